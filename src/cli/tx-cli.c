@@ -1,0 +1,974 @@
+/* tx-cli.c — tongxin-cli, the operations of Tongxin for scripts
+ *
+ * The contract is DESIGN §3: exit 0 on success, 1 when the operation
+ * failed (one clear line on stderr, the database unchanged), 2 for a
+ * usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tongxin-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tx-consultation.h"
+#include "tx-exchange.h"
+#include "tx-outcome.h"
+#include "tx-records.h"
+#include "tx-roster.h"
+#include "tx-store.h"
+#include "tx-vocabulary.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+typedef struct {
+  char   *db_path;
+  GDate   today;
+  char  **args;      /* the command and its arguments */
+  int     n_args;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli);
+
+typedef struct {
+  const char  *name;        /* "roster list" */
+  const char  *synopsis;    /* arguments */
+  const char  *summary;     /* N_() */
+  gboolean     creates;     /* may create the database */
+  CommandFunc  func;
+} Command;
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("tongxin-cli: %s\n", message);
+
+  return EXIT_FAILED;
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("tongxin-cli: %s\n", message);
+  g_printerr (_("Run “tongxin-cli --help” to see the commands.\n"));
+
+  return EXIT_USAGE;
+}
+
+static TxStore *
+open_store (Cli      *cli,
+            gboolean  create)
+{
+  g_autoptr(GError) error = NULL;
+  TxStore *store;
+
+  if (!create && !g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      fail (_("There is no database at “%s”. Create it with “tongxin-cli init” or load the sample with “tongxin-cli demo”."),
+            cli->db_path);
+      return NULL;
+    }
+
+  store = tx_store_open (cli->db_path, &error);
+  if (store == NULL)
+    fail ("%s", error->message);
+
+  return store;
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  g_print ("%s\n", text);
+}
+
+/* Options after the command: --name VALUE or --name=VALUE. */
+typedef struct {
+  const char  *name;
+  char       **value;
+  gboolean    *flag;     /* for options without a value */
+} CommandOption;
+
+static int
+parse_command_options (Cli            *cli,
+                       int             first,
+                       CommandOption  *options,
+                       guint           n_options,
+                       GPtrArray      *positional)
+{
+  for (int i = first; i < cli->n_args; i++)
+    {
+      const char *arg = cli->args[i];
+      gboolean matched = FALSE;
+
+      if (!g_str_has_prefix (arg, "--"))
+        {
+          if (positional == NULL)
+            return usage_error (_("Unexpected argument “%s”."), arg);
+          g_ptr_array_add (positional, (gpointer) arg);
+          continue;
+        }
+
+      for (guint o = 0; o < n_options && !matched; o++)
+        {
+          gsize len = strlen (options[o].name);
+
+          if (strncmp (arg + 2, options[o].name, len) != 0 ||
+              (arg[2 + len] != '\0' && arg[2 + len] != '='))
+            continue;
+
+          matched = TRUE;
+
+          if (options[o].flag != NULL)
+            {
+              if (arg[2 + len] == '=')
+                return usage_error (_("The option --%s takes no value."), options[o].name);
+              *options[o].flag = TRUE;
+            }
+          else if (arg[2 + len] == '=')
+            {
+              g_free (*options[o].value);
+              *options[o].value = g_strdup (arg + 3 + len);
+            }
+          else if (i + 1 < cli->n_args)
+            {
+              g_free (*options[o].value);
+              *options[o].value = g_strdup (cli->args[++i]);
+            }
+          else
+            return usage_error (_("The option --%s needs a value."), options[o].name);
+        }
+
+      if (!matched)
+        return usage_error (_("Unknown option “%s”."), arg);
+    }
+
+  return 0;
+}
+
+static gboolean
+parse_format (const char *text,
+              gboolean   *json)
+{
+  if (text == NULL || g_str_equal (text, "tsv"))
+    *json = FALSE;
+  else if (g_str_equal (text, "json"))
+    *json = TRUE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Tabs and line breaks inside a TSV field become spaces. */
+static char *
+tsv_field (const char *text)
+{
+  char *copy = g_strdup (text ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+
+  return copy;
+}
+
+static void
+print_tsv_row (const char *first,
+               ...) G_GNUC_NULL_TERMINATED;
+
+static void
+print_tsv_row (const char *first,
+               ...)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *field = first; field != NULL; field = va_arg (args, const char *))
+    {
+      g_autofree char *clean = tsv_field (field);
+
+      if (line->len > 0 || field != first)
+        g_string_append_c (line, '\t');
+      g_string_append (line, clean);
+    }
+  va_end (args);
+
+  g_print ("%s\n", line->str);
+}
+
+/* ------------------------------------------------------------------ */
+
+static int
+cmd_init (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  gboolean existed;
+
+  if (cli->n_args > 1)
+    return usage_error (_("“init” takes no arguments."));
+
+  existed = g_file_test (cli->db_path, G_FILE_TEST_EXISTS);
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (existed)
+    g_print (_("The database %s is ready (schema %d).\n"), cli->db_path, tx_store_get_schema_version (store));
+  else
+    g_print (_("Created the database %s.\n"), cli->db_path);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+print_report (const TxImportReport *report)
+{
+  g_autofree char *summary = tx_import_report_to_string (report);
+
+  g_print ("%s\n", summary);
+}
+
+static int
+cmd_demo (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportReport report;
+
+  if (cli->n_args > 1)
+    return usage_error (_("“demo” takes no arguments."));
+
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_exchange_load_demo (store, &cli->today, &report, &error))
+    return fail (_("Could not load the sample data: %s"), error->message);
+
+  print_report (&report);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_import (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportReport report;
+  TxImportOptions options = { 0, };
+  gboolean dry_run = FALSE;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  CommandOption command_options[] = { { "dry-run", NULL, &dry_run } };
+  int status;
+
+  status = parse_command_options (cli, 1, command_options, G_N_ELEMENTS (command_options), files);
+  if (status != 0)
+    return status;
+  if (files->len != 1)
+    return usage_error (_("“import” needs one exchange file: tongxin-cli import IN.xml"));
+
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  options.dry_run = dry_run;
+  if (!tx_exchange_import_file (store, g_ptr_array_index (files, 0), &options, &report, &error))
+    return fail (_("Nothing was imported. %s"), error->message);
+
+  print_report (&report);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_export (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 2)
+    return usage_error (_("“export” needs the file to write: tongxin-cli export OUT.xml"));
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_exchange_export (store, cli->args[1], &error))
+    return fail ("%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
+static JsonNode *
+person_to_json (TxPerson *person)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, tx_person_get_uuid (person));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, tx_person_get_name (person));
+  json_builder_set_member_name (builder, "gender");
+  json_builder_add_string_value (builder, tx_gender_to_key (tx_person_get_gender (person)));
+  json_builder_set_member_name (builder, "ethnicity");
+  json_builder_add_string_value (builder, tx_person_get_ethnicity (person));
+  json_builder_set_member_name (builder, "township");
+  json_builder_add_string_value (builder, tx_person_get_township_name (person));
+  json_builder_set_member_name (builder, "village");
+  json_builder_add_string_value (builder, tx_person_get_village (person));
+  json_builder_set_member_name (builder, "categories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tx_person_get_n_categories (person); i++)
+    json_builder_add_string_value (builder, tx_category_to_key (tx_person_get_category (person, i)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "organization");
+  json_builder_add_string_value (builder, tx_person_get_organization (person));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, tx_person_get_title (person));
+  json_builder_set_member_name (builder, "phone");
+  json_builder_add_string_value (builder, tx_person_get_phone (person));
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, tx_person_get_notes (person));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static int
+cmd_roster_list (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *format = NULL;
+  CommandOption options[] = {
+    { "search", &search, NULL },
+    { "category", &category, NULL },
+    { "township", &township, NULL },
+    { "order", &order, NULL },
+    { "format", &format, NULL },
+  };
+  TxPersonFilter filter = { 0, };
+  gboolean json = FALSE;
+  int status;
+
+  status = parse_command_options (cli, 2, options, G_N_ELEMENTS (options), NULL);
+  if (status != 0)
+    return status;
+
+  if (!parse_format (format, &json))
+    return usage_error (_("Unknown format “%s”: use tsv or json."), format);
+  if (category != NULL)
+    {
+      if (!tx_category_parse (category, &filter.category))
+        return usage_error (_("Unknown category “%s”. Use a key such as cppcc_member or a label such as 政协委员."), category);
+      filter.has_category = TRUE;
+    }
+  if (order != NULL && !tx_order_from_key (order, &filter.order))
+    return usage_error (_("Unknown order “%s”: use pinyin or strokes."), order);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (township != NULL)
+    {
+      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
+
+      if (found == NULL)
+        return fail ("%s", error->message);
+    }
+
+  filter.search = search;
+  filter.township = township;
+  people = tx_roster_query (store, &filter, &error);
+  if (people == NULL)
+    return fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_sized_new (people->len);
+
+      for (guint i = 0; i < people->len; i++)
+        json_array_add_element (array, person_to_json (g_ptr_array_index (people, i)));
+      json_node_take_array (root, array);
+      print_json (root);
+    }
+  else
+    {
+      print_tsv_row ("uuid", "name", "gender", "ethnicity", "township", "village", "categories",
+                     "organization", "title", "phone", NULL);
+      for (guint i = 0; i < people->len; i++)
+        {
+          TxPerson *person = g_ptr_array_index (people, i);
+          g_autoptr(GString) keys = g_string_new (NULL);
+
+          for (guint c = 0; c < tx_person_get_n_categories (person); c++)
+            g_string_append_printf (keys, "%s%s", c ? "," : "",
+                                    tx_category_to_key (tx_person_get_category (person, c)));
+
+          print_tsv_row (tx_person_get_uuid (person), tx_person_get_name (person),
+                         tx_gender_to_key (tx_person_get_gender (person)),
+                         tx_person_get_ethnicity (person), tx_person_get_township_name (person),
+                         tx_person_get_village (person), keys->str,
+                         tx_person_get_organization (person), tx_person_get_title (person),
+                         tx_person_get_phone (person), NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+build_consultation_summary (JsonBuilder    *builder,
+                            TxConsultation *consultation)
+{
+  TxStage current = tx_consultation_get_current_stage (consultation);
+
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, tx_consultation_get_uuid (consultation));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, tx_consultation_get_title (consultation));
+  json_builder_set_member_name (builder, "township");
+  json_builder_add_string_value (builder, tx_consultation_get_township_name (consultation));
+  json_builder_set_member_name (builder, "topic_source");
+  json_builder_add_string_value (builder, tx_topic_source_to_key (tx_consultation_get_topic_source (consultation)));
+  json_builder_set_member_name (builder, "orientation");
+  json_builder_add_string_value (builder, tx_orientation_to_key (tx_consultation_get_orientation (consultation)));
+  json_builder_set_member_name (builder, "platform");
+  json_builder_add_string_value (builder, tx_platform_to_key (tx_consultation_get_platform (consultation)));
+  json_builder_set_member_name (builder, "venue");
+  json_builder_add_string_value (builder, tx_consultation_get_venue (consultation));
+  add_string_or_null (builder, "starts", tx_consultation_get_starts (consultation));
+  add_string_or_null (builder, "ends", tx_consultation_get_ends (consultation));
+  json_builder_set_member_name (builder, "current_stage");
+  json_builder_add_string_value (builder, tx_stage_to_key (current));
+}
+
+static int
+cmd_consultation_list (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *format = NULL;
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "township", &township, NULL },
+    { "format", &format, NULL },
+  };
+  gboolean json = FALSE;
+  guint64 year = 0;
+  int status;
+
+  status = parse_command_options (cli, 2, options, G_N_ELEMENTS (options), NULL);
+  if (status != 0)
+    return status;
+
+  if (!parse_format (format, &json))
+    return usage_error (_("Unknown format “%s”: use tsv or json."), format);
+  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
+    return usage_error (_("“%s” is not a year."), year_text);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (township != NULL)
+    {
+      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
+
+      if (found == NULL)
+        return fail ("%s", error->message);
+    }
+
+  consultations = tx_store_list_consultations (store, (int) year, township, &error);
+  if (consultations == NULL)
+    return fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < consultations->len; i++)
+        {
+          json_builder_begin_object (builder);
+          build_consultation_summary (builder, g_ptr_array_index (consultations, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      print_tsv_row ("uuid", "title", "township", "starts", "current_stage", NULL);
+      for (guint i = 0; i < consultations->len; i++)
+        {
+          TxConsultation *consultation = g_ptr_array_index (consultations, i);
+          const char *starts = tx_consultation_get_starts (consultation);
+
+          print_tsv_row (tx_consultation_get_uuid (consultation),
+                         tx_consultation_get_title (consultation),
+                         tx_consultation_get_township_name (consultation),
+                         starts ? starts : "",
+                         tx_stage_to_key (tx_consultation_get_current_stage (consultation)), NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static void
+build_outcome (JsonBuilder *builder,
+               TxOutcome   *outcome)
+{
+  GPtrArray *supervisions = tx_outcome_get_supervisions (outcome);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, tx_outcome_get_uuid (outcome));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, tx_outcome_get_title (outcome));
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, tx_outcome_get_content (outcome));
+  json_builder_set_member_name (builder, "submitted_to");
+  json_builder_add_string_value (builder, tx_outcome_get_submitted_to (outcome));
+  add_string_or_null (builder, "submitted", tx_outcome_get_submitted (outcome));
+  json_builder_set_member_name (builder, "feedback");
+  if (tx_outcome_has_feedback (outcome))
+    {
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "due", tx_outcome_get_feedback_due (outcome));
+      add_string_or_null (builder, "received", tx_outcome_get_feedback_received (outcome));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, tx_outcome_get_feedback_text (outcome));
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "adoption");
+  json_builder_add_string_value (builder, tx_adoption_to_key (tx_outcome_get_adoption (outcome)));
+  json_builder_set_member_name (builder, "progress");
+  if (tx_outcome_get_progress (outcome) >= 0)
+    json_builder_add_int_value (builder, tx_outcome_get_progress (outcome));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "supervision");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < supervisions->len; i++)
+    {
+      TxSupervision *supervision = g_ptr_array_index (supervisions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "phase");
+      json_builder_add_string_value (builder, tx_supervision_phase_to_key (supervision->phase));
+      add_string_or_null (builder, "date", supervision->date);
+      json_builder_set_member_name (builder, "by");
+      json_builder_add_string_value (builder, supervision->by ? supervision->by : "");
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, supervision->note ? supervision->note : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static JsonNode *
+consultation_to_json (TxConsultation *consultation)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GPtrArray *participants = tx_consultation_get_participants (consultation);
+  GPtrArray *speeches = tx_consultation_get_speeches (consultation);
+  GPtrArray *outcomes = tx_consultation_get_outcomes (consultation);
+
+  json_builder_begin_object (builder);
+  build_consultation_summary (builder, consultation);
+  json_builder_set_member_name (builder, "research");
+  json_builder_add_string_value (builder, tx_consultation_get_research (consultation));
+
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < TX_N_STAGES; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, tx_stage_to_key ((TxStage) i));
+      add_string_or_null (builder, "due", tx_consultation_get_stage_due (consultation, i));
+      add_string_or_null (builder, "done", tx_consultation_get_stage_done (consultation, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "person");
+      json_builder_add_string_value (builder, participant->person_uuid);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, participant->name);
+      json_builder_set_member_name (builder, "categories");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < participant->categories->len; c++)
+        json_builder_add_string_value (builder, tx_category_to_key (g_array_index (participant->categories, TxCategory, c)));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, tx_role_to_key (participant->role));
+      json_builder_set_member_name (builder, "invited");
+      json_builder_add_boolean_value (builder, participant->invited);
+      json_builder_set_member_name (builder, "attended");
+      if (participant->attended < 0)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, participant->attended == 1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "minutes");
+  if (tx_consultation_has_minutes (consultation))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "recorder");
+      json_builder_add_string_value (builder, tx_consultation_get_recorder (consultation));
+      json_builder_set_member_name (builder, "agenda");
+      json_builder_add_string_value (builder, tx_consultation_get_agenda (consultation));
+      json_builder_set_member_name (builder, "speeches");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < speeches->len; i++)
+        {
+          TxSpeech *speech = g_ptr_array_index (speeches, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "speaker");
+          json_builder_add_string_value (builder, speech->speaker);
+          json_builder_set_member_name (builder, "summary");
+          json_builder_add_string_value (builder, speech->summary);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "consensus");
+      json_builder_add_string_value (builder, tx_consultation_get_consensus (consultation));
+      json_builder_set_member_name (builder, "next_steps");
+      json_builder_add_string_value (builder, tx_consultation_get_next_steps (consultation));
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "outcomes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < outcomes->len; i++)
+    build_outcome (builder, g_ptr_array_index (outcomes, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_consultation (TxConsultation *consultation)
+{
+  GPtrArray *participants = tx_consultation_get_participants (consultation);
+  GPtrArray *outcomes = tx_consultation_get_outcomes (consultation);
+  g_autofree char *date = tx_consultation_dup_date_label (consultation);
+
+  g_print ("%s\n", tx_consultation_get_title (consultation));
+  g_print (_("Township: %s\n"), tx_consultation_get_township_name (consultation));
+  g_print (_("Topic: %s, %s\n"),
+           tx_topic_source_get_label (tx_consultation_get_topic_source (consultation)),
+           tx_orientation_get_label (tx_consultation_get_orientation (consultation)));
+  g_print (_("Meeting: %s, %s (%s)\n"), date,
+           tx_consultation_get_venue (consultation),
+           tx_platform_get_label (tx_consultation_get_platform (consultation)));
+  g_print (_("Current stage: %s\n"), tx_stage_get_label (tx_consultation_get_current_stage (consultation)));
+
+  g_print ("\n%s\n", _("Stages:"));
+  for (guint i = 0; i < TX_N_STAGES; i++)
+    {
+      const char *due = tx_consultation_get_stage_due (consultation, i);
+      const char *done = tx_consultation_get_stage_done (consultation, i);
+
+      g_print ("  %s\t", tx_stage_get_label (i));
+      g_print (_("due %s"), due ? due : "—");
+      g_print ("\t");
+      if (done != NULL)
+        g_print (_("done %s"), done);
+      else
+        g_print ("%s", _("not done"));
+      g_print ("\n");
+    }
+
+  g_print ("\n%s\n", _("Participants:"));
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+      const char *attendance = participant->attended < 0 ? "" :
+                               participant->attended ? _("present") : _("absent");
+
+      g_print ("  %s\t%s\t%s\n", participant->name, tx_role_get_label (participant->role), attendance);
+    }
+
+  g_print ("\n%s\n", _("Recommendations:"));
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      g_print ("  %s\t%s\n", tx_outcome_get_title (outcome),
+               tx_adoption_get_label (tx_outcome_get_adoption (outcome)));
+    }
+}
+
+static int
+cmd_consultation_show (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *format = NULL;
+  CommandOption options[] = { { "format", &format, NULL } };
+  gboolean json = FALSE;
+  int status;
+
+  status = parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 1)
+    return usage_error (_("“consultation show” needs one consultation, by its id or exact title."));
+  if (!parse_format (format, &json) && g_strcmp0 (format, "text") != 0)
+    return usage_error (_("Unknown format “%s”: use text or json."), format);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  consultation = tx_store_load_consultation (store, g_ptr_array_index (positional, 0), &error);
+  if (consultation == NULL)
+    return fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = consultation_to_json (consultation);
+      print_json (root);
+    }
+  else
+    print_consultation (consultation);
+
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "init", "", N_("create the database if absent"), TRUE, cmd_init },
+  { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
+  { "roster list", "[--search TEXT] [--category KEY] [--township NAME] [--order pinyin|strokes] [--format tsv|json]",
+    N_("list the people of the roster"), FALSE, cmd_roster_list },
+  { "consultation list", "[--year Y] [--township NAME] [--format tsv|json]",
+    N_("list the consultations"), FALSE, cmd_consultation_list },
+  { "consultation show", "CONSULTATION [--format json]",
+    N_("show a consultation: stages, participants and outcomes"), FALSE, cmd_consultation_show },
+  { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
+  { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n", _("Usage: tongxin-cli [--db FILE] [--today YYYY-MM-DD] COMMAND [ARGS]"));
+  g_print ("\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].synopsis);
+
+      g_print ("  %s\n      %s\n", g_strstrip (head), _(commands[i].summary));
+    }
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  --db FILE            %s\n", _("the database (default: ~/.local/share/tongxin/tongxin.db)"));
+  g_print ("  --today YYYY-MM-DD   %s\n", _("the date to work with (default: today)"));
+  g_print ("\n%s\n", _("Exit status: 0 success, 1 the operation failed, 2 usage error."));
+}
+
+static const Command *
+find_command (Cli *cli)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (commands[i].name, " ", -1);
+      guint n_words = g_strv_length (words);
+      gboolean match = (guint) cli->n_args >= n_words;
+
+      for (guint w = 0; match && w < n_words; w++)
+        match = g_str_equal (words[w], cli->args[w]);
+
+      if (match)
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autofree char *db = NULL;
+  g_autofree char *today = NULL;
+  const Command *command;
+  Cli cli = { 0, };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The global options may come before or after the command. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "help"))
+        {
+          print_help ();
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("tongxin-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--today"))
+        {
+          if (i + 1 >= argc)
+            return usage_error (_("The option %s needs a value."), arg);
+          g_free (arg[2] == 'd' ? db : today);
+          if (arg[2] == 'd')
+            db = g_strdup (argv[++i]);
+          else
+            today = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          g_free (db);
+          db = g_strdup (arg + 5);
+        }
+      else if (g_str_has_prefix (arg, "--today="))
+        {
+          g_free (today);
+          today = g_strdup (arg + 8);
+        }
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+
+  if (rest->len == 0)
+    {
+      print_help ();
+      return EXIT_USAGE;
+    }
+
+  g_date_clear (&cli.today, 1);
+  if (today != NULL)
+    {
+      int y, m, d;
+
+      if (!tx_date_is_valid (today) || sscanf (today, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return usage_error (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-11-27."), today);
+      g_date_set_dmy (&cli.today, d, m, y);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&cli.today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+
+  if (db != NULL && db[0] == '\0')
+    return usage_error (_("The option --db needs a file name."));
+
+  cli.db_path = db != NULL ? g_strdup (db) : tx_store_get_default_path ();
+  cli.args = (char **) rest->pdata;
+  cli.n_args = rest->len;
+
+  command = find_command (&cli);
+  if (command == NULL)
+    {
+      int status = usage_error (_("Unknown command “%s”."), cli.args[0]);
+      g_free (cli.db_path);
+      return status;
+    }
+
+  {
+    int status = command->func (&cli);
+
+    g_free (cli.db_path);
+    return status;
+  }
+}

@@ -1,0 +1,17 @@
+/* tx-collate.h — Chinese ordering by pinyin or surname strokes (ICU)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-types.h"
+
+G_BEGIN_DECLS
+
+GBytes *tx_collate_sort_key (const char *text,
+                             TxOrder     order);
+int     tx_collate_compare  (const char *a,
+                             const char *b,
+                             TxOrder     order);
+
+G_END_DECLS

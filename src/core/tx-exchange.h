@@ -1,0 +1,60 @@
+/* tx-exchange.h — the exchange file between a township and the city office
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+#define TX_EXCHANGE_NAMESPACE "urn:tongxin:exchange:1"
+
+#define TX_EXCHANGE_ERROR (tx_exchange_error_quark ())
+
+typedef enum {
+  TX_EXCHANGE_ERROR_READ,      /* the file cannot be read, or is not well-formed XML */
+  TX_EXCHANGE_ERROR_INVALID,   /* the file breaks the schema */
+  TX_EXCHANGE_ERROR_REFERENCE, /* a record refers to one that is nowhere */
+  TX_EXCHANGE_ERROR_WRITE,     /* the file cannot be written */
+} TxExchangeError;
+
+/* What an import did, record by record. */
+typedef struct {
+  guint inserted;
+  guint updated;
+  guint unchanged;
+  guint rejected;   /* older than the copy here, which is kept */
+  guint deleted;    /* by tombstones */
+} TxImportReport;
+
+typedef struct {
+  /* Move every date by this many days (the sample data, to today). */
+  int          shift_days;
+  /* Only check the file; write nothing. */
+  gboolean     dry_run;
+  /* The name used in messages ("demo.xml"). */
+  const char  *display_name;
+} TxImportOptions;
+
+GQuark    tx_exchange_error_quark   (void);
+gboolean  tx_exchange_export        (TxStore                *store,
+                                     const char             *path,
+                                     GError                **error);
+gboolean  tx_exchange_import_file   (TxStore                *store,
+                                     const char             *path,
+                                     const TxImportOptions  *options,
+                                     TxImportReport         *report,
+                                     GError                **error);
+gboolean  tx_exchange_import_bytes  (TxStore                *store,
+                                     GBytes                 *bytes,
+                                     const TxImportOptions  *options,
+                                     TxImportReport         *report,
+                                     GError                **error);
+gboolean  tx_exchange_load_demo     (TxStore                *store,
+                                     GDate                  *today,
+                                     TxImportReport         *report,
+                                     GError                **error);
+char     *tx_import_report_to_string (const TxImportReport  *report);
+
+G_END_DECLS

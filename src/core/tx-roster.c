@@ -1,0 +1,524 @@
+/* tx-roster.c
+ *
+ * Searching: FTS5 with the trigram tokenizer for three characters or
+ * more; shorter queries (most Chinese names are two or three characters,
+ * and a clerk types a surname) use LIKE.  Ordering: the ICU sort keys
+ * stored with each person, so the database orders with an index and lists
+ * page by key, never by OFFSET.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-roster"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-collate.h"
+#include "tx-records-private.h"
+#include "tx-roster.h"
+#include "tx-vocabulary.h"
+
+#define PERSON_COLUMNS \
+  "p.id, p.uuid, p.name, p.gender, p.ethnicity, t.uuid, t.name, p.village, " \
+  "p.organization, p.title, p.phone, p.notes, p.updated_at, " \
+  "(SELECT group_concat (category) FROM " \
+  "  (SELECT category FROM person_category WHERE person_id = p.id ORDER BY position)) "
+
+#define PERSON_FROM \
+  "FROM person p LEFT JOIN township t ON t.id = p.township_id "
+
+/* The filters, each active when its parameter is not NULL. */
+#define PERSON_WHERE \
+  "WHERE p.deleted_at IS NULL " \
+  "AND (:fts IS NULL OR p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH :fts)) " \
+  "AND (:like IS NULL OR p.name LIKE :like ESCAPE '\\' OR p.organization LIKE :like ESCAPE '\\' " \
+  "     OR p.village LIKE :like ESCAPE '\\' OR p.title LIKE :like ESCAPE '\\') " \
+  "AND (:category IS NULL OR EXISTS (SELECT 1 FROM person_category c " \
+  "     WHERE c.person_id = p.id AND c.category = :category)) " \
+  "AND (:township IS NULL OR t.name = :township) "
+
+void
+tx_person_filter_clear (TxPersonFilter *filter)
+{
+  g_clear_pointer (&filter->search, g_free);
+  g_clear_pointer (&filter->township, g_free);
+  filter->has_category = FALSE;
+  filter->order = TX_ORDER_PINYIN;
+}
+
+void
+tx_person_filter_copy (TxPersonFilter       *dest,
+                       const TxPersonFilter *src)
+{
+  dest->search = g_strdup (src->search);
+  dest->has_category = src->has_category;
+  dest->category = src->category;
+  dest->township = g_strdup (src->township);
+  dest->order = src->order;
+}
+
+void
+tx_roster_key_free (TxRosterKey *key)
+{
+  if (key == NULL)
+    return;
+
+  g_clear_pointer (&key->sort_key, g_bytes_unref);
+  g_free (key);
+}
+
+static char *
+escape_like (const char *text)
+{
+  GString *escaped = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p);
+    }
+  g_string_append_c (escaped, '%');
+
+  return g_string_free (escaped, FALSE);
+}
+
+/* A phrase for FTS5: the text in double quotes, inner quotes doubled, so
+ * whatever the clerk types is matched literally. */
+static char *
+quote_fts (const char *text)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+
+  return g_string_free (quoted, FALSE);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index == 0)
+    return;
+
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_filter (sqlite3_stmt         *stmt,
+             const TxPersonFilter *filter)
+{
+  g_autofree char *search = NULL;
+  g_autofree char *fts = NULL;
+  g_autofree char *like = NULL;
+
+  if (filter != NULL && filter->search != NULL)
+    {
+      search = g_strstrip (g_strdup (filter->search));
+      if (search[0] == '\0')
+        g_clear_pointer (&search, g_free);
+    }
+
+  if (search != NULL)
+    {
+      if (g_utf8_strlen (search, -1) >= 3)
+        fts = quote_fts (search);
+      else
+        like = escape_like (search);
+    }
+
+  bind_named_text (stmt, ":fts", fts);
+  bind_named_text (stmt, ":like", like);
+  bind_named_text (stmt, ":category",
+                   filter != NULL && filter->has_category ? tx_category_to_key (filter->category) : NULL);
+  bind_named_text (stmt, ":township",
+                   filter != NULL && filter->township != NULL && filter->township[0] ? filter->township : NULL);
+}
+
+static TxPerson *
+person_from_row (sqlite3_stmt *stmt)
+{
+  TxPerson *person = tx_person_new ();
+  const char *categories;
+
+  person->uuid = g_strdup (tx_column_text (stmt, 1));
+  person->name = g_strdup (tx_column_text (stmt, 2));
+  tx_gender_from_key (tx_column_text (stmt, 3), &person->gender);
+  person->ethnicity = g_strdup (tx_column_text (stmt, 4));
+  person->township_uuid = g_strdup (tx_column_text (stmt, 5));
+  person->township_name = g_strdup (tx_column_text (stmt, 6));
+  person->village = g_strdup (tx_column_text (stmt, 7));
+  person->organization = g_strdup (tx_column_text (stmt, 8));
+  person->title = g_strdup (tx_column_text (stmt, 9));
+  person->phone = g_strdup (tx_column_text (stmt, 10));
+  person->notes = g_strdup (tx_column_text (stmt, 11));
+  person->updated_at = g_strdup (tx_column_text (stmt, 12));
+
+  categories = tx_column_text (stmt, 13);
+  if (categories[0] != '\0')
+    {
+      g_auto(GStrv) keys = g_strsplit (categories, ",", -1);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          TxCategory category;
+
+          if (tx_category_from_key (keys[i], &category))
+            tx_person_add_category (person, category);
+        }
+    }
+
+  return person;
+}
+
+static GPtrArray *
+collect_people (TxStore       *store,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (people, person_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      tx_store_set_sql_error (store, error, _("Could not read the roster"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&people);
+}
+
+/**
+ * tx_roster_query:
+ *
+ * Returns: (transfer full) (element-type TxPerson): everyone the filter
+ *   lets through, in its order
+ */
+GPtrArray *
+tx_roster_query (TxStore              *store,
+                 const TxPersonFilter *filter,
+                 GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (filter != NULL && filter->order == TX_ORDER_STROKES)
+    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
+                                    "ORDER BY p.sort_strokes, p.id", error);
+  else
+    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
+                                    "ORDER BY p.sort_pinyin, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filter (stmt, filter);
+
+  return collect_people (store, stmt, error);
+}
+
+/**
+ * tx_roster_query_page:
+ * @start: (nullable): the key of the first row, %NULL for the first page
+ *
+ * Returns: (transfer full) (element-type TxPerson): at most @limit people
+ *   from @start on
+ */
+GPtrArray *
+tx_roster_query_page (TxStore              *store,
+                      const TxPersonFilter *filter,
+                      const TxRosterKey    *start,
+                      guint                 limit,
+                      GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (filter != NULL && filter->order == TX_ORDER_STROKES)
+    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
+                                    "AND (:key IS NULL OR (p.sort_strokes, p.id) >= (:key, :id)) "
+                                    "ORDER BY p.sort_strokes, p.id LIMIT :limit", error);
+  else
+    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
+                                    "AND (:key IS NULL OR (p.sort_pinyin, p.id) >= (:key, :id)) "
+                                    "ORDER BY p.sort_pinyin, p.id LIMIT :limit", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filter (stmt, filter);
+  if (start != NULL)
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (start->sort_key, &size);
+
+      sqlite3_bind_blob (stmt, sqlite3_bind_parameter_index (stmt, ":key"), data ? data : "", size, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), start->id);
+    }
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+
+  return collect_people (store, stmt, error);
+}
+
+/**
+ * tx_roster_page_keys:
+ * @n_people: (out): how many people the filter lets through
+ *
+ * One pass over the index gives where every page starts, so any page can
+ * then be read directly by its key.
+ *
+ * Returns: (transfer full) (element-type TxRosterKey): the start of each
+ *   page of @page_size rows
+ */
+GPtrArray *
+tx_roster_page_keys (TxStore              *store,
+                     const TxPersonFilter *filter,
+                     guint                 page_size,
+                     guint                *n_people,
+                     GError              **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_roster_key_free);
+  sqlite3_stmt *stmt;
+  guint count = 0;
+  int rc;
+
+  g_return_val_if_fail (page_size > 0, NULL);
+
+  if (filter != NULL && filter->order == TX_ORDER_STROKES)
+    stmt = tx_store_prepare (store, "SELECT p.sort_strokes, p.id " PERSON_FROM PERSON_WHERE
+                                    "ORDER BY p.sort_strokes, p.id", error);
+  else
+    stmt = tx_store_prepare (store, "SELECT p.sort_pinyin, p.id " PERSON_FROM PERSON_WHERE
+                                    "ORDER BY p.sort_pinyin, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filter (stmt, filter);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (count % page_size == 0)
+        {
+          TxRosterKey *key = g_new0 (TxRosterKey, 1);
+
+          key->sort_key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+          key->id = sqlite3_column_int64 (stmt, 1);
+          g_ptr_array_add (keys, key);
+        }
+      count++;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      tx_store_set_sql_error (store, error, _("Could not read the roster"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+
+  if (n_people != NULL)
+    *n_people = count;
+
+  return g_steal_pointer (&keys);
+}
+
+TxPerson *
+tx_roster_find_person (TxStore     *store,
+                       const char  *uuid,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  TxPerson *person = NULL;
+
+  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.uuid = ? AND p.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    person = person_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (person == NULL)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("No one on the roster has the id %s."), uuid);
+
+  return person;
+}
+
+TxPerson *
+tx_person_new_with_fields (const char *uuid,
+                           const char *name,
+                           TxGender    gender,
+                           const char *ethnicity,
+                           const char *township_uuid,
+                           const char *village,
+                           const char *organization,
+                           const char *title,
+                           const char *phone,
+                           const char *notes)
+{
+  TxPerson *person = tx_person_new ();
+
+  person->uuid = uuid ? g_strdup (uuid) : tx_uuid_new ();
+  person->name = g_strdup (name);
+  person->gender = gender;
+  person->ethnicity = g_strdup (ethnicity);
+  person->township_uuid = g_strdup (township_uuid);
+  person->village = g_strdup (village);
+  person->organization = g_strdup (organization);
+  person->title = g_strdup (title);
+  person->phone = g_strdup (phone);
+  person->notes = g_strdup (notes);
+
+  return person;
+}
+
+static void
+bind_blob_bytes (sqlite3_stmt *stmt,
+                 int           column,
+                 GBytes       *bytes)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  sqlite3_bind_blob (stmt, column, data ? data : "", size, SQLITE_TRANSIENT);
+}
+
+/**
+ * tx_roster_save_person:
+ *
+ * Inserts @person, or updates the person with the same uuid (bringing a
+ * deleted one back).  Must run inside tx_store_write().  Keeps
+ * @person's updated_at when set, otherwise stamps it now.
+ */
+gboolean
+tx_roster_save_person (TxStore   *store,
+                       TxPerson  *person,
+                       GError   **error)
+{
+  g_autoptr(GBytes) pinyin = NULL;
+  g_autoptr(GBytes) strokes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 township_id = 0;
+  gint64 person_id;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+  g_return_val_if_fail (TX_IS_PERSON (person), FALSE);
+
+  if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("A person needs a name."));
+      return FALSE;
+    }
+
+  if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
+    {
+      stmt = tx_store_prepare (store, "SELECT id, name FROM township WHERE uuid = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, person->township_uuid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          township_id = sqlite3_column_int64 (stmt, 0);
+          g_free (person->township_name);
+          person->township_name = g_strdup (tx_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+
+      if (township_id == 0)
+        {
+          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                       _("%s belongs to a township that is not in the database (%s)."),
+                       person->name, person->township_uuid);
+          return FALSE;
+        }
+    }
+
+  if (person->uuid == NULL)
+    person->uuid = tx_uuid_new ();
+  if (person->updated_at == NULL)
+    person->updated_at = tx_timestamp_now ();
+
+  pinyin = tx_collate_sort_key (person->name, TX_ORDER_PINYIN);
+  strokes = tx_collate_sort_key (person->name, TX_ORDER_STROKES);
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO person (uuid, township_id, name, gender, ethnicity, village, "
+                           "  organization, title, phone, notes, sort_pinyin, sort_strokes, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                           "ON CONFLICT (uuid) DO UPDATE SET township_id = ?2, name = ?3, gender = ?4, "
+                           "  ethnicity = ?5, village = ?6, organization = ?7, title = ?8, phone = ?9, "
+                           "  notes = ?10, sort_pinyin = ?11, sort_strokes = ?12, updated_at = ?13, "
+                           "  deleted_at = NULL "
+                           "RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
+  if (township_id != 0)
+    sqlite3_bind_int64 (stmt, 2, township_id);
+  sqlite3_bind_text (stmt, 3, person->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, tx_gender_to_key (person->gender), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, person->ethnicity ? person->ethnicity : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, person->village ? person->village : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, person->organization ? person->organization : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, person->title ? person->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, person->phone ? person->phone : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, person->notes ? person->notes : "", -1, SQLITE_TRANSIENT);
+  bind_blob_bytes (stmt, 11, pinyin);
+  bind_blob_bytes (stmt, 12, strokes);
+  sqlite3_bind_text (stmt, 13, person->updated_at, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      tx_store_set_sql_error (store, error, _("Could not save the person"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  person_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = tx_store_prepare (store, "DELETE FROM person_category WHERE person_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < person->categories->len; i++)
+    {
+      stmt = tx_store_prepare (store,
+                               "INSERT INTO person_category (person_id, category, position) VALUES (?, ?, ?)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, tx_category_to_key (g_array_index (person->categories, TxCategory, i)), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  tx_store_emit_changed (store, "person");
+
+  return TRUE;
+}

@@ -1,0 +1,719 @@
+/* tx-store.c — one SQLite file, migrations, one transaction API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tx-store.h"
+
+#define MIGRATIONS_PATH "/io/github/tongxin/Tongxin/core/sql"
+
+struct _TxStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+
+  /* state */
+  guint       depth;        /* nesting of tx_store_write() */
+  GPtrArray  *pending;      /* kinds changed in the open transaction */
+};
+
+G_DEFINE_FINAL_TYPE (TxStore, tx_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (tx-store-error-quark, tx_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+exec_sql (TxStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   "%s", message ? message : sqlite3_errmsg (self->db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+pragma_int (TxStore    *self,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Migrations are resources named NNNN-what.sql, applied in order. */
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+  GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql") && g_ascii_isdigit (names[i][0]))
+      g_ptr_array_add (migrations, g_strdup (names[i]));
+
+  g_ptr_array_sort (migrations, compare_names);
+
+  return migrations;
+}
+
+int
+tx_store_get_latest_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  if (migrations->len == 0)
+    return 0;
+
+  return atoi (g_ptr_array_index (migrations, migrations->len - 1));
+}
+
+static gboolean
+apply_migrations (TxStore  *self,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  int current = pragma_int (self, "PRAGMA user_version");
+  int latest = tx_store_get_latest_version ();
+
+  if (current > latest)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Tongxin (schema %d, this version knows %d). Update Tongxin to open it."),
+                   self->path, current, latest);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const char *name = g_ptr_array_index (migrations, i);
+      int version = atoi (name);
+      g_autofree char *resource = NULL;
+      g_autofree char *pragma = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (version <= current)
+        continue;
+
+      resource = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+      bytes = g_resources_lookup_data (resource, 0, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_MIGRATION,
+                       _("Could not read the schema update %s: %s"), name, local_error->message);
+          return FALSE;
+        }
+
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      if (!exec_sql (self, "BEGIN IMMEDIATE", &local_error) ||
+          !exec_sql (self, sql, &local_error) ||
+          !exec_sql (self, pragma, &local_error) ||
+          !exec_sql (self, "COMMIT", &local_error))
+        {
+          exec_sql (self, "ROLLBACK", NULL);
+          g_warning ("Migration %s failed: %s", name, local_error->message);
+          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_MIGRATION,
+                       _("Could not update the database “%s” to schema %d; it was left as it was. (%s)"),
+                       self->path, version, local_error->message);
+          return FALSE;
+        }
+
+      g_debug ("Applied migration %s", name);
+      current = version;
+    }
+
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+tx_store_finalize (GObject *object)
+{
+  TxStore *self = (TxStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tx_store_parent_class)->finalize (object);
+}
+
+static void
+tx_store_class_init (TxStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tx_store_finalize;
+
+  /**
+   * TxStore::changed:
+   * @kind: what changed: "township", "person", "consultation", "outcome",
+   *   "setting" or "all"
+   *
+   * Emitted after a transaction that changed records has committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+tx_store_init (TxStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * tx_store_get_default_path:
+ *
+ * Returns: $XDG_DATA_HOME/tongxin/tongxin.db
+ */
+char *
+tx_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tongxin", "tongxin.db", NULL);
+}
+
+/**
+ * tx_store_open:
+ * @path: the database file; created (mode 0600) when absent
+ *
+ * Opens the store and brings its schema up to date.
+ */
+TxStore *
+tx_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(TxStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean existed;
+  int app_id;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (TX_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s” for the database: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  if (!existed)
+    g_chmod (path, 0600);
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reading the header tells whether this is a database at all. */
+  if (sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a Tongxin database (%s). Choose another file."),
+                   path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  app_id = pragma_int (self, "PRAGMA application_id");
+  if (app_id != TX_STORE_APPLICATION_ID &&
+      !(app_id == 0 && pragma_int (self, "SELECT count(*) FROM sqlite_schema") == 0))
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of Tongxin. Choose another file."),
+                   path);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", TX_STORE_APPLICATION_ID);
+
+    if (!exec_sql (self, "PRAGMA journal_mode = WAL", &local_error) ||
+        !exec_sql (self, "PRAGMA synchronous = FULL", &local_error) ||
+        !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error) ||
+        (app_id == 0 && !exec_sql (self, set_id, &local_error)))
+      {
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
+                     _("Could not prepare the database “%s”: %s"), path, local_error->message);
+        return NULL;
+      }
+  }
+
+  if (!apply_migrations (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+tx_store_get_path (TxStore *self)
+{
+  g_return_val_if_fail (TX_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+tx_store_get_schema_version (TxStore *self)
+{
+  g_return_val_if_fail (TX_IS_STORE (self), 0);
+
+  return pragma_int (self, "PRAGMA user_version");
+}
+
+sqlite3 *
+tx_store_get_db (TxStore *self)
+{
+  g_return_val_if_fail (TX_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * tx_store_prepare:
+ *
+ * Returns: (transfer none): a cached statement, reset and with its
+ *   bindings cleared.  SQL text must be a constant: never built from
+ *   user input.
+ */
+sqlite3_stmt *
+tx_store_prepare (TxStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TX_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   "%s", sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+tx_store_set_sql_error (TxStore     *self,
+                        GError     **error,
+                        const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  const char *detail = sqlite3_errmsg (self->db);
+
+  g_debug ("%s: %s (%d)", what, detail, code);
+
+  if (code == SQLITE_FULL || code == SQLITE_IOERR || (code & 0xff) == SQLITE_IOERR)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                 _("%s: the disk is full or cannot be written (%s). Free some space and try again."),
+                 what, detail);
+  else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                 _("%s: the database is in use by another Tongxin. Close it and try again."),
+                 what);
+  else if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                 _("%s: the data breaks a rule of the database (%s)."),
+                 what, detail);
+  else
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                 "%s: %s", what, detail);
+
+  return FALSE;
+}
+
+/* Steps a statement that returns no rows and resets it. */
+gboolean
+tx_store_step_done (TxStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      tx_store_set_sql_error (self, error, _("Could not save"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+tx_store_in_transaction (TxStore *self)
+{
+  return self->depth > 0;
+}
+
+/**
+ * tx_store_emit_changed:
+ * @kind: what kind of record changed
+ *
+ * Inside a transaction, queues the signal until the commit; a rolled
+ * back transaction emits nothing.
+ */
+void
+tx_store_emit_changed (TxStore    *self,
+                       const char *kind)
+{
+  g_return_if_fail (TX_IS_STORE (self));
+
+  if (self->depth > 0)
+    {
+      for (guint i = 0; i < self->pending->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->pending, i), kind))
+          return;
+      g_ptr_array_add (self->pending, g_strdup (kind));
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], g_quark_try_string (kind), kind);
+}
+
+/**
+ * tx_store_write:
+ * @func: the work; returns %FALSE with @error set to roll everything back
+ *
+ * Every write goes through here: one transaction (a savepoint when
+ * nested), committed only if @func succeeds.  Listeners hear "changed"
+ * after the outermost commit.
+ */
+gboolean
+tx_store_write (TxStore           *self,
+                TxStoreWriteFunc   func,
+                gpointer           user_data,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean outer;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  outer = (self->depth == 0);
+
+  if (!exec_sql (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT tx_nested", &local_error))
+    {
+      tx_store_set_sql_error (self, error, _("Could not start writing"));
+      return FALSE;
+    }
+
+  self->depth++;
+
+  if (!func (self, user_data, &local_error))
+    {
+      self->depth--;
+      if (outer)
+        {
+          exec_sql (self, "ROLLBACK", NULL);
+          g_ptr_array_set_size (self->pending, 0);
+        }
+      else
+        {
+          exec_sql (self, "ROLLBACK TO tx_nested", NULL);
+          exec_sql (self, "RELEASE tx_nested", NULL);
+        }
+
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                             _("The change could not be saved."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->depth--;
+
+  if (!exec_sql (self, outer ? "COMMIT" : "RELEASE tx_nested", &local_error))
+    {
+      tx_store_set_sql_error (self, error, _("Could not save the change"));
+      if (outer)
+        {
+          exec_sql (self, "ROLLBACK", NULL);
+          g_ptr_array_set_size (self->pending, 0);
+        }
+      return FALSE;
+    }
+
+  if (outer && self->pending->len > 0)
+    {
+      g_autoptr(GPtrArray) kinds = g_steal_pointer (&self->pending);
+
+      self->pending = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < kinds->len; i++)
+        tx_store_emit_changed (self, g_ptr_array_index (kinds, i));
+    }
+
+  return TRUE;
+}
+
+gboolean
+tx_store_audit (TxStore     *self,
+                const char  *action,
+                const char  *kind,
+                const char  *uuid,
+                const char  *summary,
+                GError     **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (tx_store_in_transaction (self), FALSE);
+
+  stmt = tx_store_prepare (self,
+                           "INSERT INTO audit_log (at, action, kind, uuid, summary) "
+                           "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  tx_bind_text_or_null (stmt, 4, uuid);
+  sqlite3_bind_text (stmt, 5, summary ? summary : "", -1, SQLITE_TRANSIENT);
+
+  return tx_store_step_done (self, stmt, error);
+}
+
+char *
+tx_store_get_setting (TxStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+typedef struct {
+  const char *key;
+  const char *value;
+} SettingWrite;
+
+static gboolean
+write_setting (TxStore   *self,
+               gpointer   user_data,
+               GError   **error)
+{
+  SettingWrite *write = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (self,
+                           "INSERT INTO setting (key, value) VALUES (?, ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, write->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, write->value, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (self, stmt, error))
+    return FALSE;
+
+  tx_store_emit_changed (self, "setting");
+  return tx_store_audit (self, "update", "setting", NULL, write->key, error);
+}
+
+gboolean
+tx_store_set_setting (TxStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  SettingWrite write = { key, value };
+
+  return tx_store_write (self, write_setting, &write, error);
+}
+
+static char *
+format_utc_millis (GDateTime *utc)
+{
+  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+}
+
+char *
+tx_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return format_utc_millis (now);
+}
+
+/**
+ * tx_timestamp_normalize:
+ * @iso8601: a date and time with an offset
+ *
+ * Returns: (nullable): the same instant as "YYYY-MM-DDTHH:MM:SS.mmmZ",
+ *   or %NULL if @iso8601 is not a valid date and time.
+ */
+char *
+tx_timestamp_normalize (const char *iso8601)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (iso8601 == NULL)
+    return NULL;
+
+  parsed = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (parsed == NULL)
+    return NULL;
+
+  utc = g_date_time_to_utc (parsed);
+
+  return format_utc_millis (utc);
+}
+
+char *
+tx_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+gboolean
+tx_uuid_is_valid (const char *text)
+{
+  if (text == NULL || !g_uuid_string_is_valid (text))
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isupper (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+tx_date_is_valid (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+const char *
+tx_column_text (sqlite3_stmt *stmt,
+                int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+void
+tx_bind_text_or_null (sqlite3_stmt *stmt,
+                      int           column,
+                      const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}

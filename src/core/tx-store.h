@@ -1,0 +1,93 @@
+/* tx-store.h — the SQLite store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "tx-types.h"
+
+G_BEGIN_DECLS
+
+#define TX_STORE_ERROR (tx_store_error_quark ())
+
+typedef enum {
+  TX_STORE_ERROR_OPEN,       /* the file cannot be opened or created */
+  TX_STORE_ERROR_FOREIGN,    /* the file is not a Tongxin database */
+  TX_STORE_ERROR_TOO_NEW,    /* written by a newer Tongxin */
+  TX_STORE_ERROR_MIGRATION,  /* a schema update failed */
+  TX_STORE_ERROR_WRITE,      /* a write failed and was rolled back */
+  TX_STORE_ERROR_NOT_FOUND,  /* no such record */
+  TX_STORE_ERROR_AMBIGUOUS,  /* several records match */
+  TX_STORE_ERROR_INVALID,    /* the data breaks a rule */
+} TxStoreError;
+
+#define TX_STORE_APPLICATION_ID 0x54784e31 /* "TxN1" */
+
+#define TX_TYPE_STORE (tx_store_get_type ())
+G_DECLARE_FINAL_TYPE (TxStore, tx_store, TX, STORE, GObject)
+
+/* A unit of work run inside one transaction by tx_store_write(). */
+typedef gboolean (*TxStoreWriteFunc) (TxStore  *store,
+                                      gpointer  user_data,
+                                      GError  **error);
+
+GQuark        tx_store_error_quark         (void);
+char         *tx_store_get_default_path    (void);
+TxStore      *tx_store_open                (const char        *path,
+                                            GError           **error);
+const char   *tx_store_get_path            (TxStore           *self);
+int           tx_store_get_schema_version  (TxStore           *self);
+int           tx_store_get_latest_version  (void);
+gboolean      tx_store_write               (TxStore           *self,
+                                            TxStoreWriteFunc   func,
+                                            gpointer           user_data,
+                                            GError           **error);
+gboolean      tx_store_in_transaction      (TxStore           *self);
+void          tx_store_emit_changed        (TxStore           *self,
+                                            const char        *kind);
+
+/* Low level, for the modules of src/core only. */
+sqlite3      *tx_store_get_db              (TxStore           *self);
+sqlite3_stmt *tx_store_prepare             (TxStore           *self,
+                                            const char        *sql,
+                                            GError           **error);
+gboolean      tx_store_step_done           (TxStore           *self,
+                                            sqlite3_stmt      *stmt,
+                                            GError           **error);
+gboolean      tx_store_set_sql_error       (TxStore           *self,
+                                            GError           **error,
+                                            const char        *what);
+gboolean      tx_store_audit               (TxStore           *self,
+                                            const char        *action,
+                                            const char        *kind,
+                                            const char        *uuid,
+                                            const char        *summary,
+                                            GError           **error);
+
+/* Settings (a key/value table). */
+char         *tx_store_get_setting         (TxStore           *self,
+                                            const char        *key);
+gboolean      tx_store_set_setting         (TxStore           *self,
+                                            const char        *key,
+                                            const char        *value,
+                                            GError           **error);
+
+/* Time: updated_at is UTC with milliseconds, so text order is time order. */
+char         *tx_timestamp_now             (void);
+char         *tx_timestamp_normalize       (const char        *iso8601);
+char         *tx_uuid_new                  (void);
+gboolean      tx_uuid_is_valid             (const char        *text);
+gboolean      tx_date_is_valid             (const char        *text);
+
+/* sqlite3_column_text as a const char*, "" for NULL. */
+const char   *tx_column_text               (sqlite3_stmt      *stmt,
+                                            int                column);
+/* Binds NULL for NULL or "". */
+void          tx_bind_text_or_null         (sqlite3_stmt      *stmt,
+                                            int                column,
+                                            const char        *text);
+
+G_END_DECLS
