@@ -665,7 +665,11 @@ decide (Importer     *imp,
   sqlite3_reset (stmt);
 
   if (existing != NULL)
-    return strcmp (updated, existing) > 0 ? MERGE_INSERT : MERGE_REJECTED;
+    {
+      int order = strcmp (updated, existing);
+
+      return order > 0 ? MERGE_INSERT : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+    }
 
   stmt = tx_store_prepare (imp->store, lookup_sql, NULL);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);

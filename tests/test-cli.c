@@ -1,0 +1,393 @@
+/* test-cli.c — tongxin-cli as scripts and administrators use it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs tongxin-cli with --db and --today 2026-11-27 before @args. */
+static void
+cli (Fixture    *f,
+     Run        *run,
+     const char *first,
+     ...) G_GNUC_NULL_TERMINATED;
+
+static void
+cli (Fixture    *f,
+     Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TONGXIN_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) "--today");
+  g_ptr_array_add (argv, (gpointer) "2026-11-27");
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_assert_nonnull (g_getenv ("TONGXIN_CLI"));
+  f->dir = g_dir_make_tmp ("tongxin-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "tongxin.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static void
+load_demo (Fixture *f)
+{
+  g_auto(Run) run = { 0, };
+
+  cli (f, &run, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "added"));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_help_and_usage (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) help = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(Run) bad_today = { 0, };
+  g_auto(Run) bad_format = { 0, };
+  g_auto(Run) missing = { 0, };
+
+  cli (f, &help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "roster list"));
+  g_assert_nonnull (strstr (help.out, "consultation show"));
+  g_assert_nonnull (strstr (help.out, "import"));
+  /* only what works is offered */
+  g_assert_null (strstr (help.out, "signin-sheet"));
+  g_assert_null (strstr (help.out, "circular"));
+
+  cli (f, &unknown, "ledgerr", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "ledgerr"));
+
+  cli (f, &bad_today, "--today", "2026-13-01", "init", NULL);
+  g_assert_cmpint (bad_today.status, ==, 2);
+  g_assert_nonnull (strstr (bad_today.err, "YYYY-MM-DD"));
+
+  cli (f, &bad_format, "roster", "list", "--format", "xml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+
+  /* reading a database that is not there fails, and creates nothing */
+  cli (f, &missing, "roster", "list", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "init"));
+  g_assert_cmpuint (strchr (missing.err, '\n') - missing.err + 1, ==, strlen (missing.err));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Run) first = { 0, };
+  g_auto(Run) second = { 0, };
+  g_auto(Run) list = { 0, };
+
+  cli (f, &first, "init", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  cli (f, &second, "init", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+
+  cli (f, &list, "roster", "list", "--format", "json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (list.out), ==, "[]");
+}
+
+static void
+test_roster_json (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) list = { 0, };
+  g_auto(Run) search = { 0, };
+  g_auto(Run) category = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  g_autoptr(JsonNode) experts = NULL;
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *people;
+
+  load_demo (f);
+
+  cli (f, &list, "roster", "list", "--format", "json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  people = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (people), >=, 120);
+
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *person = json_array_get_object_element (people, i);
+      JsonArray *keys = json_object_get_array_member (person, "categories");
+
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (person, "uuid")));
+      g_assert_cmpstr (json_object_get_string_member (person, "name"), !=, "");
+      g_assert_true (json_object_has_member (person, "township"));
+      g_assert_true (json_object_has_member (person, "phone"));
+      for (guint c = 0; c < json_array_get_length (keys); c++)
+        g_hash_table_add (categories, (gpointer) json_array_get_string_element (keys, c));
+    }
+  /* every category of "liaison group + N" is represented */
+  g_assert_cmpuint (g_hash_table_size (categories), ==, 12);
+  g_assert_true (g_hash_table_contains (categories, "liaison_leader"));
+  g_assert_true (g_hash_table_contains (categories, "stakeholder"));
+
+  cli (f, &search, "roster", "list", "--search", "王", "--format", "json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  found = parse_json (search.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), <, json_array_get_length (people));
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (found)); i++)
+    {
+      JsonObject *person = json_array_get_object_element (json_node_get_array (found), i);
+      g_autofree char *all = g_strconcat (json_object_get_string_member (person, "name"),
+                                          json_object_get_string_member (person, "organization"),
+                                          json_object_get_string_member (person, "village"),
+                                          json_object_get_string_member (person, "title"), NULL);
+
+      g_assert_nonnull (strstr (all, "王"));
+    }
+
+  /* a category by its Chinese label, restricted to one township */
+  cli (f, &category, "roster", "list", "--category", "专业人士", "--township", "凤山镇", "--format", "json", NULL);
+  g_assert_cmpint (category.status, ==, 0);
+  experts = parse_json (category.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (experts)), >, 0);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (experts)); i++)
+    {
+      JsonObject *person = json_array_get_object_element (json_node_get_array (experts), i);
+      JsonArray *keys = json_object_get_array_member (person, "categories");
+      gboolean expert = FALSE;
+
+      g_assert_cmpstr (json_object_get_string_member (person, "township"), ==, "凤山镇");
+      for (guint c = 0; c < json_array_get_length (keys); c++)
+        expert |= g_str_equal (json_array_get_string_element (keys, c), "expert");
+      g_assert_true (expert);
+    }
+}
+
+static void
+test_roster_tsv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Run) list = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  load_demo (f);
+
+  cli (f, &list, "roster", "list", "--township", "仙桥乡", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (g_strchomp (list.out), "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "uuid\tname\t"));
+  g_assert_cmpuint (g_strv_length (lines), >, 10);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 10);
+      g_assert_cmpstr (fields[4], ==, "仙桥乡");
+    }
+
+  cli (f, &unknown, "roster", "list", "--township", "不存在镇", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "不存在镇"));
+}
+
+static void
+test_consultations (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Run) list = { 0, };
+  g_auto(Run) show = { 0, };
+  g_auto(Run) missing = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) detail = NULL;
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *named[] = {
+    "老山寨产业扶贫协商",
+    "黄丝江边和凤山古镇提质协商",
+    "陆坪小岩和仙桥麒麟山乡村旅游发展协商",
+    "古城文化旅游景区暨棚户区改造征收政策协商",
+    "双谷村新型农村综合体建设协商",
+    "规范城乡酒席办理(治理\"整酒风\")协商",
+  };
+  JsonArray *consultations;
+  JsonObject *consultation;
+  JsonArray *stages;
+  JsonArray *participants;
+
+  load_demo (f);
+
+  cli (f, &list, "consultation", "list", "--format", "json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  consultations = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (consultations), >=, 12);
+  for (guint i = 0; i < json_array_get_length (consultations); i++)
+    {
+      JsonObject *object = json_array_get_object_element (consultations, i);
+
+      g_hash_table_add (titles, (gpointer) json_object_get_string_member (object, "title"));
+      g_assert_true (json_object_has_member (object, "current_stage"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    g_assert_true (g_hash_table_contains (titles, named[i]));
+
+  /* by its exact title */
+  cli (f, &show, "consultation", "show", named[0], "--format", "json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  detail = parse_json (show.out);
+  consultation = json_node_get_object (detail);
+  g_assert_cmpstr (json_object_get_string_member (consultation, "title"), ==, named[0]);
+
+  stages = json_object_get_array_member (consultation, "stages");
+  g_assert_cmpuint (json_array_get_length (stages), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stages, 0), "name"), ==, "selection");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stages, 5), "name"), ==, "supervision");
+
+  participants = json_object_get_array_member (consultation, "participants");
+  g_assert_cmpuint (json_array_get_length (participants), >, 3);
+  for (guint i = 0; i < json_array_get_length (participants); i++)
+    {
+      JsonObject *participant = json_array_get_object_element (participants, i);
+
+      g_assert_cmpstr (json_object_get_string_member (participant, "name"), !=, "");
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (participant, "person")));
+    }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (consultation, "outcomes")), >, 0);
+
+  cli (f, &missing, "consultation", "show", "没有这个协商", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "没有这个协商"));
+}
+
+static void
+test_export_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Run) export = { 0, };
+  g_auto(Run) truncated_import = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) after = { 0, };
+  g_autofree char *xml_path = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autofree char *after_path = g_build_filename (f->dir, "after.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *after_xml = NULL;
+  g_autoptr(GRegex) exported = g_regex_new (" exported=\"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  load_demo (f);
+
+  cli (f, &export, "export", xml_path, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "urn:tongxin:exchange:1"));
+
+  /* a truncated file: exit 1, one line saying where, nothing changed */
+  g_assert_true (g_file_set_contents (bad_path, xml, strlen (xml) / 3, NULL));
+  cli (f, &truncated_import, "import", bad_path, NULL);
+  g_assert_cmpint (truncated_import.status, ==, 1);
+  g_assert_nonnull (strstr (truncated_import.err, "line"));
+  g_assert_cmpuint (strchr (truncated_import.err, '\n') - truncated_import.err + 1, ==, strlen (truncated_import.err));
+
+  /* importing the same file again changes nothing */
+  cli (f, &again, "import", xml_path, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 added, 0 updated"));
+
+  cli (f, &after, "export", after_path, NULL);
+  g_assert_true (g_file_get_contents (after_path, &after_xml, NULL, NULL));
+  a = g_regex_replace_literal (exported, xml, -1, 0, "", 0, NULL);
+  b = g_regex_replace_literal (exported, after_xml, -1, 0, "", 0, NULL);
+  g_assert_cmpstr (a, ==, b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/help-and-usage", Fixture, NULL, fixture_set_up, test_help_and_usage, fixture_tear_down);
+  g_test_add ("/cli/init", Fixture, NULL, fixture_set_up, test_init, fixture_tear_down);
+  g_test_add ("/cli/roster-json", Fixture, NULL, fixture_set_up, test_roster_json, fixture_tear_down);
+  g_test_add ("/cli/roster-tsv", Fixture, NULL, fixture_set_up, test_roster_tsv, fixture_tear_down);
+  g_test_add ("/cli/consultations", Fixture, NULL, fixture_set_up, test_consultations, fixture_tear_down);
+  g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
+
+  return g_test_run ();
+}

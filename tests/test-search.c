@@ -1,0 +1,312 @@
+/* test-search.c — finding and ordering people on the roster
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tx-person-list.h"
+#include "tx-records.h"
+#include "tx-roster.h"
+#include "tx-store.h"
+#include "tx-vocabulary.h"
+
+typedef struct {
+  char    *dir;
+  TxStore *store;
+} Fixture;
+
+typedef struct {
+  const char *name;
+  const char *organization;
+  const char *village;
+  const char *township;
+  TxCategory  category;
+} Someone;
+
+static const Someone people[] = {
+  { "王芳",     "福泉市人民医院",       "双谷村",   "凤山镇",   TX_CATEGORY_EXPERT },
+  { "王芳芳",   "凤山镇中心学校",       "黄丝村",   "凤山镇",   TX_CATEGORY_RESIDENT },
+  { "李王",     "凤山镇人民政府",       "双谷村",   "凤山镇",   TX_CATEGORY_OFFICIAL },
+  { "张三丰",   "福泉市第二中学",       "麒麟村",   "仙桥乡",   TX_CATEGORY_CPPCC_MEMBER },
+  { "罗文",     "仙桥乡茶叶合作社",     "麒麟村",   "仙桥乡",   TX_CATEGORY_STAKEHOLDER },
+  { "丁一",     "退休",                 "小岩村",   "陆坪镇",   TX_CATEGORY_RETIRED_CADRE },
+  { "石磊",     "陆坪镇农业服务中心",   "小岩村",   "陆坪镇",   TX_CATEGORY_EXPERT },
+  { "刘洋",     "个体户",               "老山寨村", "金山街道", TX_CATEGORY_STAKEHOLDER },
+  { "赵敏",     "金山街道办事处",       "",         "金山街道", TX_CATEGORY_LIAISON_OFFICER },
+  { "龚平",     "福泉市\"100%\"_合作社", "",        "金山街道", TX_CATEGORY_LOCAL_NOTABLE },
+  { "潘玉兰",   "凤山镇双谷村村民委员会", "双谷村", "凤山镇",   TX_CATEGORY_NPC_DEPUTY },
+};
+
+static gboolean
+add_people (TxStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  const char *townships[] = { "凤山镇", "仙桥乡", "陆坪镇", "金山街道" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (townships); i++)
+    {
+      g_autofree char *uuid = tx_uuid_new ();
+      g_autofree char *now = tx_timestamp_now ();
+      sqlite3_stmt *stmt = tx_store_prepare (store, "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, 'town', ?)", error);
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, townships[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(TxTownship) township = tx_store_find_township (store, people[i].township, error);
+      g_autoptr(TxPerson) person = NULL;
+
+      if (township == NULL)
+        return FALSE;
+
+      person = tx_person_new_with_fields (NULL, people[i].name, TX_GENDER_UNKNOWN, "汉族",
+                                          tx_township_get_uuid (township), people[i].village,
+                                          people[i].organization, "", "", "");
+      tx_person_add_category (person, people[i].category);
+      if (!tx_roster_save_person (store, person, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-search-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_store_write (f->store, add_people, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+}
+
+/* The names found, sorted by the given order, joined by spaces. */
+static char *
+names_for (Fixture              *f,
+           const TxPersonFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = tx_roster_query (f->store, filter, &error);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (names, "%s%s", i ? " " : "", tx_person_get_name (g_ptr_array_index (found, i)));
+
+  return g_strdup (names->str);
+}
+
+static char *
+search (Fixture    *f,
+        const char *text)
+{
+  TxPersonFilter filter = { (char *) text, };
+
+  filter.order = TX_ORDER_STROKES;
+  return names_for (f, &filter);
+}
+
+static void
+test_short_queries (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *one = search (f, "王");
+  g_autofree char *two = search (f, "王芳");
+  g_autofree char *surname = search (f, "潘");
+  g_autofree char *none = search (f, "欧");
+
+  /* one character: the surname, and a given name containing it */
+  g_assert_cmpstr (one, ==, "王芳 王芳芳 李王");
+  /* two characters: the most common length of a Chinese name */
+  g_assert_cmpstr (two, ==, "王芳 王芳芳");
+  g_assert_cmpstr (surname, ==, "潘玉兰");
+  g_assert_cmpstr (none, ==, "");
+}
+
+static void
+test_long_queries (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *name = search (f, "张三丰");
+  g_autofree char *organization = search (f, "人民医院");
+  g_autofree char *village = search (f, "老山寨");
+  g_autofree char *spaces = search (f, "  王芳芳  ");
+  g_autofree char *everyone = search (f, "");
+  g_auto(GStrv) all = g_strsplit (everyone, " ", -1);
+
+  g_assert_cmpstr (name, ==, "张三丰");
+  g_assert_cmpstr (organization, ==, "王芳");
+  g_assert_cmpstr (village, ==, "刘洋");
+  g_assert_cmpstr (spaces, ==, "王芳芳");
+  g_assert_cmpuint (g_strv_length (all), ==, G_N_ELEMENTS (people));
+}
+
+static void
+test_literal_queries (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* quotes, percent and underscore are text, not syntax */
+  g_autofree char *quoted = search (f, "\"100%\"_");
+  g_autofree char *percent = search (f, "%");
+  g_autofree char *underscore = search (f, "_合");
+  g_autofree char *fts_syntax = search (f, "AND OR NOT");
+  g_autofree char *star = search (f, "王*");
+
+  g_assert_cmpstr (quoted, ==, "龚平");
+  g_assert_cmpstr (percent, ==, "龚平");
+  g_assert_cmpstr (underscore, ==, "龚平");
+  g_assert_cmpstr (fts_syntax, ==, "");
+  g_assert_cmpstr (star, ==, "");
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  TxPersonFilter filter = { 0, };
+  g_autofree char *experts = NULL;
+  g_autofree char *fengshan = NULL;
+  g_autofree char *both = NULL;
+
+  filter.order = TX_ORDER_STROKES;
+  filter.has_category = TRUE;
+  filter.category = TX_CATEGORY_EXPERT;
+  experts = names_for (f, &filter);
+  g_assert_cmpstr (experts, ==, "王芳 石磊");
+
+  filter.has_category = FALSE;
+  filter.township = (char *) "凤山镇";
+  fengshan = names_for (f, &filter);
+  g_assert_cmpstr (fengshan, ==, "王芳 王芳芳 李王 潘玉兰");
+
+  filter.search = (char *) "双谷村";
+  both = names_for (f, &filter);
+  g_assert_cmpstr (both, ==, "王芳 李王 潘玉兰");
+}
+
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  TxPersonFilter filter = { 0, };
+  g_autofree char *strokes = NULL;
+  g_autofree char *pinyin = NULL;
+
+  /* 按姓氏笔画为序: 丁2 王4 石5 刘6 李7 张7 罗8 赵9 龚11 潘15; 李 and
+   * 张 have the same count, so only their place among the others is
+   * asserted */
+  filter.order = TX_ORDER_STROKES;
+  strokes = names_for (f, &filter);
+  g_assert_true (g_str_equal (strokes, "丁一 王芳 王芳芳 石磊 刘洋 李王 张三丰 罗文 赵敏 龚平 潘玉兰") ||
+                 g_str_equal (strokes, "丁一 王芳 王芳芳 石磊 刘洋 张三丰 李王 罗文 赵敏 龚平 潘玉兰"));
+
+  /* by pinyin: ding gong li liu luo pan shi wang zhang zhao */
+  filter.order = TX_ORDER_PINYIN;
+  pinyin = names_for (f, &filter);
+  g_assert_cmpstr (pinyin, ==, "丁一 龚平 李王 刘洋 罗文 潘玉兰 石磊 王芳 王芳芳 张三丰 赵敏");
+}
+
+static gboolean
+add_many (TxStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  const char *surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+  const char *given = "芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂";
+
+  for (guint i = 0; i < GPOINTER_TO_UINT (user_data); i++)
+    {
+      g_autoptr(TxPerson) person = NULL;
+      g_autofree char *name = NULL;
+      const char *s = g_utf8_offset_to_pointer (surnames, i % 20);
+      const char *g = g_utf8_offset_to_pointer (given, (i / 20) % 20);
+
+      name = g_strdup_printf ("%.*s%.*s%u", (int) (g_utf8_next_char (s) - s), s,
+                              (int) (g_utf8_next_char (g) - g), g, i);
+      person = tx_person_new_with_fields (NULL, name, TX_GENDER_UNKNOWN, "", NULL, "", "", "", "", "");
+      if (!tx_roster_save_person (store, person, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_paged_model (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPersonList) list = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  TxPersonFilter filter = { 0, };
+  guint n;
+
+  g_assert_true (tx_store_write (f->store, add_many, GUINT_TO_POINTER (750), &error));
+  g_assert_no_error (error);
+
+  list = tx_person_list_new (f->store);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, 750 + G_N_ELEMENTS (people));
+
+  all = tx_roster_query (f->store, NULL, &error);
+  g_assert_cmpuint (all->len, ==, n);
+
+  /* random access, far pages first, gives the same rows as one query */
+  for (int i = n - 1; i >= 0; i -= 37)
+    {
+      g_autoptr(TxPerson) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (tx_person_get_uuid (item), ==, tx_person_get_uuid (g_ptr_array_index (all, i)));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
+
+  /* a filter shrinks it */
+  filter.search = (char *) "王";
+  tx_person_list_set_filter (list, &filter);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, (750 + 19) / 20 + 3);   /* every 20th, from 0 */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TxPerson) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_nonnull (strstr (tx_person_get_name (item), "王"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/search/short", Fixture, NULL, fixture_set_up, test_short_queries, fixture_tear_down);
+  g_test_add ("/search/long", Fixture, NULL, fixture_set_up, test_long_queries, fixture_tear_down);
+  g_test_add ("/search/literal", Fixture, NULL, fixture_set_up, test_literal_queries, fixture_tear_down);
+  g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/search/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
+  g_test_add ("/search/paged-model", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,405 @@
+/* test-store.c — opening, migrating and writing the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "tx-records.h"
+#include "tx-roster.h"
+#include "tx-store.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("tongxin-store-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "nested", "tongxin.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+query_text (TxStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static int
+query_int (TxStore    *store,
+           const char *sql)
+{
+  g_autofree char *text = query_text (store, sql);
+
+  return text ? atoi (text) : -1;
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = NULL;
+  g_autofree char *journal = NULL;
+  GStatBuf st;
+
+  store = tx_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  /* private to the clerk */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA application_id"), ==, TX_STORE_APPLICATION_ID);
+  g_assert_cmpint (tx_store_get_schema_version (store), ==, tx_store_get_latest_version ());
+  g_assert_cmpint (tx_store_get_latest_version (), >=, 1);
+
+  /* the whole domain is there */
+  {
+    const char *tables[] = { "township", "person", "person_category", "plan", "consultation",
+                             "stage", "participant", "minutes", "speech", "outcome",
+                             "supervision", "setting", "audit_log", "tombstone", "person_fts" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", tables[i]);
+        g_assert_cmpint (query_int (store, sql), ==, 1);
+      }
+  }
+}
+
+static gboolean
+add_township (TxStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  const char *name = user_data;
+  g_autofree char *uuid = tx_uuid_new ();
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store, "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, 'town', ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_changed (store, "township");
+  return TRUE;
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tx_store_write (store, add_township, (gpointer) "凤山镇", &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+    g_autoptr(TxTownship) township = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tx_store_get_schema_version (store), ==, tx_store_get_latest_version ());
+    township = tx_store_find_township (store, "凤山镇", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tx_township_get_name (township), ==, "凤山镇");
+    g_assert_true (tx_uuid_is_valid (tx_township_get_uuid (township)));
+  }
+}
+
+typedef struct {
+  int steps;
+} FailingWork;
+
+static gboolean
+add_then_fail (TxStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  g_autoptr(TxPerson) person = NULL;
+  g_autoptr(TxTownship) township = NULL;
+
+  if (!add_township (store, (gpointer) "仙桥乡", error))
+    return FALSE;
+
+  township = tx_store_find_township (store, "仙桥乡", error);
+  person = tx_person_new_with_fields (NULL, "王芳", TX_GENDER_FEMALE, "布依族",
+                                      tx_township_get_uuid (township), "麒麟村", "", "", "", "");
+  if (!tx_roster_save_person (store, person, error))
+    return FALSE;
+
+  /* then the third write breaks a rule: a person with no name */
+  g_clear_object (&person);
+  person = tx_person_new_with_fields (NULL, "  ", TX_GENDER_UNKNOWN, "", NULL, "", "", "", "", "");
+  return tx_roster_save_person (store, person, error);
+}
+
+static void
+on_changed_cb (TxStore    *store,
+               const char *kind,
+               gpointer    user_data)
+{
+  GPtrArray *kinds = user_data;
+
+  g_ptr_array_add (kinds, g_strdup (kind));
+}
+
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), kinds);
+
+  g_assert_false (tx_store_write (store, add_then_fail, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "name"));
+  g_clear_error (&error);
+
+  /* nothing of the three writes is left, and nobody was told of a change */
+  g_assert_cmpuint (tx_store_count (store, "township"), ==, 0);
+  g_assert_cmpuint (tx_store_count (store, "person"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person_fts"), ==, 0);
+  g_assert_cmpuint (kinds->len, ==, 0);
+  g_assert_false (tx_store_in_transaction (store));
+
+  /* and the store still works */
+  g_assert_true (tx_store_write (store, add_township, (gpointer) "陆坪镇", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_store_count (store, "township"), ==, 1);
+  g_assert_cmpuint (kinds->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (kinds, 0), ==, "township");
+}
+
+static gboolean
+nested_inner_fails (TxStore   *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  g_autoptr(GError) inner_error = NULL;
+
+  if (!add_township (store, (gpointer) "金山街道", error))
+    return FALSE;
+
+  /* the inner unit fails, its savepoint rolls back, the outer goes on */
+  g_assert_false (tx_store_write (store, add_then_fail, NULL, &inner_error));
+  g_assert_nonnull (inner_error);
+
+  return TRUE;
+}
+
+static void
+test_nested (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  g_autoptr(TxTownship) kept = NULL;
+  g_autoptr(TxTownship) dropped = NULL;
+
+  g_assert_true (tx_store_write (store, nested_inner_fails, NULL, &error));
+  g_assert_no_error (error);
+
+  kept = tx_store_find_township (store, "金山街道", NULL);
+  dropped = tx_store_find_township (store, "仙桥乡", NULL);
+  g_assert_nonnull (kept);
+  g_assert_null (dropped);
+  g_assert_cmpuint (tx_store_count (store, "person"), ==, 0);
+}
+
+static gboolean
+add_two_with_same_uuid (TxStore   *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      stmt = tx_store_prepare (store, "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, 'town', ?)", error);
+      sqlite3_bind_text (stmt, 1, "0a2c4e6f-1111-4222-8333-944455556666", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, i == 0 ? "道坪镇" : "牛场镇", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_uuid (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char *uuid = tx_uuid_new ();
+
+      g_assert_true (tx_uuid_is_valid (uuid));
+      g_assert_false (g_hash_table_contains (seen, uuid));
+      g_hash_table_add (seen, uuid);
+    }
+
+  g_assert_false (tx_uuid_is_valid ("not-a-uuid"));
+  g_assert_false (tx_uuid_is_valid ("0A2C4E6F-1111-4222-8333-944455556666"));
+
+  /* the database refuses a second record with the same uuid */
+  g_assert_false (tx_store_write (store, add_two_with_same_uuid, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_assert_cmpuint (tx_store_count (store, "township"), ==, 0);
+}
+
+static void
+test_foreign_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  sqlite3 *db = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE budget (item TEXT); PRAGMA application_id = 42;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = tx_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  /* a text file is refused too */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (f->path, "姓名,电话\n王芳,13800000000\n", -1, NULL));
+  store = tx_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = NULL;
+
+  store = tx_store_open (f->path, &error);
+  g_assert_no_error (error);
+  sqlite3_exec (tx_store_get_db (store), "PRAGMA user_version = 999", NULL, NULL, NULL);
+  g_clear_object (&store);
+
+  store = tx_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "999"));
+}
+
+static void
+test_settings_and_audit (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  g_autofree char *value = NULL;
+  g_autofree char *action = NULL;
+
+  g_assert_null (tx_store_get_setting (store, "stakeholder-share"));
+  g_assert_true (tx_store_set_setting (store, "stakeholder-share", "30", &error));
+  g_assert_true (tx_store_set_setting (store, "stakeholder-share", "40", &error));
+  g_assert_no_error (error);
+  value = tx_store_get_setting (store, "stakeholder-share");
+  g_assert_cmpstr (value, ==, "40");
+
+  /* every change leaves a line in the audit log */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE kind = 'setting'"), ==, 2);
+  action = query_text (store, "SELECT summary FROM audit_log ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (action, ==, "stakeholder-share");
+}
+
+static void
+test_timestamps (void)
+{
+  g_autofree char *a = tx_timestamp_normalize ("2026-03-10T09:00:00+08:00");
+  g_autofree char *b = tx_timestamp_normalize ("2026-03-10T01:00:00.250Z");
+  g_autofree char *now = tx_timestamp_now ();
+
+  g_assert_cmpstr (a, ==, "2026-03-10T01:00:00.000Z");
+  g_assert_cmpstr (b, ==, "2026-03-10T01:00:00.250Z");
+  g_assert_cmpint (strcmp (a, b), <, 0);
+  g_assert_null (tx_timestamp_normalize ("2026-02-30T09:00:00+08:00"));
+  g_assert_null (tx_timestamp_normalize ("yesterday"));
+  g_assert_cmpuint (strlen (now), ==, strlen (a));
+
+  g_assert_true (tx_date_is_valid ("2024-02-29"));
+  g_assert_false (tx_date_is_valid ("2026-02-29"));
+  g_assert_false (tx_date_is_valid ("2026-1-5"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/store/reopen", Fixture, NULL, fixture_set_up, test_reopen, fixture_tear_down);
+  g_test_add ("/store/rollback", Fixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
+  g_test_add ("/store/nested", Fixture, NULL, fixture_set_up, test_nested, fixture_tear_down);
+  g_test_add ("/store/uuid", Fixture, NULL, fixture_set_up, test_uuid, fixture_tear_down);
+  g_test_add ("/store/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
+  g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
+  g_test_add ("/store/settings-and-audit", Fixture, NULL, fixture_set_up, test_settings_and_audit, fixture_tear_down);
+  g_test_add_func ("/store/timestamps", test_timestamps);
+
+  return g_test_run ();
+}
