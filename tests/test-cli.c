@@ -27,6 +27,34 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static void
+cli_valist (Fixture     *f,
+            Run         *run,
+            char       **envp,
+            const char  *first,
+            va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TONGXIN_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) "--today");
+  g_ptr_array_add (argv, (gpointer) "2026-11-27");
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
 /* Runs tongxin-cli with --db and --today 2026-11-27 before @args. */
 static void
 cli (Fixture    *f,
@@ -40,28 +68,36 @@ cli (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TONGXIN_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
-  g_ptr_array_add (argv, (gpointer) "--today");
-  g_ptr_array_add (argv, (gpointer) "2026-11-27");
+  va_start (args, first);
+  cli_valist (f, run, NULL, first, args);
+  va_end (args);
+}
+
+/* The same, for a clerk whose desktop is in Chinese. */
+static void
+cli_zh (Fixture    *f,
+        Run        *run,
+        const char *first,
+        ...) G_GNUC_NULL_TERMINATED;
+
+static void
+cli_zh (Fixture    *f,
+        Run        *run,
+        const char *first,
+        ...)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  va_list args;
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "zh_CN", TRUE);
+  envp = g_environ_setenv (envp, "LANG", "zh_CN.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "zh_CN.UTF-8", TRUE);
 
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  cli_valist (f, run, envp, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
 }
 
 static void
@@ -376,6 +412,30 @@ test_export_import (Fixture       *f,
   g_assert_cmpstr (a, ==, b);
 }
 
+static void
+test_chinese_messages (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) missing = { 0, };
+  g_auto(Run) township = { 0, };
+  g_auto(Run) show = { 0, };
+
+  cli_zh (f, &missing, "roster", "list", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_test_message ("%s", missing.err);
+  g_assert_nonnull (strstr (missing.err, "没有数据库"));
+
+  load_demo (f);
+  cli_zh (f, &township, "roster", "list", "--township", "不存在镇", NULL);
+  g_assert_cmpint (township.status, ==, 1);
+  g_assert_nonnull (strstr (township.err, "没有名为“不存在镇”的乡镇（街道）"));
+
+  cli_zh (f, &show, "consultation", "show", "老山寨产业扶贫协商", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "当前环节：已完成"));
+  g_assert_nonnull (strstr (show.out, "主持人"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +447,7 @@ main (int   argc,
   g_test_add ("/cli/roster-json", Fixture, NULL, fixture_set_up, test_roster_json, fixture_tear_down);
   g_test_add ("/cli/roster-tsv", Fixture, NULL, fixture_set_up, test_roster_tsv, fixture_tear_down);
   g_test_add ("/cli/consultations", Fixture, NULL, fixture_set_up, test_consultations, fixture_tear_down);
+  g_test_add ("/cli/chinese-messages", Fixture, NULL, fixture_set_up, test_chinese_messages, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

@@ -12,32 +12,33 @@
 
 typedef struct {
   const char *key;
-  const char *label;   /* N_() msgid */
+  const char *context;  /* the msgctxt of the label */
+  const char *label;    /* NC_() msgid */
 } TxTerm;
 
 static const TxTerm stages[] = {
-  { "selection",   N_("Topic selection") },
-  { "research",    N_("Research") },
-  { "meeting",     N_("Meeting") },
-  { "submission",  N_("Submission") },
-  { "feedback",    N_("Feedback") },
-  { "supervision", N_("Supervision") },
-  { "done",        N_("Completed") },
+  { "selection",   "stage", NC_("stage", "Topic selection") },
+  { "research",    "stage", NC_("stage", "Research") },
+  { "meeting",     "stage", NC_("stage", "Meeting") },
+  { "submission",  "stage", NC_("stage", "Submission") },
+  { "feedback",    "stage", NC_("stage", "Feedback") },
+  { "supervision", "stage", NC_("stage", "Supervision") },
+  { "done",        "stage", NC_("stage", "Completed") },
 };
 
 static const TxTerm categories[] = {
-  { "liaison_leader",       N_("Liaison group leader") },
-  { "liaison_officer",      N_("Liaison officer") },
-  { "cppcc_member",         N_("CPPCC member") },
-  { "npc_deputy",           N_("People's congress deputy") },
-  { "party_deputy",         N_("Party congress deputy") },
-  { "veteran_party_member", N_("Veteran Party member") },
-  { "retired_cadre",        N_("Retired cadre") },
-  { "local_notable",        N_("Local notable") },
-  { "expert",               N_("Expert") },
-  { "stakeholder",          N_("Stakeholder") },
-  { "official",             N_("Department official") },
-  { "resident",             N_("Resident representative") },
+  { "liaison_leader",       "category", NC_("category", "Liaison group leader") },
+  { "liaison_officer",      "category", NC_("category", "Liaison officer") },
+  { "cppcc_member",         "category", NC_("category", "CPPCC member") },
+  { "npc_deputy",           "category", NC_("category", "People's congress deputy") },
+  { "party_deputy",         "category", NC_("category", "Party congress deputy") },
+  { "veteran_party_member", "category", NC_("category", "Veteran Party member") },
+  { "retired_cadre",        "category", NC_("category", "Retired cadre") },
+  { "local_notable",        "category", NC_("category", "Local notable") },
+  { "expert",               "category", NC_("category", "Expert") },
+  { "stakeholder",          "category", NC_("category", "Stakeholder") },
+  { "official",             "category", NC_("category", "Department official") },
+  { "resident",             "category", NC_("category", "Resident representative") },
 };
 
 /* The names the offices write in their own spreadsheets, whatever the
@@ -59,67 +60,67 @@ static const char * const category_names_zh[][4] = {
 };
 
 static const TxTerm colors[] = {
-  { "green",  N_("Green") },
-  { "yellow", N_("Yellow") },
-  { "red",    N_("Red") },
+  { "green",  "color", NC_("color", "Green") },
+  { "yellow", "color", NC_("color", "Yellow") },
+  { "red",    "color", NC_("color", "Red") },
 };
 
 static const TxTerm genders[] = {
-  { "",       "" },
-  { "male",   N_("Male") },
-  { "female", N_("Female") },
+  { "",       NULL, "" },
+  { "male",   "gender", NC_("gender", "Male") },
+  { "female", "gender", NC_("gender", "Female") },
 };
 
 static const TxTerm township_kinds[] = {
-  { "subdistrict", N_("Subdistrict") },
-  { "town",        N_("Town") },
-  { "township",    N_("Township") },
+  { "subdistrict", "township kind", NC_("township kind", "Subdistrict") },
+  { "town",        "township kind", NC_("township kind", "Town") },
+  { "township",    "township kind", NC_("township kind", "Township") },
 };
 
 static const TxTerm topic_sources[] = {
-  { "party_committee", N_("Set by the Party committee") },
-  { "government",      N_("Assigned by the government") },
-  { "cppcc",           N_("Chosen by the CPPCC") },
-  { "residents",       N_("Proposed by residents") },
+  { "party_committee", "topic source", NC_("topic source", "Set by the Party committee") },
+  { "government",      "topic source", NC_("topic source", "Assigned by the government") },
+  { "cppcc",           "topic source", NC_("topic source", "Chosen by the CPPCC") },
+  { "residents",       "topic source", NC_("topic source", "Proposed by residents") },
 };
 
 static const TxTerm orientations[] = {
-  { "development", N_("Development-oriented") },
-  { "livelihood",  N_("Livelihood-oriented") },
+  { "development", "orientation", NC_("orientation", "Development-oriented") },
+  { "livelihood",  "orientation", NC_("orientation", "Livelihood-oriented") },
 };
 
 static const TxTerm platforms[] = {
-  { "physical", N_("In person") },
-  { "virtual",  N_("Online") },
+  { "physical", "platform", NC_("platform", "In person") },
+  { "virtual",  "platform", NC_("platform", "Online") },
 };
 
 static const TxTerm roles[] = {
-  { "host",        N_("Host") },
-  { "liaison",     N_("Liaison group") },
-  { "deputy",      N_("Deputy") },
-  { "member",      N_("CPPCC member") },
-  { "expert",      N_("Expert") },
-  { "stakeholder", N_("Stakeholder") },
-  { "official",    N_("Department official") },
-  { "observer",    N_("Observer") },
+  { "host",        "role", NC_("role", "Host") },
+  { "liaison",     "role", NC_("role", "Liaison group") },
+  { "deputy",      "role", NC_("role", "Deputy") },
+  { "member",      "role", NC_("role", "CPPCC member") },
+  { "expert",      "role", NC_("role", "Expert") },
+  { "stakeholder", "role", NC_("role", "Stakeholder") },
+  { "official",    "role", NC_("role", "Department official") },
+  { "observer",    "role", NC_("role", "Observer") },
 };
 
 static const TxTerm adoptions[] = {
-  { "pending",        N_("Awaiting decision") },
-  { "adopted",        N_("Adopted") },
-  { "partly_adopted", N_("Partly adopted") },
-  { "not_adopted",    N_("Not adopted") },
+  { "pending",        "adoption", NC_("adoption", "Awaiting decision") },
+  { "adopted",        "adoption", NC_("adoption", "Adopted") },
+  { "partly_adopted", "adoption", NC_("adoption", "Partly adopted") },
+  { "not_adopted",    "adoption", NC_("adoption", "Not adopted") },
 };
 
 static const TxTerm supervision_phases[] = {
-  { "before", N_("Before") },
-  { "during", N_("During") },
-  { "after",  N_("After") },
+  { "before", "supervision phase", NC_("supervision phase", "Before") },
+  { "during", "supervision phase", NC_("supervision phase", "During") },
+  { "after",  "supervision phase", NC_("supervision phase", "After") },
 };
 
 static const TxTerm orders[] = {
-  { "pinyin",  N_("By pinyin") },
-  { "strokes", N_("By surname strokes") },
+  { "pinyin",  "order", NC_("order", "By pinyin") },
+  { "strokes", "order", NC_("order", "By surname strokes") },
 };
 
 static gboolean
@@ -167,7 +168,8 @@ find_key (const TxTerm *terms,
     g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
     if (table[value].label[0] == '\0')                                        \
       return "";                                                              \
-    return g_dgettext (GETTEXT_PACKAGE, table[value].label);                  \
+    return g_dpgettext2 (GETTEXT_PACKAGE, table[value].context,               \
+                         table[value].label);                                 \
   }                                                                           \
   guint                                                                       \
   tx_##name##_get_count (void)                                                \
