@@ -7,9 +7,11 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "tx-enums.h"
 #include "tx-records.h"
 #include "tx-roster.h"
 #include "tx-store.h"
+#include "tx-vocabulary.h"
 
 typedef struct {
   char *dir;
@@ -385,6 +387,32 @@ test_timestamps (void)
   g_assert_false (tx_date_is_valid ("2026-1-5"));
 }
 
+static void
+test_enums (void)
+{
+  g_autoptr(GEnumClass) stages = g_type_class_ref (TX_TYPE_STAGE);
+  g_autoptr(GEnumClass) categories = g_type_class_ref (TX_TYPE_CATEGORY);
+  TxCategory category;
+
+  /* six stages and "done", twelve categories, each with its stable key */
+  g_assert_cmpuint (stages->n_values, ==, TX_N_STAGES + 1);
+  g_assert_cmpuint (categories->n_values, ==, TX_N_CATEGORIES);
+  g_assert_cmpuint (tx_category_get_count (), ==, TX_N_CATEGORIES);
+  g_assert_cmpstr (tx_stage_to_key (TX_STAGE_SUBMISSION), ==, "submission");
+  g_assert_cmpstr (tx_category_to_key (TX_CATEGORY_VETERAN_PARTY_MEMBER), ==, "veteran_party_member");
+
+  /* what the offices write in their spreadsheets */
+  g_assert_true (tx_category_parse ("政协委员", &category));
+  g_assert_cmpint (category, ==, TX_CATEGORY_CPPCC_MEMBER);
+  g_assert_true (tx_category_parse (" 利益攸关方 ", &category));
+  g_assert_cmpint (category, ==, TX_CATEGORY_STAKEHOLDER);
+  g_assert_true (tx_category_parse ("npc_deputy", &category));
+  g_assert_cmpint (category, ==, TX_CATEGORY_NPC_DEPUTY);
+  g_assert_true (tx_category_parse ("retired cadre", &category));
+  g_assert_cmpint (category, ==, TX_CATEGORY_RETIRED_CADRE);
+  g_assert_false (tx_category_parse ("镇长", &category));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +428,7 @@ main (int   argc,
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
   g_test_add ("/store/settings-and-audit", Fixture, NULL, fixture_set_up, test_settings_and_audit, fixture_tear_down);
   g_test_add_func ("/store/timestamps", test_timestamps);
+  g_test_add_func ("/store/enums", test_enums);
 
   return g_test_run ();
 }
