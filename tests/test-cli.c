@@ -370,6 +370,47 @@ test_consultations (Fixture       *f,
 }
 
 static void
+test_roster_import_export (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) dry = { 0, };
+  g_auto(Run) real = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) export = { 0, };
+  g_auto(Run) list = { 0, };
+  g_autofree char *csv = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-gb18030-crlf.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "roster.csv", NULL);
+  g_autofree char *text = NULL;
+
+  cli (f, &dry, "roster", "import", csv, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "5 people added"));
+  g_assert_nonnull (strstr (dry.out, "New township: 岔河镇"));
+
+  /* the dry run wrote no one */
+  cli (f, &list, "roster", "list", "--format", "json", NULL);
+  g_assert_cmpstr (g_strstrip (list.out), ==, "[]");
+
+  cli (f, &real, "roster", "import", csv, NULL);
+  g_assert_cmpint (real.status, ==, 0);
+  g_assert_nonnull (strstr (real.out, "5 people added"));
+
+  cli (f, &again, "roster", "import", csv, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 people added"));
+  g_assert_nonnull (strstr (again.out, "5 people unchanged"));
+
+  cli (f, &export, "roster", "export", out, "--township", "凤山镇", "--order", "strokes", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF姓名,"));
+  /* by strokes: 王4 罗8 潘15 */
+  g_assert_true (strstr (text, "王德贵") < strstr (text, "罗秀英"));
+  g_assert_true (strstr (text, "罗秀英") < strstr (text, "潘光明"));
+  g_assert_null (strstr (text, "石开云"));
+}
+
+static void
 test_export_import (Fixture       *f,
                     gconstpointer  data)
 {
@@ -430,6 +471,17 @@ test_chinese_messages (Fixture       *f,
   g_assert_cmpint (township.status, ==, 1);
   g_assert_nonnull (strstr (township.err, "没有名为“不存在镇”的乡镇（街道）"));
 
+  {
+    g_auto(Run) bad = { 0, };
+    g_autofree char *csv = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-bad-rows.csv", NULL);
+
+    cli_zh (f, &bad, "roster", "import", csv, NULL);
+    g_assert_cmpint (bad.status, ==, 1);
+    g_assert_nonnull (strstr (bad.err, "有 4 行有问题"));
+    g_assert_nonnull (strstr (bad.err, "第 3 行，“姓名”列：姓名为空。"));
+    g_assert_nonnull (strstr (bad.err, "第 6 行，“身份类别”列：“镇长”不是有效的身份类别"));
+  }
+
   cli_zh (f, &show, "consultation", "show", "老山寨产业扶贫协商", NULL);
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "当前环节：已完成"));
@@ -448,6 +500,7 @@ main (int   argc,
   g_test_add ("/cli/roster-tsv", Fixture, NULL, fixture_set_up, test_roster_tsv, fixture_tear_down);
   g_test_add ("/cli/consultations", Fixture, NULL, fixture_set_up, test_consultations, fixture_tear_down);
   g_test_add ("/cli/chinese-messages", Fixture, NULL, fixture_set_up, test_chinese_messages, fixture_tear_down);
+  g_test_add ("/cli/roster-import-export", Fixture, NULL, fixture_set_up, test_roster_import_export, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

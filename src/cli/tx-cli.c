@@ -21,6 +21,8 @@
 #include "tx-outcome.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-roster-export.h"
+#include "tx-roster-import.h"
 #include "tx-store.h"
 #include "tx-vocabulary.h"
 
@@ -375,59 +377,152 @@ person_to_json (TxPerson *person)
 }
 
 static int
-cmd_roster_list (Cli *cli)
+cmd_roster_import (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autofree char *search = NULL;
-  g_autofree char *category = NULL;
-  g_autofree char *township = NULL;
-  g_autofree char *order = NULL;
-  g_autofree char *format = NULL;
-  CommandOption options[] = {
-    { "search", &search, NULL },
-    { "category", &category, NULL },
-    { "township", &township, NULL },
-    { "order", &order, NULL },
-    { "format", &format, NULL },
-  };
-  TxPersonFilter filter = { 0, };
-  gboolean json = FALSE;
+  g_autoptr(TxRosterImport) import = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  gboolean dry_run = FALSE;
+  CommandOption options[] = { { "dry-run", NULL, &dry_run } };
+  GPtrArray *problems;
+  GPtrArray *townships;
   int status;
 
-  status = parse_command_options (cli, 2, options, G_N_ELEMENTS (options), NULL);
+  status = parse_command_options (cli, 2, options, G_N_ELEMENTS (options), files);
   if (status != 0)
     return status;
+  if (files->len != 1)
+    return usage_error (_("“roster import” needs one CSV file: tongxin-cli roster import FILE.csv"));
 
-  if (!parse_format (format, &json))
-    return usage_error (_("Unknown format “%s”: use tsv or json."), format);
-  if (category != NULL)
-    {
-      if (!tx_category_parse (category, &filter.category))
-        return usage_error (_("Unknown category “%s”. Use a key such as cppcc_member or a label such as 政协委员."), category);
-      filter.has_category = TRUE;
-    }
-  if (order != NULL && !tx_order_from_key (order, &filter.order))
-    return usage_error (_("Unknown order “%s”: use pinyin or strokes."), order);
-
-  store = open_store (cli, FALSE);
+  store = open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (township != NULL)
+  import = tx_roster_import_read (store, g_ptr_array_index (files, 0), &error);
+  if (import == NULL)
+    return fail (_("Nothing was imported. %s"), error->message);
+
+  problems = tx_roster_import_get_problems (import);
+  townships = tx_roster_import_get_new_townships (import);
+
+  if (problems->len > 0)
     {
-      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (files, 0));
+
+      fail (g_dngettext (GETTEXT_PACKAGE,
+                         "Nothing was imported: %s has %u line with a problem. Correct it and import again.",
+                         "Nothing was imported: %s has %u lines with problems. Correct them and import again.",
+                         problems->len),
+            name, problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *text = tx_import_problem_to_string (g_ptr_array_index (problems, i));
+          g_printerr ("  %s\n", text);
+        }
+      return EXIT_FAILED;
+    }
+
+  if (!dry_run && !tx_roster_import_apply (store, import, NULL, NULL, &error))
+    return fail (_("Nothing was imported. %s"), error->message);
+
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was written. The import would do this:"));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person added\n", "%u people added\n",
+                        tx_roster_import_get_to_add (import)->len),
+           tx_roster_import_get_to_add (import)->len);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person updated\n", "%u people updated\n",
+                        tx_roster_import_get_to_update (import)->len),
+           tx_roster_import_get_to_update (import)->len);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person unchanged\n", "%u people unchanged\n",
+                        tx_roster_import_get_n_unchanged (import)),
+           tx_roster_import_get_n_unchanged (import));
+  for (guint i = 0; i < townships->len; i++)
+    g_print (_("New township: %s\n"), (const char *) g_ptr_array_index (townships, i));
+
+  return EXIT_SUCCESS;
+}
+
+static int
+parse_person_filter (Cli            *cli,
+                     int             first,
+                     TxPersonFilter *filter,
+                     GPtrArray      *positional,
+                     char          **format,
+                     TxStore       **store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *order = NULL;
+  CommandOption options[] = {
+    { "search", &filter->search, NULL },
+    { "category", &category, NULL },
+    { "township", &filter->township, NULL },
+    { "order", &order, NULL },
+    { "format", format, NULL },
+  };
+  int status;
+
+  status = parse_command_options (cli, first, options,
+                                  format != NULL ? G_N_ELEMENTS (options) : G_N_ELEMENTS (options) - 1,
+                                  positional);
+  if (status != 0)
+    return status;
+
+  if (format != NULL && *format != NULL)
+    {
+      gboolean json;
+
+      if (!parse_format (*format, &json))
+        return usage_error (_("Unknown format “%s”: use tsv or json."), *format);
+    }
+  if (category != NULL)
+    {
+      if (!tx_category_parse (category, &filter->category))
+        return usage_error (_("Unknown category “%s”. Use a key such as cppcc_member or a label such as 政协委员."), category);
+      filter->has_category = TRUE;
+    }
+  if (order != NULL && !tx_order_from_key (order, &filter->order))
+    return usage_error (_("Unknown order “%s”: use pinyin or strokes."), order);
+
+  *store = open_store (cli, FALSE);
+  if (*store == NULL)
+    return EXIT_FAILED;
+
+  if (filter->township != NULL)
+    {
+      g_autoptr(TxTownship) found = tx_store_find_township (*store, filter->township, &error);
 
       if (found == NULL)
         return fail ("%s", error->message);
     }
 
-  filter.search = search;
-  filter.township = township;
-  people = tx_roster_query (store, &filter, &error);
-  if (people == NULL)
-    return fail ("%s", error->message);
+  return 0;
+}
+
+static int
+cmd_roster_list (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *format = NULL;
+  TxPersonFilter filter = { 0, };
+  gboolean json = FALSE;
+  int status;
+
+  status = parse_person_filter (cli, 2, &filter, NULL, &format, &store);
+  if (status == 0)
+    parse_format (format, &json);
+  if (status == 0)
+    {
+      people = tx_roster_query (store, &filter, &error);
+      if (people == NULL)
+        status = fail ("%s", error->message);
+    }
+  tx_person_filter_clear (&filter);
+  if (status != 0)
+    return status;
 
   if (json)
     {
@@ -461,6 +556,49 @@ cmd_roster_list (Cli *cli)
         }
     }
 
+  return EXIT_SUCCESS;
+}
+
+
+static int
+cmd_roster_export (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  TxPersonFilter filter = { 0, };
+  g_autofree char *lower = NULL;
+  guint n_people = 0;
+  int status;
+
+  status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
+  if (status != 0)
+    {
+      tx_person_filter_clear (&filter);
+      return status;
+    }
+  if (files->len != 1)
+    {
+      tx_person_filter_clear (&filter);
+      return usage_error (_("“roster export” needs the file to write: FILE.csv or FILE.xlsx"));
+    }
+
+  lower = g_ascii_strdown (g_ptr_array_index (files, 0), -1);
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
+    {
+      tx_person_filter_clear (&filter);
+      return usage_error (_("“%s” must end in .csv or .xlsx."), (const char *) g_ptr_array_index (files, 0));
+    }
+
+  if (!tx_roster_export (store, &filter, g_ptr_array_index (files, 0), &n_people, &error))
+    {
+      tx_person_filter_clear (&filter);
+      return fail ("%s", error->message);
+    }
+
+  tx_person_filter_clear (&filter);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person written to %s\n", "%u people written to %s\n", n_people),
+           n_people, (const char *) g_ptr_array_index (files, 0));
   return EXIT_SUCCESS;
 }
 
@@ -829,6 +967,10 @@ static const Command commands[] = {
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
   { "roster list", "[--search TEXT] [--category KEY] [--township NAME] [--order pinyin|strokes] [--format tsv|json]",
     N_("list the people of the roster"), FALSE, cmd_roster_list },
+  { "roster import", "FILE.csv [--dry-run]",
+    N_("add or update people from a CSV file (UTF-8 or GB18030; all or nothing)"), TRUE, cmd_roster_import },
+  { "roster export", "FILE.csv|FILE.xlsx [--search TEXT] [--category KEY] [--township NAME] [--order pinyin|strokes]",
+    N_("write the roster as a spreadsheet that the import reads back"), FALSE, cmd_roster_export },
   { "consultation list", "[--year Y] [--township NAME] [--format tsv|json]",
     N_("list the consultations"), FALSE, cmd_consultation_list },
   { "consultation show", "CONSULTATION [--format json]",

@@ -220,3 +220,25 @@ tx_category_parse (const char *text,
 
   return FALSE;
 }
+
+const char *
+tx_category_get_chinese (TxCategory category)
+{
+  g_return_val_if_fail ((guint) category < G_N_ELEMENTS (category_names_zh), "");
+  return category_names_zh[category][0];
+}
+
+const char *
+tx_gender_get_chinese (TxGender gender)
+{
+  switch (gender)
+    {
+    case TX_GENDER_MALE:
+      return "男";
+    case TX_GENDER_FEMALE:
+      return "女";
+    case TX_GENDER_UNKNOWN:
+    default:
+      return "";
+    }
+}

@@ -32,6 +32,11 @@ TX_DECLARE_VOCABULARY (TxOrder, order)
 
 #undef TX_DECLARE_VOCABULARY
 
+/* The label of DESIGN §1 in Chinese, whatever the interface language:
+ * documents and exported spreadsheets are written in Chinese. */
+const char *tx_category_get_chinese (TxCategory category);
+const char *tx_gender_get_chinese   (TxGender   gender);
+
 /* Accepts a key ("cppcc_member") or a label in English or Chinese. */
 gboolean tx_category_parse (const char *text, TxCategory *value);
 

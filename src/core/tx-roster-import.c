@@ -1,0 +1,896 @@
+/* tx-roster-import.c
+ *
+ * What the offices keep in Excel or WPS arrives here as CSV: UTF-8 with or
+ * without a byte order mark, or GB18030 (what both write on Chinese
+ * Windows), with Chinese or English headers in any order.  Reading checks
+ * every line and writes nothing; applying writes everything in one
+ * transaction, or nothing when any line is wrong.  The CSV syntax itself
+ * (quotes, commas and line breaks inside fields, CRLF) is libcsv's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-roster-import"
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tx-records-private.h"
+#include "tx-records.h"
+#include "tx-roster-import.h"
+#include "tx-roster.h"
+#include "tx-vocabulary.h"
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_GENDER,
+  FIELD_ETHNICITY,
+  FIELD_TOWNSHIP,
+  FIELD_VILLAGE,
+  FIELD_CATEGORIES,
+  FIELD_ORGANIZATION,
+  FIELD_TITLE,
+  FIELD_PHONE,
+  FIELD_NOTES,
+  N_FIELDS,
+  FIELD_IGNORED = N_FIELDS,
+} Field;
+
+/* Header names as the offices write them; compared without spaces and
+ * with full-width brackets folded, English case-insensitively. */
+static const char * const field_names[N_FIELDS][8] = {
+  [FIELD_NAME]         = { "姓名", "name", "名字", NULL },
+  [FIELD_GENDER]       = { "性别", "gender", "sex", NULL },
+  [FIELD_ETHNICITY]    = { "民族", "ethnicity", "nationality", NULL },
+  [FIELD_TOWNSHIP]     = { "乡镇(街道)", "乡镇", "街道", "乡镇街道", "township", NULL },
+  [FIELD_VILLAGE]      = { "村(社区)", "村", "社区", "村社区", "村居", "village", NULL },
+  [FIELD_CATEGORIES]   = { "身份类别", "类别", "身份", "人员类别", "categories", "category", NULL },
+  [FIELD_ORGANIZATION] = { "工作单位", "单位", "organization", "organisation", NULL },
+  [FIELD_TITLE]        = { "职务", "职称", "title", NULL },
+  [FIELD_PHONE]        = { "联系电话", "电话", "手机", "手机号码", "phone", "mobile", NULL },
+  [FIELD_NOTES]        = { "备注", "notes", "note", NULL },
+};
+
+struct _TxRosterImport
+{
+  char        *display_name;
+  const char  *encoding;
+  guint        n_rows;
+  guint        n_unchanged;
+  GPtrArray   *to_add;         /* TxPerson */
+  GPtrArray   *to_update;      /* TxPerson, with the uuid of the one here */
+  GPtrArray   *new_townships;  /* char *, names */
+  GPtrArray   *problems;       /* TxImportProblem */
+};
+
+/* While parsing */
+typedef struct {
+  TxStore        *store;
+  TxRosterImport *import;
+
+  GPtrArray      *row;           /* char *, the fields of the current row */
+  guint           row_newlines;  /* line breaks inside its quoted fields */
+  guint           line;          /* the line being fed */
+
+  gboolean        have_header;
+  Field           columns[64];
+  char           *headers[64];
+  guint           n_columns;
+  gboolean        has_field[N_FIELDS];
+
+  char           *default_township;   /* uuid, or NULL */
+  GHashTable     *townships;          /* name → uuid ("" for new ones) */
+  GHashTable     *seen;               /* match key → line */
+} Reader;
+
+static void
+problem_free (TxImportProblem *problem)
+{
+  g_free (problem->column);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+static void
+add_problem (TxRosterImport *import,
+             guint           line,
+             const char     *column,
+             const char     *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_problem (TxRosterImport *import,
+             guint           line,
+             const char     *column,
+             const char     *format,
+             ...)
+{
+  TxImportProblem *problem = g_new0 (TxImportProblem, 1);
+  va_list args;
+
+  problem->line = line;
+  problem->column = g_strdup (column);
+  va_start (args, format);
+  problem->reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (import->problems, problem);
+}
+
+/* "乡镇（街道）" and "乡镇 (街道)" → "乡镇(街道)"; English lower case. */
+static char *
+fold_header (const char *header)
+{
+  GString *folded = g_string_new (NULL);
+
+  for (const char *p = header; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xFEFF)
+        continue;
+      if (c == 0xFF08)
+        c = '(';
+      else if (c == 0xFF09)
+        c = ')';
+      g_string_append_unichar (folded, g_unichar_tolower (c));
+    }
+
+  return g_string_free (folded, FALSE);
+}
+
+static Field
+field_for_header (const char *header)
+{
+  g_autofree char *folded = fold_header (header);
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    for (guint i = 0; field_names[f][i] != NULL; i++)
+      {
+        g_autofree char *known = fold_header (field_names[f][i]);
+
+        if (g_str_equal (folded, known))
+          return (Field) f;
+      }
+
+  return FIELD_IGNORED;
+}
+
+gboolean
+tx_phone_is_valid (const char *phone)
+{
+  g_autofree char *digits = NULL;
+  gsize len;
+
+  if (phone == NULL)
+    return TRUE;
+
+  for (const char *p = phone; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != ' ' && *p != '-')
+      return FALSE;
+
+  digits = tx_phone_digits (phone);
+  len = strlen (digits);
+
+  if (len == 0)
+    return TRUE;
+
+  /* a mobile: 11 digits beginning with 1 */
+  if (digits[0] == '1')
+    return len == 11;
+
+  /* a landline with its area code: 0 and 2–3 digits, then 7–8 digits */
+  if (digits[0] == '0')
+    return len >= 10 && len <= 12;
+
+  return FALSE;
+}
+
+char *
+tx_phone_digits (const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = phone ? phone : ""; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+
+  return g_string_free (digits, FALSE);
+}
+
+static gboolean
+parse_gender (const char *text,
+              TxGender   *gender)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (lower[0] == '\0')
+    *gender = TX_GENDER_UNKNOWN;
+  else if (g_str_equal (lower, "男") || g_str_equal (lower, "male") || g_str_equal (lower, "m"))
+    *gender = TX_GENDER_MALE;
+  else if (g_str_equal (lower, "女") || g_str_equal (lower, "female") || g_str_equal (lower, "f"))
+    *gender = TX_GENDER_FEMALE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static TxTownshipKind
+guess_township_kind (const char *name)
+{
+  if (g_str_has_suffix (name, "街道") || g_str_has_suffix (name, "街道办事处"))
+    return TX_TOWNSHIP_KIND_SUBDISTRICT;
+  if (g_str_has_suffix (name, "乡"))
+    return TX_TOWNSHIP_KIND_TOWNSHIP;
+  return TX_TOWNSHIP_KIND_TOWN;
+}
+
+/* The person already on the roster: same name and phone, or same name
+ * and township when there is no phone. */
+static TxPerson *
+find_existing (Reader     *reader,
+               const char *name,
+               const char *phone_digits,
+               const char *township_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  g_autofree char *uuid = NULL;
+
+  if (phone_digits[0] != '\0')
+    {
+      stmt = tx_store_prepare (reader->store,
+                               "SELECT uuid FROM person WHERE name = ? AND deleted_at IS NULL "
+                               "AND replace (replace (phone, ' ', ''), '-', '') = ? ORDER BY id LIMIT 1",
+                               NULL);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, phone_digits, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      stmt = tx_store_prepare (reader->store,
+                               "SELECT p.uuid FROM person p LEFT JOIN township t ON t.id = p.township_id "
+                               "WHERE p.name = ?1 AND p.deleted_at IS NULL "
+                               "AND coalesce (t.uuid, '') = coalesce (?2, '') ORDER BY p.id LIMIT 1",
+                               NULL);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      tx_bind_text_or_null (stmt, 2, township_uuid);
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (uuid == NULL)
+    return NULL;
+
+  return tx_roster_find_person (reader->store, uuid, &error);
+}
+
+static const char *
+column_header (Reader *reader,
+               Field   field)
+{
+  for (guint i = 0; i < reader->n_columns; i++)
+    if (reader->columns[i] == field)
+      return reader->headers[i];
+
+  return NULL;
+}
+
+static void
+read_header (Reader *reader)
+{
+  GPtrArray *row = reader->row;
+
+  reader->have_header = TRUE;
+
+  if (row->len > G_N_ELEMENTS (reader->columns))
+    {
+      add_problem (reader->import, reader->line, NULL,
+                   _("the header has %u columns; a roster has at most %u."),
+                   row->len, (guint) G_N_ELEMENTS (reader->columns));
+      return;
+    }
+
+  reader->n_columns = row->len;
+  for (guint i = 0; i < row->len; i++)
+    {
+      const char *header = g_ptr_array_index (row, i);
+      g_autofree char *folded = fold_header (header);
+      Field field = field_for_header (header);
+
+      reader->headers[i] = g_strstrip (g_strdup (header));
+      reader->columns[i] = field;
+
+      if (folded[0] == '\0')
+        continue;   /* an empty column, as spreadsheets leave at the end */
+
+      if (field == FIELD_IGNORED)
+        add_problem (reader->import, reader->line, reader->headers[i],
+                     _("unknown column. The columns are 姓名, 性别, 民族, 乡镇(街道), 村(社区), 身份类别, 工作单位, 职务, 联系电话 and 备注 (or name, gender, ethnicity, township, village, categories, organization, title, phone, notes)."));
+      else if (reader->has_field[field])
+        add_problem (reader->import, reader->line, reader->headers[i],
+                     _("this column appears twice."));
+      else
+        reader->has_field[field] = TRUE;
+    }
+
+  if (!reader->has_field[FIELD_NAME])
+    add_problem (reader->import, reader->line, NULL,
+                 _("there is no 姓名 (name) column."));
+}
+
+static char *
+value_of (Reader *reader,
+          Field   field)
+{
+  for (guint i = 0; i < reader->n_columns && i < reader->row->len; i++)
+    if (reader->columns[i] == field)
+      return g_strstrip (g_strdup (g_ptr_array_index (reader->row, i)));
+
+  return g_strdup ("");
+}
+
+/* Everything an import can change, to tell an update from no change. */
+static char *
+person_signature (TxPerson *person)
+{
+  GString *signature = g_string_new (NULL);
+
+  g_string_append_printf (signature, "%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f",
+                          person->gender, person->ethnicity ? person->ethnicity : "",
+                          person->village ? person->village : "",
+                          person->organization ? person->organization : "",
+                          person->title ? person->title : "",
+                          person->phone ? person->phone : "",
+                          person->notes ? person->notes : "",
+                          person->township_uuid ? person->township_uuid : "");
+  for (guint i = 0; i < person->categories->len; i++)
+    g_string_append_printf (signature, "%d,", g_array_index (person->categories, TxCategory, i));
+
+  return g_string_free (signature, FALSE);
+}
+
+static void
+set_string (char       **field,
+            const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+read_person (Reader *reader,
+             guint   line)
+{
+  TxRosterImport *import = reader->import;
+  g_autofree char *values[N_FIELDS] = { NULL, };
+  g_autoptr(TxPerson) person = NULL;
+  g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (TxCategory));
+  g_autofree char *digits = NULL;
+  g_autofree char *match_key = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *township_uuid = NULL;
+  guint problems_before = import->problems->len;
+  gboolean empty = TRUE;
+  TxGender gender = TX_GENDER_UNKNOWN;
+
+  for (guint i = 0; i < reader->row->len; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (g_ptr_array_index (reader->row, i)));
+
+      if (stripped[0] != '\0')
+        empty = FALSE;
+    }
+  if (empty)
+    return;
+
+  import->n_rows++;
+
+  if (reader->row->len > reader->n_columns)
+    {
+      add_problem (import, line, NULL,
+                   _("this line has %u fields but the header has %u columns; a comma inside a field needs quotes around the field."),
+                   reader->row->len, reader->n_columns);
+      return;
+    }
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    values[f] = value_of (reader, f);
+
+  if (values[FIELD_NAME][0] == '\0')
+    add_problem (import, line, column_header (reader, FIELD_NAME), _("the name is empty."));
+
+  if (!parse_gender (values[FIELD_GENDER], &gender))
+    add_problem (import, line, column_header (reader, FIELD_GENDER),
+                 _("“%s” is not a gender: write 男 or 女, or leave it empty."), values[FIELD_GENDER]);
+
+  if (!tx_phone_is_valid (values[FIELD_PHONE]))
+    add_problem (import, line, column_header (reader, FIELD_PHONE),
+                 _("“%s” is not a phone number: write an 11-digit mobile number beginning with 1, or a landline with its area code such as 0854-8221234."),
+                 values[FIELD_PHONE]);
+
+  if (values[FIELD_CATEGORIES][0] != '\0')
+    {
+      g_auto(GStrv) labels = g_regex_split_simple ("[、,，;；/／\\s]+", values[FIELD_CATEGORIES], 0, 0);
+
+      for (guint i = 0; labels[i] != NULL; i++)
+        {
+          TxCategory category;
+
+          if (labels[i][0] == '\0')
+            continue;
+          if (tx_category_parse (labels[i], &category))
+            g_array_append_val (categories, category);
+          else
+            add_problem (import, line, column_header (reader, FIELD_CATEGORIES),
+                         _("“%s” is not a category. The categories are 联络组组长, 联络员, 政协委员, 人大代表, 党代表, 老党员, 老干部, 乡贤, 专业人士, 利益相关方, 部门干部 and 群众代表."),
+                         labels[i]);
+        }
+    }
+
+  if (values[FIELD_TOWNSHIP][0] != '\0')
+    {
+      const char *known = g_hash_table_lookup (reader->townships, values[FIELD_TOWNSHIP]);
+
+      if (known == NULL)
+        {
+          g_hash_table_insert (reader->townships, g_strdup (values[FIELD_TOWNSHIP]), g_strdup (""));
+          g_ptr_array_add (import->new_townships, g_strdup (values[FIELD_TOWNSHIP]));
+        }
+      else if (known[0] != '\0')
+        township_uuid = known;
+    }
+  else
+    township_uuid = reader->default_township;
+
+  if (import->problems->len > problems_before)
+    return;
+
+  digits = tx_phone_digits (values[FIELD_PHONE]);
+  match_key = g_strdup_printf ("%s\x1f%s\x1f%s", values[FIELD_NAME],
+                               digits[0] ? digits : "",
+                               digits[0] ? "" : values[FIELD_TOWNSHIP]);
+  if (g_hash_table_contains (reader->seen, match_key))
+    {
+      add_problem (import, line, column_header (reader, FIELD_NAME),
+                   _("%s is already on line %u of this file (same name and phone, or same name and township)."),
+                   values[FIELD_NAME], GPOINTER_TO_UINT (g_hash_table_lookup (reader->seen, match_key)));
+      return;
+    }
+  g_hash_table_insert (reader->seen, g_steal_pointer (&match_key), GUINT_TO_POINTER (line));
+
+  /* someone in a township that does not exist yet is new, unless the
+   * phone number says otherwise */
+  if (digits[0] != '\0' || township_uuid != NULL || values[FIELD_TOWNSHIP][0] == '\0')
+    person = find_existing (reader, values[FIELD_NAME], digits, township_uuid);
+
+  if (person == NULL)
+    {
+      person = tx_person_new_with_fields (NULL, values[FIELD_NAME], gender,
+                                          values[FIELD_ETHNICITY], township_uuid,
+                                          values[FIELD_VILLAGE], values[FIELD_ORGANIZATION],
+                                          values[FIELD_TITLE], values[FIELD_PHONE],
+                                          values[FIELD_NOTES]);
+      /* a new township is known by its name until it is created */
+      if (township_uuid == NULL && values[FIELD_TOWNSHIP][0] != '\0')
+        set_string (&person->township_name, values[FIELD_TOWNSHIP]);
+      for (guint i = 0; i < categories->len; i++)
+        tx_person_add_category (person, g_array_index (categories, TxCategory, i));
+      g_ptr_array_add (import->to_add, g_steal_pointer (&person));
+      return;
+    }
+
+  before = person_signature (person);
+
+  /* An update changes what the file gives, and keeps the rest: an empty
+   * cell or a missing column never erases what is stored. */
+  if (values[FIELD_GENDER][0] != '\0')
+    person->gender = gender;
+  if (values[FIELD_ETHNICITY][0] != '\0')
+    set_string (&person->ethnicity, values[FIELD_ETHNICITY]);
+  if (values[FIELD_VILLAGE][0] != '\0')
+    set_string (&person->village, values[FIELD_VILLAGE]);
+  if (values[FIELD_ORGANIZATION][0] != '\0')
+    set_string (&person->organization, values[FIELD_ORGANIZATION]);
+  if (values[FIELD_TITLE][0] != '\0')
+    set_string (&person->title, values[FIELD_TITLE]);
+  if (values[FIELD_PHONE][0] != '\0')
+    set_string (&person->phone, values[FIELD_PHONE]);
+  if (values[FIELD_NOTES][0] != '\0')
+    set_string (&person->notes, values[FIELD_NOTES]);
+  if (township_uuid != NULL && values[FIELD_TOWNSHIP][0] != '\0')
+    set_string (&person->township_uuid, township_uuid);
+  if (categories->len > 0)
+    {
+      g_array_set_size (person->categories, 0);
+      for (guint i = 0; i < categories->len; i++)
+        tx_person_add_category (person, g_array_index (categories, TxCategory, i));
+    }
+  after = person_signature (person);
+  if (g_str_equal (before, after))
+    {
+      import->n_unchanged++;
+      return;
+    }
+
+  g_clear_pointer (&person->updated_at, g_free);
+  g_ptr_array_add (import->to_update, g_steal_pointer (&person));
+}
+
+static void
+on_field_cb (void   *text,
+             size_t  length,
+             void   *user_data)
+{
+  Reader *reader = user_data;
+
+  for (size_t i = 0; i < length; i++)
+    if (((const char *) text)[i] == '\n')
+      reader->row_newlines++;
+
+  g_ptr_array_add (reader->row, g_strndup (text ? text : "", length));
+}
+
+static void
+on_row_cb (int   terminator,
+           void *user_data)
+{
+  Reader *reader = user_data;
+  guint line = reader->line > reader->row_newlines ? reader->line - reader->row_newlines : 1;
+
+  if (!reader->have_header)
+    read_header (reader);
+  else
+    read_person (reader, line);
+
+  g_ptr_array_set_size (reader->row, 0);
+  reader->row_newlines = 0;
+}
+
+static void
+load_townships (Reader *reader)
+{
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (reader->store, NULL);
+  g_autofree char *default_uuid = tx_store_get_setting (reader->store, "default-township");
+
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      TxTownship *township = g_ptr_array_index (townships, i);
+
+      g_hash_table_insert (reader->townships,
+                           g_strdup (tx_township_get_name (township)),
+                           g_strdup (tx_township_get_uuid (township)));
+      if (g_strcmp0 (default_uuid, tx_township_get_uuid (township)) == 0)
+        reader->default_township = g_strdup (default_uuid);
+    }
+
+  /* With one township only, that one is the default. */
+  if (reader->default_township == NULL && townships != NULL && townships->len == 1)
+    reader->default_township = g_strdup (tx_township_get_uuid (g_ptr_array_index (townships, 0)));
+}
+
+static TxRosterImport *
+import_new (const char *display_name)
+{
+  TxRosterImport *import = g_new0 (TxRosterImport, 1);
+
+  import->display_name = g_strdup (display_name);
+  import->to_add = g_ptr_array_new_with_free_func (g_object_unref);
+  import->to_update = g_ptr_array_new_with_free_func (g_object_unref);
+  import->new_townships = g_ptr_array_new_with_free_func (g_free);
+  import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+
+  return import;
+}
+
+/**
+ * tx_roster_import_read_bytes:
+ *
+ * Reads and checks a CSV roster.  Nothing is written.  Fails only when
+ * the file cannot be understood at all; lines with faults are listed by
+ * tx_roster_import_get_problems().
+ */
+TxRosterImport *
+tx_roster_import_read_bytes (TxStore     *store,
+                             GBytes      *bytes,
+                             const char  *display_name,
+                             GError     **error)
+{
+  g_autoptr(TxRosterImport) import = import_new (display_name);
+  g_autofree char *converted = NULL;
+  const char *data;
+  gsize size;
+  struct csv_parser parser;
+  Reader reader = { 0, };
+  const char *p;
+  const char *end;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+
+  /* UTF-8 with a BOM, UTF-8, or else GB18030 */
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+      import->encoding = "UTF-8 (BOM)";
+    }
+  if (g_utf8_validate_len (data, size, NULL))
+    {
+      if (import->encoding == NULL)
+        import->encoding = "UTF-8";
+    }
+  else
+    {
+      gsize written = 0;
+
+      converted = g_convert (data, size, "UTF-8", "GB18030", NULL, &written, NULL);
+      if (converted == NULL || import->encoding != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s is neither UTF-8 nor GB18030 text. Save it from Excel or WPS as “CSV (UTF-8)” or “CSV (逗号分隔)” and try again."),
+                       display_name);
+          return NULL;
+        }
+      data = converted;
+      size = written;
+      import->encoding = "GB18030";
+    }
+
+  reader.store = store;
+  reader.import = import;
+  reader.row = g_ptr_array_new_with_free_func (g_free);
+  reader.townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  load_townships (&reader);
+
+  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+
+  /* Fed line by line, so every row knows the line it ends on. */
+  for (p = data, end = data + size; p < end; )
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      size_t length = nl ? (size_t) (nl - p + 1) : (size_t) (end - p);
+
+      reader.line++;
+      if (csv_parse (&parser, p, length, on_field_cb, on_row_cb, &reader) != length)
+        {
+          g_debug ("libcsv: %s", csv_strerror (csv_error (&parser)));
+          add_problem (import, reader.line, NULL,
+                       _("the quotation marks on this line do not match: a field that starts with a quotation mark must end with one, and a quotation mark inside it is written twice."));
+          break;
+        }
+      p += length;
+    }
+
+  if (csv_fini (&parser, on_field_cb, on_row_cb, &reader) != 0)
+    add_problem (import, reader.line, NULL,
+                 _("the file ends inside a quoted field: a quotation mark is not closed."));
+  csv_free (&parser);
+
+  if (!reader.have_header)
+    add_problem (import, 1, NULL, _("the file is empty: it needs a header line such as 姓名,性别,联系电话."));
+
+  for (guint i = 0; i < reader.n_columns; i++)
+    g_free (reader.headers[i]);
+  g_ptr_array_unref (reader.row);
+  g_hash_table_unref (reader.townships);
+  g_hash_table_unref (reader.seen);
+  g_free (reader.default_township);
+
+  return g_steal_pointer (&import);
+}
+
+TxRosterImport *
+tx_roster_import_read (TxStore     *store,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Could not read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  return tx_roster_import_read_bytes (store, bytes, basename, error);
+}
+
+typedef struct {
+  TxRosterImport   *import;
+  TxImportProgress  progress;
+  gpointer          user_data;
+} ApplyJob;
+
+static gboolean
+create_township (TxStore     *store,
+                 const char  *name,
+                 char       **uuid,
+                 GError     **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  *uuid = tx_uuid_new ();
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, *uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tx_township_kind_to_key (guess_township_kind (name)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_changed (store, "township");
+  return tx_store_audit (store, "insert", "township", *uuid, name, error);
+}
+
+static gboolean
+apply_import (TxStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  ApplyJob *job = user_data;
+  TxRosterImport *import = job->import;
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree char *summary = NULL;
+  guint total = import->to_add->len + import->to_update->len;
+  guint done = 0;
+
+  for (guint i = 0; i < import->new_townships->len; i++)
+    {
+      const char *name = g_ptr_array_index (import->new_townships, i);
+      char *uuid = NULL;
+
+      if (!create_township (store, name, &uuid, error))
+        return FALSE;
+      g_hash_table_insert (created, (gpointer) name, uuid);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *people = pass == 0 ? import->to_add : import->to_update;
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          TxPerson *person = g_ptr_array_index (people, i);
+
+          if (person->township_uuid == NULL && person->township_name != NULL)
+            person->township_uuid = g_strdup (g_hash_table_lookup (created, person->township_name));
+
+          g_clear_pointer (&person->updated_at, g_free);
+          if (!tx_roster_save_person (store, person, error))
+            return FALSE;
+
+          if (job->progress != NULL && (++done % 500 == 0 || done == total))
+            job->progress (done, total, job->user_data);
+        }
+    }
+
+  summary = g_strdup_printf ("%s: %u added, %u updated, %u new townships",
+                             import->display_name, import->to_add->len,
+                             import->to_update->len, import->new_townships->len);
+
+  return tx_store_audit (store, "import", "person", NULL, summary, error);
+}
+
+/**
+ * tx_roster_import_apply:
+ * @progress: (nullable): told every few hundred people
+ *
+ * Writes the whole import in one transaction.  Refuses an import with
+ * any problem: a file with one bad line changes nothing.
+ */
+gboolean
+tx_roster_import_apply (TxStore           *store,
+                        TxRosterImport    *import,
+                        TxImportProgress   progress,
+                        gpointer           user_data,
+                        GError           **error)
+{
+  ApplyJob job = { import, progress, user_data };
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  if (import->problems->len > 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s has %u line with a problem; nothing was imported.",
+                                "%s has %u lines with problems; nothing was imported.",
+                                import->problems->len),
+                   import->display_name, import->problems->len);
+      return FALSE;
+    }
+
+  return tx_store_write (store, apply_import, &job, error);
+}
+
+void
+tx_roster_import_free (TxRosterImport *import)
+{
+  if (import == NULL)
+    return;
+
+  g_free (import->display_name);
+  g_ptr_array_unref (import->to_add);
+  g_ptr_array_unref (import->to_update);
+  g_ptr_array_unref (import->new_townships);
+  g_ptr_array_unref (import->problems);
+  g_free (import);
+}
+
+const char *
+tx_roster_import_get_encoding (TxRosterImport *import)
+{
+  return import->encoding;
+}
+
+guint
+tx_roster_import_get_n_rows (TxRosterImport *import)
+{
+  return import->n_rows;
+}
+
+guint
+tx_roster_import_get_n_unchanged (TxRosterImport *import)
+{
+  return import->n_unchanged;
+}
+
+GPtrArray *
+tx_roster_import_get_to_add (TxRosterImport *import)
+{
+  return import->to_add;
+}
+
+GPtrArray *
+tx_roster_import_get_to_update (TxRosterImport *import)
+{
+  return import->to_update;
+}
+
+GPtrArray *
+tx_roster_import_get_new_townships (TxRosterImport *import)
+{
+  return import->new_townships;
+}
+
+GPtrArray *
+tx_roster_import_get_problems (TxRosterImport *import)
+{
+  return import->problems;
+}
+
+/**
+ * tx_import_problem_to_string:
+ *
+ * Returns: "line 3, column 联系电话: …"
+ */
+char *
+tx_import_problem_to_string (const TxImportProblem *problem)
+{
+  if (problem->column != NULL && problem->column[0] != '\0')
+    return g_strdup_printf (_("line %u, column “%s”: %s"), problem->line, problem->column, problem->reason);
+
+  return g_strdup_printf (_("line %u: %s"), problem->line, problem->reason);
+}

@@ -1,0 +1,413 @@
+/* test-roster-import.c — CSV in, CSV and XLSX out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "tx-records.h"
+#include "tx-roster-export.h"
+#include "tx-roster-import.h"
+#include "tx-roster.h"
+#include "tx-store.h"
+#include "tx-vocabulary.h"
+
+typedef struct {
+  char    *dir;
+  TxStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-roster-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  if (g_path_is_absolute (name))
+    return g_strdup (name);
+  return g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), name, NULL);
+}
+
+static TxRosterImport *
+read_fixture (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (name);
+  TxRosterImport *import = tx_roster_import_read (f->store, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static void
+import_fixture (Fixture    *f,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxRosterImport) import = read_fixture (f, name);
+
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tx_roster_import_apply (f->store, import, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static TxPerson *
+find_by_name (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  TxPersonFilter filter = { (char *) name, };
+
+  people = tx_roster_query (f->store, &filter, NULL);
+  for (guint i = 0; i < people->len; i++)
+    if (g_str_equal (tx_person_get_name (g_ptr_array_index (people, i)), name))
+      return g_object_ref (g_ptr_array_index (people, i));
+
+  return NULL;
+}
+
+static void
+test_gb18030_crlf (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(TxRosterImport) import = read_fixture (f, "roster-gb18030-crlf.csv");
+  g_autoptr(TxPerson) pan = NULL;
+  g_autoptr(TxPerson) shi = NULL;
+  g_autoptr(TxPerson) ding = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *townships;
+
+  g_assert_cmpstr (tx_roster_import_get_encoding (import), ==, "GB18030");
+  g_assert_cmpuint (tx_roster_import_get_n_rows (import), ==, 5);
+  g_assert_cmpuint (tx_roster_import_get_to_add (import)->len, ==, 5);
+  g_assert_cmpuint (tx_roster_import_get_to_update (import)->len, ==, 0);
+  townships = tx_roster_import_get_new_townships (import);
+  g_assert_cmpuint (townships->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (townships, 0), ==, "凤山镇");
+  g_assert_cmpstr (g_ptr_array_index (townships, 1), ==, "岔河镇");
+
+  /* reading wrote nothing */
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 0);
+  g_assert_cmpuint (tx_store_count (f->store, "township"), ==, 0);
+
+  g_assert_true (tx_roster_import_apply (f->store, import, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 5);
+  g_assert_cmpuint (tx_store_count (f->store, "township"), ==, 2);
+
+  pan = find_by_name (f, "潘光明");
+  g_assert_cmpstr (tx_person_get_township_name (pan), ==, "凤山镇");
+  g_assert_cmpstr (tx_person_get_village (pan), ==, "双谷村");
+  g_assert_cmpstr (tx_person_get_ethnicity (pan), ==, "布依族");
+  g_assert_cmpint (tx_person_get_gender (pan), ==, TX_GENDER_MALE);
+  g_assert_cmpstr (tx_person_get_phone (pan), ==, "13885401234");
+  g_assert_cmpuint (tx_person_get_n_categories (pan), ==, 2);
+  g_assert_cmpint (tx_person_get_category (pan, 0), ==, TX_CATEGORY_CPPCC_MEMBER);
+  g_assert_cmpint (tx_person_get_category (pan, 1), ==, TX_CATEGORY_EXPERT);
+
+  /* separators: slash; a new township; a phone with spaces */
+  shi = find_by_name (f, "石开云");
+  g_assert_cmpstr (tx_person_get_township_name (shi), ==, "岔河镇");
+  g_assert_cmpint (tx_person_get_category (shi, 0), ==, TX_CATEGORY_VETERAN_PARTY_MEMBER);
+  g_assert_cmpint (tx_person_get_category (shi, 1), ==, TX_CATEGORY_RESIDENT);
+  g_assert_cmpstr (tx_person_get_phone (shi), ==, "138 8540 5678");
+
+  ding = find_by_name (f, "丁敏");
+  g_assert_cmpint (tx_person_get_category (ding, 0), ==, TX_CATEGORY_LIAISON_OFFICER);
+  g_assert_cmpstr (tx_person_get_notes (ding), ==, "默认乡镇");
+}
+
+static void
+test_utf8_bom_english (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TxRosterImport) import = read_fixture (f, "roster-utf8-bom.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) wei = NULL;
+
+  g_assert_cmpstr (tx_roster_import_get_encoding (import), ==, "UTF-8 (BOM)");
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tx_roster_import_apply (f->store, import, NULL, NULL, &error));
+
+  /* the first header is "phone", after the BOM */
+  wei = find_by_name (f, "韦兰");
+  g_assert_cmpstr (tx_person_get_phone (wei), ==, "13985402222");
+  g_assert_cmpint (tx_person_get_gender (wei), ==, TX_GENDER_FEMALE);
+  g_assert_cmpstr (tx_person_get_organization (wei), ==, "福泉市人民医院");
+  g_assert_cmpint (tx_person_get_category (wei, 0), ==, TX_CATEGORY_EXPERT);
+}
+
+static void
+test_quoted (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TxPerson) yang = NULL;
+  g_autoptr(TxPerson) wu = NULL;
+
+  import_fixture (f, "roster-quoted.csv");
+
+  yang = find_by_name (f, "杨文,华");
+  g_assert_nonnull (yang);
+  g_assert_cmpstr (tx_person_get_organization (yang), ==, "福泉市\"绿色\"茶叶合作社");
+  g_assert_cmpstr (tx_person_get_notes (yang), ==, "第一行\n第二行");
+  wu = find_by_name (f, "吴春梅");
+  g_assert_cmpstr (tx_person_get_organization (wu), ==, "凤山镇, 双谷村");
+}
+
+static void
+assert_problem (GPtrArray  *problems,
+                guint       index,
+                guint       line,
+                const char *column,
+                const char *in_reason)
+{
+  TxImportProblem *problem = g_ptr_array_index (problems, index);
+
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_cmpstr (problem->column, ==, column);
+  g_assert_nonnull (strstr (problem->reason, in_reason));
+}
+
+static void
+test_bad_rows (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+  GPtrArray *problems;
+
+  import_fixture (f, "roster-utf8-bom.csv");
+
+  import = read_fixture (f, "roster-bad-rows.csv");
+  problems = tx_roster_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 4);
+  assert_problem (problems, 0, 3, "姓名", "name");
+  assert_problem (problems, 1, 4, "联系电话", "12345");
+  assert_problem (problems, 2, 6, "身份类别", "镇长");
+  assert_problem (problems, 3, 7, "性别", "未知");
+
+  /* the good lines are not imported either */
+  g_assert_false (tx_roster_import_apply (f->store, import, NULL, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 3);
+  g_assert_null (find_by_name (f, "赵刚"));
+  g_assert_null (find_by_name (f, "孙立"));
+}
+
+static void
+test_bad_after_line_breaks (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(TxRosterImport) import = read_fixture (f, "roster-bad-multiline.csv");
+  GPtrArray *problems = tx_roster_import_get_problems (import);
+
+  /* the quoted notes span lines, so the lines counted are the file's */
+  g_assert_cmpuint (problems->len, ==, 2);
+  assert_problem (problems, 0, 4, "姓名", "name");
+  assert_problem (problems, 1, 5, "联系电话", "1380000");
+}
+
+static void
+test_unknown_header (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(TxRosterImport) import = read_fixture (f, "roster-unknown-header.csv");
+  GPtrArray *problems = tx_roster_import_get_problems (import);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (problems, 0, 1, "身份证号", "unknown column");
+}
+
+static void
+test_not_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\xfd", 20);
+  g_autoptr(TxRosterImport) import = tx_roster_import_read_bytes (f->store, bytes, "photo.csv", &error);
+
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "photo.csv"));
+}
+
+static void
+test_update_no_duplicates (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(TxRosterImport) again = NULL;
+  g_autoptr(TxRosterImport) update = NULL;
+  g_autoptr(TxPerson) wei = NULL;
+  g_autoptr(TxPerson) meng = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f, "roster-utf8-bom.csv");
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 3);
+
+  /* the same file again: nobody new, nothing changed */
+  again = read_fixture (f, "roster-utf8-bom.csv");
+  g_assert_cmpuint (tx_roster_import_get_to_add (again)->len, ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_to_update (again)->len, ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_n_unchanged (again), ==, 3);
+
+  /* same name and phone (written with dashes), or same name and
+   * township without a phone: updated, not added */
+  update = read_fixture (f, "roster-update.csv");
+  g_assert_cmpuint (tx_roster_import_get_to_add (update)->len, ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_to_update (update)->len, ==, 2);
+  g_assert_true (tx_roster_import_apply (f->store, update, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 3);
+
+  wei = find_by_name (f, "韦兰");
+  g_assert_cmpstr (tx_person_get_title (wei), ==, "主任医师");
+  /* what the file did not give is kept */
+  g_assert_cmpstr (tx_person_get_organization (wei), ==, "福泉市人民医院");
+  meng = find_by_name (f, "蒙刚");
+  g_assert_cmpstr (tx_person_get_title (meng), ==, "店主");
+  g_assert_cmpstr (tx_person_get_phone (meng), ==, "13985403333");
+}
+
+static void
+test_phone_rule (void)
+{
+  const char *valid[] = { "13885412345", "138 8541 2345", "138-8541-2345", "0854-8221234",
+                          "0851-86821234", "010-12345678", "", NULL };
+  const char *invalid[] = { "12345", "23885412345", "1388541234", "138854123456",
+                            "0854-12", "+8613885412345", "138八5412345", "8221234", NULL };
+
+  for (guint i = 0; valid[i] != NULL; i++)
+    g_assert_true (tx_phone_is_valid (valid[i]));
+  for (guint i = 0; invalid[i] != NULL; i++)
+    g_assert_false (tx_phone_is_valid (invalid[i]));
+}
+
+static char *
+read_csv_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+test_csv_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.csv", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+  g_autoptr(TxStore) other = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  guint n = 0;
+
+  import_fixture (f, "roster-gb18030-crlf.csv");
+  import_fixture (f, "roster-quoted.csv");
+  import_fixture (f, "roster-utf8-bom.csv");
+
+  g_assert_true (tx_roster_export (f->store, NULL, first, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 10);
+  first_text = read_csv_text (first);
+  g_assert_true (g_str_has_prefix (first_text, "\xEF\xBB\xBF姓名,性别,民族,乡镇(街道),村(社区),身份类别,工作单位,职务,联系电话,备注\r\n"));
+  g_assert_nonnull (strstr (first_text, "潘光明,男,布依族,凤山镇,双谷村,政协委员、专业人士,福泉市农业农村局,农艺师,13885401234,\r\n"));
+  g_assert_nonnull (strstr (first_text, "\"杨文,华\""));
+
+  /* re-imported here: everyone is unchanged */
+  import = read_fixture (f, first);
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_to_add (import)->len, ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_n_unchanged (import), ==, 10);
+  g_clear_pointer (&import, tx_roster_import_free);
+
+  /* imported elsewhere and exported again: the same file */
+  other = tx_store_open (other_path, &error);
+  g_assert_no_error (error);
+  import = tx_roster_import_read (other, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_roster_import_get_to_add (import)->len, ==, 10);
+  g_assert_true (tx_roster_import_apply (other, import, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_roster_export (other, NULL, second, NULL, &error));
+  second_text = read_csv_text (second);
+  g_assert_cmpstr (first_text, ==, second_text);
+}
+
+static void
+test_xlsx (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "名册.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *unzip_sheet = NULL;
+  g_autofree char *unzip_strings = NULL;
+  int status = 0;
+
+  import_fixture (f, "roster-gb18030-crlf.csv");
+  g_assert_true (tx_roster_export (f->store, NULL, path, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a workbook: a zip with the parts Excel and WPS look for */
+  unzip_sheet = g_strdup_printf ("unzip -p '%s' xl/workbook.xml", path);
+  g_assert_true (g_spawn_command_line_sync (unzip_sheet, &sheet, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (sheet, "人员名册"));
+
+  unzip_strings = g_strdup_printf ("unzip -p '%s' xl/worksheets/sheet1.xml", path);
+  g_assert_true (g_spawn_command_line_sync (unzip_strings, &strings, NULL, &status, &error));
+  g_assert_nonnull (strstr (strings, "潘光明"));
+  g_assert_nonnull (strstr (strings, "政协委员、专业人士"));
+  g_assert_nonnull (strstr (strings, "联系电话"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/roster-import/gb18030-crlf", Fixture, NULL, fixture_set_up, test_gb18030_crlf, fixture_tear_down);
+  g_test_add ("/roster-import/utf8-bom-english", Fixture, NULL, fixture_set_up, test_utf8_bom_english, fixture_tear_down);
+  g_test_add ("/roster-import/quoted", Fixture, NULL, fixture_set_up, test_quoted, fixture_tear_down);
+  g_test_add ("/roster-import/bad-rows", Fixture, NULL, fixture_set_up, test_bad_rows, fixture_tear_down);
+  g_test_add ("/roster-import/bad-after-line-breaks", Fixture, NULL, fixture_set_up, test_bad_after_line_breaks, fixture_tear_down);
+  g_test_add ("/roster-import/unknown-header", Fixture, NULL, fixture_set_up, test_unknown_header, fixture_tear_down);
+  g_test_add ("/roster-import/not-text", Fixture, NULL, fixture_set_up, test_not_text, fixture_tear_down);
+  g_test_add ("/roster-import/update-no-duplicates", Fixture, NULL, fixture_set_up, test_update_no_duplicates, fixture_tear_down);
+  g_test_add_func ("/roster-import/phone-rule", test_phone_rule);
+  g_test_add ("/roster-export/csv-round-trip", Fixture, NULL, fixture_set_up, test_csv_round_trip, fixture_tear_down);
+  g_test_add ("/roster-export/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
+
+  return g_test_run ();
+}
