@@ -20,6 +20,7 @@
 #include "tx-exchange.h"
 #include "tx-outcome.h"
 #include "tx-records.h"
+#include "tx-roster-document.h"
 #include "tx-roster.h"
 #include "tx-roster-export.h"
 #include "tx-roster-import.h"
@@ -602,6 +603,59 @@ cmd_roster_export (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_roster_print (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *full_setting = NULL;
+  g_autofree char *lower = NULL;
+  TxPersonFilter filter = { 0, };
+  gboolean full_phones;
+  int status;
+
+  status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
+  if (status == 0 && files->len != 1)
+    status = usage_error (_("“roster print” needs the PDF file to write: tongxin-cli roster print OUT.pdf"));
+  if (status == 0)
+    {
+      lower = g_ascii_strdown (g_ptr_array_index (files, 0), -1);
+      if (!g_str_has_suffix (lower, ".pdf"))
+        status = usage_error (_("“%s” must end in .pdf."), (const char *) g_ptr_array_index (files, 0));
+    }
+  if (status == 0)
+    {
+      people = tx_roster_query (store, &filter, &error);
+      if (people == NULL)
+        status = fail ("%s", error->message);
+    }
+  if (status != 0)
+    {
+      tx_person_filter_clear (&filter);
+      return status;
+    }
+
+  organization = tx_store_get_setting (store, "organization");
+  full_setting = tx_store_get_setting (store, "print-full-phones");
+  full_phones = g_strcmp0 (full_setting, "true") == 0;
+
+  doc = tx_roster_document_new (people, organization, filter.township, &cli->today,
+                                filter.order, full_phones);
+  tx_person_filter_clear (&filter);
+
+  if (!tx_table_document_write_pdf (doc, g_ptr_array_index (files, 0), &error))
+    return fail ("%s", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n",
+                        tx_table_document_get_n_pages (doc)),
+           tx_table_document_get_n_pages (doc), (const char *) g_ptr_array_index (files, 0));
+  return EXIT_SUCCESS;
+}
+
 static void
 add_string_or_null (JsonBuilder *builder,
                     const char  *name,
@@ -971,6 +1025,8 @@ static const Command commands[] = {
     N_("add or update people from a CSV file (UTF-8 or GB18030; all or nothing)"), TRUE, cmd_roster_import },
   { "roster export", "FILE.csv|FILE.xlsx [--search TEXT] [--category KEY] [--township NAME] [--order pinyin|strokes]",
     N_("write the roster as a spreadsheet that the import reads back"), FALSE, cmd_roster_export },
+  { "roster print", "OUT.pdf [--search TEXT] [--category KEY] [--township NAME] [--order pinyin|strokes]",
+    N_("print the roster to a PDF file (A4, phone numbers masked)"), FALSE, cmd_roster_print },
   { "consultation list", "[--year Y] [--township NAME] [--format tsv|json]",
     N_("list the consultations"), FALSE, cmd_consultation_list },
   { "consultation show", "CONSULTATION [--format json]",

@@ -1,0 +1,210 @@
+/* test-roster-print.c — the printed roster, read back as a clerk would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tx-exchange.h"
+#include "tx-roster-document.h"
+#include "tx-roster.h"
+#include "tx-store.h"
+
+typedef struct {
+  char    *dir;
+  TxStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-print-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (f->store, today, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *squeezed = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '\n' && *p != '\f')
+      g_string_append_c (squeezed, *p);
+
+  return g_string_free (squeezed, FALSE);
+}
+
+/* pdftotext of one page (or all with page 0) in drawing order, without
+ * spaces and line breaks, so a wrapped cell reads as one string */
+static char *
+pdf_text (const char *pdf,
+          guint       page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (page > 0)
+    cmd = g_strdup_printf ("pdftotext -raw -f %u -l %u '%s' -", page, page, pdf);
+  else
+    cmd = g_strdup_printf ("pdftotext -raw '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  return squeeze (out);
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_autofree char *out = NULL;
+  const char *pages;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+
+  return (guint) atoi (pages + strlen ("Pages:"));
+}
+
+static void
+test_every_name (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(GDate) date = g_date_new_dmy (27, 11, 2026);
+  g_autofree char *pdf = g_build_filename (f->dir, "roster.pdf", NULL);
+  g_autofree char *all = NULL;
+  TxPersonFilter filter = { 0, };
+  guint n_pages;
+
+  filter.order = TX_ORDER_STROKES;
+  people = tx_roster_query (f->store, &filter, &error);
+  g_assert_cmpuint (people->len, >=, 120);
+
+  doc = tx_roster_document_new (people, "福泉市政协", NULL, date, TX_ORDER_STROKES, FALSE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_pages (pdf);
+  g_assert_cmpuint (n_pages, ==, tx_table_document_get_n_pages (doc));
+  g_assert_cmpuint (n_pages, >, 3);
+
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "政协联络组人员名册"));
+  g_assert_nonnull (strstr (all, "（按姓氏笔画为序）"));
+  g_assert_nonnull (strstr (all, "单位：福泉市政协"));
+  g_assert_nonnull (strstr (all, "2026年11月27日"));
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+      const char *phone = tx_person_get_phone (person);
+      const char *name_at = strstr (all, tx_person_get_name (person));
+
+      g_autofree char *work = g_strdup_printf ("%s%s", tx_person_get_organization (person),
+                                               tx_person_get_title (person));
+      g_autofree char *row = NULL;
+
+      /* every name, its row in order, and all of the organisation and
+       * title even where they wrap */
+      g_autofree char *squeezed = squeeze (work);
+
+      row = g_strdup_printf ("%u%s", i + 1, tx_person_get_name (person));
+      g_assert_nonnull (name_at);
+      g_assert_nonnull (strstr (all, row));
+      g_assert_nonnull (strstr (name_at, squeezed));
+
+      /* mobile numbers masked: the middle four digits never printed */
+      if (strlen (phone) == 11 && phone[0] == '1')
+        {
+          g_autofree char *masked = g_strdup_printf ("%.3s****%s", phone, phone + 7);
+          g_autofree char *middle = g_strdup_printf ("%.7s", phone);
+
+          g_assert_nonnull (strstr (all, masked));
+          g_assert_null (strstr (all, middle));
+        }
+    }
+
+  /* each page: the header row again, and its page number */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *footer = g_strdup_printf ("第%u页共%u页", page, n_pages);
+
+      g_assert_nonnull (strstr (text, "序号姓名性别"));
+      g_assert_nonnull (strstr (text, "联系电话"));
+      g_assert_nonnull (strstr (text, footer));
+    }
+}
+
+static void
+test_full_phones_and_wrapping (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(GDate) date = g_date_new_dmy (1, 3, 2027);
+  g_autofree char *pdf = g_build_filename (f->dir, "long.pdf", NULL);
+  g_autofree char *all = NULL;
+  const char *long_org = "黔南布依族苗族自治州福泉市凤山镇双谷村新型农村综合体建设项目临时指挥部综合协调组";
+
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "欧阳春花秋月", TX_GENDER_FEMALE, "汉族", NULL, "",
+                                                      long_org, "副组长兼联络员", "13885412345", ""));
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "石磊", TX_GENDER_MALE, "水族", NULL, "",
+                                                      "个体户", "", "0854-8221234", ""));
+
+  doc = tx_roster_document_new (people, NULL, "凤山镇", date, TX_ORDER_PINYIN, TRUE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_table_document_get_n_pages (doc), ==, 1);
+
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "凤山镇政协联络组人员名册"));
+  g_assert_nonnull (strstr (all, "（按姓名拼音为序）"));
+  g_assert_nonnull (strstr (all, "2027年3月1日"));
+  g_assert_nonnull (strstr (all, "欧阳春花秋月"));
+  g_assert_nonnull (strstr (all, long_org));
+  g_assert_nonnull (strstr (all, "副组长兼联络员"));
+  /* the setting that shows numbers in full */
+  g_assert_nonnull (strstr (all, "13885412345"));
+  g_assert_nonnull (strstr (all, "0854-8221234"));
+  g_assert_nonnull (strstr (all, "第1页共1页"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/roster-print/every-name", Fixture, NULL, fixture_set_up, test_every_name, fixture_tear_down);
+  g_test_add ("/roster-print/full-phones-and-wrapping", Fixture, NULL, fixture_set_up, test_full_phones_and_wrapping, fixture_tear_down);
+
+  return g_test_run ();
+}
