@@ -1,0 +1,355 @@
+/* tx-application.c — the Tongxin application
+ *
+ * One instance at a time.  The application owns the store: it opens the
+ * database given with --db, or the default one, when the first window
+ * appears.  A database that does not exist yet is created only when the
+ * clerk answers the welcome page, empty or with the sample data.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-application.h"
+#include "tx-exchange.h"
+#include "tx-window.h"
+
+struct _TxApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned references */
+  TxStore        *store;
+
+  /* state */
+  char           *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (TxApplication, tx_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry main_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database FILE instead of the usual one"), N_("FILE") },
+  { NULL }
+};
+
+static void
+show_error_in_windows (TxApplication *self,
+                       const GError  *error)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TX_IS_WINDOW (l->data))
+      tx_window_show_error (l->data, error);
+}
+
+static void
+set_store (TxApplication *self,
+           TxStore       *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TX_IS_WINDOW (l->data))
+      tx_window_set_store (l->data, store);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* An existing database opens at once; a new one waits for the welcome page. */
+static void
+open_database (TxApplication *self,
+               TxWindow      *window)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = tx_application_get_db_path (self);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_debug ("No database at %s yet, showing the welcome page", path);
+      tx_window_show_welcome (window);
+      return;
+    }
+
+  store = tx_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_warning ("Could not open %s: %s", path, error->message);
+      tx_window_show_error (window, error);
+      return;
+    }
+
+  set_store (self, store);
+}
+
+static void
+tx_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  TxApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing, rather than g_application_quit(), lets each window save
+   * its size; the application ends with its last window. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+tx_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  TxApplication *self = user_data;
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Tongxin"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Tongxin developers"),
+                         "comments", _("The consultation work of township CPPCC liaison groups: "
+                                       "the roster, consultations and their outcomes, kept on "
+                                       "this computer without a network."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", tx_application_quit_action },
+  { "about", tx_application_about_action },
+};
+
+static int
+tx_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  TxApplication *self = TX_APPLICATION (app);
+  g_autofree char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &db))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_free (self->db_path);
+      self->db_path = g_canonicalize_filename (db, NULL);
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      if (g_application_get_is_remote (app))
+        {
+          g_autofree char *display = g_filename_display_name (self->db_path);
+
+          /* The running instance keeps its database. */
+          g_printerr (_("Tongxin is already running and keeps the database it has open; "
+                        "close it first to open “%s”.\n"), display);
+        }
+    }
+
+  return G_APPLICATION_CLASS (tx_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+tx_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (tx_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+tx_application_activate (GApplication *app)
+{
+  TxApplication *self = TX_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (tx_window_new (GTK_APPLICATION (self), self->store));
+      if (self->store == NULL)
+        open_database (self, TX_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+tx_application_finalize (GObject *object)
+{
+  TxApplication *self = (TxApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (tx_application_parent_class)->finalize (object);
+}
+
+static void
+tx_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TxApplication *self = TX_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_application_class_init (TxApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tx_application_finalize;
+  object_class->get_property = tx_application_get_property;
+
+  app_class->handle_local_options = tx_application_handle_local_options;
+  app_class->startup = tx_application_startup;
+  app_class->activate = tx_application_activate;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TX_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tx_application_init (TxApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+}
+
+TxApplication *
+tx_application_new (void)
+{
+  return g_object_new (TX_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/tongxin/Tongxin",
+                       NULL);
+}
+
+/**
+ * tx_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open store, or %NULL before
+ *   the database is opened or created
+ */
+TxStore *
+tx_application_get_store (TxApplication *self)
+{
+  g_return_val_if_fail (TX_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tx_application_get_db_path:
+ *
+ * Returns: the database file given with --db, or the default one
+ */
+const char *
+tx_application_get_db_path (TxApplication *self)
+{
+  g_return_val_if_fail (TX_IS_APPLICATION (self), NULL);
+
+  if (self->db_path == NULL)
+    self->db_path = tx_store_get_default_path ();
+
+  return self->db_path;
+}
+
+/**
+ * tx_application_create_database:
+ * @with_sample_data: whether to load the sample data, dated around today
+ *
+ * Creates the database the welcome page was shown for and shows it in
+ * the windows.  When it cannot be created the windows say why; when
+ * only the sample data fail, the empty database is kept and a toast
+ * says so.
+ */
+void
+tx_application_create_database (TxApplication *self,
+                                gboolean       with_sample_data)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) demo_error = NULL;
+  const char *path;
+
+  g_return_if_fail (TX_IS_APPLICATION (self));
+
+  if (self->store != NULL)
+    return;
+
+  path = tx_application_get_db_path (self);
+  store = tx_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_warning ("Could not create %s: %s", path, error->message);
+      show_error_in_windows (self, error);
+      return;
+    }
+
+  if (with_sample_data)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                               g_date_time_get_month (now),
+                                               g_date_time_get_year (now));
+      TxImportReport report = { 0 };
+
+      if (!tx_exchange_load_demo (store, today, &report, &demo_error))
+        g_warning ("Could not load the sample data: %s", demo_error->message);
+    }
+
+  set_store (self, store);
+
+  if (demo_error != NULL)
+    {
+      /* Translators: %s says what went wrong */
+      g_autofree char *title = g_strdup_printf (_("Could not load the sample data: %s"),
+                                                demo_error->message);
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (TX_IS_WINDOW (l->data))
+          tx_window_show_toast (l->data, title);
+    }
+}

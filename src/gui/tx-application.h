@@ -1,0 +1,24 @@
+/* tx-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+#define TX_TYPE_APPLICATION (tx_application_get_type ())
+#define TX_APPLICATION_DEFAULT (TX_APPLICATION (g_application_get_default ()))
+
+G_DECLARE_FINAL_TYPE (TxApplication, tx_application, TX, APPLICATION, AdwApplication)
+
+TxApplication *tx_application_new             (void);
+TxStore       *tx_application_get_store       (TxApplication *self);
+const char    *tx_application_get_db_path     (TxApplication *self);
+void           tx_application_create_database (TxApplication *self,
+                                               gboolean       with_sample_data);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* tx-consultations-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+#define TX_TYPE_CONSULTATIONS_PAGE (tx_consultations_page_get_type ())
+G_DECLARE_FINAL_TYPE (TxConsultationsPage, tx_consultations_page, TX, CONSULTATIONS_PAGE, AdwBin)
+
+GtkWidget *tx_consultations_page_new       (void);
+TxStore   *tx_consultations_page_get_store (TxConsultationsPage *self);
+void       tx_consultations_page_set_store (TxConsultationsPage *self,
+                                            TxStore             *store);
+
+G_END_DECLS

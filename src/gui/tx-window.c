@@ -1,0 +1,342 @@
+/* tx-window.c — the main window
+ *
+ * Shows one of three things: the welcome page (no database yet), an
+ * error (the database could not be opened), or the pages of the open
+ * store under a view switcher.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-application.h"
+#include "tx-consultations-page.h"
+#include "tx-roster-page.h"
+#include "tx-welcome-page.h"
+#include "tx-window.h"
+
+struct _TxWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+
+  /* owned references */
+  TxStore              *store;
+  GSettings            *settings;   /* NULL when the schema is not installed */
+};
+
+G_DEFINE_FINAL_TYPE (TxWindow, tx_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_stack_page (TxWindow   *self,
+                 const char *name)
+{
+  gboolean is_main = g_str_equal (name, "main");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, is_main);
+
+  /* The welcome and error pages are status pages: no line under the bar. */
+  if (is_main)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->header_bar), "flat");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->header_bar), "flat");
+}
+
+static GSettings *
+create_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("The schema %s is not installed; the window size is not kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_state (TxWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+static void
+save_state (TxWindow *self)
+{
+  const char *page;
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The default size is the unmaximized size, whatever the state. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  page = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+  g_settings_apply (self->settings);
+}
+
+static void
+on_welcome_page_start_cb (TxWelcomePage *page,
+                          gboolean       with_sample_data,
+                          TxWindow      *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!TX_IS_APPLICATION (app))
+    {
+      g_critical ("A database can only be created by the application");
+      return;
+    }
+
+  tx_application_create_database (TX_APPLICATION (app), with_sample_data);
+}
+
+static gboolean
+tx_window_close_request (GtkWindow *window)
+{
+  save_state (TX_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (tx_window_parent_class)->close_request (window);
+}
+
+static void
+tx_window_dispose (GObject *object)
+{
+  TxWindow *self = (TxWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tx_window_parent_class)->dispose (object);
+}
+
+static void
+tx_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TxWindow *self = TX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TxWindow *self = TX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tx_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_window_class_init (TxWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tx_window_dispose;
+  object_class->get_property = tx_window_get_property;
+  object_class->set_property = tx_window_set_property;
+
+  window_class->close_request = tx_window_close_request;
+
+  /**
+   * TxWindow:store: (nullable)
+   *
+   * The open store; the pages show it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TX_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TX_TYPE_CONSULTATIONS_PAGE);
+  g_type_ensure (TX_TYPE_ROSTER_PAGE);
+  g_type_ensure (TX_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_start_cb);
+}
+
+static void
+tx_window_init (TxWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = create_settings ();
+  restore_state (self);
+}
+
+/**
+ * tx_window_new:
+ * @application: (nullable): the application, or %NULL (in tests)
+ * @store: (nullable): the store to show, or %NULL to show it later
+ */
+TxWindow *
+tx_window_new (GtkApplication *application,
+               TxStore        *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || TX_IS_STORE (store), NULL);
+
+  return g_object_new (TX_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+TxStore *
+tx_window_get_store (TxWindow *self)
+{
+  g_return_val_if_fail (TX_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tx_window_set_store:
+ * @store: (nullable): the store
+ *
+ * Shows the pages of @store, or the welcome page for %NULL.
+ */
+void
+tx_window_set_store (TxWindow *self,
+                     TxStore  *store)
+{
+  g_return_if_fail (TX_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || TX_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  show_stack_page (self, store != NULL ? "main" : "welcome");
+}
+
+void
+tx_window_show_welcome (TxWindow *self)
+{
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  show_stack_page (self, "welcome");
+}
+
+/**
+ * tx_window_show_error:
+ * @error: why the database could not be opened or created
+ *
+ * Replaces the pages with a status page saying what went wrong.
+ */
+void
+tx_window_show_error (TxWindow     *self,
+                      const GError *error)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  markup = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (self->error_page, markup);
+  show_stack_page (self, "error");
+}
+
+/**
+ * tx_window_show_toast:
+ * @title: a short message, plain text
+ *
+ * Shows @title in a toast over the window's content until it is
+ * dismissed: the toasts of this window report problems, which should
+ * not vanish before they are read.
+ */
+void
+tx_window_show_toast (TxWindow   *self,
+                      const char *title)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  markup = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,27 @@
+/* tx-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+#define TX_TYPE_WINDOW (tx_window_get_type ())
+G_DECLARE_FINAL_TYPE (TxWindow, tx_window, TX, WINDOW, AdwApplicationWindow)
+
+TxWindow *tx_window_new          (GtkApplication *application,
+                                  TxStore        *store);
+TxStore  *tx_window_get_store    (TxWindow       *self);
+void      tx_window_set_store    (TxWindow       *self,
+                                  TxStore        *store);
+void      tx_window_show_welcome (TxWindow       *self);
+void      tx_window_show_error   (TxWindow       *self,
+                                  const GError   *error);
+void      tx_window_show_toast   (TxWindow       *self,
+                                  const char     *title);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* main.c — the entry point of the Tongxin application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tongxin"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TxApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = tx_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

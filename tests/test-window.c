@@ -1,0 +1,774 @@
+/* test-window.c — the main window, as a clerk sees it
+ *
+ * Runs under a display (Xvfb).  Each roster test runs twice: on the
+ * sample data (tx_exchange_load_demo) and on a few people written here
+ * with tx_roster_save_person, so the window is tested even when the
+ * sample data cannot be loaded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tx-application.h"
+#include "tx-consultations-page.h"
+#include "tx-exchange.h"
+#include "tx-records.h"
+#include "tx-roster-page.h"
+#include "tx-roster.h"
+#include "tx-welcome-page.h"
+#include "tx-window.h"
+
+#define WAIT_SECONDS 10
+
+typedef enum {
+  DATA_SAMPLE,
+  DATA_HANDMADE,
+} DataSet;
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  TxStore   *store;
+  GPtrArray *people;    /* every TxPerson, read without the GUI */
+  TxWindow  *window;
+} Fixture;
+
+/* The helpers that find what the window shows. */
+
+static gpointer
+get_child (gpointer    widget,
+           GType       type,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The first widget of @type under @widget, depth first. */
+static gpointer
+find_widget (gpointer widget,
+             GType    type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+get_widget (gpointer widget,
+            GType    type)
+{
+  gpointer found = find_widget (widget, type);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWidget *
+get_roster_page (Fixture *fixture)
+{
+  return get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
+}
+
+static void
+collect_inscriptions (GtkWidget  *widget,
+                      GHashTable *texts)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      if (text != NULL && text[0] != '\0')
+        g_hash_table_add (texts, g_strdup (text));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, texts);
+}
+
+/* The texts in the cells a user can see. */
+static GHashTable *
+get_visible_cells (GtkWidget *column_view)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  collect_inscriptions (column_view, texts);
+  return texts;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, or fails the test. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_source_remove (tick);
+          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+/* The test data. */
+
+typedef struct {
+  const char *name;
+  TxGender    gender;
+  const char *ethnicity;
+  const char *village;
+  const char *organization;
+  const char *title;
+  const char *phone;
+  TxCategory  category;
+} Someone;
+
+static const Someone handmade_people[] = {
+  { "王秀英", TX_GENDER_FEMALE, "布依族", "凤山社区", "凤山镇人民政府", "联络员", "13800000001", TX_CATEGORY_LIAISON_OFFICER },
+  { "王建国", TX_GENDER_MALE, "汉族", "双谷村", "福泉市第一中学", "教师", "13800000002", TX_CATEGORY_CPPCC_MEMBER },
+  { "李明华", TX_GENDER_MALE, "汉族", "凤山社区", "凤山镇卫生院", "院长", "13800000003", TX_CATEGORY_NPC_DEPUTY },
+  { "张桂兰", TX_GENDER_FEMALE, "苗族", "老山寨村", "老山寨村民委员会", "主任", "", TX_CATEGORY_PARTY_DEPUTY },
+  { "陈德福", TX_GENDER_MALE, "汉族", "黄丝村", "", "退休干部", "", TX_CATEGORY_RETIRED_CADRE },
+  { "刘小芳", TX_GENDER_FEMALE, "汉族", "凤山社区", "凤山古镇旅游开发公司", "经理", "0854-8221234", TX_CATEGORY_STAKEHOLDER },
+};
+
+#define HANDMADE_TOWNSHIP_UUID "8f5b0c1e-4d2a-4c3b-9e1f-2a6d7c8b9e01"
+
+static gboolean
+write_handmade_people (TxStore  *store,
+                       gpointer  user_data,
+                       GError  **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  /* The core has no call to save a township yet: write the row. */
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, 'town', ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, HANDMADE_TOWNSHIP_UUID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "凤山镇", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (handmade_people); i++)
+    {
+      const Someone *one = &handmade_people[i];
+      g_autoptr(TxPerson) person = NULL;
+
+      person = tx_person_new_with_fields (NULL, one->name, one->gender, one->ethnicity,
+                                          HANDMADE_TOWNSHIP_UUID, one->village,
+                                          one->organization, one->title, one->phone, "");
+      tx_person_add_category (person, one->category);
+      if (!tx_roster_save_person (store, person, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_sample_data (TxStore  *store,
+                  GError  **error)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxImportReport report = { 0 };
+
+  return tx_exchange_load_demo (store, today, &report, error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  DataSet data_set = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tongxin-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "tongxin.db", NULL);
+  fixture->store = tx_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  if (data_set == DATA_SAMPLE)
+    {
+      if (!load_sample_data (fixture->store, &error))
+        {
+          g_autofree char *why = g_strdup_printf ("The sample data cannot be loaded: %s",
+                                                  error->message);
+          g_test_skip (why);
+          return;
+        }
+    }
+  else
+    {
+      tx_store_write (fixture->store, write_handmade_people, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  fixture->people = tx_roster_query (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->people->len, ==, tx_store_count (fixture->store, "person"));
+  g_assert_cmpuint (fixture->people->len, >, 1);
+
+  fixture->window = tx_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
+  g_clear_pointer (&fixture->people, g_ptr_array_unref);
+  g_clear_object (&fixture->store);
+
+  g_unlink (fixture->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* What the roster should show for a search, worked out here from every
+ * person's fields, not by the SQL the list uses. */
+
+static gboolean
+contains_casefolded (const char *haystack,
+                     const char *needle)
+{
+  g_autofree char *h = g_utf8_casefold (haystack != NULL ? haystack : "", -1);
+  g_autofree char *n = g_utf8_casefold (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+/* One or two characters (a surname, a given name) look in names; three
+ * or more in names, organizations, villages and titles. */
+static gboolean
+person_matches (TxPerson   *person,
+                const char *search)
+{
+  if (contains_casefolded (tx_person_get_name (person), search))
+    return TRUE;
+
+  if (g_utf8_strlen (search, -1) < 3)
+    return FALSE;
+
+  return contains_casefolded (tx_person_get_organization (person), search) ||
+         contains_casefolded (tx_person_get_village (person), search) ||
+         contains_casefolded (tx_person_get_title (person), search);
+}
+
+/* Whether @text is in anyone's organization, village or title. */
+static gboolean
+is_in_other_fields (Fixture    *fixture,
+                    const char *text)
+{
+  for (guint i = 0; i < fixture->people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (fixture->people, i);
+
+      if (contains_casefolded (tx_person_get_organization (person), text) ||
+          contains_casefolded (tx_person_get_village (person), text) ||
+          contains_casefolded (tx_person_get_title (person), text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+count_matches (Fixture    *fixture,
+               const char *search)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->people->len; i++)
+    if (person_matches (g_ptr_array_index (fixture->people, i), search))
+      n++;
+
+  return n;
+}
+
+static char *
+expected_count_label (guint n)
+{
+  return g_strdup_printf (n == 1 ? "%u person" : "%u people", n);
+}
+
+typedef struct {
+  GtkWidget  *page;       /* the TxRosterPage */
+  GPtrArray  *people;     /* everyone in the store */
+  const char *search;     /* NULL: everyone */
+  guint       expected;
+} RosterState;
+
+/* The roster shows the people of @search and only them: the count, the
+ * label, and the names in the rows a user can see. */
+static gboolean
+roster_shows (gpointer data)
+{
+  RosterState *state = data;
+  GtkWidget *column_view = get_widget (state->page, GTK_TYPE_COLUMN_VIEW);
+  GtkNoSelection *selection = get_child (state->page, TX_TYPE_ROSTER_PAGE, "selection");
+  GtkLabel *count_label = get_child (state->page, TX_TYPE_ROSTER_PAGE, "count_label");
+  GtkStack *content_stack = get_child (state->page, TX_TYPE_ROSTER_PAGE, "content_stack");
+  g_autoptr(GHashTable) cells = NULL;
+  g_autofree char *label = expected_count_label (state->expected);
+  guint n_names_seen = 0;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) != state->expected)
+    return FALSE;
+  if (g_strcmp0 (gtk_label_get_label (count_label), label) != 0)
+    return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (content_stack), "list") != 0)
+    return FALSE;
+
+  cells = get_visible_cells (column_view);
+  for (guint i = 0; i < state->people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (state->people, i);
+      gboolean matches = state->search == NULL || person_matches (person, state->search);
+
+      if (g_hash_table_contains (cells, tx_person_get_name (person)))
+        {
+          if (!matches)
+            return FALSE;
+          n_names_seen++;
+        }
+    }
+
+  return n_names_seen > 0;
+}
+
+/* Nobody is listed, and the status page says why. */
+static gboolean
+roster_shows_status (gpointer data)
+{
+  RosterState *state = data;
+  GtkNoSelection *selection = get_child (state->page, TX_TYPE_ROSTER_PAGE, "selection");
+  GtkLabel *count_label = get_child (state->page, TX_TYPE_ROSTER_PAGE, "count_label");
+  GtkStack *content_stack = get_child (state->page, TX_TYPE_ROSTER_PAGE, "content_stack");
+  const char *title = state->search != NULL ? "No One Found" : "The Roster Is Empty";
+  GtkWidget *status;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) != 0)
+    return FALSE;
+  if (g_strcmp0 (gtk_label_get_label (count_label), "0 people") != 0)
+    return FALSE;
+
+  status = gtk_stack_get_visible_child (content_stack);
+  return ADW_IS_STATUS_PAGE (status) &&
+         gtk_widget_get_mapped (status) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (status)), title) == 0;
+}
+
+static void
+type_search (GtkWidget  *page,
+             const char *text)
+{
+  GtkEditable *entry = get_child (page, TX_TYPE_ROSTER_PAGE, "search_entry");
+
+  gtk_editable_set_text (entry, text);
+}
+
+static void
+test_roster_lists_everyone (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  RosterState everyone = { NULL, fixture->people, NULL, 0 };
+  GtkWidget *page;
+  GtkWidget *column_view;
+  AdwViewStack *view_stack;
+  GListModel *model;
+  g_autoptr(GHashTable) cells = NULL;
+  g_autoptr(TxPerson) first = NULL;
+  g_autofree char *label = NULL;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  page = get_roster_page (fixture);
+  view_stack = get_child (fixture->window, TX_TYPE_WINDOW, "view_stack");
+  column_view = get_widget (page, GTK_TYPE_COLUMN_VIEW);
+
+  /* The roster is the page shown first (the default of last-page). */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "roster");
+
+  everyone.page = page;
+  everyone.expected = fixture->people->len;
+  wait_until (roster_shows, &everyone, "the roster to list everyone");
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, tx_store_count (fixture->store, "person"));
+
+  label = expected_count_label (tx_store_count (fixture->store, "person"));
+  g_assert_cmpstr (gtk_label_get_label (get_child (page, TX_TYPE_ROSTER_PAGE, "count_label")), ==, label);
+
+  /* The first row, in pinyin order, shows its person's name and township. */
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (tx_person_get_name (first), ==,
+                   tx_person_get_name (g_ptr_array_index (fixture->people, 0)));
+  cells = get_visible_cells (column_view);
+  g_assert_true (g_hash_table_contains (cells, tx_person_get_name (first)));
+  g_assert_true (g_hash_table_contains (cells, tx_person_get_township_name (first)));
+}
+
+static void
+test_roster_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RosterState state = { NULL, fixture->people, NULL, 0 };
+  g_autofree char *one_char = NULL;
+  g_autofree char *three_chars = NULL;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  state.page = get_roster_page (fixture);
+  state.expected = fixture->people->len;
+  wait_until (roster_shows, &state, "the roster to list everyone");
+
+  /* One character, a surname, as a clerk types it.  A surname that is
+   * in no organization, village or title, so that the people found are
+   * those whose names have it. */
+  for (guint i = 0; i < fixture->people->len && one_char == NULL; i++)
+    {
+      g_autofree char *candidate = g_utf8_substring (tx_person_get_name (g_ptr_array_index (fixture->people, i)), 0, 1);
+
+      if (!is_in_other_fields (fixture, candidate) &&
+          count_matches (fixture, candidate) < fixture->people->len)
+        one_char = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (one_char);
+  state.search = one_char;
+  state.expected = count_matches (fixture, one_char);
+  g_assert_cmpuint (state.expected, >, 0);
+  g_assert_cmpuint (state.expected, <, fixture->people->len);
+  g_test_message ("Searching “%s”: %u of %u people", one_char, state.expected, fixture->people->len);
+  type_search (state.page, one_char);
+  wait_until (roster_shows, &state, "the roster to show the people found by one character");
+
+  /* Three characters of an organization: the trigram index. */
+  for (guint i = 0; i < fixture->people->len && three_chars == NULL; i++)
+    {
+      const char *organization = tx_person_get_organization (g_ptr_array_index (fixture->people, i));
+      g_autofree char *candidate = NULL;
+      guint n;
+
+      if (organization == NULL || g_utf8_strlen (organization, -1) < 3)
+        continue;
+      candidate = g_utf8_substring (organization, 0, 3);
+      n = count_matches (fixture, candidate);
+      if (n > 1 && n < fixture->people->len)
+        three_chars = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (three_chars);
+  state.search = three_chars;
+  state.expected = count_matches (fixture, three_chars);
+  g_test_message ("Searching “%s”: %u of %u people", three_chars, state.expected, fixture->people->len);
+  type_search (state.page, three_chars);
+  wait_until (roster_shows, &state, "the roster to show the people found by three characters");
+
+  /* Nobody: the status page says so. */
+  state.search = "无此人无此人";
+  state.expected = 0;
+  type_search (state.page, state.search);
+  wait_until (roster_shows_status, &state, "“No One Found”");
+
+  /* Clearing the search lists everyone again. */
+  state.search = NULL;
+  state.expected = fixture->people->len;
+  type_search (state.page, "");
+  wait_until (roster_shows, &state, "the roster to list everyone again");
+}
+
+typedef struct {
+  GtkWidget  *page;       /* the TxConsultationsPage */
+  GPtrArray  *consultations;
+} ConsultationsState;
+
+/* Every consultation is listed; the first one's title is in a row. */
+static gboolean
+consultations_shown (gpointer data)
+{
+  ConsultationsState *state = data;
+  GtkWidget *column_view = get_widget (state->page, GTK_TYPE_COLUMN_VIEW);
+  GtkNoSelection *selection = get_child (state->page, TX_TYPE_CONSULTATIONS_PAGE, "selection");
+  GtkStack *content_stack = get_child (state->page, TX_TYPE_CONSULTATIONS_PAGE, "content_stack");
+  g_autoptr(GHashTable) cells = NULL;
+  TxConsultation *first;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) != state->consultations->len)
+    return FALSE;
+
+  if (state->consultations->len == 0)
+    {
+      GtkWidget *status = gtk_stack_get_visible_child (content_stack);
+
+      return ADW_IS_STATUS_PAGE (status) &&
+             gtk_widget_get_mapped (status) &&
+             g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (status)), "No Consultations Yet") == 0;
+    }
+
+  first = g_ptr_array_index (state->consultations, 0);
+  cells = get_visible_cells (column_view);
+  return g_hash_table_contains (cells, tx_consultation_get_title (first)) &&
+         g_hash_table_contains (cells, tx_consultation_get_township_name (first));
+}
+
+static void
+test_consultations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GError) error = NULL;
+  ConsultationsState state;
+  AdwViewStack *view_stack;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultations = tx_store_list_consultations (fixture->store, 0, NULL, &error);
+  g_assert_no_error (error);
+  if (GPOINTER_TO_INT (data) == DATA_SAMPLE)
+    g_assert_cmpuint (consultations->len, >, 0);
+
+  view_stack = get_child (fixture->window, TX_TYPE_WINDOW, "view_stack");
+  adw_view_stack_set_visible_child_name (view_stack, "consultations");
+
+  state.page = get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
+  state.consultations = consultations;
+  wait_until (consultations_shown, &state, "the consultations to be listed");
+}
+
+/* The first run, through the application: the welcome page, then an
+ * empty database or the sample data. */
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  gboolean  with_sample_data;
+  gboolean  done;
+} FirstRun;
+
+static gboolean
+check_first_run_cb (gpointer data)
+{
+  GApplication *app = g_application_get_default ();
+  FirstRun *run = data;
+  TxWindow *window = TX_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkStack *stack = get_child (window, TX_TYPE_WINDOW, "stack");
+  GtkWidget *welcome = get_widget (window, TX_TYPE_WELCOME_PAGE);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GError) error = NULL;
+  RosterState roster = { NULL };
+  ConsultationsState consultations_state;
+  TxStore *store;
+
+  /* Nothing is written before the clerk answers. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (welcome,
+                              run->with_sample_data ? "welcome.load-sample-data" : "welcome.start-empty",
+                              NULL);
+
+  g_assert_true (g_file_test (run->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
+  store = tx_application_get_store (TX_APPLICATION (app));
+  g_assert_nonnull (store);
+  g_assert_true (tx_window_get_store (window) == store);
+  g_assert_cmpstr (tx_store_get_path (store), ==, run->path);
+
+  people = tx_roster_query (store, NULL, &error);
+  g_assert_no_error (error);
+  consultations = tx_store_list_consultations (store, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  /* An earlier test may have left another page in the settings. */
+  adw_view_stack_set_visible_child_name (get_child (window, TX_TYPE_WINDOW, "view_stack"), "roster");
+  roster.page = get_widget (window, TX_TYPE_ROSTER_PAGE);
+  roster.people = people;
+  roster.expected = people->len;
+  if (run->with_sample_data)
+    {
+      g_assert_cmpuint (people->len, >, 0);
+      g_assert_cmpuint (consultations->len, >, 0);
+      wait_until (roster_shows, &roster, "the sample roster");
+    }
+  else
+    {
+      g_assert_cmpuint (people->len, ==, 0);
+      wait_until (roster_shows_status, &roster, "“The Roster Is Empty”");
+    }
+
+  adw_view_stack_set_visible_child_name (get_child (window, TX_TYPE_WINDOW, "view_stack"), "consultations");
+  consultations_state.page = get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  consultations_state.consultations = consultations;
+  wait_until (consultations_shown, &consultations_state, "the consultations page");
+
+  run->done = TRUE;
+  gtk_window_close (GTK_WINDOW (window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_application_activate_cb (GApplication *app,
+                            FirstRun     *run)
+{
+  g_idle_add (check_first_run_cb, run);
+}
+
+static gboolean
+sample_data_loads (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "probe.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean loaded;
+
+  store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = load_sample_data (store, &error);
+  if (!loaded)
+    g_test_message ("The sample data cannot be loaded: %s", error->message);
+  g_clear_object (&store);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  return loaded;
+}
+
+static void
+test_first_run (gconstpointer data)
+{
+  g_autoptr(TxApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  FirstRun run = { 0 };
+  char *argv[4];
+  int status;
+
+  run.with_sample_data = GPOINTER_TO_INT (data);
+  run.dir = g_dir_make_tmp ("tongxin-test-first-run-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* In a folder that does not exist yet, as on a new computer. */
+  run.path = g_build_filename (run.dir, "tongxin", "tongxin.db", NULL);
+
+  if (run.with_sample_data && !sample_data_loads (run.dir))
+    {
+      g_test_skip ("The sample data cannot be loaded yet");
+      g_rmdir (run.dir);
+      g_free (run.dir);
+      g_free (run.path);
+      return;
+    }
+
+  app = tx_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_application_activate_cb), &run);
+
+  argv[0] = (char *) "tongxin";
+  argv[1] = (char *) "--db";
+  argv[2] = run.path;
+  argv[3] = NULL;
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+
+  g_clear_object (&app);
+  {
+    g_autofree char *wal = g_strconcat (run.path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (run.path, "-shm", NULL);
+    g_autofree char *folder = g_path_get_dirname (run.path);
+
+    g_unlink (run.path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (folder);
+    g_rmdir (run.dir);
+  }
+  g_free (run.dir);
+  g_free (run.path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/window/roster/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
+              fixture_set_up, test_roster_lists_everyone, fixture_tear_down);
+  g_test_add ("/gui/window/roster/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
+              fixture_set_up, test_roster_lists_everyone, fixture_tear_down);
+  g_test_add ("/gui/window/roster-search/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
+              fixture_set_up, test_roster_search, fixture_tear_down);
+  g_test_add ("/gui/window/roster-search/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
+              fixture_set_up, test_roster_search, fixture_tear_down);
+  g_test_add ("/gui/window/consultations/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
+              fixture_set_up, test_consultations, fixture_tear_down);
+  g_test_add ("/gui/window/consultations/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
+              fixture_set_up, test_consultations, fixture_tear_down);
+  /* Last: these run the application, which stays the default one. */
+  g_test_add_data_func ("/gui/application/first-run/empty", GINT_TO_POINTER (FALSE),
+                        test_first_run);
+  g_test_add_data_func ("/gui/application/first-run/sample-data", GINT_TO_POINTER (TRUE),
+                        test_first_run);
+
+  return g_test_run ();
+}
