@@ -169,16 +169,33 @@ test_literal_queries (Fixture       *f,
 {
   /* quotes, percent and underscore are text, not syntax */
   g_autofree char *quoted = search (f, "\"100%\"_");
-  g_autofree char *percent = search (f, "%");
-  g_autofree char *underscore = search (f, "_合");
+  g_autofree char *percent = search (f, "100%");
+  g_autofree char *underscore = search (f, "%\"_合");
   g_autofree char *fts_syntax = search (f, "AND OR NOT");
-  g_autofree char *star = search (f, "王*");
+  g_autofree char *fts_star = search (f, "人民*");
 
   g_assert_cmpstr (quoted, ==, "龚平");
   g_assert_cmpstr (percent, ==, "龚平");
   g_assert_cmpstr (underscore, ==, "龚平");
   g_assert_cmpstr (fts_syntax, ==, "");
-  g_assert_cmpstr (star, ==, "");
+  g_assert_cmpstr (fts_star, ==, "");
+}
+
+/* One or two characters look for names only: a surname, a given name,
+ * a two-character name.  Signs are not part of names. */
+static void
+test_short_queries_are_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *village_part = search (f, "双谷");
+  g_autofree char *percent = search (f, "%");
+  g_autofree char *star = search (f, "王*");
+  g_autofree char *given = search (f, "芳");
+
+  g_assert_cmpstr (village_part, ==, "");
+  g_assert_cmpstr (percent, ==, "");
+  g_assert_cmpstr (star, ==, "王芳 王芳芳 李王");
+  g_assert_cmpstr (given, ==, "王芳 王芳芳");
 }
 
 static void
@@ -304,6 +321,7 @@ main (int   argc,
   g_test_add ("/search/short", Fixture, NULL, fixture_set_up, test_short_queries, fixture_tear_down);
   g_test_add ("/search/long", Fixture, NULL, fixture_set_up, test_long_queries, fixture_tear_down);
   g_test_add ("/search/literal", Fixture, NULL, fixture_set_up, test_literal_queries, fixture_tear_down);
+  g_test_add ("/search/short-are-names", Fixture, NULL, fixture_set_up, test_short_queries_are_names, fixture_tear_down);
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/search/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/search/paged-model", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);

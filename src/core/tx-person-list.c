@@ -1,9 +1,10 @@
 /* tx-person-list.c
  *
  * A GListModel of TxPerson that never holds the whole roster: one pass
- * over the sort index finds where each page starts, and a page of rows is
- * read by its key (keyset paging) when a row of it is first asked for.
- * Only a few pages are kept.  Sorting and filtering happen in SQL.
+ * over the search or the sort index gives the ordered ids (8 bytes a
+ * person), and a page of rows is read by id when a row of it is first
+ * asked for; only a few pages are kept.  Sorting and filtering happen in
+ * SQL, never by OFFSET.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,7 +24,7 @@ struct _TxPersonList
   /* owned */
   TxStore        *store;
   TxPersonFilter  filter;
-  GPtrArray      *page_keys;   /* TxRosterKey, one per page */
+  GArray         *ids;         /* gint64, in order */
   GHashTable     *pages;       /* page number → GPtrArray of TxPerson */
   GQueue          recent;      /* page numbers, most recent first */
 
@@ -72,12 +73,13 @@ load_page (TxPersonList *self,
       return rows;
     }
 
-  if (page >= self->page_keys->len)
+  if (page * PAGE_SIZE >= self->ids->len)
     return NULL;
 
-  rows = tx_roster_query_page (self->store, &self->filter,
-                               g_ptr_array_index (self->page_keys, page),
-                               PAGE_SIZE, &error);
+  rows = tx_roster_load_people (self->store,
+                                &g_array_index (self->ids, gint64, page * PAGE_SIZE),
+                                MIN (PAGE_SIZE, self->ids->len - page * PAGE_SIZE),
+                                &error);
   if (rows == NULL)
     {
       g_warning ("Could not read page %u of the roster: %s", page, error->message);
@@ -151,7 +153,7 @@ tx_person_list_finalize (GObject *object)
   TxPersonList *self = (TxPersonList *)object;
 
   tx_person_filter_clear (&self->filter);
-  g_clear_pointer (&self->page_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
 
@@ -196,7 +198,7 @@ tx_person_list_class_init (TxPersonListClass *klass)
 static void
 tx_person_list_init (TxPersonList *self)
 {
-  self->page_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_roster_key_free);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);
 }
@@ -221,37 +223,35 @@ tx_person_list_new (TxStore *store)
 /**
  * tx_person_list_reload:
  *
- * Reads the page keys again (after a change or a new filter) and tells
+ * Reads the ids again (after a change or a new filter) and tells
  * the views that every row may have changed.
  */
 void
 tx_person_list_reload (TxPersonList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GArray) ids = NULL;
   guint old_n_items;
-  guint n_items = 0;
 
   g_return_if_fail (TX_IS_PERSON_LIST (self));
 
-  keys = tx_roster_page_keys (self->store, &self->filter, PAGE_SIZE, &n_items, &error);
-  if (keys == NULL)
+  ids = tx_roster_query_ids (self->store, &self->filter, &error);
+  if (ids == NULL)
     {
       g_warning ("Could not read the roster: %s", error->message);
-      keys = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_roster_key_free);
-      n_items = 0;
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
-  g_clear_pointer (&self->page_keys, g_ptr_array_unref);
-  self->page_keys = g_steal_pointer (&keys);
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = g_steal_pointer (&ids);
 
   old_n_items = self->n_items;
-  self->n_items = n_items;
+  self->n_items = self->ids->len;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
-  if (old_n_items != n_items)
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  if (old_n_items != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 

@@ -28,15 +28,60 @@
 #define PERSON_FROM \
   "FROM person p LEFT JOIN township t ON t.id = p.township_id "
 
-/* The filters, each active when its parameter is not NULL. */
-#define PERSON_WHERE \
-  "WHERE p.deleted_at IS NULL " \
-  "AND (:fts IS NULL OR p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH :fts)) " \
-  "AND (:like IS NULL OR p.name LIKE :like ESCAPE '\\' OR p.organization LIKE :like ESCAPE '\\' " \
-  "     OR p.village LIKE :like ESCAPE '\\' OR p.title LIKE :like ESCAPE '\\') " \
-  "AND (:category IS NULL OR EXISTS (SELECT 1 FROM person_category c " \
-  "     WHERE c.person_id = p.id AND c.category = :category)) " \
-  "AND (:township IS NULL OR t.name = :township) "
+typedef enum {
+  SEARCH_NONE,
+  SEARCH_TRIGRAMS,    /* three characters or more: names, organisations, villages, titles */
+  SEARCH_NAME_CHARS,  /* one or two: names */
+} SearchKind;
+
+/*
+ * The SQL of a roster query, put together from constant pieces by which
+ * filters are set, so that SQLite plans each combination well (the
+ * search drives when there is one, the sort index otherwise).  Values
+ * are always bound, never written into the text.
+ */
+static char *
+build_query (const char           *columns,
+             const TxPersonFilter *filter,
+             SearchKind            search)
+{
+  GString *sql = g_string_new ("SELECT ");
+  gboolean strokes = filter != NULL && filter->order == TX_ORDER_STROKES;
+
+  g_string_append (sql, columns);
+
+  switch (search)
+    {
+    case SEARCH_TRIGRAMS:
+      g_string_append (sql, "FROM person_fts CROSS JOIN person p ON p.id = person_fts.rowid "
+                            "LEFT JOIN township t ON t.id = p.township_id "
+                            "WHERE person_fts MATCH :search AND p.deleted_at IS NULL ");
+      break;
+
+    case SEARCH_NAME_CHARS:
+      g_string_append (sql, "FROM person_name_chars CROSS JOIN person p ON p.id = person_name_chars.rowid "
+                            "LEFT JOIN township t ON t.id = p.township_id "
+                            "WHERE person_name_chars MATCH :search AND p.deleted_at IS NULL ");
+      break;
+
+    case SEARCH_NONE:
+    default:
+      g_string_append (sql, PERSON_FROM "WHERE p.deleted_at IS NULL ");
+      break;
+    }
+
+  if (filter != NULL && filter->has_category)
+    g_string_append (sql, "AND EXISTS (SELECT 1 FROM person_category c "
+                          "WHERE c.person_id = p.id AND c.category = :category) ");
+
+  if (filter != NULL && filter->township != NULL && filter->township[0] != '\0')
+    g_string_append (sql, "AND p.township_id = (SELECT id FROM township "
+                          "WHERE name = :township AND deleted_at IS NULL) ");
+
+  g_string_append (sql, strokes ? "ORDER BY p.sort_strokes, p.id" : "ORDER BY p.sort_pinyin, p.id");
+
+  return g_string_free (sql, FALSE);
+}
 
 void
 tx_person_filter_clear (TxPersonFilter *filter)
@@ -58,32 +103,6 @@ tx_person_filter_copy (TxPersonFilter       *dest,
   dest->order = src->order;
 }
 
-void
-tx_roster_key_free (TxRosterKey *key)
-{
-  if (key == NULL)
-    return;
-
-  g_clear_pointer (&key->sort_key, g_bytes_unref);
-  g_free (key);
-}
-
-static char *
-escape_like (const char *text)
-{
-  GString *escaped = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (escaped, '\\');
-      g_string_append_c (escaped, *p);
-    }
-  g_string_append_c (escaped, '%');
-
-  return g_string_free (escaped, FALSE);
-}
-
 /* A phrase for FTS5: the text in double quotes, inner quotes doubled, so
  * whatever the clerk types is matched literally. */
 static char *
@@ -102,6 +121,63 @@ quote_fts (const char *text)
   return g_string_free (quoted, FALSE);
 }
 
+/**
+ * tx_person_name_chars:
+ *
+ * Returns: the characters of @name separated by spaces ("王 芳"), for the
+ *   index of short queries; punctuation is left out
+ */
+char *
+tx_person_name_chars (const char *name)
+{
+  GString *chars = g_string_new (NULL);
+
+  for (const char *p = name ? name : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        continue;
+      if (chars->len > 0)
+        g_string_append_c (chars, ' ');
+      g_string_append_unichar (chars, c);
+    }
+
+  return g_string_free (chars, FALSE);
+}
+
+/* What to search for, and how. */
+static SearchKind
+prepare_search (const TxPersonFilter  *filter,
+                char                 **match)
+{
+  g_autofree char *search = NULL;
+
+  *match = NULL;
+
+  if (filter == NULL || filter->search == NULL)
+    return SEARCH_NONE;
+
+  search = g_strstrip (g_strdup (filter->search));
+  if (search[0] == '\0')
+    return SEARCH_NONE;
+
+  if (g_utf8_strlen (search, -1) >= 3)
+    {
+      *match = quote_fts (search);
+      return SEARCH_TRIGRAMS;
+    }
+
+  {
+    g_autofree char *chars = tx_person_name_chars (search);
+
+    /* a phrase of adjacent characters; "%" alone is nothing a name is
+     * made of, and the empty phrase matches nothing */
+    *match = g_strdup_printf ("\"%s\"", chars);
+    return SEARCH_NAME_CHARS;
+  }
+}
+
 static void
 bind_named_text (sqlite3_stmt *stmt,
                  const char   *name,
@@ -118,35 +194,31 @@ bind_named_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static void
-bind_filter (sqlite3_stmt         *stmt,
-             const TxPersonFilter *filter)
+/* Prepares the query for @filter and binds its values. */
+static sqlite3_stmt *
+prepare_query (TxStore              *store,
+               const char           *columns,
+               const TxPersonFilter *filter,
+               GError              **error)
 {
-  g_autofree char *search = NULL;
-  g_autofree char *fts = NULL;
-  g_autofree char *like = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  SearchKind search;
 
-  if (filter != NULL && filter->search != NULL)
-    {
-      search = g_strstrip (g_strdup (filter->search));
-      if (search[0] == '\0')
-        g_clear_pointer (&search, g_free);
-    }
+  search = prepare_search (filter, &match);
+  sql = build_query (columns, filter, search);
+  stmt = tx_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
 
-  if (search != NULL)
-    {
-      if (g_utf8_strlen (search, -1) >= 3)
-        fts = quote_fts (search);
-      else
-        like = escape_like (search);
-    }
+  bind_named_text (stmt, ":search", match);
+  if (filter != NULL && filter->has_category)
+    bind_named_text (stmt, ":category", tx_category_to_key (filter->category));
+  if (filter != NULL && filter->township != NULL)
+    bind_named_text (stmt, ":township", filter->township);
 
-  bind_named_text (stmt, ":fts", fts);
-  bind_named_text (stmt, ":like", like);
-  bind_named_text (stmt, ":category",
-                   filter != NULL && filter->has_category ? tx_category_to_key (filter->category) : NULL);
-  bind_named_text (stmt, ":township",
-                   filter != NULL && filter->township != NULL && filter->township[0] ? filter->township : NULL);
+  return stmt;
 }
 
 static TxPerson *
@@ -218,124 +290,82 @@ tx_roster_query (TxStore              *store,
                  const TxPersonFilter *filter,
                  GError              **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = prepare_query (store, PERSON_COLUMNS, filter, error);
 
-  if (filter != NULL && filter->order == TX_ORDER_STROKES)
-    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
-                                    "ORDER BY p.sort_strokes, p.id", error);
-  else
-    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
-                                    "ORDER BY p.sort_pinyin, p.id", error);
   if (stmt == NULL)
     return NULL;
-
-  bind_filter (stmt, filter);
 
   return collect_people (store, stmt, error);
 }
 
 /**
- * tx_roster_query_page:
- * @start: (nullable): the key of the first row, %NULL for the first page
+ * tx_roster_query_ids:
  *
- * Returns: (transfer full) (element-type TxPerson): at most @limit people
- *   from @start on
+ * One pass over the search or the sort index gives the ids of everyone
+ * the filter lets through, in order; rows are then read a page at a time
+ * by tx_roster_load_people().
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, in order
  */
-GPtrArray *
-tx_roster_query_page (TxStore              *store,
-                      const TxPersonFilter *filter,
-                      const TxRosterKey    *start,
-                      guint                 limit,
-                      GError              **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (filter != NULL && filter->order == TX_ORDER_STROKES)
-    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
-                                    "AND (:key IS NULL OR (p.sort_strokes, p.id) >= (:key, :id)) "
-                                    "ORDER BY p.sort_strokes, p.id LIMIT :limit", error);
-  else
-    stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM PERSON_WHERE
-                                    "AND (:key IS NULL OR (p.sort_pinyin, p.id) >= (:key, :id)) "
-                                    "ORDER BY p.sort_pinyin, p.id LIMIT :limit", error);
-  if (stmt == NULL)
-    return NULL;
-
-  bind_filter (stmt, filter);
-  if (start != NULL)
-    {
-      gsize size;
-      gconstpointer data = g_bytes_get_data (start->sort_key, &size);
-
-      sqlite3_bind_blob (stmt, sqlite3_bind_parameter_index (stmt, ":key"), data ? data : "", size, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), start->id);
-    }
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
-
-  return collect_people (store, stmt, error);
-}
-
-/**
- * tx_roster_page_keys:
- * @n_people: (out): how many people the filter lets through
- *
- * One pass over the index gives where every page starts, so any page can
- * then be read directly by its key.
- *
- * Returns: (transfer full) (element-type TxRosterKey): the start of each
- *   page of @page_size rows
- */
-GPtrArray *
-tx_roster_page_keys (TxStore              *store,
+GArray *
+tx_roster_query_ids (TxStore              *store,
                      const TxPersonFilter *filter,
-                     guint                 page_size,
-                     guint                *n_people,
                      GError              **error)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_roster_key_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  guint count = 0;
   int rc;
 
-  g_return_val_if_fail (page_size > 0, NULL);
-
-  if (filter != NULL && filter->order == TX_ORDER_STROKES)
-    stmt = tx_store_prepare (store, "SELECT p.sort_strokes, p.id " PERSON_FROM PERSON_WHERE
-                                    "ORDER BY p.sort_strokes, p.id", error);
-  else
-    stmt = tx_store_prepare (store, "SELECT p.sort_pinyin, p.id " PERSON_FROM PERSON_WHERE
-                                    "ORDER BY p.sort_pinyin, p.id", error);
+  stmt = prepare_query (store, "p.id ", filter, error);
   if (stmt == NULL)
     return NULL;
-
-  bind_filter (stmt, filter);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (count % page_size == 0)
-        {
-          TxRosterKey *key = g_new0 (TxRosterKey, 1);
-
-          key->sort_key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-          key->id = sqlite3_column_int64 (stmt, 1);
-          g_ptr_array_add (keys, key);
-        }
-      count++;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      tx_store_set_sql_error (store, error, _("Could not read the roster"));
-      sqlite3_reset (stmt);
-      return NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
     }
 
   sqlite3_reset (stmt);
 
-  if (n_people != NULL)
-    *n_people = count;
+  if (rc != SQLITE_DONE)
+    {
+      tx_store_set_sql_error (store, error, _("Could not read the roster"));
+      return NULL;
+    }
 
-  return g_steal_pointer (&keys);
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * tx_roster_load_people:
+ * @ids: (array length=n_ids): from tx_roster_query_ids()
+ *
+ * Returns: (transfer full) (element-type TxPerson): the people, in the
+ *   order of @ids; someone deleted meanwhile is left out
+ */
+GPtrArray *
+tx_roster_load_people (TxStore       *store,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ? AND p.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (people, person_from_row (stmt));
+      sqlite3_reset (stmt);
+    }
+
+  return g_steal_pointer (&people);
 }
 
 TxPerson *
@@ -496,6 +526,20 @@ tx_roster_save_person (TxStore   *store,
     }
   person_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+
+  stmt = tx_store_prepare (store,
+                           "INSERT OR REPLACE INTO person_name_chars (rowid, chars) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autofree char *chars = tx_person_name_chars (person->name);
+
+    sqlite3_bind_int64 (stmt, 1, person_id);
+    sqlite3_bind_text (stmt, 2, chars, -1, SQLITE_TRANSIENT);
+    if (!tx_store_step_done (store, stmt, error))
+      return FALSE;
+  }
 
   stmt = tx_store_prepare (store, "DELETE FROM person_category WHERE person_id = ?", error);
   if (stmt == NULL)

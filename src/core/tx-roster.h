@@ -18,29 +18,20 @@ typedef struct {
   TxOrder   order;
 } TxPersonFilter;
 
-/* Where a page of a keyset-paged list starts. */
-typedef struct {
-  GBytes *sort_key;
-  gint64  id;
-} TxRosterKey;
-
 void        tx_person_filter_clear   (TxPersonFilter       *filter);
 void        tx_person_filter_copy    (TxPersonFilter       *dest,
                                       const TxPersonFilter *src);
-void        tx_roster_key_free       (TxRosterKey          *key);
 
+char       *tx_person_name_chars     (const char           *name);
 GPtrArray  *tx_roster_query          (TxStore              *store,
                                       const TxPersonFilter *filter,
                                       GError              **error);
-GPtrArray  *tx_roster_query_page     (TxStore              *store,
+GArray     *tx_roster_query_ids      (TxStore              *store,
                                       const TxPersonFilter *filter,
-                                      const TxRosterKey    *start,
-                                      guint                 limit,
                                       GError              **error);
-GPtrArray  *tx_roster_page_keys      (TxStore              *store,
-                                      const TxPersonFilter *filter,
-                                      guint                 page_size,
-                                      guint                *n_people,
+GPtrArray  *tx_roster_load_people    (TxStore              *store,
+                                      const gint64         *ids,
+                                      guint                 n_ids,
                                       GError              **error);
 TxPerson   *tx_roster_find_person    (TxStore              *store,
                                       const char           *uuid,
@@ -58,7 +49,5 @@ TxPerson   *tx_person_new_with_fields (const char          *uuid,
                                        const char          *title,
                                        const char          *phone,
                                        const char          *notes);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxRosterKey, tx_roster_key_free)
 
 G_END_DECLS

@@ -75,6 +75,16 @@ CREATE TRIGGER person_fts_update AFTER UPDATE OF name, organization, village, ti
   VALUES (new.id, new.name, new.organization, new.village, new.title);
 END;
 
+-- Queries of one or two characters (a surname, a two-character name)
+-- are too short for trigrams: they match names through this index of
+-- single characters, written by the application ("王 芳" for 王芳), so a
+-- two-character query is a phrase of two adjacent characters.  Rows of
+-- deleted people stay; queries join the person table.
+CREATE VIRTUAL TABLE person_name_chars USING fts5 (
+  chars,
+  tokenize = 'unicode61'
+);
+
 -- The yearly consultation plan: how many consultations a township holds.
 CREATE TABLE plan (
   id             INTEGER PRIMARY KEY,
