@@ -83,6 +83,8 @@ typedef struct {
   char           *default_township;   /* uuid, or NULL */
   GHashTable     *townships;          /* name → uuid ("" for new ones) */
   GHashTable     *seen;               /* match key → line */
+  GHashTable     *by_phone;           /* "name\x1fdigits" → uuid */
+  GHashTable     *by_township;        /* "name\x1ftownship uuid" → uuid */
 } Reader;
 
 static void
@@ -228,6 +230,46 @@ guess_township_kind (const char *name)
   return TX_TOWNSHIP_KIND_TOWN;
 }
 
+/* Who is on the roster already, to match by name and phone, or by name
+ * and township: read once, so a large file costs no query a line. */
+static void
+load_existing (Reader *reader)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (reader->store,
+                           "SELECT p.uuid, p.name, p.phone, coalesce (t.uuid, '') FROM person p "
+                           "LEFT JOIN township t ON t.id = p.township_id "
+                           "WHERE p.deleted_at IS NULL ORDER BY p.id",
+                           NULL);
+  if (stmt == NULL)
+    return;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = tx_column_text (stmt, 0);
+      const char *name = tx_column_text (stmt, 1);
+      g_autofree char *digits = tx_phone_digits (tx_column_text (stmt, 2));
+      char *by_township = g_strdup_printf ("%s\x1f%s", name, tx_column_text (stmt, 3));
+
+      if (digits[0] != '\0')
+        {
+          char *by_phone = g_strdup_printf ("%s\x1f%s", name, digits);
+
+          if (!g_hash_table_contains (reader->by_phone, by_phone))
+            g_hash_table_insert (reader->by_phone, by_phone, g_strdup (uuid));
+          else
+            g_free (by_phone);
+        }
+
+      if (!g_hash_table_contains (reader->by_township, by_township))
+        g_hash_table_insert (reader->by_township, by_township, g_strdup (uuid));
+      else
+        g_free (by_township);
+    }
+  sqlite3_reset (stmt);
+}
+
 /* The person already on the roster: same name and phone, or same name
  * and township when there is no phone. */
 static TxPerson *
@@ -237,37 +279,55 @@ find_existing (Reader     *reader,
                const char *township_uuid)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  g_autofree char *uuid = NULL;
+  g_autofree char *key = NULL;
+  const char *uuid;
 
   if (phone_digits[0] != '\0')
     {
-      stmt = tx_store_prepare (reader->store,
-                               "SELECT uuid FROM person WHERE name = ? AND deleted_at IS NULL "
-                               "AND replace (replace (phone, ' ', ''), '-', '') = ? ORDER BY id LIMIT 1",
-                               NULL);
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, phone_digits, -1, SQLITE_TRANSIENT);
+      key = g_strdup_printf ("%s\x1f%s", name, phone_digits);
+      uuid = g_hash_table_lookup (reader->by_phone, key);
     }
   else
     {
-      stmt = tx_store_prepare (reader->store,
-                               "SELECT p.uuid FROM person p LEFT JOIN township t ON t.id = p.township_id "
-                               "WHERE p.name = ?1 AND p.deleted_at IS NULL "
-                               "AND coalesce (t.uuid, '') = coalesce (?2, '') ORDER BY p.id LIMIT 1",
-                               NULL);
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      tx_bind_text_or_null (stmt, 2, township_uuid);
+      key = g_strdup_printf ("%s\x1f%s", name, township_uuid ? township_uuid : "");
+      uuid = g_hash_table_lookup (reader->by_township, key);
     }
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup (tx_column_text (stmt, 0));
-  sqlite3_reset (stmt);
 
   if (uuid == NULL)
     return NULL;
 
   return tx_roster_find_person (reader->store, uuid, &error);
+}
+
+/* "政协委员、专业人士" — separated by 、 , ; / or spaces, in half or full
+ * width, as the offices write them */
+static char **
+split_categories (const char *text)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+  GString *label = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+          c == '/' || c == 0xFF0F || g_unichar_isspace (c))
+        {
+          if (label->len > 0)
+            g_ptr_array_add (labels, g_strdup (label->str));
+          g_string_truncate (label, 0);
+          if (c == 0)
+            break;
+        }
+      else
+        g_string_append_unichar (label, c);
+    }
+
+  g_string_free (label, TRUE);
+  g_ptr_array_add (labels, NULL);
+
+  return (char **) g_ptr_array_free (labels, FALSE);
 }
 
 static const char *
@@ -417,7 +477,7 @@ read_person (Reader *reader,
 
   if (values[FIELD_CATEGORIES][0] != '\0')
     {
-      g_auto(GStrv) labels = g_regex_split_simple ("[、,，;；/／\\s]+", values[FIELD_CATEGORIES], 0, 0);
+      g_auto(GStrv) labels = split_categories (values[FIELD_CATEGORIES]);
 
       for (guint i = 0; labels[i] != NULL; i++)
         {
@@ -649,7 +709,10 @@ tx_roster_import_read_bytes (TxStore     *store,
   reader.row = g_ptr_array_new_with_free_func (g_free);
   reader.townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.by_township = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   load_townships (&reader);
+  load_existing (&reader);
 
   csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 
@@ -683,6 +746,8 @@ tx_roster_import_read_bytes (TxStore     *store,
   g_ptr_array_unref (reader.row);
   g_hash_table_unref (reader.townships);
   g_hash_table_unref (reader.seen);
+  g_hash_table_unref (reader.by_phone);
+  g_hash_table_unref (reader.by_township);
   g_free (reader.default_township);
 
   return g_steal_pointer (&import);
@@ -753,7 +818,6 @@ apply_import (TxStore   *store,
   g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *summary = NULL;
   guint total = import->to_add->len + import->to_update->len;
-  guint done = 0;
 
   for (guint i = 0; i < import->new_townships->len; i++)
     {
@@ -765,24 +829,30 @@ apply_import (TxStore   *store,
       g_hash_table_insert (created, (gpointer) name, uuid);
     }
 
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint i = 0; i < import->to_add->len; i++)
     {
-      GPtrArray *people = pass == 0 ? import->to_add : import->to_update;
+      TxPerson *person = g_ptr_array_index (import->to_add, i);
 
-      for (guint i = 0; i < people->len; i++)
-        {
-          TxPerson *person = g_ptr_array_index (people, i);
+      if (person->township_uuid == NULL && person->township_name != NULL)
+        person->township_uuid = g_strdup (g_hash_table_lookup (created, person->township_name));
+      g_clear_pointer (&person->updated_at, g_free);
+    }
 
-          if (person->township_uuid == NULL && person->township_name != NULL)
-            person->township_uuid = g_strdup (g_hash_table_lookup (created, person->township_name));
+  if (!tx_roster_add_people (store, import->to_add, job->progress, job->user_data, error))
+    return FALSE;
 
-          g_clear_pointer (&person->updated_at, g_free);
-          if (!tx_roster_save_person (store, person, error))
-            return FALSE;
+  for (guint i = 0; i < import->to_update->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (import->to_update, i);
 
-          if (job->progress != NULL && (++done % 500 == 0 || done == total))
-            job->progress (done, total, job->user_data);
-        }
+      if (person->township_uuid == NULL && person->township_name != NULL)
+        person->township_uuid = g_strdup (g_hash_table_lookup (created, person->township_name));
+      g_clear_pointer (&person->updated_at, g_free);
+      if (!tx_roster_save_person (store, person, error))
+        return FALSE;
+
+      if (job->progress != NULL && ((i + 1) % 500 == 0 || i + 1 == import->to_update->len))
+        job->progress (import->to_add->len + i + 1, total, job->user_data);
     }
 
   summary = g_strdup_printf ("%s: %u added, %u updated, %u new townships",

@@ -431,6 +431,29 @@ bind_blob_bytes (sqlite3_stmt *stmt,
   sqlite3_bind_blob (stmt, column, data ? data : "", size, SQLITE_TRANSIENT);
 }
 
+static gboolean
+insert_indexes (TxStore      *store,
+                sqlite3_stmt *fts,
+                sqlite3_stmt *chars,
+                gint64        person_id,
+                TxPerson     *person,
+                GError      **error)
+{
+  g_autofree char *name_chars = tx_person_name_chars (person->name);
+
+  sqlite3_bind_int64 (fts, 1, person_id);
+  sqlite3_bind_text (fts, 2, person->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (fts, 3, person->organization ? person->organization : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (fts, 4, person->village ? person->village : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (fts, 5, person->title ? person->title : "", -1, SQLITE_STATIC);
+  if (!tx_store_step_done (store, fts, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (chars, 1, person_id);
+  sqlite3_bind_text (chars, 2, name_chars, -1, SQLITE_STATIC);
+  return tx_store_step_done (store, chars, error);
+}
+
 /**
  * tx_roster_save_person:
  *
@@ -490,20 +513,65 @@ tx_roster_save_person (TxStore   *store,
   pinyin = tx_collate_sort_key (person->name, TX_ORDER_PINYIN);
   strokes = tx_collate_sort_key (person->name, TX_ORDER_STROKES);
 
+  /* The person as stored, if at all, for the search index. */
   stmt = tx_store_prepare (store,
-                           "INSERT INTO person (uuid, township_id, name, gender, ethnicity, village, "
-                           "  organization, title, phone, notes, sort_pinyin, sort_strokes, updated_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-                           "ON CONFLICT (uuid) DO UPDATE SET township_id = ?2, name = ?3, gender = ?4, "
-                           "  ethnicity = ?5, village = ?6, organization = ?7, title = ?8, phone = ?9, "
-                           "  notes = ?10, sort_pinyin = ?11, sort_strokes = ?12, updated_at = ?13, "
-                           "  deleted_at = NULL "
-                           "RETURNING id",
+                           "SELECT id, name, organization, village, title FROM person WHERE uuid = ?",
                            error);
   if (stmt == NULL)
     return FALSE;
-
   sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
+  person_id = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sqlite3_stmt *forget;
+
+      person_id = sqlite3_column_int64 (stmt, 0);
+      forget = tx_store_prepare (store,
+                                 "INSERT INTO person_fts (person_fts, rowid, name, organization, village, title) "
+                                 "VALUES ('delete', ?, ?, ?, ?, ?)",
+                                 error);
+      if (forget == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (forget, 1, person_id);
+      for (int i = 1; i <= 4; i++)
+        sqlite3_bind_text (forget, i + 1, tx_column_text (stmt, i), -1, SQLITE_TRANSIENT);
+      sqlite3_reset (stmt);
+      if (!tx_store_step_done (store, forget, error))
+        return FALSE;
+
+      forget = tx_store_prepare (store, "DELETE FROM person_name_chars WHERE rowid = ?", error);
+      if (forget == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (forget, 1, person_id);
+      if (!tx_store_step_done (store, forget, error))
+        return FALSE;
+    }
+  else
+    sqlite3_reset (stmt);
+
+  if (person_id != 0)
+    stmt = tx_store_prepare (store,
+                             "UPDATE person SET township_id = ?2, name = ?3, gender = ?4, ethnicity = ?5, "
+                             "  village = ?6, organization = ?7, title = ?8, phone = ?9, notes = ?10, "
+                             "  sort_pinyin = ?11, sort_strokes = ?12, updated_at = ?13, deleted_at = NULL "
+                             "WHERE id = ?1",
+                             error);
+  else
+    stmt = tx_store_prepare (store,
+                             "INSERT INTO person (uuid, township_id, name, gender, ethnicity, village, "
+                             "  organization, title, phone, notes, sort_pinyin, sort_strokes, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (person_id != 0)
+    sqlite3_bind_int64 (stmt, 1, person_id);
+  else
+    sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
   if (township_id != 0)
     sqlite3_bind_int64 (stmt, 2, township_id);
   sqlite3_bind_text (stmt, 3, person->name, -1, SQLITE_TRANSIENT);
@@ -518,26 +586,26 @@ tx_roster_save_person (TxStore   *store,
   bind_blob_bytes (stmt, 12, strokes);
   sqlite3_bind_text (stmt, 13, person->updated_at, -1, SQLITE_TRANSIENT);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       tx_store_set_sql_error (store, error, _("Could not save the person"));
       sqlite3_reset (stmt);
       return FALSE;
     }
-  person_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  if (person_id == 0)
+    person_id = sqlite3_last_insert_rowid (tx_store_get_db (store));
 
-  stmt = tx_store_prepare (store,
-                           "INSERT OR REPLACE INTO person_name_chars (rowid, chars) VALUES (?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
   {
-    g_autofree char *chars = tx_person_name_chars (person->name);
+    sqlite3_stmt *fts = tx_store_prepare (store,
+                                          "INSERT INTO person_fts (rowid, name, organization, village, title) "
+                                          "VALUES (?, ?, ?, ?, ?)",
+                                          error);
+    sqlite3_stmt *chars = tx_store_prepare (store,
+                                            "INSERT INTO person_name_chars (rowid, chars) VALUES (?, ?)",
+                                            error);
 
-    sqlite3_bind_int64 (stmt, 1, person_id);
-    sqlite3_bind_text (stmt, 2, chars, -1, SQLITE_TRANSIENT);
-    if (!tx_store_step_done (store, stmt, error))
+    if (fts == NULL || chars == NULL || !insert_indexes (store, fts, chars, person_id, person, error))
       return FALSE;
   }
 
@@ -563,6 +631,134 @@ tx_roster_save_person (TxStore   *store,
     }
 
   tx_store_emit_changed (store, "person");
+
+  return TRUE;
+}
+
+/**
+ * tx_roster_add_people:
+ * @people: (element-type TxPerson): people not yet in the store, with
+ *   new uuids and their township uuids set
+ * @progress: (nullable): told every 1000 people
+ *
+ * Adds many people at once, as an import does: the statements are
+ * prepared once and townships looked up once.  Must run inside
+ * tx_store_write().
+ */
+gboolean
+tx_roster_add_people (TxStore    *store,
+                      GPtrArray  *people,
+                      void      (*progress) (guint done, guint total, gpointer user_data),
+                      gpointer    user_data,
+                      GError    **error)
+{
+  g_autoptr(GHashTable) townships = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *insert, *fts, *chars, *category, *township;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  insert = tx_store_prepare (store,
+                             "INSERT INTO person (uuid, township_id, name, gender, ethnicity, village, "
+                             "  organization, title, phone, notes, sort_pinyin, sort_strokes, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             error);
+  fts = tx_store_prepare (store,
+                          "INSERT INTO person_fts (rowid, name, organization, village, title) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          error);
+  chars = tx_store_prepare (store, "INSERT INTO person_name_chars (rowid, chars) VALUES (?, ?)", error);
+  category = tx_store_prepare (store,
+                               "INSERT INTO person_category (person_id, category, position) VALUES (?, ?, ?)",
+                               error);
+  township = tx_store_prepare (store, "SELECT id FROM township WHERE uuid = ?", error);
+  if (insert == NULL || fts == NULL || chars == NULL || category == NULL || township == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+      g_autoptr(GBytes) pinyin = NULL;
+      g_autoptr(GBytes) strokes = NULL;
+      gint64 township_id = 0;
+      gint64 person_id;
+
+      if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
+        {
+          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                               _("A person needs a name."));
+          return FALSE;
+        }
+
+      if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
+        {
+          gpointer known;
+
+          if (g_hash_table_lookup_extended (townships, person->township_uuid, NULL, &known))
+            township_id = GPOINTER_TO_SIZE (known);
+          else
+            {
+              sqlite3_bind_text (township, 1, person->township_uuid, -1, SQLITE_STATIC);
+              if (sqlite3_step (township) == SQLITE_ROW)
+                township_id = sqlite3_column_int64 (township, 0);
+              sqlite3_reset (township);
+              g_hash_table_insert (townships, person->township_uuid, GSIZE_TO_POINTER (township_id));
+            }
+          if (township_id == 0)
+            {
+              g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("%s belongs to a township that is not in the database (%s)."),
+                           person->name, person->township_uuid);
+              return FALSE;
+            }
+        }
+
+      if (person->uuid == NULL)
+        person->uuid = tx_uuid_new ();
+      if (person->updated_at == NULL)
+        person->updated_at = g_strdup (now);
+
+      pinyin = tx_collate_sort_key (person->name, TX_ORDER_PINYIN);
+      strokes = tx_collate_sort_key (person->name, TX_ORDER_STROKES);
+
+      sqlite3_bind_text (insert, 1, person->uuid, -1, SQLITE_STATIC);
+      if (township_id != 0)
+        sqlite3_bind_int64 (insert, 2, township_id);
+      else
+        sqlite3_bind_null (insert, 2);
+      sqlite3_bind_text (insert, 3, person->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, tx_gender_to_key (person->gender), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 5, person->ethnicity ? person->ethnicity : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 6, person->village ? person->village : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 7, person->organization ? person->organization : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 8, person->title ? person->title : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 9, person->phone ? person->phone : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 10, person->notes ? person->notes : "", -1, SQLITE_STATIC);
+      bind_blob_bytes (insert, 11, pinyin);
+      bind_blob_bytes (insert, 12, strokes);
+      sqlite3_bind_text (insert, 13, person->updated_at, -1, SQLITE_STATIC);
+      if (!tx_store_step_done (store, insert, error))
+        return FALSE;
+      person_id = sqlite3_last_insert_rowid (tx_store_get_db (store));
+
+      if (!insert_indexes (store, fts, chars, person_id, person, error))
+        return FALSE;
+
+      for (guint c = 0; c < person->categories->len; c++)
+        {
+          sqlite3_bind_int64 (category, 1, person_id);
+          sqlite3_bind_text (category, 2, tx_category_to_key (g_array_index (person->categories, TxCategory, c)), -1, SQLITE_STATIC);
+          sqlite3_bind_int (category, 3, c);
+          if (!tx_store_step_done (store, category, error))
+            return FALSE;
+        }
+
+      if (progress != NULL && ((i + 1) % 1000 == 0 || i + 1 == people->len))
+        progress (i + 1, people->len, user_data);
+    }
+
+  if (people->len > 0)
+    tx_store_emit_changed (store, "person");
 
   return TRUE;
 }

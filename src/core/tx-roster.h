@@ -39,6 +39,13 @@ TxPerson   *tx_roster_find_person    (TxStore              *store,
 gboolean    tx_roster_save_person    (TxStore              *store,
                                       TxPerson             *person,
                                       GError              **error);
+gboolean    tx_roster_add_people     (TxStore              *store,
+                                      GPtrArray            *people,
+                                      void                (*progress) (guint    done,
+                                                                       guint    total,
+                                                                       gpointer user_data),
+                                      gpointer              user_data,
+                                      GError              **error);
 TxPerson   *tx_person_new_with_fields (const char          *uuid,
                                        const char          *name,
                                        TxGender             gender,

@@ -34,10 +34,8 @@ CREATE TABLE person (
   updated_at    TEXT NOT NULL,
   deleted_at    TEXT
 );
-CREATE INDEX person_township ON person (township_id);
 CREATE INDEX person_pinyin ON person (sort_pinyin, id) WHERE deleted_at IS NULL;
 CREATE INDEX person_strokes ON person (sort_strokes, id) WHERE deleted_at IS NULL;
-CREATE INDEX person_name ON person (name);
 
 CREATE TABLE person_category (
   person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
@@ -49,31 +47,17 @@ CREATE TABLE person_category (
   position   INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (person_id, category)
 ) WITHOUT ROWID;
-CREATE INDEX person_category_category ON person_category (category, person_id);
 
 -- Full-text search over what a clerk types: names, organisations,
--- villages and titles.  Trigram needs 3 characters; shorter queries use
--- LIKE on the person table.
+-- villages and titles, for queries of three characters or more.  Kept up
+-- to date by the application (tx_roster_save_person), not by triggers: a
+-- trigger makes every write of a person flush the FTS5 buffers, which
+-- makes a large import many times slower.
 CREATE VIRTUAL TABLE person_fts USING fts5 (
   name, organization, village, title,
   content = 'person', content_rowid = 'id',
   tokenize = 'trigram'
 );
-
-CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
-  INSERT INTO person_fts (rowid, name, organization, village, title)
-  VALUES (new.id, new.name, new.organization, new.village, new.title);
-END;
-CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN
-  INSERT INTO person_fts (person_fts, rowid, name, organization, village, title)
-  VALUES ('delete', old.id, old.name, old.organization, old.village, old.title);
-END;
-CREATE TRIGGER person_fts_update AFTER UPDATE OF name, organization, village, title ON person BEGIN
-  INSERT INTO person_fts (person_fts, rowid, name, organization, village, title)
-  VALUES ('delete', old.id, old.name, old.organization, old.village, old.title);
-  INSERT INTO person_fts (rowid, name, organization, village, title)
-  VALUES (new.id, new.name, new.organization, new.village, new.title);
-END;
 
 -- Queries of one or two characters (a surname, a two-character name)
 -- are too short for trigrams: they match names through this index of
