@@ -16,7 +16,8 @@ main (int   argc,
 {
   g_autoptr(TxApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TONGXIN_LOCALEDIR: the translations of an uninstalled build */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR") ? g_getenv ("TONGXIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
