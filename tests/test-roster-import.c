@@ -391,6 +391,82 @@ test_xlsx (Fixture       *f,
   g_assert_nonnull (strstr (strings, "联系电话"));
 }
 
+static int
+audit_count (Fixture    *f,
+             const char *action,
+             const char *uuid)
+{
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  sqlite3_prepare_v2 (tx_store_get_db (f->store),
+                      "SELECT count(*) FROM audit_log WHERE kind = 'person' AND action = ? AND uuid = ?",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static void
+test_edit_delete_restore (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = NULL;
+  g_autoptr(TxPerson) edited = NULL;
+  g_autoptr(TxPerson) bad = NULL;
+  g_autoptr(TxPerson) found = NULL;
+  g_autofree char *uuid = NULL;
+
+  person = tx_person_new_with_fields (NULL, "龙秀兰", TX_GENDER_FEMALE, "苗族", NULL, "麒麟村",
+                                      "仙桥乡卫生院", "护士", "15985401234", "");
+  tx_person_add_category (person, TX_CATEGORY_RESIDENT);
+  g_assert_true (tx_roster_edit_person (f->store, person, &error));
+  g_assert_no_error (error);
+  uuid = g_strdup (tx_person_get_uuid (person));
+  g_assert_cmpint (audit_count (f, "insert", uuid), ==, 1);
+
+  edited = tx_person_new_with_fields (uuid, "龙秀兰", TX_GENDER_FEMALE, "苗族", NULL, "麒麟村",
+                                      "仙桥乡卫生院", "护士长", "159-8540-1234", "");
+  g_assert_true (tx_roster_edit_person (f->store, edited, &error));
+  g_assert_cmpint (audit_count (f, "update", uuid), ==, 1);
+  found = find_by_name (f, "龙秀兰");
+  g_assert_cmpstr (tx_person_get_title (found), ==, "护士长");
+  g_assert_cmpuint (tx_person_get_n_categories (found), ==, 0);
+  g_clear_object (&found);
+
+  /* a bad phone is refused with the rule, and nothing changes */
+  bad = tx_person_new_with_fields (uuid, "龙秀兰", TX_GENDER_FEMALE, "苗族", NULL, "麒麟村",
+                                   "仙桥乡卫生院", "院长", "1598540", "");
+  g_assert_false (tx_roster_edit_person (f->store, bad, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1598540"));
+  g_clear_error (&error);
+  found = find_by_name (f, "龙秀兰");
+  g_assert_cmpstr (tx_person_get_title (found), ==, "护士长");
+  g_clear_object (&found);
+
+  /* deleted: gone from the roster, found again after undo */
+  g_assert_true (tx_roster_delete_person (f->store, uuid, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_by_name (f, "龙秀兰"));
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 0);
+  g_assert_cmpint (audit_count (f, "delete", uuid), ==, 1);
+  g_assert_false (tx_roster_delete_person (f->store, uuid, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (tx_roster_restore_person (f->store, uuid, &error));
+  g_assert_no_error (error);
+  found = find_by_name (f, "龙秀兰");
+  g_assert_nonnull (found);
+  g_assert_cmpint (audit_count (f, "restore", uuid), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +482,7 @@ main (int   argc,
   g_test_add ("/roster-import/not-text", Fixture, NULL, fixture_set_up, test_not_text, fixture_tear_down);
   g_test_add ("/roster-import/update-no-duplicates", Fixture, NULL, fixture_set_up, test_update_no_duplicates, fixture_tear_down);
   g_test_add_func ("/roster-import/phone-rule", test_phone_rule);
+  g_test_add ("/roster-edit/edit-delete-restore", Fixture, NULL, fixture_set_up, test_edit_delete_restore, fixture_tear_down);
   g_test_add ("/roster-export/csv-round-trip", Fixture, NULL, fixture_set_up, test_csv_round_trip, fixture_tear_down);
   g_test_add ("/roster-export/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
 

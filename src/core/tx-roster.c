@@ -16,6 +16,7 @@
 
 #include "tx-collate.h"
 #include "tx-records-private.h"
+#include "tx-roster-import.h"
 #include "tx-roster.h"
 #include "tx-vocabulary.h"
 
@@ -761,4 +762,145 @@ tx_roster_add_people (TxStore    *store,
     tx_store_emit_changed (store, "person");
 
   return TRUE;
+}
+
+/**
+ * tx_roster_check_person:
+ *
+ * The rules a person on the roster follows: a name, and a phone number
+ * that is a mobile (11 digits beginning with 1) or a landline with its
+ * area code, or none.
+ */
+gboolean
+tx_roster_check_person (TxPerson  *person,
+                        GError   **error)
+{
+  g_return_val_if_fail (TX_IS_PERSON (person), FALSE);
+
+  if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("A person needs a name."));
+      return FALSE;
+    }
+
+  if (!tx_phone_is_valid (person->phone))
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("“%s” is not a phone number: write an 11-digit mobile number beginning with 1, or a landline with its area code such as 0854-8221234."),
+                   person->phone);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+edit_person (TxStore   *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  TxPerson *person = user_data;
+  gboolean exists = FALSE;
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store, "SELECT 1 FROM person WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  g_clear_pointer (&person->updated_at, g_free);
+  if (!tx_roster_save_person (store, person, error))
+    return FALSE;
+
+  return tx_store_audit (store, exists ? "update" : "insert", "person", person->uuid, person->name, error);
+}
+
+/**
+ * tx_roster_edit_person:
+ *
+ * Checks and saves one person as the editor does, in its own
+ * transaction, with a line in the audit log.
+ */
+gboolean
+tx_roster_edit_person (TxStore   *store,
+                       TxPerson  *person,
+                       GError   **error)
+{
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+
+  if (!tx_roster_check_person (person, error))
+    return FALSE;
+  if (person->uuid == NULL)
+    person->uuid = tx_uuid_new ();
+
+  return tx_store_write (store, edit_person, person, error);
+}
+
+typedef struct {
+  const char *uuid;
+  gboolean    restore;
+} DeleteJob;
+
+static gboolean
+delete_person (TxStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  DeleteJob *job = user_data;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "UPDATE person SET deleted_at = NULL, updated_at = ?2 WHERE uuid = ?1 AND deleted_at IS NOT NULL RETURNING name"
+                           : "UPDATE person SET deleted_at = ?2, updated_at = ?2 WHERE uuid = ?1 AND deleted_at IS NULL RETURNING name",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (name == NULL)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                   _("No one on the roster has the id %s."), job->uuid);
+      return FALSE;
+    }
+
+  tx_store_emit_changed (store, "person");
+  return tx_store_audit (store, job->restore ? "restore" : "delete", "person", job->uuid, name, error);
+}
+
+/**
+ * tx_roster_delete_person:
+ *
+ * Takes someone off the roster (a soft delete: the record stays, so undo
+ * and the exchange file work).
+ */
+gboolean
+tx_roster_delete_person (TxStore     *store,
+                         const char  *uuid,
+                         GError     **error)
+{
+  DeleteJob job = { uuid, FALSE };
+
+  return tx_store_write (store, delete_person, &job, error);
+}
+
+/* Undoes tx_roster_delete_person(). */
+gboolean
+tx_roster_restore_person (TxStore     *store,
+                          const char  *uuid,
+                          GError     **error)
+{
+  DeleteJob job = { uuid, TRUE };
+
+  return tx_store_write (store, delete_person, &job, error);
 }

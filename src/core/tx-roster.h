@@ -46,6 +46,17 @@ gboolean    tx_roster_add_people     (TxStore              *store,
                                                                        gpointer user_data),
                                       gpointer              user_data,
                                       GError              **error);
+gboolean    tx_roster_check_person   (TxPerson             *person,
+                                      GError              **error);
+gboolean    tx_roster_edit_person    (TxStore              *store,
+                                      TxPerson             *person,
+                                      GError              **error);
+gboolean    tx_roster_delete_person  (TxStore              *store,
+                                      const char           *uuid,
+                                      GError              **error);
+gboolean    tx_roster_restore_person (TxStore              *store,
+                                      const char           *uuid,
+                                      GError              **error);
 TxPerson   *tx_person_new_with_fields (const char          *uuid,
                                        const char          *name,
                                        TxGender             gender,
