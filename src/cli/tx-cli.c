@@ -21,6 +21,7 @@
 #include "tx-outcome.h"
 #include "tx-records.h"
 #include "tx-roster-document.h"
+#include "tx-signin-document.h"
 #include "tx-roster.h"
 #include "tx-roster-export.h"
 #include "tx-roster-import.h"
@@ -1016,6 +1017,85 @@ cmd_consultation_show (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static gboolean
+setting_is (TxStore    *store,
+            const char *key,
+            const char *value)
+{
+  g_autofree char *current = tx_store_get_setting (store, key);
+
+  return g_strcmp0 (current, value) == 0;
+}
+
+static int
+cmd_signin_sheet (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *blank_text = NULL;
+  g_autofree char *blank_setting = NULL;
+  CommandOption options[] = {
+    { "order", &order, NULL },
+    { "blank-rows", &blank_text, NULL },
+  };
+  GPtrArray *participants;
+  gboolean by_strokes;
+  guint64 blank_rows = 5;
+  const char *out;
+  int status;
+
+  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 2)
+    return usage_error (_("“signin-sheet” needs a consultation and the PDF to write: tongxin-cli signin-sheet CONSULTATION OUT.pdf"));
+  out = g_ptr_array_index (positional, 1);
+  if (!g_str_has_suffix (out, ".pdf") && !g_str_has_suffix (out, ".PDF"))
+    return usage_error (_("“%s” must end in .pdf."), out);
+  if (order != NULL && !g_str_equal (order, "category") && !g_str_equal (order, "strokes"))
+    return usage_error (_("Unknown order “%s”: use category or strokes."), order);
+  if (blank_text != NULL && !g_ascii_string_to_unsigned (blank_text, 10, 0, 100, &blank_rows, NULL))
+    return usage_error (_("“%s” is not a number of blank rows (0 to 100)."), blank_text);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  consultation = tx_store_load_consultation (store, g_ptr_array_index (positional, 0), &error);
+  if (consultation == NULL)
+    return fail ("%s", error->message);
+
+  participants = tx_consultation_get_participants (consultation);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+      TxPerson *person = tx_roster_find_person (store, participant->person_uuid, NULL);
+
+      if (person != NULL)
+        g_ptr_array_add (people, person);
+    }
+
+  by_strokes = order != NULL ? g_str_equal (order, "strokes") : setting_is (store, "signin-order", "strokes");
+  blank_setting = tx_store_get_setting (store, "signin-blank-rows");
+  if (blank_text == NULL && blank_setting != NULL)
+    g_ascii_string_to_unsigned (blank_setting, 10, 0, 100, &blank_rows, NULL);
+
+  doc = tx_signin_document_new (consultation, people, by_strokes, (guint) blank_rows,
+                                setting_is (store, "print-full-phones", "true"));
+  if (!tx_table_document_write_pdf (doc, out, &error))
+    return fail ("%s", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n",
+                        tx_table_document_get_n_pages (doc)),
+           tx_table_document_get_n_pages (doc), out);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1031,6 +1111,8 @@ static const Command commands[] = {
     N_("list the consultations"), FALSE, cmd_consultation_list },
   { "consultation show", "CONSULTATION [--format json]",
     N_("show a consultation: stages, participants and outcomes"), FALSE, cmd_consultation_show },
+  { "signin-sheet", "CONSULTATION OUT.pdf [--order category|strokes] [--blank-rows N]",
+    N_("print the sign-in sheet of a meeting to a PDF file"), FALSE, cmd_signin_sheet },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
   { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
 };
