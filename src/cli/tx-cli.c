@@ -20,6 +20,7 @@
 #include "tx-exchange.h"
 #include "tx-outcome.h"
 #include "tx-records.h"
+#include "tx-minutes-document.h"
 #include "tx-roster-document.h"
 #include "tx-signin-document.h"
 #include "tx-roster.h"
@@ -1096,6 +1097,39 @@ cmd_signin_sheet (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_minutes (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autofree char *lower = NULL;
+  const char *out;
+
+  if (cli->n_args != 3)
+    return usage_error (_("“minutes” needs a consultation and the ODT to write: tongxin-cli minutes CONSULTATION OUT.odt"));
+  out = cli->args[2];
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".odt"))
+    return usage_error (_("“%s” must end in .odt."), out);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  consultation = tx_store_load_consultation (store, cli->args[1], &error);
+  if (consultation == NULL)
+    return fail ("%s", error->message);
+
+  doc = tx_minutes_document_new (consultation);
+  if (!tx_odt_document_save (doc, out, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Minutes written to %s\n"), out);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1113,6 +1147,8 @@ static const Command commands[] = {
     N_("show a consultation: stages, participants and outcomes"), FALSE, cmd_consultation_show },
   { "signin-sheet", "CONSULTATION OUT.pdf [--order category|strokes] [--blank-rows N]",
     N_("print the sign-in sheet of a meeting to a PDF file"), FALSE, cmd_signin_sheet },
+  { "minutes", "CONSULTATION OUT.odt",
+    N_("write the minutes of a meeting as an ODT document (LibreOffice, WPS)"), FALSE, cmd_minutes },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
   { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
 };

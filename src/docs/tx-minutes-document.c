@@ -1,0 +1,208 @@
+/* tx-minutes-document.c
+ *
+ * The minutes go to the Party committee and the government, so they are
+ * laid out as an official document (GB/T 9704 where it applies) and
+ * written in Chinese whatever the language of the interface.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-minutes-document"
+
+#include "config.h"
+
+#include "tx-doc-format.h"
+#include "tx-minutes-document.h"
+#include "tx-outcome.h"
+#include "tx-vocabulary.h"
+
+static const char * const numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+static const char *
+topic_source_chinese (TxTopicSource source)
+{
+  static const char * const names[] = { "党委定题", "政府交题", "政协选题", "群众点题" };
+
+  return source < G_N_ELEMENTS (names) ? names[source] : "";
+}
+
+static const char *
+platform_chinese (TxPlatform platform)
+{
+  return platform == TX_PLATFORM_VIRTUAL ? "网络平台" : "实体平台";
+}
+
+/* "2026年6月25日 14:30—17:30" */
+static char *
+meeting_time (TxConsultation *consultation)
+{
+  const char *starts = tx_consultation_get_starts (consultation);
+  const char *ends = tx_consultation_get_ends (consultation);
+  g_autoptr(GDateTime) from = starts ? g_date_time_new_from_iso8601 (starts, NULL) : NULL;
+  g_autoptr(GDateTime) to = ends ? g_date_time_new_from_iso8601 (ends, NULL) : NULL;
+  g_autofree char *date = tx_doc_format_date (starts);
+
+  if (from == NULL)
+    return g_strdup ("");
+  if (to == NULL)
+    return g_strdup_printf ("%s %02d:%02d", date, g_date_time_get_hour (from), g_date_time_get_minute (from));
+
+  return g_strdup_printf ("%s %02d:%02d—%02d:%02d", date,
+                          g_date_time_get_hour (from), g_date_time_get_minute (from),
+                          g_date_time_get_hour (to), g_date_time_get_minute (to));
+}
+
+static guint
+group_of (TxParticipant *participant)
+{
+  guint group = TX_N_CATEGORIES;
+
+  for (guint i = 0; i < participant->categories->len; i++)
+    group = MIN (group, (guint) g_array_index (participant->categories, TxCategory, i));
+
+  return group;
+}
+
+/* "政协委员：李国强、陈美华" a line for each category, in the order of
+ * "liaison group + N". */
+static char *
+names_by_category (GPtrArray *participants,
+                   int        attended)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint group = 0; group <= TX_N_CATEGORIES; group++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < participants->len; i++)
+        {
+          TxParticipant *participant = g_ptr_array_index (participants, i);
+
+          if (participant->attended != attended || group_of (participant) != group)
+            continue;
+          if (names->len > 0)
+            g_string_append (names, "、");
+          g_string_append (names, participant->name);
+        }
+
+      if (names->len > 0)
+        g_string_append_printf (text, "%s：%s\n",
+                                group < TX_N_CATEGORIES ? tx_category_get_chinese ((TxCategory) group) : "其他人员",
+                                names->str);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+host_of (GPtrArray *participants)
+{
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+
+      if (participant->role == TX_ROLE_HOST)
+        return participant->name;
+    }
+
+  return "";
+}
+
+static void
+section (TxOdtDocument *doc,
+         guint         *number,
+         const char    *title,
+         const char    *text)
+{
+  g_autofree char *heading = g_strdup_printf ("%s、%s", numbers[(*number)++ % G_N_ELEMENTS (numbers)], title);
+
+  tx_odt_document_add_heading (doc, heading);
+  tx_odt_document_add_paragraphs (doc, text != NULL && text[0] != '\0' ? text : "无。");
+}
+
+/**
+ * tx_minutes_document_new:
+ * @consultation: loaded with its participants, minutes and outcomes
+ */
+TxOdtDocument *
+tx_minutes_document_new (TxConsultation *consultation)
+{
+  GPtrArray *participants = tx_consultation_get_participants (consultation);
+  GPtrArray *speeches = tx_consultation_get_speeches (consultation);
+  GPtrArray *outcomes = tx_consultation_get_outcomes (consultation);
+  g_autofree char *title = g_strdup_printf ("%s会议纪要", tx_consultation_get_title (consultation));
+  g_autofree char *time = meeting_time (consultation);
+  g_autofree char *present = NULL;
+  g_autofree char *absent = NULL;
+  g_autofree char *invited = NULL;
+  g_autoptr(GString) speech_text = g_string_new (NULL);
+  g_autoptr(GString) consensus = g_string_new (tx_consultation_get_consensus (consultation));
+  TxOdtDocument *doc = tx_odt_document_new (title);
+  guint number = 0;
+
+  tx_odt_document_add_title (doc, title);
+
+  {
+    const char *cells[] = {
+      "时间", time,
+      "地点", tx_consultation_get_venue (consultation),
+      "主持人", host_of (participants),
+      "记录人", tx_consultation_get_recorder (consultation),
+      "议题来源", topic_source_chinese (tx_consultation_get_topic_source (consultation)),
+      "协商平台", platform_chinese (tx_consultation_get_platform (consultation)),
+    };
+    const double widths[] = { 3.0, 12.6 };
+
+    tx_odt_document_add_table (doc, 2, widths, cells, G_N_ELEMENTS (cells));
+  }
+
+  present = names_by_category (participants, 1);
+  absent = names_by_category (participants, 0);
+  invited = names_by_category (participants, -1);
+
+  if (present[0] != '\0' || absent[0] != '\0')
+    {
+      tx_odt_document_add_plain (doc, "出席人员：");
+      tx_odt_document_add_plain (doc, present[0] ? present : "无");
+      tx_odt_document_add_plain (doc, "缺席人员：");
+      tx_odt_document_add_plain (doc, absent[0] ? absent : "无");
+    }
+  if (invited[0] != '\0')
+    {
+      tx_odt_document_add_plain (doc, present[0] || absent[0] ? "应邀未登记人员：" : "应邀参加人员：");
+      tx_odt_document_add_plain (doc, invited);
+    }
+
+  section (doc, &number, "协商议题", tx_consultation_get_agenda (consultation));
+  section (doc, &number, "调研情况", tx_consultation_get_research (consultation));
+
+  for (guint i = 0; i < speeches->len; i++)
+    {
+      TxSpeech *speech = g_ptr_array_index (speeches, i);
+      g_autofree char *one_line = g_strdelimit (g_strdup (speech->summary), "\n", ' ');
+
+      g_string_append_printf (speech_text, "%s：%s\n", speech->speaker, one_line);
+    }
+  section (doc, &number, "发言摘要", speech_text->str);
+
+  if (outcomes->len > 0)
+    {
+      g_string_append (consensus, "\n形成协商建言如下：");
+      for (guint i = 0; i < outcomes->len; i++)
+        g_string_append_printf (consensus, "\n%u. %s", i + 1, tx_outcome_get_title (g_ptr_array_index (outcomes, i)));
+    }
+  section (doc, &number, "协商共识与建议", consensus->str);
+  section (doc, &number, "下一步工作", tx_consultation_get_next_steps (consultation));
+
+  /* who issues it, and when */
+  {
+    g_autofree char *issuer = g_strdup_printf ("%s政协联络组", tx_consultation_get_township_name (consultation));
+    g_autofree char *date = tx_doc_format_date (tx_consultation_get_starts (consultation));
+
+    tx_odt_document_add_blank (doc);
+    tx_odt_document_add_right (doc, issuer);
+    tx_odt_document_add_right (doc, date);
+  }
+
+  return doc;
+}

@@ -1,0 +1,39 @@
+/* tx-odt-document.h — text documents in OpenDocument (ODT) format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _TxOdtDocument TxOdtDocument;
+
+TxOdtDocument *tx_odt_document_new             (const char          *title);
+void           tx_odt_document_free            (TxOdtDocument       *doc);
+void           tx_odt_document_add_title       (TxOdtDocument       *doc,
+                                                const char          *text);
+void           tx_odt_document_add_blank       (TxOdtDocument       *doc);
+void           tx_odt_document_add_heading     (TxOdtDocument       *doc,
+                                                const char          *text);
+void           tx_odt_document_add_subheading  (TxOdtDocument       *doc,
+                                                const char          *text);
+void           tx_odt_document_add_paragraphs  (TxOdtDocument       *doc,
+                                                const char          *text);
+void           tx_odt_document_add_plain       (TxOdtDocument       *doc,
+                                                const char          *text);
+void           tx_odt_document_add_right       (TxOdtDocument       *doc,
+                                                const char          *text);
+void           tx_odt_document_add_table       (TxOdtDocument       *doc,
+                                                guint                n_columns,
+                                                const double        *widths_cm,
+                                                const char * const  *cells,
+                                                guint                n_cells);
+gboolean       tx_odt_document_save            (TxOdtDocument       *doc,
+                                                const char          *path,
+                                                GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxOdtDocument, tx_odt_document_free)
+
+G_END_DECLS

@@ -1,0 +1,223 @@
+/* test-minutes.c — the minutes as an ODF package, read back by LibreOffice
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-stdio.h>
+#include <gsf/gsf-utils.h>
+
+#include "tx-exchange.h"
+#include "tx-minutes-document.h"
+#include "tx-records.h"
+#include "tx-store.h"
+
+#define MIMETYPE "application/vnd.oasis.opendocument.text"
+
+typedef struct {
+  char           *dir;
+  TxStore        *store;
+  TxConsultation *consultation;
+  char           *odt;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-minutes-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (f->store, today, NULL, &error));
+  f->consultation = tx_store_load_consultation (f->store, "双谷村新型农村综合体建设协商", &error);
+  g_assert_no_error (error);
+
+  f->odt = g_build_filename (f->dir, "会议纪要.odt", NULL);
+  doc = tx_minutes_document_new (f->consultation);
+  g_assert_true (tx_odt_document_save (doc, f->odt, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->consultation);
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+  g_free (f->odt);
+}
+
+static guint16
+le16 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+/* ODF 1.2 part 3, 3.3: "mimetype" is the first entry, stored, with no
+ * extra field, so its type sits at a fixed offset. */
+static void
+test_package_bytes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (f->odt, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 38 + strlen (MIMETYPE));
+  g_assert_cmpmem (bytes, 4, "PK\x03\x04", 4);
+  g_assert_cmpuint (le16 ((guint8 *) bytes + 8), ==, 0);          /* stored */
+  g_assert_cmpuint (le16 ((guint8 *) bytes + 26), ==, 8);         /* name length */
+  g_assert_cmpuint (le16 ((guint8 *) bytes + 28), ==, 0);         /* no extra field */
+  g_assert_cmpmem (bytes + 30, 8, "mimetype", 8);
+  g_assert_cmpmem (bytes + 38, strlen (MIMETYPE), MIMETYPE, strlen (MIMETYPE));
+}
+
+/* libgsf has no g_autoptr */
+static char *
+read_member (GsfInfile  *zip,
+             const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "/", 2);
+  GsfInput *member;
+  GsfInput *folder = NULL;
+  char *text;
+  gsize size;
+
+  if (parts[1] != NULL)
+    {
+      folder = gsf_infile_child_by_name (zip, parts[0]);
+      g_assert_nonnull (folder);
+      member = gsf_infile_child_by_name (GSF_INFILE (folder), parts[1]);
+    }
+  else
+    member = gsf_infile_child_by_name (zip, name);
+  g_assert_nonnull (member);
+
+  size = gsf_input_size (member);
+  text = g_strndup ((const char *) gsf_input_read (member, size, NULL), size);
+
+  g_object_unref (member);
+  g_clear_object (&folder);
+
+  return text;
+}
+
+static void
+test_manifest (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input;
+  GsfInfile *zip;
+  g_autofree char *manifest = NULL;
+  g_autofree char *content = NULL;
+
+  gsf_init ();
+  input = gsf_input_stdio_new (f->odt, &error);
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+
+  manifest = read_member (zip, "META-INF/manifest.xml");
+  g_assert_nonnull (strstr (manifest, "manifest:full-path=\"/\""));
+  g_assert_nonnull (strstr (manifest, MIMETYPE));
+
+  /* every entry of the package is in the manifest */
+  for (int i = 0; i < gsf_infile_num_children (zip); i++)
+    {
+      const char *name = gsf_infile_name_by_index (zip, i);
+      g_autofree char *entry = g_strdup_printf ("manifest:full-path=\"%s\"", name);
+
+      if (g_str_equal (name, "mimetype") || g_str_equal (name, "META-INF"))
+        continue;
+      g_assert_nonnull (strstr (manifest, entry));
+    }
+  g_assert_cmpint (gsf_infile_num_children (zip), ==, 5);
+
+  /* the official document layout: A4, the margins, the fonts */
+  content = read_member (zip, "styles.xml");
+  g_assert_nonnull (strstr (content, "fo:page-width=\"21cm\""));
+  g_assert_nonnull (strstr (content, "fo:margin-top=\"3.7cm\""));
+  g_assert_nonnull (strstr (content, "fo:margin-left=\"2.8cm\""));
+  g_assert_nonnull (strstr (content, "方正小标宋简体"));
+  g_assert_nonnull (strstr (content, "仿宋_GB2312"));
+  g_assert_nonnull (strstr (content, "text:page-number"));
+
+  g_object_unref (zip);
+  g_object_unref (input);
+}
+
+static void
+test_libreoffice_reads_it (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = g_build_filename (f->dir, "lo-profile", NULL);
+  g_autofree char *profile_arg = g_strdup_printf ("-env:UserInstallation=file://%s", profile);
+  g_autofree char *txt = g_build_filename (f->dir, "会议纪要.txt", NULL);
+  g_autofree char *text = NULL;
+  GPtrArray *participants = tx_consultation_get_participants (f->consultation);
+  GPtrArray *speeches = tx_consultation_get_speeches (f->consultation);
+  const char *argv[] = { soffice, profile_arg, "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+                         "--outdir", f->dir, f->odt, NULL };
+  int status = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+
+  g_assert_nonnull (strstr (text, "双谷村新型农村综合体建设协商会议纪要"));
+  g_assert_nonnull (strstr (text, "一、协商议题"));
+  g_assert_nonnull (strstr (text, "三、发言摘要"));
+  g_assert_nonnull (strstr (text, "五、下一步工作"));
+  g_assert_nonnull (strstr (text, "2026年6月25日"));
+  g_assert_nonnull (strstr (text, "缺席人员"));
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+      g_assert_nonnull (strstr (text, participant->name));
+    }
+
+  g_assert_cmpuint (speeches->len, >, 0);
+  for (guint i = 0; i < speeches->len; i++)
+    {
+      TxSpeech *speech = g_ptr_array_index (speeches, i);
+      g_autofree char *line = g_strdup_printf ("%s：%s", speech->speaker, speech->summary);
+
+      g_assert_nonnull (strstr (text, line));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/minutes/package-bytes", Fixture, NULL, fixture_set_up, test_package_bytes, fixture_tear_down);
+  g_test_add ("/minutes/manifest", Fixture, NULL, fixture_set_up, test_manifest, fixture_tear_down);
+  g_test_add ("/minutes/libreoffice-reads-it", Fixture, NULL, fixture_set_up, test_libreoffice_reads_it, fixture_tear_down);
+
+  return g_test_run ();
+}
