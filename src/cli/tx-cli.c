@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tx-calendar-export.h"
 #include "tx-consultation.h"
 #include "tx-exchange.h"
 #include "tx-outcome.h"
@@ -1130,6 +1131,52 @@ cmd_minutes (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_calendar_export (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autofree char *year_text = NULL;
+  g_autofree char *township = NULL;
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "township", &township, NULL },
+  };
+  guint64 year = 0;
+  guint n_events = 0;
+  int status;
+
+  status = parse_command_options (cli, 2, options, G_N_ELEMENTS (options), files);
+  if (status != 0)
+    return status;
+  if (files->len != 1)
+    return usage_error (_("“calendar export” needs the file to write: tongxin-cli calendar export OUT.ics"));
+  if (!g_str_has_suffix (g_ptr_array_index (files, 0), ".ics"))
+    return usage_error (_("“%s” must end in .ics."), (const char *) g_ptr_array_index (files, 0));
+  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
+    return usage_error (_("“%s” is not a year."), year_text);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (township != NULL)
+    {
+      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
+
+      if (found == NULL)
+        return fail ("%s", error->message);
+    }
+
+  if (!tx_calendar_export (store, (int) year, township, g_ptr_array_index (files, 0), &n_events, &error))
+    return fail ("%s", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u event written to %s\n", "%u events written to %s\n", n_events),
+           n_events, (const char *) g_ptr_array_index (files, 0));
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1145,6 +1192,8 @@ static const Command commands[] = {
     N_("list the consultations"), FALSE, cmd_consultation_list },
   { "consultation show", "CONSULTATION [--format json]",
     N_("show a consultation: stages, participants and outcomes"), FALSE, cmd_consultation_show },
+  { "calendar export", "OUT.ics [--year Y] [--township NAME]",
+    N_("write meetings and stage deadlines as a calendar file (Asia/Shanghai time)"), FALSE, cmd_calendar_export },
   { "signin-sheet", "CONSULTATION OUT.pdf [--order category|strokes] [--blank-rows N]",
     N_("print the sign-in sheet of a meeting to a PDF file"), FALSE, cmd_signin_sheet },
   { "minutes", "CONSULTATION OUT.odt",

@@ -1,0 +1,227 @@
+/* tx-calendar-export.c
+ *
+ * So a clerk can carry the year's plan on a phone: every meeting as an
+ * event in Asia/Shanghai time, and every stage deadline as an all-day
+ * event, each with the consultation's uuid in its UID.  Written with
+ * libical.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-calendar-export"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "tx-calendar-export.h"
+#include "tx-records.h"
+#include "tx-vocabulary.h"
+
+#define TZID "Asia/Shanghai"
+
+static const char * const stage_names_zh[] = { "选题", "调研", "协商", "报送", "反馈", "监督" };
+
+static struct icaltimetype
+to_local_time (const char   *iso8601,
+               icaltimezone *zone)
+{
+  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (iso8601, NULL);
+  g_autoptr(GTimeZone) shanghai = g_time_zone_new_identifier (TZID);
+  g_autoptr(GDateTime) local = NULL;
+  struct icaltimetype time = icaltime_null_time ();
+
+  if (parsed == NULL || shanghai == NULL)
+    return time;
+
+  local = g_date_time_to_timezone (parsed, shanghai);
+  time.year = g_date_time_get_year (local);
+  time.month = g_date_time_get_month (local);
+  time.day = g_date_time_get_day_of_month (local);
+  time.hour = g_date_time_get_hour (local);
+  time.minute = g_date_time_get_minute (local);
+  time.second = g_date_time_get_second (local);
+  time.is_date = 0;
+  time.zone = zone;
+
+  return time;
+}
+
+static struct icaltimetype
+to_date (const char *date)
+{
+  struct icaltimetype time = icaltime_null_date ();
+  int y, m, d;
+
+  if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    {
+      time.year = y;
+      time.month = m;
+      time.day = d;
+    }
+
+  return time;
+}
+
+static void
+add_meeting (icalcomponent  *calendar,
+             icaltimezone   *zone,
+             TxConsultation *consultation,
+             const char     *stamp_source)
+{
+  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  g_autofree char *uid = g_strdup_printf ("%s@tongxin", tx_consultation_get_uuid (consultation));
+  g_autofree char *summary = g_strdup_printf ("协商会议：%s", tx_consultation_get_title (consultation));
+  g_autofree char *description = g_strdup_printf ("%s政协联络组\n当前环节：%s", tx_consultation_get_township_name (consultation),
+                                                  tx_consultation_get_current_stage (consultation) < TX_N_STAGES
+                                                  ? stage_names_zh[tx_consultation_get_current_stage (consultation)] : "已完成");
+  struct icaltimetype starts = to_local_time (tx_consultation_get_starts (consultation), zone);
+  icalproperty *property;
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_from_string (stamp_source)));
+  property = icalproperty_new_dtstart (starts);
+  icalproperty_add_parameter (property, icalparameter_new_tzid (TZID));
+  icalcomponent_add_property (event, property);
+
+  if (tx_consultation_get_ends (consultation) != NULL)
+    {
+      property = icalproperty_new_dtend (to_local_time (tx_consultation_get_ends (consultation), zone));
+      icalproperty_add_parameter (property, icalparameter_new_tzid (TZID));
+      icalcomponent_add_property (event, property);
+    }
+
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  if (tx_consultation_get_venue (consultation)[0] != '\0')
+    icalcomponent_add_property (event, icalproperty_new_location (tx_consultation_get_venue (consultation)));
+  icalcomponent_add_property (event, icalproperty_new_description (description));
+  icalcomponent_add_property (event, icalproperty_new_categories ("协商会议"));
+
+  icalcomponent_add_component (calendar, event);
+}
+
+static void
+add_deadline (icalcomponent  *calendar,
+              TxConsultation *consultation,
+              TxStage         stage,
+              const char     *stamp_source)
+{
+  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  const char *due = tx_consultation_get_stage_due (consultation, stage);
+  const char *done = tx_consultation_get_stage_done (consultation, stage);
+  g_autofree char *uid = g_strdup_printf ("%s-%s@tongxin", tx_consultation_get_uuid (consultation),
+                                          tx_stage_to_key (stage));
+  g_autofree char *summary = g_strdup_printf ("%s截止：%s", stage_names_zh[stage],
+                                              tx_consultation_get_title (consultation));
+  g_autofree char *description = done != NULL ? g_strdup_printf ("已于 %s 完成", done)
+                                              : g_strdup ("尚未完成");
+  struct icaltimetype day = to_date (due);
+  struct icaltimetype next = day;
+
+  icaltime_adjust (&next, 1, 0, 0, 0);
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_from_string (stamp_source)));
+  icalcomponent_add_property (event, icalproperty_new_dtstart (day));
+  icalcomponent_add_property (event, icalproperty_new_dtend (next));
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  icalcomponent_add_property (event, icalproperty_new_description (description));
+  icalcomponent_add_property (event, icalproperty_new_categories ("时间节点"));
+  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+
+  icalcomponent_add_component (calendar, event);
+}
+
+/**
+ * tx_calendar_export_to_string:
+ * @year: 0 for every year
+ * @township: (nullable): a township's name
+ *
+ * Returns: (transfer full): the iCalendar text
+ */
+char *
+tx_calendar_export_to_string (TxStore     *store,
+                              int          year,
+                              const char  *township,
+                              guint       *n_events,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  icaltimezone *zone;
+  icalcomponent *calendar;
+  char *text;
+  guint count = 0;
+
+  consultations = tx_store_list_consultations (store, year, township, error);
+  if (consultations == NULL)
+    return NULL;
+
+  zone = icaltimezone_get_builtin_timezone (TZID);
+
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                  icalproperty_new_version ("2.0"),
+                                  icalproperty_new_prodid ("-//Tongxin//Tongxin " PACKAGE_VERSION "//ZH"),
+                                  icalproperty_new_calscale ("GREGORIAN"),
+                                  NULL);
+  {
+    icalproperty *name = icalproperty_new_x ("协商计划");
+
+    icalproperty_set_x_name (name, "X-WR-CALNAME");
+    icalcomponent_add_property (calendar, name);
+  }
+  if (zone != NULL)
+    icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+
+  for (guint i = 0; i < consultations->len; i++)
+    {
+      TxConsultation *consultation = g_ptr_array_index (consultations, i);
+
+      if (tx_consultation_get_starts (consultation) != NULL)
+        {
+          add_meeting (calendar, zone, consultation, stamp);
+          count++;
+        }
+
+      for (guint stage = 0; stage < TX_N_STAGES; stage++)
+        if (tx_consultation_get_stage_due (consultation, stage) != NULL)
+          {
+            add_deadline (calendar, consultation, stage, stamp);
+            count++;
+          }
+    }
+
+  text = g_strdup (icalcomponent_as_ical_string (calendar));
+  icalcomponent_free (calendar);
+
+  if (n_events != NULL)
+    *n_events = count;
+
+  return text;
+}
+
+gboolean
+tx_calendar_export (TxStore     *store,
+                    int          year,
+                    const char  *township,
+                    const char  *path,
+                    guint       *n_events,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = tx_calendar_export_to_string (store, year, township, n_events, error);
+
+  if (text == NULL)
+    return FALSE;
+
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
