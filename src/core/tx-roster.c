@@ -656,8 +656,17 @@ tx_roster_add_people (TxStore    *store,
   g_autoptr(GHashTable) townships = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *now = tx_timestamp_now ();
   sqlite3_stmt *insert, *fts, *chars, *category, *township;
+  gint64 first_new_id = 1;
 
   g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  /* the search indexes are filled once, for everyone added, at the end */
+  township = tx_store_prepare (store, "SELECT coalesce (max (id), 0) FROM person", error);
+  if (township == NULL)
+    return FALSE;
+  if (sqlite3_step (township) == SQLITE_ROW)
+    first_new_id = sqlite3_column_int64 (township, 0) + 1;
+  sqlite3_reset (township);
 
   insert = tx_store_prepare (store,
                              "INSERT INTO person (uuid, township_id, name, gender, ethnicity, village, "
@@ -666,9 +675,12 @@ tx_roster_add_people (TxStore    *store,
                              error);
   fts = tx_store_prepare (store,
                           "INSERT INTO person_fts (rowid, name, organization, village, title) "
-                          "VALUES (?, ?, ?, ?, ?)",
+                          "SELECT id, name, organization, village, title FROM person WHERE id >= ?",
                           error);
-  chars = tx_store_prepare (store, "INSERT INTO person_name_chars (rowid, chars) VALUES (?, ?)", error);
+  chars = tx_store_prepare (store,
+                            "INSERT INTO person_name_chars (rowid, chars) "
+                            "SELECT id, tx_name_chars (name) FROM person WHERE id >= ?",
+                            error);
   category = tx_store_prepare (store,
                                "INSERT INTO person_category (person_id, category, position) VALUES (?, ?, ?)",
                                error);
@@ -742,9 +754,6 @@ tx_roster_add_people (TxStore    *store,
         return FALSE;
       person_id = sqlite3_last_insert_rowid (tx_store_get_db (store));
 
-      if (!insert_indexes (store, fts, chars, person_id, person, error))
-        return FALSE;
-
       for (guint c = 0; c < person->categories->len; c++)
         {
           sqlite3_bind_int64 (category, 1, person_id);
@@ -757,6 +766,12 @@ tx_roster_add_people (TxStore    *store,
       if (progress != NULL && ((i + 1) % 1000 == 0 || i + 1 == people->len))
         progress (i + 1, people->len, user_data);
     }
+
+  sqlite3_bind_int64 (fts, 1, first_new_id);
+  sqlite3_bind_int64 (chars, 1, first_new_id);
+  if (!tx_store_step_done (store, fts, error) ||
+      !tx_store_step_done (store, chars, error))
+    return FALSE;
 
   if (people->len > 0)
     tx_store_emit_changed (store, "person");

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tx-roster.h"
 #include "tx-store.h"
 
 #define MIGRATIONS_PATH "/io/github/tongxin/Tongxin/core/sql"
@@ -55,6 +56,20 @@ exec_sql (TxStore     *self,
     }
 
   return TRUE;
+}
+
+/* tx_name_chars (name): the characters of a name separated by spaces, for
+ * the index of short queries (see tx_person_name_chars()).  Defined on
+ * Tongxin's own connections only, and used by no trigger or view, so
+ * the file stays readable and writable by any SQLite. */
+static void
+name_chars_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  g_autofree char *chars = tx_person_name_chars ((const char *) sqlite3_value_text (argv[0]));
+
+  sqlite3_result_text (context, chars, -1, SQLITE_TRANSIENT);
 }
 
 static int
@@ -280,6 +295,9 @@ tx_store_open (const char  *path,
     g_chmod (path, 0600);
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_create_function (self->db, "tx_name_chars", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, name_chars_function, NULL, NULL);
   sqlite3_busy_timeout (self->db, 5000);
 
   /* Reading the header tells whether this is a database at all. */
