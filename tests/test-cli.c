@@ -414,6 +414,48 @@ test_roster_import_export (Fixture       *f,
 }
 
 static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) signin = { 0, };
+  g_auto(Run) minutes = { 0, };
+  g_auto(Run) ics = { 0, };
+  g_auto(Run) missing = { 0, };
+  g_auto(Run) wrong_suffix = { 0, };
+  g_autofree char *pdf = g_build_filename (f->dir, "签到表.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "纪要.odt", NULL);
+  g_autofree char *cal = g_build_filename (f->dir, "plan.ics", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  load_demo (f);
+
+  cli (f, &signin, "signin-sheet", "老山寨产业扶贫协商", pdf, NULL);
+  g_assert_cmpint (signin.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  g_clear_pointer (&bytes, g_free);
+
+  cli (f, &minutes, "minutes", "老山寨产业扶贫协商", odt, NULL);
+  g_assert_cmpint (minutes.status, ==, 0);
+  g_assert_true (g_file_get_contents (odt, &bytes, &length, NULL));
+  g_assert_cmpmem (bytes + 30, 8, "mimetype", 8);
+  g_clear_pointer (&bytes, g_free);
+
+  cli (f, &ics, "calendar", "export", cal, NULL);
+  g_assert_cmpint (ics.status, ==, 0);
+  g_assert_true (g_file_get_contents (cal, &bytes, &length, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "BEGIN:VCALENDAR"));
+
+  cli (f, &missing, "minutes", "没有这个协商", odt, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "没有这个协商"));
+
+  cli (f, &wrong_suffix, "signin-sheet", "老山寨产业扶贫协商", odt, NULL);
+  g_assert_cmpint (wrong_suffix.status, ==, 2);
+}
+
+static void
 test_export_import (Fixture       *f,
                     gconstpointer  data)
 {
@@ -504,6 +546,7 @@ main (int   argc,
   g_test_add ("/cli/consultations", Fixture, NULL, fixture_set_up, test_consultations, fixture_tear_down);
   g_test_add ("/cli/chinese-messages", Fixture, NULL, fixture_set_up, test_chinese_messages, fixture_tear_down);
   g_test_add ("/cli/roster-import-export", Fixture, NULL, fixture_set_up, test_roster_import_export, fixture_tear_down);
+  g_test_add ("/cli/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();
