@@ -162,7 +162,7 @@ test_help_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "calendar export"));
   /* only what works is offered */
   g_assert_null (strstr (help.out, "circular"));
-  g_assert_null (strstr (help.out, "ledger"));
+  g_assert_nonnull (strstr (help.out, "ledger"));
 
   cli (f, &unknown, "ledgerr", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -456,6 +456,57 @@ test_documents (Fixture       *f,
 }
 
 static void
+test_ledger (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Run) ledger = { 0, };
+  g_auto(Run) bad_quarter = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *townships;
+  guint colors[3] = { 0, };
+
+  load_demo (f);
+
+  cli (f, &ledger, "ledger", "--format", "json", NULL);
+  g_assert_cmpint (ledger.status, ==, 0);
+  root = parse_json (ledger.out);
+  townships = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (townships), ==, 8);
+
+  for (guint i = 0; i < json_array_get_length (townships); i++)
+    {
+      JsonObject *township = json_array_get_object_element (townships, i);
+      const char *color = json_object_get_string_member (township, "color");
+      JsonArray *reasons = json_object_get_array_member (township, "reasons");
+
+      g_assert_cmpstr (json_object_get_string_member (township, "name"), !=, "");
+      if (g_str_equal (color, "green"))
+        {
+          colors[0]++;
+          g_assert_cmpuint (json_array_get_length (reasons), ==, 0);
+        }
+      else
+        {
+          JsonObject *worst = json_array_get_object_element (reasons, 0);
+
+          g_assert_true (g_str_equal (color, "yellow") || g_str_equal (color, "red"));
+          colors[g_str_equal (color, "yellow") ? 1 : 2]++;
+          /* the colour is the worst of the reasons, each with its text */
+          g_assert_cmpstr (json_object_get_string_member (worst, "color"), ==, color);
+          g_assert_cmpstr (json_object_get_string_member (worst, "text"), !=, "");
+        }
+    }
+
+  /* the sample shows every colour */
+  g_assert_cmpuint (colors[0], >=, 3);
+  g_assert_cmpuint (colors[1], >=, 2);
+  g_assert_cmpuint (colors[2], >=, 2);
+
+  cli (f, &bad_quarter, "ledger", "--year", "2026", "--quarter", "5", NULL);
+  g_assert_cmpint (bad_quarter.status, ==, 2);
+}
+
+static void
 test_export_import (Fixture       *f,
                     gconstpointer  data)
 {
@@ -547,6 +598,7 @@ main (int   argc,
   g_test_add ("/cli/chinese-messages", Fixture, NULL, fixture_set_up, test_chinese_messages, fixture_tear_down);
   g_test_add ("/cli/roster-import-export", Fixture, NULL, fixture_set_up, test_roster_import_export, fixture_tear_down);
   g_test_add ("/cli/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/cli/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "tx-calendar-export.h"
 #include "tx-consultation.h"
 #include "tx-exchange.h"
+#include "tx-ledger.h"
 #include "tx-outcome.h"
 #include "tx-records.h"
 #include "tx-minutes-document.h"
@@ -1177,6 +1178,184 @@ cmd_calendar_export (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind" };
+
+/* --year and --quarter, defaulting to the quarter of --today */
+static int
+parse_quarter (Cli        *cli,
+               const char *year_text,
+               const char *quarter_text,
+               int        *year,
+               int        *quarter)
+{
+  char today[16];
+  guint64 value;
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  tx_ledger_quarter_of (today, year, quarter);
+
+  if (year_text != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &value, NULL))
+        return usage_error (_("“%s” is not a year."), year_text);
+      *year = (int) value;
+      if (quarter_text == NULL)
+        *quarter = *year < g_date_get_year (&cli->today) ? 4 : *quarter;
+    }
+  if (quarter_text != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (quarter_text, 10, 1, 4, &value, NULL))
+        return usage_error (_("“%s” is not a quarter: use 1, 2, 3 or 4."), quarter_text);
+      *quarter = (int) value;
+    }
+
+  return 0;
+}
+
+static int
+cmd_ledger (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *quarter_text = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *format = NULL;
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "quarter", &quarter_text, NULL },
+    { "township", &township, NULL },
+    { "format", &format, NULL },
+  };
+  char today[16];
+  gboolean json = FALSE;
+  int year, quarter;
+  int status;
+
+  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), NULL);
+  if (status == 0 && !parse_format (format, &json))
+    status = usage_error (_("Unknown format “%s”: use tsv or json."), format);
+  if (status == 0)
+    status = parse_quarter (cli, year_text, quarter_text, &year, &quarter);
+  if (status != 0)
+    return status;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (township != NULL)
+    {
+      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
+
+      if (found == NULL)
+        return fail ("%s", error->message);
+    }
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  ledger = tx_ledger_compute (store, year, quarter, today, &error);
+  if (ledger == NULL)
+    return fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < ledger->entries->len; i++)
+        {
+          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+          if (township != NULL && !g_str_equal (township, entry->township_name) &&
+              !g_str_equal (township, entry->township_uuid))
+            continue;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, entry->township_name);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, entry->township_uuid);
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, ledger->year);
+          json_builder_set_member_name (builder, "quarter");
+          json_builder_add_int_value (builder, ledger->quarter);
+          json_builder_set_member_name (builder, "as_of");
+          json_builder_add_string_value (builder, ledger->as_of);
+          json_builder_set_member_name (builder, "color");
+          json_builder_add_string_value (builder, tx_color_to_key (entry->color));
+          json_builder_set_member_name (builder, "planned");
+          if (entry->planned >= 0)
+            json_builder_add_int_value (builder, entry->planned);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "held");
+          json_builder_add_int_value (builder, entry->held);
+          json_builder_set_member_name (builder, "expected");
+          json_builder_add_int_value (builder, entry->expected);
+          json_builder_set_member_name (builder, "reasons");
+          json_builder_begin_array (builder);
+          for (guint h = 0; h < entry->hits->len; h++)
+            {
+              TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "rule");
+              json_builder_add_string_value (builder, rule_keys[hit->rule]);
+              json_builder_set_member_name (builder, "color");
+              json_builder_add_string_value (builder, tx_color_to_key (hit->color));
+              json_builder_set_member_name (builder, "kind");
+              json_builder_add_string_value (builder, hit->kind);
+              json_builder_set_member_name (builder, "uuid");
+              json_builder_add_string_value (builder, hit->uuid);
+              json_builder_set_member_name (builder, "title");
+              json_builder_add_string_value (builder, hit->title);
+              if (hit->rule == TX_RULE_STAGE_OVERDUE)
+                {
+                  json_builder_set_member_name (builder, "stage");
+                  json_builder_add_string_value (builder, tx_stage_to_key (hit->stage));
+                }
+              if (hit->consultation_uuid != NULL)
+                {
+                  json_builder_set_member_name (builder, "consultation");
+                  json_builder_add_string_value (builder, hit->consultation_uuid);
+                }
+              json_builder_set_member_name (builder, hit->rule == TX_RULE_PLAN_BEHIND ? "behind" : "days");
+              json_builder_add_int_value (builder, hit->days);
+              json_builder_set_member_name (builder, "text");
+              json_builder_add_string_value (builder, hit->text);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      print_tsv_row ("township", "color", "reasons", NULL);
+      for (guint i = 0; i < ledger->entries->len; i++)
+        {
+          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+          g_autoptr(GString) reasons = g_string_new (NULL);
+
+          if (township != NULL && !g_str_equal (township, entry->township_name) &&
+              !g_str_equal (township, entry->township_uuid))
+            continue;
+
+          for (guint h = 0; h < entry->hits->len; h++)
+            g_string_append_printf (reasons, "%s%s", h ? " " : "",
+                                    ((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->text);
+          print_tsv_row (entry->township_name, tx_color_to_key (entry->color), reasons->str, NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1198,6 +1377,8 @@ static const Command commands[] = {
     N_("print the sign-in sheet of a meeting to a PDF file"), FALSE, cmd_signin_sheet },
   { "minutes", "CONSULTATION OUT.odt",
     N_("write the minutes of a meeting as an ODT document (LibreOffice, WPS)"), FALSE, cmd_minutes },
+  { "ledger", "[--year Y --quarter Q] [--township NAME] [--format tsv|json]",
+    N_("the red/yellow/green warning ledger, with the reasons behind every colour"), FALSE, cmd_ledger },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
   { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
 };

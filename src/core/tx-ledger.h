@@ -1,0 +1,84 @@
+/* tx-ledger.h — the red/yellow/green warning ledger (红黄绿三级预警台账)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-consultation.h"
+#include "tx-outcome.h"
+#include "tx-store.h"
+#include "tx-township.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TX_RULE_STAGE_OVERDUE,
+  TX_RULE_FEEDBACK_WAITING,
+  TX_RULE_PLAN_BEHIND,
+} TxRule;
+
+/* The thresholds, all settings (DESIGN §1). */
+typedef struct {
+  int stage_red_days;        /* overdue more than this: red (14) */
+  int feedback_yellow_days;  /* waiting more than this: yellow (30) */
+  int feedback_red_days;     /* waiting more than this: red (60) */
+  int plan_yellow_behind;    /* consultations behind the plan: yellow (1) */
+  int plan_red_behind;       /* … red (2) */
+} TxLedgerRules;
+
+/* One reason behind a colour. */
+typedef struct {
+  TxRule   rule;
+  TxColor  color;
+  char    *kind;       /* "consultation", "outcome" or "township" */
+  char    *uuid;
+  char    *title;
+  TxStage  stage;      /* for TX_RULE_STAGE_OVERDUE */
+  int      days;       /* overdue or waiting; behind for the plan */
+  char    *consultation_uuid;
+  char    *text;       /* translated */
+} TxLedgerHit;
+
+typedef struct {
+  char      *township_uuid;
+  char      *township_name;
+  TxColor    color;
+  GPtrArray *hits;       /* TxLedgerHit, worst first */
+  int        planned;    /* -1 without a plan */
+  int        held;
+  int        expected;
+} TxLedgerEntry;
+
+typedef struct {
+  int        year;
+  int        quarter;
+  char      *as_of;      /* YYYY-MM-DD: today, or the end of the quarter */
+  GPtrArray *entries;    /* TxLedgerEntry, by township name */
+} TxLedger;
+
+void           tx_ledger_rules_init_default (TxLedgerRules       *rules);
+void           tx_ledger_rules_load         (TxLedgerRules       *rules,
+                                             TxStore             *store);
+TxLedger      *tx_ledger_evaluate           (GPtrArray           *townships,
+                                             GPtrArray           *consultations,
+                                             GPtrArray           *outcomes,
+                                             const int           *planned,
+                                             const TxLedgerRules *rules,
+                                             int                  year,
+                                             int                  quarter,
+                                             const char          *today);
+TxLedger      *tx_ledger_compute            (TxStore             *store,
+                                             int                  year,
+                                             int                  quarter,
+                                             const char          *today,
+                                             GError             **error);
+TxColor        tx_ledger_consultation_color (TxLedger            *ledger,
+                                             const char          *consultation_uuid);
+void           tx_ledger_free               (TxLedger            *ledger);
+void           tx_ledger_quarter_of         (const char          *date,
+                                             int                 *year,
+                                             int                 *quarter);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxLedger, tx_ledger_free)
+
+G_END_DECLS
