@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tx-ledger.h"
+#include "tx-metrics.h"
 #include "tx-records-private.h"
 #include "tx-vocabulary.h"
 
@@ -287,6 +288,63 @@ test_past_quarter_as_it_stood (void)
   data_clear (&d);
 }
 
+static void
+supervise (TxOutcome          *o,
+           TxSupervisionPhase  phase,
+           const char         *date)
+{
+  TxSupervision *supervision = tx_supervision_new (phase);
+
+  supervision->date = g_strdup (date);
+  g_ptr_array_add (o->supervisions, supervision);
+}
+
+static void
+test_three_zeros (void)
+{
+  TxMetrics metrics = { 0, };
+  g_autoptr(TxOutcome) waiting = outcome ("c", "未反馈的建议", "2026-10-01", NULL);
+  g_autoptr(TxOutcome) rejected = outcome ("c", "未采纳的建议", "2026-07-01", "2026-07-20");
+  g_autoptr(TxOutcome) full = outcome ("c", "全程监督并落实的建议", "2026-05-01", "2026-05-20");
+  g_autoptr(TxOutcome) partly = outcome ("c", "部分采纳的建议", "2026-06-01", "2026-06-25");
+
+  rejected->adoption = TX_ADOPTION_NOT_ADOPTED;
+  full->adoption = TX_ADOPTION_ADOPTED;
+  full->progress = 100;
+  supervise (full, TX_SUPERVISION_BEFORE, "2026-06-01");
+  supervise (full, TX_SUPERVISION_DURING, "2026-08-01");
+  supervise (full, TX_SUPERVISION_AFTER, "2026-10-01");
+  partly->adoption = TX_ADOPTION_PARTLY_ADOPTED;
+  partly->progress = 60;
+  supervise (partly, TX_SUPERVISION_BEFORE, "2026-07-01");
+  supervise (partly, TX_SUPERVISION_DURING, "2026-09-01");
+  /* after the date judged: does not count yet */
+  supervise (partly, TX_SUPERVISION_AFTER, "2026-12-15");
+
+  tx_metrics_add_outcome (&metrics, waiting, "2026-11-27");
+  tx_metrics_add_outcome (&metrics, rejected, "2026-11-27");
+  tx_metrics_add_outcome (&metrics, full, "2026-11-27");
+  tx_metrics_add_outcome (&metrics, partly, "2026-11-27");
+
+  g_assert_cmpuint (metrics.submitted, ==, 4);
+  g_assert_cmpuint (metrics.answered, ==, 3);
+  g_assert_cmpuint (metrics.adopted, ==, 2);
+  g_assert_cmpuint (metrics.supervised, ==, 1);
+  g_assert_cmpuint (metrics.implemented, ==, 1);
+  g_assert_cmpfloat_with_epsilon (tx_metrics_feedback_rate (&metrics), 0.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tx_metrics_supervision_coverage (&metrics), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tx_metrics_implementation_rate (&metrics), 0.5, 1e-9);
+
+  /* nothing adopted: no rate rather than 0 % */
+  {
+    TxMetrics none = { 0, };
+
+    tx_metrics_add_outcome (&none, waiting, "2026-11-27");
+    g_assert_cmpfloat (tx_metrics_feedback_rate (&none), ==, 0.0);
+    g_assert_cmpfloat (tx_metrics_supervision_coverage (&none), <, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/ledger/plan-behind", test_plan_behind);
   g_test_add_func ("/ledger/worst-of", test_worst_of);
   g_test_add_func ("/ledger/past-quarter", test_past_quarter_as_it_stood);
+  g_test_add_func ("/metrics/three-zeros", test_three_zeros);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "tx-consultation.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
+#include "tx-metrics.h"
 #include "tx-outcome.h"
 #include "tx-records.h"
 #include "tx-minutes-document.h"
@@ -1356,6 +1357,167 @@ cmd_ledger (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static void
+add_rate (JsonBuilder *builder,
+          const char  *name,
+          double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+build_metrics (JsonBuilder     *builder,
+               const TxMetrics *metrics)
+{
+  json_builder_begin_object (builder);
+  if (metrics->township_name != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, metrics->township_name);
+    }
+  json_builder_set_member_name (builder, "submitted");
+  json_builder_add_int_value (builder, metrics->submitted);
+  json_builder_set_member_name (builder, "feedback_received");
+  json_builder_add_int_value (builder, metrics->answered);
+  add_rate (builder, "feedback_rate", tx_metrics_feedback_rate (metrics));
+  json_builder_set_member_name (builder, "adopted");
+  json_builder_add_int_value (builder, metrics->adopted);
+  json_builder_set_member_name (builder, "supervised_all_phases");
+  json_builder_add_int_value (builder, metrics->supervised);
+  add_rate (builder, "supervision_coverage", tx_metrics_supervision_coverage (metrics));
+  json_builder_set_member_name (builder, "implemented");
+  json_builder_add_int_value (builder, metrics->implemented);
+  add_rate (builder, "implementation_rate", tx_metrics_implementation_rate (metrics));
+  json_builder_end_object (builder);
+}
+
+static char *
+format_rate (double value)
+{
+  return value < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f%%", value * 100);
+}
+
+static void
+print_metrics_row (const char      *name,
+                   const TxMetrics *metrics)
+{
+  g_autofree char *feedback = format_rate (tx_metrics_feedback_rate (metrics));
+  g_autofree char *supervision = format_rate (tx_metrics_supervision_coverage (metrics));
+  g_autofree char *implementation = format_rate (tx_metrics_implementation_rate (metrics));
+  g_autofree char *submitted = g_strdup_printf ("%u", metrics->submitted);
+  g_autofree char *answered = g_strdup_printf ("%u", metrics->answered);
+  g_autofree char *adopted = g_strdup_printf ("%u", metrics->adopted);
+  g_autofree char *supervised = g_strdup_printf ("%u", metrics->supervised);
+  g_autofree char *implemented = g_strdup_printf ("%u", metrics->implemented);
+
+  print_tsv_row (name, submitted, answered, feedback, adopted, supervised, supervision,
+                 implemented, implementation, NULL);
+}
+
+static int
+cmd_metrics (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(TxMetrics) total = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *quarter_text = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *format = NULL;
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "quarter", &quarter_text, NULL },
+    { "township", &township, NULL },
+    { "format", &format, NULL },
+  };
+  char today[16];
+  gboolean json = FALSE;
+  int year, quarter;
+  int status;
+
+  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), NULL);
+  if (status == 0 && !parse_format (format, &json))
+    status = usage_error (_("Unknown format “%s”: use tsv or json."), format);
+  if (status == 0)
+    status = parse_quarter (cli, year_text, quarter_text, &year, &quarter);
+  if (status != 0)
+    return status;
+  /* without --quarter, the whole year */
+  if (quarter_text == NULL)
+    quarter = 0;
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (township != NULL)
+    {
+      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
+
+      if (found == NULL)
+        return fail ("%s", error->message);
+    }
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  metrics = tx_metrics_compute (store, year, quarter, today, &total, &error);
+  if (metrics == NULL)
+    return fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, year);
+      json_builder_set_member_name (builder, "quarter");
+      if (quarter > 0)
+        json_builder_add_int_value (builder, quarter);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "townships");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < metrics->len; i++)
+        {
+          TxMetrics *m = g_ptr_array_index (metrics, i);
+
+          if (township == NULL || g_str_equal (township, m->township_name) || g_str_equal (township, m->township_uuid))
+            build_metrics (builder, m);
+        }
+      json_builder_end_array (builder);
+      if (township == NULL)
+        {
+          json_builder_set_member_name (builder, "total");
+          build_metrics (builder, total);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      print_tsv_row ("township", "submitted", "feedback_received", "feedback_rate", "adopted",
+                     "supervised_all_phases", "supervision_coverage", "implemented", "implementation_rate", NULL);
+      for (guint i = 0; i < metrics->len; i++)
+        {
+          TxMetrics *m = g_ptr_array_index (metrics, i);
+
+          if (township == NULL || g_str_equal (township, m->township_name) || g_str_equal (township, m->township_uuid))
+            print_metrics_row (m->township_name, m);
+        }
+      if (township == NULL)
+        print_metrics_row (_("all"), total);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1379,6 +1541,8 @@ static const Command commands[] = {
     N_("write the minutes of a meeting as an ODT document (LibreOffice, WPS)"), FALSE, cmd_minutes },
   { "ledger", "[--year Y --quarter Q] [--township NAME] [--format tsv|json]",
     N_("the red/yellow/green warning ledger, with the reasons behind every colour"), FALSE, cmd_ledger },
+  { "metrics", "[--year Y] [--quarter Q] [--township NAME] [--format tsv|json]",
+    N_("the three zeros: feedback rate, supervision coverage, implementation rate"), FALSE, cmd_metrics },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
   { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
 };
