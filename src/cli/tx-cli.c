@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tx-calendar-export.h"
+#include "tx-chart.h"
 #include "tx-consultation.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
@@ -1518,6 +1519,51 @@ cmd_metrics (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_chart (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) data = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *year_text = NULL;
+  g_autofree char *lower = NULL;
+  CommandOption options[] = { { "year", &year_text, NULL } };
+  TxChartKind kind;
+  char today[16];
+  guint64 year;
+  const char *out;
+  int status;
+
+  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 2)
+    return usage_error (_("“chart” needs a chart and the file to write: tongxin-cli chart ledger|plan|stages|adoption OUT.png"));
+  if (!tx_chart_kind_from_name (g_ptr_array_index (positional, 0), &kind))
+    return usage_error (_("Unknown chart “%s”: use ledger, plan, stages or adoption."),
+                        (const char *) g_ptr_array_index (positional, 0));
+  out = g_ptr_array_index (positional, 1);
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
+    return usage_error (_("“%s” must end in .png, .svg or .pdf."), out);
+  year = g_date_get_year (&cli->today);
+  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
+    return usage_error (_("“%s” is not a year."), year_text);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  data = tx_chart_data_from_store (store, kind, (int) year, today, &error);
+  if (data == NULL || !tx_chart_write (data, out, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Chart written to %s\n"), out);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1543,6 +1589,8 @@ static const Command commands[] = {
     N_("the red/yellow/green warning ledger, with the reasons behind every colour"), FALSE, cmd_ledger },
   { "metrics", "[--year Y] [--quarter Q] [--township NAME] [--format tsv|json]",
     N_("the three zeros: feedback rate, supervision coverage, implementation rate"), FALSE, cmd_metrics },
+  { "chart", "ledger|plan|stages|adoption OUT.png|OUT.svg|OUT.pdf [--year Y]",
+    N_("draw a chart of the dashboard to a file"), FALSE, cmd_chart },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
   { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
 };

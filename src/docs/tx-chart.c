@@ -1,0 +1,477 @@
+/* tx-chart.c
+ *
+ * Colours are never the only signal: every colour cell carries its
+ * word (绿/黄/红) and a mark (✓ ! ✕), so the charts read the same to a
+ * red-green colour-blind reader and on a black-and-white printer.  Text
+ * is in Chinese, as in the documents.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-chart"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <unistd.h>
+
+#include "tx-chart.h"
+
+#define FONT "Noto Sans CJK SC, Sans"
+#define MARGIN 24.0
+#define TITLE_HEIGHT 44.0
+
+static const char * const color_words[] = { "绿", "黄", "红" };
+static const char * const color_marks[] = { "✓", "!", "✕" };
+static const char * const adoption_names[] = { "待采纳", "采纳", "部分采纳", "未采纳" };
+static const char * const rate_names[] = { "反馈率", "监督覆盖率", "转化落实率" };
+
+TxChartData *
+tx_chart_data_new (TxChartKind  kind,
+                   const char  *title)
+{
+  TxChartData *data = g_new0 (TxChartData, 1);
+
+  data->kind = kind;
+  data->title = g_strdup (title);
+  data->rows = g_ptr_array_new_with_free_func (g_free);
+  data->colors = g_array_new (FALSE, FALSE, sizeof (int));
+  data->values = g_array_new (FALSE, FALSE, sizeof (double));
+  data->targets = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < 3; i++)
+    data->rates[i] = -1;
+
+  return data;
+}
+
+void
+tx_chart_data_free (TxChartData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->title);
+  g_ptr_array_unref (data->rows);
+  g_array_unref (data->colors);
+  g_array_unref (data->values);
+  g_array_unref (data->targets);
+  g_free (data);
+}
+
+gboolean
+tx_chart_kind_from_name (const char  *name,
+                         TxChartKind *kind)
+{
+  static const char * const names[] = { "ledger", "plan", "stages", "adoption" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *kind = (TxChartKind) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+void
+tx_chart_color_rgb (TxColor  color,
+                    double  *r,
+                    double  *g,
+                    double  *b)
+{
+  switch (color)
+    {
+    case TX_COLOR_RED:
+      *r = 0.84; *g = 0.22; *b = 0.20;
+      break;
+    case TX_COLOR_YELLOW:
+      *r = 0.96; *g = 0.76; *b = 0.05;
+      break;
+    case TX_COLOR_GREEN:
+    default:
+      *r = 0.18; *g = 0.62; *b = 0.35;
+      break;
+    }
+}
+
+static void
+text (cairo_t    *cr,
+      const char *string,
+      double      x,
+      double      y,
+      double      size,
+      gboolean    bold,
+      double      align)   /* 0 left, 0.5 centre, 1 right of x */
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+  int width, height;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, string, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  cairo_move_to (cr, x - width * align, y - height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+draw_title (cairo_t           *cr,
+            double             width,
+            const TxChartData *data)
+{
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  text (cr, data->title ? data->title : "", width / 2, MARGIN + 12, 20, TRUE, 0.5);
+}
+
+static double
+label_width (double width)
+{
+  return MIN (160.0, width * 0.25);
+}
+
+/* Where the cell of a township and a quarter is, for the drawing and
+ * for the tests that read the pixels back. */
+TxChartRect
+tx_chart_ledger_cell (double width,
+                      double height,
+                      guint  n_rows,
+                      guint  row,
+                      guint  quarter)
+{
+  double left = MARGIN + label_width (width);
+  double top = MARGIN + TITLE_HEIGHT + 28;
+  double cell_width = (width - left - MARGIN) / 4;
+  double cell_height = n_rows > 0 ? MIN (44.0, (height - top - MARGIN) / n_rows) : 0;
+  TxChartRect rect = { left + cell_width * (quarter - 1) + 3, top + cell_height * row + 3,
+                       cell_width - 6, cell_height - 6 };
+
+  return rect;
+}
+
+static void
+draw_ledger (cairo_t           *cr,
+             double             width,
+             double             height,
+             const TxChartData *data)
+{
+  guint n_rows = data->rows->len;
+
+  for (guint q = 1; q <= 4; q++)
+    {
+      TxChartRect rect = tx_chart_ledger_cell (width, height, MAX (n_rows, 1), 0, q);
+      g_autofree char *label = g_strdup_printf ("第%u季度", q);
+
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      text (cr, label, rect.x + rect.width / 2, rect.y - 16, 14, TRUE, 0.5);
+    }
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      TxChartRect first = tx_chart_ledger_cell (width, height, n_rows, row, 1);
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      text (cr, g_ptr_array_index (data->rows, row), first.x - 12, first.y + first.height / 2,
+            MIN (15.0, first.height * 0.45), FALSE, 1.0);
+
+      for (guint q = 1; q <= 4; q++)
+        {
+          TxChartRect rect = tx_chart_ledger_cell (width, height, n_rows, row, q);
+          int color = row * 4 + q - 1 < data->colors->len ? g_array_index (data->colors, int, row * 4 + q - 1) : -1;
+          double r, g, b;
+
+          if (color < 0)
+            {
+              /* a quarter not yet begun */
+              cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+              cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+              cairo_fill (cr);
+              cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+              text (cr, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, 14, FALSE, 0.5);
+              continue;
+            }
+
+          tx_chart_color_rgb (color, &r, &g, &b);
+          cairo_set_source_rgb (cr, r, g, b);
+          cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+          cairo_fill (cr);
+
+          {
+            g_autofree char *label = g_strdup_printf ("%s %s", color_marks[color], color_words[color]);
+
+            cairo_set_source_rgb (cr, color == TX_COLOR_YELLOW ? 0.1 : 1, color == TX_COLOR_YELLOW ? 0.1 : 1,
+                                  color == TX_COLOR_YELLOW ? 0.1 : 1);
+            text (cr, label, rect.x + rect.width / 2, rect.y + rect.height / 2,
+                  MIN (16.0, rect.height * 0.45), TRUE, 0.5);
+          }
+        }
+    }
+}
+
+/* Horizontal bars, one a row, with an optional target marked by a line. */
+static void
+draw_bars (cairo_t           *cr,
+           double             width,
+           double             height,
+           const TxChartData *data)
+{
+  guint n = data->rows->len;
+  double left = MARGIN + label_width (width);
+  double right = width - MARGIN - 60;
+  double top = MARGIN + TITLE_HEIGHT + 10;
+  double row_height = n > 0 ? MIN (40.0, (height - top - MARGIN - 24) / n) : 0;
+  double max = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      max = MAX (max, g_array_index (data->values, double, i));
+      if (data->targets->len > i)
+        max = MAX (max, g_array_index (data->targets, double, i));
+    }
+  max = ceil (max);
+
+  /* scale */
+  cairo_set_line_width (cr, 1);
+  for (int tick = 0; tick <= (int) max; tick += MAX (1, (int) max / 5))
+    {
+      double x = left + (right - left) * tick / max;
+      g_autofree char *label = g_strdup_printf ("%d", tick);
+
+      cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, top + row_height * n);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+      text (cr, label, x, top + row_height * n + 12, 11, FALSE, 0.5);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double value = g_array_index (data->values, double, i);
+      double y = top + row_height * i;
+      double bar = (right - left) * value / max;
+      g_autofree char *number = NULL;
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      text (cr, g_ptr_array_index (data->rows, i), left - 12, y + row_height / 2,
+            MIN (15.0, row_height * 0.45), FALSE, 1.0);
+
+      cairo_set_source_rgb (cr, 0.20, 0.42, 0.70);
+      cairo_rectangle (cr, left, y + row_height * 0.2, bar, row_height * 0.6);
+      cairo_fill (cr);
+
+      if (data->targets->len > i)
+        {
+          double target = g_array_index (data->targets, double, i);
+          double x = left + (right - left) * target / max;
+
+          /* the plan: a dashed outline to the target */
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+          cairo_rectangle (cr, left, y + row_height * 0.2, x - left, row_height * 0.6);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          number = g_strdup_printf ("%.0f / %.0f", value, target);
+        }
+      else
+        number = g_strdup_printf ("%.0f", value);
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      text (cr, number, MAX (left + bar, data->targets->len > i
+                                          ? left + (right - left) * g_array_index (data->targets, double, i) / max : 0) + 8,
+            y + row_height / 2, 12, FALSE, 0.0);
+    }
+}
+
+static void
+draw_adoption (cairo_t           *cr,
+               double             width,
+               double             height,
+               const TxChartData *data)
+{
+  static const double shades[4][3] = {
+    { 0.62, 0.62, 0.62 }, { 0.18, 0.62, 0.35 }, { 0.55, 0.78, 0.35 }, { 0.84, 0.22, 0.20 },
+  };
+  double top = MARGIN + TITLE_HEIGHT + 10;
+  double left = MARGIN, right = width - MARGIN;
+  double bar_height = 36;
+  guint total = 0;
+  double x = left;
+
+  for (guint i = 0; i < 4; i++)
+    total += data->adoption[i];
+
+  /* one bar split by adoption, each part with its word and count */
+  for (guint i = 0; i < 4; i++)
+    {
+      double part = total > 0 ? (right - left) * data->adoption[i] / total : 0;
+
+      if (part <= 0)
+        continue;
+      cairo_set_source_rgb (cr, shades[i][0], shades[i][1], shades[i][2]);
+      cairo_rectangle (cr, x, top, part, bar_height);
+      cairo_fill (cr);
+      x += part;
+    }
+
+  /* the legend below it, so small parts stay readable */
+  for (guint i = 0; i < 4; i++)
+    {
+      double lx = left + (right - left) * i / 4;
+      g_autofree char *label = g_strdup_printf ("%s %u", adoption_names[i], data->adoption[i]);
+
+      cairo_set_source_rgb (cr, shades[i][0], shades[i][1], shades[i][2]);
+      cairo_rectangle (cr, lx, top + bar_height + 12, 14, 14);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      text (cr, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0);
+    }
+
+  /* the three zeros as gauges: a half circle filled to the rate */
+  for (guint i = 0; i < 3; i++)
+    {
+      double cx = left + (right - left) * (2 * i + 1) / 6;
+      double radius = MIN ((right - left) / 8, (height - top - bar_height - 100) / 1.6);
+      double cy = top + bar_height + 60 + radius;
+      double value = data->rates[i];
+      g_autofree char *label = value < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f%%", value * 100);
+
+      if (radius <= 10)
+        break;
+
+      cairo_set_line_width (cr, radius * 0.28);
+      cairo_set_source_rgb (cr, 0.90, 0.90, 0.90);
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, radius, G_PI, 2 * G_PI);
+      cairo_stroke (cr);
+
+      if (value > 0)
+        {
+          cairo_set_source_rgb (cr, 0.20, 0.42, 0.70);
+          cairo_new_path (cr);
+          cairo_arc (cr, cx, cy, radius, G_PI, G_PI + G_PI * MIN (value, 1.0));
+          cairo_stroke (cr);
+        }
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      text (cr, label, cx, cy - radius * 0.25, radius * 0.35, TRUE, 0.5);
+      text (cr, rate_names[i], cx, cy + radius * 0.14 + 16, 15, FALSE, 0.5);
+    }
+}
+
+/**
+ * tx_chart_draw:
+ *
+ * Draws @data in a @width × @height area (user units) at the origin.
+ */
+void
+tx_chart_draw (cairo_t           *cr,
+               double             width,
+               double             height,
+               const TxChartData *data)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+
+  draw_title (cr, width, data);
+
+  switch (data->kind)
+    {
+    case TX_CHART_LEDGER:
+      draw_ledger (cr, width, height, data);
+      break;
+
+    case TX_CHART_PLAN:
+    case TX_CHART_STAGES:
+      draw_bars (cr, width, height, data);
+      break;
+
+    case TX_CHART_ADOPTION:
+      draw_adoption (cr, width, height, data);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * tx_chart_write:
+ * @path: ends in .png, .svg or .pdf
+ */
+gboolean
+tx_chart_write (const TxChartData  *data,
+                const char         *path,
+                GError            **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  const double width = 900, height = data->kind == TX_CHART_ADOPTION ? 370 : 120 + 44 * MAX (data->rows->len, 3);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (g_str_has_suffix (lower, ".png"))
+    {
+      /* twice the resolution, for print and HiDPI screens */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+      cr = cairo_create (surface);
+      cairo_scale (cr, 2, 2);
+    }
+  else if (g_str_has_suffix (lower, ".svg"))
+    {
+      surface = cairo_svg_surface_create (tmp_path, width, height);
+      cr = cairo_create (surface);
+    }
+  else if (g_str_has_suffix (lower, ".pdf"))
+    {
+      surface = cairo_pdf_surface_create (tmp_path, width, height);
+      cr = cairo_create (surface);
+    }
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” must end in .png, .svg or .pdf."), path);
+      return FALSE;
+    }
+
+  tx_chart_draw (cr, width, height, data);
+  cairo_destroy (cr);
+
+  if (g_str_has_suffix (lower, ".png"))
+    status = cairo_surface_write_to_png (surface, tmp_path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp_path, path) != 0)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: the disk may be full or the folder read-only."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,72 @@
+/* tx-chart.h — the charts of the dashboard and the circular, in Cairo
+ *
+ * Each chart is a pure function of (cairo_t, size, data): the dashboard
+ * widget, the PNG/SVG/PDF files and the circular all draw through it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "tx-store.h"
+#include "tx-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TX_CHART_LEDGER,     /* township × quarter, the colour of each */
+  TX_CHART_PLAN,       /* consultations held against the plan */
+  TX_CHART_STAGES,     /* consultations by current stage */
+  TX_CHART_ADOPTION,   /* adoption and the three zeros */
+} TxChartKind;
+
+typedef struct {
+  TxChartKind  kind;
+  char        *title;
+  /* ledger: rows × 4 colours (TxColor, or -1 for a quarter not begun) */
+  GPtrArray   *rows;          /* char *, row labels */
+  GArray      *colors;        /* int, rows × 4 */
+  /* bars: plan, stages */
+  GArray      *values;        /* double, one a row */
+  GArray      *targets;       /* double, one a row, or empty */
+  /* adoption: counts of each TxAdoption, then the three rates (0–1 or -1) */
+  guint        adoption[4];
+  double       rates[3];
+} TxChartData;
+
+typedef struct {
+  double x, y, width, height;
+} TxChartRect;
+
+TxChartData *tx_chart_data_new        (TxChartKind          kind,
+                                       const char          *title);
+void         tx_chart_data_free       (TxChartData         *data);
+gboolean     tx_chart_kind_from_name  (const char          *name,
+                                       TxChartKind         *kind);
+void         tx_chart_draw            (cairo_t             *cr,
+                                       double               width,
+                                       double               height,
+                                       const TxChartData   *data);
+TxChartRect  tx_chart_ledger_cell     (double               width,
+                                       double               height,
+                                       guint                n_rows,
+                                       guint                row,
+                                       guint                quarter);
+void         tx_chart_color_rgb       (TxColor              color,
+                                       double              *r,
+                                       double              *g,
+                                       double              *b);
+TxChartData *tx_chart_data_from_store (TxStore             *store,
+                                       TxChartKind          kind,
+                                       int                  year,
+                                       const char          *today,
+                                       GError             **error);
+gboolean     tx_chart_write           (const TxChartData   *data,
+                                       const char          *path,
+                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxChartData, tx_chart_data_free)
+
+G_END_DECLS

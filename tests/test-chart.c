@@ -1,0 +1,161 @@
+/* test-chart.c — the charts, read back pixel by pixel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+
+#include "tx-chart.h"
+#include "tx-exchange.h"
+#include "tx-ledger.h"
+#include "tx-store.h"
+
+typedef struct {
+  char    *dir;
+  TxStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-chart-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (f->store, today, NULL, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+}
+
+/* The colour at (x, y) in chart units; the PNG is drawn at twice the size. */
+static void
+assert_pixel (cairo_surface_t *png,
+              double           x,
+              double           y,
+              TxColor          color)
+{
+  unsigned char *data = cairo_image_surface_get_data (png);
+  int stride = cairo_image_surface_get_stride (png);
+  guint32 pixel = *(guint32 *) (data + (int) (y * 2) * stride + (int) (x * 2) * 4);
+  double r, g, b;
+
+  tx_chart_color_rgb (color, &r, &g, &b);
+  g_assert_cmpint (abs ((int) ((pixel >> 16) & 0xff) - (int) (r * 255)), <=, 2);
+  g_assert_cmpint (abs ((int) ((pixel >> 8) & 0xff) - (int) (g * 255)), <=, 2);
+  g_assert_cmpint (abs ((int) (pixel & 0xff) - (int) (b * 255)), <=, 2);
+}
+
+static void
+test_ledger_png (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = NULL;
+  g_autoptr(TxLedger) q4 = NULL;
+  g_autofree char *png_path = g_build_filename (f->dir, "ledger.png", NULL);
+  cairo_surface_t *png;
+  double width, height;
+  guint n_rows;
+
+  chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, "2026-11-27", &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_chart_write (chart, png_path, &error));
+  g_assert_no_error (error);
+
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (png) / 2.0;
+  height = cairo_image_surface_get_height (png) / 2.0;
+  n_rows = chart->rows->len;
+  g_assert_cmpuint (n_rows, ==, 8);
+
+  /* each township's fourth-quarter cell has the colour of its ledger */
+  q4 = tx_ledger_compute (f->store, 2026, 4, "2026-11-27", &error);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (q4->entries, row);
+      TxChartRect cell = tx_chart_ledger_cell (width, height, n_rows, row, 4);
+
+      g_assert_cmpstr (g_ptr_array_index (chart->rows, row), ==, entry->township_name);
+      assert_pixel (png, cell.x + 4, cell.y + 4, entry->color);
+      assert_pixel (png, cell.x + cell.width - 4, cell.y + cell.height - 4, entry->color);
+    }
+
+  /* and the sample has all three */
+  {
+    gboolean seen[3] = { FALSE, };
+
+    for (guint i = 0; i < q4->entries->len; i++)
+      seen[((TxLedgerEntry *) g_ptr_array_index (q4->entries, i))->color] = TRUE;
+    g_assert_true (seen[TX_COLOR_GREEN] && seen[TX_COLOR_YELLOW] && seen[TX_COLOR_RED]);
+  }
+
+  cairo_surface_destroy (png);
+}
+
+static void
+test_formats (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const names[] = { "ledger", "plan", "stages", "adoption" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxChartData) chart = NULL;
+      g_autofree char *svg = g_strdup_printf ("%s/%s.svg", f->dir, names[i]);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", f->dir, names[i]);
+      g_autofree char *svg_text = NULL;
+      g_autofree char *pdf_text = NULL;
+      TxChartKind kind;
+
+      g_assert_true (tx_chart_kind_from_name (names[i], &kind));
+      chart = tx_chart_data_from_store (f->store, kind, 2026, "2026-11-27", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (chart->rows->len + chart->adoption[1], >, 0);
+
+      g_assert_true (tx_chart_write (chart, svg, &error));
+      g_assert_true (tx_chart_write (chart, pdf, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+      g_assert_true (g_file_get_contents (pdf, &pdf_text, NULL, NULL));
+      g_assert_nonnull (strstr (svg_text, "<svg"));
+      g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TxChartData) chart = tx_chart_data_new (TX_CHART_STAGES, "x");
+    g_autofree char *bad = g_build_filename (f->dir, "chart.jpg", NULL);
+
+    g_assert_false (tx_chart_write (chart, bad, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/chart/ledger-png", Fixture, NULL, fixture_set_up, test_ledger_png, fixture_tear_down);
+  g_test_add ("/chart/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
+
+  return g_test_run ();
+}
