@@ -18,6 +18,7 @@
 
 #include "tx-calendar-export.h"
 #include "tx-chart.h"
+#include "tx-circular-document.h"
 #include "tx-consultation.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
@@ -1224,6 +1225,7 @@ cmd_ledger (Cli *cli)
   g_autofree char *quarter_text = NULL;
   g_autofree char *township = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *issued_on = NULL;
   CommandOption options[] = {
     { "year", &year_text, NULL },
     { "quarter", &quarter_text, NULL },
@@ -1256,7 +1258,10 @@ cmd_ledger (Cli *cli)
     }
 
   g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
-  ledger = tx_ledger_compute (store, year, quarter, today, &error);
+  /* a quarter issued in a circular keeps the ledger it was issued with */
+  ledger = tx_ledger_load_frozen (store, year, quarter, &issued_on, NULL, &error);
+  if (ledger == NULL && error == NULL)
+    ledger = tx_ledger_compute (store, year, quarter, today, &error);
   if (ledger == NULL)
     return fail ("%s", error->message);
 
@@ -1285,6 +1290,11 @@ cmd_ledger (Cli *cli)
           json_builder_add_int_value (builder, ledger->quarter);
           json_builder_set_member_name (builder, "as_of");
           json_builder_add_string_value (builder, ledger->as_of);
+          json_builder_set_member_name (builder, "issued");
+          if (issued_on != NULL)
+            json_builder_add_string_value (builder, issued_on);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "color");
           json_builder_add_string_value (builder, tx_color_to_key (entry->color));
           json_builder_set_member_name (builder, "planned");
@@ -1564,6 +1574,112 @@ cmd_chart (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_circular (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(TxMetrics) total = NULL;
+  g_autoptr(TxChartData) chart = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *quarter_text = NULL;
+  g_autofree char *suggestions_file = NULL;
+  g_autofree char *suggestions = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *lower = NULL;
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "quarter", &quarter_text, NULL },
+    { "suggestions", &suggestions_file, NULL },
+  };
+  char today[16];
+  const char *out;
+  int year, quarter;
+  int status;
+
+  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (year_text == NULL || quarter_text == NULL || positional->len != 1)
+    return usage_error (_("“circular” needs the year, the quarter and the ODT to write: tongxin-cli circular --year Y --quarter Q OUT.odt"));
+  status = parse_quarter (cli, year_text, quarter_text, &year, &quarter);
+  if (status != 0)
+    return status;
+  out = g_ptr_array_index (positional, 0);
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".odt"))
+    return usage_error (_("“%s” must end in .odt."), out);
+  if (suggestions_file != NULL && !g_file_get_contents (suggestions_file, &suggestions, NULL, &error))
+    return fail (_("Could not read “%s”: %s"), suggestions_file, error->message);
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  organization = tx_store_get_setting (store, "organization");
+
+  /* issued once: the ledger is frozen as it was then */
+  {
+    g_autofree char *frozen_suggestions = NULL;
+
+    ledger = tx_ledger_load_frozen (store, year, quarter, &issued_on, &frozen_suggestions, &error);
+    if (ledger == NULL && error != NULL)
+      return fail ("%s", error->message);
+    if (ledger == NULL)
+      {
+        ledger = tx_ledger_compute (store, year, quarter, today, &error);
+        if (ledger == NULL)
+          return fail ("%s", error->message);
+        issued_on = g_strdup (today);
+      }
+    if (suggestions == NULL)
+      suggestions = frozen_suggestions != NULL && frozen_suggestions[0] != '\0'
+                    ? g_steal_pointer (&frozen_suggestions)
+                    : tx_circular_draft_suggestions (ledger);
+  }
+
+  if (!tx_ledger_freeze (store, ledger, issued_on, organization, suggestions, &error))
+    return fail ("%s", error->message);
+
+  metrics = tx_metrics_compute (store, year, 0, ledger->as_of, &total, &error);
+  if (metrics == NULL)
+    return fail ("%s", error->message);
+
+  /* the chart of the year, this quarter as issued, later ones empty */
+  chart = tx_chart_data_from_store (store, TX_CHART_LEDGER, year, ledger->as_of, &error);
+  if (chart == NULL)
+    return fail ("%s", error->message);
+  for (guint row = 0; row < chart->rows->len && row < ledger->entries->len; row++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, row);
+
+      for (int q = 1; q <= 4; q++)
+        {
+          int *cell = &g_array_index (chart->colors, int, row * 4 + q - 1);
+
+          if (q == quarter)
+            *cell = entry->color;
+          else if (q > quarter)
+            *cell = -1;
+        }
+    }
+  png = tx_chart_render_png (chart, 900, 120 + 44 * MAX (chart->rows->len, 3));
+
+  doc = tx_circular_document_new (ledger, total, organization, issued_on, suggestions, png);
+  if (!tx_odt_document_save (doc, out, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Circular written to %s\n"), out);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1589,6 +1705,8 @@ static const Command commands[] = {
     N_("the red/yellow/green warning ledger, with the reasons behind every colour"), FALSE, cmd_ledger },
   { "metrics", "[--year Y] [--quarter Q] [--township NAME] [--format tsv|json]",
     N_("the three zeros: feedback rate, supervision coverage, implementation rate"), FALSE, cmd_metrics },
+  { "circular", "--year Y --quarter Q OUT.odt [--suggestions FILE]",
+    N_("write the quarterly circular as an ODT document; issuing it freezes that quarter's ledger"), FALSE, cmd_circular },
   { "chart", "ledger|plan|stages|adoption OUT.png|OUT.svg|OUT.pdf [--year Y]",
     N_("draw a chart of the dashboard to a file"), FALSE, cmd_chart },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },

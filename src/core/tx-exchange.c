@@ -1706,6 +1706,14 @@ tx_exchange_load_demo (TxStore         *store,
       *report = imp.report;
   }
 
+  /* who issues the circulars of the sample */
+  {
+    g_autofree char *organization = tx_store_get_setting (store, "organization");
+
+    if (organization == NULL && !tx_store_set_setting (store, "organization", "政协福泉市委员会", error))
+      return FALSE;
+  }
+
   return TRUE;
 }
 

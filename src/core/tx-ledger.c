@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "tx-ledger.h"
@@ -429,4 +430,243 @@ tx_ledger_consultation_color (TxLedger   *ledger,
     }
 
   return color;
+}
+
+char *
+tx_ledger_to_json (TxLedger *ledger)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, ledger->year);
+  json_builder_set_member_name (builder, "quarter");
+  json_builder_add_int_value (builder, ledger->quarter);
+  json_builder_set_member_name (builder, "as_of");
+  json_builder_add_string_value (builder, ledger->as_of);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "township_uuid");
+      json_builder_add_string_value (builder, entry->township_uuid);
+      json_builder_set_member_name (builder, "township_name");
+      json_builder_add_string_value (builder, entry->township_name);
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_int_value (builder, entry->color);
+      json_builder_set_member_name (builder, "planned");
+      json_builder_add_int_value (builder, entry->planned);
+      json_builder_set_member_name (builder, "held");
+      json_builder_add_int_value (builder, entry->held);
+      json_builder_set_member_name (builder, "expected");
+      json_builder_add_int_value (builder, entry->expected);
+      json_builder_set_member_name (builder, "hits");
+      json_builder_begin_array (builder);
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_int_value (builder, hit->rule);
+          json_builder_set_member_name (builder, "color");
+          json_builder_add_int_value (builder, hit->color);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, hit->kind);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, hit->uuid);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, hit->title);
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_int_value (builder, hit->stage);
+          json_builder_set_member_name (builder, "days");
+          json_builder_add_int_value (builder, hit->days);
+          json_builder_set_member_name (builder, "consultation_uuid");
+          json_builder_add_string_value (builder, hit->consultation_uuid);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, hit->text);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+dup_member (JsonObject *object,
+            const char *name)
+{
+  const char *value = json_object_get_string_member_with_default (object, name, NULL);
+
+  return value != NULL ? g_strdup (value) : NULL;
+}
+
+TxLedger *
+tx_ledger_from_json (const char  *json,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *entries;
+  TxLedger *ledger;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  ledger = g_new0 (TxLedger, 1);
+  ledger->year = json_object_get_int_member (root, "year");
+  ledger->quarter = json_object_get_int_member (root, "quarter");
+  ledger->as_of = dup_member (root, "as_of");
+  ledger->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  entries = json_object_get_array_member (root, "entries");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *object = json_array_get_object_element (entries, i);
+      JsonArray *hits = json_object_get_array_member (object, "hits");
+      TxLedgerEntry *entry = g_new0 (TxLedgerEntry, 1);
+
+      entry->township_uuid = dup_member (object, "township_uuid");
+      entry->township_name = dup_member (object, "township_name");
+      entry->color = json_object_get_int_member (object, "color");
+      entry->planned = json_object_get_int_member (object, "planned");
+      entry->held = json_object_get_int_member (object, "held");
+      entry->expected = json_object_get_int_member (object, "expected");
+      entry->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
+
+      for (guint h = 0; h < json_array_get_length (hits); h++)
+        {
+          JsonObject *o = json_array_get_object_element (hits, h);
+          TxLedgerHit *hit = g_new0 (TxLedgerHit, 1);
+
+          hit->rule = json_object_get_int_member (o, "rule");
+          hit->color = json_object_get_int_member (o, "color");
+          hit->kind = dup_member (o, "kind");
+          hit->uuid = dup_member (o, "uuid");
+          hit->title = dup_member (o, "title");
+          hit->stage = json_object_get_int_member (o, "stage");
+          hit->days = json_object_get_int_member (o, "days");
+          hit->consultation_uuid = dup_member (o, "consultation_uuid");
+          hit->text = dup_member (o, "text");
+          g_ptr_array_add (entry->hits, hit);
+        }
+      g_ptr_array_add (ledger->entries, entry);
+    }
+
+  return ledger;
+}
+
+/**
+ * tx_ledger_load_frozen:
+ * @issued_on: (out) (optional): the day the circular was issued
+ * @suggestions: (out) (optional): its suggestions
+ *
+ * Returns: (transfer full) (nullable): the ledger as issued in the
+ *   circular of that quarter, or %NULL (without an error) when none was
+ */
+TxLedger *
+tx_ledger_load_frozen (TxStore     *store,
+                       int          year,
+                       int          quarter,
+                       char       **issued_on,
+                       char       **suggestions,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  TxLedger *ledger = NULL;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT ledger, issued_on, suggestions FROM circular WHERE year = ? AND quarter = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, quarter);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ledger = tx_ledger_from_json (tx_column_text (stmt, 0), error);
+      if (issued_on != NULL)
+        *issued_on = g_strdup (tx_column_text (stmt, 1));
+      if (suggestions != NULL)
+        *suggestions = g_strdup (tx_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+
+  return ledger;
+}
+
+typedef struct {
+  TxLedger   *ledger;
+  const char *issued_on;
+  const char *organization;
+  const char *suggestions;
+} Freeze;
+
+static gboolean
+freeze (TxStore   *store,
+        gpointer   user_data,
+        GError   **error)
+{
+  Freeze *job = user_data;
+  g_autofree char *json = tx_ledger_to_json (job->ledger);
+  g_autofree char *uuid = tx_uuid_new ();
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *summary = g_strdup_printf ("%d Q%d", job->ledger->year, job->ledger->quarter);
+  sqlite3_stmt *stmt;
+
+  /* the ledger stays as first issued; suggestions may be revised */
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO circular (uuid, year, quarter, issued_on, organization, suggestions, "
+                           "  ledger, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                           "ON CONFLICT (year, quarter) DO UPDATE SET suggestions = ?6, organization = ?5, "
+                           "  updated_at = ?8",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, job->ledger->year);
+  sqlite3_bind_int (stmt, 3, job->ledger->quarter);
+  sqlite3_bind_text (stmt, 4, job->issued_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, job->organization ? job->organization : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, job->suggestions ? job->suggestions : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_changed (store, "circular");
+  return tx_store_audit (store, "issue", "circular", NULL, summary, error);
+}
+
+/**
+ * tx_ledger_freeze:
+ *
+ * Keeps @ledger as the one issued for its quarter.  A quarter already
+ * issued keeps its first ledger; only the suggestions change.
+ */
+gboolean
+tx_ledger_freeze (TxStore     *store,
+                  TxLedger    *ledger,
+                  const char  *issued_on,
+                  const char  *organization,
+                  const char  *suggestions,
+                  GError     **error)
+{
+  Freeze job = { ledger, issued_on, organization, suggestions };
+
+  return tx_store_write (store, freeze, &job, error);
 }

@@ -82,3 +82,24 @@ void           tx_ledger_quarter_of         (const char          *date,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxLedger, tx_ledger_free)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Freezing: a ledger as JSON, and the quarters issued in a circular. */
+char          *tx_ledger_to_json            (TxLedger            *ledger);
+TxLedger      *tx_ledger_from_json          (const char          *json,
+                                             GError             **error);
+TxLedger      *tx_ledger_load_frozen        (TxStore             *store,
+                                             int                  year,
+                                             int                  quarter,
+                                             char               **issued_on,
+                                             char               **suggestions,
+                                             GError             **error);
+gboolean       tx_ledger_freeze             (TxStore             *store,
+                                             TxLedger            *ledger,
+                                             const char          *issued_on,
+                                             const char          *organization,
+                                             const char          *suggestions,
+                                             GError             **error);
+
+G_END_DECLS

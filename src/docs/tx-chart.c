@@ -413,6 +413,38 @@ tx_chart_draw (cairo_t           *cr,
   cairo_restore (cr);
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * tx_chart_render_png:
+ *
+ * Returns: (transfer full): the chart as a PNG at twice @width × @height
+ */
+GBytes *
+tx_chart_render_png (const TxChartData *data,
+                     double             width,
+                     double             height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_scale (cr, 2, 2);
+  tx_chart_draw (cr, width, height, data);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_to_array, png);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
 /**
  * tx_chart_write:
  * @path: ends in .png, .svg or .pdf

@@ -63,6 +63,9 @@ TxChartData *tx_chart_data_from_store (TxStore             *store,
                                        int                  year,
                                        const char          *today,
                                        GError             **error);
+GBytes      *tx_chart_render_png      (const TxChartData   *data,
+                                       double               width,
+                                       double               height);
 gboolean     tx_chart_write           (const TxChartData   *data,
                                        const char          *path,
                                        GError             **error);

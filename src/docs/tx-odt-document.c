@@ -39,6 +39,8 @@
 #define NS_META   "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define NS_DC     "http://purl.org/dc/elements/1.1/"
 #define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define NS_DRAW   "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_XLINK  "http://www.w3.org/1999/xlink"
 
 /* Font faces: the office names first, the Linux fallback last. */
 static const struct {
@@ -62,6 +64,7 @@ struct _TxOdtDocument
   xmlTextWriterPtr  writer;
   guint             n_tables;
   GPtrArray        *table_widths;   /* GArray of double (cm), one per table */
+  GPtrArray        *images;         /* GBytes, PNG, Pictures/imageN.png */
 };
 
 TxOdtDocument *
@@ -73,6 +76,7 @@ tx_odt_document_new (const char *title)
   doc->body = xmlBufferCreate ();
   doc->writer = xmlNewTextWriterMemory (doc->body, 0);
   doc->table_widths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  doc->images = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
   return doc;
 }
@@ -87,6 +91,7 @@ tx_odt_document_free (TxOdtDocument *doc)
     xmlFreeTextWriter (doc->writer);
   xmlBufferFree (doc->body);
   g_ptr_array_unref (doc->table_widths);
+  g_ptr_array_unref (doc->images);
   g_free (doc->title);
   g_free (doc);
 }
@@ -210,6 +215,79 @@ tx_odt_document_add_right (TxOdtDocument *doc,
   paragraphs (doc, "TxRight", text);
 }
 
+/* Opens a table with its columns; the widths go into the automatic
+ * styles of content.xml. */
+static void
+table_start (TxOdtDocument *doc,
+             guint          n_columns,
+             const double  *widths_cm)
+{
+  xmlTextWriterPtr w = doc->writer;
+  g_autofree char *name = g_strdup_printf ("Table%u", ++doc->n_tables);
+  GArray *widths = g_array_sized_new (FALSE, FALSE, sizeof (double), n_columns);
+
+  start (w, "table:table");
+  attr (w, "table:name", name);
+  attr (w, "table:style-name", "TxTable");
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *style = g_strdup_printf ("TxTable.C%u_%u", doc->n_tables, c);
+
+      start (w, "table:table-column");
+      attr (w, "table:style-name", style);
+      end (w);
+    }
+
+  g_array_append_vals (widths, widths_cm, n_columns);
+  g_ptr_array_add (doc->table_widths, widths);
+}
+
+/* The cell styles of content.xml: plain, and shaded by TxColor. */
+static const char * const cell_styles[] = { "TxCellGreen", "TxCellYellow", "TxCellRed" };
+static const char * const cell_colors[] = { "#c8e6c9", "#fff3b0", "#f4c2c0" };
+
+/**
+ * tx_odt_document_add_grid:
+ * @widths_cm: (array length=n_columns): the width of each column
+ * @cells: (array length=n_cells): row after row; the first row is the
+ *   header, set as labels
+ * @shades: (array length=n_cells) (nullable): for each cell a TxColor to
+ *   shade it with, or -1
+ */
+void
+tx_odt_document_add_grid (TxOdtDocument      *doc,
+                          guint               n_columns,
+                          const double       *widths_cm,
+                          const char * const *cells,
+                          const int          *shades,
+                          guint               n_cells)
+{
+  xmlTextWriterPtr w = doc->writer;
+
+  table_start (doc, n_columns, widths_cm);
+
+  for (guint i = 0; i < n_cells; i += n_columns)
+    {
+      if (i == 0)
+        start (w, "table:table-header-rows");
+      start (w, "table:table-row");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          int shade = shades != NULL && i + c < n_cells ? shades[i + c] : -1;
+
+          start (w, "table:table-cell");
+          attr (w, "table:style-name", shade >= 0 && shade < 3 ? cell_styles[shade] : "TxTableCell");
+          attr (w, "office:value-type", "string");
+          paragraph (doc, i == 0 ? "TxCellLabel" : "TxCell", i + c < n_cells ? cells[i + c] : "");
+          end (w);
+        }
+      end (w);
+      if (i == 0)
+        end (w);
+    }
+  end (w);
+}
+
 /**
  * tx_odt_document_add_table:
  * @widths_cm: (array length=n_columns): the width of each column
@@ -224,19 +302,8 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
                            guint               n_cells)
 {
   xmlTextWriterPtr w = doc->writer;
-  g_autofree char *name = g_strdup_printf ("Table%u", ++doc->n_tables);
 
-  start (w, "table:table");
-  attr (w, "table:name", name);
-  attr (w, "table:style-name", "TxTable");
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autofree char *style = g_strdup_printf ("TxTable.C%u_%u", doc->n_tables, c);
-
-      start (w, "table:table-column");
-      attr (w, "table:style-name", style);
-      end (w);
-    }
+  table_start (doc, n_columns, widths_cm);
 
   for (guint i = 0; i < n_cells; i += n_columns)
     {
@@ -253,14 +320,47 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
       end (w);
     }
   end (w);
+}
 
-  /* the widths go into the automatic styles of content.xml */
-  {
-    GArray *widths = g_array_sized_new (FALSE, FALSE, sizeof (double), n_columns);
+/**
+ * tx_odt_document_add_image:
+ * @png: the picture, kept in the package as Pictures/imageN.png
+ *
+ * A picture centred in its own paragraph.
+ */
+void
+tx_odt_document_add_image (TxOdtDocument *doc,
+                           GBytes        *png,
+                           double         width_cm,
+                           double         height_cm)
+{
+  xmlTextWriterPtr w = doc->writer;
+  g_autofree char *href = g_strdup_printf ("Pictures/image%u.png", doc->images->len + 1);
+  g_autofree char *name = g_strdup_printf ("Image%u", doc->images->len + 1);
+  char width[G_ASCII_DTOSTR_BUF_SIZE + 2], height[G_ASCII_DTOSTR_BUF_SIZE + 2];
 
-    g_array_append_vals (widths, widths_cm, n_columns);
-    g_ptr_array_add (doc->table_widths, widths);
-  }
+  g_ascii_formatd (width, sizeof width - 2, "%.2f", width_cm);
+  strcat (width, "cm");
+  g_ascii_formatd (height, sizeof height - 2, "%.2f", height_cm);
+  strcat (height, "cm");
+
+  g_ptr_array_add (doc->images, g_bytes_ref (png));
+
+  start (w, "text:p");
+  attr (w, "text:style-name", "TxCentered");
+  start (w, "draw:frame");
+  attr (w, "draw:name", name);
+  attr (w, "text:anchor-type", "as-char");
+  attr (w, "svg:width", width);
+  attr (w, "svg:height", height);
+  start (w, "draw:image");
+  attr (w, "xlink:href", href);
+  attr (w, "xlink:type", "simple");
+  attr (w, "xlink:show", "embed");
+  attr (w, "xlink:actuate", "onLoad");
+  end (w);
+  end (w);
+  end (w);
 }
 
 /* ------------------------------------------------------------------ */
@@ -492,6 +592,8 @@ write_content (TxOdtDocument *doc)
 
   start (w, "office:document-content");
   attr (w, "xmlns:office", NS_OFFICE);
+  attr (w, "xmlns:draw", NS_DRAW);
+  attr (w, "xmlns:xlink", NS_XLINK);
   attr (w, "xmlns:style", NS_STYLE);
   attr (w, "xmlns:text", NS_TEXT);
   attr (w, "xmlns:table", NS_TABLE);
@@ -531,13 +633,27 @@ write_content (TxOdtDocument *doc)
           end (w);
         }
     }
+  for (int shade = -1; shade < 3; shade++)
+    {
+      start (w, "style:style");
+      attr (w, "style:name", shade < 0 ? "TxTableCell" : cell_styles[shade]);
+      attr (w, "style:family", "table-cell");
+      start (w, "style:table-cell-properties");
+      attr (w, "fo:border", "0.5pt solid #000000");
+      attr (w, "fo:padding", "0.1cm");
+      attr (w, "style:vertical-align", "middle");
+      if (shade >= 0)
+        attr (w, "fo:background-color", cell_colors[shade]);
+      end (w);
+      end (w);
+    }
   start (w, "style:style");
-  attr (w, "style:name", "TxTableCell");
-  attr (w, "style:family", "table-cell");
-  start (w, "style:table-cell-properties");
-  attr (w, "fo:border", "0.5pt solid #000000");
-  attr (w, "fo:padding", "0.1cm");
-  attr (w, "style:vertical-align", "middle");
+  attr (w, "style:name", "TxCentered");
+  attr (w, "style:family", "paragraph");
+  attr (w, "style:parent-style-name", "TxPlain");
+  start (w, "style:paragraph-properties");
+  attr (w, "fo:text-align", "center");
+  attr (w, "fo:line-height", "100%");
   end (w);
   end (w);
   end (w); /* office:automatic-styles */
@@ -581,7 +697,8 @@ write_meta (TxOdtDocument *doc)
 
 static GBytes *
 write_manifest (const char * const *entries,
-                guint               n_entries)
+                guint               n_entries,
+                guint               n_images)
 {
   xmlBufferPtr buffer;
   xmlTextWriterPtr w = part_new (&buffer);
@@ -601,6 +718,16 @@ write_manifest (const char * const *entries,
       start (w, "manifest:file-entry");
       attr (w, "manifest:full-path", entries[i]);
       attr (w, "manifest:media-type", "text/xml");
+      end (w);
+    }
+
+  for (guint i = 0; i < n_images; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("Pictures/image%u.png", i + 1);
+
+      start (w, "manifest:file-entry");
+      attr (w, "manifest:full-path", path);
+      attr (w, "manifest:media-type", "image/png");
       end (w);
     }
 
@@ -649,7 +776,7 @@ tx_odt_document_save (TxOdtDocument  *doc,
   g_autoptr(GBytes) content = write_content (doc);
   g_autoptr(GBytes) styles = write_styles ();
   g_autoptr(GBytes) meta = write_meta (doc);
-  g_autoptr(GBytes) manifest = write_manifest (entries, G_N_ELEMENTS (entries));
+  g_autoptr(GBytes) manifest = write_manifest (entries, G_N_ELEMENTS (entries), doc->images->len);
   g_autoptr(GError) local_error = NULL;
   GsfOutput *sink;
   GsfOutfile *zip;
@@ -681,6 +808,21 @@ tx_odt_document_save (TxOdtDocument  *doc,
        write_entry (zip, "content.xml", content, FALSE) &&
        write_entry (zip, "styles.xml", styles, FALSE) &&
        write_entry (zip, "meta.xml", meta, FALSE);
+
+  if (ok && doc->images->len > 0)
+    {
+      GsfOutfile *pictures = GSF_OUTFILE (gsf_outfile_new_child_full (zip, "Pictures", TRUE, "zip64", 0, NULL));
+
+      for (guint i = 0; ok && i < doc->images->len; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("image%u.png", i + 1);
+
+          /* already compressed */
+          ok = write_entry (pictures, name, g_ptr_array_index (doc->images, i), TRUE);
+        }
+      ok = ok && gsf_output_close (GSF_OUTPUT (pictures));
+      g_clear_object (&pictures);
+    }
 
   if (ok)
     {

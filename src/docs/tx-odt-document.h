@@ -30,6 +30,16 @@ void           tx_odt_document_add_table       (TxOdtDocument       *doc,
                                                 const double        *widths_cm,
                                                 const char * const  *cells,
                                                 guint                n_cells);
+void           tx_odt_document_add_grid        (TxOdtDocument       *doc,
+                                                guint                n_columns,
+                                                const double        *widths_cm,
+                                                const char * const  *cells,
+                                                const int           *shades,
+                                                guint                n_cells);
+void           tx_odt_document_add_image       (TxOdtDocument       *doc,
+                                                GBytes              *png,
+                                                double               width_cm,
+                                                double               height_cm);
 gboolean       tx_odt_document_save            (TxOdtDocument       *doc,
                                                 const char          *path,
                                                 GError             **error);

@@ -1,0 +1,239 @@
+/* tx-circular-document.c
+ *
+ * The city office's quarterly circular on the townships' consultative
+ * work: the colour of each township with the reasons, the ledger chart,
+ * the three zeros and suggestions for the next stage.  An official
+ * document, in Chinese (GB/T 9704 where it applies).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-circular-document"
+
+#include "config.h"
+
+#include "tx-circular-document.h"
+#include "tx-doc-format.h"
+
+static const char * const color_words[] = { "绿", "黄", "红" };
+static const char * const color_names[] = { "绿色", "黄色", "红色" };
+static const char * const stage_names[] = { "选题", "调研", "协商", "报送", "反馈", "监督" };
+
+static char *
+percent (double rate)
+{
+  return rate < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f%%", rate * 100);
+}
+
+/* The reason behind a colour, as the circular words it. */
+char *
+tx_circular_reason_text (const TxLedgerHit *hit)
+{
+  switch (hit->rule)
+    {
+    case TX_RULE_STAGE_OVERDUE:
+      return g_strdup_printf ("“%s”%s环节逾期%d天", hit->title,
+                              hit->stage < G_N_ELEMENTS (stage_names) ? stage_names[hit->stage] : "", hit->days);
+    case TX_RULE_FEEDBACK_WAITING:
+      return g_strdup_printf ("协商建言“%s”报送%d天未获反馈", hit->title, hit->days);
+    case TX_RULE_PLAN_BEHIND:
+      return g_strdup_printf ("协商计划进度落后%d次", hit->days);
+    default:
+      return g_strdup ("");
+    }
+}
+
+/**
+ * tx_circular_draft_suggestions:
+ *
+ * Returns: a first draft of the suggestions for the next stage, from the
+ *   rule hits, one a line, for the clerk to edit
+ */
+char *
+tx_circular_draft_suggestions (TxLedger *ledger)
+{
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+          n++;
+          switch (hit->rule)
+            {
+            case TX_RULE_STAGE_OVERDUE:
+              g_string_append_printf (text, "%s政协联络组要加快“%s”%s环节工作，尽快补齐进度。\n",
+                                      entry->township_name, hit->title,
+                                      hit->stage < G_N_ELEMENTS (stage_names) ? stage_names[hit->stage] : "");
+              break;
+            case TX_RULE_FEEDBACK_WAITING:
+              g_string_append_printf (text, "%s要跟踪协商建言“%s”的办理情况，督促承办单位及时反馈。\n",
+                                      entry->township_name, hit->title);
+              break;
+            case TX_RULE_PLAN_BEHIND:
+              g_string_append_printf (text, "%s年度协商计划进度落后，下一季度要按计划组织开展协商活动。\n",
+                                      entry->township_name);
+              break;
+            default:
+              break;
+            }
+        }
+    }
+
+  if (n == 0)
+    g_string_append (text, "各乡镇（街道）要保持良好势头，按年度协商计划扎实推进各项工作。\n");
+  g_string_append (text, "各乡镇（街道）政协联络组要对照通报问题逐项整改，整改情况于下季度初报市政协。\n");
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tx_circular_document_new:
+ * @total: (nullable): the three zeros of all townships
+ * @organization: (nullable): who issues it
+ * @issued_on: YYYY-MM-DD
+ * @chart_png: (nullable): the ledger chart
+ */
+TxOdtDocument *
+tx_circular_document_new (TxLedger        *ledger,
+                          const TxMetrics *total,
+                          const char      *organization,
+                          const char      *issued_on,
+                          const char      *suggestions,
+                          GBytes          *chart_png)
+{
+  g_autofree char *title = g_strdup_printf ("%s关于%d年第%d季度基层协商民主工作推进情况的通报",
+                                            organization ? organization : "", ledger->year, ledger->quarter);
+  g_autofree char *as_of = tx_doc_format_date (ledger->as_of);
+  g_autofree char *date = tx_doc_format_date (issued_on);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) shades = g_array_new (FALSE, FALSE, sizeof (int));
+  TxOdtDocument *doc = tx_odt_document_new (title);
+  guint counts[3] = { 0, };
+  const int no_shade = -1;
+
+  tx_odt_document_add_title (doc, title);
+  tx_odt_document_add_plain (doc, "各乡镇（街道）政协联络组：");
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    counts[((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->color]++;
+
+  {
+    g_autofree char *intro = g_strdup_printf ("按照基层协商民主工作红黄绿三级预警管理要求，现将%d年第%d季度"
+                                              "各乡镇（街道）工作推进情况（截至%s）通报如下。",
+                                              ledger->year, ledger->quarter, as_of);
+    tx_odt_document_add_paragraphs (doc, intro);
+  }
+
+  tx_odt_document_add_heading (doc, "一、总体情况");
+  {
+    g_autofree char *overall = g_strdup_printf ("本季度参加评定的乡镇（街道）共%u个，其中绿色%u个、黄色%u个、红色%u个。",
+                                                ledger->entries->len, counts[0], counts[1], counts[2]);
+    tx_odt_document_add_paragraphs (doc, overall);
+  }
+  if (total != NULL && total->submitted > 0)
+    {
+      g_autofree char *zeros = NULL;
+      g_autofree char *supervision = percent (tx_metrics_supervision_coverage (total));
+      g_autofree char *implementation = percent (tx_metrics_implementation_rate (total));
+      g_autofree char *feedback = percent (tx_metrics_feedback_rate (total));
+
+      zeros = g_strdup_printf ("本年度已报送协商建言%u条，已反馈%u条，反馈率%s；已采纳（含部分采纳）%u条，"
+                               "事前事中事后全程监督%u条，监督覆盖率%s；全面落实%u条，转化落实率%s。",
+                               total->submitted, total->answered, feedback, total->adopted,
+                               total->supervised, supervision, total->implemented, implementation);
+      tx_odt_document_add_paragraphs (doc, zeros);
+    }
+
+  tx_odt_document_add_heading (doc, "二、预警评定情况");
+
+  {
+    const char *header[] = { "序号", "乡镇（街道）", "评定", "计划完成", "主要问题" };
+    const double widths[] = { 1.3, 3.0, 1.7, 2.2, 7.4 };
+
+    for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+      {
+        g_ptr_array_add (cells, g_strdup (header[c]));
+        g_array_append_val (shades, no_shade);
+      }
+
+    for (guint i = 0; i < ledger->entries->len; i++)
+      {
+        TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+        g_autoptr(GString) reasons = g_string_new (NULL);
+        int shade = entry->color;
+
+        for (guint h = 0; h < entry->hits->len; h++)
+          {
+            g_autofree char *reason = tx_circular_reason_text (g_ptr_array_index (entry->hits, h));
+            g_string_append_printf (reasons, "%s%s", h ? "；" : "", reason);
+          }
+
+        g_ptr_array_add (cells, g_strdup_printf ("%u", i + 1));
+        g_ptr_array_add (cells, g_strdup (entry->township_name));
+        g_ptr_array_add (cells, g_strdup (color_words[entry->color]));
+        g_ptr_array_add (cells, entry->planned > 0 ? g_strdup_printf ("%d/%d", entry->held, entry->planned)
+                                                   : g_strdup ("—"));
+        g_ptr_array_add (cells, g_strdup (reasons->len ? reasons->str : "按计划推进"));
+        g_array_append_val (shades, no_shade);
+        g_array_append_val (shades, no_shade);
+        g_array_append_val (shades, shade);
+        g_array_append_val (shades, no_shade);
+        g_array_append_val (shades, no_shade);
+      }
+
+    tx_odt_document_add_grid (doc, G_N_ELEMENTS (widths), widths, (const char * const *) cells->pdata,
+                              (const int *) shades->data, cells->len);
+  }
+
+  {
+    g_autoptr(GString) summary = g_string_new (NULL);
+
+    for (int color = 2; color >= 0; color--)
+      {
+        g_autoptr(GString) names = g_string_new (NULL);
+
+        for (guint i = 0; i < ledger->entries->len; i++)
+          {
+            TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+            if ((int) entry->color == color)
+              g_string_append_printf (names, "%s%s", names->len ? "、" : "", entry->township_name);
+          }
+        if (names->len > 0)
+          g_string_append_printf (summary, "评定为%s的：%s。\n", color_names[color], names->str);
+      }
+    tx_odt_document_add_paragraphs (doc, summary->str);
+  }
+
+  if (chart_png != NULL)
+    tx_odt_document_add_image (doc, chart_png, 15.6, 15.6 * 0.55);
+
+  tx_odt_document_add_heading (doc, "三、下一阶段工作建议");
+  {
+    g_auto(GStrv) lines = g_strsplit (suggestions ? suggestions : "", "\n", -1);
+    guint n = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autofree char *line = NULL;
+
+        g_strstrip (lines[i]);
+        if (lines[i][0] == '\0')
+          continue;
+        line = g_strdup_printf ("%u. %s", ++n, lines[i]);
+        tx_odt_document_add_paragraphs (doc, line);
+      }
+  }
+
+  tx_odt_document_add_blank (doc);
+  if (organization != NULL && organization[0] != '\0')
+    tx_odt_document_add_right (doc, organization);
+  tx_odt_document_add_right (doc, date);
+
+  return doc;
+}
