@@ -164,8 +164,8 @@ test_help_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "metrics"));
   g_assert_nonnull (strstr (help.out, "circular"));
   g_assert_nonnull (strstr (help.out, "chart"));
-  /* only what works is offered */
-  g_assert_null (strstr (help.out, "backup"));
+  g_assert_nonnull (strstr (help.out, "backup"));
+  g_assert_nonnull (strstr (help.out, "restore"));
 
   cli (f, &unknown, "ledgerr", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -510,6 +510,53 @@ test_ledger (Fixture       *f,
 }
 
 static void
+test_backup_restore_check (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) backup = { 0, };
+  g_auto(Run) emptied = { 0, };
+  g_auto(Run) restore = { 0, };
+  g_auto(Run) bad = { 0, };
+  g_auto(Run) check = { 0, };
+  g_auto(Run) list = { 0, };
+  g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *not_db = g_build_filename (f->dir, "名册.csv", NULL);
+  g_autofree char *csv = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-gb18030-crlf.csv", NULL);
+
+  load_demo (f);
+
+  cli (f, &backup, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  /* the roster changes after the backup… */
+  cli (f, &emptied, "roster", "import", csv, NULL);
+  g_assert_cmpint (emptied.status, ==, 0);
+  {
+    g_auto(Run) added = { 0, };
+
+    cli (f, &added, "roster", "list", "--search", "潘光明", "--format", "json", NULL);
+    g_assert_nonnull (strstr (added.out, "潘光明"));
+  }
+
+  /* …a file that is no backup is refused and changes nothing */
+  g_assert_true (g_file_set_contents (not_db, "姓名\n王芳\n", -1, NULL));
+  cli (f, &bad, "restore", not_db, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, not_db));
+
+  /* and the backup brings the roster back as it was */
+  cli (f, &restore, "restore", copy, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  cli (f, &list, "roster", "list", "--search", "潘光明", "--format", "json", NULL);
+  g_assert_cmpstr (g_strstrip (list.out), ==, "[]");
+
+  cli (f, &check, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "168"));
+}
+
+static void
 test_export_import (Fixture       *f,
                     gconstpointer  data)
 {
@@ -602,6 +649,7 @@ main (int   argc,
   g_test_add ("/cli/roster-import-export", Fixture, NULL, fixture_set_up, test_roster_import_export, fixture_tear_down);
   g_test_add ("/cli/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/cli/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
+  g_test_add ("/cli/backup-restore-check", Fixture, NULL, fixture_set_up, test_backup_restore_check, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

@@ -1680,6 +1680,80 @@ cmd_circular (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_backup (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 2)
+    return usage_error (_("“backup” needs the file to write: tongxin-cli backup OUT.db"));
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_backup (store, cli->args[1], &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Backup written to %s\n"), cli->args[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_restore (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 2)
+    return usage_error (_("“restore” needs the backup to read: tongxin-cli restore IN.db"));
+
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_restore (store, cli->args[1], &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Restored from %s; the data it replaced are in %s.before-restore\n"), cli->args[1], cli->db_path);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_check (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (cli->n_args != 1)
+    return usage_error (_("“check” takes no arguments."));
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  problems = tx_store_check (store, &error);
+  if (problems == NULL)
+    return fail ("%s", error->message);
+
+  if (problems->len > 0)
+    {
+      fail (g_dngettext (GETTEXT_PACKAGE, "The database has %u problem. Restore a backup, or ask for help.",
+                         "The database has %u problems. Restore a backup, or ask for help.", problems->len),
+            problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (problems, i));
+      return EXIT_FAILED;
+    }
+
+  g_print (_("The database %s is sound: %u townships, %u people, %u consultations, %u recommendations.\n"),
+           cli->db_path, tx_store_count (store, "township"), tx_store_count (store, "person"),
+           tx_store_count (store, "consultation"), tx_store_count (store, "outcome"));
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, cmd_init },
   { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, cmd_demo },
@@ -1710,6 +1784,9 @@ static const Command commands[] = {
   { "chart", "ledger|plan|stages|adoption OUT.png|OUT.svg|OUT.pdf [--year Y]",
     N_("draw a chart of the dashboard to a file"), FALSE, cmd_chart },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, cmd_export },
+  { "backup", "OUT.db", N_("copy the whole database to a file"), FALSE, cmd_backup },
+  { "restore", "IN.db", N_("replace the database with a backup (the data replaced are kept aside)"), TRUE, cmd_restore },
+  { "check", "", N_("check that the database is sound"), FALSE, cmd_check },
   { "import", "IN.xml [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, cmd_import },
 };
 

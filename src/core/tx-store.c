@@ -781,3 +781,184 @@ tx_bind_text_or_null (sqlite3_stmt *stmt,
   else
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
+
+/* Copies the whole database of @from into @to, page by page, as one
+ * transaction on @to. */
+static gboolean
+copy_database (sqlite3     *from,
+               sqlite3     *to,
+               GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE, "%s", sqlite3_errmsg (to));
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE, "%s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tx_store_backup:
+ * @path: the copy to write; replaced only when the copy is complete
+ */
+gboolean
+tx_store_backup (TxStore     *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *copy = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+
+  g_unlink (tmp_path);
+  if (sqlite3_open (tmp_path, &copy) != SQLITE_OK)
+    {
+      sqlite3_close (copy);
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   _("Could not write “%s”. Check that the folder exists and can be written."), path);
+      return FALSE;
+    }
+
+  ok = copy_database (self->db, copy, &local_error);
+  sqlite3_close (copy);
+  g_chmod (tmp_path, 0600);
+
+  if (!ok || g_rename (tmp_path, path) != 0)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   _("Could not write the backup “%s”: %s"), path,
+                   local_error ? local_error->message : g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tx_store_restore:
+ * @path: a backup made by tx_store_backup()
+ *
+ * Replaces everything in the store with the backup, after checking that
+ * it is a Tongxin database this version can read.  The replaced data are
+ * kept next to the database as "…before-restore".
+ */
+gboolean
+tx_store_restore (TxStore     *self,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(TxStore) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *copy_path = NULL;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN, _("There is no file “%s”."), path);
+      return FALSE;
+    }
+
+  /* open a copy, so that checking and updating the backup never touch it */
+  copy_path = g_strdup_printf ("%s.restore-%d", self->path, (int) getpid ());
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (copy_path);
+
+    if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+      {
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
+                     _("Could not read “%s”: %s"), path, local_error->message);
+        return FALSE;
+      }
+  }
+
+  source = tx_store_open (copy_path, &local_error);
+  if (source == NULL)
+    {
+      g_debug ("Cannot restore %s: %s", path, local_error->message);
+      g_unlink (copy_path);
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a Tongxin backup that this version can read; nothing was changed. Choose another file."),
+                   path);
+      return FALSE;
+    }
+
+  safety = g_strdup_printf ("%s.before-restore", self->path);
+  if (!tx_store_backup (self, safety, error) ||
+      !copy_database (source->db, self->db, &local_error))
+    {
+      g_clear_object (&source);
+      g_unlink (copy_path);
+      if (local_error != NULL)
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                     _("Could not restore from “%s”; the database was left as it was. (%s)"),
+                     path, local_error->message);
+      return FALSE;
+    }
+
+  g_clear_object (&source);
+  g_unlink (copy_path);
+  {
+    g_autofree char *wal = g_strdup_printf ("%s-wal", copy_path);
+    g_autofree char *shm = g_strdup_printf ("%s-shm", copy_path);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  g_hash_table_remove_all (self->statements);
+  tx_store_emit_changed (self, "all");
+
+  return TRUE;
+}
+
+/**
+ * tx_store_check:
+ *
+ * Returns: (transfer full) (element-type utf8): what is wrong with the
+ *   database, empty when it is sound
+ */
+GPtrArray *
+tx_store_check (TxStore  *self,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        g_ptr_array_add (problems, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (problems, g_strdup_printf (_("A row of %s refers to a missing row of %s."),
+                                                  sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_exec (self->db, "INSERT INTO person_fts (person_fts) VALUES ('integrity-check')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    g_ptr_array_add (problems, g_strdup (_("The search index does not match the roster.")));
+
+  return g_steal_pointer (&problems);
+}

@@ -67,6 +67,16 @@ gboolean      tx_store_audit               (TxStore           *self,
                                             const char        *summary,
                                             GError           **error);
 
+/* Safety */
+gboolean      tx_store_backup              (TxStore           *self,
+                                            const char        *path,
+                                            GError           **error);
+gboolean      tx_store_restore             (TxStore           *self,
+                                            const char        *path,
+                                            GError           **error);
+GPtrArray    *tx_store_check               (TxStore           *self,
+                                            GError           **error);
+
 /* Settings (a key/value table). */
 char         *tx_store_get_setting         (TxStore           *self,
                                             const char        *key);
