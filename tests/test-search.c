@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "tx-collate.h"
 #include "tx-person-list.h"
 #include "tx-records.h"
 #include "tx-roster.h"
@@ -245,6 +246,32 @@ test_order (Fixture       *f,
   g_assert_cmpstr (pinyin, ==, "丁一 龚平 李王 刘洋 罗文 潘玉兰 石磊 王芳 王芳芳 张三丰 赵敏");
 }
 
+/* Strokes as the mainland counts them: 陈 7 before 罗 8, 蒙 13 before
+ * 熊 14 (ICU's own stroke order has them the other way round). */
+static void
+test_mainland_strokes (void)
+{
+  const char *surnames[] = { "丁", "王", "石", "刘", "陈", "罗", "赵", "龚", "蒙", "熊", "潘" };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (surnames); i++)
+    {
+      g_test_message ("%s before %s", surnames[i], surnames[i + 1]);
+      g_assert_cmpint (tx_collate_compare (surnames[i], surnames[i + 1], TX_ORDER_STROKES), <, 0);
+    }
+
+  /* the surname first, then the given name, a shorter name first */
+  g_assert_cmpint (tx_collate_compare ("王五", "王二", TX_ORDER_STROKES), >, 0);
+  g_assert_cmpint (tx_collate_compare ("王", "王一", TX_ORDER_STROKES), <, 0);
+  g_assert_cmpint (tx_collate_compare ("潘一", "丁潘", TX_ORDER_STROKES), >, 0);
+  /* names in Latin letters after Chinese ones, not lost */
+  g_assert_cmpint (tx_collate_compare ("Wei Lan", "潘", TX_ORDER_STROKES), >, 0);
+
+  /* pinyin: chen luo meng pan xiong */
+  g_assert_cmpint (tx_collate_compare ("陈", "罗", TX_ORDER_PINYIN), <, 0);
+  g_assert_cmpint (tx_collate_compare ("潘", "熊", TX_ORDER_PINYIN), <, 0);
+  g_assert_cmpint (tx_collate_compare ("熊", "蒙", TX_ORDER_PINYIN), >, 0);
+}
+
 static gboolean
 add_many (TxStore   *store,
           gpointer   user_data,
@@ -324,6 +351,7 @@ main (int   argc,
   g_test_add ("/search/short-are-names", Fixture, NULL, fixture_set_up, test_short_queries_are_names, fixture_tear_down);
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/search/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
+  g_test_add_func ("/search/mainland-strokes", test_mainland_strokes);
   g_test_add ("/search/paged-model", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
 
   return g_test_run ();

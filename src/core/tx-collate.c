@@ -1,8 +1,13 @@
 /* tx-collate.c
  *
  * Sort keys are computed once per person and stored, so that the database
- * orders the roster with an index: ICU's "zh@collation=pinyin" and
- * "zh@collation=stroke" (按姓氏笔画为序) tailorings, never a home-made table.
+ * orders the roster with an index.  Pinyin is ICU's "zh@collation=pinyin".
+ * Surname strokes (按姓氏笔画为序) count strokes as the mainland writes the
+ * characters, from Unicode's Unihan kTotalStrokes (generated into
+ * tx-strokes-table.c): ICU's "zh@collation=stroke" follows the
+ * traditional counts (陈 after 罗, 熊 before 蒙).  So the key is the
+ * stroke count of each character in turn, then ICU's stroke key to order
+ * characters of the same count.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +45,23 @@ get_collator (TxOrder order)
   return collator;
 }
 
+extern const gunichar tx_strokes_first;
+extern const gunichar tx_strokes_last;
+extern const guint8 tx_strokes_table[];
+
+/* The stroke count of a character; 0xF0 for what is not a Han character,
+ * so that Latin names come after Chinese ones. */
+static guint8
+stroke_count (gunichar c)
+{
+  guint8 count = 0;
+
+  if (c >= tx_strokes_first && c <= tx_strokes_last)
+    count = tx_strokes_table[c - tx_strokes_first];
+
+  return count > 0 ? MIN (count, 0xEF) : 0xF0;
+}
+
 static UChar *
 to_uchars (const char *text,
            int32_t    *length)
@@ -75,6 +97,27 @@ tx_collate_sort_key (const char *text,
 
   chars = to_uchars (text ? text : "", &length);
   size = ucol_getSortKey (collator, chars, length, NULL, 0);
+
+  if (order == TX_ORDER_STROKES)
+    {
+      GByteArray *strokes = g_byte_array_new ();
+      guint8 separator = 0;
+
+      for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+        {
+          guint8 count = stroke_count (g_utf8_get_char (p));
+          g_byte_array_append (strokes, &count, 1);
+        }
+      g_byte_array_append (strokes, &separator, 1);
+
+      key = g_malloc (size);
+      ucol_getSortKey (collator, chars, length, key, size);
+      g_byte_array_append (strokes, key, size > 0 ? size - 1 : 0);
+      g_free (key);
+
+      return g_byte_array_free_to_bytes (strokes);
+    }
+
   key = g_malloc (size);
   ucol_getSortKey (collator, chars, length, key, size);
 
