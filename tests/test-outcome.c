@@ -1,0 +1,116 @@
+/* test-outcome.c — following a recommendation to the end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tx-exchange.h"
+#include "tx-metrics.h"
+#include "tx-outcome-edit.h"
+#include "tx-recommendation-document.h"
+#include "tx-records.h"
+#include "tx-store.h"
+
+static void
+test_follow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-outcome-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "tongxin.db", NULL);
+  g_autofree char *odt = g_build_filename (dir, "建议.odt", NULL);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *unzip = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+  g_autoptr(TxOutcome) saved = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autoptr(TxMetrics) metrics = NULL;
+  guint before;
+
+  store = tx_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (store, today, NULL, &error));
+  consultation = tx_store_load_consultation (store, "双谷村新型农村综合体建设协商", &error);
+  before = tx_store_count (store, "outcome");
+
+  outcome = tx_outcome_new_for_consultation (tx_consultation_get_uuid (consultation));
+
+  /* a title is needed; dates are checked */
+  g_assert_false (tx_store_save_outcome (store, outcome, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  tx_outcome_set_text (outcome, "关于在综合体配套建设农产品冷库的建议", "建议由镇政府统筹资金，在综合体北侧建设冷库。");
+  tx_outcome_set_submission (outcome, "government", "2026-07-08");
+  tx_outcome_set_feedback (outcome, NULL, "2026-07-01", "同意");
+  g_assert_false (tx_store_save_outcome (store, outcome, &error));
+  g_assert_nonnull (strstr (error->message, "2026-07-01"));
+  g_clear_error (&error);
+
+  /* submitted: feedback is due 30 days later */
+  tx_outcome_set_feedback (outcome, NULL, NULL, NULL);
+  g_assert_true (tx_store_save_outcome (store, outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_store_count (store, "outcome"), ==, before + 1);
+  saved = tx_store_load_outcome (store, tx_outcome_get_uuid (outcome), &error);
+  g_assert_cmpstr (tx_outcome_get_feedback_due (saved), ==, "2026-08-07");
+  g_assert_null (tx_outcome_get_feedback_received (saved));
+  g_clear_object (&saved);
+
+  /* answered, adopted, supervised before, during and after, carried out */
+  tx_outcome_set_feedback (outcome, "2026-08-07", "2026-08-01", "镇政府同意，列入年度项目。");
+  tx_outcome_set_adoption (outcome, TX_ADOPTION_ADOPTED, 100);
+  tx_outcome_add_supervision (outcome, TX_SUPERVISION_BEFORE, "2026-08-10", "政协联络组", "审看选址");
+  tx_outcome_add_supervision (outcome, TX_SUPERVISION_DURING, "2026-09-20", "政协联络组", "施工现场");
+  tx_outcome_add_supervision (outcome, TX_SUPERVISION_AFTER, "2026-11-10", "政协联络组、群众代表", "验收");
+  g_assert_true (tx_store_save_outcome (store, outcome, &error));
+  saved = tx_store_load_outcome (store, tx_outcome_get_uuid (outcome), &error);
+  g_assert_cmpint (tx_outcome_get_adoption (saved), ==, TX_ADOPTION_ADOPTED);
+  g_assert_cmpint (tx_outcome_get_progress (saved), ==, 100);
+  g_assert_cmpuint (tx_outcome_get_supervisions (saved)->len, ==, 3);
+  g_assert_cmpstr (tx_outcome_get_feedback_text (saved), ==, "镇政府同意，列入年度项目。");
+
+  /* it counts in the three zeros */
+  {
+    TxMetrics one = { 0, };
+
+    tx_metrics_add_outcome (&one, saved, "2026-11-27");
+    g_assert_cmpuint (one.answered, ==, 1);
+    g_assert_cmpuint (one.supervised, ==, 1);
+    g_assert_cmpuint (one.implemented, ==, 1);
+  }
+
+  /* the formal 协商建言 */
+  doc = tx_recommendation_document_new (saved, consultation, NULL);
+  g_assert_true (tx_odt_document_save (doc, odt, &error));
+  g_assert_no_error (error);
+  unzip = g_strdup_printf ("unzip -p '%s' content.xml", odt);
+  g_assert_true (g_spawn_command_line_sync (unzip, &content, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (content, "关于在综合体配套建设农产品冷库的建议"));
+  g_assert_nonnull (strstr (content, "凤山镇人民政府："));
+  g_assert_nonnull (strstr (content, "建议由镇政府统筹资金"));
+  g_assert_nonnull (strstr (content, "2026年7月8日"));
+
+  /* deleted, and back */
+  g_assert_true (tx_store_delete_outcome (store, tx_outcome_get_uuid (outcome), FALSE, &error));
+  g_assert_cmpuint (tx_store_count (store, "outcome"), ==, before);
+  g_assert_true (tx_store_delete_outcome (store, tx_outcome_get_uuid (outcome), TRUE, &error));
+  g_assert_cmpuint (tx_store_count (store, "outcome"), ==, before + 1);
+
+  g_clear_object (&store);
+  g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/outcome/follow", test_follow);
+
+  return g_test_run ();
+}
