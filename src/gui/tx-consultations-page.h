@@ -13,9 +13,12 @@ G_BEGIN_DECLS
 #define TX_TYPE_CONSULTATIONS_PAGE (tx_consultations_page_get_type ())
 G_DECLARE_FINAL_TYPE (TxConsultationsPage, tx_consultations_page, TX, CONSULTATIONS_PAGE, AdwBin)
 
-GtkWidget *tx_consultations_page_new       (void);
-TxStore   *tx_consultations_page_get_store (TxConsultationsPage *self);
-void       tx_consultations_page_set_store (TxConsultationsPage *self,
-                                            TxStore             *store);
+GtkWidget  *tx_consultations_page_new       (void);
+TxStore    *tx_consultations_page_get_store (TxConsultationsPage *self);
+void        tx_consultations_page_set_store (TxConsultationsPage *self,
+                                             TxStore             *store);
+const char *tx_consultations_page_get_today (TxConsultationsPage *self);
+void        tx_consultations_page_set_today (TxConsultationsPage *self,
+                                             const char          *today);
 
 G_END_DECLS
