@@ -18,6 +18,7 @@
 
 #include "tx-calendar-export.h"
 #include "tx-chart.h"
+#include "tx-circular-chart.h"
 #include "tx-circular-document.h"
 #include "tx-consultation.h"
 #include "tx-exchange.h"
@@ -1583,7 +1584,6 @@ cmd_circular (Cli *cli)
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GPtrArray) metrics = NULL;
   g_autoptr(TxMetrics) total = NULL;
-  g_autoptr(TxChartData) chart = NULL;
   g_autoptr(GBytes) png = NULL;
   g_autoptr(TxOdtDocument) doc = NULL;
   g_autofree char *year_text = NULL;
@@ -1653,24 +1653,9 @@ cmd_circular (Cli *cli)
     return fail ("%s", error->message);
 
   /* the chart of the year, this quarter as issued, later ones empty */
-  chart = tx_chart_data_from_store (store, TX_CHART_LEDGER, year, ledger->as_of, &error);
-  if (chart == NULL)
+  png = tx_circular_chart_png (store, ledger, &error);
+  if (png == NULL)
     return fail ("%s", error->message);
-  for (guint row = 0; row < chart->rows->len && row < ledger->entries->len; row++)
-    {
-      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, row);
-
-      for (int q = 1; q <= 4; q++)
-        {
-          int *cell = &g_array_index (chart->colors, int, row * 4 + q - 1);
-
-          if (q == quarter)
-            *cell = entry->color;
-          else if (q > quarter)
-            *cell = -1;
-        }
-    }
-  png = tx_chart_render_png (chart, 900, 120 + 44 * MAX (chart->rows->len, 3));
 
   doc = tx_circular_document_new (ledger, total, organization, issued_on, suggestions, png);
   if (!tx_odt_document_save (doc, out, &error))

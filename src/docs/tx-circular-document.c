@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tx-circular-document.h"
 #include "tx-doc-format.h"
 
@@ -211,7 +213,23 @@ tx_circular_document_new (TxLedger        *ledger,
   }
 
   if (chart_png != NULL)
-    tx_odt_document_add_image (doc, chart_png, 15.6, 15.6 * 0.55);
+    {
+      gsize size;
+      const guint8 *png = g_bytes_get_data (chart_png, &size);
+      double aspect = 0.55;
+
+      /* the picture keeps its proportions: width and height from the PNG
+       * header (IHDR) */
+      if (size > 24 && memcmp (png, "\x89PNG", 4) == 0)
+        {
+          guint32 width = GUINT32_FROM_BE (*(const guint32 *) (png + 16));
+          guint32 height = GUINT32_FROM_BE (*(const guint32 *) (png + 20));
+
+          if (width > 0)
+            aspect = (double) height / width;
+        }
+      tx_odt_document_add_image (doc, chart_png, 15.6, 15.6 * aspect);
+    }
 
   tx_odt_document_add_heading (doc, "三、下一阶段工作建议");
   {

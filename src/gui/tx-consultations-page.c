@@ -777,3 +777,30 @@ tx_consultations_page_set_today (TxConsultationsPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
 }
+
+/**
+ * tx_consultations_page_select:
+ * @uuid: a consultation's uuid
+ *
+ * Shows that consultation in the editor and selects it in the list,
+ * clearing the filters when they hide it (from the Overview, the
+ * Calendar).  What was typed in the editor is not lost: the clerk is
+ * asked first.
+ */
+void
+tx_consultations_page_select (TxConsultationsPage *self,
+                              const char          *uuid)
+{
+  g_return_if_fail (TX_IS_CONSULTATIONS_PAGE (self));
+  g_return_if_fail (uuid != NULL);
+
+  open_consultation (self, uuid);
+
+  if (g_strcmp0 (tx_consultation_editor_get_uuid (self->editor), uuid) == 0 &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    {
+      clear_filters (self);
+      reload (self);
+      select_shown_consultation (self);
+    }
+}

@@ -21,4 +21,7 @@ const char *tx_consultations_page_get_today (TxConsultationsPage *self);
 void        tx_consultations_page_set_today (TxConsultationsPage *self,
                                              const char          *today);
 
+void                 tx_consultations_page_select      (TxConsultationsPage *self,
+                                                        const char          *uuid);
+
 G_END_DECLS

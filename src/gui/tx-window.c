@@ -14,6 +14,7 @@
 
 #include "tx-application.h"
 #include "tx-consultations-page.h"
+#include "tx-overview-page.h"
 #include "tx-roster-page.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
@@ -29,6 +30,7 @@ struct _TxWindow
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
+  TxConsultationsPage  *consultations_page;
 
   /* owned references */
   TxStore              *store;
@@ -196,6 +198,36 @@ tx_window_set_property (GObject      *object,
     }
 }
 
+/* From the Overview to the record behind a colour */
+static void
+on_overview_page_open_consultation_cb (TxOverviewPage *page,
+                                       const char     *uuid,
+                                       TxWindow       *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "consultations");
+  tx_consultations_page_select (self->consultations_page, uuid);
+}
+
+static void
+on_overview_page_open_outcome_cb (TxOverviewPage *page,
+                                  const char     *uuid,
+                                  const char     *consultation_uuid,
+                                  TxWindow       *self)
+{
+  if (consultation_uuid != NULL)
+    on_overview_page_open_consultation_cb (page, consultation_uuid, self);
+}
+
+/* Behind the plan: the year plan, when the window has a calendar */
+static void
+on_overview_page_open_township_cb (TxOverviewPage *page,
+                                   const char     *uuid,
+                                   TxWindow       *self)
+{
+  if (adw_view_stack_get_child_by_name (self->view_stack, "calendar") != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+}
+
 static void
 tx_window_class_init (TxWindowClass *klass)
 {
@@ -222,6 +254,7 @@ tx_window_class_init (TxWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TX_TYPE_CONSULTATIONS_PAGE);
+  g_type_ensure (TX_TYPE_OVERVIEW_PAGE);
   g_type_ensure (TX_TYPE_ROSTER_PAGE);
   g_type_ensure (TX_TYPE_WELCOME_PAGE);
 
@@ -232,6 +265,10 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, consultations_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_consultation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_outcome_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_township_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_start_cb);
 }
 

@@ -1,0 +1,863 @@
+/* tx-circular-dialog.c — the quarterly circular (季度通报)
+ *
+ * Shows the colours of a quarter with their reasons and the suggestions
+ * for the next stage, drafted from the reasons for the clerk to edit,
+ * and exports the circular as an ODT document, as `tongxin-cli circular`
+ * does: the first export issues it and freezes the quarter's ledger as
+ * it stands that day; a later one keeps that ledger and the day it was
+ * issued, and saves the suggestions as edited.
+ *
+ * The document is in Chinese whatever the language of the interface
+ * (DESIGN §3), and so is the name offered for its file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-circular-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "tx-chart.h"
+#include "tx-circular-chart.h"
+#include "tx-circular-dialog-private.h"
+#include "tx-circular-dialog.h"
+#include "tx-circular-document.h"
+#include "tx-ledger.h"
+#include "tx-metrics.h"
+
+struct _TxCircularDialog
+{
+  AdwWindow            parent_instance;
+
+  /* template children */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  AdwActionRow        *status_row;
+  AdwPreferencesGroup *colors_group;
+  GtkListBox          *colors_list;
+  GtkTextView         *suggestions_view;
+
+  /* owned references */
+  TxStore             *store;
+  TxLedger            *ledger;        /* as issued, or as it stands today */
+  GtkNativeDialog     *file_chooser;  /* the one open, if any */
+  GtkSizeGroup        *badge_size_group;
+
+  /* state */
+  int                  year;
+  int                  quarter;
+  char                *today;         /* YYYY-MM-DD */
+  char                *issued_on;     /* NULL until issued */
+  gboolean             discarding;    /* closing without asking */
+};
+
+G_DEFINE_FINAL_TYPE (TxCircularDialog, tx_circular_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_YEAR,
+  PROP_QUARTER,
+  PROP_TODAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* YYYY-MM-DD as the interface writes a date (as the Overview does). */
+static char *
+format_date (const char *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (date != NULL ? date : "");
+
+  time = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (time == NULL)
+    return g_strdup (date);
+
+  /* Translators: a date, as in "November 27, 2026"; the conversions are
+   * those of g_date_time_format(): in Chinese "%Y年%-m月%-d日" */
+  return g_date_time_format (time, _("%B %-d, %Y"));
+}
+
+/* The colour of a township: the word and the mark of the ledger chart,
+ * on the colour of the chart (as the Overview shows it), as wide as the
+ * widest of the list. */
+static GtkWidget *
+create_color_badge (TxColor       color,
+                    GtkSizeGroup *size_group)
+{
+  static const char * const marks[] = { "✓", "!", "✕" };
+  const char *words[] = {
+    C_("ledger colour", "Green"), C_("ledger colour", "Yellow"), C_("ledger colour", "Red"),
+  };
+  g_autofree char *markup = NULL;
+  GtkWidget *badge;
+  double r, g, b;
+
+  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
+
+  tx_chart_color_rgb (color, &r, &g, &b);
+  markup = g_markup_printf_escaped ("<span background=\"#%02x%02x%02x\" foreground=\"%s\" weight=\"bold\">"
+                                    " %s %s </span>",
+                                    (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5), (guint) (b * 255 + 0.5),
+                                    color == TX_COLOR_YELLOW ? "#1a1a1a" : "#ffffff",
+                                    marks[color], words[color]);
+
+  badge = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (badge), markup);
+  gtk_label_set_xalign (GTK_LABEL (badge), 0);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "tx-color-badge");
+  gtk_size_group_add_widget (size_group, badge);
+
+  return badge;
+}
+
+/* Toasts */
+
+/* A problem stays until it is dismissed, as in TxWindow. */
+static void
+show_problem (TxCircularDialog *self,
+              const char       *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The suggestions */
+
+static char *
+get_suggestions (TxCircularDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->suggestions_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_suggestions (TxCircularDialog *self,
+                 const char       *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->suggestions_view);
+
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+}
+
+static gboolean
+has_suggestions (TxCircularDialog *self)
+{
+  g_autofree char *text = get_suggestions (self);
+
+  return g_strstrip (text)[0] != '\0';
+}
+
+static void
+update_actions (TxCircularDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "circular.export",
+                                 self->ledger != NULL && has_suggestions (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "circular.draft-again", self->ledger != NULL);
+}
+
+/* The ledger and what the dialog says of it */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+create_color_row (TxCircularDialog    *self,
+                  const TxLedgerEntry *entry)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  g_autoptr(GString) reasons = g_string_new (NULL);
+
+  for (guint h = 0; h < entry->hits->len; h++)
+    {
+      const TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+      g_string_append_printf (reasons, "%s%s", h > 0 ? "\n" : "", hit->text);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->township_name);
+  adw_action_row_set_subtitle (row, reasons->len > 0 ? reasons->str : _("On schedule"));
+  adw_action_row_add_prefix (row, create_color_badge (entry->color, self->badge_size_group));
+
+  if (entry->planned > 0)
+    {
+      /* Translators: consultations held of those planned for the year */
+      g_autofree char *text = g_strdup_printf (_("%d of %d held"), entry->held, entry->planned);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_tooltip_text (label, _("Consultations held of those in the annual plan"));
+      adw_action_row_add_suffix (row, label);
+    }
+
+  return GTK_WIDGET (row);
+}
+
+static void
+show_ledger (TxCircularDialog *self)
+{
+  g_autofree char *counts_text = NULL;
+  guint counts[3] = { 0, };
+
+  if (self->issued_on != NULL)
+    {
+      g_autofree char *date = format_date (self->issued_on);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the date the quarterly circular was issued */
+      title = g_strdup_printf (_("Issued on %s — the ledger is frozen as issued"), date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
+      adw_action_row_set_subtitle (self->status_row,
+                                   _("Exporting again writes the same colours and reasons, with the suggestions as edited here."));
+      adw_action_row_set_icon_name (self->status_row, "changes-prevent-symbolic");
+    }
+  else
+    {
+      g_autofree char *date = format_date (self->ledger->as_of);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: %s is a date */
+      subtitle = g_strdup_printf (_("Exporting issues the circular: this quarter’s ledger is then kept as it stands "
+                                    "on %s, whatever is recorded later."), date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Not issued yet"));
+      adw_action_row_set_subtitle (self->status_row, subtitle);
+      adw_action_row_set_icon_name (self->status_row, "document-edit-symbolic");
+    }
+
+  clear_list (self->colors_list);
+  for (guint i = 0; i < self->ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (self->ledger->entries, i);
+
+      if (entry->color <= TX_COLOR_RED)
+        counts[entry->color]++;
+      gtk_list_box_append (self->colors_list, create_color_row (self, entry));
+    }
+
+  /* Translators: the townships of each colour */
+  counts_text = g_strdup_printf (_("%u red, %u yellow, %u green"), counts[2], counts[1], counts[0]);
+  adw_preferences_group_set_description (self->colors_group, counts_text);
+}
+
+/* Reads the ledger of the quarter: as issued, or as it stands today.
+ * @suggestions: (out) (optional): those issued, if any */
+static gboolean
+load_ledger (TxCircularDialog  *self,
+             char             **suggestions,
+             GError           **error)
+{
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *issued_on = NULL;
+
+  ledger = tx_ledger_load_frozen (self->store, self->year, self->quarter, &issued_on, suggestions, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (ledger == NULL)
+    ledger = tx_ledger_compute (self->store, self->year, self->quarter, self->today, error);
+  if (ledger == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->ledger, tx_ledger_free);
+  self->ledger = g_steal_pointer (&ledger);
+  g_free (self->issued_on);
+  self->issued_on = g_steal_pointer (&issued_on);
+
+  return TRUE;
+}
+
+static void
+reload (TxCircularDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!load_ledger (self, NULL, &error))
+    {
+      g_autofree char *text = NULL;
+
+      g_warning ("Could not read the ledger of Q%d %d: %s", self->quarter, self->year, error->message);
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not read the ledger: %s"), error->message);
+      show_problem (self, text);
+      update_actions (self);
+      return;
+    }
+
+  show_ledger (self);
+  update_actions (self);
+}
+
+/* Callbacks */
+
+static void
+on_store_changed_cb (TxStore          *store,
+                     const char       *kind,
+                     TxCircularDialog *self)
+{
+  reload (self);
+}
+
+static void
+on_suggestions_buffer_changed_cb (GtkTextBuffer    *buffer,
+                                  TxCircularDialog *self)
+{
+  update_actions (self);
+}
+
+static void
+on_open_toast_button_clicked_cb (AdwToast         *toast,
+                                 TxCircularDialog *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "tx-uri");
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+/* File chooser: one at a time, closed with the dialog. */
+
+static void
+set_file_chooser (TxCircularDialog     *self,
+                  GtkFileChooserNative *chooser)
+{
+  if (self->file_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
+      if (gtk_native_dialog_get_visible (self->file_chooser))
+        gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog  *chooser,
+                               int               response,
+                               TxCircularDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (self->file_chooser == chooser)
+    set_file_chooser (self, NULL);
+
+  if (file == NULL)
+    return;
+
+  /* The name says the format. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    g_autofree char *lower = g_utf8_strdown (basename, -1);
+
+    if (!g_str_has_suffix (lower, ".odt"))
+      {
+        g_autofree char *with_suffix = g_strconcat (basename, ".odt", NULL);
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+
+        g_clear_object (&file);
+        file = g_file_get_child (parent, with_suffix);
+      }
+  }
+
+  if (!tx_circular_dialog_export_to_file (self, file, &error))
+    {
+      g_autofree char *text = NULL;
+
+      g_warning ("Could not export the circular: %s", error->message);
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not export the circular: %s"), error->message);
+      show_problem (self, text);
+      return;
+    }
+
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *text = NULL;
+    g_autofree char *markup = NULL;
+    AdwToast *toast;
+
+    /* Translators: %s is the path of the file written */
+    text = g_strdup_printf (_("Circular saved as “%s”"), path);
+    markup = g_markup_escape_text (text, -1);
+    toast = adw_toast_new (markup);
+    adw_toast_set_timeout (toast, 0);
+    adw_toast_set_button_label (toast, _("_Open"));
+    g_object_set_data_full (G_OBJECT (toast), "tx-uri", g_file_get_uri (file), g_free);
+    g_signal_connect_object (toast, "button-clicked",
+                             G_CALLBACK (on_open_toast_button_clicked_cb), self, 0);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+/* Closing with edited suggestions not yet exported asks first. */
+
+static void
+on_discard_dialog_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               TxCircularDialog *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->discarding = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+tx_circular_dialog_close_request (GtkWindow *window)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->suggestions_view);
+  GtkWidget *dialog;
+
+  if (self->discarding || !gtk_text_buffer_get_modified (buffer))
+    return GTK_WINDOW_CLASS (tx_circular_dialog_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard the Edited Suggestions?"),
+                                   _("The suggestions are kept only when the circular is exported."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+tx_circular_dialog_export_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (widget);
+  g_autoptr(GtkFileFilter) odt = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->ledger == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Circular"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  odt = gtk_file_filter_new ();
+  gtk_file_filter_set_name (odt, _("OpenDocument Text (.odt)"));
+  gtk_file_filter_add_suffix (odt, "odt");
+  gtk_file_filter_add_mime_type (odt, "application/vnd.oasis.opendocument.text");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), odt);
+
+  /* The document's name, in Chinese as the document is */
+  name = g_strdup_printf ("%d年第%d季度通报.odt", self->year, self->quarter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  set_file_chooser (self, chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+tx_circular_dialog_draft_again_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (widget);
+  g_autofree char *draft = NULL;
+
+  if (self->ledger == NULL)
+    return;
+
+  draft = tx_circular_draft_suggestions (self->ledger);
+  set_suggestions (self, draft);
+}
+
+/* GtkWidget, GObject */
+
+static void
+tx_circular_dialog_constructed (GObject *object)
+{
+  TxCircularDialog *self = (TxCircularDialog *)object;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->suggestions_view);
+  g_autofree char *suggestions = NULL;
+  g_autofree char *quarter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (tx_circular_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (TX_IS_STORE (self->store));
+  g_return_if_fail (self->quarter >= 1 && self->quarter <= 4);
+
+  if (self->today == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      self->today = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  /* Translators: a quarter of a year, as in "Q4 2026": %1$d is the
+   * year, %2$d the quarter, 1 to 4 */
+  quarter = g_strdup_printf (_("Q%2$d %1$d"), self->year, self->quarter);
+  adw_window_title_set_subtitle (self->window_title, quarter);
+
+  if (!load_ledger (self, &suggestions, &error))
+    {
+      g_autofree char *text = NULL;
+
+      g_warning ("Could not read the ledger of Q%d %d: %s", self->quarter, self->year, error->message);
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not read the ledger: %s"), error->message);
+      show_problem (self, text);
+      update_actions (self);
+      return;
+    }
+
+  /* as issued, or a first draft from the reasons */
+  if (suggestions == NULL || suggestions[0] == '\0')
+    {
+      g_free (suggestions);
+      suggestions = tx_circular_draft_suggestions (self->ledger);
+    }
+  set_suggestions (self, suggestions);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+
+  show_ledger (self);
+  update_actions (self);
+
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_suggestions_buffer_changed_cb), self, 0);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+}
+
+static void
+tx_circular_dialog_dispose (GObject *object)
+{
+  TxCircularDialog *self = (TxCircularDialog *)object;
+
+  set_file_chooser (self, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_CIRCULAR_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->badge_size_group);
+
+  G_OBJECT_CLASS (tx_circular_dialog_parent_class)->dispose (object);
+}
+
+static void
+tx_circular_dialog_finalize (GObject *object)
+{
+  TxCircularDialog *self = (TxCircularDialog *)object;
+
+  g_clear_pointer (&self->ledger, tx_ledger_free);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->issued_on, g_free);
+
+  G_OBJECT_CLASS (tx_circular_dialog_parent_class)->finalize (object);
+}
+
+static void
+tx_circular_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+
+    case PROP_QUARTER:
+      g_value_set_int (value, self->quarter);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_circular_dialog_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_YEAR:
+      self->year = g_value_get_int (value);
+      break;
+
+    case PROP_QUARTER:
+      self->quarter = g_value_get_int (value);
+      break;
+
+    case PROP_TODAY:
+      self->today = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_circular_dialog_class_init (TxCircularDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tx_circular_dialog_constructed;
+  object_class->dispose = tx_circular_dialog_dispose;
+  object_class->finalize = tx_circular_dialog_finalize;
+  object_class->get_property = tx_circular_dialog_get_property;
+  object_class->set_property = tx_circular_dialog_set_property;
+
+  window_class->close_request = tx_circular_dialog_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TX_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL,
+                      1900, 2999, 2026,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_QUARTER] =
+    g_param_spec_int ("quarter", NULL, NULL,
+                      1, 4, 1,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TxCircularDialog:today: (nullable)
+   *
+   * YYYY-MM-DD: the day a circular not yet issued is judged and issued
+   * on; %NULL for the real date.
+   */
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "circular.export", NULL,
+                                   tx_circular_dialog_export_action);
+  gtk_widget_class_install_action (widget_class, "circular.draft-again", NULL,
+                                   tx_circular_dialog_draft_again_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "circular.export", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-circular-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, colors_group);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, colors_list);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, suggestions_view);
+}
+
+static void
+tx_circular_dialog_init (TxCircularDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+}
+
+/* Public API */
+
+/**
+ * tx_circular_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @store: the application's store
+ * @quarter: 1 to 4
+ * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+TxCircularDialog *
+tx_circular_dialog_new (GtkWindow  *parent,
+                        TxStore    *store,
+                        int         year,
+                        int         quarter,
+                        const char *today)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+
+  return g_object_new (TX_TYPE_CIRCULAR_DIALOG,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "store", store,
+                       "year", year,
+                       "quarter", quarter,
+                       "today", today,
+                       NULL);
+}
+
+TxStore *
+tx_circular_dialog_get_store (TxCircularDialog *self)
+{
+  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), NULL);
+
+  return self->store;
+}
+
+int
+tx_circular_dialog_get_year (TxCircularDialog *self)
+{
+  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), 0);
+
+  return self->year;
+}
+
+int
+tx_circular_dialog_get_quarter (TxCircularDialog *self)
+{
+  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), 0);
+
+  return self->quarter;
+}
+
+/**
+ * tx_circular_dialog_export_to_file:
+ * @file: the ODT file to write, replaced if it exists
+ *
+ * Writes the circular with the suggestions as edited, as
+ * `tongxin-cli circular` does: a quarter not yet issued is issued today
+ * and its ledger frozen; one issued keeps its ledger and its day, and
+ * the suggestions are saved.  What circular.export does once the file
+ * is chosen.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+tx_circular_dialog_export_to_file (TxCircularDialog  *self,
+                                   GFile             *file,
+                                   GError           **error)
+{
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(TxMetrics) total = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *suggestions = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *organization = NULL;
+
+  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a file on this computer. Choose a folder on this computer."),
+                   uri);
+      return FALSE;
+    }
+
+  suggestions = get_suggestions (self);
+
+  /* issued once: the ledger is frozen as it was then */
+  ledger = tx_ledger_load_frozen (self->store, self->year, self->quarter, &issued_on, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (ledger == NULL)
+    {
+      ledger = tx_ledger_compute (self->store, self->year, self->quarter, self->today, error);
+      if (ledger == NULL)
+        return FALSE;
+      issued_on = g_strdup (self->today);
+    }
+
+  organization = tx_store_get_setting (self->store, "organization");
+  if (!tx_ledger_freeze (self->store, ledger, issued_on, organization, suggestions, error))
+    return FALSE;
+
+  metrics = tx_metrics_compute (self->store, self->year, 0, ledger->as_of, &total, error);
+  if (metrics == NULL)
+    return FALSE;
+
+  /* the chart of the year, this quarter as issued, later ones empty */
+  png = tx_circular_chart_png (self->store, ledger, error);
+  if (png == NULL)
+    return FALSE;
+
+  doc = tx_circular_document_new (ledger, total, organization, issued_on, suggestions, png);
+  if (!tx_odt_document_save (doc, path, error))
+    return FALSE;
+
+  /* The suggestions are kept with the circular now. */
+  gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->suggestions_view), FALSE);
+
+  return TRUE;
+}

@@ -1,0 +1,927 @@
+/* tx-overview-page.c — the Overview (工作概览): the warning ledger and
+ * its charts, and what needs attention
+ *
+ * For the quarter chosen: the ledger chart of its year, the reasons
+ * behind the colours of the quarter, the most serious first, each a
+ * link to its record, the three zeros, the plan and the stages.  A
+ * quarter issued in a circular shows its ledger as issued (frozen), as
+ * the circular did; the others are computed from the store as of today.
+ * Every change to the store reloads the page, once the change is over.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "tx-chart-view.h"
+#include "tx-circular-chart.h"
+#include "tx-circular-dialog.h"
+#include "tx-ledger.h"
+#include "tx-overview-page.h"
+#include "tx-records.h"
+
+struct _TxOverviewPage
+{
+  AdwBin          parent_instance;
+
+  /* template children */
+  GtkDropDown    *quarter_drop_down;
+  GtkLabel       *as_of_label;
+  GtkStack       *content_stack;
+  GtkListBox     *issued_list;
+  AdwActionRow   *issued_row;
+  TxChartView    *ledger_chart;
+  GtkListBox     *needs_attention_list;
+  TxChartView    *adoption_chart;
+  TxChartView    *plan_chart;
+  TxChartView    *stages_chart;
+  AdwStatusPage  *error_page;
+
+  /* owned references */
+  TxStore        *store;
+  GtkStringList  *quarters;      /* the quarters begun, newest first */
+  GArray         *quarter_keys;  /* int, year * 10 + quarter, as in @quarters */
+  TxLedger       *ledger;        /* of the quarter shown: as issued, or computed */
+  GPtrArray      *attention;     /* Attention, one a row of the list */
+  GtkSizeGroup   *badge_size_group;
+
+  /* state */
+  char           *today;         /* YYYY-MM-DD; NULL for the real date */
+  int             year;          /* the quarter shown; 0 before there is one */
+  int             quarter;
+  guint           reload_id;
+  guint           filling;       /* the drop-down set by code */
+};
+
+G_DEFINE_FINAL_TYPE (TxOverviewPage, tx_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TODAY,
+  PROP_YEAR,
+  PROP_QUARTER,
+  N_PROPS
+};
+
+enum {
+  OPEN_CONSULTATION,
+  OPEN_OUTCOME,
+  OPEN_TOWNSHIP,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* A row of "Needs Attention": a rule hit and its township, both of
+ * self->ledger. */
+typedef struct {
+  const TxLedgerEntry *entry;
+  const TxLedgerHit   *hit;
+} Attention;
+
+static void reload (TxOverviewPage *self);
+
+static char *
+dup_today (TxOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* YYYY-MM-DD as the interface writes a date. */
+static char *
+format_date (const char *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (date != NULL ? date : "");
+
+  time = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (time == NULL)
+    return g_strdup (date);
+
+  /* Translators: a date, as in "November 27, 2026"; the conversions are
+   * those of g_date_time_format(): in Chinese "%Y年%-m月%-d日" */
+  return g_date_time_format (time, _("%B %-d, %Y"));
+}
+
+static char *
+format_quarter (int      year,
+                int      quarter,
+                gboolean issued)
+{
+  /* Translators: a quarter of a year, as in "Q4 2026": %1$d is the
+   * year, %2$d the quarter, 1 to 4 */
+  g_autofree char *label = g_strdup_printf (_("Q%2$d %1$d"), year, quarter);
+
+  if (!issued)
+    return g_steal_pointer (&label);
+
+  /* Translators: a quarter whose quarterly circular was issued, as in
+   * "Q3 2026 (issued)" */
+  return g_strdup_printf (_("%s (issued)"), label);
+}
+
+/* The colour of a township or of a reason: the word and the mark of the
+ * ledger chart, on the colour of the chart.  The badges of a list are
+ * as wide as the widest, so that the townships' names line up. */
+static GtkWidget *
+create_color_badge (TxColor       color,
+                    GtkSizeGroup *size_group)
+{
+  static const char * const marks[] = { "✓", "!", "✕" };
+  const char *words[] = {
+    C_("ledger colour", "Green"), C_("ledger colour", "Yellow"), C_("ledger colour", "Red"),
+  };
+  g_autofree char *markup = NULL;
+  GtkWidget *badge;
+  double r, g, b;
+
+  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
+
+  tx_chart_color_rgb (color, &r, &g, &b);
+  markup = g_markup_printf_escaped ("<span background=\"#%02x%02x%02x\" foreground=\"%s\" weight=\"bold\">"
+                                    " %s %s </span>",
+                                    (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5), (guint) (b * 255 + 0.5),
+                                    color == TX_COLOR_YELLOW ? "#1a1a1a" : "#ffffff",
+                                    marks[color], words[color]);
+
+  badge = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (badge), markup);
+  gtk_label_set_xalign (GTK_LABEL (badge), 0);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "tx-color-badge");
+  gtk_size_group_add_widget (size_group, badge);
+
+  return badge;
+}
+
+static GtkWindow *
+get_parent_window (TxOverviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+update_actions (TxOverviewPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.circular",
+                                 self->store != NULL && self->ledger != NULL);
+}
+
+static void
+show_error (TxOverviewPage *self,
+            const GError   *error)
+{
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, markup);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+/* The quarter drop-down: every quarter begun, newest first, from the
+ * year of the first consultation; the quarter shown stays chosen, and
+ * at first it is the quarter of today. */
+static void
+fill_quarters (TxOverviewPage *self,
+               const char     *today)
+{
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int current_year, current_quarter;
+  int first_year;
+  guint position = 0;
+
+  tx_ledger_quarter_of (today, &current_year, &current_quarter);
+  first_year = current_year;
+
+  consultations = tx_store_list_consultations (self->store, 0, NULL, &error);
+  if (consultations == NULL)
+    g_warning ("Could not read the years of the consultations: %s", error->message);
+  for (guint i = 0; consultations != NULL && i < consultations->len; i++)
+    {
+      int year = tx_consultation_get_year (g_ptr_array_index (consultations, i));
+
+      if (year > 0 && year < first_year)
+        first_year = year;
+    }
+
+  g_array_set_size (self->quarter_keys, 0);
+  for (int year = current_year; year >= first_year; year--)
+    for (int quarter = year == current_year ? current_quarter : 4; quarter >= 1; quarter--)
+      {
+        g_autoptr(TxLedger) frozen = tx_ledger_load_frozen (self->store, year, quarter, NULL, NULL, NULL);
+        int key = year * 10 + quarter;
+
+        if (year == self->year && quarter == self->quarter)
+          position = self->quarter_keys->len;
+        g_array_append_val (self->quarter_keys, key);
+        g_ptr_array_add (labels, format_quarter (year, quarter, frozen != NULL));
+      }
+  g_ptr_array_add (labels, NULL);
+
+  self->filling++;
+  gtk_string_list_splice (self->quarters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quarters)),
+                          (const char * const *) labels->pdata);
+  gtk_drop_down_set_selected (self->quarter_drop_down, position);
+  self->filling--;
+
+  if (self->quarter_keys->len > 0)
+    {
+      int key = g_array_index (self->quarter_keys, int, position);
+
+      if (self->year != key / 10)
+        {
+          self->year = key / 10;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+        }
+      if (self->quarter != key % 10)
+        {
+          self->quarter = key % 10;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
+        }
+    }
+}
+
+/* The ledger of the quarter shown: as issued, or as it stands today. */
+static gboolean
+load_ledger (TxOverviewPage  *self,
+             const char      *today,
+             char           **issued_on,
+             GError         **error)
+{
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  ledger = tx_ledger_load_frozen (self->store, self->year, self->quarter, issued_on, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (ledger == NULL)
+    ledger = tx_ledger_compute (self->store, self->year, self->quarter, today, error);
+  if (ledger == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->ledger, tx_ledger_free);
+  self->ledger = g_steal_pointer (&ledger);
+
+  return TRUE;
+}
+
+/* All four or none. */
+static gboolean
+load_charts (TxOverviewPage  *self,
+             const char      *today,
+             GError         **error)
+{
+  g_autoptr(TxChartData) ledger = NULL;
+  g_autoptr(TxChartData) adoption = NULL;
+  g_autoptr(TxChartData) plan = NULL;
+  g_autoptr(TxChartData) stages = NULL;
+
+  /* the quarters issued as they were issued */
+  ledger = tx_circular_chart_data (self->store, self->year, today, error);
+  if (ledger == NULL)
+    return FALSE;
+  adoption = tx_chart_data_from_store (self->store, TX_CHART_ADOPTION, self->year, today, error);
+  if (adoption == NULL)
+    return FALSE;
+  plan = tx_chart_data_from_store (self->store, TX_CHART_PLAN, self->year, today, error);
+  if (plan == NULL)
+    return FALSE;
+  stages = tx_chart_data_from_store (self->store, TX_CHART_STAGES, self->year, today, error);
+  if (stages == NULL)
+    return FALSE;
+
+  tx_chart_view_set_data (self->ledger_chart, g_steal_pointer (&ledger));
+  tx_chart_view_set_data (self->adoption_chart, g_steal_pointer (&adoption));
+  tx_chart_view_set_data (self->plan_chart, g_steal_pointer (&plan));
+  tx_chart_view_set_data (self->stages_chart, g_steal_pointer (&stages));
+
+  return TRUE;
+}
+
+static void
+clear_charts (TxOverviewPage *self)
+{
+  tx_chart_view_set_data (self->ledger_chart, NULL);
+  tx_chart_view_set_data (self->adoption_chart, NULL);
+  tx_chart_view_set_data (self->plan_chart, NULL);
+  tx_chart_view_set_data (self->stages_chart, NULL);
+}
+
+/* The most serious first: red before yellow, then the longest overdue
+ * or waiting, then by township. */
+static int
+compare_attention (gconstpointer a,
+                   gconstpointer b)
+{
+  const Attention *x = *(const Attention * const *) a;
+  const Attention *y = *(const Attention * const *) b;
+  int order;
+
+  if (x->hit->color != y->hit->color)
+    return x->hit->color > y->hit->color ? -1 : 1;
+  /* days behind the plan are not days: after the others */
+  if ((x->hit->rule == TX_RULE_PLAN_BEHIND) != (y->hit->rule == TX_RULE_PLAN_BEHIND))
+    return x->hit->rule == TX_RULE_PLAN_BEHIND ? 1 : -1;
+  if (x->hit->days != y->hit->days)
+    return x->hit->days > y->hit->days ? -1 : 1;
+  order = g_utf8_collate (x->entry->township_name, y->entry->township_name);
+  if (order != 0)
+    return order;
+
+  return g_strcmp0 (x->hit->title, y->hit->title);
+}
+
+static GtkWidget *
+create_attention_row (TxOverviewPage  *self,
+                      const Attention *attention)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *arrow;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->entry->township_name);
+  adw_action_row_set_subtitle (row, attention->hit->text);
+  adw_action_row_add_prefix (row, create_color_badge (attention->hit->color, self->badge_size_group));
+
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  adw_action_row_add_suffix (row, arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return GTK_WIDGET (row);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+fill_attention (TxOverviewPage *self)
+{
+  g_autoptr(GPtrArray) attention = g_ptr_array_new_with_free_func (g_free);
+
+  clear_list (self->needs_attention_list);
+
+  for (guint i = 0; self->ledger != NULL && i < self->ledger->entries->len; i++)
+    {
+      const TxLedgerEntry *entry = g_ptr_array_index (self->ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          Attention *item = g_new0 (Attention, 1);
+
+          item->entry = entry;
+          item->hit = g_ptr_array_index (entry->hits, h);
+          g_ptr_array_add (attention, item);
+        }
+    }
+  g_ptr_array_sort (attention, compare_attention);
+
+  for (guint i = 0; i < attention->len; i++)
+    gtk_list_box_append (self->needs_attention_list, create_attention_row (self, g_ptr_array_index (attention, i)));
+
+  if (attention->len == 0 && self->ledger != NULL && self->ledger->entries->len == 0)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No townships yet"));
+      adw_action_row_set_subtitle (row, _("The ledger rates the townships of the roster and of the consultations. "
+                                          "Import a roster or add a consultation first."));
+      gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
+    }
+  else if (attention->len == 0 && self->ledger != NULL)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing needs attention"));
+      adw_action_row_set_subtitle (row, _("Every township is on schedule this quarter."));
+      adw_action_row_add_prefix (row, create_color_badge (TX_COLOR_GREEN, self->badge_size_group));
+      gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
+    }
+
+  g_clear_pointer (&self->attention, g_ptr_array_unref);
+  self->attention = g_steal_pointer (&attention);
+}
+
+/* What the bar and the banner say of the quarter shown. */
+static void
+show_ledger_state (TxOverviewPage *self,
+                   const char     *issued_on)
+{
+  g_autofree char *as_of = NULL;
+  g_autofree char *text = NULL;
+  guint counts[3] = { 0, };
+
+  for (guint i = 0; i < self->ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (self->ledger->entries, i);
+
+      if (entry->color <= TX_COLOR_RED)
+        counts[entry->color]++;
+    }
+
+  as_of = format_date (self->ledger->as_of);
+  /* Translators: "As of November 27, 2026: 2 red, 3 yellow, 3 green",
+   * the townships of each colour */
+  text = g_strdup_printf (_("As of %s: %u red, %u yellow, %u green"), as_of, counts[2], counts[1], counts[0]);
+  gtk_label_set_label (self->as_of_label, text);
+  /* the whole of it when a narrow window cuts it short */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->issued_list), issued_on != NULL);
+  if (issued_on != NULL)
+    {
+      g_autofree char *date = format_date (issued_on);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the date the quarterly circular was issued */
+      title = g_strdup_printf (_("Issued on %s — the ledger is frozen as issued"), date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->issued_row), title);
+    }
+}
+
+static void
+reload (TxOverviewPage *self)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+
+  if (self->store == NULL)
+    {
+      g_clear_pointer (&self->ledger, tx_ledger_free);
+      clear_list (self->needs_attention_list);
+      g_clear_pointer (&self->attention, g_ptr_array_unref);
+      clear_charts (self);
+      gtk_label_set_label (self->as_of_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->issued_list), FALSE);
+      update_actions (self);
+      return;
+    }
+
+  today = dup_today (self);
+  fill_quarters (self, today);
+
+  if (!load_ledger (self, today, &issued_on, &error) || !load_charts (self, today, &error))
+    {
+      g_warning ("Could not read the ledger of Q%d %d: %s", self->quarter, self->year, error->message);
+      g_clear_pointer (&self->ledger, tx_ledger_free);
+      fill_attention (self);
+      clear_charts (self);
+      show_error (self, error);
+      update_actions (self);
+      return;
+    }
+
+  fill_attention (self);
+  show_ledger_state (self, issued_on);
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  update_actions (self);
+}
+
+/* Callbacks */
+
+static gboolean
+on_reload_idle_cb (gpointer user_data)
+{
+  TxOverviewPage *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Any change may change a colour, a count or a chart: the page is read
+ * again once, when the change (an import, say: several kinds) is over. */
+static void
+on_store_changed_cb (TxStore        *store,
+                     const char     *kind,
+                     TxOverviewPage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (on_reload_idle_cb, self);
+}
+
+static void
+on_quarter_drop_down_notify_selected_cb (GtkDropDown    *drop_down,
+                                         GParamSpec     *pspec,
+                                         TxOverviewPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  int key;
+
+  if (self->filling > 0 || selected == GTK_INVALID_LIST_POSITION || selected >= self->quarter_keys->len)
+    return;
+
+  key = g_array_index (self->quarter_keys, int, selected);
+  tx_overview_page_select_quarter (self, key / 10, key % 10);
+}
+
+static void
+on_needs_attention_list_row_activated_cb (GtkListBox     *list,
+                                          GtkListBoxRow  *row,
+                                          TxOverviewPage *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+  const TxLedgerHit *hit;
+  g_autofree char *uuid = NULL;
+  g_autofree char *consultation_uuid = NULL;
+
+  if (self->attention == NULL || index < 0 || (guint) index >= self->attention->len)
+    return;
+
+  /* The handlers may change the store, and so the ledger: copies. */
+  hit = ((Attention *) g_ptr_array_index (self->attention, index))->hit;
+  uuid = g_strdup (hit->uuid);
+  consultation_uuid = g_strdup (hit->consultation_uuid);
+
+  if (g_strcmp0 (hit->kind, "consultation") == 0)
+    g_signal_emit (self, signals[OPEN_CONSULTATION], 0, uuid);
+  else if (g_strcmp0 (hit->kind, "outcome") == 0)
+    g_signal_emit (self, signals[OPEN_OUTCOME], 0, uuid, consultation_uuid);
+  else if (g_strcmp0 (hit->kind, "township") == 0)
+    g_signal_emit (self, signals[OPEN_TOWNSHIP], 0, uuid);
+  else
+    g_warning ("A reason of unknown kind “%s”", hit->kind);
+}
+
+/* Actions */
+
+static void
+tx_overview_page_circular_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  TxOverviewPage *self = TX_OVERVIEW_PAGE (widget);
+  g_autofree char *today = NULL;
+  TxCircularDialog *dialog;
+
+  if (self->store == NULL || self->ledger == NULL)
+    return;
+
+  today = dup_today (self);
+  dialog = tx_circular_dialog_new (get_parent_window (self), self->store, self->year, self->quarter, today);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GtkWidget, GObject */
+
+static void
+tx_overview_page_dispose (GObject *object)
+{
+  TxOverviewPage *self = (TxOverviewPage *)object;
+
+  tx_overview_page_set_store (self, NULL);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->quarters);
+  g_clear_object (&self->badge_size_group);
+
+  G_OBJECT_CLASS (tx_overview_page_parent_class)->dispose (object);
+}
+
+static void
+tx_overview_page_finalize (GObject *object)
+{
+  TxOverviewPage *self = (TxOverviewPage *)object;
+
+  g_clear_pointer (&self->attention, g_ptr_array_unref);
+  g_clear_pointer (&self->ledger, tx_ledger_free);
+  g_clear_pointer (&self->quarter_keys, g_array_unref);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (tx_overview_page_parent_class)->finalize (object);
+}
+
+static void
+tx_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TxOverviewPage *self = TX_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+
+    case PROP_QUARTER:
+      g_value_set_int (value, self->quarter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TxOverviewPage *self = TX_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tx_overview_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_TODAY:
+      tx_overview_page_set_today (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_overview_page_class_init (TxOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tx_overview_page_dispose;
+  object_class->finalize = tx_overview_page_finalize;
+  object_class->get_property = tx_overview_page_get_property;
+  object_class->set_property = tx_overview_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TX_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TxOverviewPage:today: (nullable)
+   *
+   * The day the ledger is judged on, YYYY-MM-DD, and the quarter shown
+   * at first.  %NULL for the real date; tests set it.
+   */
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TxOverviewPage:year:
+   *
+   * The year of the quarter shown, 0 without a store.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TxOverviewPage:quarter:
+   *
+   * The quarter shown, 1 to 4, 0 without a store.
+   */
+  properties[PROP_QUARTER] =
+    g_param_spec_int ("quarter", NULL, NULL,
+                      0, 4, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TxOverviewPage::open-consultation:
+   * @uuid: the consultation
+   *
+   * A reason about a consultation (a stage overdue) was activated.
+   */
+  signals[OPEN_CONSULTATION] =
+    g_signal_new ("open-consultation",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TxOverviewPage::open-outcome:
+   * @uuid: the outcome (recommendation)
+   * @consultation_uuid: (nullable): the consultation it came from
+   *
+   * A reason about a recommendation (waiting for feedback) was activated.
+   */
+  signals[OPEN_OUTCOME] =
+    g_signal_new ("open-outcome",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * TxOverviewPage::open-township:
+   * @uuid: the township
+   *
+   * A reason about a township's plan (behind the plan) was activated.
+   */
+  signals[OPEN_TOWNSHIP] =
+    g_signal_new ("open-township",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "overview.circular", NULL,
+                                   tx_overview_page_circular_action);
+
+  g_type_ensure (TX_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, quarter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, issued_list);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, issued_row);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, ledger_chart);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, needs_attention_list);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, adoption_chart);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, plan_chart);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, stages_chart);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_quarter_drop_down_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_needs_attention_list_row_activated_cb);
+}
+
+static void
+tx_overview_page_init (TxOverviewPage *self)
+{
+  /* The model is set before the template's signal handlers can run. */
+  self->quarters = gtk_string_list_new (NULL);
+  self->quarter_keys = g_array_new (FALSE, FALSE, sizeof (int));
+  self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filling++;
+  gtk_drop_down_set_model (self->quarter_drop_down, G_LIST_MODEL (self->quarters));
+  self->filling--;
+
+  update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+tx_overview_page_new (void)
+{
+  return g_object_new (TX_TYPE_OVERVIEW_PAGE, NULL);
+}
+
+TxStore *
+tx_overview_page_get_store (TxOverviewPage *self)
+{
+  g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tx_overview_page_set_store:
+ * @store: (nullable): the store whose ledger to show
+ */
+void
+tx_overview_page_set_store (TxOverviewPage *self,
+                            TxStore        *store)
+{
+  g_return_if_fail (TX_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (store == NULL || TX_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+
+  /* The template is gone in dispose. */
+  if (self->content_stack != NULL)
+    reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+const char *
+tx_overview_page_get_today (TxOverviewPage *self)
+{
+  g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->today;
+}
+
+/**
+ * tx_overview_page_set_today:
+ * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ *
+ * Judges the ledger on @today, and shows the quarter of @today.
+ */
+void
+tx_overview_page_set_today (TxOverviewPage *self,
+                            const char     *today)
+{
+  g_return_if_fail (TX_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+
+  if (g_strcmp0 (self->today, today) == 0)
+    return;
+
+  g_free (self->today);
+  self->today = g_strdup (today);
+
+  /* the quarter of the new day */
+  self->year = 0;
+  self->quarter = 0;
+  if (self->content_stack != NULL)
+    reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+int
+tx_overview_page_get_year (TxOverviewPage *self)
+{
+  g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), 0);
+
+  return self->year;
+}
+
+int
+tx_overview_page_get_quarter (TxOverviewPage *self)
+{
+  g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), 0);
+
+  return self->quarter;
+}
+
+/**
+ * tx_overview_page_select_quarter:
+ * @quarter: 1 to 4
+ *
+ * Shows the ledger of @quarter of @year, if that quarter has begun.
+ */
+void
+tx_overview_page_select_quarter (TxOverviewPage *self,
+                                 int             year,
+                                 int             quarter)
+{
+  g_return_if_fail (TX_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (quarter >= 1 && quarter <= 4);
+
+  if (year == self->year && quarter == self->quarter)
+    return;
+
+  self->year = year;
+  self->quarter = quarter;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
+
+  if (self->store != NULL)
+    reload (self);
+}

@@ -1,0 +1,818 @@
+/* test-overview-page.c — the Overview page, as a clerk uses it
+ *
+ * Runs under a display (Xvfb), on the sample data (tx_exchange_load_demo,
+ * dated 2026-11-27), with the page's today set to that day.  What a clerk
+ * would check: "Needs Attention" lists every reason of the quarter's
+ * ledger, the most serious first, with its township, the word of its
+ * colour and its text; a reason opens its record; the ledger chart shows
+ * the quarter's colours, in those colours on the screen; a change to the
+ * records changes the page; and the circular exported from the dialog
+ * holds every township and the suggestions as edited, and freezes the
+ * quarter, which the page then shows as issued.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-overview-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tx-chart-view.h"
+#include "tx-chart.h"
+#include "tx-circular-dialog-private.h"
+#include "tx-circular-dialog.h"
+#include "tx-circular-document.h"
+#include "tx-consultation-edit.h"
+#include "tx-exchange.h"
+#include "tx-ledger.h"
+#include "tx-overview-page.h"
+#include "tx-records.h"
+
+#define WAIT_SECONDS 20
+#define TODAY "2026-11-27"
+#define YEAR 2026
+#define QUARTER 4
+#define MARKET "集镇农贸市场提质改造协商"
+#define EDITED_SUGGESTION "各乡镇（街道）政协联络组于十二月底前将整改情况书面报送市政协办公室。"
+
+typedef struct {
+  char           *dir;
+  char           *path;
+  TxStore        *store;
+  TxLedger       *ledger;   /* of Q4 2026, computed without the GUI */
+  GtkWindow      *window;
+  TxOverviewPage *page;
+} Fixture;
+
+/* Finding what the page shows */
+
+static gpointer
+get_child (gpointer    widget,
+           GType       type,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The label of the colour badge of a row. */
+static GtkLabel *
+find_badge (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "tx-color-badge"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_badge (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The rows of "Needs Attention", top first. */
+static GPtrArray *
+get_attention_rows (Fixture *fixture)
+{
+  GtkWidget *list = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "needs_attention_list");
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_ptr_array_add (rows, row);
+
+  return rows;
+}
+
+static const char *
+get_row_title (gpointer row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static const char *
+get_row_subtitle (gpointer row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* The row whose reason is @text, or NULL. */
+static GtkWidget *
+find_row_with_reason (Fixture    *fixture,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) rows = get_attention_rows (fixture);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (get_row_subtitle (g_ptr_array_index (rows, i)), text) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+/* In the C locale of the tests */
+static const char *
+get_color_word (TxColor color)
+{
+  static const char * const words[] = { "Green", "Yellow", "Red" };
+
+  return words[color];
+}
+
+static const char *
+get_color_mark (TxColor color)
+{
+  static const char * const marks[] = { "✓", "!", "✕" };
+
+  return marks[color];
+}
+
+/* The colour a badge says, from its word; -1 for none. */
+static int
+read_badge_color (GtkLabel *badge)
+{
+  const char *text = gtk_label_get_text (badge);
+
+  for (int color = TX_COLOR_RED; color >= TX_COLOR_GREEN; color--)
+    if (strstr (text, get_color_word (color)) != NULL)
+      return color;
+
+  return -1;
+}
+
+/* Waiting for the main loop */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, or fails the test. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_source_remove (tick);
+          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+/* Runs what is pending: the page reloads in an idle after a change. */
+static void
+run_pending (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+chart_is_drawn (gpointer data)
+{
+  GtkWidget *chart = data;
+
+  return gtk_widget_get_mapped (chart) && gtk_widget_get_width (chart) > 0 &&
+         gtk_widget_get_height (chart) > 0 && tx_chart_view_get_data (TX_CHART_VIEW (chart)) != NULL;
+}
+
+/* Set-up */
+
+static gboolean
+load_sample_data (TxStore  *store,
+                  GError  **error)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxImportReport report = { 0 };
+
+  return tx_exchange_load_demo (store, today, &report, error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tongxin-test-overview-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "tongxin.db", NULL);
+  fixture->store = tx_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  if (!load_sample_data (fixture->store, &error))
+    {
+      g_autofree char *why = g_strdup_printf ("The sample data cannot be loaded: %s", error->message);
+
+      g_test_skip (why);
+      return;
+    }
+
+  fixture->ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, TODAY, &error);
+  g_assert_no_error (error);
+
+  fixture->page = TX_OVERVIEW_PAGE (tx_overview_page_new ());
+  tx_overview_page_set_today (fixture->page, TODAY);
+  tx_overview_page_set_store (fixture->page, fixture->store);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1200, 900);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+
+  wait_until (chart_is_drawn, get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "ledger_chart"),
+              "the ledger chart on the screen");
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The dialogs too. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  fixture->window = NULL;
+  fixture->page = NULL;
+  g_clear_pointer (&fixture->ledger, tx_ledger_free);
+  g_clear_object (&fixture->store);
+
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* What the ledger has, read without the GUI */
+
+static guint
+count_hits (TxLedger *ledger)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    n += ((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->hits->len;
+
+  return n;
+}
+
+/* The first hit of @kind (and of @title, if not NULL), and its township. */
+static const TxLedgerHit *
+find_hit (TxLedger       *ledger,
+          const char     *kind,
+          const char     *title,
+          TxLedgerEntry **entry)
+{
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *e = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < e->hits->len; h++)
+        {
+          const TxLedgerHit *hit = g_ptr_array_index (e->hits, h);
+
+          if (g_strcmp0 (hit->kind, kind) == 0 && (title == NULL || g_strcmp0 (hit->title, title) == 0))
+            {
+              if (entry != NULL)
+                *entry = e;
+              return hit;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static char *
+find_consultation_uuid (TxStore    *store,
+                        const char *title)
+{
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  consultations = tx_store_list_consultations (store, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < consultations->len; i++)
+    if (g_strcmp0 (tx_consultation_get_title (g_ptr_array_index (consultations, i)), title) == 0)
+      return g_strdup (tx_consultation_get_uuid (g_ptr_array_index (consultations, i)));
+
+  g_error ("No consultation “%s” in the sample data", title);
+}
+
+/* Needs Attention */
+
+static void
+test_needs_attention (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) matched = g_hash_table_new (NULL, NULL);
+  guint n_hits;
+  int previous = TX_COLOR_RED;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, YEAR);
+  g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, QUARTER);
+
+  /* The sample data has reasons of every kind, red and yellow. */
+  n_hits = count_hits (fixture->ledger);
+  g_assert_cmpuint (n_hits, >, 3);
+  g_assert_nonnull (find_hit (fixture->ledger, "consultation", MARKET, NULL));
+  g_assert_nonnull (find_hit (fixture->ledger, "outcome", NULL, NULL));
+  g_assert_nonnull (find_hit (fixture->ledger, "township", NULL, NULL));
+
+  /* One row a reason */
+  rows = get_attention_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, n_hits);
+
+  for (guint i = 0; i < fixture->ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (fixture->ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          const TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+          GtkWidget *row = find_row_with_reason (fixture, hit->text);
+          GtkLabel *badge;
+
+          g_assert_nonnull (row);
+          g_assert_false (g_hash_table_contains (matched, row));
+          g_hash_table_add (matched, row);
+
+          /* the township, the word and the mark of the colour, the reason */
+          g_assert_cmpstr (get_row_title (row), ==, entry->township_name);
+          badge = find_badge (row);
+          g_assert_nonnull (badge);
+          g_assert_nonnull (strstr (gtk_label_get_text (badge), get_color_word (hit->color)));
+          g_assert_nonnull (strstr (gtk_label_get_text (badge), get_color_mark (hit->color)));
+          g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+          g_assert_true (gtk_widget_get_mapped (row));
+        }
+    }
+
+  /* The most serious first: every red before every yellow. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      int color = read_badge_color (find_badge (g_ptr_array_index (rows, i)));
+
+      g_assert_cmpint (color, >=, TX_COLOR_YELLOW);
+      g_assert_cmpint (color, <=, previous);
+      previous = color;
+    }
+  g_assert_cmpint (read_badge_color (find_badge (g_ptr_array_index (rows, 0))), ==, TX_COLOR_RED);
+
+  /* Not issued: no banner */
+  g_assert_false (gtk_widget_get_visible (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "issued_list")));
+}
+
+/* Opening the records */
+
+typedef struct {
+  char *consultation;
+  char *outcome;
+  char *outcome_consultation;
+  char *township;
+  guint n_emissions;
+} Opened;
+
+static void
+on_open_consultation_cb (TxOverviewPage *page,
+                         const char     *uuid,
+                         Opened         *opened)
+{
+  g_free (opened->consultation);
+  opened->consultation = g_strdup (uuid);
+  opened->n_emissions++;
+}
+
+static void
+on_open_outcome_cb (TxOverviewPage *page,
+                    const char     *uuid,
+                    const char     *consultation_uuid,
+                    Opened         *opened)
+{
+  g_free (opened->outcome);
+  opened->outcome = g_strdup (uuid);
+  g_free (opened->outcome_consultation);
+  opened->outcome_consultation = g_strdup (consultation_uuid);
+  opened->n_emissions++;
+}
+
+static void
+on_open_township_cb (TxOverviewPage *page,
+                     const char     *uuid,
+                     Opened         *opened)
+{
+  g_free (opened->township);
+  opened->township = g_strdup (uuid);
+  opened->n_emissions++;
+}
+
+static void
+opened_clear (Opened *opened)
+{
+  g_free (opened->consultation);
+  g_free (opened->outcome);
+  g_free (opened->outcome_consultation);
+  g_free (opened->township);
+}
+
+static void
+test_open_records (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *market_uuid = NULL;
+  const TxLedgerHit *hit;
+  GtkWidget *row;
+  Opened opened = { 0 };
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  g_signal_connect (fixture->page, "open-consultation", G_CALLBACK (on_open_consultation_cb), &opened);
+  g_signal_connect (fixture->page, "open-outcome", G_CALLBACK (on_open_outcome_cb), &opened);
+  g_signal_connect (fixture->page, "open-township", G_CALLBACK (on_open_township_cb), &opened);
+
+  /* A stage overdue: the consultation, as Enter on the row opens it */
+  market_uuid = find_consultation_uuid (fixture->store, MARKET);
+  hit = find_hit (fixture->ledger, "consultation", MARKET, NULL);
+  row = find_row_with_reason (fixture, hit->text);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpuint (opened.n_emissions, ==, 1);
+  g_assert_cmpstr (opened.consultation, ==, market_uuid);
+
+  /* A recommendation waiting for feedback: the outcome, and its consultation */
+  hit = find_hit (fixture->ledger, "outcome", NULL, NULL);
+  row = find_row_with_reason (fixture, hit->text);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpuint (opened.n_emissions, ==, 2);
+  g_assert_cmpstr (opened.outcome, ==, hit->uuid);
+  g_assert_cmpstr (opened.outcome_consultation, ==, hit->consultation_uuid);
+  g_assert_nonnull (opened.outcome_consultation);
+
+  /* Behind the plan: the township */
+  hit = find_hit (fixture->ledger, "township", NULL, NULL);
+  row = find_row_with_reason (fixture, hit->text);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpuint (opened.n_emissions, ==, 3);
+  g_assert_cmpstr (opened.township, ==, hit->uuid);
+
+  g_signal_handlers_disconnect_by_data (fixture->page, &opened);
+  opened_clear (&opened);
+}
+
+/* The ledger chart */
+
+/* The row of @name in @data, or fails. */
+static guint
+find_chart_row (const TxChartData *data,
+                const char        *name)
+{
+  for (guint row = 0; row < data->rows->len; row++)
+    if (g_strcmp0 (g_ptr_array_index (data->rows, row), name) == 0)
+      return row;
+
+  g_error ("No row “%s” in the chart", name);
+}
+
+/* The widget as the screen shows it, in pixels of its own size. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+test_ledger_chart (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TxChartView *chart;
+  const TxChartData *chart_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  gsize stride;
+  int width, height;
+  guint n_red = 0;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  chart = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "ledger_chart");
+  chart_data = tx_chart_view_get_data (chart);
+  g_assert_nonnull (chart_data);
+  g_assert_cmpint (chart_data->kind, ==, TX_CHART_LEDGER);
+  g_assert_cmpuint (chart_data->rows->len, ==, fixture->ledger->entries->len);
+  g_assert_cmpuint (chart_data->colors->len, ==, chart_data->rows->len * 4);
+
+  /* Q4: the colours of the ledger */
+  for (guint i = 0; i < fixture->ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (fixture->ledger->entries, i);
+      guint row = find_chart_row (chart_data, entry->township_name);
+
+      g_assert_cmpint (g_array_index (chart_data->colors, int, row * 4 + QUARTER - 1), ==, entry->color);
+    }
+
+  /* Drawn at the widget's size: each township's Q4 cell in its colour */
+  width = gtk_widget_get_width (GTK_WIDGET (chart));
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
+  g_assert_cmpint (width, >, 600);
+  g_assert_cmpint (height, >=, 120 + 44 * (int) chart_data->rows->len);
+
+  texture = render_widget (GTK_WIDGET (chart));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+  stride = width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  for (guint i = 0; i < fixture->ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (fixture->ledger->entries, i);
+      guint row = find_chart_row (chart_data, entry->township_name);
+      TxChartRect cell = tx_chart_ledger_cell (width, height, chart_data->rows->len, row, QUARTER);
+      /* inside the cell, off its word and mark */
+      int x = (int) (cell.x + 4), y = (int) (cell.y + 4);
+      const guchar *pixel = pixels + y * stride + x * 4;   /* B, G, R, A */
+      double r, g, b;
+
+      tx_chart_color_rgb (entry->color, &r, &g, &b);
+      g_assert_cmpint (ABS ((int) pixel[2] - (int) (r * 255 + 0.5)), <=, 2);
+      g_assert_cmpint (ABS ((int) pixel[1] - (int) (g * 255 + 0.5)), <=, 2);
+      g_assert_cmpint (ABS ((int) pixel[0] - (int) (b * 255 + 0.5)), <=, 2);
+      if (entry->color == TX_COLOR_RED)
+        n_red++;
+    }
+
+  /* The sample data has red townships. */
+  g_assert_cmpuint (n_red, >, 0);
+}
+
+/* A change to the records changes the page. */
+
+static gboolean
+market_reason_gone (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) rows = get_attention_rows (fixture);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (strstr (get_row_subtitle (g_ptr_array_index (rows, i)), MARKET) != NULL)
+      return FALSE;
+
+  return rows->len == count_hits (fixture->ledger) - 1;
+}
+
+static void
+test_store_changed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *market_uuid = NULL;
+  g_autoptr(GError) error = NULL;
+  TxLedgerEntry *entry = NULL;
+  const TxLedgerHit *hit;
+  const TxChartData *chart_data;
+  guint row;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  /* The meeting held today: its reason goes, and the township, whose
+   * only reason it was, turns green on the chart. */
+  hit = find_hit (fixture->ledger, "consultation", MARKET, &entry);
+  g_assert_cmpuint (entry->hits->len, ==, 1);
+  g_assert_cmpint (hit->stage, ==, TX_STAGE_MEETING);
+  market_uuid = find_consultation_uuid (fixture->store, MARKET);
+  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, TODAY, NULL, TODAY, &error);
+  g_assert_no_error (error);
+
+  wait_until (market_reason_gone, fixture, "the reason of the meeting held to go");
+
+  chart_data = tx_chart_view_get_data (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "ledger_chart"));
+  row = find_chart_row (chart_data, entry->township_name);
+  g_assert_cmpint (g_array_index (chart_data->colors, int, row * 4 + QUARTER - 1), ==, TX_COLOR_GREEN);
+}
+
+/* The quarterly circular */
+
+static TxCircularDialog *
+find_circular_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (TX_IS_CIRCULAR_DIALOG (window))
+        return TX_CIRCULAR_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static char *
+get_buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+read_content_xml (const char *odt)
+{
+  const char *argv[] = { "unzip", "-p", odt, "content.xml", NULL };
+  g_autoptr(GError) error = NULL;
+  char *content = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &content, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  return content;
+}
+
+static gboolean
+page_shows_issued (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *issued_list = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "issued_list");
+  AdwActionRow *issued_row = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "issued_row");
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (issued_row));
+
+  return gtk_widget_get_visible (issued_list) && gtk_widget_get_mapped (issued_list) &&
+         g_str_has_prefix (title, "Issued on ") &&
+         strstr (title, "the ledger is frozen as issued") != NULL;
+}
+
+static void
+test_circular (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TxLedger) frozen = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *odt = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *suggestions = NULL;
+  g_autofree char *market_uuid = NULL;
+  const TxLedgerHit *market;
+  TxCircularDialog *dialog;
+  GtkTextView *view;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  frozen = tx_ledger_load_frozen (fixture->store, YEAR, QUARTER, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (frozen);
+
+  /* "Quarterly Circular…" opens the dialog on the quarter shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "overview.circular", NULL));
+  dialog = find_circular_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (tx_circular_dialog_get_year (dialog), ==, YEAR);
+  g_assert_cmpint (tx_circular_dialog_get_quarter (dialog), ==, QUARTER);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  /* The suggestions: a draft from the reasons, edited by the clerk */
+  view = get_child (dialog, TX_TYPE_CIRCULAR_DIALOG, "suggestions_view");
+  draft = tx_circular_draft_suggestions (fixture->ledger);
+  text = get_buffer_text (view);
+  g_assert_cmpstr (text, ==, draft);
+  edited = g_strconcat (draft, EDITED_SUGGESTION, "\n", NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), edited, -1);
+
+  /* Export */
+  odt = g_build_filename (fixture->dir, "2026年第4季度通报.odt", NULL);
+  file = g_file_new_for_path (odt);
+  g_assert_true (tx_circular_dialog_export_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+
+  content = read_content_xml (odt);
+  g_assert_nonnull (strstr (content, "2026年第4季度"));
+  for (guint i = 0; i < fixture->ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (fixture->ledger->entries, i);
+
+      g_assert_nonnull (strstr (content, entry->township_name));
+    }
+  g_assert_nonnull (strstr (content, EDITED_SUGGESTION));
+
+  /* Issued today, the ledger frozen with the suggestions as edited */
+  g_clear_pointer (&frozen, tx_ledger_free);
+  frozen = tx_ledger_load_frozen (fixture->store, YEAR, QUARTER, &issued_on, &suggestions, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (frozen);
+  g_assert_cmpstr (issued_on, ==, TODAY);
+  g_assert_nonnull (strstr (suggestions, EDITED_SUGGESTION));
+  g_assert_cmpuint (count_hits (frozen), ==, count_hits (fixture->ledger));
+
+  /* The page says so */
+  wait_until (page_shows_issued, fixture, "the page to show the quarter issued");
+
+  /* and keeps the ledger as issued: the meeting held now changes nothing */
+  market = find_hit (fixture->ledger, "consultation", MARKET, NULL);
+  market_uuid = find_consultation_uuid (fixture->store, MARKET);
+  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, TODAY, NULL, TODAY, &error);
+  g_assert_no_error (error);
+  run_pending ();
+  g_assert_true (page_shows_issued (fixture));
+  g_assert_nonnull (find_row_with_reason (fixture, market->text));
+  {
+    g_autoptr(GPtrArray) rows = get_attention_rows (fixture);
+
+    g_assert_cmpuint (rows->len, ==, count_hits (fixture->ledger));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/overview-page/needs-attention", Fixture, NULL,
+              fixture_set_up, test_needs_attention, fixture_tear_down);
+  g_test_add ("/gui/overview-page/open-records", Fixture, NULL,
+              fixture_set_up, test_open_records, fixture_tear_down);
+  g_test_add ("/gui/overview-page/ledger-chart", Fixture, NULL,
+              fixture_set_up, test_ledger_chart, fixture_tear_down);
+  g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
+              fixture_set_up, test_store_changed, fixture_tear_down);
+  g_test_add ("/gui/overview-page/circular", Fixture, NULL,
+              fixture_set_up, test_circular, fixture_tear_down);
+
+  return g_test_run ();
+}
