@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "tx-application.h"
+#include "tx-calendar-page.h"
 #include "tx-consultations-page.h"
+#include "tx-outcomes-page.h"
 #include "tx-overview-page.h"
 #include "tx-roster-page.h"
 #include "tx-welcome-page.h"
@@ -31,6 +33,8 @@ struct _TxWindow
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
   TxConsultationsPage  *consultations_page;
+  TxCalendarPage       *calendar_page;
+  GtkWidget            *outcomes_page;
 
   /* owned references */
   TxStore              *store;
@@ -214,18 +218,30 @@ on_overview_page_open_outcome_cb (TxOverviewPage *page,
                                   const char     *consultation_uuid,
                                   TxWindow       *self)
 {
-  if (consultation_uuid != NULL)
-    on_overview_page_open_consultation_cb (page, consultation_uuid, self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "outcomes");
+  tx_outcomes_page_select (TX_OUTCOMES_PAGE (self->outcomes_page), uuid);
 }
 
-/* Behind the plan: the year plan, when the window has a calendar */
+/* Behind the plan: the year plan of the Calendar */
 static void
 on_overview_page_open_township_cb (TxOverviewPage *page,
                                    const char     *uuid,
                                    TxWindow       *self)
 {
-  if (adw_view_stack_get_child_by_name (self->view_stack, "calendar") != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+  int year = 0;
+
+  g_object_get (page, "year", &year, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+  tx_calendar_page_show_year (self->calendar_page, year);
+}
+
+static void
+on_calendar_page_open_consultation_cb (TxCalendarPage *page,
+                                       const char     *uuid,
+                                       TxWindow       *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "consultations");
+  tx_consultations_page_select (self->consultations_page, uuid);
 }
 
 static void
@@ -253,7 +269,9 @@ tx_window_class_init (TxWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TX_TYPE_CALENDAR_PAGE);
   g_type_ensure (TX_TYPE_CONSULTATIONS_PAGE);
+  g_type_ensure (TX_TYPE_OUTCOMES_PAGE);
   g_type_ensure (TX_TYPE_OVERVIEW_PAGE);
   g_type_ensure (TX_TYPE_ROSTER_PAGE);
   g_type_ensure (TX_TYPE_WELCOME_PAGE);
@@ -266,6 +284,9 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, consultations_page);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, outcomes_page);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, calendar_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_outcome_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_township_cb);

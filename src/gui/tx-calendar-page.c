@@ -1,0 +1,979 @@
+/* tx-calendar-page.c — the calendar (日历): the month grid and the year plan
+ *
+ * The month view is six weeks of seven days, Monday first, as Chinese
+ * calendars are: each day shows the meetings held on it and the stage
+ * deadlines (时间节点) due on it, done, upcoming or overdue, each with
+ * an icon as well as a colour.  Choosing one asks the window, through
+ * the "open-consultation" signal, to show that consultation.
+ *
+ * The year plan view draws tx_plan_timeline_draw(), the drawing of the
+ * documents, at the width of the page.
+ *
+ * What each day holds, and what is overdue, is worked out without GTK
+ * by tx_calendar_month_layout() and tx_year_plan_layout(); this page
+ * only puts their results on screen.  It reads the consultations again
+ * whenever the store says they, the townships, the plans or everything
+ * changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-calendar-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "tx-calendar-layout.h"
+#include "tx-calendar-page.h"
+#include "tx-plan-timeline.h"
+#include "tx-records.h"
+#include "tx-vocabulary.h"
+
+/* More events than this in a day, and the day shows one fewer and a
+ * button that lists them all. */
+#define MAX_EVENTS_SHOWN 3
+
+typedef struct {
+  GtkWidget *cell;
+  GtkLabel  *number_label;
+  GtkWidget *today_label;
+  GtkBox    *events_box;
+} DayCell;
+
+struct _TxCalendarPage
+{
+  AdwBin             parent_instance;
+
+  /* template children */
+  GtkStack          *content_stack;
+  AdwStatusPage     *error_page;
+  GtkLabel          *title_label;
+  GtkButton         *previous_button;
+  GtkButton         *next_button;
+  GtkStack          *view_stack;
+  GtkGrid           *weekday_grid;
+  GtkGrid           *month_grid;
+  GtkDrawingArea    *plan_area;
+
+  /* owned references */
+  TxStore           *store;
+  GPtrArray         *consultations;   /* every consultation, for the month grid */
+  TxPlanTimeline    *plan;            /* the year plan shown */
+
+  /* state */
+  DayCell            days[TX_CALENDAR_N_DAYS];
+  char              *today;           /* YYYY-MM-DD; NULL for the real date */
+  int                year;            /* the month shown */
+  int                month;
+  int                plan_year;       /* the year plan shown */
+  guint              resize_id;       /* the year plan's height, to set when idle */
+};
+
+G_DEFINE_FINAL_TYPE (TxCalendarPage, tx_calendar_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TODAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_CONSULTATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Today */
+
+static char *
+dup_today (TxCalendarPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+get_today_month (TxCalendarPage *self,
+                 int            *year,
+                 int            *month)
+{
+  g_autofree char *today = dup_today (self);
+  int day;
+
+  if (sscanf (today, "%4d-%2d-%2d", year, month, &day) != 3)
+    g_assert_not_reached ();
+}
+
+static gboolean
+is_showing_plan (TxCalendarPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "year-plan") == 0;
+}
+
+/* The style of the grid, once for each display.  The page brings its own
+ * stylesheet, so it looks the same in the window and in the tests. */
+static void
+ensure_style (TxCalendarPage *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "tx-calendar-page-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/tongxin/Tongxin/tx-calendar-page.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "tx-calendar-page-style",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+static void
+show_error (TxCalendarPage *self,
+            const GError   *error)
+{
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, markup);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+/* The header */
+
+static char *
+format_date (const char *format,
+             int         year,
+             int         month,
+             int         day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+  return date != NULL ? g_date_time_format (date, format) : g_strdup ("");
+}
+
+static void
+update_header (TxCalendarPage *self)
+{
+  g_autofree char *title = NULL;
+  int today_year, today_month;
+
+  get_today_month (self, &today_year, &today_month);
+
+  if (is_showing_plan (self))
+    {
+      /* Translators: the title of the year plan, a strftime format;
+       * "%Y年" in Chinese */
+      title = format_date (C_("calendar year", "%Y"), self->plan_year, 1, 1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _("Previous Year"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _("Next Year"));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today", self->plan_year != today_year);
+    }
+  else
+    {
+      /* Translators: the title of the month grid, a strftime format;
+       * "%Y年%-m月" in Chinese */
+      title = format_date (C_("calendar month", "%B %Y"), self->year, self->month, 1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _("Previous Month"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _("Next Month"));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today",
+                                     self->year != today_year || self->month != today_month);
+    }
+
+  gtk_label_set_label (self->title_label, title);
+}
+
+/* The month grid */
+
+static const char *
+get_state_icon (TxCalendarState state)
+{
+  switch (state)
+    {
+    case TX_CALENDAR_STATE_DONE:
+      return "object-select-symbolic";
+    case TX_CALENDAR_STATE_OVERDUE:
+      return "dialog-warning-symbolic";
+    case TX_CALENDAR_STATE_UPCOMING:
+    default:
+      return "alarm-symbolic";
+    }
+}
+
+static const char *
+get_state_class (TxCalendarState state)
+{
+  switch (state)
+    {
+    case TX_CALENDAR_STATE_DONE:
+      return "done";
+    case TX_CALENDAR_STATE_OVERDUE:
+      return "overdue";
+    case TX_CALENDAR_STATE_UPCOMING:
+    default:
+      return "upcoming";
+    }
+}
+
+/* What the state is, in words: for the tooltip and the screen reader. */
+static char *
+dup_state_text (const TxCalendarEvent *event)
+{
+  switch (event->state)
+    {
+    case TX_CALENDAR_STATE_DONE:
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Done on %s"), event->done);
+
+    case TX_CALENDAR_STATE_OVERDUE:
+      return g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", event->overdue_days),
+                              event->overdue_days);
+
+    case TX_CALENDAR_STATE_UPCOMING:
+    default:
+      return g_strdup (_("Upcoming"));
+    }
+}
+
+static char *
+dup_event_label (const TxCalendarEvent *event)
+{
+  if (event->kind == TX_CALENDAR_EVENT_MEETING)
+    /* Translators: a meeting in a day of the month grid: its time, then
+     * the consultation's title */
+    return g_strdup_printf (C_("calendar meeting", "%1$s %2$s"), event->time, event->title);
+
+  /* Translators: a deadline in a day of the month grid: the stage
+   * (Research, Submission…), then the consultation's title */
+  return g_strdup_printf (C_("calendar deadline", "%1$s: %2$s"),
+                          tx_stage_get_label (event->stage), event->title);
+}
+
+static char *
+dup_event_description (const TxCalendarEvent *event)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *state = dup_state_text (event);
+
+  if (event->kind == TX_CALENDAR_EVENT_MEETING)
+    /* Translators: %s is the consultation's title */
+    what = g_strdup_printf (_("Meeting: %s"), event->title);
+  else
+    /* Translators: the first %s is a stage (Research, Submission…), the
+     * second the consultation's title */
+    what = g_strdup_printf (_("%s deadline: %s"), tx_stage_get_label (event->stage), event->title);
+
+  if (event->kind == TX_CALENDAR_EVENT_MEETING)
+    return g_strdup_printf ("%s\n%s · %s %s\n%s", what, event->township, event->date, event->time, state);
+
+  return g_strdup_printf ("%s\n%s · %s\n%s", what, event->township, event->date, state);
+}
+
+/* A button for @event that opens its consultation. */
+static GtkWidget *
+create_event_button (const TxCalendarEvent *event)
+{
+  g_autofree char *label = dup_event_label (event);
+  g_autofree char *description = dup_event_description (event);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (get_state_icon (event->state));
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_width_chars (GTK_LABEL (text), 1);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "tx-calendar-event");
+  gtk_widget_add_css_class (button, event->kind == TX_CALENDAR_EVENT_MEETING ? "meeting" : "deadline");
+  gtk_widget_add_css_class (button, get_state_class (event->state));
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.open-consultation");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", event->consultation_uuid);
+
+  return button;
+}
+
+/* The button of a crowded day that lists all its events. */
+static GtkWidget *
+create_more_button (const TxCalendarDay *day,
+                    guint                n_hidden)
+{
+  g_autofree char *label = g_strdup_printf (ngettext ("%u more", "%u more", n_hidden), n_hidden);
+  /* Translators: a day, in the list of a crowded day, a strftime
+   * format; "%Y年%-m月%-d日" in Chinese */
+  g_autofree char *day_text = format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
+  g_autofree char *tooltip = g_strdup_printf (_("All Events of %s"), day_text);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (day_text);
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_bottom (heading, 6);
+  gtk_box_append (GTK_BOX (list), heading);
+  gtk_widget_add_css_class (list, "tx-calendar-day-events");
+
+  for (guint i = 0; i < day->events->len; i++)
+    {
+      GtkWidget *event_button = create_event_button (g_ptr_array_index (day->events, i));
+
+      /* the popover closes when an event is chosen */
+      g_signal_connect_object (event_button, "clicked", G_CALLBACK (gtk_popover_popdown),
+                               popover, G_CONNECT_SWAPPED);
+      gtk_widget_set_size_request (event_button, 320, -1);
+      gtk_box_append (GTK_BOX (list), event_button);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "tx-calendar-more");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+
+  return button;
+}
+
+static void
+fill_day (TxCalendarPage      *self,
+          DayCell             *cell,
+          const TxCalendarDay *day)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *accessible = NULL;
+  guint n_events = day->events->len;
+  guint n_shown = n_events > MAX_EVENTS_SHOWN ? MAX_EVENTS_SHOWN - 1 : n_events;
+  GtkWidget *child;
+
+  /* The first of a month says which month it is. */
+  if (day->day == 1)
+    /* Translators: the first day of a month in the month grid, a
+     * strftime format; "%-m月%-d日" in Chinese */
+    number = format_date (C_("calendar first day", "%b %-d"), day->year, day->month, day->day);
+  else
+    number = g_strdup_printf ("%d", day->day);
+  gtk_label_set_label (cell->number_label, number);
+  /* "11月1日" gives way on a phone, so seven days fit across; a day's
+   * number never does */
+  gtk_label_set_ellipsize (cell->number_label, day->day == 1 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+
+  accessible = format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  if (day->in_month)
+    gtk_widget_remove_css_class (cell->cell, "other-month");
+  else
+    gtk_widget_add_css_class (cell->cell, "other-month");
+
+  if (day->is_today)
+    gtk_widget_add_css_class (cell->cell, "today");
+  else
+    gtk_widget_remove_css_class (cell->cell, "today");
+  gtk_widget_set_visible (cell->today_label, day->is_today);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (cell->events_box))) != NULL)
+    gtk_box_remove (cell->events_box, child);
+
+  for (guint i = 0; i < n_shown; i++)
+    gtk_box_append (cell->events_box, create_event_button (g_ptr_array_index (day->events, i)));
+
+  if (n_shown < n_events)
+    gtk_box_append (cell->events_box, create_more_button (day, n_events - n_shown));
+}
+
+static void
+refresh_month (TxCalendarPage *self)
+{
+  g_autofree char *today = dup_today (self);
+  g_autoptr(TxCalendarMonth) layout = tx_calendar_month_layout (self->year, self->month,
+                                                                self->consultations, today);
+
+  for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
+    fill_day (self, &self->days[i], &layout->days[i]);
+
+  update_header (self);
+}
+
+/* The year plan */
+
+/* The drawing area is as tall as the year plan at its width. */
+static void
+resize_plan_area (TxCalendarPage *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->plan_area));
+  int height = 400;
+
+  if (self->plan != NULL && width > 0)
+    height = (int) ceil (tx_plan_timeline_get_height (self->plan, width));
+
+  if (gtk_drawing_area_get_content_height (self->plan_area) != height)
+    gtk_drawing_area_set_content_height (self->plan_area, height);
+}
+
+static void
+on_resize_idle_cb (gpointer user_data)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (user_data);
+
+  self->resize_id = 0;
+  resize_plan_area (self);
+}
+
+static void
+refresh_plan (TxCalendarPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = dup_today (self);
+  g_autofree char *description = NULL;
+
+  g_clear_pointer (&self->plan, tx_plan_timeline_free);
+
+  if (self->store != NULL)
+    {
+      self->plan = tx_plan_timeline_new_from_store (self->store, self->plan_year, today, &error);
+      if (self->plan == NULL)
+        {
+          g_warning ("Could not read the year plan: %s", error->message);
+          show_error (self, error);
+          return;
+        }
+    }
+  else
+    self->plan = tx_plan_timeline_new (self->plan_year, NULL, today);
+
+  description = g_strdup_printf (ngettext ("The year plan of %d: %u consultation",
+                                           "The year plan of %d: %u consultations",
+                                           self->plan->plan->rows->len),
+                                 self->plan_year, self->plan->plan->rows->len);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plan_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+
+  resize_plan_area (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->plan_area));
+  update_header (self);
+}
+
+static void
+draw_plan (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (user_data);
+
+  if (self->plan != NULL)
+    tx_plan_timeline_draw (cr, width, height, self->plan);
+}
+
+/* Reading the store */
+
+static void
+reload (TxCalendarPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->consultations, g_ptr_array_unref);
+
+  if (self->store != NULL)
+    {
+      self->consultations = tx_store_list_consultations (self->store, 0, NULL, &error);
+      if (self->consultations == NULL)
+        {
+          g_warning ("Could not read the consultations: %s", error->message);
+          show_error (self, error);
+          return;
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "calendar");
+  refresh_month (self);
+  refresh_plan (self);
+}
+
+/* Callbacks */
+
+static void
+on_store_changed_cb (TxStore        *store,
+                     const char     *kind,
+                     TxCalendarPage *self)
+{
+  static const char * const kinds[] = { "consultation", "township", "plan", "all" };
+
+  if (g_strv_contains (kinds, kind))
+    reload (self);
+}
+
+static void
+on_view_stack_notify_visible_child_name_cb (GtkStack       *stack,
+                                            GParamSpec     *pspec,
+                                            TxCalendarPage *self)
+{
+  update_header (self);
+}
+
+static void
+on_plan_area_resize_cb (GtkDrawingArea *area,
+                        int             width,
+                        int             height,
+                        TxCalendarPage *self)
+{
+  /* A new height in the middle of laying out would be lost: it is set
+   * once the layout is done. */
+  if (self->resize_id == 0)
+    self->resize_id = g_idle_add_once (on_resize_idle_cb, self);
+}
+
+/* Actions */
+
+static void
+tx_calendar_page_move (TxCalendarPage *self,
+                       int             step)
+{
+  if (is_showing_plan (self))
+    {
+      tx_calendar_page_show_year (self, self->plan_year + step);
+      return;
+    }
+
+  {
+    int months = self->year * 12 + (self->month - 1) + step;
+
+    tx_calendar_page_show_month (self, months / 12, months % 12 + 1);
+  }
+}
+
+static void
+tx_calendar_page_previous_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  tx_calendar_page_move (TX_CALENDAR_PAGE (widget), -1);
+}
+
+static void
+tx_calendar_page_next_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  tx_calendar_page_move (TX_CALENDAR_PAGE (widget), 1);
+}
+
+static void
+tx_calendar_page_today_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (widget);
+  int year, month;
+
+  get_today_month (self, &year, &month);
+
+  if (is_showing_plan (self))
+    tx_calendar_page_show_year (self, year);
+  else
+    tx_calendar_page_show_month (self, year, month);
+}
+
+static void
+tx_calendar_page_open_consultation_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_CONSULTATION], 0, g_variant_get_string (parameter, NULL));
+}
+
+/* The weekday names over the grid, and the grid's six weeks of days. */
+static void
+create_grid (TxCalendarPage *self)
+{
+  static const char * const weekdays[] = {
+    NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"),
+    NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
+  };
+
+  for (guint column = 0; column < 7; column++)
+    {
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (NULL, "weekday", weekdays[column]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "tx-calendar-weekday");
+      if (column >= 5)
+        gtk_widget_add_css_class (label, "weekend");
+      gtk_grid_attach (self->weekday_grid, label, column, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
+    {
+      DayCell *cell = &self->days[i];
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *number = gtk_label_new (NULL);
+
+      cell->cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_add_css_class (cell->cell, "tx-calendar-day");
+      gtk_widget_set_vexpand (cell->cell, TRUE);
+      gtk_widget_set_hexpand (cell->cell, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->cell),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                      -1);
+      if (i % 7 >= 5)
+        gtk_widget_add_css_class (cell->cell, "weekend");
+      if (i % 7 == 6)
+        gtk_widget_add_css_class (cell->cell, "last-column");
+      if (i / 7 == 5)
+        gtk_widget_add_css_class (cell->cell, "last-row");
+
+      gtk_widget_add_css_class (header, "tx-calendar-day-header");
+      gtk_widget_add_css_class (number, "tx-calendar-day-number");
+      gtk_label_set_xalign (GTK_LABEL (number), 0);
+      gtk_box_append (GTK_BOX (header), number);
+      cell->number_label = GTK_LABEL (number);
+
+      cell->today_label = gtk_label_new (_("Today"));
+      gtk_label_set_ellipsize (GTK_LABEL (cell->today_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (cell->today_label, "tx-calendar-today-label");
+      gtk_widget_set_visible (cell->today_label, FALSE);
+      gtk_box_append (GTK_BOX (header), cell->today_label);
+      gtk_box_append (GTK_BOX (cell->cell), header);
+
+      cell->events_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+      gtk_box_append (GTK_BOX (cell->cell), GTK_WIDGET (cell->events_box));
+
+      gtk_grid_attach (self->month_grid, cell->cell, i % 7, i / 7, 1, 1);
+    }
+}
+
+/* GObject */
+
+static void
+tx_calendar_page_dispose (GObject *object)
+{
+  TxCalendarPage *self = (TxCalendarPage *)object;
+
+  g_clear_handle_id (&self->resize_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_clear_object (&self->store);
+
+  /* The template's top child is bound: the bin lets go of it first, or
+   * disposing the template would take it from behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_CALENDAR_PAGE);
+  g_clear_pointer (&self->consultations, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, tx_plan_timeline_free);
+
+  G_OBJECT_CLASS (tx_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+tx_calendar_page_finalize (GObject *object)
+{
+  TxCalendarPage *self = (TxCalendarPage *)object;
+
+  g_free (self->today);
+
+  G_OBJECT_CLASS (tx_calendar_page_parent_class)->finalize (object);
+}
+
+static void
+tx_calendar_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_calendar_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tx_calendar_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_TODAY:
+      tx_calendar_page_set_today (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_calendar_page_class_init (TxCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tx_calendar_page_dispose;
+  object_class->finalize = tx_calendar_page_finalize;
+  object_class->get_property = tx_calendar_page_get_property;
+  object_class->set_property = tx_calendar_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TX_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TxCalendarPage:today: (nullable)
+   *
+   * The date the page takes for today, YYYY-MM-DD: what is overdue is
+   * judged against it, and the page first shows its month.  %NULL, the
+   * default, for the real date; tests set it.
+   */
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TxCalendarPage::open-consultation:
+   * @uuid: the consultation's uuid
+   *
+   * The clerk chose a meeting or a deadline: the window should show its
+   * consultation.
+   */
+  signals[OPEN_CONSULTATION] =
+    g_signal_new ("open-consultation",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL,
+                                   tx_calendar_page_previous_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL,
+                                   tx_calendar_page_next_action);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL,
+                                   tx_calendar_page_today_action);
+  gtk_widget_class_install_action (widget_class, "calendar.open-consultation", "s",
+                                   tx_calendar_page_open_consultation_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
+                                       "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "calendar.today", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, weekday_grid);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, plan_area);
+  /* Not kept, but found by gtk_widget_get_template_child() */
+  gtk_widget_class_bind_template_child_full (widget_class, "today_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "plan_scroller", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_notify_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_area_resize_cb);
+}
+
+static void
+tx_calendar_page_init (TxCalendarPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_style (self);
+
+  get_today_month (self, &self->year, &self->month);
+  self->plan_year = self->year;
+
+  create_grid (self);
+  gtk_drawing_area_set_draw_func (self->plan_area, draw_plan, self, NULL);
+  reload (self);
+}
+
+/* Public API */
+
+GtkWidget *
+tx_calendar_page_new (void)
+{
+  return g_object_new (TX_TYPE_CALENDAR_PAGE, NULL);
+}
+
+TxStore *
+tx_calendar_page_get_store (TxCalendarPage *self)
+{
+  g_return_val_if_fail (TX_IS_CALENDAR_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tx_calendar_page_set_store:
+ * @store: (nullable): the store whose consultations to show
+ */
+void
+tx_calendar_page_set_store (TxCalendarPage *self,
+                            TxStore        *store)
+{
+  g_return_if_fail (TX_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (store == NULL || TX_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+const char *
+tx_calendar_page_get_today (TxCalendarPage *self)
+{
+  g_return_val_if_fail (TX_IS_CALENDAR_PAGE (self), NULL);
+
+  return self->today;
+}
+
+/**
+ * tx_calendar_page_set_today:
+ * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ *
+ * Shows the month and the year of @today.
+ */
+void
+tx_calendar_page_set_today (TxCalendarPage *self,
+                            const char     *today)
+{
+  g_return_if_fail (TX_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+
+  if (g_strcmp0 (self->today, today) == 0)
+    return;
+
+  g_free (self->today);
+  self->today = g_strdup (today);
+
+  get_today_month (self, &self->year, &self->month);
+  self->plan_year = self->year;
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+/**
+ * tx_calendar_page_show_month:
+ * @month: 1–12
+ *
+ * Shows the month view, at @month of @year.
+ */
+void
+tx_calendar_page_show_month (TxCalendarPage *self,
+                             int             year,
+                             int             month)
+{
+  g_return_if_fail (TX_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (g_date_valid_dmy (1, month, year));
+
+  self->year = year;
+  self->month = month;
+  refresh_month (self);
+  gtk_stack_set_visible_child_name (self->view_stack, "month");
+}
+
+void
+tx_calendar_page_get_month (TxCalendarPage *self,
+                            int            *year,
+                            int            *month)
+{
+  g_return_if_fail (TX_IS_CALENDAR_PAGE (self));
+
+  if (year != NULL)
+    *year = self->year;
+  if (month != NULL)
+    *month = self->month;
+}
+
+/* The year the year plan shows. */
+int
+tx_calendar_page_get_year (TxCalendarPage *self)
+{
+  g_return_val_if_fail (TX_IS_CALENDAR_PAGE (self), 0);
+
+  return self->plan_year;
+}
+
+/**
+ * tx_calendar_page_show_year:
+ *
+ * Shows the year plan view, at the plan of @year.
+ */
+void
+tx_calendar_page_show_year (TxCalendarPage *self,
+                            int             year)
+{
+  g_return_if_fail (TX_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (g_date_valid_year (year));
+
+  if (self->plan_year != year || self->plan == NULL)
+    {
+      self->plan_year = year;
+      refresh_plan (self);
+    }
+  gtk_stack_set_visible_child_name (self->view_stack, "year-plan");
+}

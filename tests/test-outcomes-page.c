@@ -1,0 +1,1019 @@
+/* test-outcomes-page.c — the Outcomes page and the recommendation
+ * editor, as a clerk uses them
+ *
+ * Runs under a display (Xvfb), on the sample data placed around
+ * 2026-11-27 (tx_exchange_load_demo), with the page's "today" set to that
+ * day, in a window of 1366×768.  What a clerk would check: every
+ * recommendation is listed; "Feedback Overdue" leaves exactly those
+ * submitted, unanswered and past their due date; the three zeros are
+ * those of tongxin-cli's metrics; feedback recorded in the editor reaches
+ * the database and the three zeros; a date that is not one is pointed
+ * at and stops Save; supervision records are added, checked, saved and
+ * removed, and the coverage follows; a new recommendation gets its
+ * feedback due date 30 days on; a deletion is undone by the toast; the
+ * exported 协商建言 holds the title.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-outcomes-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "tx-exchange.h"
+#include "tx-metrics.h"
+#include "tx-outcome-edit.h"
+#include "tx-outcome-editor-private.h"
+#include "tx-outcome-editor.h"
+#include "tx-outcomes-page.h"
+#include "tx-records.h"
+#include "tx-vocabulary.h"
+
+#define WAIT_SECONDS 10
+#define TODAY "2026-11-27"
+#define OVERDUE_TITLE "关于在安置点建设标准化厂房稳定搬迁群众就业的建议"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  TxStore   *store;
+  GtkWindow *window;
+  GtkWidget *page;
+  GtkWidget *editor;
+} Fixture;
+
+/* Finding what the window shows */
+
+static gpointer
+get_page_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (fixture->page, TX_TYPE_OUTCOMES_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+get_editor_child (Fixture    *fixture,
+                  const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (fixture->editor, TX_TYPE_OUTCOME_EDITOR, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* Every widget of @type under @widget, depth first. */
+static GPtrArray *
+find_widgets (gpointer widget,
+              GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (widget), type, found);
+  return found;
+}
+
+/* The button under @widget whose label (with its mnemonic) is @label. */
+static GtkWidget *
+find_button (gpointer    widget,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (widget, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+static GtkWidget *
+get_list_view (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) list_views = find_widgets (get_page_child (fixture, "content_stack"), GTK_TYPE_LIST_VIEW);
+
+  g_assert_cmpuint (list_views->len, ==, 1);
+  return g_ptr_array_index (list_views, 0);
+}
+
+/* The titles in the rows of the list that are on screen. */
+static GPtrArray *
+get_visible_titles (Fixture *fixture)
+{
+  GtkWidget *list_view = get_list_view (fixture);
+  g_autoptr(GPtrArray) labels = find_widgets (list_view, GTK_TYPE_LABEL);
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *box = gtk_widget_get_parent (label);
+
+      if (gtk_widget_get_mapped (label) && g_object_get_data (G_OBJECT (box), "tx-title") == label)
+        g_ptr_array_add (titles, g_strdup (gtk_label_get_label (GTK_LABEL (label))));
+    }
+
+  return titles;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, or fails the test. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_source_remove (tick);
+          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* Lets the page lay itself out and the editor read itself again. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    wait_until (is_idle, NULL, "the main loop to settle");
+}
+
+/* Set-up */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GError) error = NULL;
+  TxImportReport report = { 0 };
+  GtkWidget *overlay;
+
+  fixture->dir = g_dir_make_tmp ("tongxin-test-outcomes-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "tongxin.db", NULL);
+  fixture->store = tx_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  if (!tx_exchange_load_demo (fixture->store, today, &report, &error))
+    {
+      g_autofree char *why = g_strdup_printf ("The sample data cannot be loaded: %s", error->message);
+
+      g_test_skip (why);
+      return;
+    }
+
+  /* The page in a window, under a toast overlay as in TxWindow. */
+  fixture->page = g_object_new (TX_TYPE_OUTCOMES_PAGE, "today", TODAY, "store", fixture->store, NULL);
+  fixture->editor = GTK_WIDGET (gtk_widget_get_template_child (fixture->page, TX_TYPE_OUTCOMES_PAGE, "editor"));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), fixture->page);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1366, 768);
+  gtk_window_set_child (fixture->window, overlay);
+  gtk_window_present (fixture->window);
+  settle ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The dialogs too. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  fixture->window = NULL;
+  g_clear_object (&fixture->store);
+
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* What the page should show, read from the store without the GUI */
+
+static GPtrArray *
+list_outcomes (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *outcomes = tx_store_list_outcomes (fixture->store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (outcomes);
+  return outcomes;
+}
+
+static TxOutcome *
+find_outcome (GPtrArray  *outcomes,
+              const char *title)
+{
+  for (guint i = 0; i < outcomes->len; i++)
+    if (g_strcmp0 (tx_outcome_get_title (g_ptr_array_index (outcomes, i)), title) == 0)
+      return g_ptr_array_index (outcomes, i);
+
+  g_error ("No recommendation “%s”", title);
+  return NULL;
+}
+
+/* Submitted, no feedback received, and due before today; due 30 days
+ * after submission when no date is set. */
+static gboolean
+is_overdue (TxOutcome *outcome)
+{
+  const char *submitted = tx_outcome_get_submitted (outcome);
+  const char *due = tx_outcome_get_feedback_due (outcome);
+  char computed[16];
+
+  if (submitted == NULL || tx_outcome_get_feedback_received (outcome) != NULL)
+    return FALSE;
+
+  if (due == NULL)
+    {
+      int y, m, d;
+      GDate date;
+
+      g_assert_cmpint (sscanf (submitted, "%d-%d-%d", &y, &m, &d), ==, 3);
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, d, m, y);
+      g_date_add_days (&date, TX_FEEDBACK_DAYS);
+      g_date_strftime (computed, sizeof computed, "%Y-%m-%d", &date);
+      due = computed;
+    }
+
+  return g_strcmp0 (due, TODAY) < 0;
+}
+
+/* The uuids the list holds, in order. */
+static GPtrArray *
+get_listed_uuids (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (get_page_child (fixture, "selection"));
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TxOutcome) outcome = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (uuids, g_strdup (tx_outcome_get_uuid (outcome)));
+    }
+
+  return uuids;
+}
+
+static gboolean
+has_string (GPtrArray  *strings,
+            const char *text)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+show_all_years (Fixture *fixture)
+{
+  gtk_drop_down_set_selected (get_page_child (fixture, "year_drop_down"), 0);
+  settle ();
+}
+
+/* The three zeros, as the labels should read them */
+
+typedef struct {
+  char *feedback[2];
+  char *supervision[2];
+  char *implementation[2];
+} Zeros;
+
+static void
+zeros_clear (Zeros *zeros)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (zeros->feedback[i]);
+      g_free (zeros->supervision[i]);
+      g_free (zeros->implementation[i]);
+    }
+}
+
+static void
+format_rate (char       **texts,
+             double       rate,
+             guint        part,
+             guint        whole,
+             const char  *format,
+             const char  *nothing)
+{
+  if (rate < 0)
+    {
+      texts[0] = g_strdup ("—");
+      texts[1] = g_strdup (nothing);
+      return;
+    }
+
+  texts[0] = g_strdup_printf ("%.0f%%", rate * 100);
+  texts[1] = g_strdup_printf (format, part, whole);
+}
+
+/* From tx_metrics_compute (store, 2026, 0, TODAY), as tongxin-cli counts. */
+static void
+compute_zeros (Fixture *fixture,
+               Zeros   *zeros)
+{
+  g_autoptr(GPtrArray) townships = NULL;
+  g_autoptr(TxMetrics) total = NULL;
+  g_autoptr(GError) error = NULL;
+
+  townships = tx_metrics_compute (fixture->store, 2026, 0, TODAY, &total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (total);
+  g_assert_cmpuint (total->submitted, >, 0);
+
+  format_rate (zeros->feedback, tx_metrics_feedback_rate (total),
+               total->answered, total->submitted, "%u/%u answered", "None submitted");
+  format_rate (zeros->supervision, tx_metrics_supervision_coverage (total),
+               total->supervised, total->adopted, "%u/%u fully supervised", "None adopted");
+  format_rate (zeros->implementation, tx_metrics_implementation_rate (total),
+               total->implemented, total->adopted, "%u/%u carried out in full", "None adopted");
+}
+
+typedef struct {
+  Fixture *fixture;
+  Zeros   *zeros;
+} ZerosShown;
+
+static gboolean
+label_is (Fixture    *fixture,
+          const char *name,
+          const char *text)
+{
+  return g_strcmp0 (gtk_label_get_label (get_page_child (fixture, name)), text) == 0;
+}
+
+static gboolean
+zeros_shown (gpointer data)
+{
+  ZerosShown *shown = data;
+  Fixture *fixture = shown->fixture;
+  Zeros *zeros = shown->zeros;
+
+  return label_is (fixture, "feedback_value_label", zeros->feedback[0]) &&
+         label_is (fixture, "feedback_detail_label", zeros->feedback[1]) &&
+         label_is (fixture, "supervision_value_label", zeros->supervision[0]) &&
+         label_is (fixture, "supervision_detail_label", zeros->supervision[1]) &&
+         label_is (fixture, "implementation_value_label", zeros->implementation[0]) &&
+         label_is (fixture, "implementation_detail_label", zeros->implementation[1]);
+}
+
+static void
+assert_zeros_shown (Fixture *fixture)
+{
+  Zeros zeros = { { NULL } };
+  ZerosShown shown = { fixture, &zeros };
+
+  compute_zeros (fixture, &zeros);
+  g_test_message ("Three zeros: %s (%s), %s (%s), %s (%s)",
+                  zeros.feedback[0], zeros.feedback[1],
+                  zeros.supervision[0], zeros.supervision[1],
+                  zeros.implementation[0], zeros.implementation[1]);
+  wait_until (zeros_shown, &shown, "the three zeros of tongxin-cli's metrics");
+  zeros_clear (&zeros);
+}
+
+/* Opening a recommendation in the editor */
+
+typedef struct {
+  Fixture    *fixture;
+  const char *uuid;
+} Shown;
+
+static gboolean
+editor_shows (gpointer data)
+{
+  Shown *shown = data;
+  Fixture *fixture = shown->fixture;
+  GtkStack *stack = get_editor_child (fixture, "stack");
+  g_autofree char *title = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+
+  if (g_strcmp0 (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)), shown->uuid) != 0)
+    return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "form") != 0)
+    return FALSE;
+
+  outcome = tx_store_load_outcome (fixture->store, shown->uuid, NULL);
+  return outcome != NULL &&
+         g_strcmp0 (gtk_editable_get_text (get_editor_child (fixture, "title_row")),
+                    tx_outcome_get_title (outcome)) == 0;
+}
+
+static void
+open_outcome (Fixture    *fixture,
+              const char *uuid)
+{
+  Shown shown = { fixture, uuid };
+  GtkSingleSelection *selection = get_page_child (fixture, "selection");
+  TxOutcome *selected;
+
+  tx_outcomes_page_select (TX_OUTCOMES_PAGE (fixture->page), uuid);
+  wait_until (editor_shows, &shown, "the recommendation in the editor");
+
+  /* … and chosen in the list. */
+  selected = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (tx_outcome_get_uuid (selected), ==, uuid);
+}
+
+/* As a click: GtkButton::activate waits a quarter of a second first. */
+static void
+click (gpointer button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+static gboolean
+is_insensitive (gpointer widget)
+{
+  return !gtk_widget_is_sensitive (widget);
+}
+
+/* The tests */
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+  GListModel *model = G_LIST_MODEL (get_page_child (fixture, "selection"));
+  g_autofree char *count = NULL;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  show_all_years (fixture);
+
+  /* Every recommendation, with its title. */
+  listed = get_listed_uuids (fixture);
+  g_assert_cmpuint (listed->len, ==, outcomes->len);
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+      g_autoptr(TxOutcome) item = g_list_model_get_item (model, i);
+
+      g_assert_true (has_string (listed, tx_outcome_get_uuid (outcome)));
+      g_assert_cmpstr (tx_outcome_get_title (item), ==, tx_outcome_get_title (outcome));
+    }
+
+  count = g_strdup_printf ("%u recommendations", outcomes->len);
+  g_assert_cmpstr (gtk_label_get_label (get_page_child (fixture, "count_label")), ==, count);
+
+  /* What is on screen are those titles, the first one first. */
+  visible = get_visible_titles (fixture);
+  g_assert_cmpuint (visible->len, >, 3);
+  for (guint i = 0; i < visible->len; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < outcomes->len; j++)
+        known = known || g_strcmp0 (g_ptr_array_index (visible, i),
+                                    tx_outcome_get_title (g_ptr_array_index (outcomes, j))) == 0;
+      g_assert_true (known);
+    }
+  g_assert_true (has_string (visible, tx_outcome_get_title (g_ptr_array_index (outcomes, 0))));
+}
+
+static void
+test_overdue_filter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+  GtkWidget *list_view;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean said = FALSE;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    if (is_overdue (g_ptr_array_index (outcomes, i)))
+      g_ptr_array_add (expected, (gpointer) tx_outcome_get_uuid (g_ptr_array_index (outcomes, i)));
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (expected->len, <, outcomes->len);
+  g_assert_true (is_overdue (find_outcome (outcomes, OVERDUE_TITLE)));
+
+  show_all_years (fixture);
+  gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), TRUE);
+  settle ();
+
+  /* Exactly those. */
+  listed = get_listed_uuids (fixture);
+  g_assert_cmpuint (listed->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (has_string (listed, g_ptr_array_index (expected, i)));
+  g_assert_true (has_string (listed, tx_outcome_get_uuid (find_outcome (outcomes, OVERDUE_TITLE))));
+
+  visible = get_visible_titles (fixture);
+  g_assert_true (has_string (visible, OVERDUE_TITLE));
+
+  /* Each row says so in words, not only in red. */
+  list_view = get_list_view (fixture);
+  labels = find_widgets (list_view, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label) &&
+          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "Feedback overdue by "))
+        said = TRUE;
+    }
+  g_assert_true (said);
+
+  /* And the whole list again. */
+  gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), FALSE);
+  settle ();
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = get_listed_uuids (fixture);
+  g_assert_cmpuint (listed->len, ==, outcomes->len);
+}
+
+static void
+test_three_zeros (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  /* This year, every township: the year drop-down shows 2026 at first. */
+  g_assert_cmpstr (gtk_label_get_label (get_page_child (fixture, "zeros_period_label")), ==,
+                   "2026 · All townships");
+  assert_zeros_shown (fixture);
+}
+
+static void
+test_record_feedback (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(TxOutcome) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *feedback_before = NULL;
+  GtkWidget *save_button;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  uuid = g_strdup (tx_outcome_get_uuid (find_outcome (outcomes, OVERDUE_TITLE)));
+  g_assert_null (tx_outcome_get_feedback_received (find_outcome (outcomes, OVERDUE_TITLE)));
+  feedback_before = g_strdup (gtk_label_get_label (get_page_child (fixture, "feedback_detail_label")));
+  assert_zeros_shown (fixture);
+
+  open_outcome (fixture, uuid);
+  save_button = get_editor_child (fixture, "save_button");
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+
+  /* The editor says it is overdue, in words. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (get_editor_child (fixture, "feedback_status_label")),
+                                   "Feedback overdue by "));
+
+  gtk_editable_set_text (get_editor_child (fixture, "feedback_received_row"), "2026-11-20");
+  gtk_text_buffer_set_text (get_editor_child (fixture, "feedback_buffer"),
+                            "市人民政府采纳建议，标准化厂房已列入明年东西部协作项目。", -1);
+  adw_combo_row_set_selected (get_editor_child (fixture, "adoption_row"), TX_ADOPTION_ADOPTED);
+  gtk_spin_button_set_value (get_editor_child (fixture, "progress_spin"), 50);
+  wait_until (is_sensitive, save_button, "Save to be sensitive");
+
+  click (save_button);
+
+  /* In the database … */
+  saved = tx_store_load_outcome (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_outcome_get_feedback_received (saved), ==, "2026-11-20");
+  g_assert_cmpstr (tx_outcome_get_feedback_text (saved), ==, "市人民政府采纳建议，标准化厂房已列入明年东西部协作项目。");
+  g_assert_cmpint (tx_outcome_get_adoption (saved), ==, TX_ADOPTION_ADOPTED);
+  g_assert_cmpint (tx_outcome_get_progress (saved), ==, 50);
+  g_assert_cmpstr (tx_outcome_get_feedback_due (saved), ==, "2026-10-11");
+
+  /* … in the three zeros: one more answered … */
+  assert_zeros_shown (fixture);
+  g_assert_cmpstr (gtk_label_get_label (get_page_child (fixture, "feedback_detail_label")), !=, feedback_before);
+
+  /* … and no longer overdue. */
+  gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), TRUE);
+  settle ();
+  {
+    g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
+
+    g_assert_false (has_string (listed, uuid));
+  }
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+}
+
+static void
+test_bad_date (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(TxOutcome) stored = NULL;
+  TxOutcome *outcome = find_outcome (outcomes, OVERDUE_TITLE);
+  GtkWidget *save_button;
+  GtkWidget *submitted_row;
+  GtkWidget *error_icon;
+  GtkLabel *problem;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  open_outcome (fixture, tx_outcome_get_uuid (outcome));
+  save_button = get_editor_child (fixture, "save_button");
+  submitted_row = get_editor_child (fixture, "submitted_row");
+  error_icon = get_editor_child (fixture, "submitted_error_icon");
+  problem = get_editor_child (fixture, "submission_problem_label");
+
+  /* A change makes Save sensitive … */
+  gtk_editable_set_text (get_editor_child (fixture, "title_row"), "关于建设标准化厂房稳定就业的建议");
+  wait_until (is_sensitive, save_button, "Save to be sensitive");
+  g_assert_false (gtk_widget_has_css_class (submitted_row, "error"));
+
+  /* … a date that is not one makes it insensitive, and says why there. */
+  gtk_editable_set_text (GTK_EDITABLE (submitted_row), "2026-13-40");
+  wait_until (is_insensitive, save_button, "Save to be insensitive");
+  g_assert_true (gtk_widget_has_css_class (submitted_row, "error"));
+  g_assert_true (gtk_widget_get_visible (error_icon));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (error_icon), "not a date"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem), "The submission date is not a date"));
+
+  /* Enter does not save either. */
+  g_signal_emit_by_name (submitted_row, "entry-activated");
+  settle ();
+  stored = tx_store_load_outcome (fixture->store, tx_outcome_get_uuid (outcome), NULL);
+  g_assert_cmpstr (tx_outcome_get_title (stored), ==, OVERDUE_TITLE);
+  g_assert_cmpstr (tx_outcome_get_submitted (stored), ==, "2026-09-11");
+
+  /* Put right, it may be saved again. */
+  gtk_editable_set_text (GTK_EDITABLE (submitted_row), "2026-09-11");
+  wait_until (is_sensitive, save_button, "Save to be sensitive again");
+  g_assert_false (gtk_widget_has_css_class (submitted_row, "error"));
+  g_assert_false (gtk_widget_get_visible (error_icon));
+}
+
+/* The row of the supervision list at @index: its phase, date, by whom,
+ * note and remove button. */
+typedef struct {
+  GtkDropDown   *phase;
+  GtkEditable   *date;
+  GtkEditable   *by;
+  GtkTextBuffer *note;
+  GtkWidget     *remove;
+} RecordRow;
+
+static void
+get_record_row (Fixture   *fixture,
+                guint      index,
+                RecordRow *record)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (get_editor_child (fixture, "supervision_list"), index);
+  g_autoptr(GPtrArray) drop_downs = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_assert_nonnull (row);
+  drop_downs = find_widgets (row, GTK_TYPE_DROP_DOWN);
+  entries = find_widgets (row, GTK_TYPE_ENTRY);
+  views = find_widgets (row, GTK_TYPE_TEXT_VIEW);
+  buttons = find_widgets (row, GTK_TYPE_BUTTON);
+  g_assert_cmpuint (drop_downs->len, ==, 1);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (views->len, ==, 1);
+
+  record->phase = g_ptr_array_index (drop_downs, 0);
+  record->date = g_ptr_array_index (entries, 0);
+  record->by = g_ptr_array_index (entries, 1);
+  record->note = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  record->remove = NULL;
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), "user-trash-symbolic") == 0)
+      record->remove = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (record->remove);
+}
+
+static guint
+count_records (Fixture *fixture)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (get_editor_child (fixture, "supervision_list"), n) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_supervision (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(TxOutcome) saved = NULL;
+  g_autoptr(TxOutcome) again = NULL;
+  g_autoptr(GError) error = NULL;
+  TxOutcome *outcome = find_outcome (outcomes, "关于完善凤山古镇停车配套和业态管理的建议");
+  AdwPreferencesGroup *group;
+  GtkWidget *save_button;
+  GPtrArray *supervisions;
+  RecordRow record;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  /* Partly adopted, supervised during implementation only. */
+  g_assert_cmpint (tx_outcome_get_adoption (outcome), ==, TX_ADOPTION_PARTLY_ADOPTED);
+  g_assert_cmpuint (tx_outcome_get_supervisions (outcome)->len, ==, 1);
+  open_outcome (fixture, tx_outcome_get_uuid (outcome));
+  group = get_editor_child (fixture, "supervision_group");
+  save_button = get_editor_child (fixture, "save_button");
+  g_assert_cmpuint (count_records (fixture), ==, 1);
+  get_record_row (fixture, 0, &record);
+  g_assert_cmpuint (gtk_drop_down_get_selected (record.phase), ==, TX_SUPERVISION_DURING);
+  g_assert_cmpstr (gtk_editable_get_text (record.date), ==, "2026-09-12");
+  g_assert_cmpstr (gtk_editable_get_text (record.by), ==, "凤山镇政协联络组");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Before, After"));
+
+  /* A record before: the first phase missing is offered. */
+  gtk_widget_activate_action (fixture->editor, "outcome.add-supervision", NULL);
+  g_assert_cmpuint (count_records (fixture), ==, 2);
+  get_record_row (fixture, 1, &record);
+  g_assert_cmpuint (gtk_drop_down_get_selected (record.phase), ==, TX_SUPERVISION_BEFORE);
+  gtk_editable_set_text (record.date, "2026-05-30");
+  gtk_editable_set_text (record.by, "凤山镇政协联络组");
+  gtk_text_buffer_set_text (record.note, "审阅停车场选址方案，建议征求古镇商户意见。", -1);
+
+  /* And after, with a date that is not one at first. */
+  gtk_widget_activate_action (fixture->editor, "outcome.add-supervision", NULL);
+  get_record_row (fixture, 2, &record);
+  g_assert_cmpuint (gtk_drop_down_get_selected (record.phase), ==, TX_SUPERVISION_AFTER);
+  gtk_editable_set_text (record.by, "凤山镇政协联络组、群众代表");
+  gtk_editable_set_text (record.date, "2026-11-31");
+  wait_until (is_insensitive, save_button, "Save to be insensitive");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (record.date), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (get_editor_child (fixture, "supervision_problem_label")),
+                            "supervision record 3 is not a date"));
+  gtk_editable_set_text (record.date, "2026-11-26");
+  wait_until (is_sensitive, save_button, "Save to be sensitive");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "nothing is missing"));
+
+  click (save_button);
+  saved = tx_store_load_outcome (fixture->store, tx_outcome_get_uuid (outcome), &error);
+  g_assert_no_error (error);
+  supervisions = tx_outcome_get_supervisions (saved);
+  g_assert_cmpuint (supervisions->len, ==, 3);
+  g_assert_cmpint (((TxSupervision *) g_ptr_array_index (supervisions, 1))->phase, ==, TX_SUPERVISION_BEFORE);
+  g_assert_cmpstr (((TxSupervision *) g_ptr_array_index (supervisions, 1))->note, ==, "审阅停车场选址方案，建议征求古镇商户意见。");
+  g_assert_cmpint (((TxSupervision *) g_ptr_array_index (supervisions, 2))->phase, ==, TX_SUPERVISION_AFTER);
+  g_assert_cmpstr (((TxSupervision *) g_ptr_array_index (supervisions, 2))->date, ==, "2026-11-26");
+
+  /* Supervised before, during and after: the coverage counts it. */
+  assert_zeros_shown (fixture);
+
+  /* Removed, and saved without it. */
+  get_record_row (fixture, 0, &record);
+  click (record.remove);
+  g_assert_cmpuint (count_records (fixture), ==, 2);
+  click (save_button);
+  again = tx_store_load_outcome (fixture->store, tx_outcome_get_uuid (outcome), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_outcome_get_supervisions (again)->len, ==, 2);
+  g_assert_cmpint (((TxSupervision *) g_ptr_array_index (tx_outcome_get_supervisions (again), 0))->phase, ==,
+                   TX_SUPERVISION_BEFORE);
+  assert_zeros_shown (fixture);
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find_button (gtk_widget_get_parent (fixture->page), "_Undo") != NULL;
+}
+
+static void
+test_new_delete_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(TxOutcome) saved = NULL;
+  g_autoptr(TxOutcome) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  AdwComboRow *consultation_row;
+  GtkWidget *save_button;
+  guint n_before;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  consultations = tx_store_list_consultations (fixture->store, 0, NULL, &error);
+  g_assert_no_error (error);
+  n_before = tx_store_count (fixture->store, "outcome");
+
+  gtk_widget_activate_action (fixture->page, "outcomes.new", NULL);
+  settle ();
+  g_assert_true (tx_outcome_editor_is_new (TX_OUTCOME_EDITOR (fixture->editor)));
+  consultation_row = get_editor_child (fixture, "consultation_row");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (consultation_row)));
+  save_button = get_editor_child (fixture, "save_button");
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+
+  /* A consultation, a title, a submission: the due date follows. */
+  adw_combo_row_set_selected (consultation_row, 0);
+  gtk_editable_set_text (get_editor_child (fixture, "title_row"), "关于增设村级便民服务代办点的建议");
+  gtk_text_buffer_set_text (get_editor_child (fixture, "content_buffer"),
+                            "建议在各村委会设立便民服务代办点，由村干部轮流代办。", -1);
+  adw_combo_row_set_selected (get_editor_child (fixture, "submitted_to_row"), 2);
+  gtk_editable_set_text (get_editor_child (fixture, "department_row"), "福泉市政务服务中心");
+  gtk_editable_set_text (get_editor_child (fixture, "submitted_row"), "2026-11-25");
+  g_assert_cmpstr (gtk_editable_get_text (get_editor_child (fixture, "feedback_due_row")), ==, "2026-12-25");
+  wait_until (is_sensitive, save_button, "Save to be sensitive");
+
+  click (save_button);
+  g_assert_cmpuint (tx_store_count (fixture->store, "outcome"), ==, n_before + 1);
+  uuid = g_strdup (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)));
+  g_assert_nonnull (uuid);
+  saved = tx_store_load_outcome (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_outcome_get_consultation_uuid (saved), ==,
+                   tx_consultation_get_uuid (g_ptr_array_index (consultations, 0)));
+  g_assert_cmpstr (tx_outcome_get_submitted_to (saved), ==, "福泉市政务服务中心");
+  g_assert_cmpstr (tx_outcome_get_submitted (saved), ==, "2026-11-25");
+  g_assert_cmpstr (tx_outcome_get_feedback_due (saved), ==, "2026-12-25");
+  {
+    g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
+
+    g_assert_true (has_string (listed, uuid));
+  }
+
+  /* Deleted … */
+  click (get_editor_child (fixture, "delete_button"));
+  g_assert_cmpuint (tx_store_count (fixture->store, "outcome"), ==, n_before);
+  g_assert_null (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)));
+  {
+    g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
+
+    g_assert_false (has_string (listed, uuid));
+  }
+
+  /* … and back with the toast's Undo, in the list and the editor. */
+  wait_until (undo_shown, fixture, "the toast with Undo");
+  click (find_button (gtk_widget_get_parent (fixture->page), "_Undo"));
+  restored = tx_store_load_outcome (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_outcome_get_title (restored), ==, "关于增设村级便民服务代办点的建议");
+  g_assert_cmpstr (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)), ==, uuid);
+  {
+    g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
+
+    g_assert_true (has_string (listed, uuid));
+  }
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  TxOutcome *outcome = find_outcome (outcomes, OVERDUE_TITLE);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *content = NULL;
+  int status = 0;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  open_outcome (fixture, tx_outcome_get_uuid (outcome));
+  g_assert_true (gtk_widget_is_sensitive (get_editor_child (fixture, "export_button")));
+
+  path = g_build_filename (fixture->dir, OVERDUE_TITLE ".odt", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (tx_outcome_editor_export_to_file (TX_OUTCOME_EDITOR (fixture->editor), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  command = g_strdup_printf ("unzip -p '%s' content.xml", path);
+  g_assert_true (g_spawn_command_line_sync (command, &content, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* The title, the addressee, the content and who writes it. */
+  g_assert_nonnull (strstr (content, OVERDUE_TITLE));
+  g_assert_nonnull (strstr (content, "马场坪街道办事处："));
+  g_assert_nonnull (strstr (content, "标准化厂房"));
+  g_assert_nonnull (strstr (content, "政协联络组"));
+  g_assert_nonnull (strstr (content, "2026年9月11日"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/outcomes-page/list", Fixture, NULL,
+              fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/overdue-filter", Fixture, NULL,
+              fixture_set_up, test_overdue_filter, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/three-zeros", Fixture, NULL,
+              fixture_set_up, test_three_zeros, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/record-feedback", Fixture, NULL,
+              fixture_set_up, test_record_feedback, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/bad-date", Fixture, NULL,
+              fixture_set_up, test_bad_date, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/supervision", Fixture, NULL,
+              fixture_set_up, test_supervision, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/new-delete-undo", Fixture, NULL,
+              fixture_set_up, test_new_delete_undo, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/export", Fixture, NULL,
+              fixture_set_up, test_export, fixture_tear_down);
+
+  return g_test_run ();
+}
