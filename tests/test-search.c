@@ -182,21 +182,26 @@ test_literal_queries (Fixture       *f,
   g_assert_cmpstr (fts_star, ==, "");
 }
 
-/* One or two characters look for names only: a surname, a given name,
- * a two-character name.  Signs are not part of names. */
+/* One or two characters search every field, as a phrase of single
+ * characters: a surname, a given name, part of a village or an
+ * organisation.  Signs are not characters of anything. */
 static void
-test_short_queries_are_names (Fixture       *f,
-                              gconstpointer  data)
+test_short_queries_everywhere (Fixture       *f,
+                               gconstpointer  data)
 {
   g_autofree char *village_part = search (f, "双谷");
+  g_autofree char *organization_part = search (f, "医院");
   g_autofree char *percent = search (f, "%");
   g_autofree char *star = search (f, "王*");
   g_autofree char *given = search (f, "芳");
+  g_autofree char *not_adjacent = search (f, "王兰");
 
-  g_assert_cmpstr (village_part, ==, "");
+  g_assert_cmpstr (village_part, ==, "王芳 李王 潘玉兰");
+  g_assert_cmpstr (organization_part, ==, "王芳");
   g_assert_cmpstr (percent, ==, "");
   g_assert_cmpstr (star, ==, "王芳 王芳芳 李王");
   g_assert_cmpstr (given, ==, "王芳 王芳芳");
+  g_assert_cmpstr (not_adjacent, ==, "");
 }
 
 static void
@@ -348,7 +353,7 @@ main (int   argc,
   g_test_add ("/search/short", Fixture, NULL, fixture_set_up, test_short_queries, fixture_tear_down);
   g_test_add ("/search/long", Fixture, NULL, fixture_set_up, test_long_queries, fixture_tear_down);
   g_test_add ("/search/literal", Fixture, NULL, fixture_set_up, test_literal_queries, fixture_tear_down);
-  g_test_add ("/search/short-are-names", Fixture, NULL, fixture_set_up, test_short_queries_are_names, fixture_tear_down);
+  g_test_add ("/search/short-everywhere", Fixture, NULL, fixture_set_up, test_short_queries_everywhere, fixture_tear_down);
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/search/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add_func ("/search/mainland-strokes", test_mainland_strokes);

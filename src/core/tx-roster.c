@@ -1,8 +1,8 @@
 /* tx-roster.c
  *
  * Searching: FTS5 with the trigram tokenizer for three characters or
- * more; shorter queries (most Chinese names are two or three characters,
- * and a clerk types a surname) use LIKE.  Ordering: the ICU sort keys
+ * more; shorter queries (a surname, a two-character name, 医院) go
+ * through a second FTS5 index of single characters, as a phrase.  Ordering: the ICU sort keys
  * stored with each person, so the database orders with an index and lists
  * page by key, never by OFFSET.
  *
@@ -31,8 +31,8 @@
 
 typedef enum {
   SEARCH_NONE,
-  SEARCH_TRIGRAMS,    /* three characters or more: names, organisations, villages, titles */
-  SEARCH_NAME_CHARS,  /* one or two: names */
+  SEARCH_TRIGRAMS,    /* three characters or more */
+  SEARCH_NAME_CHARS,  /* one or two: single characters, as a phrase */
 } SearchKind;
 
 /*
@@ -60,9 +60,9 @@ build_query (const char           *columns,
       break;
 
     case SEARCH_NAME_CHARS:
-      g_string_append (sql, "FROM person_name_chars CROSS JOIN person p ON p.id = person_name_chars.rowid "
+      g_string_append (sql, "FROM person_chars CROSS JOIN person p ON p.id = person_chars.rowid "
                             "LEFT JOIN township t ON t.id = p.township_id "
-                            "WHERE person_name_chars MATCH :search AND p.deleted_at IS NULL ");
+                            "WHERE person_chars MATCH :search AND p.deleted_at IS NULL ");
       break;
 
     case SEARCH_NONE:
@@ -147,7 +147,8 @@ tx_person_name_chars (const char *name)
   return g_string_free (chars, FALSE);
 }
 
-/* What to search for, and how. */
+/* What to search for, and how: a phrase of trigrams, or of single
+ * characters for one or two. */
 static SearchKind
 prepare_search (const TxPersonFilter  *filter,
                 char                 **match)
@@ -441,6 +442,9 @@ insert_indexes (TxStore      *store,
                 GError      **error)
 {
   g_autofree char *name_chars = tx_person_name_chars (person->name);
+  g_autofree char *organization_chars = tx_person_name_chars (person->organization);
+  g_autofree char *village_chars = tx_person_name_chars (person->village);
+  g_autofree char *title_chars = tx_person_name_chars (person->title);
 
   sqlite3_bind_int64 (fts, 1, person_id);
   sqlite3_bind_text (fts, 2, person->name, -1, SQLITE_STATIC);
@@ -452,6 +456,9 @@ insert_indexes (TxStore      *store,
 
   sqlite3_bind_int64 (chars, 1, person_id);
   sqlite3_bind_text (chars, 2, name_chars, -1, SQLITE_STATIC);
+  sqlite3_bind_text (chars, 3, organization_chars, -1, SQLITE_STATIC);
+  sqlite3_bind_text (chars, 4, village_chars, -1, SQLITE_STATIC);
+  sqlite3_bind_text (chars, 5, title_chars, -1, SQLITE_STATIC);
   return tx_store_step_done (store, chars, error);
 }
 
@@ -543,7 +550,7 @@ tx_roster_save_person (TxStore   *store,
       if (!tx_store_step_done (store, forget, error))
         return FALSE;
 
-      forget = tx_store_prepare (store, "DELETE FROM person_name_chars WHERE rowid = ?", error);
+      forget = tx_store_prepare (store, "DELETE FROM person_chars WHERE rowid = ?", error);
       if (forget == NULL)
         return FALSE;
       sqlite3_bind_int64 (forget, 1, person_id);
@@ -603,7 +610,8 @@ tx_roster_save_person (TxStore   *store,
                                           "VALUES (?, ?, ?, ?, ?)",
                                           error);
     sqlite3_stmt *chars = tx_store_prepare (store,
-                                            "INSERT INTO person_name_chars (rowid, chars) VALUES (?, ?)",
+                                            "INSERT INTO person_chars (rowid, name, organization, village, title) "
+                                            "VALUES (?, ?, ?, ?, ?)",
                                             error);
 
     if (fts == NULL || chars == NULL || !insert_indexes (store, fts, chars, person_id, person, error))
@@ -678,8 +686,9 @@ tx_roster_add_people (TxStore    *store,
                           "SELECT id, name, organization, village, title FROM person WHERE id >= ?",
                           error);
   chars = tx_store_prepare (store,
-                            "INSERT INTO person_name_chars (rowid, chars) "
-                            "SELECT id, tx_name_chars (name) FROM person WHERE id >= ?",
+                            "INSERT INTO person_chars (rowid, name, organization, village, title) "
+                            "SELECT id, tx_name_chars (name), tx_name_chars (organization), "
+                            "  tx_name_chars (village), tx_name_chars (title) FROM person WHERE id >= ?",
                             error);
   category = tx_store_prepare (store,
                                "INSERT INTO person_category (person_id, category, position) VALUES (?, ?, ?)",

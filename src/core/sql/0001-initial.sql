@@ -59,13 +59,13 @@ CREATE VIRTUAL TABLE person_fts USING fts5 (
   tokenize = 'trigram'
 );
 
--- Queries of one or two characters (a surname, a two-character name)
--- are too short for trigrams: they match names through this index of
--- single characters, written by the application ("王 芳" for 王芳), so a
+-- Queries of one or two characters (a surname, a two-character name,
+-- 医院) are too short for trigrams: they go through this index of single
+-- characters, written by the application ("王 芳" for 王芳), so a
 -- two-character query is a phrase of two adjacent characters.  Rows of
 -- deleted people stay; queries join the person table.
-CREATE VIRTUAL TABLE person_name_chars USING fts5 (
-  chars,
+CREATE VIRTUAL TABLE person_chars USING fts5 (
+  name, organization, village, title,
   tokenize = 'unicode61'
 );
 
