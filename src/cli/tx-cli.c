@@ -131,6 +131,24 @@ print_json (JsonNode *root)
   g_print ("%s\n", text);
 }
 
+/* A --township that names no township is an error the clerk can fix. */
+static gboolean
+township_exists (TxStore    *store,
+                 const char *township)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) found = NULL;
+
+  if (township == NULL)
+    return TRUE;
+
+  found = tx_store_find_township (store, township, &error);
+  if (found == NULL)
+    fail ("%s", error->message);
+
+  return found != NULL;
+}
+
 /* Options after the command: --name VALUE or --name=VALUE. */
 typedef struct {
   const char  *name;
@@ -498,13 +516,8 @@ parse_person_filter (Cli            *cli,
   if (*store == NULL)
     return EXIT_FAILED;
 
-  if (filter->township != NULL)
-    {
-      g_autoptr(TxTownship) found = tx_store_find_township (*store, filter->township, &error);
-
-      if (found == NULL)
-        return fail ("%s", error->message);
-    }
+  if (!township_exists (*store, filter->township))
+    return EXIT_FAILED;
 
   return 0;
 }
@@ -733,13 +746,8 @@ cmd_consultation_list (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (township != NULL)
-    {
-      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
-
-      if (found == NULL)
-        return fail ("%s", error->message);
-    }
+  if (!township_exists (store, township))
+    return EXIT_FAILED;
 
   consultations = tx_store_list_consultations (store, (int) year, township, &error);
   if (consultations == NULL)
@@ -1166,13 +1174,8 @@ cmd_calendar_export (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (township != NULL)
-    {
-      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
-
-      if (found == NULL)
-        return fail ("%s", error->message);
-    }
+  if (!township_exists (store, township))
+    return EXIT_FAILED;
 
   if (!tx_calendar_export (store, (int) year, township, g_ptr_array_index (files, 0), &n_events, &error))
     return fail ("%s", error->message);
@@ -1250,13 +1253,8 @@ cmd_ledger (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (township != NULL)
-    {
-      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
-
-      if (found == NULL)
-        return fail ("%s", error->message);
-    }
+  if (!township_exists (store, township))
+    return EXIT_FAILED;
 
   g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
   /* a quarter issued in a circular keeps the ledger it was issued with */
@@ -1467,13 +1465,8 @@ cmd_metrics (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (township != NULL)
-    {
-      g_autoptr(TxTownship) found = tx_store_find_township (store, township, &error);
-
-      if (found == NULL)
-        return fail ("%s", error->message);
-    }
+  if (!township_exists (store, township))
+    return EXIT_FAILED;
 
   g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
   metrics = tx_metrics_compute (store, year, quarter, today, &total, &error);
