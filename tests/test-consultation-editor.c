@@ -18,6 +18,7 @@
 #include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
 #include "tx-exchange.h"
+#include "tx-ledger.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
@@ -905,6 +906,57 @@ test_documents (Fixture       *fixture,
   g_unlink (pdf_path);
 }
 
+/* The colour filter: the consultations of each colour in this quarter's
+ * ledger, as the ledger has them. */
+static void
+test_color_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GtkDropDown *colors;
+  GtkSingleSelection *selection;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  ledger = tx_ledger_compute (fixture->store, 2026, 4, TODAY, &error);
+  g_assert_no_error (error);
+  all = tx_store_list_consultations (fixture->store, 2026, NULL, &error);
+  colors = get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "color_drop_down");
+  selection = get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "selection");
+
+  /* all colours, with a mark and a word each */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (colors)), ==, 4);
+
+  for (TxColor color = TX_COLOR_GREEN; color <= TX_COLOR_RED; color++)
+    {
+      guint expected = 0;
+
+      for (guint i = 0; i < all->len; i++)
+        if (tx_ledger_consultation_color (ledger, tx_consultation_get_uuid (g_ptr_array_index (all, i))) == color)
+          expected++;
+
+      gtk_drop_down_set_selected (colors, 1 + color);
+      settle ();
+      g_test_message ("colour %d: %u", color, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, expected);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+        {
+          g_autoptr(TxConsultation) shown = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+          g_assert_cmpint (tx_ledger_consultation_color (ledger, tx_consultation_get_uuid (shown)), ==, color);
+        }
+    }
+
+  /* the sample has red consultations: 刺梨 is one */
+  gtk_drop_down_set_selected (colors, 1 + TX_COLOR_RED);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +976,8 @@ main (int   argc,
               fixture_set_up, test_unsaved_changes, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/narrow-window", Fixture, NULL,
               fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/color-filter", Fixture, NULL,
+              fixture_set_up, test_color_filter, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/documents", Fixture, NULL,
               fixture_set_up, test_documents, fixture_tear_down);
 

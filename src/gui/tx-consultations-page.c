@@ -21,6 +21,7 @@
 
 #include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
+#include "tx-ledger.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
 
@@ -34,6 +35,7 @@ struct _TxConsultationsPage
   GtkDropDown          *year_drop_down;
   GtkDropDown          *township_drop_down;
   GtkDropDown          *stage_drop_down;
+  GtkDropDown          *color_drop_down;
   GtkStack             *content_stack;
   GtkSingleSelection   *selection;
   AdwStatusPage        *error_page;
@@ -127,6 +129,34 @@ get_filter_stage (TxConsultationsPage *self,
   return TRUE;
 }
 
+/* The colour drop-down: "All colours", then green, yellow, red (TxColor).
+ * FALSE for every colour. */
+static gboolean
+get_filter_color (TxConsultationsPage *self,
+                  TxColor             *color)
+{
+  guint selected = gtk_drop_down_get_selected (self->color_drop_down);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return FALSE;
+
+  *color = (TxColor) (selected - 1);
+  return TRUE;
+}
+
+/* Today as YYYY-MM-DD: the "today" property, or the real date. */
+static char *
+dup_today (TxConsultationsPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 /* The consultation the editor shows is selected in the list when the
  * list has it. */
 static void
@@ -162,8 +192,11 @@ reload (TxConsultationsPage *self)
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->consultations));
+  g_autoptr(TxLedger) ledger = NULL;
   TxStage stage;
+  TxColor color = TX_COLOR_GREEN;
   gboolean by_stage = get_filter_stage (self, &stage);
+  gboolean by_color = get_filter_color (self, &color);
 
   if (self->store != NULL)
     {
@@ -181,12 +214,30 @@ reload (TxConsultationsPage *self)
           return;
         }
 
+      /* the colour of each consultation in this quarter's ledger */
+      if (by_color)
+        {
+          g_autofree char *today = dup_today (self);
+          int year, quarter;
+
+          tx_ledger_quarter_of (today, &year, &quarter);
+          ledger = tx_ledger_compute (self->store, year, quarter, today, &error);
+          if (ledger == NULL)
+            {
+              g_warning ("Could not read the ledger: %s", error->message);
+              by_color = FALSE;
+            }
+        }
+
       for (guint i = 0; i < consultations->len; i++)
         {
           TxConsultation *consultation = g_ptr_array_index (consultations, i);
 
-          if (!by_stage || tx_consultation_get_current_stage (consultation) == stage)
-            g_ptr_array_add (shown, consultation);
+          if (by_stage && tx_consultation_get_current_stage (consultation) != stage)
+            continue;
+          if (by_color && tx_ledger_consultation_color (ledger, tx_consultation_get_uuid (consultation)) != color)
+            continue;
+          g_ptr_array_add (shown, consultation);
         }
     }
 
@@ -317,6 +368,7 @@ clear_filters (TxConsultationsPage *self)
   gtk_drop_down_set_selected (self->year_drop_down, 0);
   gtk_drop_down_set_selected (self->township_drop_down, 0);
   gtk_drop_down_set_selected (self->stage_drop_down, 0);
+  gtk_drop_down_set_selected (self->color_drop_down, 0);
   self->filling--;
 }
 
@@ -649,6 +701,7 @@ tx_consultations_page_class_init (TxConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, year_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, township_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, stage_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, color_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, error_page);
@@ -665,6 +718,7 @@ static void
 tx_consultations_page_init (TxConsultationsPage *self)
 {
   g_autoptr(GtkStringList) stages = NULL;
+  g_autoptr(GtkStringList) colors = NULL;
 
   /* The models are set before the template's signal handlers can run. */
   self->years = gtk_string_list_new (NULL);
@@ -678,11 +732,23 @@ tx_consultations_page_init (TxConsultationsPage *self)
   for (guint i = 0; i <= TX_STAGE_DONE; i++)
     gtk_string_list_append (stages, tx_stage_get_label ((TxStage) i));
 
+  /* each colour with its mark and its word, never the colour alone */
+  colors = gtk_string_list_new (NULL);
+  gtk_string_list_append (colors, _("All colours"));
+  for (guint i = 0; i <= TX_COLOR_RED; i++)
+    {
+      static const char * const marks[] = { "✓", "!", "✕" };
+      g_autofree char *label = g_strdup_printf ("%s %s", marks[i], tx_color_get_label ((TxColor) i));
+
+      gtk_string_list_append (colors, label);
+    }
+
   self->filling++;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
   gtk_drop_down_set_model (self->stage_drop_down, G_LIST_MODEL (stages));
+  gtk_drop_down_set_model (self->color_drop_down, G_LIST_MODEL (colors));
   self->filling--;
 
   self->consultations = g_list_store_new (TX_TYPE_CONSULTATION);
