@@ -15,7 +15,11 @@
 #include <glib/gstdio.h>
 
 #include "tx-application.h"
+#include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
+#include "tx-outcome-editor.h"
+#include "tx-outcomes-page.h"
+#include "tx-overview-page.h"
 #include "tx-exchange.h"
 #include "tx-records.h"
 #include "tx-roster-page.h"
@@ -590,6 +594,77 @@ test_consultations (Fixture       *fixture,
   wait_until (consultations_shown, &state, "the consultations to be listed");
 }
 
+/* From a reason in the Overview's "Needs Attention" to its record. */
+
+typedef struct {
+  GtkWidget  *page;
+  const char *text;
+} AttentionState;
+
+static GtkWidget *
+find_attention_row (GtkWidget  *page,
+                    const char *text)
+{
+  GtkWidget *list = get_child (page, TX_TYPE_OVERVIEW_PAGE, "needs_attention_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "", text) != NULL)
+      return row;
+
+  return NULL;
+}
+
+static gboolean
+attention_listed (gpointer data)
+{
+  AttentionState *state = data;
+
+  return find_attention_row (state->page, state->text) != NULL;
+}
+
+static void
+test_overview_opens_record (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) consultations = NULL;
+  AttentionState state;
+  AdwViewStack *view_stack;
+  GtkWidget *editor;
+  const char *market = NULL;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultations = tx_store_list_consultations (fixture->store, 0, NULL, &error);
+  for (guint i = 0; i < consultations->len; i++)
+    if (g_str_equal (tx_consultation_get_title (g_ptr_array_index (consultations, i)), "集镇农贸市场提质改造协商"))
+      market = tx_consultation_get_uuid (g_ptr_array_index (consultations, i));
+  g_assert_nonnull (market);
+
+  view_stack = get_child (fixture->window, TX_TYPE_WINDOW, "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "overview");
+
+  state.page = get_widget (fixture->window, TX_TYPE_OVERVIEW_PAGE);
+  g_object_set (state.page, "today", "2026-11-27", NULL);
+  state.text = "集镇农贸市场提质改造协商";
+  wait_until (attention_listed, &state, "the overdue meeting among the reasons");
+
+  /* the clerk opens the reason: the consultation, in its editor */
+  g_assert_true (gtk_widget_activate (find_attention_row (state.page, state.text)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "consultations");
+  editor = get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR);
+  g_assert_cmpstr (tx_consultation_editor_get_uuid (TX_CONSULTATION_EDITOR (editor)), ==, market);
+
+  /* a recommendation waiting for feedback opens on the Outcomes page */
+  adw_view_stack_set_visible_child_name (view_stack, "overview");
+  state.text = "关于在安置点建设标准化厂房稳定搬迁群众就业的建议";
+  wait_until (attention_listed, &state, "the recommendation waiting for feedback");
+  g_assert_true (gtk_widget_activate (find_attention_row (state.page, state.text)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "outcomes");
+}
+
 /* The first run, through the application: the welcome page, then an
  * empty database or the sample data. */
 
@@ -767,6 +842,8 @@ main (int   argc,
               fixture_set_up, test_consultations, fixture_tear_down);
   g_test_add ("/gui/window/consultations/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
               fixture_set_up, test_consultations, fixture_tear_down);
+  g_test_add ("/gui/window/overview-opens-record/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
+              fixture_set_up, test_overview_opens_record, fixture_tear_down);
   /* Last: these run the application, which stays the default one. */
   g_test_add_data_func ("/gui/application/first-run/empty", GINT_TO_POINTER (FALSE),
                         test_first_run);
