@@ -293,6 +293,39 @@ test_update_no_duplicates (Fixture       *f,
 }
 
 static void
+test_category_labels (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *csv = ("name,categories\n"
+                     "张三,CPPCC member; Expert\n"
+                     "李四,政协委员 专业人士\n"
+                     "王五,Retired cadre、乡贤 / stakeholder\n");
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  g_autoptr(TxRosterImport) import = tx_roster_import_read_bytes (f->store, bytes, "labels.csv", &error);
+  GPtrArray *people;
+  TxPerson *wang;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+  people = tx_roster_import_get_to_add (import);
+  g_assert_cmpuint (people->len, ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+
+      g_assert_cmpuint (tx_person_get_n_categories (person), ==, 2);
+      g_assert_cmpint (tx_person_get_category (person, 0), ==, TX_CATEGORY_CPPCC_MEMBER);
+      g_assert_cmpint (tx_person_get_category (person, 1), ==, TX_CATEGORY_EXPERT);
+    }
+  wang = g_ptr_array_index (people, 2);
+  g_assert_cmpuint (tx_person_get_n_categories (wang), ==, 3);
+  g_assert_cmpint (tx_person_get_category (wang, 0), ==, TX_CATEGORY_RETIRED_CADRE);
+  g_assert_cmpint (tx_person_get_category (wang, 1), ==, TX_CATEGORY_LOCAL_NOTABLE);
+  g_assert_cmpint (tx_person_get_category (wang, 2), ==, TX_CATEGORY_STAKEHOLDER);
+}
+
+static void
 test_phone_rule (void)
 {
   const char *valid[] = { "13885412345", "138 8541 2345", "138-8541-2345", "0854-8221234",
@@ -481,6 +514,7 @@ main (int   argc,
   g_test_add ("/roster-import/unknown-header", Fixture, NULL, fixture_set_up, test_unknown_header, fixture_tear_down);
   g_test_add ("/roster-import/not-text", Fixture, NULL, fixture_set_up, test_not_text, fixture_tear_down);
   g_test_add ("/roster-import/update-no-duplicates", Fixture, NULL, fixture_set_up, test_update_no_duplicates, fixture_tear_down);
+  g_test_add ("/roster-import/category-labels", Fixture, NULL, fixture_set_up, test_category_labels, fixture_tear_down);
   g_test_add_func ("/roster-import/phone-rule", test_phone_rule);
   g_test_add ("/roster-edit/edit-delete-restore", Fixture, NULL, fixture_set_up, test_edit_delete_restore, fixture_tear_down);
   g_test_add ("/roster-export/csv-round-trip", Fixture, NULL, fixture_set_up, test_csv_round_trip, fixture_tear_down);

@@ -299,21 +299,29 @@ find_existing (Reader     *reader,
   return tx_roster_find_person (reader->store, uuid, &error);
 }
 
-/* "政协委员、专业人士" — separated by 、 , ; / or spaces, in half or full
- * width, as the offices write them */
-static char **
-split_categories (const char *text)
+static gboolean
+is_separator (gunichar c,
+              gboolean spaces)
 {
-  GPtrArray *labels = g_ptr_array_new ();
+  return c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+         c == '/' || c == 0xFF0F || (spaces && g_unichar_isspace (c));
+}
+
+static void
+split_into (GPtrArray  *labels,
+            const char *text,
+            gboolean    spaces)
+{
   GString *label = g_string_new (NULL);
 
   for (const char *p = text; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == 0 || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
-          c == '/' || c == 0xFF0F || g_unichar_isspace (c))
+      if (c == 0 || is_separator (c, spaces))
         {
+          g_strstrip (label->str);
+          label->len = strlen (label->str);
           if (label->len > 0)
             g_ptr_array_add (labels, g_strdup (label->str));
           g_string_truncate (label, 0);
@@ -325,6 +333,27 @@ split_categories (const char *text)
     }
 
   g_string_free (label, TRUE);
+}
+
+/* "政协委员、专业人士" — separated by 、 , ; / or spaces, in half or full
+ * width, as the offices write them; a label of several words ("CPPCC
+ * member") is kept whole when it is one. */
+static char **
+split_categories (const char *text)
+{
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *labels = g_ptr_array_new ();
+
+  split_into (pieces, text, FALSE);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const char *piece = g_ptr_array_index (pieces, i);
+
+      if (tx_category_parse (piece, NULL))
+        g_ptr_array_add (labels, g_strdup (piece));
+      else
+        split_into (labels, piece, TRUE);
+    }
   g_ptr_array_add (labels, NULL);
 
   return (char **) g_ptr_array_free (labels, FALSE);
