@@ -1363,7 +1363,8 @@ on_remove_button_clicked_cb (GtkButton      *button,
   text = g_strdup_printf (_("“%s” is no longer a participant"), row->name);
   toast = create_toast (text);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Normal priority: libadwaita 1.2 aborts when the Undo of a toast that
+   * pushed another aside is clicked within its animation. */
   g_object_set_data_full (G_OBJECT (toast), "tx-consultation", g_strdup (self->uuid), g_free);
   g_object_set_data_full (G_OBJECT (toast), "tx-person", g_strdup (row->person_uuid), g_free);
   g_object_set_data (G_OBJECT (toast), "tx-role", GINT_TO_POINTER (row->role));

@@ -395,7 +395,8 @@ on_person_editor_deleted_cb (TxPersonEditor *editor,
 
   toast = adw_toast_new (markup);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Normal priority: libadwaita 1.2 aborts when the Undo of a toast that
+   * pushed another aside is clicked within its animation. */
   g_object_set_data_full (G_OBJECT (toast), "tx-uuid", g_strdup (uuid), g_free);
   g_signal_connect_object (toast, "button-clicked",
                            G_CALLBACK (on_undo_toast_button_clicked_cb), self, 0);
