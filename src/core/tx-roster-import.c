@@ -284,12 +284,12 @@ find_existing (Reader     *reader,
 
   if (phone_digits[0] != '\0')
     {
-      key = g_strdup_printf ("%s\x1f%s", name, phone_digits);
+      key = g_strconcat (name, "\x1f", phone_digits, NULL);
       uuid = g_hash_table_lookup (reader->by_phone, key);
     }
   else
     {
-      key = g_strdup_printf ("%s\x1f%s", name, township_uuid ? township_uuid : "");
+      key = g_strconcat (name, "\x1f", township_uuid ? township_uuid : "", NULL);
       uuid = g_hash_table_lookup (reader->by_township, key);
     }
 
@@ -542,9 +542,8 @@ read_person (Reader *reader,
     return;
 
   digits = tx_phone_digits (values[FIELD_PHONE]);
-  match_key = g_strdup_printf ("%s\x1f%s\x1f%s", values[FIELD_NAME],
-                               digits[0] ? digits : "",
-                               digits[0] ? "" : values[FIELD_TOWNSHIP]);
+  match_key = g_strconcat (values[FIELD_NAME], "\x1f", digits, "\x1f",
+                           digits[0] ? "" : values[FIELD_TOWNSHIP], NULL);
   if (g_hash_table_contains (reader->seen, match_key))
     {
       add_problem (import, line, column_header (reader, FIELD_NAME),

@@ -190,35 +190,58 @@ TX_DEFINE_VOCABULARY (TxAdoption, adoption, adoptions)
 TX_DEFINE_VOCABULARY (TxSupervisionPhase, supervision_phase, supervision_phases)
 TX_DEFINE_VOCABULARY (TxOrder, order, orders)
 
+/* Every name a category is known by, to its category: built once. */
+static GHashTable *
+category_names (void)
+{
+  static GHashTable *names;
+
+  if (g_once_init_enter (&names))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+        {
+          gpointer value = GUINT_TO_POINTER (i + 1);
+
+          g_hash_table_insert (table, g_strdup (categories[i].key), value);
+          g_hash_table_insert (table, g_ascii_strdown (categories[i].label, -1), value);
+          g_hash_table_insert (table, g_strdup (tx_category_get_label ((TxCategory) i)), value);
+          for (guint n = 0; category_names_zh[i][n] != NULL; n++)
+            g_hash_table_insert (table, g_strdup (category_names_zh[i][n]), value);
+        }
+
+      g_once_init_leave (&names, table);
+    }
+
+  return names;
+}
+
 gboolean
 tx_category_parse (const char *text,
                    TxCategory *value)
 {
   g_autofree char *stripped = NULL;
+  gpointer found;
 
   if (text == NULL)
     return FALSE;
 
+  /* the key, the label in English (any case), in the current language,
+   * and the names the offices write in their spreadsheets */
   stripped = g_strstrip (g_strdup (text));
-
-  if (tx_category_from_key (stripped, value))
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+  found = g_hash_table_lookup (category_names (), stripped);
+  if (found == NULL)
     {
-      /* The label in English, in the current language, and in Chinese,
-       * which is what the offices write in their spreadsheets. */
-      if (g_ascii_strcasecmp (stripped, categories[i].label) == 0 ||
-          g_strcmp0 (stripped, tx_category_get_label ((TxCategory) i)) == 0 ||
-          g_strv_contains (category_names_zh[i], stripped))
-        {
-          if (value != NULL)
-            *value = (TxCategory) i;
-          return TRUE;
-        }
+      g_autofree char *lower = g_ascii_strdown (stripped, -1);
+      found = g_hash_table_lookup (category_names (), lower);
     }
+  if (found == NULL)
+    return FALSE;
 
-  return FALSE;
+  if (value != NULL)
+    *value = (TxCategory) (GPOINTER_TO_UINT (found) - 1);
+  return TRUE;
 }
 
 const char *
