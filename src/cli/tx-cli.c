@@ -1219,35 +1219,71 @@ parse_quarter (Cli        *cli,
   return 0;
 }
 
+/* The options of the ledger and the metrics: --year, --quarter,
+ * --township, --format. */
+typedef struct {
+  char     *year_text;
+  char     *quarter_text;
+  char     *township;
+  char     *format;
+  gboolean  json;
+  int       year;
+  int       quarter;
+} Period;
+
+static void
+period_clear (Period *period)
+{
+  g_clear_pointer (&period->year_text, g_free);
+  g_clear_pointer (&period->quarter_text, g_free);
+  g_clear_pointer (&period->township, g_free);
+  g_clear_pointer (&period->format, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Period, period_clear)
+
+static int
+parse_period (Cli    *cli,
+              Period *period)
+{
+  CommandOption options[] = {
+    { "year", &period->year_text, NULL },
+    { "quarter", &period->quarter_text, NULL },
+    { "township", &period->township, NULL },
+    { "format", &period->format, NULL },
+  };
+  int status;
+
+  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), NULL);
+  if (status == 0 && !parse_format (period->format, &period->json))
+    status = usage_error (_("Unknown format “%s”: use tsv or json."), period->format);
+  if (status == 0)
+    status = parse_quarter (cli, period->year_text, period->quarter_text, &period->year, &period->quarter);
+
+  return status;
+}
+
 static int
 cmd_ledger (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TxLedger) ledger = NULL;
-  g_autofree char *year_text = NULL;
-  g_autofree char *quarter_text = NULL;
-  g_autofree char *township = NULL;
-  g_autofree char *format = NULL;
   g_autofree char *issued_on = NULL;
-  CommandOption options[] = {
-    { "year", &year_text, NULL },
-    { "quarter", &quarter_text, NULL },
-    { "township", &township, NULL },
-    { "format", &format, NULL },
-  };
+  g_auto(Period) period = { 0, };
+  const char *township;
   char today[16];
-  gboolean json = FALSE;
+  gboolean json;
   int year, quarter;
   int status;
 
-  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), NULL);
-  if (status == 0 && !parse_format (format, &json))
-    status = usage_error (_("Unknown format “%s”: use tsv or json."), format);
-  if (status == 0)
-    status = parse_quarter (cli, year_text, quarter_text, &year, &quarter);
+  status = parse_period (cli, &period);
   if (status != 0)
     return status;
+  township = period.township;
+  json = period.json;
+  year = period.year;
+  quarter = period.quarter;
 
   store = open_store (cli, FALSE);
   if (store == NULL)
@@ -1435,30 +1471,22 @@ cmd_metrics (Cli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) metrics = NULL;
   g_autoptr(TxMetrics) total = NULL;
-  g_autofree char *year_text = NULL;
-  g_autofree char *quarter_text = NULL;
-  g_autofree char *township = NULL;
-  g_autofree char *format = NULL;
-  CommandOption options[] = {
-    { "year", &year_text, NULL },
-    { "quarter", &quarter_text, NULL },
-    { "township", &township, NULL },
-    { "format", &format, NULL },
-  };
+  g_auto(Period) period = { 0, };
+  const char *township;
   char today[16];
-  gboolean json = FALSE;
+  gboolean json;
   int year, quarter;
   int status;
 
-  status = parse_command_options (cli, 1, options, G_N_ELEMENTS (options), NULL);
-  if (status == 0 && !parse_format (format, &json))
-    status = usage_error (_("Unknown format “%s”: use tsv or json."), format);
-  if (status == 0)
-    status = parse_quarter (cli, year_text, quarter_text, &year, &quarter);
+  status = parse_period (cli, &period);
   if (status != 0)
     return status;
+  township = period.township;
+  json = period.json;
+  year = period.year;
+  quarter = period.quarter;
   /* without --quarter, the whole year */
-  if (quarter_text == NULL)
+  if (period.quarter_text == NULL)
     quarter = 0;
 
   store = open_store (cli, FALSE);
