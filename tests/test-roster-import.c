@@ -444,6 +444,120 @@ audit_count (Fixture    *f,
   return count;
 }
 
+/* A roster larger than the one stored takes the bulk path: the sort
+ * indexes are built again at the end and the search index filled at
+ * once.  The orders and the search work after it, and a bulk write that
+ * fails leaves the roster, its indexes and its search index as they
+ * were. */
+static const char *large_surnames[] = { "潘", "王", "丁", "龚", "刘" };
+static const char *large_given[] = { "一", "芳", "建华", "玉兰", "德胜", "开云" };
+
+#define LARGE_N 6000
+
+static gboolean
+add_large_then_fail (TxStore   *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < LARGE_N; i++)
+    {
+      g_autofree char *name = g_strconcat (large_surnames[i % 5], large_given[i % 6], NULL);
+
+      g_ptr_array_add (people, tx_person_new_with_fields (NULL, name, TX_GENDER_UNKNOWN, "", NULL,
+                                                          "", "", "", "", ""));
+    }
+  /* the last one belongs to a township nobody has heard of */
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "石磊", TX_GENDER_UNKNOWN, "",
+                                                      "00000000-0000-7000-8000-000000000000",
+                                                      "", "", "", "", ""));
+
+  return tx_roster_add_people (store, people, NULL, NULL, error);
+}
+
+static guint
+count_found (Fixture        *f,
+             const char     *search,
+             TxOrder         order,
+             char          **first,
+             char          **last)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  TxPersonFilter filter = { (char *) search, };
+
+  filter.order = order;
+  people = tx_roster_query (f->store, &filter, NULL);
+  if (first != NULL)
+    *first = g_strdup (tx_person_get_name (g_ptr_array_index (people, 0)));
+  if (last != NULL)
+    *last = g_strdup (tx_person_get_name (g_ptr_array_index (people, people->len - 1)));
+
+  return people->len;
+}
+
+static void
+check_large_roster (Fixture *f)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_stroke = NULL;
+  g_autofree char *last_stroke = NULL;
+  g_autofree char *first_pinyin = NULL;
+  g_autofree char *last_pinyin = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_indexes = 0;
+
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, LARGE_N);
+
+  /* 丁 2 strokes … 潘 15; ding … wang */
+  g_assert_cmpuint (count_found (f, NULL, TX_ORDER_STROKES, &first_stroke, &last_stroke), ==, LARGE_N);
+  g_assert_true (g_str_has_prefix (first_stroke, "丁"));
+  g_assert_true (g_str_has_prefix (last_stroke, "潘"));
+  g_assert_cmpuint (count_found (f, NULL, TX_ORDER_PINYIN, &first_pinyin, &last_pinyin), ==, LARGE_N);
+  g_assert_true (g_str_has_prefix (first_pinyin, "丁"));
+  g_assert_true (g_str_has_prefix (last_pinyin, "王"));
+
+  /* every fifth person is a 潘, every sixth given name 建华 */
+  g_assert_cmpuint (count_found (f, "潘", TX_ORDER_PINYIN, NULL, NULL), ==, LARGE_N / 5);
+  g_assert_cmpuint (count_found (f, "建华", TX_ORDER_STROKES, NULL, NULL), ==, LARGE_N / 6);
+
+  /* the sort indexes are back, and the search index matches the roster */
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (f->store),
+                                       "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                       "AND name IN ('person_pinyin', 'person_strokes')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_indexes = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_indexes, ==, 2);
+
+  problems = tx_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_large (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,乡镇(街道),联系电话\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
+
+  for (guint i = 0; i < LARGE_N; i++)
+    g_string_append_printf (csv, "%s%s,凤山镇,139%08u\n", large_surnames[i % 5], large_given[i % 6], i);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+
+  import_fixture (f, path);
+  check_large_roster (f);
+
+  g_assert_false (tx_store_write (f->store, add_large_then_fail, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "石磊"));
+  check_large_roster (f);
+}
+
 static void
 test_edit_delete_restore (Fixture       *f,
                           gconstpointer  data)
@@ -516,6 +630,7 @@ main (int   argc,
   g_test_add ("/roster-import/update-no-duplicates", Fixture, NULL, fixture_set_up, test_update_no_duplicates, fixture_tear_down);
   g_test_add ("/roster-import/category-labels", Fixture, NULL, fixture_set_up, test_category_labels, fixture_tear_down);
   g_test_add_func ("/roster-import/phone-rule", test_phone_rule);
+  g_test_add ("/roster-import/large", Fixture, NULL, fixture_set_up, test_large, fixture_tear_down);
   g_test_add ("/roster-edit/edit-delete-restore", Fixture, NULL, fixture_set_up, test_edit_delete_restore, fixture_tear_down);
   g_test_add ("/roster-export/csv-round-trip", Fixture, NULL, fixture_set_up, test_csv_round_trip, fixture_tear_down);
   g_test_add ("/roster-export/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);

@@ -6,6 +6,7 @@
 
 #include "tx-collate.h"
 #include "tx-person-list.h"
+#include "tx-records-private.h"
 #include "tx-records.h"
 #include "tx-roster.h"
 #include "tx-store.h"
@@ -184,7 +185,7 @@ test_literal_queries (Fixture       *f,
 
 /* One or two characters search every field, as a phrase of single
  * characters: a surname, a given name, part of a village or an
- * organisation.  Signs are not characters of anything. */
+ * organisation.  Signs are literal, as in longer queries. */
 static void
 test_short_queries_everywhere (Fixture       *f,
                                gconstpointer  data)
@@ -198,10 +199,51 @@ test_short_queries_everywhere (Fixture       *f,
 
   g_assert_cmpstr (village_part, ==, "王芳 李王 潘玉兰");
   g_assert_cmpstr (organization_part, ==, "王芳");
-  g_assert_cmpstr (percent, ==, "");
-  g_assert_cmpstr (star, ==, "王芳 王芳芳 李王");
+  g_assert_cmpstr (percent, ==, "龚平");
+  g_assert_cmpstr (star, ==, "");
   g_assert_cmpstr (given, ==, "王芳 王芳芳");
   g_assert_cmpstr (not_adjacent, ==, "");
+}
+
+/* What a Chinese input method types: spaces between characters,
+ * full-width digits and letters, either case.  An edit moves the words
+ * in the index: the old organisation is no longer found, the new one is. */
+static void
+test_typed_forms (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *spaced = search (f, "王 芳");
+  g_autofree char *full_width = search (f, "１００％");
+  g_autofree char *before = NULL;
+  g_autofree char *old_words = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *wide_upper = NULL;
+  TxPersonFilter filter = { (char *) "罗文", };
+  TxPerson *luo;
+
+  g_assert_cmpstr (spaced, ==, "王芳 王芳芳");
+  g_assert_cmpstr (full_width, ==, "龚平");
+
+  before = search (f, "茶叶");
+  g_assert_cmpstr (before, ==, "罗文");
+
+  found = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  luo = g_ptr_array_index (found, 0);
+  g_free (luo->organization);
+  luo->organization = g_strdup ("Tea Garden 茶园");
+  g_assert_true (tx_roster_edit_person (f->store, luo, &error));
+  g_assert_no_error (error);
+
+  old_words = search (f, "茶叶");
+  lower = search (f, "tea garden");
+  wide_upper = search (f, "ＴＥＡ");
+  g_assert_cmpstr (old_words, ==, "");
+  g_assert_cmpstr (lower, ==, "罗文");
+  g_assert_cmpstr (wide_upper, ==, "罗文");
 }
 
 static void
@@ -354,6 +396,7 @@ main (int   argc,
   g_test_add ("/search/long", Fixture, NULL, fixture_set_up, test_long_queries, fixture_tear_down);
   g_test_add ("/search/literal", Fixture, NULL, fixture_set_up, test_literal_queries, fixture_tear_down);
   g_test_add ("/search/short-everywhere", Fixture, NULL, fixture_set_up, test_short_queries_everywhere, fixture_tear_down);
+  g_test_add ("/search/typed-forms", Fixture, NULL, fixture_set_up, test_typed_forms, fixture_tear_down);
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/search/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add_func ("/search/mainland-strokes", test_mainland_strokes);

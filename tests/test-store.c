@@ -90,7 +90,7 @@ test_create (Fixture       *f,
   {
     const char *tables[] = { "township", "person", "person_category", "plan", "consultation",
                              "stage", "participant", "minutes", "speech", "outcome",
-                             "supervision", "setting", "audit_log", "tombstone", "person_fts" };
+                             "supervision", "setting", "audit_log", "tombstone", "person_search" };
 
     for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
       {
@@ -206,7 +206,7 @@ test_rollback (Fixture       *f,
   /* nothing of the three writes is left, and nobody was told of a change */
   g_assert_cmpuint (tx_store_count (store, "township"), ==, 0);
   g_assert_cmpuint (tx_store_count (store, "person"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person_fts"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person_search WHERE person_search MATCH '王芳'"), ==, 0);
   g_assert_cmpuint (kinds->len, ==, 0);
   g_assert_false (tx_store_in_transaction (store));
 
@@ -368,6 +368,85 @@ test_settings_and_audit (Fixture       *f,
   g_assert_cmpstr (action, ==, "stakeholder-share");
 }
 
+/* A database of schema 2, as Tongxin wrote it before the search index of
+ * single characters: its people, their categories and the meetings they
+ * sat in all come through schema 3, and can be searched. */
+static void
+test_migrate_from_2 (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *versions[] = { "0001-initial.sql", "0002-circular.sql" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *categories = NULL;
+  TxPersonFilter filter = { 0, };
+  sqlite3 *db = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *resource = g_strconcat ("/io/github/tongxin/Tongxin/core/sql/", versions[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, &error);
+      g_autofree char *sql = NULL;
+
+      g_assert_no_error (error);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO township VALUES (1, 'a0000000-0000-4000-8000-000000000001', '凤山镇', 'town', '2026-01-01T00:00:00.000Z', NULL);"
+                                 "INSERT INTO person (id, uuid, township_id, name, gender, village, organization, updated_at) VALUES "
+                                 "  (7, 'b0000000-0000-4000-8000-000000000007', 1, '王芳', 'female', '双谷村', '凤山镇卫生院', '2026-01-01T00:00:00.000Z'),"
+                                 "  (9, 'b0000000-0000-4000-8000-000000000009', 1, '潘玉兰', 'female', '双谷村', '', '2026-01-01T00:00:00.000Z');"
+                                 "INSERT INTO person_category VALUES (7, 'expert', 0), (7, 'npc_deputy', 1), (9, 'resident', 0);"
+                                 "INSERT INTO consultation (id, uuid, township_id, title, updated_at) VALUES "
+                                 "  (3, 'c0000000-0000-4000-8000-000000000003', 1, '双谷村饮水协商', '2026-01-01T00:00:00.000Z');"
+                                 "INSERT INTO participant (consultation_id, person_id, role) VALUES (3, 7, 'expert'), (3, 9, 'stakeholder');"
+                                 "INSERT INTO person_fts (rowid, name, organization, village, title) SELECT id, name, organization, village, title FROM person;"
+                                 "PRAGMA application_id = 1417170481; PRAGMA user_version = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = tx_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_store_get_schema_version (store), ==, tx_store_get_latest_version ());
+
+  /* everyone, with their categories in order, and their meetings */
+  g_assert_cmpuint (tx_store_count (store, "person"), ==, 2);
+  categories = query_text (store, "SELECT group_concat (category, ' ') FROM "
+                                  "(SELECT category FROM person_category WHERE person_id = 7 ORDER BY position)");
+  g_assert_cmpstr (categories, ==, "expert npc_deputy");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM participant JOIN person ON person.id = participant.person_id"), ==, 2);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+
+  /* one search index instead of two */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name IN ('person_fts', 'person_chars')"), ==, 0);
+  filter.search = (char *) "卫生院";
+  found = tx_roster_query (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (tx_person_get_name (g_ptr_array_index (found, 0)), ==, "王芳");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  filter.search = (char *) "双谷";
+  found = tx_roster_query (store, &filter, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+
+  /* the rules still hold, and the file is sound */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "UPDATE person SET gender = 'unknown' WHERE id = 7", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "INSERT INTO person_category VALUES (9, 'mayor', 1)", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  problems = tx_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 static void
 test_timestamps (void)
 {
@@ -426,6 +505,7 @@ main (int   argc,
   g_test_add ("/store/uuid", Fixture, NULL, fixture_set_up, test_uuid, fixture_tear_down);
   g_test_add ("/store/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
+  g_test_add ("/store/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
   g_test_add ("/store/settings-and-audit", Fixture, NULL, fixture_set_up, test_settings_and_audit, fixture_tear_down);
   g_test_add_func ("/store/timestamps", test_timestamps);
   g_test_add_func ("/store/enums", test_enums);

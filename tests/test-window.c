@@ -501,7 +501,7 @@ test_roster_search (Fixture       *fixture,
   type_search (state.page, one_char);
   wait_until (roster_shows, &state, "the roster to show the people found by one character");
 
-  /* Three characters of an organization: the trigram index. */
+  /* Three characters of an organization: a phrase in the search index. */
   for (guint i = 0; i < fixture->people->len && three_chars == NULL; i++)
     {
       const char *organization = tx_person_get_organization (g_ptr_array_index (fixture->people, i));

@@ -70,7 +70,13 @@ typedef struct {
   TxStore        *store;
   TxRosterImport *import;
 
-  GPtrArray      *row;           /* char *, the fields of the current row */
+  /* The current row: its fields one after the other in one buffer, each
+   * ending in a NUL, found by their offsets; no allocation a field. */
+  GString        *row_text;
+  GArray         *row_offsets;   /* gsize */
+  const char     *fields[64];    /* into row_text, stripped, once complete */
+  guint           n_fields;      /* how many the row has (fields[] keeps 64) */
+  gboolean        row_empty;
   guint           row_newlines;  /* line breaks inside its quoted fields */
   guint           line;          /* the line being fed */
 
@@ -206,8 +212,16 @@ static gboolean
 parse_gender (const char *text,
               TxGender   *gender)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autofree char *lower = NULL;
 
+  /* as nearly every file writes it */
+  if (g_str_equal (text, "男") || g_str_equal (text, "女"))
+    {
+      *gender = g_str_equal (text, "男") ? TX_GENDER_MALE : TX_GENDER_FEMALE;
+      return TRUE;
+    }
+
+  lower = g_utf8_strdown (text, -1);
   if (lower[0] == '\0')
     *gender = TX_GENDER_UNKNOWN;
   else if (g_str_equal (lower, "男") || g_str_equal (lower, "male") || g_str_equal (lower, "m"))
@@ -281,6 +295,9 @@ find_existing (Reader     *reader,
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   const char *uuid;
+
+  if (g_hash_table_size (reader->by_township) == 0)
+    return NULL;   /* an empty roster */
 
   if (phone_digits[0] != '\0')
     {
@@ -373,22 +390,20 @@ column_header (Reader *reader,
 static void
 read_header (Reader *reader)
 {
-  GPtrArray *row = reader->row;
-
   reader->have_header = TRUE;
 
-  if (row->len > G_N_ELEMENTS (reader->columns))
+  if (reader->n_fields > G_N_ELEMENTS (reader->columns))
     {
       add_problem (reader->import, reader->line, NULL,
                    _("the header has %u columns; a roster has at most %u."),
-                   row->len, (guint) G_N_ELEMENTS (reader->columns));
+                   reader->n_fields, (guint) G_N_ELEMENTS (reader->columns));
       return;
     }
 
-  reader->n_columns = row->len;
-  for (guint i = 0; i < row->len; i++)
+  reader->n_columns = reader->n_fields;
+  for (guint i = 0; i < reader->n_fields; i++)
     {
-      const char *header = g_ptr_array_index (row, i);
+      const char *header = reader->fields[i];
       g_autofree char *folded = fold_header (header);
       Field field = field_for_header (header);
 
@@ -413,15 +428,17 @@ read_header (Reader *reader)
                  _("there is no 姓名 (name) column."));
 }
 
-static char *
+/* The field's value on the current row, stripped; "" when the file has
+ * no such column. */
+static const char *
 value_of (Reader *reader,
           Field   field)
 {
-  for (guint i = 0; i < reader->n_columns && i < reader->row->len; i++)
+  for (guint i = 0; i < reader->n_columns && i < reader->n_fields; i++)
     if (reader->columns[i] == field)
-      return g_strstrip (g_strdup (g_ptr_array_index (reader->row, i)));
+      return reader->fields[i];
 
-  return g_strdup ("");
+  return "";
 }
 
 /* Everything an import can change, to tell an update from no change. */
@@ -457,7 +474,7 @@ read_person (Reader *reader,
              guint   line)
 {
   TxRosterImport *import = reader->import;
-  g_autofree char *values[N_FIELDS] = { NULL, };
+  const char *values[N_FIELDS] = { NULL, };
   g_autoptr(TxPerson) person = NULL;
   g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (TxCategory));
   g_autofree char *digits = NULL;
@@ -466,26 +483,18 @@ read_person (Reader *reader,
   g_autofree char *after = NULL;
   const char *township_uuid = NULL;
   guint problems_before = import->problems->len;
-  gboolean empty = TRUE;
   TxGender gender = TX_GENDER_UNKNOWN;
 
-  for (guint i = 0; i < reader->row->len; i++)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (g_ptr_array_index (reader->row, i)));
-
-      if (stripped[0] != '\0')
-        empty = FALSE;
-    }
-  if (empty)
+  if (reader->row_empty)
     return;
 
   import->n_rows++;
 
-  if (reader->row->len > reader->n_columns)
+  if (reader->n_fields > reader->n_columns)
     {
       add_problem (import, line, NULL,
                    _("this line has %u fields but the header has %u columns; a comma inside a field needs quotes around the field."),
-                   reader->row->len, reader->n_columns);
+                   reader->n_fields, reader->n_columns);
       return;
     }
 
@@ -506,20 +515,28 @@ read_person (Reader *reader,
 
   if (values[FIELD_CATEGORIES][0] != '\0')
     {
-      g_auto(GStrv) labels = split_categories (values[FIELD_CATEGORIES]);
+      TxCategory one;
 
-      for (guint i = 0; labels[i] != NULL; i++)
+      /* one category, as most lines have */
+      if (tx_category_parse (values[FIELD_CATEGORIES], &one))
+        g_array_append_val (categories, one);
+      else
         {
-          TxCategory category;
+          g_auto(GStrv) labels = split_categories (values[FIELD_CATEGORIES]);
 
-          if (labels[i][0] == '\0')
-            continue;
-          if (tx_category_parse (labels[i], &category))
-            g_array_append_val (categories, category);
-          else
-            add_problem (import, line, column_header (reader, FIELD_CATEGORIES),
-                         _("“%s” is not a category. The categories are 联络组组长, 联络员, 政协委员, 人大代表, 党代表, 老党员, 老干部, 乡贤, 专业人士, 利益相关方, 部门干部 and 群众代表."),
-                         labels[i]);
+          for (guint i = 0; labels[i] != NULL; i++)
+            {
+              TxCategory category;
+
+              if (labels[i][0] == '\0')
+                continue;
+              if (tx_category_parse (labels[i], &category))
+                g_array_append_val (categories, category);
+              else
+                add_problem (import, line, column_header (reader, FIELD_CATEGORIES),
+                             _("“%s” is not a category. The categories are 联络组组长, 联络员, 政协委员, 人大代表, 党代表, 老党员, 老干部, 乡贤, 专业人士, 利益相关方, 部门干部 and 群众代表."),
+                             labels[i]);
+            }
         }
     }
 
@@ -622,7 +639,9 @@ on_field_cb (void   *text,
     if (((const char *) text)[i] == '\n')
       reader->row_newlines++;
 
-  g_ptr_array_add (reader->row, g_strndup (text ? text : "", length));
+  g_array_append_val (reader->row_offsets, reader->row_text->len);
+  g_string_append_len (reader->row_text, text ? text : "", length);
+  g_string_append_c (reader->row_text, '\0');
 }
 
 static void
@@ -632,12 +651,27 @@ on_row_cb (int   terminator,
   Reader *reader = user_data;
   guint line = reader->line > reader->row_newlines ? reader->line - reader->row_newlines : 1;
 
+  /* more fields than a header may have are reported, not read */
+  reader->n_fields = reader->row_offsets->len;
+  reader->row_empty = TRUE;
+  for (guint i = 0; i < reader->n_fields; i++)
+    {
+      char *field = g_strstrip (reader->row_text->str + g_array_index (reader->row_offsets, gsize, i));
+
+      if (field[0] != '\0')
+        reader->row_empty = FALSE;
+      if (i < G_N_ELEMENTS (reader->fields))
+        reader->fields[i] = field;
+    }
+
   if (!reader->have_header)
     read_header (reader);
   else
     read_person (reader, line);
 
-  g_ptr_array_set_size (reader->row, 0);
+  g_string_truncate (reader->row_text, 0);
+  g_array_set_size (reader->row_offsets, 0);
+  reader->n_fields = 0;
   reader->row_newlines = 0;
 }
 
@@ -734,7 +768,8 @@ tx_roster_import_read_bytes (TxStore     *store,
 
   reader.store = store;
   reader.import = import;
-  reader.row = g_ptr_array_new_with_free_func (g_free);
+  reader.row_text = g_string_sized_new (1024);
+  reader.row_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   reader.townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -771,7 +806,8 @@ tx_roster_import_read_bytes (TxStore     *store,
 
   for (guint i = 0; i < reader.n_columns; i++)
     g_free (reader.headers[i]);
-  g_ptr_array_unref (reader.row);
+  g_string_free (reader.row_text, TRUE);
+  g_array_unref (reader.row_offsets);
   g_hash_table_unref (reader.townships);
   g_hash_table_unref (reader.seen);
   g_hash_table_unref (reader.by_phone);

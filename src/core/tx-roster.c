@@ -1,10 +1,11 @@
 /* tx-roster.c
  *
- * Searching: FTS5 with the trigram tokenizer for three characters or
- * more; shorter queries (a surname, a two-character name, 医院) go
- * through a second FTS5 index of single characters, as a phrase.  Ordering: the ICU sort keys
- * stored with each person, so the database orders with an index and lists
- * page by key, never by OFFSET.
+ * Searching: an FTS5 index of single characters (person_search, see
+ * tx-search-tokenizer.c), where whatever the clerk types, a surname, a
+ * two-character name, 医院 or 凤山镇卫生院, is a phrase of adjacent
+ * characters.  Ordering: the ICU sort keys stored with each person, so
+ * the database orders with an index and lists page by key, never by
+ * OFFSET.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,12 +30,6 @@
 #define PERSON_FROM \
   "FROM person p LEFT JOIN township t ON t.id = p.township_id "
 
-typedef enum {
-  SEARCH_NONE,
-  SEARCH_TRIGRAMS,    /* three characters or more */
-  SEARCH_NAME_CHARS,  /* one or two: single characters, as a phrase */
-} SearchKind;
-
 /*
  * The SQL of a roster query, put together from constant pieces by which
  * filters are set, so that SQLite plans each combination well (the
@@ -44,32 +39,19 @@ typedef enum {
 static char *
 build_query (const char           *columns,
              const TxPersonFilter *filter,
-             SearchKind            search)
+             gboolean              search)
 {
   GString *sql = g_string_new ("SELECT ");
   gboolean strokes = filter != NULL && filter->order == TX_ORDER_STROKES;
 
   g_string_append (sql, columns);
 
-  switch (search)
-    {
-    case SEARCH_TRIGRAMS:
-      g_string_append (sql, "FROM person_fts CROSS JOIN person p ON p.id = person_fts.rowid "
-                            "LEFT JOIN township t ON t.id = p.township_id "
-                            "WHERE person_fts MATCH :search AND p.deleted_at IS NULL ");
-      break;
-
-    case SEARCH_NAME_CHARS:
-      g_string_append (sql, "FROM person_chars CROSS JOIN person p ON p.id = person_chars.rowid "
-                            "LEFT JOIN township t ON t.id = p.township_id "
-                            "WHERE person_chars MATCH :search AND p.deleted_at IS NULL ");
-      break;
-
-    case SEARCH_NONE:
-    default:
-      g_string_append (sql, PERSON_FROM "WHERE p.deleted_at IS NULL ");
-      break;
-    }
+  if (search)
+    g_string_append (sql, "FROM person_search s CROSS JOIN person p ON p.id = s.rowid "
+                          "LEFT JOIN township t ON t.id = p.township_id "
+                          "WHERE person_search MATCH :search AND p.deleted_at IS NULL ");
+  else
+    g_string_append (sql, PERSON_FROM "WHERE p.deleted_at IS NULL ");
 
   if (filter != NULL && filter->has_category)
     g_string_append (sql, "AND EXISTS (SELECT 1 FROM person_category c "
@@ -122,34 +104,11 @@ quote_fts (const char *text)
   return g_string_free (quoted, FALSE);
 }
 
-/**
- * tx_person_name_chars:
- *
- * Returns: the characters of @name separated by spaces ("王 芳"), for the
- *   index of short queries; punctuation is left out
- */
-char *
-tx_person_name_chars (const char *name)
-{
-  GString *chars = g_string_new (NULL);
-
-  for (const char *p = name ? name : ""; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isalnum (c))
-        continue;
-      if (chars->len > 0)
-        g_string_append_c (chars, ' ');
-      g_string_append_unichar (chars, c);
-    }
-
-  return g_string_free (chars, FALSE);
-}
-
-/* What to search for, and how: a phrase of trigrams, or of single
- * characters for one or two. */
-static SearchKind
+/* What to search for: the text as one phrase, which the index's
+ * tokenizer turns into adjacent characters, leaving out punctuation.
+ * Nothing but punctuation ("%") is an empty phrase, which matches no
+ * one.  Returns FALSE when there is nothing to search for. */
+static gboolean
 prepare_search (const TxPersonFilter  *filter,
                 char                 **match)
 {
@@ -158,26 +117,14 @@ prepare_search (const TxPersonFilter  *filter,
   *match = NULL;
 
   if (filter == NULL || filter->search == NULL)
-    return SEARCH_NONE;
+    return FALSE;
 
   search = g_strstrip (g_strdup (filter->search));
   if (search[0] == '\0')
-    return SEARCH_NONE;
+    return FALSE;
 
-  if (g_utf8_strlen (search, -1) >= 3)
-    {
-      *match = quote_fts (search);
-      return SEARCH_TRIGRAMS;
-    }
-
-  {
-    g_autofree char *chars = tx_person_name_chars (search);
-
-    /* a phrase of adjacent characters; "%" alone is nothing a name is
-     * made of, and the empty phrase matches nothing */
-    *match = g_strdup_printf ("\"%s\"", chars);
-    return SEARCH_NAME_CHARS;
-  }
+  *match = quote_fts (search);
+  return TRUE;
 }
 
 static void
@@ -206,7 +153,7 @@ prepare_query (TxStore              *store,
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  SearchKind search;
+  gboolean search;
 
   search = prepare_search (filter, &match);
   sql = build_query (columns, filter, search);
@@ -433,35 +380,6 @@ bind_blob_bytes (sqlite3_stmt *stmt,
   sqlite3_bind_blob (stmt, column, data ? data : "", size, SQLITE_TRANSIENT);
 }
 
-static gboolean
-insert_indexes (TxStore      *store,
-                sqlite3_stmt *fts,
-                sqlite3_stmt *chars,
-                gint64        person_id,
-                TxPerson     *person,
-                GError      **error)
-{
-  g_autofree char *name_chars = tx_person_name_chars (person->name);
-  g_autofree char *organization_chars = tx_person_name_chars (person->organization);
-  g_autofree char *village_chars = tx_person_name_chars (person->village);
-  g_autofree char *title_chars = tx_person_name_chars (person->title);
-
-  sqlite3_bind_int64 (fts, 1, person_id);
-  sqlite3_bind_text (fts, 2, person->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (fts, 3, person->organization ? person->organization : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (fts, 4, person->village ? person->village : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (fts, 5, person->title ? person->title : "", -1, SQLITE_STATIC);
-  if (!tx_store_step_done (store, fts, error))
-    return FALSE;
-
-  sqlite3_bind_int64 (chars, 1, person_id);
-  sqlite3_bind_text (chars, 2, name_chars, -1, SQLITE_STATIC);
-  sqlite3_bind_text (chars, 3, organization_chars, -1, SQLITE_STATIC);
-  sqlite3_bind_text (chars, 4, village_chars, -1, SQLITE_STATIC);
-  sqlite3_bind_text (chars, 5, title_chars, -1, SQLITE_STATIC);
-  return tx_store_step_done (store, chars, error);
-}
-
 /**
  * tx_roster_save_person:
  *
@@ -521,44 +439,28 @@ tx_roster_save_person (TxStore   *store,
   pinyin = tx_collate_sort_key (person->name, TX_ORDER_PINYIN);
   strokes = tx_collate_sort_key (person->name, TX_ORDER_STROKES);
 
-  /* The person as stored, if at all, for the search index. */
-  stmt = tx_store_prepare (store,
-                           "SELECT id, name, organization, village, title FROM person WHERE uuid = ?",
-                           error);
+  /* The person as stored, if at all */
+  stmt = tx_store_prepare (store, "SELECT id FROM person WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
-  person_id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  person_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  /* The search index forgets the words as they were, before they change
+   * (its content is the person table). */
+  if (person_id != 0)
     {
-      sqlite3_stmt *forget;
-
-      person_id = sqlite3_column_int64 (stmt, 0);
-      forget = tx_store_prepare (store,
-                                 "INSERT INTO person_fts (person_fts, rowid, name, organization, village, title) "
-                                 "VALUES ('delete', ?, ?, ?, ?, ?)",
-                                 error);
-      if (forget == NULL)
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (forget, 1, person_id);
-      for (int i = 1; i <= 4; i++)
-        sqlite3_bind_text (forget, i + 1, tx_column_text (stmt, i), -1, SQLITE_TRANSIENT);
-      sqlite3_reset (stmt);
-      if (!tx_store_step_done (store, forget, error))
+      stmt = tx_store_prepare (store,
+                               "INSERT INTO person_search (person_search, rowid, name, organization, village, title) "
+                               "SELECT 'delete', id, name, organization, village, title FROM person WHERE id = ?",
+                               error);
+      if (stmt == NULL)
         return FALSE;
-
-      forget = tx_store_prepare (store, "DELETE FROM person_chars WHERE rowid = ?", error);
-      if (forget == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (forget, 1, person_id);
-      if (!tx_store_step_done (store, forget, error))
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      if (!tx_store_step_done (store, stmt, error))
         return FALSE;
     }
-  else
-    sqlite3_reset (stmt);
 
   if (person_id != 0)
     stmt = tx_store_prepare (store,
@@ -604,19 +506,15 @@ tx_roster_save_person (TxStore   *store,
   if (person_id == 0)
     person_id = sqlite3_last_insert_rowid (tx_store_get_db (store));
 
-  {
-    sqlite3_stmt *fts = tx_store_prepare (store,
-                                          "INSERT INTO person_fts (rowid, name, organization, village, title) "
-                                          "VALUES (?, ?, ?, ?, ?)",
-                                          error);
-    sqlite3_stmt *chars = tx_store_prepare (store,
-                                            "INSERT INTO person_chars (rowid, name, organization, village, title) "
-                                            "VALUES (?, ?, ?, ?, ?)",
-                                            error);
-
-    if (fts == NULL || chars == NULL || !insert_indexes (store, fts, chars, person_id, person, error))
-      return FALSE;
-  }
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO person_search (rowid, name, organization, village, title) "
+                           "SELECT id, name, organization, village, title FROM person WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
 
   stmt = tx_store_prepare (store, "DELETE FROM person_category WHERE person_id = ?", error);
   if (stmt == NULL)
@@ -644,73 +542,169 @@ tx_roster_save_person (TxStore   *store,
   return TRUE;
 }
 
-/**
- * tx_roster_add_people:
- * @people: (element-type TxPerson): people not yet in the store, with
- *   new uuids and their township uuids set
- * @progress: (nullable): told every 1000 people
- *
- * Adds many people at once, as an import does: the statements are
- * prepared once and townships looked up once.  Must run inside
- * tx_store_write().
- */
-gboolean
-tx_roster_add_people (TxStore    *store,
-                      GPtrArray  *people,
-                      void      (*progress) (guint done, guint total, gpointer user_data),
-                      gpointer    user_data,
-                      GError    **error)
+/* An import adding at least this many people, and more than the roster
+ * has, builds the person table's indexes again rather than keeping them
+ * up to date. */
+#define REBUILD_INDEXES_FROM 5000
+
+static gboolean
+exec_sql (TxStore     *store,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (tx_store_get_db (store), sql, NULL, NULL, NULL) != SQLITE_OK)
+    return tx_store_set_sql_error (store, error, _("Could not save"));
+
+  return TRUE;
+}
+
+/* Drops the indexes of the person table that are not constraints (the
+ * sort keys), returning the SQL that makes them again. */
+static GPtrArray *
+drop_person_indexes (TxStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT name, sql FROM sqlite_schema "
+                           "WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup (tx_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (!exec_sql (store, drop, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
+static gboolean
+create_indexes (TxStore    *store,
+                GPtrArray  *indexes,
+                GError    **error)
+{
+  for (guint i = 0; i < indexes->len; i++)
+    if (!exec_sql (store, g_ptr_array_index (indexes, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The sort keys of the people being added, made by a second thread
+ * ahead of the inserts: ICU's keys are the costliest part of a row that
+ * SQLite does not do, and even an old office PC has two cores. */
+typedef struct {
+  GPtrArray *people;
+  GBytes   **keys;     /* two a person: pinyin, then strokes */
+  GMutex     mutex;
+  GCond      cond;
+  guint      done;     /* people whose keys are made */
+  gboolean   stop;
+} SortKeys;
+
+#define SORT_KEYS_BATCH 256
+
+static gpointer
+make_sort_keys (gpointer data)
+{
+  SortKeys *job = data;
+
+  for (guint i = 0; i < job->people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (job->people, i);
+      gboolean stop;
+
+      job->keys[2 * i] = tx_collate_sort_key (person->name, TX_ORDER_PINYIN);
+      job->keys[2 * i + 1] = tx_collate_sort_key (person->name, TX_ORDER_STROKES);
+
+      if ((i + 1) % SORT_KEYS_BATCH != 0 && i + 1 != job->people->len)
+        continue;
+
+      g_mutex_lock (&job->mutex);
+      job->done = i + 1;
+      stop = job->stop;
+      g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->mutex);
+
+      if (stop)
+        break;
+    }
+
+  return NULL;
+}
+
+/* Waits until the keys of person @i are made; returns how many are. */
+static guint
+wait_for_sort_keys (SortKeys *job,
+                    guint     i)
+{
+  guint done;
+
+  g_mutex_lock (&job->mutex);
+  while (job->done <= i)
+    g_cond_wait (&job->cond, &job->mutex);
+  done = job->done;
+  g_mutex_unlock (&job->mutex);
+
+  return done;
+}
+
+static void
+bind_key (sqlite3_stmt *stmt,
+          int           column,
+          GBytes       *key)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (key, &size);
+
+  sqlite3_bind_blob (stmt, column, data ? data : "", size, SQLITE_STATIC);
+}
+
+/* The rows of person and person_category, one person after the other. */
+static gboolean
+insert_people (TxStore    *store,
+               GPtrArray  *people,
+               SortKeys   *keys,
+               void      (*progress) (guint done, guint total, gpointer user_data),
+               gpointer    user_data,
+               GError    **error)
 {
   g_autoptr(GHashTable) townships = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *now = tx_timestamp_now ();
-  sqlite3_stmt *insert, *fts, *chars, *category, *township;
-  gint64 first_new_id = 1;
-
-  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
-
-  /* the search indexes are filled once, for everyone added, at the end */
-  township = tx_store_prepare (store, "SELECT coalesce (max (id), 0) FROM person", error);
-  if (township == NULL)
-    return FALSE;
-  if (sqlite3_step (township) == SQLITE_ROW)
-    first_new_id = sqlite3_column_int64 (township, 0) + 1;
-  sqlite3_reset (township);
+  sqlite3_stmt *insert, *category, *township;
+  guint keys_ready = 0;
 
   insert = tx_store_prepare (store,
                              "INSERT INTO person (uuid, township_id, name, gender, ethnicity, village, "
                              "  organization, title, phone, notes, sort_pinyin, sort_strokes, updated_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                              error);
-  fts = tx_store_prepare (store,
-                          "INSERT INTO person_fts (rowid, name, organization, village, title) "
-                          "SELECT id, name, organization, village, title FROM person WHERE id >= ?",
-                          error);
-  chars = tx_store_prepare (store,
-                            "INSERT INTO person_chars (rowid, name, organization, village, title) "
-                            "SELECT id, tx_name_chars (name), tx_name_chars (organization), "
-                            "  tx_name_chars (village), tx_name_chars (title) FROM person WHERE id >= ?",
-                            error);
   category = tx_store_prepare (store,
                                "INSERT INTO person_category (person_id, category, position) VALUES (?, ?, ?)",
                                error);
   township = tx_store_prepare (store, "SELECT id FROM township WHERE uuid = ?", error);
-  if (insert == NULL || fts == NULL || chars == NULL || category == NULL || township == NULL)
+  if (insert == NULL || category == NULL || township == NULL)
     return FALSE;
 
   for (guint i = 0; i < people->len; i++)
     {
       TxPerson *person = g_ptr_array_index (people, i);
-      g_autoptr(GBytes) pinyin = NULL;
-      g_autoptr(GBytes) strokes = NULL;
       gint64 township_id = 0;
       gint64 person_id;
-
-      if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
-        {
-          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                               _("A person needs a name."));
-          return FALSE;
-        }
 
       if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
         {
@@ -740,8 +734,8 @@ tx_roster_add_people (TxStore    *store,
       if (person->updated_at == NULL)
         person->updated_at = g_strdup (now);
 
-      pinyin = tx_collate_sort_key (person->name, TX_ORDER_PINYIN);
-      strokes = tx_collate_sort_key (person->name, TX_ORDER_STROKES);
+      if (i >= keys_ready)
+        keys_ready = wait_for_sort_keys (keys, i);
 
       sqlite3_bind_text (insert, 1, person->uuid, -1, SQLITE_STATIC);
       if (township_id != 0)
@@ -756,8 +750,8 @@ tx_roster_add_people (TxStore    *store,
       sqlite3_bind_text (insert, 8, person->title ? person->title : "", -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 9, person->phone ? person->phone : "", -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 10, person->notes ? person->notes : "", -1, SQLITE_STATIC);
-      bind_blob_bytes (insert, 11, pinyin);
-      bind_blob_bytes (insert, 12, strokes);
+      bind_key (insert, 11, keys->keys[2 * i]);
+      bind_key (insert, 12, keys->keys[2 * i + 1]);
       sqlite3_bind_text (insert, 13, person->updated_at, -1, SQLITE_STATIC);
       if (!tx_store_step_done (store, insert, error))
         return FALSE;
@@ -776,14 +770,107 @@ tx_roster_add_people (TxStore    *store,
         progress (i + 1, people->len, user_data);
     }
 
-  sqlite3_bind_int64 (fts, 1, first_new_id);
-  sqlite3_bind_int64 (chars, 1, first_new_id);
-  if (!tx_store_step_done (store, fts, error) ||
-      !tx_store_step_done (store, chars, error))
+  return TRUE;
+}
+
+/**
+ * tx_roster_add_people:
+ * @people: (element-type TxPerson): people not yet in the store, with
+ *   new uuids and their township uuids set
+ * @progress: (nullable): told every 1000 people
+ *
+ * Adds many people at once, as an import does: the statements are
+ * prepared once, townships looked up once, the sort keys made by a second
+ * thread, and the search index filled at the end.  Must run inside
+ * tx_store_write().
+ */
+gboolean
+tx_roster_add_people (TxStore    *store,
+                      GPtrArray  *people,
+                      void      (*progress) (guint done, guint total, gpointer user_data),
+                      gpointer    user_data,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) indexes = NULL;
+  SortKeys keys = { people, NULL, };
+  GThread *thread;
+  sqlite3_stmt *stmt;
+  gint64 first_new_id = 1;
+  gint64 n_existing = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  if (people->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+
+      if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
+        {
+          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                               _("A person needs a name."));
+          return FALSE;
+        }
+    }
+
+  stmt = tx_store_prepare (store, "SELECT coalesce (max (id), 0), count (*) FROM person", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      first_new_id = sqlite3_column_int64 (stmt, 0) + 1;
+      n_existing = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  /* Adding more people than there are, the sort indexes are built again
+   * at the end, which is quicker than keeping them up to date row by
+   * row. */
+  if (people->len >= REBUILD_INDEXES_FROM && people->len >= n_existing)
+    {
+      indexes = drop_person_indexes (store, error);
+      if (indexes == NULL)
+        return FALSE;
+    }
+
+  keys.keys = g_new0 (GBytes *, 2 * people->len);
+  g_mutex_init (&keys.mutex);
+  g_cond_init (&keys.cond);
+  thread = g_thread_new ("tx-sort-keys", make_sort_keys, &keys);
+
+  ok = insert_people (store, people, &keys, progress, user_data, error);
+
+  g_mutex_lock (&keys.mutex);
+  keys.stop = TRUE;
+  g_mutex_unlock (&keys.mutex);
+  g_thread_join (thread);
+  for (guint i = 0; i < 2 * people->len; i++)
+    g_clear_pointer (&keys.keys[i], g_bytes_unref);
+  g_free (keys.keys);
+  g_mutex_clear (&keys.mutex);
+  g_cond_clear (&keys.cond);
+
+  if (!ok)
     return FALSE;
 
-  if (people->len > 0)
-    tx_store_emit_changed (store, "person");
+  /* the search index, for everyone added */
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO person_search (rowid, name, organization, village, title) "
+                           "SELECT id, name, organization, village, title FROM person WHERE id >= ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_new_id);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (indexes != NULL && !create_indexes (store, indexes, error))
+    return FALSE;
+
+  tx_store_emit_changed (store, "person");
 
   return TRUE;
 }

@@ -22,7 +22,6 @@ void        tx_person_filter_clear   (TxPersonFilter       *filter);
 void        tx_person_filter_copy    (TxPersonFilter       *dest,
                                       const TxPersonFilter *src);
 
-char       *tx_person_name_chars     (const char           *name);
 GPtrArray  *tx_roster_query          (TxStore              *store,
                                       const TxPersonFilter *filter,
                                       GError              **error);

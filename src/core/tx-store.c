@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "tx-roster.h"
+#include "tx-search-tokenizer.h"
 #include "tx-store.h"
 
 #define MIGRATIONS_PATH "/io/github/tongxin/Tongxin/core/sql"
@@ -56,20 +56,6 @@ exec_sql (TxStore     *self,
     }
 
   return TRUE;
-}
-
-/* tx_name_chars (name): the characters of a name separated by spaces, for
- * the index of short queries (see tx_person_name_chars()).  Defined on
- * Tongxin's own connections only, and used by no trigger or view, so
- * the file stays readable and writable by any SQLite. */
-static void
-name_chars_function (sqlite3_context  *context,
-                     int               argc,
-                     sqlite3_value   **argv)
-{
-  g_autofree char *chars = tx_person_name_chars ((const char *) sqlite3_value_text (argv[0]));
-
-  sqlite3_result_text (context, chars, -1, SQLITE_TRANSIENT);
 }
 
 static int
@@ -122,6 +108,32 @@ tx_store_get_latest_version (void)
   return atoi (g_ptr_array_index (migrations, migrations->len - 1));
 }
 
+/* Fails when a row refers to a row that is not there. */
+static gboolean
+check_foreign_keys (TxStore  *self,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE, "%s", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   "a row of %s refers to a missing row of %s",
+                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
 static gboolean
 apply_migrations (TxStore  *self,
                   GError  **error)
@@ -163,12 +175,20 @@ apply_migrations (TxStore  *self,
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-      if (!exec_sql (self, "BEGIN IMMEDIATE", &local_error) ||
+      /* Foreign keys are off while a migration runs, so that a table can
+       * be rebuilt under the tables pointing to it (the way SQLite's
+       * documentation gives for changes ALTER TABLE cannot make); they
+       * are checked before the migration commits. */
+      if (!exec_sql (self, "PRAGMA foreign_keys = OFF", &local_error) ||
+          !exec_sql (self, "BEGIN IMMEDIATE", &local_error) ||
           !exec_sql (self, sql, &local_error) ||
+          !check_foreign_keys (self, &local_error) ||
           !exec_sql (self, pragma, &local_error) ||
-          !exec_sql (self, "COMMIT", &local_error))
+          !exec_sql (self, "COMMIT", &local_error) ||
+          !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error))
         {
           exec_sql (self, "ROLLBACK", NULL);
+          exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
           g_warning ("Migration %s failed: %s", name, local_error->message);
           g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_MIGRATION,
                        _("Could not update the database “%s” to schema %d; it was left as it was. (%s)"),
@@ -295,9 +315,12 @@ tx_store_open (const char  *path,
     g_chmod (path, 0600);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_create_function (self->db, "tx_name_chars", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, name_chars_function, NULL, NULL);
+  if (!tx_search_tokenizer_register (self->db))
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
+                           _("This SQLite has no full-text search (FTS5); Tongxin needs it."));
+      return NULL;
+    }
   sqlite3_busy_timeout (self->db, 5000);
 
   /* Reading the header tells whether this is a database at all. */
@@ -323,7 +346,10 @@ tx_store_open (const char  *path,
     g_autoptr(GError) local_error = NULL;
     g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", TX_STORE_APPLICATION_ID);
 
-    if (!exec_sql (self, "PRAGMA journal_mode = WAL", &local_error) ||
+    /* 8 KiB pages for a new file (an existing one keeps its own): fewer
+     * pages to split and write when a large roster is imported */
+    if (!exec_sql (self, "PRAGMA page_size = 8192", &local_error) ||
+        !exec_sql (self, "PRAGMA journal_mode = WAL", &local_error) ||
         !exec_sql (self, "PRAGMA synchronous = FULL", &local_error) ||
         !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error) ||
         /* 32 MB of page cache: a large import or search stays in memory */
@@ -970,7 +996,7 @@ tx_store_check (TxStore  *self,
                                                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
 
-  if (sqlite3_exec (self->db, "INSERT INTO person_fts (person_fts) VALUES ('integrity-check')",
+  if (sqlite3_exec (self->db, "INSERT INTO person_search (person_search) VALUES ('integrity-check')",
                     NULL, NULL, NULL) != SQLITE_OK)
     g_ptr_array_add (problems, g_strdup (_("The search index does not match the roster.")));
 

@@ -1,0 +1,152 @@
+/* tx-search-tokenizer.c — an FTS5 tokenizer of single characters
+ *
+ * The roster's search index (person_search) is made of single
+ * characters: every character of a name, organisation, village or title
+ * is one token, so any query, of one character (a surname) or of many
+ * (王建华, 卫生院, "100%"), is a phrase of adjacent characters, and a
+ * phrase is a substring: what the clerk types is found literally.
+ * Letters are folded to lower case and full-width forms (Ａ, １, （) to
+ * their ASCII ones, so what a Chinese input method types finds what
+ * Excel stored.  Spaces are no tokens: "王 芳" finds 王芳.
+ *
+ * The tokenizer is registered on Tongxin's own connections.  Any other
+ * SQLite reads and writes the tables as usual; only a query of
+ * person_search itself needs the tokenizer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-store"
+
+#include "config.h"
+
+#include <glib.h>
+
+#include "tx-search-tokenizer.h"
+
+#define TOKENIZER_NAME "tx_chars"
+
+/* The tokenizer has no options and no state: any non-NULL pointer does. */
+static int
+chars_create (void            *context,
+              const char     **args,
+              int              n_args,
+              Fts5Tokenizer  **tokenizer)
+{
+  (void) context;
+  (void) args;
+
+  if (n_args > 0)
+    return SQLITE_ERROR;
+
+  *tokenizer = (Fts5Tokenizer *) &chars_create;
+  return SQLITE_OK;
+}
+
+static void
+chars_delete (Fts5Tokenizer *tokenizer)
+{
+  (void) tokenizer;
+}
+
+/* The character as it is indexed and searched, or 0 when it is none. */
+static gunichar
+fold (gunichar c)
+{
+  /* full-width ASCII (！ to ～) as ASCII */
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    c -= 0xFEE0;
+
+  if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+    return 0;
+
+  return g_unichar_tolower (c);
+}
+
+static int
+chars_tokenize (Fts5Tokenizer  *tokenizer,
+                void           *context,
+                int             flags,
+                const char     *text,
+                int             n_text,
+                int           (*token) (void       *context,
+                                        int         flags,
+                                        const char *token,
+                                        int         n_token,
+                                        int         start,
+                                        int         end))
+{
+  const char *p = text;
+  const char *end = text + n_text;
+
+  (void) tokenizer;
+  (void) flags;
+
+  while (p < end)
+    {
+      char folded[6];
+      gunichar c;
+      int length;
+      int rc;
+
+      /* one byte at a time over anything that is not UTF-8 */
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+
+      length = g_utf8_skip[*(const guchar *) p];
+      c = fold (c);
+      if (c != 0)
+        {
+          rc = token (context, 0, folded, g_unichar_to_utf8 (c, folded),
+                      p - text, p - text + length);
+          if (rc != SQLITE_OK)
+            return rc;
+        }
+      p += length;
+    }
+
+  return SQLITE_OK;
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+
+  /* the documented way: SELECT fts5(?) hands the API out through a
+   * pointer parameter */
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return api;
+}
+
+/**
+ * tx_search_tokenizer_register:
+ *
+ * Makes the tokenizer `tx_chars` known on @db.
+ *
+ * Returns: %FALSE when this SQLite has no FTS5
+ */
+gboolean
+tx_search_tokenizer_register (sqlite3 *db)
+{
+  static fts5_tokenizer chars = {
+    chars_create,
+    chars_delete,
+    chars_tokenize,
+  };
+  fts5_api *api = get_fts5_api (db);
+
+  if (api == NULL || api->iVersion < 2)
+    return FALSE;
+
+  return api->xCreateTokenizer (api, TOKENIZER_NAME, NULL, &chars, NULL) == SQLITE_OK;
+}

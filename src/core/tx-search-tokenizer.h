@@ -1,0 +1,14 @@
+/* tx-search-tokenizer.h — the roster search's FTS5 tokenizer (core only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+gboolean tx_search_tokenizer_register (sqlite3 *db);
+
+G_END_DECLS
