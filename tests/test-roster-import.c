@@ -537,17 +537,29 @@ check_large_roster (Fixture *f)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* LARGE_N people in 凤山镇, and a last line @last_line when not NULL */
+static char *
+write_large_csv (Fixture    *f,
+                 const char *last_line)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,乡镇(街道),联系电话\n");
+  char *path = g_build_filename (f->dir, "large.csv", NULL);
+
+  for (guint i = 0; i < LARGE_N; i++)
+    g_string_append_printf (csv, "%s%s,凤山镇,139%08u\n", large_surnames[i % 5], large_given[i % 6], i);
+  if (last_line != NULL)
+    g_string_append_printf (csv, "%s\n", last_line);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+
+  return path;
+}
+
 static void
 test_large (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GString) csv = g_string_new ("姓名,乡镇(街道),联系电话\n");
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
-
-  for (guint i = 0; i < LARGE_N; i++)
-    g_string_append_printf (csv, "%s%s,凤山镇,139%08u\n", large_surnames[i % 5], large_given[i % 6], i);
-  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  g_autofree char *path = write_large_csv (f, NULL);
 
   import_fixture (f, path);
   check_large_roster (f);
@@ -555,6 +567,108 @@ test_large (Fixture       *f,
   g_assert_false (tx_store_write (f->store, add_large_then_fail, NULL, &error));
   g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "石磊"));
+  check_large_roster (f);
+}
+
+/* Reading and writing at once, as the command line imports: the same
+ * people, townships and categories as reading then applying, nobody
+ * twice, updates that keep what the file leaves out, and nothing at all
+ * written from a file with a bad line. */
+static TxRosterImport *
+run_fixture (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (name);
+  TxRosterImport *import = tx_roster_import_run (f->store, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static void
+test_run (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(TxRosterImport) first = run_fixture (f, "roster-gb18030-crlf.csv");
+  g_autoptr(TxRosterImport) again = NULL;
+  g_autoptr(TxRosterImport) bom = NULL;
+  g_autoptr(TxRosterImport) update = NULL;
+  g_autoptr(TxRosterImport) bad = NULL;
+  g_autoptr(TxRosterImport) missing = NULL;
+  g_autoptr(TxPerson) pan = NULL;
+  g_autoptr(TxPerson) shi = NULL;
+  g_autoptr(TxPerson) wei = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (tx_roster_import_get_problems (first)->len, ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_n_to_add (first), ==, 5);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 5);
+  g_assert_cmpuint (tx_store_count (f->store, "township"), ==, 2);
+  pan = find_by_name (f, "潘光明");
+  g_assert_cmpstr (tx_person_get_township_name (pan), ==, "凤山镇");
+  g_assert_cmpuint (tx_person_get_n_categories (pan), ==, 2);
+  g_assert_cmpint (tx_person_get_category (pan, 0), ==, TX_CATEGORY_CPPCC_MEMBER);
+  g_assert_cmpint (tx_person_get_category (pan, 1), ==, TX_CATEGORY_EXPERT);
+  shi = find_by_name (f, "石开云");
+  g_assert_cmpstr (tx_person_get_township_name (shi), ==, "岔河镇");
+
+  again = run_fixture (f, "roster-gb18030-crlf.csv");
+  g_assert_cmpuint (tx_roster_import_get_n_to_add (again), ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_n_unchanged (again), ==, 5);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 5);
+
+  bom = run_fixture (f, "roster-utf8-bom.csv");
+  update = run_fixture (f, "roster-update.csv");
+  g_assert_cmpuint (tx_roster_import_get_n_to_add (update), ==, 0);
+  g_assert_cmpuint (tx_roster_import_get_to_update (update)->len, ==, 2);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 8);
+  wei = find_by_name (f, "韦兰");
+  g_assert_cmpstr (tx_person_get_title (wei), ==, "主任医师");
+  g_assert_cmpstr (tx_person_get_organization (wei), ==, "福泉市人民医院");
+
+  bad = run_fixture (f, "roster-bad-rows.csv");
+  g_assert_cmpuint (tx_roster_import_get_problems (bad)->len, ==, 4);
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 8);
+  g_assert_null (find_by_name (f, "赵刚"));
+  g_assert_null (find_by_name (f, "孙立"));
+
+  missing = tx_roster_import_run (f->store, "/nonexistent/roster.csv", &error);
+  g_assert_null (missing);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* The bulk path, read and written at once, and a large file whose last
+ * line is bad: the sort indexes dropped on the way are back, nobody of
+ * the file is there. */
+static void
+test_large_run (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_large_csv (f, NULL);
+  g_autoptr(TxRosterImport) import = tx_roster_import_run (f->store, path, &error);
+  g_autoptr(TxRosterImport) bad = NULL;
+  g_autofree char *bad_path = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+  check_large_roster (f);
+
+  /* the same people again under other phones, and one line that is not right */
+  {
+    g_autoptr(GString) csv = g_string_new ("姓名,乡镇(街道),联系电话\n");
+
+    for (guint i = 0; i < LARGE_N + 10; i++)
+      g_string_append_printf (csv, "%s%s,凤山镇,137%08u\n", large_surnames[i % 5], large_given[i % 6], i);
+    g_string_append (csv, "石磊,凤山镇,12345\n");
+    bad_path = g_build_filename (f->dir, "large-bad.csv", NULL);
+    g_assert_true (g_file_set_contents (bad_path, csv->str, csv->len, NULL));
+  }
+  bad = tx_roster_import_run (f->store, bad_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_roster_import_get_problems (bad)->len, ==, 1);
   check_large_roster (f);
 }
 
@@ -631,6 +745,8 @@ main (int   argc,
   g_test_add ("/roster-import/category-labels", Fixture, NULL, fixture_set_up, test_category_labels, fixture_tear_down);
   g_test_add_func ("/roster-import/phone-rule", test_phone_rule);
   g_test_add ("/roster-import/large", Fixture, NULL, fixture_set_up, test_large, fixture_tear_down);
+  g_test_add ("/roster-import/run", Fixture, NULL, fixture_set_up, test_run, fixture_tear_down);
+  g_test_add ("/roster-import/large-run", Fixture, NULL, fixture_set_up, test_large_run, fixture_tear_down);
   g_test_add ("/roster-edit/edit-delete-restore", Fixture, NULL, fixture_set_up, test_edit_delete_restore, fixture_tear_down);
   g_test_add ("/roster-export/csv-round-trip", Fixture, NULL, fixture_set_up, test_csv_round_trip, fixture_tear_down);
   g_test_add ("/roster-export/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);

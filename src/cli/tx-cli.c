@@ -426,7 +426,12 @@ cmd_roster_import (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  import = tx_roster_import_read (store, g_ptr_array_index (files, 0), &error);
+  /* a dry run only reads; otherwise the file is written as it is read,
+   * and nothing is when a line has a problem */
+  if (dry_run)
+    import = tx_roster_import_read (store, g_ptr_array_index (files, 0), &error);
+  else
+    import = tx_roster_import_run (store, g_ptr_array_index (files, 0), &error);
   if (import == NULL)
     return fail (_("Nothing was imported. %s"), error->message);
 
@@ -450,14 +455,11 @@ cmd_roster_import (Cli *cli)
       return EXIT_FAILED;
     }
 
-  if (!dry_run && !tx_roster_import_apply (store, import, NULL, NULL, &error))
-    return fail (_("Nothing was imported. %s"), error->message);
-
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was written. The import would do this:"));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u person added\n", "%u people added\n",
-                        tx_roster_import_get_to_add (import)->len),
-           tx_roster_import_get_to_add (import)->len);
+                        tx_roster_import_get_n_to_add (import)),
+           tx_roster_import_get_n_to_add (import));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u person updated\n", "%u people updated\n",
                         tx_roster_import_get_to_update (import)->len),
            tx_roster_import_get_to_update (import)->len);

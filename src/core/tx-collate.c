@@ -20,29 +20,32 @@
 
 #include "tx-collate.h"
 
+/* Opened once, then shared: ICU's collators may be used from several
+ * threads at once for sort keys, which change nothing in them. */
 static UCollator *
 get_collator (TxOrder order)
 {
   static UCollator *collators[2];
-  static const char * const locales[2] = { "zh@collation=pinyin", "zh@collation=stroke" };
-  static GMutex mutex;
-  UCollator *collator;
+  static gsize opened;
 
   g_return_val_if_fail (order <= TX_ORDER_STROKES, NULL);
 
-  g_mutex_lock (&mutex);
-  if (collators[order] == NULL)
+  if (g_once_init_enter (&opened))
     {
-      UErrorCode status = U_ZERO_ERROR;
+      static const char * const locales[2] = { "zh@collation=pinyin", "zh@collation=stroke" };
 
-      collators[order] = ucol_open (locales[order], &status);
-      if (U_FAILURE (status))
-        g_error ("ICU cannot open the collation %s: %s", locales[order], u_errorName (status));
+      for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+        {
+          UErrorCode status = U_ZERO_ERROR;
+
+          collators[i] = ucol_open (locales[i], &status);
+          if (U_FAILURE (status))
+            g_error ("ICU cannot open the collation %s: %s", locales[i], u_errorName (status));
+        }
+      g_once_init_leave (&opened, 1);
     }
-  collator = collators[order];
-  g_mutex_unlock (&mutex);
 
-  return collator;
+  return collators[order];
 }
 
 extern const gunichar tx_strokes_first;
@@ -62,22 +65,80 @@ stroke_count (gunichar c)
   return count > 0 ? MIN (count, 0xEF) : 0xF0;
 }
 
+/* Room for a name or two on the stack; longer text goes to the heap. */
+#define SHORT_TEXT 64
+#define SHORT_KEY 256
+
+/* @text as UTF-16, in @buffer when it fits; returns what to free. */
 static UChar *
 to_uchars (const char *text,
+           UChar      *buffer,
+           int32_t     buffer_size,
            int32_t    *length)
 {
   UErrorCode status = U_ZERO_ERROR;
-  UChar *buffer;
-  int32_t needed = 0;
+  UChar *chars = buffer;
 
-  u_strFromUTF8 (NULL, 0, &needed, text, -1, &status);
-  status = U_ZERO_ERROR;
-  buffer = g_new0 (UChar, needed + 1);
-  u_strFromUTF8 (buffer, needed + 1, length, text, -1, &status);
+  u_strFromUTF8 (chars, buffer_size, length, text, -1, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR)
+    {
+      status = U_ZERO_ERROR;
+      chars = g_new0 (UChar, *length + 1);
+      u_strFromUTF8 (chars, *length + 1, length, text, -1, &status);
+    }
   if (U_FAILURE (status))
     *length = 0;
 
-  return buffer;
+  return chars == buffer ? NULL : chars;
+}
+
+/* Appends ICU's sort key of @chars to @key, without its final NUL, which
+ * adds nothing to the order. */
+static void
+append_icu_key (GByteArray    *key,
+                TxOrder        order,
+                const UChar   *chars,
+                int32_t        length)
+{
+  UCollator *collator = get_collator (order);
+  guint8 buffer[SHORT_KEY];
+  int32_t size;
+
+  size = ucol_getSortKey (collator, chars, length, buffer, sizeof buffer);
+  if (size > (int32_t) sizeof buffer)
+    {
+      g_autofree guint8 *large = g_malloc (size);
+
+      ucol_getSortKey (collator, chars, length, large, size);
+      g_byte_array_append (key, large, size - 1);
+    }
+  else if (size > 0)
+    g_byte_array_append (key, buffer, size - 1);
+}
+
+static GBytes *
+make_key (const char  *text,
+          TxOrder      order,
+          const UChar *chars,
+          int32_t      length)
+{
+  GByteArray *key = g_byte_array_sized_new (32);
+
+  if (order == TX_ORDER_STROKES)
+    {
+      guint8 separator = 0;
+
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          guint8 count = stroke_count (g_utf8_get_char (p));
+          g_byte_array_append (key, &count, 1);
+        }
+      g_byte_array_append (key, &separator, 1);
+    }
+
+  append_icu_key (key, order, chars, length);
+
+  return g_byte_array_free_to_bytes (key);
 }
 
 /**
@@ -89,40 +150,37 @@ GBytes *
 tx_collate_sort_key (const char *text,
                      TxOrder     order)
 {
-  UCollator *collator = get_collator (order);
-  g_autofree UChar *chars = NULL;
+  UChar buffer[SHORT_TEXT];
+  g_autofree UChar *heap = NULL;
   int32_t length = 0;
-  int32_t size;
-  guint8 *key;
 
-  chars = to_uchars (text ? text : "", &length);
-  size = ucol_getSortKey (collator, chars, length, NULL, 0);
+  text = text ? text : "";
+  heap = to_uchars (text, buffer, G_N_ELEMENTS (buffer), &length);
 
-  if (order == TX_ORDER_STROKES)
-    {
-      GByteArray *strokes = g_byte_array_new ();
-      guint8 separator = 0;
+  return make_key (text, order, heap ? heap : buffer, length);
+}
 
-      for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
-        {
-          guint8 count = stroke_count (g_utf8_get_char (p));
-          g_byte_array_append (strokes, &count, 1);
-        }
-      g_byte_array_append (strokes, &separator, 1);
+/**
+ * tx_collate_sort_keys:
+ * @pinyin: (out) (transfer full): the key by pinyin
+ * @strokes: (out) (transfer full): the key by strokes
+ *
+ * Both keys of @text at once, as every person on the roster has.
+ */
+void
+tx_collate_sort_keys (const char  *text,
+                      GBytes     **pinyin,
+                      GBytes     **strokes)
+{
+  UChar buffer[SHORT_TEXT];
+  g_autofree UChar *heap = NULL;
+  int32_t length = 0;
 
-      key = g_malloc (size);
-      ucol_getSortKey (collator, chars, length, key, size);
-      g_byte_array_append (strokes, key, size > 0 ? size - 1 : 0);
-      g_free (key);
+  text = text ? text : "";
+  heap = to_uchars (text, buffer, G_N_ELEMENTS (buffer), &length);
 
-      return g_byte_array_free_to_bytes (strokes);
-    }
-
-  key = g_malloc (size);
-  ucol_getSortKey (collator, chars, length, key, size);
-
-  /* The key ends with a NUL that adds nothing to the order. */
-  return g_bytes_new_take (key, size > 0 ? size - 1 : 0);
+  *pinyin = make_key (text, TX_ORDER_PINYIN, heap ? heap : buffer, length);
+  *strokes = make_key (text, TX_ORDER_STROKES, heap ? heap : buffer, length);
 }
 
 int

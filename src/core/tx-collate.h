@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 GBytes *tx_collate_sort_key (const char *text,
                              TxOrder     order);
+void    tx_collate_sort_keys (const char  *text,
+                              GBytes     **pinyin,
+                              GBytes     **strokes);
 int     tx_collate_compare  (const char *a,
                              const char *b,
                              TxOrder     order);

@@ -17,8 +17,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tx-collate.h"
 #include "tx-records-private.h"
 #include "tx-records.h"
+#include "tx-roster-bulk.h"
 #include "tx-roster-import.h"
 #include "tx-roster.h"
 #include "tx-vocabulary.h"
@@ -59,11 +61,28 @@ struct _TxRosterImport
   const char  *encoding;
   guint        n_rows;
   guint        n_unchanged;
-  GPtrArray   *to_add;         /* TxPerson */
+  GPtrArray   *to_add;         /* TxPerson; empty when written as read */
+  guint        n_to_add;
   GPtrArray   *to_update;      /* TxPerson, with the uuid of the one here */
   GPtrArray   *new_townships;  /* char *, names */
   GPtrArray   *problems;       /* TxImportProblem */
 };
+
+/* A line of the file about someone on the roster already */
+typedef struct {
+  char     *uuid;            /* of the person stored */
+  TxPerson *from_file;       /* the line as a person */
+  gboolean  township_given;  /* the line names a township that exists */
+} Match;
+
+/* New people on their way from the reading thread to the writing one,
+ * with their sort keys, made by the reader */
+typedef struct {
+  GPtrArray *people;         /* TxPerson */
+  GPtrArray *keys;           /* GBytes, two a person: pinyin, strokes */
+} Batch;
+
+#define BATCH_SIZE 512
 
 /* While parsing */
 typedef struct {
@@ -91,7 +110,44 @@ typedef struct {
   GHashTable     *seen;               /* match key → line */
   GHashTable     *by_phone;           /* "name\x1fdigits" → uuid */
   GHashTable     *by_township;        /* "name\x1ftownship uuid" → uuid */
+  GPtrArray      *matches;            /* Match */
+
+  /* when the file is written as it is read (tx_roster_import_run()) */
+  GAsyncQueue    *queue;              /* Batch, then the end */
+  GAsyncQueue    *written;            /* Batch, back to be freed */
+  Batch          *batch;              /* being filled */
+  gint            stop;               /* atomic: the writer has failed */
 } Reader;
+
+/* What the reader sends last */
+static Batch end_of_file;
+
+static void
+match_free (Match *match)
+{
+  g_free (match->uuid);
+  g_clear_object (&match->from_file);
+  g_free (match);
+}
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->people = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+  batch->keys = g_ptr_array_new_full (2 * BATCH_SIZE, (GDestroyNotify) g_bytes_unref);
+
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->people);
+  g_ptr_array_unref (batch->keys);
+  g_free (batch);
+}
 
 static void
 problem_free (TxImportProblem *problem)
@@ -284,15 +340,14 @@ load_existing (Reader *reader)
   sqlite3_reset (stmt);
 }
 
-/* The person already on the roster: same name and phone, or same name
- * and township when there is no phone. */
-static TxPerson *
-find_existing (Reader     *reader,
-               const char *name,
-               const char *phone_digits,
-               const char *township_uuid)
+/* The uuid of the person already on the roster: same name and phone, or
+ * same name and township when there is no phone. */
+static const char *
+match_existing (Reader     *reader,
+                const char *name,
+                const char *phone_digits,
+                const char *township_uuid)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   const char *uuid;
 
@@ -310,10 +365,7 @@ find_existing (Reader     *reader,
       uuid = g_hash_table_lookup (reader->by_township, key);
     }
 
-  if (uuid == NULL)
-    return NULL;
-
-  return tx_roster_find_person (reader->store, uuid, &error);
+  return uuid;
 }
 
 static gboolean
@@ -469,6 +521,48 @@ set_string (char       **field,
   *field = g_strdup (value);
 }
 
+/* A new person: on the list to add and, when the file is written as it
+ * is read, on the way to the writer with their sort keys. */
+static void
+add_new_person (Reader   *reader,
+                TxPerson *person)
+{
+  GBytes *pinyin, *strokes;
+
+  reader->import->n_to_add++;
+
+  /* Written as read, the people are not kept: they go to the writer,
+   * who lets them go once written. */
+  if (reader->queue == NULL)
+    {
+      g_ptr_array_add (reader->import->to_add, person);
+      return;
+    }
+
+  /* a file with a problem is written by no one */
+  if (reader->import->problems->len > 0 || g_atomic_int_get (&reader->stop))
+    {
+      g_object_unref (person);
+      return;
+    }
+
+  if (reader->batch == NULL)
+    {
+      Batch *written;
+
+      /* what the writer is done with is freed here, where it was made */
+      while ((written = g_async_queue_try_pop (reader->written)) != NULL)
+        batch_free (written);
+      reader->batch = batch_new ();
+    }
+  tx_collate_sort_keys (person->name, &pinyin, &strokes);
+  g_ptr_array_add (reader->batch->people, person);
+  g_ptr_array_add (reader->batch->keys, pinyin);
+  g_ptr_array_add (reader->batch->keys, strokes);
+  if (reader->batch->people->len == BATCH_SIZE)
+    g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
+}
+
 static void
 read_person (Reader *reader,
              guint   line)
@@ -479,9 +573,8 @@ read_person (Reader *reader,
   g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (TxCategory));
   g_autofree char *digits = NULL;
   g_autofree char *match_key = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   const char *township_uuid = NULL;
+  const char *existing = NULL;
   guint problems_before = import->problems->len;
   TxGender gender = TX_GENDER_UNKNOWN;
 
@@ -573,59 +666,89 @@ read_person (Reader *reader,
   /* someone in a township that does not exist yet is new, unless the
    * phone number says otherwise */
   if (digits[0] != '\0' || township_uuid != NULL || values[FIELD_TOWNSHIP][0] == '\0')
-    person = find_existing (reader, values[FIELD_NAME], digits, township_uuid);
+    existing = match_existing (reader, values[FIELD_NAME], digits, township_uuid);
 
-  if (person == NULL)
+  person = tx_person_new_with_fields (NULL, values[FIELD_NAME], gender,
+                                      values[FIELD_ETHNICITY], township_uuid,
+                                      values[FIELD_VILLAGE], values[FIELD_ORGANIZATION],
+                                      values[FIELD_TITLE], values[FIELD_PHONE],
+                                      values[FIELD_NOTES]);
+  for (guint i = 0; i < categories->len; i++)
+    tx_person_add_category (person, g_array_index (categories, TxCategory, i));
+
+  if (existing != NULL)
     {
-      person = tx_person_new_with_fields (NULL, values[FIELD_NAME], gender,
-                                          values[FIELD_ETHNICITY], township_uuid,
-                                          values[FIELD_VILLAGE], values[FIELD_ORGANIZATION],
-                                          values[FIELD_TITLE], values[FIELD_PHONE],
-                                          values[FIELD_NOTES]);
-      /* a new township is known by its name until it is created */
-      if (township_uuid == NULL && values[FIELD_TOWNSHIP][0] != '\0')
-        set_string (&person->township_name, values[FIELD_TOWNSHIP]);
-      for (guint i = 0; i < categories->len; i++)
-        tx_person_add_category (person, g_array_index (categories, TxCategory, i));
-      g_ptr_array_add (import->to_add, g_steal_pointer (&person));
+      Match *match = g_new0 (Match, 1);
+
+      match->uuid = g_strdup (existing);
+      match->from_file = g_steal_pointer (&person);
+      match->township_given = township_uuid != NULL && values[FIELD_TOWNSHIP][0] != '\0';
+      g_ptr_array_add (reader->matches, match);
       return;
     }
 
-  before = person_signature (person);
+  /* a new township is known by its name until it is created */
+  if (township_uuid == NULL && values[FIELD_TOWNSHIP][0] != '\0')
+    set_string (&person->township_name, values[FIELD_TOWNSHIP]);
+  add_new_person (reader, g_steal_pointer (&person));
+}
 
-  /* An update changes what the file gives, and keeps the rest: an empty
-   * cell or a missing column never erases what is stored. */
-  if (values[FIELD_GENDER][0] != '\0')
-    person->gender = gender;
-  if (values[FIELD_ETHNICITY][0] != '\0')
-    set_string (&person->ethnicity, values[FIELD_ETHNICITY]);
-  if (values[FIELD_VILLAGE][0] != '\0')
-    set_string (&person->village, values[FIELD_VILLAGE]);
-  if (values[FIELD_ORGANIZATION][0] != '\0')
-    set_string (&person->organization, values[FIELD_ORGANIZATION]);
-  if (values[FIELD_TITLE][0] != '\0')
-    set_string (&person->title, values[FIELD_TITLE]);
-  if (values[FIELD_PHONE][0] != '\0')
-    set_string (&person->phone, values[FIELD_PHONE]);
-  if (values[FIELD_NOTES][0] != '\0')
-    set_string (&person->notes, values[FIELD_NOTES]);
-  if (township_uuid != NULL && values[FIELD_TOWNSHIP][0] != '\0')
-    set_string (&person->township_uuid, township_uuid);
-  if (categories->len > 0)
+/* The people of the file who are on the roster already: what the file
+ * says is laid over what is stored, and those it changes are updates.
+ * Done once the whole file is read, by the thread that owns the store. */
+static void
+resolve_matches (TxStore        *store,
+                 TxRosterImport *import,
+                 GPtrArray      *matches)
+{
+  for (guint i = 0; i < matches->len; i++)
     {
-      g_array_set_size (person->categories, 0);
-      for (guint i = 0; i < categories->len; i++)
-        tx_person_add_category (person, g_array_index (categories, TxCategory, i));
-    }
-  after = person_signature (person);
-  if (g_str_equal (before, after))
-    {
-      import->n_unchanged++;
-      return;
-    }
+      Match *match = g_ptr_array_index (matches, i);
+      TxPerson *from_file = match->from_file;
+      g_autoptr(TxPerson) person = tx_roster_find_person (store, match->uuid, NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
 
-  g_clear_pointer (&person->updated_at, g_free);
-  g_ptr_array_add (import->to_update, g_steal_pointer (&person));
+      if (person == NULL)
+        continue;
+
+      before = person_signature (person);
+
+      /* An update changes what the file gives, and keeps the rest: an
+       * empty cell or a missing column never erases what is stored. */
+      if (from_file->gender != TX_GENDER_UNKNOWN)
+        person->gender = from_file->gender;
+      if (from_file->ethnicity[0] != '\0')
+        set_string (&person->ethnicity, from_file->ethnicity);
+      if (from_file->village[0] != '\0')
+        set_string (&person->village, from_file->village);
+      if (from_file->organization[0] != '\0')
+        set_string (&person->organization, from_file->organization);
+      if (from_file->title[0] != '\0')
+        set_string (&person->title, from_file->title);
+      if (from_file->phone[0] != '\0')
+        set_string (&person->phone, from_file->phone);
+      if (from_file->notes[0] != '\0')
+        set_string (&person->notes, from_file->notes);
+      if (match->township_given)
+        set_string (&person->township_uuid, from_file->township_uuid);
+      if (from_file->categories->len > 0)
+        {
+          g_array_set_size (person->categories, 0);
+          for (guint c = 0; c < from_file->categories->len; c++)
+            tx_person_add_category (person, g_array_index (from_file->categories, TxCategory, c));
+        }
+
+      after = person_signature (person);
+      if (g_str_equal (before, after))
+        {
+          import->n_unchanged++;
+          continue;
+        }
+
+      g_clear_pointer (&person->updated_at, g_free);
+      g_ptr_array_add (import->to_update, g_steal_pointer (&person));
+    }
 }
 
 static void
@@ -711,6 +834,126 @@ import_new (const char *display_name)
   return import;
 }
 
+/* The text of the file as UTF-8, without a byte order mark: UTF-8 with
+ * a BOM, UTF-8, or else GB18030. */
+static gboolean
+decode (TxRosterImport  *import,
+        GBytes          *bytes,
+        const char     **text,
+        gsize           *size,
+        char           **converted,
+        GError         **error)
+{
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+      import->encoding = "UTF-8 (BOM)";
+    }
+
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      if (import->encoding == NULL)
+        import->encoding = "UTF-8";
+      *text = data;
+      *size = length;
+      return TRUE;
+    }
+
+  *converted = import->encoding == NULL ? g_convert (data, length, "UTF-8", "GB18030", NULL, size, NULL) : NULL;
+  if (*converted == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is neither UTF-8 nor GB18030 text. Save it from Excel or WPS as “CSV (UTF-8)” or “CSV (逗号分隔)” and try again."),
+                   import->display_name);
+      return FALSE;
+    }
+
+  *text = *converted;
+  import->encoding = "GB18030";
+  return TRUE;
+}
+
+/* Reads what the file is checked against: the townships and the people
+ * on the roster.  The only part of reading that uses the store. */
+static void
+reader_init (Reader         *reader,
+             TxStore        *store,
+             TxRosterImport *import)
+{
+  reader->store = store;
+  reader->import = import;
+  reader->row_text = g_string_sized_new (1024);
+  reader->row_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->by_township = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) match_free);
+  load_townships (reader);
+  load_existing (reader);
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  for (guint i = 0; i < reader->n_columns; i++)
+    g_free (reader->headers[i]);
+  g_string_free (reader->row_text, TRUE);
+  g_array_unref (reader->row_offsets);
+  g_hash_table_unref (reader->townships);
+  g_clear_pointer (&reader->seen, g_hash_table_unref);
+  g_clear_pointer (&reader->by_phone, g_hash_table_unref);
+  g_clear_pointer (&reader->by_township, g_hash_table_unref);
+  g_ptr_array_unref (reader->matches);
+  g_clear_pointer (&reader->batch, batch_free);
+  g_free (reader->default_township);
+}
+
+/* Parses and checks every line; touches no store. */
+static void
+reader_parse (Reader     *reader,
+              const char *text,
+              gsize       size)
+{
+  TxRosterImport *import = reader->import;
+  struct csv_parser parser;
+
+  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+
+  /* Fed line by line, so every row knows the line it ends on. */
+  for (const char *p = text, *end = text + size; p < end; )
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      size_t length = nl ? (size_t) (nl - p + 1) : (size_t) (end - p);
+
+      reader->line++;
+      if (csv_parse (&parser, p, length, on_field_cb, on_row_cb, reader) != length)
+        {
+          g_debug ("libcsv: %s", csv_strerror (csv_error (&parser)));
+          add_problem (import, reader->line, NULL,
+                       _("the quotation marks on this line do not match: a field that starts with a quotation mark must end with one, and a quotation mark inside it is written twice."));
+          break;
+        }
+      p += length;
+    }
+
+  if (csv_fini (&parser, on_field_cb, on_row_cb, reader) != 0)
+    add_problem (import, reader->line, NULL,
+                 _("the file ends inside a quoted field: a quotation mark is not closed."));
+  csv_free (&parser);
+
+  if (!reader->have_header)
+    add_problem (import, 1, NULL, _("the file is empty: it needs a header line such as 姓名,性别,联系电话."));
+}
+
 /**
  * tx_roster_import_read_bytes:
  *
@@ -726,105 +969,26 @@ tx_roster_import_read_bytes (TxStore     *store,
 {
   g_autoptr(TxRosterImport) import = import_new (display_name);
   g_autofree char *converted = NULL;
-  const char *data;
-  gsize size;
-  struct csv_parser parser;
   Reader reader = { 0, };
-  const char *p;
-  const char *end;
+  const char *text;
+  gsize size;
 
-  data = g_bytes_get_data (bytes, &size);
-  if (data == NULL)
-    data = "";
+  if (!decode (import, bytes, &text, &size, &converted, error))
+    return NULL;
 
-  /* UTF-8 with a BOM, UTF-8, or else GB18030 */
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      size -= 3;
-      import->encoding = "UTF-8 (BOM)";
-    }
-  if (g_utf8_validate_len (data, size, NULL))
-    {
-      if (import->encoding == NULL)
-        import->encoding = "UTF-8";
-    }
-  else
-    {
-      gsize written = 0;
-
-      converted = g_convert (data, size, "UTF-8", "GB18030", NULL, &written, NULL);
-      if (converted == NULL || import->encoding != NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s is neither UTF-8 nor GB18030 text. Save it from Excel or WPS as “CSV (UTF-8)” or “CSV (逗号分隔)” and try again."),
-                       display_name);
-          return NULL;
-        }
-      data = converted;
-      size = written;
-      import->encoding = "GB18030";
-    }
-
-  reader.store = store;
-  reader.import = import;
-  reader.row_text = g_string_sized_new (1024);
-  reader.row_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  reader.townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader.by_township = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  load_townships (&reader);
-  load_existing (&reader);
-
-  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-
-  /* Fed line by line, so every row knows the line it ends on. */
-  for (p = data, end = data + size; p < end; )
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      size_t length = nl ? (size_t) (nl - p + 1) : (size_t) (end - p);
-
-      reader.line++;
-      if (csv_parse (&parser, p, length, on_field_cb, on_row_cb, &reader) != length)
-        {
-          g_debug ("libcsv: %s", csv_strerror (csv_error (&parser)));
-          add_problem (import, reader.line, NULL,
-                       _("the quotation marks on this line do not match: a field that starts with a quotation mark must end with one, and a quotation mark inside it is written twice."));
-          break;
-        }
-      p += length;
-    }
-
-  if (csv_fini (&parser, on_field_cb, on_row_cb, &reader) != 0)
-    add_problem (import, reader.line, NULL,
-                 _("the file ends inside a quoted field: a quotation mark is not closed."));
-  csv_free (&parser);
-
-  if (!reader.have_header)
-    add_problem (import, 1, NULL, _("the file is empty: it needs a header line such as 姓名,性别,联系电话."));
-
-  for (guint i = 0; i < reader.n_columns; i++)
-    g_free (reader.headers[i]);
-  g_string_free (reader.row_text, TRUE);
-  g_array_unref (reader.row_offsets);
-  g_hash_table_unref (reader.townships);
-  g_hash_table_unref (reader.seen);
-  g_hash_table_unref (reader.by_phone);
-  g_hash_table_unref (reader.by_township);
-  g_free (reader.default_township);
+  reader_init (&reader, store, import);
+  reader_parse (&reader, text, size);
+  resolve_matches (store, import, reader.matches);
+  reader_clear (&reader);
 
   return g_steal_pointer (&import);
 }
 
-TxRosterImport *
-tx_roster_import_read (TxStore     *store,
-                       const char  *path,
-                       GError     **error)
+static GBytes *
+load_file (const char  *path,
+           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -835,16 +999,22 @@ tx_roster_import_read (TxStore     *store,
       return NULL;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+TxRosterImport *
+tx_roster_import_read (TxStore     *store,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GBytes) bytes = load_file (path, error);
+  g_autofree char *basename = g_path_get_basename (path);
+
+  if (bytes == NULL)
+    return NULL;
 
   return tx_roster_import_read_bytes (store, bytes, basename, error);
 }
-
-typedef struct {
-  TxRosterImport   *import;
-  TxImportProgress  progress;
-  gpointer          user_data;
-} ApplyJob;
 
 static gboolean
 create_township (TxStore     *store,
@@ -872,6 +1042,113 @@ create_township (TxStore     *store,
   return tx_store_audit (store, "insert", "township", *uuid, name, error);
 }
 
+/* Gives @person the uuid of the new township they are in, creating it
+ * the first time.  @created maps the names of new townships to uuids. */
+static gboolean
+place_in_new_township (TxStore     *store,
+                       GHashTable  *created,
+                       TxPerson    *person,
+                       GError     **error)
+{
+  const char *uuid;
+
+  if (person->township_uuid != NULL || person->township_name == NULL)
+    return TRUE;
+
+  uuid = g_hash_table_lookup (created, person->township_name);
+  if (uuid == NULL)
+    {
+      char *new_uuid = NULL;
+
+      if (!create_township (store, person->township_name, &new_uuid, error))
+        return FALSE;
+      g_hash_table_insert (created, g_strdup (person->township_name), new_uuid);
+      uuid = new_uuid;
+    }
+
+  person->township_uuid = g_strdup (uuid);
+  return TRUE;
+}
+
+/* The new townships no one added is in (those named by updates only). */
+static gboolean
+create_other_townships (TxStore         *store,
+                        TxRosterImport  *import,
+                        GHashTable      *created,
+                        GError         **error)
+{
+  for (guint i = 0; i < import->new_townships->len; i++)
+    {
+      const char *name = g_ptr_array_index (import->new_townships, i);
+      char *uuid = NULL;
+
+      if (g_hash_table_contains (created, name))
+        continue;
+      if (!create_township (store, name, &uuid, error))
+        return FALSE;
+      g_hash_table_insert (created, g_strdup (name), uuid);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_updates (TxStore           *store,
+              TxRosterImport    *import,
+              GHashTable        *created,
+              TxImportProgress   progress,
+              gpointer           user_data,
+              GError           **error)
+{
+  guint total = import->n_to_add + import->to_update->len;
+
+  for (guint i = 0; i < import->to_update->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (import->to_update, i);
+
+      if (!place_in_new_township (store, created, person, error))
+        return FALSE;
+      g_clear_pointer (&person->updated_at, g_free);
+      if (!tx_roster_save_person (store, person, error))
+        return FALSE;
+
+      if (progress != NULL && ((i + 1) % 500 == 0 || i + 1 == import->to_update->len))
+        progress (import->n_to_add + i + 1, total, user_data);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+audit_import (TxStore         *store,
+              TxRosterImport  *import,
+              GError         **error)
+{
+  g_autofree char *summary = g_strdup_printf ("%s: %u added, %u updated, %u new townships",
+                                              import->display_name, import->n_to_add,
+                                              import->to_update->len, import->new_townships->len);
+
+  return tx_store_audit (store, "import", "person", NULL, summary, error);
+}
+
+static void
+set_problems_error (TxRosterImport  *import,
+                    GError         **error)
+{
+  g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s has %u line with a problem; nothing was imported.",
+                            "%s has %u lines with problems; nothing was imported.",
+                            import->problems->len),
+               import->display_name, import->problems->len);
+}
+
+typedef struct {
+  TxRosterImport   *import;
+  TxImportProgress  progress;
+  gpointer          user_data;
+} ApplyJob;
+
 static gboolean
 apply_import (TxStore   *store,
               gpointer   user_data,
@@ -879,51 +1156,21 @@ apply_import (TxStore   *store,
 {
   ApplyJob *job = user_data;
   TxRosterImport *import = job->import;
-  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autofree char *summary = NULL;
-  guint total = import->to_add->len + import->to_update->len;
-
-  for (guint i = 0; i < import->new_townships->len; i++)
-    {
-      const char *name = g_ptr_array_index (import->new_townships, i);
-      char *uuid = NULL;
-
-      if (!create_township (store, name, &uuid, error))
-        return FALSE;
-      g_hash_table_insert (created, (gpointer) name, uuid);
-    }
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < import->to_add->len; i++)
     {
       TxPerson *person = g_ptr_array_index (import->to_add, i);
 
-      if (person->township_uuid == NULL && person->township_name != NULL)
-        person->township_uuid = g_strdup (g_hash_table_lookup (created, person->township_name));
-      g_clear_pointer (&person->updated_at, g_free);
-    }
-
-  if (!tx_roster_add_people (store, import->to_add, job->progress, job->user_data, error))
-    return FALSE;
-
-  for (guint i = 0; i < import->to_update->len; i++)
-    {
-      TxPerson *person = g_ptr_array_index (import->to_update, i);
-
-      if (person->township_uuid == NULL && person->township_name != NULL)
-        person->township_uuid = g_strdup (g_hash_table_lookup (created, person->township_name));
-      g_clear_pointer (&person->updated_at, g_free);
-      if (!tx_roster_save_person (store, person, error))
+      if (!place_in_new_township (store, created, person, error))
         return FALSE;
-
-      if (job->progress != NULL && ((i + 1) % 500 == 0 || i + 1 == import->to_update->len))
-        job->progress (import->to_add->len + i + 1, total, job->user_data);
+      g_clear_pointer (&person->updated_at, g_free);
     }
 
-  summary = g_strdup_printf ("%s: %u added, %u updated, %u new townships",
-                             import->display_name, import->to_add->len,
-                             import->to_update->len, import->new_townships->len);
-
-  return tx_store_audit (store, "import", "person", NULL, summary, error);
+  return create_other_townships (store, import, created, error) &&
+         tx_roster_add_people (store, import->to_add, job->progress, job->user_data, error) &&
+         save_updates (store, import, created, job->progress, job->user_data, error) &&
+         audit_import (store, import, error);
 }
 
 /**
@@ -947,16 +1194,193 @@ tx_roster_import_apply (TxStore           *store,
 
   if (import->problems->len > 0)
     {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s has %u line with a problem; nothing was imported.",
-                                "%s has %u lines with problems; nothing was imported.",
-                                import->problems->len),
-                   import->display_name, import->problems->len);
+      set_problems_error (import, error);
       return FALSE;
     }
 
   return tx_store_write (store, apply_import, &job, error);
+}
+
+/* Reading and writing at once: a thread reads the file while the one
+ * that owns the store writes the new people it has read, batch by batch,
+ * in one transaction that is undone when any line has a problem. */
+typedef struct {
+  TxRosterImport *import;
+  const char     *text;
+  gsize           size;
+} RunJob;
+
+typedef struct {
+  Reader     *reader;
+  const char *text;
+  gsize       size;
+} ReadJob;
+
+static gpointer
+read_in_thread (gpointer data)
+{
+  ReadJob *job = data;
+  Reader *reader = job->reader;
+
+  Batch *written;
+
+  reader_parse (reader, job->text, job->size);
+
+  if (reader->batch != NULL)
+    g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
+  g_async_queue_push (reader->queue, &end_of_file);
+
+  /* While the writer finishes, what reading needed is let go of here,
+   * and the people written, where they were made. */
+  g_clear_pointer (&reader->seen, g_hash_table_unref);
+  g_clear_pointer (&reader->by_phone, g_hash_table_unref);
+  g_clear_pointer (&reader->by_township, g_hash_table_unref);
+  while ((written = g_async_queue_pop (reader->written)) != &end_of_file)
+    batch_free (written);
+
+  return NULL;
+}
+
+static gboolean
+write_batch (TxStore       *store,
+             TxRosterBulk  *bulk,
+             GHashTable    *created,
+             Batch         *batch,
+             GError       **error)
+{
+  for (guint i = 0; i < batch->people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (batch->people, i);
+
+      g_clear_pointer (&person->updated_at, g_free);
+      if (!place_in_new_township (store, created, person, error) ||
+          !tx_roster_bulk_add (bulk, person,
+                               g_ptr_array_index (batch->keys, 2 * i),
+                               g_ptr_array_index (batch->keys, 2 * i + 1),
+                               error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_lines (const char *text,
+             gsize       size)
+{
+  guint n = 0;
+
+  for (const char *p = text, *end = text + size; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    n++;
+
+  return n;
+}
+
+static gboolean
+run_import (TxStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  RunJob *job = user_data;
+  TxRosterImport *import = job->import;
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(TxRosterBulk) bulk = NULL;
+  Reader reader = { 0, };
+  ReadJob read_job = { &reader, job->text, job->size };
+  GThread *thread;
+  Batch *batch;
+  gboolean ok = TRUE;
+
+  reader_init (&reader, store, import);
+  reader.queue = g_async_queue_new ();
+  reader.written = g_async_queue_new ();
+
+  bulk = tx_roster_bulk_new (store, count_lines (job->text, job->size), error);
+  if (bulk == NULL)
+    {
+      g_async_queue_unref (reader.queue);
+      g_async_queue_unref (reader.written);
+      reader_clear (&reader);
+      return FALSE;
+    }
+
+  thread = g_thread_new ("tx-import-reader", read_in_thread, &read_job);
+
+  while ((batch = g_async_queue_pop (reader.queue)) != &end_of_file)
+    {
+      if (ok && !write_batch (store, bulk, created, batch, error))
+        {
+          ok = FALSE;
+          g_atomic_int_set (&reader.stop, TRUE);
+        }
+      g_async_queue_push (reader.written, batch);
+    }
+  g_async_queue_push (reader.written, &end_of_file);
+
+  if (ok && import->problems->len > 0)
+    {
+      set_problems_error (import, error);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      resolve_matches (store, import, reader.matches);
+      ok = tx_roster_bulk_finish (bulk, error) &&
+           create_other_townships (store, import, created, error) &&
+           save_updates (store, import, created, NULL, NULL, error) &&
+           audit_import (store, import, error);
+    }
+
+  g_thread_join (thread);
+  g_async_queue_unref (reader.queue);
+  g_async_queue_unref (reader.written);
+  reader_clear (&reader);
+
+  return ok;
+}
+
+/**
+ * tx_roster_import_run:
+ *
+ * Reads, checks and writes a CSV roster at once, as the command line
+ * does: one thread reads while another writes, in one transaction.
+ *
+ * Returns: (transfer full) (nullable): what was imported; when a line
+ *   has a problem, nothing is written and the problems are listed by
+ *   tx_roster_import_get_problems().  %NULL with @error set when the
+ *   file cannot be read or written.
+ */
+TxRosterImport *
+tx_roster_import_run (TxStore     *store,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *converted = NULL;
+  RunJob job = { NULL, };
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  bytes = load_file (path, error);
+  if (bytes == NULL)
+    return NULL;
+
+  import = import_new (basename);
+  if (!decode (import, bytes, &job.text, &job.size, &converted, error))
+    return NULL;
+
+  job.import = import;
+  if (!tx_store_write (store, run_import, &job, &local_error) && import->problems->len == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&import);
 }
 
 void
@@ -991,10 +1415,23 @@ tx_roster_import_get_n_unchanged (TxRosterImport *import)
   return import->n_unchanged;
 }
 
+/**
+ * tx_roster_import_get_to_add:
+ *
+ * Returns: (element-type TxPerson): the people to add, as read; empty
+ *   after tx_roster_import_run(), which keeps none
+ */
 GPtrArray *
 tx_roster_import_get_to_add (TxRosterImport *import)
 {
   return import->to_add;
+}
+
+/* How many people the file adds (or, with problems, would add). */
+guint
+tx_roster_import_get_n_to_add (TxRosterImport *import)
+{
+  return import->n_to_add;
 }
 
 GPtrArray *

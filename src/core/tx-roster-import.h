@@ -29,6 +29,9 @@ TxRosterImport *tx_roster_import_read_bytes    (TxStore           *store,
                                                 GBytes            *bytes,
                                                 const char        *display_name,
                                                 GError           **error);
+TxRosterImport *tx_roster_import_run           (TxStore           *store,
+                                                const char        *path,
+                                                GError           **error);
 gboolean        tx_roster_import_apply         (TxStore           *store,
                                                 TxRosterImport    *import,
                                                 TxImportProgress   progress,
@@ -40,6 +43,7 @@ const char     *tx_roster_import_get_encoding  (TxRosterImport    *import);
 guint           tx_roster_import_get_n_rows    (TxRosterImport    *import);
 guint           tx_roster_import_get_n_unchanged (TxRosterImport  *import);
 GPtrArray      *tx_roster_import_get_to_add    (TxRosterImport    *import);
+guint           tx_roster_import_get_n_to_add  (TxRosterImport    *import);
 GPtrArray      *tx_roster_import_get_to_update (TxRosterImport    *import);
 GPtrArray      *tx_roster_import_get_new_townships (TxRosterImport *import);
 GPtrArray      *tx_roster_import_get_problems  (TxRosterImport    *import);

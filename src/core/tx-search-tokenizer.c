@@ -75,8 +75,9 @@ chars_tokenize (Fts5Tokenizer  *tokenizer,
                                         int         start,
                                         int         end))
 {
-  const char *p = text;
-  const char *end = text + n_text;
+  const guchar *start = (const guchar *) text;
+  const guchar *end = start + n_text;
+  const guchar *p = start;
 
   (void) tokenizer;
   (void) flags;
@@ -84,27 +85,55 @@ chars_tokenize (Fts5Tokenizer  *tokenizer,
   while (p < end)
     {
       char folded[6];
-      gunichar c;
+      const char *bytes = folded;
+      int n_bytes;
       int length;
+      gunichar c;
       int rc;
 
-      /* one byte at a time over anything that is not UTF-8 */
-      c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      if (*p < 0x80)
         {
-          p++;
-          continue;
+          /* ASCII, as in phone numbers and Latin names */
+          length = 1;
+          if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+            {
+              p++;
+              continue;
+            }
+          folded[0] = g_ascii_tolower (*p);
+          n_bytes = 1;
+        }
+      else
+        {
+          c = g_utf8_get_char_validated ((const char *) p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              p++;   /* one byte at a time over what is not UTF-8 */
+              continue;
+            }
+          length = g_utf8_skip[*p];
+
+          if (c >= 0x3400 && c <= 0x9FFF)
+            {
+              /* a Chinese character stands for itself */
+              bytes = (const char *) p;
+              n_bytes = length;
+            }
+          else
+            {
+              c = fold (c);
+              if (c == 0)
+                {
+                  p += length;
+                  continue;
+                }
+              n_bytes = g_unichar_to_utf8 (c, folded);
+            }
         }
 
-      length = g_utf8_skip[*(const guchar *) p];
-      c = fold (c);
-      if (c != 0)
-        {
-          rc = token (context, 0, folded, g_unichar_to_utf8 (c, folded),
-                      p - text, p - text + length);
-          if (rc != SQLITE_OK)
-            return rc;
-        }
+      rc = token (context, 0, bytes, n_bytes, p - start, p - start + length);
+      if (rc != SQLITE_OK)
+        return rc;
       p += length;
     }
 

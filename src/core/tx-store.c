@@ -39,6 +39,7 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+static gsize sqlite_configured;
 
 static gboolean
 exec_sql (TxStore     *self,
@@ -284,6 +285,15 @@ tx_store_open (const char  *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* SQLite keeps no memory statistics for Tongxin, which reads none:
+   * counting takes a lock on every allocation, and an import allocates
+   * from two threads.  Only possible before SQLite is first used. */
+  if (g_once_init_enter (&sqlite_configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&sqlite_configured, 1);
+    }
 
   self = g_object_new (TX_TYPE_STORE, NULL);
   self->path = g_strdup (path);

@@ -1,0 +1,603 @@
+/* tx-roster-bulk.c — adding many people at once, as an import does
+ *
+ * A bulk prepares its statements once and looks townships up once.  It
+ * writes people and categories many rows to a statement, fills the
+ * search index with one statement for everyone added, at the end, and
+ * when it adds more people
+ * than the roster has, it drops the sort indexes first and builds them
+ * again at the end, which is quicker than keeping them up to date row by
+ * row.  Everything happens inside the caller's tx_store_write(), so a
+ * failure leaves the roster, its indexes and its search index as they
+ * were.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-roster"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-collate.h"
+#include "tx-records-private.h"
+#include "tx-roster-bulk.h"
+#include "tx-roster.h"
+#include "tx-vocabulary.h"
+
+/* Adding at least this many people, and more than the roster has, builds
+ * the person table's sort indexes again rather than keeping them up to
+ * date. */
+#define REBUILD_INDEXES_FROM 5000
+
+/* Rows written by one INSERT: fewer statements to run for the same rows */
+#define PEOPLE_PER_INSERT 32
+#define CATEGORIES_PER_INSERT 64
+#define PERSON_PARAMETERS 14
+#define CATEGORY_PARAMETERS 3
+
+/* A person waiting for the next INSERT of many */
+typedef struct {
+  TxPerson *person;
+  gint64    id;
+  gint64    township_id;
+  GBytes   *pinyin;
+  GBytes   *strokes;
+} Pending;
+
+typedef struct {
+  gint64     person_id;
+  TxCategory category;
+  guint      position;
+} PendingCategory;
+
+struct _TxRosterBulk
+{
+  TxStore      *store;
+  GHashTable   *townships;     /* uuid → id */
+  char         *now;
+  sqlite3_stmt *insert_one;
+  sqlite3_stmt *insert_many;
+  sqlite3_stmt *category_one;
+  sqlite3_stmt *category_many;
+  sqlite3_stmt *township;
+  sqlite3_stmt *search;
+  gint64        first_id;      /* of the people this bulk adds */
+  gint64        next_id;
+  GArray       *pending;       /* Pending */
+  GArray       *categories;    /* PendingCategory */
+  GPtrArray    *indexes;       /* SQL of the dropped sort indexes, or NULL */
+};
+
+static gboolean
+exec_sql (TxStore     *store,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (tx_store_get_db (store), sql, NULL, NULL, NULL) != SQLITE_OK)
+    return tx_store_set_sql_error (store, error, _("Could not save"));
+
+  return TRUE;
+}
+
+/* Drops the indexes of the person table that are not constraints (the
+ * sort keys), returning the SQL that makes them again. */
+static GPtrArray *
+drop_person_indexes (TxStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT name, sql FROM sqlite_schema "
+                           "WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup (tx_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (!exec_sql (store, drop, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
+#define PERSON_INSERT \
+  "INSERT INTO person (id, uuid, township_id, name, gender, ethnicity, village, organization, " \
+  "  title, phone, notes, sort_pinyin, sort_strokes, updated_at) VALUES "
+#define PERSON_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define CATEGORY_INSERT "INSERT INTO person_category (person_id, category, position) VALUES "
+#define CATEGORY_VALUES "(?, ?, ?)"
+
+/* INSERT … VALUES (…), (…), … of @n_rows rows */
+static sqlite3_stmt *
+prepare_insert (TxStore     *store,
+                const char  *insert,
+                const char  *values,
+                guint        n_rows,
+                GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (insert);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, values);
+    }
+
+  return tx_store_prepare (store, sql->str, error);
+}
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_object (&pending->person);
+  g_clear_pointer (&pending->pinyin, g_bytes_unref);
+  g_clear_pointer (&pending->strokes, g_bytes_unref);
+}
+
+/**
+ * tx_roster_bulk_new:
+ * @n_expected: about how many people will be added
+ *
+ * Must be called inside tx_store_write(), and the bulk finished or freed
+ * before it returns.
+ */
+TxRosterBulk *
+tx_roster_bulk_new (TxStore  *store,
+                    guint     n_expected,
+                    GError  **error)
+{
+  g_autoptr(TxRosterBulk) bulk = g_new0 (TxRosterBulk, 1);
+  sqlite3_stmt *stmt;
+  gint64 n_existing = 0;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), NULL);
+
+  bulk->store = g_object_ref (store);
+  bulk->townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  bulk->now = tx_timestamp_now ();
+  bulk->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), PEOPLE_PER_INSERT);
+  g_array_set_clear_func (bulk->pending, (GDestroyNotify) pending_clear);
+  bulk->categories = g_array_sized_new (FALSE, FALSE, sizeof (PendingCategory), CATEGORIES_PER_INSERT);
+
+  stmt = tx_store_prepare (store, "SELECT coalesce (max (id), 0), count (*) FROM person", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      bulk->first_id = sqlite3_column_int64 (stmt, 0) + 1;
+      n_existing = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  bulk->next_id = bulk->first_id;
+
+  bulk->insert_one = prepare_insert (store, PERSON_INSERT, PERSON_VALUES, 1, error);
+  bulk->insert_many = prepare_insert (store, PERSON_INSERT, PERSON_VALUES, PEOPLE_PER_INSERT, error);
+  bulk->category_one = prepare_insert (store, CATEGORY_INSERT, CATEGORY_VALUES, 1, error);
+  bulk->category_many = prepare_insert (store, CATEGORY_INSERT, CATEGORY_VALUES, CATEGORIES_PER_INSERT, error);
+  bulk->township = tx_store_prepare (store, "SELECT id FROM township WHERE uuid = ?", error);
+  bulk->search = tx_store_prepare (store,
+                                   "INSERT INTO person_search (rowid, name, organization, village, title) "
+                                   "SELECT id, name, organization, village, title FROM person WHERE id >= ?",
+                                   error);
+  if (bulk->insert_one == NULL || bulk->insert_many == NULL || bulk->category_one == NULL ||
+      bulk->category_many == NULL || bulk->township == NULL || bulk->search == NULL)
+    return NULL;
+
+  if (n_expected >= REBUILD_INDEXES_FROM && n_expected >= n_existing)
+    {
+      bulk->indexes = drop_person_indexes (store, error);
+      if (bulk->indexes == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&bulk);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+bind_key (sqlite3_stmt *stmt,
+          int           column,
+          GBytes       *key)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (key, &size);
+
+  sqlite3_bind_blob (stmt, column, data ? data : "", size, SQLITE_STATIC);
+}
+
+static void
+bind_person (sqlite3_stmt *stmt,
+             int           first,
+             Pending      *pending)
+{
+  TxPerson *person = pending->person;
+
+  sqlite3_bind_int64 (stmt, first, pending->id);
+  sqlite3_bind_text (stmt, first + 1, person->uuid, -1, SQLITE_STATIC);
+  if (pending->township_id != 0)
+    sqlite3_bind_int64 (stmt, first + 2, pending->township_id);
+  else
+    sqlite3_bind_null (stmt, first + 2);
+  sqlite3_bind_text (stmt, first + 3, person->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 4, tx_gender_to_key (person->gender), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 5, person->ethnicity ? person->ethnicity : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 6, person->village ? person->village : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 7, person->organization ? person->organization : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 8, person->title ? person->title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 9, person->phone ? person->phone : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 10, person->notes ? person->notes : "", -1, SQLITE_STATIC);
+  bind_key (stmt, first + 11, pending->pinyin);
+  bind_key (stmt, first + 12, pending->strokes);
+  sqlite3_bind_text (stmt, first + 13, person->updated_at, -1, SQLITE_STATIC);
+}
+
+static void
+bind_category (sqlite3_stmt    *stmt,
+               int              first,
+               PendingCategory *pending)
+{
+  sqlite3_bind_int64 (stmt, first, pending->person_id);
+  sqlite3_bind_text (stmt, first + 1, tx_category_to_key (pending->category), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 2, pending->position);
+}
+
+/* Writes the people waiting, many to an INSERT; all of them, or only as
+ * many as fill whole INSERTs. */
+static gboolean
+write_people (TxRosterBulk  *bulk,
+              gboolean       all,
+              GError       **error)
+{
+  guint done = 0;
+
+  for (; bulk->pending->len - done >= PEOPLE_PER_INSERT; done += PEOPLE_PER_INSERT)
+    {
+      for (guint i = 0; i < PEOPLE_PER_INSERT; i++)
+        bind_person (bulk->insert_many, 1 + i * PERSON_PARAMETERS,
+                     &g_array_index (bulk->pending, Pending, done + i));
+      if (!tx_store_step_done (bulk->store, bulk->insert_many, error))
+        return FALSE;
+    }
+
+  for (; all && done < bulk->pending->len; done++)
+    {
+      bind_person (bulk->insert_one, 1, &g_array_index (bulk->pending, Pending, done));
+      if (!tx_store_step_done (bulk->store, bulk->insert_one, error))
+        return FALSE;
+    }
+
+  g_array_remove_range (bulk->pending, 0, done);
+
+  return TRUE;
+}
+
+/* Likewise for categories, once their people are written. */
+static gboolean
+write_categories (TxRosterBulk  *bulk,
+                  gboolean       all,
+                  GError       **error)
+{
+  guint done = 0;
+
+  for (; bulk->categories->len - done >= CATEGORIES_PER_INSERT; done += CATEGORIES_PER_INSERT)
+    {
+      for (guint i = 0; i < CATEGORIES_PER_INSERT; i++)
+        bind_category (bulk->category_many, 1 + i * CATEGORY_PARAMETERS,
+                       &g_array_index (bulk->categories, PendingCategory, done + i));
+      if (!tx_store_step_done (bulk->store, bulk->category_many, error))
+        return FALSE;
+    }
+
+  for (; all && done < bulk->categories->len; done++)
+    {
+      bind_category (bulk->category_one, 1, &g_array_index (bulk->categories, PendingCategory, done));
+      if (!tx_store_step_done (bulk->store, bulk->category_one, error))
+        return FALSE;
+    }
+
+  g_array_remove_range (bulk->categories, 0, done);
+
+  return TRUE;
+}
+
+/**
+ * tx_roster_bulk_add:
+ * @person: someone not yet in the store, with the uuid of their township
+ *   (or none)
+ * @pinyin: the sort key of their name, tx_collate_sort_keys()
+ * @strokes: likewise, by strokes
+ *
+ * Gives @person an id, a uuid and an updated_at when they have none, and
+ * adds them with their categories; they are written by the time
+ * tx_roster_bulk_finish() returns, and the search index knows them.
+ */
+gboolean
+tx_roster_bulk_add (TxRosterBulk  *bulk,
+                    TxPerson      *person,
+                    GBytes        *pinyin,
+                    GBytes        *strokes,
+                    GError       **error)
+{
+  Pending pending = { NULL, };
+  gint64 township_id = 0;
+
+  if (is_blank (person->name))
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("A person needs a name."));
+      return FALSE;
+    }
+
+  if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
+    {
+      gpointer known;
+
+      if (g_hash_table_lookup_extended (bulk->townships, person->township_uuid, NULL, &known))
+        township_id = GPOINTER_TO_SIZE (known);
+      else
+        {
+          sqlite3_bind_text (bulk->township, 1, person->township_uuid, -1, SQLITE_STATIC);
+          if (sqlite3_step (bulk->township) == SQLITE_ROW)
+            township_id = sqlite3_column_int64 (bulk->township, 0);
+          sqlite3_reset (bulk->township);
+          g_hash_table_insert (bulk->townships, g_strdup (person->township_uuid), GSIZE_TO_POINTER (township_id));
+        }
+      if (township_id == 0)
+        {
+          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                       _("%s belongs to a township that is not in the database (%s)."),
+                       person->name, person->township_uuid);
+          return FALSE;
+        }
+    }
+
+  if (person->uuid == NULL)
+    person->uuid = tx_uuid_new ();
+  if (person->updated_at == NULL)
+    person->updated_at = g_strdup (bulk->now);
+
+  pending.person = g_object_ref (person);
+  pending.id = bulk->next_id++;
+  pending.township_id = township_id;
+  pending.pinyin = g_bytes_ref (pinyin);
+  pending.strokes = g_bytes_ref (strokes);
+  g_array_append_val (bulk->pending, pending);
+
+  for (guint c = 0; c < person->categories->len; c++)
+    {
+      PendingCategory category = { pending.id, g_array_index (person->categories, TxCategory, c), c };
+
+      g_array_append_val (bulk->categories, category);
+    }
+
+  if (bulk->pending->len < PEOPLE_PER_INSERT)
+    return TRUE;
+
+  return write_people (bulk, FALSE, error) && write_categories (bulk, FALSE, error);
+}
+
+/* Adds everyone added to the search index, with one statement: once
+ * the FTS5 table takes part in the transaction, every later statement
+ * that may need to be undone makes it write out what it holds, so the
+ * index is written last. */
+static gboolean
+fill_search_index (TxRosterBulk  *bulk,
+                   GError       **error)
+{
+  sqlite3_bind_int64 (bulk->search, 1, bulk->first_id);
+
+  return tx_store_step_done (bulk->store, bulk->search, error);
+}
+
+/**
+ * tx_roster_bulk_finish:
+ *
+ * Writes the people still waiting, fills the search index and builds the
+ * sort indexes again.
+ */
+gboolean
+tx_roster_bulk_finish (TxRosterBulk  *bulk,
+                       GError       **error)
+{
+  if (!write_people (bulk, TRUE, error) ||
+      !write_categories (bulk, TRUE, error))
+    return FALSE;
+
+  if (bulk->next_id > bulk->first_id && !fill_search_index (bulk, error))
+    return FALSE;
+
+  if (bulk->indexes != NULL)
+    {
+      for (guint i = 0; i < bulk->indexes->len; i++)
+        if (!exec_sql (bulk->store, g_ptr_array_index (bulk->indexes, i), error))
+          return FALSE;
+      g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
+    }
+
+  if (bulk->next_id > bulk->first_id)
+    tx_store_emit_changed (bulk->store, "person");
+
+  return TRUE;
+}
+
+void
+tx_roster_bulk_free (TxRosterBulk *bulk)
+{
+  g_clear_object (&bulk->store);
+  g_clear_pointer (&bulk->townships, g_hash_table_unref);
+  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
+  g_clear_pointer (&bulk->pending, g_array_unref);
+  g_clear_pointer (&bulk->categories, g_array_unref);
+  g_free (bulk->now);
+  g_free (bulk);
+}
+
+/* The sort keys of the people being added, made by a second thread
+ * ahead of the inserts: ICU's keys are the costliest part of a row that
+ * SQLite does not do, and even an old office PC has two cores. */
+typedef struct {
+  GPtrArray *people;
+  GBytes   **keys;     /* two a person: pinyin, then strokes */
+  GMutex     mutex;
+  GCond      cond;
+  guint      done;     /* people whose keys are made */
+  gboolean   stop;
+} SortKeys;
+
+#define SORT_KEYS_BATCH 256
+
+static gpointer
+make_sort_keys (gpointer data)
+{
+  SortKeys *job = data;
+
+  for (guint i = 0; i < job->people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (job->people, i);
+      gboolean stop;
+
+      tx_collate_sort_keys (person->name, &job->keys[2 * i], &job->keys[2 * i + 1]);
+
+      if ((i + 1) % SORT_KEYS_BATCH != 0 && i + 1 != job->people->len)
+        continue;
+
+      g_mutex_lock (&job->mutex);
+      job->done = i + 1;
+      stop = job->stop;
+      g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->mutex);
+
+      if (stop)
+        break;
+    }
+
+  return NULL;
+}
+
+/* Waits until the keys of person @i are made; returns how many are. */
+static guint
+wait_for_sort_keys (SortKeys *job,
+                    guint     i)
+{
+  guint done;
+
+  g_mutex_lock (&job->mutex);
+  while (job->done <= i)
+    g_cond_wait (&job->cond, &job->mutex);
+  done = job->done;
+  g_mutex_unlock (&job->mutex);
+
+  return done;
+}
+
+static gboolean
+add_with_keys (TxRosterBulk  *bulk,
+               GPtrArray     *people,
+               SortKeys      *keys,
+               void         (*progress) (guint done, guint total, gpointer user_data),
+               gpointer       user_data,
+               GError       **error)
+{
+  guint keys_ready = 0;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      if (i >= keys_ready)
+        keys_ready = wait_for_sort_keys (keys, i);
+
+      if (!tx_roster_bulk_add (bulk, g_ptr_array_index (people, i),
+                               keys->keys[2 * i], keys->keys[2 * i + 1], error))
+        return FALSE;
+
+      if (progress != NULL && ((i + 1) % 1000 == 0 || i + 1 == people->len))
+        progress (i + 1, people->len, user_data);
+    }
+
+  return TRUE;
+}
+
+/**
+ * tx_roster_add_people:
+ * @people: (element-type TxPerson): people not yet in the store, with
+ *   the uuids of their townships set
+ * @progress: (nullable): told every 1000 people
+ *
+ * Adds many people at once, as an import does, with their sort keys made
+ * by a second thread.  Must run inside tx_store_write().
+ */
+gboolean
+tx_roster_add_people (TxStore    *store,
+                      GPtrArray  *people,
+                      void      (*progress) (guint done, guint total, gpointer user_data),
+                      gpointer    user_data,
+                      GError    **error)
+{
+  g_autoptr(TxRosterBulk) bulk = NULL;
+  SortKeys keys = { people, NULL, };
+  GThread *thread;
+  gboolean ok;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  if (people->len == 0)
+    return TRUE;
+
+  /* names are checked, and stripped, before the second thread reads them */
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+
+      if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
+        {
+          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                               _("A person needs a name."));
+          return FALSE;
+        }
+    }
+
+  bulk = tx_roster_bulk_new (store, people->len, error);
+  if (bulk == NULL)
+    return FALSE;
+
+  keys.keys = g_new0 (GBytes *, 2 * people->len);
+  g_mutex_init (&keys.mutex);
+  g_cond_init (&keys.cond);
+  thread = g_thread_new ("tx-sort-keys", make_sort_keys, &keys);
+
+  ok = add_with_keys (bulk, people, &keys, progress, user_data, error);
+
+  g_mutex_lock (&keys.mutex);
+  keys.stop = TRUE;
+  g_mutex_unlock (&keys.mutex);
+  g_thread_join (thread);
+  for (guint i = 0; i < 2 * people->len; i++)
+    g_clear_pointer (&keys.keys[i], g_bytes_unref);
+  g_free (keys.keys);
+  g_mutex_clear (&keys.mutex);
+  g_cond_clear (&keys.cond);
+
+  return ok && tx_roster_bulk_finish (bulk, error);
+}

@@ -1,0 +1,28 @@
+/* tx-roster-bulk.h — adding many people at once (core only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-person.h"
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TxRosterBulk TxRosterBulk;
+
+TxRosterBulk *tx_roster_bulk_new    (TxStore       *store,
+                                     guint          n_expected,
+                                     GError       **error);
+gboolean      tx_roster_bulk_add    (TxRosterBulk  *bulk,
+                                     TxPerson      *person,
+                                     GBytes        *pinyin,
+                                     GBytes        *strokes,
+                                     GError       **error);
+gboolean      tx_roster_bulk_finish (TxRosterBulk  *bulk,
+                                     GError       **error);
+void          tx_roster_bulk_free   (TxRosterBulk  *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxRosterBulk, tx_roster_bulk_free)
+
+G_END_DECLS
