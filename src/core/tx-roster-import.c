@@ -114,7 +114,7 @@ typedef struct {
 
   /* when the file is written as it is read (tx_roster_import_run()) */
   GAsyncQueue    *queue;              /* Batch, then the end */
-  GAsyncQueue    *written;            /* Batch, back to be freed */
+  GAsyncQueue    *written;            /* Batch, back to be freed, then the end */
   Batch          *batch;              /* being filled */
   gint            stop;               /* atomic: the writer has failed */
 } Reader;
@@ -547,14 +547,7 @@ add_new_person (Reader   *reader,
     }
 
   if (reader->batch == NULL)
-    {
-      Batch *written;
-
-      /* what the writer is done with is freed here, where it was made */
-      while ((written = g_async_queue_try_pop (reader->written)) != NULL)
-        batch_free (written);
-      reader->batch = batch_new ();
-    }
+    reader->batch = batch_new ();
   tx_collate_sort_keys (person->name, &pinyin, &strokes);
   g_ptr_array_add (reader->batch->people, person);
   g_ptr_array_add (reader->batch->keys, pinyin);
@@ -1231,7 +1224,8 @@ read_in_thread (gpointer data)
   g_async_queue_push (reader->queue, &end_of_file);
 
   /* While the writer finishes, what reading needed is let go of here,
-   * and the people written, where they were made. */
+   * and the people written: freed by the thread that made them, once it
+   * has nothing else to do. */
   g_clear_pointer (&reader->seen, g_hash_table_unref);
   g_clear_pointer (&reader->by_phone, g_hash_table_unref);
   g_clear_pointer (&reader->by_township, g_hash_table_unref);
