@@ -531,8 +531,8 @@ add_new_person (Reader   *reader,
 
   reader->import->n_to_add++;
 
-  /* Written as read, the people are not kept: they go to the writer,
-   * who lets them go once written. */
+  /* Read to be written at once, the people are not kept in the import:
+   * they go to the writer in batches, which come back to be freed. */
   if (reader->queue == NULL)
     {
       g_ptr_array_add (reader->import->to_add, person);
