@@ -22,6 +22,7 @@
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
 #include "tx-consultation-edit.h"
+#include "tx-day.h"
 #include "tx-exchange.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
@@ -623,6 +624,56 @@ test_year_plan (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (get_child (f, "title_label")), ==, "2026");
 }
 
+/* Left open overnight on the real date: at midnight the page moves on to
+ * the new day, and to its month when the old one was shown; a month the
+ * clerk turned to stays. */
+static void
+test_new_day (Fixture       *f,
+              gconstpointer  data)
+{
+  TxDay *day = tx_day_get_default ();
+  int year, month;
+
+  tx_day_set_today (day, TODAY);
+  g_object_set (f->page, "today", NULL, NULL);
+  settle ();
+  tx_calendar_page_get_month (f->page, &year, &month);
+  g_assert_cmpint (year, ==, 2026);
+  g_assert_cmpint (month, ==, 11);
+  g_assert_true (gtk_widget_has_css_class (get_day_cell (f, TODAY), "today"));
+
+  tx_day_set_today (day, "2026-11-28");
+  settle ();
+  g_assert_false (gtk_widget_has_css_class (get_day_cell (f, TODAY), "today"));
+  g_assert_true (gtk_widget_has_css_class (get_day_cell (f, "2026-11-28"), "today"));
+  g_assert_nonnull (find_label_containing (get_day_cell (f, "2026-11-28"), "Today"));
+
+  /* the first of the month: December is shown, with its first day */
+  tx_day_set_today (day, "2026-12-01");
+  settle ();
+  tx_calendar_page_get_month (f->page, &year, &month);
+  g_assert_cmpint (year, ==, 2026);
+  g_assert_cmpint (month, ==, 12);
+  g_assert_true (gtk_widget_has_css_class (get_day_cell (f, "2026-12-01"), "today"));
+  g_assert_false (gtk_widget_is_sensitive (get_child (f, "today_button")));
+
+  /* a month turned to stays when the day changes */
+  tx_calendar_page_show_month (f->page, 2026, 10);
+  tx_day_set_today (day, "2026-12-02");
+  settle ();
+  tx_calendar_page_get_month (f->page, &year, &month);
+  g_assert_cmpint (month, ==, 10);
+  g_assert_true (gtk_widget_is_sensitive (get_child (f, "today_button")));
+
+  /* a page given its own date does not follow the clock */
+  g_object_set (f->page, "today", TODAY, NULL);
+  tx_day_set_today (day, "2027-01-01");
+  settle ();
+  tx_calendar_page_get_month (f->page, &year, &month);
+  g_assert_cmpint (year, ==, 2026);
+  g_assert_cmpint (month, ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +691,8 @@ main (int   argc,
               fixture_set_up, test_crowded_day, fixture_tear_down);
   g_test_add ("/gui/calendar-page/year-plan", Fixture, NULL,
               fixture_set_up, test_year_plan, fixture_tear_down);
+  g_test_add ("/gui/calendar-page/new-day", Fixture, NULL,
+              fixture_set_up, test_new_day, fixture_tear_down);
 
   return g_test_run ();
 }

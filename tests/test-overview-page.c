@@ -25,6 +25,7 @@
 #include "tx-circular-dialog.h"
 #include "tx-circular-document.h"
 #include "tx-consultation-edit.h"
+#include "tx-day.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-overview-page.h"
@@ -653,6 +654,32 @@ test_store_changed (Fixture       *fixture,
   g_assert_cmpint (g_array_index (chart_data->colors, int, row * 4 + QUARTER - 1), ==, TX_COLOR_GREEN);
 }
 
+/* Left open on the real date over the new year: the ledger of the new
+ * quarter is shown when the old one was; one the clerk chose stays. */
+static void
+test_new_quarter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TxDay *day = tx_day_get_default ();
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  tx_day_set_today (day, "2026-12-31");
+  tx_overview_page_set_today (fixture->page, NULL);
+  g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, 2026);
+  g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, 4);
+
+  tx_day_set_today (day, "2027-01-01");
+  g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, 2027);
+  g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, 1);
+
+  tx_overview_page_select_quarter (fixture->page, 2026, 3);
+  tx_day_set_today (day, "2027-01-02");
+  g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, 2026);
+  g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, 3);
+}
+
 /* The quarterly circular */
 
 static TxCircularDialog *
@@ -809,6 +836,8 @@ main (int   argc,
               fixture_set_up, test_open_records, fixture_tear_down);
   g_test_add ("/gui/overview-page/ledger-chart", Fixture, NULL,
               fixture_set_up, test_ledger_chart, fixture_tear_down);
+  g_test_add ("/gui/overview-page/new-quarter", Fixture, NULL,
+              fixture_set_up, test_new_quarter, fixture_tear_down);
   g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
               fixture_set_up, test_store_changed, fixture_tear_down);
   g_test_add ("/gui/overview-page/circular", Fixture, NULL,

@@ -27,6 +27,7 @@
 
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
+#include "tx-day.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
@@ -68,6 +69,8 @@ struct _TxCalendarPage
   int                year;            /* the month shown */
   int                month;
   int                plan_year;       /* the year plan shown */
+  int                shown_year;      /* the month of today when last drawn */
+  int                shown_month;
   guint              resize_id;       /* the year plan's height, to set when idle */
 };
 
@@ -94,13 +97,10 @@ static guint signals[N_SIGNALS];
 static char *
 dup_today (TxCalendarPage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-
   if (self->today != NULL)
     return g_strdup (self->today);
 
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return tx_day_dup_today (tx_day_get_default ());
 }
 
 static void
@@ -511,11 +511,34 @@ reload (TxCalendarPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, "calendar");
+  get_today_month (self, &self->shown_year, &self->shown_month);
   refresh_month (self);
   refresh_plan (self);
 }
 
 /* Callbacks */
+
+/* Another day: the month or the year of today, if that is what was
+ * shown, moves on with it, and what is overdue is judged again. */
+static void
+on_day_changed_cb (TxCalendarPage *self)
+{
+  int year, month;
+
+  if (self->today != NULL)
+    return;
+
+  get_today_month (self, &year, &month);
+  if (self->year == self->shown_year && self->month == self->shown_month)
+    {
+      self->year = year;
+      self->month = month;
+    }
+  if (self->plan_year == self->shown_year)
+    self->plan_year = year;
+
+  reload (self);
+}
 
 static void
 on_store_changed_cb (TxStore        *store,
@@ -837,6 +860,8 @@ tx_calendar_page_init (TxCalendarPage *self)
 
   create_grid (self);
   gtk_drawing_area_set_draw_func (self->plan_area, draw_plan, self, NULL);
+  g_signal_connect_object (tx_day_get_default (), "changed",
+                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 

@@ -21,6 +21,7 @@
 
 #include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
+#include "tx-day.h"
 #include "tx-ledger.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
@@ -66,16 +67,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Today as YYYY-MM-DD: the "today" property, or the real date. */
+static char *
+dup_today (TxConsultationsPage *self)
+{
+  if (self->today != NULL)
+    return g_strdup (self->today);
+
+  return tx_day_dup_today (tx_day_get_default ());
+}
+
 static int
 get_current_year (TxConsultationsPage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = dup_today (self);
 
-  if (self->today != NULL)
-    return atoi (self->today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_get_year (now);
+  return atoi (today);
 }
 
 static void
@@ -142,19 +149,6 @@ get_filter_color (TxConsultationsPage *self,
 
   *color = (TxColor) (selected - 1);
   return TRUE;
-}
-
-/* Today as YYYY-MM-DD: the "today" property, or the real date. */
-static char *
-dup_today (TxConsultationsPage *self)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (self->today != NULL)
-    return g_strdup (self->today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 /* The consultation the editor shows is selected in the list when the
@@ -447,6 +441,17 @@ open_consultation (TxConsultationsPage *self,
 }
 
 /* Callbacks */
+
+/* Another day: a new year in the list, and this quarter's colours */
+static void
+on_day_changed_cb (TxConsultationsPage *self)
+{
+  if (self->today != NULL)
+    return;
+
+  fill_years (self);
+  reload (self);
+}
 
 static void
 on_store_changed_cb (TxStore             *store,
@@ -745,6 +750,8 @@ tx_consultations_page_init (TxConsultationsPage *self)
 
   self->filling++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (tx_day_get_default (), "changed",
+                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
   gtk_drop_down_set_model (self->stage_drop_down, G_LIST_MODEL (stages));

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tx-day.h"
 #include "tx-metrics.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-editor.h"
@@ -87,13 +88,10 @@ static GParamSpec *properties[N_PROPS];
 static char *
 dup_today (TxOutcomesPage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-
   if (self->today != NULL)
     return g_strdup (self->today);
 
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return tx_day_dup_today (tx_day_get_default ());
 }
 
 static int
@@ -757,6 +755,17 @@ show_page (TxOutcomesPage *self)
 
 /* Callbacks */
 
+/* Another day: a new year in the list, and what is overdue */
+static void
+on_day_changed_cb (TxOutcomesPage *self)
+{
+  if (self->today != NULL)
+    return;
+
+  fill_years (self);
+  reload (self);
+}
+
 static void
 on_store_changed_cb (TxStore        *store,
                      const char     *kind,
@@ -1071,6 +1080,8 @@ tx_outcomes_page_init (TxOutcomesPage *self)
 
   self->filling++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (tx_day_get_default (), "changed",
+                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
   gtk_drop_down_set_model (self->adoption_drop_down, G_LIST_MODEL (adoptions));

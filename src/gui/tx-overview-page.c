@@ -20,6 +20,7 @@
 #include "tx-chart-view.h"
 #include "tx-circular-chart.h"
 #include "tx-circular-dialog.h"
+#include "tx-day.h"
 #include "tx-ledger.h"
 #include "tx-overview-page.h"
 #include "tx-records.h"
@@ -90,13 +91,28 @@ static void reload (TxOverviewPage *self);
 static char *
 dup_today (TxOverviewPage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-
   if (self->today != NULL)
     return g_strdup (self->today);
 
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return tx_day_dup_today (tx_day_get_default ());
+}
+
+/* Another day: the ledger is judged again, and when the quarter of today
+ * was shown, a new quarter begun is shown instead. */
+static void
+on_day_changed_cb (TxOverviewPage *self)
+{
+  if (self->today != NULL)
+    return;
+
+  if (self->quarter_keys->len > 0 &&
+      self->year * 10 + self->quarter == g_array_index (self->quarter_keys, int, 0))
+    {
+      self->year = 0;
+      self->quarter = 0;
+    }
+
+  reload (self);
 }
 
 /* YYYY-MM-DD as the interface writes a date. */
@@ -797,6 +813,8 @@ tx_overview_page_init (TxOverviewPage *self)
   self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (tx_day_get_default (), "changed",
+                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filling++;
   gtk_drop_down_set_model (self->quarter_drop_down, G_LIST_MODEL (self->quarters));
