@@ -26,9 +26,9 @@
 #include "tx-exchange.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
+#include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 
-#define WAIT_SECONDS 20
 #define TODAY "2026-11-27"
 /* In the sample data: the meeting on 2026-11-20 at 09:00, its stage
  * (协商) due that day and not done. */
@@ -54,36 +54,6 @@ get_child (Fixture    *f,
 
   g_assert_nonnull (child);
   return child;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or fails the test. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
 }
 
 /* Lets GTK lay out and draw what changed. */
@@ -303,7 +273,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 1366, 768);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  wait_until (is_drawn, get_child (f, "month_grid"), "the month grid to be shown");
+  tx_test_wait_until (is_drawn, get_child (f, "month_grid"), "the month grid to be shown");
 }
 
 static void
@@ -478,7 +448,7 @@ test_crowded_day (Fixture       *f,
   g_assert_nonnull (more);
   gtk_menu_button_popup (GTK_MENU_BUTTON (more));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
-  wait_until (is_drawn, popover, "the day's list to open");
+  tx_test_wait_until (is_drawn, popover, "the day's list to open");
 
   /* every event of the day is in the list, overdue ones first */
   for (TxStage stage = 0; stage < TX_N_STAGES; stage++)
@@ -495,7 +465,7 @@ test_crowded_day (Fixture       *f,
   click (button);
   g_assert_cmpuint (f->opened->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->opened, 0), ==, tx_consultation_get_uuid (crowded));
-  wait_until (is_hidden, popover, "the list to close");
+  tx_test_wait_until (is_hidden, popover, "the list to close");
 }
 
 typedef struct {
@@ -575,7 +545,7 @@ test_year_plan (Fixture       *f,
   int r, g, b;
 
   gtk_stack_set_visible_child_name (get_child (f, "view_stack"), "year-plan");
-  wait_until (is_plan_shown, f, "the year plan to be shown");
+  tx_test_wait_until (is_plan_shown, f, "the year plan to be shown");
   settle ();
 
   /* the year in the title; the area as tall as every row of the drawing */

@@ -20,6 +20,7 @@
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-records.h"
+#include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
 #include "tx-workflow.h"
@@ -82,16 +83,6 @@ find_widgets (gpointer widget,
   return found;
 }
 
-static gpointer
-get_widget (gpointer widget,
-            GType    type)
-{
-  g_autoptr(GPtrArray) found = find_widgets (widget, type);
-
-  g_assert_cmpuint (found->len, >, 0);
-  return g_ptr_array_index (found, 0);
-}
-
 /* The button under @widget whose label (with its mnemonic) is @label. */
 static GtkWidget *
 find_button (gpointer    widget,
@@ -132,22 +123,6 @@ get_stage_row (Fixture *fixture,
       return g_ptr_array_index (rows, i);
 
   g_error ("No row “%s”", title);
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
   return NULL;
 }
 
@@ -225,8 +200,8 @@ fixture_set_up (Fixture       *fixture,
   adw_view_stack_set_visible_child_name (get_child (fixture->window, TX_TYPE_WINDOW, "view_stack"),
                                          "consultations");
 
-  fixture->page = get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
-  fixture->editor = get_widget (fixture->page, TX_TYPE_CONSULTATION_EDITOR);
+  fixture->page = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
+  fixture->editor = tx_test_get_widget (fixture->page, TX_TYPE_CONSULTATION_EDITOR);
   tx_consultations_page_set_today (TX_CONSULTATIONS_PAGE (fixture->page), TODAY);
   g_assert_cmpstr (tx_consultation_editor_get_today (TX_CONSULTATION_EDITOR (fixture->editor)), ==, TODAY);
 }
@@ -239,7 +214,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_message_dialog ()) != NULL)
+  while ((dialog = tx_test_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
@@ -391,7 +366,7 @@ static gboolean
 message_dialog_shown (Fixture       *fixture,
                       gconstpointer  data)
 {
-  AdwMessageDialog *dialog = find_message_dialog ();
+  AdwMessageDialog *dialog = tx_test_find_message_dialog ();
 
   return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
@@ -444,12 +419,12 @@ test_done_today (Fixture       *fixture,
   check.uuid = tx_consultation_get_uuid (before);
   check.stage = current;
   wait_until (stage_shown_done, fixture, &check, "the stage to be shown done today");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tx_test_find_message_dialog ());
 
   /* Two stages on: the one before it is not done. */
   g_signal_emit_by_name (find_button (get_stage_row (fixture, later), "Done Today"), "clicked");
   wait_until (message_dialog_shown, fixture, NULL, "the refusal to be shown");
-  dialog = find_message_dialog ();
+  dialog = tx_test_find_message_dialog ();
   body = adw_message_dialog_get_body (dialog);
   g_test_message ("Refused: %s", body);
   g_assert_nonnull (strstr (body, "is not done yet"));
@@ -472,7 +447,7 @@ test_done_today (Fixture       *fixture,
   /* Again, with a reason: done. */
   g_signal_emit_by_name (find_button (get_stage_row (fixture, later), "Done Today"), "clicked");
   wait_until (message_dialog_shown, fixture, NULL, "the refusal to be shown again");
-  dialog = find_message_dialog ();
+  dialog = tx_test_find_message_dialog ();
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "镇党委要求先行报送");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "done"));
@@ -593,7 +568,7 @@ test_attendance_and_composition (Fixture       *fixture,
   attended = participant->attended;
   rows = get_rows (get_editor_child (fixture, "participants_list"));
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, participant->name);
-  present = get_widget (g_ptr_array_index (rows, 0), GTK_TYPE_CHECK_BUTTON);
+  present = tx_test_get_widget (g_ptr_array_index (rows, 0), GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpint (gtk_check_button_get_active (present), ==, attended == 1);
   gtk_check_button_set_active (present, attended != 1);
   g_assert_cmpint (get_attended (fixture, uuid, participant->person_uuid), ==, attended == 1 ? 0 : 1);
@@ -611,7 +586,7 @@ test_attendance_and_composition (Fixture       *fixture,
   absent = GTK_TOGGLE_BUTTON (find_button (g_ptr_array_index (rows, 1), "Absent"));
   g_assert_nonnull (absent);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (absent)));
-  g_assert_false (gtk_widget_get_mapped (get_widget (g_ptr_array_index (rows, 1), GTK_TYPE_CHECK_BUTTON)));
+  g_assert_false (gtk_widget_get_mapped (tx_test_get_widget (g_ptr_array_index (rows, 1), GTK_TYPE_CHECK_BUTTON)));
   participant = g_ptr_array_index (tx_consultation_get_participants (consultation), 1);
   g_assert_cmpint (participant->attended, !=, 0);
   gtk_toggle_button_set_active (absent, TRUE);
@@ -730,7 +705,7 @@ test_unsaved_changes (Fixture       *fixture,
 
   /* Attendance is kept at once; the store changes; the typing stays. */
   rows = get_rows (get_editor_child (fixture, "participants_list"));
-  present = get_widget (g_ptr_array_index (rows, 0), GTK_TYPE_CHECK_BUTTON);
+  present = tx_test_get_widget (g_ptr_array_index (rows, 0), GTK_TYPE_CHECK_BUTTON);
   gtk_check_button_set_active (present, !gtk_check_button_get_active (present));
   settle ();
   g_assert_cmpstr (gtk_editable_get_text (get_editor_child (fixture, "recorder_row")), ==, "王秀英");
@@ -747,7 +722,7 @@ test_unsaved_changes (Fixture       *fixture,
     }
   gtk_single_selection_set_selected (selection, position);
   wait_until (message_dialog_shown, fixture, NULL, "the editor to ask about the changes");
-  dialog = find_message_dialog ();
+  dialog = tx_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), SHUANGGU));
   /* Meanwhile the list still shows what the editor shows. */
   g_assert_cmpstr (tx_consultation_editor_get_uuid (TX_CONSULTATION_EDITOR (fixture->editor)), ==,
@@ -811,29 +786,6 @@ test_narrow_window (Fixture       *fixture,
   wait_until (leaflet_shows, fixture, fixture->editor, "the editor again");
 }
 
-/* pdftotext, with the spaces taken out: a table's cells come out
- * separated by spaces or line breaks, whatever the layout. */
-static char *
-read_pdf_text (const char *pdf)
-{
-  g_autofree char *quoted = g_shell_quote (pdf);
-  g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s -", quoted);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *text = g_string_new (NULL);
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  for (const char *p = out; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (text, *p);
-
-  return g_string_free (text, FALSE);
-}
-
 /* The documents: the minutes as ODT, the sign-in sheet as PDF. */
 static void
 test_documents (Fixture       *fixture,
@@ -880,7 +832,7 @@ test_documents (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
   /* Everyone invited has a line to sign on. */
-  text = read_pdf_text (pdf_path);
+  text = tx_test_read_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "签到表"));
   participants = tx_consultation_get_participants (consultation);
   for (guint i = 0; i < participants->len; i++)
@@ -899,7 +851,7 @@ test_documents (Fixture       *fixture,
   operation = tx_consultation_editor_print_signin_sheet (TX_CONSULTATION_EDITOR (fixture->editor), pdf);
   g_assert_nonnull (operation);
   g_clear_pointer (&text, g_free);
-  text = read_pdf_text (pdf_path);
+  text = tx_test_read_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "按姓氏笔画为序"));
 
   g_unlink (odt_path);

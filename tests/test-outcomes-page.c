@@ -30,9 +30,9 @@
 #include "tx-outcome-editor.h"
 #include "tx-outcomes-page.h"
 #include "tx-records.h"
+#include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 
-#define WAIT_SECONDS 10
 #define TODAY "2026-11-27"
 #define OVERDUE_TITLE "关于在安置点建设标准化厂房稳定搬迁群众就业的建议"
 
@@ -135,36 +135,6 @@ get_visible_titles (Fixture *fixture)
   return titles;
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or fails the test. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
 static gboolean
 is_idle (gpointer data)
 {
@@ -176,7 +146,7 @@ static void
 settle (void)
 {
   for (guint i = 0; i < 5; i++)
-    wait_until (is_idle, NULL, "the main loop to settle");
+    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
 }
 
 /* Set-up */
@@ -217,21 +187,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -247,7 +202,7 @@ fixture_tear_down (Fixture       *fixture,
   fixture->window = NULL;
   g_clear_object (&fixture->store);
 
-  remove_dir (fixture->dir);
+  tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -439,7 +394,7 @@ assert_zeros_shown (Fixture *fixture)
                   zeros.feedback[0], zeros.feedback[1],
                   zeros.supervision[0], zeros.supervision[1],
                   zeros.implementation[0], zeros.implementation[1]);
-  wait_until (zeros_shown, &shown, "the three zeros of tongxin-cli's metrics");
+  tx_test_wait_until (zeros_shown, &shown, "the three zeros of tongxin-cli's metrics");
   zeros_clear (&zeros);
 }
 
@@ -479,7 +434,7 @@ open_outcome (Fixture    *fixture,
   TxOutcome *selected;
 
   tx_outcomes_page_select (TX_OUTCOMES_PAGE (fixture->page), uuid);
-  wait_until (editor_shows, &shown, "the recommendation in the editor");
+  tx_test_wait_until (editor_shows, &shown, "the recommendation in the editor");
 
   /* … and chosen in the list. */
   selected = gtk_single_selection_get_selected_item (selection);
@@ -657,7 +612,7 @@ test_record_feedback (Fixture       *fixture,
                             "市人民政府采纳建议，标准化厂房已列入明年东西部协作项目。", -1);
   adw_combo_row_set_selected (get_editor_child (fixture, "adoption_row"), TX_ADOPTION_ADOPTED);
   gtk_spin_button_set_value (get_editor_child (fixture, "progress_spin"), 50);
-  wait_until (is_sensitive, save_button, "Save to be sensitive");
+  tx_test_wait_until (is_sensitive, save_button, "Save to be sensitive");
 
   click (save_button);
 
@@ -708,12 +663,12 @@ test_bad_date (Fixture       *fixture,
 
   /* A change makes Save sensitive … */
   gtk_editable_set_text (get_editor_child (fixture, "title_row"), "关于建设标准化厂房稳定就业的建议");
-  wait_until (is_sensitive, save_button, "Save to be sensitive");
+  tx_test_wait_until (is_sensitive, save_button, "Save to be sensitive");
   g_assert_false (gtk_widget_has_css_class (submitted_row, "error"));
 
   /* … a date that is not one makes it insensitive, and says why there. */
   gtk_editable_set_text (GTK_EDITABLE (submitted_row), "2026-13-40");
-  wait_until (is_insensitive, save_button, "Save to be insensitive");
+  tx_test_wait_until (is_insensitive, save_button, "Save to be insensitive");
   g_assert_true (gtk_widget_has_css_class (submitted_row, "error"));
   g_assert_true (gtk_widget_get_visible (error_icon));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (error_icon), "not a date"));
@@ -729,7 +684,7 @@ test_bad_date (Fixture       *fixture,
 
   /* Put right, it may be saved again. */
   gtk_editable_set_text (GTK_EDITABLE (submitted_row), "2026-09-11");
-  wait_until (is_sensitive, save_button, "Save to be sensitive again");
+  tx_test_wait_until (is_sensitive, save_button, "Save to be sensitive again");
   g_assert_false (gtk_widget_has_css_class (submitted_row, "error"));
   g_assert_false (gtk_widget_get_visible (error_icon));
 }
@@ -831,12 +786,12 @@ test_supervision (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (record.phase), ==, TX_SUPERVISION_AFTER);
   gtk_editable_set_text (record.by, "凤山镇政协联络组、群众代表");
   gtk_editable_set_text (record.date, "2026-11-31");
-  wait_until (is_insensitive, save_button, "Save to be insensitive");
+  tx_test_wait_until (is_insensitive, save_button, "Save to be insensitive");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (record.date), "error"));
   g_assert_nonnull (strstr (gtk_label_get_label (get_editor_child (fixture, "supervision_problem_label")),
                             "supervision record 3 is not a date"));
   gtk_editable_set_text (record.date, "2026-11-26");
-  wait_until (is_sensitive, save_button, "Save to be sensitive");
+  tx_test_wait_until (is_sensitive, save_button, "Save to be sensitive");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "nothing is missing"));
 
   click (save_button);
@@ -910,7 +865,7 @@ test_new_delete_undo (Fixture       *fixture,
   gtk_editable_set_text (get_editor_child (fixture, "department_row"), "福泉市政务服务中心");
   gtk_editable_set_text (get_editor_child (fixture, "submitted_row"), "2026-11-25");
   g_assert_cmpstr (gtk_editable_get_text (get_editor_child (fixture, "feedback_due_row")), ==, "2026-12-25");
-  wait_until (is_sensitive, save_button, "Save to be sensitive");
+  tx_test_wait_until (is_sensitive, save_button, "Save to be sensitive");
 
   click (save_button);
   g_assert_cmpuint (tx_store_count (fixture->store, "outcome"), ==, n_before + 1);
@@ -940,7 +895,7 @@ test_new_delete_undo (Fixture       *fixture,
   }
 
   /* … and back with the toast's Undo, in the list and the editor. */
-  wait_until (undo_shown, fixture, "the toast with Undo");
+  tx_test_wait_until (undo_shown, fixture, "the toast with Undo");
   click (find_button (gtk_widget_get_parent (fixture->page), "_Undo"));
   restored = tx_store_load_outcome (fixture->store, uuid, &error);
   g_assert_no_error (error);

@@ -30,8 +30,8 @@
 #include "tx-ledger.h"
 #include "tx-overview-page.h"
 #include "tx-records.h"
+#include "tx-test-gui.h"
 
-#define WAIT_SECONDS 20
 #define TODAY "2026-11-27"
 #define YEAR 2026
 #define QUARTER 4
@@ -152,38 +152,6 @@ read_badge_color (GtkLabel *badge)
   return -1;
 }
 
-/* Waiting for the main loop */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or fails the test. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
 /* Runs what is pending: the page reloads in an idle after a change. */
 static void
 run_pending (void)
@@ -246,23 +214,8 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
 
-  wait_until (chart_is_drawn, get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "ledger_chart"),
-              "the ledger chart on the screen");
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (path);
+  tx_test_wait_until (chart_is_drawn, get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "ledger_chart"),
+                      "the ledger chart on the screen");
 }
 
 static void
@@ -283,7 +236,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->ledger, tx_ledger_free);
   g_clear_object (&fixture->store);
 
-  remove_dir (fixture->dir);
+  tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -647,7 +600,7 @@ test_store_changed (Fixture       *fixture,
   tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, TODAY, NULL, TODAY, &error);
   g_assert_no_error (error);
 
-  wait_until (market_reason_gone, fixture, "the reason of the meeting held to go");
+  tx_test_wait_until (market_reason_gone, fixture, "the reason of the meeting held to go");
 
   chart_data = tx_chart_view_get_data (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "ledger_chart"));
   row = find_chart_row (chart_data, entry->township_name);
@@ -806,7 +759,7 @@ test_circular (Fixture       *fixture,
   g_assert_cmpuint (count_hits (frozen), ==, count_hits (fixture->ledger));
 
   /* The page says so */
-  wait_until (page_shows_issued, fixture, "the page to show the quarter issued");
+  tx_test_wait_until (page_shows_issued, fixture, "the page to show the quarter issued");
 
   /* and keeps the ledger as issued: the meeting held now changes nothing */
   market = find_hit (fixture->ledger, "consultation", MARKET, NULL);

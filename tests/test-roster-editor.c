@@ -20,9 +20,8 @@
 #include "tx-person-editor.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-test-gui.h"
 #include "tx-vocabulary.h"
-
-#define WAIT_SECONDS 20
 
 #define TOWNSHIP_UUID "3c7e1a52-9b0d-4e6f-8a21-5d4c3b2a1f00"
 #define TOWNSHIP_NAME "金山街道"
@@ -125,36 +124,6 @@ click (gpointer button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or fails the test. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
 }
 
 static gboolean
@@ -384,7 +353,7 @@ tick_category (TxPersonEditor *editor,
 
   /* The boxes are under the row that sums them up. */
   adw_expander_row_set_expanded (categories_row, TRUE);
-  wait_until (is_mapped, row, "the categories to show");
+  tx_test_wait_until (is_mapped, row, "the categories to show");
 
   g_assert_false (is_ticked (editor, category));
   adw_action_row_activate (row);
@@ -483,7 +452,7 @@ test_editor_adds_person (Fixture       *fixture,
   gtk_text_buffer_set_text (get_child (editor, TX_TYPE_PERSON_EDITOR, "notes_buffer"), "懂茶叶种植", -1);
 
   click (get_child (editor, TX_TYPE_PERSON_EDITOR, "save_button"));
-  wait_until (is_null, &editor, "the editor to close after saving");
+  tx_test_wait_until (is_null, &editor, "the editor to close after saving");
 
   g_assert_cmpuint (emitted.n_emissions, ==, 1);
   g_assert_true (tx_uuid_is_valid (emitted.uuid));
@@ -542,22 +511,6 @@ test_editor_needs_name (Fixture       *fixture,
   g_assert_null (editor);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* Escape with something typed asks first; discarding saves nothing. */
 static void
 test_editor_asks_before_discarding (Fixture       *fixture,
@@ -571,8 +524,8 @@ test_editor_asks_before_discarding (Fixture       *fixture,
   editor = open_editor (fixture, NULL, &emitted);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  wait_until (is_null, &editor, "the editor to close");
-  g_assert_null (find_message_dialog ());
+  tx_test_wait_until (is_null, &editor, "the editor to close");
+  g_assert_null (tx_test_find_message_dialog ());
 
   editor = open_editor (fixture, NULL, &emitted);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
@@ -580,7 +533,7 @@ test_editor_asks_before_discarding (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
   iterate ();
 
-  dialog = find_message_dialog ();
+  dialog = tx_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
@@ -593,10 +546,10 @@ test_editor_asks_before_discarding (Fixture       *fixture,
 
   gtk_window_close (GTK_WINDOW (editor));
   iterate ();
-  dialog = find_message_dialog ();
+  dialog = tx_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  wait_until (is_null, &editor, "the editor to close after discarding");
+  tx_test_wait_until (is_null, &editor, "the editor to close after discarding");
 
   g_assert_cmpuint (emitted.n_emissions, ==, 0);
   g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, G_N_ELEMENTS (people));
@@ -640,7 +593,7 @@ test_editor_edits_person (Fixture       *fixture,
 
   /* Ctrl+S */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_until (is_null, &editor, "the editor to close after saving");
+  tx_test_wait_until (is_null, &editor, "the editor to close after saving");
 
   g_assert_cmpstr (emitted.uuid, ==, tx_person_get_uuid (person));
   g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, G_N_ELEMENTS (people));
@@ -670,7 +623,7 @@ test_editor_deletes_person (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
 
   click (get_child (editor, TX_TYPE_PERSON_EDITOR, "delete_button"));
-  wait_until (is_null, &editor, "the editor to close after deleting");
+  tx_test_wait_until (is_null, &editor, "the editor to close after deleting");
 
   g_assert_cmpuint (emitted.n_emissions, ==, 1);
   g_assert_cmpstr (emitted.uuid, ==, tx_person_get_uuid (person));
@@ -724,7 +677,7 @@ open_import (Fixture    *fixture,
 
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  wait_until (shows_preview, &dialog, "the import preview");
+  tx_test_wait_until (shows_preview, &dialog, "the import preview");
   iterate ();
 
   return dialog;
@@ -913,8 +866,8 @@ test_import_gb18030 (Fixture       *fixture,
 
   start_import (dialog, fixture->store, &imported);
   g_assert_nonnull (dialog);   /* not closed while importing */
-  wait_until (was_imported, &imported, "the import");
-  wait_until (is_null, &dialog, "the dialog to close after importing");
+  tx_test_wait_until (was_imported, &imported, "the import");
+  tx_test_wait_until (is_null, &dialog, "the dialog to close after importing");
 
   g_assert_cmpuint (imported.n_emissions, ==, 1);
   g_assert_cmpuint (imported.added, ==, 5);
@@ -964,7 +917,7 @@ test_import_progress (Fixture       *fixture,
   dialog = tx_import_dialog_new (fixture->parent, fixture->store, file);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (shows_preview, &dialog, "the import preview");
+  tx_test_wait_until (shows_preview, &dialog, "the import preview");
 
   g_assert_cmpstr (get_label (dialog, "add_count_label"), ==, "2500");
   /* The preview lists the first people, and says how many more. */
@@ -972,8 +925,8 @@ test_import_progress (Fixture       *fixture,
   g_assert_nonnull (find_row (get_child (dialog, TX_TYPE_IMPORT_DIALOG, "add_list"), "And 2450 more people"));
 
   start_import (dialog, fixture->store, &imported);
-  wait_until (was_imported, &imported, "the import");
-  wait_until (is_null, &dialog, "the dialog to close after importing");
+  tx_test_wait_until (was_imported, &imported, "the import");
+  tx_test_wait_until (is_null, &dialog, "the dialog to close after importing");
 
   for (guint i = 0; i < imported.progress->len; i++)
     {
@@ -1006,7 +959,7 @@ test_import_failure (Fixture       *fixture,
 
   dialog = tx_import_dialog_new (fixture->parent, fixture->store, file);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (shows_preview, &dialog, "the import preview");
+  tx_test_wait_until (shows_preview, &dialog, "the import preview");
   g_assert_true (can_import (dialog));
 
   g_file_set_contents (path, "姓名,联系电话\n蒙小川,12345\n", -1, &error);
@@ -1015,7 +968,7 @@ test_import_failure (Fixture       *fixture,
   imported.progress = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_dialog_imported_cb), &imported);
   click (get_child (dialog, TX_TYPE_IMPORT_DIALOG, "import_button"));
-  wait_until (shows_preview, &dialog, "the preview again, after the failure");
+  tx_test_wait_until (shows_preview, &dialog, "the preview again, after the failure");
   iterate ();
 
   g_assert_cmpuint (imported.n_emissions, ==, 0);

@@ -23,10 +23,10 @@
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
 #include "tx-roster.h"
+#include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
 
-#define WAIT_SECONDS 20
 #define TOWNSHIP "凤山镇"
 
 typedef struct {
@@ -47,37 +47,6 @@ get_child (gpointer    widget,
 
   g_assert_nonnull (child);
   return child;
-}
-
-/* The first widget of @type under @widget, depth first. */
-static gpointer
-find_widget (gpointer widget,
-             GType    type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-get_widget (gpointer widget,
-            GType    type)
-{
-  gpointer found = find_widget (widget, type);
-
-  g_assert_nonnull (found);
-  return found;
 }
 
 /* The first button under @widget whose label is @label, or NULL. */
@@ -147,8 +116,8 @@ static GPtrArray *
 get_visible_column (GtkWidget  *page,
                     const char *title)
 {
-  GtkColumnView *column_view = get_widget (page, GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *list_view = get_widget (column_view, GTK_TYPE_LIST_VIEW);
+  GtkColumnView *column_view = tx_test_get_widget (page, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list_view = tx_test_get_widget (column_view, GTK_TYPE_LIST_VIEW);
   guint index = get_column_index (column_view, title);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
@@ -172,7 +141,7 @@ get_visible_column (GtkWidget  *page,
         cell = gtk_widget_get_next_sibling (cell);
       if (cell == NULL)
         continue;
-      inscription = find_widget (cell, GTK_TYPE_INSCRIPTION);
+      inscription = tx_test_find_widget (cell, GTK_TYPE_INSCRIPTION);
       if (inscription == NULL)
         continue;
 
@@ -200,36 +169,6 @@ find_string (GtkDropDown *drop_down,
       return i;
 
   g_error ("“%s” is not in the drop-down", text);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or fails the test. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
 }
 
 /* Set-up */
@@ -271,22 +210,7 @@ fixture_set_up (Fixture       *fixture,
   view_stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                               TX_TYPE_WINDOW, "view_stack"));
   adw_view_stack_set_visible_child_name (view_stack, "roster");
-  fixture->page = get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (path);
+  fixture->page = tx_test_get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
 }
 
 static void
@@ -305,7 +229,7 @@ fixture_tear_down (Fixture       *fixture,
   fixture->window = NULL;
   g_clear_object (&fixture->store);
 
-  remove_dir (fixture->dir);
+  tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -449,11 +373,11 @@ test_filters (Fixture       *fixture,
   everyone = query (fixture, NULL, FALSE, 0, TX_ORDER_PINYIN);
   g_assert_cmpuint (everyone->len, ==, tx_store_count (fixture->store, "person"));
   shown.expected = everyone;
-  wait_until (page_shows, &shown, "everyone, by pinyin");
+  tx_test_wait_until (page_shows, &shown, "everyone, by pinyin");
 
   /* The page has the focus, so that its shortcuts and typing to search
    * work at once. */
-  wait_until (page_has_focus, fixture->page, "the focus in the roster page");
+  tx_test_wait_until (page_has_focus, fixture->page, "the focus in the roster page");
 
   /* The drop-downs offer all townships and categories first. */
   g_assert_cmpuint (gtk_drop_down_get_selected (township_drop_down), ==, 0);
@@ -472,7 +396,7 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (in_township->len, <, everyone->len);
   shown.expected = in_township;
   shown.township = TOWNSHIP;
-  wait_until (page_shows, &shown, "the people of the township");
+  tx_test_wait_until (page_shows, &shown, "the people of the township");
 
   /* 专业人士 (experts) of 凤山镇: fewer still */
   g_assert_cmpstr (tx_category_get_chinese (TX_CATEGORY_EXPERT), ==, "专业人士");
@@ -484,7 +408,7 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (experts->len, <, in_township->len);
   shown.expected = experts;
   shown.category = expert;
-  wait_until (page_shows, &shown, "the experts of the township");
+  tx_test_wait_until (page_shows, &shown, "the experts of the township");
 
   /* By surname strokes: the first row is the one with the fewest. */
   gtk_drop_down_set_selected (order_drop_down, TX_ORDER_STROKES);
@@ -493,7 +417,7 @@ test_filters (Fixture       *fixture,
                    ==, tx_order_get_label (TX_ORDER_STROKES));
   experts_by_strokes = query (fixture, TOWNSHIP, TRUE, TX_CATEGORY_EXPERT, TX_ORDER_STROKES);
   shown.expected = experts_by_strokes;
-  wait_until (page_shows, &shown, "the experts of the township, by strokes");
+  tx_test_wait_until (page_shows, &shown, "the experts of the township, by strokes");
 
   /* Two experts say little about an order: all of 凤山镇, by strokes,
    * which is not the pinyin order. */
@@ -507,7 +431,7 @@ test_filters (Fixture       *fixture,
   g_assert_true (orders_differ);
   shown.expected = by_strokes;
   shown.category = NULL;
-  wait_until (page_shows, &shown, "the people of the township, by strokes");
+  tx_test_wait_until (page_shows, &shown, "the people of the township, by strokes");
 
   /* Back to all townships, still by strokes. */
   g_clear_pointer (&everyone, g_ptr_array_unref);
@@ -515,7 +439,7 @@ test_filters (Fixture       *fixture,
   gtk_drop_down_set_selected (township_drop_down, 0);
   shown.expected = everyone;
   shown.township = NULL;
-  wait_until (page_shows, &shown, "everyone, by strokes");
+  tx_test_wait_until (page_shows, &shown, "everyone, by strokes");
 }
 
 /* A filter that leaves nobody says so. */
@@ -569,14 +493,14 @@ test_no_one_found (Fixture       *fixture,
 
   gtk_drop_down_set_selected (township_drop_down, find_string (township_drop_down, TOWNSHIP));
   gtk_editable_set_text (get_child (fixture->page, "search_entry"), tx_person_get_name (elsewhere));
-  wait_until (no_one_found_shown, fixture->page, "No One Found");
+  tx_test_wait_until (no_one_found_shown, fixture->page, "No One Found");
 
   /* All townships: there they are. */
   gtk_drop_down_set_selected (township_drop_down, 0);
   g_ptr_array_add (found, elsewhere);
   shown.page = fixture->page;
   shown.expected = found;
-  wait_until (page_shows, &shown, "the person found in all townships");
+  tx_test_wait_until (page_shows, &shown, "the person found in all townships");
 }
 
 /* Export */
@@ -631,12 +555,12 @@ test_export_csv (Fixture       *fixture,
   shown.page = fixture->page;
   shown.expected = in_township;
   shown.township = TOWNSHIP;
-  wait_until (page_shows, &shown, "the people of the township");
+  tx_test_wait_until (page_shows, &shown, "the people of the township");
 
   path = g_build_filename (fixture->dir, "人员名册.csv", NULL);
   file = g_file_new_for_path (path);
   tx_roster_page_export_to_file (TX_ROSTER_PAGE (fixture->page), file, NULL, on_export_done_cb, &export);
-  wait_until (export_done, &export, "the export");
+  tx_test_wait_until (export_done, &export, "the export");
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
   g_assert_cmpuint (export.n_people, ==, in_township->len);
@@ -681,29 +605,6 @@ test_export_csv (Fixture       *fixture,
 
 /* Print */
 
-/* pdftotext, with the spaces taken out: a table's cells come out
- * separated by spaces or line breaks, whatever the layout. */
-static char *
-read_pdf_text (const char *pdf)
-{
-  g_autofree char *quoted = g_shell_quote (pdf);
-  g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s -", quoted);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *text = g_string_new (NULL);
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  for (const char *p = out; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (text, *p);
-
-  return g_string_free (text, FALSE);
-}
-
 static char *
 print_to_pdf (Fixture    *fixture,
               const char *name)
@@ -716,7 +617,7 @@ print_to_pdf (Fixture    *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  return read_pdf_text (path);
+  return tx_test_read_pdf_text (path);
 }
 
 static char *
@@ -754,7 +655,7 @@ test_print_pdf (Fixture       *fixture,
   shown.page = fixture->page;
   shown.expected = in_township;
   shown.township = TOWNSHIP;
-  wait_until (page_shows, &shown, "the people of the township");
+  tx_test_wait_until (page_shows, &shown, "the people of the township");
 
   /* A mobile number, to see it hidden and then in full. */
   for (guint i = 0; i < in_township->len && with_phone == NULL; i++)
@@ -846,7 +747,7 @@ static gboolean
 undo_button_shown (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *overlay = get_widget (fixture->window, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay = tx_test_get_widget (fixture->window, ADW_TYPE_TOAST_OVERLAY);
   GtkWidget *button = find_button_with_label (overlay, "_Undo");
 
   return button != NULL && gtk_widget_get_mapped (button);
@@ -887,7 +788,7 @@ test_edit_delete_undo (Fixture       *fixture,
   everyone = query (fixture, NULL, FALSE, 0, TX_ORDER_PINYIN);
   shown.page = fixture->page;
   shown.expected = everyone;
-  wait_until (page_shows, &shown, "everyone");
+  tx_test_wait_until (page_shows, &shown, "everyone");
 
   /* Nothing is selected, so there is nothing to edit. */
   selection = get_child (fixture->page, "selection");
@@ -898,16 +799,16 @@ test_edit_delete_undo (Fixture       *fixture,
   g_assert_null (find_editor ());
 
   /* Activating the first row (double click, Enter) opens its editor. */
-  g_signal_emit_by_name (get_widget (fixture->page, GTK_TYPE_COLUMN_VIEW), "activate", 0);
+  g_signal_emit_by_name (tx_test_get_widget (fixture->page, GTK_TYPE_COLUMN_VIEW), "activate", 0);
   first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) first);
-  wait_until (editor_shown, NULL, "the editor");
+  tx_test_wait_until (editor_shown, NULL, "the editor");
   editor = find_editor ();
   g_assert_cmpstr (tx_person_get_uuid (tx_person_editor_get_person (editor)), ==, tx_person_get_uuid (first));
   g_assert_true (tx_person_editor_get_person (editor) != first);   /* a copy, not the row */
 
   /* Again: the same editor, not a second one. */
-  g_signal_emit_by_name (get_widget (fixture->page, GTK_TYPE_COLUMN_VIEW), "activate", 0);
+  g_signal_emit_by_name (tx_test_get_widget (fixture->page, GTK_TYPE_COLUMN_VIEW), "activate", 0);
   g_assert_true (find_editor () == editor);
   g_assert_cmpuint (count_editors (), ==, 1);
 
@@ -917,13 +818,13 @@ test_edit_delete_undo (Fixture       *fixture,
   g_signal_emit_by_name (editor, "deleted", tx_person_get_uuid (first), tx_person_get_name (first));
   count.page = fixture->page;
   count.n_people = everyone->len - 1;
-  wait_until (count_is, &count, "the list without the person removed");
-  wait_until (undo_button_shown, fixture, "the toast with Undo");
+  tx_test_wait_until (count_is, &count, "the list without the person removed");
+  tx_test_wait_until (undo_button_shown, fixture, "the toast with Undo");
 
-  undo = find_button_with_label (get_widget (fixture->window, ADW_TYPE_TOAST_OVERLAY), "_Undo");
+  undo = find_button_with_label (tx_test_get_widget (fixture->window, ADW_TYPE_TOAST_OVERLAY), "_Undo");
   gtk_widget_activate (undo);
   count.n_people = everyone->len;
-  wait_until (count_is, &count, "the person back on the list");
+  tx_test_wait_until (count_is, &count, "the person back on the list");
   restored = tx_roster_find_person (fixture->store, tx_person_get_uuid (first), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tx_person_get_name (restored), ==, tx_person_get_name (first));

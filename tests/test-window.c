@@ -24,10 +24,9 @@
 #include "tx-records.h"
 #include "tx-roster-page.h"
 #include "tx-roster.h"
+#include "tx-test-gui.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
-
-#define WAIT_SECONDS 10
 
 typedef enum {
   DATA_SAMPLE,
@@ -55,43 +54,12 @@ get_child (gpointer    widget,
   return child;
 }
 
-/* The first widget of @type under @widget, depth first. */
-static gpointer
-find_widget (gpointer widget,
-             GType    type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-get_widget (gpointer widget,
-            GType    type)
-{
-  gpointer found = find_widget (widget, type);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* The roster page, shown as when the clerk clicks its tab. */
 static GtkWidget *
 get_roster_page (Fixture *fixture)
 {
   adw_view_stack_set_visible_child_name (get_child (fixture->window, TX_TYPE_WINDOW, "view_stack"), "roster");
-  return get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
+  return tx_test_get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
 }
 
 static void
@@ -120,36 +88,6 @@ get_visible_cells (GtkWidget *column_view)
 
   collect_inscriptions (column_view, texts);
   return texts;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or fails the test. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
 }
 
 /* The test data. */
@@ -360,7 +298,7 @@ static gboolean
 roster_shows (gpointer data)
 {
   RosterState *state = data;
-  GtkWidget *column_view = get_widget (state->page, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = tx_test_get_widget (state->page, GTK_TYPE_COLUMN_VIEW);
   GtkNoSelection *selection = get_child (state->page, TX_TYPE_ROSTER_PAGE, "selection");
   GtkLabel *count_label = get_child (state->page, TX_TYPE_ROSTER_PAGE, "count_label");
   GtkStack *content_stack = get_child (state->page, TX_TYPE_ROSTER_PAGE, "content_stack");
@@ -445,11 +383,11 @@ test_roster_lists_everyone (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "overview");
   page = get_roster_page (fixture);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "roster");
-  column_view = get_widget (page, GTK_TYPE_COLUMN_VIEW);
+  column_view = tx_test_get_widget (page, GTK_TYPE_COLUMN_VIEW);
 
   everyone.page = page;
   everyone.expected = fixture->people->len;
-  wait_until (roster_shows, &everyone, "the roster to list everyone");
+  tx_test_wait_until (roster_shows, &everyone, "the roster to list everyone");
 
   model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, tx_store_count (fixture->store, "person"));
@@ -479,7 +417,7 @@ test_roster_search (Fixture       *fixture,
 
   state.page = get_roster_page (fixture);
   state.expected = fixture->people->len;
-  wait_until (roster_shows, &state, "the roster to list everyone");
+  tx_test_wait_until (roster_shows, &state, "the roster to list everyone");
 
   /* One character, a surname, as a clerk types it.  A surname that is
    * in no organization, village or title, so that the people found are
@@ -499,7 +437,7 @@ test_roster_search (Fixture       *fixture,
   g_assert_cmpuint (state.expected, <, fixture->people->len);
   g_test_message ("Searching “%s”: %u of %u people", one_char, state.expected, fixture->people->len);
   type_search (state.page, one_char);
-  wait_until (roster_shows, &state, "the roster to show the people found by one character");
+  tx_test_wait_until (roster_shows, &state, "the roster to show the people found by one character");
 
   /* Three characters of an organization: a phrase in the search index. */
   for (guint i = 0; i < fixture->people->len && three_chars == NULL; i++)
@@ -520,19 +458,19 @@ test_roster_search (Fixture       *fixture,
   state.expected = count_matches (fixture, three_chars);
   g_test_message ("Searching “%s”: %u of %u people", three_chars, state.expected, fixture->people->len);
   type_search (state.page, three_chars);
-  wait_until (roster_shows, &state, "the roster to show the people found by three characters");
+  tx_test_wait_until (roster_shows, &state, "the roster to show the people found by three characters");
 
   /* Nobody: the status page says so. */
   state.search = "无此人无此人";
   state.expected = 0;
   type_search (state.page, state.search);
-  wait_until (roster_shows_status, &state, "“No One Found”");
+  tx_test_wait_until (roster_shows_status, &state, "“No One Found”");
 
   /* Clearing the search lists everyone again. */
   state.search = NULL;
   state.expected = fixture->people->len;
   type_search (state.page, "");
-  wait_until (roster_shows, &state, "the roster to list everyone again");
+  tx_test_wait_until (roster_shows, &state, "the roster to list everyone again");
 }
 
 typedef struct {
@@ -545,7 +483,7 @@ static gboolean
 consultations_shown (gpointer data)
 {
   ConsultationsState *state = data;
-  GtkWidget *column_view = get_widget (state->page, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = tx_test_get_widget (state->page, GTK_TYPE_COLUMN_VIEW);
   GtkNoSelection *selection = get_child (state->page, TX_TYPE_CONSULTATIONS_PAGE, "selection");
   GtkStack *content_stack = get_child (state->page, TX_TYPE_CONSULTATIONS_PAGE, "content_stack");
   g_autoptr(GHashTable) cells = NULL;
@@ -589,9 +527,9 @@ test_consultations (Fixture       *fixture,
   view_stack = get_child (fixture->window, TX_TYPE_WINDOW, "view_stack");
   adw_view_stack_set_visible_child_name (view_stack, "consultations");
 
-  state.page = get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
+  state.page = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
   state.consultations = consultations;
-  wait_until (consultations_shown, &state, "the consultations to be listed");
+  tx_test_wait_until (consultations_shown, &state, "the consultations to be listed");
 }
 
 /* From a reason in the Overview's "Needs Attention" to its record. */
@@ -646,21 +584,21 @@ test_overview_opens_record (Fixture       *fixture,
   view_stack = get_child (fixture->window, TX_TYPE_WINDOW, "view_stack");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "overview");
 
-  state.page = get_widget (fixture->window, TX_TYPE_OVERVIEW_PAGE);
+  state.page = tx_test_get_widget (fixture->window, TX_TYPE_OVERVIEW_PAGE);
   g_object_set (state.page, "today", "2026-11-27", NULL);
   state.text = "集镇农贸市场提质改造协商";
-  wait_until (attention_listed, &state, "the overdue meeting among the reasons");
+  tx_test_wait_until (attention_listed, &state, "the overdue meeting among the reasons");
 
   /* the clerk opens the reason: the consultation, in its editor */
   g_assert_true (gtk_widget_activate (find_attention_row (state.page, state.text)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "consultations");
-  editor = get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR);
+  editor = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR);
   g_assert_cmpstr (tx_consultation_editor_get_uuid (TX_CONSULTATION_EDITOR (editor)), ==, market);
 
   /* a recommendation waiting for feedback opens on the Outcomes page */
   adw_view_stack_set_visible_child_name (view_stack, "overview");
   state.text = "关于在安置点建设标准化厂房稳定搬迁群众就业的建议";
-  wait_until (attention_listed, &state, "the recommendation waiting for feedback");
+  tx_test_wait_until (attention_listed, &state, "the recommendation waiting for feedback");
   g_assert_true (gtk_widget_activate (find_attention_row (state.page, state.text)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "outcomes");
 }
@@ -682,7 +620,7 @@ check_first_run_cb (gpointer data)
   FirstRun *run = data;
   TxWindow *window = TX_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   GtkStack *stack = get_child (window, TX_TYPE_WINDOW, "stack");
-  GtkWidget *welcome = get_widget (window, TX_TYPE_WELCOME_PAGE);
+  GtkWidget *welcome = tx_test_get_widget (window, TX_TYPE_WELCOME_PAGE);
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) consultations = NULL;
   g_autoptr(GError) error = NULL;
@@ -713,25 +651,25 @@ check_first_run_cb (gpointer data)
 
   /* An earlier test may have left another page in the settings. */
   adw_view_stack_set_visible_child_name (get_child (window, TX_TYPE_WINDOW, "view_stack"), "roster");
-  roster.page = get_widget (window, TX_TYPE_ROSTER_PAGE);
+  roster.page = tx_test_get_widget (window, TX_TYPE_ROSTER_PAGE);
   roster.people = people;
   roster.expected = people->len;
   if (run->with_sample_data)
     {
       g_assert_cmpuint (people->len, >, 0);
       g_assert_cmpuint (consultations->len, >, 0);
-      wait_until (roster_shows, &roster, "the sample roster");
+      tx_test_wait_until (roster_shows, &roster, "the sample roster");
     }
   else
     {
       g_assert_cmpuint (people->len, ==, 0);
-      wait_until (roster_shows_status, &roster, "“The Roster Is Empty”");
+      tx_test_wait_until (roster_shows_status, &roster, "“The Roster Is Empty”");
     }
 
   adw_view_stack_set_visible_child_name (get_child (window, TX_TYPE_WINDOW, "view_stack"), "consultations");
-  consultations_state.page = get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  consultations_state.page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
   consultations_state.consultations = consultations;
-  wait_until (consultations_shown, &consultations_state, "the consultations page");
+  tx_test_wait_until (consultations_shown, &consultations_state, "the consultations page");
 
   run->done = TRUE;
   gtk_window_close (GTK_WINDOW (window));

@@ -1,0 +1,128 @@
+/* tx-test-gui.c — what the widget tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tx-test-gui.h"
+
+/* Long enough for a slow machine under Xvfb; a test that waits this long
+ * has failed. */
+#define WAIT_SECONDS 20
+
+static gboolean
+on_wait_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, or fails the test. */
+void
+tx_test_wait_until (TxTestCondition  condition,
+                    gpointer         data,
+                    const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_source_remove (tick);
+          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+/* The first widget of @type under @widget, depth first, or NULL. */
+gpointer
+tx_test_find_widget (gpointer widget,
+                     GType    type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = tx_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gpointer
+tx_test_get_widget (gpointer widget,
+                    GType    type)
+{
+  gpointer found = tx_test_find_widget (widget, type);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The message dialog shown, or NULL. */
+AdwMessageDialog *
+tx_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The text of @pdf as pdftotext reads it, without any white space, so
+ * that what a table wraps is found whole. */
+char *
+tx_test_read_pdf_text (const char *pdf)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s -", quoted);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  for (const char *p = out; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Removes @path and the files in it. */
+void
+tx_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}

@@ -1,0 +1,25 @@
+/* tx-test-gui.h — what the widget tests share: waiting for the main
+ * loop, finding widgets, reading what was printed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*TxTestCondition) (gpointer data);
+
+void              tx_test_wait_until          (TxTestCondition  condition,
+                                               gpointer         data,
+                                               const char      *what);
+gpointer          tx_test_find_widget         (gpointer         widget,
+                                               GType            type);
+gpointer          tx_test_get_widget          (gpointer         widget,
+                                               GType            type);
+AdwMessageDialog *tx_test_find_message_dialog (void);
+char             *tx_test_read_pdf_text       (const char      *pdf);
+void              tx_test_remove_dir          (const char      *path);
+
+G_END_DECLS
