@@ -24,7 +24,8 @@
 #include <glib/gi18n.h>
 
 #include "tx-consultation-edit.h"
-#include "tx-consultation-editor.h"
+#include "tx-consultation-editor-private.h"
+#include "tx-day.h"
 #include "tx-minutes-document.h"
 #include "tx-participant-picker.h"
 #include "tx-records.h"
@@ -39,84 +40,6 @@
 /* The blank rows of a sign-in sheet when the setting is absent, as in
  * tongxin-cli. */
 #define DEFAULT_BLANK_ROWS 5
-
-typedef struct {
-  AdwActionRow *row;
-  GtkImage     *icon;
-  GtkEntry     *due_entry;
-  GtkButton    *done_button;
-  GtkButton    *undo_button;
-} StageRow;
-
-struct _TxConsultationEditor
-{
-  AdwBin               parent_instance;
-
-  /* template children */
-  GtkButton           *back_button;
-  GtkLabel            *title_label;
-  GtkLabel            *subtitle_label;
-  GtkInfoBar          *problem_bar;
-  GtkLabel            *problem_label;
-  GtkStack            *stack;
-  AdwStatusPage       *error_page;
-  GtkScrolledWindow   *scrolled_window;
-  AdwEntryRow         *title_row;
-  AdwComboRow         *township_row;
-  GtkStringList       *township_names;
-  AdwComboRow         *topic_source_row;
-  GtkStringList       *topic_sources;
-  AdwComboRow         *orientation_row;
-  GtkStringList       *orientations;
-  AdwComboRow         *platform_row;
-  GtkStringList       *platforms;
-  AdwEntryRow         *venue_row;
-  AdwEntryRow         *starts_row;
-  GtkImage            *starts_error_icon;
-  AdwEntryRow         *ends_row;
-  GtkImage            *ends_error_icon;
-  GtkLabel            *details_problem_label;
-  GtkTextBuffer       *research_buffer;
-  AdwPreferencesGroup *stages_group;
-  GtkLabel            *stages_problem_label;
-  GtkToggleButton     *attendance_button;
-  GtkMenuButton       *add_participant_button;
-  TxParticipantPicker *picker;
-  GtkListBox          *participants_list;
-  GtkLabel            *attendance_label;
-  GtkListBox          *composition_list;
-  AdwActionRow        *composition_row;
-  GtkImage            *composition_icon;
-  AdwEntryRow         *recorder_row;
-  GtkTextBuffer       *agenda_buffer;
-  GtkListBox          *speeches_list;
-  GtkTextBuffer       *consensus_buffer;
-  GtkTextBuffer       *next_steps_buffer;
-  GtkListBox          *outcomes_list;
-
-  /* made in code */
-  StageRow             stage_rows[TX_N_STAGES];
-  GtkStringList       *roles;             /* the labels of TxRole, in order */
-  GtkSizeGroup        *stage_buttons;     /* "Done Today" and "Undo Done" */
-  GPtrArray           *composition_rows;  /* AdwActionRow, what is missing */
-
-  /* owned references */
-  TxStore             *store;
-  TxConsultation      *consultation;      /* as read, or the new one */
-  GPtrArray           *township_uuids;    /* char *, as township_names */
-  GtkNativeDialog     *file_chooser;      /* the one open, if any */
-  GtkPrintSettings    *print_settings;    /* those of the last print */
-
-  /* state */
-  char                *uuid;              /* NULL: nothing shown, or new */
-  gboolean             is_new;
-  char                *today;             /* YYYY-MM-DD; NULL for the real date */
-  char                *initial_form;      /* the form as last read or saved */
-  gboolean             valid;
-  gboolean             show_back_button;
-  guint                updating;          /* filling widgets, not the clerk typing */
-  guint                reload_id;
-};
 
 G_DEFINE_FINAL_TYPE (TxConsultationEditor, tx_consultation_editor, ADW_TYPE_BIN)
 
@@ -137,8 +60,6 @@ static guint signals[N_SIGNALS];
 
 static void reload                    (TxConsultationEditor *self,
                                        gboolean              refresh_form);
-static void schedule_reload           (TxConsultationEditor *self);
-static void update_attendance_summary (TxConsultationEditor *self);
 
 /* Text */
 
@@ -175,17 +96,9 @@ set_editable_text (gpointer    editable,
 /* Dates and times */
 
 static char *
-dup_real_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static char *
 dup_today (TxConsultationEditor *self)
 {
-  return self->today != NULL ? g_strdup (self->today) : dup_real_today ();
+  return self->today != NULL ? g_strdup (self->today) : tx_day_dup_today (tx_day_get_default ());
 }
 
 static gboolean
@@ -327,45 +240,6 @@ get_stage_state (const char *due,
   return STAGE_STATE_UPCOMING;
 }
 
-/* "Liaison group + N": the role a person takes by default, from the
- * first of their categories. */
-static TxRole
-get_default_role (TxPerson *person)
-{
-  if (tx_person_get_n_categories (person) == 0)
-    return TX_ROLE_OBSERVER;
-
-  switch (tx_person_get_category (person, 0))
-    {
-    case TX_CATEGORY_LIAISON_LEADER:
-    case TX_CATEGORY_LIAISON_OFFICER:
-      return TX_ROLE_LIAISON;
-
-    case TX_CATEGORY_CPPCC_MEMBER:
-      return TX_ROLE_MEMBER;
-
-    case TX_CATEGORY_NPC_DEPUTY:
-    case TX_CATEGORY_PARTY_DEPUTY:
-      return TX_ROLE_DEPUTY;
-
-    case TX_CATEGORY_EXPERT:
-      return TX_ROLE_EXPERT;
-
-    case TX_CATEGORY_STAKEHOLDER:
-    case TX_CATEGORY_RESIDENT:
-      return TX_ROLE_STAKEHOLDER;
-
-    case TX_CATEGORY_OFFICIAL:
-      return TX_ROLE_OFFICIAL;
-
-    case TX_CATEGORY_VETERAN_PARTY_MEMBER:
-    case TX_CATEGORY_RETIRED_CADRE:
-    case TX_CATEGORY_LOCAL_NOTABLE:
-    default:
-      return TX_ROLE_OBSERVER;
-    }
-}
-
 /* Problems and toasts */
 
 static GtkWindow *
@@ -386,8 +260,8 @@ show_problem (TxConsultationEditor *self,
   gtk_info_bar_set_revealed (self->problem_bar, TRUE);
 }
 
-static void
-hide_problem (TxConsultationEditor *self)
+void
+tx_consultation_editor_hide_problem (TxConsultationEditor *self)
 {
   gtk_info_bar_set_revealed (self->problem_bar, FALSE);
 }
@@ -398,15 +272,15 @@ on_problem_bar_response_cb (GtkInfoBar           *bar,
                             TxConsultationEditor *self)
 {
   if (response == GTK_RESPONSE_CLOSE)
-    hide_problem (self);
+    tx_consultation_editor_hide_problem (self);
 }
 
 /* Reports a failed change: what failed, and the core's message, which
  * says what to do. */
-static void
-report_failure (TxConsultationEditor *self,
-                const char           *what,
-                const GError         *error)
+void
+tx_consultation_editor_report_failure (TxConsultationEditor *self,
+                                       const char           *what,
+                                       const GError         *error)
 {
   /* Translators: "Could not mark the stage done: <why, and what to do>" */
   g_autofree char *text = g_strdup_printf (_("%s: %s"), what, error->message);
@@ -416,9 +290,9 @@ report_failure (TxConsultationEditor *self,
 }
 
 /* Takes @toast.  The window's toast overlay is an ancestor of the editor. */
-static void
-add_toast (TxConsultationEditor *self,
-           AdwToast             *toast)
+void
+tx_consultation_editor_add_toast (TxConsultationEditor *self,
+                                  AdwToast             *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -432,8 +306,8 @@ add_toast (TxConsultationEditor *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static AdwToast *
-create_toast (const char *text)
+AdwToast *
+tx_consultation_editor_create_toast (const char *text)
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
@@ -642,6 +516,14 @@ update_stage_rows (TxConsultationEditor *self)
 
   for (guint stage = 0; stage < TX_N_STAGES; stage++)
     update_stage_row (self, stage, today);
+}
+
+/* Another day: what is overdue is judged again. */
+static void
+on_day_changed_cb (TxConsultationEditor *self)
+{
+  if (self->today == NULL)
+    update_stage_rows (self);
 }
 
 static void
@@ -938,9 +820,9 @@ on_speech_remove_button_clicked_cb (GtkButton            *button,
   update_validation (self);
 }
 
-static GtkWidget *
-create_icon_button (const char *icon_name,
-                    const char *tooltip)
+GtkWidget *
+tx_consultation_editor_create_icon_button (const char *icon_name,
+                                           const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -967,9 +849,9 @@ create_speech_row (TxConsultationEditor *self,
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *summary = gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary));
-  GtkWidget *up = create_icon_button ("go-up-symbolic", _("Move Up"));
-  GtkWidget *down = create_icon_button ("go-down-symbolic", _("Move Down"));
-  GtkWidget *remove_button = create_icon_button ("user-trash-symbolic", _("Remove This Speech"));
+  GtkWidget *up = tx_consultation_editor_create_icon_button ("go-up-symbolic", _("Move Up"));
+  GtkWidget *down = tx_consultation_editor_create_icon_button ("go-down-symbolic", _("Move Down"));
+  GtkWidget *remove_button = tx_consultation_editor_create_icon_button ("user-trash-symbolic", _("Remove This Speech"));
   g_autofree char *number_text = g_strdup_printf ("%u", position + 1);
   /* Translators: %u is the number of a speech in the minutes */
   g_autofree char *speaker_label = g_strdup_printf (_("Speaker of speech %u"), position + 1);
@@ -1033,8 +915,8 @@ create_speech_row (TxConsultationEditor *self,
   return row;
 }
 
-static void
-remove_all_rows (GtkListBox *list)
+void
+tx_consultation_editor_remove_all_rows (GtkListBox *list)
 {
   GtkListBoxRow *row;
 
@@ -1047,7 +929,7 @@ rebuild_speeches (TxConsultationEditor *self,
                   GPtrArray            *speeches)
 {
   self->updating++;
-  remove_all_rows (self->speeches_list);
+  tx_consultation_editor_remove_all_rows (self->speeches_list);
   for (guint i = 0; i < speeches->len; i++)
     gtk_list_box_append (self->speeches_list,
                          create_speech_row (self, g_ptr_array_index (speeches, i), i, speeches->len));
@@ -1164,494 +1046,6 @@ fill_form (TxConsultationEditor *self)
   take_form_snapshot (self);
 }
 
-/* Participants */
-
-typedef struct {
-  TxConsultationEditor *editor;          /* not owned: the editor outlives its rows */
-  char                 *person_uuid;
-  char                 *name;
-  char                 *categories;
-  TxRole                role;
-  int                   attended;
-  AdwActionRow         *row;
-  GtkStack             *mode_stack;
-  GtkDropDown          *role_drop_down;
-  GtkCheckButton       *present_check;
-  GtkToggleButton      *present_toggle;
-  GtkToggleButton      *absent_toggle;
-} ParticipantRow;
-
-static void
-participant_row_free (ParticipantRow *row)
-{
-  g_free (row->person_uuid);
-  g_free (row->name);
-  g_free (row->categories);
-  g_free (row);
-}
-
-static char *
-dup_categories_label (TxParticipant *participant)
-{
-  GPtrArray *labels = g_ptr_array_new ();
-  char *text;
-
-  for (guint i = 0; i < participant->categories->len; i++)
-    g_ptr_array_add (labels, (gpointer) tx_category_get_label (g_array_index (participant->categories, TxCategory, i)));
-  g_ptr_array_add (labels, NULL);
-
-  /* Translators: between the categories of a person, “、” in Chinese */
-  text = g_strjoinv (C_("list separator", ", "), (char **) labels->pdata);
-  g_ptr_array_unref (labels);
-
-  return text;
-}
-
-static const char *
-get_attendance_label (int attended)
-{
-  switch (attended)
-    {
-    case 1:
-      return C_("attendance", "Present");
-    case 0:
-      return C_("attendance", "Absent");
-    default:
-      return C_("attendance", "Not recorded yet");
-    }
-}
-
-/* The row shows its participant: role, attendance, and the attendance
- * in words as well, not by the state of a button alone. */
-static void
-update_participant_row (TxConsultationEditor *self,
-                        ParticipantRow       *row)
-{
-  gboolean taking_attendance = gtk_toggle_button_get_active (self->attendance_button);
-  g_autofree char *title = g_markup_escape_text (row->name, -1);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *escaped = NULL;
-
-  if (taking_attendance || row->attended >= 0)
-    subtitle = row->categories[0] != '\0'
-               /* Translators: a participant's categories, then their attendance */
-               ? g_strdup_printf (_("%s · %s"), row->categories, get_attendance_label (row->attended))
-               : g_strdup (get_attendance_label (row->attended));
-  else
-    subtitle = g_strdup (row->categories);
-  escaped = g_markup_escape_text (subtitle, -1);
-
-  self->updating++;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  adw_action_row_set_subtitle (row->row, escaped);
-  gtk_drop_down_set_selected (row->role_drop_down, row->role);
-  gtk_check_button_set_active (row->present_check, row->attended == 1);
-  gtk_toggle_button_set_active (row->present_toggle, row->attended == 1);
-  gtk_toggle_button_set_active (row->absent_toggle, row->attended == 0);
-  /* Who is in stands out at a glance; the subtitle says it in words. */
-  if (row->attended == 1)
-    gtk_widget_add_css_class (GTK_WIDGET (row->present_toggle), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row->present_toggle), "suggested-action");
-  gtk_stack_set_visible_child_name (row->mode_stack, taking_attendance ? "attendance" : "edit");
-  self->updating--;
-}
-
-static void
-set_attendance (ParticipantRow *row,
-                int             attended)
-{
-  TxConsultationEditor *self = row->editor;
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating > 0 || row->attended == attended)
-    return;
-
-  if (!tx_store_set_attendance (self->store, self->uuid, row->person_uuid, attended, &error))
-    {
-      report_failure (self, _("Could not record the attendance"), error);
-      schedule_reload (self);
-      return;
-    }
-
-  row->attended = attended;
-  hide_problem (self);
-}
-
-static void
-on_present_check_toggled_cb (GtkCheckButton *check,
-                             ParticipantRow *row)
-{
-  set_attendance (row, gtk_check_button_get_active (check) ? 1 : 0);
-}
-
-static void
-on_present_toggle_toggled_cb (GtkToggleButton *toggle,
-                              ParticipantRow  *row)
-{
-  if (gtk_toggle_button_get_active (toggle))
-    set_attendance (row, 1);
-}
-
-static void
-on_absent_toggle_toggled_cb (GtkToggleButton *toggle,
-                             ParticipantRow  *row)
-{
-  if (gtk_toggle_button_get_active (toggle))
-    set_attendance (row, 0);
-}
-
-static void
-on_role_drop_down_notify_selected_cb (GtkDropDown    *drop_down,
-                                      GParamSpec     *pspec,
-                                      ParticipantRow *row)
-{
-  TxConsultationEditor *self = row->editor;
-  guint role = gtk_drop_down_get_selected (drop_down);
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating > 0 || role >= tx_role_get_count () || role == row->role)
-    return;
-
-  if (!tx_store_set_participant (self->store, self->uuid, row->person_uuid, (TxRole) role, &error))
-    {
-      report_failure (self, _("Could not change the role"), error);
-      schedule_reload (self);
-      return;
-    }
-
-  row->role = (TxRole) role;
-  hide_problem (self);
-}
-
-/* Undo of a removal: invited again, with the same role and attendance. */
-static void
-on_removal_toast_button_clicked_cb (AdwToast             *toast,
-                                    TxConsultationEditor *self)
-{
-  const char *consultation = g_object_get_data (G_OBJECT (toast), "tx-consultation");
-  const char *person = g_object_get_data (G_OBJECT (toast), "tx-person");
-  TxRole role = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "tx-role"));
-  int attended = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "tx-attended"));
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!tx_store_set_participant (self->store, consultation, person, role, &error) ||
-      (attended >= 0 && !tx_store_set_attendance (self->store, consultation, person, attended, &error)))
-    report_failure (self, _("Could not invite the person again"), error);
-}
-
-static void
-on_remove_button_clicked_cb (GtkButton      *button,
-                             ParticipantRow *row)
-{
-  TxConsultationEditor *self = row->editor;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  AdwToast *toast;
-
-  if (!tx_store_remove_participant (self->store, self->uuid, row->person_uuid, &error))
-    {
-      report_failure (self, _("Could not remove the participant"), error);
-      return;
-    }
-  hide_problem (self);
-
-  /* Translators: %s is a person's name */
-  text = g_strdup_printf (_("“%s” is no longer a participant"), row->name);
-  toast = create_toast (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  /* Normal priority: libadwaita 1.2 aborts when the Undo of a toast that
-   * pushed another aside is clicked within its animation. */
-  g_object_set_data_full (G_OBJECT (toast), "tx-consultation", g_strdup (self->uuid), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "tx-person", g_strdup (row->person_uuid), g_free);
-  g_object_set_data (G_OBJECT (toast), "tx-role", GINT_TO_POINTER (row->role));
-  g_object_set_data (G_OBJECT (toast), "tx-attended", GINT_TO_POINTER (row->attended));
-  g_signal_connect_object (toast, "button-clicked",
-                           G_CALLBACK (on_removal_toast_button_clicked_cb), self, 0);
-  add_toast (self, toast);
-}
-
-static GtkWidget *
-create_participant_row (TxConsultationEditor *self,
-                        TxParticipant        *participant)
-{
-  ParticipantRow *row = g_new0 (ParticipantRow, 1);
-  GtkWidget *edit_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *attendance_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *remove_button;
-  /* Translators: %s is a person's name */
-  g_autofree char *role_label = g_strdup_printf (_("Role of %s"), participant->name);
-  /* Translators: %s is a person's name */
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the participants"), participant->name);
-
-  row->editor = self;
-  row->person_uuid = g_strdup (participant->person_uuid);
-  row->name = g_strdup (participant->name != NULL ? participant->name : "");
-  row->categories = dup_categories_label (participant);
-  row->role = participant->role;
-  row->attended = participant->attended;
-
-  row->row = ADW_ACTION_ROW (adw_action_row_new ());
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
-
-  row->mode_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_hhomogeneous (row->mode_stack, FALSE);
-  gtk_stack_set_interpolate_size (row->mode_stack, FALSE);
-  gtk_widget_set_valign (GTK_WIDGET (row->mode_stack), GTK_ALIGN_CENTER);
-
-  /* Editing: the role, present or not, remove. */
-  row->role_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->roles)), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (row->role_drop_down), GTK_ALIGN_CENTER);
-  /* One width for all, so the roles line up. */
-  gtk_widget_set_size_request (GTK_WIDGET (row->role_drop_down), 136, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->role_drop_down), _("Role at the consultation"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->role_drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, role_label,
-                                  -1);
-  gtk_box_append (GTK_BOX (edit_box), GTK_WIDGET (row->role_drop_down));
-
-  row->present_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (C_("attendance", "Present")));
-  gtk_widget_set_valign (GTK_WIDGET (row->present_check), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (edit_box), GTK_WIDGET (row->present_check));
-
-  remove_button = create_icon_button ("user-trash-symbolic", remove_label);
-  gtk_widget_set_tooltip_text (remove_button, _("Remove From the Participants"));
-  gtk_box_append (GTK_BOX (edit_box), remove_button);
-  gtk_stack_add_named (row->mode_stack, edit_box, "edit");
-
-  /* Taking attendance: two large buttons. */
-  row->present_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (C_("attendance", "Present")));
-  row->absent_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (C_("attendance", "Absent")));
-  gtk_toggle_button_set_group (row->absent_toggle, row->present_toggle);
-  gtk_widget_set_size_request (GTK_WIDGET (row->present_toggle), 104, 44);
-  gtk_widget_set_size_request (GTK_WIDGET (row->absent_toggle), 104, 44);
-  gtk_widget_add_css_class (attendance_box, "linked");
-  gtk_widget_set_valign (attendance_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (attendance_box, 6);
-  gtk_widget_set_margin_bottom (attendance_box, 6);
-  gtk_box_append (GTK_BOX (attendance_box), GTK_WIDGET (row->present_toggle));
-  gtk_box_append (GTK_BOX (attendance_box), GTK_WIDGET (row->absent_toggle));
-  gtk_stack_add_named (row->mode_stack, attendance_box, "attendance");
-
-  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->mode_stack));
-
-  g_object_set_data_full (G_OBJECT (row->row), "tx-participant", row, (GDestroyNotify) participant_row_free);
-  update_participant_row (self, row);
-
-  g_signal_connect (row->role_drop_down, "notify::selected",
-                    G_CALLBACK (on_role_drop_down_notify_selected_cb), row);
-  g_signal_connect (row->present_check, "toggled", G_CALLBACK (on_present_check_toggled_cb), row);
-  g_signal_connect (row->present_toggle, "toggled", G_CALLBACK (on_present_toggle_toggled_cb), row);
-  g_signal_connect (row->absent_toggle, "toggled", G_CALLBACK (on_absent_toggle_toggled_cb), row);
-  g_signal_connect (remove_button, "clicked", G_CALLBACK (on_remove_button_clicked_cb), row);
-
-  return GTK_WIDGET (row->row);
-}
-
-static GPtrArray *
-get_participants (TxConsultationEditor *self)
-{
-  return self->consultation != NULL ? tx_consultation_get_participants (self->consultation) : NULL;
-}
-
-/* The same people in the same order: the rows are updated in place. */
-static gboolean
-participants_match_rows (TxConsultationEditor *self,
-                         GPtrArray            *participants)
-{
-  guint n_rows = 0;
-
-  while (gtk_list_box_get_row_at_index (self->participants_list, n_rows) != NULL)
-    n_rows++;
-
-  if (n_rows != (participants != NULL ? participants->len : 0))
-    return FALSE;
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      GtkListBoxRow *list_row = gtk_list_box_get_row_at_index (self->participants_list, i);
-      ParticipantRow *row = g_object_get_data (G_OBJECT (list_row), "tx-participant");
-      TxParticipant *participant = g_ptr_array_index (participants, i);
-
-      if (g_strcmp0 (row->person_uuid, participant->person_uuid) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-update_participants (TxConsultationEditor *self)
-{
-  GPtrArray *participants = get_participants (self);
-  g_autoptr(GPtrArray) invited = g_ptr_array_new ();
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  double scrolled = gtk_adjustment_get_value (adjustment);
-
-  if (participants_match_rows (self, participants))
-    {
-      for (guint i = 0; participants != NULL && i < participants->len; i++)
-        {
-          GtkListBoxRow *list_row = gtk_list_box_get_row_at_index (self->participants_list, i);
-          ParticipantRow *row = g_object_get_data (G_OBJECT (list_row), "tx-participant");
-          TxParticipant *participant = g_ptr_array_index (participants, i);
-
-          g_free (row->name);
-          row->name = g_strdup (participant->name != NULL ? participant->name : "");
-          g_free (row->categories);
-          row->categories = dup_categories_label (participant);
-          row->role = participant->role;
-          row->attended = participant->attended;
-          update_participant_row (self, row);
-        }
-    }
-  else
-    {
-      remove_all_rows (self->participants_list);
-      for (guint i = 0; participants != NULL && i < participants->len; i++)
-        gtk_list_box_append (self->participants_list,
-                             create_participant_row (self, g_ptr_array_index (participants, i)));
-      gtk_adjustment_set_value (adjustment, scrolled);
-    }
-
-  update_attendance_summary (self);
-
-  for (guint i = 0; participants != NULL && i < participants->len; i++)
-    g_ptr_array_add (invited, ((TxParticipant *) g_ptr_array_index (participants, i))->person_uuid);
-  g_ptr_array_add (invited, NULL);
-  tx_participant_picker_set_invited (self->picker, (const char * const *) invited->pdata);
-}
-
-/* How many came, for the clerk at the door. */
-static void
-update_attendance_summary (TxConsultationEditor *self)
-{
-  gboolean taking_attendance = gtk_toggle_button_get_active (self->attendance_button);
-  guint counts[3] = { 0, 0, 0 };   /* not recorded, absent, present */
-  g_autofree char *text = NULL;
-  GtkListBoxRow *list_row;
-  guint n_rows = 0;
-
-  for (; (list_row = gtk_list_box_get_row_at_index (self->participants_list, n_rows)) != NULL; n_rows++)
-    {
-      ParticipantRow *row = g_object_get_data (G_OBJECT (list_row), "tx-participant");
-
-      counts[CLAMP (row->attended, -1, 1) + 1]++;
-    }
-
-  /* Translators: the attendance of a consultation's participants */
-  text = g_strdup_printf (_("Present %u · Absent %u · Not recorded %u"), counts[2], counts[1], counts[0]);
-  gtk_label_set_label (self->attendance_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->attendance_label),
-                          n_rows > 0 && (taking_attendance || counts[0] < n_rows));
-}
-
-static void
-on_attendance_button_toggled_cb (GtkToggleButton      *button,
-                                 TxConsultationEditor *self)
-{
-  GtkListBoxRow *list_row;
-
-  for (guint i = 0; (list_row = gtk_list_box_get_row_at_index (self->participants_list, i)) != NULL; i++)
-    update_participant_row (self, g_object_get_data (G_OBJECT (list_row), "tx-participant"));
-  update_attendance_summary (self);
-}
-
-static void
-on_picker_popover_show_cb (GtkPopover           *popover,
-                           TxConsultationEditor *self)
-{
-  tx_participant_picker_reset (self->picker);
-}
-
-static void
-on_picker_person_chosen_cb (TxParticipantPicker  *picker,
-                            TxPerson             *person,
-                            TxConsultationEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL || self->uuid == NULL)
-    return;
-
-  if (!tx_store_set_participant (self->store, self->uuid, tx_person_get_uuid (person),
-                                 get_default_role (person), &error))
-    {
-      report_failure (self, _("Could not add the participant"), error);
-      return;
-    }
-
-  hide_problem (self);
-}
-
-/* The composition check, after every change */
-
-static void
-update_composition (TxConsultationEditor *self)
-{
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  GPtrArray *participants = get_participants (self);
-  g_autoptr(TxComposition) composition = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean attended_only;
-  double share;
-
-  attended_only = self->consultation != NULL &&
-                  tx_consultation_get_stage_done (self->consultation, TX_STAGE_MEETING) != NULL;
-  composition = tx_composition_check (participants != NULL ? participants : none,
-                                      attended_only, TX_DEFAULT_STAKEHOLDER_SHARE);
-  share = composition->counted > 0 ? 100.0 * composition->stakeholders / composition->counted : 0;
-
-  /* Translators: the counts of the composition check, as in
-   * “联络组 1 · 两代表一委员 2 · 利益相关方 4/12 (33%)” */
-  summary = g_strdup_printf (_("Liaison group %u · Two deputies and one member %u · Stakeholders %u/%u (%.0f%%)"),
-                             composition->liaison, composition->deputies,
-                             composition->stakeholders, composition->counted, share);
-  if (composition->ok)
-    subtitle = g_strdup_printf ("%s %s",
-                                _("Meets the rules of “liaison group + N”."),
-                                attended_only ? _("Counting those present, as the meeting is done.")
-                                              : _("Counting everyone invited; once the meeting is done, those present."));
-  else
-    subtitle = g_strdup (attended_only ? _("Counting those present, as the meeting is done.")
-                                       : _("Counting everyone invited; once the meeting is done, those present."));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->composition_row), summary);
-  adw_action_row_set_subtitle (self->composition_row, subtitle);
-  gtk_image_set_from_icon_name (self->composition_icon,
-                                composition->ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->composition_icon), composition->ok ? "warning" : "success");
-  gtk_widget_add_css_class (GTK_WIDGET (self->composition_icon), composition->ok ? "success" : "warning");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->composition_icon),
-                               composition->ok ? _("The composition meets the rules")
-                                               : _("Something is missing from the composition"));
-
-  for (guint i = 0; i < self->composition_rows->len; i++)
-    gtk_list_box_remove (self->composition_list, g_ptr_array_index (self->composition_rows, i));
-  g_ptr_array_set_size (self->composition_rows, 0);
-
-  for (guint i = 0; i < composition->missing->len; i++)
-    {
-      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (composition->missing, i), -1);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (row, "warning");
-      gtk_list_box_append (self->composition_list, row);
-      g_ptr_array_add (self->composition_rows, row);
-    }
-}
-
 /* The recommendations, read-only */
 
 static void
@@ -1659,7 +1053,7 @@ update_outcomes (TxConsultationEditor *self)
 {
   GPtrArray *outcomes = self->consultation != NULL ? tx_consultation_get_outcomes (self->consultation) : NULL;
 
-  remove_all_rows (self->outcomes_list);
+  tx_consultation_editor_remove_all_rows (self->outcomes_list);
   for (guint i = 0; outcomes != NULL && i < outcomes->len; i++)
     {
       TxOutcome *outcome = g_ptr_array_index (outcomes, i);
@@ -1764,8 +1158,8 @@ reload (TxConsultationEditor *self,
     fill_form (self);
 
   tx_participant_picker_set_township (self->picker, tx_consultation_get_township_name (self->consultation));
-  update_participants (self);
-  update_composition (self);
+  tx_consultation_editor_update_participants (self);
+  tx_consultation_editor_update_composition (self);
   update_outcomes (self);
   update_title (self);
   update_validation (self);
@@ -1784,8 +1178,8 @@ on_reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-schedule_reload (TxConsultationEditor *self)
+void
+tx_consultation_editor_schedule_reload (TxConsultationEditor *self)
 {
   if (self->reload_id == 0)
     self->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, on_reload_idle_cb, self, NULL);
@@ -1803,7 +1197,7 @@ on_store_changed_cb (TxStore              *store,
       g_strcmp0 (kind, "outcome") == 0 ||
       g_strcmp0 (kind, "township") == 0 ||
       g_strcmp0 (kind, "all") == 0)
-    schedule_reload (self);
+    tx_consultation_editor_schedule_reload (self);
 }
 
 /* Stages */
@@ -1904,11 +1298,11 @@ mark_stage_done (TxConsultationEditor *self,
           return;
         }
 
-      report_failure (self, _("Could not mark the stage done"), error);
+      tx_consultation_editor_report_failure (self, _("Could not mark the stage done"), error);
       return;
     }
 
-  hide_problem (self);
+  tx_consultation_editor_hide_problem (self);
 }
 
 static void
@@ -1937,7 +1331,7 @@ on_undo_done_toast_button_clicked_cb (AdwToast             *toast,
       g_clear_error (&error);
       if (!tx_store_set_stage_done (self->store, consultation, stage, done,
                                     _("Marked done again after an undo"), today, &error))
-        report_failure (self, _("Could not mark the stage done again"), error);
+        tx_consultation_editor_report_failure (self, _("Could not mark the stage done again"), error);
     }
 }
 
@@ -1958,14 +1352,14 @@ on_undo_button_clicked_cb (GtkButton            *button,
   done = g_strdup (tx_consultation_get_stage_done (self->consultation, stage));
   if (!tx_store_set_stage_done (self->store, self->uuid, stage, NULL, NULL, today, &error))
     {
-      report_failure (self, _("Could not mark the stage not done"), error);
+      tx_consultation_editor_report_failure (self, _("Could not mark the stage not done"), error);
       return;
     }
-  hide_problem (self);
+  tx_consultation_editor_hide_problem (self);
 
   /* Translators: %s is a stage, “Research” */
   text = g_strdup_printf (_("%s is marked not done"), tx_stage_get_label (stage));
-  toast = create_toast (text);
+  toast = tx_consultation_editor_create_toast (text);
   if (done != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -1975,7 +1369,7 @@ on_undo_button_clicked_cb (GtkButton            *button,
       g_signal_connect_object (toast, "button-clicked",
                                G_CALLBACK (on_undo_done_toast_button_clicked_cb), self, 0);
     }
-  add_toast (self, toast);
+  tx_consultation_editor_add_toast (self, toast);
 }
 
 static void
@@ -2114,11 +1508,11 @@ on_minutes_chooser_response_cb (GtkNativeDialog      *chooser,
           /* Translators: %s is the path of the file written */
           g_autofree char *text = g_strdup_printf (_("Minutes exported to “%s”"), path);
 
-          hide_problem (self);
-          add_toast (self, create_toast (text));
+          tx_consultation_editor_hide_problem (self);
+          tx_consultation_editor_add_toast (self, tx_consultation_editor_create_toast (text));
         }
       else
-        report_failure (self, _("Could not export the minutes"), error);
+        tx_consultation_editor_report_failure (self, _("Could not export the minutes"), error);
     }
 
   if (self->file_chooser == chooser)
@@ -2234,7 +1628,7 @@ on_signin_done_cb (GtkPrintOperation       *operation,
 
   gtk_print_operation_get_error (operation, &error);
   if (error != NULL)
-    report_failure (self, _("Could not print the sign-in sheet"), error);
+    tx_consultation_editor_report_failure (self, _("Could not print the sign-in sheet"), error);
 }
 
 static gboolean
@@ -2509,9 +1903,7 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_bar_response_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_attendance_button_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_picker_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_picker_person_chosen_cb);
+  tx_consultation_editor_class_init_participants (widget_class);
 }
 
 static void
@@ -2537,6 +1929,8 @@ tx_consultation_editor_init (TxConsultationEditor *self)
   create_stage_rows (self);
   self->updating--;
 
+  g_signal_connect_object (tx_day_get_default (), "changed",
+                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self, TRUE);
 }
 
@@ -2589,7 +1983,7 @@ tx_consultation_editor_set_consultation (TxConsultationEditor *self,
   gtk_toggle_button_set_active (self->attendance_button, FALSE);
   self->updating--;
 
-  hide_problem (self);
+  tx_consultation_editor_hide_problem (self);
   reload (self, TRUE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 
@@ -2672,19 +2066,19 @@ tx_consultation_editor_save (TxConsultationEditor *self)
     apply_form (self, consultation);
   if (consultation == NULL || !tx_store_save_consultation (self->store, consultation, &error))
     {
-      report_failure (self, _("Not saved"), error);
+      tx_consultation_editor_report_failure (self, _("Not saved"), error);
       return FALSE;
     }
 
   g_free (self->uuid);
   self->uuid = g_strdup (tx_consultation_get_uuid (consultation));
   self->is_new = FALSE;
-  hide_problem (self);
+  tx_consultation_editor_hide_problem (self);
   reload (self, TRUE);
 
   /* Translators: %s is a consultation's title */
   text = g_strdup_printf (_("“%s” saved"), tx_consultation_get_title (consultation));
-  add_toast (self, create_toast (text));
+  tx_consultation_editor_add_toast (self, tx_consultation_editor_create_toast (text));
 
   g_signal_emit (self, signals[SAVED], 0, self->uuid);
 
@@ -2820,7 +2214,7 @@ tx_consultation_editor_print_signin_sheet (TxConsultationEditor *self,
   job->consultation = dup_consultation_for_documents (self, &error);
   if (job->consultation == NULL)
     {
-      report_failure (self, _("Could not print the sign-in sheet"), error);
+      tx_consultation_editor_report_failure (self, _("Could not print the sign-in sheet"), error);
       signin_job_free (job);
       return NULL;
     }
@@ -2884,7 +2278,7 @@ tx_consultation_editor_print_signin_sheet (TxConsultationEditor *self,
 
   result = gtk_print_operation_run (operation, action, get_parent_window (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    report_failure (self, _("Could not print the sign-in sheet"), error);
+    tx_consultation_editor_report_failure (self, _("Could not print the sign-in sheet"), error);
 
   return g_steal_pointer (&operation);
 }
