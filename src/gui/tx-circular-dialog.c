@@ -24,6 +24,7 @@
 #include "tx-circular-dialog-private.h"
 #include "tx-circular-dialog.h"
 #include "tx-circular-document.h"
+#include "tx-day.h"
 #include "tx-ledger.h"
 #include "tx-metrics.h"
 
@@ -525,11 +526,7 @@ tx_circular_dialog_constructed (GObject *object)
   g_return_if_fail (self->quarter >= 1 && self->quarter <= 4);
 
   if (self->today == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      self->today = g_date_time_format (now, "%Y-%m-%d");
-    }
+    self->today = tx_day_dup_today (tx_day_get_default ());
 
   /* Translators: a quarter of a year, as in "Q4 2026": %1$d is the
    * year, %2$d the quarter, 1 to 4 */

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tx-day.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-editor-private.h"
 #include "tx-outcome-editor.h"
@@ -163,17 +164,9 @@ set_editable_text (gpointer    editable,
 /* Dates */
 
 static char *
-dup_real_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static char *
 dup_today (TxOutcomeEditor *self)
 {
-  return self->today != NULL ? g_strdup (self->today) : dup_real_today ();
+  return self->today != NULL ? g_strdup (self->today) : tx_day_dup_today (tx_day_get_default ());
 }
 
 static gboolean
