@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "tx-consultation-editor.h"
+#include "tx-day.h"
 #include "tx-consultations-page.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
@@ -909,6 +910,45 @@ test_color_filter (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
 }
 
+/* Left open on the real date over the new year: the list follows the
+ * new day as it does at first (this year when it has consultations,
+ * every year otherwise, and the new year among the choices); a year the
+ * clerk chose stays. */
+static void
+test_new_year (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TxDay *day = tx_day_get_default ();
+  GtkDropDown *year_drop_down;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  year_drop_down = get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "year_drop_down");
+  tx_day_set_today (day, "2026-12-31");
+  tx_consultations_page_set_today (TX_CONSULTATIONS_PAGE (fixture->page), NULL);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (year_drop_down)), ==, "2026");
+
+  tx_day_set_today (day, "2027-01-01");
+  g_assert_cmpuint (gtk_drop_down_get_selected (year_drop_down), ==, 0);
+  {
+    g_autoptr(GtkStringObject) newest = g_list_model_get_item (gtk_drop_down_get_model (year_drop_down), 1);
+
+    g_assert_cmpstr (gtk_string_object_get_string (newest), ==, "2027");
+  }
+
+  /* the clerk goes back to 2026, and it stays so the next day */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (year_drop_down)); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (year_drop_down), i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "2026"))
+        gtk_drop_down_set_selected (year_drop_down, i);
+    }
+  tx_day_set_today (day, "2027-01-02");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (year_drop_down)), ==, "2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,6 +968,8 @@ main (int   argc,
               fixture_set_up, test_unsaved_changes, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/narrow-window", Fixture, NULL,
               fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/new-year", Fixture, NULL,
+              fixture_set_up, test_new_year, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/color-filter", Fixture, NULL,
               fixture_set_up, test_color_filter, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/documents", Fixture, NULL,

@@ -449,6 +449,9 @@ on_day_changed_cb (TxConsultationsPage *self)
   if (self->today != NULL)
     return;
 
+  /* a year the clerk did not choose follows the new day */
+  if (!self->year_touched)
+    self->year_chosen = FALSE;
   fill_years (self);
   reload (self);
 }
