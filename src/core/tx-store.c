@@ -109,13 +109,13 @@ tx_store_get_latest_version (void)
   return atoi (g_ptr_array_index (migrations, migrations->len - 1));
 }
 
-/* Fails when a row refers to a row that is not there. */
+/* How many rows refer to rows that are not there. */
 static gboolean
-check_foreign_keys (TxStore  *self,
-                    GError  **error)
+count_broken_references (TxStore  *self,
+                         int      *n,
+                         GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -123,16 +123,36 @@ check_foreign_keys (TxStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                   "a row of %s refers to a missing row of %s",
-                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
-      ok = FALSE;
-    }
+  *n = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    (*n)++;
   sqlite3_finalize (stmt);
 
-  return ok;
+  return TRUE;
+}
+
+/* A migration may break no reference.  What another program broke
+ * before stays as it was (`tongxin-cli check` lists it): it is no
+ * reason to leave a clerk with a database Tongxin cannot open. */
+static gboolean
+check_references_kept (TxStore  *self,
+                       int       broken_before,
+                       GError  **error)
+{
+  int broken = 0;
+
+  if (!count_broken_references (self, &broken, error))
+    return FALSE;
+
+  if (broken > broken_before)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   "%d rows refer to missing rows, %d before",
+                   broken, broken_before);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -160,6 +180,7 @@ apply_migrations (TxStore  *self,
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
       g_autoptr(GError) local_error = NULL;
+      int broken_before = 0;
 
       if (version <= current)
         continue;
@@ -182,8 +203,9 @@ apply_migrations (TxStore  *self,
        * are checked before the migration commits. */
       if (!exec_sql (self, "PRAGMA foreign_keys = OFF", &local_error) ||
           !exec_sql (self, "BEGIN IMMEDIATE", &local_error) ||
+          !count_broken_references (self, &broken_before, &local_error) ||
           !exec_sql (self, sql, &local_error) ||
-          !check_foreign_keys (self, &local_error) ||
+          !check_references_kept (self, broken_before, &local_error) ||
           !exec_sql (self, pragma, &local_error) ||
           !exec_sql (self, "COMMIT", &local_error) ||
           !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error))
