@@ -1,0 +1,381 @@
+/* tx-cli-ledger.c — tongxin-cli's ledger and metrics, and the
+ * period (--year, --quarter) they and the circular are asked for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-cli-private.h"
+#include "tx-ledger.h"
+#include "tx-metrics.h"
+#include "tx-vocabulary.h"
+
+static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind" };
+
+/* --year and --quarter, defaulting to the quarter of --today */
+int
+tx_cli_parse_quarter (Cli        *cli,
+                      const char *year_text,
+                      const char *quarter_text,
+                      int        *year,
+                      int        *quarter)
+{
+  char today[16];
+  guint64 value;
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  tx_ledger_quarter_of (today, year, quarter);
+
+  if (year_text != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &value, NULL))
+        return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+      *year = (int) value;
+      if (quarter_text == NULL)
+        *quarter = *year < g_date_get_year (&cli->today) ? 4 : *quarter;
+    }
+  if (quarter_text != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (quarter_text, 10, 1, 4, &value, NULL))
+        return tx_cli_usage_error (_("“%s” is not a quarter: use 1, 2, 3 or 4."), quarter_text);
+      *quarter = (int) value;
+    }
+
+  return 0;
+}
+
+/* The options of the ledger and the metrics: --year, --quarter,
+ * --township, --format. */
+typedef struct {
+  char     *year_text;
+  char     *quarter_text;
+  char     *township;
+  char     *format;
+  gboolean  json;
+  int       year;
+  int       quarter;
+} Period;
+
+static void
+period_clear (Period *period)
+{
+  g_clear_pointer (&period->year_text, g_free);
+  g_clear_pointer (&period->quarter_text, g_free);
+  g_clear_pointer (&period->township, g_free);
+  g_clear_pointer (&period->format, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Period, period_clear)
+
+static int
+parse_period (Cli    *cli,
+              Period *period)
+{
+  CommandOption options[] = {
+    { "year", &period->year_text, NULL },
+    { "quarter", &period->quarter_text, NULL },
+    { "township", &period->township, NULL },
+    { "format", &period->format, NULL },
+  };
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), NULL);
+  if (status == 0 && !tx_cli_parse_format (period->format, &period->json))
+    status = tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), period->format);
+  if (status == 0)
+    status = tx_cli_parse_quarter (cli, period->year_text, period->quarter_text, &period->year, &period->quarter);
+
+  return status;
+}
+
+int
+tx_cli_cmd_ledger (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autofree char *issued_on = NULL;
+  g_auto(Period) period = { 0, };
+  const char *township;
+  char today[16];
+  gboolean json;
+  int year, quarter;
+  int status;
+
+  status = parse_period (cli, &period);
+  if (status != 0)
+    return status;
+  township = period.township;
+  json = period.json;
+  year = period.year;
+  quarter = period.quarter;
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_cli_township_exists (store, township))
+    return EXIT_FAILED;
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  /* a quarter issued in a circular keeps the ledger it was issued with */
+  ledger = tx_ledger_load_frozen (store, year, quarter, &issued_on, NULL, &error);
+  if (ledger == NULL && error == NULL)
+    ledger = tx_ledger_compute (store, year, quarter, today, &error);
+  if (ledger == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < ledger->entries->len; i++)
+        {
+          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+          if (township != NULL && !g_str_equal (township, entry->township_name) &&
+              !g_str_equal (township, entry->township_uuid))
+            continue;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, entry->township_name);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, entry->township_uuid);
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, ledger->year);
+          json_builder_set_member_name (builder, "quarter");
+          json_builder_add_int_value (builder, ledger->quarter);
+          json_builder_set_member_name (builder, "as_of");
+          json_builder_add_string_value (builder, ledger->as_of);
+          json_builder_set_member_name (builder, "issued");
+          if (issued_on != NULL)
+            json_builder_add_string_value (builder, issued_on);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "color");
+          json_builder_add_string_value (builder, tx_color_to_key (entry->color));
+          json_builder_set_member_name (builder, "planned");
+          if (entry->planned >= 0)
+            json_builder_add_int_value (builder, entry->planned);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "held");
+          json_builder_add_int_value (builder, entry->held);
+          json_builder_set_member_name (builder, "expected");
+          json_builder_add_int_value (builder, entry->expected);
+          json_builder_set_member_name (builder, "reasons");
+          json_builder_begin_array (builder);
+          for (guint h = 0; h < entry->hits->len; h++)
+            {
+              TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "rule");
+              json_builder_add_string_value (builder, rule_keys[hit->rule]);
+              json_builder_set_member_name (builder, "color");
+              json_builder_add_string_value (builder, tx_color_to_key (hit->color));
+              json_builder_set_member_name (builder, "kind");
+              json_builder_add_string_value (builder, hit->kind);
+              json_builder_set_member_name (builder, "uuid");
+              json_builder_add_string_value (builder, hit->uuid);
+              json_builder_set_member_name (builder, "title");
+              json_builder_add_string_value (builder, hit->title);
+              if (hit->rule == TX_RULE_STAGE_OVERDUE)
+                {
+                  json_builder_set_member_name (builder, "stage");
+                  json_builder_add_string_value (builder, tx_stage_to_key (hit->stage));
+                }
+              if (hit->consultation_uuid != NULL)
+                {
+                  json_builder_set_member_name (builder, "consultation");
+                  json_builder_add_string_value (builder, hit->consultation_uuid);
+                }
+              json_builder_set_member_name (builder, hit->rule == TX_RULE_PLAN_BEHIND ? "behind" : "days");
+              json_builder_add_int_value (builder, hit->days);
+              json_builder_set_member_name (builder, "text");
+              json_builder_add_string_value (builder, hit->text);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      tx_cli_print_json (root);
+    }
+  else
+    {
+      tx_cli_print_tsv_row ("township", "color", "reasons", NULL);
+      for (guint i = 0; i < ledger->entries->len; i++)
+        {
+          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+          g_autoptr(GString) reasons = g_string_new (NULL);
+
+          if (township != NULL && !g_str_equal (township, entry->township_name) &&
+              !g_str_equal (township, entry->township_uuid))
+            continue;
+
+          for (guint h = 0; h < entry->hits->len; h++)
+            g_string_append_printf (reasons, "%s%s", h ? " " : "",
+                                    ((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->text);
+          tx_cli_print_tsv_row (entry->township_name, tx_color_to_key (entry->color), reasons->str, NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static void
+add_rate (JsonBuilder *builder,
+          const char  *name,
+          double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+build_metrics (JsonBuilder     *builder,
+               const TxMetrics *metrics)
+{
+  json_builder_begin_object (builder);
+  if (metrics->township_name != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, metrics->township_name);
+    }
+  json_builder_set_member_name (builder, "submitted");
+  json_builder_add_int_value (builder, metrics->submitted);
+  json_builder_set_member_name (builder, "feedback_received");
+  json_builder_add_int_value (builder, metrics->answered);
+  add_rate (builder, "feedback_rate", tx_metrics_feedback_rate (metrics));
+  json_builder_set_member_name (builder, "adopted");
+  json_builder_add_int_value (builder, metrics->adopted);
+  json_builder_set_member_name (builder, "supervised_all_phases");
+  json_builder_add_int_value (builder, metrics->supervised);
+  add_rate (builder, "supervision_coverage", tx_metrics_supervision_coverage (metrics));
+  json_builder_set_member_name (builder, "implemented");
+  json_builder_add_int_value (builder, metrics->implemented);
+  add_rate (builder, "implementation_rate", tx_metrics_implementation_rate (metrics));
+  json_builder_end_object (builder);
+}
+
+static char *
+format_rate (double value)
+{
+  return value < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f%%", value * 100);
+}
+
+static void
+print_metrics_row (const char      *name,
+                   const TxMetrics *metrics)
+{
+  g_autofree char *feedback = format_rate (tx_metrics_feedback_rate (metrics));
+  g_autofree char *supervision = format_rate (tx_metrics_supervision_coverage (metrics));
+  g_autofree char *implementation = format_rate (tx_metrics_implementation_rate (metrics));
+  g_autofree char *submitted = g_strdup_printf ("%u", metrics->submitted);
+  g_autofree char *answered = g_strdup_printf ("%u", metrics->answered);
+  g_autofree char *adopted = g_strdup_printf ("%u", metrics->adopted);
+  g_autofree char *supervised = g_strdup_printf ("%u", metrics->supervised);
+  g_autofree char *implemented = g_strdup_printf ("%u", metrics->implemented);
+
+  tx_cli_print_tsv_row (name, submitted, answered, feedback, adopted, supervised, supervision,
+                        implemented, implementation, NULL);
+}
+
+int
+tx_cli_cmd_metrics (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(TxMetrics) total = NULL;
+  g_auto(Period) period = { 0, };
+  const char *township;
+  char today[16];
+  gboolean json;
+  int year, quarter;
+  int status;
+
+  status = parse_period (cli, &period);
+  if (status != 0)
+    return status;
+  township = period.township;
+  json = period.json;
+  year = period.year;
+  quarter = period.quarter;
+  /* without --quarter, the whole year */
+  if (period.quarter_text == NULL)
+    quarter = 0;
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_cli_township_exists (store, township))
+    return EXIT_FAILED;
+
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
+  metrics = tx_metrics_compute (store, year, quarter, today, &total, &error);
+  if (metrics == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, year);
+      json_builder_set_member_name (builder, "quarter");
+      if (quarter > 0)
+        json_builder_add_int_value (builder, quarter);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "townships");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < metrics->len; i++)
+        {
+          TxMetrics *m = g_ptr_array_index (metrics, i);
+
+          if (township == NULL || g_str_equal (township, m->township_name) || g_str_equal (township, m->township_uuid))
+            build_metrics (builder, m);
+        }
+      json_builder_end_array (builder);
+      if (township == NULL)
+        {
+          json_builder_set_member_name (builder, "total");
+          build_metrics (builder, total);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      tx_cli_print_json (root);
+    }
+  else
+    {
+      tx_cli_print_tsv_row ("township", "submitted", "feedback_received", "feedback_rate", "adopted",
+                            "supervised_all_phases", "supervision_coverage", "implemented", "implementation_rate", NULL);
+      for (guint i = 0; i < metrics->len; i++)
+        {
+          TxMetrics *m = g_ptr_array_index (metrics, i);
+
+          if (township == NULL || g_str_equal (township, m->township_name) || g_str_equal (township, m->township_uuid))
+            print_metrics_row (m->township_name, m);
+        }
+      if (township == NULL)
+        print_metrics_row (_("all"), total);
+    }
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,328 @@
+/* tx-cli-roster.c — tongxin-cli's roster commands: roster import,
+ * list, export and print
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-cli-private.h"
+#include "tx-roster-document.h"
+#include "tx-roster-export.h"
+#include "tx-roster-import.h"
+#include "tx-roster.h"
+#include "tx-vocabulary.h"
+
+static JsonNode *
+person_to_json (TxPerson *person)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, tx_person_get_uuid (person));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, tx_person_get_name (person));
+  json_builder_set_member_name (builder, "gender");
+  json_builder_add_string_value (builder, tx_gender_to_key (tx_person_get_gender (person)));
+  json_builder_set_member_name (builder, "ethnicity");
+  json_builder_add_string_value (builder, tx_person_get_ethnicity (person));
+  json_builder_set_member_name (builder, "township");
+  json_builder_add_string_value (builder, tx_person_get_township_name (person));
+  json_builder_set_member_name (builder, "village");
+  json_builder_add_string_value (builder, tx_person_get_village (person));
+  json_builder_set_member_name (builder, "categories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tx_person_get_n_categories (person); i++)
+    json_builder_add_string_value (builder, tx_category_to_key (tx_person_get_category (person, i)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "organization");
+  json_builder_add_string_value (builder, tx_person_get_organization (person));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, tx_person_get_title (person));
+  json_builder_set_member_name (builder, "phone");
+  json_builder_add_string_value (builder, tx_person_get_phone (person));
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, tx_person_get_notes (person));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+int
+tx_cli_cmd_roster_import (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  gboolean dry_run = FALSE;
+  CommandOption options[] = { { "dry-run", NULL, &dry_run } };
+  GPtrArray *problems;
+  GPtrArray *townships;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), files);
+  if (status != 0)
+    return status;
+  if (files->len != 1)
+    return tx_cli_usage_error (_("“roster import” needs one CSV file: tongxin-cli roster import FILE.csv"));
+
+  store = tx_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  /* a dry run only reads; otherwise the file is written as it is read,
+   * and nothing is when a line has a problem */
+  if (dry_run)
+    import = tx_roster_import_read (store, g_ptr_array_index (files, 0), &error);
+  else
+    import = tx_roster_import_run (store, g_ptr_array_index (files, 0), &error);
+  if (import == NULL)
+    return tx_cli_fail (_("Nothing was imported. %s"), error->message);
+
+  problems = tx_roster_import_get_problems (import);
+  townships = tx_roster_import_get_new_townships (import);
+
+  if (problems->len > 0)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (files, 0));
+
+      tx_cli_fail (g_dngettext (GETTEXT_PACKAGE,
+                                "Nothing was imported: %s has %u line with a problem. Correct it and import again.",
+                                "Nothing was imported: %s has %u lines with problems. Correct them and import again.",
+                                problems->len),
+                   name, problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *text = tx_import_problem_to_string (g_ptr_array_index (problems, i));
+          g_printerr ("  %s\n", text);
+        }
+      return EXIT_FAILED;
+    }
+
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was written. The import would do this:"));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person added\n", "%u people added\n",
+                        tx_roster_import_get_n_to_add (import)),
+           tx_roster_import_get_n_to_add (import));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person updated\n", "%u people updated\n",
+                        tx_roster_import_get_to_update (import)->len),
+           tx_roster_import_get_to_update (import)->len);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person unchanged\n", "%u people unchanged\n",
+                        tx_roster_import_get_n_unchanged (import)),
+           tx_roster_import_get_n_unchanged (import));
+  for (guint i = 0; i < townships->len; i++)
+    g_print (_("New township: %s\n"), (const char *) g_ptr_array_index (townships, i));
+
+  return EXIT_SUCCESS;
+}
+
+static int
+parse_person_filter (Cli            *cli,
+                     int             first,
+                     TxPersonFilter *filter,
+                     GPtrArray      *positional,
+                     char          **format,
+                     TxStore       **store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *order = NULL;
+  CommandOption options[] = {
+    { "search", &filter->search, NULL },
+    { "category", &category, NULL },
+    { "township", &filter->township, NULL },
+    { "order", &order, NULL },
+    { "format", format, NULL },
+  };
+  int status;
+
+  status = tx_cli_parse_command_options (cli, first, options,
+                                         format != NULL ? G_N_ELEMENTS (options) : G_N_ELEMENTS (options) - 1,
+                                         positional);
+  if (status != 0)
+    return status;
+
+  if (format != NULL && *format != NULL)
+    {
+      gboolean json;
+
+      if (!tx_cli_parse_format (*format, &json))
+        return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), *format);
+    }
+  if (category != NULL)
+    {
+      if (!tx_category_parse (category, &filter->category))
+        return tx_cli_usage_error (_("Unknown category “%s”. Use a key such as cppcc_member or a label such as 政协委员."), category);
+      filter->has_category = TRUE;
+    }
+  if (order != NULL && !tx_order_from_key (order, &filter->order))
+    return tx_cli_usage_error (_("Unknown order “%s”: use pinyin or strokes."), order);
+
+  *store = tx_cli_open_store (cli, FALSE);
+  if (*store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_cli_township_exists (*store, filter->township))
+    return EXIT_FAILED;
+
+  return 0;
+}
+
+int
+tx_cli_cmd_roster_list (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *format = NULL;
+  TxPersonFilter filter = { 0, };
+  gboolean json = FALSE;
+  int status;
+
+  status = parse_person_filter (cli, 2, &filter, NULL, &format, &store);
+  if (status == 0)
+    tx_cli_parse_format (format, &json);
+  if (status == 0)
+    {
+      people = tx_roster_query (store, &filter, &error);
+      if (people == NULL)
+        status = tx_cli_fail ("%s", error->message);
+    }
+  tx_person_filter_clear (&filter);
+  if (status != 0)
+    return status;
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_sized_new (people->len);
+
+      for (guint i = 0; i < people->len; i++)
+        json_array_add_element (array, person_to_json (g_ptr_array_index (people, i)));
+      json_node_take_array (root, array);
+      tx_cli_print_json (root);
+    }
+  else
+    {
+      tx_cli_print_tsv_row ("uuid", "name", "gender", "ethnicity", "township", "village", "categories",
+                            "organization", "title", "phone", NULL);
+      for (guint i = 0; i < people->len; i++)
+        {
+          TxPerson *person = g_ptr_array_index (people, i);
+          g_autoptr(GString) keys = g_string_new (NULL);
+
+          for (guint c = 0; c < tx_person_get_n_categories (person); c++)
+            g_string_append_printf (keys, "%s%s", c ? "," : "",
+                                    tx_category_to_key (tx_person_get_category (person, c)));
+
+          tx_cli_print_tsv_row (tx_person_get_uuid (person), tx_person_get_name (person),
+                                tx_gender_to_key (tx_person_get_gender (person)),
+                                tx_person_get_ethnicity (person), tx_person_get_township_name (person),
+                                tx_person_get_village (person), keys->str,
+                                tx_person_get_organization (person), tx_person_get_title (person),
+                                tx_person_get_phone (person), NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_roster_export (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  TxPersonFilter filter = { 0, };
+  g_autofree char *lower = NULL;
+  guint n_people = 0;
+  int status;
+
+  status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
+  if (status != 0)
+    {
+      tx_person_filter_clear (&filter);
+      return status;
+    }
+  if (files->len != 1)
+    {
+      tx_person_filter_clear (&filter);
+      return tx_cli_usage_error (_("“roster export” needs the file to write: FILE.csv or FILE.xlsx"));
+    }
+
+  lower = g_ascii_strdown (g_ptr_array_index (files, 0), -1);
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
+    {
+      tx_person_filter_clear (&filter);
+      return tx_cli_usage_error (_("“%s” must end in .csv or .xlsx."), (const char *) g_ptr_array_index (files, 0));
+    }
+
+  if (!tx_roster_export (store, &filter, g_ptr_array_index (files, 0), &n_people, &error))
+    {
+      tx_person_filter_clear (&filter);
+      return tx_cli_fail ("%s", error->message);
+    }
+
+  tx_person_filter_clear (&filter);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person written to %s\n", "%u people written to %s\n", n_people),
+           n_people, (const char *) g_ptr_array_index (files, 0));
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_roster_print (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *full_setting = NULL;
+  g_autofree char *lower = NULL;
+  TxPersonFilter filter = { 0, };
+  gboolean full_phones;
+  int status;
+
+  status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
+  if (status == 0 && files->len != 1)
+    status = tx_cli_usage_error (_("“roster print” needs the PDF file to write: tongxin-cli roster print OUT.pdf"));
+  if (status == 0)
+    {
+      lower = g_ascii_strdown (g_ptr_array_index (files, 0), -1);
+      if (!g_str_has_suffix (lower, ".pdf"))
+        status = tx_cli_usage_error (_("“%s” must end in .pdf."), (const char *) g_ptr_array_index (files, 0));
+    }
+  if (status == 0)
+    {
+      people = tx_roster_query (store, &filter, &error);
+      if (people == NULL)
+        status = tx_cli_fail ("%s", error->message);
+    }
+  if (status != 0)
+    {
+      tx_person_filter_clear (&filter);
+      return status;
+    }
+
+  organization = tx_store_get_setting (store, "organization");
+  full_setting = tx_store_get_setting (store, "print-full-phones");
+  full_phones = g_strcmp0 (full_setting, "true") == 0;
+
+  doc = tx_roster_document_new (people, organization, filter.township, &cli->today,
+                                filter.order, full_phones);
+  tx_person_filter_clear (&filter);
+
+  if (!tx_table_document_write_pdf (doc, g_ptr_array_index (files, 0), &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n",
+                        tx_table_document_get_n_pages (doc)),
+           tx_table_document_get_n_pages (doc), (const char *) g_ptr_array_index (files, 0));
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,189 @@
+/* tx-cli-store.c — tongxin-cli's commands on the database as a whole:
+ * init, demo, import, export, backup, restore, check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-cli-private.h"
+#include "tx-exchange.h"
+#include "tx-records.h"
+#include "tx-store.h"
+
+int
+tx_cli_cmd_init (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  gboolean existed;
+
+  if (cli->n_args > 1)
+    return tx_cli_usage_error (_("“init” takes no arguments."));
+
+  existed = g_file_test (cli->db_path, G_FILE_TEST_EXISTS);
+  store = tx_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (existed)
+    g_print (_("The database %s is ready (schema %d).\n"), cli->db_path, tx_store_get_schema_version (store));
+  else
+    g_print (_("Created the database %s.\n"), cli->db_path);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+print_report (const TxImportReport *report)
+{
+  g_autofree char *summary = tx_import_report_to_string (report);
+
+  g_print ("%s\n", summary);
+}
+
+int
+tx_cli_cmd_demo (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportReport report;
+
+  if (cli->n_args > 1)
+    return tx_cli_usage_error (_("“demo” takes no arguments."));
+
+  store = tx_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_exchange_load_demo (store, &cli->today, &report, &error))
+    return tx_cli_fail (_("Could not load the sample data: %s"), error->message);
+
+  print_report (&report);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_import (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportReport report;
+  TxImportOptions options = { 0, };
+  gboolean dry_run = FALSE;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  CommandOption command_options[] = { { "dry-run", NULL, &dry_run } };
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 1, command_options, G_N_ELEMENTS (command_options), files);
+  if (status != 0)
+    return status;
+  if (files->len != 1)
+    return tx_cli_usage_error (_("“import” needs one exchange file: tongxin-cli import IN.xml"));
+
+  store = tx_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  options.dry_run = dry_run;
+  if (!tx_exchange_import_file (store, g_ptr_array_index (files, 0), &options, &report, &error))
+    return tx_cli_fail (_("Nothing was imported. %s"), error->message);
+
+  print_report (&report);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_export (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 2)
+    return tx_cli_usage_error (_("“export” needs the file to write: tongxin-cli export OUT.xml"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_exchange_export (store, cli->args[1], &error))
+    return tx_cli_fail ("%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_backup (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 2)
+    return tx_cli_usage_error (_("“backup” needs the file to write: tongxin-cli backup OUT.db"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_backup (store, cli->args[1], &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Backup written to %s\n"), cli->args[1]);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_restore (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 2)
+    return tx_cli_usage_error (_("“restore” needs the backup to read: tongxin-cli restore IN.db"));
+
+  store = tx_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_restore (store, cli->args[1], &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Restored from %s; the data it replaced are in %s.before-restore\n"), cli->args[1], cli->db_path);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_check (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (cli->n_args != 1)
+    return tx_cli_usage_error (_("“check” takes no arguments."));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  problems = tx_store_check (store, &error);
+  if (problems == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (problems->len > 0)
+    {
+      tx_cli_fail (g_dngettext (GETTEXT_PACKAGE, "The database has %u problem. Restore a backup, or ask for help.",
+                                "The database has %u problems. Restore a backup, or ask for help.", problems->len),
+                   problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (problems, i));
+      return EXIT_FAILED;
+    }
+
+  g_print (_("The database %s is sound: %u townships, %u people, %u consultations, %u recommendations.\n"),
+           cli->db_path, tx_store_count (store, "township"), tx_store_count (store, "person"),
+           tx_store_count (store, "consultation"), tx_store_count (store, "outcome"));
+  return EXIT_SUCCESS;
+}
