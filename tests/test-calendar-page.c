@@ -39,6 +39,7 @@
 typedef struct {
   char           *dir;
   TxStore        *store;
+  TxDay          *day;
   GtkWindow      *window;
   TxCalendarPage *page;
   GPtrArray      *opened;   /* the uuids the page asked to open */
@@ -263,8 +264,9 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->opened = g_ptr_array_new_with_free_func (g_free);
+  f->day = tx_test_day_new (TODAY);
   f->page = g_object_new (TX_TYPE_CALENDAR_PAGE,
-                          "today", TODAY,
+                          "day", f->day,
                           "store", f->store,
                           NULL);
   g_signal_connect (f->page, "open-consultation", G_CALLBACK (on_page_open_consultation_cb), f);
@@ -286,6 +288,7 @@ fixture_tear_down (Fixture       *f,
   settle ();
   g_clear_pointer (&f->opened, g_ptr_array_unref);
   g_clear_object (&f->store);
+  g_clear_object (&f->day);
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
   g_free (f->dir);
 }
@@ -601,25 +604,23 @@ static void
 test_new_day (Fixture       *f,
               gconstpointer  data)
 {
-  TxDay *day = tx_day_get_default ();
+  TxDay *day = f->day;
   int year, month;
 
-  tx_day_set_today (day, TODAY);
-  g_object_set (f->page, "today", NULL, NULL);
   settle ();
   tx_calendar_page_get_month (f->page, &year, &month);
   g_assert_cmpint (year, ==, 2026);
   g_assert_cmpint (month, ==, 11);
   g_assert_true (gtk_widget_has_css_class (get_day_cell (f, TODAY), "today"));
 
-  tx_day_set_today (day, "2026-11-28");
+  tx_day_set_today (day, tx_date_new (2026, 11, 28));
   settle ();
   g_assert_false (gtk_widget_has_css_class (get_day_cell (f, TODAY), "today"));
   g_assert_true (gtk_widget_has_css_class (get_day_cell (f, "2026-11-28"), "today"));
   g_assert_nonnull (find_label_containing (get_day_cell (f, "2026-11-28"), "Today"));
 
   /* the first of the month: December is shown, with its first day */
-  tx_day_set_today (day, "2026-12-01");
+  tx_day_set_today (day, tx_date_new (2026, 12, 1));
   settle ();
   tx_calendar_page_get_month (f->page, &year, &month);
   g_assert_cmpint (year, ==, 2026);
@@ -629,19 +630,27 @@ test_new_day (Fixture       *f,
 
   /* a month turned to stays when the day changes */
   tx_calendar_page_show_month (f->page, 2026, 10);
-  tx_day_set_today (day, "2026-12-02");
+  tx_day_set_today (day, tx_date_new (2026, 12, 2));
   settle ();
   tx_calendar_page_get_month (f->page, &year, &month);
   g_assert_cmpint (month, ==, 10);
   g_assert_true (gtk_widget_is_sensitive (get_child (f, "today_button")));
 
-  /* a page given its own date does not follow the clock */
-  g_object_set (f->page, "today", TODAY, NULL);
-  tx_day_set_today (day, "2027-01-01");
-  settle ();
-  tx_calendar_page_get_month (f->page, &year, &month);
-  g_assert_cmpint (year, ==, 2026);
-  g_assert_cmpint (month, ==, 11);
+  /* a page given another day shows its month */
+  {
+    g_autoptr(TxDay) other = tx_test_day_new ("2027-01-01");
+
+    tx_calendar_page_set_day (f->page, other);
+    settle ();
+    tx_calendar_page_get_month (f->page, &year, &month);
+    g_assert_cmpint (year, ==, 2027);
+    g_assert_cmpint (month, ==, 1);
+    /* and the day it left no longer moves it */
+    tx_day_set_today (day, tx_date_new (2027, 3, 1));
+    settle ();
+    tx_calendar_page_get_month (f->page, &year, &month);
+    g_assert_cmpint (month, ==, 1);
+  }
 }
 
 int

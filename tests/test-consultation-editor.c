@@ -34,6 +34,7 @@ typedef struct {
   char      *dir;
   char      *path;
   TxStore   *store;
+  TxDay     *day;
   TxWindow  *window;
   GtkWidget *page;
   GtkWidget *editor;
@@ -195,7 +196,8 @@ fixture_set_up (Fixture       *fixture,
       return;
     }
 
-  fixture->window = tx_window_new (NULL, fixture->store);
+  fixture->day = tx_test_day_new (TODAY);
+  fixture->window = tx_window_new (NULL, fixture->store, fixture->day);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
   gtk_window_present (GTK_WINDOW (fixture->window));
   adw_view_stack_set_visible_child_name (get_child (fixture->window, TX_TYPE_WINDOW, "view_stack"),
@@ -203,8 +205,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->page = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
   fixture->editor = tx_test_get_widget (fixture->page, TX_TYPE_CONSULTATION_EDITOR);
-  tx_consultations_page_set_today (TX_CONSULTATIONS_PAGE (fixture->page), TODAY);
-  g_assert_cmpstr (tx_consultation_editor_get_today (TX_CONSULTATION_EDITOR (fixture->editor)), ==, TODAY);
+  g_assert_true (tx_consultation_editor_get_day (TX_CONSULTATION_EDITOR (fixture->editor)) == fixture->day);
 }
 
 static void
@@ -220,6 +221,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->day);
 
   g_unlink (fixture->path);
   g_unlink (wal);
@@ -910,26 +912,24 @@ test_color_filter (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
 }
 
-/* Left open on the real date over the new year: the list follows the
- * new day as it does at first (this year when it has consultations,
+/* Left open over the new year: the list follows the new day as it does at first (this year when it has consultations,
  * every year otherwise, and the new year among the choices); a year the
  * clerk chose stays. */
 static void
 test_new_year (Fixture       *fixture,
                gconstpointer  data)
 {
-  TxDay *day = tx_day_get_default ();
+  TxDay *day = fixture->day;
   GtkDropDown *year_drop_down;
 
   if (fixture->window == NULL)
     return;   /* skipped in set-up */
 
   year_drop_down = get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "year_drop_down");
-  tx_day_set_today (day, "2026-12-31");
-  tx_consultations_page_set_today (TX_CONSULTATIONS_PAGE (fixture->page), NULL);
+  tx_day_set_today (day, tx_date_new (2026, 12, 31));
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (year_drop_down)), ==, "2026");
 
-  tx_day_set_today (day, "2027-01-01");
+  tx_day_set_today (day, tx_date_new (2027, 1, 1));
   g_assert_cmpuint (gtk_drop_down_get_selected (year_drop_down), ==, 0);
   {
     g_autoptr(GtkStringObject) newest = g_list_model_get_item (gtk_drop_down_get_model (year_drop_down), 1);
@@ -945,7 +945,7 @@ test_new_year (Fixture       *fixture,
       if (g_str_equal (gtk_string_object_get_string (item), "2026"))
         gtk_drop_down_set_selected (year_drop_down, i);
     }
-  tx_day_set_today (day, "2027-01-02");
+  tx_day_set_today (day, tx_date_new (2027, 1, 2));
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (year_drop_down)), ==, "2026");
 }
 

@@ -40,6 +40,7 @@ typedef struct {
   char      *dir;
   char      *path;
   TxStore   *store;
+  TxDay     *day;
   GtkWindow *window;
   GtkWidget *page;
   GtkWidget *editor;
@@ -175,7 +176,8 @@ fixture_set_up (Fixture       *fixture,
     }
 
   /* The page in a window, under a toast overlay as in TxWindow. */
-  fixture->page = g_object_new (TX_TYPE_OUTCOMES_PAGE, "today", TODAY, "store", fixture->store, NULL);
+  fixture->day = tx_test_day_new (TODAY);
+  fixture->page = g_object_new (TX_TYPE_OUTCOMES_PAGE, "day", fixture->day, "store", fixture->store, NULL);
   fixture->editor = GTK_WIDGET (gtk_widget_get_template_child (fixture->page, TX_TYPE_OUTCOMES_PAGE, "editor"));
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), fixture->page);
@@ -201,6 +203,7 @@ fixture_tear_down (Fixture       *fixture,
     }
   fixture->window = NULL;
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->day);
 
   tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);

@@ -42,6 +42,7 @@ typedef struct {
   char           *dir;
   char           *path;
   TxStore        *store;
+  TxDay          *day;
   TxLedger       *ledger;   /* of Q4 2026, computed without the GUI */
   GtkWindow      *window;
   TxOverviewPage *page;
@@ -206,7 +207,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->page = TX_OVERVIEW_PAGE (tx_overview_page_new ());
-  tx_overview_page_set_today (fixture->page, TODAY);
+  fixture->day = tx_test_day_new (TODAY);
+  tx_overview_page_set_day (fixture->page, fixture->day);
   tx_overview_page_set_store (fixture->page, fixture->store);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -235,6 +237,7 @@ fixture_tear_down (Fixture       *fixture,
   fixture->page = NULL;
   g_clear_pointer (&fixture->ledger, tx_ledger_free);
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->day);
 
   tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
@@ -607,28 +610,27 @@ test_store_changed (Fixture       *fixture,
   g_assert_cmpint (g_array_index (chart_data->colors, int, row * 4 + QUARTER - 1), ==, TX_COLOR_GREEN);
 }
 
-/* Left open on the real date over the new year: the ledger of the new
+/* Left open over the new year: the ledger of the new
  * quarter is shown when the old one was; one the clerk chose stays. */
 static void
 test_new_quarter (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TxDay *day = tx_day_get_default ();
+  TxDay *day = fixture->day;
 
   if (fixture->page == NULL)
     return;   /* skipped in set-up */
 
-  tx_day_set_today (day, "2026-12-31");
-  tx_overview_page_set_today (fixture->page, NULL);
+  tx_day_set_today (day, tx_date_new (2026, 12, 31));
   g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, 2026);
   g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, 4);
 
-  tx_day_set_today (day, "2027-01-01");
+  tx_day_set_today (day, tx_date_new (2027, 1, 1));
   g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, 2027);
   g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, 1);
 
   tx_overview_page_select_quarter (fixture->page, 2026, 3);
-  tx_day_set_today (day, "2027-01-02");
+  tx_day_set_today (day, tx_date_new (2027, 1, 2));
   g_assert_cmpint (tx_overview_page_get_year (fixture->page), ==, 2026);
   g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, 3);
 }

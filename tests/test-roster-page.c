@@ -33,6 +33,7 @@ typedef struct {
   char      *dir;
   char      *path;
   TxStore   *store;
+  TxDay     *day;
   TxWindow  *window;
   GtkWidget *page;
 } Fixture;
@@ -204,7 +205,8 @@ fixture_set_up (Fixture       *fixture,
       return;
     }
 
-  fixture->window = tx_window_new (NULL, fixture->store);
+  fixture->day = tx_test_day_new ("2026-11-27");
+  fixture->window = tx_window_new (NULL, fixture->store, fixture->day);
   gtk_window_present (GTK_WINDOW (fixture->window));
   /* An earlier test may have left another page in the settings. */
   view_stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
@@ -228,6 +230,7 @@ fixture_tear_down (Fixture       *fixture,
     }
   fixture->window = NULL;
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->day);
 
   tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);

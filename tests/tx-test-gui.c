@@ -126,3 +126,19 @@ tx_test_remove_dir (const char *path)
     }
   g_rmdir (path);
 }
+
+/**
+ * tx_test_day_new:
+ * @iso: "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): a day fixed on @iso, as the tests give the
+ *   window and its pages instead of the real date
+ */
+TxDay *
+tx_test_day_new (const char *iso)
+{
+  TxDate date = tx_date_from_iso (iso);
+
+  g_assert_cmpint (date, >, 0);
+  return tx_day_new_fixed (date);
+}

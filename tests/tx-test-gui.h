@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*TxTestCondition) (gpointer data);
@@ -21,5 +23,6 @@ gpointer          tx_test_get_widget          (gpointer         widget,
 AdwMessageDialog *tx_test_find_message_dialog (void);
 char             *tx_test_read_pdf_text       (const char      *pdf);
 void              tx_test_remove_dir          (const char      *path);
+TxDay            *tx_test_day_new             (const char      *iso);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _TxApplication
 
   /* owned references */
   TxStore        *store;
+  TxDay          *day;
 
   /* state */
   char           *db_path;
@@ -191,7 +192,8 @@ tx_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (tx_window_new (GTK_APPLICATION (self), self->store));
+      window = GTK_WINDOW (tx_window_new (GTK_APPLICATION (self), self->store,
+                                          tx_application_get_day (self)));
       if (self->store == NULL)
         open_database (self, TX_WINDOW (window));
     }
@@ -205,6 +207,7 @@ tx_application_finalize (GObject *object)
   TxApplication *self = (TxApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->day);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (tx_application_parent_class)->finalize (object);
@@ -281,6 +284,40 @@ tx_application_get_store (TxApplication *self)
 }
 
 /**
+ * tx_application_get_day:
+ *
+ * Returns: (transfer none): the day the windows work with: one that
+ *   follows the clock, unless tx_application_set_day() gave another
+ */
+TxDay *
+tx_application_get_day (TxApplication *self)
+{
+  g_return_val_if_fail (TX_IS_APPLICATION (self), NULL);
+
+  if (self->day == NULL)
+    self->day = tx_day_new ();
+
+  return self->day;
+}
+
+/**
+ * tx_application_set_day:
+ * @day: the day to work with, such as a fixed one in tests
+ *
+ * Only before the first window is made.
+ */
+void
+tx_application_set_day (TxApplication *self,
+                        TxDay         *day)
+{
+  g_return_if_fail (TX_IS_APPLICATION (self));
+  g_return_if_fail (TX_IS_DAY (day));
+  g_return_if_fail (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL);
+
+  g_set_object (&self->day, day);
+}
+
+/**
  * tx_application_get_db_path:
  *
  * Returns: the database file given with --db, or the default one
@@ -330,13 +367,12 @@ tx_application_create_database (TxApplication *self,
 
   if (with_sample_data)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                               g_date_time_get_month (now),
-                                               g_date_time_get_year (now));
+      GDate today;
       TxImportReport report = { 0 };
 
-      if (!tx_exchange_load_demo (store, today, &report, &demo_error))
+      g_date_clear (&today, 1);
+      g_date_set_julian (&today, tx_day_get_today (tx_application_get_day (self)));
+      if (!tx_exchange_load_demo (store, &today, &report, &demo_error))
         g_warning ("Could not load the sample data: %s", demo_error->message);
     }
 

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (TxApplication, tx_application, TX, APPLICATION, AdwApplica
 
 TxApplication *tx_application_new             (void);
 TxStore       *tx_application_get_store       (TxApplication *self);
+TxDay         *tx_application_get_day         (TxApplication *self);
+void           tx_application_set_day         (TxApplication *self,
+                                               TxDay         *day);
 const char    *tx_application_get_db_path     (TxApplication *self);
 void           tx_application_create_database (TxApplication *self,
                                                gboolean       with_sample_data);

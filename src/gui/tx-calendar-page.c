@@ -65,7 +65,7 @@ struct _TxCalendarPage
 
   /* state */
   DayCell            days[TX_CALENDAR_N_DAYS];
-  char              *today;           /* YYYY-MM-DD; NULL for the real date */
+  TxDay               *day;
   int                year;            /* the month shown */
   int                month;
   int                plan_year;       /* the year plan shown */
@@ -79,7 +79,7 @@ G_DEFINE_FINAL_TYPE (TxCalendarPage, tx_calendar_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_TODAY,
+  PROP_DAY,
   N_PROPS
 };
 
@@ -97,10 +97,7 @@ static guint signals[N_SIGNALS];
 static char *
 dup_today (TxCalendarPage *self)
 {
-  if (self->today != NULL)
-    return g_strdup (self->today);
-
-  return tx_day_dup_today (tx_day_get_default ());
+  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
 static void
@@ -525,9 +522,6 @@ on_day_changed_cb (TxCalendarPage *self)
 {
   int year, month;
 
-  if (self->today != NULL)
-    return;
-
   get_today_month (self, &year, &month);
   if (self->year == self->shown_year && self->month == self->shown_month)
     {
@@ -717,7 +711,7 @@ tx_calendar_page_finalize (GObject *object)
 {
   TxCalendarPage *self = (TxCalendarPage *)object;
 
-  g_free (self->today);
+  g_clear_object (&self->day);
 
   G_OBJECT_CLASS (tx_calendar_page_parent_class)->finalize (object);
 }
@@ -736,8 +730,8 @@ tx_calendar_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     default:
@@ -759,8 +753,8 @@ tx_calendar_page_set_property (GObject      *object,
       tx_calendar_page_set_store (self, g_value_get_object (value));
       break;
 
-    case PROP_TODAY:
-      tx_calendar_page_set_today (self, g_value_get_string (value));
+    case PROP_DAY:
+      tx_calendar_page_set_day (self, g_value_get_object (value));
       break;
 
     default:
@@ -791,9 +785,9 @@ tx_calendar_page_class_init (TxCalendarPageClass *klass)
    * judged against it, and the page first shows its month.  %NULL, the
    * default, for the real date; tests set it.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -860,8 +854,6 @@ tx_calendar_page_init (TxCalendarPage *self)
 
   create_grid (self);
   gtk_drawing_area_set_draw_func (self->plan_area, draw_plan, self, NULL);
-  g_signal_connect_object (tx_day_get_default (), "changed",
-                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -907,38 +899,41 @@ tx_calendar_page_set_store (TxCalendarPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-const char *
-tx_calendar_page_get_today (TxCalendarPage *self)
+TxDay *
+tx_calendar_page_get_day (TxCalendarPage *self)
 {
   g_return_val_if_fail (TX_IS_CALENDAR_PAGE (self), NULL);
 
-  return self->today;
+  return self->day;
 }
 
 /**
- * tx_calendar_page_set_today:
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * tx_calendar_page_set_day:
+ * @day: (nullable): the day to work with
  *
- * Shows the month and the year of @today.
+ * Shows the month and the year of the day.
  */
 void
-tx_calendar_page_set_today (TxCalendarPage *self,
-                            const char     *today)
+tx_calendar_page_set_day (TxCalendarPage *self,
+                          TxDay *day)
 {
   g_return_if_fail (TX_IS_CALENDAR_PAGE (self));
-  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+  g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (g_strcmp0 (self->today, today) == 0)
+  if (self->day == day)
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
+  if (self->day != NULL)
+    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
+  g_set_object (&self->day, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   get_today_month (self, &self->year, &self->month);
   self->plan_year = self->year;
   reload (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 /**

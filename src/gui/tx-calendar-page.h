@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,9 @@ GtkWidget  *tx_calendar_page_new        (void);
 TxStore    *tx_calendar_page_get_store  (TxCalendarPage *self);
 void        tx_calendar_page_set_store  (TxCalendarPage *self,
                                          TxStore        *store);
-const char *tx_calendar_page_get_today  (TxCalendarPage *self);
-void        tx_calendar_page_set_today  (TxCalendarPage *self,
-                                         const char     *today);
+TxDay      *tx_calendar_page_get_day    (TxCalendarPage *self);
+void        tx_calendar_page_set_day    (TxCalendarPage *self,
+                                         TxDay          *day);
 void        tx_calendar_page_show_month (TxCalendarPage *self,
                                          int             year,
                                          int             month);

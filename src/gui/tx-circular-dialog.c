@@ -526,7 +526,7 @@ tx_circular_dialog_constructed (GObject *object)
   g_return_if_fail (self->quarter >= 1 && self->quarter <= 4);
 
   if (self->today == NULL)
-    self->today = tx_day_dup_today (tx_day_get_default ());
+    self->today = tx_date_to_iso (tx_date_today_local ());
 
   /* Translators: a quarter of a year, as in "Q4 2026": %1$d is the
    * year, %2$d the quarter, 1 to 4 */

@@ -82,7 +82,7 @@ struct _TxConsultationEditor
   /* state */
   char                *uuid;              /* NULL: nothing shown, or new */
   gboolean             is_new;
-  char                *today;             /* YYYY-MM-DD; NULL for the real date */
+  TxDay               *day;
   char                *initial_form;      /* the form as last read or saved */
   gboolean             valid;
   gboolean             show_back_button;

@@ -45,7 +45,7 @@ G_DEFINE_FINAL_TYPE (TxConsultationEditor, tx_consultation_editor, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_TODAY,
+  PROP_DAY,
   PROP_SHOW_BACK_BUTTON,
   N_PROPS
 };
@@ -98,7 +98,7 @@ set_editable_text (gpointer    editable,
 static char *
 dup_today (TxConsultationEditor *self)
 {
-  return self->today != NULL ? g_strdup (self->today) : tx_day_dup_today (tx_day_get_default ());
+  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
 static gboolean
@@ -522,8 +522,7 @@ update_stage_rows (TxConsultationEditor *self)
 static void
 on_day_changed_cb (TxConsultationEditor *self)
 {
-  if (self->today == NULL)
-    update_stage_rows (self);
+  update_stage_rows (self);
 }
 
 static void
@@ -1745,7 +1744,7 @@ tx_consultation_editor_finalize (GObject *object)
   TxConsultationEditor *self = (TxConsultationEditor *)object;
 
   g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->day);
   g_clear_pointer (&self->initial_form, g_free);
 
   G_OBJECT_CLASS (tx_consultation_editor_parent_class)->finalize (object);
@@ -1761,8 +1760,8 @@ tx_consultation_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     case PROP_SHOW_BACK_BUTTON:
@@ -1784,8 +1783,8 @@ tx_consultation_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TODAY:
-      tx_consultation_editor_set_today (self, g_value_get_string (value));
+    case PROP_DAY:
+      tx_consultation_editor_set_day (self, g_value_get_object (value));
       break;
 
     case PROP_SHOW_BACK_BUTTON:
@@ -1814,9 +1813,9 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
    * The day stages are marked done on and compared with their due
    * dates, YYYY-MM-DD; %NULL for the real date.  Tests set it.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -1928,9 +1927,6 @@ tx_consultation_editor_init (TxConsultationEditor *self)
     gtk_string_list_append (self->platforms, tx_platform_get_label ((TxPlatform) i));
   create_stage_rows (self);
   self->updating--;
-
-  g_signal_connect_object (tx_day_get_default (), "changed",
-                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self, TRUE);
 }
 
@@ -2085,32 +2081,35 @@ tx_consultation_editor_save (TxConsultationEditor *self)
   return TRUE;
 }
 
-const char *
-tx_consultation_editor_get_today (TxConsultationEditor *self)
+TxDay *
+tx_consultation_editor_get_day (TxConsultationEditor *self)
 {
   g_return_val_if_fail (TX_IS_CONSULTATION_EDITOR (self), NULL);
 
-  return self->today;
+  return self->day;
 }
 
 /**
- * tx_consultation_editor_set_today:
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * tx_consultation_editor_set_day:
+ * @day: (nullable): the day to work with
  */
 void
-tx_consultation_editor_set_today (TxConsultationEditor *self,
-                                  const char           *today)
+tx_consultation_editor_set_day (TxConsultationEditor *self,
+                                TxDay *day)
 {
   g_return_if_fail (TX_IS_CONSULTATION_EDITOR (self));
-  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+  g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (g_strcmp0 (self->today, today) == 0)
+  if (self->day == day)
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
+  if (self->day != NULL)
+    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
+  g_set_object (&self->day, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   update_stage_rows (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -22,9 +23,9 @@ gboolean           tx_consultation_editor_is_new             (TxConsultationEdit
 gboolean           tx_consultation_editor_has_changes        (TxConsultationEditor  *self);
 const char        *tx_consultation_editor_get_title          (TxConsultationEditor  *self);
 gboolean           tx_consultation_editor_save               (TxConsultationEditor  *self);
-const char        *tx_consultation_editor_get_today          (TxConsultationEditor  *self);
-void               tx_consultation_editor_set_today          (TxConsultationEditor  *self,
-                                                              const char            *today);
+TxDay             *tx_consultation_editor_get_day            (TxConsultationEditor  *self);
+void               tx_consultation_editor_set_day            (TxConsultationEditor  *self,
+                                                              TxDay                 *day);
 gboolean           tx_consultation_editor_get_show_back_button (TxConsultationEditor *self);
 void               tx_consultation_editor_set_show_back_button (TxConsultationEditor *self,
                                                                 gboolean              show_back_button);

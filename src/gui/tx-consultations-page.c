@@ -49,7 +49,7 @@ struct _TxConsultationsPage
   GtkStringList        *townships;    /* "All townships", then the names */
 
   /* state */
-  char                 *today;        /* YYYY-MM-DD; NULL for the real date */
+  TxDay                *day;
   gulong                changed_id;
   guint                 filling;      /* the filters or the selection set by code */
   gboolean              year_chosen;  /* the default year was applied */
@@ -61,20 +61,17 @@ G_DEFINE_FINAL_TYPE (TxConsultationsPage, tx_consultations_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_TODAY,
+  PROP_DAY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Today as YYYY-MM-DD: the "today" property, or the real date. */
+/* Today as YYYY-MM-DD, from the page's day. */
 static char *
 dup_today (TxConsultationsPage *self)
 {
-  if (self->today != NULL)
-    return g_strdup (self->today);
-
-  return tx_day_dup_today (tx_day_get_default ());
+  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
 static int
@@ -446,9 +443,6 @@ open_consultation (TxConsultationsPage *self,
 static void
 on_day_changed_cb (TxConsultationsPage *self)
 {
-  if (self->today != NULL)
-    return;
-
   /* a year the clerk did not choose follows the new day */
   if (!self->year_touched)
     self->year_chosen = FALSE;
@@ -610,7 +604,7 @@ tx_consultations_page_finalize (GObject *object)
 {
   TxConsultationsPage *self = (TxConsultationsPage *)object;
 
-  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->day);
 
   G_OBJECT_CLASS (tx_consultations_page_parent_class)->finalize (object);
 }
@@ -629,8 +623,8 @@ tx_consultations_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     default:
@@ -652,8 +646,8 @@ tx_consultations_page_set_property (GObject      *object,
       tx_consultations_page_set_store (self, g_value_get_object (value));
       break;
 
-    case PROP_TODAY:
-      tx_consultations_page_set_today (self, g_value_get_string (value));
+    case PROP_DAY:
+      tx_consultations_page_set_day (self, g_value_get_object (value));
       break;
 
     default:
@@ -678,15 +672,14 @@ tx_consultations_page_class_init (TxConsultationsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * TxConsultationsPage:today: (nullable)
+   * TxConsultationsPage:day: (nullable)
    *
-   * The day the page works with, YYYY-MM-DD: the year shown at first,
-   * the day stages are marked done on, overdue stages.  %NULL for the
-   * real date; tests set it.
+   * The day the page works with: the year shown at first, the day
+   * stages are marked done on, overdue stages.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -753,8 +746,6 @@ tx_consultations_page_init (TxConsultationsPage *self)
 
   self->filling++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (tx_day_get_default (), "changed",
-                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
   gtk_drop_down_set_model (self->stage_drop_down, G_LIST_MODEL (stages));
@@ -820,30 +811,33 @@ tx_consultations_page_set_store (TxConsultationsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-const char *
-tx_consultations_page_get_today (TxConsultationsPage *self)
+TxDay *
+tx_consultations_page_get_day (TxConsultationsPage *self)
 {
   g_return_val_if_fail (TX_IS_CONSULTATIONS_PAGE (self), NULL);
 
-  return self->today;
+  return self->day;
 }
 
 /**
- * tx_consultations_page_set_today:
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * tx_consultations_page_set_day:
+ * @day: (nullable): the day the page works with
  */
 void
-tx_consultations_page_set_today (TxConsultationsPage *self,
-                                 const char          *today)
+tx_consultations_page_set_day (TxConsultationsPage *self,
+                               TxDay               *day)
 {
   g_return_if_fail (TX_IS_CONSULTATIONS_PAGE (self));
-  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+  g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (g_strcmp0 (self->today, today) == 0)
+  if (self->day == day)
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
+  if (self->day != NULL)
+    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
+  g_set_object (&self->day, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* This year may be another one. */
   if (!self->year_touched)
@@ -851,7 +845,7 @@ tx_consultations_page_set_today (TxConsultationsPage *self,
   fill_years (self);
   reload (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 /**

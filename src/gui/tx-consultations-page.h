@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,9 @@ GtkWidget  *tx_consultations_page_new       (void);
 TxStore    *tx_consultations_page_get_store (TxConsultationsPage *self);
 void        tx_consultations_page_set_store (TxConsultationsPage *self,
                                              TxStore             *store);
-const char *tx_consultations_page_get_today (TxConsultationsPage *self);
-void        tx_consultations_page_set_today (TxConsultationsPage *self,
-                                             const char          *today);
+TxDay      *tx_consultations_page_get_day   (TxConsultationsPage *self);
+void        tx_consultations_page_set_day   (TxConsultationsPage *self,
+                                             TxDay               *day);
 
 void                 tx_consultations_page_select      (TxConsultationsPage *self,
                                                         const char          *uuid);

@@ -96,7 +96,7 @@ struct _TxOutcomeEditor
   /* state */
   char                *uuid;               /* NULL: nothing shown, or new */
   gboolean             is_new;
-  char                *today;              /* YYYY-MM-DD; NULL for the real date */
+  TxDay                 *day;
   char                *initial_form;       /* the form as last read or saved */
   gboolean             valid;
   gboolean             title_touched;      /* a new title was typed, and may be shown wrong */
@@ -113,7 +113,7 @@ G_DEFINE_FINAL_TYPE (TxOutcomeEditor, tx_outcome_editor, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_UUID,
-  PROP_TODAY,
+  PROP_DAY,
   PROP_SHOW_BACK_BUTTON,
   N_PROPS
 };
@@ -166,7 +166,7 @@ set_editable_text (gpointer    editable,
 static char *
 dup_today (TxOutcomeEditor *self)
 {
-  return self->today != NULL ? g_strdup (self->today) : tx_day_dup_today (tx_day_get_default ());
+  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
 static gboolean
@@ -1563,7 +1563,7 @@ tx_outcome_editor_finalize (GObject *object)
   TxOutcomeEditor *self = (TxOutcomeEditor *)object;
 
   g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->day);
   g_clear_pointer (&self->initial_form, g_free);
 
   G_OBJECT_CLASS (tx_outcome_editor_parent_class)->finalize (object);
@@ -1583,8 +1583,8 @@ tx_outcome_editor_get_property (GObject    *object,
       g_value_set_string (value, self->uuid);
       break;
 
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     case PROP_SHOW_BACK_BUTTON:
@@ -1606,8 +1606,8 @@ tx_outcome_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TODAY:
-      tx_outcome_editor_set_today (self, g_value_get_string (value));
+    case PROP_DAY:
+      tx_outcome_editor_set_day (self, g_value_get_object (value));
       break;
 
     case PROP_SHOW_BACK_BUTTON:
@@ -1646,9 +1646,9 @@ tx_outcome_editor_class_init (TxOutcomeEditorClass *klass)
    * The day feedback is overdue by, and the date of a document not yet
    * submitted, YYYY-MM-DD; %NULL for the real date.  Tests set it.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -1763,6 +1763,13 @@ tx_outcome_editor_init (TxOutcomeEditor *self)
   self->updating--;
 
   reload (self, TRUE);
+}
+
+/* Another day: dates after today are checked again. */
+static void
+on_day_changed_cb (TxOutcomeEditor *self)
+{
+  update_validation (self);
 }
 
 /* Public API */
@@ -1903,32 +1910,35 @@ tx_outcome_editor_save (TxOutcomeEditor *self)
   return TRUE;
 }
 
-const char *
-tx_outcome_editor_get_today (TxOutcomeEditor *self)
+TxDay *
+tx_outcome_editor_get_day (TxOutcomeEditor *self)
 {
   g_return_val_if_fail (TX_IS_OUTCOME_EDITOR (self), NULL);
 
-  return self->today;
+  return self->day;
 }
 
 /**
- * tx_outcome_editor_set_today:
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * tx_outcome_editor_set_day:
+ * @day: (nullable): the day to work with
  */
 void
-tx_outcome_editor_set_today (TxOutcomeEditor *self,
-                             const char      *today)
+tx_outcome_editor_set_day (TxOutcomeEditor *self,
+                           TxDay *day)
 {
   g_return_if_fail (TX_IS_OUTCOME_EDITOR (self));
-  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+  g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (g_strcmp0 (self->today, today) == 0)
+  if (self->day == day)
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
+  if (self->day != NULL)
+    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
+  g_set_object (&self->day, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   update_validation (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 gboolean

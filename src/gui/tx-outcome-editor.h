@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -22,9 +23,9 @@ gboolean    tx_outcome_editor_is_new               (TxOutcomeEditor *self);
 gboolean    tx_outcome_editor_has_changes          (TxOutcomeEditor *self);
 const char *tx_outcome_editor_get_title            (TxOutcomeEditor *self);
 gboolean    tx_outcome_editor_save                 (TxOutcomeEditor *self);
-const char *tx_outcome_editor_get_today            (TxOutcomeEditor *self);
-void        tx_outcome_editor_set_today            (TxOutcomeEditor *self,
-                                                    const char      *today);
+TxDay      *tx_outcome_editor_get_day              (TxOutcomeEditor *self);
+void        tx_outcome_editor_set_day              (TxOutcomeEditor *self,
+                                                    TxDay           *day);
 gboolean    tx_outcome_editor_get_show_back_button (TxOutcomeEditor *self);
 void        tx_outcome_editor_set_show_back_button (TxOutcomeEditor *self,
                                                     gboolean         show_back_button);

@@ -65,7 +65,7 @@ struct _TxOutcomesPage
   GtkStringList      *townships;   /* "All townships", then the names */
 
   /* state */
-  char               *today;       /* YYYY-MM-DD; NULL for the real date */
+  TxDay                *day;
   gulong              changed_id;
   guint               filling;     /* the filters or the selection set by code */
   gboolean            year_chosen; /* the default year was applied */
@@ -77,7 +77,7 @@ G_DEFINE_FINAL_TYPE (TxOutcomesPage, tx_outcomes_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_TODAY,
+  PROP_DAY,
   N_PROPS
 };
 
@@ -88,10 +88,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 dup_today (TxOutcomesPage *self)
 {
-  if (self->today != NULL)
-    return g_strdup (self->today);
-
-  return tx_day_dup_today (tx_day_get_default ());
+  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
 static int
@@ -759,9 +756,6 @@ show_page (TxOutcomesPage *self)
 static void
 on_day_changed_cb (TxOutcomesPage *self)
 {
-  if (self->today != NULL)
-    return;
-
   /* a year the clerk did not choose follows the new day */
   if (!self->year_touched)
     self->year_chosen = FALSE;
@@ -941,7 +935,7 @@ tx_outcomes_page_finalize (GObject *object)
 {
   TxOutcomesPage *self = (TxOutcomesPage *)object;
 
-  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->day);
 
   G_OBJECT_CLASS (tx_outcomes_page_parent_class)->finalize (object);
 }
@@ -960,8 +954,8 @@ tx_outcomes_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     default:
@@ -983,8 +977,8 @@ tx_outcomes_page_set_property (GObject      *object,
       tx_outcomes_page_set_store (self, g_value_get_object (value));
       break;
 
-    case PROP_TODAY:
-      tx_outcomes_page_set_today (self, g_value_get_string (value));
+    case PROP_DAY:
+      tx_outcomes_page_set_day (self, g_value_get_object (value));
       break;
 
     default:
@@ -1015,9 +1009,9 @@ tx_outcomes_page_class_init (TxOutcomesPageClass *klass)
    * the day the three zeros are counted to, overdue feedback.  %NULL for
    * the real date; tests set it.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1083,8 +1077,6 @@ tx_outcomes_page_init (TxOutcomesPage *self)
 
   self->filling++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (tx_day_get_default (), "changed",
-                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
   gtk_drop_down_set_model (self->adoption_drop_down, G_LIST_MODEL (adoptions));
@@ -1152,30 +1144,33 @@ tx_outcomes_page_set_store (TxOutcomesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-const char *
-tx_outcomes_page_get_today (TxOutcomesPage *self)
+TxDay *
+tx_outcomes_page_get_day (TxOutcomesPage *self)
 {
   g_return_val_if_fail (TX_IS_OUTCOMES_PAGE (self), NULL);
 
-  return self->today;
+  return self->day;
 }
 
 /**
- * tx_outcomes_page_set_today:
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * tx_outcomes_page_set_day:
+ * @day: (nullable): the day to work with
  */
 void
-tx_outcomes_page_set_today (TxOutcomesPage *self,
-                            const char     *today)
+tx_outcomes_page_set_day (TxOutcomesPage *self,
+                          TxDay *day)
 {
   g_return_if_fail (TX_IS_OUTCOMES_PAGE (self));
-  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+  g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (g_strcmp0 (self->today, today) == 0)
+  if (self->day == day)
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
+  if (self->day != NULL)
+    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
+  g_set_object (&self->day, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* This year may be another one. */
   if (!self->year_touched)
@@ -1183,7 +1178,7 @@ tx_outcomes_page_set_today (TxOutcomesPage *self,
   fill_years (self);
   reload (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,9 @@ GtkWidget  *tx_outcomes_page_new       (void);
 TxStore    *tx_outcomes_page_get_store (TxOutcomesPage *self);
 void        tx_outcomes_page_set_store (TxOutcomesPage *self,
                                         TxStore        *store);
-const char *tx_outcomes_page_get_today (TxOutcomesPage *self);
-void        tx_outcomes_page_set_today (TxOutcomesPage *self,
-                                        const char     *today);
+TxDay      *tx_outcomes_page_get_day   (TxOutcomesPage *self);
+void        tx_outcomes_page_set_day   (TxOutcomesPage *self,
+                                        TxDay          *day);
 void        tx_outcomes_page_select    (TxOutcomesPage *self,
                                         const char     *uuid);
 

@@ -51,7 +51,7 @@ struct _TxOverviewPage
   GtkSizeGroup   *badge_size_group;
 
   /* state */
-  char           *today;         /* YYYY-MM-DD; NULL for the real date */
+  TxDay            *day;
   int             year;          /* the quarter shown; 0 before there is one */
   int             quarter;
   guint           reload_id;
@@ -63,7 +63,7 @@ G_DEFINE_FINAL_TYPE (TxOverviewPage, tx_overview_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_TODAY,
+  PROP_DAY,
   PROP_YEAR,
   PROP_QUARTER,
   N_PROPS
@@ -91,10 +91,7 @@ static void reload (TxOverviewPage *self);
 static char *
 dup_today (TxOverviewPage *self)
 {
-  if (self->today != NULL)
-    return g_strdup (self->today);
-
-  return tx_day_dup_today (tx_day_get_default ());
+  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
 /* Another day: the ledger is judged again, and when the quarter of today
@@ -102,9 +99,6 @@ dup_today (TxOverviewPage *self)
 static void
 on_day_changed_cb (TxOverviewPage *self)
 {
-  if (self->today != NULL)
-    return;
-
   if (self->quarter_keys->len > 0 &&
       self->year * 10 + self->quarter == g_array_index (self->quarter_keys, int, 0))
     {
@@ -635,7 +629,7 @@ tx_overview_page_finalize (GObject *object)
   g_clear_pointer (&self->attention, g_ptr_array_unref);
   g_clear_pointer (&self->ledger, tx_ledger_free);
   g_clear_pointer (&self->quarter_keys, g_array_unref);
-  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->day);
 
   G_OBJECT_CLASS (tx_overview_page_parent_class)->finalize (object);
 }
@@ -654,8 +648,8 @@ tx_overview_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     case PROP_YEAR:
@@ -685,8 +679,8 @@ tx_overview_page_set_property (GObject      *object,
       tx_overview_page_set_store (self, g_value_get_object (value));
       break;
 
-    case PROP_TODAY:
-      tx_overview_page_set_today (self, g_value_get_string (value));
+    case PROP_DAY:
+      tx_overview_page_set_day (self, g_value_get_object (value));
       break;
 
     default:
@@ -716,9 +710,9 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
    * The day the ledger is judged on, YYYY-MM-DD, and the quarter shown
    * at first.  %NULL for the real date; tests set it.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -813,8 +807,6 @@ tx_overview_page_init (TxOverviewPage *self)
   self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (tx_day_get_default (), "changed",
-                           G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filling++;
   gtk_drop_down_set_model (self->quarter_drop_down, G_LIST_MODEL (self->quarters));
@@ -866,32 +858,35 @@ tx_overview_page_set_store (TxOverviewPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-const char *
-tx_overview_page_get_today (TxOverviewPage *self)
+TxDay *
+tx_overview_page_get_day (TxOverviewPage *self)
 {
   g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), NULL);
 
-  return self->today;
+  return self->day;
 }
 
 /**
- * tx_overview_page_set_today:
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * tx_overview_page_set_day:
+ * @day: (nullable): the day to work with
  *
- * Judges the ledger on @today, and shows the quarter of @today.
+ * Judges the ledger on the day, and shows the quarter of the day.
  */
 void
-tx_overview_page_set_today (TxOverviewPage *self,
-                            const char     *today)
+tx_overview_page_set_day (TxOverviewPage *self,
+                          TxDay *day)
 {
   g_return_if_fail (TX_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (today == NULL || tx_date_is_valid (today));
+  g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (g_strcmp0 (self->today, today) == 0)
+  if (self->day == day)
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
+  if (self->day != NULL)
+    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
+  g_set_object (&self->day, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* the quarter of the new day */
   self->year = 0;
@@ -899,7 +894,7 @@ tx_overview_page_set_today (TxOverviewPage *self,
   if (self->content_stack != NULL)
     reload (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 int

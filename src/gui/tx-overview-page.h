@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,9 @@ GtkWidget  *tx_overview_page_new            (void);
 TxStore    *tx_overview_page_get_store      (TxOverviewPage *self);
 void        tx_overview_page_set_store      (TxOverviewPage *self,
                                              TxStore        *store);
-const char *tx_overview_page_get_today      (TxOverviewPage *self);
-void        tx_overview_page_set_today      (TxOverviewPage *self,
-                                             const char     *today);
+TxDay      *tx_overview_page_get_day        (TxOverviewPage *self);
+void        tx_overview_page_set_day        (TxOverviewPage *self,
+                                             TxDay          *day);
 int         tx_overview_page_get_year       (TxOverviewPage *self);
 int         tx_overview_page_get_quarter    (TxOverviewPage *self);
 void        tx_overview_page_select_quarter (TxOverviewPage *self,

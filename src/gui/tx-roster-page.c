@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "tx-day.h"
 #include "tx-import-dialog.h"
 #include "tx-person-editor.h"
 #include "tx-person-list.h"
@@ -49,6 +50,7 @@ struct _TxRosterPage
 
   /* owned references */
   TxStore            *store;
+  TxDay              *day;
   TxPersonList       *people;
   GtkStringList      *townships;       /* "All townships", then the names */
   GtkNativeDialog    *file_chooser;    /* the one open, if any */
@@ -64,6 +66,7 @@ G_DEFINE_FINAL_TYPE (TxRosterPage, tx_roster_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_DAY,
   PROP_PRINT_FULL_PHONES,
   N_PROPS
 };
@@ -710,7 +713,7 @@ print_job_new (TxRosterPage  *self,
                GError       **error)
 {
   g_autoptr(PrintJob) job = g_atomic_rc_box_new0 (PrintJob);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  TxDate today = self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
   TxPersonFilter filter;
 
   g_mutex_init (&job->mutex);
@@ -728,10 +731,7 @@ print_job_new (TxRosterPage  *self,
   job->organization = tx_store_get_setting (self->store, "organization");
   job->full_phones = self->full_phones;
   g_date_clear (&job->date, 1);
-  g_date_set_dmy (&job->date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  g_date_set_julian (&job->date, today);
 
   return g_steal_pointer (&job);
 }
@@ -1129,6 +1129,7 @@ tx_roster_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_ROSTER_PAGE);
   g_clear_object (&self->townships);
   g_clear_object (&self->print_settings);
+  g_clear_object (&self->day);
 
   G_OBJECT_CLASS (tx_roster_page_parent_class)->dispose (object);
 }
@@ -1145,6 +1146,10 @@ tx_roster_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     case PROP_PRINT_FULL_PHONES:
@@ -1168,6 +1173,11 @@ tx_roster_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       tx_roster_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_DAY:
+      if (g_set_object (&self->day, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     case PROP_PRINT_FULL_PHONES:
@@ -1194,6 +1204,16 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          TX_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TxRosterPage:day: (nullable)
+   *
+   * The day printed rosters are dated.
+   */
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**

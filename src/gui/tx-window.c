@@ -38,6 +38,7 @@ struct _TxWindow
 
   /* owned references */
   TxStore              *store;
+  TxDay                *day;
   GSettings            *settings;   /* NULL when the schema is not installed */
 };
 
@@ -46,6 +47,7 @@ G_DEFINE_FINAL_TYPE (TxWindow, tx_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_DAY,
   N_PROPS
 };
 
@@ -159,6 +161,7 @@ tx_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->day);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tx_window_parent_class)->dispose (object);
@@ -178,6 +181,10 @@ tx_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,6 +202,11 @@ tx_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       tx_window_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_DAY:
+      if (g_set_object (&self->day, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -267,6 +279,17 @@ tx_window_class_init (TxWindowClass *klass)
                          TX_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TxWindow:day:
+   *
+   * The day the pages work with: the application's, which follows the
+   * clock, or a fixed one in tests.
+   */
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TX_TYPE_CALENDAR_PAGE);
@@ -306,18 +329,30 @@ tx_window_init (TxWindow *self)
  * tx_window_new:
  * @application: (nullable): the application, or %NULL (in tests)
  * @store: (nullable): the store to show, or %NULL to show it later
+ * @day: the day the pages work with
  */
 TxWindow *
 tx_window_new (GtkApplication *application,
-               TxStore        *store)
+               TxStore        *store,
+               TxDay          *day)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (store == NULL || TX_IS_STORE (store), NULL);
+  g_return_val_if_fail (TX_IS_DAY (day), NULL);
 
   return g_object_new (TX_TYPE_WINDOW,
                        "application", application,
                        "store", store,
+                       "day", day,
                        NULL);
+}
+
+TxDay *
+tx_window_get_day (TxWindow *self)
+{
+  g_return_val_if_fail (TX_IS_WINDOW (self), NULL);
+
+  return self->day;
 }
 
 TxStore *

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TxWindow, tx_window, TX, WINDOW, AdwApplicationWindow)
 
 TxWindow *tx_window_new          (GtkApplication *application,
-                                  TxStore        *store);
+                                  TxStore        *store,
+                                  TxDay          *day);
+TxDay    *tx_window_get_day      (TxWindow       *self);
 TxStore  *tx_window_get_store    (TxWindow       *self);
 void      tx_window_set_store    (TxWindow       *self,
                                   TxStore        *store);
