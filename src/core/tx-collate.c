@@ -1,13 +1,42 @@
 /* tx-collate.c
  *
  * Sort keys are computed once per person and stored, so that the database
- * orders the roster with an index.  Pinyin is ICU's "zh@collation=pinyin".
- * Surname strokes (按姓氏笔画为序) count strokes as the mainland writes the
- * characters, from Unicode's Unihan kTotalStrokes (generated into
- * tx-strokes-table.c): ICU's "zh@collation=stroke" follows the
- * traditional counts (陈 after 罗, 熊 before 蒙).  So the key is the
- * stroke count of each character in turn, then ICU's stroke key to order
- * characters of the same count.
+ * orders the roster with an index: bytes whose memcmp order is the order
+ * of the names.  Pinyin is ICU's "zh@collation=pinyin".
+ *
+ * Surname strokes (按姓氏笔画为序) follow the rule the offices print by:
+ *
+ *  1. the surname first, so that the people of one surname stay together:
+ *     the first character, or both characters of a compound surname
+ *     (欧阳, 司马, … see compound_surnames[]);
+ *  2. surnames by stroke count as the mainland counts them (Unicode's
+ *     Unihan kTotalStrokes; ICU's "zh@collation=stroke" follows the
+ *     traditional counts, 陈 after 罗), then by their strokes in writing
+ *     order, compared stroke by stroke by class 横 竖 撇 点 折 (Rime's
+ *     stroke dictionary, in the mainland's order).  Both tables are
+ *     generated into tx-strokes-table.c by build-aux/gen-strokes.py.  A
+ *     compound surname compares character by character, so 欧阳 comes
+ *     right after 欧.  Different surnames written with the very same
+ *     strokes then go by ICU's stroke order and by code point;
+ *  3. then the given name, character by character, the same way;
+ *  4. ICU's stroke key of the whole name last.
+ *
+ * Names that do not begin with a Han character (Latin letters) come after
+ * every Chinese name, in ICU's order.
+ *
+ * The key of a Chinese name, byte by byte:
+ *
+ *   01  C(s1) [C(s2)] 00  ICU(surname) 00  P(s1) [P(s2)]  C(g1) C(g2) … 00  ICU(name)
+ *
+ * C(c) is one character: its stroke count (1 to 0xEE), its strokes as the
+ * digits '1' (横) to '5' (折), then 00.  A Han character without strokes
+ * in the table has '6' and ICU's stroke key of the character (ended by
+ * its own 00) instead of its strokes, after the characters of its count
+ * that have them; a Han character without a count has 0xEF for it; any
+ * other character is F0, its UTF-8, 00.  P(c) is the code point in three
+ * bytes.  No C(c) has a 00 inside, and a 00 ends the surname and the
+ * given name, so a shorter name sorts first and comparing the bytes
+ * compares the steps of the rule in turn.  Any other name is 02 ICU(name).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +44,35 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "tx-collate.h"
+
+/* The bytes of a strokes key (see the top of the file). */
+#define KEY_END           0x00  /* ends a character, the surname, the given name */
+#define KEY_CHINESE       0x01  /* a name whose surname is a Han character */
+#define KEY_OTHER         0x02  /* any other name, after the Chinese ones */
+#define COUNT_MAX         0xEE
+#define COUNT_UNKNOWN     0xEF  /* a Han character missing from the tables */
+#define NOT_HAN           0xF0  /* a letter, a digit, a dot in a given name */
+#define STROKES_UNKNOWN   '6'   /* after the strokes '1' to '5' */
+
+/* Compound surnames (复姓) that count whole as the surname: the common
+ * ones of the 百家姓 and those met in rosters today.  This list is the
+ * only place that knows them.  A two-character name is a surname and a
+ * given name even when it is written like one of these (东方 is 东 方). */
+static const char compound_surnames[][7] = {
+  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
+  "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤",
+  "南宫", "西门", "万俟", "闻人", "轩辕", "澹台", "公冶", "宗政",
+  "濮阳", "太史", "申屠", "钟离", "赫连", "百里", "东郭", "呼延",
+  "淳于", "鲜于", "司空", "闾丘", "拓跋",
+};
+/* two characters of three bytes each in UTF-8, and the NUL */
+G_STATIC_ASSERT (sizeof compound_surnames[0] == 7);
 
 /* Opened once, then shared: ICU's collators may be used from several
  * threads at once for sort keys, which change nothing in them. */
@@ -48,21 +102,23 @@ get_collator (TxOrder order)
   return collators[order];
 }
 
+/* tx-strokes-table.c, generated at build time */
 extern const gunichar tx_strokes_first;
 extern const gunichar tx_strokes_last;
 extern const guint8 tx_strokes_table[];
+extern const guint32 tx_strokes_sequence_offsets[];
+extern const char tx_strokes_sequences[];
 
-/* The stroke count of a character; 0xF0 for what is not a Han character,
- * so that Latin names come after Chinese ones. */
-static guint8
+static inline guint8
 stroke_count (gunichar c)
 {
-  guint8 count = 0;
+  return c >= tx_strokes_first && c <= tx_strokes_last ? tx_strokes_table[c - tx_strokes_first] : 0;
+}
 
-  if (c >= tx_strokes_first && c <= tx_strokes_last)
-    count = tx_strokes_table[c - tx_strokes_first];
-
-  return count > 0 ? MIN (count, 0xEF) : 0xF0;
+static inline gboolean
+is_han (gunichar c)
+{
+  return stroke_count (c) > 0 || g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
 }
 
 /* Room for a name or two on the stack; longer text goes to the heap. */
@@ -116,27 +172,148 @@ append_icu_key (GByteArray    *key,
     g_byte_array_append (key, buffer, size - 1);
 }
 
+/* Where the given name starts: after a compound surname when the name
+ * begins with one and goes on, after the first character otherwise. */
+static const char *
+skip_surname (const char *name)
+{
+  const char *second = g_utf8_next_char (name);
+
+  if (*second == '\0')
+    return second;
+
+  for (guint i = 0; i < G_N_ELEMENTS (compound_surnames); i++)
+    if (strncmp (name, compound_surnames[i], sizeof compound_surnames[i] - 1) == 0 &&
+        name[sizeof compound_surnames[i] - 1] != '\0')
+      return name + sizeof compound_surnames[i] - 1;
+
+  return second;
+}
+
+/* C(c) of the top of the file: count, strokes, end. */
+static void
+append_character (GByteArray *key,
+                  gunichar    c)
+{
+  static const guint8 end = KEY_END;
+  guint8 head[2];
+  guint8 count = stroke_count (c);
+
+  if (count > 0)
+    {
+      guint32 start = tx_strokes_sequence_offsets[c - tx_strokes_first];
+      guint32 stop = tx_strokes_sequence_offsets[c - tx_strokes_first + 1];
+
+      head[0] = MIN (count, COUNT_MAX);
+      if (stop > start)
+        {
+          g_byte_array_append (key, head, 1);
+          g_byte_array_append (key, (const guint8 *) tx_strokes_sequences + start, stop - start);
+          g_byte_array_append (key, &end, 1);
+          return;
+        }
+    }
+  else if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+    {
+      head[0] = COUNT_UNKNOWN;
+    }
+  else
+    {
+      char utf8[6];
+      int n = g_unichar_to_utf8 (c, utf8);
+
+      head[0] = NOT_HAN;
+      g_byte_array_append (key, head, 1);
+      g_byte_array_append (key, (const guint8 *) utf8, n);
+      g_byte_array_append (key, &end, 1);
+      return;
+    }
+
+  /* a Han character of unknown strokes: ICU's stroke order, for the
+   * few characters Rime's dictionary does not have */
+  {
+    UChar unit[2];
+    int32_t units = 0;
+
+    U16_APPEND_UNSAFE (unit, units, c);
+    head[1] = STROKES_UNKNOWN;
+    g_byte_array_append (key, head, 2);
+    append_icu_key (key, TX_ORDER_STROKES, unit, units);
+    g_byte_array_append (key, &end, 1);
+  }
+}
+
+/* The strokes key of @text (valid UTF-8) whose UTF-16 is @chars. */
+static void
+append_strokes_key (GByteArray  *key,
+                    const char  *text,
+                    const UChar *chars,
+                    int32_t      length)
+{
+  static const guint8 chinese = KEY_CHINESE;
+  static const guint8 other = KEY_OTHER;
+  static const guint8 end = KEY_END;
+  const char *given;
+  int32_t surname_units = 0;
+
+  if (*text == '\0' || !is_han (g_utf8_get_char (text)))
+    {
+      g_byte_array_append (key, &other, 1);
+      append_icu_key (key, TX_ORDER_STROKES, chars, length);
+      return;
+    }
+
+  given = skip_surname (text);
+
+  /* the surname by its strokes */
+  g_byte_array_append (key, &chinese, 1);
+  for (const char *p = text; p < given; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      append_character (key, c);
+      surname_units += U16_LENGTH (c);
+    }
+  g_byte_array_append (key, &end, 1);
+
+  /* different surnames with the same strokes: ICU, then code points */
+  append_icu_key (key, TX_ORDER_STROKES, chars, MIN (surname_units, length));
+  g_byte_array_append (key, &end, 1);
+  for (const char *p = text; p < given; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint8 point[3] = { (c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF };
+
+      g_byte_array_append (key, point, sizeof point);
+    }
+
+  /* the given name the same way */
+  for (const char *p = given; *p != '\0'; p = g_utf8_next_char (p))
+    append_character (key, g_utf8_get_char (p));
+  g_byte_array_append (key, &end, 1);
+
+  append_icu_key (key, TX_ORDER_STROKES, chars, length);
+}
+
 static GBytes *
 make_key (const char  *text,
           TxOrder      order,
           const UChar *chars,
           int32_t      length)
 {
-  GByteArray *key = g_byte_array_sized_new (32);
+  GByteArray *key = g_byte_array_sized_new (64);
 
-  if (order == TX_ORDER_STROKES)
+  if (order == TX_ORDER_STROKES && g_utf8_validate (text, -1, NULL))
+    append_strokes_key (key, text, chars, length);
+  else if (order == TX_ORDER_STROKES)
     {
-      guint8 separator = 0;
+      static const guint8 other = KEY_OTHER;
 
-      for (const char *p = text; *p; p = g_utf8_next_char (p))
-        {
-          guint8 count = stroke_count (g_utf8_get_char (p));
-          g_byte_array_append (key, &count, 1);
-        }
-      g_byte_array_append (key, &separator, 1);
+      g_byte_array_append (key, &other, 1);
+      append_icu_key (key, order, chars, length);
     }
-
-  append_icu_key (key, order, chars, length);
+  else
+    append_icu_key (key, order, chars, length);
 
   return g_byte_array_free_to_bytes (key);
 }
@@ -192,4 +369,45 @@ tx_collate_compare (const char *a,
   g_autoptr(GBytes) kb = tx_collate_sort_key (b, order);
 
   return g_bytes_compare (ka, kb);
+}
+
+/* tx_strokes_key(name): the strokes key, as person.sort_strokes holds it */
+static void
+strokes_key_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  g_autoptr(GBytes) key = NULL;
+  gsize size = 0;
+  const void *data;
+
+  if (name == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  key = tx_collate_sort_key (name, TX_ORDER_STROKES);
+  data = g_bytes_get_data (key, &size);
+  sqlite3_result_blob64 (context, data, size, SQLITE_TRANSIENT);
+}
+
+/**
+ * tx_collate_register_functions:
+ *
+ * Gives the connection @db the SQL function tx_strokes_key(name), which
+ * returns the key tx_collate_sort_key() computes by strokes, so that a
+ * schema update can recompute the stored keys.
+ */
+void
+tx_collate_register_functions (sqlite3 *db)
+{
+  int rc;
+
+  rc = sqlite3_create_function_v2 (db, "tx_strokes_key", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, strokes_key_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_warning ("Could not add the SQL function tx_strokes_key: %s", sqlite3_errstr (rc));
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tx-collate.h"
 #include "tx-search-tokenizer.h"
 #include "tx-store.h"
 
@@ -353,6 +354,7 @@ tx_store_open (const char  *path,
                            _("This SQLite has no full-text search (FTS5); Tongxin needs it."));
       return NULL;
     }
+  tx_collate_register_functions (self->db);
   sqlite3_busy_timeout (self->db, 5000);
 
   /* Reading the header tells whether this is a database at all. */

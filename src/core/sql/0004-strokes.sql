@@ -1,0 +1,13 @@
+-- Schema 4: surname stroke order (按姓氏笔画为序) that keeps every surname
+-- together.  The stored stroke keys used to compare the stroke counts of
+-- every character in turn, which put 韦小芳 between 王大富 and 王开贵; the
+-- key is now the surname (a compound surname whole) by stroke count and
+-- strokes in writing order, then the given name (src/core/tx-collate.c).
+-- The key is computed in C: tx_strokes_key() is registered on every
+-- connection by tx_store_open().
+--
+-- Only sort_strokes changes: the person_strokes index follows the column,
+-- no trigger is on person, and the search index (person_search) holds
+-- the name, organisation, village and title, none of which change.
+-- Deleted people get the new key too, for when they are restored.
+UPDATE person SET sort_strokes = tx_strokes_key (name);
