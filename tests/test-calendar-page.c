@@ -86,14 +86,13 @@ static GtkWidget *
 get_day_cell (Fixture    *f,
               const char *date)
 {
-  g_autofree char *today = g_strdup (TODAY);
   g_autoptr(TxCalendarMonth) month = NULL;
   TxCalendarDay *day;
   GtkWidget *cell;
   int year, month_number, index;
 
   tx_calendar_page_get_month (f->page, &year, &month_number);
-  month = tx_calendar_month_layout (year, month_number, NULL, today);
+  month = tx_calendar_month_layout (year, month_number, NULL, tx_date_from_iso (TODAY));
   day = tx_calendar_month_find_day (month, date);
   g_assert_nonnull (day);
   index = day - month->days;
@@ -252,7 +251,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("tongxin-test-calendar-page-XXXXXX", &error);
@@ -409,7 +408,7 @@ test_reload (Fixture       *f,
   GtkWidget *button;
 
   g_assert_true (tx_store_set_stage_done (f->store, tx_consultation_get_uuid (market), TX_STAGE_MEETING,
-                                          "2026-11-20", NULL, TODAY, &error));
+                                          tx_date_from_iso ("2026-11-20"), NULL, tx_date_from_iso (TODAY), &error));
   g_assert_no_error (error);
   settle ();
 
@@ -530,7 +529,7 @@ is_plan_shown (gpointer data)
   if (!is_drawn (area) || gtk_widget_get_width (area) < 600)
     return FALSE;
 
-  plan = tx_plan_timeline_new_from_store (f->store, 2026, TODAY, NULL);
+  plan = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), NULL);
   return gtk_widget_get_height (area) >= (int) floor (tx_plan_timeline_get_height (plan, gtk_widget_get_width (area)));
 }
 
@@ -553,7 +552,7 @@ test_year_plan (Fixture       *f,
 
   /* the year in the title; the area as tall as every row of the drawing */
   g_assert_cmpstr (gtk_label_get_label (get_child (f, "title_label")), ==, "2026");
-  plan = tx_plan_timeline_new_from_store (f->store, 2026, TODAY, &error);
+  plan = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plan->plan->rows->len, >, 10);
   g_assert_cmpint (gtk_widget_get_height (area), >=,

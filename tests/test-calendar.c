@@ -20,7 +20,7 @@ test_events (void)
   g_autofree char *ics = g_build_filename (dir, "plan.ics", NULL);
   g_autofree char *text = NULL;
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GPtrArray) consultations = NULL;
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);

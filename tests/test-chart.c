@@ -21,7 +21,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("tongxin-chart-XXXXXX", NULL);
@@ -72,7 +72,7 @@ test_ledger_png (Fixture       *f,
   double width, height;
   guint n_rows;
 
-  chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, "2026-11-27", &error);
+  chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, tx_date_new (2026, 11, 27), &error);
   g_assert_no_error (error);
   g_assert_true (tx_chart_write (chart, png_path, &error));
   g_assert_no_error (error);
@@ -85,7 +85,7 @@ test_ledger_png (Fixture       *f,
   g_assert_cmpuint (n_rows, ==, 8);
 
   /* each township's fourth-quarter cell has the colour of its ledger */
-  q4 = tx_ledger_compute (f->store, 2026, 4, "2026-11-27", &error);
+  q4 = tx_ledger_compute (f->store, 2026, 4, tx_date_new (2026, 11, 27), &error);
   for (guint row = 0; row < n_rows; row++)
     {
       TxLedgerEntry *entry = g_ptr_array_index (q4->entries, row);
@@ -125,7 +125,7 @@ test_formats (Fixture       *f,
       TxChartKind kind;
 
       g_assert_true (tx_chart_kind_from_name (names[i], &kind));
-      chart = tx_chart_data_from_store (f->store, kind, 2026, "2026-11-27", &error);
+      chart = tx_chart_data_from_store (f->store, kind, 2026, tx_date_new (2026, 11, 27), &error);
       g_assert_no_error (error);
       g_assert_cmpuint (chart->rows->len + chart->adoption[1], >, 0);
 

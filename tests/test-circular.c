@@ -20,7 +20,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(TxStore) store = NULL;
 
   f->dir = g_dir_make_tmp ("tongxin-circular-XXXXXX", NULL);
@@ -136,7 +136,7 @@ test_circular_odt (Fixture       *f,
 
   /* every township, with the word of its colour in the table */
   store = tx_store_open (f->db, &error);
-  ledger = tx_ledger_compute (store, 2026, 4, "2026-11-27", &error);
+  ledger = tx_ledger_compute (store, 2026, 4, tx_date_new (2026, 11, 27), &error);
   for (guint i = 0; i < ledger->entries->len; i++)
     {
       TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
@@ -168,11 +168,11 @@ test_frozen (Fixture       *f,
     if (g_str_equal (tx_consultation_get_title (g_ptr_array_index (consultations, i)), "集镇农贸市场提质改造协商"))
       late = tx_consultation_get_uuid (g_ptr_array_index (consultations, i));
   g_assert_nonnull (late);
-  g_assert_true (tx_store_set_stage_done (store, late, TX_STAGE_MEETING, "2026-11-27", NULL, "2026-11-27", &error));
+  g_assert_true (tx_store_set_stage_done (store, late, TX_STAGE_MEETING, tx_date_from_iso ("2026-11-27"), NULL, tx_date_from_iso ("2026-11-27"), &error));
   g_assert_no_error (error);
 
-  live = tx_ledger_compute (store, 2026, 4, "2026-11-27", &error);
-  frozen = tx_ledger_load_frozen (store, 2026, 4, NULL, NULL, &error);
+  live = tx_ledger_compute (store, 2026, 4, tx_date_new (2026, 11, 27), &error);
+  frozen = tx_ledger_load_frozen (store, 2026, 4, NULL, &error);
   g_assert_nonnull (frozen);
   g_assert_cmpint (color_of (live, "牛场镇"), ==, TX_COLOR_GREEN);
   g_assert_cmpint (color_of (frozen, "牛场镇"), ==, TX_COLOR_YELLOW);
@@ -186,7 +186,7 @@ test_frozen (Fixture       *f,
   /* issuing again keeps it */
   g_assert_cmpint (cli (f, NULL, "circular", "--year", "2026", "--quarter", "4", odt, NULL), ==, 0);
   g_clear_pointer (&frozen, tx_ledger_free);
-  frozen = tx_ledger_load_frozen (store, 2026, 4, NULL, NULL, &error);
+  frozen = tx_ledger_load_frozen (store, 2026, 4, NULL, &error);
   g_assert_cmpint (color_of (frozen, "牛场镇"), ==, TX_COLOR_YELLOW);
 }
 

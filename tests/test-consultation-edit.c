@@ -18,7 +18,7 @@ test_plan_and_run (void)
   g_autofree char *dir = g_dir_make_tmp ("tongxin-edit-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "tongxin.db", NULL);
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(TxStore) store = NULL;
   g_autoptr(TxTownship) township = NULL;
   g_autoptr(TxConsultation) plan = tx_consultation_new ();
@@ -52,12 +52,12 @@ test_plan_and_run (void)
   uuid = g_strdup (tx_consultation_get_uuid (plan));
 
   /* stages in order */
-  g_assert_true (tx_store_set_stage_done (store, uuid, TX_STAGE_SELECTION, "2026-11-18", NULL, "2026-11-27", &error));
+  g_assert_true (tx_store_set_stage_done (store, uuid, TX_STAGE_SELECTION, tx_date_from_iso ("2026-11-18"), NULL, tx_date_from_iso ("2026-11-27"), &error));
   g_assert_no_error (error);
-  g_assert_false (tx_store_set_stage_done (store, uuid, TX_STAGE_MEETING, "2026-11-27", NULL, "2026-11-27", &error));
+  g_assert_false (tx_store_set_stage_done (store, uuid, TX_STAGE_MEETING, tx_date_from_iso ("2026-11-27"), NULL, tx_date_from_iso ("2026-11-27"), &error));
   g_assert_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_OUT_OF_ORDER);
   g_clear_error (&error);
-  g_assert_true (tx_store_set_stage_done (store, uuid, TX_STAGE_RESEARCH, "2026-11-26", NULL, "2026-11-27", &error));
+  g_assert_true (tx_store_set_stage_done (store, uuid, TX_STAGE_RESEARCH, tx_date_from_iso ("2026-11-26"), NULL, tx_date_from_iso ("2026-11-27"), &error));
 
   /* invite three from the roster, attendance on the day */
   people = tx_roster_query (store, &filter, &error);

@@ -178,7 +178,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(GError) error = NULL;
   TxImportReport report = { 0 };
 
@@ -472,7 +472,7 @@ dup_expected_composition (Fixture    *fixture,
   g_autoptr(TxConsultation) consultation = load (fixture, uuid);
   gboolean attended_only = tx_consultation_get_stage_done (consultation, TX_STAGE_MEETING) != NULL;
   g_autoptr(TxComposition) composition = tx_composition_check (tx_consultation_get_participants (consultation),
-                                                               attended_only, TX_DEFAULT_STAKEHOLDER_SHARE);
+                                                               attended_only, 0.30);
   double share = composition->counted > 0 ? 100.0 * composition->stakeholders / composition->counted : 0;
 
   return g_strdup_printf ("Liaison group %u · Two deputies and one member %u · Stakeholders %u/%u (%.0f%%)",
@@ -494,7 +494,7 @@ composition_shown (Fixture       *fixture,
 
   composition = tx_composition_check (tx_consultation_get_participants (consultation),
                                       tx_consultation_get_stage_done (consultation, TX_STAGE_MEETING) != NULL,
-                                      TX_DEFAULT_STAKEHOLDER_SHARE);
+                                      0.30);
 
   if (g_strcmp0 (adw_preferences_row_get_title (row), expected) != 0 ||
       rows->len != 1 + composition->missing->len)
@@ -876,7 +876,7 @@ test_color_filter (Fixture       *fixture,
   if (fixture->window == NULL)
     return;   /* skipped in set-up */
 
-  ledger = tx_ledger_compute (fixture->store, 2026, 4, TODAY, &error);
+  ledger = tx_ledger_compute (fixture->store, 2026, 4, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
   all = tx_store_list_consultations (fixture->store, 2026, NULL, &error);
   colors = get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "color_drop_down");

@@ -36,7 +36,7 @@ load_demo (TxStore        *store,
            TxImportReport *report)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (day, month, year);
+  TxDate today = tx_date_new (year, month, day);
 
   g_assert_true (tx_exchange_load_demo (store, today, report, &error));
   g_assert_no_error (error);

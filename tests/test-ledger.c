@@ -76,7 +76,7 @@ evaluate (Data       *d,
 
   tx_ledger_rules_init_default (&rules);
   return tx_ledger_evaluate (d->townships, d->consultations, d->outcomes, d->planned,
-                             &rules, year, quarter, today);
+                             &rules, year, quarter, tx_date_from_iso (today));
 }
 
 static TxLedgerEntry *
@@ -218,7 +218,7 @@ test_plan_behind (void)
 
       ledger = evaluate (&d, 2026, 3, "2026-11-27");
       entry = entry_of (ledger);
-      g_assert_cmpstr (ledger->as_of, ==, "2026-09-30");
+      g_assert_cmpint (ledger->as_of, ==, tx_date_new (2026, 9, 30));
       g_assert_cmpint (entry->expected, ==, 3);
       g_assert_cmpint (entry->held, ==, (int) cases[i].held);
       g_assert_cmpint (entry->color, ==, cases[i].color);
@@ -321,10 +321,10 @@ test_three_zeros (void)
   /* after the date judged: does not count yet */
   supervise (partly, TX_SUPERVISION_AFTER, "2026-12-15");
 
-  tx_metrics_add_outcome (&metrics, waiting, "2026-11-27");
-  tx_metrics_add_outcome (&metrics, rejected, "2026-11-27");
-  tx_metrics_add_outcome (&metrics, full, "2026-11-27");
-  tx_metrics_add_outcome (&metrics, partly, "2026-11-27");
+  tx_metrics_add_outcome (&metrics, waiting, tx_date_new (2026, 11, 27));
+  tx_metrics_add_outcome (&metrics, rejected, tx_date_new (2026, 11, 27));
+  tx_metrics_add_outcome (&metrics, full, tx_date_new (2026, 11, 27));
+  tx_metrics_add_outcome (&metrics, partly, tx_date_new (2026, 11, 27));
 
   g_assert_cmpuint (metrics.submitted, ==, 4);
   g_assert_cmpuint (metrics.answered, ==, 3);
@@ -339,7 +339,7 @@ test_three_zeros (void)
   {
     TxMetrics none = { 0, };
 
-    tx_metrics_add_outcome (&none, waiting, "2026-11-27");
+    tx_metrics_add_outcome (&none, waiting, tx_date_new (2026, 11, 27));
     g_assert_cmpfloat (tx_metrics_feedback_rate (&none), ==, 0.0);
     g_assert_cmpfloat (tx_metrics_supervision_coverage (&none), <, 0);
   }

@@ -28,7 +28,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(TxOdtDocument) doc = NULL;
   g_autofree char *path = NULL;
 

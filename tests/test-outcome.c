@@ -9,6 +9,8 @@
 #include "tx-outcome-edit.h"
 #include "tx-recommendation-document.h"
 #include "tx-records.h"
+#include "tx-rules.h"
+#include "tx-settings.h"
 #include "tx-store.h"
 
 static void
@@ -21,7 +23,7 @@ test_follow (void)
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
   g_autofree char *unzip = NULL;
   g_autofree char *content = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(TxStore) store = NULL;
   g_autoptr(TxConsultation) consultation = NULL;
   g_autoptr(TxOutcome) outcome = NULL;
@@ -50,14 +52,31 @@ test_follow (void)
   g_assert_nonnull (strstr (error->message, "2026-07-01"));
   g_clear_error (&error);
 
-  /* submitted: feedback is due 30 days later */
+  /* submitted without an agreed due date: feedback is due the
+   * feedback-days setting later, 30 days unless set otherwise */
   tx_outcome_set_feedback (outcome, NULL, NULL, NULL);
   g_assert_true (tx_store_save_outcome (store, outcome, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (tx_store_count (store, "outcome"), ==, before + 1);
   saved = tx_store_load_outcome (store, tx_outcome_get_uuid (outcome), &error);
-  g_assert_cmpstr (tx_outcome_get_feedback_due (saved), ==, "2026-08-07");
+  g_assert_null (tx_outcome_get_feedback_due (saved));
   g_assert_null (tx_outcome_get_feedback_received (saved));
+  {
+    TxFeedbackStatus status;
+
+    tx_feedback_get_status (saved, tx_date_new (2026, 7, 20),
+                            tx_settings_get_feedback_days (tx_store_get_settings (store)), &status);
+    g_assert_cmpint (status.state, ==, TX_FEEDBACK_AWAITED);
+    g_assert_false (status.due_agreed);
+    g_assert_cmpint (status.due, ==, tx_date_new (2026, 8, 7));
+
+    g_assert_true (tx_settings_set_text (tx_store_get_settings (store), "feedback-days", "15", &error));
+    tx_feedback_get_status (saved, tx_date_new (2026, 7, 30),
+                            tx_settings_get_feedback_days (tx_store_get_settings (store)), &status);
+    g_assert_cmpint (status.state, ==, TX_FEEDBACK_OVERDUE);
+    g_assert_cmpint (status.due, ==, tx_date_new (2026, 7, 23));
+    g_assert_cmpint (status.days, ==, 7);
+  }
   g_clear_object (&saved);
 
   /* answered, adopted, supervised before, during and after, carried out */
@@ -77,7 +96,7 @@ test_follow (void)
   {
     TxMetrics one = { 0, };
 
-    tx_metrics_add_outcome (&one, saved, "2026-11-27");
+    tx_metrics_add_outcome (&one, saved, tx_date_new (2026, 11, 27));
     g_assert_cmpuint (one.answered, ==, 1);
     g_assert_cmpuint (one.supervised, ==, 1);
     g_assert_cmpuint (one.implemented, ==, 1);

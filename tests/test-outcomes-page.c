@@ -156,7 +156,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(GError) error = NULL;
   TxImportReport report = { 0 };
   GtkWidget *overlay;
@@ -249,14 +249,7 @@ is_overdue (TxOutcome *outcome)
 
   if (due == NULL)
     {
-      int y, m, d;
-      GDate date;
-
-      g_assert_cmpint (sscanf (submitted, "%d-%d-%d", &y, &m, &d), ==, 3);
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, d, m, y);
-      g_date_add_days (&date, TX_FEEDBACK_DAYS);
-      g_date_strftime (computed, sizeof computed, "%Y-%m-%d", &date);
+      tx_date_write_iso (tx_date_add_days (tx_date_from_iso (submitted), 30), computed);
       due = computed;
     }
 
@@ -336,7 +329,7 @@ format_rate (char       **texts,
   texts[1] = g_strdup_printf (format, part, whole);
 }
 
-/* From tx_metrics_compute (store, 2026, 0, TODAY), as tongxin-cli counts. */
+/* From tx_metrics_compute (store, 2026, 0, tx_date_from_iso (TODAY)), as tongxin-cli counts. */
 static void
 compute_zeros (Fixture *fixture,
                Zeros   *zeros)
@@ -345,7 +338,7 @@ compute_zeros (Fixture *fixture,
   g_autoptr(TxMetrics) total = NULL;
   g_autoptr(GError) error = NULL;
 
-  townships = tx_metrics_compute (fixture->store, 2026, 0, TODAY, &total, &error);
+  townships = tx_metrics_compute (fixture->store, 2026, 0, tx_date_from_iso (TODAY), &total, &error);
   g_assert_no_error (error);
   g_assert_nonnull (total);
   g_assert_cmpuint (total->submitted, >, 0);

@@ -177,7 +177,7 @@ static gboolean
 load_sample_data (TxStore  *store,
                   GError  **error)
 {
-  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   TxImportReport report = { 0 };
 
   return tx_exchange_load_demo (store, today, &report, error);
@@ -203,7 +203,7 @@ fixture_set_up (Fixture       *fixture,
       return;
     }
 
-  fixture->ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, TODAY, &error);
+  fixture->ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
 
   fixture->page = TX_OVERVIEW_PAGE (tx_overview_page_new ());
@@ -600,7 +600,7 @@ test_store_changed (Fixture       *fixture,
   g_assert_cmpuint (entry->hits->len, ==, 1);
   g_assert_cmpint (hit->stage, ==, TX_STAGE_MEETING);
   market_uuid = find_consultation_uuid (fixture->store, MARKET);
-  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, TODAY, NULL, TODAY, &error);
+  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, tx_date_from_iso (TODAY), NULL, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
 
   tx_test_wait_until (market_reason_gone, fixture, "the reason of the meeting held to go");
@@ -705,7 +705,6 @@ test_circular (Fixture       *fixture,
   g_autofree char *edited = NULL;
   g_autofree char *odt = NULL;
   g_autofree char *content = NULL;
-  g_autofree char *issued_on = NULL;
   g_autofree char *suggestions = NULL;
   g_autofree char *market_uuid = NULL;
   const TxLedgerHit *market;
@@ -715,7 +714,7 @@ test_circular (Fixture       *fixture,
   if (fixture->page == NULL)
     return;   /* skipped in set-up */
 
-  frozen = tx_ledger_load_frozen (fixture->store, YEAR, QUARTER, NULL, NULL, &error);
+  frozen = tx_ledger_load_frozen (fixture->store, YEAR, QUARTER, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (frozen);
 
@@ -753,10 +752,10 @@ test_circular (Fixture       *fixture,
 
   /* Issued today, the ledger frozen with the suggestions as edited */
   g_clear_pointer (&frozen, tx_ledger_free);
-  frozen = tx_ledger_load_frozen (fixture->store, YEAR, QUARTER, &issued_on, &suggestions, &error);
+  frozen = tx_ledger_load_frozen (fixture->store, YEAR, QUARTER, &suggestions, &error);
   g_assert_no_error (error);
   g_assert_nonnull (frozen);
-  g_assert_cmpstr (issued_on, ==, TODAY);
+  g_assert_cmpstr (frozen->issued_on, ==, TODAY);
   g_assert_nonnull (strstr (suggestions, EDITED_SUGGESTION));
   g_assert_cmpuint (count_hits (frozen), ==, count_hits (fixture->ledger));
 
@@ -766,7 +765,7 @@ test_circular (Fixture       *fixture,
   /* and keeps the ledger as issued: the meeting held now changes nothing */
   market = find_hit (fixture->ledger, "consultation", MARKET, NULL);
   market_uuid = find_consultation_uuid (fixture->store, MARKET);
-  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, TODAY, NULL, TODAY, &error);
+  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, tx_date_from_iso (TODAY), NULL, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
   run_pending ();
   g_assert_true (page_shows_issued (fixture));

@@ -19,7 +19,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("tongxin-print-XXXXXX", NULL);
@@ -96,7 +96,7 @@ test_every_name (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(TxTableDocument) doc = NULL;
-  g_autoptr(GDate) date = g_date_new_dmy (27, 11, 2026);
+  TxDate date = tx_date_new (2026, 11, 27);
   g_autofree char *pdf = g_build_filename (f->dir, "roster.pdf", NULL);
   g_autofree char *all = NULL;
   TxPersonFilter filter = { 0, };
@@ -169,7 +169,7 @@ test_full_phones_and_wrapping (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TxTableDocument) doc = NULL;
-  g_autoptr(GDate) date = g_date_new_dmy (1, 3, 2027);
+  TxDate date = tx_date_new (2027, 3, 1);
   g_autofree char *pdf = g_build_filename (f->dir, "long.pdf", NULL);
   g_autofree char *all = NULL;
   const char *long_org = "黔南布依族苗族自治州福泉市凤山镇双谷村新型农村综合体建设项目临时指挥部综合协调组";

@@ -87,7 +87,7 @@ test_sample_meeting (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   g_autoptr(TxConsultation) consultation = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(TxTableDocument) doc = NULL;

@@ -155,7 +155,7 @@ static gboolean
 load_sample_data (TxStore  *store,
                   GError  **error)
 {
-  g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  TxDate today = tx_date_new (2026, 11, 27);
   TxImportReport report = { 0 };
 
   return tx_exchange_load_demo (store, today, &report, error);

@@ -73,7 +73,7 @@ test_composition (void)
         g_ptr_array_add (list, participant (cases[i].people[p].role, cases[i].people[p].category,
                                             cases[i].people[p].attended));
 
-      composition = tx_composition_check (list, cases[i].attended_only, TX_DEFAULT_STAKEHOLDER_SHARE);
+      composition = tx_composition_check (list, cases[i].attended_only, 0.30);
       g_assert_cmpint (composition->ok, ==, cases[i].ok);
       g_assert_cmpuint (composition->missing->len, ==, cases[i].missing);
       if (cases[i].reason != NULL)
@@ -129,36 +129,36 @@ test_stage_order (void)
   g_autoptr(TxConsultation) fresh = consultation_with_done (none);
   g_autoptr(TxConsultation) started = consultation_with_done (two);
   g_autoptr(GError) error = NULL;
-  const char *today = "2026-11-27";
+  TxDate today = tx_date_new (2026, 11, 27);
 
   /* the first stage may be done any day up to today */
-  g_assert_true (tx_stage_check_done (fresh, TX_STAGE_SELECTION, "2026-11-27", NULL, today, &error));
+  g_assert_true (tx_stage_check_done (fresh, TX_STAGE_SELECTION, tx_date_from_iso ("2026-11-27"), NULL, today, &error));
   g_assert_no_error (error);
-  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_SELECTION, "2026-11-28", NULL, today, &error));
+  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_SELECTION, tx_date_from_iso ("2026-11-28"), NULL, today, &error));
   g_assert_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_IN_FUTURE);
   g_clear_error (&error);
-  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_SELECTION, "2026-13-01", NULL, today, &error));
+  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_SELECTION, tx_date_from_iso ("2026-13-01"), NULL, today, &error));
   g_assert_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_BAD_DATE);
   g_clear_error (&error);
 
   /* a stage before the one before it: only with a reason */
-  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_RESEARCH, "2026-03-01", NULL, today, &error));
+  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_RESEARCH, tx_date_from_iso ("2026-03-01"), NULL, today, &error));
   g_assert_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_OUT_OF_ORDER);
   g_clear_error (&error);
-  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_RESEARCH, "2026-03-01", "   ", today, &error));
+  g_assert_false (tx_stage_check_done (fresh, TX_STAGE_RESEARCH, tx_date_from_iso ("2026-03-01"), "   ", today, &error));
   g_clear_error (&error);
-  g_assert_true (tx_stage_check_done (fresh, TX_STAGE_RESEARCH, "2026-03-01", "调研与选题同步进行", today, &error));
+  g_assert_true (tx_stage_check_done (fresh, TX_STAGE_RESEARCH, tx_date_from_iso ("2026-03-01"), "调研与选题同步进行", today, &error));
   g_assert_no_error (error);
 
   /* the meeting after research: not the day before it */
-  g_assert_true (tx_stage_check_done (started, TX_STAGE_MEETING, "2026-03-20", NULL, today, &error));
-  g_assert_false (tx_stage_check_done (started, TX_STAGE_MEETING, "2026-03-19", NULL, today, &error));
+  g_assert_true (tx_stage_check_done (started, TX_STAGE_MEETING, tx_date_from_iso ("2026-03-20"), NULL, today, &error));
+  g_assert_false (tx_stage_check_done (started, TX_STAGE_MEETING, tx_date_from_iso ("2026-03-19"), NULL, today, &error));
   g_assert_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_BEFORE_PREVIOUS);
   g_assert_nonnull (strstr (error->message, "2026-03-20"));
   g_clear_error (&error);
 
   /* submission before the meeting is done: refused */
-  g_assert_false (tx_stage_check_done (started, TX_STAGE_SUBMISSION, "2026-04-01", NULL, today, &error));
+  g_assert_false (tx_stage_check_done (started, TX_STAGE_SUBMISSION, tx_date_from_iso ("2026-04-01"), NULL, today, &error));
   g_assert_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_OUT_OF_ORDER);
 }
 

@@ -11,6 +11,7 @@
 
 #include "tx-calendar-export.h"
 #include "tx-cli-private.h"
+#include "tx-consultation-edit.h"
 #include "tx-consultation.h"
 #include "tx-outcome.h"
 #include "tx-records.h"
@@ -369,6 +370,49 @@ tx_cli_cmd_consultation_show (Cli *cli)
     print_consultation (consultation);
 
   return EXIT_SUCCESS;
+}
+
+static int
+delete_or_restore (Cli      *cli,
+                   gboolean  restore)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (cli->n_args != 3)
+    return tx_cli_usage_error (restore
+                               ? _("“consultation restore” needs a consultation: tongxin-cli consultation restore CONSULTATION")
+                               : _("“consultation delete” needs a consultation: tongxin-cli consultation delete CONSULTATION"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_delete_consultation (store, cli->args[2], restore, &uuid, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  if (restore)
+    /* Translators: a consultation */
+    g_print (_("“%s” is back, with its recommendations\n"), cli->args[2]);
+  else
+    /* Translators: a consultation, then its id */
+    g_print (_("“%s” deleted, with its recommendations; “tongxin-cli consultation restore %s” brings it back\n"),
+             cli->args[2], uuid);
+
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_consultation_delete (Cli *cli)
+{
+  return delete_or_restore (cli, FALSE);
+}
+
+int
+tx_cli_cmd_consultation_restore (Cli *cli)
+{
+  return delete_or_restore (cli, TRUE);
 }
 
 int

@@ -24,11 +24,10 @@ tx_cli_parse_quarter (Cli        *cli,
                       int        *year,
                       int        *quarter)
 {
-  char today[16];
   guint64 value;
 
-  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
-  tx_ledger_quarter_of (today, year, quarter);
+  *year = tx_date_get_year (cli->today);
+  *quarter = tx_date_get_quarter (cli->today);
 
   if (year_text != NULL)
     {
@@ -36,7 +35,7 @@ tx_cli_parse_quarter (Cli        *cli,
         return tx_cli_usage_error (_("“%s” is not a year."), year_text);
       *year = (int) value;
       if (quarter_text == NULL)
-        *quarter = *year < g_date_get_year (&cli->today) ? 4 : *quarter;
+        *quarter = *year < tx_date_get_year (cli->today) ? 4 : *quarter;
     }
   if (quarter_text != NULL)
     {
@@ -98,10 +97,9 @@ tx_cli_cmd_ledger (Cli *cli)
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TxLedger) ledger = NULL;
-  g_autofree char *issued_on = NULL;
   g_auto(Period) period = { 0, };
   const char *township;
-  char today[16];
+  char as_of[11];
   gboolean json;
   int year, quarter;
   int status;
@@ -121,13 +119,11 @@ tx_cli_cmd_ledger (Cli *cli)
   if (!tx_cli_township_exists (store, township))
     return EXIT_FAILED;
 
-  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
   /* a quarter issued in a circular keeps the ledger it was issued with */
-  ledger = tx_ledger_load_frozen (store, year, quarter, &issued_on, NULL, &error);
-  if (ledger == NULL && error == NULL)
-    ledger = tx_ledger_compute (store, year, quarter, today, &error);
+  ledger = tx_ledger_get (store, year, quarter, cli->today, &error);
   if (ledger == NULL)
     return tx_cli_fail ("%s", error->message);
+  tx_date_write_iso (ledger->as_of, as_of);
 
   if (json)
     {
@@ -153,10 +149,10 @@ tx_cli_cmd_ledger (Cli *cli)
           json_builder_set_member_name (builder, "quarter");
           json_builder_add_int_value (builder, ledger->quarter);
           json_builder_set_member_name (builder, "as_of");
-          json_builder_add_string_value (builder, ledger->as_of);
+          json_builder_add_string_value (builder, as_of);
           json_builder_set_member_name (builder, "issued");
-          if (issued_on != NULL)
-            json_builder_add_string_value (builder, issued_on);
+          if (ledger->issued_on != NULL)
+            json_builder_add_string_value (builder, ledger->issued_on);
           else
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "color");
@@ -199,6 +195,14 @@ tx_cli_cmd_ledger (Cli *cli)
                 }
               json_builder_set_member_name (builder, hit->rule == TX_RULE_PLAN_BEHIND ? "behind" : "days");
               json_builder_add_int_value (builder, hit->days);
+              if (hit->due != TX_DATE_NONE)
+                {
+                  char due[11];
+
+                  tx_date_write_iso (hit->due, due);
+                  json_builder_set_member_name (builder, "due");
+                  json_builder_add_string_value (builder, due);
+                }
               json_builder_set_member_name (builder, "text");
               json_builder_add_string_value (builder, hit->text);
               json_builder_end_object (builder);
@@ -302,7 +306,6 @@ tx_cli_cmd_metrics (Cli *cli)
   g_autoptr(TxMetrics) total = NULL;
   g_auto(Period) period = { 0, };
   const char *township;
-  char today[16];
   gboolean json;
   int year, quarter;
   int status;
@@ -325,8 +328,7 @@ tx_cli_cmd_metrics (Cli *cli)
   if (!tx_cli_township_exists (store, township))
     return EXIT_FAILED;
 
-  g_date_strftime (today, sizeof today, "%Y-%m-%d", &cli->today);
-  metrics = tx_metrics_compute (store, year, quarter, today, &total, &error);
+  metrics = tx_metrics_compute (store, year, quarter, cli->today, &total, &error);
   if (metrics == NULL)
     return tx_cli_fail ("%s", error->message);
 

@@ -10,6 +10,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "tx-date.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   char   *db_path;
-  GDate   today;
+  TxDate  today;
   char  **args;      /* the command and its arguments */
   int     n_args;
 } Cli;
@@ -88,6 +89,8 @@ int tx_cli_cmd_roster_print      (Cli *cli);
 /* tx-cli-consultation.c */
 int tx_cli_cmd_consultation_list (Cli *cli);
 int tx_cli_cmd_consultation_show (Cli *cli);
+int tx_cli_cmd_consultation_delete (Cli *cli);
+int tx_cli_cmd_consultation_restore (Cli *cli);
 int tx_cli_cmd_calendar_export   (Cli *cli);
 
 /* tx-cli-documents.c */
@@ -95,6 +98,17 @@ int tx_cli_cmd_signin_sheet      (Cli *cli);
 int tx_cli_cmd_minutes           (Cli *cli);
 int tx_cli_cmd_chart             (Cli *cli);
 int tx_cli_cmd_circular          (Cli *cli);
+
+/* tx-cli-township.c */
+int tx_cli_cmd_township_list     (Cli *cli);
+int tx_cli_cmd_township_rename   (Cli *cli);
+int tx_cli_cmd_township_merge    (Cli *cli);
+int tx_cli_cmd_township_plan     (Cli *cli);
+
+/* tx-cli-config.c */
+int tx_cli_cmd_config_list       (Cli *cli);
+int tx_cli_cmd_config_get        (Cli *cli);
+int tx_cli_cmd_config_set        (Cli *cli);
 
 /* tx-cli-ledger.c */
 int tx_cli_cmd_ledger            (Cli *cli);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-cli-private.h"
+#include "tx-documents.h"
 #include "tx-roster-document.h"
 #include "tx-roster-export.h"
 #include "tx-roster-import.h"
@@ -282,11 +283,8 @@ tx_cli_cmd_roster_print (Cli *cli)
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(TxTableDocument) doc = NULL;
-  g_autofree char *organization = NULL;
-  g_autofree char *full_setting = NULL;
   g_autofree char *lower = NULL;
   TxPersonFilter filter = { 0, };
-  gboolean full_phones;
   int status;
 
   status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
@@ -310,12 +308,7 @@ tx_cli_cmd_roster_print (Cli *cli)
       return status;
     }
 
-  organization = tx_store_get_setting (store, "organization");
-  full_setting = tx_store_get_setting (store, "print-full-phones");
-  full_phones = g_strcmp0 (full_setting, "true") == 0;
-
-  doc = tx_roster_document_new (people, organization, filter.township, &cli->today,
-                                filter.order, full_phones);
+  doc = tx_documents_prepare_roster (store, people, filter.township, filter.order, cli->today);
   tx_person_filter_clear (&filter);
 
   if (!tx_table_document_write_pdf (doc, g_ptr_array_index (files, 0), &error))

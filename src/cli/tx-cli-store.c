@@ -58,7 +58,7 @@ tx_cli_cmd_demo (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (!tx_exchange_load_demo (store, &cli->today, &report, &error))
+  if (!tx_exchange_load_demo (store, cli->today, &report, &error))
     return tx_cli_fail (_("Could not load the sample data: %s"), error->message);
 
   print_report (&report);

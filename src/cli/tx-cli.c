@@ -40,6 +40,17 @@ static const Command commands[] = {
     N_("list the consultations"), FALSE, tx_cli_cmd_consultation_list },
   { "consultation show", "CONSULTATION [--format json]",
     N_("show a consultation: stages, participants and outcomes"), FALSE, tx_cli_cmd_consultation_show },
+  { "consultation delete", "CONSULTATION",
+    N_("delete a consultation and its recommendations (they can be restored)"), FALSE, tx_cli_cmd_consultation_delete },
+  { "consultation restore", "CONSULTATION",
+    N_("bring back a deleted consultation and its recommendations"), FALSE, tx_cli_cmd_consultation_restore },
+  { "township list", "[--year Y] [--format tsv|json]",
+    N_("list the townships, with their plan of the year"), FALSE, tx_cli_cmd_township_list },
+  { "township rename", "OLD NEW", N_("give a township another name"), FALSE, tx_cli_cmd_township_rename },
+  { "township merge", "FROM INTO",
+    N_("make two townships one: the people, consultations and plans of FROM go to INTO"), FALSE, tx_cli_cmd_township_merge },
+  { "township plan", "NAME YEAR N",
+    N_("set how many consultations a township plans in a year"), FALSE, tx_cli_cmd_township_plan },
   { "calendar export", "OUT.ics [--year Y] [--township NAME]",
     N_("write meetings and stage deadlines as a calendar file (Asia/Shanghai time)"), FALSE, tx_cli_cmd_calendar_export },
   { "signin-sheet", "CONSULTATION OUT.pdf [--order category|strokes] [--blank-rows N]",
@@ -54,6 +65,9 @@ static const Command commands[] = {
     N_("write the quarterly circular as an ODT document; issuing it freezes that quarter's ledger"), FALSE, tx_cli_cmd_circular },
   { "chart", "ledger|plan|stages|adoption OUT.png|OUT.svg|OUT.pdf [--year Y]",
     N_("draw a chart of the dashboard to a file"), FALSE, tx_cli_cmd_chart },
+  { "config list", "[--format tsv|json]", N_("list the settings, their values and what they mean"), FALSE, tx_cli_cmd_config_list },
+  { "config get", "KEY", N_("print the value of a setting"), FALSE, tx_cli_cmd_config_get },
+  { "config set", "KEY VALUE", N_("change a setting (checked first; nothing changes when refused)"), FALSE, tx_cli_cmd_config_set },
   { "export", "OUT.xml", N_("write everything as an exchange file"), FALSE, tx_cli_cmd_export },
   { "backup", "OUT.db", N_("copy the whole database to a file"), FALSE, tx_cli_cmd_backup },
   { "restore", "IN.db", N_("replace the database with a backup (the data replaced are kept aside)"), TRUE, tx_cli_cmd_restore },
@@ -158,22 +172,15 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
-  g_date_clear (&cli.today, 1);
+  /* the one place the tool reads the clock: every command is given
+   * its day */
   if (today != NULL)
     {
-      int y, m, d;
-
-      if (!tx_date_is_valid (today) || sscanf (today, "%4d-%2d-%2d", &y, &m, &d) != 3)
+      if (!tx_date_parse (today, &cli.today, NULL))
         return tx_cli_usage_error (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-11-27."), today);
-      g_date_set_dmy (&cli.today, d, m, y);
     }
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_set_dmy (&cli.today, g_date_time_get_day_of_month (now),
-                      g_date_time_get_month (now), g_date_time_get_year (now));
-    }
+    cli.today = tx_date_today_local ();
 
   if (db != NULL && db[0] == '\0')
     return tx_cli_usage_error (_("The option --db needs a file name."));

@@ -14,6 +14,7 @@
 #include "tx-consultation-edit.h"
 #include "tx-records-private.h"
 #include "tx-records.h"
+#include "tx-rules.h"
 #include "tx-vocabulary.h"
 #include "tx-workflow.h"
 
@@ -330,24 +331,17 @@ tx_store_save_consultation (TxStore         *store,
                             TxConsultation  *consultation,
                             GError         **error)
 {
+  g_autoptr(GPtrArray) problems = NULL;
+
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
   g_return_val_if_fail (TX_IS_CONSULTATION (consultation), FALSE);
 
-  if (consultation->title == NULL || g_strstrip (consultation->title)[0] == '\0')
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                           _("A consultation needs a title."));
-      return FALSE;
-    }
+  if (consultation->title != NULL)
+    g_strstrip (consultation->title);
 
-  for (guint stage = 0; stage < TX_N_STAGES; stage++)
-    if (consultation->stage_due[stage] != NULL && !tx_date_is_valid (consultation->stage_due[stage]))
-      {
-        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                     _("The due date of %s, “%s”, is not a date: write it as YYYY-MM-DD."),
-                     tx_stage_get_label (stage), consultation->stage_due[stage]);
-        return FALSE;
-      }
+  problems = tx_consultation_check (consultation, TX_DATE_NONE);
+  if (!tx_problems_to_error (problems, error))
+    return FALSE;
 
   if (consultation->uuid == NULL)
     consultation->uuid = tx_uuid_new ();
@@ -397,9 +391,9 @@ set_stage_done (TxStore   *store,
 
 /**
  * tx_store_set_stage_done:
- * @done: (nullable): YYYY-MM-DD, or %NULL to mark the stage not done
+ * @done: the day it was done, or %TX_DATE_NONE to mark it not done
  * @reason: (nullable): why, when the stage before is not done
- * @today: YYYY-MM-DD
+ * @today: no stage is done after it
  *
  * Marks a stage done after checking the order of the stages
  * (tx_stage_check_done()).
@@ -408,16 +402,17 @@ gboolean
 tx_store_set_stage_done (TxStore     *store,
                          const char  *consultation_uuid,
                          TxStage      stage,
-                         const char  *done,
+                         TxDate       done,
                          const char  *reason,
-                         const char  *today,
+                         TxDate       today,
                          GError     **error)
 {
-  Change change = { consultation_uuid, NULL, stage, done, reason, 0, 0 };
+  g_autofree char *done_text = tx_date_to_iso (done);
+  Change change = { consultation_uuid, NULL, stage, done_text, reason, 0, 0 };
 
   g_return_val_if_fail (stage < TX_N_STAGES, FALSE);
 
-  if (done != NULL)
+  if (done != TX_DATE_NONE)
     {
       g_autoptr(TxConsultation) consultation = tx_store_load_consultation (store, consultation_uuid, error);
 
@@ -535,4 +530,155 @@ tx_store_set_attendance (TxStore     *store,
   Change change = { consultation_uuid, person_uuid, 0, NULL, NULL, 0, CLAMP (attended, -1, 1) };
 
   return tx_store_write (store, remove_or_attend, &change, error);
+}
+
+typedef struct {
+  const char *consultation;
+  gboolean    restore;
+  char       *uuid;      /* out */
+  char       *title;     /* out */
+} DeleteJob;
+
+/* The consultation @text names, among those deleted (to restore) or not
+ * (to delete): its uuid, or its exact title when only one has it. */
+static gint64
+find_for_delete (TxStore    *store,
+                 DeleteJob  *job,
+                 char      **deleted_at,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  guint matches = 0;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "SELECT id, uuid, title, deleted_at FROM consultation "
+                             "WHERE (uuid = ?1 OR title = ?1) AND deleted_at IS NOT NULL ORDER BY uuid = ?1 DESC"
+                           : "SELECT id, uuid, title, deleted_at FROM consultation "
+                             "WHERE (uuid = ?1 OR title = ?1) AND deleted_at IS NULL ORDER BY uuid = ?1 DESC",
+                           error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, job->consultation, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      if (matches++ == 0)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          job->uuid = g_strdup (tx_column_text (stmt, 1));
+          job->title = g_strdup (tx_column_text (stmt, 2));
+          *deleted_at = g_strdup (tx_column_text (stmt, 3));
+          if (g_strcmp0 (job->uuid, job->consultation) == 0)
+            break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return 0;
+
+  if (id == 0)
+    {
+      if (job->restore)
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                     _("No deleted consultation is “%s”. Give its exact title or its id."), job->consultation);
+      else
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                     _("There is no consultation “%s”. Give its exact title or its id."), job->consultation);
+      return 0;
+    }
+
+  if (matches > 1 && g_strcmp0 (job->uuid, job->consultation) != 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
+                   _("%u consultations are titled “%s”. Give the id of the one you mean."),
+                   matches, job->consultation);
+      return 0;
+    }
+
+  return id;
+}
+
+static gboolean
+delete_consultation (TxStore   *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  DeleteJob *job = user_data;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *deleted_at = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  id = find_for_delete (store, job, &deleted_at, error);
+  if (id == 0)
+    return FALSE;
+
+  /* Its recommendations go and come back with it: those deleted with
+   * it carry its deletion time, those deleted before keep theirs. */
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "UPDATE outcome SET deleted_at = NULL, updated_at = ?3 "
+                             "WHERE consultation_id = ?1 AND deleted_at = ?2"
+                           : "UPDATE outcome SET deleted_at = ?3, updated_at = ?3 "
+                             "WHERE consultation_id = ?1 AND deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, deleted_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "UPDATE consultation SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1"
+                           : "UPDATE consultation SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_changed (store, "consultation");
+  tx_store_emit_changed (store, "outcome");
+
+  return tx_store_audit (store, job->restore ? "restore" : "delete", "consultation", job->uuid, job->title, error);
+}
+
+/**
+ * tx_store_delete_consultation:
+ * @consultation: its uuid, or its exact title
+ * @restore: bring back one deleted instead
+ * @uuid: (out) (optional): the uuid of the consultation
+ *
+ * Soft delete, for Undo: the consultation and its recommendations
+ * leave every list and the ledger, and travel as deleted in the next
+ * exchange file; restoring brings back both.
+ */
+gboolean
+tx_store_delete_consultation (TxStore     *store,
+                              const char  *consultation,
+                              gboolean     restore,
+                              char       **uuid,
+                              GError     **error)
+{
+  DeleteJob job = { consultation, restore, NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (consultation != NULL, FALSE);
+
+  ok = tx_store_write (store, delete_consultation, &job, error);
+  if (ok && uuid != NULL)
+    *uuid = g_steal_pointer (&job.uuid);
+  g_free (job.uuid);
+  g_free (job.title);
+
+  return ok;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "tx-consultation.h"
+#include "tx-date.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -41,12 +42,17 @@ void      tx_consultation_clear_speeches   (TxConsultation *self);
 gboolean  tx_store_save_consultation       (TxStore        *store,
                                             TxConsultation *consultation,
                                             GError        **error);
+gboolean  tx_store_delete_consultation     (TxStore        *store,
+                                            const char     *consultation,
+                                            gboolean        restore,
+                                            char          **uuid,
+                                            GError        **error);
 gboolean  tx_store_set_stage_done          (TxStore        *store,
                                             const char     *consultation_uuid,
                                             TxStage         stage,
-                                            const char     *done,
+                                            TxDate          done,
                                             const char     *reason,
-                                            const char     *today,
+                                            TxDate          today,
                                             GError        **error);
 gboolean  tx_store_set_participant         (TxStore        *store,
                                             const char     *consultation_uuid,

@@ -308,6 +308,31 @@ tx_date_format_chinese (TxDate date)
                           g_date_get_month (&gdate), g_date_get_day (&gdate));
 }
 
+/**
+ * tx_date_format_display:
+ *
+ * A date as the interface writes it, in the interface's language:
+ * "November 27, 2026", "2026年11月27日".
+ *
+ * Returns: (transfer full): the date, or "" for no date
+ */
+char *
+tx_date_format_display (TxDate date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  GDate gdate;
+
+  if (!to_gdate (date, &gdate))
+    return g_strdup ("");
+
+  time = g_date_time_new_utc (g_date_get_year (&gdate), g_date_get_month (&gdate),
+                              g_date_get_day (&gdate), 0, 0, 0);
+
+  /* Translators: a date, as in "November 27, 2026"; the conversions are
+   * those of g_date_time_format(): in Chinese "%Y年%-m月%-d日" */
+  return g_date_time_format (time, _("%B %-d, %Y"));
+}
+
 int
 tx_date_get_year (TxDate date)
 {

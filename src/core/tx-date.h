@@ -37,6 +37,7 @@ char     *tx_date_to_iso           (TxDate       date);
 void      tx_date_write_iso        (TxDate       date,
                                     char         buffer[11]);
 char     *tx_date_format_chinese   (TxDate       date);
+char     *tx_date_format_display   (TxDate       date);
 
 int       tx_date_get_year         (TxDate       date);
 int       tx_date_get_month        (TxDate       date);

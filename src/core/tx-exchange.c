@@ -545,27 +545,18 @@ static char *
 shift_date (Importer   *imp,
             const char *date)
 {
-  GDate parsed;
-  char buffer[16];
-  int y, m, d;
+  TxDate parsed;
 
   if (date == NULL)
     return NULL;
   if (imp->options == NULL || imp->options->shift_days == 0)
     return g_strdup (date);
 
-  if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  parsed = tx_date_from_iso (date);
+  if (parsed == TX_DATE_NONE)
     return g_strdup (date);
 
-  g_date_clear (&parsed, 1);
-  g_date_set_dmy (&parsed, d, m, y);
-  if (imp->options->shift_days > 0)
-    g_date_add_days (&parsed, imp->options->shift_days);
-  else
-    g_date_subtract_days (&parsed, -imp->options->shift_days);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &parsed);
-
-  return g_strdup (buffer);
+  return tx_date_to_iso (tx_date_add_days (parsed, imp->options->shift_days));
 }
 
 static char *
@@ -1624,7 +1615,7 @@ tx_exchange_import_bytes (TxStore                *store,
 /* The base-date attribute of the sample file's root. */
 static gboolean
 read_base_date (GBytes *bytes,
-                GDate  *base)
+                TxDate *base)
 {
   xmlTextReaderPtr reader = open_reader (bytes, NULL);
   gboolean found = FALSE;
@@ -1636,14 +1627,9 @@ read_base_date (GBytes *bytes,
     if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT)
       {
         xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST "base-date");
-        int y, m, d;
 
-        if (value != NULL && sscanf ((const char *) value, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-            g_date_valid_dmy (d, m, y))
-          {
-            g_date_set_dmy (base, d, m, y);
-            found = TRUE;
-          }
+        *base = tx_date_from_iso ((const char *) value);
+        found = *base != TX_DATE_NONE;
         xmlFree (value);
         break;
       }
@@ -1663,24 +1649,23 @@ read_base_date (GBytes *bytes,
  */
 gboolean
 tx_exchange_load_demo (TxStore         *store,
-                       GDate           *today,
+                       TxDate           today,
                        TxImportReport  *report,
                        GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   TxImportOptions options = { 0, FALSE, "demo.xml" };
-  GDate base;
+  TxDate base = TX_DATE_NONE;
 
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (today > 0, FALSE);
 
   bytes = g_resources_lookup_data (DEMO_RESOURCE, 0, error);
   if (bytes == NULL)
     return FALSE;
 
-  g_date_clear (&base, 1);
   if (read_base_date (bytes, &base))
-    options.shift_days = g_date_days_between (&base, today);
+    options.shift_days = tx_date_days_between (base, today);
 
   {
     g_autoptr(GError) local_error = NULL;
@@ -1690,7 +1675,7 @@ tx_exchange_load_demo (TxStore         *store,
     imp.store = store;
     imp.options = &options;
     imp.display_name = options.display_name;
-    imp.year_shift = g_date_valid (&base) ? g_date_get_year (today) - g_date_get_year (&base) : 0;
+    imp.year_shift = base != TX_DATE_NONE ? tx_date_get_year (today) - tx_date_get_year (base) : 0;
 
     if (!validate (&imp, bytes, NULL, error))
       return FALSE;

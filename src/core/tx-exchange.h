@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tx-date.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -52,7 +53,7 @@ gboolean  tx_exchange_import_bytes  (TxStore                *store,
                                      TxImportReport         *report,
                                      GError                **error);
 gboolean  tx_exchange_load_demo     (TxStore                *store,
-                                     GDate                  *today,
+                                     TxDate                  today,
                                      TxImportReport         *report,
                                      GError                **error);
 char     *tx_import_report_to_string (const TxImportReport  *report);

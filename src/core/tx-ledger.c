@@ -5,14 +5,20 @@
  * behind it:
  *  - a stage past its due date and not done: yellow; more than 14 days:
  *    red;
- *  - a recommendation submitted and without feedback for more than 30
- *    days: yellow; more than 60: red;
+ *  - a recommendation without feedback past its feedback due date (the
+ *    date agreed, or submitted + 30 days): yellow; more than 30 days
+ *    past it: red;
  *  - consultations held against the annual plan pro rata: 1 behind is
  *    yellow, 2 or more red;
  *  - a township's colour is the worst of its hits, a consultation's the
  *    worst of its own.
  * A quarter is judged as it stood on its last day, or today while it
- * runs.
+ * runs.  What is late is decided by tx-rules.c, as every view decides
+ * it; the thresholds are settings (tx-settings.c).
+ *
+ * A quarter whose circular was issued keeps the ledger it was issued
+ * with: tx_ledger_get() is the one place that decides whether a quarter
+ * is read frozen or computed, for every view, document and command.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,96 +32,32 @@
 
 #include "tx-ledger.h"
 #include "tx-records.h"
+#include "tx-rules.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 void
 tx_ledger_rules_init_default (TxLedgerRules *rules)
 {
   rules->stage_red_days = 14;
-  rules->feedback_yellow_days = 30;
-  rules->feedback_red_days = 60;
+  rules->feedback_days = 30;
+  rules->feedback_red_days = 30;
   rules->plan_yellow_behind = 1;
   rules->plan_red_behind = 2;
 }
 
-static int
-setting_int (TxStore    *store,
-             const char *key,
-             int         fallback)
-{
-  g_autofree char *text = tx_store_get_setting (store, key);
-  gint64 value;
-
-  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, 10000, &value, NULL))
-    return fallback;
-
-  return (int) value;
-}
-
-/* The thresholds from the settings, the defaults where none is set. */
+/* The thresholds from the store's settings. */
 void
 tx_ledger_rules_load (TxLedgerRules *rules,
                       TxStore       *store)
 {
-  tx_ledger_rules_init_default (rules);
-  rules->stage_red_days = setting_int (store, "ledger.stage-red-days", rules->stage_red_days);
-  rules->feedback_yellow_days = setting_int (store, "ledger.feedback-yellow-days", rules->feedback_yellow_days);
-  rules->feedback_red_days = setting_int (store, "ledger.feedback-red-days", rules->feedback_red_days);
-  rules->plan_yellow_behind = setting_int (store, "ledger.plan-yellow-behind", rules->plan_yellow_behind);
-  rules->plan_red_behind = setting_int (store, "ledger.plan-red-behind", rules->plan_red_behind);
-}
+  TxSettings *settings = tx_store_get_settings (store);
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
-static int
-days_between (const char *from,
-              const char *to)
-{
-  GDate a, b;
-
-  if (!parse_date (from, &a) || !parse_date (to, &b))
-    return 0;
-
-  return g_date_days_between (&a, &b);
-}
-
-void
-tx_ledger_quarter_of (const char *date,
-                      int        *year,
-                      int        *quarter)
-{
-  GDate parsed;
-
-  if (!parse_date (date, &parsed))
-    {
-      *year = 0;
-      *quarter = 0;
-      return;
-    }
-
-  *year = g_date_get_year (&parsed);
-  *quarter = (g_date_get_month (&parsed) - 1) / 3 + 1;
-}
-
-static char *
-quarter_end (int year,
-             int quarter)
-{
-  static const int last_day[] = { 31, 30, 30, 31 };
-
-  return g_strdup_printf ("%04d-%02d-%02d", year, quarter * 3, last_day[quarter - 1]);
+  rules->stage_red_days = tx_settings_get_stage_red_days (settings);
+  rules->feedback_days = tx_settings_get_feedback_days (settings);
+  rules->feedback_red_days = tx_settings_get_feedback_red_days (settings);
+  rules->plan_yellow_behind = tx_settings_get_plan_yellow_behind (settings);
+  rules->plan_red_behind = tx_settings_get_plan_red_behind (settings);
 }
 
 static void
@@ -144,7 +86,7 @@ tx_ledger_free (TxLedger *ledger)
   if (ledger == NULL)
     return;
 
-  g_free (ledger->as_of);
+  g_free (ledger->issued_on);
   g_ptr_array_unref (ledger->entries);
   g_free (ledger);
 }
@@ -193,9 +135,10 @@ add_hit (TxLedgerEntry *entry,
  * @outcomes: (element-type TxOutcome)
  * @planned: (array): for each township, in the order of @townships, the
  *   number of consultations planned for @year, or -1
- * @today: YYYY-MM-DD
+ * @today: the day to judge on
  *
- * Returns: (transfer full): the ledger of @year and @quarter
+ * Returns: (transfer full): the ledger of @year and @quarter as the data
+ *   stand, whether or not its circular was issued
  */
 TxLedger *
 tx_ledger_evaluate (GPtrArray           *townships,
@@ -205,15 +148,17 @@ tx_ledger_evaluate (GPtrArray           *townships,
                     const TxLedgerRules *rules,
                     int                  year,
                     int                  quarter,
-                    const char          *today)
+                    TxDate               today)
 {
   TxLedger *ledger = g_new0 (TxLedger, 1);
-  g_autofree char *end = quarter_end (year, quarter);
-  g_autofree char *year_start = g_strdup_printf ("%04d-01-01", year);
+  TxDate end = tx_date_quarter_end (year, quarter);
+  TxDate year_start = tx_date_new (year, 1, 1);
+  char as_of_text[11];
 
   ledger->year = year;
   ledger->quarter = quarter;
-  ledger->as_of = g_strdup (g_strcmp0 (today, end) < 0 ? today : end);
+  ledger->as_of = MIN (today, end);
+  tx_date_write_iso (ledger->as_of, as_of_text);
   ledger->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
 
   for (guint i = 0; i < townships->len; i++)
@@ -234,29 +179,29 @@ tx_ledger_evaluate (GPtrArray           *townships,
     {
       TxConsultation *consultation = g_ptr_array_index (consultations, i);
       TxLedgerEntry *entry = find_entry (ledger, tx_consultation_get_township_uuid (consultation));
-      const char *meeting_done = tx_consultation_get_stage_done (consultation, TX_STAGE_MEETING);
+      TxStageStatus meeting;
 
       if (entry == NULL)
         continue;
 
       /* a meeting held this year, by the date judged */
-      if (meeting_done != NULL && g_strcmp0 (meeting_done, year_start) >= 0 &&
-          g_strcmp0 (meeting_done, ledger->as_of) <= 0)
+      tx_stage_get_status (consultation, TX_STAGE_MEETING, ledger->as_of, &meeting);
+      if (meeting.state == TX_STAGE_STATE_DONE && meeting.done >= year_start)
         entry->held++;
 
       for (guint stage = 0; stage < TX_N_STAGES; stage++)
         {
-          const char *due = tx_consultation_get_stage_due (consultation, stage);
-          const char *done = tx_consultation_get_stage_done (consultation, stage);
+          TxStageStatus status;
           TxLedgerHit *hit;
+          char due[11];
           int days;
 
-          if (due == NULL || g_strcmp0 (due, ledger->as_of) >= 0)
-            continue;
-          if (done != NULL && g_strcmp0 (done, ledger->as_of) <= 0)
+          tx_stage_get_status (consultation, stage, ledger->as_of, &status);
+          if (status.state != TX_STAGE_STATE_OVERDUE)
             continue;
 
-          days = days_between (due, ledger->as_of);
+          days = status.days;
+          tx_date_write_iso (status.due, due);
           hit = g_new0 (TxLedgerHit, 1);
           hit->rule = TX_RULE_STAGE_OVERDUE;
           hit->color = days > rules->stage_red_days ? TX_COLOR_RED : TX_COLOR_YELLOW;
@@ -266,6 +211,7 @@ tx_ledger_evaluate (GPtrArray           *townships,
           hit->title = g_strdup (tx_consultation_get_title (consultation));
           hit->stage = stage;
           hit->days = days;
+          hit->due = status.due;
           hit->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "“%s”: the %s stage is %d day overdue (due %s).",
                                                     "“%s”: the %s stage is %d days overdue (due %s).",
@@ -275,25 +221,23 @@ tx_ledger_evaluate (GPtrArray           *townships,
         }
     }
 
-  /* recommendations waiting for feedback */
+  /* recommendations whose feedback is overdue */
   for (guint i = 0; i < outcomes->len; i++)
     {
       TxOutcome *outcome = g_ptr_array_index (outcomes, i);
-      const char *submitted = tx_outcome_get_submitted (outcome);
-      const char *received = tx_outcome_get_feedback_received (outcome);
       TxConsultation *consultation = NULL;
       TxLedgerEntry *entry = NULL;
+      TxFeedbackStatus status;
       TxLedgerHit *hit;
+      char due[11];
       int days;
 
-      if (submitted == NULL || g_strcmp0 (submitted, ledger->as_of) > 0)
-        continue;
-      if (received != NULL && g_strcmp0 (received, ledger->as_of) <= 0)
+      tx_feedback_get_status (outcome, ledger->as_of, rules->feedback_days, &status);
+      if (status.state != TX_FEEDBACK_OVERDUE)
         continue;
 
-      days = days_between (submitted, ledger->as_of);
-      if (days <= rules->feedback_yellow_days)
-        continue;
+      days = status.days;
+      tx_date_write_iso (status.due, due);
 
       for (guint c = 0; c < consultations->len && consultation == NULL; c++)
         if (g_strcmp0 (tx_consultation_get_uuid (g_ptr_array_index (consultations, c)),
@@ -312,11 +256,12 @@ tx_ledger_evaluate (GPtrArray           *townships,
       hit->consultation_uuid = g_strdup (tx_outcome_get_consultation_uuid (outcome));
       hit->title = g_strdup (tx_outcome_get_title (outcome));
       hit->days = days;
+      hit->due = status.due;
       hit->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "“%s” has waited %d day for feedback (submitted %s).",
-                                                "“%s” has waited %d days for feedback (submitted %s).",
+                                                "“%s”: feedback is %d day overdue (due by %s).",
+                                                "“%s”: feedback is %d days overdue (due by %s).",
                                                 days),
-                                   hit->title, days, submitted);
+                                   hit->title, days, due);
       add_hit (entry, hit);
     }
 
@@ -331,16 +276,13 @@ tx_ledger_evaluate (GPtrArray           *townships,
       if (entry->planned <= 0)
         continue;
 
-      if (g_str_equal (ledger->as_of, end))
+      if (ledger->as_of == end)
         entry->expected = entry->planned * quarter / 4;
       else
         {
-          GDate as_of;
-          int day_of_year, days_in_year;
+          int day_of_year = tx_date_get_day_of_year (ledger->as_of);
+          int days_in_year = tx_date_is_leap_year (year) ? 366 : 365;
 
-          parse_date (ledger->as_of, &as_of);
-          day_of_year = g_date_get_day_of_year (&as_of);
-          days_in_year = g_date_is_leap_year (year) ? 366 : 365;
           entry->expected = entry->planned * day_of_year / days_in_year;
         }
 
@@ -359,7 +301,7 @@ tx_ledger_evaluate (GPtrArray           *townships,
                                                 "%d of %d planned consultations held by %s, %d expected: %d behind the plan.",
                                                 "%d of %d planned consultations held by %s, %d expected: %d behind the plan.",
                                                 behind),
-                                   entry->held, entry->planned, ledger->as_of, entry->expected, behind);
+                                   entry->held, entry->planned, as_of_text, entry->expected, behind);
       add_hit (entry, hit);
     }
 
@@ -371,15 +313,17 @@ tx_ledger_evaluate (GPtrArray           *townships,
 
 /**
  * tx_ledger_compute:
- * @today: YYYY-MM-DD
+ * @today: the day to judge on
  *
- * Reads what the ledger needs from the store and evaluates it.
+ * Reads what the ledger needs from the store and evaluates it, as the
+ * data stand.  Views show tx_ledger_get(), which keeps an issued
+ * quarter as it was issued.
  */
 TxLedger *
 tx_ledger_compute (TxStore     *store,
                    int          year,
                    int          quarter,
-                   const char  *today,
+                   TxDate       today,
                    GError     **error)
 {
   g_autoptr(GPtrArray) townships = NULL;
@@ -407,6 +351,40 @@ tx_ledger_compute (TxStore     *store,
   tx_ledger_rules_load (&rules, store);
 
   return tx_ledger_evaluate (townships, consultations, outcomes, planned, &rules, year, quarter, today);
+}
+
+/**
+ * tx_ledger_get:
+ * @today: the day to judge an unissued quarter on
+ *
+ * The ledger of a quarter as every view shows it: the one issued in
+ * the quarter's circular (its issued_on set) when there is one, else
+ * computed from the data as they are on @today (issued_on %NULL).
+ *
+ * Returns: (transfer full): the ledger
+ */
+TxLedger *
+tx_ledger_get (TxStore     *store,
+               int          year,
+               int          quarter,
+               TxDate       today,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TxLedger *ledger;
+
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+
+  ledger = tx_ledger_load_frozen (store, year, quarter, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (ledger != NULL)
+    return ledger;
+
+  return tx_ledger_compute (store, year, quarter, today, error);
 }
 
 /* The worst colour of a consultation's own hits. */
@@ -445,7 +423,12 @@ tx_ledger_to_json (TxLedger *ledger)
   json_builder_set_member_name (builder, "quarter");
   json_builder_add_int_value (builder, ledger->quarter);
   json_builder_set_member_name (builder, "as_of");
-  json_builder_add_string_value (builder, ledger->as_of);
+  {
+    char as_of[11];
+
+    tx_date_write_iso (ledger->as_of, as_of);
+    json_builder_add_string_value (builder, as_of);
+  }
   json_builder_set_member_name (builder, "entries");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ledger->entries->len; i++)
@@ -486,6 +469,14 @@ tx_ledger_to_json (TxLedger *ledger)
           json_builder_add_int_value (builder, hit->stage);
           json_builder_set_member_name (builder, "days");
           json_builder_add_int_value (builder, hit->days);
+          if (hit->due != TX_DATE_NONE)
+            {
+              char due[11];
+
+              tx_date_write_iso (hit->due, due);
+              json_builder_set_member_name (builder, "due");
+              json_builder_add_string_value (builder, due);
+            }
           json_builder_set_member_name (builder, "consultation_uuid");
           json_builder_add_string_value (builder, hit->consultation_uuid);
           json_builder_set_member_name (builder, "text");
@@ -529,7 +520,7 @@ tx_ledger_from_json (const char  *json,
   ledger = g_new0 (TxLedger, 1);
   ledger->year = json_object_get_int_member (root, "year");
   ledger->quarter = json_object_get_int_member (root, "quarter");
-  ledger->as_of = dup_member (root, "as_of");
+  ledger->as_of = tx_date_from_iso (json_object_get_string_member_with_default (root, "as_of", NULL));
   ledger->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   entries = json_object_get_array_member (root, "entries");
 
@@ -559,6 +550,7 @@ tx_ledger_from_json (const char  *json,
           hit->title = dup_member (o, "title");
           hit->stage = json_object_get_int_member (o, "stage");
           hit->days = json_object_get_int_member (o, "days");
+          hit->due = tx_date_from_iso (json_object_get_string_member_with_default (o, "due", NULL));
           hit->consultation_uuid = dup_member (o, "consultation_uuid");
           hit->text = dup_member (o, "text");
           g_ptr_array_add (entry->hits, hit);
@@ -571,22 +563,22 @@ tx_ledger_from_json (const char  *json,
 
 /**
  * tx_ledger_load_frozen:
- * @issued_on: (out) (optional): the day the circular was issued
- * @suggestions: (out) (optional): its suggestions
+ * @suggestions: (out) (optional): the suggestions of the circular
  *
  * Returns: (transfer full) (nullable): the ledger as issued in the
- *   circular of that quarter, or %NULL (without an error) when none was
+ *   circular of that quarter, with the day it was issued, or %NULL
+ *   (without an error) when none was
  */
 TxLedger *
 tx_ledger_load_frozen (TxStore     *store,
                        int          year,
                        int          quarter,
-                       char       **issued_on,
                        char       **suggestions,
                        GError     **error)
 {
+  g_autoptr(TxLedger) ledger = NULL;
   sqlite3_stmt *stmt;
-  TxLedger *ledger = NULL;
+  int rc;
 
   stmt = tx_store_prepare (store,
                            "SELECT ledger, issued_on, suggestions FROM circular WHERE year = ? AND quarter = ?",
@@ -596,17 +588,41 @@ tx_ledger_load_frozen (TxStore     *store,
 
   sqlite3_bind_int (stmt, 1, year);
   sqlite3_bind_int (stmt, 2, quarter);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
     {
       ledger = tx_ledger_from_json (tx_column_text (stmt, 0), error);
-      if (issued_on != NULL)
-        *issued_on = g_strdup (tx_column_text (stmt, 1));
-      if (suggestions != NULL)
-        *suggestions = g_strdup (tx_column_text (stmt, 2));
+      if (ledger != NULL)
+        {
+          ledger->issued_on = g_strdup (tx_column_text (stmt, 1));
+          if (suggestions != NULL)
+            *suggestions = g_strdup (tx_column_text (stmt, 2));
+        }
     }
   sqlite3_reset (stmt);
 
-  return ledger;
+  return g_steal_pointer (&ledger);
+}
+
+/* Whether the circular of the quarter was issued. */
+gboolean
+tx_ledger_is_issued (TxStore *store,
+                     int      year,
+                     int      quarter)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store, "SELECT 1 FROM circular WHERE year = ? AND quarter = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, quarter);
+  rc = tx_store_step (store, stmt, NULL);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
 }
 
 typedef struct {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tx-consultation.h"
+#include "tx-date.h"
 #include "tx-outcome.h"
 #include "tx-store.h"
 #include "tx-township.h"
@@ -17,11 +18,12 @@ typedef enum {
   TX_RULE_PLAN_BEHIND,
 } TxRule;
 
-/* The thresholds, all settings (DESIGN §1). */
+/* The thresholds, all settings (DESIGN §1, tx-settings.c). */
 typedef struct {
-  int stage_red_days;        /* overdue more than this: red (14) */
-  int feedback_yellow_days;  /* waiting more than this: yellow (30) */
-  int feedback_red_days;     /* waiting more than this: red (60) */
+  int stage_red_days;        /* a stage overdue more than this: red (14) */
+  int feedback_days;         /* feedback due this long after submission,
+                              * unless another due date was agreed (30) */
+  int feedback_red_days;     /* feedback overdue more than this: red (30) */
   int plan_yellow_behind;    /* consultations behind the plan: yellow (1) */
   int plan_red_behind;       /* … red (2) */
 } TxLedgerRules;
@@ -34,7 +36,8 @@ typedef struct {
   char    *uuid;
   char    *title;
   TxStage  stage;      /* for TX_RULE_STAGE_OVERDUE */
-  int      days;       /* overdue or waiting; behind for the plan */
+  int      days;       /* overdue; behind for the plan */
+  TxDate   due;        /* what was due then, for a stage or feedback */
   char    *consultation_uuid;
   char    *text;       /* translated */
 } TxLedgerHit;
@@ -52,7 +55,10 @@ typedef struct {
 typedef struct {
   int        year;
   int        quarter;
-  char      *as_of;      /* YYYY-MM-DD: today, or the end of the quarter */
+  TxDate     as_of;      /* today, or the end of the quarter */
+  char      *issued_on;  /* YYYY-MM-DD when this is the ledger issued in
+                          * the quarter's circular, frozen; NULL when it
+                          * was computed from the data as they are */
   GPtrArray *entries;    /* TxLedgerEntry, by township name */
 } TxLedger;
 
@@ -66,18 +72,23 @@ TxLedger      *tx_ledger_evaluate           (GPtrArray           *townships,
                                              const TxLedgerRules *rules,
                                              int                  year,
                                              int                  quarter,
-                                             const char          *today);
+                                             TxDate               today);
 TxLedger      *tx_ledger_compute            (TxStore             *store,
                                              int                  year,
                                              int                  quarter,
-                                             const char          *today,
+                                             TxDate               today,
                                              GError             **error);
+TxLedger      *tx_ledger_get                (TxStore             *store,
+                                             int                  year,
+                                             int                  quarter,
+                                             TxDate               today,
+                                             GError             **error);
+gboolean       tx_ledger_is_issued          (TxStore             *store,
+                                             int                  year,
+                                             int                  quarter);
 TxColor        tx_ledger_consultation_color (TxLedger            *ledger,
                                              const char          *consultation_uuid);
 void           tx_ledger_free               (TxLedger            *ledger);
-void           tx_ledger_quarter_of         (const char          *date,
-                                             int                 *year,
-                                             int                 *quarter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxLedger, tx_ledger_free)
 
@@ -92,7 +103,6 @@ TxLedger      *tx_ledger_from_json          (const char          *json,
 TxLedger      *tx_ledger_load_frozen        (TxStore             *store,
                                              int                  year,
                                              int                  quarter,
-                                             char               **issued_on,
                                              char               **suggestions,
                                              GError             **error);
 gboolean       tx_ledger_freeze             (TxStore             *store,

@@ -42,23 +42,23 @@ tx_metrics_implementation_rate (const TxMetrics *metrics)
 
 /**
  * tx_metrics_add_outcome:
- * @as_of: YYYY-MM-DD: what happened after it does not count
+ * @as_of: what happened after it does not count
  *
  * Counts one submitted recommendation.
  */
 void
 tx_metrics_add_outcome (TxMetrics  *metrics,
                         TxOutcome  *outcome,
-                        const char *as_of)
+                        TxDate      as_of)
 {
-  const char *received = tx_outcome_get_feedback_received (outcome);
+  TxDate received = tx_date_from_iso (tx_outcome_get_feedback_received (outcome));
   TxAdoption adoption = tx_outcome_get_adoption (outcome);
   gboolean phases[3] = { FALSE, FALSE, FALSE };
   GPtrArray *supervisions;
 
   metrics->submitted++;
 
-  if (received == NULL || g_strcmp0 (received, as_of) > 0)
+  if (received == TX_DATE_NONE || received > as_of)
     return;
   metrics->answered++;
 
@@ -71,7 +71,7 @@ tx_metrics_add_outcome (TxMetrics  *metrics,
     {
       TxSupervision *supervision = g_ptr_array_index (supervisions, i);
 
-      if (supervision->date == NULL || g_strcmp0 (supervision->date, as_of) <= 0)
+      if (supervision->date == NULL || tx_date_from_iso (supervision->date) <= as_of)
         phases[supervision->phase] = TRUE;
     }
   if (phases[TX_SUPERVISION_BEFORE] && phases[TX_SUPERVISION_DURING] && phases[TX_SUPERVISION_AFTER])
@@ -103,27 +103,24 @@ GPtrArray *
 tx_metrics_compute (TxStore     *store,
                     int          year,
                     int          quarter,
-                    const char  *today,
+                    TxDate       today,
                     TxMetrics  **total,
                     GError     **error)
 {
-  static const char * const first_day[] = { "01-01", "01-01", "04-01", "07-01", "10-01" };
-  static const char * const last_day[] = { "12-31", "03-31", "06-30", "09-30", "12-31" };
   g_autoptr(GPtrArray) townships = NULL;
   g_autoptr(GPtrArray) consultations = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GHashTable) township_of = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_metrics_free);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  TxMetrics *all = g_new0 (TxMetrics, 1);
-  const char *as_of;
+  TxMetrics *all;
+  TxDate from, to, as_of;
 
   g_return_val_if_fail (quarter >= 0 && quarter <= 4, NULL);
 
-  from = g_strdup_printf ("%04d-%s", year, first_day[quarter]);
-  to = g_strdup_printf ("%04d-%s", year, last_day[quarter]);
-  as_of = g_strcmp0 (today, to) < 0 ? today : to;
+  from = tx_date_quarter_start (year, MAX (quarter, 1));
+  to = tx_date_quarter_end (year, quarter > 0 ? quarter : 4);
+  as_of = MIN (today, to);
+  all = g_new0 (TxMetrics, 1);
 
   townships = tx_store_list_townships (store, error);
   consultations = townships ? tx_store_list_consultations (store, 0, NULL, error) : NULL;
@@ -158,11 +155,10 @@ tx_metrics_compute (TxStore     *store,
   for (guint i = 0; i < outcomes->len; i++)
     {
       TxOutcome *outcome = g_ptr_array_index (outcomes, i);
-      const char *submitted = tx_outcome_get_submitted (outcome);
+      TxDate submitted = tx_date_from_iso (tx_outcome_get_submitted (outcome));
       TxMetrics *metrics;
 
-      if (submitted == NULL || g_strcmp0 (submitted, from) < 0 ||
-          g_strcmp0 (submitted, to) > 0 || g_strcmp0 (submitted, as_of) > 0)
+      if (submitted == TX_DATE_NONE || submitted < from || submitted > as_of)
         continue;
 
       metrics = g_hash_table_lookup (township_of, tx_outcome_get_consultation_uuid (outcome));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tx-consultation.h"
+#include "tx-date.h"
 #include "tx-outcome.h"
 #include "tx-store.h"
 
@@ -27,11 +28,11 @@ double      tx_metrics_implementation_rate  (const TxMetrics *metrics);
 
 void        tx_metrics_add_outcome          (TxMetrics       *metrics,
                                              TxOutcome       *outcome,
-                                             const char      *as_of);
+                                             TxDate           as_of);
 GPtrArray  *tx_metrics_compute              (TxStore         *store,
                                              int              year,
                                              int              quarter,
-                                             const char      *today,
+                                             TxDate           today,
                                              TxMetrics      **total,
                                              GError         **error);
 void        tx_metrics_free                 (TxMetrics       *metrics);

@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "tx-outcome-edit.h"
 #include "tx-records-private.h"
 #include "tx-records.h"
+#include "tx-rules.h"
 #include "tx-vocabulary.h"
 
 static void
@@ -101,37 +101,6 @@ tx_outcome_clear_supervisions (TxOutcome *self)
 {
   g_return_if_fail (TX_IS_OUTCOME (self));
   g_ptr_array_set_size (self->supervisions, 0);
-}
-
-static char *
-add_days (const char *date,
-          int         days)
-{
-  GDate parsed;
-  char buffer[16];
-  int y, m, d;
-
-  if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  g_date_clear (&parsed, 1);
-  g_date_set_dmy (&parsed, d, m, y);
-  g_date_add_days (&parsed, days);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &parsed);
-
-  return g_strdup (buffer);
-}
-
-static gboolean
-check_date (const char  *date,
-            const char  *what,
-            GError     **error)
-{
-  if (date == NULL || tx_date_is_valid (date))
-    return TRUE;
-
-  g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-               _("The %s “%s” is not a date: write it as YYYY-MM-DD."), what, date);
-  return FALSE;
 }
 
 static gboolean
@@ -240,56 +209,28 @@ save_outcome (TxStore   *store,
 /**
  * tx_store_save_outcome:
  *
- * Checks and saves a recommendation with its supervision records (new
- * when its uuid is unknown).  Feedback is due 30 days after submission
- * unless another date is set.
+ * Saves a recommendation with its supervision records (new when its
+ * uuid is unknown), unless tx_outcome_check() finds something wrong:
+ * then nothing is written and @error says the first problem.  Feedback
+ * is due on the date agreed, or when none was, the feedback-days
+ * setting after submission (tx_feedback_get_status()).
  */
 gboolean
 tx_store_save_outcome (TxStore    *store,
                        TxOutcome  *outcome,
                        GError    **error)
 {
+  g_autoptr(GPtrArray) problems = NULL;
+
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
   g_return_val_if_fail (TX_IS_OUTCOME (outcome), FALSE);
 
-  if (outcome->title == NULL || g_strstrip (outcome->title)[0] == '\0')
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                           _("A recommendation needs a title."));
-      return FALSE;
-    }
+  if (outcome->title != NULL)
+    g_strstrip (outcome->title);
 
-  if (!check_date (outcome->submitted, _("submission date"), error) ||
-      !check_date (outcome->feedback_due, _("feedback due date"), error) ||
-      !check_date (outcome->feedback_received, _("feedback date"), error))
+  problems = tx_outcome_check (outcome, TX_DATE_NONE);
+  if (!tx_problems_to_error (problems, error))
     return FALSE;
-
-  for (guint i = 0; i < outcome->supervisions->len; i++)
-    if (!check_date (((TxSupervision *) g_ptr_array_index (outcome->supervisions, i))->date,
-                     _("supervision date"), error))
-      return FALSE;
-
-  if (outcome->feedback_received != NULL &&
-      (outcome->submitted == NULL || g_strcmp0 (outcome->feedback_received, outcome->submitted) < 0))
-    {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                   _("Feedback received on %s cannot come before the recommendation was submitted. Check the dates."),
-                   outcome->feedback_received);
-      return FALSE;
-    }
-
-  if (outcome->progress > 100 || outcome->progress < -1)
-    {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                   _("Progress is a percentage from 0 to 100, not %d."), outcome->progress);
-      return FALSE;
-    }
-
-  if (outcome->submitted != NULL && outcome->feedback_due == NULL)
-    {
-      outcome->feedback_due = add_days (outcome->submitted, TX_FEEDBACK_DAYS);
-      outcome->has_feedback = TRUE;
-    }
 
   if (outcome->uuid == NULL)
     outcome->uuid = tx_uuid_new ();

@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Feedback is due this many days after submission unless set. */
-#define TX_FEEDBACK_DAYS 30
-
 TxOutcome  *tx_outcome_new_for_consultation (const char         *consultation_uuid);
 void        tx_outcome_set_text             (TxOutcome          *self,
                                              const char         *title,

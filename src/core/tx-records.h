@@ -7,18 +7,11 @@
 #include "tx-consultation.h"
 #include "tx-outcome.h"
 #include "tx-store.h"
+#include "tx-township-store.h"
 #include "tx-township.h"
 
 G_BEGIN_DECLS
 
-GPtrArray      *tx_store_list_townships     (TxStore     *store,
-                                             GError     **error);
-TxTownship     *tx_store_find_township      (TxStore     *store,
-                                             const char  *name_or_uuid,
-                                             GError     **error);
-int             tx_store_get_plan           (TxStore     *store,
-                                             const char  *township_uuid,
-                                             int          year);
 GPtrArray      *tx_store_list_consultations (TxStore     *store,
                                              int          year,
                                              const char  *township,

@@ -341,6 +341,48 @@ tx_roster_find_person (TxStore     *store,
   return person;
 }
 
+/**
+ * tx_roster_find_person_as_recorded:
+ * @removed: (out) (optional): whether the person was removed from the
+ *   roster
+ *
+ * A person as the roster last had them, removed or not: what a
+ * consultation that invited them prints.
+ *
+ * Returns: (transfer full): the person, or %NULL with @error set
+ */
+TxPerson *
+tx_roster_find_person_as_recorded (TxStore     *store,
+                                   const char  *uuid,
+                                   gboolean    *removed,
+                                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  TxPerson *person = NULL;
+  int rc;
+
+  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS ", p.deleted_at IS NOT NULL " PERSON_FROM "WHERE p.uuid = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      person = person_from_row (stmt);
+      if (removed != NULL)
+        *removed = sqlite3_column_int (stmt, sqlite3_column_count (stmt) - 1) != 0;
+    }
+  sqlite3_reset (stmt);
+
+  if (person == NULL && rc != SQLITE_ERROR)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("No one on the roster has the id %s."), uuid);
+
+  return person;
+}
+
 TxPerson *
 tx_person_new_with_fields (const char *uuid,
                            const char *name,

@@ -35,6 +35,10 @@ GPtrArray  *tx_roster_load_people    (TxStore              *store,
 TxPerson   *tx_roster_find_person    (TxStore              *store,
                                       const char           *uuid,
                                       GError              **error);
+TxPerson   *tx_roster_find_person_as_recorded (TxStore     *store,
+                                               const char  *uuid,
+                                               gboolean    *removed,
+                                               GError     **error);
 gboolean    tx_roster_save_person    (TxStore              *store,
                                       TxPerson             *person,
                                       GError              **error);

@@ -492,6 +492,30 @@ tx_store_set_sql_error (TxStore     *self,
   return FALSE;
 }
 
+/**
+ * tx_store_step:
+ *
+ * Steps a statement, as every read of the store does: a read error is
+ * an error, never taken for the end of the rows.
+ *
+ * Returns: %SQLITE_ROW, %SQLITE_DONE, or %SQLITE_ERROR with @error set
+ *   (the statement is then reset)
+ */
+int
+tx_store_step (TxStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  tx_store_set_sql_error (self, error, _("Could not read the database"));
+  sqlite3_reset (stmt);
+  return SQLITE_ERROR;
+}
+
 /* Steps a statement that returns no rows and resets it. */
 gboolean
 tx_store_step_done (TxStore       *self,
@@ -616,6 +640,52 @@ tx_store_write (TxStore           *self,
     }
 
   return TRUE;
+}
+
+/**
+ * tx_store_read:
+ * @func: the reads; returns %FALSE with @error set on failure
+ *
+ * Runs reads that must see one state of the database (an export, a
+ * backup of several tables) in one read transaction, so that a write
+ * by another program between them cannot mix two states.  Inside a
+ * write, the write's transaction already does.
+ */
+gboolean
+tx_store_read (TxStore           *self,
+               TxStoreWriteFunc   func,
+               gpointer           user_data,
+               GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->depth > 0)
+    return func (self, user_data, error);
+
+  if (!exec_sql (self, "BEGIN DEFERRED", &local_error))
+    return tx_store_set_sql_error (self, error, _("Could not read the database"));
+
+  self->depth++;
+  ok = func (self, user_data, &local_error);
+  self->depth--;
+
+  /* nothing was written: ending the transaction cannot lose anything */
+  exec_sql (self, ok ? "COMMIT" : "ROLLBACK", NULL);
+  g_ptr_array_set_size (self->pending, 0);
+
+  if (!ok)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                             _("Could not read the database"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return ok;
 }
 
 gboolean

@@ -54,8 +54,15 @@ sqlite3      *tx_store_get_db              (TxStore           *self);
 sqlite3_stmt *tx_store_prepare             (TxStore           *self,
                                             const char        *sql,
                                             GError           **error);
+int           tx_store_step                (TxStore           *self,
+                                            sqlite3_stmt      *stmt,
+                                            GError           **error);
 gboolean      tx_store_step_done           (TxStore           *self,
                                             sqlite3_stmt      *stmt,
+                                            GError           **error);
+gboolean      tx_store_read                (TxStore           *self,
+                                            TxStoreWriteFunc   func,
+                                            gpointer           user_data,
                                             GError           **error);
 gboolean      tx_store_set_sql_error       (TxStore           *self,
                                             GError           **error,

@@ -112,9 +112,9 @@ tx_composition_free (TxComposition *composition)
 
 /**
  * tx_stage_check_done:
- * @done: the date the stage was done, YYYY-MM-DD
+ * @done: the day the stage was done
  * @reason: (nullable): why, when a stage is done before the one before it
- * @today: YYYY-MM-DD
+ * @today: the day no stage may be done after
  *
  * The six stages go in order: a stage is done on or after the day the
  * one before it was, and not before that one is done unless a reason is
@@ -123,36 +123,38 @@ tx_composition_free (TxComposition *composition)
 gboolean
 tx_stage_check_done (TxConsultation  *consultation,
                      TxStage          stage,
-                     const char      *done,
+                     TxDate           done,
                      const char      *reason,
-                     const char      *today,
+                     TxDate           today,
                      GError         **error)
 {
   g_autofree char *reason_copy = reason ? g_strstrip (g_strdup (reason)) : NULL;
   gboolean has_reason = reason_copy != NULL && reason_copy[0] != '\0';
+  char done_text[11];
 
   g_return_val_if_fail (stage < TX_N_STAGES, FALSE);
 
-  if (!tx_date_is_valid (done))
+  if (done == TX_DATE_NONE)
     {
-      g_set_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_BAD_DATE,
-                   _("“%s” is not a date: write it as YYYY-MM-DD."), done ? done : "");
+      g_set_error_literal (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_BAD_DATE,
+                           _("Say on which day the stage was done."));
       return FALSE;
     }
+  tx_date_write_iso (done, done_text);
 
-  if (today != NULL && g_strcmp0 (done, today) > 0)
+  if (today != TX_DATE_NONE && done > today)
     {
       g_set_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_IN_FUTURE,
                    _("%s cannot be done on %s, which is after today."),
-                   tx_stage_get_label (stage), done);
+                   tx_stage_get_label (stage), done_text);
       return FALSE;
     }
 
   if (stage > 0)
     {
-      const char *previous = tx_consultation_get_stage_done (consultation, stage - 1);
+      TxDate previous = tx_date_from_iso (tx_consultation_get_stage_done (consultation, stage - 1));
 
-      if (previous == NULL && !has_reason)
+      if (previous == TX_DATE_NONE && !has_reason)
         {
           g_set_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_OUT_OF_ORDER,
                        _("%s is not done yet, so %s cannot be marked done. Mark it done first, or say why this stage comes first."),
@@ -160,11 +162,12 @@ tx_stage_check_done (TxConsultation  *consultation,
           return FALSE;
         }
 
-      if (previous != NULL && g_strcmp0 (done, previous) < 0 && !has_reason)
+      if (previous != TX_DATE_NONE && done < previous && !has_reason)
         {
           g_set_error (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_BEFORE_PREVIOUS,
                        _("%s was done on %s, so %s cannot be done earlier, on %s. Check the date, or say why."),
-                       tx_stage_get_label (stage - 1), previous, tx_stage_get_label (stage), done);
+                       tx_stage_get_label (stage - 1), tx_consultation_get_stage_done (consultation, stage - 1),
+                       tx_stage_get_label (stage), done_text);
           return FALSE;
         }
     }

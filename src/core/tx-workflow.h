@@ -7,6 +7,7 @@
 #pragma once
 
 #include "tx-consultation.h"
+#include "tx-date.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +19,6 @@ typedef enum {
   TX_WORKFLOW_ERROR_BEFORE_PREVIOUS,
   TX_WORKFLOW_ERROR_IN_FUTURE,
 } TxWorkflowError;
-
-/* The default share of stakeholders at a meeting (30 %). */
-#define TX_DEFAULT_STAKEHOLDER_SHARE 0.30
 
 typedef struct {
   guint      counted;        /* participants counted */
@@ -39,9 +37,9 @@ TxComposition *tx_composition_check      (GPtrArray            *participants,
 void           tx_composition_free       (TxComposition        *composition);
 gboolean       tx_stage_check_done       (TxConsultation       *consultation,
                                           TxStage               stage,
-                                          const char           *done,
+                                          TxDate                done,
                                           const char           *reason,
-                                          const char           *today,
+                                          TxDate                today,
                                           GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxComposition, tx_composition_free)

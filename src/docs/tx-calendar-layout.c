@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "tx-calendar-layout.h"
+#include "tx-rules.h"
 
 /* China has kept UTC+8 all year since 1991: the fixed offset stands in
  * when the time zone database is missing. */
@@ -46,74 +47,38 @@ get_shanghai (void)
   return shanghai;
 }
 
-/* A YYYY-MM-DD date; FALSE when @text is not one. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int year, month, day;
-
-  g_date_clear (date, 1);
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 static void
 format_date (const GDate *date,
              char         buffer[11])
 {
-  g_snprintf (buffer, 11, "%04d-%02d-%02d",
-              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  tx_date_write_iso ((TxDate) g_date_get_julian (date), buffer);
 }
 
-/**
- * tx_calendar_days_between:
- * @from: YYYY-MM-DD
- * @to: YYYY-MM-DD
- *
- * Returns: the days from @from to @to, negative when @to is earlier; 0
- *   when either is not a date
- */
-int
-tx_calendar_days_between (const char *from,
-                          const char *to)
+/* Where a stage stands on @today, as the ledger and every view judge it
+ * (tx_stage_get_status): done, overdue, or still to come. */
+static TxCalendarState
+get_stage_state (TxConsultation *consultation,
+                 TxStage         stage,
+                 TxDate          today,
+                 int            *overdue_days)
 {
-  GDate a, b;
+  TxStageStatus status;
 
-  if (!parse_date (from, &a) || !parse_date (to, &b))
-    return 0;
+  tx_stage_get_status (consultation, stage, today, &status);
+  *overdue_days = status.state == TX_STAGE_STATE_OVERDUE ? status.days : 0;
 
-  return (int) g_date_get_julian (&b) - (int) g_date_get_julian (&a);
-}
-
-/**
- * tx_calendar_deadline_state:
- * @due: YYYY-MM-DD
- * @done: (nullable): the date it was done
- * @today: YYYY-MM-DD
- *
- * Done once it is done, whenever that was; otherwise overdue from the
- * day after it was due, as the ledger counts.
- */
-TxCalendarState
-tx_calendar_deadline_state (const char *due,
-                            const char *done,
-                            const char *today)
-{
-  if (done != NULL && done[0] != '\0')
-    return TX_CALENDAR_STATE_DONE;
-
-  /* The dates are YYYY-MM-DD, so their text order is their time order. */
-  if (due != NULL && today != NULL && strcmp (due, today) < 0)
-    return TX_CALENDAR_STATE_OVERDUE;
-
-  return TX_CALENDAR_STATE_UPCOMING;
+  switch (status.state)
+    {
+    case TX_STAGE_STATE_DONE:
+      return TX_CALENDAR_STATE_DONE;
+    case TX_STAGE_STATE_OVERDUE:
+      return TX_CALENDAR_STATE_OVERDUE;
+    case TX_STAGE_STATE_NO_DUE_DATE:
+    case TX_STAGE_STATE_UPCOMING:
+    case TX_STAGE_STATE_DUE_TODAY:
+    default:
+      return TX_CALENDAR_STATE_UPCOMING;
+    }
 }
 
 /**
@@ -167,7 +132,7 @@ event_new (TxCalendarEventKind  kind,
            TxConsultation      *consultation,
            const char          *date,
            const char          *time,
-           const char          *today)
+           TxDate               today)
 {
   TxCalendarEvent *event = g_new0 (TxCalendarEvent, 1);
   const char *done = tx_consultation_get_stage_done (consultation, stage);
@@ -180,9 +145,7 @@ event_new (TxCalendarEventKind  kind,
   event->date = g_strdup (date);
   event->time = g_strdup (time);
   event->done = g_strdup (done);
-  event->state = tx_calendar_deadline_state (date, done, today);
-  if (event->state == TX_CALENDAR_STATE_OVERDUE)
-    event->overdue_days = tx_calendar_days_between (date, today);
+  event->state = get_stage_state (consultation, stage, today, &event->overdue_days);
 
   return event;
 }
@@ -227,7 +190,7 @@ compare_events (gconstpointer a,
  * @month: 1–12
  * @consultations: (element-type TxConsultation): those to show; dates
  *   outside the six weeks are left out
- * @today: YYYY-MM-DD
+ * @today: the day marked today, and overdue is judged on
  *
  * Returns: (transfer full): the six weeks that show @month, Monday first
  */
@@ -235,19 +198,19 @@ TxCalendarMonth *
 tx_calendar_month_layout (int         year,
                           int         month,
                           GPtrArray  *consultations,
-                          const char *today)
+                          TxDate      today)
 {
   TxCalendarMonth *layout;
   GDate first, day;
   guint32 start;
 
   g_return_val_if_fail (g_date_valid_dmy (1, month, year), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (today > 0, NULL);
 
   layout = g_new0 (TxCalendarMonth, 1);
   layout->year = year;
   layout->month = month;
-  layout->today = g_strdup (today);
+  layout->today = today;
 
   g_date_clear (&first, 1);
   g_date_set_dmy (&first, 1, month, year);
@@ -265,7 +228,7 @@ tx_calendar_month_layout (int         year,
       cell->day = g_date_get_day (&day);
       cell->weekday = g_date_get_weekday (&day);
       cell->in_month = cell->month == month;
-      cell->is_today = g_str_equal (cell->date, today);
+      cell->is_today = (TxDate) (start + i) == today;
       cell->events = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_calendar_event_free);
     }
 
@@ -320,7 +283,9 @@ tx_calendar_month_find_day (TxCalendarMonth *month,
   if (date == NULL || strlen (date) < 10)
     return NULL;
 
-  index = tx_calendar_days_between (month->days[0].date, date);
+  index = tx_date_days_between (tx_date_from_iso (month->days[0].date), tx_date_from_iso (date));
+  if (tx_date_from_iso (date) == TX_DATE_NONE)
+    return NULL;
   if (index < 0 || index >= TX_CALENDAR_N_DAYS || strncmp (month->days[index].date, date, 10) != 0)
     return NULL;
 
@@ -335,7 +300,6 @@ tx_calendar_month_free (TxCalendarMonth *month)
 
   for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
     g_clear_pointer (&month->days[i].events, g_ptr_array_unref);
-  g_free (month->today);
   g_free (month);
 }
 
@@ -351,20 +315,16 @@ double
 tx_year_plan_position (int         year,
                        const char *date)
 {
-  GDate day, first, last;
+  TxDate day = tx_date_from_iso (date);
+  TxDate first = tx_date_new (year, 1, 1);
+  TxDate last = tx_date_new (year, 12, 31);
 
   g_return_val_if_fail (g_date_valid_year (year), NAN);
 
-  if (!parse_date (date, &day))
+  if (day == TX_DATE_NONE)
     return NAN;
 
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, G_DATE_JANUARY, year);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, year);
-
-  return ((double) g_date_get_julian (&day) - g_date_get_julian (&first)) /
-         ((double) g_date_get_julian (&last) - g_date_get_julian (&first));
+  return ((double) day - first) / ((double) last - first);
 }
 
 static void
@@ -385,24 +345,26 @@ year_plan_row_free (TxYearPlanRow *row)
  * tx_year_plan_layout:
  * @consultations: (element-type TxConsultation): the consultations of
  *   @year, one row each in this order
- * @today: YYYY-MM-DD
+ * @today: the day marked today, and overdue is judged on
  *
  * Returns: (transfer full): the rows of the year plan
  */
 TxYearPlan *
 tx_year_plan_layout (int         year,
                      GPtrArray  *consultations,
-                     const char *today)
+                     TxDate      today)
 {
   TxYearPlan *plan;
+  char today_text[11];
 
   g_return_val_if_fail (g_date_valid_year (year), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (today > 0, NULL);
 
+  tx_date_write_iso (today, today_text);
   plan = g_new0 (TxYearPlan, 1);
   plan->year = year;
-  plan->today = g_strdup (today);
-  plan->today_x = tx_year_plan_position (year, today);
+  plan->today = today;
+  plan->today_x = tx_year_plan_position (year, today_text);
   plan->min_x = 0;
   plan->max_x = 1;
   plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) year_plan_row_free);
@@ -426,11 +388,7 @@ tx_year_plan_layout (int         year,
           row->done[stage] = g_strdup (tx_consultation_get_stage_done (consultation, stage));
           row->due_x[stage] = tx_year_plan_position (year, row->due[stage]);
           row->done_x[stage] = tx_year_plan_position (year, row->done[stage]);
-          row->state[stage] = tx_calendar_deadline_state (row->due[stage], row->done[stage], today);
-          if (isnan (row->due_x[stage]) && row->state[stage] == TX_CALENDAR_STATE_OVERDUE)
-            row->state[stage] = TX_CALENDAR_STATE_UPCOMING;
-          if (row->state[stage] == TX_CALENDAR_STATE_OVERDUE)
-            row->overdue_days[stage] = tx_calendar_days_between (row->due[stage], today);
+          row->state[stage] = get_stage_state (consultation, stage, today, &row->overdue_days[stage]);
 
           for (guint j = 0; j < 2; j++)
             {
@@ -457,6 +415,5 @@ tx_year_plan_free (TxYearPlan *plan)
     return;
 
   g_ptr_array_unref (plan->rows);
-  g_free (plan->today);
   g_free (plan);
 }

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "tx-consultation.h"
+#include "tx-date.h"
 
 G_BEGIN_DECLS
 
@@ -57,7 +58,7 @@ typedef struct {
 typedef struct {
   int            year;
   int            month;
-  char          *today;
+  TxDate         today;
   TxCalendarDay  days[TX_CALENDAR_N_DAYS];   /* Monday first, as Chinese calendars are */
 } TxCalendarMonth;
 
@@ -79,18 +80,13 @@ typedef struct {
 
 typedef struct {
   int         year;
-  char       *today;
+  TxDate      today;
   double      today_x;
   double      min_x;         /* the earliest and latest positions of any */
   double      max_x;         /* row, and never inside 0–1 */
   GPtrArray  *rows;          /* TxYearPlanRow, in the order given */
 } TxYearPlan;
 
-TxCalendarState   tx_calendar_deadline_state   (const char            *due,
-                                                const char            *done,
-                                                const char            *today);
-int               tx_calendar_days_between     (const char            *from,
-                                                const char            *to);
 gboolean          tx_calendar_local_date_time  (const char            *iso8601,
                                                 char                   date[11],
                                                 char                   time[6]);
@@ -98,7 +94,7 @@ gboolean          tx_calendar_local_date_time  (const char            *iso8601,
 TxCalendarMonth  *tx_calendar_month_layout     (int                    year,
                                                 int                    month,
                                                 GPtrArray             *consultations,
-                                                const char            *today);
+                                                TxDate                 today);
 TxCalendarDay    *tx_calendar_month_find_day   (TxCalendarMonth       *month,
                                                 const char            *date);
 void              tx_calendar_month_free       (TxCalendarMonth       *month);
@@ -108,7 +104,7 @@ double            tx_year_plan_position        (int                    year,
                                                 const char            *date);
 TxYearPlan       *tx_year_plan_layout          (int                    year,
                                                 GPtrArray             *consultations,
-                                                const char            *today);
+                                                TxDate                 today);
 void              tx_year_plan_free            (TxYearPlan            *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxCalendarMonth, tx_calendar_month_free)

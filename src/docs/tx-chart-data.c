@@ -13,65 +13,67 @@
 
 static const char * const stage_names[] = { "选题", "调研", "协商", "报送", "反馈", "监督", "已完成" };
 
+/* Each township's colour in each quarter begun by @today: as issued in
+ * the quarter's circular, else as the data stand (tx_ledger_get). */
 static gboolean
 fill_ledger (TxChartData *data,
              TxStore     *store,
              int          year,
-             const char  *today,
+             TxDate       today,
              GError     **error)
 {
-  TxLedger *ledgers[4] = { NULL, };
-  int current_year, current_quarter;
-  gboolean ok = TRUE;
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (store, error);
+  int current_year = tx_date_get_year (today);
+  int current_quarter = tx_date_get_quarter (today);
 
-  tx_ledger_quarter_of (today, &current_year, &current_quarter);
+  if (townships == NULL)
+    return FALSE;
 
-  for (int q = 1; q <= 4 && ok; q++)
+  for (guint t = 0; t < townships->len; t++)
     {
+      static const int none[4] = { -1, -1, -1, -1 };
+
+      g_ptr_array_add (data->rows, g_strdup (tx_township_get_name (g_ptr_array_index (townships, t))));
+      g_array_append_vals (data->colors, none, 4);
+    }
+
+  for (int q = 1; q <= 4; q++)
+    {
+      g_autoptr(TxLedger) ledger = NULL;
+
       /* a quarter not begun has no colour yet */
       if (year > current_year || (year == current_year && q > current_quarter))
         continue;
-      ledgers[q - 1] = tx_ledger_compute (store, year, q, today, error);
-      ok = ledgers[q - 1] != NULL;
-    }
 
-  if (ok)
-    {
-      g_autoptr(GPtrArray) townships = tx_store_list_townships (store, error);
+      ledger = tx_ledger_get (store, year, q, today, error);
+      if (ledger == NULL)
+        return FALSE;
 
-      for (guint t = 0; townships != NULL && t < townships->len; t++)
+      for (guint i = 0; i < ledger->entries->len; i++)
         {
-          g_ptr_array_add (data->rows, g_strdup (tx_township_get_name (g_ptr_array_index (townships, t))));
-          for (int q = 0; q < 4; q++)
-            {
-              int color = -1;
+          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
 
-              if (ledgers[q] != NULL && t < ledgers[q]->entries->len)
-                color = ((TxLedgerEntry *) g_ptr_array_index (ledgers[q]->entries, t))->color;
-              g_array_append_val (data->colors, color);
-            }
+          /* by uuid: a township renamed since the circular keeps its row */
+          for (guint t = 0; t < townships->len; t++)
+            if (g_strcmp0 (tx_township_get_uuid (g_ptr_array_index (townships, t)), entry->township_uuid) == 0)
+              g_array_index (data->colors, int, t * 4 + q - 1) = entry->color;
         }
-      ok = townships != NULL;
     }
 
-  for (int q = 0; q < 4; q++)
-    tx_ledger_free (ledgers[q]);
-
-  return ok;
+  return TRUE;
 }
 
 static gboolean
 fill_plan (TxChartData *data,
            TxStore     *store,
            int          year,
-           const char  *today,
+           TxDate       today,
            GError     **error)
 {
   g_autoptr(TxLedger) ledger = NULL;
-  int current_year, quarter;
+  int current_year = tx_date_get_year (today);
 
-  tx_ledger_quarter_of (today, &current_year, &quarter);
-  ledger = tx_ledger_compute (store, year, year < current_year ? 4 : quarter, today, error);
+  ledger = tx_ledger_get (store, year, year < current_year ? 4 : tx_date_get_quarter (today), today, error);
   if (ledger == NULL)
     return FALSE;
 
@@ -117,7 +119,7 @@ static gboolean
 fill_adoption (TxChartData *data,
                TxStore     *store,
                int          year,
-               const char  *today,
+               TxDate       today,
                GError     **error)
 {
   g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (store, NULL, error);
@@ -150,15 +152,16 @@ fill_adoption (TxChartData *data,
 
 /**
  * tx_chart_data_from_store:
- * @today: YYYY-MM-DD
+ * @today: the day to judge on
  *
- * Returns: (transfer full): the chart of @year as it stands on @today
+ * Returns: (transfer full): the chart of @year as it stands on @today,
+ *   with the quarters issued in a circular as they were issued
  */
 TxChartData *
 tx_chart_data_from_store (TxStore      *store,
                           TxChartKind   kind,
                           int           year,
-                          const char   *today,
+                          TxDate        today,
                           GError      **error)
 {
   static const char * const titles[] = {

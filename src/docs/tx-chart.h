@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "tx-date.h"
 #include "tx-store.h"
 #include "tx-types.h"
 
@@ -61,7 +62,7 @@ void         tx_chart_color_rgb       (TxColor              color,
 TxChartData *tx_chart_data_from_store (TxStore             *store,
                                        TxChartKind          kind,
                                        int                  year,
-                                       const char          *today,
+                                       TxDate               today,
                                        GError             **error);
 GBytes      *tx_chart_render_png      (const TxChartData   *data,
                                        double               width,

@@ -1,9 +1,9 @@
-/* tx-circular-chart.c — the ledger chart as the circulars issued it
+/* tx-circular-chart.c — the ledger chart of a circular
  *
  * A quarter once issued in a circular keeps the colours it was issued
- * with (its ledger is frozen), whatever is recorded later; the ledger
- * chart of the Overview page and the chart in the next circular show
- * it so, and only quarters not yet issued are computed afresh.
+ * with (tx_ledger_get() reads it frozen), whatever is recorded later;
+ * the circular being issued shows its own quarter as it issues it, and
+ * the quarters after it empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,45 +50,6 @@ set_quarter (TxChartData *data,
 }
 
 /**
- * tx_circular_chart_data:
- * @today: YYYY-MM-DD
- *
- * The ledger chart of @year as it stands on @today, with the quarters
- * issued in a circular as they were issued.
- *
- * Returns: (transfer full): the chart, or %NULL with @error set
- */
-TxChartData *
-tx_circular_chart_data (TxStore     *store,
-                        int          year,
-                        const char  *today,
-                        GError     **error)
-{
-  g_autoptr(TxChartData) data = NULL;
-
-  data = tx_chart_data_from_store (store, TX_CHART_LEDGER, year, today, error);
-  if (data == NULL)
-    return NULL;
-
-  for (int quarter = 1; quarter <= 4; quarter++)
-    {
-      g_autoptr(TxLedger) frozen = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      frozen = tx_ledger_load_frozen (store, year, quarter, NULL, NULL, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (frozen != NULL)
-        set_quarter (data, frozen);
-    }
-
-  return g_steal_pointer (&data);
-}
-
-/**
  * tx_circular_chart_png:
  * @ledger: the ledger the circular issues
  *
@@ -107,7 +68,7 @@ tx_circular_chart_png (TxStore   *store,
 
   g_return_val_if_fail (ledger != NULL, NULL);
 
-  data = tx_circular_chart_data (store, ledger->year, ledger->as_of, error);
+  data = tx_chart_data_from_store (store, TX_CHART_LEDGER, ledger->year, ledger->as_of, error);
   if (data == NULL)
     return NULL;
 

@@ -1,4 +1,4 @@
-/* tx-circular-chart.h — the ledger chart as the circulars issued it
+/* tx-circular-chart.h — the ledger chart of a circular
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,10 +9,6 @@
 
 G_BEGIN_DECLS
 
-TxChartData *tx_circular_chart_data (TxStore     *store,
-                                     int          year,
-                                     const char  *today,
-                                     GError     **error);
 GBytes      *tx_circular_chart_png  (TxStore     *store,
                                      TxLedger    *ledger,
                                      GError     **error);

@@ -110,7 +110,7 @@ tx_circular_document_new (TxLedger        *ledger,
 {
   g_autofree char *title = g_strdup_printf ("%s关于%d年第%d季度基层协商民主工作推进情况的通报",
                                             organization ? organization : "", ledger->year, ledger->quarter);
-  g_autofree char *as_of = tx_doc_format_date (ledger->as_of);
+  g_autofree char *as_of = tx_date_format_chinese (ledger->as_of);
   g_autofree char *date = tx_doc_format_date (issued_on);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) shades = g_array_new (FALSE, FALSE, sizeof (int));

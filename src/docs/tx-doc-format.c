@@ -6,9 +6,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#include "tx-date.h"
 #include "tx-doc-format.h"
 
 /**
@@ -23,14 +23,7 @@
 char *
 tx_doc_format_date (const char *iso_date)
 {
-  int year, month, day;
-
-  if (iso_date == NULL ||
-      sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return g_strdup ("");
-
-  return g_strdup_printf ("%d年%d月%d日", year, month, day);
+  return tx_date_format_chinese (tx_date_from_iso (iso_date));
 }
 
 /**

@@ -163,16 +163,16 @@ quota_free (TxPlanQuota *quota)
 TxPlanTimeline *
 tx_plan_timeline_new (int         year,
                       GPtrArray  *consultations,
-                      const char *today)
+                      TxDate      today)
 {
   TxPlanTimeline *data;
 
   g_return_val_if_fail (g_date_valid_year (year), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (today > 0, NULL);
 
   data = g_new0 (TxPlanTimeline, 1);
   data->year = year;
-  data->today = g_strdup (today);
+  data->today = today;
   data->plan = tx_year_plan_layout (year, consultations, today);
   data->quotas = g_ptr_array_new_with_free_func ((GDestroyNotify) quota_free);
 
@@ -204,13 +204,12 @@ tx_plan_timeline_free (TxPlanTimeline *data)
 
   tx_year_plan_free (data->plan);
   g_ptr_array_unref (data->quotas);
-  g_free (data->today);
   g_free (data);
 }
 
 /**
  * tx_plan_timeline_new_from_store:
- * @today: YYYY-MM-DD
+ * @today: the day to judge on
  *
  * The consultations of @year, and each township's plan against the
  * consultations held: by today while the year runs, in the whole year
@@ -221,28 +220,28 @@ tx_plan_timeline_free (TxPlanTimeline *data)
 TxPlanTimeline *
 tx_plan_timeline_new_from_store (TxStore     *store,
                                  int          year,
-                                 const char  *today,
+                                 TxDate       today,
                                  GError     **error)
 {
   g_autoptr(GPtrArray) consultations = NULL;
   g_autoptr(TxLedger) ledger = NULL;
   g_autoptr(TxPlanTimeline) data = NULL;
-  int today_year, quarter;
+  int today_year = tx_date_get_year (today);
+  int quarter = tx_date_get_quarter (today);
 
   g_return_val_if_fail (TX_IS_STORE (store), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (today > 0, NULL);
 
   consultations = tx_store_list_consultations (store, year, NULL, error);
   if (consultations == NULL)
     return NULL;
 
-  tx_ledger_quarter_of (today, &today_year, &quarter);
   if (year < today_year)
     quarter = 4;
   else if (year > today_year)
     quarter = 1;
 
-  ledger = tx_ledger_compute (store, year, quarter, today, error);
+  ledger = tx_ledger_get (store, year, quarter, today, error);
   if (ledger == NULL)
     return NULL;
 
@@ -265,12 +264,12 @@ get_month_index (int         year,
                  const char *date,
                  int        *index)
 {
-  int y, m, d;
+  TxDate day = tx_date_from_iso (date);
 
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+  if (day == TX_DATE_NONE)
     return FALSE;
 
-  *index = (y - year) * 12 + (m - 1);
+  *index = (tx_date_get_year (day) - year) * 12 + (tx_date_get_month (day) - 1);
   return TRUE;
 }
 
@@ -494,14 +493,14 @@ draw_title (cairo_t              *cr,
             const TxPlanTimeline *data)
 {
   g_autofree char *title = g_strdup_printf ("%d年度协商计划", data->year);
-  int y, m, d;
 
   set_ink (cr, ink);
   text (cr, title, MARGIN, MARGIN + TITLE_HEIGHT / 2, 20, TRUE, 0, 0);
 
-  if (sscanf (data->today, "%4d-%2d-%2d", &y, &m, &d) == 3)
+  if (data->today > 0)
     {
-      g_autofree char *as_of = g_strdup_printf ("截至 %d年%d月%d日", y, m, d);
+      g_autofree char *date = tx_date_format_chinese (data->today);
+      g_autofree char *as_of = g_strdup_printf ("截至 %s", date);
 
       set_ink (cr, grey);
       text (cr, as_of, width - MARGIN, MARGIN + TITLE_HEIGHT / 2, 13, FALSE, 1, 0);
@@ -744,11 +743,12 @@ draw_today (cairo_t              *cr,
   double position = data->plan->today_x;
   g_autofree char *label = NULL;
   double x, w;
-  int y, m, d;
+  int m, d;
 
-  if (isnan (position) || position < geometry->start || position > geometry->end ||
-      sscanf (data->today, "%4d-%2d-%2d", &y, &m, &d) != 3)
+  if (isnan (position) || position < geometry->start || position > geometry->end)
     return;
+  m = tx_date_get_month (data->today);
+  d = tx_date_get_day (data->today);
 
   x = round (position_to_x (geometry, position)) + 0.5;
 
@@ -796,13 +796,14 @@ draw_quotas (cairo_t              *cr,
   double top = geometry->bottom + QUOTA_GAP;
   double column_width = (width - 2 * MARGIN) / columns;
   g_autofree char *heading = NULL;
-  int y = 0, m = 0, d = 0;
+  int y = tx_date_get_year (data->today);
 
   if (data->quotas->len == 0)
     return;
 
-  if (sscanf (data->today, "%4d-%2d-%2d", &y, &m, &d) == 3 && y == data->year)
-    heading = g_strdup_printf ("各乡镇（街道）年度计划完成情况（截至%d月%d日）", m, d);
+  if (y == data->year)
+    heading = g_strdup_printf ("各乡镇（街道）年度计划完成情况（截至%d月%d日）",
+                               tx_date_get_month (data->today), tx_date_get_day (data->today));
   else if (y > data->year)
     heading = g_strdup ("各乡镇（街道）年度计划完成情况（全年）");
   else

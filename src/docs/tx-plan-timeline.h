@@ -25,17 +25,17 @@ typedef struct {
 
 typedef struct {
   int          year;
-  char        *today;     /* YYYY-MM-DD */
+  TxDate       today;
   TxYearPlan  *plan;      /* one row a consultation */
   GPtrArray   *quotas;    /* TxPlanQuota, by township */
 } TxPlanTimeline;
 
 TxPlanTimeline *tx_plan_timeline_new            (int                    year,
                                                  GPtrArray             *consultations,
-                                                 const char            *today);
+                                                 TxDate                 today);
 TxPlanTimeline *tx_plan_timeline_new_from_store (TxStore               *store,
                                                  int                    year,
-                                                 const char            *today,
+                                                 TxDate                 today,
                                                  GError               **error);
 void            tx_plan_timeline_add_quota      (TxPlanTimeline        *data,
                                                  const char            *township,

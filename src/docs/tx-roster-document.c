@@ -38,7 +38,7 @@ TxTableDocument *
 tx_roster_document_new (GPtrArray  *people,
                         const char *organization,
                         const char *township,
-                        GDate      *date,
+                        TxDate      date,
                         TxOrder     order,
                         gboolean    full_phones)
 {
@@ -46,7 +46,6 @@ tx_roster_document_new (GPtrArray  *people,
   g_autofree char *date_text = NULL;
   g_autofree char *count = NULL;
   TxTableDocument *doc;
-  char iso[16];
 
   title = g_strdup_printf ("%s政协联络组人员名册", township && township[0] ? township : "");
   doc = tx_table_document_new (title, columns, G_N_ELEMENTS (columns));
@@ -59,8 +58,7 @@ tx_roster_document_new (GPtrArray  *people,
       tx_table_document_add_line (doc, line);
     }
 
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
-  date_text = tx_doc_format_date (iso);
+  date_text = tx_date_format_chinese (date);
   count = g_strdup_printf ("打印日期：%s　　共 %u 人", date_text, people->len);
   tx_table_document_add_line (doc, count);
 

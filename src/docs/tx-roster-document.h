@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tx-date.h"
 #include "tx-table-document.h"
 #include "tx-types.h"
 
@@ -12,7 +13,7 @@ G_BEGIN_DECLS
 TxTableDocument *tx_roster_document_new (GPtrArray  *people,
                                          const char *organization,
                                          const char *township,
-                                         GDate      *date,
+                                         TxDate      date,
                                          TxOrder     order,
                                          gboolean    full_phones);
 

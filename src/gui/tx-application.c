@@ -367,12 +367,10 @@ tx_application_create_database (TxApplication *self,
 
   if (with_sample_data)
     {
-      GDate today;
       TxImportReport report = { 0 };
 
-      g_date_clear (&today, 1);
-      g_date_set_julian (&today, tx_day_get_today (tx_application_get_day (self)));
-      if (!tx_exchange_load_demo (store, &today, &report, &demo_error))
+      if (!tx_exchange_load_demo (store, tx_day_get_today (tx_application_get_day (self)),
+                                  &report, &demo_error))
         g_warning ("Could not load the sample data: %s", demo_error->message);
     }
 

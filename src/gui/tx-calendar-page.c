@@ -94,10 +94,10 @@ static guint signals[N_SIGNALS];
 
 /* Today */
 
-static char *
-dup_today (TxCalendarPage *self)
+static TxDate
+get_today (TxCalendarPage *self)
 {
-  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 }
 
 static void
@@ -105,11 +105,10 @@ get_today_month (TxCalendarPage *self,
                  int            *year,
                  int            *month)
 {
-  g_autofree char *today = dup_today (self);
-  int day;
+  TxDate today = get_today (self);
 
-  if (sscanf (today, "%4d-%2d-%2d", year, month, &day) != 3)
-    g_assert_not_reached ();
+  *year = tx_date_get_year (today);
+  *month = tx_date_get_month (today);
 }
 
 static gboolean
@@ -404,9 +403,8 @@ fill_day (TxCalendarPage      *self,
 static void
 refresh_month (TxCalendarPage *self)
 {
-  g_autofree char *today = dup_today (self);
   g_autoptr(TxCalendarMonth) layout = tx_calendar_month_layout (self->year, self->month,
-                                                                self->consultations, today);
+                                                                self->consultations, get_today (self));
 
   for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
     fill_day (self, &self->days[i], &layout->days[i]);
@@ -443,7 +441,7 @@ static void
 refresh_plan (TxCalendarPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = dup_today (self);
+  TxDate today = get_today (self);
   g_autofree char *description = NULL;
 
   g_clear_pointer (&self->plan, tx_plan_timeline_free);

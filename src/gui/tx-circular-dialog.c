@@ -25,6 +25,7 @@
 #include "tx-circular-dialog.h"
 #include "tx-circular-document.h"
 #include "tx-day.h"
+#include "tx-documents.h"
 #include "tx-ledger.h"
 #include "tx-metrics.h"
 
@@ -66,25 +67,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* YYYY-MM-DD as the interface writes a date (as the Overview does). */
-static char *
-format_date (const char *date)
-{
-  g_autoptr(GDateTime) time = NULL;
-  int year, month, day;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return g_strdup (date != NULL ? date : "");
-
-  time = g_date_time_new_local (year, month, day, 0, 0, 0);
-  if (time == NULL)
-    return g_strdup (date);
-
-  /* Translators: a date, as in "November 27, 2026"; the conversions are
-   * those of g_date_time_format(): in Chinese "%Y年%-m月%-d日" */
-  return g_date_time_format (time, _("%B %-d, %Y"));
-}
 
 /* The colour of a township: the word and the mark of the ledger chart,
  * on the colour of the chart (as the Overview shows it), as wide as the
@@ -225,7 +207,7 @@ show_ledger (TxCircularDialog *self)
 
   if (self->issued_on != NULL)
     {
-      g_autofree char *date = format_date (self->issued_on);
+      g_autofree char *date = tx_date_format_display (tx_date_from_iso (self->issued_on));
       g_autofree char *title = NULL;
 
       /* Translators: %s is the date the quarterly circular was issued */
@@ -237,7 +219,7 @@ show_ledger (TxCircularDialog *self)
     }
   else
     {
-      g_autofree char *date = format_date (self->ledger->as_of);
+      g_autofree char *date = tx_date_format_display (self->ledger->as_of);
       g_autofree char *subtitle = NULL;
 
       /* Translators: %s is a date */
@@ -271,24 +253,23 @@ load_ledger (TxCircularDialog  *self,
              GError           **error)
 {
   g_autoptr(TxLedger) ledger = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *issued_on = NULL;
 
-  ledger = tx_ledger_load_frozen (self->store, self->year, self->quarter, &issued_on, suggestions, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (ledger == NULL)
-    ledger = tx_ledger_compute (self->store, self->year, self->quarter, self->today, error);
+  ledger = tx_ledger_get (self->store, self->year, self->quarter, tx_date_from_iso (self->today), error);
   if (ledger == NULL)
     return FALSE;
 
+  if (suggestions != NULL && ledger->issued_on != NULL)
+    {
+      g_autoptr(TxLedger) frozen = tx_ledger_load_frozen (self->store, self->year, self->quarter, suggestions, error);
+
+      if (frozen == NULL)
+        return FALSE;
+    }
+
   g_clear_pointer (&self->ledger, tx_ledger_free);
-  self->ledger = g_steal_pointer (&ledger);
   g_free (self->issued_on);
-  self->issued_on = g_steal_pointer (&issued_on);
+  self->issued_on = g_strdup (ledger->issued_on);
+  self->ledger = g_steal_pointer (&ledger);
 
   return TRUE;
 }
@@ -793,16 +774,8 @@ tx_circular_dialog_export_to_file (TxCircularDialog  *self,
                                    GFile             *file,
                                    GError           **error)
 {
-  g_autoptr(TxLedger) ledger = NULL;
-  g_autoptr(GPtrArray) metrics = NULL;
-  g_autoptr(TxMetrics) total = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(TxOdtDocument) doc = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *suggestions = NULL;
-  g_autofree char *issued_on = NULL;
-  g_autofree char *organization = NULL;
 
   g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -820,37 +793,8 @@ tx_circular_dialog_export_to_file (TxCircularDialog  *self,
     }
 
   suggestions = get_suggestions (self);
-
-  /* issued once: the ledger is frozen as it was then */
-  ledger = tx_ledger_load_frozen (self->store, self->year, self->quarter, &issued_on, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (ledger == NULL)
-    {
-      ledger = tx_ledger_compute (self->store, self->year, self->quarter, self->today, error);
-      if (ledger == NULL)
-        return FALSE;
-      issued_on = g_strdup (self->today);
-    }
-
-  organization = tx_store_get_setting (self->store, "organization");
-  if (!tx_ledger_freeze (self->store, ledger, issued_on, organization, suggestions, error))
-    return FALSE;
-
-  metrics = tx_metrics_compute (self->store, self->year, 0, ledger->as_of, &total, error);
-  if (metrics == NULL)
-    return FALSE;
-
-  /* the chart of the year, this quarter as issued, later ones empty */
-  png = tx_circular_chart_png (self->store, ledger, error);
-  if (png == NULL)
-    return FALSE;
-
-  doc = tx_circular_document_new (ledger, total, organization, issued_on, suggestions, png);
-  if (!tx_odt_document_save (doc, path, error))
+  if (!tx_documents_write_circular (self->store, self->year, self->quarter, tx_date_from_iso (self->today),
+                                    suggestions, path, error))
     return FALSE;
 
   /* The suggestions are kept with the circular now. */

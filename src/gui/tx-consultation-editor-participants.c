@@ -16,6 +16,7 @@
 
 #include "tx-consultation-edit.h"
 #include "tx-consultation-editor-private.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 #include "tx-workflow.h"
 
@@ -497,7 +498,10 @@ tx_consultation_editor_update_composition (TxConsultationEditor *self)
   attended_only = self->consultation != NULL &&
                   tx_consultation_get_stage_done (self->consultation, TX_STAGE_MEETING) != NULL;
   composition = tx_composition_check (participants != NULL ? participants : none,
-                                      attended_only, TX_DEFAULT_STAKEHOLDER_SHARE);
+                                      attended_only,
+                                      self->store != NULL
+                                      ? tx_settings_get_stakeholder_share (tx_store_get_settings (self->store))
+                                      : 0.30);
   share = composition->counted > 0 ? 100.0 * composition->stakeholders / composition->counted : 0;
 
   /* Translators: the counts of the composition check, as in

@@ -30,6 +30,8 @@
 #include "tx-participant-picker.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-rules.h"
+#include "tx-settings.h"
 #include "tx-signin-document.h"
 #include "tx-vocabulary.h"
 #include "tx-workflow.h"
@@ -95,38 +97,10 @@ set_editable_text (gpointer    editable,
 
 /* Dates and times */
 
-static char *
-dup_today (TxConsultationEditor *self)
+static TxDate
+get_today (TxConsultationEditor *self)
 {
-  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
-}
-
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int year, month, day;
-
-  if (!tx_date_is_valid (text) || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
-/* From @from to @to, in days; 0 when either is not a date. */
-static int
-days_between (const char *from,
-              const char *to)
-{
-  GDate a;
-  GDate b;
-
-  if (!parse_date (from, &a) || !parse_date (to, &b))
-    return 0;
-
-  return g_date_days_between (&a, &b);
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 }
 
 /* As clerks write dates and times: 2026-12-10 09:00, 2026/12/10 9:00,
@@ -218,28 +192,6 @@ format_iso8601 (GDateTime *date_time)
 }
 
 /* The state of a stage on a given day: a plain function of the data. */
-typedef enum {
-  STAGE_STATE_DONE,
-  STAGE_STATE_OVERDUE,
-  STAGE_STATE_UPCOMING,
-  STAGE_STATE_UNSCHEDULED,
-} StageState;
-
-static StageState
-get_stage_state (const char *due,
-                 const char *done,
-                 const char *today)
-{
-  if (done != NULL)
-    return STAGE_STATE_DONE;
-  if (due == NULL || !tx_date_is_valid (due))
-    return STAGE_STATE_UNSCHEDULED;
-  if (g_strcmp0 (due, today) < 0)
-    return STAGE_STATE_OVERDUE;
-
-  return STAGE_STATE_UPCOMING;
-}
-
 /* Problems and toasts */
 
 static GtkWindow *
@@ -433,31 +385,36 @@ get_shown_due (TxConsultationEditor *self,
 static void
 update_stage_row (TxConsultationEditor *self,
                   TxStage               stage,
-                  const char           *today)
+                  TxDate                today)
 {
   StageRow *stage_row = &self->stage_rows[stage];
   const char *due = get_shown_due (self, stage);
   const char *done = self->consultation != NULL ? tx_consultation_get_stage_done (self->consultation, stage) : NULL;
   TxStage current = self->consultation != NULL ? tx_consultation_get_current_stage (self->consultation)
                                                : TX_STAGE_SELECTION;
-  StageState state = get_stage_state (due, done, today);
   g_autofree char *subtitle = NULL;
   g_autofree char *text = NULL;
   const char *icon_name = NULL;
   const char *css_class = NULL;
+  TxStageStatus status;
   int days;
 
-  switch (state)
+  /* as the ledger and the calendar judge it, with the due date shown */
+  tx_stage_status_from_dates (tx_date_from_iso (due), tx_date_from_iso (done), today, &status);
+  if (done != NULL && status.state != TX_STAGE_STATE_DONE)
+    status.state = TX_STAGE_STATE_DONE;
+
+  switch (status.state)
     {
-    case STAGE_STATE_DONE:
+    case TX_STAGE_STATE_DONE:
       /* Translators: %s is a date, 2026-05-12 */
       text = g_strdup_printf (_("Done on %s"), done);
       icon_name = "emblem-ok-symbolic";
       css_class = "success";
       break;
 
-    case STAGE_STATE_OVERDUE:
-      days = days_between (due, today);
+    case TX_STAGE_STATE_OVERDUE:
+      days = status.days;
       /* Translators: %d is a number of days, %s the due date */
       text = g_strdup_printf (ngettext ("Overdue by %d day (due %s)", "Overdue by %d days (due %s)", days),
                               days, due);
@@ -465,8 +422,9 @@ update_stage_row (TxConsultationEditor *self,
       css_class = "error";
       break;
 
-    case STAGE_STATE_UPCOMING:
-      days = days_between (today, due);
+    case TX_STAGE_STATE_UPCOMING:
+    case TX_STAGE_STATE_DUE_TODAY:
+      days = status.days;
       if (days == 0)
         text = g_strdup (_("Due today"));
       else
@@ -478,7 +436,7 @@ update_stage_row (TxConsultationEditor *self,
       css_class = days <= 7 ? "warning" : "dim-label";
       break;
 
-    case STAGE_STATE_UNSCHEDULED:
+    case TX_STAGE_STATE_NO_DUE_DATE:
     default:
       text = g_strdup (_("No due date"));
       icon_name = "radio-symbolic";
@@ -512,7 +470,7 @@ update_stage_row (TxConsultationEditor *self,
 static void
 update_stage_rows (TxConsultationEditor *self)
 {
-  g_autofree char *today = dup_today (self);
+  TxDate today = get_today (self);
 
   for (guint stage = 0; stage < TX_N_STAGES; stage++)
     update_stage_row (self, stage, today);
@@ -1280,7 +1238,7 @@ mark_stage_done (TxConsultationEditor *self,
                  TxStage               stage,
                  const char           *reason)
 {
-  g_autofree char *today = dup_today (self);
+  TxDate today = get_today (self);
   g_autoptr(GError) error = NULL;
 
   if (self->store == NULL || self->uuid == NULL)
@@ -1318,17 +1276,17 @@ on_undo_done_toast_button_clicked_cb (AdwToast             *toast,
   const char *consultation = g_object_get_data (G_OBJECT (toast), "tx-consultation");
   const char *done = g_object_get_data (G_OBJECT (toast), "tx-done");
   TxStage stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "tx-stage"));
-  g_autofree char *today = dup_today (self);
+  TxDate today = get_today (self);
   g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
 
   /* As it was: the stage before it may have been undone since, hence a reason. */
-  if (!tx_store_set_stage_done (self->store, consultation, stage, done, NULL, today, &error))
+  if (!tx_store_set_stage_done (self->store, consultation, stage, tx_date_from_iso (done), NULL, today, &error))
     {
       g_clear_error (&error);
-      if (!tx_store_set_stage_done (self->store, consultation, stage, done,
+      if (!tx_store_set_stage_done (self->store, consultation, stage, tx_date_from_iso (done),
                                     _("Marked done again after an undo"), today, &error))
         tx_consultation_editor_report_failure (self, _("Could not mark the stage done again"), error);
     }
@@ -1340,7 +1298,6 @@ on_undo_button_clicked_cb (GtkButton            *button,
 {
   TxStage stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "tx-stage"));
   g_autofree char *done = NULL;
-  g_autofree char *today = dup_today (self);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
@@ -1349,7 +1306,7 @@ on_undo_button_clicked_cb (GtkButton            *button,
     return;
 
   done = g_strdup (tx_consultation_get_stage_done (self->consultation, stage));
-  if (!tx_store_set_stage_done (self->store, self->uuid, stage, NULL, NULL, today, &error))
+  if (!tx_store_set_stage_done (self->store, self->uuid, stage, TX_DATE_NONE, NULL, get_today (self), &error))
     {
       tx_consultation_editor_report_failure (self, _("Could not mark the stage not done"), error);
       return;

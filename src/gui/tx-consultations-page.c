@@ -67,19 +67,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Today as YYYY-MM-DD, from the page's day. */
-static char *
-dup_today (TxConsultationsPage *self)
+static TxDate
+get_today (TxConsultationsPage *self)
 {
-  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 }
 
 static int
 get_current_year (TxConsultationsPage *self)
 {
-  g_autofree char *today = dup_today (self);
-
-  return atoi (today);
+  return tx_date_get_year (get_today (self));
 }
 
 static void
@@ -208,11 +205,10 @@ reload (TxConsultationsPage *self)
       /* the colour of each consultation in this quarter's ledger */
       if (by_color)
         {
-          g_autofree char *today = dup_today (self);
-          int year, quarter;
+          TxDate today = get_today (self);
 
-          tx_ledger_quarter_of (today, &year, &quarter);
-          ledger = tx_ledger_compute (self->store, year, quarter, today, &error);
+          ledger = tx_ledger_get (self->store, tx_date_get_year (today), tx_date_get_quarter (today),
+                                  today, &error);
           if (ledger == NULL)
             {
               g_warning ("Could not read the ledger: %s", error->message);

@@ -27,6 +27,8 @@
 #include "tx-outcome-editor.h"
 #include "tx-recommendation-document.h"
 #include "tx-records.h"
+#include "tx-rules.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 /* The rows of "Submitted To", top to bottom. */
@@ -169,48 +171,24 @@ dup_today (TxOutcomeEditor *self)
   return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
+static TxDate
+get_today (TxOutcomeEditor *self)
 {
-  int year, month, day;
-
-  if (!tx_date_is_valid (text) || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 }
 
-/* @days after @date, or NULL when @date is not one. */
+/* When feedback is due unless another day is agreed: the feedback-days
+ * setting after @submitted; NULL when @submitted is not a date. */
 static char *
-add_days (const char *date,
-          int         days)
+dup_default_due (TxOutcomeEditor *self,
+                 const char      *submitted)
 {
-  GDate parsed;
-  char buffer[16];
+  TxDate date = tx_date_from_iso (submitted);
 
-  if (!parse_date (date, &parsed))
+  if (date == TX_DATE_NONE || self->store == NULL)
     return NULL;
 
-  g_date_add_days (&parsed, days);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &parsed);
-  return g_strdup (buffer);
-}
-
-/* From @from to @to, in days; 0 when either is not a date. */
-static int
-days_between (const char *from,
-              const char *to)
-{
-  GDate a;
-  GDate b;
-
-  if (!parse_date (from, &a) || !parse_date (to, &b))
-    return 0;
-
-  return g_date_days_between (&a, &b);
+  return tx_date_to_iso (tx_date_add_days (date, tx_settings_get_feedback_days (tx_store_get_settings (self->store))));
 }
 
 /* Problems and toasts */
@@ -572,25 +550,36 @@ update_feedback_status (TxOutcomeEditor *self,
                         const char      *due,
                         const char      *received)
 {
-  g_autofree char *today = dup_today (self);
+  g_autoptr(TxOutcome) outcome = tx_outcome_new_for_consultation (NULL);
   g_autofree char *text = NULL;
+  TxFeedbackStatus status;
+  char due_text[11];
   int days;
 
-  if (!tx_date_is_valid (submitted) || !tx_date_is_valid (due) ||
-      (received[0] != '\0' && !tx_date_is_valid (received)))
+  if (!tx_date_is_valid (submitted) || (due[0] != '\0' && !tx_date_is_valid (due)) ||
+      (received[0] != '\0' && !tx_date_is_valid (received)) || self->store == NULL)
     {
       set_feedback_status (self, NULL, FALSE, NULL);
       return;
     }
 
+  /* as the ledger and the list judge it */
+  tx_outcome_set_submission (outcome, "government", submitted);
+  tx_outcome_set_feedback (outcome, due, received, NULL);
+  tx_feedback_get_status (outcome, get_today (self),
+                          tx_settings_get_feedback_days (tx_store_get_settings (self->store)), &status);
+  tx_date_write_iso (status.due, due_text);
+
   if (received[0] != '\0')
     {
-      days = days_between (due, received);
+      TxDate received_date = tx_date_from_iso (received);
+
+      days = tx_date_days_between (status.due, received_date);
       if (days <= 0)
         text = g_strdup_printf (ngettext ("Answered %d day after submission, in time.",
                                           "Answered %d days after submission, in time.",
-                                          days_between (submitted, received)),
-                                days_between (submitted, received));
+                                          tx_date_days_between (status.submitted, received_date)),
+                                tx_date_days_between (status.submitted, received_date));
       else
         text = g_strdup_printf (ngettext ("Answered %d day after it was due.",
                                           "Answered %d days after it was due.", days),
@@ -599,26 +588,27 @@ update_feedback_status (TxOutcomeEditor *self,
       return;
     }
 
-  days = days_between (due, today);
-  if (days > 0)
+  if (status.state == TX_FEEDBACK_OVERDUE)
     {
       /* Translators: %d is a number of days, %s the date feedback was due */
       text = g_strdup_printf (ngettext ("Feedback overdue by %d day: it was due on %s, and none has been received.",
                                         "Feedback overdue by %d days: it was due on %s, and none has been received.",
-                                        days),
-                              days, due);
+                                        status.days),
+                              status.days, due_text);
       set_feedback_status (self, "dialog-warning-symbolic", TRUE, text);
     }
-  else if (days == 0)
+  else if (status.state == TX_FEEDBACK_DUE_TODAY)
     set_feedback_status (self, "alarm-symbolic", FALSE, _("Awaiting feedback: it is due today."));
-  else
+  else if (status.state == TX_FEEDBACK_AWAITED)
     {
       /* Translators: %d is a number of days, %s the date feedback is due */
       text = g_strdup_printf (ngettext ("Awaiting feedback: due in %d day, on %s.",
-                                        "Awaiting feedback: due in %d days, on %s.", -days),
-                              -days, due);
+                                        "Awaiting feedback: due in %d days, on %s.", status.days),
+                              status.days, due_text);
       set_feedback_status (self, "alarm-symbolic", FALSE, text);
     }
+  else
+    set_feedback_status (self, NULL, FALSE, NULL);
 }
 
 /* The second and third zeros: supervised before, during and after;
@@ -867,7 +857,7 @@ on_submitted_row_changed_cb (TxOutcomeEditor *self)
   submitted = dup_row_text (self->submitted_row);
   if (self->due_follows && tx_date_is_valid (submitted))
     {
-      due = add_days (submitted, TX_FEEDBACK_DAYS);
+      due = dup_default_due (self, submitted);
       self->updating++;
       set_editable_text (self->feedback_due_row, due);
       self->updating--;
@@ -1110,7 +1100,7 @@ fill_form (TxOutcomeEditor *self)
   GPtrArray *supervisions = outcome != NULL ? tx_outcome_get_supervisions (outcome) : NULL;
   const char *submitted = outcome != NULL ? tx_outcome_get_submitted (outcome) : NULL;
   const char *due = outcome != NULL ? tx_outcome_get_feedback_due (outcome) : NULL;
-  g_autofree char *default_due = submitted != NULL ? add_days (submitted, TX_FEEDBACK_DAYS) : NULL;
+  g_autofree char *default_due = dup_default_due (self, submitted);
   int progress = outcome != NULL ? tx_outcome_get_progress (outcome) : -1;
 
   self->updating++;

@@ -31,6 +31,8 @@
 #include "tx-outcome-editor.h"
 #include "tx-outcomes-page.h"
 #include "tx-records.h"
+#include "tx-rules.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 struct _TxOutcomesPage
@@ -85,67 +87,28 @@ static GParamSpec *properties[N_PROPS];
 
 /* Dates */
 
-static char *
-dup_today (TxOutcomesPage *self)
+static TxDate
+get_today (TxOutcomesPage *self)
 {
-  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 }
 
 static int
 get_current_year (TxOutcomesPage *self)
 {
-  g_autofree char *today = dup_today (self);
-
-  return atoi (today);
+  return tx_date_get_year (get_today (self));
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
+/* Where the feedback on @outcome stands today, as the ledger and the
+ * editor judge it. */
+static void
+get_feedback_status (TxOutcomesPage   *self,
+                     TxOutcome        *outcome,
+                     TxFeedbackStatus *status)
 {
-  int year, month, day;
-
-  if (!tx_date_is_valid (text) || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
-/* When feedback on @outcome is due: as set, or 30 days after submission
- * (as the core sets it); FALSE when it was not submitted. */
-static gboolean
-get_feedback_due (TxOutcome *outcome,
-                  GDate     *due)
-{
-  if (parse_date (tx_outcome_get_feedback_due (outcome), due))
-    return TRUE;
-
-  if (!parse_date (tx_outcome_get_submitted (outcome), due))
-    return FALSE;
-
-  g_date_add_days (due, TX_FEEDBACK_DAYS);
-  return TRUE;
-}
-
-/* How many days the feedback on @outcome is overdue on @today: submitted,
- * none received, and due before @today.  0 when it is not overdue,
- * negative when it is awaited (minus the days left), G_MININT when none
- * is awaited. */
-static int
-get_days_overdue (TxOutcome  *outcome,
-                  const char *today)
-{
-  GDate due;
-  GDate now;
-
-  if (tx_outcome_get_submitted (outcome) == NULL || tx_outcome_get_feedback_received (outcome) != NULL)
-    return G_MININT;
-  if (!get_feedback_due (outcome, &due) || !parse_date (today, &now))
-    return G_MININT;
-
-  return g_date_days_between (&due, &now);
+  tx_feedback_get_status (outcome, get_today (self),
+                          tx_settings_get_feedback_days (tx_store_get_settings (self->store)),
+                          status);
 }
 
 /* The year of submission, or of the consultation when not submitted. */
@@ -264,7 +227,7 @@ update_zeros (TxOutcomesPage *self)
   g_autoptr(GPtrArray) townships = NULL;
   g_autoptr(TxMetrics) total = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = dup_today (self);
+  TxDate today = get_today (self);
   g_autofree char *period = NULL;
   const char *township = get_filter_township (self);
   int year = get_filter_year (self);
@@ -373,7 +336,6 @@ reload (TxOutcomesPage *self)
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GHashTable) consultation_years = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = dup_today (self);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->outcomes));
   int year = get_filter_year (self);
   const char *township = get_filter_township (self);
@@ -411,8 +373,14 @@ reload (TxOutcomesPage *self)
             continue;
           if (by_adoption && tx_outcome_get_adoption (outcome) != adoption)
             continue;
-          if (overdue_only && get_days_overdue (outcome, today) <= 0)
-            continue;
+          if (overdue_only)
+            {
+              TxFeedbackStatus status;
+
+              get_feedback_status (self, outcome, &status);
+              if (status.state != TX_FEEDBACK_OVERDUE)
+                continue;
+            }
 
           g_ptr_array_add (shown, outcome);
         }
@@ -616,11 +584,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *status = g_object_get_data (G_OBJECT (box), "tx-status");
   const char *submitted = tx_outcome_get_submitted (outcome);
-  g_autofree char *today = dup_today (self);
   g_autofree char *submission = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *text = NULL;
-  int days = get_days_overdue (outcome, today);
+  TxFeedbackStatus feedback;
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "tx-title"), tx_outcome_get_title (outcome));
   gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "tx-title"), tx_outcome_get_title (outcome));
@@ -635,12 +602,15 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                             tx_adoption_get_label (tx_outcome_get_adoption (outcome)));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "tx-detail"), detail);
 
-  gtk_widget_set_visible (status, days != G_MININT);
-  if (days == G_MININT)
+  get_feedback_status (self, outcome, &feedback);
+  gtk_widget_set_visible (status, feedback.state >= TX_FEEDBACK_AWAITED);
+  if (feedback.state < TX_FEEDBACK_AWAITED)
     return;
 
-  if (days > 0)
+  if (feedback.state == TX_FEEDBACK_OVERDUE)
     {
+      int days = feedback.days;
+
       text = g_strdup_printf (ngettext ("Feedback overdue by %d day", "Feedback overdue by %d days", days), days);
       gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "tx-status-icon"), "dialog-warning-symbolic");
       gtk_widget_add_css_class (status, "error");
@@ -648,11 +618,9 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      GDate due;
-      char buffer[16] = "";
+      char buffer[11];
 
-      if (get_feedback_due (outcome, &due))
-        g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &due);
+      tx_date_write_iso (feedback.due, buffer);
       /* Translators: %s is the date feedback is due */
       text = g_strdup_printf (_("Awaiting feedback, due %s"), buffer);
       gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "tx-status-icon"), "alarm-symbolic");

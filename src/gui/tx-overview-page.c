@@ -88,10 +88,10 @@ typedef struct {
 
 static void reload (TxOverviewPage *self);
 
-static char *
-dup_today (TxOverviewPage *self)
+static TxDate
+get_today (TxOverviewPage *self)
 {
-  return self->day != NULL ? tx_day_dup_iso (self->day) : tx_date_to_iso (tx_date_today_local ());
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 }
 
 /* Another day: the ledger is judged again, and when the quarter of today
@@ -109,24 +109,6 @@ on_day_changed_cb (TxOverviewPage *self)
   reload (self);
 }
 
-/* YYYY-MM-DD as the interface writes a date. */
-static char *
-format_date (const char *date)
-{
-  g_autoptr(GDateTime) time = NULL;
-  int year, month, day;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return g_strdup (date != NULL ? date : "");
-
-  time = g_date_time_new_local (year, month, day, 0, 0, 0);
-  if (time == NULL)
-    return g_strdup (date);
-
-  /* Translators: a date, as in "November 27, 2026"; the conversions are
-   * those of g_date_time_format(): in Chinese "%Y年%-m月%-d日" */
-  return g_date_time_format (time, _("%B %-d, %Y"));
-}
 
 static char *
 format_quarter (int      year,
@@ -209,17 +191,16 @@ show_error (TxOverviewPage *self,
  * at first it is the quarter of today. */
 static void
 fill_quarters (TxOverviewPage *self,
-               const char     *today)
+               TxDate          today)
 {
   g_autoptr(GPtrArray) consultations = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  int current_year, current_quarter;
-  int first_year;
+  int current_year = tx_date_get_year (today);
+  int current_quarter = tx_date_get_quarter (today);
+  int first_year = current_year;
   guint position = 0;
 
-  tx_ledger_quarter_of (today, &current_year, &current_quarter);
-  first_year = current_year;
 
   consultations = tx_store_list_consultations (self->store, 0, NULL, &error);
   if (consultations == NULL)
@@ -236,13 +217,12 @@ fill_quarters (TxOverviewPage *self,
   for (int year = current_year; year >= first_year; year--)
     for (int quarter = year == current_year ? current_quarter : 4; quarter >= 1; quarter--)
       {
-        g_autoptr(TxLedger) frozen = tx_ledger_load_frozen (self->store, year, quarter, NULL, NULL, NULL);
         int key = year * 10 + quarter;
 
         if (year == self->year && quarter == self->quarter)
           position = self->quarter_keys->len;
         g_array_append_val (self->quarter_keys, key);
-        g_ptr_array_add (labels, format_quarter (year, quarter, frozen != NULL));
+        g_ptr_array_add (labels, format_quarter (year, quarter, tx_ledger_is_issued (self->store, year, quarter)));
       }
   g_ptr_array_add (labels, NULL);
 
@@ -272,22 +252,12 @@ fill_quarters (TxOverviewPage *self,
 /* The ledger of the quarter shown: as issued, or as it stands today. */
 static gboolean
 load_ledger (TxOverviewPage  *self,
-             const char      *today,
-             char           **issued_on,
+             TxDate           today,
              GError         **error)
 {
   g_autoptr(TxLedger) ledger = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  ledger = tx_ledger_load_frozen (self->store, self->year, self->quarter, issued_on, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (ledger == NULL)
-    ledger = tx_ledger_compute (self->store, self->year, self->quarter, today, error);
+  ledger = tx_ledger_get (self->store, self->year, self->quarter, today, error);
   if (ledger == NULL)
     return FALSE;
 
@@ -300,7 +270,7 @@ load_ledger (TxOverviewPage  *self,
 /* All four or none. */
 static gboolean
 load_charts (TxOverviewPage  *self,
-             const char      *today,
+             TxDate           today,
              GError         **error)
 {
   g_autoptr(TxChartData) ledger = NULL;
@@ -309,7 +279,7 @@ load_charts (TxOverviewPage  *self,
   g_autoptr(TxChartData) stages = NULL;
 
   /* the quarters issued as they were issued */
-  ledger = tx_circular_chart_data (self->store, self->year, today, error);
+  ledger = tx_chart_data_from_store (self->store, TX_CHART_LEDGER, self->year, today, error);
   if (ledger == NULL)
     return FALSE;
   adoption = tx_chart_data_from_store (self->store, TX_CHART_ADOPTION, self->year, today, error);
@@ -456,7 +426,7 @@ show_ledger_state (TxOverviewPage *self,
         counts[entry->color]++;
     }
 
-  as_of = format_date (self->ledger->as_of);
+  as_of = tx_date_format_display (self->ledger->as_of);
   /* Translators: "As of November 27, 2026: 2 red, 3 yellow, 3 green",
    * the townships of each colour */
   text = g_strdup_printf (_("As of %s: %u red, %u yellow, %u green"), as_of, counts[2], counts[1], counts[0]);
@@ -467,7 +437,7 @@ show_ledger_state (TxOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->issued_list), issued_on != NULL);
   if (issued_on != NULL)
     {
-      g_autofree char *date = format_date (issued_on);
+      g_autofree char *date = tx_date_format_display (tx_date_from_iso (issued_on));
       g_autofree char *title = NULL;
 
       /* Translators: %s is the date the quarterly circular was issued */
@@ -479,9 +449,8 @@ show_ledger_state (TxOverviewPage *self,
 static void
 reload (TxOverviewPage *self)
 {
-  g_autofree char *today = NULL;
-  g_autofree char *issued_on = NULL;
   g_autoptr(GError) error = NULL;
+  TxDate today;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
 
@@ -498,10 +467,10 @@ reload (TxOverviewPage *self)
       return;
     }
 
-  today = dup_today (self);
+  today = get_today (self);
   fill_quarters (self, today);
 
-  if (!load_ledger (self, today, &issued_on, &error) || !load_charts (self, today, &error))
+  if (!load_ledger (self, today, &error) || !load_charts (self, today, &error))
     {
       g_warning ("Could not read the ledger of Q%d %d: %s", self->quarter, self->year, error->message);
       g_clear_pointer (&self->ledger, tx_ledger_free);
@@ -513,7 +482,7 @@ reload (TxOverviewPage *self)
     }
 
   fill_attention (self);
-  show_ledger_state (self, issued_on);
+  show_ledger_state (self, self->ledger->issued_on);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_actions (self);
 }
@@ -599,7 +568,7 @@ tx_overview_page_circular_action (GtkWidget  *widget,
   if (self->store == NULL || self->ledger == NULL)
     return;
 
-  today = dup_today (self);
+  today = tx_date_to_iso (get_today (self));
   dialog = tx_circular_dialog_new (get_parent_window (self), self->store, self->year, self->quarter, today);
   gtk_window_present (GTK_WINDOW (dialog));
 }

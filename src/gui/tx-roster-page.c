@@ -28,6 +28,7 @@
 #include "tx-roster-export.h"
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 /* Documents are in Chinese whatever the language of the interface
@@ -669,7 +670,7 @@ typedef struct {
   GPtrArray       *people;         /* TxPerson, in the order to print */
   char            *organization;
   char            *township;       /* NULL: all townships */
-  GDate            date;
+  TxDate           date;
   TxOrder          order;
   gboolean         full_phones;
   double           page_width;     /* points */
@@ -728,10 +729,9 @@ print_job_new (TxRosterPage  *self,
   if (job->people == NULL)
     return NULL;
 
-  job->organization = tx_store_get_setting (self->store, "organization");
+  job->organization = g_strdup (tx_settings_get_organization (tx_store_get_settings (self->store)));
   job->full_phones = self->full_phones;
-  g_date_clear (&job->date, 1);
-  g_date_set_julian (&job->date, today);
+  job->date = today;
 
   return g_steal_pointer (&job);
 }
@@ -750,7 +750,7 @@ paginate_in_thread (GTask        *task,
    * creates it; make it one that no other thread uses. */
   pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (font_map));
   doc = tx_roster_document_new (job->people, job->organization, job->township,
-                                &job->date, job->order, job->full_phones);
+                                job->date, job->order, job->full_phones);
   tx_table_document_paginate (doc, job->page_width, job->page_height);
   pango_cairo_font_map_set_default (NULL);
 

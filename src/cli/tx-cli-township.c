@@ -1,0 +1,172 @@
+/* tx-cli-township.c — tongxin-cli's townships: list, rename, merge, and
+ * the yearly plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-cli-private.h"
+#include "tx-township-store.h"
+#include "tx-vocabulary.h"
+
+/* township list [--year Y] [--format tsv|json]: each township, its kind
+ * and its plan of the year */
+int
+tx_cli_cmd_township_list (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GPtrArray) townships = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *year_text = NULL;
+  CommandOption options[] = {
+    { "format", &format, NULL },
+    { "year", &year_text, NULL },
+  };
+  gboolean json = FALSE;
+  guint64 year = tx_date_get_year (cli->today);
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 0)
+    return tx_cli_usage_error (_("“township list” takes no arguments."));
+  if (format != NULL && !tx_cli_parse_format (format, &json))
+    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
+  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2199, &year, NULL))
+    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  townships = tx_store_list_townships (store, &error);
+  if (townships == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < townships->len; i++)
+        {
+          TxTownship *township = g_ptr_array_index (townships, i);
+          int planned = tx_store_get_plan (store, tx_township_get_uuid (township), (int) year);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, tx_township_get_uuid (township));
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, tx_township_get_name (township));
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, tx_township_kind_to_key (tx_township_get_kind (township)));
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, (gint64) year);
+          json_builder_set_member_name (builder, "planned");
+          if (planned >= 0)
+            json_builder_add_int_value (builder, planned);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      tx_cli_print_json (root);
+    }
+  else
+    {
+      tx_cli_print_tsv_row ("name", "kind", "planned", "uuid", NULL);
+      for (guint i = 0; i < townships->len; i++)
+        {
+          TxTownship *township = g_ptr_array_index (townships, i);
+          int planned = tx_store_get_plan (store, tx_township_get_uuid (township), (int) year);
+          g_autofree char *planned_text = planned >= 0 ? g_strdup_printf ("%d", planned) : g_strdup ("");
+
+          tx_cli_print_tsv_row (tx_township_get_name (township),
+                                tx_township_kind_to_key (tx_township_get_kind (township)),
+                                planned_text, tx_township_get_uuid (township), NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* township rename OLD NEW */
+int
+tx_cli_cmd_township_rename (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 4)
+    return tx_cli_usage_error (_("“township rename” needs the township and its new name: tongxin-cli township rename OLD NEW"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_rename_township (store, cli->args[2], cli->args[3], &error))
+    return tx_cli_fail ("%s", error->message);
+
+  /* Translators: a township's old name and its new one */
+  g_print (_("“%s” is now called “%s”\n"), cli->args[2], g_strstrip (cli->args[3]));
+  return EXIT_SUCCESS;
+}
+
+/* township merge FROM INTO */
+int
+tx_cli_cmd_township_merge (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 4)
+    return tx_cli_usage_error (_("“township merge” needs the township merged away and the one it goes into: tongxin-cli township merge FROM INTO"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_merge_townships (store, cli->args[2], cli->args[3], &error))
+    return tx_cli_fail ("%s", error->message);
+
+  /* Translators: two townships */
+  g_print (_("“%s” merged into “%s”: its people, consultations and plans are now those of “%s”\n"),
+           cli->args[2], cli->args[3], cli->args[3]);
+  return EXIT_SUCCESS;
+}
+
+/* township plan NAME YEAR N */
+int
+tx_cli_cmd_township_plan (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 year, planned;
+
+  if (cli->n_args != 5)
+    return tx_cli_usage_error (_("“township plan” needs the township, the year and how many consultations it plans: tongxin-cli township plan NAME YEAR N"));
+  if (!g_ascii_string_to_unsigned (cli->args[3], 10, 1900, 2199, &year, NULL))
+    return tx_cli_usage_error (_("“%s” is not a year."), cli->args[3]);
+  if (!g_ascii_string_to_unsigned (cli->args[4], 10, 0, 100, &planned, NULL))
+    return tx_cli_usage_error (_("“%s” is not a number of consultations (0 to 100)."), cli->args[4]);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_store_set_plan (store, cli->args[2], (int) year, (int) planned, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  /* Translators: a township, a year, a number of consultations */
+  g_print (_("%s plans %u consultations in %u\n"), cli->args[2], (guint) planned, (guint) year);
+  return EXIT_SUCCESS;
+}

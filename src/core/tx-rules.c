@@ -1,0 +1,399 @@
+/* tx-rules.c — where a stage and a recommendation stand on a day, and
+ * what is wrong with a record
+ *
+ * The ledger, the lists, the editors, the calendar and the documents
+ * all ask these functions, so that a stage or a recommendation is late
+ * in every view or in none:
+ *
+ *  - a stage is overdue on a day when its due date is before that day
+ *    and it was not done by then;
+ *  - feedback is due on the date agreed with the receiving body, or,
+ *    when none was agreed, the feedback-days setting after submission;
+ *    it is overdue on a day after that date when none was received by
+ *    then.
+ *
+ * The checks of a record say, field by field, what a clerk must put
+ * right; the editors show each problem under its field, and saving
+ * refuses a record with any.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-records-private.h"
+#include "tx-rules.h"
+#include "tx-store.h"
+#include "tx-vocabulary.h"
+
+/**
+ * tx_stage_status_from_dates:
+ * @due: when the stage is due, or %TX_DATE_NONE
+ * @done: when it was done, or %TX_DATE_NONE
+ * @today: the day to judge on
+ * @status: (out caller-allocates)
+ *
+ * The rule itself, for dates an editor holds before they are saved.
+ */
+void
+tx_stage_status_from_dates (TxDate         due,
+                            TxDate         done,
+                            TxDate         today,
+                            TxStageStatus *status)
+{
+  status->due = due;
+  status->done = done != TX_DATE_NONE && done <= today ? done : TX_DATE_NONE;
+  status->days = 0;
+
+  if (status->done != TX_DATE_NONE)
+    status->state = TX_STAGE_STATE_DONE;
+  else if (status->due == TX_DATE_NONE)
+    status->state = TX_STAGE_STATE_NO_DUE_DATE;
+  else if (status->due > today)
+    {
+      status->state = TX_STAGE_STATE_UPCOMING;
+      status->days = tx_date_days_between (today, status->due);
+    }
+  else if (status->due == today)
+    status->state = TX_STAGE_STATE_DUE_TODAY;
+  else
+    {
+      status->state = TX_STAGE_STATE_OVERDUE;
+      status->days = tx_date_days_between (status->due, today);
+    }
+}
+
+/**
+ * tx_stage_get_status:
+ * @today: the day to judge on
+ * @status: (out caller-allocates)
+ */
+void
+tx_stage_get_status (TxConsultation *consultation,
+                     TxStage         stage,
+                     TxDate          today,
+                     TxStageStatus  *status)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (consultation));
+  g_return_if_fail (stage < TX_N_STAGES);
+
+  tx_stage_status_from_dates (tx_date_from_iso (tx_consultation_get_stage_due (consultation, stage)),
+                              tx_date_from_iso (tx_consultation_get_stage_done (consultation, stage)),
+                              today, status);
+}
+
+/**
+ * tx_feedback_status_from_dates:
+ * @submitted: when the recommendation was submitted, or %TX_DATE_NONE
+ * @due: the due date agreed, or %TX_DATE_NONE for the default
+ * @received: when feedback was received, or %TX_DATE_NONE
+ * @today: the day to judge on
+ * @feedback_days: the feedback-days setting
+ * @status: (out caller-allocates)
+ *
+ * The rule itself, for dates an editor holds before they are saved.
+ */
+void
+tx_feedback_status_from_dates (TxDate            submitted,
+                               TxDate            due,
+                               TxDate            received,
+                               TxDate            today,
+                               int               feedback_days,
+                               TxFeedbackStatus *status)
+{
+  status->submitted = submitted != TX_DATE_NONE && submitted <= today ? submitted : TX_DATE_NONE;
+  status->due = due;
+  status->due_agreed = due != TX_DATE_NONE;
+  if (!status->due_agreed && submitted != TX_DATE_NONE)
+    status->due = tx_date_add_days (submitted, feedback_days);
+  status->received = received != TX_DATE_NONE && received <= today ? received : TX_DATE_NONE;
+  status->days = 0;
+
+  if (status->submitted == TX_DATE_NONE)
+    status->state = TX_FEEDBACK_NOT_SUBMITTED;
+  else if (status->received != TX_DATE_NONE)
+    status->state = TX_FEEDBACK_RECEIVED;
+  else if (status->due > today)
+    {
+      status->state = TX_FEEDBACK_AWAITED;
+      status->days = tx_date_days_between (today, status->due);
+    }
+  else if (status->due == today)
+    status->state = TX_FEEDBACK_DUE_TODAY;
+  else
+    {
+      status->state = TX_FEEDBACK_OVERDUE;
+      status->days = tx_date_days_between (status->due, today);
+    }
+}
+
+/**
+ * tx_feedback_get_status:
+ * @today: the day to judge on
+ * @feedback_days: the feedback-days setting, for a recommendation
+ *   without an agreed due date
+ * @status: (out caller-allocates)
+ */
+void
+tx_feedback_get_status (TxOutcome        *outcome,
+                        TxDate            today,
+                        int               feedback_days,
+                        TxFeedbackStatus *status)
+{
+  g_return_if_fail (TX_IS_OUTCOME (outcome));
+
+  tx_feedback_status_from_dates (tx_date_from_iso (tx_outcome_get_submitted (outcome)),
+                                 tx_date_from_iso (tx_outcome_get_feedback_due (outcome)),
+                                 tx_date_from_iso (tx_outcome_get_feedback_received (outcome)),
+                                 today, feedback_days, status);
+}
+
+void
+tx_problem_free (TxProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->field);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             const char *field,
+             int         index,
+             char       *message)
+{
+  TxProblem *problem = g_new0 (TxProblem, 1);
+
+  problem->field = g_strdup (field);
+  problem->index = index;
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A stored date that is none: a record from a file or a script. */
+static gboolean
+check_stored_date (GPtrArray  *problems,
+                   const char *field,
+                   int         index,
+                   const char *text,
+                   const char *what)
+{
+  if (text == NULL || text[0] == '\0' || tx_date_from_iso (text) != TX_DATE_NONE)
+    return TRUE;
+
+  add_problem (problems, field, index,
+               /* Translators: the first %s says which date, “the submission date” */
+               g_strdup_printf (_("The %s “%s” is not a date: write it as YYYY-MM-DD."), what, text));
+  return FALSE;
+}
+
+/**
+ * tx_outcome_check:
+ * @today: the day dates may not come after, or %TX_DATE_NONE not to
+ *   look at the calendar (a record read from a file)
+ *
+ * Returns: (transfer full) (element-type TxProblem): what is wrong with
+ *   @outcome, empty when nothing is.  Fields: "title", "consultation",
+ *   "submitted-to", "submitted", "feedback-due", "feedback-received",
+ *   "progress", "supervision-date" (with the record's index).
+ */
+GPtrArray *
+tx_outcome_check (TxOutcome *outcome,
+                  TxDate     today)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_problem_free);
+  const char *submitted_text = tx_outcome_get_submitted (outcome);
+  const char *due_text = tx_outcome_get_feedback_due (outcome);
+  const char *received_text = tx_outcome_get_feedback_received (outcome);
+  TxDate submitted, due, received;
+  GPtrArray *supervisions;
+
+  g_return_val_if_fail (TX_IS_OUTCOME (outcome), problems);
+
+  if (is_blank (tx_outcome_get_title (outcome)))
+    add_problem (problems, "title", -1, g_strdup (_("Write the title of the recommendation.")));
+  if (is_blank (tx_outcome_get_consultation_uuid (outcome)))
+    add_problem (problems, "consultation", -1, g_strdup (_("Choose the consultation it came from.")));
+
+  /* submission */
+  if (check_stored_date (problems, "submitted", -1, submitted_text, _("submission date")))
+    {
+      submitted = tx_date_from_iso (submitted_text);
+      if (submitted != TX_DATE_NONE && is_blank (tx_outcome_get_submitted_to (outcome)))
+        add_problem (problems, "submitted-to", -1,
+                     g_strdup (_("Choose whom it was submitted to: the Party committee, the government or a department.")));
+      if (submitted != TX_DATE_NONE && today != TX_DATE_NONE && submitted > today)
+        add_problem (problems, "submitted", -1, g_strdup (_("The submission date is after today: check it.")));
+    }
+  else
+    submitted = TX_DATE_NONE;
+
+  /* feedback */
+  if (check_stored_date (problems, "feedback-due", -1, due_text, _("feedback due date")))
+    {
+      due = tx_date_from_iso (due_text);
+      if (due != TX_DATE_NONE && submitted != TX_DATE_NONE && due < submitted)
+        add_problem (problems, "feedback-due", -1,
+                     g_strdup_printf (_("Feedback cannot be due on %s, before the recommendation was submitted on %s: check both dates."),
+                                      due_text, submitted_text));
+    }
+
+  if (check_stored_date (problems, "feedback-received", -1, received_text, _("feedback date")))
+    {
+      received = tx_date_from_iso (received_text);
+      if (received != TX_DATE_NONE && is_blank (submitted_text))
+        add_problem (problems, "feedback-received", -1,
+                     g_strdup (_("Feedback was received, so the recommendation was submitted: write when.")));
+      else if (received != TX_DATE_NONE && submitted != TX_DATE_NONE && received < submitted)
+        add_problem (problems, "feedback-received", -1,
+                     g_strdup_printf (_("Feedback received on %s cannot come before the recommendation was submitted on %s: check both dates."),
+                                      received_text, submitted_text));
+      else if (received != TX_DATE_NONE && today != TX_DATE_NONE && received > today)
+        add_problem (problems, "feedback-received", -1,
+                     g_strdup (_("The feedback date is after today: check it.")));
+    }
+
+  /* implementation */
+  if (tx_outcome_get_progress (outcome) > 100 || tx_outcome_get_progress (outcome) < -1)
+    add_problem (problems, "progress", -1,
+                 g_strdup_printf (_("Progress is a percentage from 0 to 100, not %d."),
+                                  tx_outcome_get_progress (outcome)));
+
+  supervisions = tx_outcome_get_supervisions (outcome);
+  for (guint i = 0; i < supervisions->len; i++)
+    {
+      TxSupervision *supervision = g_ptr_array_index (supervisions, i);
+      TxDate date;
+
+      if (!check_stored_date (problems, "supervision-date", i, supervision->date, _("supervision date")))
+        continue;
+
+      date = tx_date_from_iso (supervision->date);
+      if (date != TX_DATE_NONE && today != TX_DATE_NONE && date > today)
+        add_problem (problems, "supervision-date", i,
+                     /* Translators: %u is the number of the record, from 1 */
+                     g_strdup_printf (_("The date of supervision record %u is after today: check it."), i + 1));
+    }
+
+  return problems;
+}
+
+/**
+ * tx_consultation_check:
+ * @today: unused for now: no date of a consultation's details may
+ *   not be in the future (a meeting is planned ahead)
+ *
+ * Returns: (transfer full) (element-type TxProblem): what is wrong with
+ *   the details and due dates of @consultation.  Fields: "title",
+ *   "township", "starts", "ends", "stage-due" (with the stage).  Done
+ *   dates follow their own rule, tx_stage_check_done().
+ */
+GPtrArray *
+tx_consultation_check (TxConsultation *consultation,
+                       TxDate          today)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_problem_free);
+  const char *starts_text = tx_consultation_get_starts (consultation);
+  const char *ends_text = tx_consultation_get_ends (consultation);
+  g_autoptr(GDateTime) starts = NULL;
+  g_autoptr(GDateTime) ends = NULL;
+
+  g_return_val_if_fail (TX_IS_CONSULTATION (consultation), problems);
+
+  if (is_blank (tx_consultation_get_title (consultation)))
+    add_problem (problems, "title", -1, g_strdup (_("Write the title of the consultation.")));
+  if (is_blank (tx_consultation_get_township_uuid (consultation)))
+    add_problem (problems, "township", -1, g_strdup (_("Choose the township of the consultation.")));
+
+  if (starts_text != NULL && starts_text[0] != '\0')
+    {
+      starts = g_date_time_new_from_iso8601 (starts_text, NULL);
+      if (starts == NULL)
+        add_problem (problems, "starts", -1,
+                     g_strdup (_("The meeting’s start is not a date and time: write it as 2026-12-10 09:00.")));
+    }
+  if (ends_text != NULL && ends_text[0] != '\0')
+    {
+      ends = g_date_time_new_from_iso8601 (ends_text, NULL);
+      if (ends == NULL)
+        add_problem (problems, "ends", -1,
+                     g_strdup (_("The meeting’s end is not a date and time: write it as 2026-12-10 11:30, or only 11:30 on the day it starts.")));
+      else if (starts_text == NULL || starts_text[0] == '\0')
+        add_problem (problems, "ends", -1, g_strdup (_("Write when the meeting starts, too.")));
+      else if (starts != NULL && g_date_time_compare (ends, starts) < 0)
+        add_problem (problems, "ends", -1, g_strdup (_("The meeting ends before it starts: check both times.")));
+    }
+
+  for (guint stage = 0; stage < TX_N_STAGES; stage++)
+    {
+      const char *due = tx_consultation_get_stage_due (consultation, stage);
+
+      if (due != NULL && due[0] != '\0' && tx_date_from_iso (due) == TX_DATE_NONE)
+        add_problem (problems, "stage-due", stage,
+                     g_strdup_printf (_("The due date of %s, “%s”, is not a date: write it as YYYY-MM-DD."),
+                                      tx_stage_get_label (stage), due));
+    }
+
+  return problems;
+}
+
+/**
+ * tx_problems_find:
+ * @index: which one, or -1
+ *
+ * Returns: (nullable): the message of the first problem with @field
+ */
+const char *
+tx_problems_find (GPtrArray  *problems,
+                  const char *field,
+                  int         index)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TxProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->field, field) == 0 && problem->index == index)
+        return problem->message;
+    }
+
+  return NULL;
+}
+
+/**
+ * tx_problems_to_error:
+ *
+ * Returns: %TRUE when there are no problems; else %FALSE with @error
+ *   saying the first (TX_STORE_ERROR_INVALID)
+ */
+gboolean
+tx_problems_to_error (GPtrArray  *problems,
+                      GError    **error)
+{
+  TxProblem *first;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  first = g_ptr_array_index (problems, 0);
+  g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, first->message);
+  return FALSE;
+}

@@ -1,0 +1,616 @@
+/* tx-settings.c — the settings of a database, typed, in one place
+ *
+ * Every setting a clerk may change lives in the database's setting
+ * table and is read here, and only here: the issuing body printed on
+ * the documents, the township a roster without one goes to, how
+ * sign-in sheets are ordered, whether printed lists hide phone numbers,
+ * every threshold of the warning ledger, how long feedback may take,
+ * and the share of stakeholders a meeting needs.
+ *
+ * Each has a key (the same in the database, in `tongxin-cli config` and
+ * as a property of TxSettings, so that a view can bind to it or hear
+ * notify when it changes), a kind, bounds and a default.  Values are
+ * checked when written, so what is read is always usable.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-settings"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tx-records.h"
+#include "tx-settings.h"
+
+struct _TxSettings
+{
+  GObject   parent_instance;
+
+  /* not owned: the store owns its settings */
+  TxStore  *store;
+
+  /* state */
+  char    **values;    /* the text of each setting, as in the infos */
+};
+
+G_DEFINE_FINAL_TYPE (TxSettings, tx_settings, G_TYPE_OBJECT)
+G_DEFINE_QUARK (tx-settings-error-quark, tx_settings_error)
+
+static const char * const signin_orders[] = { "category", "strokes", NULL };
+
+/* The order of this table is the order `config list` shows. */
+static const TxSettingInfo infos[] = {
+  { "organization", TX_SETTING_TEXT, "", 0, 0, NULL,
+    N_("The issuing body printed on documents, such as 政协福泉市委员会金山街道联络组") },
+  { "default-township", TX_SETTING_TOWNSHIP, "", 0, 0, NULL,
+    N_("The township a roster line without one belongs to") },
+  { "signin-order", TX_SETTING_CHOICE, "category", 0, 0, signin_orders,
+    N_("How sign-in sheets list people: category (the liaison group first) or strokes (按姓氏笔画为序)") },
+  { "signin-blank-rows", TX_SETTING_INTEGER, "5", 0, 100, NULL,
+    N_("Blank rows at the end of a sign-in sheet, for those who come uninvited") },
+  { "print-full-phones", TX_SETTING_BOOLEAN, "false", 0, 0, NULL,
+    N_("Whether printed lists show phone numbers in full instead of 138****5678") },
+  { "stage-red-days", TX_SETTING_INTEGER, "14", 0, 365, NULL,
+    N_("A stage overdue by more than this many days is red; overdue at all, yellow") },
+  { "feedback-days", TX_SETTING_INTEGER, "30", 1, 365, NULL,
+    N_("Feedback on a recommendation is due this many days after submission, unless another due date was agreed") },
+  { "feedback-red-days", TX_SETTING_INTEGER, "30", 0, 365, NULL,
+    N_("Feedback overdue by more than this many days is red; overdue at all, yellow") },
+  { "plan-yellow-behind", TX_SETTING_INTEGER, "1", 1, 100, NULL,
+    N_("A township this many consultations behind its yearly plan is yellow") },
+  { "plan-red-behind", TX_SETTING_INTEGER, "2", 1, 100, NULL,
+    N_("A township this many consultations behind its yearly plan is red") },
+  { "stakeholder-share", TX_SETTING_INTEGER, "30", 0, 100, NULL,
+    N_("The least share of stakeholders among those at a meeting, in percent") },
+};
+
+enum {
+  INFO_ORGANIZATION,
+  INFO_DEFAULT_TOWNSHIP,
+  INFO_SIGNIN_ORDER,
+  INFO_SIGNIN_BLANK_ROWS,
+  INFO_PRINT_FULL_PHONES,
+  INFO_STAGE_RED_DAYS,
+  INFO_FEEDBACK_DAYS,
+  INFO_FEEDBACK_RED_DAYS,
+  INFO_PLAN_YELLOW_BEHIND,
+  INFO_PLAN_RED_BEHIND,
+  INFO_STAKEHOLDER_SHARE,
+  N_INFOS
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (infos) == N_INFOS);
+
+/* A property for each setting: PROP_0 + 1 + its index */
+static GParamSpec *properties[N_INFOS + 1];
+
+static int
+find_info (const char *key)
+{
+  for (guint i = 0; i < N_INFOS; i++)
+    if (g_strcmp0 (infos[i].key, key) == 0)
+      return i;
+
+  return -1;
+}
+
+static gboolean
+parse_integer (const char *text,
+               int         min,
+               int         max,
+               int        *value)
+{
+  gint64 parsed;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, min, max, &parsed, NULL))
+    return FALSE;
+
+  *value = (int) parsed;
+  return TRUE;
+}
+
+static int
+get_integer (TxSettings *self,
+             guint       index)
+{
+  int value = 0;
+
+  if (!parse_integer (self->values[index], infos[index].min, infos[index].max, &value))
+    parse_integer (infos[index].default_value, infos[index].min, infos[index].max, &value);
+
+  return value;
+}
+
+static gboolean
+get_boolean (TxSettings *self,
+             guint       index)
+{
+  return g_strcmp0 (self->values[index], "true") == 0;
+}
+
+/* Reads every setting again, and tells those who listen which changed. */
+static void
+reload (TxSettings *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint i = 0; i < N_INFOS; i++)
+    {
+      g_autofree char *value = tx_store_get_setting (self->store, infos[i].key);
+
+      if (value == NULL)
+        value = g_strdup (infos[i].default_value);
+
+      if (g_strcmp0 (value, self->values[i]) != 0)
+        {
+          g_free (self->values[i]);
+          self->values[i] = g_steal_pointer (&value);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
+        }
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+on_store_changed_cb (TxStore    *store,
+                     const char *kind,
+                     TxSettings *self)
+{
+  if (g_strcmp0 (kind, "setting") == 0 || g_strcmp0 (kind, "all") == 0)
+    reload (self);
+}
+
+static void
+tx_settings_finalize (GObject *object)
+{
+  TxSettings *self = (TxSettings *)object;
+
+  g_strfreev (self->values);
+
+  G_OBJECT_CLASS (tx_settings_parent_class)->finalize (object);
+}
+
+static void
+tx_settings_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TxSettings *self = TX_SETTINGS (object);
+  guint index = prop_id - 1;
+
+  if (prop_id == 0 || index >= N_INFOS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (infos[index].kind)
+    {
+    case TX_SETTING_INTEGER:
+      g_value_set_int (value, get_integer (self, index));
+      break;
+
+    case TX_SETTING_BOOLEAN:
+      g_value_set_boolean (value, get_boolean (self, index));
+      break;
+
+    case TX_SETTING_TEXT:
+    case TX_SETTING_CHOICE:
+    case TX_SETTING_TOWNSHIP:
+    default:
+      g_value_set_string (value, self->values[index]);
+      break;
+    }
+}
+
+static void
+tx_settings_class_init (TxSettingsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tx_settings_finalize;
+  object_class->get_property = tx_settings_get_property;
+
+  /* Read-only: a setting is written with tx_settings_set_text(), which
+   * can say why a value is refused; notify tells when one changed. */
+  for (guint i = 0; i < N_INFOS; i++)
+    {
+      GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+      int default_int = 0;
+
+      switch (infos[i].kind)
+        {
+        case TX_SETTING_INTEGER:
+          parse_integer (infos[i].default_value, infos[i].min, infos[i].max, &default_int);
+          properties[i + 1] = g_param_spec_int (infos[i].key, NULL, NULL,
+                                                infos[i].min, infos[i].max, default_int, flags);
+          break;
+
+        case TX_SETTING_BOOLEAN:
+          properties[i + 1] = g_param_spec_boolean (infos[i].key, NULL, NULL,
+                                                    g_str_equal (infos[i].default_value, "true"), flags);
+          break;
+
+        case TX_SETTING_TEXT:
+        case TX_SETTING_CHOICE:
+        case TX_SETTING_TOWNSHIP:
+        default:
+          properties[i + 1] = g_param_spec_string (infos[i].key, NULL, NULL,
+                                                   infos[i].default_value, flags);
+          break;
+        }
+    }
+
+  g_object_class_install_properties (object_class, N_INFOS + 1, properties);
+}
+
+static void
+tx_settings_init (TxSettings *self)
+{
+  self->values = g_new0 (char *, N_INFOS + 1);
+}
+
+/**
+ * tx_store_get_settings:
+ *
+ * Returns: (transfer none): the settings of @store, kept up to date
+ *   with what is written to it
+ */
+TxSettings *
+tx_store_get_settings (TxStore *store)
+{
+  TxSettings *self;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  self = g_object_get_data (G_OBJECT (store), "tx-settings");
+  if (self != NULL)
+    return self;
+
+  self = g_object_new (TX_TYPE_SETTINGS, NULL);
+  self->store = store;
+  reload (self);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  g_object_set_data_full (G_OBJECT (store), "tx-settings", self, g_object_unref);
+
+  return self;
+}
+
+/**
+ * tx_settings_get_infos:
+ * @n_infos: (out): how many
+ *
+ * Returns: (array length=n_infos): what each setting is, in the order
+ *   to show them
+ */
+const TxSettingInfo *
+tx_settings_get_infos (guint *n_infos)
+{
+  *n_infos = N_INFOS;
+  return infos;
+}
+
+const TxSettingInfo *
+tx_settings_lookup (const char *key)
+{
+  int index = find_info (key);
+
+  return index >= 0 ? &infos[index] : NULL;
+}
+
+static gboolean
+set_unknown_key_error (GError     **error,
+                       const char  *key)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < N_INFOS; i++)
+    {
+      if (i > 0)
+        g_string_append (keys, ", ");
+      g_string_append (keys, infos[i].key);
+    }
+
+  g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_UNKNOWN_KEY,
+               _("There is no setting “%s”. The settings are: %s."), key, keys->str);
+  return FALSE;
+}
+
+/**
+ * tx_settings_dup_text:
+ *
+ * Returns: (transfer full) (nullable): the value of @key as a clerk
+ *   writes it (a township by its name), or %NULL with @error set for an
+ *   unknown key
+ */
+char *
+tx_settings_dup_text (TxSettings  *self,
+                      const char  *key,
+                      GError     **error)
+{
+  int index;
+
+  g_return_val_if_fail (TX_IS_SETTINGS (self), NULL);
+
+  index = find_info (key);
+  if (index < 0)
+    {
+      set_unknown_key_error (error, key);
+      return NULL;
+    }
+
+  if (infos[index].kind == TX_SETTING_INTEGER)
+    return g_strdup_printf ("%d", get_integer (self, index));
+
+  if (infos[index].kind == TX_SETTING_TOWNSHIP && self->values[index][0] != '\0')
+    {
+      g_autoptr(TxTownship) township = tx_store_find_township (self->store, self->values[index], NULL);
+
+      return g_strdup (township != NULL ? tx_township_get_name (township) : "");
+    }
+
+  return g_strdup (self->values[index]);
+}
+
+/* What a clerk may write for yes and no. */
+static gboolean
+parse_boolean (const char *text,
+               gboolean   *value)
+{
+  static const char * const yes[] = { "true", "yes", "on", "1", "是", "显示", NULL };
+  static const char * const no[] = { "false", "no", "off", "0", "否", "隐藏", NULL };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (g_strv_contains (yes, lower))
+    *value = TRUE;
+  else if (g_strv_contains (no, lower))
+    *value = FALSE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The value to keep for @text, or %NULL with @error saying what to
+ * write instead. */
+static char *
+check_value (TxSettings           *self,
+             const TxSettingInfo  *info,
+             const char           *text,
+             GError              **error)
+{
+  switch (info->kind)
+    {
+    case TX_SETTING_TEXT:
+      if (strchr (text, '\n') != NULL || g_utf8_strlen (text, -1) > 200)
+        {
+          g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
+                       _("“%s” is one line of at most 200 characters."), info->key);
+          return NULL;
+        }
+      return g_strdup (text);
+
+    case TX_SETTING_INTEGER:
+      {
+        int value;
+
+        if (!parse_integer (text, info->min, info->max, &value))
+          {
+            g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
+                         _("“%s” is a whole number from %d to %d, not “%s”."),
+                         info->key, info->min, info->max, text);
+            return NULL;
+          }
+        return g_strdup_printf ("%d", value);
+      }
+
+    case TX_SETTING_BOOLEAN:
+      {
+        gboolean value;
+
+        if (!parse_boolean (text, &value))
+          {
+            g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
+                         _("“%s” is true or false, not “%s”."), info->key, text);
+            return NULL;
+          }
+        return g_strdup (value ? "true" : "false");
+      }
+
+    case TX_SETTING_CHOICE:
+      if (!g_strv_contains (info->choices, text))
+        {
+          g_autofree char *choices = g_strjoinv (", ", (char **) info->choices);
+
+          g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
+                       _("“%s” is one of %s, not “%s”."), info->key, choices, text);
+          return NULL;
+        }
+      return g_strdup (text);
+
+    case TX_SETTING_TOWNSHIP:
+      {
+        g_autoptr(TxTownship) township = NULL;
+
+        if (text[0] == '\0')
+          return g_strdup ("");
+
+        township = tx_store_find_township (self->store, text, NULL);
+        if (township == NULL)
+          {
+            g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
+                         _("There is no township named “%s”. “tongxin-cli township list” lists them."),
+                         text);
+            return NULL;
+          }
+        return g_strdup (tx_township_get_uuid (township));
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The rules between settings: red comes after yellow. */
+static gboolean
+check_together (TxSettings  *self,
+                int          index,
+                const char  *value,
+                GError     **error)
+{
+  int yellow = get_integer (self, INFO_PLAN_YELLOW_BEHIND);
+  int red = get_integer (self, INFO_PLAN_RED_BEHIND);
+
+  if (index == INFO_PLAN_YELLOW_BEHIND)
+    parse_integer (value, 1, 100, &yellow);
+  else if (index == INFO_PLAN_RED_BEHIND)
+    parse_integer (value, 1, 100, &red);
+  else
+    return TRUE;
+
+  if (red < yellow)
+    {
+      g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
+                   _("A township turns red further behind its plan than it turns yellow: "
+                     "plan-red-behind (%d) cannot be less than plan-yellow-behind (%d)."),
+                   red, yellow);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tx_settings_set_text:
+ * @value: as a clerk writes it: a number, true or false, one of the
+ *   choices, a township's name
+ *
+ * Checks @value and keeps it.  Nothing is written when it is refused.
+ */
+gboolean
+tx_settings_set_text (TxSettings  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *checked = NULL;
+  int index;
+
+  g_return_val_if_fail (TX_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  index = find_info (key);
+  if (index < 0)
+    return set_unknown_key_error (error, key);
+
+  stripped = g_strstrip (g_strdup (value));
+  checked = check_value (self, &infos[index], stripped, error);
+  if (checked == NULL || !check_together (self, index, checked, error))
+    return FALSE;
+
+  if (!tx_store_set_setting (self->store, key, checked, error))
+    return FALSE;
+
+  /* the store's "changed" has reloaded every setting */
+  return TRUE;
+}
+
+const char *
+tx_settings_get_organization (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), "");
+
+  return self->values[INFO_ORGANIZATION];
+}
+
+/**
+ * tx_settings_get_default_township:
+ *
+ * Returns: (nullable): the uuid of the default township, or %NULL
+ */
+const char *
+tx_settings_get_default_township (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), NULL);
+
+  return self->values[INFO_DEFAULT_TOWNSHIP][0] != '\0' ? self->values[INFO_DEFAULT_TOWNSHIP] : NULL;
+}
+
+TxSigninOrder
+tx_settings_get_signin_order (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), TX_SIGNIN_ORDER_CATEGORY);
+
+  return g_strcmp0 (self->values[INFO_SIGNIN_ORDER], "strokes") == 0
+         ? TX_SIGNIN_ORDER_STROKES : TX_SIGNIN_ORDER_CATEGORY;
+}
+
+guint
+tx_settings_get_signin_blank_rows (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_SIGNIN_BLANK_ROWS);
+}
+
+gboolean
+tx_settings_get_print_full_phones (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), FALSE);
+
+  return get_boolean (self, INFO_PRINT_FULL_PHONES);
+}
+
+int
+tx_settings_get_stage_red_days (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_STAGE_RED_DAYS);
+}
+
+int
+tx_settings_get_feedback_days (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_FEEDBACK_DAYS);
+}
+
+int
+tx_settings_get_feedback_red_days (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_FEEDBACK_RED_DAYS);
+}
+
+int
+tx_settings_get_plan_yellow_behind (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_PLAN_YELLOW_BEHIND);
+}
+
+int
+tx_settings_get_plan_red_behind (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_PLAN_RED_BEHIND);
+}
+
+/* 0 to 1 */
+double
+tx_settings_get_stakeholder_share (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_STAKEHOLDER_SHARE) / 100.0;
+}

@@ -1,0 +1,484 @@
+/* tx-township-store.c — townships in the store: list, find, add,
+ * rename, merge, and the yearly plan
+ *
+ * A township is named once and known everywhere by its uuid: people,
+ * consultations and plans point to it, so renaming it changes one row.
+ * Merging two (a town absorbed by another, or one township entered
+ * twice) moves everything that points to the one merged away onto the
+ * one kept, adds their plans together, and leaves the one merged away
+ * deleted, so that the deletion travels to the city office like any
+ * other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-township-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-records-private.h"
+#include "tx-settings.h"
+#include "tx-township-store.h"
+#include "tx-vocabulary.h"
+
+#define TOWNSHIP_COLUMNS "id, uuid, name, kind, updated_at"
+
+static TxTownship *
+township_from_row (sqlite3_stmt *stmt)
+{
+  TxTownshipKind kind = TX_TOWNSHIP_KIND_TOWN;
+  TxTownship *township;
+
+  tx_township_kind_from_key (tx_column_text (stmt, 3), &kind);
+  township = tx_township_new (tx_column_text (stmt, 1), tx_column_text (stmt, 2), kind);
+  township->updated_at = g_strdup (tx_column_text (stmt, 4));
+
+  return township;
+}
+
+/**
+ * tx_store_list_townships:
+ *
+ * Returns: (transfer full) (element-type TxTownship): by name
+ */
+GPtrArray *
+tx_store_list_townships (TxStore  *store,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) townships = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT " TOWNSHIP_COLUMNS " FROM township "
+                           "WHERE deleted_at IS NULL ORDER BY name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (townships, township_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&townships) : NULL;
+}
+
+/* The township and its row id; 0 with @error set when there is none. */
+static gint64
+find_township_row (TxStore      *store,
+                   const char   *name_or_uuid,
+                   TxTownship  **township,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT " TOWNSHIP_COLUMNS " FROM township "
+                           "WHERE (name = ?1 OR uuid = ?1) AND deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name_or_uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (township != NULL)
+        *township = township_from_row (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("There is no township named “%s”."), name_or_uuid);
+
+  return id;
+}
+
+/**
+ * tx_store_find_township:
+ * @name_or_uuid: its name or its uuid
+ *
+ * Returns: (transfer full): the township, or %NULL with @error set
+ */
+TxTownship *
+tx_store_find_township (TxStore     *store,
+                        const char  *name_or_uuid,
+                        GError     **error)
+{
+  TxTownship *township = NULL;
+
+  find_township_row (store, name_or_uuid, &township, error);
+
+  return township;
+}
+
+/* A name as it is kept: trimmed, and not empty. */
+static char *
+dup_checked_name (const char  *name,
+                  GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("A township needs a name."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&trimmed);
+}
+
+static gboolean
+check_name_free (TxStore     *store,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autoptr(TxTownship) other = tx_store_find_township (store, name, NULL);
+
+  if (other != NULL && g_strcmp0 (tx_township_get_name (other), name) == 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("There is already a township named “%s”. If they are the same township, merge them."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct {
+  const char     *name;
+  TxTownshipKind  kind;
+  TxTownship     *added;
+} AddJob;
+
+static gboolean
+add_township (TxStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  AddJob *job = user_data;
+  g_autofree char *uuid = tx_uuid_new ();
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  if (!check_name_free (store, job->name, error))
+    return FALSE;
+
+  stmt = tx_store_prepare (store, "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, job->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tx_township_kind_to_key (job->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  job->added = tx_township_new (uuid, job->name, job->kind);
+  job->added->updated_at = g_strdup (now);
+  tx_store_emit_changed (store, "township");
+
+  return tx_store_audit (store, "insert", "township", uuid, job->name, error);
+}
+
+/**
+ * tx_store_add_township:
+ * @name: a name no other township has
+ *
+ * Returns: (transfer full): the new township, or %NULL with @error set
+ */
+TxTownship *
+tx_store_add_township (TxStore         *store,
+                       const char      *name,
+                       TxTownshipKind   kind,
+                       GError         **error)
+{
+  g_autofree char *checked = dup_checked_name (name, error);
+  AddJob job = { checked, kind, NULL };
+
+  if (checked == NULL || !tx_store_write (store, add_township, &job, error))
+    {
+      g_clear_object (&job.added);
+      return NULL;
+    }
+
+  return job.added;
+}
+
+typedef struct {
+  const char *township;
+  const char *new_name;
+} RenameJob;
+
+static gboolean
+rename_township (TxStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  RenameJob *job = user_data;
+  g_autoptr(TxTownship) township = NULL;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  id = find_township_row (store, job->township, &township, error);
+  if (id == 0)
+    return FALSE;
+
+  /* the same name: nothing to do */
+  if (g_strcmp0 (tx_township_get_name (township), job->new_name) == 0)
+    return TRUE;
+
+  if (!check_name_free (store, job->new_name, error))
+    return FALSE;
+
+  stmt = tx_store_prepare (store, "UPDATE township SET name = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, job->new_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  summary = g_strdup_printf ("%s → %s", tx_township_get_name (township), job->new_name);
+  tx_store_emit_changed (store, "township");
+
+  return tx_store_audit (store, "rename", "township", tx_township_get_uuid (township), summary, error);
+}
+
+/**
+ * tx_store_rename_township:
+ * @name_or_uuid: the township
+ * @new_name: a name no other township has
+ *
+ * Everything that points to the township keeps pointing to it: only its
+ * name changes.
+ */
+gboolean
+tx_store_rename_township (TxStore     *store,
+                          const char  *name_or_uuid,
+                          const char  *new_name,
+                          GError     **error)
+{
+  g_autofree char *checked = dup_checked_name (new_name, error);
+  RenameJob job = { name_or_uuid, checked };
+
+  if (checked == NULL)
+    return FALSE;
+
+  return tx_store_write (store, rename_township, &job, error);
+}
+
+typedef struct {
+  const char *from;
+  const char *into;
+} MergeJob;
+
+static gboolean
+run_with_ids (TxStore     *store,
+              const char  *sql,
+              gint64       from,
+              gint64       into,
+              const char  *now,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, into);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+
+  return tx_store_step_done (store, stmt, error);
+}
+
+static gboolean
+merge_townships (TxStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  /* ?1 the township merged away, ?2 the one kept, ?3 now */
+  static const char * const moves[] = {
+    "UPDATE person SET township_id = ?2, updated_at = ?3 WHERE township_id = ?1",
+    "UPDATE consultation SET township_id = ?2, updated_at = ?3 WHERE township_id = ?1",
+    /* a year both planned: the plans add up */
+    "UPDATE plan SET consultations = consultations + "
+    "  (SELECT f.consultations FROM plan f WHERE f.township_id = ?1 AND f.year = plan.year), updated_at = ?3 "
+    "WHERE township_id = ?2 AND year IN (SELECT year FROM plan WHERE township_id = ?1)",
+    "DELETE FROM plan WHERE township_id = ?1 AND year IN (SELECT year FROM plan WHERE township_id = ?2)",
+    "UPDATE plan SET township_id = ?2, updated_at = ?3 WHERE township_id = ?1",
+    "UPDATE township SET deleted_at = ?3, updated_at = ?3 WHERE id = ?1",
+  };
+  MergeJob *job = user_data;
+  g_autoptr(TxTownship) from = NULL;
+  g_autoptr(TxTownship) into = NULL;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *summary = NULL;
+  gint64 from_id, into_id;
+
+  from_id = find_township_row (store, job->from, &from, error);
+  if (from_id == 0)
+    return FALSE;
+  into_id = find_township_row (store, job->into, &into, error);
+  if (into_id == 0)
+    return FALSE;
+
+  if (from_id == into_id)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("“%s” cannot be merged into itself: name two different townships."),
+                   tx_township_get_name (from));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    if (!run_with_ids (store, moves[i], from_id, into_id, now, error))
+      return FALSE;
+
+  /* the default township follows */
+  if (g_strcmp0 (tx_settings_get_default_township (tx_store_get_settings (store)),
+                 tx_township_get_uuid (from)) == 0 &&
+      !tx_store_set_setting (store, "default-township", tx_township_get_uuid (into), error))
+    return FALSE;
+
+  summary = g_strdup_printf ("%s → %s", tx_township_get_name (from), tx_township_get_name (into));
+  tx_store_emit_changed (store, "all");
+
+  return tx_store_audit (store, "merge", "township", tx_township_get_uuid (from), summary, error);
+}
+
+/**
+ * tx_store_merge_townships:
+ * @from: the township merged away (name or uuid)
+ * @into: the township kept
+ *
+ * Moves the people, consultations and plans of @from to @into (a year
+ * both planned gets the sum), and deletes @from.
+ */
+gboolean
+tx_store_merge_townships (TxStore     *store,
+                          const char  *from,
+                          const char  *into,
+                          GError     **error)
+{
+  MergeJob job = { from, into };
+
+  return tx_store_write (store, merge_townships, &job, error);
+}
+
+/**
+ * tx_store_get_plan:
+ *
+ * Returns: the number of consultations planned, or -1 when no plan is
+ *   set (or it cannot be read)
+ */
+int
+tx_store_get_plan (TxStore    *store,
+                   const char *township_uuid,
+                   int         year)
+{
+  sqlite3_stmt *stmt;
+  int planned = -1;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT p.consultations FROM plan p JOIN township t ON t.id = p.township_id "
+                           "WHERE t.uuid = ? AND p.year = ?",
+                           NULL);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, township_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, year);
+  if (tx_store_step (store, stmt, NULL) == SQLITE_ROW)
+    planned = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return planned;
+}
+
+typedef struct {
+  const char *township;
+  int         year;
+  int         consultations;
+} PlanJob;
+
+static gboolean
+set_plan (TxStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  PlanJob *job = user_data;
+  g_autoptr(TxTownship) township = NULL;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  id = find_township_row (store, job->township, &township, error);
+  if (id == 0)
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO plan (township_id, year, consultations, updated_at) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (township_id, year) DO UPDATE SET consultations = ?3, updated_at = ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, job->year);
+  sqlite3_bind_int (stmt, 3, job->consultations);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  summary = g_strdup_printf ("%d: %d", job->year, job->consultations);
+  tx_store_emit_changed (store, "township");
+
+  return tx_store_audit (store, "plan", "township", tx_township_get_uuid (township), summary, error);
+}
+
+/**
+ * tx_store_set_plan:
+ * @year: 1900 to 2199
+ * @consultations: how many consultations the township plans, 0 to 100
+ *
+ * Sets the township's yearly plan (年度协商计划), which the ledger
+ * compares with the consultations held.
+ */
+gboolean
+tx_store_set_plan (TxStore     *store,
+                   const char  *name_or_uuid,
+                   int          year,
+                   int          consultations,
+                   GError     **error)
+{
+  PlanJob job = { name_or_uuid, year, consultations };
+
+  if (year < 1900 || year > 2199)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("%d is not a year a plan can be for."), year);
+      return FALSE;
+    }
+
+  if (consultations < 0 || consultations > 100)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("A yearly plan is a number of consultations from 0 to 100, not %d."),
+                   consultations);
+      return FALSE;
+    }
+
+  return tx_store_write (store, set_plan, &job, error);
+}

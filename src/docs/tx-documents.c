@@ -1,0 +1,212 @@
+/* tx-documents.c — the documents, prepared and written the same way
+ * for the window and for tongxin-cli
+ *
+ * What goes into a document besides its record — the settings, the
+ * roster entries of the people it lists, the ledger of a quarter as it
+ * was issued — is gathered here once, so that a sheet printed from the
+ * window and one written by `tongxin-cli` are the same sheet.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-documents"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-circular-chart.h"
+#include "tx-circular-document.h"
+#include "tx-documents.h"
+#include "tx-ledger.h"
+#include "tx-metrics.h"
+#include "tx-minutes-document.h"
+#include "tx-roster-document.h"
+#include "tx-roster.h"
+#include "tx-signin-document.h"
+
+/**
+ * tx_documents_prepare_signin:
+ * @consultation: the consultation as it should print: as stored, or
+ *   with what an editor holds
+ * @options: (nullable): the order and blank rows, when not those of the
+ *   settings
+ * @warnings: (out) (transfer full) (optional) (element-type utf8): what
+ *   the clerk should know before printing, translated
+ *
+ * The sign-in sheet of @consultation.  A participant removed from the
+ * roster since being invited is printed as the roster last had them,
+ * and said in @warnings; one whose entry cannot be read at all is
+ * printed with the name the consultation recorded, and said too.
+ *
+ * Returns: (transfer full): the sheet, not yet paginated, or %NULL with
+ *   @error set
+ */
+TxTableDocument *
+tx_documents_prepare_signin (TxStore                *store,
+                             TxConsultation         *consultation,
+                             const TxSigninOptions  *options,
+                             GPtrArray             **warnings,
+                             GError                **error)
+{
+  TxSettings *settings = tx_store_get_settings (store);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *participants = tx_consultation_get_participants (consultation);
+  TxSigninOrder order = tx_settings_get_signin_order (settings);
+  guint blank_rows = tx_settings_get_signin_blank_rows (settings);
+
+  if (options != NULL && options->order >= 0)
+    order = options->order;
+  if (options != NULL && options->blank_rows >= 0)
+    blank_rows = options->blank_rows;
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+      g_autoptr(GError) local_error = NULL;
+      gboolean removed = FALSE;
+      TxPerson *person;
+
+      if (!participant->invited)
+        continue;
+
+      person = tx_roster_find_person_as_recorded (store, participant->person_uuid, &removed, &local_error);
+      if (person == NULL && !g_error_matches (local_error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (person == NULL)
+        g_ptr_array_add (said,
+                         /* Translators: %s is a person's name */
+                         g_strdup_printf (_("%s is no longer on the roster: the sheet prints the name the consultation recorded, without unit or phone."),
+                                          participant->name));
+      else
+        {
+          if (removed)
+            g_ptr_array_add (said,
+                             /* Translators: %s is a person's name */
+                             g_strdup_printf (_("%s was removed from the roster: the sheet prints them as the roster last had them."),
+                                              participant->name));
+          g_ptr_array_add (people, person);
+        }
+    }
+
+  if (warnings != NULL)
+    *warnings = g_steal_pointer (&said);
+
+  return tx_signin_document_new (consultation, people, order == TX_SIGNIN_ORDER_STROKES, blank_rows,
+                                 tx_settings_get_print_full_phones (settings));
+}
+
+/**
+ * tx_documents_prepare_roster:
+ * @people: (element-type TxPerson): those to list, in their order
+ * @township: (nullable): the township's name, for the title
+ * @order: the order of @people, said under the title
+ * @today: the day it is printed
+ *
+ * The printed roster, with the issuing body and the phone numbers as
+ * the settings say.
+ *
+ * Returns: (transfer full): the roster, not yet paginated
+ */
+TxTableDocument *
+tx_documents_prepare_roster (TxStore    *store,
+                             GPtrArray  *people,
+                             const char *township,
+                             TxOrder     order,
+                             TxDate      today)
+{
+  TxSettings *settings = tx_store_get_settings (store);
+
+  return tx_roster_document_new (people, tx_settings_get_organization (settings), township, today,
+                                 order, tx_settings_get_print_full_phones (settings));
+}
+
+/**
+ * tx_documents_write_minutes:
+ *
+ * Writes the minutes of @consultation as an ODT file at @path.
+ */
+gboolean
+tx_documents_write_minutes (TxConsultation  *consultation,
+                            const char      *path,
+                            GError         **error)
+{
+  g_autoptr(TxOdtDocument) doc = tx_minutes_document_new (consultation);
+
+  return tx_odt_document_save (doc, path, error);
+}
+
+/**
+ * tx_documents_write_circular:
+ * @today: the day a quarter not yet issued is issued on
+ * @suggestions: (nullable): the suggestions to issue; %NULL keeps those
+ *   issued before, or drafts them from the ledger
+ *
+ * Issues the circular of a quarter and writes it at @path.  A quarter
+ * not yet issued is issued on @today and its ledger frozen as it stands;
+ * one issued before keeps its ledger and its day, and only the
+ * suggestions may change.
+ */
+gboolean
+tx_documents_write_circular (TxStore     *store,
+                             int          year,
+                             int          quarter,
+                             TxDate       today,
+                             const char  *suggestions,
+                             const char  *path,
+                             GError     **error)
+{
+  TxSettings *settings = tx_store_get_settings (store);
+  const char *organization = tx_settings_get_organization (settings);
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  g_autoptr(TxMetrics) total = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *issued_suggestions = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *text = NULL;
+
+  ledger = tx_ledger_load_frozen (store, year, quarter, &issued_suggestions, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (ledger == NULL)
+    {
+      ledger = tx_ledger_compute (store, year, quarter, today, error);
+      if (ledger == NULL)
+        return FALSE;
+      issued_on = tx_date_to_iso (today);
+    }
+  else
+    issued_on = g_strdup (ledger->issued_on);
+
+  if (suggestions != NULL)
+    text = g_strdup (suggestions);
+  else if (issued_suggestions != NULL && issued_suggestions[0] != '\0')
+    text = g_steal_pointer (&issued_suggestions);
+  else
+    text = tx_circular_draft_suggestions (ledger);
+
+  if (!tx_ledger_freeze (store, ledger, issued_on, organization, text, error))
+    return FALSE;
+
+  metrics = tx_metrics_compute (store, year, 0, ledger->as_of, &total, error);
+  if (metrics == NULL)
+    return FALSE;
+
+  /* the chart of the year, this quarter as issued, later ones empty */
+  png = tx_circular_chart_png (store, ledger, error);
+  if (png == NULL)
+    return FALSE;
+
+  doc = tx_circular_document_new (ledger, total, organization, issued_on, text, png);
+  return tx_odt_document_save (doc, path, error);
+}

@@ -1,0 +1,46 @@
+/* tx-documents.h — the documents, prepared and written the same way
+ * for the window and for tongxin-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-consultation.h"
+#include "tx-date.h"
+#include "tx-settings.h"
+#include "tx-store.h"
+#include "tx-table-document.h"
+
+G_BEGIN_DECLS
+
+/* What a sign-in sheet needs besides the consultation; -1 for what the
+ * settings say. */
+typedef struct {
+  int order;         /* TxSigninOrder, or -1 */
+  int blank_rows;    /* 0 to 100, or -1 */
+} TxSigninOptions;
+
+#define TX_SIGNIN_OPTIONS_INIT { -1, -1 }
+
+TxTableDocument *tx_documents_prepare_signin  (TxStore                *store,
+                                               TxConsultation         *consultation,
+                                               const TxSigninOptions  *options,
+                                               GPtrArray             **warnings,
+                                               GError                **error);
+TxTableDocument *tx_documents_prepare_roster  (TxStore                *store,
+                                               GPtrArray              *people,
+                                               const char             *township,
+                                               TxOrder                 order,
+                                               TxDate                  today);
+gboolean         tx_documents_write_minutes   (TxConsultation         *consultation,
+                                               const char             *path,
+                                               GError                **error);
+gboolean         tx_documents_write_circular  (TxStore                *store,
+                                               int                     year,
+                                               int                     quarter,
+                                               TxDate                  today,
+                                               const char             *suggestions,
+                                               const char             *path,
+                                               GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,402 @@
+/* test-cli-records.c — the settings, the townships and the deletion of
+ * consultations through tongxin-cli, and an issued quarter read the same
+ * by every command
+ *
+ * Every refusal is checked as a clerk or a script sees it: exit status
+ * 1, one line saying what to fix, and nothing changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tx-test-cli.h"
+
+#define TODAY "2026-11-27"
+#define MARKET "集镇农贸市场提质改造协商"
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  f->dir = g_dir_make_tmp ("tongxin-cli-records-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "tongxin.db", NULL);
+  tx_test_cli (&run, f->db, TODAY, NULL, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+/* The value a script reads. */
+static char *
+config_get (Fixture    *f,
+            const char *key)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "get", key, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_strchomp (g_steal_pointer (&run.out));
+}
+
+/* A refusal: exit 1, one line on stderr with @needle, nothing on stdout. */
+static void
+assert_refused (TxTestRun  *run,
+                const char *needle)
+{
+  g_test_message ("stderr: %s", run->err);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, needle));
+  g_assert_cmpstr (run->out, ==, "");
+  /* one line */
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+test_config (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *value = NULL;
+  JsonArray *settings;
+  gboolean found = FALSE;
+
+  /* every setting, its value and what it means */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "list", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  settings = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (settings), >=, 11);
+  for (guint i = 0; i < json_array_get_length (settings); i++)
+    {
+      JsonObject *setting = json_array_get_object_element (settings, i);
+
+      if (g_str_equal (json_object_get_string_member (setting, "key"), "feedback-days"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (setting, "value"), ==, "30");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* set, then read back */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "feedback-days", "45", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  value = config_get (f, "feedback-days");
+  g_assert_cmpstr (value, ==, "45");
+  g_clear_pointer (&value, g_free);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "organization", "政协福泉市委员会金山街道联络组", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  value = config_get (f, "organization");
+  g_assert_cmpstr (value, ==, "政协福泉市委员会金山街道联络组");
+  g_clear_pointer (&value, g_free);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "default-township", "凤山镇", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  value = config_get (f, "default-township");
+  g_assert_cmpstr (value, ==, "凤山镇");
+  g_clear_pointer (&value, g_free);
+
+  /* refused, and nothing changed */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "feedback-dayz", "10", NULL);
+  assert_refused (&run, "feedback-days");
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "get", "nothing", NULL);
+  assert_refused (&run, "nothing");
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "feedback-days", "-3", NULL);
+  assert_refused (&run, "1 to 365");
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "signin-order", "random", NULL);
+  assert_refused (&run, "category, strokes");
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "default-township", "不存在镇", NULL);
+  assert_refused (&run, "不存在镇");
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "plan-yellow-behind", "5", NULL);
+  assert_refused (&run, "plan-red-behind");
+  value = config_get (f, "feedback-days");
+  g_assert_cmpstr (value, ==, "45");
+  g_clear_pointer (&value, g_free);
+  value = config_get (f, "plan-yellow-behind");
+  g_assert_cmpstr (value, ==, "1");
+  g_clear_pointer (&value, g_free);
+
+  /* in Chinese for a clerk whose desktop is */
+  tx_test_cli (&run, f->db, TODAY, "zh_CN", "config", "set", "feedback-days", "abc", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "整数"));
+
+  /* usage errors */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "feedback-days", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* The threshold decides the colour at once. */
+static void
+test_config_decides_ledger (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  /* 龙昌镇's feedback is 12 days overdue: yellow, and red once more
+   * than 10 days overdue is red */
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--township", "龙昌镇", NULL);
+  g_assert_nonnull (strstr (run.out, "龙昌镇\tyellow"));
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "feedback-red-days", "10", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--township", "龙昌镇", NULL);
+  g_assert_nonnull (strstr (run.out, "龙昌镇\tred"));
+}
+
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      n++;
+
+  return n;
+}
+
+static void
+test_townships (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *before = NULL;
+  guint people_xianqiao, people_fengshan, consultations_xianqiao, consultations_fengshan;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "凤山镇\ttown\t3\t"));
+  g_assert_nonnull (strstr (run.out, "仙桥乡\ttownship\t3\t"));
+  before = g_strdup (run.out);
+
+  /* a plan */
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "plan", "凤山镇", "2026", "5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "凤山镇\ttown\t5\t"));
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "plan", "凤山镇", "2026", "101", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "plan", "凤山镇", "26", "3", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "plan", "不存在镇", "2026", "3", NULL);
+  assert_refused (&run, "不存在镇");
+
+  /* rename: every record follows */
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "rename", "凤山镇", "凤山", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "list", "--township", "凤山", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  people_fengshan = count_lines_with (run.out, "凤山");
+  g_assert_cmpuint (people_fengshan, >, 0);
+
+  /* refusals leave it all as it was */
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "rename", "凤山", "金山街道", NULL);
+  assert_refused (&run, "金山街道");
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "rename", "不存在镇", "新镇", NULL);
+  assert_refused (&run, "不存在镇");
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "rename", "凤山", "  ", NULL);
+  assert_refused (&run, "name");
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "merge", "凤山", "凤山", NULL);
+  assert_refused (&run, "itself");
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "merge", "不存在镇", "凤山", NULL);
+  assert_refused (&run, "不存在镇");
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "merge", "凤山", "不存在镇", NULL);
+  assert_refused (&run, "不存在镇");
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "凤山\ttown\t5\t"));
+  g_assert_cmpuint (count_lines_with (run.out, "\t"), ==, count_lines_with (before, "\t"));
+
+  /* merge: people, consultations and plans go to the one kept */
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "list", "--township", "仙桥乡", NULL);
+  people_xianqiao = count_lines_with (run.out, "仙桥乡");
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", "--township", "仙桥乡", NULL);
+  consultations_xianqiao = count_lines_with (run.out, "仙桥乡");
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", "--township", "凤山", NULL);
+  consultations_fengshan = count_lines_with (run.out, "凤山");
+  g_assert_cmpuint (people_xianqiao, >, 0);
+  g_assert_cmpuint (consultations_xianqiao, >, 0);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "merge", "仙桥乡", "凤山", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "list", NULL);
+  g_assert_null (strstr (run.out, "仙桥乡"));
+  g_assert_nonnull (strstr (run.out, "凤山\ttown\t8\t"));   /* 5 + 3 */
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "list", "--township", "凤山", NULL);
+  g_assert_cmpuint (count_lines_with (run.out, "凤山"), ==, people_fengshan + people_xianqiao);
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", "--township", "凤山", NULL);
+  g_assert_cmpuint (count_lines_with (run.out, "凤山"), ==, consultations_fengshan + consultations_xianqiao);
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "list", "--township", "仙桥乡", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_consultation_delete (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  guint before;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", NULL);
+  before = count_lines_with (run.out, "\t");
+  g_assert_nonnull (strstr (run.out, MARKET));
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--township", "牛场镇", NULL);
+  g_assert_nonnull (strstr (run.out, MARKET));
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "delete", MARKET, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "consultation restore"));
+
+  /* gone from the lists and the ledger */
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", NULL);
+  g_assert_cmpuint (count_lines_with (run.out, "\t"), ==, before - 1);
+  g_assert_null (strstr (run.out, MARKET));
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--township", "牛场镇", NULL);
+  g_assert_null (strstr (run.out, MARKET));
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "show", MARKET, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* twice: there is none to delete */
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "delete", MARKET, NULL);
+  assert_refused (&run, MARKET);
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "restore", "没有这个协商", NULL);
+  assert_refused (&run, "没有这个协商");
+
+  /* back, as it was */
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "restore", MARKET, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", NULL);
+  g_assert_cmpuint (count_lines_with (run.out, "\t"), ==, before);
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--township", "牛场镇", NULL);
+  g_assert_nonnull (strstr (run.out, MARKET));
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "restore", MARKET, NULL);
+  assert_refused (&run, MARKET);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "delete", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* The colour of @township in the fourth quarter of the ledger chart, as
+ * pdftotext reads it: the last word of its row. */
+static char *
+chart_q4 (const char *text,
+          const char *township)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], township) != NULL)
+      {
+        g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+        guint n = g_strv_length (words);
+
+        while (n > 0 && words[n - 1][0] == '\0')
+          n--;
+        return n > 0 ? g_strdup (words[n - 1]) : NULL;
+      }
+
+  return NULL;
+}
+
+/* A quarter issued in a circular reads the same from `ledger` and from
+ * `chart ledger` after the data change; an unissued one follows them. */
+static void
+test_issued_quarter (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *odt = g_build_filename (f->dir, "circular.odt", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "chart.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *color = NULL;
+
+  /* before: 牛场镇 is yellow for the market's overdue meeting */
+  tx_test_cli (&run, f->db, TODAY, NULL, "chart", "ledger", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = tx_test_pdf_text (pdf, TRUE);
+  color = chart_q4 (text, "牛场镇");
+  g_assert_cmpstr (color, ==, "!黄");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&color, g_free);
+
+  /* the circular issues Q4; then the market is deleted */
+  tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4", odt, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "delete", MARKET, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* later: the ledger and the chart both read the quarter as issued */
+  tx_test_cli (&run, f->db, "2026-12-10", NULL, "ledger", "--year", "2026", "--quarter", "4",
+               "--township", "牛场镇", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"color\" : \"yellow\""));
+  g_assert_nonnull (strstr (run.out, "\"issued\" : \"2026-11-27\""));
+  g_assert_nonnull (strstr (run.out, MARKET));
+  tx_test_cli (&run, f->db, "2026-12-10", NULL, "chart", "ledger", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = tx_test_pdf_text (pdf, TRUE);
+  color = chart_q4 (text, "牛场镇");
+  g_assert_cmpstr (color, ==, "!黄");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&color, g_free);
+
+  /* a quarter not issued follows the data: Q4 of a copy never issued */
+  {
+    g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+    g_auto(TxTestRun) other = { 0, };
+
+    tx_test_cli (&other, copy, TODAY, NULL, "demo", NULL);
+    tx_test_cli (&other, copy, TODAY, NULL, "consultation", "delete", MARKET, NULL);
+    tx_test_cli (&other, copy, "2026-12-10", NULL, "ledger", "--township", "牛场镇", "--format", "json", NULL);
+    g_assert_nonnull (strstr (other.out, "\"color\" : \"green\""));
+    g_assert_nonnull (strstr (other.out, "\"issued\" : null"));
+    tx_test_cli (&other, copy, "2026-12-10", NULL, "chart", "ledger", pdf, NULL);
+    text = tx_test_pdf_text (pdf, TRUE);
+    color = chart_q4 (text, "牛场镇");
+    g_assert_cmpstr (color, ==, "✓绿");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/config", Fixture, NULL, fixture_set_up, test_config, fixture_tear_down);
+  g_test_add ("/cli/config/decides-ledger", Fixture, NULL, fixture_set_up, test_config_decides_ledger,
+              fixture_tear_down);
+  g_test_add ("/cli/township", Fixture, NULL, fixture_set_up, test_townships, fixture_tear_down);
+  g_test_add ("/cli/consultation/delete", Fixture, NULL, fixture_set_up, test_consultation_delete,
+              fixture_tear_down);
+  g_test_add ("/cli/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_issued_quarter,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

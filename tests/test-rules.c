@@ -1,0 +1,492 @@
+/* test-rules.c — one answer to "is it late?" for every view, the checks
+ * of a record, the typed settings, and the ledger of a quarter as every
+ * view reads it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tx-consultation-edit.h"
+#include "tx-exchange.h"
+#include "tx-ledger.h"
+#include "tx-outcome-edit.h"
+#include "tx-records.h"
+#include "tx-rules.h"
+#include "tx-settings.h"
+
+#define D(y, m, d) tx_date_new (y, m, d)
+
+static void
+test_stage_status (void)
+{
+  static const struct {
+    const char   *due;
+    const char   *done;
+    TxStageState  state;
+    int           days;
+  } cases[] = {
+    { "2026-11-27", NULL, TX_STAGE_STATE_DUE_TODAY, 0 },         /* due today is not late */
+    { "2026-11-26", NULL, TX_STAGE_STATE_OVERDUE, 1 },
+    { "2026-10-12", NULL, TX_STAGE_STATE_OVERDUE, 46 },
+    { "2026-12-04", NULL, TX_STAGE_STATE_UPCOMING, 7 },
+    { NULL, NULL, TX_STAGE_STATE_NO_DUE_DATE, 0 },
+    { "2026-01-01", "2026-11-27", TX_STAGE_STATE_DONE, 0 },     /* done is done, however late */
+    { "2027-01-01", "2026-11-01", TX_STAGE_STATE_DONE, 0 },
+    { "2026-11-20", "2026-11-28", TX_STAGE_STATE_OVERDUE, 7 },  /* done after the day judged: not yet */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TxStageStatus status;
+
+      tx_stage_status_from_dates (tx_date_from_iso (cases[i].due), tx_date_from_iso (cases[i].done),
+                                  D (2026, 11, 27), &status);
+      g_test_message ("case %u", i);
+      g_assert_cmpint (status.state, ==, cases[i].state);
+      g_assert_cmpint (status.days, ==, cases[i].days);
+    }
+}
+
+static void
+test_feedback_status (void)
+{
+  static const struct {
+    const char      *submitted;
+    const char      *due;
+    const char      *received;
+    TxFeedbackState  state;
+    const char      *expected_due;
+    int              days;
+  } cases[] = {
+    /* no due date agreed: submitted + 30 days */
+    { "2026-10-01", NULL, NULL, TX_FEEDBACK_OVERDUE, "2026-10-31", 27 },
+    { "2026-11-01", NULL, NULL, TX_FEEDBACK_AWAITED, "2026-12-01", 4 },
+    { "2026-10-28", NULL, NULL, TX_FEEDBACK_DUE_TODAY, "2026-11-27", 0 },
+    /* the agreed due date decides, however long ago it was submitted */
+    { "2026-09-01", "2026-12-31", NULL, TX_FEEDBACK_AWAITED, "2026-12-31", 34 },
+    { "2026-11-20", "2026-11-21", NULL, TX_FEEDBACK_OVERDUE, "2026-11-21", 6 },
+    /* received by the day: nothing awaited */
+    { "2026-09-01", "2026-10-01", "2026-11-01", TX_FEEDBACK_RECEIVED, "2026-10-01", 0 },
+    /* received after the day judged: still awaited then */
+    { "2026-09-01", "2026-10-01", "2026-12-01", TX_FEEDBACK_OVERDUE, "2026-10-01", 57 },
+    /* not submitted (yet, on the day) */
+    { NULL, NULL, NULL, TX_FEEDBACK_NOT_SUBMITTED, NULL, 0 },
+    { "2026-12-01", NULL, NULL, TX_FEEDBACK_NOT_SUBMITTED, "2026-12-31", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TxOutcome) outcome = tx_outcome_new_for_consultation ("c");
+      TxFeedbackStatus status;
+
+      tx_outcome_set_submission (outcome, "government", cases[i].submitted);
+      tx_outcome_set_feedback (outcome, cases[i].due, cases[i].received, NULL);
+      tx_feedback_get_status (outcome, D (2026, 11, 27), 30, &status);
+      g_test_message ("case %u", i);
+      g_assert_cmpint (status.state, ==, cases[i].state);
+      g_assert_cmpint (status.due, ==, tx_date_from_iso (cases[i].expected_due));
+      g_assert_cmpint (status.due_agreed, ==, cases[i].due != NULL);
+      g_assert_cmpint (status.days, ==, cases[i].days);
+    }
+}
+
+static void
+test_outcome_check (void)
+{
+  g_autoptr(TxOutcome) outcome = tx_outcome_new_for_consultation ("c");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = tx_outcome_check (outcome, D (2026, 11, 27));
+  g_assert_nonnull (tx_problems_find (problems, "title", -1));
+  g_assert_null (tx_problems_find (problems, "consultation", -1));
+  g_assert_false (tx_problems_to_error (problems, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  tx_outcome_set_text (outcome, "关于建设冷库的建议", NULL);
+  tx_outcome_set_submission (outcome, NULL, "2026-11-10");
+  tx_outcome_set_feedback (outcome, "2026-11-01", "2026-11-30", NULL);
+  tx_outcome_set_adoption (outcome, TX_ADOPTION_ADOPTED, 120);
+  tx_outcome_add_supervision (outcome, TX_SUPERVISION_BEFORE, "2026-11-20", "", "");
+  tx_outcome_add_supervision (outcome, TX_SUPERVISION_DURING, "2026-12-20", "", "");
+  tx_outcome_add_supervision (outcome, TX_SUPERVISION_AFTER, "2026/12/30", "", "");
+  problems = tx_outcome_check (outcome, D (2026, 11, 27));
+  g_assert_null (tx_problems_find (problems, "title", -1));
+  g_assert_nonnull (tx_problems_find (problems, "submitted-to", -1));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "feedback-due", -1), "2026-11-01"));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "feedback-received", -1), "after today"));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "progress", -1), "120"));
+  g_assert_null (tx_problems_find (problems, "supervision-date", 0));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "supervision-date", 1), "record 2"));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "supervision-date", 2), "2026/12/30"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* read from a file, the calendar is not looked at */
+  problems = tx_outcome_check (outcome, TX_DATE_NONE);
+  g_assert_null (tx_problems_find (problems, "feedback-received", -1));
+  g_assert_null (tx_problems_find (problems, "supervision-date", 1));
+}
+
+static void
+test_consultation_check (void)
+{
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+
+  problems = tx_consultation_check (consultation, D (2026, 11, 27));
+  g_assert_nonnull (tx_problems_find (problems, "title", -1));
+  g_assert_nonnull (tx_problems_find (problems, "township", -1));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  tx_consultation_set_title (consultation, "  ");
+  tx_consultation_set_township (consultation, "t");
+  tx_consultation_set_times (consultation, "2026-12-10T09:00:00+08:00", "2026-12-10T08:00:00+08:00");
+  tx_consultation_set_stage_due (consultation, TX_STAGE_RESEARCH, "2026-02-30");
+  problems = tx_consultation_check (consultation, D (2026, 11, 27));
+  g_assert_nonnull (tx_problems_find (problems, "title", -1));
+  g_assert_null (tx_problems_find (problems, "township", -1));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "ends", -1), "before it starts"));
+  g_assert_nonnull (strstr (tx_problems_find (problems, "stage-due", TX_STAGE_RESEARCH), "2026-02-30"));
+  g_assert_null (tx_problems_find (problems, "stage-due", TX_STAGE_SELECTION));
+}
+
+/* A store with the sample data, dated 2026-11-27. */
+typedef struct {
+  char    *dir;
+  TxStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-test-rules-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (f->store, D (2026, 11, 27), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              GPtrArray  *notified)
+{
+  g_ptr_array_add (notified, g_strdup (pspec->name));
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  TxSettings *settings = tx_store_get_settings (f->store);
+  g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) townships = NULL;
+  int value = 0;
+
+  /* the defaults of DESIGN §1 */
+  g_assert_true (tx_store_get_settings (f->store) == settings);
+  g_assert_cmpint (tx_settings_get_stage_red_days (settings), ==, 14);
+  g_assert_cmpint (tx_settings_get_feedback_days (settings), ==, 30);
+  g_assert_cmpint (tx_settings_get_feedback_red_days (settings), ==, 30);
+  g_assert_cmpint (tx_settings_get_plan_yellow_behind (settings), ==, 1);
+  g_assert_cmpint (tx_settings_get_plan_red_behind (settings), ==, 2);
+  g_assert_cmpfloat_with_epsilon (tx_settings_get_stakeholder_share (settings), 0.30, 1e-9);
+  g_assert_cmpint (tx_settings_get_signin_order (settings), ==, TX_SIGNIN_ORDER_CATEGORY);
+  g_assert_false (tx_settings_get_print_full_phones (settings));
+  g_assert_cmpstr (tx_settings_get_organization (settings), ==, "政协福泉市委员会");
+
+  g_signal_connect (settings, "notify", G_CALLBACK (on_notify_cb), notified);
+
+  /* typed values, checked, kept and told */
+  g_assert_true (tx_settings_set_text (settings, "feedback-days", " 45 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_settings_get_feedback_days (settings), ==, 45);
+  g_object_get (settings, "feedback-days", &value, NULL);
+  g_assert_cmpint (value, ==, 45);
+  g_assert_cmpuint (notified->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notified, 0), ==, "feedback-days");
+
+  g_assert_true (tx_settings_set_text (settings, "print-full-phones", "是", &error));
+  g_assert_true (tx_settings_get_print_full_phones (settings));
+  g_assert_true (tx_settings_set_text (settings, "signin-order", "strokes", &error));
+  g_assert_cmpint (tx_settings_get_signin_order (settings), ==, TX_SIGNIN_ORDER_STROKES);
+
+  /* a township by its name, kept by its id, shown by its name */
+  g_assert_true (tx_settings_set_text (settings, "default-township", "凤山镇", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (tx_settings_get_default_township (settings)));
+  text = tx_settings_dup_text (settings, "default-township", &error);
+  g_assert_cmpstr (text, ==, "凤山镇");
+
+  /* refused with a reason, and nothing changed */
+  g_ptr_array_set_size (notified, 0);
+  g_assert_false (tx_settings_set_text (settings, "feedback-days", "0", &error));
+  g_assert_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "1 to 365"));
+  g_clear_error (&error);
+  g_assert_false (tx_settings_set_text (settings, "feedback-days", "thirty", &error));
+  g_assert_nonnull (strstr (error->message, "thirty"));
+  g_clear_error (&error);
+  g_assert_false (tx_settings_set_text (settings, "print-full-phones", "maybe", &error));
+  g_clear_error (&error);
+  g_assert_false (tx_settings_set_text (settings, "signin-order", "alphabet", &error));
+  g_assert_nonnull (strstr (error->message, "category, strokes"));
+  g_clear_error (&error);
+  g_assert_false (tx_settings_set_text (settings, "default-township", "不存在镇", &error));
+  g_assert_nonnull (strstr (error->message, "不存在镇"));
+  g_clear_error (&error);
+  g_assert_false (tx_settings_set_text (settings, "plan-red-behind", "0", &error));
+  g_clear_error (&error);
+  g_assert_true (tx_settings_set_text (settings, "plan-red-behind", "3", &error));
+  g_assert_false (tx_settings_set_text (settings, "plan-yellow-behind", "4", &error));
+  g_assert_nonnull (strstr (error->message, "plan-red-behind"));
+  g_clear_error (&error);
+  g_assert_false (tx_settings_set_text (settings, "no-such-key", "1", &error));
+  g_assert_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_UNKNOWN_KEY);
+  g_assert_nonnull (strstr (error->message, "feedback-days"));
+  g_clear_error (&error);
+  g_assert_cmpint (tx_settings_get_feedback_days (settings), ==, 45);
+  g_assert_cmpint (tx_settings_get_plan_yellow_behind (settings), ==, 1);
+  g_assert_cmpuint (notified->len, ==, 1);   /* plan-red-behind, once */
+
+  /* the settings table is the truth: another writer is heard */
+  g_assert_true (tx_store_set_setting (f->store, "stage-red-days", "20", &error));
+  g_assert_cmpint (tx_settings_get_stage_red_days (settings), ==, 20);
+
+  townships = tx_store_list_townships (f->store, &error);
+  g_assert_cmpuint (townships->len, >, 0);
+}
+
+/* A database of schema 4 kept the thresholds under their old keys, and
+ * counted feedback from submission: the days it could wait became the
+ * default due date, the days to red count from the due date. */
+static void
+test_settings_migrated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-test-rules-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(TxStore) store = NULL;
+  TxSettings *settings;
+  sqlite3 *db;
+
+  store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO setting (key, value) VALUES "
+                                 "  ('ledger.stage-red-days', '10'), ('ledger.feedback-yellow-days', '20'), "
+                                 "  ('ledger.feedback-red-days', '50'), ('ledger.plan-red-behind', '3'); "
+                                 "PRAGMA user_version = 4;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  settings = tx_store_get_settings (store);
+  g_assert_cmpint (tx_settings_get_stage_red_days (settings), ==, 10);
+  g_assert_cmpint (tx_settings_get_feedback_days (settings), ==, 20);
+  g_assert_cmpint (tx_settings_get_feedback_red_days (settings), ==, 30);
+  g_assert_cmpint (tx_settings_get_plan_red_behind (settings), ==, 3);
+  g_assert_cmpint (tx_settings_get_plan_yellow_behind (settings), ==, 1);
+  g_assert_null (tx_store_get_setting (store, "ledger.stage-red-days"));
+  g_clear_object (&store);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+/* The first reproduction: a recommendation whose agreed feedback due
+ * date is later than submitted + 30 days is not late in the ledger; one
+ * whose agreed date has passed is, by the days past that date. */
+static void
+test_ledger_feedback_due (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  TxConsultation *consultation;
+  TxLedgerHit *found = NULL;
+  const char *uuid;
+
+  consultations = tx_store_list_consultations (f->store, 2026, NULL, &error);
+  consultation = g_ptr_array_index (consultations, 0);
+  outcome = tx_outcome_new_for_consultation (tx_consultation_get_uuid (consultation));
+  tx_outcome_set_text (outcome, "关于延长反馈期限的建议", NULL);
+  tx_outcome_set_submission (outcome, "government", "2026-10-16");   /* 42 days before */
+  tx_outcome_set_feedback (outcome, "2026-12-31", NULL, NULL);
+  g_assert_true (tx_store_save_outcome (f->store, outcome, &error));
+  g_assert_no_error (error);
+  uuid = tx_outcome_get_uuid (outcome);
+
+  ledger = tx_ledger_compute (f->store, 2026, 4, D (2026, 11, 27), &error);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        g_assert_cmpstr (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->uuid, !=, uuid);
+    }
+  g_clear_pointer (&ledger, tx_ledger_free);
+
+  /* the agreed day passes: late by the days since it */
+  tx_outcome_set_feedback (outcome, "2026-11-05", NULL, NULL);
+  g_assert_true (tx_store_save_outcome (f->store, outcome, &error));
+  ledger = tx_ledger_compute (f->store, 2026, 4, D (2026, 11, 27), &error);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        if (g_strcmp0 (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->uuid, uuid) == 0)
+          found = g_ptr_array_index (entry->hits, h);
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->rule, ==, TX_RULE_FEEDBACK_WAITING);
+  g_assert_cmpint (found->days, ==, 22);
+  g_assert_cmpint (found->due, ==, D (2026, 11, 5));
+  g_assert_cmpint (found->color, ==, TX_COLOR_YELLOW);
+  g_assert_cmpstr (found->text, ==, "“关于延长反馈期限的建议”: feedback is 22 days overdue (due by 2026-11-05).");
+
+  /* more than feedback-red-days past it: red */
+  g_clear_pointer (&ledger, tx_ledger_free);
+  ledger = tx_ledger_compute (f->store, 2026, 4, D (2026, 12, 6), &error);
+  found = NULL;
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        if (g_strcmp0 (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->uuid, uuid) == 0)
+          found = g_ptr_array_index (entry->hits, h);
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->days, ==, 31);
+  g_assert_cmpint (found->color, ==, TX_COLOR_RED);
+}
+
+static TxColor
+color_of (TxLedger   *ledger,
+          const char *township)
+{
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      if (g_str_equal (entry->township_name, township))
+        return entry->color;
+    }
+
+  g_assert_not_reached ();
+}
+
+static const char *
+first_reason (TxLedger   *ledger,
+              const char *township)
+{
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      if (g_str_equal (entry->township_name, township))
+        return entry->hits->len > 0 ? ((TxLedgerHit *) g_ptr_array_index (entry->hits, 0))->text : "";
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The second: a quarter once issued is read as issued, whatever is
+ * recorded later; one not issued is computed. */
+static void
+test_ledger_get (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TxLedger) live = NULL;
+  g_autoptr(TxLedger) issued = NULL;
+  g_autoptr(TxLedger) again = NULL;
+  g_autoptr(TxLedger) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+
+  live = tx_ledger_get (f->store, 2026, 4, D (2026, 11, 27), &error);
+  g_assert_no_error (error);
+  g_assert_null (live->issued_on);
+  g_assert_false (tx_ledger_is_issued (f->store, 2026, 4));
+
+  /* a township with a reason */
+  for (guint i = 0; i < live->entries->len && name == NULL; i++)
+    if (((TxLedgerEntry *) g_ptr_array_index (live->entries, i))->color != TX_COLOR_GREEN)
+      name = ((TxLedgerEntry *) g_ptr_array_index (live->entries, i))->township_name;
+  g_assert_nonnull (name);
+
+  g_assert_true (tx_ledger_freeze (f->store, live, "2026-11-27", "政协", "建议", &error));
+  g_assert_true (tx_ledger_is_issued (f->store, 2026, 4));
+
+  /* judged later, with the thresholds changed: as issued */
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "stage-red-days", "365", &error));
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "feedback-days", "365", &error));
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "plan-red-behind", "60", &error));
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "plan-yellow-behind", "50", &error));
+  issued = tx_ledger_get (f->store, 2026, 4, D (2026, 12, 20), &error);
+  g_assert_cmpstr (issued->issued_on, ==, "2026-11-27");
+  g_assert_cmpint (issued->as_of, ==, live->as_of);
+  g_assert_cmpint (color_of (issued, name), ==, color_of (live, name));
+
+  /* computed from the data, the reasons are other ones */
+  changed = tx_ledger_compute (f->store, 2026, 4, D (2026, 12, 20), &error);
+  g_assert_cmpstr (first_reason (issued, name), ==, first_reason (live, name));
+  g_assert_cmpstr (first_reason (changed, name), !=, first_reason (live, name));
+
+  /* issuing again keeps the ledger first issued */
+  g_assert_true (tx_ledger_freeze (f->store, changed, "2026-12-20", "政协", "新建议", &error));
+  again = tx_ledger_get (f->store, 2026, 4, D (2026, 12, 20), &error);
+  g_assert_cmpstr (again->issued_on, ==, "2026-11-27");
+  g_assert_cmpint (color_of (again, name), ==, color_of (live, name));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rules/stage-status", test_stage_status);
+  g_test_add_func ("/rules/feedback-status", test_feedback_status);
+  g_test_add_func ("/rules/outcome-check", test_outcome_check);
+  g_test_add_func ("/rules/consultation-check", test_consultation_check);
+  g_test_add_func ("/rules/settings/migrated", test_settings_migrated);
+  g_test_add ("/rules/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/rules/ledger/feedback-due", Fixture, NULL, fixture_set_up, test_ledger_feedback_due,
+              fixture_tear_down);
+  g_test_add ("/rules/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_ledger_get,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
