@@ -760,6 +760,7 @@ on_dialog_imported_cb (TxImportDialog *dialog,
 static void
 on_store_changed_cb (TxStore    *store,
                      const char *kind,
+                     const char *uuid,
                      Imported   *imported)
 {
   if (g_strcmp0 (kind, "person") == 0)

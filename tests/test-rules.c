@@ -471,6 +471,54 @@ test_ledger_get (Fixture       *f,
   g_assert_cmpint (color_of (again, name), ==, color_of (live, name));
 }
 
+typedef struct {
+  char *kind;
+  char *uuid;
+  guint count;
+} Heard;
+
+static void
+on_changed_cb (TxStore    *store,
+               const char *kind,
+               const char *uuid,
+               Heard      *heard)
+{
+  g_free (heard->kind);
+  g_free (heard->uuid);
+  heard->kind = g_strdup (kind);
+  heard->uuid = g_strdup (uuid);
+  heard->count++;
+}
+
+/* The store says which record changed, when one did. */
+static void
+test_changed_says_which (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) consultations = tx_store_list_consultations (f->store, 2026, NULL, NULL);
+  g_autoptr(TxOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  Heard heard = { NULL, };
+
+  g_signal_connect (f->store, "changed::outcome", G_CALLBACK (on_changed_cb), &heard);
+  outcome = tx_outcome_new_for_consultation (tx_consultation_get_uuid (g_ptr_array_index (consultations, 0)));
+  tx_outcome_set_text (outcome, "一条建议", NULL);
+  g_assert_true (tx_store_save_outcome (f->store, outcome, &error));
+  g_assert_cmpuint (heard.count, ==, 1);
+  g_assert_cmpstr (heard.kind, ==, "outcome");
+  g_assert_cmpstr (heard.uuid, ==, tx_outcome_get_uuid (outcome));
+
+  /* a consultation deleted with its recommendations: several */
+  g_assert_true (tx_store_delete_consultation (f->store, tx_consultation_get_uuid (g_ptr_array_index (consultations, 0)),
+                                               FALSE, NULL, &error));
+  g_assert_cmpuint (heard.count, ==, 2);
+  g_assert_null (heard.uuid);
+
+  g_signal_handlers_disconnect_by_data (f->store, &heard);
+  g_free (heard.kind);
+  g_free (heard.uuid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +532,8 @@ main (int   argc,
   g_test_add_func ("/rules/settings/migrated", test_settings_migrated);
   g_test_add ("/rules/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/rules/ledger/feedback-due", Fixture, NULL, fixture_set_up, test_ledger_feedback_due,
+              fixture_tear_down);
+  g_test_add ("/rules/store/changed-says-which", Fixture, NULL, fixture_set_up, test_changed_says_which,
               fixture_tear_down);
   g_test_add ("/rules/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_ledger_get,
               fixture_tear_down);

@@ -180,6 +180,7 @@ add_then_fail (TxStore   *store,
 static void
 on_changed_cb (TxStore    *store,
                const char *kind,
+               const char *uuid,
                gpointer    user_data)
 {
   GPtrArray *kinds = user_data;

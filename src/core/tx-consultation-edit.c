@@ -184,7 +184,7 @@ touch (TxStore     *store,
   if (!tx_store_step_done (store, stmt, error))
     return FALSE;
 
-  tx_store_emit_changed (store, "consultation");
+  tx_store_emit_record_changed (store, "consultation", uuid);
   return tx_store_audit (store, "update", "consultation", uuid, summary, error);
 }
 
@@ -315,7 +315,7 @@ save_consultation (TxStore   *store,
         }
     }
 
-  tx_store_emit_changed (store, "consultation");
+  tx_store_emit_record_changed (store, "consultation", self->uuid);
   return tx_store_audit (store, exists ? "update" : "insert", "consultation", self->uuid, self->title, error);
 }
 
@@ -645,7 +645,7 @@ delete_consultation (TxStore   *store,
   if (!tx_store_step_done (store, stmt, error))
     return FALSE;
 
-  tx_store_emit_changed (store, "consultation");
+  tx_store_emit_record_changed (store, "consultation", job->uuid);
   tx_store_emit_changed (store, "outcome");
 
   return tx_store_audit (store, job->restore ? "restore" : "delete", "consultation", job->uuid, job->title, error);

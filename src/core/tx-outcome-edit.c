@@ -202,7 +202,7 @@ save_outcome (TxStore   *store,
         return FALSE;
     }
 
-  tx_store_emit_changed (store, "outcome");
+  tx_store_emit_record_changed (store, "outcome", self->uuid);
   return tx_store_audit (store, exists ? "update" : "insert", "outcome", self->uuid, self->title, error);
 }
 
@@ -271,7 +271,7 @@ delete_outcome (TxStore   *store,
       return FALSE;
     }
 
-  tx_store_emit_changed (store, "outcome");
+  tx_store_emit_record_changed (store, "outcome", job->uuid);
   return tx_store_audit (store, job->restore ? "restore" : "delete", "outcome", job->uuid, "", error);
 }
 

@@ -127,6 +127,7 @@ list_model_iface_init (GListModelInterface *iface)
 static void
 on_store_changed_cb (TxPersonList *self,
                      const char   *kind,
+                     const char   *uuid,
                      TxStore      *store)
 {
   if (g_strcmp0 (kind, "person") == 0 ||

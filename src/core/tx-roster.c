@@ -578,7 +578,7 @@ tx_roster_save_person (TxStore   *store,
         return FALSE;
     }
 
-  tx_store_emit_changed (store, "person");
+  tx_store_emit_record_changed (store, "person", person->uuid);
 
   return TRUE;
 }
@@ -693,7 +693,7 @@ delete_person (TxStore   *store,
       return FALSE;
     }
 
-  tx_store_emit_changed (store, "person");
+  tx_store_emit_record_changed (store, "person", job->uuid);
   return tx_store_audit (store, job->restore ? "restore" : "delete", "person", job->uuid, name, error);
 }
 

@@ -157,6 +157,7 @@ reload (TxSettings *self)
 static void
 on_store_changed_cb (TxStore    *store,
                      const char *kind,
+                     const char *uuid,
                      TxSettings *self)
 {
   if (g_strcmp0 (kind, "setting") == 0 || g_strcmp0 (kind, "all") == 0)

@@ -28,7 +28,7 @@ struct _TxStore
 
   /* state */
   guint       depth;        /* nesting of tx_store_write() */
-  GPtrArray  *pending;      /* kinds changed in the open transaction */
+  GPtrArray  *pending;      /* Change: what changed in the open transaction */
 };
 
 G_DEFINE_FINAL_TYPE (TxStore, tx_store, G_TYPE_OBJECT)
@@ -41,6 +41,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 static gsize sqlite_configured;
+
+/* What a transaction changed, told when it commits: a kind of record,
+ * and the one record when only one of that kind changed. */
+typedef struct {
+  char     *kind;
+  char     *uuid;      /* NULL: several, or not said */
+  gboolean  several;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_free (change->kind);
+  g_free (change->uuid);
+  g_free (change);
+}
 
 static gboolean
 exec_sql (TxStore     *self,
@@ -260,7 +276,9 @@ tx_store_class_init (TxStoreClass *klass)
   /**
    * TxStore::changed:
    * @kind: what changed: "township", "person", "consultation", "outcome",
-   *   "setting" or "all"
+   *   "circular", "setting" or "all"; also the detail of the signal
+   * @uuid: (nullable): the record, when one record of @kind changed;
+   *   %NULL when several did, or the change does not say
    *
    * Emitted after a transaction that changed records has committed.
    */
@@ -269,7 +287,7 @@ tx_store_class_init (TxStoreClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -277,7 +295,7 @@ tx_store_init (TxStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
-  self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 }
 
 /**
@@ -545,25 +563,60 @@ tx_store_in_transaction (TxStore *self)
  * tx_store_emit_changed:
  * @kind: what kind of record changed
  *
- * Inside a transaction, queues the signal until the commit; a rolled
- * back transaction emits nothing.
+ * Says that records of @kind changed, without saying which:
+ * tx_store_emit_record_changed() with %NULL.
  */
 void
 tx_store_emit_changed (TxStore    *self,
                        const char *kind)
 {
+  tx_store_emit_record_changed (self, kind, NULL);
+}
+
+/**
+ * tx_store_emit_record_changed:
+ * @kind: what kind of record changed
+ * @uuid: (nullable): the record, or %NULL for several or unsaid
+ *
+ * Inside a transaction, queues the signal until the commit, once a
+ * kind (with the record when only that one changed); a rolled back
+ * transaction emits nothing.
+ */
+void
+tx_store_emit_record_changed (TxStore    *self,
+                              const char *kind,
+                              const char *uuid)
+{
   g_return_if_fail (TX_IS_STORE (self));
+  g_return_if_fail (kind != NULL);
 
   if (self->depth > 0)
     {
+      Change *change;
+
       for (guint i = 0; i < self->pending->len; i++)
-        if (g_str_equal (g_ptr_array_index (self->pending, i), kind))
-          return;
-      g_ptr_array_add (self->pending, g_strdup (kind));
+        {
+          change = g_ptr_array_index (self->pending, i);
+          if (g_str_equal (change->kind, kind))
+            {
+              if (change->several || uuid == NULL || g_strcmp0 (change->uuid, uuid) != 0)
+                {
+                  change->several = TRUE;
+                  g_clear_pointer (&change->uuid, g_free);
+                }
+              return;
+            }
+        }
+
+      change = g_new0 (Change, 1);
+      change->kind = g_strdup (kind);
+      change->uuid = g_strdup (uuid);
+      change->several = uuid == NULL;
+      g_ptr_array_add (self->pending, change);
       return;
     }
 
-  g_signal_emit (self, signals[CHANGED], g_quark_try_string (kind), kind);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (kind), kind, uuid);
 }
 
 /**
@@ -632,11 +685,15 @@ tx_store_write (TxStore           *self,
 
   if (outer && self->pending->len > 0)
     {
-      g_autoptr(GPtrArray) kinds = g_steal_pointer (&self->pending);
+      g_autoptr(GPtrArray) changes = g_steal_pointer (&self->pending);
 
-      self->pending = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < kinds->len; i++)
-        tx_store_emit_changed (self, g_ptr_array_index (kinds, i));
+      self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          Change *change = g_ptr_array_index (changes, i);
+
+          tx_store_emit_record_changed (self, change->kind, change->uuid);
+        }
     }
 
   return TRUE;

@@ -48,6 +48,9 @@ gboolean      tx_store_write               (TxStore           *self,
 gboolean      tx_store_in_transaction      (TxStore           *self);
 void          tx_store_emit_changed        (TxStore           *self,
                                             const char        *kind);
+void          tx_store_emit_record_changed (TxStore           *self,
+                                            const char        *kind,
+                                            const char        *uuid);
 
 /* Low level, for the modules of src/core only. */
 sqlite3      *tx_store_get_db              (TxStore           *self);

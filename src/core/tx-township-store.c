@@ -183,7 +183,7 @@ add_township (TxStore   *store,
 
   job->added = tx_township_new (uuid, job->name, job->kind);
   job->added->updated_at = g_strdup (now);
-  tx_store_emit_changed (store, "township");
+  tx_store_emit_record_changed (store, "township", uuid);
 
   return tx_store_audit (store, "insert", "township", uuid, job->name, error);
 }
@@ -250,7 +250,7 @@ rename_township (TxStore   *store,
     return FALSE;
 
   summary = g_strdup_printf ("%s → %s", tx_township_get_name (township), job->new_name);
-  tx_store_emit_changed (store, "township");
+  tx_store_emit_record_changed (store, "township", tx_township_get_uuid (township));
 
   return tx_store_audit (store, "rename", "township", tx_township_get_uuid (township), summary, error);
 }
@@ -443,7 +443,7 @@ set_plan (TxStore   *store,
     return FALSE;
 
   summary = g_strdup_printf ("%d: %d", job->year, job->consultations);
-  tx_store_emit_changed (store, "township");
+  tx_store_emit_record_changed (store, "township", tx_township_get_uuid (township));
 
   return tx_store_audit (store, "plan", "township", tx_township_get_uuid (township), summary, error);
 }

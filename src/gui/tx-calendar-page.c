@@ -535,6 +535,7 @@ on_day_changed_cb (TxCalendarPage *self)
 static void
 on_store_changed_cb (TxStore        *store,
                      const char     *kind,
+                     const char     *uuid,
                      TxCalendarPage *self)
 {
   static const char * const kinds[] = { "consultation", "township", "plan", "all" };

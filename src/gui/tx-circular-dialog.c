@@ -300,6 +300,7 @@ reload (TxCircularDialog *self)
 static void
 on_store_changed_cb (TxStore          *store,
                      const char       *kind,
+                     const char       *uuid,
                      TxCircularDialog *self)
 {
   reload (self);

@@ -1145,6 +1145,7 @@ tx_consultation_editor_schedule_reload (TxConsultationEditor *self)
 static void
 on_store_changed_cb (TxStore              *store,
                      const char           *kind,
+                     const char           *uuid,
                      TxConsultationEditor *self)
 {
   /* A stage or a participant; a person's name; a recommendation; a

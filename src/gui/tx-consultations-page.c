@@ -449,6 +449,7 @@ on_day_changed_cb (TxConsultationsPage *self)
 static void
 on_store_changed_cb (TxStore             *store,
                      const char          *kind,
+                     const char          *uuid,
                      TxConsultationsPage *self)
 {
   gboolean all = g_strcmp0 (kind, "all") == 0;

@@ -1260,6 +1260,7 @@ schedule_reload (TxOutcomeEditor *self)
 static void
 on_store_changed_cb (TxStore         *store,
                      const char      *kind,
+                     const char      *uuid,
                      TxOutcomeEditor *self)
 {
   /* A recommendation; a consultation's title or a township's name; the

@@ -734,6 +734,7 @@ on_day_changed_cb (TxOutcomesPage *self)
 static void
 on_store_changed_cb (TxStore        *store,
                      const char     *kind,
+                     const char     *uuid,
                      TxOutcomesPage *self)
 {
   gboolean all = g_strcmp0 (kind, "all") == 0;

@@ -505,6 +505,7 @@ on_reload_idle_cb (gpointer user_data)
 static void
 on_store_changed_cb (TxStore        *store,
                      const char     *kind,
+                     const char     *uuid,
                      TxOverviewPage *self)
 {
   if (self->reload_id == 0)

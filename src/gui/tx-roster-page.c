@@ -306,6 +306,7 @@ on_people_notify_n_items_cb (TxPersonList *people,
 static void
 on_store_changed_cb (TxStore      *store,
                      const char   *kind,
+                     const char   *uuid,
                      TxRosterPage *self)
 {
   if (g_strcmp0 (kind, "township") == 0 || g_strcmp0 (kind, "all") == 0)
