@@ -272,7 +272,7 @@ test_migration (Fixture       *f,
   guint n_checked = 0;
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_true (tx_search_tokenizer_register (db));
+  g_assert_true (tx_store_register_functions (db));
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
       g_autofree char *resource = g_strconcat ("/io/github/tongxin/Tongxin/core/sql/", versions[i], NULL);

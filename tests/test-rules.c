@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tx-consultation-edit.h"
@@ -519,6 +520,67 @@ test_changed_says_which (Fixture       *f,
   g_free (heard.uuid);
 }
 
+/* A page of the consultations that cannot be read is an error, never
+ * taken for the end of the rows: the list fails, and an export writes
+ * nothing rather than a short file. */
+static void
+test_read_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-test-rules-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+  g_autofree char *xml = g_build_filename (dir, "export.xml", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int root = 0, page_size = 0;
+
+  store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (store, D (2026, 11, 27), NULL, &error));
+  listed = tx_store_list_consultations (store, 0, NULL, &error);
+  g_assert_cmpuint (listed->len, >, 10);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_clear_object (&store);
+
+  /* where the consultations are, then garbage over that page */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                       "FROM sqlite_schema WHERE name = 'consultation'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  {
+    FILE *file = fopen (path, "r+b");
+    g_autofree char *garbage = g_malloc (page_size);
+
+    memset (garbage, 0xA5, page_size);
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, (long) (root - 1) * page_size, SEEK_SET), ==, 0);
+    g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (size_t) page_size);
+    fclose (file);
+  }
+
+  store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  listed = tx_store_list_consultations (store, 0, NULL, &error);
+  g_assert_null (listed);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  g_assert_false (tx_exchange_export (store, xml, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +595,7 @@ main (int   argc,
   g_test_add ("/rules/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/rules/ledger/feedback-due", Fixture, NULL, fixture_set_up, test_ledger_feedback_due,
               fixture_tear_down);
+  g_test_add_func ("/rules/store/read-errors", test_read_errors);
   g_test_add ("/rules/store/changed-says-which", Fixture, NULL, fixture_set_up, test_changed_says_which,
               fixture_tear_down);
   g_test_add ("/rules/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_ledger_get,

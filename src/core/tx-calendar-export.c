@@ -16,6 +16,7 @@
 #include <libical/ical.h>
 
 #include "tx-calendar-export.h"
+#include "tx-date.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
 
@@ -52,13 +53,13 @@ static struct icaltimetype
 to_date (const char *date)
 {
   struct icaltimetype time = icaltime_null_date ();
-  int y, m, d;
+  TxDate day = tx_date_from_iso (date);
 
-  if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+  if (day != TX_DATE_NONE)
     {
-      time.year = y;
-      time.month = m;
-      time.day = d;
+      time.year = tx_date_get_year (day);
+      time.month = tx_date_get_month (day);
+      time.day = tx_date_get_day (day);
     }
 
   return time;

@@ -338,3 +338,102 @@ tx_consultation_get_outcomes (TxConsultation *self)
   g_return_val_if_fail (TX_IS_CONSULTATION (self), NULL);
   return self->outcomes;
 }
+
+/* Changing a consultation, before saving it (tx-consultation-store.c) */
+
+void
+tx_consultation_set_title (TxConsultation *self,
+                           const char     *title)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  tx_record_set_text (&self->title, title);
+}
+
+void
+tx_consultation_set_township (TxConsultation *self,
+                              const char     *township_uuid)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  tx_record_set_text (&self->township_uuid, township_uuid);
+}
+
+void
+tx_consultation_set_topic (TxConsultation *self,
+                           TxTopicSource   source,
+                           TxOrientation   orientation)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  self->topic_source = source;
+  self->orientation = orientation;
+}
+
+void
+tx_consultation_set_place (TxConsultation *self,
+                           TxPlatform      platform,
+                           const char     *venue)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  self->platform = platform;
+  tx_record_set_text (&self->venue, venue);
+}
+
+/* @starts and @ends: ISO 8601 with an offset, or NULL */
+void
+tx_consultation_set_times (TxConsultation *self,
+                           const char     *starts,
+                           const char     *ends)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  tx_record_set_text (&self->starts, starts);
+  tx_record_set_text (&self->ends, ends);
+}
+
+void
+tx_consultation_set_research (TxConsultation *self,
+                              const char     *research)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  tx_record_set_text (&self->research, research);
+}
+
+void
+tx_consultation_set_stage_due (TxConsultation *self,
+                               TxStage         stage,
+                               const char     *due)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  g_return_if_fail (stage < TX_N_STAGES);
+  tx_record_set_text (&self->stage_due[stage], due);
+}
+
+void
+tx_consultation_set_minutes (TxConsultation *self,
+                             const char     *recorder,
+                             const char     *agenda,
+                             const char     *consensus,
+                             const char     *next_steps)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  self->has_minutes = TRUE;
+  tx_record_set_text (&self->recorder, recorder);
+  tx_record_set_text (&self->agenda, agenda);
+  tx_record_set_text (&self->consensus, consensus);
+  tx_record_set_text (&self->next_steps, next_steps);
+}
+
+void
+tx_consultation_add_speech (TxConsultation *self,
+                            const char     *speaker,
+                            const char     *summary)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  self->has_minutes = TRUE;
+  g_ptr_array_add (self->speeches, tx_speech_new (speaker, summary));
+}
+
+void
+tx_consultation_clear_speeches (TxConsultation *self)
+{
+  g_return_if_fail (TX_IS_CONSULTATION (self));
+  g_ptr_array_set_size (self->speeches, 0);
+}

@@ -66,4 +66,34 @@ const char     *tx_consultation_get_next_steps     (TxConsultation *self);
 GPtrArray      *tx_consultation_get_outcomes       (TxConsultation *self);
 const char     *tx_consultation_get_updated_at     (TxConsultation *self);
 
+/* Changing a consultation, before saving it */
+void      tx_consultation_set_title        (TxConsultation *self,
+                                            const char     *title);
+void      tx_consultation_set_township     (TxConsultation *self,
+                                            const char     *township_uuid);
+void      tx_consultation_set_topic        (TxConsultation *self,
+                                            TxTopicSource   source,
+                                            TxOrientation   orientation);
+void      tx_consultation_set_place        (TxConsultation *self,
+                                            TxPlatform      platform,
+                                            const char     *venue);
+void      tx_consultation_set_times        (TxConsultation *self,
+                                            const char     *starts,
+                                            const char     *ends);
+void      tx_consultation_set_research     (TxConsultation *self,
+                                            const char     *research);
+void      tx_consultation_set_stage_due    (TxConsultation *self,
+                                            TxStage         stage,
+                                            const char     *due);
+void      tx_consultation_set_minutes      (TxConsultation *self,
+                                            const char     *recorder,
+                                            const char     *agenda,
+                                            const char     *consensus,
+                                            const char     *next_steps);
+void      tx_consultation_add_speech       (TxConsultation *self,
+                                            const char     *speaker,
+                                            const char     *summary);
+void      tx_consultation_clear_speeches   (TxConsultation *self);
+
+
 G_END_DECLS

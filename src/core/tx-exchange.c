@@ -23,6 +23,7 @@
 #include "tx-exchange.h"
 #include "tx-records-private.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 #define SCHEMA_RESOURCE "/io/github/tongxin/Tongxin/data/tongxin-exchange.rng"
@@ -38,7 +39,35 @@ typedef struct {
   TxStore          *store;
   xmlTextWriterPtr  writer;
   gboolean          failed;
+  GError           *read_error;   /* the first, when reading failed */
 } Exporter;
+
+/* The next row of @stmt: FALSE at the end, and FALSE with the export
+ * failed when the database could not be read (never a short file that
+ * looks whole). */
+static gboolean
+ex_step (Exporter     *ex,
+         sqlite3_stmt *stmt)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      ex->failed = TRUE;
+      return FALSE;
+    }
+
+  rc = tx_store_step (ex->store, stmt, &error);
+  if (rc == SQLITE_ERROR)
+    {
+      ex->failed = TRUE;
+      if (ex->read_error == NULL)
+        ex->read_error = g_steal_pointer (&error);
+    }
+
+  return rc == SQLITE_ROW;
+}
 
 static void
 start (Exporter   *ex,
@@ -97,7 +126,7 @@ export_townships (Exporter *ex)
                                          "SELECT uuid, name, kind, updated_at FROM township "
                                          "WHERE deleted_at IS NULL ORDER BY name, uuid", NULL);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ex_step (ex, stmt))
     {
       start (ex, "township");
       attr (ex, "uuid", tx_column_text (stmt, 0));
@@ -122,7 +151,7 @@ export_people (Exporter *ex)
                                                "SELECT category FROM person_category WHERE person_id = ? "
                                                "ORDER BY position, category", NULL);
 
-  while (stmt != NULL && categories != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (categories != NULL && ex_step (ex, stmt))
     {
       start (ex, "person");
       attr (ex, "uuid", tx_column_text (stmt, 1));
@@ -134,7 +163,7 @@ export_people (Exporter *ex)
       text_element (ex, "ethnicity", tx_column_text (stmt, 6), FALSE);
 
       sqlite3_bind_int64 (categories, 1, sqlite3_column_int64 (stmt, 0));
-      while (sqlite3_step (categories) == SQLITE_ROW)
+      while (ex_step (ex, categories))
         text_element (ex, "category", tx_column_text (categories, 0), TRUE);
       sqlite3_reset (categories);
 
@@ -157,7 +186,7 @@ export_plans (Exporter *ex)
                                          "FROM plan p JOIN township t ON t.id = p.township_id "
                                          "WHERE t.deleted_at IS NULL ORDER BY t.name, t.uuid, p.year", NULL);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ex_step (ex, stmt))
     {
       start (ex, "plan");
       attr (ex, "township", tx_column_text (stmt, 0));
@@ -188,7 +217,7 @@ export_consultation_parts (Exporter *ex,
     char *owned[2 * TX_N_STAGES] = { NULL, };
 
     sqlite3_bind_int64 (stmt, 1, id);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
+    while (ex_step (ex, stmt))
       {
         int stage = sqlite3_column_int (stmt, 0);
 
@@ -238,7 +267,7 @@ export_consultations (Exporter *ex)
       return;
     }
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (ex_step (ex, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -260,7 +289,7 @@ export_consultations (Exporter *ex)
       text_element (ex, "research", tx_column_text (stmt, 11), FALSE);
 
       sqlite3_bind_int64 (participants, 1, id);
-      while (sqlite3_step (participants) == SQLITE_ROW)
+      while (ex_step (ex, participants))
         {
           start (ex, "participant");
           attr (ex, "person", tx_column_text (participants, 0));
@@ -273,7 +302,7 @@ export_consultations (Exporter *ex)
       sqlite3_reset (participants);
 
       sqlite3_bind_int64 (minutes, 1, id);
-      if (sqlite3_step (minutes) == SQLITE_ROW)
+      if (ex_step (ex, minutes))
         {
           start (ex, "minutes");
           if (tx_column_text (minutes, 0)[0] != '\0')
@@ -281,7 +310,7 @@ export_consultations (Exporter *ex)
           text_element (ex, "agenda", tx_column_text (minutes, 1), FALSE);
 
           sqlite3_bind_int64 (speeches, 1, id);
-          while (sqlite3_step (speeches) == SQLITE_ROW)
+          while (ex_step (ex, speeches))
             {
               start (ex, "speech");
               attr (ex, "speaker", tx_column_text (speeches, 0));
@@ -322,7 +351,7 @@ export_outcomes (Exporter *ex)
       return;
     }
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (ex_step (ex, stmt))
     {
       start (ex, "outcome");
       attr (ex, "uuid", tx_column_text (stmt, 1));
@@ -348,7 +377,7 @@ export_outcomes (Exporter *ex)
         text_element (ex, "progress", tx_column_text (stmt, 13), TRUE);
 
       sqlite3_bind_int64 (supervisions, 1, sqlite3_column_int64 (stmt, 0));
-      while (sqlite3_step (supervisions) == SQLITE_ROW)
+      while (ex_step (ex, supervisions))
         {
           start (ex, "supervision");
           attr (ex, "phase", tx_column_text (supervisions, 0));
@@ -379,7 +408,7 @@ export_deletions (Exporter *ex)
                                          "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone"
                                          ") ORDER BY kind, uuid", NULL);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ex_step (ex, stmt))
     {
       start (ex, "deleted");
       attr (ex, "kind", tx_column_text (stmt, 0));
@@ -389,6 +418,23 @@ export_deletions (Exporter *ex)
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);
+}
+
+static gboolean
+export_records (TxStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  Exporter *ex = user_data;
+
+  export_townships (ex);
+  export_people (ex);
+  export_plans (ex);
+  export_consultations (ex);
+  export_outcomes (ex);
+  export_deletions (ex);
+
+  return !ex->failed;
 }
 
 /**
@@ -405,7 +451,8 @@ tx_exchange_export (TxStore     *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  Exporter ex = { store, NULL, FALSE };
+  g_autoptr(GError) read_error = NULL;
+  Exporter ex = { store, NULL, FALSE, NULL };
 
   ex.writer = xmlNewTextWriterFilename (tmp_path, 0);
   if (ex.writer == NULL)
@@ -419,34 +466,34 @@ tx_exchange_export (TxStore     *store,
   xmlTextWriterSetIndent (ex.writer, 1);
   xmlTextWriterSetIndentString (ex.writer, BAD_CAST "  ");
 
-  /* Read everything from one snapshot of the database. */
-  sqlite3_exec (tx_store_get_db (store), "BEGIN", NULL, NULL, NULL);
-
   if (xmlTextWriterStartDocument (ex.writer, NULL, "UTF-8", NULL) < 0)
     ex.failed = TRUE;
   start (&ex, "tongxin");
   attr (&ex, "xmlns", TX_EXCHANGE_NAMESPACE);
   attr (&ex, "exported", exported);
-  export_townships (&ex);
-  export_people (&ex);
-  export_plans (&ex);
-  export_consultations (&ex);
-  export_outcomes (&ex);
-  export_deletions (&ex);
-  end (&ex);
-  if (xmlTextWriterEndDocument (ex.writer) < 0)
+
+  /* Everything from one state of the database. */
+  if (!tx_store_read (store, export_records, &ex, &read_error))
     ex.failed = TRUE;
 
-  sqlite3_exec (tx_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  end (&ex);
+  if (xmlTextWriterEndDocument (ex.writer) < 0 || xmlTextWriterFlush (ex.writer) < 0)
+    ex.failed = TRUE;
 
   xmlFreeTextWriter (ex.writer);
 
   if (ex.failed || g_rename (tmp_path, path) != 0)
     {
       g_unlink (tmp_path);
-      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
-                   _("Could not write “%s”: the disk may be full or the folder read-only."),
-                   path);
+      if (ex.read_error != NULL)
+        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
+                     _("Could not write “%s”: %s. Nothing was written."),
+                     path, ex.read_error->message);
+      else
+        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
+                     _("Could not write “%s”: the disk may be full or the folder read-only."),
+                     path);
+      g_clear_error (&ex.read_error);
       return FALSE;
     }
 
@@ -465,6 +512,21 @@ typedef struct {
   int                    year_shift;
   GError                *first_error;   /* from libxml2's handler */
 } Importer;
+
+/* The next row of @stmt for the import; a read error is kept as the
+ * import's first error, which fails the whole import (all or nothing). */
+static int
+imp_step (Importer     *imp,
+          sqlite3_stmt *stmt)
+{
+  g_autoptr(GError) error = NULL;
+  int rc = tx_store_step (imp->store, stmt, &error);
+
+  if (rc == SQLITE_ERROR && imp->first_error == NULL)
+    imp->first_error = g_steal_pointer (&error);
+
+  return rc;
+}
 
 typedef enum {
   MERGE_INSERT,
@@ -651,7 +713,7 @@ decide (Importer     *imp,
   stmt = tx_store_prepare (imp->store, "SELECT deleted_at FROM tombstone WHERE kind = ? AND uuid = ?", NULL);
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (imp_step (imp, stmt) == SQLITE_ROW)
     existing = g_strdup (tx_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
@@ -664,7 +726,7 @@ decide (Importer     *imp,
 
   stmt = tx_store_prepare (imp->store, lookup_sql, NULL);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (imp_step (imp, stmt) == SQLITE_ROW)
     {
       const char *updated_at = tx_column_text (stmt, 1);
       const char *deleted_at = tx_column_text (stmt, 2);
@@ -714,7 +776,7 @@ lookup_id (Importer   *imp,
     return 0;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (imp_step (imp, stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
@@ -749,7 +811,7 @@ import_township (Importer    *imp,
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (imp_step (imp, stmt) == SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       return fail_at (imp, node, error, TX_EXCHANGE_ERROR_REFERENCE,
@@ -880,7 +942,7 @@ import_plan (Importer    *imp,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, township_id);
   sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (imp_step (imp, stmt) == SQLITE_ROW)
     {
       int order = strcmp (updated, tx_column_text (stmt, 1));
 
@@ -906,138 +968,77 @@ import_plan (Importer    *imp,
   return tx_store_step_done (imp->store, stmt, error);
 }
 
+/* A writer's error, said with the file and the line it comes from. */
 static gboolean
-delete_children (Importer    *imp,
-                 const char  *sql,
-                 gint64       id,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = tx_store_prepare (imp->store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return tx_store_step_done (imp->store, stmt, error);
-}
-
-static gboolean
-import_stage (Importer    *imp,
+fail_writing (Importer    *imp,
               xmlNodePtr   node,
-              gint64       consultation_id,
               GError     **error)
 {
-  g_autofree char *name = get_attr (node, "name");
-  g_autofree char *due_text = get_attr (node, "due");
-  g_autofree char *done_text = get_attr (node, "done");
-  g_autofree char *due = shift_date (imp, due_text);
-  g_autofree char *done = shift_date (imp, done_text);
-  sqlite3_stmt *stmt;
-  TxStage stage;
-
-  if (!tx_stage_from_key (name, &stage) || stage == TX_STAGE_DONE)
-    return fail_at (imp, node, error, TX_EXCHANGE_ERROR_INVALID, _("“%s” is not a stage."), name);
-
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO stage (consultation_id, stage, due, done) VALUES (?, ?, ?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, consultation_id);
-  sqlite3_bind_int (stmt, 2, stage);
-  tx_bind_text_or_null (stmt, 3, due);
-  tx_bind_text_or_null (stmt, 4, done);
-
-  return tx_store_step_done (imp->store, stmt, error);
+  g_prefix_error (error, _("%s, line %ld: "), imp->display_name, xmlGetLineNo (node));
+  return FALSE;
 }
 
+/* A consultation's stages, participants and minutes, read into @record. */
 static gboolean
-import_participant (Importer    *imp,
-                    xmlNodePtr   node,
-                    gint64       consultation_id,
-                    int          position,
-                    GError     **error)
+read_consultation_parts (Importer        *imp,
+                         xmlNodePtr       node,
+                         TxConsultation  *record,
+                         GError         **error)
 {
-  g_autofree char *person = get_attr (node, "person");
-  g_autofree char *role = get_attr (node, "role");
-  g_autofree char *invited = get_attr (node, "invited");
-  g_autofree char *attended = get_attr (node, "attended");
-  sqlite3_stmt *stmt;
-  gint64 person_id;
-
-  person_id = lookup_id (imp, "SELECT id FROM person WHERE uuid = ?", person);
-  if (person_id == 0)
-    return fail_at (imp, node, error, TX_EXCHANGE_ERROR_REFERENCE,
-                    _("the participant %s is neither in the file nor in the database."), person);
-
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO participant (consultation_id, person_id, role, invited, attended, position) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                           "ON CONFLICT (consultation_id, person_id) DO UPDATE SET role = ?3, invited = ?4, "
-                           "  attended = ?5",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, consultation_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, g_strcmp0 (invited, "false") != 0 && g_strcmp0 (invited, "0") != 0);
-  if (attended != NULL)
-    sqlite3_bind_int (stmt, 5, g_str_equal (attended, "true") || g_str_equal (attended, "1"));
-  sqlite3_bind_int (stmt, 6, position);
-
-  return tx_store_step_done (imp->store, stmt, error);
-}
-
-static gboolean
-import_minutes (Importer    *imp,
-                xmlNodePtr   node,
-                gint64       consultation_id,
-                GError     **error)
-{
-  g_autofree char *recorder = get_attr (node, "recorder");
-  g_autofree char *agenda = child_text (node, "agenda");
-  g_autofree char *consensus = child_text (node, "consensus");
-  g_autofree char *next_steps = child_text (node, "next-steps");
-  sqlite3_stmt *stmt;
-  int position = 0;
-
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO minutes (consultation_id, recorder, agenda, consensus, next_steps) "
-                           "VALUES (?, ?, ?, ?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, consultation_id);
-  sqlite3_bind_text (stmt, 2, recorder ? recorder : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, agenda ? agenda : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, consensus ? consensus : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, next_steps ? next_steps : "", -1, SQLITE_TRANSIENT);
-  if (!tx_store_step_done (imp->store, stmt, error))
-    return FALSE;
-
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
-      g_autofree char *speaker = NULL;
-      g_autofree char *summary = NULL;
+      if (is_element (child, "stage"))
+        {
+          g_autofree char *name = get_attr (child, "name");
+          g_autofree char *due = get_attr (child, "due");
+          g_autofree char *done = get_attr (child, "done");
+          TxStage stage;
 
-      if (!is_element (child, "speech"))
-        continue;
+          if (!tx_stage_from_key (name, &stage) || stage == TX_STAGE_DONE)
+            return fail_at (imp, child, error, TX_EXCHANGE_ERROR_INVALID, _("“%s” is not a stage."), name);
 
-      speaker = get_attr (child, "speaker");
-      summary = get_text (child);
+          g_free (record->stage_due[stage]);
+          g_free (record->stage_done[stage]);
+          record->stage_due[stage] = shift_date (imp, due);
+          record->stage_done[stage] = shift_date (imp, done);
+        }
+      else if (is_element (child, "participant"))
+        {
+          g_autofree char *person = get_attr (child, "person");
+          g_autofree char *role_key = get_attr (child, "role");
+          g_autofree char *invited = get_attr (child, "invited");
+          g_autofree char *attended = get_attr (child, "attended");
+          TxRole role = TX_ROLE_OBSERVER;
+          TxParticipant *participant;
 
-      stmt = tx_store_prepare (imp->store,
-                               "INSERT INTO speech (consultation_id, position, speaker, summary) VALUES (?, ?, ?, ?)",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, consultation_id);
-      sqlite3_bind_int (stmt, 2, position++);
-      sqlite3_bind_text (stmt, 3, speaker ? speaker : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_TRANSIENT);
-      if (!tx_store_step_done (imp->store, stmt, error))
-        return FALSE;
+          if (lookup_id (imp, "SELECT id FROM person WHERE uuid = ?", person) == 0)
+            return fail_at (imp, child, error, TX_EXCHANGE_ERROR_REFERENCE,
+                            _("the participant %s is neither in the file nor in the database."), person);
+
+          tx_role_from_key (role_key, &role);
+          participant = tx_participant_new (person, role);
+          participant->invited = g_strcmp0 (invited, "false") != 0 && g_strcmp0 (invited, "0") != 0;
+          participant->attended = attended == NULL ? -1
+                                  : g_str_equal (attended, "true") || g_str_equal (attended, "1");
+          g_ptr_array_add (record->participants, participant);
+        }
+      else if (is_element (child, "minutes"))
+        {
+          g_autofree char *recorder = get_attr (child, "recorder");
+          g_autofree char *agenda = child_text (child, "agenda");
+          g_autofree char *consensus = child_text (child, "consensus");
+          g_autofree char *next_steps = child_text (child, "next-steps");
+
+          tx_consultation_set_minutes (record, recorder, agenda, consensus, next_steps);
+          for (xmlNodePtr speech = child->children; speech != NULL; speech = speech->next)
+            if (is_element (speech, "speech"))
+              {
+                g_autofree char *speaker = get_attr (speech, "speaker");
+                g_autofree char *summary = get_text (speech);
+
+                tx_consultation_add_speech (record, speaker ? speaker : "", summary ? summary : "");
+              }
+        }
     }
 
   return TRUE;
@@ -1051,20 +1052,11 @@ import_consultation (Importer    *imp,
   g_autofree char *uuid = get_attr (node, "uuid");
   g_autofree char *township = get_attr (node, "township");
   g_autofree char *updated = read_updated (imp, node, "updated", error);
-  g_autofree char *title = NULL;
-  g_autofree char *topic_source = NULL;
-  g_autofree char *orientation = NULL;
-  g_autofree char *platform = NULL;
-  g_autofree char *venue = NULL;
-  g_autofree char *starts_text = NULL;
-  g_autofree char *ends_text = NULL;
+  g_autoptr(TxConsultation) record = NULL;
   g_autofree char *starts = NULL;
   g_autofree char *ends = NULL;
-  g_autofree char *research = NULL;
-  sqlite3_stmt *stmt;
-  gint64 township_id;
+  g_autofree char *text = NULL;
   gint64 id;
-  int position = 0;
   Merge merge;
 
   if (updated == NULL)
@@ -1076,81 +1068,39 @@ import_consultation (Importer    *imp,
   if (merge == MERGE_UNCHANGED || merge == MERGE_REJECTED)
     return TRUE;
 
-  township_id = lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", township);
-  if (township_id == 0)
+  if (lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", township) == 0)
     return fail_at (imp, node, error, TX_EXCHANGE_ERROR_REFERENCE,
                     _("the consultation refers to the township %s, which is neither in the file nor in the database."),
                     township);
 
-  title = child_text (node, "title");
-  topic_source = child_text (node, "topic-source");
-  orientation = child_text (node, "orientation");
-  platform = child_text (node, "platform");
-  venue = child_text (node, "venue");
-  starts_text = child_text (node, "starts");
-  ends_text = child_text (node, "ends");
-  research = child_text (node, "research");
-  starts = shift_datetime (imp, starts_text);
-  ends = shift_datetime (imp, ends_text);
+  /* the record as the file has it, written as every consultation is */
+  record = tx_consultation_new ();
+  record->uuid = g_strdup (uuid);
+  record->updated_at = g_strdup (updated);
+  record->township_uuid = g_strdup (township);
+  record->title = child_text (node, "title");
+  text = child_text (node, "topic-source");
+  tx_topic_source_from_key (text, &record->topic_source);
+  g_free (text);
+  text = child_text (node, "orientation");
+  tx_orientation_from_key (text, &record->orientation);
+  g_free (text);
+  text = child_text (node, "platform");
+  tx_platform_from_key (text, &record->platform);
+  g_clear_pointer (&text, g_free);
+  record->venue = child_text (node, "venue");
+  starts = child_text (node, "starts");
+  ends = child_text (node, "ends");
+  record->starts = shift_datetime (imp, starts);
+  record->ends = shift_datetime (imp, ends);
+  record->research = child_text (node, "research");
 
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO consultation (uuid, township_id, title, topic_source, orientation, platform, "
-                           "  venue, starts_at, ends_at, research_notes, updated_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                           "ON CONFLICT (uuid) DO UPDATE SET township_id = ?2, title = ?3, topic_source = ?4, "
-                           "  orientation = ?5, platform = ?6, venue = ?7, starts_at = ?8, ends_at = ?9, "
-                           "  research_notes = ?10, updated_at = ?11, deleted_at = NULL "
-                           "RETURNING id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, township_id);
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, topic_source, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, orientation, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, platform, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, venue ? venue : "", -1, SQLITE_TRANSIENT);
-  tx_bind_text_or_null (stmt, 8, starts);
-  tx_bind_text_or_null (stmt, 9, ends);
-  sqlite3_bind_text (stmt, 10, research ? research : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, updated, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      tx_store_set_sql_error (imp->store, error, _("Could not save the consultation"));
-      g_prefix_error (error, _("%s, line %ld: "), imp->display_name, xmlGetLineNo (node));
-      return FALSE;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (!delete_children (imp, "DELETE FROM stage WHERE consultation_id = ?", id, error) ||
-      !delete_children (imp, "DELETE FROM participant WHERE consultation_id = ?", id, error) ||
-      !delete_children (imp, "DELETE FROM speech WHERE consultation_id = ?", id, error) ||
-      !delete_children (imp, "DELETE FROM minutes WHERE consultation_id = ?", id, error))
+  if (!read_consultation_parts (imp, node, record, error))
     return FALSE;
 
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      if (is_element (child, "stage"))
-        {
-          if (!import_stage (imp, child, id, error))
-            return FALSE;
-        }
-      else if (is_element (child, "participant"))
-        {
-          if (!import_participant (imp, child, id, position++, error))
-            return FALSE;
-        }
-      else if (is_element (child, "minutes"))
-        {
-          if (!import_minutes (imp, child, id, error))
-            return FALSE;
-        }
-    }
+  if (!tx_store_write_consultation (imp->store, record, TX_WRITE_WHOLE | TX_WRITE_AS_RECEIVED, error))
+    return fail_writing (imp, node, error);
 
-  tx_store_emit_changed (imp->store, "consultation");
   return TRUE;
 }
 
@@ -1162,21 +1112,11 @@ import_outcome (Importer    *imp,
   g_autofree char *uuid = get_attr (node, "uuid");
   g_autofree char *consultation = get_attr (node, "consultation");
   g_autofree char *updated = read_updated (imp, node, "updated", error);
-  g_autofree char *title = NULL;
-  g_autofree char *content = NULL;
-  g_autofree char *submitted_to = NULL;
-  g_autofree char *submitted_text = NULL;
+  g_autoptr(TxOutcome) record = NULL;
   g_autofree char *submitted = NULL;
   g_autofree char *adoption = NULL;
   g_autofree char *progress = NULL;
-  g_autofree char *feedback_due = NULL;
-  g_autofree char *feedback_received = NULL;
-  g_autofree char *feedback_text = NULL;
-  gboolean has_feedback = FALSE;
-  sqlite3_stmt *stmt;
-  gint64 consultation_id;
   gint64 id;
-  int position = 0;
   Merge merge;
 
   if (updated == NULL)
@@ -1188,19 +1128,26 @@ import_outcome (Importer    *imp,
   if (merge == MERGE_UNCHANGED || merge == MERGE_REJECTED)
     return TRUE;
 
-  consultation_id = lookup_id (imp, "SELECT id FROM consultation WHERE uuid = ?", consultation);
-  if (consultation_id == 0)
+  if (lookup_id (imp, "SELECT id FROM consultation WHERE uuid = ?", consultation) == 0)
     return fail_at (imp, node, error, TX_EXCHANGE_ERROR_REFERENCE,
                     _("the recommendation refers to the consultation %s, which is neither in the file nor in the database."),
                     consultation);
 
-  title = child_text (node, "title");
-  content = child_text (node, "content");
-  submitted_to = child_text (node, "submitted-to");
-  submitted_text = child_text (node, "submitted");
-  submitted = shift_date (imp, submitted_text);
+  /* the record as the file has it, written as every recommendation is */
+  record = tx_outcome_new_for_consultation (consultation);
+  record->uuid = g_strdup (uuid);
+  record->updated_at = g_strdup (updated);
+  record->title = child_text (node, "title");
+  record->content = child_text (node, "content");
+  record->submitted_to = child_text (node, "submitted-to");
+  submitted = child_text (node, "submitted");
+  record->submitted = shift_date (imp, submitted);
   adoption = child_text (node, "adoption");
+  record->adoption = TX_ADOPTION_PENDING;
+  if (adoption != NULL)
+    tx_adoption_from_key (adoption, &record->adoption);
   progress = child_text (node, "progress");
+  record->progress = progress != NULL ? atoi (progress) : -1;
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     if (is_element (child, "feedback"))
@@ -1208,85 +1155,27 @@ import_outcome (Importer    *imp,
         g_autofree char *due = get_attr (child, "due");
         g_autofree char *received = get_attr (child, "received");
 
-        has_feedback = TRUE;
-        feedback_due = shift_date (imp, due);
-        feedback_received = shift_date (imp, received);
-        feedback_text = get_text (child);
+        record->has_feedback = TRUE;
+        record->feedback_due = shift_date (imp, due);
+        record->feedback_received = shift_date (imp, received);
+        record->feedback_text = get_text (child);
+      }
+    else if (is_element (child, "supervision"))
+      {
+        g_autofree char *phase_key = get_attr (child, "phase");
+        g_autofree char *date = get_attr (child, "date");
+        g_autofree char *by = get_attr (child, "by");
+        g_autofree char *note = get_text (child);
+        g_autofree char *shifted = shift_date (imp, date);
+        TxSupervisionPhase phase = TX_SUPERVISION_BEFORE;
+
+        tx_supervision_phase_from_key (phase_key, &phase);
+        tx_outcome_add_supervision (record, phase, shifted, by, note);
       }
 
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO outcome (uuid, consultation_id, title, content, submitted_to, submitted_on, "
-                           "  has_feedback, feedback_due, feedback_received, feedback_text, adoption, progress, updated_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-                           "ON CONFLICT (uuid) DO UPDATE SET consultation_id = ?2, title = ?3, content = ?4, "
-                           "  submitted_to = ?5, submitted_on = ?6, has_feedback = ?7, feedback_due = ?8, "
-                           "  feedback_received = ?9, feedback_text = ?10, adoption = ?11, progress = ?12, "
-                           "  updated_at = ?13, deleted_at = NULL "
-                           "RETURNING id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, consultation_id);
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, content ? content : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, submitted_to ? submitted_to : "", -1, SQLITE_TRANSIENT);
-  tx_bind_text_or_null (stmt, 6, submitted);
-  sqlite3_bind_int (stmt, 7, has_feedback);
-  tx_bind_text_or_null (stmt, 8, feedback_due);
-  tx_bind_text_or_null (stmt, 9, feedback_received);
-  sqlite3_bind_text (stmt, 10, feedback_text ? feedback_text : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, adoption ? adoption : "pending", -1, SQLITE_TRANSIENT);
-  if (progress != NULL)
-    sqlite3_bind_int (stmt, 12, atoi (progress));
-  sqlite3_bind_text (stmt, 13, updated, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      tx_store_set_sql_error (imp->store, error, _("Could not save the recommendation"));
-      g_prefix_error (error, _("%s, line %ld: "), imp->display_name, xmlGetLineNo (node));
-      return FALSE;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!tx_store_write_outcome (imp->store, record, TX_WRITE_AS_RECEIVED, error))
+    return fail_writing (imp, node, error);
 
-  if (!delete_children (imp, "DELETE FROM supervision WHERE outcome_id = ?", id, error))
-    return FALSE;
-
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      g_autofree char *phase = NULL;
-      g_autofree char *date_text = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *by = NULL;
-      g_autofree char *note = NULL;
-
-      if (!is_element (child, "supervision"))
-        continue;
-
-      phase = get_attr (child, "phase");
-      date_text = get_attr (child, "date");
-      date = shift_date (imp, date_text);
-      by = get_attr (child, "by");
-      note = get_text (child);
-
-      stmt = tx_store_prepare (imp->store,
-                               "INSERT INTO supervision (outcome_id, position, phase, date, by_whom, note) "
-                               "VALUES (?, ?, ?, ?, ?, ?)",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, position++);
-      sqlite3_bind_text (stmt, 3, phase, -1, SQLITE_TRANSIENT);
-      tx_bind_text_or_null (stmt, 4, date);
-      sqlite3_bind_text (stmt, 5, by ? by : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, note, -1, SQLITE_TRANSIENT);
-      if (!tx_store_step_done (imp->store, stmt, error))
-        return FALSE;
-    }
-
-  tx_store_emit_changed (imp->store, "outcome");
   return TRUE;
 }
 
@@ -1497,6 +1386,8 @@ merge_records (TxStore   *store,
         ok = import_outcome (imp, node, error);
       else if (g_str_equal (name, "deleted"))
         ok = import_deletion (imp, node, error);
+      if (ok && imp->first_error != NULL)
+        ok = FALSE;
 
       rc = xmlTextReaderNext (reader);
     }
@@ -1693,9 +1584,10 @@ tx_exchange_load_demo (TxStore         *store,
 
   /* who issues the circulars of the sample */
   {
-    g_autofree char *organization = tx_store_get_setting (store, "organization");
+    TxSettings *settings = tx_store_get_settings (store);
 
-    if (organization == NULL && !tx_store_set_setting (store, "organization", "政协福泉市委员会", error))
+    if (tx_settings_get_organization (settings)[0] == '\0' &&
+        !tx_settings_set_text (settings, "organization", "政协福泉市委员会", error))
       return FALSE;
   }
 

@@ -215,3 +215,86 @@ tx_submitted_to_get_label (const char *submitted_to)
     return _("Government");
   return submitted_to ? submitted_to : "";
 }
+
+/* Changing a recommendation, before saving it (tx-outcome-store.c) */
+
+TxOutcome *
+tx_outcome_new_for_consultation (const char *consultation_uuid)
+{
+  TxOutcome *self = tx_outcome_new ();
+
+  self->consultation_uuid = g_strdup (consultation_uuid);
+
+  return self;
+}
+
+void
+tx_outcome_set_text (TxOutcome  *self,
+                     const char *title,
+                     const char *content)
+{
+  g_return_if_fail (TX_IS_OUTCOME (self));
+  tx_record_set_text (&self->title, title);
+  tx_record_set_text (&self->content, content);
+}
+
+/* @submitted_to: "party_committee", "government" or a department's name */
+void
+tx_outcome_set_submission (TxOutcome  *self,
+                           const char *submitted_to,
+                           const char *submitted)
+{
+  g_return_if_fail (TX_IS_OUTCOME (self));
+  tx_record_set_text (&self->submitted_to, submitted_to);
+  tx_record_set_text (&self->submitted, submitted);
+}
+
+void
+tx_outcome_set_feedback (TxOutcome  *self,
+                         const char *due,
+                         const char *received,
+                         const char *text)
+{
+  g_return_if_fail (TX_IS_OUTCOME (self));
+  tx_record_set_text (&self->feedback_due, due);
+  tx_record_set_text (&self->feedback_received, received);
+  tx_record_set_text (&self->feedback_text, text);
+  self->has_feedback = self->feedback_due != NULL || self->feedback_received != NULL ||
+                       self->feedback_text != NULL;
+}
+
+/* @progress: 0 to 100, or -1 when not known */
+void
+tx_outcome_set_adoption (TxOutcome  *self,
+                         TxAdoption  adoption,
+                         int         progress)
+{
+  g_return_if_fail (TX_IS_OUTCOME (self));
+  self->adoption = adoption;
+  self->progress = progress;
+}
+
+void
+tx_outcome_add_supervision (TxOutcome          *self,
+                            TxSupervisionPhase  phase,
+                            const char         *date,
+                            const char         *by,
+                            const char         *note)
+{
+  TxSupervision *supervision;
+
+  g_return_if_fail (TX_IS_OUTCOME (self));
+
+  supervision = tx_supervision_new (phase);
+  supervision->date = date != NULL && date[0] != '\0' ? g_strdup (date) : NULL;
+  supervision->by = g_strdup (by ? by : "");
+  supervision->note = g_strdup (note ? note : "");
+  g_ptr_array_add (self->supervisions, supervision);
+}
+
+void
+tx_outcome_clear_supervisions (TxOutcome *self)
+{
+  g_return_if_fail (TX_IS_OUTCOME (self));
+  g_ptr_array_set_size (self->supervisions, 0);
+}

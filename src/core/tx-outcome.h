@@ -43,4 +43,27 @@ GPtrArray   *tx_outcome_get_supervisions       (TxOutcome *self);
 const char  *tx_outcome_get_updated_at         (TxOutcome *self);
 const char  *tx_submitted_to_get_label         (const char *submitted_to);
 
+/* Changing a recommendation, before saving it */
+TxOutcome  *tx_outcome_new_for_consultation (const char         *consultation_uuid);
+void        tx_outcome_set_text             (TxOutcome          *self,
+                                             const char         *title,
+                                             const char         *content);
+void        tx_outcome_set_submission       (TxOutcome          *self,
+                                             const char         *submitted_to,
+                                             const char         *submitted);
+void        tx_outcome_set_feedback         (TxOutcome          *self,
+                                             const char         *due,
+                                             const char         *received,
+                                             const char         *text);
+void        tx_outcome_set_adoption         (TxOutcome          *self,
+                                             TxAdoption          adoption,
+                                             int                 progress);
+void        tx_outcome_add_supervision      (TxOutcome          *self,
+                                             TxSupervisionPhase  phase,
+                                             const char         *date,
+                                             const char         *by,
+                                             const char         *note);
+void        tx_outcome_clear_supervisions   (TxOutcome          *self);
+
+
 G_END_DECLS

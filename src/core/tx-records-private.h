@@ -10,9 +10,19 @@
 #include "tx-consultation.h"
 #include "tx-outcome.h"
 #include "tx-person.h"
+#include "tx-store.h"
 #include "tx-township.h"
 
 G_BEGIN_DECLS
+
+/* Keeps a copy of @value in *@field, or NULL for NULL and "". */
+static inline void
+tx_record_set_text (char       **field,
+                    const char  *value)
+{
+  g_free (*field);
+  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+}
 
 struct _TxTownship
 {
@@ -92,5 +102,27 @@ struct _TxOutcome
   GPtrArray   *supervisions;     /* TxSupervision */
   char        *updated_at;
 };
+
+/* What tx_store_write_consultation() and tx_store_write_outcome() write. */
+typedef enum {
+  TX_WRITE_DETAILS      = 1 << 0,   /* the record's own row */
+  TX_WRITE_DUE_DATES    = 1 << 1,
+  TX_WRITE_DONE_DATES   = 1 << 2,
+  TX_WRITE_PARTICIPANTS = 1 << 3,
+  TX_WRITE_MINUTES      = 1 << 4,   /* with the speeches */
+  TX_WRITE_AS_RECEIVED  = 1 << 8,   /* from another office: keep its updated_at */
+} TxWriteFlags;
+
+#define TX_WRITE_WHOLE (TX_WRITE_DETAILS | TX_WRITE_DUE_DATES | TX_WRITE_DONE_DATES | \
+                        TX_WRITE_PARTICIPANTS | TX_WRITE_MINUTES)
+
+gboolean tx_store_write_consultation (TxStore         *store,
+                                      TxConsultation  *consultation,
+                                      TxWriteFlags     flags,
+                                      GError         **error);
+gboolean tx_store_write_outcome      (TxStore         *store,
+                                      TxOutcome       *outcome,
+                                      TxWriteFlags     flags,
+                                      GError         **error);
 
 G_END_DECLS

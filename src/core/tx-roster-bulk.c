@@ -88,6 +88,7 @@ drop_person_indexes (TxStore  *store,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = tx_store_prepare (store,
                            "SELECT name, sql FROM sqlite_schema "
@@ -95,12 +96,14 @@ drop_person_indexes (TxStore  *store,
                            error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
       g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
       g_ptr_array_add (indexes, g_strdup (tx_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -163,6 +166,7 @@ tx_roster_bulk_new (TxStore  *store,
   g_autoptr(TxRosterBulk) bulk = g_new0 (TxRosterBulk, 1);
   sqlite3_stmt *stmt;
   gint64 n_existing = 0;
+  int rc;
 
   g_return_val_if_fail (tx_store_in_transaction (store), NULL);
 
@@ -176,12 +180,14 @@ tx_roster_bulk_new (TxStore  *store,
   stmt = tx_store_prepare (store, "SELECT coalesce (max (id), 0), count (*) FROM person", error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
       bulk->first_id = sqlite3_column_int64 (stmt, 0) + 1;
       n_existing = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
   bulk->next_id = bulk->first_id;
 
   bulk->insert_one = prepare_insert (store, PERSON_INSERT, PERSON_VALUES, 1, error);
@@ -343,6 +349,7 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
 {
   Pending pending = { NULL, };
   gint64 township_id = 0;
+  int rc;
 
   if (is_blank (person->name))
     {
@@ -360,9 +367,11 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
       else
         {
           sqlite3_bind_text (bulk->township, 1, person->township_uuid, -1, SQLITE_STATIC);
-          if (sqlite3_step (bulk->township) == SQLITE_ROW)
+          if ((rc = tx_store_step (bulk->store, bulk->township, error)) == SQLITE_ROW)
             township_id = sqlite3_column_int64 (bulk->township, 0);
           sqlite3_reset (bulk->township);
+          if (rc == SQLITE_ERROR)
+            return FALSE;
           g_hash_table_insert (bulk->townships, g_strdup (person->township_uuid), GSIZE_TO_POINTER (township_id));
         }
       if (township_id == 0)

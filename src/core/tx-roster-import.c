@@ -23,6 +23,7 @@
 #include "tx-roster-bulk.h"
 #include "tx-roster-import.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 typedef enum {
@@ -302,10 +303,12 @@ guess_township_kind (const char *name)
 
 /* Who is on the roster already, to match by name and phone, or by name
  * and township: read once, so a large file costs no query a line. */
-static void
-load_existing (Reader *reader)
+static gboolean
+load_existing (Reader  *reader,
+               GError **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = tx_store_prepare (reader->store,
                            "SELECT p.uuid, p.name, p.phone, coalesce (t.uuid, '') FROM person p "
@@ -313,9 +316,9 @@ load_existing (Reader *reader)
                            "WHERE p.deleted_at IS NULL ORDER BY p.id",
                            NULL);
   if (stmt == NULL)
-    return;
+    return FALSE;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = tx_store_step (reader->store, stmt, error)) == SQLITE_ROW)
     {
       const char *uuid = tx_column_text (stmt, 0);
       const char *name = tx_column_text (stmt, 1);
@@ -338,6 +341,8 @@ load_existing (Reader *reader)
         g_free (by_township);
     }
   sqlite3_reset (stmt);
+
+  return rc != SQLITE_ERROR;
 }
 
 /* The uuid of the person already on the roster: same name and phone, or
@@ -791,11 +796,12 @@ on_row_cb (int   terminator,
   reader->row_newlines = 0;
 }
 
-static void
-load_townships (Reader *reader)
+static gboolean
+load_townships (Reader  *reader,
+                GError **error)
 {
-  g_autoptr(GPtrArray) townships = tx_store_list_townships (reader->store, NULL);
-  g_autofree char *default_uuid = tx_store_get_setting (reader->store, "default-township");
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (reader->store, error);
+  const char *default_uuid = tx_settings_get_default_township (tx_store_get_settings (reader->store));
 
   for (guint i = 0; townships != NULL && i < townships->len; i++)
     {
@@ -811,6 +817,8 @@ load_townships (Reader *reader)
   /* With one township only, that one is the default. */
   if (reader->default_township == NULL && townships != NULL && townships->len == 1)
     reader->default_township = g_strdup (tx_township_get_uuid (g_ptr_array_index (townships, 0)));
+
+  return townships != NULL;
 }
 
 static TxRosterImport *
@@ -875,11 +883,13 @@ decode (TxRosterImport  *import,
 }
 
 /* Reads what the file is checked against: the townships and the people
- * on the roster.  The only part of reading that uses the store. */
-static void
-reader_init (Reader         *reader,
-             TxStore        *store,
-             TxRosterImport *import)
+ * on the roster.  The only part of reading that uses the store; when
+ * the store cannot be read, nothing is imported. */
+static gboolean
+reader_init (Reader          *reader,
+             TxStore         *store,
+             TxRosterImport  *import,
+             GError         **error)
 {
   reader->store = store;
   reader->import = import;
@@ -890,8 +900,7 @@ reader_init (Reader         *reader,
   reader->by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->by_township = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) match_free);
-  load_townships (reader);
-  load_existing (reader);
+  return load_townships (reader, error) && load_existing (reader, error);
 }
 
 static void
@@ -969,7 +978,11 @@ tx_roster_import_read_bytes (TxStore     *store,
   if (!decode (import, bytes, &text, &size, &converted, error))
     return NULL;
 
-  reader_init (&reader, store, import);
+  if (!reader_init (&reader, store, import, error))
+    {
+      reader_clear (&reader);
+      return NULL;
+    }
   reader_parse (&reader, text, size);
   resolve_matches (store, import, reader.matches);
   reader_clear (&reader);
@@ -1285,7 +1298,11 @@ run_import (TxStore   *store,
   Batch *batch;
   gboolean ok = TRUE;
 
-  reader_init (&reader, store, import);
+  if (!reader_init (&reader, store, import, error))
+    {
+      reader_clear (&reader);
+      return FALSE;
+    }
   reader.queue = g_async_queue_new ();
   reader.written = g_async_queue_new ();
 

@@ -214,18 +214,11 @@ collect_people (TxStore       *store,
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      tx_store_set_sql_error (store, error, _("Could not read the roster"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
   sqlite3_reset (stmt);
-  return g_steal_pointer (&people);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&people) : NULL;
 }
 
 /**
@@ -269,19 +262,15 @@ tx_roster_query_ids (TxStore              *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
-    {
-      tx_store_set_sql_error (store, error, _("Could not read the roster"));
-      return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -301,6 +290,7 @@ tx_roster_load_people (TxStore       *store,
 {
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ? AND p.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -309,9 +299,11 @@ tx_roster_load_people (TxStore       *store,
   for (guint i = 0; i < n_ids; i++)
     {
       sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
         g_ptr_array_add (people, person_from_row (stmt));
       sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return NULL;
     }
 
   return g_steal_pointer (&people);
@@ -324,15 +316,18 @@ tx_roster_find_person (TxStore     *store,
 {
   sqlite3_stmt *stmt;
   TxPerson *person = NULL;
+  int rc;
 
   stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.uuid = ? AND p.deleted_at IS NULL", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     person = person_from_row (stmt);
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
 
   if (person == NULL)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
@@ -439,6 +434,7 @@ tx_roster_save_person (TxStore   *store,
   sqlite3_stmt *stmt;
   gint64 township_id = 0;
   gint64 person_id;
+  int rc;
 
   g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
   g_return_val_if_fail (TX_IS_PERSON (person), FALSE);
@@ -456,13 +452,15 @@ tx_roster_save_person (TxStore   *store,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, person->township_uuid, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
         {
           township_id = sqlite3_column_int64 (stmt, 0);
           g_free (person->township_name);
           person->township_name = g_strdup (tx_column_text (stmt, 1));
         }
       sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return FALSE;
 
       if (township_id == 0)
         {
@@ -485,8 +483,11 @@ tx_roster_save_person (TxStore   *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
-  person_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  rc = tx_store_step (store, stmt, error);
+  person_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
 
   /* The search index forgets the words as they were, before they change
    * (its content is the person table). */
@@ -537,13 +538,8 @@ tx_roster_save_person (TxStore   *store,
   bind_blob_bytes (stmt, 12, strokes);
   sqlite3_bind_text (stmt, 13, person->updated_at, -1, SQLITE_TRANSIENT);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tx_store_set_sql_error (store, error, _("Could not save the person"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
   if (person_id == 0)
     person_id = sqlite3_last_insert_rowid (tx_store_get_db (store));
 
@@ -622,13 +618,17 @@ edit_person (TxStore   *store,
   TxPerson *person = user_data;
   gboolean exists = FALSE;
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = tx_store_prepare (store, "SELECT 1 FROM person WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  rc = tx_store_step (store, stmt, error);
+  exists = rc == SQLITE_ROW;
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
 
   g_clear_pointer (&person->updated_at, g_free);
   if (!tx_roster_save_person (store, person, error))
@@ -672,6 +672,7 @@ delete_person (TxStore   *store,
   g_autofree char *now = tx_timestamp_now ();
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = tx_store_prepare (store,
                            job->restore
@@ -682,9 +683,11 @@ delete_person (TxStore   *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, job->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     name = g_strdup (tx_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return 0;
 
   if (name == NULL)
     {

@@ -140,39 +140,24 @@ chars_tokenize (Fts5Tokenizer  *tokenizer,
   return SQLITE_OK;
 }
 
-static fts5_api *
-get_fts5_api (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  fts5_api *api = NULL;
-
-  /* the documented way: SELECT fts5(?) hands the API out through a
-   * pointer parameter */
-  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
-  sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-
-  return api;
-}
-
 /**
  * tx_search_tokenizer_register:
  *
- * Makes the tokenizer `tx_chars` known on @db.
+ * @api: (nullable): the FTS5 API of a connection (tx_store_open() asks
+ *   SQLite for it)
+ *
+ * Makes the tokenizer `tx_chars` known on the connection of @api.
  *
  * Returns: %FALSE when this SQLite has no FTS5
  */
 gboolean
-tx_search_tokenizer_register (sqlite3 *db)
+tx_search_tokenizer_register (fts5_api *api)
 {
   static fts5_tokenizer chars = {
     chars_create,
     chars_delete,
     chars_tokenize,
   };
-  fts5_api *api = get_fts5_api (db);
 
   if (api == NULL || api->iVersion < 2)
     return FALSE;

@@ -9,6 +9,6 @@
 
 G_BEGIN_DECLS
 
-gboolean tx_search_tokenizer_register (sqlite3 *db);
+gboolean tx_search_tokenizer_register (fts5_api *api);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tx-collate.h"
+#include "tx-date.h"
 #include "tx-search-tokenizer.h"
 #include "tx-store.h"
 
@@ -89,6 +90,23 @@ pragma_int (TxStore    *self,
   sqlite3_finalize (stmt);
 
   return value;
+}
+
+/* The FTS5 API of a connection, as SQLite's documentation hands it out:
+ * SELECT fts5(?) with a pointer parameter.  NULL without FTS5. */
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return api;
 }
 
 static int
@@ -310,6 +328,27 @@ tx_store_get_default_path (void)
 }
 
 /**
+ * tx_store_register_functions:
+ * @db: a connection to a Tongxin database
+ *
+ * Makes what Tongxin's schema uses known on @db: the search tokenizer
+ * and the SQL functions of its sort keys.  tx_store_open() does it; a
+ * program that opens the file itself (a test building an old schema)
+ * calls it.
+ *
+ * Returns: %FALSE when this SQLite has no FTS5
+ */
+gboolean
+tx_store_register_functions (sqlite3 *db)
+{
+  if (!tx_search_tokenizer_register (get_fts5_api (db)))
+    return FALSE;
+
+  tx_collate_register_functions (db);
+  return TRUE;
+}
+
+/**
  * tx_store_open:
  * @path: the database file; created (mode 0600) when absent
  *
@@ -366,13 +405,12 @@ tx_store_open (const char  *path,
     g_chmod (path, 0600);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  if (!tx_search_tokenizer_register (self->db))
+  if (!tx_store_register_functions (self->db))
     {
       g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
                            _("This SQLite has no full-text search (FTS5); Tongxin needs it."));
       return NULL;
     }
-  tx_collate_register_functions (self->db);
   sqlite3_busy_timeout (self->db, 5000);
 
   /* Reading the header tells whether this is a database at all. */
@@ -499,6 +537,10 @@ tx_store_set_sql_error (TxStore     *self,
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
                  _("%s: the database is in use by another Tongxin. Close it and try again."),
                  what);
+  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                 _("%s: the database file is damaged (%s). Check it with “tongxin-cli check”, and restore a backup if it is."),
+                 what, detail);
   else if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
                  _("%s: the data breaks a rule of the database (%s)."),
@@ -949,18 +991,11 @@ tx_uuid_is_valid (const char *text)
   return TRUE;
 }
 
+/* "YYYY-MM-DD" and a day that exists: the form the store keeps. */
 gboolean
 tx_date_is_valid (const char *text)
 {
-  int y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  return g_date_valid_dmy (d, m, y);
+  return text != NULL && strlen (text) == 10 && tx_date_from_iso (text) != TX_DATE_NONE;
 }
 
 const char *
@@ -1162,4 +1197,35 @@ tx_store_check (TxStore  *self,
     g_ptr_array_add (problems, g_strdup (_("The search index does not match the roster.")));
 
   return g_steal_pointer (&problems);
+}
+
+/**
+ * tx_store_count:
+ * @kind: "township", "person", "consultation" or "outcome"
+ *
+ * Returns: how many such records are not deleted
+ */
+guint
+tx_store_count (TxStore    *store,
+                const char *kind)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint count = 0;
+
+  if (g_strcmp0 (kind, "township") == 0)
+    stmt = tx_store_prepare (store, "SELECT count(*) FROM township WHERE deleted_at IS NULL", NULL);
+  else if (g_strcmp0 (kind, "person") == 0)
+    stmt = tx_store_prepare (store, "SELECT count(*) FROM person WHERE deleted_at IS NULL", NULL);
+  else if (g_strcmp0 (kind, "consultation") == 0)
+    stmt = tx_store_prepare (store, "SELECT count(*) FROM consultation WHERE deleted_at IS NULL", NULL);
+  else if (g_strcmp0 (kind, "outcome") == 0)
+    stmt = tx_store_prepare (store, "SELECT count(*) FROM outcome WHERE deleted_at IS NULL", NULL);
+
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
 }

@@ -35,6 +35,7 @@ typedef gboolean (*TxStoreWriteFunc) (TxStore  *store,
                                       GError  **error);
 
 GQuark        tx_store_error_quark         (void);
+gboolean      tx_store_register_functions  (sqlite3           *db);
 char         *tx_store_get_default_path    (void);
 TxStore      *tx_store_open                (const char        *path,
                                             GError           **error);
@@ -51,6 +52,9 @@ void          tx_store_emit_changed        (TxStore           *self,
 void          tx_store_emit_record_changed (TxStore           *self,
                                             const char        *kind,
                                             const char        *uuid);
+
+guint         tx_store_count               (TxStore           *self,
+                                            const char        *kind);
 
 /* Low level, for the modules of src/core only. */
 sqlite3      *tx_store_get_db              (TxStore           *self);

@@ -1,0 +1,1039 @@
+/* tx-consultation-store.c — consultations in the store: list, load,
+ * save, stages done, participants and attendance, delete and restore
+ *
+ * The one place that reads and writes the rows of a consultation: its
+ * details, its six stages, its participants, its minutes and speeches.
+ * The editors, tongxin-cli and the exchange importer all write through
+ * tx_store_write_consultation().  Every change is one transaction with a
+ * line in the audit log, and stamps the consultation's updated_at so the
+ * exchange carries it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-consultation-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-consultation-store.h"
+#include "tx-outcome-store.h"
+#include "tx-records-private.h"
+#include "tx-rules.h"
+#include "tx-vocabulary.h"
+#include "tx-workflow.h"
+
+#define CONSULTATION_COLUMNS \
+  "c.id, c.uuid, c.title, t.uuid, t.name, c.topic_source, c.orientation, c.platform, " \
+  "c.venue, c.starts_at, c.ends_at, c.research_notes, c.updated_at "
+
+static TxConsultation *
+consultation_from_row (sqlite3_stmt *stmt)
+{
+  TxConsultation *consultation = tx_consultation_new ();
+
+  consultation->uuid = g_strdup (tx_column_text (stmt, 1));
+  consultation->title = g_strdup (tx_column_text (stmt, 2));
+  consultation->township_uuid = g_strdup (tx_column_text (stmt, 3));
+  consultation->township_name = g_strdup (tx_column_text (stmt, 4));
+  tx_topic_source_from_key (tx_column_text (stmt, 5), &consultation->topic_source);
+  tx_orientation_from_key (tx_column_text (stmt, 6), &consultation->orientation);
+  tx_platform_from_key (tx_column_text (stmt, 7), &consultation->platform);
+  consultation->venue = g_strdup (tx_column_text (stmt, 8));
+  consultation->starts = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  consultation->ends = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  consultation->research = g_strdup (tx_column_text (stmt, 11));
+  consultation->updated_at = g_strdup (tx_column_text (stmt, 12));
+
+  return consultation;
+}
+
+static gboolean
+load_stages (TxStore         *store,
+             gint64           id,
+             TxConsultation  *consultation,
+             GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store, "SELECT stage, due, done FROM stage WHERE consultation_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      int stage = sqlite3_column_int (stmt, 0);
+
+      if (stage < 0 || stage >= TX_N_STAGES)
+        continue;
+      g_free (consultation->stage_due[stage]);
+      g_free (consultation->stage_done[stage]);
+      consultation->stage_due[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      consultation->stage_done[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tx_store_list_consultations:
+ * @year: 0 for every year
+ * @township: (nullable): a township's name or uuid
+ *
+ * Returns: (transfer full) (element-type TxConsultation): with their
+ *   stages, by meeting date
+ */
+GPtrArray *
+tx_store_list_consultations (TxStore     *store,
+                             int          year,
+                             const char  *township,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) consultations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT " CONSULTATION_COLUMNS
+                           "FROM consultation c JOIN township t ON t.id = c.township_id "
+                           "WHERE c.deleted_at IS NULL "
+                           "AND (?1 = 0 OR CAST (coalesce (substr (c.starts_at, 1, 4), "
+                           "     (SELECT substr (min (due), 1, 4) FROM stage WHERE consultation_id = c.id)) AS INTEGER) = ?1) "
+                           "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) "
+                           "ORDER BY c.starts_at IS NULL, c.starts_at, c.title",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, year);
+  tx_bind_text_or_null (stmt, 2, township);
+
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (consultations, consultation_from_row (stmt));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  for (guint i = 0; i < consultations->len; i++)
+    if (!load_stages (store, g_array_index (ids, gint64, i), g_ptr_array_index (consultations, i), error))
+      return NULL;
+
+  return g_steal_pointer (&consultations);
+}
+
+static gboolean
+load_participants (TxStore         *store,
+                   gint64           id,
+                   TxConsultation  *consultation,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT p.uuid, p.name, pa.role, pa.invited, pa.attended, "
+                           "  (SELECT group_concat (category) FROM (SELECT category FROM person_category "
+                           "   WHERE person_id = p.id ORDER BY position)) "
+                           "FROM participant pa JOIN person p ON p.id = pa.person_id "
+                           "WHERE pa.consultation_id = ? ORDER BY pa.position, p.sort_pinyin",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxRole role = TX_ROLE_OBSERVER;
+      TxParticipant *participant;
+      g_auto(GStrv) keys = NULL;
+
+      tx_role_from_key (tx_column_text (stmt, 2), &role);
+      participant = tx_participant_new (tx_column_text (stmt, 0), role);
+      participant->name = g_strdup (tx_column_text (stmt, 1));
+      participant->invited = sqlite3_column_int (stmt, 3) != 0;
+      participant->attended = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
+
+      keys = g_strsplit (tx_column_text (stmt, 5), ",", -1);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          TxCategory category;
+
+          if (tx_category_from_key (keys[i], &category))
+            g_array_append_val (participant->categories, category);
+        }
+
+      g_ptr_array_add (consultation->participants, participant);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+load_minutes (TxStore         *store,
+              gint64           id,
+              TxConsultation  *consultation,
+              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT recorder, agenda, consensus, next_steps FROM minutes WHERE consultation_id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      consultation->has_minutes = TRUE;
+      consultation->recorder = g_strdup (tx_column_text (stmt, 0));
+      consultation->agenda = g_strdup (tx_column_text (stmt, 1));
+      consultation->consensus = g_strdup (tx_column_text (stmt, 2));
+      consultation->next_steps = g_strdup (tx_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT speaker, summary FROM speech WHERE consultation_id = ? ORDER BY position",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (consultation->speeches,
+                     tx_speech_new (tx_column_text (stmt, 0), tx_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tx_store_load_consultation:
+ * @uuid_or_title: a uuid, or the exact title
+ *
+ * Returns: (transfer full): the consultation with its stages,
+ *   participants, minutes and outcomes
+ */
+TxConsultation *
+tx_store_load_consultation (TxStore     *store,
+                            const char  *uuid_or_title,
+                            GError     **error)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GString) townships = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  guint matches = 0;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT " CONSULTATION_COLUMNS
+                           "FROM consultation c JOIN township t ON t.id = c.township_id "
+                           "WHERE (c.uuid = ?1 OR c.title = ?1) AND c.deleted_at IS NULL "
+                           "ORDER BY c.uuid = ?1 DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid_or_title, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gboolean by_uuid = g_strcmp0 (tx_column_text (stmt, 1), uuid_or_title) == 0;
+
+      if (matches > 0)
+        g_string_append (townships, C_("list of townships", ", "));
+      g_string_append (townships, tx_column_text (stmt, 4));
+
+      if (consultation == NULL)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          consultation = consultation_from_row (stmt);
+        }
+      matches++;
+
+      if (by_uuid)
+        {
+          matches = 1;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  if (consultation == NULL)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                   _("There is no consultation “%s”. Give its exact title or its id."),
+                   uuid_or_title);
+      return NULL;
+    }
+
+  if (matches > 1)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
+                   _("%u consultations are titled “%s” (in %s). Give the id of the one you mean."),
+                   matches, uuid_or_title, townships->str);
+      return NULL;
+    }
+
+  if (!load_stages (store, id, consultation, error) ||
+      !load_participants (store, id, consultation, error) ||
+      !load_minutes (store, id, consultation, error))
+    return NULL;
+
+  outcomes = tx_store_list_outcomes (store, consultation->uuid, error);
+  if (outcomes == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (consultation->outcomes, g_steal_pointer (&outcomes));
+
+  return g_steal_pointer (&consultation);
+}
+
+static gint64
+consultation_id (TxStore     *store,
+                 const char  *uuid,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, "SELECT id FROM consultation WHERE uuid = ? AND deleted_at IS NULL", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return 0;
+
+  if (id == 0)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("There is no consultation “%s”. Give its exact title or its id."), uuid);
+
+  return id;
+}
+
+static gint64
+person_id (TxStore     *store,
+           const char  *uuid,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, "SELECT id FROM person WHERE uuid = ? AND deleted_at IS NULL", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return 0;
+
+  if (id == 0)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("No one on the roster has the id %s."), uuid);
+
+  return id;
+}
+
+static gboolean
+touch (TxStore     *store,
+       gint64       id,
+       const char  *uuid,
+       const char  *summary,
+       GError     **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt = tx_store_prepare (store, "UPDATE consultation SET updated_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_record_changed (store, "consultation", uuid);
+  return tx_store_audit (store, "update", "consultation", uuid, summary, error);
+}
+
+/* The row id of what @sql finds for @uuid; 0 with @error set when none
+ * (@missing says what is missing) or when it cannot be read. */
+static gint64
+find_row_id (TxStore     *store,
+             const char  *sql,
+             const char  *uuid,
+             const char  *missing,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, missing);
+
+  return id;
+}
+
+static gboolean
+run_for_id (TxStore     *store,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return tx_store_step_done (store, stmt, error);
+}
+
+static gboolean
+write_stages (TxStore         *store,
+              gint64           id,
+              TxConsultation  *self,
+              TxWriteFlags     flags,
+              GError         **error)
+{
+  for (guint stage = 0; stage < TX_N_STAGES; stage++)
+    {
+      sqlite3_stmt *stmt;
+
+      /* done dates change through tx_store_set_stage_done() and its
+       * rules, unless the whole record is written */
+      stmt = tx_store_prepare (store,
+                               (flags & TX_WRITE_DONE_DATES)
+                               ? "INSERT INTO stage (consultation_id, stage, due, done) VALUES (?1, ?2, ?3, ?4) "
+                                 "ON CONFLICT (consultation_id, stage) DO UPDATE SET due = ?3, done = ?4"
+                               : "INSERT INTO stage (consultation_id, stage, due, done) VALUES (?1, ?2, ?3, ?4) "
+                                 "ON CONFLICT (consultation_id, stage) DO UPDATE SET due = ?3",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, stage);
+      tx_bind_text_or_null (stmt, 3, self->stage_due[stage]);
+      tx_bind_text_or_null (stmt, 4, self->stage_done[stage]);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_participants (TxStore         *store,
+                    gint64           id,
+                    TxConsultation  *self,
+                    TxWriteFlags     flags,
+                    GError         **error)
+{
+  if (!run_for_id (store, "DELETE FROM participant WHERE consultation_id = ?", id, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (self->participants, i);
+      g_autofree char *missing = g_strdup_printf (_("No one on the roster has the id %s."), participant->person_uuid);
+      sqlite3_stmt *stmt;
+      gint64 person_id;
+
+      person_id = find_row_id (store,
+                               (flags & TX_WRITE_AS_RECEIVED)
+                               ? "SELECT id FROM person WHERE uuid = ?"
+                               : "SELECT id FROM person WHERE uuid = ? AND deleted_at IS NULL",
+                               participant->person_uuid, missing, error);
+      if (person_id == 0)
+        return FALSE;
+
+      stmt = tx_store_prepare (store,
+                               "INSERT INTO participant (consultation_id, person_id, role, invited, attended, position) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                               "ON CONFLICT (consultation_id, person_id) DO UPDATE SET role = ?3, invited = ?4, "
+                               "  attended = ?5",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      sqlite3_bind_text (stmt, 3, tx_role_to_key (participant->role), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, participant->invited);
+      if (participant->attended >= 0)
+        sqlite3_bind_int (stmt, 5, participant->attended != 0);
+      sqlite3_bind_int (stmt, 6, i);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_minutes (TxStore         *store,
+               gint64           id,
+               TxConsultation  *self,
+               TxWriteFlags     flags,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!self->has_minutes)
+    {
+      /* kept as they are, unless the whole record is written */
+      if (!(flags & TX_WRITE_AS_RECEIVED))
+        return TRUE;
+      return run_for_id (store, "DELETE FROM speech WHERE consultation_id = ?", id, error) &&
+             run_for_id (store, "DELETE FROM minutes WHERE consultation_id = ?", id, error);
+    }
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO minutes (consultation_id, recorder, agenda, consensus, next_steps) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (consultation_id) DO UPDATE SET "
+                           "recorder = ?2, agenda = ?3, consensus = ?4, next_steps = ?5",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, self->recorder ? self->recorder : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, self->agenda ? self->agenda : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, self->consensus ? self->consensus : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, self->next_steps ? self->next_steps : "", -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (!run_for_id (store, "DELETE FROM speech WHERE consultation_id = ?", id, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->speeches->len; i++)
+    {
+      TxSpeech *speech = g_ptr_array_index (self->speeches, i);
+
+      stmt = tx_store_prepare (store,
+                               "INSERT INTO speech (consultation_id, position, speaker, summary) VALUES (?, ?, ?, ?)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, speech->speaker ? speech->speaker : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, speech->summary ? speech->summary : "", -1, SQLITE_TRANSIENT);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tx_store_write_consultation:
+ * @flags: which parts to write, and whether as received from another
+ *   office (keeping its updated_at, and taking a township or people
+ *   deleted here)
+ *
+ * Writes @consultation's rows inside the open transaction: the one
+ * writer of consultations, for the editors and tongxin-cli
+ * (tx_store_save_consultation()) and for the exchange importer.  Nothing
+ * is checked here but what the database needs: the callers check the
+ * record first.
+ */
+gboolean
+tx_store_write_consultation (TxStore         *store,
+                             TxConsultation  *self,
+                             TxWriteFlags     flags,
+                             GError         **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  const char *updated = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL ? self->updated_at : now;
+  sqlite3_stmt *stmt;
+  gint64 township_id;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+  g_return_val_if_fail (self->uuid != NULL, FALSE);
+
+  township_id = find_row_id (store,
+                             (flags & TX_WRITE_AS_RECEIVED)
+                             ? "SELECT id FROM township WHERE uuid = ?"
+                             : "SELECT id FROM township WHERE uuid = ? AND deleted_at IS NULL",
+                             self->township_uuid, _("Choose the township of the consultation."), error);
+  if (township_id == 0)
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO consultation (uuid, township_id, title, topic_source, orientation, platform, "
+                           "  venue, starts_at, ends_at, research_notes, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                           "ON CONFLICT (uuid) DO UPDATE SET township_id = ?2, title = ?3, topic_source = ?4, "
+                           "  orientation = ?5, platform = ?6, venue = ?7, starts_at = ?8, ends_at = ?9, "
+                           "  research_notes = ?10, updated_at = ?11, deleted_at = NULL "
+                           "RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, township_id);
+  sqlite3_bind_text (stmt, 3, self->title ? self->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, tx_topic_source_to_key (self->topic_source), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, tx_orientation_to_key (self->orientation), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, tx_platform_to_key (self->platform), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, self->venue ? self->venue : "", -1, SQLITE_TRANSIENT);
+  tx_bind_text_or_null (stmt, 8, self->starts);
+  tx_bind_text_or_null (stmt, 9, self->ends);
+  sqlite3_bind_text (stmt, 10, self->research ? self->research : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, updated, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    {
+      if (rc != SQLITE_ERROR)
+        tx_store_set_sql_error (store, error, _("Could not save the consultation"));
+      return FALSE;
+    }
+
+  if (((flags & (TX_WRITE_DUE_DATES | TX_WRITE_DONE_DATES)) && !write_stages (store, id, self, flags, error)) ||
+      ((flags & TX_WRITE_PARTICIPANTS) && !write_participants (store, id, self, flags, error)) ||
+      ((flags & TX_WRITE_MINUTES) && !write_minutes (store, id, self, flags, error)))
+    return FALSE;
+
+  tx_store_emit_record_changed (store, "consultation", self->uuid);
+  return TRUE;
+}
+
+typedef struct {
+  TxConsultation *consultation;
+  gboolean        exists;
+} SaveJob;
+
+static gboolean
+save_consultation (TxStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  SaveJob *job = user_data;
+  TxConsultation *self = job->consultation;
+  g_autoptr(GError) local_error = NULL;
+
+  /* does it exist already: for the audit log */
+  job->exists = find_row_id (store, "SELECT id FROM consultation WHERE uuid = ?", self->uuid, "",
+                             &local_error) != 0;
+  if (local_error != NULL && !g_error_matches (local_error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* participants and done dates change through their own functions,
+   * which apply their rules */
+  if (!tx_store_write_consultation (store, self, TX_WRITE_DETAILS | TX_WRITE_DUE_DATES | TX_WRITE_MINUTES, error))
+    return FALSE;
+
+  return tx_store_audit (store, job->exists ? "update" : "insert", "consultation", self->uuid, self->title, error);
+}
+
+/**
+ * tx_store_save_consultation:
+ *
+ * Saves the details, the due dates of the stages and the minutes of
+ * @consultation (new when its uuid is unknown).  Participants and done
+ * dates change through their own functions, which apply their rules.
+ */
+gboolean
+tx_store_save_consultation (TxStore         *store,
+                            TxConsultation  *consultation,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (TX_IS_CONSULTATION (consultation), FALSE);
+
+  if (consultation->title != NULL)
+    g_strstrip (consultation->title);
+
+  problems = tx_consultation_check (consultation, TX_DATE_NONE);
+  if (!tx_problems_to_error (problems, error))
+    return FALSE;
+
+  if (consultation->uuid == NULL)
+    consultation->uuid = tx_uuid_new ();
+
+  {
+    SaveJob job = { consultation, FALSE };
+
+    return tx_store_write (store, save_consultation, &job, error);
+  }
+}
+
+typedef struct {
+  const char *consultation;
+  const char *person;
+  TxStage     stage;
+  const char *done;
+  const char *reason;
+  TxRole      role;
+  int         attended;
+} Change;
+
+static gboolean
+set_stage_done (TxStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  Change *change = user_data;
+  sqlite3_stmt *stmt;
+  g_autofree char *summary = NULL;
+  gint64 id = consultation_id (store, change->consultation, error);
+
+  if (id == 0)
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO stage (consultation_id, stage, done, note) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (consultation_id, stage) DO UPDATE SET done = ?3, note = ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, change->stage);
+  tx_bind_text_or_null (stmt, 3, change->done);
+  sqlite3_bind_text (stmt, 4, change->reason ? change->reason : "", -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  summary = g_strdup_printf ("%s: %s", tx_stage_to_key (change->stage), change->done ? change->done : "not done");
+  return touch (store, id, change->consultation, summary, error);
+}
+
+/**
+ * tx_store_set_stage_done:
+ * @done: the day it was done, or %TX_DATE_NONE to mark it not done
+ * @reason: (nullable): why, when the stage before is not done
+ * @today: no stage is done after it
+ *
+ * Marks a stage done after checking the order of the stages
+ * (tx_stage_check_done()).
+ */
+gboolean
+tx_store_set_stage_done (TxStore     *store,
+                         const char  *consultation_uuid,
+                         TxStage      stage,
+                         TxDate       done,
+                         const char  *reason,
+                         TxDate       today,
+                         GError     **error)
+{
+  g_autofree char *done_text = tx_date_to_iso (done);
+  Change change = { consultation_uuid, NULL, stage, done_text, reason, 0, 0 };
+
+  g_return_val_if_fail (stage < TX_N_STAGES, FALSE);
+
+  if (done != TX_DATE_NONE)
+    {
+      g_autoptr(TxConsultation) consultation = tx_store_load_consultation (store, consultation_uuid, error);
+
+      if (consultation == NULL ||
+          !tx_stage_check_done (consultation, stage, done, reason, today, error))
+        return FALSE;
+    }
+
+  return tx_store_write (store, set_stage_done, &change, error);
+}
+
+static gboolean
+set_participant (TxStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  Change *change = user_data;
+  gint64 id = consultation_id (store, change->consultation, error);
+  gint64 person = id ? person_id (store, change->person, error) : 0;
+  sqlite3_stmt *stmt;
+
+  if (id == 0 || person == 0)
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO participant (consultation_id, person_id, role, invited, position) "
+                           "VALUES (?1, ?2, ?3, 1, (SELECT coalesce (max (position), -1) + 1 FROM participant "
+                           "                      WHERE consultation_id = ?1)) "
+                           "ON CONFLICT (consultation_id, person_id) DO UPDATE SET role = ?3, invited = 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, person);
+  sqlite3_bind_text (stmt, 3, tx_role_to_key (change->role), -1, SQLITE_STATIC);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  return touch (store, id, change->consultation, change->person, error);
+}
+
+/* Invites someone from the roster, or changes their role. */
+gboolean
+tx_store_set_participant (TxStore     *store,
+                          const char  *consultation_uuid,
+                          const char  *person_uuid,
+                          TxRole       role,
+                          GError     **error)
+{
+  Change change = { consultation_uuid, person_uuid, 0, NULL, NULL, role, 0 };
+
+  return tx_store_write (store, set_participant, &change, error);
+}
+
+static gboolean
+remove_or_attend (TxStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  Change *change = user_data;
+  gint64 id = consultation_id (store, change->consultation, error);
+  gint64 person = id ? person_id (store, change->person, error) : 0;
+  sqlite3_stmt *stmt;
+
+  if (id == 0 || person == 0)
+    return FALSE;
+
+  if (change->attended == G_MININT)
+    stmt = tx_store_prepare (store, "DELETE FROM participant WHERE consultation_id = ?1 AND person_id = ?2", error);
+  else
+    stmt = tx_store_prepare (store,
+                             "UPDATE participant SET attended = ?3 WHERE consultation_id = ?1 AND person_id = ?2",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, person);
+  if (change->attended >= 0)
+    sqlite3_bind_int (stmt, 3, change->attended);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (tx_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                           _("This person is not invited to the consultation."));
+      return FALSE;
+    }
+
+  return touch (store, id, change->consultation, change->person, error);
+}
+
+gboolean
+tx_store_remove_participant (TxStore     *store,
+                             const char  *consultation_uuid,
+                             const char  *person_uuid,
+                             GError     **error)
+{
+  Change change = { consultation_uuid, person_uuid, 0, NULL, NULL, 0, G_MININT };
+
+  return tx_store_write (store, remove_or_attend, &change, error);
+}
+
+/**
+ * tx_store_set_attendance:
+ * @attended: 1 present, 0 absent, -1 not known
+ */
+gboolean
+tx_store_set_attendance (TxStore     *store,
+                         const char  *consultation_uuid,
+                         const char  *person_uuid,
+                         int          attended,
+                         GError     **error)
+{
+  Change change = { consultation_uuid, person_uuid, 0, NULL, NULL, 0, CLAMP (attended, -1, 1) };
+
+  return tx_store_write (store, remove_or_attend, &change, error);
+}
+
+typedef struct {
+  const char *consultation;
+  gboolean    restore;
+  char       *uuid;      /* out */
+  char       *title;     /* out */
+} DeleteJob;
+
+/* The consultation @text names, among those deleted (to restore) or not
+ * (to delete): its uuid, or its exact title when only one has it. */
+static gint64
+find_for_delete (TxStore    *store,
+                 DeleteJob  *job,
+                 char      **deleted_at,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  guint matches = 0;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "SELECT id, uuid, title, deleted_at FROM consultation "
+                             "WHERE (uuid = ?1 OR title = ?1) AND deleted_at IS NOT NULL ORDER BY uuid = ?1 DESC"
+                           : "SELECT id, uuid, title, deleted_at FROM consultation "
+                             "WHERE (uuid = ?1 OR title = ?1) AND deleted_at IS NULL ORDER BY uuid = ?1 DESC",
+                           error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, job->consultation, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      if (matches++ == 0)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          job->uuid = g_strdup (tx_column_text (stmt, 1));
+          job->title = g_strdup (tx_column_text (stmt, 2));
+          *deleted_at = g_strdup (tx_column_text (stmt, 3));
+          if (g_strcmp0 (job->uuid, job->consultation) == 0)
+            break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return 0;
+
+  if (id == 0)
+    {
+      if (job->restore)
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                     _("No deleted consultation is “%s”. Give its exact title or its id."), job->consultation);
+      else
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                     _("There is no consultation “%s”. Give its exact title or its id."), job->consultation);
+      return 0;
+    }
+
+  if (matches > 1 && g_strcmp0 (job->uuid, job->consultation) != 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
+                   _("%u consultations are titled “%s”. Give the id of the one you mean."),
+                   matches, job->consultation);
+      return 0;
+    }
+
+  return id;
+}
+
+static gboolean
+delete_consultation (TxStore   *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  DeleteJob *job = user_data;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *deleted_at = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  id = find_for_delete (store, job, &deleted_at, error);
+  if (id == 0)
+    return FALSE;
+
+  /* Its recommendations go and come back with it: those deleted with
+   * it carry its deletion time, those deleted before keep theirs. */
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "UPDATE outcome SET deleted_at = NULL, updated_at = ?3 "
+                             "WHERE consultation_id = ?1 AND deleted_at = ?2"
+                           : "UPDATE outcome SET deleted_at = ?3, updated_at = ?3 "
+                             "WHERE consultation_id = ?1 AND deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, deleted_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "UPDATE consultation SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1"
+                           : "UPDATE consultation SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_record_changed (store, "consultation", job->uuid);
+  tx_store_emit_changed (store, "outcome");
+
+  return tx_store_audit (store, job->restore ? "restore" : "delete", "consultation", job->uuid, job->title, error);
+}
+
+/**
+ * tx_store_delete_consultation:
+ * @consultation: its uuid, or its exact title
+ * @restore: bring back one deleted instead
+ * @uuid: (out) (optional): the uuid of the consultation
+ *
+ * Soft delete, for Undo: the consultation and its recommendations
+ * leave every list and the ledger, and travel as deleted in the next
+ * exchange file; restoring brings back both.
+ */
+gboolean
+tx_store_delete_consultation (TxStore     *store,
+                              const char  *consultation,
+                              gboolean     restore,
+                              char       **uuid,
+                              GError     **error)
+{
+  DeleteJob job = { consultation, restore, NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (consultation != NULL, FALSE);
+
+  ok = tx_store_write (store, delete_consultation, &job, error);
+  if (ok && uuid != NULL)
+    *uuid = g_steal_pointer (&job.uuid);
+  g_free (job.uuid);
+  g_free (job.title);
+
+  return ok;
+}

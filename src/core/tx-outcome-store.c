@@ -1,0 +1,354 @@
+/* tx-outcome-store.c — recommendations in the store: list, load, save,
+ * delete and restore
+ *
+ * The one place that reads and writes the rows of a recommendation and
+ * its supervision records; the editors, tongxin-cli and the exchange
+ * importer all write through tx_store_write_outcome().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-outcome-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-outcome-store.h"
+#include "tx-records-private.h"
+#include "tx-rules.h"
+#include "tx-vocabulary.h"
+
+/**
+ * tx_store_list_outcomes:
+ * @consultation_uuid: (nullable): only this consultation's
+ *
+ * Returns: (transfer full) (element-type TxOutcome): with their
+ *   supervision records
+ */
+GPtrArray *
+tx_store_list_outcomes (TxStore     *store,
+                        const char  *consultation_uuid,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT o.id, o.uuid, c.uuid, c.title, t.name, o.title, o.content, o.submitted_to, "
+                           "  o.submitted_on, o.has_feedback, o.feedback_due, o.feedback_received, "
+                           "  o.feedback_text, o.adoption, o.progress, o.updated_at "
+                           "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                           "JOIN township t ON t.id = c.township_id "
+                           "WHERE o.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1) "
+                           "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  tx_bind_text_or_null (stmt, 1, consultation_uuid);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxOutcome *outcome = tx_outcome_new ();
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      outcome->uuid = g_strdup (tx_column_text (stmt, 1));
+      outcome->consultation_uuid = g_strdup (tx_column_text (stmt, 2));
+      outcome->consultation_title = g_strdup (tx_column_text (stmt, 3));
+      outcome->township_name = g_strdup (tx_column_text (stmt, 4));
+      outcome->title = g_strdup (tx_column_text (stmt, 5));
+      outcome->content = g_strdup (tx_column_text (stmt, 6));
+      outcome->submitted_to = g_strdup (tx_column_text (stmt, 7));
+      outcome->submitted = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      outcome->has_feedback = sqlite3_column_int (stmt, 9) != 0;
+      outcome->feedback_due = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      outcome->feedback_received = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      outcome->feedback_text = g_strdup (tx_column_text (stmt, 12));
+      tx_adoption_from_key (tx_column_text (stmt, 13), &outcome->adoption);
+      outcome->progress = sqlite3_column_type (stmt, 14) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 14);
+      outcome->updated_at = g_strdup (tx_column_text (stmt, 15));
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (outcomes, outcome);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return 0;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT phase, date, by_whom, note FROM supervision WHERE outcome_id = ? ORDER BY position",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+        {
+          TxSupervisionPhase phase = TX_SUPERVISION_BEFORE;
+          TxSupervision *supervision;
+
+          tx_supervision_phase_from_key (tx_column_text (stmt, 0), &phase);
+          supervision = tx_supervision_new (phase);
+          supervision->date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          supervision->by = g_strdup (tx_column_text (stmt, 2));
+          supervision->note = g_strdup (tx_column_text (stmt, 3));
+          g_ptr_array_add (outcome->supervisions, supervision);
+        }
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return 0;
+    }
+
+  return g_steal_pointer (&outcomes);
+}
+
+/* The row id of what @sql finds for @uuid, 0 when none, -1 with @error
+ * set when it cannot be read. */
+static gint64
+find_row_id (TxStore     *store,
+             const char  *sql,
+             const char  *uuid,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ERROR ? -1 : id;
+}
+
+/**
+ * tx_store_write_outcome:
+ * @flags: %TX_WRITE_AS_RECEIVED for a record from another office (its
+ *   updated_at kept, its consultation possibly deleted here)
+ *
+ * Writes @outcome's row and its supervision records inside the open
+ * transaction: the one writer of recommendations, for the editors and
+ * tongxin-cli (tx_store_save_outcome()) and for the exchange importer.
+ * The callers check the record first.
+ */
+gboolean
+tx_store_write_outcome (TxStore      *store,
+                        TxOutcome    *self,
+                        TxWriteFlags  flags,
+                        GError      **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  const char *updated = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL ? self->updated_at : now;
+  sqlite3_stmt *stmt;
+  gint64 consultation_id;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+  g_return_val_if_fail (self->uuid != NULL, FALSE);
+
+  consultation_id = find_row_id (store,
+                                 (flags & TX_WRITE_AS_RECEIVED)
+                                 ? "SELECT id FROM consultation WHERE uuid = ?"
+                                 : "SELECT id FROM consultation WHERE uuid = ? AND deleted_at IS NULL",
+                                 self->consultation_uuid, error);
+  if (consultation_id < 0)
+    return FALSE;
+  if (consultation_id == 0)
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("A recommendation belongs to a consultation: choose one."));
+      return FALSE;
+    }
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO outcome (uuid, consultation_id, title, content, submitted_to, submitted_on, "
+                           "  has_feedback, feedback_due, feedback_received, feedback_text, adoption, progress, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                           "ON CONFLICT (uuid) DO UPDATE SET consultation_id = ?2, title = ?3, content = ?4, "
+                           "  submitted_to = ?5, submitted_on = ?6, has_feedback = ?7, feedback_due = ?8, "
+                           "  feedback_received = ?9, feedback_text = ?10, adoption = ?11, progress = ?12, "
+                           "  updated_at = ?13, deleted_at = NULL "
+                           "RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, consultation_id);
+  sqlite3_bind_text (stmt, 3, self->title ? self->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, self->content ? self->content : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, self->submitted_to ? self->submitted_to : "", -1, SQLITE_TRANSIENT);
+  tx_bind_text_or_null (stmt, 6, self->submitted);
+  sqlite3_bind_int (stmt, 7, self->has_feedback);
+  tx_bind_text_or_null (stmt, 8, self->feedback_due);
+  tx_bind_text_or_null (stmt, 9, self->feedback_received);
+  sqlite3_bind_text (stmt, 10, self->feedback_text ? self->feedback_text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, tx_adoption_to_key (self->adoption), -1, SQLITE_STATIC);
+  if (self->progress >= 0)
+    sqlite3_bind_int (stmt, 12, self->progress);
+  sqlite3_bind_text (stmt, 13, updated, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    {
+      if (rc != SQLITE_ERROR)
+        tx_store_set_sql_error (store, error, _("Could not save the recommendation"));
+      return FALSE;
+    }
+
+  stmt = tx_store_prepare (store, "DELETE FROM supervision WHERE outcome_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->supervisions->len; i++)
+    {
+      TxSupervision *supervision = g_ptr_array_index (self->supervisions, i);
+
+      stmt = tx_store_prepare (store,
+                               "INSERT INTO supervision (outcome_id, position, phase, date, by_whom, note) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, tx_supervision_phase_to_key (supervision->phase), -1, SQLITE_STATIC);
+      tx_bind_text_or_null (stmt, 4, supervision->date);
+      sqlite3_bind_text (stmt, 5, supervision->by ? supervision->by : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, supervision->note ? supervision->note : "", -1, SQLITE_TRANSIENT);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  tx_store_emit_record_changed (store, "outcome", self->uuid);
+  return TRUE;
+}
+
+static gboolean
+save_outcome (TxStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  TxOutcome *self = user_data;
+  gint64 existing = find_row_id (store, "SELECT id FROM outcome WHERE uuid = ?", self->uuid, error);
+
+  if (existing < 0 || !tx_store_write_outcome (store, self, 0, error))
+    return FALSE;
+
+  return tx_store_audit (store, existing > 0 ? "update" : "insert", "outcome", self->uuid, self->title, error);
+}
+
+/**
+ * tx_store_save_outcome:
+ *
+ * Saves a recommendation with its supervision records (new when its
+ * uuid is unknown), unless tx_outcome_check() finds something wrong:
+ * then nothing is written and @error says the first problem.  Feedback
+ * is due on the date agreed, or when none was, the feedback-days
+ * setting after submission (tx_feedback_get_status()).
+ */
+gboolean
+tx_store_save_outcome (TxStore    *store,
+                       TxOutcome  *outcome,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (TX_IS_OUTCOME (outcome), FALSE);
+
+  if (outcome->title != NULL)
+    g_strstrip (outcome->title);
+
+  problems = tx_outcome_check (outcome, TX_DATE_NONE);
+  if (!tx_problems_to_error (problems, error))
+    return FALSE;
+
+  if (outcome->uuid == NULL)
+    outcome->uuid = tx_uuid_new ();
+
+  return tx_store_write (store, save_outcome, outcome, error);
+}
+
+typedef struct {
+  const char *uuid;
+  gboolean    restore;
+} DeleteJob;
+
+static gboolean
+delete_outcome (TxStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  DeleteJob *job = user_data;
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store,
+                           job->restore
+                           ? "UPDATE outcome SET deleted_at = NULL, updated_at = ?2 WHERE uuid = ?1 AND deleted_at IS NOT NULL"
+                           : "UPDATE outcome SET deleted_at = ?2, updated_at = ?2 WHERE uuid = ?1 AND deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (tx_store_get_db (store)) == 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                   _("There is no recommendation with the id %s."), job->uuid);
+      return FALSE;
+    }
+
+  tx_store_emit_record_changed (store, "outcome", job->uuid);
+  return tx_store_audit (store, job->restore ? "restore" : "delete", "outcome", job->uuid, "", error);
+}
+
+/* Soft delete, for Undo; @restore brings it back. */
+gboolean
+tx_store_delete_outcome (TxStore     *store,
+                         const char  *uuid,
+                         gboolean     restore,
+                         GError     **error)
+{
+  DeleteJob job = { uuid, restore };
+
+  return tx_store_write (store, delete_outcome, &job, error);
+}
+
+TxOutcome *
+tx_store_load_outcome (TxStore     *store,
+                       const char  *uuid,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (store, NULL, error);
+
+  if (outcomes == NULL)
+    return NULL;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    if (g_strcmp0 (tx_outcome_get_uuid (g_ptr_array_index (outcomes, i)), uuid) == 0)
+      return g_object_ref (g_ptr_array_index (outcomes, i));
+
+  g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+               _("There is no recommendation with the id %s."), uuid);
+  return NULL;
+}
