@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include "tx-consultation-edit.h"
+#include "tx-consultation-list.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-outcome-edit.h"
+#include "tx-outcome-list.h"
 #include "tx-records.h"
 #include "tx-rules.h"
 #include "tx-settings.h"
@@ -472,6 +474,116 @@ test_ledger_get (Fixture       *f,
   g_assert_cmpint (color_of (again, name), ==, color_of (live, name));
 }
 
+/* The lists filter in SQL by the same rules every view asks: the
+ * recommendations whose feedback is overdue are those the ledger holds
+ * late, and the consultations at a stage are those whose record says
+ * so. */
+static void
+test_lists_agree (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TxOutcomeList) outcomes = tx_outcome_list_new (f->store);
+  g_autoptr(TxConsultationList) consultations = tx_consultation_list_new (f->store);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GHashTable) late = g_hash_table_new (g_str_hash, g_str_equal);
+  TxOutcomeFilter outcome_filter = TX_OUTCOME_FILTER_INIT;
+  guint expected = 0;
+
+  /* every recommendation, then the overdue ones */
+  all = tx_store_list_outcomes (f->store, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outcomes)), ==, all->len);
+
+  ledger = tx_ledger_compute (f->store, 2026, 4, D (2026, 11, 27), &error);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+          if (hit->rule == TX_RULE_FEEDBACK_WAITING)
+            g_hash_table_add (late, hit->uuid);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (late), >, 0);
+
+  outcome_filter.overdue_only = TRUE;
+  outcome_filter.today = D (2026, 11, 27);
+  tx_outcome_list_set_filter (outcomes, &outcome_filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outcomes)), ==, g_hash_table_size (late));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (outcomes)); i++)
+    {
+      g_autoptr(TxOutcome) outcome = g_list_model_get_item (G_LIST_MODEL (outcomes), i);
+
+      g_assert_true (g_hash_table_contains (late, tx_outcome_get_uuid (outcome)));
+    }
+
+  /* without an agreed due date, the setting decides, as in the ledger:
+   * submitted 12 days ago, late with 5 feedback days, not with 30 */
+  {
+    g_autoptr(GPtrArray) some = tx_store_list_consultations (f->store, 2026, NULL, &error);
+    g_autoptr(TxOutcome) outcome = tx_outcome_new_for_consultation (tx_consultation_get_uuid (g_ptr_array_index (some, 0)));
+
+    tx_outcome_set_text (outcome, "未约定反馈期限的建议", NULL);
+    tx_outcome_set_submission (outcome, "government", "2026-11-15");
+    g_assert_true (tx_store_save_outcome (f->store, outcome, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outcomes)), ==, g_hash_table_size (late));
+    g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "feedback-days", "5", &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outcomes)), ==, g_hash_table_size (late) + 1);
+  }
+
+  /* consultations by the stage reached */
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = tx_store_list_consultations (f->store, 2026, NULL, &error);
+  for (guint stage = 0; stage <= TX_STAGE_DONE; stage++)
+    {
+      TxConsultationFilter filter = TX_CONSULTATION_FILTER_INIT;
+
+      expected = 0;
+      for (guint i = 0; i < all->len; i++)
+        if (tx_consultation_get_current_stage (g_ptr_array_index (all, i)) == stage)
+          expected++;
+
+      filter.year = 2026;
+      filter.stage = stage;
+      tx_consultation_list_set_filter (consultations, &filter);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (consultations)), ==, expected);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (consultations)); i++)
+        {
+          g_autoptr(TxConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (consultations), i);
+
+          g_assert_cmpint (tx_consultation_get_current_stage (consultation), ==, stage);
+        }
+    }
+
+  /* and by township, and the ones named */
+  {
+    TxConsultationFilter filter = TX_CONSULTATION_FILTER_INIT;
+    char *uuids[] = { (char *) tx_consultation_get_uuid (g_ptr_array_index (all, 0)), NULL };
+    g_autoptr(TxConsultation) first = NULL;
+
+    filter.township = "凤山镇";
+    tx_consultation_list_set_filter (consultations, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (consultations)), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (consultations)); i++)
+      {
+        g_autoptr(TxConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (consultations), i);
+
+        g_assert_cmpstr (tx_consultation_get_township_name (consultation), ==, "凤山镇");
+      }
+
+    filter.township = NULL;
+    filter.uuids = uuids;
+    tx_consultation_list_set_filter (consultations, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (consultations)), ==, 1);
+    first = g_list_model_get_item (G_LIST_MODEL (consultations), 0);
+    g_assert_cmpstr (tx_consultation_get_uuid (first), ==, uuids[0]);
+  }
+}
+
 typedef struct {
   char *kind;
   char *uuid;
@@ -596,6 +708,7 @@ main (int   argc,
   g_test_add ("/rules/ledger/feedback-due", Fixture, NULL, fixture_set_up, test_ledger_feedback_due,
               fixture_tear_down);
   g_test_add_func ("/rules/store/read-errors", test_read_errors);
+  g_test_add ("/rules/lists-agree", Fixture, NULL, fixture_set_up, test_lists_agree, fixture_tear_down);
   g_test_add ("/rules/store/changed-says-which", Fixture, NULL, fixture_set_up, test_changed_says_which,
               fixture_tear_down);
   g_test_add ("/rules/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_ledger_get,

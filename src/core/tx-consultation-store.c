@@ -103,8 +103,7 @@ tx_store_list_consultations (TxStore     *store,
                            "SELECT " CONSULTATION_COLUMNS
                            "FROM consultation c JOIN township t ON t.id = c.township_id "
                            "WHERE c.deleted_at IS NULL "
-                           "AND (?1 = 0 OR CAST (coalesce (substr (c.starts_at, 1, 4), "
-                           "     (SELECT substr (min (due), 1, 4) FROM stage WHERE consultation_id = c.id)) AS INTEGER) = ?1) "
+                           "AND (?1 = 0 OR " TX_SQL_CONSULTATION_YEAR " = ?1) "
                            "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) "
                            "ORDER BY c.starts_at IS NULL, c.starts_at, c.title",
                            error);
@@ -128,6 +127,109 @@ tx_store_list_consultations (TxStore     *store,
   for (guint i = 0; i < consultations->len; i++)
     if (!load_stages (store, g_array_index (ids, gint64, i), g_ptr_array_index (consultations, i), error))
       return NULL;
+
+  return g_steal_pointer (&consultations);
+}
+
+/**
+ * tx_store_query_consultation_ids:
+ * @filter: which consultations
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of the
+ *   consultations @filter lets through, by meeting date, filtered in
+ *   SQL (the stage by the rule of tx_consultation_get_current_stage ())
+ */
+GArray *
+tx_store_query_consultation_ids (TxStore                    *store,
+                                 const TxConsultationFilter *filter,
+                                 GError                    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *uuids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT c.id FROM consultation c JOIN township t ON t.id = c.township_id "
+                           "WHERE c.deleted_at IS NULL "
+                           "AND (?1 = 0 OR " TX_SQL_CONSULTATION_YEAR " = ?1) "
+                           "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) "
+                           "AND (?3 < 0 OR tx_current_stage ((SELECT group_concat (stage) FROM stage s "
+                           "  WHERE s.consultation_id = c.id AND s.done IS NOT NULL)) = ?3) "
+                           "AND (?4 IS NULL OR c.uuid IN (SELECT value FROM json_each (?4))) "
+                           "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (filter->uuids != NULL)
+    {
+      g_autoptr(GString) json = g_string_new ("[");
+
+      for (guint i = 0; filter->uuids[i] != NULL; i++)
+        g_string_append_printf (json, "%s\"%s\"", i ? "," : "", filter->uuids[i]);
+      g_string_append_c (json, ']');
+      uuids = g_string_free (g_steal_pointer (&json), FALSE);
+    }
+
+  sqlite3_bind_int (stmt, 1, filter->year);
+  tx_bind_text_or_null (stmt, 2, filter->township);
+  sqlite3_bind_int (stmt, 3, filter->stage);
+  tx_bind_text_or_null (stmt, 4, uuids);
+
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
+ * tx_store_load_consultations:
+ *
+ * Returns: (transfer full) (element-type TxConsultation): the
+ *   consultations of @ids with their stages, in that order; one deleted
+ *   meanwhile is left out
+ */
+GPtrArray *
+tx_store_load_consultations (TxStore       *store,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) consultations = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT " CONSULTATION_COLUMNS
+                           "FROM consultation c JOIN township t ON t.id = c.township_id "
+                           "WHERE c.id = ? AND c.deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(TxConsultation) consultation = NULL;
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = tx_store_step (store, stmt, error);
+      if (rc == SQLITE_ROW)
+        consultation = consultation_from_row (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return NULL;
+      if (consultation == NULL)
+        continue;
+      if (!load_stages (store, ids[i], consultation, error))
+        return NULL;
+      g_ptr_array_add (consultations, g_steal_pointer (&consultation));
+    }
 
   return g_steal_pointer (&consultations);
 }

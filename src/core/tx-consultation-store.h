@@ -11,10 +11,27 @@
 
 G_BEGIN_DECLS
 
+/* Which consultations a list shows. */
+typedef struct {
+  int          year;       /* 0: every year */
+  const char  *township;   /* name or uuid; NULL: every township */
+  int          stage;      /* the stage reached (TX_STAGE_DONE: all done); -1: any */
+  char       **uuids;      /* only these (the consultations of a colour); NULL: any */
+} TxConsultationFilter;
+
+#define TX_CONSULTATION_FILTER_INIT { 0, NULL, -1, NULL }
+
 GPtrArray      *tx_store_list_consultations      (TxStore     *store,
                                                   int          year,
                                                   const char  *township,
                                                   GError     **error);
+GArray         *tx_store_query_consultation_ids  (TxStore                    *store,
+                                                  const TxConsultationFilter *filter,
+                                                  GError                    **error);
+GPtrArray      *tx_store_load_consultations      (TxStore                    *store,
+                                                  const gint64               *ids,
+                                                  guint                       n_ids,
+                                                  GError                    **error);
 TxConsultation *tx_store_load_consultation       (TxStore     *store,
                                                   const char  *uuid_or_title,
                                                   GError     **error);

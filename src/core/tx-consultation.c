@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tx-records-private.h"
+#include "tx-rules.h"
 #include "tx-vocabulary.h"
 
 G_DEFINE_FINAL_TYPE (TxConsultation, tx_consultation, G_TYPE_OBJECT)
@@ -261,34 +262,43 @@ tx_consultation_get_stage_done (TxConsultation *self,
 TxStage
 tx_consultation_get_current_stage (TxConsultation *self)
 {
+  guint done = 0;
+
   g_return_val_if_fail (TX_IS_CONSULTATION (self), TX_STAGE_SELECTION);
 
   for (guint i = 0; i < TX_N_STAGES; i++)
-    if (self->stage_done[i] == NULL)
-      return (TxStage) i;
+    if (self->stage_done[i] != NULL)
+      done |= 1u << i;
 
-  return TX_STAGE_DONE;
+  return tx_stage_first_not_done (done);
 }
 
 /**
  * tx_consultation_get_year:
  *
- * Returns: the year of the meeting, or failing that of the first due
- *   date; 0 when nothing is dated
+ * Returns: the year of the meeting, or failing that of the earliest due
+ *   date (as the lists filter by year, TX_SQL_CONSULTATION_YEAR); 0 when
+ *   nothing is dated
  */
 int
 tx_consultation_get_year (TxConsultation *self)
 {
+  TxDate earliest = TX_DATE_NONE;
+
   g_return_val_if_fail (TX_IS_CONSULTATION (self), 0);
 
   if (self->starts != NULL)
     return atoi (self->starts);
 
   for (guint i = 0; i < TX_N_STAGES; i++)
-    if (self->stage_due[i] != NULL)
-      return atoi (self->stage_due[i]);
+    {
+      TxDate due = tx_date_from_iso (self->stage_due[i]);
 
-  return 0;
+      if (due != TX_DATE_NONE && (earliest == TX_DATE_NONE || due < earliest))
+        earliest = due;
+    }
+
+  return tx_date_get_year (earliest);
 }
 
 /**

@@ -16,71 +16,57 @@
 #include "tx-outcome-store.h"
 #include "tx-records-private.h"
 #include "tx-rules.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
-/**
- * tx_store_list_outcomes:
- * @consultation_uuid: (nullable): only this consultation's
- *
- * Returns: (transfer full) (element-type TxOutcome): with their
- *   supervision records
- */
-GPtrArray *
-tx_store_list_outcomes (TxStore     *store,
-                        const char  *consultation_uuid,
-                        GError     **error)
+#define OUTCOME_COLUMNS \
+  "o.id, o.uuid, c.uuid, c.title, t.name, o.title, o.content, o.submitted_to, " \
+  "o.submitted_on, o.has_feedback, o.feedback_due, o.feedback_received, " \
+  "o.feedback_text, o.adoption, o.progress, o.updated_at "
+
+#define OUTCOME_FROM \
+  "FROM outcome o JOIN consultation c ON c.id = o.consultation_id " \
+  "JOIN township t ON t.id = c.township_id "
+
+static TxOutcome *
+outcome_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TxOutcome *outcome = tx_outcome_new ();
+
+  outcome->uuid = g_strdup (tx_column_text (stmt, 1));
+  outcome->consultation_uuid = g_strdup (tx_column_text (stmt, 2));
+  outcome->consultation_title = g_strdup (tx_column_text (stmt, 3));
+  outcome->township_name = g_strdup (tx_column_text (stmt, 4));
+  outcome->title = g_strdup (tx_column_text (stmt, 5));
+  outcome->content = g_strdup (tx_column_text (stmt, 6));
+  outcome->submitted_to = g_strdup (tx_column_text (stmt, 7));
+  outcome->submitted = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  outcome->has_feedback = sqlite3_column_int (stmt, 9) != 0;
+  outcome->feedback_due = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  outcome->feedback_received = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+  outcome->feedback_text = g_strdup (tx_column_text (stmt, 12));
+  tx_adoption_from_key (tx_column_text (stmt, 13), &outcome->adoption);
+  outcome->progress = sqlite3_column_type (stmt, 14) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 14);
+  outcome->updated_at = g_strdup (tx_column_text (stmt, 15));
+
+  return outcome;
+}
+
+/* The supervision records of @outcomes, whose row ids are @ids. */
+static gboolean
+load_supervisions (TxStore    *store,
+                   GPtrArray  *outcomes,
+                   GArray     *ids,
+                   GError    **error)
+{
   sqlite3_stmt *stmt;
   int rc;
-
-  stmt = tx_store_prepare (store,
-                           "SELECT o.id, o.uuid, c.uuid, c.title, t.name, o.title, o.content, o.submitted_to, "
-                           "  o.submitted_on, o.has_feedback, o.feedback_due, o.feedback_received, "
-                           "  o.feedback_text, o.adoption, o.progress, o.updated_at "
-                           "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
-                           "JOIN township t ON t.id = c.township_id "
-                           "WHERE o.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1) "
-                           "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-
-  tx_bind_text_or_null (stmt, 1, consultation_uuid);
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      TxOutcome *outcome = tx_outcome_new ();
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      outcome->uuid = g_strdup (tx_column_text (stmt, 1));
-      outcome->consultation_uuid = g_strdup (tx_column_text (stmt, 2));
-      outcome->consultation_title = g_strdup (tx_column_text (stmt, 3));
-      outcome->township_name = g_strdup (tx_column_text (stmt, 4));
-      outcome->title = g_strdup (tx_column_text (stmt, 5));
-      outcome->content = g_strdup (tx_column_text (stmt, 6));
-      outcome->submitted_to = g_strdup (tx_column_text (stmt, 7));
-      outcome->submitted = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      outcome->has_feedback = sqlite3_column_int (stmt, 9) != 0;
-      outcome->feedback_due = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-      outcome->feedback_received = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
-      outcome->feedback_text = g_strdup (tx_column_text (stmt, 12));
-      tx_adoption_from_key (tx_column_text (stmt, 13), &outcome->adoption);
-      outcome->progress = sqlite3_column_type (stmt, 14) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 14);
-      outcome->updated_at = g_strdup (tx_column_text (stmt, 15));
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (outcomes, outcome);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
-    return 0;
 
   stmt = tx_store_prepare (store,
                            "SELECT phase, date, by_whom, note FROM supervision WHERE outcome_id = ? ORDER BY position",
                            error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   for (guint i = 0; i < outcomes->len; i++)
     {
@@ -101,8 +87,151 @@ tx_store_list_outcomes (TxStore     *store,
         }
       sqlite3_reset (stmt);
       if (rc == SQLITE_ERROR)
-        return 0;
+        return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * tx_store_list_outcomes:
+ * @consultation_uuid: (nullable): only this consultation's
+ *
+ * Returns: (transfer full) (element-type TxOutcome): with their
+ *   supervision records
+ */
+GPtrArray *
+tx_store_list_outcomes (TxStore     *store,
+                        const char  *consultation_uuid,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT " OUTCOME_COLUMNS OUTCOME_FROM
+                           "WHERE o.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1) "
+                           "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  tx_bind_text_or_null (stmt, 1, consultation_uuid);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxOutcome *outcome = outcome_from_row (stmt);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (outcomes, outcome);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  if (!load_supervisions (store, outcomes, ids, error))
+    return NULL;
+
+  return g_steal_pointer (&outcomes);
+}
+
+/**
+ * tx_store_query_outcome_ids:
+ * @filter: which recommendations
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of the
+ *   recommendations @filter lets through, by submission, filtered in SQL
+ *   (overdue feedback by the rule of tx_feedback_get_status ())
+ */
+GArray *
+tx_store_query_outcome_ids (TxStore               *store,
+                            const TxOutcomeFilter *filter,
+                            GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT o.id " OUTCOME_FROM
+                           "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL "
+                           "AND (?1 = 0 OR coalesce (CAST (substr (o.submitted_on, 1, 4) AS INTEGER), "
+                           "  " TX_SQL_CONSULTATION_YEAR ") = ?1) "
+                           "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) "
+                           "AND (?3 < 0 OR o.adoption = ?4) "
+                           "AND (?5 = 0 OR tx_feedback_state (o.submitted_on, o.feedback_due, o.feedback_received, "
+                           "  ?6, ?7) = ?8) "
+                           "AND (?9 IS NULL OR c.uuid = ?9) "
+                           "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, filter->year);
+  tx_bind_text_or_null (stmt, 2, filter->township);
+  sqlite3_bind_int (stmt, 3, filter->adoption);
+  sqlite3_bind_text (stmt, 4, filter->adoption >= 0 ? tx_adoption_to_key (filter->adoption) : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, filter->overdue_only);
+  sqlite3_bind_int (stmt, 6, filter->today);
+  sqlite3_bind_int (stmt, 7, filter->feedback_days >= 0
+                             ? filter->feedback_days
+                             : tx_settings_get_feedback_days (tx_store_get_settings (store)));
+  sqlite3_bind_int (stmt, 8, TX_FEEDBACK_OVERDUE);
+  tx_bind_text_or_null (stmt, 9, filter->consultation);
+
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
+ * tx_store_load_outcomes:
+ *
+ * Returns: (transfer full) (element-type TxOutcome): the
+ *   recommendations of @ids with their supervision records, in that
+ *   order; one deleted meanwhile is left out
+ */
+GPtrArray *
+tx_store_load_outcomes (TxStore       *store,
+                        const gint64  *ids,
+                        guint          n_ids,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store, "SELECT " OUTCOME_COLUMNS OUTCOME_FROM "WHERE o.id = ? AND o.deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = tx_store_step (store, stmt, error);
+      if (rc == SQLITE_ROW)
+        {
+          g_ptr_array_add (outcomes, outcome_from_row (stmt));
+          g_array_append_val (found, ids[i]);
+        }
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return NULL;
+    }
+
+  if (!load_supervisions (store, outcomes, found, error))
+    return NULL;
 
   return g_steal_pointer (&outcomes);
 }

@@ -6,12 +6,13 @@
 
 #include <gio/gio.h>
 
+#include "tx-paged-list.h"
 #include "tx-roster.h"
 
 G_BEGIN_DECLS
 
 #define TX_TYPE_PERSON_LIST (tx_person_list_get_type ())
-G_DECLARE_FINAL_TYPE (TxPersonList, tx_person_list, TX, PERSON_LIST, GObject)
+G_DECLARE_FINAL_TYPE (TxPersonList, tx_person_list, TX, PERSON_LIST, TxPagedList)
 
 TxPersonList *tx_person_list_new        (TxStore              *store);
 void          tx_person_list_set_filter (TxPersonList         *self,

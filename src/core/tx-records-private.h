@@ -125,4 +125,10 @@ gboolean tx_store_write_outcome      (TxStore         *store,
                                       TxWriteFlags     flags,
                                       GError         **error);
 
+/* A consultation's year in SQL (c the consultation): that of its meeting,
+ * or of its earliest due date, as tx_consultation_get_year () says. */
+#define TX_SQL_CONSULTATION_YEAR \
+  "CAST (coalesce (substr (c.starts_at, 1, 4), " \
+  "  (SELECT substr (min (due), 1, 4) FROM stage WHERE consultation_id = c.id)) AS INTEGER)"
+
 G_END_DECLS

@@ -687,7 +687,7 @@ delete_person (TxStore   *store,
     name = g_strdup (tx_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc == SQLITE_ERROR)
-    return 0;
+    return FALSE;
 
   if (name == NULL)
     {

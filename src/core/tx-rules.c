@@ -151,6 +151,74 @@ tx_feedback_get_status (TxOutcome        *outcome,
                                  today, feedback_days, status);
 }
 
+/**
+ * tx_stage_first_not_done:
+ * @done_mask: bit n set when stage n is done
+ *
+ * Returns: the stage a consultation has reached: the first one not
+ *   done, or %TX_STAGE_DONE when all six are
+ */
+TxStage
+tx_stage_first_not_done (guint done_mask)
+{
+  for (guint stage = 0; stage < TX_N_STAGES; stage++)
+    if (!(done_mask & (1u << stage)))
+      return (TxStage) stage;
+
+  return TX_STAGE_DONE;
+}
+
+/* SQL: tx_current_stage (done) where @done lists the stages done,
+ * "0,1,3" (group_concat), or NULL for none */
+static void
+current_stage_function (sqlite3_context  *context,
+                        int               argc,
+                        sqlite3_value   **argv)
+{
+  const char *done = (const char *) sqlite3_value_text (argv[0]);
+  guint mask = 0;
+
+  for (const char *p = done; p != NULL && *p; p++)
+    if (*p >= '0' && *p < '0' + TX_N_STAGES)
+      mask |= 1u << (*p - '0');
+
+  sqlite3_result_int (context, tx_stage_first_not_done (mask));
+}
+
+/* SQL: tx_feedback_state (submitted, due, received, today, feedback_days),
+ * today as a TxDate; the TxFeedbackState of tx_feedback_status_from_dates() */
+static void
+feedback_state_function (sqlite3_context  *context,
+                         int               argc,
+                         sqlite3_value   **argv)
+{
+  TxFeedbackStatus status;
+
+  tx_feedback_status_from_dates (tx_date_from_iso ((const char *) sqlite3_value_text (argv[0])),
+                                 tx_date_from_iso ((const char *) sqlite3_value_text (argv[1])),
+                                 tx_date_from_iso ((const char *) sqlite3_value_text (argv[2])),
+                                 sqlite3_value_int (argv[3]),
+                                 sqlite3_value_int (argv[4]),
+                                 &status);
+  sqlite3_result_int (context, status.state);
+}
+
+/**
+ * tx_rules_register_functions:
+ *
+ * The rules, for SQL that filters lists by them (tx_store_open() calls
+ * it): tx_current_stage() and tx_feedback_state().  The same functions
+ * as every view asks, not a copy in SQL.
+ */
+void
+tx_rules_register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "tx_current_stage", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           current_stage_function, NULL, NULL);
+  sqlite3_create_function (db, "tx_feedback_state", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           feedback_state_function, NULL, NULL);
+}
+
 void
 tx_problem_free (TxProblem *problem)
 {

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "tx-consultation.h"
 #include "tx-date.h"
 #include "tx-outcome.h"
@@ -55,6 +57,8 @@ void tx_feedback_status_from_dates (TxDate            submitted,
                                     TxDate            today,
                                     int               feedback_days,
                                     TxFeedbackStatus *status);
+TxStage tx_stage_first_not_done (guint done_mask);
+void tx_rules_register_functions   (sqlite3          *db);
 void tx_stage_get_status    (TxConsultation   *consultation,
                              TxStage           stage,
                              TxDate            today,

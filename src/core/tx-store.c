@@ -13,6 +13,7 @@
 
 #include "tx-collate.h"
 #include "tx-date.h"
+#include "tx-rules.h"
 #include "tx-search-tokenizer.h"
 #include "tx-store.h"
 
@@ -345,6 +346,7 @@ tx_store_register_functions (sqlite3 *db)
     return FALSE;
 
   tx_collate_register_functions (db);
+  tx_rules_register_functions (db);
   return TRUE;
 }
 

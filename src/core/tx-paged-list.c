@@ -1,0 +1,310 @@
+/* tx-paged-list.c — a list of records read from the store a page at a
+ * time
+ *
+ * A GListModel that never holds every record: one pass over an index
+ * gives the ordered row ids (8 bytes a record), and a page of records
+ * is read by id when a row of it is first asked for; only a few pages
+ * are kept.  Filtering and sorting happen in SQL (the subclass's
+ * query_ids), never by OFFSET.  When the store says records of a kind
+ * the list shows changed, the ids are read again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-paged-list"
+
+#include "config.h"
+
+#include "tx-paged-list.h"
+
+#define PAGE_SIZE 100
+#define MAX_CACHED_PAGES 8
+
+typedef struct
+{
+  /* owned */
+  TxStore    *store;
+  GArray     *ids;         /* gint64, in order */
+  GHashTable *pages;       /* page number → GPtrArray of records */
+  GQueue      recent;      /* page numbers, most recent first */
+
+  /* state */
+  guint       n_items;
+  GType       item_type;
+} TxPagedListPrivate;
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (TxPagedList, tx_paged_list, G_TYPE_OBJECT,
+                         G_ADD_PRIVATE (TxPagedList)
+                         G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+tx_paged_list_get_item_type (GListModel *model)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (TX_PAGED_LIST (model));
+
+  return priv->item_type;
+}
+
+static guint
+tx_paged_list_get_n_items (GListModel *model)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (TX_PAGED_LIST (model));
+
+  return priv->n_items;
+}
+
+static GPtrArray *
+load_page (TxPagedList *self,
+           guint        page)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = g_hash_table_lookup (priv->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    {
+      g_queue_remove (&priv->recent, GUINT_TO_POINTER (page));
+      g_queue_push_head (&priv->recent, GUINT_TO_POINTER (page));
+      return rows;
+    }
+
+  if (page * PAGE_SIZE >= priv->ids->len)
+    return NULL;
+
+  rows = TX_PAGED_LIST_GET_CLASS (self)->load_rows (self,
+                                                    &g_array_index (priv->ids, gint64, page * PAGE_SIZE),
+                                                    MIN (PAGE_SIZE, priv->ids->len - page * PAGE_SIZE),
+                                                    &error);
+  if (rows == NULL)
+    {
+      g_warning ("Could not read page %u of %s: %s", page, G_OBJECT_TYPE_NAME (self), error->message);
+      return NULL;
+    }
+
+  g_hash_table_insert (priv->pages, GUINT_TO_POINTER (page), rows);
+  g_queue_push_head (&priv->recent, GUINT_TO_POINTER (page));
+
+  while (priv->recent.length > MAX_CACHED_PAGES)
+    {
+      gpointer oldest = g_queue_pop_tail (&priv->recent);
+      g_hash_table_remove (priv->pages, oldest);
+    }
+
+  return rows;
+}
+
+static gpointer
+tx_paged_list_get_item (GListModel *model,
+                        guint       position)
+{
+  TxPagedList *self = TX_PAGED_LIST (model);
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  guint offset = position % PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (position >= priv->n_items)
+    return NULL;
+
+  rows = load_page (self, position / PAGE_SIZE);
+  if (rows == NULL || offset >= rows->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (rows, offset));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tx_paged_list_get_item_type;
+  iface->get_n_items = tx_paged_list_get_n_items;
+  iface->get_item = tx_paged_list_get_item;
+}
+
+static void
+on_store_changed_cb (TxPagedList *self,
+                     const char  *kind,
+                     const char  *uuid,
+                     TxStore     *store)
+{
+  if (g_strcmp0 (kind, "all") == 0 || TX_PAGED_LIST_GET_CLASS (self)->is_affected (self, kind))
+    tx_paged_list_reload (self);
+}
+
+static void
+tx_paged_list_constructed (GObject *object)
+{
+  TxPagedList *self = TX_PAGED_LIST (object);
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  G_OBJECT_CLASS (tx_paged_list_parent_class)->constructed (object);
+
+  g_return_if_fail (TX_IS_STORE (priv->store));
+  g_signal_connect_object (priv->store, "changed", G_CALLBACK (on_store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+tx_paged_list_dispose (GObject *object)
+{
+  TxPagedList *self = TX_PAGED_LIST (object);
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (tx_paged_list_parent_class)->dispose (object);
+}
+
+static void
+tx_paged_list_finalize (GObject *object)
+{
+  TxPagedList *self = TX_PAGED_LIST (object);
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_clear_pointer (&priv->ids, g_array_unref);
+  g_clear_pointer (&priv->pages, g_hash_table_unref);
+  g_queue_clear (&priv->recent);
+
+  G_OBJECT_CLASS (tx_paged_list_parent_class)->finalize (object);
+}
+
+static void
+tx_paged_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (TX_PAGED_LIST (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, priv->item_type);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, priv->n_items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_paged_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (TX_PAGED_LIST (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+
+    case PROP_ITEM_TYPE:
+      priv->item_type = g_value_get_gtype (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tx_paged_list_class_init (TxPagedListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tx_paged_list_constructed;
+  object_class->dispose = tx_paged_list_dispose;
+  object_class->finalize = tx_paged_list_finalize;
+  object_class->get_property = tx_paged_list_get_property;
+  object_class->set_property = tx_paged_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TX_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tx_paged_list_init (TxPagedList *self)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  priv->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  priv->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&priv->recent);
+}
+
+TxStore *
+tx_paged_list_get_store (TxPagedList *self)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_return_val_if_fail (TX_IS_PAGED_LIST (self), NULL);
+
+  return priv->store;
+}
+
+/**
+ * tx_paged_list_reload:
+ *
+ * Reads the ids again (after a change or a new filter) and tells the
+ * views that every row may have changed.
+ */
+void
+tx_paged_list_reload (TxPagedList *self)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint old_n_items;
+
+  g_return_if_fail (TX_IS_PAGED_LIST (self));
+
+  ids = TX_PAGED_LIST_GET_CLASS (self)->query_ids (self, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not read %s: %s", G_OBJECT_TYPE_NAME (self), error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  g_hash_table_remove_all (priv->pages);
+  g_queue_clear (&priv->recent);
+  g_clear_pointer (&priv->ids, g_array_unref);
+  priv->ids = g_steal_pointer (&ids);
+
+  old_n_items = priv->n_items;
+  priv->n_items = priv->ids->len;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, priv->n_items);
+  if (old_n_items != priv->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}

@@ -1,0 +1,39 @@
+/* tx-paged-list.h — a list of records read from the store a page at a
+ * time: the roster, the consultations, the recommendations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+#define TX_TYPE_PAGED_LIST (tx_paged_list_get_type ())
+G_DECLARE_DERIVABLE_TYPE (TxPagedList, tx_paged_list, TX, PAGED_LIST, GObject)
+
+struct _TxPagedListClass
+{
+  GObjectClass parent_class;
+
+  /* The row ids of the records to list, in order, filtered and sorted
+   * in SQL. */
+  GArray    *(*query_ids)   (TxPagedList   *self,
+                             GError       **error);
+  /* The records of @ids, in their order (one deleted meanwhile left
+   * out). */
+  GPtrArray *(*load_rows)   (TxPagedList   *self,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             GError       **error);
+  /* Whether a change of records of @kind may change the list. */
+  gboolean   (*is_affected) (TxPagedList   *self,
+                             const char    *kind);
+};
+
+TxStore  *tx_paged_list_get_store (TxPagedList *self);
+void      tx_paged_list_reload    (TxPagedList *self);
+
+G_END_DECLS
