@@ -672,6 +672,16 @@ fail_at (Importer    *imp,
   return FALSE;
 }
 
+/* A writer's error, said with the file and the line it comes from. */
+static gboolean
+fail_writing (Importer    *imp,
+              xmlNodePtr   node,
+              GError     **error)
+{
+  g_prefix_error (error, _("%s, line %ld: "), imp->display_name, xmlGetLineNo (node));
+  return FALSE;
+}
+
 /* Normalised "updated" of a record, or a clear error. */
 static char *
 read_updated (Importer    *imp,
@@ -792,7 +802,6 @@ import_township (Importer    *imp,
   g_autofree char *name = get_attr (node, "name");
   g_autofree char *kind = get_attr (node, "kind");
   g_autofree char *updated = read_updated (imp, node, "updated", error);
-  sqlite3_stmt *stmt;
   gint64 id;
   Merge merge;
 
@@ -805,36 +814,16 @@ import_township (Importer    *imp,
   if (merge == MERGE_UNCHANGED || merge == MERGE_REJECTED)
     return TRUE;
 
-  stmt = tx_store_prepare (imp->store,
-                           "SELECT 1 FROM township WHERE name = ? AND uuid <> ? AND deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  if (imp_step (imp, stmt) == SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return fail_at (imp, node, error, TX_EXCHANGE_ERROR_REFERENCE,
-                      _("this database already has another township named “%s”; rename one of them first."),
-                      name);
-    }
-  sqlite3_reset (stmt);
+  {
+    TxTownshipKind township_kind = TX_TOWNSHIP_KIND_TOWN;
+    g_autoptr(TxTownship) township = NULL;
 
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?1, ?2, ?3, ?4) "
-                           "ON CONFLICT (uuid) DO UPDATE SET name = ?2, kind = ?3, updated_at = ?4, deleted_at = NULL",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
+    tx_township_kind_from_key (kind, &township_kind);
+    township = tx_township_new (uuid, name, township_kind);
+    if (!tx_store_write_township (imp->store, township, updated, error))
+      return fail_writing (imp, node, error);
+  }
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, updated, -1, SQLITE_TRANSIENT);
-  if (!tx_store_step_done (imp->store, stmt, error))
-    return FALSE;
-
-  tx_store_emit_changed (imp->store, "township");
   return TRUE;
 }
 
@@ -954,29 +943,12 @@ import_plan (Importer    *imp,
   if (merge == MERGE_UNCHANGED || merge == MERGE_REJECTED)
     return TRUE;
 
-  stmt = tx_store_prepare (imp->store,
-                           "INSERT INTO plan (township_id, year, consultations, updated_at) VALUES (?1, ?2, ?3, ?4) "
-                           "ON CONFLICT (township_id, year) DO UPDATE SET consultations = ?3, updated_at = ?4",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, township_id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int (stmt, 3, count);
-  sqlite3_bind_text (stmt, 4, updated, -1, SQLITE_TRANSIENT);
+  if (!tx_store_write_plan (imp->store, township, year, count, updated, error))
+    return fail_writing (imp, node, error);
 
-  return tx_store_step_done (imp->store, stmt, error);
+  return TRUE;
 }
 
-/* A writer's error, said with the file and the line it comes from. */
-static gboolean
-fail_writing (Importer    *imp,
-              xmlNodePtr   node,
-              GError     **error)
-{
-  g_prefix_error (error, _("%s, line %ld: "), imp->display_name, xmlGetLineNo (node));
-  return FALSE;
-}
 
 /* A consultation's stages, participants and minutes, read into @record. */
 static gboolean

@@ -120,6 +120,16 @@ gboolean tx_store_write_consultation (TxStore         *store,
                                       TxConsultation  *consultation,
                                       TxWriteFlags     flags,
                                       GError         **error);
+gboolean tx_store_write_township     (TxStore         *store,
+                                      TxTownship      *township,
+                                      const char      *updated_at,
+                                      GError         **error);
+gboolean tx_store_write_plan         (TxStore         *store,
+                                      const char      *township_uuid,
+                                      int              year,
+                                      int              consultations,
+                                      const char      *updated_at,
+                                      GError         **error);
 gboolean tx_store_write_outcome      (TxStore         *store,
                                       TxOutcome       *outcome,
                                       TxWriteFlags     flags,

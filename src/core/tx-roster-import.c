@@ -1028,24 +1028,13 @@ create_township (TxStore     *store,
                  char       **uuid,
                  GError     **error)
 {
-  g_autofree char *now = tx_timestamp_now ();
-  sqlite3_stmt *stmt;
+  g_autoptr(TxTownship) township = NULL;
 
   *uuid = tx_uuid_new ();
-  stmt = tx_store_prepare (store,
-                           "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, ?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, *uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, tx_township_kind_to_key (guess_township_kind (name)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!tx_store_step_done (store, stmt, error))
-    return FALSE;
+  township = tx_township_new (*uuid, name, guess_township_kind (name));
 
-  tx_store_emit_changed (store, "township");
-  return tx_store_audit (store, "insert", "township", *uuid, name, error);
+  return tx_store_write_township (store, township, NULL, error) &&
+         tx_store_audit (store, "insert", "township", *uuid, name, error);
 }
 
 /* Gives @person the uuid of the new township they are in, creating it

@@ -158,6 +158,106 @@ typedef struct {
   TxTownship     *added;
 } AddJob;
 
+/**
+ * tx_store_write_township:
+ * @updated_at: (nullable): as received from another office, or %NULL
+ *   for now
+ *
+ * Writes @township (new, or changed by its uuid) inside the open
+ * transaction: the one writer of townships, for adding one here and
+ * for the exchange importer.  Its name may be no other township's.
+ */
+gboolean
+tx_store_write_township (TxStore     *store,
+                         TxTownship  *township,
+                         const char  *updated_at,
+                         GError     **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  stmt = tx_store_prepare (store, "SELECT 1 FROM township WHERE name = ? AND uuid <> ? AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, township->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, township->uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("There is already a township named “%s”. If they are the same township, merge them."),
+                   township->name);
+      return FALSE;
+    }
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (uuid) DO UPDATE SET name = ?2, kind = ?3, updated_at = ?4, deleted_at = NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, township->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, township->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tx_township_kind_to_key (township->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, updated_at != NULL ? updated_at : now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  g_free (township->updated_at);
+  township->updated_at = g_strdup (updated_at != NULL ? updated_at : now);
+  tx_store_emit_record_changed (store, "township", township->uuid);
+
+  return TRUE;
+}
+
+/**
+ * tx_store_write_plan:
+ * @updated_at: (nullable): as received from another office, or %NULL
+ *   for now
+ *
+ * Writes a township's yearly plan inside the open transaction: the one
+ * writer of plans.
+ */
+gboolean
+tx_store_write_plan (TxStore     *store,
+                     const char  *township_uuid,
+                     int          year,
+                     int          consultations,
+                     const char  *updated_at,
+                     GError     **error)
+{
+  g_autofree char *now = tx_timestamp_now ();
+  gint64 id = find_township_row (store, township_uuid, NULL, error);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  if (id == 0)
+    return FALSE;
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO plan (township_id, year, consultations, updated_at) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (township_id, year) DO UPDATE SET consultations = ?3, updated_at = ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int (stmt, 3, consultations);
+  sqlite3_bind_text (stmt, 4, updated_at != NULL ? updated_at : now, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_record_changed (store, "township", township_uuid);
+  return TRUE;
+}
+
 static gboolean
 add_township (TxStore   *store,
               gpointer   user_data,
@@ -165,25 +265,10 @@ add_township (TxStore   *store,
 {
   AddJob *job = user_data;
   g_autofree char *uuid = tx_uuid_new ();
-  g_autofree char *now = tx_timestamp_now ();
-  sqlite3_stmt *stmt;
-
-  if (!check_name_free (store, job->name, error))
-    return FALSE;
-
-  stmt = tx_store_prepare (store, "INSERT INTO township (uuid, name, kind, updated_at) VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, job->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, tx_township_kind_to_key (job->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!tx_store_step_done (store, stmt, error))
-    return FALSE;
 
   job->added = tx_township_new (uuid, job->name, job->kind);
-  job->added->updated_at = g_strdup (now);
-  tx_store_emit_record_changed (store, "township", uuid);
+  if (!tx_store_write_township (store, job->added, NULL, error))
+    return FALSE;
 
   return tx_store_audit (store, "insert", "township", uuid, job->name, error);
 }
@@ -420,31 +505,13 @@ set_plan (TxStore   *store,
 {
   PlanJob *job = user_data;
   g_autoptr(TxTownship) township = NULL;
-  g_autofree char *now = tx_timestamp_now ();
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
 
-  id = find_township_row (store, job->township, &township, error);
-  if (id == 0)
-    return FALSE;
-
-  stmt = tx_store_prepare (store,
-                           "INSERT INTO plan (township_id, year, consultations, updated_at) VALUES (?1, ?2, ?3, ?4) "
-                           "ON CONFLICT (township_id, year) DO UPDATE SET consultations = ?3, updated_at = ?4",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, job->year);
-  sqlite3_bind_int (stmt, 3, job->consultations);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!tx_store_step_done (store, stmt, error))
+  if (find_township_row (store, job->township, &township, error) == 0 ||
+      !tx_store_write_plan (store, tx_township_get_uuid (township), job->year, job->consultations, NULL, error))
     return FALSE;
 
   summary = g_strdup_printf ("%d: %d", job->year, job->consultations);
-  tx_store_emit_record_changed (store, "township", tx_township_get_uuid (township));
-
   return tx_store_audit (store, "plan", "township", tx_township_get_uuid (township), summary, error);
 }
 
