@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tx-consultation-store.h"
+#include "tx-roster.h"
 #include "tx-test-cli.h"
 
 #define TODAY "2026-11-27"
@@ -383,6 +385,58 @@ test_issued_quarter (Fixture       *f,
   }
 }
 
+/* A participant removed from the roster since being invited is printed
+ * as the roster last had them, and the clerk is told. */
+static void
+test_signin_removed_participant (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *pdf = g_build_filename (f->dir, "signin.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  TxParticipant *participant;
+
+  store = tx_store_open (f->db, &error);
+  g_assert_no_error (error);
+  consultation = tx_store_load_consultation (store, "老山寨产业扶贫协商", &error);
+  g_assert_no_error (error);
+  participant = g_ptr_array_index (tx_consultation_get_participants (consultation), 0);
+  person = tx_roster_find_person (store, participant->person_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_person_get_organization (person), !=, "");
+  g_assert_true (tx_roster_delete_person (store, participant->person_uuid, &error));
+  g_clear_object (&store);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", "老山寨产业扶贫协商", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, participant->name));
+  g_assert_nonnull (strstr (run.err, "removed from the roster"));
+
+  /* the row is whole: the name and the organization as last recorded */
+  text = tx_test_pdf_text (pdf, FALSE);
+  g_assert_nonnull (strstr (text, participant->name));
+  g_assert_nonnull (strstr (text, tx_person_get_organization (person)));
+}
+
+/* --today takes a date as clerks write it. */
+static void
+test_today_forms (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  tx_test_cli (&run, f->db, "2026年11月27日", NULL, "ledger", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"as_of\" : \"2026-11-27\""));
+  tx_test_cli (&run, f->db, "2026/02/30", NULL, "ledger", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2026/02/30"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +449,9 @@ main (int   argc,
   g_test_add ("/cli/township", Fixture, NULL, fixture_set_up, test_townships, fixture_tear_down);
   g_test_add ("/cli/consultation/delete", Fixture, NULL, fixture_set_up, test_consultation_delete,
               fixture_tear_down);
+  g_test_add ("/cli/signin-sheet/removed-participant", Fixture, NULL, fixture_set_up,
+              test_signin_removed_participant, fixture_tear_down);
+  g_test_add ("/cli/today-forms", Fixture, NULL, fixture_set_up, test_today_forms, fixture_tear_down);
   g_test_add ("/cli/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_issued_quarter,
               fixture_tear_down);
 
