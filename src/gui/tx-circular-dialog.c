@@ -50,7 +50,7 @@ struct _TxCircularDialog
   /* state */
   int                  year;
   int                  quarter;
-  char                *today;         /* YYYY-MM-DD */
+  TxDay               *day;
   char                *issued_on;     /* NULL until issued */
   gboolean             discarding;    /* closing without asking */
 };
@@ -62,11 +62,17 @@ enum {
   PROP_STORE,
   PROP_YEAR,
   PROP_QUARTER,
-  PROP_TODAY,
+  PROP_DAY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static TxDate
+get_today (TxCircularDialog *self)
+{
+  return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
+}
 
 /* The colour of a township: the word and the mark of the ledger chart,
  * on the colour of the chart (as the Overview shows it), as wide as the
@@ -254,7 +260,7 @@ load_ledger (TxCircularDialog  *self,
 {
   g_autoptr(TxLedger) ledger = NULL;
 
-  ledger = tx_ledger_get (self->store, self->year, self->quarter, tx_date_from_iso (self->today), error);
+  ledger = tx_ledger_get (self->store, self->year, self->quarter, get_today (self), error);
   if (ledger == NULL)
     return FALSE;
 
@@ -507,9 +513,6 @@ tx_circular_dialog_constructed (GObject *object)
   g_return_if_fail (TX_IS_STORE (self->store));
   g_return_if_fail (self->quarter >= 1 && self->quarter <= 4);
 
-  if (self->today == NULL)
-    self->today = tx_date_to_iso (tx_date_today_local ());
-
   /* Translators: a quarter of a year, as in "Q4 2026": %1$d is the
    * year, %2$d the quarter, 1 to 4 */
   quarter = g_strdup_printf (_("Q%2$d %1$d"), self->year, self->quarter);
@@ -565,7 +568,7 @@ tx_circular_dialog_finalize (GObject *object)
   TxCircularDialog *self = (TxCircularDialog *)object;
 
   g_clear_pointer (&self->ledger, tx_ledger_free);
-  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->day);
   g_clear_pointer (&self->issued_on, g_free);
 
   G_OBJECT_CLASS (tx_circular_dialog_parent_class)->finalize (object);
@@ -593,8 +596,8 @@ tx_circular_dialog_get_property (GObject    *object,
       g_value_set_int (value, self->quarter);
       break;
 
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
+    case PROP_DAY:
+      g_value_set_object (value, self->day);
       break;
 
     default:
@@ -624,8 +627,8 @@ tx_circular_dialog_set_property (GObject      *object,
       self->quarter = g_value_get_int (value);
       break;
 
-    case PROP_TODAY:
-      self->today = g_value_dup_string (value);
+    case PROP_DAY:
+      self->day = g_value_dup_object (value);
       break;
 
     default:
@@ -664,14 +667,13 @@ tx_circular_dialog_class_init (TxCircularDialogClass *klass)
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * TxCircularDialog:today: (nullable)
+   * TxCircularDialog:day:
    *
-   * YYYY-MM-DD: the day a circular not yet issued is judged and issued
-   * on; %NULL for the real date.
+   * The day a circular not yet issued is judged and issued on.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL,
-                         NULL,
+  properties[PROP_DAY] =
+    g_param_spec_object ("day", NULL, NULL,
+                         TX_TYPE_DAY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -709,7 +711,7 @@ tx_circular_dialog_init (TxCircularDialog *self)
  * @parent: (nullable): the window the dialog belongs to
  * @store: the application's store
  * @quarter: 1 to 4
- * @today: (nullable): YYYY-MM-DD, or %NULL for the real date
+ * @day: the day a circular not yet issued is judged and issued on
  *
  * Returns: (transfer none): the dialog, not yet shown
  */
@@ -718,7 +720,7 @@ tx_circular_dialog_new (GtkWindow  *parent,
                         TxStore    *store,
                         int         year,
                         int         quarter,
-                        const char *today)
+                        TxDay      *day)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TX_IS_STORE (store), NULL);
@@ -730,7 +732,7 @@ tx_circular_dialog_new (GtkWindow  *parent,
                        "store", store,
                        "year", year,
                        "quarter", quarter,
-                       "today", today,
+                       "day", day,
                        NULL);
 }
 
@@ -794,7 +796,7 @@ tx_circular_dialog_export_to_file (TxCircularDialog  *self,
     }
 
   suggestions = get_suggestions (self);
-  if (!tx_documents_write_circular (self->store, self->year, self->quarter, tx_date_from_iso (self->today),
+  if (!tx_documents_write_circular (self->store, self->year, self->quarter, get_today (self),
                                     suggestions, path, error))
     return FALSE;
 

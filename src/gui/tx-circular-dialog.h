@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-day.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ TxCircularDialog *tx_circular_dialog_new         (GtkWindow        *parent,
                                                   TxStore          *store,
                                                   int               year,
                                                   int               quarter,
-                                                  const char       *today);
+                                                  TxDay            *day);
 TxStore          *tx_circular_dialog_get_store   (TxCircularDialog *self);
 int               tx_circular_dialog_get_year    (TxCircularDialog *self);
 int               tx_circular_dialog_get_quarter (TxCircularDialog *self);

@@ -563,14 +563,12 @@ tx_overview_page_circular_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   TxOverviewPage *self = TX_OVERVIEW_PAGE (widget);
-  g_autofree char *today = NULL;
   TxCircularDialog *dialog;
 
   if (self->store == NULL || self->ledger == NULL)
     return;
 
-  today = tx_date_to_iso (get_today (self));
-  dialog = tx_circular_dialog_new (get_parent_window (self), self->store, self->year, self->quarter, today);
+  dialog = tx_circular_dialog_new (get_parent_window (self), self->store, self->year, self->quarter, self->day);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
