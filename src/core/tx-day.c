@@ -207,3 +207,36 @@ tx_day_set_today (TxDay  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
+
+/**
+ * tx_day_watch:
+ * @slot: where a widget keeps its day
+ * @day: (nullable): the new day
+ * @on_changed: called (swapped: with @instance) when @day changes
+ * @instance: the object that keeps the day
+ *
+ * Keeps a reference to @day in *@slot and listens to it instead of the
+ * day kept before: what every page and editor does with its "day".
+ *
+ * Returns: whether the day kept is another one
+ */
+gboolean
+tx_day_watch (TxDay     **slot,
+              TxDay      *day,
+              GCallback   on_changed,
+              gpointer    instance)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (day == NULL || TX_IS_DAY (day), FALSE);
+
+  if (*slot == day)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_changed, instance);
+  g_set_object (slot, day);
+  if (day != NULL)
+    g_signal_connect_object (day, "changed", on_changed, instance, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}

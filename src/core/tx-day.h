@@ -20,5 +20,9 @@ char    *tx_day_dup_iso      (TxDay  *self);
 gboolean tx_day_is_fixed     (TxDay  *self);
 void     tx_day_set_today    (TxDay  *self,
                               TxDate  today);
+gboolean tx_day_watch        (TxDay     **slot,
+                              TxDay      *day,
+                              GCallback   on_changed,
+                              gpointer    instance);
 
 G_END_DECLS

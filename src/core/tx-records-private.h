@@ -20,8 +20,11 @@ static inline void
 tx_record_set_text (char       **field,
                     const char  *value)
 {
+  /* copied first: @value may be the field's own text */
+  char *copy = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+
   g_free (*field);
-  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+  *field = copy;
 }
 
 struct _TxTownship
