@@ -21,6 +21,7 @@
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-records.h"
+#include "tx-roster.h"
 #include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
@@ -53,11 +54,12 @@ get_child (gpointer    widget,
   return child;
 }
 
+/* In the editor, or one of its sections. */
 static gpointer
 get_editor_child (Fixture    *fixture,
                   const char *name)
 {
-  return get_child (fixture->editor, TX_TYPE_CONSULTATION_EDITOR, name);
+  return tx_test_get_template_child (fixture->editor, name);
 }
 
 static void
@@ -662,7 +664,7 @@ test_new_consultation (Fixture       *fixture,
   gtk_drop_down_set_selected (get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "stage_drop_down"),
                               1 + TX_STAGE_DONE);
 
-  gtk_widget_activate_action (fixture->editor, "consultation.save", NULL);
+  gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
   g_assert_cmpuint (tx_store_count (fixture->store, "consultation"), ==, n_before + 1);
   saved = tx_store_load_consultation (fixture->store, "集镇停车场规划协商", &error);
   g_assert_no_error (error);
@@ -857,8 +859,73 @@ test_documents (Fixture       *fixture,
   text = tx_test_read_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "按姓氏笔画为序"));
 
+  /* Someone invited, removed from the roster since: the sheet prints
+   * them as the roster last had them, and the clerk is told first. */
+  {
+    TxParticipant *removed = g_ptr_array_index (participants, 0);
+    GtkLabel *warnings = get_editor_child (fixture, "signin_warnings_label");
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (warnings)));
+    g_assert_true (tx_roster_delete_person (fixture->store, removed->person_uuid, &error));
+    g_assert_no_error (error);
+    g_clear_object (&operation);
+    operation = tx_consultation_editor_print_signin_sheet (TX_CONSULTATION_EDITOR (fixture->editor), pdf);
+    g_assert_nonnull (operation);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (warnings)));
+    g_assert_nonnull (strstr (gtk_label_get_label (warnings), removed->name));
+    g_assert_nonnull (strstr (gtk_label_get_label (warnings), "removed from the roster"));
+    g_clear_pointer (&text, g_free);
+    text = tx_test_read_pdf_text (pdf_path);
+    g_assert_nonnull (strstr (text, removed->name));
+  }
+
   g_unlink (odt_path);
   g_unlink (pdf_path);
+}
+
+/* Due dates as clerks write them: any form tx_date_parse() reads is
+ * kept as YYYY-MM-DD; one that is no day says why, and stops Save. */
+static void
+test_typed_dates (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxConsultation) saved = NULL;
+  AdwActionRow *row;
+  GtkEditable *due;
+  GtkLabel *problems;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultation = load (fixture, SHUANGGU);
+  choose_consultation (fixture, consultation);
+  g_assert_null (tx_consultation_get_stage_done (consultation, TX_STAGE_SUPERVISION));
+  row = get_stage_row (fixture, TX_STAGE_SUPERVISION);
+  due = GTK_EDITABLE (tx_test_get_widget (row, GTK_TYPE_ENTRY));
+  problems = get_editor_child (fixture, "stages_problem_label");
+
+  /* No such day: said under the stages, in red, and Save waits. */
+  gtk_editable_set_text (due, "2027年2月30日");
+  g_assert_false (save_enabled (fixture));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
+  g_assert_nonnull (strstr (gtk_label_get_label (problems), "The due date of Supervision is not a date"));
+  g_assert_nonnull (strstr (gtk_label_get_label (problems), "no day 30 in month 2"));
+
+  /* Written the Chinese way, then as digits alone: the same day. */
+  gtk_editable_set_text (due, "2027年1月31日");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (due), "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problems)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "on 2027-01-31"));
+  g_assert_true (save_enabled (fixture));
+  gtk_editable_set_text (due, "20270131");
+  g_assert_true (save_enabled (fixture));
+
+  gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
+  saved = load (fixture, SHUANGGU);
+  g_assert_cmpstr (tx_consultation_get_stage_due (saved, TX_STAGE_SUPERVISION), ==, "2027-01-31");
+  g_assert_false (tx_consultation_editor_has_changes (TX_CONSULTATION_EDITOR (fixture->editor)));
 }
 
 /* The colour filter: the consultations of each colour in this quarter's
@@ -974,6 +1041,8 @@ main (int   argc,
               fixture_set_up, test_color_filter, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/documents", Fixture, NULL,
               fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/typed-dates", Fixture, NULL,
+              fixture_set_up, test_typed_dates, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -11,7 +11,8 @@
  * at and stops Save; supervision records are added, checked, saved and
  * removed, and the coverage follows; a new recommendation gets its
  * feedback due date 30 days on; a deletion is undone by the toast; the
- * exported 协商建言 holds the title.
+ * exported 协商建言 holds the title; the list, the editor and the ledger
+ * agree on when feedback is late, and by how many days.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,12 +25,14 @@
 #include <stdio.h>
 
 #include "tx-exchange.h"
+#include "tx-ledger.h"
 #include "tx-metrics.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-editor-private.h"
 #include "tx-outcome-editor.h"
 #include "tx-outcomes-page.h"
 #include "tx-records.h"
+#include "tx-rules.h"
 #include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 
@@ -58,14 +61,12 @@ get_page_child (Fixture    *fixture,
   return child;
 }
 
+/* In the editor, or one of its sections. */
 static gpointer
 get_editor_child (Fixture    *fixture,
                   const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (fixture->editor, TX_TYPE_OUTCOME_EDITOR, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return tx_test_get_template_child (fixture->editor, name);
 }
 
 static void
@@ -873,7 +874,17 @@ test_new_delete_undo (Fixture       *fixture,
                    tx_consultation_get_uuid (g_ptr_array_index (consultations, 0)));
   g_assert_cmpstr (tx_outcome_get_submitted_to (saved), ==, "福泉市政务服务中心");
   g_assert_cmpstr (tx_outcome_get_submitted (saved), ==, "2026-11-25");
-  g_assert_cmpstr (tx_outcome_get_feedback_due (saved), ==, "2026-12-25");
+  /* A due date the clerk did not type is the setting's: not agreed,
+   * due 30 days on as the rules count it, and shown so. */
+  g_assert_null (tx_outcome_get_feedback_due (saved));
+  {
+    TxFeedbackStatus status;
+
+    tx_feedback_get_status (saved, tx_date_from_iso (TODAY), 30, &status);
+    g_assert_false (status.due_agreed);
+    g_assert_cmpint (status.due, ==, tx_date_from_iso ("2026-12-25"));
+  }
+  g_assert_cmpstr (gtk_editable_get_text (get_editor_child (fixture, "feedback_due_row")), ==, "2026-12-25");
   {
     g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
 
@@ -942,6 +953,200 @@ test_export (Fixture       *fixture,
   g_assert_nonnull (strstr (content, "2026年9月11日"));
 }
 
+/* One rule for every view */
+
+/* The first label under @widget, shown, whose text contains @text. */
+static GtkLabel *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (widget, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (label)) && strstr (gtk_label_get_label (label), text) != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *text;
+} EditorSays;
+
+static gboolean
+editor_says (gpointer data)
+{
+  EditorSays *says = data;
+
+  return find_label_containing (says->fixture->editor, says->text) != NULL;
+}
+
+/* What the row of the recommendation @title says of its feedback, on
+ * screen; NULL when it says nothing. */
+static char *
+dup_row_feedback (Fixture    *fixture,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+
+  settle ();
+  labels = find_widgets (get_list_view (fixture), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *box = gtk_widget_get_parent (label);
+      GtkWidget *status = g_object_get_data (G_OBJECT (box), "tx-status");
+
+      if (!gtk_widget_get_mapped (label) || g_object_get_data (G_OBJECT (box), "tx-title") != label ||
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) != 0)
+        continue;
+
+      if (!gtk_widget_get_visible (status))
+        return NULL;
+      return g_strdup (gtk_label_get_label (g_object_get_data (G_OBJECT (box), "tx-status-label")));
+    }
+
+  g_error ("The row of “%s” is not on screen", title);
+  return NULL;
+}
+
+/* The ledger's reason for the feedback on @uuid, as the Overview and
+ * tongxin-cli ledger give it; NULL for none. */
+static TxLedgerHit *
+find_feedback_hit (TxLedger   *ledger,
+                   const char *uuid)
+{
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+
+          if (hit->rule == TX_RULE_FEEDBACK_WAITING && g_strcmp0 (hit->uuid, uuid) == 0)
+            return hit;
+        }
+    }
+
+  return NULL;
+}
+
+static TxLedger *
+compute_ledger (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  TxLedger *ledger = tx_ledger_compute (fixture->store, 2026, 4, tx_date_from_iso (TODAY), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ledger);
+  return ledger;
+}
+
+/* The feedback agreed to be due on @due, written through the core. */
+static void
+agree_feedback_due (Fixture    *fixture,
+                    const char *uuid,
+                    const char *due)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOutcome) outcome = tx_store_load_outcome (fixture->store, uuid, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = g_strdup (tx_outcome_get_feedback_text (outcome));
+  tx_outcome_set_feedback (outcome, due, NULL, text);
+  g_assert_true (tx_store_save_outcome (fixture->store, outcome, &error));
+  g_assert_no_error (error);
+  settle ();
+}
+
+static void
+set_overdue_only (Fixture  *fixture,
+                  gboolean  overdue_only)
+{
+  gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), overdue_only);
+  settle ();
+}
+
+/* The Overview once said a recommendation was 42 days late that its
+ * editor said was not due yet: the list, the editor and the ledger now
+ * agree, an agreed due date later than submission + 30 days too. */
+static void
+test_agreement (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *overdue = NULL;
+  TxOutcome *outcome = find_outcome (outcomes, OVERDUE_TITLE);
+  EditorSays says = { fixture, NULL };
+  TxDate submitted;
+  TxLedgerHit *hit;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  uuid = g_strdup (tx_outcome_get_uuid (outcome));
+  submitted = tx_date_from_iso (tx_outcome_get_submitted (outcome));
+  g_assert_null (tx_outcome_get_feedback_received (outcome));
+
+  /* Agreed: due 2026-12-20, long after submission + 30 days. */
+  g_assert_cmpint (tx_date_add_days (submitted, 30), <, tx_date_from_iso ("2026-12-20"));
+  agree_feedback_due (fixture, uuid, "2026-12-20");
+
+  /* (a) The ledger has no reason about its feedback … */
+  ledger = compute_ledger (fixture);
+  g_assert_null (find_feedback_hit (ledger, uuid));
+
+  /* (b) … "Feedback Overdue" does not list it … */
+  show_all_years (fixture);
+  set_overdue_only (fixture, TRUE);
+  listed = get_listed_uuids (fixture);
+  g_assert_false (has_string (listed, uuid));
+  set_overdue_only (fixture, FALSE);
+
+  /* (c) … and the editor and the row say it is awaited, due in 23 days. */
+  open_outcome (fixture, uuid);
+  says.text = "Awaiting feedback";
+  tx_test_wait_until (editor_says, &says, "the editor to say the feedback is awaited");
+  g_assert_nonnull (strstr (gtk_label_get_label (find_label_containing (fixture->editor, says.text)),
+                            "due in 23 days"));
+  g_assert_null (find_label_containing (fixture->editor, "Feedback overdue"));
+  row = dup_row_feedback (fixture, OVERDUE_TITLE);
+  g_assert_cmpstr (row, ==, "Awaiting feedback, due 2026-12-20");
+
+  /* Agreed due on 2026-11-10: late, by as many days in all three. */
+  agree_feedback_due (fixture, uuid, "2026-11-10");
+  g_clear_pointer (&ledger, tx_ledger_free);
+  ledger = compute_ledger (fixture);
+  hit = find_feedback_hit (ledger, uuid);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->days, ==, 17);
+  g_assert_cmpint (hit->due, ==, tx_date_from_iso ("2026-11-10"));
+  overdue = g_strdup_printf ("Feedback overdue by %d days", hit->days);
+
+  set_overdue_only (fixture, TRUE);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = get_listed_uuids (fixture);
+  g_assert_true (has_string (listed, uuid));
+  g_clear_pointer (&row, g_free);
+  row = dup_row_feedback (fixture, OVERDUE_TITLE);
+  g_assert_cmpstr (row, ==, overdue);
+
+  says.text = overdue;
+  tx_test_wait_until (editor_says, &says, "the editor to say the feedback is overdue by the ledger's days");
+  g_assert_null (find_label_containing (fixture->editor, "Awaiting feedback"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -965,6 +1170,8 @@ main (int   argc,
               fixture_set_up, test_new_delete_undo, fixture_tear_down);
   g_test_add ("/gui/outcomes-page/export", Fixture, NULL,
               fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/agreement", Fixture, NULL,
+              fixture_set_up, test_agreement, fixture_tear_down);
 
   return g_test_run ();
 }

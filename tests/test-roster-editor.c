@@ -511,7 +511,8 @@ test_editor_needs_name (Fixture       *fixture,
   g_assert_null (editor);
 }
 
-/* Escape with something typed asks first; discarding saves nothing. */
+/* Escape with something typed asks first (Save, Discard or Cancel);
+ * discarding saves nothing. */
 static void
 test_editor_asks_before_discarding (Fixture       *fixture,
                                     gconstpointer  data)
@@ -538,8 +539,13 @@ test_editor_asks_before_discarding (Fixture       *fixture,
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
 
+  /* The question of every editor: save, discard or cancel. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+
   /* Keep editing, then give up. */
-  adw_message_dialog_response (dialog, "keep");
+  tx_test_answer_message_dialog (dialog, "cancel");
   iterate ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (get_child (editor, TX_TYPE_PERSON_EDITOR, "name_row")), ==, "杨光辉");
@@ -548,7 +554,7 @@ test_editor_asks_before_discarding (Fixture       *fixture,
   iterate ();
   dialog = tx_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  tx_test_answer_message_dialog (dialog, "discard");
   tx_test_wait_until (is_null, &editor, "the editor to close after discarding");
 
   g_assert_cmpuint (emitted.n_emissions, ==, 0);

@@ -71,6 +71,51 @@ tx_test_get_widget (gpointer widget,
   return found;
 }
 
+static GObject *
+find_own_template_child (GtkWidget  *widget,
+                         const char *name)
+{
+  for (GType type = G_OBJECT_TYPE (widget); type != GTK_TYPE_WIDGET; type = g_type_parent (type))
+    {
+      GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+      if (child != NULL)
+        return child;
+    }
+
+  return NULL;
+}
+
+/**
+ * tx_test_get_template_child:
+ *
+ * The object bound as @name in the template of @widget or of a widget
+ * under it (an editor's sections, say), the nearest first; fails the
+ * test when there is none.
+ */
+gpointer
+tx_test_get_template_child (gpointer    widget,
+                            const char *name)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *next = g_queue_pop_head (queue);
+      GObject *child = find_own_template_child (next, name);
+
+      if (child != NULL)
+        return child;
+
+      for (GtkWidget *w = gtk_widget_get_first_child (next); w != NULL; w = gtk_widget_get_next_sibling (w))
+        g_queue_push_tail (queue, w);
+    }
+
+  g_error ("No template child “%s” under %s", name, G_OBJECT_TYPE_NAME (widget));
+  return NULL;
+}
+
 /* The message dialog shown, or NULL. */
 AdwMessageDialog *
 tx_test_find_message_dialog (void)
@@ -86,6 +131,22 @@ tx_test_find_message_dialog (void)
     }
 
   return NULL;
+}
+
+/* Answers @dialog as a click on the button of @response does: the
+ * response, then the dialog closes (adw_message_dialog_response() alone
+ * leaves it open in libadwaita 1.2). */
+void
+tx_test_answer_message_dialog (AdwMessageDialog *dialog,
+                               const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
 }
 
 /* The text of @pdf as pdftotext reads it, without any white space, so

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "tx-application.h"
+#include "tx-editor.h"
 #include "tx-exchange.h"
+#include "tx-person-editor.h"
 #include "tx-window.h"
 
 struct _TxApplication
@@ -95,19 +97,67 @@ open_database (TxApplication *self,
   set_store (self, store);
 }
 
+/* Quitting: nothing typed is lost */
+
+static void
+ask_window (gpointer          target,
+            GtkWindow        *parent,
+            TxEditorLeaveFunc callback,
+            gpointer          user_data)
+{
+  gtk_window_present (GTK_WINDOW (target));
+  tx_window_ask_to_close (target, callback, user_data);
+}
+
+/* Closing, rather than g_application_quit(), lets each window save
+ * its size; the application ends with its last window. */
+static void
+on_quit_answered_cb (gboolean may_leave,
+                     gpointer user_data)
+{
+  g_autoptr(TxApplication) self = user_data;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!may_leave)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+
+  /* The person dialogs first, then what they were over. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < windows->len; i++)
+      {
+        GtkWindow *window = g_ptr_array_index (windows, i);
+
+        if (TX_IS_WINDOW (window) == (pass == 1) &&
+            g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), window) != NULL)
+          gtk_window_close (window);
+      }
+}
+
+/* Asks about what each window holds not saved, and each person dialog
+ * of no window, one after the other; nothing closes if the clerk
+ * cancels any. */
 static void
 tx_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
   TxApplication *self = user_data;
-  g_autoptr(GList) windows = NULL;
+  TxLeaveQuestions *questions = tx_leave_questions_new ();
 
-  /* Closing, rather than g_application_quit(), lets each window save
-   * its size; the application ends with its last window. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (TX_IS_WINDOW (window))
+        tx_leave_questions_add (questions, window, NULL, ask_window);
+      else if (TX_IS_PERSON_EDITOR (window) && !TX_IS_WINDOW (gtk_window_get_transient_for (window)))
+        tx_person_editor_add_leave_question (TX_PERSON_EDITOR (window), questions);
+    }
+
+  tx_leave_questions_ask (questions, on_quit_answered_cb, g_object_ref (self));
 }
 
 static void

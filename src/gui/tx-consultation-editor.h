@@ -7,32 +7,25 @@
 #include <adwaita.h>
 
 #include "tx-day.h"
+#include "tx-editor.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
 
 #define TX_TYPE_CONSULTATION_EDITOR (tx_consultation_editor_get_type ())
-G_DECLARE_FINAL_TYPE (TxConsultationEditor, tx_consultation_editor, TX, CONSULTATION_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (TxConsultationEditor, tx_consultation_editor, TX, CONSULTATION_EDITOR, TxEditor)
 
 GtkWidget         *tx_consultation_editor_new                (void);
-void               tx_consultation_editor_set_consultation   (TxConsultationEditor  *self,
-                                                              TxStore               *store,
-                                                              const char            *uuid);
-const char        *tx_consultation_editor_get_uuid           (TxConsultationEditor  *self);
-gboolean           tx_consultation_editor_is_new             (TxConsultationEditor  *self);
-gboolean           tx_consultation_editor_has_changes        (TxConsultationEditor  *self);
-const char        *tx_consultation_editor_get_title          (TxConsultationEditor  *self);
-gboolean           tx_consultation_editor_save               (TxConsultationEditor  *self);
-TxDay             *tx_consultation_editor_get_day            (TxConsultationEditor  *self);
-void               tx_consultation_editor_set_day            (TxConsultationEditor  *self,
-                                                              TxDay                 *day);
-gboolean           tx_consultation_editor_get_show_back_button (TxConsultationEditor *self);
-void               tx_consultation_editor_set_show_back_button (TxConsultationEditor *self,
-                                                                gboolean              show_back_button);
+GtkPrintOperation *tx_consultation_editor_print_signin_sheet (TxConsultationEditor  *self,
+                                                              GFile                 *export_file);
 gboolean           tx_consultation_editor_export_minutes     (TxConsultationEditor  *self,
                                                               GFile                 *file,
                                                               GError               **error);
-GtkPrintOperation *tx_consultation_editor_print_signin_sheet (TxConsultationEditor  *self,
-                                                              GFile                 *export_file);
+
+/* tx_consultation_editor_set_consultation(), _get_uuid(), _is_new(),
+ * _has_changes(), _get_title(), _save(), _get_day(), _set_day(),
+ * _get_show_back_button(), _set_show_back_button(): the TxEditor API
+ * under the names the consultations page uses. */
+TX_EDITOR_DECLARE_PAGE_API (TxConsultationEditor, tx_consultation_editor, consultation)
 
 G_END_DECLS

@@ -7,27 +7,20 @@
 #include <adwaita.h>
 
 #include "tx-day.h"
+#include "tx-editor.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
 
 #define TX_TYPE_OUTCOME_EDITOR (tx_outcome_editor_get_type ())
-G_DECLARE_FINAL_TYPE (TxOutcomeEditor, tx_outcome_editor, TX, OUTCOME_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (TxOutcomeEditor, tx_outcome_editor, TX, OUTCOME_EDITOR, TxEditor)
 
-GtkWidget  *tx_outcome_editor_new                  (void);
-void        tx_outcome_editor_set_outcome          (TxOutcomeEditor *self,
-                                                    TxStore         *store,
-                                                    const char      *uuid);
-const char *tx_outcome_editor_get_uuid             (TxOutcomeEditor *self);
-gboolean    tx_outcome_editor_is_new               (TxOutcomeEditor *self);
-gboolean    tx_outcome_editor_has_changes          (TxOutcomeEditor *self);
-const char *tx_outcome_editor_get_title            (TxOutcomeEditor *self);
-gboolean    tx_outcome_editor_save                 (TxOutcomeEditor *self);
-TxDay      *tx_outcome_editor_get_day              (TxOutcomeEditor *self);
-void        tx_outcome_editor_set_day              (TxOutcomeEditor *self,
-                                                    TxDay           *day);
-gboolean    tx_outcome_editor_get_show_back_button (TxOutcomeEditor *self);
-void        tx_outcome_editor_set_show_back_button (TxOutcomeEditor *self,
-                                                    gboolean         show_back_button);
+GtkWidget *tx_outcome_editor_new (void);
+
+/* tx_outcome_editor_set_outcome(), _get_uuid(), _is_new(),
+ * _has_changes(), _get_title(), _save(), _get_day(), _set_day(),
+ * _get_show_back_button(), _set_show_back_button(): the TxEditor API
+ * under the names the outcomes page uses. */
+TX_EDITOR_DECLARE_PAGE_API (TxOutcomeEditor, tx_outcome_editor, outcome)
 
 G_END_DECLS

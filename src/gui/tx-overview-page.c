@@ -847,14 +847,8 @@ tx_overview_page_set_day (TxOverviewPage *self,
   g_return_if_fail (TX_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (day == NULL || TX_IS_DAY (day));
 
-  if (self->day == day)
+  if (!tx_day_watch (&self->day, day, G_CALLBACK (on_day_changed_cb), self))
     return;
-
-  if (self->day != NULL)
-    g_signal_handlers_disconnect_by_func (self->day, on_day_changed_cb, self);
-  g_set_object (&self->day, day);
-  if (day != NULL)
-    g_signal_connect_object (day, "changed", G_CALLBACK (on_day_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* the quarter of the new day */
   self->year = 0;

@@ -7,6 +7,10 @@
  * write the audit log; the roster page hears TxStore::changed, and
  * offers Undo for a deletion from TxPersonEditor::deleted.
  *
+ * Nothing typed is lost: closed with changes (✕, Escape, the main
+ * window closing, Tongxin quitting), it asks whether to save them, as
+ * the editors of the window do (tx_person_editor_ask_to_leave()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-person-editor"
@@ -15,10 +19,12 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-editor.h"
 #include "tx-person-editor.h"
 #include "tx-records.h"
 #include "tx-roster-import.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 struct _TxPersonEditor
@@ -171,22 +177,9 @@ show_row_problem (AdwEntryRow *row,
                   GtkLabel    *label,
                   const char  *problem)
 {
-  gboolean wrong = problem != NULL;
-
-  if (wrong)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_label_set_label (label, wrong ? problem : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), problem);
-  gtk_widget_set_visible (GTK_WIDGET (icon), wrong);
-  gtk_widget_set_visible (GTK_WIDGET (label), wrong);
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  tx_editor_section_show_problem (GTK_WIDGET (row), icon, problem);
+  gtk_label_set_label (label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), problem != NULL);
 }
 
 /* The rules of tx_roster_check_person(), said where they are broken. */
@@ -332,55 +325,34 @@ close_editor_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Not at once: a dialog transient for the editor may still be emitting
+ * its response. */
 static void
-on_discard_dialog_response_cb (AdwMessageDialog *dialog,
-                               const char       *response,
-                               TxPersonEditor   *self)
+close_editor_later (TxPersonEditor *self)
 {
-  /* Not from here: the dialog is transient for the editor, and still
-   * emitting its response. */
-  if (g_strcmp0 (response, "discard") == 0)
-    g_idle_add_full (G_PRIORITY_DEFAULT, close_editor_cb, g_object_ref (self), g_object_unref);
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_editor_cb, g_object_ref (self), g_object_unref);
 }
 
-static void
-ask_to_discard (TxPersonEditor *self)
+/* Saves what the form holds; says why not in a toast.  Returns whether
+ * the roster holds what the form does. */
+static gboolean
+save_person (TxPersonEditor *self)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard Changes?"),
-                                                       _("What was typed here has not been saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_discard_dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-tx_person_editor_save_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  TxPersonEditor *self = TX_PERSON_EDITOR (widget);
   g_autoptr(TxPerson) person = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!self->valid)
-    return;
+    {
+      self->name_touched = TRUE;
+      update_validation (self);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
 
   /* Nothing changed: nothing to write, nor to log. */
   if (self->person != NULL && !has_changes (self))
-    {
-      close_editor (self);
-      return;
-    }
+    return TRUE;
 
   person = build_person (self);
   if (!tx_roster_edit_person (self->store, person, &error))
@@ -390,11 +362,44 @@ tx_person_editor_save_action (GtkWidget  *widget,
 
       g_warning ("Could not save %s: %s", tx_person_get_uuid (person), error->message);
       show_problem (self, message);
-      return;
+      return FALSE;
     }
 
+  g_free (self->initial_form);
+  self->initial_form = dup_form_state (self);
   g_signal_emit (self, signals[SAVED], 0, tx_person_get_uuid (person));
-  close_editor (self);
+  return TRUE;
+}
+
+/* The answers to the question of tx_person_editor_ask_to_leave(): saved
+ * or given up, the editor closes. */
+static gboolean
+save_and_close (gpointer target)
+{
+  TxPersonEditor *self = target;
+
+  if (!save_person (self))
+    return FALSE;
+
+  close_editor_later (self);
+  return TRUE;
+}
+
+static void
+discard_and_close (gpointer target)
+{
+  close_editor_later (target);
+}
+
+static void
+tx_person_editor_save_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  TxPersonEditor *self = TX_PERSON_EDITOR (widget);
+
+  if (self->valid && save_person (self))
+    close_editor (self);
 }
 
 static void
@@ -491,7 +496,7 @@ select_township (TxPersonEditor *self,
 static void
 select_default_township (TxPersonEditor *self)
 {
-  g_autofree char *uuid = tx_store_get_setting (self->store, "default-township");
+  g_autofree char *uuid = g_strdup (tx_settings_get_default_township (tx_store_get_settings (self->store)));
 
   if (uuid == NULL && self->township_uuids->len == 2)
     uuid = g_strdup (g_ptr_array_index (self->township_uuids, 1));
@@ -575,7 +580,7 @@ tx_person_editor_close_request (GtkWindow *window)
 
   if (!self->closing && has_changes (self))
     {
-      ask_to_discard (self);
+      tx_person_editor_ask_to_leave (self, NULL, NULL);
       return TRUE;
     }
 
@@ -850,4 +855,62 @@ tx_person_editor_get_person (TxPersonEditor *self)
   g_return_val_if_fail (TX_IS_PERSON_EDITOR (self), NULL);
 
   return self->person;
+}
+
+/* Whether the form holds something not saved. */
+gboolean
+tx_person_editor_has_changes (TxPersonEditor *self)
+{
+  g_return_val_if_fail (TX_IS_PERSON_EDITOR (self), FALSE);
+
+  return !self->closing && has_changes (self);
+}
+
+/**
+ * tx_person_editor_ask_to_leave:
+ * @callback: (nullable): told whether the caller may go on
+ *
+ * When the form holds something not saved, asks whether to save it, as
+ * the editors of the window do: Save saves and closes (and the clerk
+ * stays if it cannot be saved, with the reason in a toast), Discard
+ * closes without writing, Cancel stays.  Without changes, calls back
+ * at once and the editor stays open.
+ */
+void
+tx_person_editor_ask_to_leave (TxPersonEditor    *self,
+                               TxEditorLeaveFunc  callback,
+                               gpointer           user_data)
+{
+  g_return_if_fail (TX_IS_PERSON_EDITOR (self));
+
+  if (!tx_person_editor_has_changes (self))
+    {
+      if (callback != NULL)
+        callback (TRUE, user_data);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (self));
+  tx_ask_to_save_changes (GTK_WINDOW (self), _("What was typed here has not been saved."),
+                          self, save_and_close, discard_and_close, callback, user_data);
+}
+
+static void
+ask_to_leave (gpointer          target,
+              GtkWindow        *parent,
+              TxEditorLeaveFunc callback,
+              gpointer          user_data)
+{
+  tx_person_editor_ask_to_leave (target, callback, user_data);
+}
+
+/* Asks tx_person_editor_ask_to_leave() in its turn among @questions:
+ * the window closing, Tongxin quitting. */
+void
+tx_person_editor_add_leave_question (TxPersonEditor   *self,
+                                     TxLeaveQuestions *questions)
+{
+  g_return_if_fail (TX_IS_PERSON_EDITOR (self));
+
+  tx_leave_questions_add (questions, self, NULL, ask_to_leave);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tx-editor.h"
 #include "tx-person.h"
 #include "tx-store.h"
 
@@ -19,5 +20,11 @@ TxPersonEditor *tx_person_editor_new        (GtkWindow      *parent,
                                              TxPerson       *person);
 TxStore        *tx_person_editor_get_store  (TxPersonEditor *self);
 TxPerson       *tx_person_editor_get_person (TxPersonEditor *self);
+gboolean        tx_person_editor_has_changes (TxPersonEditor   *self);
+void            tx_person_editor_ask_to_leave (TxPersonEditor   *self,
+                                              TxEditorLeaveFunc callback,
+                                              gpointer          user_data);
+void            tx_person_editor_add_leave_question (TxPersonEditor   *self,
+                                                    TxLeaveQuestions *questions);
 
 G_END_DECLS

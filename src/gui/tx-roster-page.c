@@ -6,9 +6,7 @@
  * it the filter the bar above the list describes.  Export and print take
  * the same filter, so what is exported or printed is what the page shows.
  *
- * Nothing long runs on the main thread: an export reads the roster in a
- * thread through a connection of its own, and a print lays its pages out
- * in a thread while the print operation waits in its "paginate" signal.
+ * Import, export and print are in tx-roster-page-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,50 +15,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "tx-day.h"
-#include "tx-import-dialog.h"
 #include "tx-person-editor.h"
 #include "tx-person-list.h"
 #include "tx-records.h"
-#include "tx-roster-document.h"
-#include "tx-roster-export.h"
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
 #include "tx-settings.h"
 #include "tx-vocabulary.h"
-
-/* Documents are in Chinese whatever the language of the interface
- * (DESIGN §3): the printed roster's job name, the exported file. */
-#define DOCUMENT_NAME "人员名册"
-
-struct _TxRosterPage
-{
-  AdwBin              parent_instance;
-
-  /* template children */
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *township_drop_down;
-  GtkDropDown        *category_drop_down;
-  GtkDropDown        *order_drop_down;
-  GtkLabel           *count_label;
-  GtkStack           *content_stack;
-  AdwStatusPage      *no_results_page;
-  GtkSingleSelection *selection;
-
-  /* owned references */
-  TxStore            *store;
-  TxDay              *day;
-  TxPersonList       *people;
-  GtkStringList      *townships;       /* "All townships", then the names */
-  GtkNativeDialog    *file_chooser;    /* the one open, if any */
-  GtkPrintSettings   *print_settings;  /* those of the last print */
-
-  /* state */
-  gboolean            full_phones;
-  guint               filling_townships;
-};
 
 G_DEFINE_FINAL_TYPE (TxRosterPage, tx_roster_page, ADW_TYPE_BIN)
 
@@ -76,8 +39,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Toasts */
 
-static GtkWindow *
-get_parent_window (TxRosterPage *self)
+GtkWindow *
+tx_roster_page_get_window (TxRosterPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -101,8 +64,8 @@ add_toast (TxRosterPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static void
-show_toast (TxRosterPage *self,
+void
+tx_roster_page_show_toast (TxRosterPage *self,
             const char   *text)
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
@@ -111,8 +74,8 @@ show_toast (TxRosterPage *self,
 }
 
 /* A problem stays until it is dismissed, as in TxWindow. */
-static void
-show_problem (TxRosterPage *self,
+void
+tx_roster_page_show_problem (TxRosterPage *self,
               const char   *text)
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
@@ -144,8 +107,8 @@ is_filtering (TxRosterPage *self)
 }
 
 /* The whole filter, as the bar above the list shows it. */
-static void
-read_filter (TxRosterPage   *self,
+void
+tx_roster_page_read_filter (TxRosterPage   *self,
              TxPersonFilter *filter)
 {
   guint township = gtk_drop_down_get_selected (self->township_drop_down);
@@ -222,7 +185,7 @@ apply_filter (TxRosterPage *self)
   if (self->people == NULL)
     return;
 
-  read_filter (self, &filter);
+  tx_roster_page_read_filter (self, &filter);
   tx_person_list_set_filter (self->people, &filter);
   tx_person_filter_clear (&filter);
 }
@@ -279,12 +242,8 @@ fill_townships (TxRosterPage *self)
 static void
 read_full_phones (TxRosterPage *self)
 {
-  g_autofree char *value = NULL;
-  gboolean full_phones;
-
-  if (self->store != NULL)
-    value = tx_store_get_setting (self->store, "print-full-phones");
-  full_phones = g_strcmp0 (value, "true") == 0;
+  gboolean full_phones = self->store != NULL &&
+                         tx_settings_get_print_full_phones (tx_store_get_settings (self->store));
 
   if (full_phones != self->full_phones)
     {
@@ -379,7 +338,7 @@ on_undo_toast_button_clicked_cb (AdwToast     *toast,
       g_warning ("Could not restore %s: %s", uuid, error->message);
       /* Translators: %s says why */
       text = g_strdup_printf (_("Could not put the person back on the roster: %s"), error->message);
-      show_problem (self, text);
+      tx_roster_page_show_problem (self, text);
     }
 }
 
@@ -430,7 +389,7 @@ on_new_person_editor_saved_cb (TxPersonEditor *editor,
 
   /* Translators: %s is a person's name */
   text = g_strdup_printf (_("“%s” was added to the roster"), tx_person_get_name (person));
-  show_toast (self, text);
+  tx_roster_page_show_toast (self, text);
 }
 
 /* The editor already open on the person @uuid, if any. */
@@ -470,494 +429,13 @@ open_editor (TxRosterPage *self,
       return;
     }
 
-  editor = tx_person_editor_new (get_parent_window (self), self->store, person);
+  editor = tx_person_editor_new (tx_roster_page_get_window (self), self->store, person);
   if (person == NULL)
     g_signal_connect_object (editor, "saved",
                              G_CALLBACK (on_new_person_editor_saved_cb), self, 0);
   g_signal_connect_object (editor, "deleted",
                            G_CALLBACK (on_person_editor_deleted_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
-}
-
-/* File choosers: one at a time, closed with the page. */
-
-static void
-set_file_chooser (TxRosterPage         *self,
-                  GtkFileChooserNative *chooser)
-{
-  if (self->file_chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
-      if (gtk_native_dialog_get_visible (self->file_chooser))
-        gtk_native_dialog_destroy (self->file_chooser);
-      g_clear_object (&self->file_chooser);
-    }
-
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-}
-
-static GtkFileFilter *
-create_file_filter (const char *name,
-                    const char *suffix,
-                    const char *mime_type)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_suffix (filter, suffix);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  g_object_set_data_full (G_OBJECT (filter), "tx-suffix", g_strconcat (".", suffix, NULL), g_free);
-
-  return filter;
-}
-
-/* Import */
-
-static void
-on_import_dialog_imported_cb (TxImportDialog *dialog,
-                              guint           added,
-                              guint           updated,
-                              TxRosterPage   *self)
-{
-  g_autofree char *added_text = NULL;
-  g_autofree char *updated_text = NULL;
-  g_autofree char *text = NULL;
-
-  added_text = g_strdup_printf (ngettext ("%u person added", "%u people added", added), added);
-  updated_text = g_strdup_printf (ngettext ("%u person updated", "%u people updated", updated), updated);
-  /* Translators: "Roster imported: 12 people added, 3 people updated" */
-  text = g_strdup_printf (_("Roster imported: %s, %s"), added_text, updated_text);
-  show_toast (self, text);
-}
-
-static void
-on_import_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               TxRosterPage    *self)
-{
-  g_autoptr(GFile) file = NULL;
-  TxImportDialog *dialog;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (file != NULL && self->store != NULL)
-    {
-      dialog = tx_import_dialog_new (get_parent_window (self), self->store, file);
-      g_signal_connect_object (dialog, "imported",
-                               G_CALLBACK (on_import_dialog_imported_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-
-  if (self->file_chooser == chooser)
-    set_file_chooser (self, NULL);
-}
-
-/* Export */
-
-typedef struct {
-  char           *db_path;
-  TxPersonFilter  filter;
-  char           *path;
-  guint           n_people;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_free (data->db_path);
-  tx_person_filter_clear (&data->filter);
-  g_free (data->path);
-  g_free (data);
-}
-
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(TxStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection of its own: the page's belongs to the main thread.
-   * With WAL, reading here does not stop the clerk's edits. */
-  store = tx_store_open (data->db_path, &error);
-  if (store == NULL ||
-      !tx_roster_export (store, &data->filter, data->path, &data->n_people, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_export_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  TxRosterPage *self = TX_ROSTER_PAGE (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  guint n_people;
-
-  name = g_file_get_basename (file);
-
-  if (!tx_roster_page_export_to_file_finish (self, result, &n_people, &error))
-    {
-      g_warning ("Could not export the roster to %s: %s", name, error->message);
-      /* Translators: %s says why */
-      text = g_strdup_printf (_("Could not export the roster: %s"), error->message);
-      show_problem (self, text);
-      return;
-    }
-
-  /* Translators: "Exported 168 people to 人员名册.xlsx" */
-  text = g_strdup_printf (ngettext ("Exported %u person to “%s”", "Exported %u people to “%s”", n_people),
-                          n_people, name);
-  show_toast (self, text);
-}
-
-static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               TxRosterPage    *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (file != NULL && self->store != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *lower = g_utf8_strdown (basename, -1);
-
-      /* The name decides the format: give it the one of the chosen filter. */
-      if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
-        {
-          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-          const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "tx-suffix") : NULL;
-          g_autofree char *with_suffix = g_strconcat (basename, suffix != NULL ? suffix : ".xlsx", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          g_clear_object (&file);
-          file = g_file_get_child (parent, with_suffix);
-        }
-
-      tx_roster_page_export_to_file (self, file, NULL, on_export_done_cb, g_object_ref (file));
-    }
-
-  if (self->file_chooser == chooser)
-    set_file_chooser (self, NULL);
-}
-
-/* Print
- *
- * Laying out the pages measures every cell: about 1.6 s for 10,000
- * people.  A thread does it, with a Pango font map of its own so that it
- * never shares one with the widgets; "paginate" waits for it a few
- * milliseconds at a time, so the window keeps drawing and GTK's progress
- * dialog can cancel.  The pages are then drawn one by one, on the main
- * thread, by the same function as the PDF. */
-
-typedef struct {
-  /* set before the thread starts, read by it */
-  GPtrArray       *people;         /* TxPerson, in the order to print */
-  char            *organization;
-  char            *township;       /* NULL: all townships */
-  TxDate           date;
-  TxOrder          order;
-  gboolean         full_phones;
-  double           page_width;     /* points */
-  double           page_height;
-
-  /* written by the thread */
-  GMutex           mutex;
-  GCond            cond;
-  gboolean         paginated;
-  TxTableDocument *doc;
-
-  /* main thread only */
-  TxStore         *store;
-  gboolean         started;
-  gboolean         interactive;    /* with the dialog: problems in toasts */
-  gboolean         done;
-} PrintJob;
-
-static void
-print_job_clear (PrintJob *job)
-{
-  g_clear_pointer (&job->people, g_ptr_array_unref);
-  g_clear_pointer (&job->organization, g_free);
-  g_clear_pointer (&job->township, g_free);
-  g_clear_pointer (&job->doc, tx_table_document_free);
-  g_clear_object (&job->store);
-  g_mutex_clear (&job->mutex);
-  g_cond_clear (&job->cond);
-}
-
-static void
-print_job_unref (PrintJob *job)
-{
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) print_job_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintJob, print_job_unref)
-
-static PrintJob *
-print_job_new (TxRosterPage  *self,
-               GError       **error)
-{
-  g_autoptr(PrintJob) job = g_atomic_rc_box_new0 (PrintJob);
-  TxDate today = self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
-  TxPersonFilter filter;
-
-  g_mutex_init (&job->mutex);
-  g_cond_init (&job->cond);
-  job->store = g_object_ref (self->store);
-
-  read_filter (self, &filter);
-  job->people = tx_roster_query (self->store, &filter, error);
-  job->township = g_steal_pointer (&filter.township);
-  job->order = filter.order;
-  tx_person_filter_clear (&filter);
-  if (job->people == NULL)
-    return NULL;
-
-  job->organization = g_strdup (tx_settings_get_organization (tx_store_get_settings (self->store)));
-  job->full_phones = self->full_phones;
-  job->date = today;
-
-  return g_steal_pointer (&job);
-}
-
-static void
-paginate_in_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  PrintJob *job = task_data;
-  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
-  TxTableDocument *doc;
-
-  /* The document measures with the default font map of the thread that
-   * creates it; make it one that no other thread uses. */
-  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (font_map));
-  doc = tx_roster_document_new (job->people, job->organization, job->township,
-                                job->date, job->order, job->full_phones);
-  tx_table_document_paginate (doc, job->page_width, job->page_height);
-  pango_cairo_font_map_set_default (NULL);
-
-  g_mutex_lock (&job->mutex);
-  job->doc = doc;
-  job->paginated = TRUE;
-  g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* On the main thread: the task, and with it the job's reference, ends
- * here rather than in the thread, so that the people and the store are
- * released where they were made. */
-static void
-on_print_paginated_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-}
-
-static void
-on_print_begin_print_cb (GtkPrintOperation *operation,
-                         GtkPrintContext   *context,
-                         PrintJob          *job)
-{
-  g_autoptr(GTask) task = NULL;
-
-  /* Once an operation: its pages are laid out for the paper chosen. */
-  if (job->started)
-    return;
-
-  /* Full page, in points: the paper itself. */
-  job->started = TRUE;
-  job->page_width = gtk_print_context_get_width (context);
-  job->page_height = gtk_print_context_get_height (context);
-
-  task = g_task_new (NULL, NULL, on_print_paginated_cb, NULL);
-  g_task_set_source_tag (task, on_print_begin_print_cb);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (job), (GDestroyNotify) print_job_unref);
-  g_task_run_in_thread (task, paginate_in_thread);
-}
-
-static gboolean
-on_print_paginate_cb (GtkPrintOperation *operation,
-                      GtkPrintContext   *context,
-                      PrintJob          *job)
-{
-  gboolean paginated;
-
-  /* GTK calls again from an idle while this returns FALSE. */
-  g_mutex_lock (&job->mutex);
-  if (!job->paginated)
-    g_cond_wait_until (&job->cond, &job->mutex,
-                       g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND);
-  paginated = job->paginated;
-  g_mutex_unlock (&job->mutex);
-
-  if (paginated)
-    gtk_print_operation_set_n_pages (operation, tx_table_document_get_n_pages (job->doc));
-
-  return paginated;
-}
-
-static void
-on_print_draw_page_cb (GtkPrintOperation *operation,
-                       GtkPrintContext   *context,
-                       int                page_nr,
-                       PrintJob          *job)
-{
-  tx_table_document_draw_page (job->doc, gtk_print_context_get_cairo_context (context), page_nr);
-}
-
-static GObject *
-on_print_create_custom_widget_cb (GtkPrintOperation *operation,
-                                  PrintJob          *job)
-{
-  GtkWidget *box;
-  GtkWidget *check;
-  GtkWidget *explanation;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  check = gtk_check_button_new_with_mnemonic (_("Print _full phone numbers"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), job->full_phones);
-  gtk_box_append (GTK_BOX (box), check);
-
-  explanation = gtk_label_new (_("Otherwise the middle four digits of a mobile number are hidden, as in 138****5678, "
-                                 "so that a roster left on a table does not give away everyone’s number."));
-  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (explanation), 50);
-  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
-  gtk_widget_set_margin_start (explanation, 28);
-  gtk_widget_add_css_class (explanation, "dim-label");
-  gtk_box_append (GTK_BOX (box), explanation);
-
-  g_object_set_data (G_OBJECT (box), "tx-check", check);
-
-  return G_OBJECT (box);
-}
-
-/* Before "begin-print": the choice is kept for the next print, and for
- * tongxin-cli's. */
-static void
-on_print_custom_widget_apply_cb (GtkPrintOperation *operation,
-                                 GtkWidget         *widget,
-                                 PrintJob          *job)
-{
-  GtkCheckButton *check = g_object_get_data (G_OBJECT (widget), "tx-check");
-  g_autoptr(GError) error = NULL;
-  gboolean full_phones;
-
-  full_phones = gtk_check_button_get_active (check);
-  job->full_phones = full_phones;
-
-  if (!tx_store_set_setting (job->store, "print-full-phones", full_phones ? "true" : "false", &error))
-    g_warning ("Could not keep the choice of full phone numbers: %s", error->message);
-}
-
-static void
-report_print_error (TxRosterPage *self,
-                    const GError *error)
-{
-  g_autofree char *text = NULL;
-
-  g_warning ("Could not print the roster: %s", error->message);
-  /* Translators: %s says why */
-  text = g_strdup_printf (_("Could not print the roster: %s"), error->message);
-  show_problem (self, text);
-}
-
-static void
-on_print_done_cb (GtkPrintOperation       *operation,
-                  GtkPrintOperationResult  result,
-                  TxRosterPage            *self)
-{
-  PrintJob *job = g_object_get_data (G_OBJECT (operation), "tx-print-job");
-  g_autoptr(GError) error = NULL;
-
-  job->done = TRUE;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-
-  /* Only then: GTK 4.8 complains when asked for an error it has not. */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && job->interactive)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      if (error != NULL)
-        report_print_error (self, error);
-    }
-}
-
-/* The print operation of the roster as the page shows it, on A4 by
- * default; its PrintJob is its "tx-print-job" data. */
-static GtkPrintOperation *
-create_print_operation (TxRosterPage  *self,
-                        GError       **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autoptr(GtkPageSetup) page_setup = NULL;
-  g_autoptr(GtkPaperSize) paper = NULL;
-  PrintJob *job;
-
-  job = print_job_new (self, error);
-  if (job == NULL)
-    return NULL;
-
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "tx-print-job", job, (GDestroyNotify) print_job_unref);
-
-  gtk_print_operation_set_job_name (operation, DOCUMENT_NAME);
-  gtk_print_operation_set_custom_tab_label (operation, _("Roster"));
-  /* The document draws its own GB/T 9704 margins, in points. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, TRUE);
-
-  page_setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (page_setup, paper);
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-
-  settings = self->print_settings != NULL ? gtk_print_settings_copy (self->print_settings)
-                                          : gtk_print_settings_new ();
-  /* "Print to File" offers 人员名册.pdf */
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, DOCUMENT_NAME);
-  gtk_print_operation_set_print_settings (operation, settings);
-
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_print_begin_print_cb), job);
-  g_signal_connect (operation, "paginate", G_CALLBACK (on_print_paginate_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_print_draw_page_cb), job);
-  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_print_create_custom_widget_cb), job);
-  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_print_custom_widget_apply_cb), job);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
-
-  return g_steal_pointer (&operation);
 }
 
 /* Actions */
@@ -1007,98 +485,11 @@ tx_roster_page_edit_action (GtkWidget  *widget,
       g_warning ("Could not read %s: %s", tx_person_get_uuid (selected), error->message);
       /* Translators: %s says why */
       text = g_strdup_printf (_("Could not open this person: %s"), error->message);
-      show_problem (self, text);
+      tx_roster_page_show_problem (self, text);
       return;
     }
 
   open_editor (self, person);
-}
-
-static void
-tx_roster_page_import_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  TxRosterPage *self = TX_ROSTER_PAGE (widget);
-  g_autoptr(GtkFileFilter) csv = NULL;
-  GtkFileChooserNative *chooser;
-
-  if (self->store == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Import a Roster"), get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  csv = create_file_filter (_("CSV Files"), "csv", "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
-  set_file_chooser (self, chooser);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-tx_roster_page_export_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  TxRosterPage *self = TX_ROSTER_PAGE (widget);
-  g_autoptr(GtkFileFilter) xlsx = NULL;
-  g_autoptr(GtkFileFilter) csv = NULL;
-  GtkFileChooserNative *chooser;
-
-  if (self->store == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export the Roster"), get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  xlsx = create_file_filter (_("Excel Workbook (.xlsx)"), "xlsx",
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  csv = create_file_filter (_("CSV, UTF-8 (.csv)"), "csv", "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), DOCUMENT_NAME ".xlsx");
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
-  set_file_chooser (self, chooser);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-tx_roster_page_print_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  TxRosterPage *self = TX_ROSTER_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-  PrintJob *job;
-
-  if (self->store == NULL)
-    return;
-
-  operation = create_print_operation (self, &error);
-  if (operation == NULL)
-    {
-      report_print_error (self, error);
-      return;
-    }
-
-  job = g_object_get_data (G_OBJECT (operation), "tx-print-job");
-  job->interactive = TRUE;
-
-  /* Asynchronous: "done" says how it ended, unless it ends here. */
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    get_parent_window (self), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && !job->done && error != NULL)
-    report_print_error (self, error);
 }
 
 /* GtkWidget, GObject */
@@ -1124,7 +515,7 @@ tx_roster_page_dispose (GObject *object)
 {
   TxRosterPage *self = (TxRosterPage *)object;
 
-  set_file_chooser (self, NULL);
+  tx_roster_page_close_file_chooser (self);
   tx_roster_page_set_store (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_ROSTER_PAGE);
@@ -1237,12 +628,6 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
                                    tx_roster_page_new_action);
   gtk_widget_class_install_action (widget_class, "roster.edit", NULL,
                                    tx_roster_page_edit_action);
-  gtk_widget_class_install_action (widget_class, "roster.import", NULL,
-                                   tx_roster_page_import_action);
-  gtk_widget_class_install_action (widget_class, "roster.export", NULL,
-                                   tx_roster_page_export_action);
-  gtk_widget_class_install_action (widget_class, "roster.print", NULL,
-                                   tx_roster_page_print_action);
   gtk_widget_class_install_property_action (widget_class, "roster.print-full-phones",
                                             "print-full-phones");
 
@@ -1250,12 +635,8 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
                                        "roster.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "roster.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
-                                       "roster.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "roster.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "roster.print", NULL);
+
+  tx_roster_page_class_init_actions (widget_class);
 
   /* The cells of the column view look up properties of TxPerson. */
   g_type_ensure (TX_TYPE_PERSON);
@@ -1398,7 +779,8 @@ tx_roster_page_set_print_full_phones (TxRosterPage *self,
   if (self->store == NULL || full_phones == self->full_phones)
     return;
 
-  if (!tx_store_set_setting (self->store, "print-full-phones", full_phones ? "true" : "false", &error))
+  if (!tx_settings_set_text (tx_store_get_settings (self->store), "print-full-phones",
+                             full_phones ? "true" : "false", &error))
     {
       g_warning ("Could not keep the choice of full phone numbers: %s", error->message);
       return;
@@ -1406,112 +788,4 @@ tx_roster_page_set_print_full_phones (TxRosterPage *self,
 
   /* The store's "changed" signal has told us already; in case it did not: */
   read_full_phones (self);
-}
-
-/**
- * tx_roster_page_export_to_file:
- * @file: a .csv or .xlsx file, replaced if it exists
- *
- * Writes the people the page shows, in its order, to @file, in a
- * thread.  What roster.export does once the file is chosen.
- */
-void
-tx_roster_page_export_to_file (TxRosterPage        *self,
-                               GFile               *file,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ExportData *data;
-
-  g_return_if_fail (TX_IS_ROSTER_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->store != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tx_roster_page_export_to_file);
-
-  data = g_new0 (ExportData, 1);
-  data->db_path = g_strdup (tx_store_get_path (self->store));
-  data->path = g_file_get_path (file);
-  read_filter (self, &data->filter);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-
-  if (data->path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("“%s” is not a file on this computer. Choose a folder on this computer."),
-                               uri);
-      return;
-    }
-
-  g_task_run_in_thread (task, export_in_thread);
-}
-
-gboolean
-tx_roster_page_export_to_file_finish (TxRosterPage  *self,
-                                      GAsyncResult  *result,
-                                      guint         *n_people,
-                                      GError       **error)
-{
-  ExportData *data;
-
-  g_return_val_if_fail (TX_IS_ROSTER_PAGE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (n_people != NULL)
-    *n_people = data->n_people;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * tx_roster_page_print_to_file:
- * @file: the PDF file to write
- *
- * Prints the people the page shows, in its order, to a PDF file on A4,
- * without the dialog: the pages roster.print sends to the printer.  Like
- * every GTK export, it returns when the file is written; the window
- * keeps drawing meanwhile.
- *
- * Returns: whether @file was written
- */
-gboolean
-tx_roster_page_print_to_file (TxRosterPage  *self,
-                              GFile         *file,
-                              GError       **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autofree char *path = NULL;
-  GtkPrintOperationResult result;
-
-  g_return_val_if_fail (TX_IS_ROSTER_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a file on this computer. Choose a folder on this computer."),
-                   uri);
-      return FALSE;
-    }
-
-  operation = create_print_operation (self, error);
-  if (operation == NULL)
-    return FALSE;
-
-  gtk_print_operation_set_export_filename (operation, path);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                    get_parent_window (self), error);
-
-  return result == GTK_PRINT_OPERATION_RESULT_APPLY;
 }

@@ -15,8 +15,10 @@
 #include "tx-application.h"
 #include "tx-calendar-page.h"
 #include "tx-consultations-page.h"
+#include "tx-editor.h"
 #include "tx-outcomes-page.h"
 #include "tx-overview-page.h"
+#include "tx-person-editor.h"
 #include "tx-roster-page.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
@@ -146,10 +148,86 @@ on_welcome_page_start_cb (TxWelcomePage *page,
   tx_application_create_database (TX_APPLICATION (app), with_sample_data);
 }
 
+/* Closing: nothing typed is lost */
+
+static void
+collect_editors (GtkWidget *widget,
+                 GPtrArray *editors)
+{
+  if (TX_IS_EDITOR (widget))
+    g_ptr_array_add (editors, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_editors (child, editors);
+}
+
+/* The person dialogs over the window. */
+static GPtrArray *
+get_person_editors (TxWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *editors = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (TX_IS_PERSON_EDITOR (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (editors, g_object_ref (window));
+    }
+
+  return editors;
+}
+
+/* The editor is shown while the clerk is asked about it. */
+static void
+ask_editor (gpointer          target,
+            GtkWindow        *parent,
+            TxEditorLeaveFunc callback,
+            gpointer          user_data)
+{
+  TxWindow *self = TX_WINDOW (parent);
+  GtkWidget *page = GTK_WIDGET (target);
+
+  while (page != NULL && gtk_widget_get_parent (page) != GTK_WIDGET (self->view_stack))
+    page = gtk_widget_get_parent (page);
+  if (page != NULL)
+    adw_view_stack_set_visible_child (self->view_stack, page);
+
+  tx_editor_ask_to_leave (target, parent, callback, user_data);
+}
+
+static void
+on_close_answered_cb (gboolean may_leave,
+                      gpointer user_data)
+{
+  g_autoptr(TxWindow) self = user_data;
+
+  /* Saved or given up: nothing is asked again. */
+  if (may_leave)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 tx_window_close_request (GtkWindow *window)
 {
-  save_state (TX_WINDOW (window));
+  TxWindow *self = TX_WINDOW (window);
+  g_autoptr(GPtrArray) person_editors = NULL;
+
+  if (tx_window_has_changes (self))
+    {
+      tx_window_ask_to_close (self, on_close_answered_cb, g_object_ref (self));
+      return TRUE;
+    }
+
+  save_state (self);
+
+  /* Its person dialogs go with it: nothing is left in them. */
+  person_editors = get_person_editors (self);
+  for (guint i = 0; i < person_editors->len; i++)
+    gtk_window_destroy (g_ptr_array_index (person_editors, i));
 
   return GTK_WINDOW_CLASS (tx_window_parent_class)->close_request (window);
 }
@@ -432,4 +510,66 @@ tx_window_show_toast (TxWindow   *self,
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * tx_window_has_changes:
+ *
+ * Returns: whether an editor of the window, or a person dialog over
+ *   it, holds something not saved
+ */
+gboolean
+tx_window_has_changes (TxWindow *self)
+{
+  g_autoptr(GPtrArray) editors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) person_editors = NULL;
+
+  g_return_val_if_fail (TX_IS_WINDOW (self), FALSE);
+
+  collect_editors (GTK_WIDGET (self), editors);
+  for (guint i = 0; i < editors->len; i++)
+    if (tx_editor_has_changes (g_ptr_array_index (editors, i)))
+      return TRUE;
+
+  person_editors = get_person_editors (self);
+  for (guint i = 0; i < person_editors->len; i++)
+    if (tx_person_editor_has_changes (g_ptr_array_index (person_editors, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * tx_window_ask_to_close:
+ * @callback: told once whether the window may close: every change
+ *   saved or given up; %FALSE at the first Cancel, or a save that
+ *   failed (the reason is shown where it was typed)
+ *
+ * Asks, one after the other, about each editor of the window and each
+ * person dialog over it that holds something not saved (see
+ * tx_editor_ask_to_leave()).  It closes nothing itself.
+ */
+void
+tx_window_ask_to_close (TxWindow          *self,
+                        TxEditorLeaveFunc  callback,
+                        gpointer           user_data)
+{
+  TxLeaveQuestions *questions = tx_leave_questions_new ();
+  g_autoptr(GPtrArray) editors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) person_editors = NULL;
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+  g_return_if_fail (callback != NULL);
+
+  collect_editors (GTK_WIDGET (self), editors);
+  for (guint i = 0; i < editors->len; i++)
+    if (tx_editor_has_changes (g_ptr_array_index (editors, i)))
+      tx_leave_questions_add (questions, g_ptr_array_index (editors, i), GTK_WINDOW (self), ask_editor);
+
+  person_editors = get_person_editors (self);
+  for (guint i = 0; i < person_editors->len; i++)
+    if (tx_person_editor_has_changes (g_ptr_array_index (person_editors, i)))
+      tx_person_editor_add_leave_question (g_ptr_array_index (person_editors, i), questions);
+
+  tx_leave_questions_ask (questions, callback, user_data);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "tx-day.h"
+#include "tx-editor.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,9 @@ void      tx_window_show_error   (TxWindow       *self,
                                   const GError   *error);
 void      tx_window_show_toast   (TxWindow       *self,
                                   const char     *title);
+gboolean  tx_window_has_changes  (TxWindow       *self);
+void      tx_window_ask_to_close (TxWindow          *self,
+                                  TxEditorLeaveFunc  callback,
+                                  gpointer           user_data);
 
 G_END_DECLS

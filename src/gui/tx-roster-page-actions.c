@@ -1,0 +1,537 @@
+/* tx-roster-page-actions.c — what the roster page reads and writes:
+ * import (CSV), export (XLSX or CSV) and print (A4, or PDF)
+ *
+ * Export and print take the page's filter, so what is exported or
+ * printed is what the page shows.  Nothing long runs on the main
+ * thread: an export reads the roster in a thread through a connection
+ * of its own, and a print lays its pages out in a thread
+ * (TxTablePrint), the window drawing meanwhile.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-roster-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-import-dialog.h"
+#include "tx-records.h"
+#include "tx-roster-document.h"
+#include "tx-roster-export.h"
+#include "tx-roster-page-private.h"
+#include "tx-settings.h"
+#include "tx-table-print.h"
+
+/* Documents are in Chinese whatever the language of the interface
+ * (DESIGN §3): the printed roster's job name, the exported file. */
+#define DOCUMENT_NAME "人员名册"
+
+/* File choosers: one at a time, closed with the page. */
+
+static void
+set_file_chooser (TxRosterPage         *self,
+                  GtkFileChooserNative *chooser)
+{
+  if (self->file_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
+      if (gtk_native_dialog_get_visible (self->file_chooser))
+        gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+}
+
+static GtkFileFilter *
+create_file_filter (const char *name,
+                    const char *suffix,
+                    const char *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data_full (G_OBJECT (filter), "tx-suffix", g_strconcat (".", suffix, NULL), g_free);
+
+  return filter;
+}
+
+/* Import */
+
+static void
+on_import_dialog_imported_cb (TxImportDialog *dialog,
+                              guint           added,
+                              guint           updated,
+                              TxRosterPage   *self)
+{
+  g_autofree char *added_text = NULL;
+  g_autofree char *updated_text = NULL;
+  g_autofree char *text = NULL;
+
+  added_text = g_strdup_printf (ngettext ("%u person added", "%u people added", added), added);
+  updated_text = g_strdup_printf (ngettext ("%u person updated", "%u people updated", updated), updated);
+  /* Translators: "Roster imported: 12 people added, 3 people updated" */
+  text = g_strdup_printf (_("Roster imported: %s, %s"), added_text, updated_text);
+  tx_roster_page_show_toast (self, text);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               TxRosterPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  TxImportDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && self->store != NULL)
+    {
+      dialog = tx_import_dialog_new (tx_roster_page_get_window (self), self->store, file);
+      g_signal_connect_object (dialog, "imported",
+                               G_CALLBACK (on_import_dialog_imported_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  if (self->file_chooser == chooser)
+    set_file_chooser (self, NULL);
+}
+
+/* Export */
+
+typedef struct {
+  char           *db_path;
+  TxPersonFilter  filter;
+  char           *path;
+  guint           n_people;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->db_path);
+  tx_person_filter_clear (&data->filter);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection of its own: the page's belongs to the main thread.
+   * With WAL, reading here does not stop the clerk's edits. */
+  store = tx_store_open (data->db_path, &error);
+  if (store == NULL ||
+      !tx_roster_export (store, &data->filter, data->path, &data->n_people, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TxRosterPage *self = TX_ROSTER_PAGE (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  guint n_people;
+
+  name = g_file_get_basename (file);
+
+  if (!tx_roster_page_export_to_file_finish (self, result, &n_people, &error))
+    {
+      g_warning ("Could not export the roster to %s: %s", name, error->message);
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not export the roster: %s"), error->message);
+      tx_roster_page_show_problem (self, text);
+      return;
+    }
+
+  /* Translators: "Exported 168 people to 人员名册.xlsx" */
+  text = g_strdup_printf (ngettext ("Exported %u person to “%s”", "Exported %u people to “%s”", n_people),
+                          n_people, name);
+  tx_roster_page_show_toast (self, text);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               TxRosterPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && self->store != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *lower = g_utf8_strdown (basename, -1);
+
+      /* The name decides the format: give it the one of the chosen filter. */
+      if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "tx-suffix") : NULL;
+          g_autofree char *with_suffix = g_strconcat (basename, suffix != NULL ? suffix : ".xlsx", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          g_clear_object (&file);
+          file = g_file_get_child (parent, with_suffix);
+        }
+
+      tx_roster_page_export_to_file (self, file, NULL, on_export_done_cb, g_object_ref (file));
+    }
+
+  if (self->file_chooser == chooser)
+    set_file_chooser (self, NULL);
+}
+
+/* Print */
+
+/* What a thread needs to lay the roster out, read on the main thread. */
+typedef struct {
+  TxStore   *store;          /* for the tab's choice, on the main thread */
+  GPtrArray *people;         /* TxPerson, in the order to print */
+  char      *organization;
+  char      *township;       /* NULL: all townships */
+  TxDate     date;
+  TxOrder    order;
+  gboolean   full_phones;
+} RosterPrint;
+
+static void
+roster_print_free (RosterPrint *roster)
+{
+  g_clear_object (&roster->store);
+  g_clear_pointer (&roster->people, g_ptr_array_unref);
+  g_free (roster->organization);
+  g_free (roster->township);
+  g_free (roster);
+}
+
+static TxTableDocument *
+build_roster (gpointer   user_data,
+              GError   **error)
+{
+  RosterPrint *roster = user_data;
+
+  return tx_roster_document_new (roster->people, roster->organization, roster->township,
+                                 roster->date, roster->order, roster->full_phones);
+}
+
+static GtkWidget *
+create_roster_tab (gpointer user_data)
+{
+  RosterPrint *roster = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Print _full phone numbers"));
+  GtkWidget *explanation;
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), roster->full_phones);
+  gtk_box_append (GTK_BOX (box), check);
+
+  explanation = gtk_label_new (_("Otherwise the middle four digits of a mobile number are hidden, as in 138****5678, "
+                                 "so that a roster left on a table does not give away everyone’s number."));
+  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (explanation), 50);
+  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
+  gtk_widget_set_margin_start (explanation, 28);
+  gtk_widget_add_css_class (explanation, "dim-label");
+  gtk_box_append (GTK_BOX (box), explanation);
+
+  g_object_set_data (G_OBJECT (box), "tx-check", check);
+
+  return box;
+}
+
+/* Before printing begins: the choice is kept for the next print, and
+ * for tongxin-cli's. */
+static void
+apply_roster_tab (GtkWidget *tab,
+                  gpointer   user_data)
+{
+  RosterPrint *roster = user_data;
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (tab), "tx-check");
+  g_autoptr(GError) error = NULL;
+
+  roster->full_phones = gtk_check_button_get_active (check);
+  if (!tx_settings_set_text (tx_store_get_settings (roster->store), "print-full-phones",
+                             roster->full_phones ? "true" : "false", &error))
+    g_warning ("Could not keep the choice of full phone numbers: %s", error->message);
+}
+
+static void
+report_print_error (TxRosterPage *self,
+                    const GError *error)
+{
+  g_autofree char *text = NULL;
+
+  g_warning ("Could not print the roster: %s", error->message);
+  /* Translators: %s says why */
+  text = g_strdup_printf (_("Could not print the roster: %s"), error->message);
+  tx_roster_page_show_problem (self, text);
+}
+
+static void
+on_print_done_cb (TxTablePrint     *print,
+                  GtkPrintSettings *settings,
+                  const GError     *error,
+                  TxRosterPage     *self)
+{
+  if (settings != NULL)
+    g_set_object (&self->print_settings, settings);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    report_print_error (self, error);
+}
+
+/* The roster as the page shows it, on A4 by default. */
+static TxTablePrint *
+create_print (TxRosterPage  *self,
+              GError       **error)
+{
+  RosterPrint *roster = g_new0 (RosterPrint, 1);
+  TxTablePrint *print;
+  TxPersonFilter filter;
+
+  tx_roster_page_read_filter (self, &filter);
+  roster->people = tx_roster_query (self->store, &filter, error);
+  roster->township = g_steal_pointer (&filter.township);
+  roster->order = filter.order;
+  tx_person_filter_clear (&filter);
+  if (roster->people == NULL)
+    {
+      roster_print_free (roster);
+      return NULL;
+    }
+
+  roster->store = g_object_ref (self->store);
+  roster->organization = g_strdup (tx_settings_get_organization (tx_store_get_settings (self->store)));
+  roster->full_phones = self->full_phones;
+  roster->date = self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
+
+  /* Laying out 10,000 people takes a while: in a thread. */
+  print = tx_table_print_new (DOCUMENT_NAME, build_roster, TRUE, roster, (GDestroyNotify) roster_print_free);
+  tx_table_print_set_custom_tab (print, _("Roster"), create_roster_tab, apply_roster_tab);
+  tx_table_print_set_print_settings (print, self->print_settings);
+  g_signal_connect_object (print, "done", G_CALLBACK (on_print_done_cb), self, 0);
+
+  return print;
+}
+
+/* Actions */
+
+static void
+tx_roster_page_import_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  TxRosterPage *self = TX_ROSTER_PAGE (widget);
+  g_autoptr(GtkFileFilter) csv = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import a Roster"), tx_roster_page_get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  csv = create_file_filter (_("CSV Files"), "csv", "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  set_file_chooser (self, chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+tx_roster_page_export_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  TxRosterPage *self = TX_ROSTER_PAGE (widget);
+  g_autoptr(GtkFileFilter) xlsx = NULL;
+  g_autoptr(GtkFileFilter) csv = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Roster"), tx_roster_page_get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  xlsx = create_file_filter (_("Excel Workbook (.xlsx)"), "xlsx",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  csv = create_file_filter (_("CSV, UTF-8 (.csv)"), "csv", "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), DOCUMENT_NAME ".xlsx");
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  set_file_chooser (self, chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+tx_roster_page_print_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  TxRosterPage *self = TX_ROSTER_PAGE (widget);
+  g_autoptr(TxTablePrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  print = create_print (self, &error);
+  if (print == NULL || !tx_table_print_run (print, tx_roster_page_get_window (self), NULL, &error))
+    report_print_error (self, error);
+}
+
+void
+tx_roster_page_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "roster.import", NULL,
+                                   tx_roster_page_import_action);
+  gtk_widget_class_install_action (widget_class, "roster.export", NULL,
+                                   tx_roster_page_export_action);
+  gtk_widget_class_install_action (widget_class, "roster.print", NULL,
+                                   tx_roster_page_print_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "roster.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "roster.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "roster.print", NULL);
+}
+
+/* Closes the chooser open, if any, as the page goes. */
+void
+tx_roster_page_close_file_chooser (TxRosterPage *self)
+{
+  set_file_chooser (self, NULL);
+}
+
+/* Public API, for the tests */
+
+/**
+ * tx_roster_page_export_to_file:
+ * @file: a .csv or .xlsx file, replaced if it exists
+ *
+ * Writes the people the page shows, in its order, to @file, in a
+ * thread.  What roster.export does once the file is chosen.
+ */
+void
+tx_roster_page_export_to_file (TxRosterPage        *self,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (TX_IS_ROSTER_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tx_roster_page_export_to_file);
+
+  data = g_new0 (ExportData, 1);
+  data->db_path = g_strdup (tx_store_get_path (self->store));
+  data->path = g_file_get_path (file);
+  tx_roster_page_read_filter (self, &data->filter);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+
+  if (data->path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("“%s” is not a file on this computer. Choose a folder on this computer."),
+                               uri);
+      return;
+    }
+
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+tx_roster_page_export_to_file_finish (TxRosterPage  *self,
+                                      GAsyncResult  *result,
+                                      guint         *n_people,
+                                      GError       **error)
+{
+  ExportData *data;
+
+  g_return_val_if_fail (TX_IS_ROSTER_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (n_people != NULL)
+    *n_people = data->n_people;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * tx_roster_page_print_to_file:
+ * @file: the PDF file to write
+ *
+ * Prints the people the page shows, in its order, to a PDF file on A4,
+ * without the dialog: the pages roster.print sends to the printer.  Like
+ * every GTK export, it returns when the file is written; the window
+ * keeps drawing meanwhile.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+tx_roster_page_print_to_file (TxRosterPage  *self,
+                              GFile         *file,
+                              GError       **error)
+{
+  g_autoptr(TxTablePrint) print = NULL;
+
+  g_return_val_if_fail (TX_IS_ROSTER_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  print = create_print (self, error);
+  if (print == NULL)
+    return FALSE;
+
+  return tx_table_print_run (print, tx_roster_page_get_window (self), file, error);
+}
