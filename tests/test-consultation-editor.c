@@ -207,7 +207,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->page = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
   fixture->editor = tx_test_get_widget (fixture->page, TX_TYPE_CONSULTATION_EDITOR);
-  g_assert_true (tx_consultation_editor_get_day (TX_CONSULTATION_EDITOR (fixture->editor)) == fixture->day);
+  g_assert_true (tx_editor_get_day (TX_EDITOR (fixture->editor)) == fixture->day);
 }
 
 static void
@@ -253,7 +253,7 @@ editor_shows (Fixture       *fixture,
   GtkLabel *title = get_editor_child (fixture, "title_label");
   g_autoptr(TxConsultation) consultation = load (fixture, uuid);
 
-  return g_strcmp0 (tx_consultation_editor_get_uuid (TX_CONSULTATION_EDITOR (fixture->editor)), uuid) == 0 &&
+  return g_strcmp0 (tx_editor_get_uuid (TX_EDITOR (fixture->editor)), uuid) == 0 &&
          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "form") == 0 &&
          gtk_widget_get_mapped (GTK_WIDGET (stack)) &&
          g_strcmp0 (gtk_label_get_label (title), tx_consultation_get_title (consultation)) == 0;
@@ -639,7 +639,7 @@ test_new_consultation (Fixture       *fixture,
 
   gtk_widget_activate_action (fixture->page, "consultations.new", NULL);
   settle ();
-  g_assert_true (tx_consultation_editor_is_new (editor));
+  g_assert_true (tx_editor_is_new (TX_EDITOR (editor)));
   g_assert_cmpstr (gtk_label_get_label (get_editor_child (fixture, "title_label")), ==, "New Consultation");
 
   /* Not yet: no title, no township. */
@@ -670,10 +670,10 @@ test_new_consultation (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (tx_consultation_get_starts (saved), ==, "2026-12-18T09:30:00+08:00");
   g_assert_cmpstr (tx_consultation_get_ends (saved), ==, "2026-12-18T11:30:00+08:00");
-  g_assert_false (tx_consultation_editor_is_new (editor));
-  g_assert_cmpstr (tx_consultation_editor_get_uuid (editor), ==, tx_consultation_get_uuid (saved));
+  g_assert_false (tx_editor_is_new (TX_EDITOR (editor)));
+  g_assert_cmpstr (tx_editor_get_uuid (TX_EDITOR (editor)), ==, tx_consultation_get_uuid (saved));
   wait_until (list_selects, fixture, "集镇停车场规划协商", "the list to choose the new consultation");
-  g_assert_false (tx_consultation_editor_has_changes (editor));
+  g_assert_false (tx_editor_has_changes (TX_EDITOR (editor)));
   g_assert_cmpuint (gtk_drop_down_get_selected (get_child (fixture->page, TX_TYPE_CONSULTATIONS_PAGE, "stage_drop_down")), ==, 0);
 
   /* Nobody yet: no liaison group, no deputy; said in words. */
@@ -705,7 +705,7 @@ test_unsaved_changes (Fixture       *fixture,
   choose_consultation (fixture, first);
 
   gtk_editable_set_text (get_editor_child (fixture, "recorder_row"), "王秀英");
-  g_assert_true (tx_consultation_editor_has_changes (TX_CONSULTATION_EDITOR (fixture->editor)));
+  g_assert_true (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
   g_assert_true (save_enabled (fixture));
 
   /* Attendance is kept at once; the store changes; the typing stays. */
@@ -730,7 +730,7 @@ test_unsaved_changes (Fixture       *fixture,
   dialog = tx_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), SHUANGGU));
   /* Meanwhile the list still shows what the editor shows. */
-  g_assert_cmpstr (tx_consultation_editor_get_uuid (TX_CONSULTATION_EDITOR (fixture->editor)), ==,
+  g_assert_cmpstr (tx_editor_get_uuid (TX_EDITOR (fixture->editor)), ==,
                    tx_consultation_get_uuid (first));
 
   adw_message_dialog_response (dialog, "save");
@@ -925,7 +925,7 @@ test_typed_dates (Fixture       *fixture,
   gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
   saved = load (fixture, SHUANGGU);
   g_assert_cmpstr (tx_consultation_get_stage_due (saved, TX_STAGE_SUPERVISION), ==, "2027-01-31");
-  g_assert_false (tx_consultation_editor_has_changes (TX_CONSULTATION_EDITOR (fixture->editor)));
+  g_assert_false (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
 }
 
 /* The colour filter: the consultations of each colour in this quarter's

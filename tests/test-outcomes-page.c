@@ -411,7 +411,7 @@ editor_shows (gpointer data)
   g_autofree char *title = NULL;
   g_autoptr(TxOutcome) outcome = NULL;
 
-  if (g_strcmp0 (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)), shown->uuid) != 0)
+  if (g_strcmp0 (tx_editor_get_uuid (TX_EDITOR (fixture->editor)), shown->uuid) != 0)
     return FALSE;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "form") != 0)
     return FALSE;
@@ -847,7 +847,7 @@ test_new_delete_undo (Fixture       *fixture,
 
   gtk_widget_activate_action (fixture->page, "outcomes.new", NULL);
   settle ();
-  g_assert_true (tx_outcome_editor_is_new (TX_OUTCOME_EDITOR (fixture->editor)));
+  g_assert_true (tx_editor_is_new (TX_EDITOR (fixture->editor)));
   consultation_row = get_editor_child (fixture, "consultation_row");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (consultation_row)));
   save_button = get_editor_child (fixture, "save_button");
@@ -866,7 +866,7 @@ test_new_delete_undo (Fixture       *fixture,
 
   click (save_button);
   g_assert_cmpuint (tx_store_count (fixture->store, "outcome"), ==, n_before + 1);
-  uuid = g_strdup (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)));
+  uuid = g_strdup (tx_editor_get_uuid (TX_EDITOR (fixture->editor)));
   g_assert_nonnull (uuid);
   saved = tx_store_load_outcome (fixture->store, uuid, &error);
   g_assert_no_error (error);
@@ -894,7 +894,7 @@ test_new_delete_undo (Fixture       *fixture,
   /* Deleted … */
   click (get_editor_child (fixture, "delete_button"));
   g_assert_cmpuint (tx_store_count (fixture->store, "outcome"), ==, n_before);
-  g_assert_null (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)));
+  g_assert_null (tx_editor_get_uuid (TX_EDITOR (fixture->editor)));
   {
     g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
 
@@ -907,7 +907,7 @@ test_new_delete_undo (Fixture       *fixture,
   restored = tx_store_load_outcome (fixture->store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tx_outcome_get_title (restored), ==, "关于增设村级便民服务代办点的建议");
-  g_assert_cmpstr (tx_outcome_editor_get_uuid (TX_OUTCOME_EDITOR (fixture->editor)), ==, uuid);
+  g_assert_cmpstr (tx_editor_get_uuid (TX_EDITOR (fixture->editor)), ==, uuid);
   {
     g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
 

@@ -595,7 +595,7 @@ test_overview_opens_record (Fixture       *fixture,
   g_assert_true (gtk_widget_activate (find_attention_row (state.page, state.text)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "consultations");
   editor = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR);
-  g_assert_cmpstr (tx_consultation_editor_get_uuid (TX_CONSULTATION_EDITOR (editor)), ==, market);
+  g_assert_cmpstr (tx_editor_get_uuid (TX_EDITOR (editor)), ==, market);
 
   /* a recommendation waiting for feedback opens on the Outcomes page */
   adw_view_stack_set_visible_child_name (view_stack, "overview");

@@ -237,4 +237,3 @@ tx_consultation_editor_export_minutes (TxConsultationEditor  *self,
   return tx_consultation_documents_section_export_minutes (self->documents_section, file, error);
 }
 
-TX_EDITOR_DEFINE_PAGE_API (TxConsultationEditor, tx_consultation_editor, consultation)

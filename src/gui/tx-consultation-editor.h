@@ -22,10 +22,5 @@ gboolean           tx_consultation_editor_export_minutes     (TxConsultationEdit
                                                               GFile                 *file,
                                                               GError               **error);
 
-/* tx_consultation_editor_set_consultation(), _get_uuid(), _is_new(),
- * _has_changes(), _get_title(), _save(), _get_day(), _set_day(),
- * _get_show_back_button(), _set_show_back_button(): the TxEditor API
- * under the names the consultations page uses. */
-TX_EDITOR_DECLARE_PAGE_API (TxConsultationEditor, tx_consultation_editor, consultation)
 
 G_END_DECLS

@@ -168,35 +168,4 @@ void              tx_leave_questions_ask  (TxLeaveQuestions  *questions,
                                            TxEditorLeaveFunc  callback,
                                            gpointer           user_data);
 
-/* The TxEditor API under the names the pages have used, such as
- * tx_consultation_editor_get_uuid(): declared in a subclass's header
- * and defined in its source.  New code calls tx_editor_*() instead. */
-#define TX_EDITOR_DECLARE_PAGE_API(Type, name, record)                          \
-  void        name##_set_##record           (Type *self, TxStore *store,        \
-                                             const char *uuid);                 \
-  const char *name##_get_uuid               (Type *self);                       \
-  gboolean    name##_is_new                 (Type *self);                       \
-  gboolean    name##_has_changes            (Type *self);                       \
-  const char *name##_get_title              (Type *self);                       \
-  gboolean    name##_save                   (Type *self);                       \
-  TxDay      *name##_get_day                (Type *self);                       \
-  void        name##_set_day                (Type *self, TxDay *day);           \
-  gboolean    name##_get_show_back_button   (Type *self);                       \
-  void        name##_set_show_back_button   (Type *self, gboolean show);
-
-#define TX_EDITOR_DEFINE_PAGE_API(Type, name, record)                                                 \
-  void name##_set_##record (Type *self, TxStore *store, const char *uuid)                             \
-    { tx_editor_set_record (TX_EDITOR (self), store, uuid); }                                         \
-  const char *name##_get_uuid (Type *self) { return tx_editor_get_uuid (TX_EDITOR (self)); }           \
-  gboolean name##_is_new (Type *self) { return tx_editor_is_new (TX_EDITOR (self)); }                  \
-  gboolean name##_has_changes (Type *self) { return tx_editor_has_changes (TX_EDITOR (self)); }        \
-  const char *name##_get_title (Type *self) { return tx_editor_get_title (TX_EDITOR (self)); }         \
-  gboolean name##_save (Type *self) { return tx_editor_save (TX_EDITOR (self), NULL); }                \
-  TxDay *name##_get_day (Type *self) { return tx_editor_get_day (TX_EDITOR (self)); }                  \
-  void name##_set_day (Type *self, TxDay *day) { tx_editor_set_day (TX_EDITOR (self), day); }          \
-  gboolean name##_get_show_back_button (Type *self)                                                   \
-    { return tx_editor_get_show_back_button (TX_EDITOR (self)); }                                     \
-  void name##_set_show_back_button (Type *self, gboolean show)                                        \
-    { tx_editor_set_show_back_button (TX_EDITOR (self), show); }
-
 G_END_DECLS

@@ -295,4 +295,3 @@ tx_outcome_editor_export_to_file (TxOutcomeEditor  *self,
   return tx_outcome_document_section_export_to_file (self->document_section, file, error);
 }
 
-TX_EDITOR_DEFINE_PAGE_API (TxOutcomeEditor, tx_outcome_editor, outcome)
