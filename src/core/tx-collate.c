@@ -13,30 +13,28 @@
  *     Unihan kTotalStrokes; ICU's "zh@collation=stroke" follows the
  *     traditional counts, 陈 after 罗), then by their strokes in writing
  *     order, compared stroke by stroke by class 横 竖 撇 点 折 (Rime's
- *     stroke dictionary, in the mainland's order).  Both tables are
- *     generated into tx-strokes-table.c by build-aux/gen-strokes.py.  A
+ *     stroke dictionary, in the mainland's order), then by code point.
+ *     build-aux/gen-strokes.py puts every character in that order at
+ *     build time and writes its place into tx-strokes-table.c.  A
  *     compound surname compares character by character, so 欧阳 comes
- *     right after 欧.  Different surnames written with the very same
- *     strokes then go by ICU's stroke order and by code point;
- *  3. then the given name, character by character, the same way;
- *  4. ICU's stroke key of the whole name last.
+ *     right after 欧;
+ *  3. then the given name, character by character, the same way.
  *
  * Names that do not begin with a Han character (Latin letters) come after
  * every Chinese name, in ICU's order.
  *
  * The key of a Chinese name, byte by byte:
  *
- *   01  C(s1) [C(s2)] 00  ICU(surname) 00  P(s1) [P(s2)]  C(g1) C(g2) … 00  ICU(name)
+ *   01  U(s1) [U(s2)]  00  U(g1) U(g2) …
  *
- * C(c) is one character: its stroke count (1 to 0xEE), its strokes as the
- * digits '1' (横) to '5' (折), then 00.  A Han character without strokes
- * in the table has '6' and ICU's stroke key of the character (ended by
- * its own 00) instead of its strokes, after the characters of its count
- * that have them; a Han character without a count has 0xEF for it; any
- * other character is F0, its UTF-8, 00.  P(c) is the code point in three
- * bytes.  No C(c) has a 00 inside, and a 00 ends the surname and the
- * given name, so a shorter name sorts first and comparing the bytes
- * compares the steps of the rule in turn.  Any other name is 02 ICU(name).
+ * U(c) is one character: its place in stroke order plus 0x100, in two
+ * bytes (the first 01 to EF); a Han character without a place is F0 and
+ * its code point in three bytes, any other character F1 and its code
+ * point.  No U(c) begins with 00, so the 00 after the surname puts a
+ * surname before the longer ones it begins, and the people of one
+ * surname together.  Any other name is 02 ICU(name).  The key of a
+ * three-character name is eight bytes: the index of 100,000 people
+ * stays small, and so does every row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,13 +50,12 @@
 #include "tx-collate.h"
 
 /* The bytes of a strokes key (see the top of the file). */
-#define KEY_END           0x00  /* ends a character, the surname, the given name */
+#define KEY_END           0x00  /* ends the surname */
 #define KEY_CHINESE       0x01  /* a name whose surname is a Han character */
 #define KEY_OTHER         0x02  /* any other name, after the Chinese ones */
-#define COUNT_MAX         0xEE
-#define COUNT_UNKNOWN     0xEF  /* a Han character missing from the tables */
-#define NOT_HAN           0xF0  /* a letter, a digit, a dot in a given name */
-#define STROKES_UNKNOWN   '6'   /* after the strokes '1' to '5' */
+#define PLACE_BASE        0x0100
+#define HAN_UNPLACED      0xF0  /* a Han character missing from the table */
+#define NOT_HAN           0xF1  /* a letter, a digit, a dot in a given name */
 
 /* Compound surnames (复姓) that count whole as the surname: the common
  * ones of the 百家姓 and those met in rosters today.  This list is the
@@ -105,20 +102,18 @@ get_collator (TxOrder order)
 /* tx-strokes-table.c, generated at build time */
 extern const gunichar tx_strokes_first;
 extern const gunichar tx_strokes_last;
-extern const guint8 tx_strokes_table[];
-extern const guint32 tx_strokes_sequence_offsets[];
-extern const char tx_strokes_sequences[];
+extern const guint16 tx_strokes_rank[];
 
-static inline guint8
-stroke_count (gunichar c)
+static inline guint
+stroke_place (gunichar c)
 {
-  return c >= tx_strokes_first && c <= tx_strokes_last ? tx_strokes_table[c - tx_strokes_first] : 0;
+  return c >= tx_strokes_first && c <= tx_strokes_last ? tx_strokes_rank[c - tx_strokes_first] : 0;
 }
 
 static inline gboolean
 is_han (gunichar c)
 {
-  return stroke_count (c) > 0 || g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+  return stroke_place (c) > 0 || g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
 }
 
 /* Room for a name or two on the stack; longer text goes to the heap. */
@@ -190,57 +185,29 @@ skip_surname (const char *name)
   return second;
 }
 
-/* C(c) of the top of the file: count, strokes, end. */
+/* U(c) of the top of the file. */
 static void
 append_character (GByteArray *key,
                   gunichar    c)
 {
-  static const guint8 end = KEY_END;
-  guint8 head[2];
-  guint8 count = stroke_count (c);
+  guint place = stroke_place (c);
 
-  if (count > 0)
+  if (place > 0)
     {
-      guint32 start = tx_strokes_sequence_offsets[c - tx_strokes_first];
-      guint32 stop = tx_strokes_sequence_offsets[c - tx_strokes_first + 1];
+      guint value = place + PLACE_BASE;
+      guint8 bytes[2] = { value >> 8, value & 0xFF };
 
-      head[0] = MIN (count, COUNT_MAX);
-      if (stop > start)
-        {
-          g_byte_array_append (key, head, 1);
-          g_byte_array_append (key, (const guint8 *) tx_strokes_sequences + start, stop - start);
-          g_byte_array_append (key, &end, 1);
-          return;
-        }
-    }
-  else if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
-    {
-      head[0] = COUNT_UNKNOWN;
+      g_byte_array_append (key, bytes, sizeof bytes);
     }
   else
     {
-      char utf8[6];
-      int n = g_unichar_to_utf8 (c, utf8);
+      guint8 bytes[4] = {
+        g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ? HAN_UNPLACED : NOT_HAN,
+        (c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF,
+      };
 
-      head[0] = NOT_HAN;
-      g_byte_array_append (key, head, 1);
-      g_byte_array_append (key, (const guint8 *) utf8, n);
-      g_byte_array_append (key, &end, 1);
-      return;
+      g_byte_array_append (key, bytes, sizeof bytes);
     }
-
-  /* a Han character of unknown strokes: ICU's stroke order, for the
-   * few characters Rime's dictionary does not have */
-  {
-    UChar unit[2];
-    int32_t units = 0;
-
-    U16_APPEND_UNSAFE (unit, units, c);
-    head[1] = STROKES_UNKNOWN;
-    g_byte_array_append (key, head, 2);
-    append_icu_key (key, TX_ORDER_STROKES, unit, units);
-    g_byte_array_append (key, &end, 1);
-  }
 }
 
 /* The strokes key of @text (valid UTF-8) whose UTF-16 is @chars. */
@@ -254,7 +221,6 @@ append_strokes_key (GByteArray  *key,
   static const guint8 other = KEY_OTHER;
   static const guint8 end = KEY_END;
   const char *given;
-  int32_t surname_units = 0;
 
   if (*text == '\0' || !is_han (g_utf8_get_char (text)))
     {
@@ -265,34 +231,13 @@ append_strokes_key (GByteArray  *key,
 
   given = skip_surname (text);
 
-  /* the surname by its strokes */
   g_byte_array_append (key, &chinese, 1);
   for (const char *p = text; p < given; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      append_character (key, c);
-      surname_units += U16_LENGTH (c);
-    }
-  g_byte_array_append (key, &end, 1);
-
-  /* different surnames with the same strokes: ICU, then code points */
-  append_icu_key (key, TX_ORDER_STROKES, chars, MIN (surname_units, length));
-  g_byte_array_append (key, &end, 1);
-  for (const char *p = text; p < given; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      guint8 point[3] = { (c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF };
-
-      g_byte_array_append (key, point, sizeof point);
-    }
-
-  /* the given name the same way */
-  for (const char *p = given; *p != '\0'; p = g_utf8_next_char (p))
     append_character (key, g_utf8_get_char (p));
   g_byte_array_append (key, &end, 1);
 
-  append_icu_key (key, TX_ORDER_STROKES, chars, length);
+  for (const char *p = given; *p != '\0'; p = g_utf8_next_char (p))
+    append_character (key, g_utf8_get_char (p));
 }
 
 static GBytes *
