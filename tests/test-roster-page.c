@@ -16,6 +16,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "tx-exchange.h"
 #include "tx-person-editor.h"
@@ -506,6 +508,88 @@ test_no_one_found (Fixture       *fixture,
   tx_test_wait_until (page_shows, &shown, "the person found in all townships");
 }
 
+/* A list that cannot be read says why, rather than show an empty
+ * roster; the next query that can be read shows the people again. */
+static gboolean
+read_error_shown (gpointer data)
+{
+  GtkWidget *page = data;
+  GtkStack *content_stack = get_child (page, "content_stack");
+  GtkWidget *status = gtk_stack_get_visible_child (content_stack);
+
+  return ADW_IS_STATUS_PAGE (status) &&
+         gtk_widget_get_mapped (status) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (status)), "Could Not Read the Roster") == 0 &&
+         strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "Could not read the database") != NULL;
+}
+
+static gboolean
+list_shown (gpointer data)
+{
+  GtkWidget *page = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (get_child (page, "content_stack")), "list") == 0;
+}
+
+/* Garbage over the first page of the search index's data, in a copy. */
+static TxStore *
+open_damaged_copy (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "damaged.db", NULL);
+  g_autofree guint8 *garbage = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int root, page_size;
+  FILE *file;
+  TxStore *store;
+
+  g_assert_true (tx_store_backup (fixture->store, copy, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                       "FROM sqlite_schema WHERE name = 'person_search_data'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xA5, page_size);
+  file = fopen (copy, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) (root - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (size_t) page_size);
+  fclose (file);
+
+  store = tx_store_open (copy, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_read_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TxStore) damaged = NULL;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  damaged = open_damaged_copy (fixture);
+  tx_roster_page_set_store (TX_ROSTER_PAGE (fixture->page), damaged);
+  tx_test_wait_until (list_shown, fixture->page, "the roster");
+
+  gtk_editable_set_text (get_child (fixture->page, "search_entry"), "王");
+  tx_test_wait_until (read_error_shown, fixture->page, "Could Not Read the Roster");
+
+  gtk_editable_set_text (get_child (fixture->page, "search_entry"), "");
+  tx_test_wait_until (list_shown, fixture->page, "the roster again");
+}
+
 /* Export */
 
 typedef struct {
@@ -844,6 +928,8 @@ main (int   argc,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/gui/roster-page/no-one-found", Fixture, NULL,
               fixture_set_up, test_no_one_found, fixture_tear_down);
+  g_test_add ("/gui/roster-page/read-error", Fixture, NULL,
+              fixture_set_up, test_read_error, fixture_tear_down);
   g_test_add ("/gui/roster-page/export-csv", Fixture, NULL,
               fixture_set_up, test_export_csv, fixture_tear_down);
   g_test_add ("/gui/roster-page/print-pdf", Fixture, NULL,

@@ -645,6 +645,7 @@ test_read_errors (void)
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GPtrArray) listed = NULL;
+  TxConsultationList *consultations = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
   int root = 0, page_size = 0;
@@ -655,6 +656,10 @@ test_read_errors (void)
   listed = tx_store_list_consultations (store, 0, NULL, &error);
   g_assert_cmpuint (listed->len, >, 10);
   g_clear_pointer (&listed, g_ptr_array_unref);
+  consultations = tx_consultation_list_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (consultations)), >, 10);
+  g_assert_null (tx_paged_list_get_error (TX_PAGED_LIST (consultations)));
+  g_clear_object (&consultations);
   g_clear_object (&store);
 
   /* where the consultations are, then garbage over that page */
@@ -683,7 +688,15 @@ test_read_errors (void)
   g_assert_null (listed);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "damaged"));
   g_clear_error (&error);
+
+  /* the list a page shows says why it is empty, and is read again */
+  consultations = tx_consultation_list_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (consultations)), ==, 0);
+  g_assert_nonnull (tx_paged_list_get_error (TX_PAGED_LIST (consultations)));
+  g_assert_nonnull (strstr (tx_paged_list_get_error (TX_PAGED_LIST (consultations))->message, "damaged"));
+  g_clear_object (&consultations);
 
   g_assert_false (tx_exchange_export (store, xml, &error));
   g_assert_nonnull (error);

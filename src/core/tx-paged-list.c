@@ -26,6 +26,7 @@ typedef struct
   GArray     *ids;         /* gint64, in order */
   GHashTable *pages;       /* page number → GPtrArray of records */
   GQueue      recent;      /* page numbers, most recent first */
+  GError     *error;       /* why the list could not be read, or NULL */
 
   /* state */
   guint       n_items;
@@ -43,6 +44,7 @@ enum {
   PROP_STORE,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -175,6 +177,7 @@ tx_paged_list_finalize (GObject *object)
   g_clear_pointer (&priv->ids, g_array_unref);
   g_clear_pointer (&priv->pages, g_hash_table_unref);
   g_queue_clear (&priv->recent);
+  g_clear_error (&priv->error);
 
   G_OBJECT_CLASS (tx_paged_list_parent_class)->finalize (object);
 }
@@ -199,6 +202,10 @@ tx_paged_list_get_property (GObject    *object,
 
     case PROP_N_ITEMS:
       g_value_set_uint (value, priv->n_items);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, priv->error);
       break;
 
     default:
@@ -249,6 +256,15 @@ tx_paged_list_class_init (TxPagedListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TxPagedList:error:
+   *
+   * Why the list could not be read when it was last read, or %NULL.  The
+   * list is then empty, and a view says so rather than show no records.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -285,6 +301,7 @@ tx_paged_list_reload (TxPagedList *self)
   TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
+  gboolean had_error;
   guint old_n_items;
 
   g_return_if_fail (TX_IS_PAGED_LIST (self));
@@ -292,9 +309,14 @@ tx_paged_list_reload (TxPagedList *self)
   ids = TX_PAGED_LIST_GET_CLASS (self)->query_ids (self, &error);
   if (ids == NULL)
     {
-      g_warning ("Could not read %s: %s", G_OBJECT_TYPE_NAME (self), error->message);
+      g_debug ("Could not read %s: %s", G_OBJECT_TYPE_NAME (self), error->message);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
+
+  /* the error is known before the views hear that the rows changed */
+  had_error = priv->error != NULL;
+  g_clear_error (&priv->error);
+  priv->error = g_steal_pointer (&error);
 
   g_hash_table_remove_all (priv->pages);
   g_queue_clear (&priv->recent);
@@ -307,4 +329,22 @@ tx_paged_list_reload (TxPagedList *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, priv->n_items);
   if (old_n_items != priv->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (had_error || priv->error != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+/**
+ * tx_paged_list_get_error:
+ *
+ * Returns: (nullable) (transfer none): why the list could not be read
+ *   when it was last read, or %NULL when it was
+ */
+const GError *
+tx_paged_list_get_error (TxPagedList *self)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_return_val_if_fail (TX_IS_PAGED_LIST (self), NULL);
+
+  return priv->error;
 }

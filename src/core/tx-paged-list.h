@@ -33,7 +33,8 @@ struct _TxPagedListClass
                              const char    *kind);
 };
 
-TxStore  *tx_paged_list_get_store (TxPagedList *self);
-void      tx_paged_list_reload    (TxPagedList *self);
+TxStore      *tx_paged_list_get_store (TxPagedList *self);
+void          tx_paged_list_reload    (TxPagedList *self);
+const GError *tx_paged_list_get_error (TxPagedList *self);
 
 G_END_DECLS

@@ -510,6 +510,18 @@ tx_store_prepare (TxStore     *self,
 
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
+      int code = sqlite3_errcode (self->db);
+
+      /* Preparing reads the schema, and a virtual table's own tables:
+       * a damaged or busy file is the file's fault, not the SQL's. */
+      if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR ||
+          code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL ||
+          code == SQLITE_CANTOPEN || code == SQLITE_NOMEM)
+        {
+          tx_store_set_sql_error (self, error, _("Could not read the database"));
+          return NULL;
+        }
+
       g_critical ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
                    "%s", sqlite3_errmsg (self->db));

@@ -28,6 +28,7 @@
 
 #include "tx-editor.h"
 #include "tx-list-page.h"
+#include "tx-paged-list.h"
 #include "tx-township-model.h"
 
 typedef struct
@@ -142,10 +143,21 @@ update_content (TxListPage *self)
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
   TxListPageClass *klass = TX_LIST_PAGE_GET_CLASS (self);
   const char *name = "empty";
+  const GError *list_error = NULL;
 
   select_shown_record (self);
 
-  if (priv->failed)
+  if (TX_IS_PAGED_LIST (priv->list))
+    list_error = tx_paged_list_get_error (TX_PAGED_LIST (priv->list));
+
+  if (list_error != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (list_error->message, -1);
+
+      adw_status_page_set_description (priv->error_page, markup);
+      name = "error";
+    }
+  else if (priv->failed)
     name = "error";
   else if (priv->list != NULL && g_list_model_get_n_items (priv->list) > 0)
     name = "list";

@@ -25,6 +25,7 @@ struct _TxRosterPage
   GtkLabel           *count_label;
   GtkStack           *content_stack;
   AdwStatusPage      *no_results_page;
+  AdwStatusPage      *error_page;
   GtkSingleSelection *selection;
 
   /* owned references */

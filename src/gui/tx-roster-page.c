@@ -149,15 +149,26 @@ static void
 update_state (TxRosterPage *self)
 {
   g_autofree char *count = NULL;
+  const GError *error = NULL;
   guint n_people = 0;
 
   if (self->people != NULL)
-    n_people = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+    {
+      n_people = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+      error = tx_paged_list_get_error (TX_PAGED_LIST (self->people));
+    }
 
   count = g_strdup_printf (ngettext ("%u person", "%u people", n_people), n_people);
   gtk_label_set_label (self->count_label, count);
 
-  if (n_people > 0)
+  if (error != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+    }
+  else if (n_people > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
     }
@@ -255,7 +266,7 @@ read_full_phones (TxRosterPage *self)
 /* Callbacks of the list and the bar */
 
 static void
-on_people_notify_n_items_cb (TxPersonList *people,
+on_people_notify_cb (TxPersonList *people,
                              GParamSpec   *pspec,
                              TxRosterPage *self)
 {
@@ -649,6 +660,7 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, TxRosterPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, selection);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
@@ -729,7 +741,7 @@ tx_roster_page_set_store (TxRosterPage *self,
 
   old_people = g_steal_pointer (&self->people);
   if (old_people != NULL)
-    g_signal_handlers_disconnect_by_func (old_people, on_people_notify_n_items_cb, self);
+    g_signal_handlers_disconnect_by_func (old_people, on_people_notify_cb, self);
 
   if (store != NULL)
     {
@@ -740,7 +752,9 @@ tx_roster_page_set_store (TxRosterPage *self,
       self->people = tx_person_list_new (store);
       apply_filter (self);
       g_signal_connect_object (self->people, "notify::n-items",
-                               G_CALLBACK (on_people_notify_n_items_cb), self, 0);
+                               G_CALLBACK (on_people_notify_cb), self, 0);
+      g_signal_connect_object (self->people, "notify::error",
+                               G_CALLBACK (on_people_notify_cb), self, 0);
     }
 
   /* The template is gone in dispose. */
