@@ -69,10 +69,9 @@ exec_sql (TxStore     *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                   "%s", message ? message : sqlite3_errmsg (self->db));
+      g_debug ("%s", message ? message : sqlite3_errmsg (self->db));
       sqlite3_free (message);
-      return FALSE;
+      return tx_store_set_sql_error (self, error, _("Could not change the database"));
     }
 
   return TRUE;
@@ -154,10 +153,7 @@ count_broken_references (TxStore  *self,
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE, "%s", sqlite3_errmsg (self->db));
-      return FALSE;
-    }
+    return tx_store_set_sql_error (self, error, _("Could not read the database"));
 
   *n = 0;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -397,9 +393,10 @@ tx_store_open (const char  *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
+      g_message ("Cannot open %s: %s", path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   _("Could not open the database “%s”: the file or its folder cannot be read or written. Check the folder and its permissions."),
+                   path);
       return NULL;
     }
 
@@ -418,9 +415,10 @@ tx_store_open (const char  *path,
   /* Reading the header tells whether this is a database at all. */
   if (sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
     {
+      g_message ("%s is not a database: %s", path, sqlite3_errmsg (self->db));
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN,
-                   _("“%s” is not a Tongxin database (%s). Choose another file."),
-                   path, sqlite3_errmsg (self->db));
+                   _("“%s” is not a Tongxin database. Choose another file."),
+                   path);
       return NULL;
     }
 
@@ -533,37 +531,46 @@ tx_store_prepare (TxStore     *self,
   return stmt;
 }
 
-gboolean
-tx_store_set_sql_error (TxStore     *self,
-                        GError     **error,
-                        const char  *what)
+/* @what, then what SQLite's result @code means for the clerk: SQLite's
+ * own words are English, so the log has them, the message not. */
+static gboolean
+set_code_error (GError     **error,
+                int          code,
+                const char  *what)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  const char *detail = sqlite3_errmsg (self->db);
-
-  g_debug ("%s: %s (%d)", what, detail, code);
-
-  if (code == SQLITE_FULL || code == SQLITE_IOERR || (code & 0xff) == SQLITE_IOERR)
+  if (code == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                 _("%s: the disk is full or cannot be written (%s). Free some space and try again."),
-                 what, detail);
+                 _("%s: the disk is full or cannot be written. Free some space and try again."),
+                 what);
   else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
                  _("%s: the database is in use by another Tongxin. Close it and try again."),
                  what);
   else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                 _("%s: the database file is damaged (%s). Check it with “tongxin-cli check”, and restore a backup if it is."),
-                 what, detail);
+                 _("%s: the database file is damaged. Check it with “tongxin-cli check”, and restore a backup if it is."),
+                 what);
   else if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                 _("%s: the data breaks a rule of the database (%s)."),
-                 what, detail);
+                 _("%s: the data breaks a rule of the database."),
+                 what);
   else
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                 "%s: %s", what, detail);
+                 _("%s: an unexpected error of the database (code %d)."), what, code);
 
   return FALSE;
+}
+
+gboolean
+tx_store_set_sql_error (TxStore     *self,
+                        GError     **error,
+                        const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  g_message ("%s: %s (%d)", what, sqlite3_errmsg (self->db), code);
+
+  return set_code_error (error, code, what);
 }
 
 /**
@@ -1044,8 +1051,8 @@ copy_database (sqlite3     *from,
 
   if (backup == NULL)
     {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE, "%s", sqlite3_errmsg (to));
-      return FALSE;
+      g_message ("Cannot copy the database: %s", sqlite3_errmsg (to));
+      return set_code_error (error, sqlite3_extended_errcode (to), _("Could not copy the database"));
     }
 
   rc = sqlite3_backup_step (backup, -1);
@@ -1053,8 +1060,8 @@ copy_database (sqlite3     *from,
 
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE, "%s", sqlite3_errstr (rc));
-      return FALSE;
+      g_message ("Cannot copy the database: %s", sqlite3_errstr (rc));
+      return set_code_error (error, rc, _("Could not copy the database"));
     }
 
   return TRUE;
