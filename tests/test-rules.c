@@ -478,6 +478,84 @@ test_ledger_get (Fixture       *f,
  * recommendations whose feedback is overdue are those the ledger holds
  * late, and the consultations at a stage are those whose record says
  * so. */
+/* The years a year filter offers are the years its list is filtered by:
+ * every record falls in exactly one of them. */
+static void
+test_years_agree (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TxConsultationList) consultations = tx_consultation_list_new (f->store);
+  g_autoptr(TxOutcomeList) outcomes = tx_outcome_list_new (f->store);
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) planned = tx_consultation_new ();
+  g_autoptr(TxTownship) township = NULL;
+  guint total, counted = 0, unsubmitted = 0;
+
+  /* one for next year, with no meeting day yet: its year is its first
+   * due date's */
+  township = tx_store_find_township (f->store, "凤山镇", &error);
+  g_assert_no_error (error);
+  tx_consultation_set_title (planned, "明年的协商");
+  tx_consultation_set_township (planned, tx_township_get_uuid (township));
+  tx_consultation_set_stage_due (planned, TX_STAGE_SELECTION, "2027-02-10");
+  tx_consultation_set_stage_due (planned, TX_STAGE_RESEARCH, "2027-03-10");
+  g_assert_true (tx_store_save_consultation (f->store, planned, &error));
+  g_assert_no_error (error);
+
+  years = tx_store_list_consultation_years (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, >, 1);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2027);
+  total = g_list_model_get_n_items (G_LIST_MODEL (consultations));
+  for (guint y = 0; y < years->len; y++)
+    {
+      TxConsultationFilter filter = TX_CONSULTATION_FILTER_INIT;
+      guint n;
+
+      if (y > 0)
+        g_assert_cmpint (g_array_index (years, int, y), <, g_array_index (years, int, y - 1));
+      filter.year = g_array_index (years, int, y);
+      tx_consultation_list_set_filter (consultations, &filter);
+      n = g_list_model_get_n_items (G_LIST_MODEL (consultations));
+      g_assert_cmpuint (n, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TxConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (consultations), i);
+
+          g_assert_cmpint (tx_consultation_get_year (consultation), ==, filter.year);
+        }
+      counted += n;
+    }
+  g_assert_cmpuint (counted, ==, total);
+
+  g_clear_pointer (&years, g_array_unref);
+  years = tx_store_list_outcome_years (f->store, &error);
+  g_assert_no_error (error);
+  total = g_list_model_get_n_items (G_LIST_MODEL (outcomes));
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(TxOutcome) outcome = g_list_model_get_item (G_LIST_MODEL (outcomes), i);
+
+      if (tx_outcome_get_submitted (outcome) == NULL)
+        unsubmitted++;
+    }
+  g_assert_cmpuint (unsubmitted, >, 0);   /* their year is their consultation's */
+  counted = 0;
+  for (guint y = 0; y < years->len; y++)
+    {
+      TxOutcomeFilter filter = TX_OUTCOME_FILTER_INIT;
+      guint n;
+
+      filter.year = g_array_index (years, int, y);
+      tx_outcome_list_set_filter (outcomes, &filter);
+      n = g_list_model_get_n_items (G_LIST_MODEL (outcomes));
+      g_assert_cmpuint (n, >, 0);
+      counted += n;
+    }
+  g_assert_cmpuint (counted, ==, total);
+}
+
 static void
 test_lists_agree (Fixture       *f,
                   gconstpointer  data)
@@ -724,6 +802,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/rules/store/read-errors", test_read_errors);
   g_test_add ("/rules/lists-agree", Fixture, NULL, fixture_set_up, test_lists_agree, fixture_tear_down);
+  g_test_add ("/rules/years-agree", Fixture, NULL, fixture_set_up, test_years_agree, fixture_tear_down);
   g_test_add ("/rules/store/changed-says-which", Fixture, NULL, fixture_set_up, test_changed_says_which,
               fixture_tear_down);
   g_test_add ("/rules/ledger/issued-quarter", Fixture, NULL, fixture_set_up, test_ledger_get,

@@ -132,6 +132,23 @@ tx_store_list_consultations (TxStore     *store,
 }
 
 /**
+ * tx_store_list_consultation_years:
+ *
+ * Returns: (transfer full) (element-type int): the years that have
+ *   consultations, newest first, as the year filter counts them
+ */
+GArray *
+tx_store_list_consultation_years (TxStore  *store,
+                                  GError  **error)
+{
+  return tx_store_query_ints (store,
+                               "SELECT DISTINCT " TX_SQL_CONSULTATION_YEAR " AS year "
+                               "FROM consultation c WHERE c.deleted_at IS NULL AND year > 0 "
+                               "ORDER BY year DESC",
+                               error);
+}
+
+/**
  * tx_store_query_consultation_ids:
  * @filter: which consultations
  *

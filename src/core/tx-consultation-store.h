@@ -25,6 +25,8 @@ GPtrArray      *tx_store_list_consultations      (TxStore     *store,
                                                   int          year,
                                                   const char  *township,
                                                   GError     **error);
+GArray         *tx_store_list_consultation_years (TxStore     *store,
+                                                  GError     **error);
 GArray         *tx_store_query_consultation_ids  (TxStore                    *store,
                                                   const TxConsultationFilter *filter,
                                                   GError                    **error);

@@ -138,6 +138,23 @@ tx_store_list_outcomes (TxStore     *store,
 }
 
 /**
+ * tx_store_list_outcome_years:
+ *
+ * Returns: (transfer full) (element-type int): the years that have
+ *   recommendations, newest first, as the year filter counts them
+ */
+GArray *
+tx_store_list_outcome_years (TxStore  *store,
+                             GError  **error)
+{
+  return tx_store_query_ints (store,
+                               "SELECT DISTINCT " TX_SQL_OUTCOME_YEAR " AS year " OUTCOME_FROM
+                               "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND year > 0 "
+                               "ORDER BY year DESC",
+                               error);
+}
+
+/**
  * tx_store_query_outcome_ids:
  * @filter: which recommendations
  *
@@ -157,8 +174,7 @@ tx_store_query_outcome_ids (TxStore               *store,
   stmt = tx_store_prepare (store,
                            "SELECT o.id " OUTCOME_FROM
                            "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL "
-                           "AND (?1 = 0 OR coalesce (CAST (substr (o.submitted_on, 1, 4) AS INTEGER), "
-                           "  " TX_SQL_CONSULTATION_YEAR ") = ?1) "
+                           "AND (?1 = 0 OR " TX_SQL_OUTCOME_YEAR " = ?1) "
                            "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) "
                            "AND (?3 < 0 OR o.adoption = ?4) "
                            "AND (?5 = 0 OR tx_feedback_state (o.submitted_on, o.feedback_due, o.feedback_received, "

@@ -24,6 +24,8 @@ typedef struct {
 
 #define TX_OUTCOME_FILTER_INIT { 0, NULL, -1, FALSE, TX_DATE_NONE, -1, NULL }
 
+GArray         *tx_store_list_outcome_years      (TxStore               *store,
+                                                  GError               **error);
 GArray         *tx_store_query_outcome_ids       (TxStore               *store,
                                                   const TxOutcomeFilter *filter,
                                                   GError               **error);

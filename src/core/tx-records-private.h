@@ -144,4 +144,9 @@ gboolean tx_store_write_outcome      (TxStore         *store,
   "CAST (coalesce (substr (c.starts_at, 1, 4), " \
   "  (SELECT substr (min (due), 1, 4) FROM stage WHERE consultation_id = c.id)) AS INTEGER)"
 
+/* A recommendation's year in SQL (o the recommendation, c its
+ * consultation): that of its submission, or of its consultation. */
+#define TX_SQL_OUTCOME_YEAR \
+  "coalesce (CAST (substr (o.submitted_on, 1, 4) AS INTEGER), " TX_SQL_CONSULTATION_YEAR ")"
+
 G_END_DECLS

@@ -616,6 +616,37 @@ tx_store_step_done (TxStore       *self,
   return TRUE;
 }
 
+/**
+ * tx_store_query_ints:
+ * @sql: a query without parameters whose first column is a number
+ *
+ * Returns: (transfer full) (element-type int): the first column of every
+ *   row, in order; %NULL when the database could not be read
+ */
+GArray *
+tx_store_query_ints (TxStore     *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = tx_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      int value = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (values, value);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
+}
+
 gboolean
 tx_store_in_transaction (TxStore *self)
 {

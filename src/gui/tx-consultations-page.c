@@ -151,22 +151,7 @@ static GArray *
 tx_consultations_page_list_years (TxListPage  *page,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) consultations = NULL;
-  GArray *years;
-
-  consultations = tx_store_list_consultations (tx_list_page_get_store (page), 0, NULL, error);
-  if (consultations == NULL)
-    return NULL;
-
-  years = g_array_sized_new (FALSE, FALSE, sizeof (int), consultations->len);
-  for (guint i = 0; i < consultations->len; i++)
-    {
-      int year = tx_consultation_get_year (g_ptr_array_index (consultations, i));
-
-      g_array_append_val (years, year);
-    }
-
-  return years;
+  return tx_store_list_consultation_years (tx_list_page_get_store (page), error);
 }
 
 static void

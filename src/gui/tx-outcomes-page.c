@@ -290,47 +290,11 @@ tx_outcomes_page_get_item_uuid (TxListPage *page,
   return tx_outcome_get_uuid (TX_OUTCOME (item));
 }
 
-/* The year of submission, or of the consultation when not submitted,
- * as the filter counts it. */
 static GArray *
 tx_outcomes_page_list_years (TxListPage  *page,
                              GError     **error)
 {
-  TxStore *store = tx_list_page_get_store (page);
-  g_autoptr(GHashTable) consultation_years = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) consultations = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-  g_autoptr(GArray) years = NULL;
-
-  consultations = tx_store_list_consultations (store, 0, NULL, error);
-  if (consultations == NULL)
-    return NULL;
-  outcomes = tx_store_list_outcomes (store, NULL, error);
-  if (outcomes == NULL)
-    return NULL;
-
-  for (guint i = 0; i < consultations->len; i++)
-    {
-      TxConsultation *consultation = g_ptr_array_index (consultations, i);
-
-      g_hash_table_insert (consultation_years, (gpointer) tx_consultation_get_uuid (consultation),
-                           GINT_TO_POINTER (tx_consultation_get_year (consultation)));
-    }
-
-  years = g_array_sized_new (FALSE, FALSE, sizeof (int), outcomes->len);
-  for (guint i = 0; i < outcomes->len; i++)
-    {
-      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
-      TxDate submitted = tx_date_from_iso (tx_outcome_get_submitted (outcome));
-      int year = submitted != TX_DATE_NONE
-                 ? tx_date_get_year (submitted)
-                 : GPOINTER_TO_INT (g_hash_table_lookup (consultation_years,
-                                                         tx_outcome_get_consultation_uuid (outcome)));
-
-      g_array_append_val (years, year);
-    }
-
-  return g_steal_pointer (&years);
+  return tx_store_list_outcome_years (tx_list_page_get_store (page), error);
 }
 
 static GListModel *
