@@ -161,10 +161,8 @@ tx_store_query_consultation_ids (TxStore                    *store,
                                  const TxConsultationFilter *filter,
                                  GError                    **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *uuids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = tx_store_prepare (store,
                            "SELECT c.id FROM consultation c JOIN township t ON t.id = c.township_id "
@@ -194,15 +192,7 @@ tx_store_query_consultation_ids (TxStore                    *store,
   sqlite3_bind_int (stmt, 3, filter->stage);
   tx_bind_text_or_null (stmt, 4, uuids);
 
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return tx_store_step_ids (store, stmt, error);
 }
 
 /**

@@ -167,9 +167,7 @@ tx_store_query_outcome_ids (TxStore               *store,
                             const TxOutcomeFilter *filter,
                             GError               **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = tx_store_prepare (store,
                            "SELECT o.id " OUTCOME_FROM
@@ -197,15 +195,7 @@ tx_store_query_outcome_ids (TxStore               *store,
   sqlite3_bind_int (stmt, 8, TX_FEEDBACK_OVERDUE);
   tx_bind_text_or_null (stmt, 9, filter->consultation);
 
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return tx_store_step_ids (store, stmt, error);
 }
 
 /**

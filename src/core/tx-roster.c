@@ -254,25 +254,13 @@ tx_roster_query_ids (TxStore              *store,
                      const TxPersonFilter *filter,
                      GError              **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = prepare_query (store, "p.id ", filter, error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&ids);
+  return tx_store_step_ids (store, stmt, error);
 }
 
 /**

@@ -617,6 +617,34 @@ tx_store_step_done (TxStore       *self,
 }
 
 /**
+ * tx_store_step_ids:
+ * @stmt: a statement, bound, whose first column is a row id
+ *
+ * Steps @stmt to its end, as the lists read the ids of their records.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, in order;
+ *   %NULL when the database could not be read
+ */
+GArray *
+tx_store_step_ids (TxStore       *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = tx_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
  * tx_store_query_ints:
  * @sql: a query without parameters whose first column is a number
  *

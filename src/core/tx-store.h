@@ -67,6 +67,9 @@ int           tx_store_step                (TxStore           *self,
 gboolean      tx_store_step_done           (TxStore           *self,
                                             sqlite3_stmt      *stmt,
                                             GError           **error);
+GArray       *tx_store_step_ids            (TxStore           *self,
+                                            sqlite3_stmt      *stmt,
+                                            GError           **error);
 GArray       *tx_store_query_ints          (TxStore           *self,
                                             const char        *sql,
                                             GError           **error);
