@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tx-backup.h"
 #include "tx-exchange.h"
 #include "tx-person-editor.h"
 #include "tx-records.h"
@@ -544,7 +545,7 @@ open_damaged_copy (Fixture *fixture)
   FILE *file;
   TxStore *store;
 
-  g_assert_true (tx_store_backup (fixture->store, copy, &error));
+  g_assert_true (tx_backup_write (fixture->store, copy, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);

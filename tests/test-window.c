@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "tx-application.h"
+#include "tx-backup.h"
 #include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
 #include "tx-outcome-editor.h"
@@ -763,17 +764,17 @@ test_first_run (gconstpointer data)
   g_assert_true (run.done);
 
   g_clear_object (&app);
-  {
-    g_autofree char *wal = g_strconcat (run.path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (run.path, "-shm", NULL);
-    g_autofree char *folder = g_path_get_dirname (run.path);
 
-    g_unlink (run.path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (folder);
-    g_rmdir (run.dir);
+  /* Tongxin took the day's backup when it closed, beside the database */
+  {
+    g_autoptr(GPtrArray) backups = tx_backup_list (run.path, NULL);
+
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpint (((TxBackup *) g_ptr_array_index (backups, 0))->kind, ==, TX_BACKUP_DAILY);
+    g_assert_cmpint (g_date_time_get_year (((TxBackup *) g_ptr_array_index (backups, 0))->taken), ==, 2027);
   }
+
+  tx_test_remove_dir (run.dir);
   g_free (run.dir);
   g_free (run.path);
 }

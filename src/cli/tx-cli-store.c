@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-backup.h"
 #include "tx-cli-private.h"
 #include "tx-exchange.h"
 #include "tx-records.h"
@@ -114,20 +115,54 @@ tx_cli_cmd_export (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+/* The backups beside the database, newest first: when, why, how large. */
+static int
+list_backups (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *folder = tx_backup_dup_folder (cli->db_path);
+
+  backups = tx_backup_list (cli->db_path, &error);
+  if (backups == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (backups->len == 0)
+    {
+      g_print (_("There are no backups of %s yet (they are kept in %s).\n"), cli->db_path, folder);
+      return EXIT_SUCCESS;
+    }
+
+  tx_cli_print_tsv_row ("taken", "kind", "size", "path", NULL);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      TxBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *taken = g_date_time_format (backup->taken, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) backup->size);
+
+      tx_cli_print_tsv_row (taken, tx_backup_kind_to_key (backup->kind), size, backup->path, NULL);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 int
 tx_cli_cmd_backup (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (cli->n_args == 2 && g_str_equal (cli->args[1], "list"))
+    return list_backups (cli);
+
   if (cli->n_args != 2)
-    return tx_cli_usage_error (_("“backup” needs the file to write: tongxin-cli backup OUT.db"));
+    return tx_cli_usage_error (_("“backup” needs the file to write: tongxin-cli backup OUT.db (or “backup list”)"));
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (!tx_store_backup (store, cli->args[1], &error))
+  if (!tx_backup_write (store, cli->args[1], &error))
     return tx_cli_fail ("%s", error->message);
 
   g_print (_("Backup written to %s\n"), cli->args[1]);
@@ -139,6 +174,8 @@ tx_cli_cmd_restore (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(TxBackup) replaced = NULL;
 
   if (cli->n_args != 2)
     return tx_cli_usage_error (_("“restore” needs the backup to read: tongxin-cli restore IN.db"));
@@ -147,10 +184,11 @@ tx_cli_cmd_restore (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (!tx_store_restore (store, cli->args[1], &error))
+  now = tx_backup_dup_now (cli->today);
+  if (!tx_backup_restore (store, cli->args[1], now, &replaced, &error))
     return tx_cli_fail ("%s", error->message);
 
-  g_print (_("Restored from %s; the data it replaced are in %s.before-restore\n"), cli->args[1], cli->db_path);
+  g_print (_("Restored from %s; the data it replaced are kept in %s\n"), cli->args[1], replaced->path);
   return EXIT_SUCCESS;
 }
 
@@ -164,9 +202,10 @@ tx_cli_cmd_check (Cli *cli)
   if (cli->n_args != 1)
     return tx_cli_usage_error (_("“check” takes no arguments."));
 
-  store = tx_cli_open_store (cli, FALSE);
+  /* a check changes nothing: it neither creates, nor updates, nor writes */
+  store = tx_store_open_full (cli->db_path, TX_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
-    return EXIT_FAILED;
+    return tx_cli_fail ("%s", error->message);
 
   problems = tx_store_check (store, &error);
   if (problems == NULL)

@@ -5,7 +5,8 @@
  * the documents, the township a roster without one goes to, how
  * sign-in sheets are ordered, whether printed lists hide phone numbers,
  * every threshold of the warning ledger, how long feedback may take,
- * and the share of stakeholders a meeting needs.
+ * the share of stakeholders a meeting needs, and how many backups are
+ * kept.
  *
  * Each has a key (the same in the database, in `tongxin-cli config` and
  * as a property of TxSettings, so that a view can bind to it or hear
@@ -64,6 +65,8 @@ static const TxSettingInfo infos[] = {
     N_("A township this many consultations behind its yearly plan is red") },
   { "stakeholder-share", TX_SETTING_INTEGER, "30", 0, 100, NULL,
     N_("The least share of stakeholders among those at a meeting, in percent") },
+  { "backups-kept", TX_SETTING_INTEGER, "10", 1, 1000, NULL,
+    N_("How many backups taken by hand or before a restore, an import or an update are kept (the daily ones are kept for 7 days, 4 weeks and 12 months)") },
 };
 
 enum {
@@ -78,6 +81,7 @@ enum {
   INFO_PLAN_YELLOW_BEHIND,
   INFO_PLAN_RED_BEHIND,
   INFO_STAKEHOLDER_SHARE,
+  INFO_BACKUPS_KEPT,
   N_INFOS
 };
 
@@ -614,4 +618,12 @@ tx_settings_get_stakeholder_share (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
 
   return get_integer (self, INFO_STAKEHOLDER_SHARE) / 100.0;
+}
+
+int
+tx_settings_get_backups_kept (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 1);
+
+  return get_integer (self, INFO_BACKUPS_KEPT);
 }

@@ -71,5 +71,6 @@ int                  tx_settings_get_feedback_red_days (TxSettings *self);
 int                  tx_settings_get_plan_yellow_behind (TxSettings *self);
 int                  tx_settings_get_plan_red_behind  (TxSettings  *self);
 double               tx_settings_get_stakeholder_share (TxSettings *self);
+int                  tx_settings_get_backups_kept      (TxSettings *self);
 
 G_END_DECLS

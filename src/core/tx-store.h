@@ -22,7 +22,14 @@ typedef enum {
   TX_STORE_ERROR_NOT_FOUND,  /* no such record */
   TX_STORE_ERROR_AMBIGUOUS,  /* several records match */
   TX_STORE_ERROR_INVALID,    /* the data breaks a rule */
+  TX_STORE_ERROR_READ_ONLY,  /* the store cannot be written */
 } TxStoreError;
+
+typedef enum {
+  TX_STORE_OPEN_DEFAULT = 0,
+  TX_STORE_OPEN_READ_ONLY = 1 << 0,  /* create, update and write nothing */
+  TX_STORE_OPEN_NO_BACKUP = 1 << 1,  /* a scratch copy: no backup before an update */
+} TxStoreOpenFlags;
 
 #define TX_STORE_APPLICATION_ID 0x54784e31 /* "TxN1" */
 
@@ -38,6 +45,12 @@ GQuark        tx_store_error_quark         (void);
 gboolean      tx_store_register_functions  (sqlite3           *db);
 char         *tx_store_get_default_path    (void);
 TxStore      *tx_store_open                (const char        *path,
+                                            GError           **error);
+TxStore      *tx_store_open_full           (const char        *path,
+                                            TxStoreOpenFlags   flags,
+                                            GError           **error);
+gboolean      tx_store_is_read_only        (TxStore           *self);
+gboolean      tx_store_check_writable      (TxStore           *self,
                                             GError           **error);
 const char   *tx_store_get_path            (TxStore           *self);
 int           tx_store_get_schema_version  (TxStore           *self);
@@ -77,6 +90,15 @@ gboolean      tx_store_read                (TxStore           *self,
                                             TxStoreWriteFunc   func,
                                             gpointer           user_data,
                                             GError           **error);
+gboolean      tx_store_set_code_error      (GError           **error,
+                                            int                code,
+                                            const char        *what);
+void          tx_store_forget_statements   (TxStore           *self);
+int           tx_store_open_db_read_only   (const char        *path,
+                                            sqlite3          **db);
+gboolean      tx_store_copy_db             (sqlite3           *from,
+                                            sqlite3           *to,
+                                            GError           **error);
 gboolean      tx_store_set_sql_error       (TxStore           *self,
                                             GError           **error,
                                             const char        *what);
@@ -88,12 +110,6 @@ gboolean      tx_store_audit               (TxStore           *self,
                                             GError           **error);
 
 /* Safety */
-gboolean      tx_store_backup              (TxStore           *self,
-                                            const char        *path,
-                                            GError           **error);
-gboolean      tx_store_restore             (TxStore           *self,
-                                            const char        *path,
-                                            GError           **error);
 GPtrArray    *tx_store_check               (TxStore           *self,
                                             GError           **error);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-application.h"
+#include "tx-backup.h"
 #include "tx-editor.h"
 #include "tx-exchange.h"
 #include "tx-person-editor.h"
@@ -29,6 +30,7 @@ struct _TxApplication
 
   /* state */
   char           *db_path;
+  guint           backups_running;   /* daily backups in their thread */
 };
 
 G_DEFINE_FINAL_TYPE (TxApplication, tx_application, ADW_TYPE_APPLICATION)
@@ -56,12 +58,79 @@ show_error_in_windows (TxApplication *self,
       tx_window_show_error (l->data, error);
 }
 
+/* The daily backup */
+
+static void
+show_toast_in_windows (TxApplication *self,
+                       const char    *title)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TX_IS_WINDOW (l->data))
+      tx_window_show_toast (l->data, title);
+}
+
+static void
+on_daily_backup_taken_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(TxApplication) self = user_data;
+  g_autoptr(TxBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->backups_running--;
+  backup = tx_backup_take_daily_finish (TX_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Today’s backup could not be taken: %s"), error->message);
+
+      g_warning ("%s", error->message);
+      show_toast_in_windows (self, title);
+    }
+  else if (backup != NULL)
+    g_debug ("Daily backup taken: %s", backup->path);
+}
+
+/* At most once a day, when the database opens and when Tongxin closes:
+ * the clerk never has to think of it. */
+static void
+take_daily_backup (TxApplication *self,
+                   gboolean       wait)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->store == NULL || tx_store_is_read_only (self->store))
+    return;
+
+  /* one backup at a time: the one running may be the day's */
+  while (wait && self->backups_running > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  now = tx_backup_dup_now (tx_day_get_today (tx_application_get_day (self)));
+  if (wait)
+    {
+      g_autoptr(TxBackup) backup = NULL;
+      g_autoptr(GError) error = NULL;
+
+      backup = tx_backup_take_daily (self->store, now, &error);
+      if (error != NULL)
+        g_warning ("Today’s backup could not be taken: %s", error->message);
+    }
+  else
+    {
+      self->backups_running++;
+      tx_backup_take_daily_async (self->store, now, NULL, on_daily_backup_taken_cb, g_object_ref (self));
+    }
+}
+
 static void
 set_store (TxApplication *self,
            TxStore       *store)
 {
   if (!g_set_object (&self->store, store))
     return;
+
+  take_daily_backup (self, FALSE);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (TX_IS_WINDOW (l->data))
@@ -252,6 +321,14 @@ tx_application_activate (GApplication *app)
 }
 
 static void
+tx_application_shutdown (GApplication *app)
+{
+  take_daily_backup (TX_APPLICATION (app), TRUE);
+
+  G_APPLICATION_CLASS (tx_application_parent_class)->shutdown (app);
+}
+
+static void
 tx_application_finalize (GObject *object)
 {
   TxApplication *self = (TxApplication *)object;
@@ -294,6 +371,7 @@ tx_application_class_init (TxApplicationClass *klass)
   app_class->handle_local_options = tx_application_handle_local_options;
   app_class->startup = tx_application_startup;
   app_class->activate = tx_application_activate;
+  app_class->shutdown = tx_application_shutdown;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

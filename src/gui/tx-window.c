@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-application.h"
+#include "tx-backup-dialog.h"
 #include "tx-calendar-page.h"
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
@@ -37,6 +38,7 @@ struct _TxWindow
   TxConsultationsPage  *consultations_page;
   TxCalendarPage       *calendar_page;
   GtkWidget            *outcomes_page;
+  GtkRevealer          *read_only_revealer;
 
   /* owned references */
   TxStore              *store;
@@ -387,6 +389,7 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxWindow, consultations_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, outcomes_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, read_only_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_outcome_cb);
@@ -394,10 +397,33 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_start_cb);
 }
 
+/* The backups of the database, and restoring one. */
+static void
+backups_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  TxBackupDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = tx_backup_dialog_new (GTK_WINDOW (self), self->store, self->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry win_entries[] = {
+  { "backups", backups_action },
+};
+
 static void
 tx_window_init (TxWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "backups")),
+                               FALSE);
 
   self->settings = create_settings ();
   restore_state (self);
@@ -457,6 +483,9 @@ tx_window_set_store (TxWindow *self,
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
+  gtk_revealer_set_reveal_child (self->read_only_revealer, store != NULL && tx_store_is_read_only (store));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "backups")),
+                               store != NULL);
   show_stack_page (self, store != NULL ? "main" : "welcome");
 }
 

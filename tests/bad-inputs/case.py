@@ -17,7 +17,7 @@ TODAY = "2026-11-27"
 @dataclass
 class Case:
     name: str                 # "area/what", e.g. "csv/nul-byte"
-    args: list                # the command after --db and --today; {file} is the path of files[file]
+    args: list                # the command after --db and --today; {NAME} is the path of files[NAME], {dir} the case's folder
     exit: int = 1             # the exit status expected
     message: Union[str, list, None] = None   # words stderr must contain (C locale), all of them
     db: Union[str, Callable, None] = "demo"  # "demo", "empty", None (no file), or a function(ctx) that makes ctx.db
@@ -28,6 +28,7 @@ class Case:
     check: Optional[Callable] = None    # function(ctx) asserting more; raise AssertionError to fail
     stdout: Union[str, list, None] = None  # words stdout must contain
     env: dict = field(default_factory=dict)  # extra environment
+    nobody: bool = False      # run as a user who may not write the folder (when the tests run as root)
 
 
 class Context:
