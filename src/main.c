@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "tx-application.h"
 
@@ -15,6 +16,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TxApplication) app = NULL;
+
+  /* Past the file size limit (ulimit -f), the kernel kills a process
+   * that writes with SIGXFSZ: the window would vanish mid-export.
+   * Ignored, the write fails with EFBIG, and the clerk is told. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* TONGXIN_LOCALEDIR: the translations of an uninstalled build */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR") ? g_getenv ("TONGXIN_LOCALEDIR") : LOCALEDIR);

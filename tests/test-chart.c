@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "tx-chart.h"
 #include "tx-exchange.h"
+#include "tx-file.h"
 #include "tx-ledger.h"
 #include "tx-store.h"
 
@@ -148,6 +151,100 @@ test_formats (Fixture       *f,
   }
 }
 
+/* Township names as an old database may hold them: far too long, with
+ * a bidi override, with a control character.  Each label stays left of
+ * its bar, inside the chart, and reads in its order. */
+static void
+test_bad_labels (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = tx_chart_data_new (TX_CHART_PLAN, "2026年\u202E各乡镇协商计划完成情况");
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -bbox '%s' -", pdf);
+  g_autofree char *drawn_cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  g_autofree char *out = NULL;
+  g_autofree char *drawn = NULL;
+  const double values[] = { 3, 2, 5 };
+  guint n_labels = 0;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_name, "很长的乡镇名");
+  g_ptr_array_add (chart->rows, g_strdup (long_name->str));
+  g_ptr_array_add (chart->rows, g_strdup ("\u202E凤山镇"));
+  g_ptr_array_add (chart->rows, g_strdup ("仙\x01桥乡"));
+  g_array_append_vals (chart->values, values, 3);
+  g_array_append_vals (chart->targets, values, 3);
+
+  g_assert_true (tx_chart_write (chart, pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  regex = g_regex_new ("<word xMin=\"([0-9.-]+)\" yMin=\"[0-9.-]+\" xMax=\"([0-9.-]+)\" yMax=\"[0-9.-]+\">([^<]*)<",
+                       0, 0, NULL);
+  g_regex_match (regex, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *min = g_match_info_fetch (match, 1);
+      g_autofree char *max = g_match_info_fetch (match, 2);
+      g_autofree char *word = g_match_info_fetch (match, 3);
+      double x0 = g_ascii_strtod (min, NULL), x1 = g_ascii_strtod (max, NULL);
+
+      /* inside the chart's margins */
+      g_assert_cmpfloat (x0, >=, 24 - 1);
+      g_assert_cmpfloat (x1, <=, 900 - 24 + 1);
+      /* a label ends where its bar begins: 24 + 160 - 12 */
+      if (strstr (word, "乡镇名") != NULL || strstr (word, "凤山镇") != NULL || strstr (word, "仙桥乡") != NULL)
+        {
+          g_assert_cmpfloat (x1, <=, 172 + 1);
+          n_labels++;
+        }
+    }
+  g_assert_cmpuint (n_labels, >=, 3);
+
+  g_assert_true (g_spawn_command_line_sync (drawn_cmd, &drawn, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (drawn, "各乡镇协商计划完成情况"));
+  g_assert_null (strstr (drawn, "\u202E"));
+}
+
+/* Past the file size limit: a message, and the earlier chart kept. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "ledger.png", NULL);
+  g_autofree char *contents = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxChartData) chart = NULL;
+      struct rlimit limit;
+
+      chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, tx_date_new (2026, 11, 27), &error);
+      g_assert_no_error (error);
+
+      signal (SIGXFSZ, SIG_IGN);
+      getrlimit (RLIMIT_FSIZE, &limit);
+      limit.rlim_cur = 8 * 1024;
+      setrlimit (RLIMIT_FSIZE, &limit);
+
+      g_assert_false (tx_chart_write (chart, g_getenv ("TX_TEST_PATH"), &error));
+      g_assert_error (error, TX_FILE_ERROR, TX_FILE_ERROR_TOO_LARGE);
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (png, "earlier", -1, NULL));
+  g_setenv ("TX_TEST_PATH", png, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +253,8 @@ main (int   argc,
 
   g_test_add ("/chart/ledger-png", Fixture, NULL, fixture_set_up, test_ledger_png, fixture_tear_down);
   g_test_add ("/chart/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
+  g_test_add ("/chart/bad-labels", Fixture, NULL, fixture_set_up, test_bad_labels, fixture_tear_down);
+  g_test_add ("/chart/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,12 +4,16 @@
  */
 #include "config.h"
 
+#include <libxml/parser.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-stdio.h>
 #include <gsf/gsf-utils.h>
 
 #include "tx-exchange.h"
+#include "tx-file.h"
 #include "tx-minutes-document.h"
 #include "tx-records.h"
 #include "tx-store.h"
@@ -209,6 +213,162 @@ test_libreoffice_reads_it (Fixture       *f,
     }
 }
 
+/* LibreOffice's text of @odt, or %NULL when it is not installed. */
+static char *
+libreoffice_text (Fixture    *f,
+                  const char *odt,
+                  const char *txt)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = g_build_filename (f->dir, "lo-profile", NULL);
+  g_autofree char *profile_arg = g_strdup_printf ("-env:UserInstallation=file://%s", profile);
+  const char *argv[] = { soffice, profile_arg, "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+                         "--outdir", f->dir, odt, NULL };
+  char *text = NULL;
+  int status = 0;
+
+  if (soffice == NULL)
+    return NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+
+  return text;
+}
+
+static void
+assert_clean_xml (const char *xml,
+                  const char *name)
+{
+  xmlDocPtr doc;
+
+  /* well-formed: no recovery, a forbidden character is fatal */
+  doc = xmlReadMemory (xml, strlen (xml), name, "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+
+  for (const char *p = xml; *p; p++)
+    g_assert_false ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r');
+  g_assert_null (strstr (xml, "\u202E"));
+  g_assert_null (strstr (xml, "\u2067"));
+  g_assert_null (strstr (xml, "\uFFFF"));
+}
+
+/* What an old database may hold: control characters, bidi overrides,
+ * noncharacters, a byte that is not UTF-8.  The minutes are still an
+ * ODT that LibreOffice opens, with the text cleaned of them. */
+static void
+test_bad_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autofree char *odt = g_build_filename (f->dir, "bad.odt", NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "bad.txt", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *participants = tx_consultation_get_participants (f->consultation);
+  TxParticipant *first = g_ptr_array_index (participants, 0);
+  GsfInput *input;
+  GsfInfile *zip;
+
+  tx_consultation_set_title (f->consultation, "\u202E双谷村\x07新型农村综合体建设协商\uFFFE");
+  tx_consultation_set_minutes (f->consultation, "记录\xff人",
+                               "议程\x01一\r二\u2067三\u2069\uFFFF",
+                               "共识\x0c达成\x1f",
+                               "下一步\x0b工作\r\n落实");
+  tx_consultation_add_speech (f->consultation, "石\x01启明", "发言\u202D内容");
+  g_free (first->name);
+  first->name = g_strdup ("石\x0b启\x1b明\u202E");
+
+  doc = tx_minutes_document_new (f->consultation);
+  g_assert_true (tx_odt_document_save (doc, odt, &error));
+  g_assert_no_error (error);
+
+  gsf_init ();
+  input = gsf_input_stdio_new (odt, &error);
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  content = read_member (zip, "content.xml");
+  meta = read_member (zip, "meta.xml");
+  g_object_unref (zip);
+  g_object_unref (input);
+
+  assert_clean_xml (content, "content.xml");
+  assert_clean_xml (meta, "meta.xml");
+  g_assert_nonnull (strstr (content, "双谷村新型农村综合体建设协商会议纪要"));
+  g_assert_nonnull (strstr (content, "议程一"));
+  g_assert_nonnull (strstr (content, "二三"));
+  g_assert_nonnull (strstr (content, "石启明：发言内容"));
+  g_assert_nonnull (strstr (meta, "<dc:title>双谷村新型农村综合体建设协商"));
+
+  text = libreoffice_text (f, odt, txt);
+  if (text == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "双谷村新型农村综合体建设协商会议纪要"));
+  g_assert_nonnull (strstr (text, "共识达成"));
+  g_assert_nonnull (strstr (text, "石启明"));
+}
+
+/* Past the file size limit (a full disk): a message, the minutes
+ * written before as they were, and nothing else in the folder.  All in
+ * a child, which has a fixture (and minutes) of its own. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxOdtDocument) doc = NULL;
+      g_autoptr(GString) agenda = g_string_new (NULL);
+      g_autoptr(GDir) dir = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_length = 0, after_length = 0;
+      const char *name;
+      struct rlimit limit;
+      guint32 seed = 7;
+
+      g_assert_true (g_file_get_contents (f->odt, &before, &before_length, NULL));
+
+      /* twenty thousand characters that do not zip to nothing */
+      for (guint i = 0; i < 20000; i++)
+        {
+          seed = seed * 1103515245 + 12345;
+          g_string_append_unichar (agenda, 0x4E00 + (seed >> 16) % 3000);
+        }
+      tx_consultation_set_minutes (f->consultation, "记录人", agenda->str, "", "");
+      doc = tx_minutes_document_new (f->consultation);
+
+      signal (SIGXFSZ, SIG_IGN);
+      getrlimit (RLIMIT_FSIZE, &limit);
+      limit.rlim_cur = 16 * 1024;
+      setrlimit (RLIMIT_FSIZE, &limit);
+
+      g_assert_false (tx_odt_document_save (doc, f->odt, &error));
+      g_assert_error (error, TX_FILE_ERROR, TX_FILE_ERROR_TOO_LARGE);
+
+      g_assert_true (g_file_get_contents (f->odt, &after, &after_length, NULL));
+      g_assert_cmpmem (after, after_length, before, before_length);
+      dir = g_dir_open (f->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_true (g_str_equal (name, "会议纪要.odt") || g_str_has_prefix (name, "tongxin.db"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +378,8 @@ main (int   argc,
   g_test_add ("/minutes/package-bytes", Fixture, NULL, fixture_set_up, test_package_bytes, fixture_tear_down);
   g_test_add ("/minutes/manifest", Fixture, NULL, fixture_set_up, test_manifest, fixture_tear_down);
   g_test_add ("/minutes/libreoffice-reads-it", Fixture, NULL, fixture_set_up, test_libreoffice_reads_it, fixture_tear_down);
+  g_test_add ("/minutes/bad-text", Fixture, NULL, fixture_set_up, test_bad_text, fixture_tear_down);
+  g_test_add ("/minutes/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();
 }

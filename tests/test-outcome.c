@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <libxml/parser.h>
+
 #include "tx-exchange.h"
 #include "tx-metrics.h"
 #include "tx-outcome-edit.h"
@@ -123,6 +125,53 @@ test_follow (void)
   g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL);
 }
 
+/* A recommendation whose text came in with control characters and a
+ * bidi override (an old database, an exchange file): its document is
+ * still well-formed XML, with the text cleaned of them. */
+static void
+test_document_bad_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-outcome-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "tongxin.db", NULL);
+  g_autofree char *odt = g_build_filename (dir, "建议.odt", NULL);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *unzip = g_strdup_printf ("unzip -p '%s' content.xml", odt);
+  g_autofree char *content = NULL;
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  xmlDocPtr xml;
+
+  store = tx_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (store, tx_date_new (2026, 11, 27), NULL, &error));
+  consultation = tx_store_load_consultation (store, "双谷村新型农村综合体建设协商", &error);
+  g_assert_no_error (error);
+
+  outcome = tx_outcome_new_for_consultation (tx_consultation_get_uuid (consultation));
+  tx_outcome_set_text (outcome, "\u202E关于建设\x01冷库的建议",
+                       "建议\x0b由镇政府\x1b统筹资金\uFFFF。\r\n第二条\u2066建议\u2069。");
+  tx_outcome_set_submission (outcome, "government", "2026-07-08");
+
+  doc = tx_recommendation_document_new (outcome, consultation, NULL);
+  g_assert_true (tx_odt_document_save (doc, odt, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (unzip, &content, NULL, NULL, NULL));
+
+  xml = xmlReadMemory (content, strlen (content), "content.xml", "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (xml);
+  xmlFreeDoc (xml);
+  g_assert_nonnull (strstr (content, ">关于建设冷库的建议<"));
+  g_assert_nonnull (strstr (content, ">建议由镇政府统筹资金。<"));
+  g_assert_nonnull (strstr (content, ">第二条建议。<"));
+  g_assert_null (strstr (content, "\u202E"));
+
+  g_clear_object (&store);
+  g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +179,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/outcome/follow", test_follow);
+  g_test_add_func ("/outcome/document-bad-text", test_document_bad_text);
 
   return g_test_run ();
 }

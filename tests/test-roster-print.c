@@ -197,6 +197,95 @@ test_full_phones_and_wrapping (Fixture       *f,
   g_assert_nonnull (strstr (all, "第1页共1页"));
 }
 
+/* Every word pdftotext finds lies in the text block of its page, or in
+ * the footer just under it. */
+static void
+assert_words_inside (const char *pdf)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -bbox '%s' -", pdf);
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n_words = 0;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  regex = g_regex_new ("<word xMin=\"([0-9.-]+)\" yMin=\"([0-9.-]+)\" xMax=\"([0-9.-]+)\" yMax=\"([0-9.-]+)\">([^<]*)<",
+                       0, 0, NULL);
+  g_regex_match (regex, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      double box[4];
+      g_autofree char *word = g_match_info_fetch (match, 5);
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *number = g_match_info_fetch (match, i + 1);
+          box[i] = g_ascii_strtod (number, NULL);
+        }
+
+      if (box[0] < TX_MARGIN_LEFT - 1 || box[2] > TX_A4_WIDTH - TX_MARGIN_RIGHT + 1 ||
+          box[1] < TX_MARGIN_TOP - 1 || box[3] > TX_A4_HEIGHT - 15 * TX_MM)
+        g_error ("“%s” is drawn at %.1f,%.1f–%.1f,%.1f, outside the text block", word, box[0], box[1], box[2], box[3]);
+      n_words++;
+    }
+  g_assert_cmpuint (n_words, >, 10);
+}
+
+/* What an old database may hold: a unit of 3,000 characters, a name
+ * behind a bidi override, control characters, a township name of 250.
+ * Every row stays in its page, cut with "…" where it must be, and reads
+ * in its order. */
+static void
+test_bad_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(GString) unit = g_string_new (NULL);
+  g_autoptr(GString) township = g_string_new (NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "bad.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  g_autofree char *out = NULL;
+  g_autofree char *drawn = NULL;
+  guint n_pages;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (unit, "福泉市凤山镇农业服务中心");
+  for (guint i = 0; i < 50; i++)
+    g_string_append (township, "金山街道");
+
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "韦丽", TX_GENDER_FEMALE, "布依族", NULL, "",
+                                                      unit->str, "科员", "13885412345", ""));
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "\u202E王德芳", TX_GENDER_FEMALE, "布依族", NULL, "",
+                                                      "太极社区", "主任", "18578345868", ""));
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "石\x01建\x0b军", TX_GENDER_MALE, "苗族", NULL, "",
+                                                      "古城\u2067老字号\u2069店", "店主", "15071943825", ""));
+
+  doc = tx_roster_document_new (people, "福泉市\x07政协", township->str, tx_date_new (2026, 11, 27),
+                                TX_ORDER_PINYIN, FALSE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  /* three rows, the long one cut at ten lines: one page */
+  n_pages = tx_table_document_get_n_pages (doc);
+  g_assert_cmpuint (n_pages, ==, pdf_pages (pdf));
+  g_assert_cmpuint (n_pages, ==, 1);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  drawn = squeeze (out);
+  g_assert_nonnull (strstr (drawn, "政协联络组人员名册"));
+  g_assert_nonnull (strstr (drawn, "金山街道金山街道"));
+  g_assert_nonnull (strstr (drawn, "单位：福泉市政协"));
+  g_assert_nonnull (strstr (drawn, "2王德芳"));
+  g_assert_nonnull (strstr (drawn, "3石建军"));
+  g_assert_nonnull (strstr (drawn, "古城老字号店"));
+  g_assert_nonnull (strstr (drawn, "福泉市凤山镇农业服务中心福泉市凤山镇"));
+  g_assert_null (strstr (drawn, "\u202E"));
+
+  assert_words_inside (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +294,7 @@ main (int   argc,
 
   g_test_add ("/roster-print/every-name", Fixture, NULL, fixture_set_up, test_every_name, fixture_tear_down);
   g_test_add ("/roster-print/full-phones-and-wrapping", Fixture, NULL, fixture_set_up, test_full_phones_and_wrapping, fixture_tear_down);
+  g_test_add ("/roster-print/bad-text", Fixture, NULL, fixture_set_up, test_bad_text, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -240,8 +240,8 @@ tx_cli_cmd_roster_export (Cli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   TxPersonFilter filter = { 0, };
+  TxRosterExportReport report = { 0, 0 };
   g_autofree char *lower = NULL;
-  guint n_people = 0;
   int status;
 
   status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
@@ -263,15 +263,22 @@ tx_cli_cmd_roster_export (Cli *cli)
       return tx_cli_usage_error (_("“%s” must end in .csv or .xlsx."), (const char *) g_ptr_array_index (files, 0));
     }
 
-  if (!tx_roster_export (store, &filter, g_ptr_array_index (files, 0), &n_people, &error))
+  if (!tx_roster_export_report (store, &filter, g_ptr_array_index (files, 0), &report, &error))
     {
       tx_person_filter_clear (&filter);
       return tx_cli_fail ("%s", error->message);
     }
 
   tx_person_filter_clear (&filter);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person written to %s\n", "%u people written to %s\n", n_people),
-           n_people, (const char *) g_ptr_array_index (files, 0));
+  /* written, but not all of it as it is: said, never silent */
+  if (report.n_cut > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "tongxin-cli: warning: %u cell was longer than Excel allows (32,767 characters); it was cut and ends in “%s”.\n",
+                             "tongxin-cli: warning: %u cells were longer than Excel allows (32,767 characters); they were cut and end in “%s”.\n",
+                             report.n_cut),
+                report.n_cut, tx_roster_export_get_cut_mark ());
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u person written to %s\n", "%u people written to %s\n", report.n_people),
+           report.n_people, (const char *) g_ptr_array_index (files, 0));
   return EXIT_SUCCESS;
 }
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "tx-cli-private.h"
@@ -122,6 +123,12 @@ main (int   argc,
   Cli cli = { 0, };
 
   setlocale (LC_ALL, "");
+
+  /* Past the file size limit (ulimit -f), the kernel kills a process
+   * that writes with SIGXFSZ, without a word.  Ignored, the write fails
+   * with EFBIG instead, and the command says so and exits 1. */
+  signal (SIGXFSZ, SIG_IGN);
+
   /* TONGXIN_LOCALEDIR: the translations of an uninstalled build */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR") ? g_getenv ("TONGXIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

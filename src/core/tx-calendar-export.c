@@ -3,7 +3,7 @@
  * So a clerk can carry the year's plan on a phone: every meeting as an
  * event in Asia/Shanghai time, and every stage deadline as an all-day
  * event, each with the consultation's uuid in its UID.  Written with
- * libical.
+ * libical, and to the disk whole or not at all (TxFileWriter).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,12 +11,12 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <libical/ical.h>
+#include <string.h>
 
 #include "tx-calendar-export.h"
 #include "tx-date.h"
+#include "tx-file.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
 
@@ -203,6 +203,10 @@ tx_calendar_export_to_string (TxStore     *store,
   return text;
 }
 
+/**
+ * tx_calendar_export:
+ * @path: the .ics file, written whole or not at all
+ */
 gboolean
 tx_calendar_export (TxStore     *store,
                     int          year,
@@ -211,18 +215,10 @@ tx_calendar_export (TxStore     *store,
                     guint       *n_events,
                     GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = tx_calendar_export_to_string (store, year, township, n_events, error);
 
   if (text == NULL)
     return FALSE;
 
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return tx_file_write_contents (path, text, strlen (text), error);
 }

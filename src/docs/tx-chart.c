@@ -11,16 +11,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 
 #include "tx-chart.h"
+#include "tx-doc-file.h"
+#include "tx-doc-format.h"
 
 #define FONT "Noto Sans CJK SC, Sans"
 #define MARGIN 24.0
@@ -100,6 +96,9 @@ tx_chart_color_rgb (TxColor  color,
     }
 }
 
+/* One line of text, cleaned of control and bidi characters (a township
+ * name comes from the records) and cut with "…" when wider than
+ * @max_width (0: no limit), so a long name never runs into the bars. */
 static void
 text (cairo_t    *cr,
       const char *string,
@@ -107,18 +106,27 @@ text (cairo_t    *cr,
       double      y,
       double      size,
       gboolean    bold,
-      double      align)   /* 0 left, 0.5 centre, 1 right of x */
+      double      align,   /* 0 left, 0.5 centre, 1 right of x */
+      double      max_width)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (FONT);
+  g_autofree char *clean = tx_doc_clean_text (string, TX_DOC_TEXT_ONE_LINE);
   int width, height;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_text (layout, clean, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
+  if (max_width > 0 && width > max_width)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, &width, &height);
+    }
 
   cairo_move_to (cr, x - width * align, y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
@@ -134,7 +142,7 @@ draw_title (cairo_t           *cr,
             const TxChartData *data)
 {
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  text (cr, data->title ? data->title : "", width / 2, MARGIN + 12, 20, TRUE, 0.5);
+  text (cr, data->title ? data->title : "", width / 2, MARGIN + 12, 20, TRUE, 0.5, width - 2 * MARGIN);
 }
 
 static double
@@ -176,7 +184,7 @@ draw_ledger (cairo_t           *cr,
       g_autofree char *label = g_strdup_printf ("第%u季度", q);
 
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      text (cr, label, rect.x + rect.width / 2, rect.y - 16, 14, TRUE, 0.5);
+      text (cr, label, rect.x + rect.width / 2, rect.y - 16, 14, TRUE, 0.5, 0);
     }
 
   for (guint row = 0; row < n_rows; row++)
@@ -185,7 +193,7 @@ draw_ledger (cairo_t           *cr,
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       text (cr, g_ptr_array_index (data->rows, row), first.x - 12, first.y + first.height / 2,
-            MIN (15.0, first.height * 0.45), FALSE, 1.0);
+            MIN (15.0, first.height * 0.45), FALSE, 1.0, first.x - 12 - MARGIN);
 
       for (guint q = 1; q <= 4; q++)
         {
@@ -200,7 +208,7 @@ draw_ledger (cairo_t           *cr,
               cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
               cairo_fill (cr);
               cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-              text (cr, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, 14, FALSE, 0.5);
+              text (cr, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, 14, FALSE, 0.5, 0);
               continue;
             }
 
@@ -215,7 +223,7 @@ draw_ledger (cairo_t           *cr,
             cairo_set_source_rgb (cr, color == TX_COLOR_YELLOW ? 0.1 : 1, color == TX_COLOR_YELLOW ? 0.1 : 1,
                                   color == TX_COLOR_YELLOW ? 0.1 : 1);
             text (cr, label, rect.x + rect.width / 2, rect.y + rect.height / 2,
-                  MIN (16.0, rect.height * 0.45), TRUE, 0.5);
+                  MIN (16.0, rect.height * 0.45), TRUE, 0.5, 0);
           }
         }
     }
@@ -255,7 +263,7 @@ draw_bars (cairo_t           *cr,
       cairo_line_to (cr, x, top + row_height * n);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-      text (cr, label, x, top + row_height * n + 12, 11, FALSE, 0.5);
+      text (cr, label, x, top + row_height * n + 12, 11, FALSE, 0.5, 0);
     }
 
   for (guint i = 0; i < n; i++)
@@ -267,7 +275,7 @@ draw_bars (cairo_t           *cr,
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       text (cr, g_ptr_array_index (data->rows, i), left - 12, y + row_height / 2,
-            MIN (15.0, row_height * 0.45), FALSE, 1.0);
+            MIN (15.0, row_height * 0.45), FALSE, 1.0, left - 12 - MARGIN);
 
       cairo_set_source_rgb (cr, 0.20, 0.42, 0.70);
       cairo_rectangle (cr, left, y + row_height * 0.2, bar, row_height * 0.6);
@@ -293,7 +301,7 @@ draw_bars (cairo_t           *cr,
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       text (cr, number, MAX (left + bar, data->targets->len > i
                                           ? left + (right - left) * g_array_index (data->targets, double, i) / max : 0) + 8,
-            y + row_height / 2, 12, FALSE, 0.0);
+            y + row_height / 2, 12, FALSE, 0.0, 0);
     }
 }
 
@@ -338,7 +346,7 @@ draw_adoption (cairo_t           *cr,
       cairo_rectangle (cr, lx, top + bar_height + 12, 14, 14);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0);
+      text (cr, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0, 0);
     }
 
   /* the three zeros as gauges: a half circle filled to the rate */
@@ -368,8 +376,8 @@ draw_adoption (cairo_t           *cr,
         }
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, label, cx, cy - radius * 0.25, radius * 0.35, TRUE, 0.5);
-      text (cr, rate_names[i], cx, cy + radius * 0.14 + 16, 15, FALSE, 0.5);
+      text (cr, label, cx, cy - radius * 0.25, radius * 0.35, TRUE, 0.5, 0);
+      text (cr, rate_names[i], cx, cy + radius * 0.14 + 16, 15, FALSE, 0.5, 0);
     }
 }
 
@@ -445,65 +453,42 @@ tx_chart_render_png (const TxChartData *data,
   return g_byte_array_free_to_bytes (png);
 }
 
+/* The size a chart file is drawn at: 900 wide, as tall as its rows. */
+#define FILE_WIDTH 900.0
+
+static double
+file_height (const TxChartData *data)
+{
+  return data->kind == TX_CHART_ADOPTION ? 370 : 120 + 44 * MAX (data->rows->len, 3);
+}
+
+static void
+draw_chart (cairo_t  *cr,
+            guint     page,
+            gpointer  user_data)
+{
+  const TxChartData *data = user_data;
+
+  tx_chart_draw (cr, FILE_WIDTH, file_height (data), data);
+}
+
 /**
  * tx_chart_write:
  * @path: ends in .png, .svg or .pdf
+ *
+ * Writes the chart 900 units wide, whole or not at all (see
+ * tx_doc_file_write()).
  */
 gboolean
 tx_chart_write (const TxChartData  *data,
                 const char         *path,
                 GError            **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  const double width = 900, height = data->kind == TX_CHART_ADOPTION ? 370 : 120 + 44 * MAX (data->rows->len, 3);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  TxDocFileKind kind;
 
-  if (g_str_has_suffix (lower, ".png"))
-    {
-      /* twice the resolution, for print and HiDPI screens */
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
-      cr = cairo_create (surface);
-      cairo_scale (cr, 2, 2);
-    }
-  else if (g_str_has_suffix (lower, ".svg"))
-    {
-      surface = cairo_svg_surface_create (tmp_path, width, height);
-      cr = cairo_create (surface);
-    }
-  else if (g_str_has_suffix (lower, ".pdf"))
-    {
-      surface = cairo_pdf_surface_create (tmp_path, width, height);
-      cr = cairo_create (surface);
-    }
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” must end in .png, .svg or .pdf."), path);
-      return FALSE;
-    }
+  if (!tx_doc_file_kind_from_path (path, &kind, error))
+    return FALSE;
 
-  tx_chart_draw (cr, width, height, data);
-  cairo_destroy (cr);
-
-  if (g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, tmp_path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp_path, path) != 0)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: the disk may be full or the folder read-only."), path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return tx_doc_file_write (path, kind, FILE_WIDTH, file_height (data), 1, data->title,
+                            draw_chart, (gpointer) data, error);
 }

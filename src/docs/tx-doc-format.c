@@ -63,3 +63,74 @@ tx_doc_mask_phone (const char *phone)
 
   return g_strdup (digits->str);
 }
+
+/* Unicode's Bidi_Control characters: they reorder what follows them, so
+ * "\u202E某某协商" would print its "签到表" backwards. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* U+FFFE and U+FFFF, which XML 1.0 forbids, and the other code points
+ * Unicode keeps out of text */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/**
+ * tx_doc_clean_text:
+ * @text: (nullable): text of a record, as stored
+ * @mode: whether line breaks are kept
+ *
+ * The text every document writes, whatever the database holds: an old
+ * database, an import or an exchange file may have brought in control
+ * characters, which make an ODT's XML invalid (LibreOffice then refuses
+ * the whole file) and print as boxes; bidi controls, which turn the
+ * rest of a printed line around; or bytes that are not UTF-8.
+ *
+ * Removed: C0 controls but tab and line feed, DEL and the C1 controls,
+ * the Bidi_Control characters, U+FFFE, U+FFFF and the other
+ * noncharacters.  A carriage return, alone or before a line feed, and
+ * U+2028/U+2029 become a line feed; in %TX_DOC_TEXT_ONE_LINE line feeds
+ * and tabs become spaces.  Bytes that are not UTF-8 (a lone surrogate
+ * among them) become U+FFFD.  Everything else — emoji and their joiners,
+ * rare CJK characters beyond the BMP — is kept.
+ *
+ * Returns: (transfer full): the text to write
+ */
+char *
+tx_doc_clean_text (const char    *text,
+                   TxDocTextMode  mode)
+{
+  g_autofree char *valid = NULL;
+  GString *clean;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\r' || c == 0x2028 || c == 0x2029)
+        c = '\n';
+
+      if (c == '\n' || c == '\t')
+        g_string_append_c (clean, mode == TX_DOC_TEXT_ONE_LINE ? ' ' : (char) c);
+      else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_bidi_control (c) || is_noncharacter (c))
+        continue;
+      else
+        g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (clean, FALSE);
+}

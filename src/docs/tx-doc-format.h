@@ -1,4 +1,5 @@
-/* tx-doc-format.h — how documents write dates and phone numbers
+/* tx-doc-format.h — how documents write dates, phone numbers and the
+ * text of the records
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +9,14 @@
 
 G_BEGIN_DECLS
 
-char *tx_doc_format_date  (const char *iso_date);
-char *tx_doc_mask_phone   (const char *phone);
+typedef enum {
+  TX_DOC_TEXT_LINES,     /* keeps line breaks and tabs: paragraphs, cells */
+  TX_DOC_TEXT_ONE_LINE,  /* line breaks and tabs become spaces: titles, labels */
+} TxDocTextMode;
+
+char *tx_doc_format_date  (const char    *iso_date);
+char *tx_doc_mask_phone   (const char    *phone);
+char *tx_doc_clean_text   (const char    *text,
+                           TxDocTextMode  mode);
 
 G_END_DECLS

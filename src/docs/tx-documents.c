@@ -150,6 +150,11 @@ tx_documents_write_minutes (TxConsultation  *consultation,
  * not yet issued is issued on @today and its ledger frozen as it stands;
  * one issued before keeps its ledger and its day, and only the
  * suggestions may change.
+ *
+ * Issuing and writing go together: the document is written whole
+ * first, the ledger frozen then, and the file put under its name last.
+ * A full disk leaves the quarter unissued, and a database that cannot
+ * be written leaves no file.
  */
 gboolean
 tx_documents_write_circular (TxStore     *store,
@@ -167,6 +172,7 @@ tx_documents_write_circular (TxStore     *store,
   g_autoptr(TxMetrics) total = NULL;
   g_autoptr(GBytes) png = NULL;
   g_autoptr(TxOdtDocument) doc = NULL;
+  g_autoptr(TxFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *issued_suggestions = NULL;
   g_autofree char *issued_on = NULL;
@@ -195,9 +201,6 @@ tx_documents_write_circular (TxStore     *store,
   else
     text = tx_circular_draft_suggestions (ledger);
 
-  if (!tx_ledger_freeze (store, ledger, issued_on, organization, text, error))
-    return FALSE;
-
   metrics = tx_metrics_compute (store, year, 0, ledger->as_of, &total, error);
   if (metrics == NULL)
     return FALSE;
@@ -208,5 +211,16 @@ tx_documents_write_circular (TxStore     *store,
     return FALSE;
 
   doc = tx_circular_document_new (ledger, total, organization, issued_on, text, png);
-  return tx_odt_document_save (doc, path, error);
+
+  writer = tx_file_writer_new (path, error);
+  if (writer == NULL)
+    return FALSE;
+  tx_odt_document_write_to (doc, writer);
+  if (!tx_file_writer_close (writer, error))
+    return FALSE;
+
+  if (!tx_ledger_freeze (store, ledger, issued_on, organization, text, error))
+    return FALSE;
+
+  return tx_file_writer_commit (writer, error);
 }

@@ -10,22 +10,24 @@
  * as the offices have them; LibreOffice and WPS substitute what is
  * missing.
  *
+ * Every text of a record goes through tx_doc_clean_text() on its way
+ * in: one control character would make content.xml invalid XML, and
+ * LibreOffice would refuse the whole document.  The package is built in
+ * memory and written whole through a TxFileWriter.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-odt-document"
 
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <gsf/gsf-libxml.h>
-#include <gsf/gsf-output-stdio.h>
 #include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-memory.h>
 #include <gsf/gsf-utils.h>
 #include <libxml/xmlwriter.h>
-#include <unistd.h>
+#include <string.h>
 
+#include "tx-doc-format.h"
 #include "tx-odt-document.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
@@ -117,28 +119,29 @@ attr (xmlTextWriterPtr  w,
   xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST value);
 }
 
-/* A paragraph of @style; runs of spaces and tabs kept as ODF wants them. */
+/* A paragraph of @style: tabs and line breaks (in a table cell) as ODF
+ * writes them; nothing XML forbids. */
 static void
 paragraph (TxOdtDocument *doc,
            const char    *style,
            const char    *text)
 {
   xmlTextWriterPtr w = doc->writer;
+  g_autofree char *clean = tx_doc_clean_text (text, TX_DOC_TEXT_LINES);
 
   start (w, "text:p");
   attr (w, "text:style-name", style);
-  for (const char *p = text ? text : ""; *p; )
+  for (const char *p = clean; *p; )
     {
-      const char *tab = strchr (p, '\t');
-      gsize len = tab ? (gsize) (tab - p) : strlen (p);
+      gsize len = strcspn (p, "\t\n");
       g_autofree char *chunk = g_strndup (p, len);
 
       xmlTextWriterWriteString (w, BAD_CAST chunk);
-      if (tab == NULL)
+      if (p[len] == '\0')
         break;
-      start (w, "text:tab");
+      start (w, p[len] == '\t' ? "text:tab" : "text:line-break");
       end (w);
-      p = tab + 1;
+      p += len + 1;
     }
   end (w);
 }
@@ -149,7 +152,8 @@ paragraphs (TxOdtDocument *doc,
             const char    *style,
             const char    *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  g_autofree char *clean = tx_doc_clean_text (text, TX_DOC_TEXT_LINES);
+  g_auto(GStrv) lines = g_strsplit (clean, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -675,6 +679,7 @@ write_meta (TxOdtDocument *doc)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *title = tx_doc_clean_text (doc->title, TX_DOC_TEXT_ONE_LINE);
   xmlBufferPtr buffer;
   xmlTextWriterPtr w = part_new (&buffer);
 
@@ -685,7 +690,7 @@ write_meta (TxOdtDocument *doc)
   attr (w, "office:version", "1.2");
   start (w, "office:meta");
   xmlTextWriterWriteElement (w, BAD_CAST "meta:generator", BAD_CAST "Tongxin/" PACKAGE_VERSION);
-  xmlTextWriterWriteElement (w, BAD_CAST "dc:title", BAD_CAST doc->title);
+  xmlTextWriterWriteElement (w, BAD_CAST "dc:title", BAD_CAST title);
   xmlTextWriterWriteElement (w, BAD_CAST "dc:language", BAD_CAST "zh-CN");
   xmlTextWriterWriteElement (w, BAD_CAST "meta:creation-date", BAD_CAST date);
   xmlTextWriterWriteElement (w, BAD_CAST "dc:date", BAD_CAST date);
@@ -760,45 +765,41 @@ write_entry (GsfOutfile *zip,
 }
 
 /**
- * tx_odt_document_save:
+ * tx_odt_document_write_to:
+ * @writer: where the package goes
  *
- * Writes the package to @path through a temporary file, so a reader
- * never sees half a document.
+ * Writes the package into @writer; the caller commits it.  For a
+ * document that is written only together with a change to the database
+ * (the circular): the file is whole before the change, and appears
+ * under its name after it.
+ *
+ * Returns: %FALSE when writing failed; the commit says why
  */
 gboolean
-tx_odt_document_save (TxOdtDocument  *doc,
-                      const char     *path,
-                      GError        **error)
+tx_odt_document_write_to (TxOdtDocument *doc,
+                          TxFileWriter  *writer)
 {
   static const char * const entries[] = { "content.xml", "styles.xml", "meta.xml" };
-  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
   g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
   g_autoptr(GBytes) content = write_content (doc);
   g_autoptr(GBytes) styles = write_styles ();
   g_autoptr(GBytes) meta = write_meta (doc);
   g_autoptr(GBytes) manifest = write_manifest (entries, G_N_ELEMENTS (entries), doc->images->len);
-  g_autoptr(GError) local_error = NULL;
   GsfOutput *sink;
   GsfOutfile *zip;
   gboolean ok;
 
   gsf_init ();
 
-  sink = gsf_output_stdio_new (tmp_path, &local_error);
-  if (sink == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”. Check that the folder exists and can be written."), path);
-      return FALSE;
-    }
-
-  zip = gsf_outfile_zip_new (sink, &local_error);
-  g_object_unref (sink);
+  /* The zip is made in memory (a document is a few hundred kB at most)
+   * and written in one go, so the only writes to the disk are the
+   * writer's, each of them checked. */
+  sink = gsf_output_memory_new ();
+  zip = gsf_outfile_zip_new (sink, NULL);
   if (zip == NULL)
     {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, local_error->message);
+      g_object_unref (sink);
+      tx_file_writer_set_failed (writer, 0);
       return FALSE;
     }
 
@@ -835,14 +836,36 @@ tx_odt_document_save (TxOdtDocument  *doc,
 
   ok = gsf_output_close (GSF_OUTPUT (zip)) && ok;
   g_object_unref (zip);
+  if (!gsf_output_is_closed (sink))
+    ok = gsf_output_close (sink) && ok;
 
-  if (!ok || g_rename (tmp_path, path) != 0)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: the disk may be full or the folder read-only."), path);
-      return FALSE;
-    }
+  if (ok)
+    ok = tx_file_writer_write (writer, gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)),
+                               gsf_output_size (sink));
+  else
+    tx_file_writer_set_failed (writer, 0);
+  g_object_unref (sink);
 
-  return TRUE;
+  return ok;
+}
+
+/**
+ * tx_odt_document_save:
+ *
+ * Writes the package to @path whole or not at all: a reader never sees
+ * half a document, and a failure (a full disk) leaves an earlier file
+ * at @path as it was.
+ */
+gboolean
+tx_odt_document_save (TxOdtDocument  *doc,
+                      const char     *path,
+                      GError        **error)
+{
+  g_autoptr(TxFileWriter) writer = tx_file_writer_new (path, error);
+
+  if (writer == NULL)
+    return FALSE;
+
+  tx_odt_document_write_to (doc, writer);
+  return tx_file_writer_commit (writer, error);
 }

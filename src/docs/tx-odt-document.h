@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "tx-file.h"
+
 G_BEGIN_DECLS
 
 typedef struct _TxOdtDocument TxOdtDocument;
@@ -40,6 +42,8 @@ void           tx_odt_document_add_image       (TxOdtDocument       *doc,
                                                 GBytes              *png,
                                                 double               width_cm,
                                                 double               height_cm);
+gboolean       tx_odt_document_write_to        (TxOdtDocument       *doc,
+                                                TxFileWriter        *writer);
 gboolean       tx_odt_document_save            (TxOdtDocument       *doc,
                                                 const char          *path,
                                                 GError             **error);

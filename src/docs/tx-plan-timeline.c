@@ -19,16 +19,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
-#include <unistd.h>
 
+#include "tx-doc-file.h"
+#include "tx-doc-format.h"
 #include "tx-ledger.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
@@ -91,7 +87,9 @@ set_ink (cairo_t      *cr,
 
 /* Draws @string with its vertical centre at @y; @align 0 puts it right
  * of @x, 0.5 centres it on @x, 1 puts it left of @x.  With @max_width
- * above 0, longer text ends in "…".  Returns its width. */
+ * above 0, longer text ends in "…".  Titles and names come from the
+ * records: cleaned of control and bidi characters, and laid out left
+ * to right.  Returns its width. */
 static double
 text (cairo_t    *cr,
       const char *string,
@@ -104,13 +102,15 @@ text (cairo_t    *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (FONT);
+  g_autofree char *clean = tx_doc_clean_text (string, TX_DOC_TEXT_ONE_LINE);
   int width, height;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_text (layout, clean, -1);
   if (max_width > 0)
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
@@ -136,13 +136,15 @@ text_width (cairo_t    *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (FONT);
+  g_autofree char *clean = tx_doc_clean_text (string, TX_DOC_TEXT_ONE_LINE);
   int width;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string, -1);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_text (layout, clean, -1);
   pango_layout_get_pixel_size (layout, &width, NULL);
 
   pango_font_description_free (font);
@@ -892,68 +894,34 @@ tx_plan_timeline_draw (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+static void
+draw_plan (cairo_t  *cr,
+           guint     page,
+           gpointer  user_data)
+{
+  const TxPlanTimeline *data = user_data;
+
+  tx_plan_timeline_draw (cr, WRITE_WIDTH, tx_plan_timeline_get_height (data, WRITE_WIDTH), data);
+}
+
 /**
  * tx_plan_timeline_write:
  * @path: ends in .png, .svg or .pdf
  *
  * Writes the year plan 1200 units wide and as tall as it needs; a PNG
- * at twice that, for print and HiDPI screens.
+ * at twice that, for print and HiDPI screens.  Whole or not at all (see
+ * tx_doc_file_write()).
  */
 gboolean
 tx_plan_timeline_write (const TxPlanTimeline  *data,
                         const char            *path,
                         GError               **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  double width = WRITE_WIDTH;
-  double height = tx_plan_timeline_get_height (data, WRITE_WIDTH);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  TxDocFileKind kind;
 
-  if (g_str_has_suffix (lower, ".png"))
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
-      cr = cairo_create (surface);
-      cairo_scale (cr, 2, 2);
-    }
-  else if (g_str_has_suffix (lower, ".svg"))
-    {
-      surface = cairo_svg_surface_create (tmp_path, width, height);
-      cr = cairo_create (surface);
-    }
-  else if (g_str_has_suffix (lower, ".pdf"))
-    {
-      surface = cairo_pdf_surface_create (tmp_path, width, height);
-      cr = cairo_create (surface);
-    }
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” must end in .png, .svg or .pdf."), path);
-      return FALSE;
-    }
+  if (!tx_doc_file_kind_from_path (path, &kind, error))
+    return FALSE;
 
-  tx_plan_timeline_draw (cr, width, height, data);
-  cairo_destroy (cr);
-
-  if (g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, tmp_path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp_path, path) != 0)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: the disk may be full or the folder read-only."), path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return tx_doc_file_write (path, kind, WRITE_WIDTH, tx_plan_timeline_get_height (data, WRITE_WIDTH), 1,
+                            NULL, draw_plan, (gpointer) data, error);
 }

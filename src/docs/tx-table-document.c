@@ -5,19 +5,24 @@
  * PDF.  Text is measured with a Pango context at 72 dpi with hinting
  * off, so a point is a point on every surface.
  *
+ * Whatever the records hold, nothing is drawn outside the page's text
+ * block: the text is cleaned of control and bidi characters when it is
+ * added (tx_doc_clean_text()), laid out left to right whatever its
+ * first letter, and a text too long for its place is cut with "…": the
+ * title at four lines, a cell at ten, or sooner where its row would no
+ * longer fit on a page under the title and the header.  Each cell's
+ * text is clipped to its cell as well.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-table-document"
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 
+#include "tx-doc-file.h"
+#include "tx-doc-format.h"
 #include "tx-table-document.h"
 
 #define TITLE_SIZE      22.0   /* 2号 */
@@ -29,6 +34,17 @@
 #define CELL_PAD_Y       4.0
 #define TITLE_GAP       14.0
 #define GRID_WIDTH       0.6
+
+/* The most lines the title block gives each of its parts */
+#define TITLE_LINES      4
+#define NOTE_LINES       2
+#define LINE_LINES       3
+#define GROUP_LINES      2
+/* A cell is cut at this many lines: room to sign is what the row is
+ * for, and no name or unit of a real roster takes more */
+#define CELL_LINES      10
+/* and no shorter than this, however tall the title block */
+#define MIN_CELL_LINES   3
 
 typedef struct {
   char   **cells;   /* NULL for a group title */
@@ -51,6 +67,7 @@ struct _TxTableDocument
   double         page_height;
   double         header_height;
   double         title_height;
+  double         max_cell_height;  /* of a cell's text, so a row fits a page */
   GArray        *page_starts;   /* guint: first row of each page */
 };
 
@@ -70,14 +87,14 @@ tx_table_document_new (const char          *title,
   TxTableDocument *doc = g_new0 (TxTableDocument, 1);
   cairo_font_options_t *options;
 
-  doc->title = g_strdup (title);
+  doc->title = tx_doc_clean_text (title, TX_DOC_TEXT_ONE_LINE);
   doc->lines = g_ptr_array_new_with_free_func (g_free);
   doc->n_columns = n_columns;
   doc->columns = g_new0 (TxTableColumn, n_columns);
   for (guint i = 0; i < n_columns; i++)
     {
       doc->columns[i] = columns[i];
-      doc->columns[i].header = g_strdup (columns[i].header);
+      doc->columns[i].header = tx_doc_clean_text (columns[i].header, TX_DOC_TEXT_ONE_LINE);
     }
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -116,7 +133,7 @@ void
 tx_table_document_add_line (TxTableDocument *doc,
                             const char      *line)
 {
-  g_ptr_array_add (doc->lines, g_strdup (line));
+  g_ptr_array_add (doc->lines, tx_doc_clean_text (line, TX_DOC_TEXT_ONE_LINE));
 }
 
 /* "（按姓氏笔画为序）" */
@@ -125,7 +142,7 @@ tx_table_document_set_note (TxTableDocument *doc,
                             const char      *note)
 {
   g_free (doc->note);
-  doc->note = g_strdup (note);
+  doc->note = note != NULL ? tx_doc_clean_text (note, TX_DOC_TEXT_ONE_LINE) : NULL;
 }
 
 /* Room to sign by hand. */
@@ -144,7 +161,7 @@ tx_table_document_add_row (TxTableDocument    *doc,
 
   row->cells = g_new0 (char *, doc->n_columns + 1);
   for (guint i = 0; i < doc->n_columns; i++)
-    row->cells[i] = g_strdup (cells[i] ? cells[i] : "");
+    row->cells[i] = tx_doc_clean_text (cells[i], TX_DOC_TEXT_LINES);
 
   g_ptr_array_add (doc->rows, row);
 }
@@ -156,7 +173,7 @@ tx_table_document_add_group (TxTableDocument *doc,
 {
   Row *row = g_new0 (Row, 1);
 
-  row->group = g_strdup (title);
+  row->group = tx_doc_clean_text (title, TX_DOC_TEXT_ONE_LINE);
   g_ptr_array_add (doc->rows, row);
 }
 
@@ -172,14 +189,20 @@ tx_table_document_get_n_rows (TxTableDocument *doc)
   return n;
 }
 
+/* A layout of @text in @width; one that would be more than @max_lines
+ * lines or @max_height points tall (0: no limit) is cut with "…".  A
+ * title cut in the middle keeps its end ("…签到表"). */
 static PangoLayout *
-make_layout (TxTableDocument *doc,
-             const char      *family,
-             double           size,
-             gboolean         bold,
-             const char      *text,
-             double           width,
-             PangoAlignment   alignment)
+make_layout (TxTableDocument    *doc,
+             const char         *family,
+             double              size,
+             gboolean            bold,
+             const char         *text,
+             double              width,
+             PangoAlignment      alignment,
+             int                 max_lines,
+             double              max_height,
+             PangoEllipsizeMode  ellipsize)
 {
   PangoLayout *layout = pango_layout_new (doc->context);
   PangoFontDescription *font = pango_font_description_new ();
@@ -195,6 +218,16 @@ make_layout (TxTableDocument *doc,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
+  /* a Chinese document reads left to right, even when a name begins
+   * with a letter of a right-to-left script */
+  pango_layout_set_auto_dir (layout, FALSE);
+
+  if (max_lines > 0)
+    pango_layout_set_height (layout, -max_lines);
+  else if (max_height > 0)
+    pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
+  if (max_lines > 0 || max_height > 0)
+    pango_layout_set_ellipsize (layout, ellipsize);
 
   return layout;
 }
@@ -226,14 +259,43 @@ column_width (TxTableDocument *doc,
   return content_width (doc) * doc->columns[column].weight / total;
 }
 
+/* The layout of a cell's text, the same for measuring and drawing. */
+static PangoLayout *
+make_cell_layout (TxTableDocument *doc,
+                  const char      *family,
+                  const char      *text,
+                  double           width,
+                  PangoAlignment   alignment)
+{
+  return make_layout (doc, family, CELL_SIZE, FALSE, text, width - 2 * CELL_PAD_X, alignment,
+                      0, doc->max_cell_height, PANGO_ELLIPSIZE_END);
+}
+
 static double
 measure_cell (TxTableDocument *doc,
               const char      *text,
               double           width,
               const char      *family)
 {
-  g_autoptr(PangoLayout) layout = make_layout (doc, family, CELL_SIZE, FALSE, text,
-                                               width - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = make_cell_layout (doc, family, text, width, PANGO_ALIGN_LEFT);
+
+  return layout_height (layout) + 2 * CELL_PAD_Y;
+}
+
+/* A group title: one or two lines across the table. */
+static PangoLayout *
+make_group_layout (TxTableDocument *doc,
+                   const char      *text)
+{
+  return make_layout (doc, TX_FONT_HEADER, CELL_SIZE, FALSE, text, content_width (doc) - 2 * CELL_PAD_X,
+                      PANGO_ALIGN_LEFT, GROUP_LINES, 0, PANGO_ELLIPSIZE_END);
+}
+
+static double
+measure_group (TxTableDocument *doc,
+               const char      *text)
+{
+  g_autoptr(PangoLayout) layout = make_group_layout (doc, text);
 
   return layout_height (layout) + 2 * CELL_PAD_Y;
 }
@@ -261,7 +323,8 @@ draw_title_block (TxTableDocument *doc,
 
   {
     g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_TITLE, TITLE_SIZE, FALSE, doc->title,
-                                                 width, PANGO_ALIGN_CENTER);
+                                                 width, PANGO_ALIGN_CENTER,
+                                                 TITLE_LINES, 0, PANGO_ELLIPSIZE_MIDDLE);
     if (cr != NULL)
       {
         cairo_move_to (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP + y);
@@ -273,7 +336,8 @@ draw_title_block (TxTableDocument *doc,
   if (doc->note != NULL)
     {
       g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_KAI, NOTE_SIZE, FALSE, doc->note,
-                                                   width, PANGO_ALIGN_CENTER);
+                                                   width, PANGO_ALIGN_CENTER,
+                                                   NOTE_LINES, 0, PANGO_ELLIPSIZE_END);
       if (cr != NULL)
         {
           cairo_move_to (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP + y);
@@ -286,7 +350,8 @@ draw_title_block (TxTableDocument *doc,
     {
       g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_BODY, LINE_SIZE, FALSE,
                                                    g_ptr_array_index (doc->lines, i),
-                                                   width, PANGO_ALIGN_LEFT);
+                                                   width, PANGO_ALIGN_LEFT,
+                                                   LINE_LINES, 0, PANGO_ELLIPSIZE_END);
       if (cr != NULL)
         {
           cairo_move_to (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP + y);
@@ -310,11 +375,12 @@ tx_table_document_paginate (TxTableDocument *doc,
 {
   const char **headers = g_new0 (const char *, doc->n_columns + 1);
   double body = page_height - TX_MARGIN_TOP - TX_MARGIN_BOTTOM;
-  double used;
+  double used, line;
   guint start = 0;
 
   doc->page_width = page_width;
   doc->page_height = page_height;
+  doc->max_cell_height = 0;
 
   for (guint c = 0; c < doc->n_columns; c++)
     headers[c] = doc->columns[c].header;
@@ -322,6 +388,15 @@ tx_table_document_paginate (TxTableDocument *doc,
   g_free (headers);
 
   doc->title_height = draw_title_block (doc, NULL);
+
+  /* The tallest a row may be: ten lines, and with a group title above
+   * it, it still fits on the first page under the title block and the
+   * header, so on every page.  Three lines at least, on paper too small
+   * for that. */
+  line = measure_cell (doc, "国", content_width (doc), TX_FONT_BODY) - 2 * CELL_PAD_Y;
+  doc->max_cell_height = CLAMP (body - doc->title_height - doc->header_height - measure_group (doc, "")
+                                - 2 * CELL_PAD_Y,
+                                MIN_CELL_LINES * line, CELL_LINES * line);
 
   g_array_set_size (doc->page_starts, 0);
   g_array_append_val (doc->page_starts, start);
@@ -337,7 +412,7 @@ tx_table_document_paginate (TxTableDocument *doc,
         row->height = MAX (measure_row (doc, (const char **) row->cells, TX_FONT_BODY),
                            doc->min_row_height);
       else
-        row->height = measure_cell (doc, row->group, content_width (doc), TX_FONT_HEADER);
+        row->height = measure_group (doc, row->group);
 
       /* a group title is never left alone at the foot of a page */
       needed = row->height;
@@ -387,18 +462,22 @@ draw_cells (TxTableDocument  *doc,
   for (guint c = 0; c < doc->n_columns; c++)
     {
       double width = column_width (doc, c);
-      g_autoptr(PangoLayout) layout = make_layout (doc, family, CELL_SIZE, FALSE, cells[c],
-                                                   width - 2 * CELL_PAD_X,
-                                                   doc->columns[c].align == TX_ALIGN_CENTER
-                                                   ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) layout = make_cell_layout (doc, family, cells[c], width,
+                                                        doc->columns[c].align == TX_ALIGN_CENTER
+                                                        ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
       double text_height = layout_height (layout);
 
       cairo_rectangle (cr, x, y, width, height);
       cairo_stroke (cr);
 
-      /* centred vertically, as in a hand-ruled form */
+      /* centred vertically, as in a hand-ruled form; never outside
+       * the cell, whatever the text */
+      cairo_save (cr);
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_clip (cr);
       cairo_move_to (cr, x + CELL_PAD_X, y + (height - text_height) / 2);
       pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
 
       x += width;
     }
@@ -410,9 +489,7 @@ draw_group (TxTableDocument *doc,
             Row             *row,
             double           y)
 {
-  g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_HEADER, CELL_SIZE, FALSE, row->group,
-                                               content_width (doc) - 2 * CELL_PAD_X,
-                                               PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = make_group_layout (doc, row->group);
 
   cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
   cairo_rectangle (cr, TX_MARGIN_LEFT, y, content_width (doc), row->height);
@@ -421,8 +498,12 @@ draw_group (TxTableDocument *doc,
   cairo_set_line_width (cr, GRID_WIDTH);
   cairo_stroke (cr);
 
+  cairo_save (cr);
+  cairo_rectangle (cr, TX_MARGIN_LEFT, y, content_width (doc), row->height);
+  cairo_clip (cr);
   cairo_move_to (cr, TX_MARGIN_LEFT + CELL_PAD_X, y + CELL_PAD_Y);
   pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 /**
@@ -449,7 +530,14 @@ tx_table_document_draw_page (TxTableDocument *doc,
   cairo_set_source_rgb (cr, 0, 0, 0);
 
   if (page == 0)
-    y += draw_title_block (doc, cr);
+    {
+      /* the title block stays in the text block */
+      cairo_save (cr);
+      cairo_rectangle (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP, content_width (doc), doc->title_height);
+      cairo_clip (cr);
+      y += draw_title_block (doc, cr);
+      cairo_restore (cr);
+    }
 
   /* the header row, on every page */
   headers = g_new0 (const char *, doc->n_columns + 1);
@@ -474,7 +562,8 @@ tx_table_document_draw_page (TxTableDocument *doc,
   {
     g_autofree char *footer = g_strdup_printf ("第 %u 页 共 %u 页", page + 1, doc->page_starts->len);
     g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_BODY, FOOTER_SIZE, FALSE, footer,
-                                                 content_width (doc), PANGO_ALIGN_CENTER);
+                                                 content_width (doc), PANGO_ALIGN_CENTER,
+                                                 0, 0, PANGO_ELLIPSIZE_NONE);
 
     cairo_set_source_rgb (cr, 0, 0, 0);
     cairo_move_to (cr, TX_MARGIN_LEFT, doc->page_height - TX_MARGIN_BOTTOM + 20);
@@ -484,46 +573,27 @@ tx_table_document_draw_page (TxTableDocument *doc,
   cairo_restore (cr);
 }
 
+static void
+draw_page (cairo_t  *cr,
+           guint     page,
+           gpointer  user_data)
+{
+  tx_table_document_draw_page (user_data, cr, page);
+}
+
 /**
  * tx_table_document_write_pdf:
  *
- * Writes every page on A4 to @path, through a temporary file.
+ * Writes every page on A4 to @path, whole or not at all: a failure
+ * (a full disk) leaves an earlier file at @path as it was.
  */
 gboolean
 tx_table_document_write_pdf (TxTableDocument  *doc,
                              const char       *path,
                              GError          **error)
 {
-  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  guint n_pages = tx_table_document_paginate (doc, TX_A4_WIDTH, TX_A4_HEIGHT);
 
-  tx_table_document_paginate (doc, TX_A4_WIDTH, TX_A4_HEIGHT);
-
-  surface = cairo_pdf_surface_create (tmp_path, TX_A4_WIDTH, TX_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tongxin");
-  cr = cairo_create (surface);
-
-  for (guint page = 0; page < tx_table_document_get_n_pages (doc); page++)
-    {
-      tx_table_document_draw_page (doc, cr, page);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp_path, path) != 0)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”. Check that the folder exists and can be written."), path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return tx_doc_file_write (path, TX_DOC_FILE_PDF, TX_A4_WIDTH, TX_A4_HEIGHT, n_pages,
+                            doc->title, draw_page, doc, error);
 }

@@ -104,10 +104,10 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
 /* Export */
 
 typedef struct {
-  char           *db_path;
-  TxPersonFilter  filter;
-  char           *path;
-  guint           n_people;
+  char                 *db_path;
+  TxPersonFilter        filter;
+  char                 *path;
+  TxRosterExportReport  report;
 } ExportData;
 
 static void
@@ -133,7 +133,7 @@ export_in_thread (GTask        *task,
    * With WAL, reading here does not stop the clerk's edits. */
   store = tx_store_open (data->db_path, &error);
   if (store == NULL ||
-      !tx_roster_export (store, &data->filter, data->path, &data->n_people, &error))
+      !tx_roster_export_report (store, &data->filter, data->path, &data->report, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -152,6 +152,7 @@ on_export_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
+  ExportData *data;
   guint n_people;
 
   name = g_file_get_basename (file);
@@ -168,6 +169,22 @@ on_export_done_cb (GObject      *object,
   /* Translators: "Exported 168 people to 人员名册.xlsx" */
   text = g_strdup_printf (ngettext ("Exported %u person to “%s”", "Exported %u people to “%s”", n_people),
                           n_people, name);
+
+  /* Cells cut to what Excel takes: said, and it stays until read. */
+  data = g_task_get_task_data (G_TASK (result));
+  if (data->report.n_cut > 0)
+    {
+      g_autofree char *cut = NULL;
+
+      /* Translators: the second %s is the mark the cut cells end in */
+      cut = g_strdup_printf (ngettext ("%s. %u cell was longer than Excel allows and was cut; it ends in “%s”.",
+                                       "%s. %u cells were longer than Excel allows and were cut; they end in “%s”.",
+                                       data->report.n_cut),
+                             text, data->report.n_cut, tx_roster_export_get_cut_mark ());
+      tx_roster_page_show_problem (self, cut);
+      return;
+    }
+
   tx_roster_page_show_toast (self, text);
 }
 
@@ -501,7 +518,7 @@ tx_roster_page_export_to_file_finish (TxRosterPage  *self,
 
   data = g_task_get_task_data (G_TASK (result));
   if (n_people != NULL)
-    *n_people = data->n_people;
+    *n_people = data->report.n_people;
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
