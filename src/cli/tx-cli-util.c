@@ -47,6 +47,20 @@ tx_cli_usage_error (const char *format,
   return EXIT_USAGE;
 }
 
+/* How long a command waits for another program's write to finish. */
+#define CLI_WAIT_MS (10 * 60 * 1000)
+
+static void
+on_store_waiting_cb (TxStore *store,
+                     gpointer user_data)
+{
+  static gboolean said;
+
+  if (!said)
+    g_printerr ("%s\n", _("tongxin-cli: another program is writing to the database; waiting for it to finish…"));
+  said = TRUE;
+}
+
 TxStore *
 tx_cli_open_store (Cli      *cli,
                    gboolean  create)
@@ -63,7 +77,14 @@ tx_cli_open_store (Cli      *cli,
 
   store = tx_store_open (cli->db_path, &error);
   if (store == NULL)
-    tx_cli_fail ("%s", error->message);
+    {
+      tx_cli_fail ("%s", error->message);
+      return NULL;
+    }
+
+  /* a script waits for an import running beside it, and says so */
+  tx_store_set_wait (store, CLI_WAIT_MS);
+  g_signal_connect (store, "waiting", G_CALLBACK (on_store_waiting_cb), NULL);
 
   return store;
 }

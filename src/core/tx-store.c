@@ -31,6 +31,9 @@ struct _TxStore
 
   /* state */
   gboolean    read_only;    /* nothing can be written */
+  guint       wait_ms;      /* how long to wait for another writer */
+  gint64      busy_since;   /* when the wait began */
+  gint64      data_version; /* PRAGMA data_version when last looked at */
   guint       depth;        /* nesting of tx_store_write() */
   GPtrArray  *pending;      /* Change: what changed in the open transaction */
 };
@@ -40,8 +43,14 @@ G_DEFINE_QUARK (tx-store-error-quark, tx_store_error)
 
 enum {
   CHANGED,
+  WAITING,
   N_SIGNALS
 };
+
+/* How long a write waits for another program's to finish, unless told
+ * otherwise: long enough for a save after an import of a township's
+ * roster, short enough that a window does not seem to hang. */
+#define DEFAULT_WAIT_MS 5000
 
 static guint signals[N_SIGNALS];
 static gsize sqlite_configured;
@@ -339,6 +348,20 @@ tx_store_class_init (TxStoreClass *klass)
    *
    * Emitted after a transaction that changed records has committed.
    */
+  /**
+   * TxStore::waiting:
+   *
+   * Emitted once when a read or a write has to wait for another
+   * program's write to finish (tx_store_set_wait() says how long it
+   * waits): tongxin-cli says so, rather than seem to hang.
+   */
+  signals[WAITING] =
+    g_signal_new ("waiting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -350,6 +373,7 @@ tx_store_class_init (TxStoreClass *klass)
 static void
 tx_store_init (TxStore *self)
 {
+  self->wait_ms = DEFAULT_WAIT_MS;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
@@ -428,6 +452,77 @@ tx_store_open_db_read_only (const char  *path,
   escaped = g_uri_escape_string (path, "/", TRUE);
   uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
+/* SQLite's busy handler: another connection holds the lock.  Waits a
+ * little longer each time (5 ms up to 100 ms) until wait_ms have
+ * passed, and says once that it waits. */
+static int
+on_busy (void *user_data,
+         int   count)
+{
+  TxStore *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      g_signal_emit (self, signals[WAITING], 0);
+    }
+
+  if (now - self->busy_since >= (gint64) self->wait_ms * 1000)
+    return 0;
+
+  g_usleep (MIN (count + 1, 20) * 5000);
+  return 1;
+}
+
+/**
+ * tx_store_set_wait:
+ * @wait_ms: how long a read or a write waits for another program's
+ *   write to finish before it fails with %TX_STORE_ERROR_BUSY
+ *
+ * A window waits a few seconds; a command of a script may wait minutes
+ * for an import running beside it.
+ */
+void
+tx_store_set_wait (TxStore *self,
+                   guint    wait_ms)
+{
+  g_return_if_fail (TX_IS_STORE (self));
+
+  self->wait_ms = wait_ms;
+}
+
+/**
+ * tx_store_check_other_writers:
+ *
+ * Looks whether another program (tongxin-cli, another window) has
+ * written to the database since the last look, and if so tells the
+ * views: #TxStore::changed with "all".  The window calls it on a timer
+ * and when it is focused.
+ *
+ * Returns: whether another program wrote
+ */
+gboolean
+tx_store_check_other_writers (TxStore *self)
+{
+  int version;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+
+  /* inside a transaction, what others wrote is not seen yet */
+  if (self->depth > 0)
+    return FALSE;
+
+  version = pragma_int (self, "PRAGMA data_version");
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  g_debug ("Another program wrote to %s", self->path);
+  tx_store_emit_changed (self, "all");
+  return TRUE;
 }
 
 /**
@@ -531,7 +626,7 @@ tx_store_open_full (const char        *path,
                            _("This SQLite has no full-text search (FTS5); Tongxin needs it."));
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, on_busy, self);
 
   /* Reading the header tells whether this is a database at all. */
   if (sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
@@ -580,6 +675,7 @@ tx_store_open_full (const char        *path,
 
       exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
       exec_sql (self, "PRAGMA cache_size = -32768", NULL);
+      self->data_version = pragma_int (self, "PRAGMA data_version");
       return g_steal_pointer (&self);
     }
 
@@ -609,6 +705,7 @@ tx_store_open_full (const char        *path,
   if (!apply_migrations (self, error))
     return NULL;
 
+  self->data_version = pragma_int (self, "PRAGMA data_version");
   return g_steal_pointer (&self);
 }
 
@@ -753,8 +850,8 @@ tx_store_set_code_error (GError     **error,
                  _("%s: the disk is full or cannot be written. Free some space and try again."),
                  what);
   else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                 _("%s: the database is in use by another Tongxin. Close it and try again."),
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_BUSY,
+                 _("%s: another program is writing to the database and has not finished. Try again in a moment."),
                  what);
   else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
     g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,

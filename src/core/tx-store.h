@@ -23,6 +23,7 @@ typedef enum {
   TX_STORE_ERROR_AMBIGUOUS,  /* several records match */
   TX_STORE_ERROR_INVALID,    /* the data breaks a rule */
   TX_STORE_ERROR_READ_ONLY,  /* the store cannot be written */
+  TX_STORE_ERROR_BUSY,       /* another program's write did not finish in time */
 } TxStoreError;
 
 typedef enum {
@@ -50,6 +51,9 @@ TxStore      *tx_store_open_full           (const char        *path,
                                             TxStoreOpenFlags   flags,
                                             GError           **error);
 gboolean      tx_store_is_read_only        (TxStore           *self);
+void          tx_store_set_wait            (TxStore           *self,
+                                            guint              wait_ms);
+gboolean      tx_store_check_other_writers (TxStore           *self);
 gboolean      tx_store_check_writable      (TxStore           *self,
                                             GError           **error);
 const char   *tx_store_get_path            (TxStore           *self);

@@ -44,7 +44,14 @@ struct _TxWindow
   TxStore              *store;
   TxDay                *day;
   GSettings            *settings;   /* NULL when the schema is not installed */
+
+  /* state */
+  guint                 watch_id;   /* looking for other writers */
 };
+
+/* How often the window looks whether tongxin-cli or another window
+ * wrote to the database, besides whenever it is focused. */
+#define WATCH_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (TxWindow, tx_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -239,6 +246,7 @@ tx_window_dispose (GObject *object)
 {
   TxWindow *self = (TxWindow *)object;
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->day);
@@ -397,6 +405,27 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_start_cb);
 }
 
+/* Writes by others */
+
+static gboolean
+on_watch_cb (gpointer user_data)
+{
+  TxWindow *self = user_data;
+
+  if (self->store != NULL)
+    tx_store_check_other_writers (self->store);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_is_active_changed_cb (TxWindow   *self,
+                         GParamSpec *pspec)
+{
+  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    tx_store_check_other_writers (self->store);
+}
+
 /* The backups of the database, and restoring one. */
 static void
 backups_action (GSimpleAction *action,
@@ -422,6 +451,7 @@ tx_window_init (TxWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "backups")),
                                FALSE);
 
@@ -482,6 +512,11 @@ tx_window_set_store (TxWindow *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  /* what tongxin-cli or another window writes shows here too */
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (store != NULL)
+    self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch_cb, self);
 
   gtk_revealer_set_reveal_child (self->read_only_revealer, store != NULL && tx_store_is_read_only (store));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "backups")),

@@ -11,6 +11,9 @@
 # (crash-save).  Each round starts from a fresh copy, kills the process
 # after a random time within what the write takes, and checks.
 #
+# Then four roster imports at once on one database, a tenth as many
+# rounds: each waits for the others and none fails.
+#
 # Needs TONGXIN_CLI and TONGXIN_CRASH_SAVE (the programs of the build).
 # The random times come from a fixed seed, so a failing round can be run
 # again; TONGXIN_CRASH_SEED chooses another.
@@ -62,12 +65,12 @@ def integrity(db):
     return sql(db, "PRAGMA integrity_check")[0][0]
 
 
-def write_roster(path, rng):
+def write_roster(path, rng, n=N_IMPORTED, first_phone=0):
     with open(path, "w", encoding="utf-8") as out:
         out.write("姓名,性别,乡镇(街道),村(社区),身份类别,工作单位,职务,联系电话\n")
-        for i in range(N_IMPORTED):
+        for i in range(n):
             name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
-            out.write("%s,%s,凤山镇,双谷村,群众代表,村民委员会,,139%08d\n" % (name, rng.choice("男女"), i))
+            out.write("%s,%s,凤山镇,双谷村,群众代表,村民委员会,,139%08d\n" % (name, rng.choice("男女"), first_phone + i))
 
 
 class Setup:
@@ -108,6 +111,41 @@ class Setup:
 
         self.consultation = sql(self.demo, "SELECT uuid FROM consultation WHERE deleted_at IS NULL "
                                            "ORDER BY id LIMIT 1")[0][0]
+
+        # four rosters of other people, for four imports at once
+        self.parts = []
+        for part in range(N_WRITERS):
+            path = os.path.join(work, "part-%d.csv" % part)
+            write_roster(path, rng, N_PER_WRITER, 50000000 + part * N_PER_WRITER)
+            self.parts.append(path)
+
+
+N_WRITERS = 4
+N_PER_WRITER = 5000
+
+
+def contention(setup, rounds):
+    """Four imports at once: all succeed, all their people are there."""
+    problems = []
+    for round_number in range(1, rounds + 1):
+        folder = tempfile.mkdtemp(dir=setup.work)
+        try:
+            db = fresh(setup, setup.demo, folder)
+            processes = [subprocess.Popen([CLI, "--db", db, "--today", TODAY, "roster", "import", part],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                         for part in setup.parts]
+            for process in processes:
+                _, err = process.communicate()
+                if process.returncode != 0:
+                    problems.append("round %d: an import failed (%d): %s"
+                                    % (round_number, process.returncode, err.decode()))
+            people = count(db, "person")
+            if people != setup.people + N_WRITERS * N_PER_WRITER:
+                problems.append("round %d: %d people, not %d" % (round_number, people,
+                                                                setup.people + N_WRITERS * N_PER_WRITER))
+        finally:
+            shutil.rmtree(folder)
+    return problems
 
 
 def fresh(setup, source, folder):
@@ -201,7 +239,7 @@ def main():
     failed = 0
     try:
         setup = Setup(work, rng)
-        print("1..%d" % len(KINDS))
+        print("1..%d" % (len(KINDS) + 1))
         for number, (name, start_name, command, check) in enumerate(KINDS, 1):
             start = getattr(setup, start_name)
             longest = duration(setup, start, command) * 1.1
@@ -246,6 +284,17 @@ def main():
                 print("ok %d %s (%d rounds, %d killed while writing, seed %d)"
                       % (number, name, rounds, killed_during, seed))
             sys.stdout.flush()
+
+        contention_rounds = max(3, rounds // 10)
+        problems = contention(setup, contention_rounds)
+        number = len(KINDS) + 1
+        if problems:
+            failed += 1
+            print("not ok %d contention" % number)
+            for line in problems[:20]:
+                print("# " + line.replace("\n", "\n# "))
+        else:
+            print("ok %d contention (%d rounds of %d imports at once)" % (number, contention_rounds, N_WRITERS))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0
