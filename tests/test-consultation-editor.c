@@ -928,6 +928,37 @@ test_typed_dates (Fixture       *fixture,
   g_assert_false (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
 }
 
+/* A text no editor keeps (a character that turns the direction of the
+ * text around, pasted into the venue): the core's check says so above
+ * the form, by the field's name, and Save waits until it is gone. */
+static void
+test_text_problems (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  GtkInfoBar *bar;
+  GtkLabel *label;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultation = load (fixture, SHUANGGU);
+  choose_consultation (fixture, consultation);
+  bar = get_editor_child (fixture, "problem_bar");
+  label = get_editor_child (fixture, "problem_label");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  gtk_editable_set_text (get_editor_child (fixture, "venue_row"), "双谷村\u202e室事议");
+  g_assert_false (save_enabled (fixture));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "The venue cannot hold"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "U+202E"));
+
+  gtk_editable_set_text (get_editor_child (fixture, "venue_row"), "双谷村议事室");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_true (save_enabled (fixture));
+}
+
 /* The colour filter: the consultations of each colour in this quarter's
  * ledger, as the ledger has them. */
 static void
@@ -1041,6 +1072,8 @@ main (int   argc,
               fixture_set_up, test_color_filter, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/documents", Fixture, NULL,
               fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/text-problems", Fixture, NULL,
+              fixture_set_up, test_text_problems, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/typed-dates", Fixture, NULL,
               fixture_set_up, test_typed_dates, fixture_tear_down);
 

@@ -92,6 +92,18 @@ export_text (Fixture *f,
   return g_regex_replace_literal (exported, text, -1, 0, "", 0, NULL);
 }
 
+/* Options of an import on a day of its own, never the machine's. */
+static TxImportOptions *
+on_day (TxImportOptions *options,
+        int              year,
+        int              month,
+        int              day)
+{
+  *options = (TxImportOptions) { 0, };
+  options->today = tx_date_new (year, month, day);
+  return options;
+}
+
 static char *
 write_file (Fixture    *f,
             const char *name,
@@ -151,8 +163,9 @@ test_round_trip (Fixture       *f,
   g_autofree char *path = write_file (f, "first.xml", raw);
   g_autofree char *second = NULL;
   TxImportReport report;
+  TxImportOptions options;
 
-  g_assert_true (tx_exchange_import_file (other, path, NULL, &report, &error));
+  g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.inserted, >, 150);
   g_assert_cmpuint (report.updated, ==, 0);
@@ -171,8 +184,9 @@ test_import_twice (Fixture       *f,
   g_autofree char *path = write_file (f, "again.xml", raw);
   g_autofree char *after = NULL;
   TxImportReport report;
+  TxImportOptions options;
 
-  g_assert_true (tx_exchange_import_file (f->store, path, NULL, &report, &error));
+  g_assert_true (tx_exchange_import_file (f->store, path, on_day (&options, 2026, 11, 27), &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.inserted, ==, 0);
   g_assert_cmpuint (report.updated, ==, 0);
@@ -191,6 +205,21 @@ test_import_twice (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The clerk is told in their words: libxml2's are for the log. */
+static void
+assert_no_libxml2_words (const char *message)
+{
+  const char *words[] = {
+    "Expecting", "Did not expect", "failed to validate", "Error validating", "parser error",
+    "Premature end", "Couldn't find", "Opening and ending tag", "xmlSAX2", "XML_PARSE_HUGE",
+    "Entity", "entity", "Extra content", "Start tag expected", "Document is empty", "libxml",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (message, words[i]) != NULL)
+      g_error ("libxml2's words reach the clerk: %s", message);
+}
+
 static void
 assert_refused (Fixture    *f,
                 const char *text,
@@ -203,13 +232,15 @@ assert_refused (Fixture    *f,
   g_autofree char *path = write_file (f, "bad.xml", text);
   g_autofree char *after = NULL;
   TxImportReport report = { 0, };
+  TxImportOptions options;
 
-  g_assert_false (tx_exchange_import_file (f->store, path, NULL, &report, &error));
+  g_assert_false (tx_exchange_import_file (f->store, path, on_day (&options, 2026, 11, 27), &report, &error));
   g_assert_error (error, domain, code);
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, "bad.xml"));
   if (expected_in_message != NULL)
     g_assert_nonnull (strstr (error->message, expected_in_message));
+  assert_no_libxml2_words (error->message);
 
   after = export_text (f, f->store);
   g_assert_cmpstr (before, ==, after);
@@ -312,15 +343,16 @@ test_newer_wins (Fixture       *f,
   g_autofree char *newer_path = write_file (f, "newer.xml", newer);
   g_autofree char *older_path = write_file (f, "older.xml", older);
   TxImportReport report;
+  TxImportOptions options;
 
-  g_assert_true (tx_exchange_import_file (f->store, older_path, NULL, &report, &error));
+  g_assert_true (tx_exchange_import_file (f->store, older_path, on_day (&options, 2099, 1, 1), &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.rejected, ==, 1);
   reread = tx_roster_find_person (f->store, tx_person_get_uuid (person), &error);
   g_assert_cmpstr (tx_person_get_name (reread), ==, tx_person_get_name (person));
   g_clear_object (&reread);
 
-  g_assert_true (tx_exchange_import_file (f->store, newer_path, NULL, &report, &error));
+  g_assert_true (tx_exchange_import_file (f->store, newer_path, on_day (&options, 2099, 1, 1), &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.updated, ==, 1);
   g_assert_cmpuint (report.rejected, ==, 0);
@@ -342,6 +374,7 @@ test_tombstone (Fixture       *f,
   g_autofree char *exported = NULL;
   g_autofree char *expected = NULL;
   TxImportReport report;
+  TxImportOptions options;
   guint before = tx_store_count (f->store, "person");
 
   xml = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -350,7 +383,7 @@ test_tombstone (Fixture       *f,
                          "</tongxin>\n", tx_person_get_uuid (person));
   path = write_file (f, "tombstone.xml", xml);
 
-  g_assert_true (tx_exchange_import_file (f->store, path, NULL, &report, &error));
+  g_assert_true (tx_exchange_import_file (f->store, path, on_day (&options, 2099, 1, 1), &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.deleted, ==, 1);
   g_assert_cmpuint (tx_store_count (f->store, "person"), ==, before - 1);
@@ -401,6 +434,383 @@ test_demo_moves_dates (Fixture       *f,
     }
 }
 
+
+/* ---- bounded XML -------------------------------------------------- */
+
+#define EXCHANGE_HEADER \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define EXCHANGE_ROOT \
+  "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2026-11-27T10:00:00+08:00\">\n"
+
+static void
+test_refuses_doctype (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) laughs = g_string_new (EXCHANGE_HEADER "<!DOCTYPE tongxin [\n<!ENTITY lol0 \"lol\">\n");
+
+  for (guint i = 1; i < 10; i++)
+    {
+      g_string_append_printf (laughs, "<!ENTITY lol%u \"", i);
+      for (guint j = 0; j < 10; j++)
+        g_string_append_printf (laughs, "&lol%u;", i - 1);
+      g_string_append (laughs, "\">\n");
+    }
+  g_string_append (laughs, "]>\n" EXCHANGE_ROOT
+                   "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" updated=\"2026-11-20T10:00:00+08:00\">"
+                   "<name>陈明</name><notes>&lol9;</notes></person>\n</tongxin>\n");
+
+  /* entities nested in entities, a file of a kilobyte that grows to
+   * gigabytes: refused before a byte of it is parsed */
+  g_assert_cmpuint (laughs->len, <, 1500);
+  assert_refused (f, laughs->str, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "document type declaration");
+
+  /* a file of this computer, named by an external entity */
+  assert_refused (f,
+                  EXCHANGE_HEADER
+                  "<!DOCTYPE tongxin [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n" EXCHANGE_ROOT
+                  "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" updated=\"2026-11-20T10:00:00+08:00\">"
+                  "<name>陈明</name><notes>&secret;</notes></person>\n</tongxin>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "document type declaration");
+
+  /* behind a comment, with no entity at all */
+  assert_refused (f,
+                  EXCHANGE_HEADER "<!-- 导出 -->\n<!DOCTYPE tongxin SYSTEM \"tongxin.dtd\">\n" EXCHANGE_ROOT "</tongxin>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "document type declaration");
+
+  /* and an entity no declaration defines */
+  assert_refused (f,
+                  EXCHANGE_HEADER EXCHANGE_ROOT
+                  "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" updated=\"2026-11-20T10:00:00+08:00\">"
+                  "<name>陈明</name><notes>&secret;</notes></person>\n</tongxin>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ, "line 3");
+}
+
+static void
+test_refuses_deep (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) under_root = g_string_new (EXCHANGE_HEADER EXCHANGE_ROOT);
+  g_autoptr(GString) in_record = g_string_new (EXCHANGE_HEADER EXCHANGE_ROOT
+                                               "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" "
+                                               "updated=\"2026-11-20T10:00:00+08:00\"><name>陈明</name>\n");
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append (under_root, "<a>");
+      g_string_append (in_record, "<notes>");
+    }
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append (under_root, "</a>");
+      g_string_append (in_record, "</notes>");
+    }
+  g_string_append (under_root, "</tongxin>\n");
+  g_string_append (in_record, "</person></tongxin>\n");
+
+  /* refused at the first element too many, not read to the bottom */
+  assert_refused (f, under_root->str, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 3: this is not what an exchange file holds here (at <a>)");
+  assert_refused (f, in_record->str, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 4: this is not what an exchange file holds here (at <notes>)");
+}
+
+static void
+test_refuses_long_texts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) notes = g_string_new (EXCHANGE_HEADER EXCHANGE_ROOT
+                                           "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" "
+                                           "updated=\"2026-11-20T10:00:00+08:00\"><name>陈明</name>\n<notes>");
+  g_autoptr(GString) longer = NULL;
+  g_autoptr(GString) huge = NULL;
+
+  for (guint i = 0; i < 2001; i++)
+    g_string_append (notes, "长");
+  longer = g_string_new (notes->str);
+  huge = g_string_new (notes->str);
+  g_string_append (notes, "</notes></person></tongxin>\n");
+
+  /* a text longer than its field holds, with the field's name */
+  assert_refused (f, notes->str, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 3: The notes cannot be longer than 2000");
+
+  /* a text longer than any field holds, refused as it is read */
+  for (guint i = 0; i < 100 * 1000; i++)
+    g_string_append (longer, "长");
+  g_string_append (longer, "</notes></person></tongxin>\n");
+  assert_refused (f, longer->str, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 4: the text of <notes> is longer than any text");
+
+  /* and one of 12 MB, longer than libxml2 reads at all */
+  for (guint i = 0; i < 4 * 1000 * 1000; i++)
+    g_string_append (huge, "长");
+  g_string_append (huge, "</notes></person></tongxin>\n");
+  assert_refused (f, huge->str, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ, "line 4: the file holds more than can be read");
+}
+
+static void
+test_refuses_other_files (Fixture       *f,
+                          gconstpointer  data)
+{
+  assert_refused (f, "", TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ, "empty");
+  assert_refused (f, " \n\n", TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ, "empty");
+  assert_refused (f, "\xFF\xFE<\0?\0x\0m\0l\0", TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ, "UTF-8");
+  assert_refused (f, EXCHANGE_HEADER "<roster><row/></roster>\n", TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                  "not a Tongxin exchange file");
+  assert_refused (f, EXCHANGE_HEADER "<tongxin xmlns=\"urn:tongxin:exchange:2\" exported=\"2026-11-27T10:00:00+08:00\"/>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "urn:tongxin:exchange:2");
+  assert_refused (f, EXCHANGE_HEADER "<tongxin xmlns=\"http://example.com/\" exported=\"2026-11-27T10:00:00+08:00\"/>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "http://example.com/");
+  assert_refused (f, EXCHANGE_HEADER "<tongxin exported=\"2026-11-27T10:00:00+08:00\"/>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "namespace");
+}
+
+/* ---- the records' rules ------------------------------------------- */
+
+/* The uuid of the sample's first township, where a file's records are. */
+static char *
+some_township (Fixture *f)
+{
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (f->store, NULL);
+
+  return g_strdup (tx_township_get_uuid (g_ptr_array_index (townships, 0)));
+}
+
+/* A file of one consultation (line 3) and what follows it, in
+ * @township; %s in @stages_and_more. */
+static char *
+consultation_file (const char *township,
+                   const char *starts,
+                   const char *ends,
+                   const char *stages,
+                   const char *after)
+{
+  return g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                          "<consultation uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a0\" township=\"%s\" updated=\"2026-11-20T10:00:00+08:00\">\n"
+                          "<title>冷库建设协商</title><topic-source>cppcc</topic-source><orientation>livelihood</orientation>"
+                          "<platform>physical</platform><starts>%s</starts><ends>%s</ends>\n"
+                          "%s\n</consultation>\n%s</tongxin>\n",
+                          township, starts, ends, stages, after);
+}
+
+#define SIX_STAGES \
+  "<stage name=\"selection\" done=\"2026-03-01\"/><stage name=\"research\" done=\"2026-03-05\"/>" \
+  "<stage name=\"meeting\" done=\"2026-03-10\"/><stage name=\"submission\"/><stage name=\"feedback\"/>" \
+  "<stage name=\"supervision\"/>"
+
+static void
+test_refuses_broken_rules (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *township = some_township (f);
+  g_autofree char *reverse = NULL;
+  g_autofree char *future = NULL;
+  g_autofree char *backwards = NULL;
+  g_autofree char *feedback = NULL;
+  g_autofree char *person = NULL;
+
+  /* stages done in reverse order, with no reason said */
+  reverse = consultation_file (township, "2026-03-10T09:00:00+08:00", "2026-03-10T11:00:00+08:00",
+                               "<stage name=\"selection\" done=\"2026-03-20\"/><stage name=\"research\" done=\"2026-03-05\"/>"
+                               "<stage name=\"meeting\" done=\"2026-03-01\"/><stage name=\"submission\"/><stage name=\"feedback\"/>"
+                               "<stage name=\"supervision\"/>", "");
+  assert_refused (f, reverse, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 3: Topic selection was done on 2026-03-20");
+
+  /* done after the day of the import (and the day after it) */
+  future = consultation_file (township, "2026-03-10T09:00:00+08:00", "2026-03-10T11:00:00+08:00",
+                              "<stage name=\"selection\" done=\"2026-11-29\"/><stage name=\"research\"/>"
+                              "<stage name=\"meeting\"/><stage name=\"submission\"/><stage name=\"feedback\"/>"
+                              "<stage name=\"supervision\"/>", "");
+  assert_refused (f, future, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "2026-11-29, which is after today");
+
+  /* a meeting that ends before it starts */
+  backwards = consultation_file (township, "2026-03-10T09:00:00+08:00", "2026-03-10T08:00:00+08:00", SIX_STAGES, "");
+  assert_refused (f, backwards, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 3: The meeting ends before it starts");
+
+  /* feedback received before the recommendation was submitted */
+  feedback = consultation_file (township, "2026-03-10T09:00:00+08:00", "2026-03-10T11:00:00+08:00", SIX_STAGES,
+                                "<outcome uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a1\" consultation=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a0\" "
+                                "updated=\"2026-11-20T10:00:00+08:00\"><title>关于建设冷库的建议</title>"
+                                "<submitted-to>government</submitted-to><submitted>2026-04-01</submitted>"
+                                "<feedback received=\"2026-03-20\">已采纳</feedback></outcome>\n");
+  assert_refused (f, feedback, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                  "line 7: Feedback received on 2026-03-20 cannot come before the recommendation was submitted on 2026-04-01");
+
+  /* people the roster editor and the roster import refuse */
+  {
+    static const struct {
+      const char *name;
+      const char *phone;
+      const char *expected;
+    } people[] = {
+      { "陈明", "12345", "“12345” is not a phone number" },
+      { "陈明", "138-0000-000", "“138-0000-000” is not a phone number" },
+      { "　　", "", "The name is empty" },                         /* U+3000 */
+      { "\xE2\x80\x8B\xE2\x80\x8D\xE2\x81\xA0\xEF\xBB\xBF", "", "The name is empty" },
+      { "陈&#x7F;明", "", "The name cannot hold an invisible control character (U+007F" },
+      { "陈&#x85;明", "", "The name cannot hold an invisible control character (U+0085" },
+      { "&#x202E;明陈", "", "The name cannot hold a character that turns the direction of the text around (U+202E" },
+      { "陈明", "&#x2066;13985401234&#x2069;", "The phone number cannot hold a character that turns the direction of the text around (U+2066" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        g_autofree char *xml = g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                                                "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" township=\"%s\" "
+                                                "updated=\"2026-11-20T10:00:00+08:00\"><name>%s</name><phone>%s</phone></person>\n"
+                                                "</tongxin>\n", township, people[i].name, people[i].phone);
+        g_autofree char *expected = g_strdup_printf ("line 3: %s", people[i].expected);
+
+        assert_refused (f, xml, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, expected);
+      }
+  }
+
+  /* a township with no name but spaces */
+  assert_refused (f, EXCHANGE_HEADER EXCHANGE_ROOT
+                  "<township uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a2\" name=\"　\" kind=\"town\" updated=\"2026-11-20T10:00:00+08:00\"/>\n"
+                  "</tongxin>\n",
+                  TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "line 3: The township’s name is empty");
+}
+
+static void
+test_refuses_duplicate_uuid (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *township = some_township (f);
+  g_autofree char *people = g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                                             "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" township=\"%s\" updated=\"2026-11-20T10:00:00+08:00\"><name>陈明</name></person>\n"
+                                             "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4b\" township=\"%s\" updated=\"2026-11-20T10:00:00+08:00\"><name>陈亮</name></person>\n"
+                                             "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" township=\"%s\" updated=\"2026-11-21T10:00:00+08:00\"><name>陈光</name></person>\n"
+                                             "</tongxin>\n", township, township, township);
+  g_autofree char *kinds = g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                                            "<person uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a0\" township=\"%s\" updated=\"2026-11-20T10:00:00+08:00\"><name>陈明</name></person>\n"
+                                            "<consultation uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a0\" township=\"%s\" updated=\"2026-11-20T10:00:00+08:00\">\n"
+                                            "<title>冷库建设协商</title><topic-source>cppcc</topic-source><orientation>livelihood</orientation>"
+                                            "<platform>physical</platform>" SIX_STAGES "</consultation>\n"
+                                            "</tongxin>\n", township, township);
+  g_autofree char *deleted_too = g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                                                  "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" township=\"%s\" updated=\"2026-11-20T10:00:00+08:00\"><name>陈明</name></person>\n"
+                                                  "<deleted kind=\"person\" uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" at=\"2026-10-01T10:00:00+08:00\"/>\n"
+                                                  "<deleted kind=\"person\" uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a\" at=\"2026-09-01T10:00:00+08:00\"/>\n"
+                                                  "</tongxin>\n", township);
+  g_autofree char *path = write_file (f, "deleted-too.xml", deleted_too);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = NULL;
+  TxImportOptions options;
+
+  /* which of the two would the database keep? neither */
+  assert_refused (f, people, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                  "line 5: the id 6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a is given to two records, the person 陈明 on line 3 and the person 陈光 here");
+  assert_refused (f, kinds, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                  "line 4: the id 0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5a0 is given to two records, the person 陈明 on line 3 and the consultation “冷库建设协商” here");
+
+  /* a record, and its deletion of before it came back, as an export
+   * may have them: the later wins */
+  g_assert_true (tx_exchange_import_file (f->store, path, on_day (&options, 2026, 11, 27), NULL, &error));
+  g_assert_no_error (error);
+  person = tx_roster_find_person (f->store, "6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_person_get_name (person), ==, "陈明");
+}
+
+/* A record stamped far ahead by a wrong clock is taken with the time of
+ * the import, so that it can be changed again, and the report says so. */
+static void
+test_future_updated (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = NULL;
+  g_autofree char *township = some_township (f);
+  g_autofree char *summary = NULL;
+  TxImportOptions options;
+  TxImportReport report;
+  const char *uuid = "6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a";
+  g_autofree char *ahead = g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                                            "<person uuid=\"%s\" township=\"%s\" updated=\"9999-12-31T23:59:59+08:00\"><name>陈明</name></person>\n"
+                                            "<person uuid=\"6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4b\" township=\"%s\" updated=\"2021-03-16T20:00:00+08:00\"><name>陈亮</name></person>\n"
+                                            "</tongxin>\n", uuid, township, township);
+  g_autofree char *later = g_strdup_printf (EXCHANGE_HEADER EXCHANGE_ROOT
+                                            "<person uuid=\"%s\" township=\"%s\" updated=\"2021-03-20T10:00:00+08:00\"><name>陈明明</name></person>\n"
+                                            "</tongxin>\n", uuid, township);
+  g_autofree char *ahead_path = write_file (f, "ahead.xml", ahead);
+  g_autofree char *later_path = write_file (f, "later.xml", later);
+
+  /* a day long past, so that the import's time is its start, whatever
+   * the clock says */
+  g_assert_true (tx_exchange_import_file (f->store, ahead_path, on_day (&options, 2021, 3, 15), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, ==, 2);
+  g_assert_cmpuint (report.clamped, ==, 1);   /* the next day's stamp is kept */
+
+  person = tx_roster_find_person (f->store, uuid, &error);
+  g_assert_cmpstr (tx_person_get_updated_at (person), ==, "2021-03-15T00:00:00.000Z");
+  g_clear_object (&person);
+  person = tx_roster_find_person (f->store, "6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4b", &error);
+  g_assert_cmpstr (tx_person_get_updated_at (person), ==, "2021-03-16T12:00:00.000Z");
+  g_clear_object (&person);
+
+  summary = tx_import_report_to_string (&report);
+  g_assert_nonnull (strstr (summary, "1 record was dated more than a day after today"));
+  g_assert_nonnull (strstr (summary, "given the time of this import"));
+
+  /* and it can be changed again */
+  g_assert_true (tx_exchange_import_file (f->store, later_path, on_day (&options, 2021, 3, 20), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (report.clamped, ==, 0);
+  person = tx_roster_find_person (f->store, uuid, &error);
+  g_assert_cmpstr (tx_person_get_name (person), ==, "陈明明");
+}
+
+/* The reason a stage was done out of order travels with it: without it
+ * the office that receives the file would refuse the consultation. */
+static void
+test_stage_reason_travels (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) consultations = tx_store_list_consultations (f->store, 0, NULL, &error);
+  g_autoptr(TxStore) other = open_new_store (f, "other.db");
+  g_autoptr(TxStore) third = open_new_store (f, "third.db");
+  g_autoptr(TxConsultation) received = NULL;
+  g_autoptr(GRegex) reason = g_regex_new (" reason=\"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *without_path = NULL;
+  TxConsultation *consultation = NULL;
+  TxImportOptions options;
+  TxImportReport report;
+  TxStage skipped;
+
+  for (guint i = 0; consultation == NULL && i < consultations->len; i++)
+    if (tx_consultation_get_current_stage (g_ptr_array_index (consultations, i)) < TX_STAGE_SUPERVISION)
+      consultation = g_ptr_array_index (consultations, i);
+  g_assert_nonnull (consultation);
+  skipped = tx_consultation_get_current_stage (consultation);
+
+  g_assert_true (tx_store_set_stage_done (f->store, tx_consultation_get_uuid (consultation), skipped + 1,
+                                          tx_date_new (2026, 11, 20), "县里要求先报送 & 后补会", tx_date_new (2026, 11, 27), &error));
+  g_assert_no_error (error);
+
+  raw = export_raw (f, f->store);
+  g_assert_nonnull (strstr (raw, " reason=\"县里要求先报送 &amp; 后补会\""));
+  path = write_file (f, "with-reason.xml", raw);
+  g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+
+  received = tx_store_load_consultation (other, tx_consultation_get_uuid (consultation), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_consultation_get_stage_note (received, skipped + 1), ==, "县里要求先报送 & 后补会");
+  g_assert_cmpstr (tx_consultation_get_stage_done (received, skipped + 1), ==, "2026-11-20");
+
+  /* the same file without it is refused, and changes nothing */
+  without = g_regex_replace_literal (reason, raw, -1, 0, "", 0, NULL);
+  without_path = write_file (f, "without-reason.xml", without);
+  g_assert_false (tx_exchange_import_file (third, without_path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not done yet"));
+  g_assert_cmpuint (tx_store_count (third, "person"), ==, 0);
+  g_assert_cmpuint (tx_store_count (third, "consultation"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +826,14 @@ main (int   argc,
   g_test_add ("/exchange/newer-wins", Fixture, NULL, fixture_set_up, test_newer_wins, fixture_tear_down);
   g_test_add ("/exchange/tombstone", Fixture, NULL, fixture_set_up, test_tombstone, fixture_tear_down);
   g_test_add ("/exchange/demo-moves-dates", Fixture, NULL, fixture_set_up, test_demo_moves_dates, fixture_tear_down);
+  g_test_add ("/exchange/refuses/doctype", Fixture, NULL, fixture_set_up, test_refuses_doctype, fixture_tear_down);
+  g_test_add ("/exchange/refuses/deep", Fixture, NULL, fixture_set_up, test_refuses_deep, fixture_tear_down);
+  g_test_add ("/exchange/refuses/long-texts", Fixture, NULL, fixture_set_up, test_refuses_long_texts, fixture_tear_down);
+  g_test_add ("/exchange/refuses/other-files", Fixture, NULL, fixture_set_up, test_refuses_other_files, fixture_tear_down);
+  g_test_add ("/exchange/refuses/broken-rules", Fixture, NULL, fixture_set_up, test_refuses_broken_rules, fixture_tear_down);
+  g_test_add ("/exchange/refuses/duplicate-uuid", Fixture, NULL, fixture_set_up, test_refuses_duplicate_uuid, fixture_tear_down);
+  g_test_add ("/exchange/future-updated", Fixture, NULL, fixture_set_up, test_future_updated, fixture_tear_down);
+  g_test_add ("/exchange/stage-reason-travels", Fixture, NULL, fixture_set_up, test_stage_reason_travels, fixture_tear_down);
 
   return g_test_run ();
 }

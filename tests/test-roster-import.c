@@ -728,6 +728,212 @@ test_edit_delete_restore (Fixture       *f,
   g_assert_cmpint (audit_count (f, "restore", uuid), ==, 1);
 }
 
+
+/* ---- the same checks, read only or read and written ----------------- */
+
+static char *
+write_csv_file (Fixture    *f,
+                const char *name,
+                const char *csv,
+                gssize      length)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, csv, length, NULL));
+  return path;
+}
+
+static char *
+problems_to_string (GPtrArray *problems)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = tx_import_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A file read as `roster import --dry-run` reads it, then imported as
+ * `roster import` does: both say the same, line by line, and when the
+ * file has a problem nothing is written.  Returns the import. */
+static TxRosterImport *
+dry_run_then_import (Fixture    *f,
+                     const char *name,
+                     const char *csv,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_csv_file (f, name, csv, length);
+  g_autoptr(TxRosterImport) dry = tx_roster_import_read (f->store, path, &error);
+  g_autofree char *dry_problems = NULL;
+  g_autofree char *real_problems = NULL;
+  guint people = tx_store_count (f->store, "person");
+  TxRosterImport *real;
+
+  g_assert_no_error (error);
+  dry_problems = problems_to_string (tx_roster_import_get_problems (dry));
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, people);
+
+  real = tx_roster_import_run (f->store, path, &error);
+  g_assert_no_error (error);
+  real_problems = problems_to_string (tx_roster_import_get_problems (real));
+  g_test_message ("%s", real_problems);
+
+  g_assert_cmpstr (dry_problems, ==, real_problems);
+  g_assert_cmpuint (tx_roster_import_get_n_to_add (dry), ==, tx_roster_import_get_n_to_add (real));
+  if (tx_roster_import_get_problems (real)->len > 0)
+    g_assert_cmpuint (tx_store_count (f->store, "person"), ==, people);
+
+  return real;
+}
+
+static void
+test_invisible_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *csv = ("姓名,联系电话\n"
+                     "王芳,13985401111\n"
+                     "\xE3\x80\x80\xE3\x80\x80,13985402222\n"                 /* U+3000 */
+                     "\xE2\x80\x8B\xE2\x80\x8C\xEF\xBB\xBF,13985403333\n"     /* zero-width */
+                     "王\xE3\x80\x80芳,13985404444\n");                      /* aligned, as lists do */
+  g_autoptr(TxRosterImport) import = dry_run_then_import (f, "invisible.csv", csv, -1);
+  GPtrArray *problems = tx_roster_import_get_problems (import);
+
+  /* the dry run said it would add a person the import refused */
+  g_assert_cmpuint (problems->len, ==, 2);
+  assert_problem (problems, 0, 3, "姓名", "The name is empty");
+  assert_problem (problems, 1, 4, "姓名", "The name is empty");
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, 0);
+}
+
+static void
+test_control_characters (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *csv = ("姓名,工作单位,乡镇(街道),备注\n"
+                     "王芳,福泉市\x1b[2J人民医院,凤山镇,\n"
+                     "\xE2\x80\xAE" "芳王,中学,凤山镇,\n"                    /* U+202E */
+                     "李明,中学,凤山\x07镇,\n"
+                     "张强,中学,凤山镇,\"第一行\n\t第二行\"\n"               /* fine in notes */
+                     "赵刚,中学\xC2\x85,凤山镇,\n");                          /* C1 */
+  g_autoptr(TxRosterImport) import = dry_run_then_import (f, "control.csv", csv, -1);
+  GPtrArray *problems = tx_roster_import_get_problems (import);
+
+  g_assert_cmpuint (problems->len, ==, 4);
+  assert_problem (problems, 0, 2, "工作单位", "The organization cannot hold an invisible control character (U+001B");
+  assert_problem (problems, 1, 3, "姓名", "The name cannot hold a character that turns the direction of the text around (U+202E");
+  assert_problem (problems, 2, 4, "乡镇(街道)", "The township’s name cannot hold an invisible control character (U+0007");
+  assert_problem (problems, 3, 7, "工作单位", "U+0085");
+}
+
+static void
+test_long_fields (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,备注\n王芳,");
+  g_autoptr(TxRosterImport) import = NULL;
+  GPtrArray *problems;
+
+  /* one line of 6 MB */
+  for (guint i = 0; i < 2 * 1000 * 1000; i++)
+    g_string_append (csv, "长");
+  g_string_append (csv, "\n");
+
+  import = dry_run_then_import (f, "long.csv", csv->str, csv->len);
+  problems = tx_roster_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (problems, 0, 2, "备注", "The notes cannot be longer than 2000 characters; it has 2000000");
+}
+
+static void
+test_nul_byte (Fixture       *f,
+               gconstpointer  data)
+{
+  /* a zero byte in the middle of a name: "王" and then "芳李" lost */
+  static const char csv[] = "姓名,联系电话\n张强,13985401111\n王\0芳李,13985402222\n";
+  g_autoptr(TxRosterImport) import = dry_run_then_import (f, "nul.csv", csv, sizeof csv - 1);
+  GPtrArray *problems = tx_roster_import_get_problems (import);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (problems, 0, 3, "姓名", "zero byte");
+  g_assert_null (find_by_name (f, "王"));
+  g_assert_null (find_by_name (f, "张强"));
+}
+
+static void
+test_utf16 (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *utf16 = NULL;
+  gsize length = 0;
+  g_autoptr(GString) with_bom = g_string_new_len ("\xFF\xFE", 2);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bare = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+
+  utf16 = g_convert ("姓名,联系电话\n王芳,13985401111\n", -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_string_append_len (with_bom, utf16, length);
+
+  /* Excel's "Unicode text", with its byte order mark and without */
+  bytes = g_bytes_new (with_bom->str, with_bom->len);
+  import = tx_roster_import_read_bytes (f->store, bytes, "unicode.csv", &error);
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+  g_clear_error (&error);
+
+  bare = g_bytes_new (utf16, length);
+  import = tx_roster_import_read_bytes (f->store, bare, "unicode.csv", &error);
+  g_assert_null (import);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+/* What the export writes with an apostrophe before it (a cell a
+ * spreadsheet would run as a formula, or one that begins with an
+ * apostrophe) comes back as it was; what a clerk typed with an
+ * apostrophe stays. */
+static void
+test_formula_cells (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *csv = ("姓名,工作单位,职务,村(社区),备注\n"
+                     "王芳,\"'=HYPERLINK(\"\"http://x\"\")\",'+主任,'-村,'@备注\n"
+                     "李明,''引号开头,'普通,' 空格,\"'\t缩进\"\n"
+                     "张强,'',',,\"第一行\r\n第二行\"\n");
+  g_autoptr(TxRosterImport) import = dry_run_then_import (f, "formulas.csv", csv, -1);
+  g_autoptr(TxPerson) wang = NULL;
+  g_autoptr(TxPerson) li = NULL;
+  g_autoptr(TxPerson) zhang = NULL;
+
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+
+  wang = find_by_name (f, "王芳");
+  g_assert_cmpstr (tx_person_get_organization (wang), ==, "=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (tx_person_get_title (wang), ==, "+主任");
+  g_assert_cmpstr (tx_person_get_village (wang), ==, "-村");
+  g_assert_cmpstr (tx_person_get_notes (wang), ==, "@备注");
+
+  li = find_by_name (f, "李明");
+  g_assert_cmpstr (tx_person_get_organization (li), ==, "'引号开头");
+  g_assert_cmpstr (tx_person_get_title (li), ==, "'普通");   /* typed so in a spreadsheet */
+  g_assert_cmpstr (tx_person_get_village (li), ==, "' 空格");
+  g_assert_cmpstr (tx_person_get_notes (li), ==, "\t缩进");
+
+  /* an apostrophe alone is the value; a line break in a cell as
+   * Windows writes it is one line break */
+  zhang = find_by_name (f, "张强");
+  g_assert_cmpstr (tx_person_get_organization (zhang), ==, "'");
+  g_assert_cmpstr (tx_person_get_title (zhang), ==, "'");
+  g_assert_cmpstr (tx_person_get_notes (zhang), ==, "第一行\n第二行");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +954,12 @@ main (int   argc,
   g_test_add ("/roster-import/run", Fixture, NULL, fixture_set_up, test_run, fixture_tear_down);
   g_test_add ("/roster-import/large-run", Fixture, NULL, fixture_set_up, test_large_run, fixture_tear_down);
   g_test_add ("/roster-edit/edit-delete-restore", Fixture, NULL, fixture_set_up, test_edit_delete_restore, fixture_tear_down);
+  g_test_add ("/roster-import/invisible-names", Fixture, NULL, fixture_set_up, test_invisible_names, fixture_tear_down);
+  g_test_add ("/roster-import/control-characters", Fixture, NULL, fixture_set_up, test_control_characters, fixture_tear_down);
+  g_test_add ("/roster-import/long-fields", Fixture, NULL, fixture_set_up, test_long_fields, fixture_tear_down);
+  g_test_add ("/roster-import/nul-byte", Fixture, NULL, fixture_set_up, test_nul_byte, fixture_tear_down);
+  g_test_add ("/roster-import/utf16", Fixture, NULL, fixture_set_up, test_utf16, fixture_tear_down);
+  g_test_add ("/roster-import/formula-cells", Fixture, NULL, fixture_set_up, test_formula_cells, fixture_tear_down);
   g_test_add ("/roster-export/csv-round-trip", Fixture, NULL, fixture_set_up, test_csv_round_trip, fixture_tear_down);
   g_test_add ("/roster-export/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
 

@@ -89,6 +89,7 @@ tx_cli_cmd_import (Cli *cli)
     return EXIT_FAILED;
 
   options.dry_run = dry_run;
+  options.today = cli->today;
   if (!tx_exchange_import_file (store, g_ptr_array_index (files, 0), &options, &report, &error))
     return tx_cli_fail (_("Nothing was imported. %s"), error->message);
 

@@ -57,7 +57,7 @@ load_stages (TxStore         *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = tx_store_prepare (store, "SELECT stage, due, done FROM stage WHERE consultation_id = ?", error);
+  stmt = tx_store_prepare (store, "SELECT stage, due, done, note FROM stage WHERE consultation_id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -72,6 +72,7 @@ load_stages (TxStore         *store,
       g_free (consultation->stage_done[stage]);
       consultation->stage_due[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       consultation->stage_done[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      tx_record_set_text (&consultation->stage_note[stage], (const char *) sqlite3_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_ERROR)
@@ -545,13 +546,14 @@ write_stages (TxStore         *store,
     {
       sqlite3_stmt *stmt;
 
-      /* done dates change through tx_store_set_stage_done() and its
-       * rules, unless the whole record is written */
+      /* done dates, with the reason one was done out of order, change
+       * through tx_store_set_stage_done() and its rules, unless the
+       * whole record is written */
       stmt = tx_store_prepare (store,
                                (flags & TX_WRITE_DONE_DATES)
-                               ? "INSERT INTO stage (consultation_id, stage, due, done) VALUES (?1, ?2, ?3, ?4) "
-                                 "ON CONFLICT (consultation_id, stage) DO UPDATE SET due = ?3, done = ?4"
-                               : "INSERT INTO stage (consultation_id, stage, due, done) VALUES (?1, ?2, ?3, ?4) "
+                               ? "INSERT INTO stage (consultation_id, stage, due, done, note) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                 "ON CONFLICT (consultation_id, stage) DO UPDATE SET due = ?3, done = ?4, note = ?5"
+                               : "INSERT INTO stage (consultation_id, stage, due, done, note) VALUES (?1, ?2, ?3, ?4, ?5) "
                                  "ON CONFLICT (consultation_id, stage) DO UPDATE SET due = ?3",
                                error);
       if (stmt == NULL)
@@ -560,6 +562,7 @@ write_stages (TxStore         *store,
       sqlite3_bind_int (stmt, 2, stage);
       tx_bind_text_or_null (stmt, 3, self->stage_due[stage]);
       tx_bind_text_or_null (stmt, 4, self->stage_done[stage]);
+      sqlite3_bind_text (stmt, 5, self->stage_note[stage] ? self->stage_note[stage] : "", -1, SQLITE_TRANSIENT);
       if (!tx_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -678,9 +681,13 @@ write_minutes (TxStore         *store,
  *
  * Writes @consultation's rows inside the open transaction: the one
  * writer of consultations, for the editors and tongxin-cli
- * (tx_store_save_consultation()) and for the exchange importer.  Nothing
- * is checked here but what the database needs: the callers check the
- * record first.
+ * (tx_store_save_consultation()) and for the exchange importer.
+ *
+ * Every way a consultation comes in passes here, so here it is checked
+ * by the rules the editors show (tx_consultation_check(), and
+ * tx_consultation_check_stages() for the done dates written): a record
+ * they refuse is refused from a file too.  The calendar is the
+ * callers' to look at, with the day they were given.
  */
 gboolean
 tx_store_write_consultation (TxStore         *store,
@@ -690,6 +697,7 @@ tx_store_write_consultation (TxStore         *store,
 {
   g_autofree char *now = tx_timestamp_now ();
   const char *updated = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL ? self->updated_at : now;
+  g_autoptr(GPtrArray) problems = NULL;
   sqlite3_stmt *stmt;
   gint64 township_id;
   gint64 id = 0;
@@ -697,6 +705,16 @@ tx_store_write_consultation (TxStore         *store,
 
   g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
   g_return_val_if_fail (self->uuid != NULL, FALSE);
+
+  problems = tx_consultation_check (self, TX_DATE_NONE);
+  if (flags & TX_WRITE_DONE_DATES)
+    {
+      g_autoptr(GPtrArray) stages = tx_consultation_check_stages (self, TX_DATE_NONE);
+
+      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&stages));
+    }
+  if (!tx_problems_to_error (problems, error))
+    return FALSE;
 
   township_id = find_row_id (store,
                              (flags & TX_WRITE_AS_RECEIVED)
@@ -875,6 +893,17 @@ tx_store_set_stage_done (TxStore     *store,
   Change change = { consultation_uuid, NULL, stage, done_text, reason, 0, 0 };
 
   g_return_val_if_fail (stage < TX_N_STAGES, FALSE);
+
+  if (reason != NULL)
+    {
+      g_autofree char *problem = tx_text_check (TX_TEXT_STAGE_REASON, reason);
+
+      if (problem != NULL)
+        {
+          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, problem);
+          return FALSE;
+        }
+    }
 
   if (done != TX_DATE_NONE)
     {

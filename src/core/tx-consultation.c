@@ -94,6 +94,7 @@ tx_consultation_finalize (GObject *object)
     {
       g_clear_pointer (&self->stage_due[i], g_free);
       g_clear_pointer (&self->stage_done[i], g_free);
+      g_clear_pointer (&self->stage_note[i], g_free);
     }
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->recorder, g_free);
@@ -252,6 +253,21 @@ tx_consultation_get_stage_done (TxConsultation *self,
   g_return_val_if_fail (TX_IS_CONSULTATION (self), NULL);
   g_return_val_if_fail (stage < TX_N_STAGES, NULL);
   return self->stage_done[stage];
+}
+
+/**
+ * tx_consultation_get_stage_note:
+ *
+ * Returns: (nullable): why @stage was marked done before the stage
+ *   before it, or earlier than it (tx_store_set_stage_done()'s reason)
+ */
+const char *
+tx_consultation_get_stage_note (TxConsultation *self,
+                                TxStage         stage)
+{
+  g_return_val_if_fail (TX_IS_CONSULTATION (self), NULL);
+  g_return_val_if_fail (stage < TX_N_STAGES, NULL);
+  return self->stage_note[stage];
 }
 
 /**

@@ -53,6 +53,8 @@ const char     *tx_consultation_get_stage_due      (TxConsultation *self,
                                                     TxStage         stage);
 const char     *tx_consultation_get_stage_done     (TxConsultation *self,
                                                     TxStage         stage);
+const char     *tx_consultation_get_stage_note     (TxConsultation *self,
+                                                    TxStage         stage);
 TxStage         tx_consultation_get_current_stage  (TxConsultation *self);
 int             tx_consultation_get_year           (TxConsultation *self);
 char           *tx_consultation_dup_date_label     (TxConsultation *self);

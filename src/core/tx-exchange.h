@@ -27,6 +27,7 @@ typedef struct {
   guint unchanged;
   guint rejected;   /* older than the copy here, which is kept */
   guint deleted;    /* by tombstones */
+  guint clamped;    /* dated more than a day ahead: given the import's time */
 } TxImportReport;
 
 typedef struct {
@@ -36,6 +37,9 @@ typedef struct {
   gboolean     dry_run;
   /* The name used in messages ("demo.xml"). */
   const char  *display_name;
+  /* The day of the import (the CLI's --today); TX_DATE_NONE: today.
+   * No date of the file may be more than a day after it. */
+  TxDate       today;
 } TxImportOptions;
 
 GQuark    tx_exchange_error_quark   (void);

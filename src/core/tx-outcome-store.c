@@ -274,7 +274,12 @@ find_row_id (TxStore     *store,
  * Writes @outcome's row and its supervision records inside the open
  * transaction: the one writer of recommendations, for the editors and
  * tongxin-cli (tx_store_save_outcome()) and for the exchange importer.
- * The callers check the record first.
+ *
+ * Every way a recommendation comes in passes here, so here it is
+ * checked by the rules the editors show (tx_outcome_check()): one the
+ * editor refuses, feedback received before it was submitted, is
+ * refused from a file too.  The calendar is the callers' to look at,
+ * with the day they were given.
  */
 gboolean
 tx_store_write_outcome (TxStore      *store,
@@ -284,6 +289,7 @@ tx_store_write_outcome (TxStore      *store,
 {
   g_autofree char *now = tx_timestamp_now ();
   const char *updated = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL ? self->updated_at : now;
+  g_autoptr(GPtrArray) problems = NULL;
   sqlite3_stmt *stmt;
   gint64 consultation_id;
   gint64 id = 0;
@@ -291,6 +297,10 @@ tx_store_write_outcome (TxStore      *store,
 
   g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
   g_return_val_if_fail (self->uuid != NULL, FALSE);
+
+  problems = tx_outcome_check (self, TX_DATE_NONE);
+  if (!tx_problems_to_error (problems, error))
+    return FALSE;
 
   consultation_id = find_row_id (store,
                                  (flags & TX_WRITE_AS_RECEIVED)

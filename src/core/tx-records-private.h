@@ -73,6 +73,7 @@ struct _TxConsultation
   char           *research;
   char           *stage_due[TX_N_STAGES];   /* YYYY-MM-DD or NULL */
   char           *stage_done[TX_N_STAGES];
+  char           *stage_note[TX_N_STAGES];  /* why it was done out of order, or NULL */
   GPtrArray      *participants;  /* TxParticipant */
   gboolean        has_minutes;
   char           *recorder;

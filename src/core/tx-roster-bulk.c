@@ -213,16 +213,6 @@ tx_roster_bulk_new (TxStore  *store,
   return g_steal_pointer (&bulk);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 bind_key (sqlite3_stmt *stmt,
           int           column,
@@ -351,12 +341,9 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
   gint64 township_id = 0;
   int rc;
 
-  if (is_blank (person->name))
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                           _("A person needs a name."));
-      return FALSE;
-    }
+  /* the roster's rules, whoever adds them (tx_roster_save_person()'s) */
+  if (!tx_roster_check_person (person, error))
+    return FALSE;
 
   if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
     {

@@ -7,6 +7,19 @@
  * transaction, or nothing when any line is wrong.  The CSV syntax itself
  * (quotes, commas and line breaks inside fields, CRLF) is libcsv's.
  *
+ * A line is checked by the rules of the roster editor, the same
+ * function (tx_person_check()), whether the file is only read (a dry
+ * run, the import dialog's preview) or read and written at once: what
+ * one says would be added, the other adds.
+ *
+ * A cell that a spreadsheet would take for a formula (beginning with
+ * = + - @, a tab or a carriage return) is written by the export with an
+ * apostrophe before it, as spreadsheets themselves mark text; so is a
+ * cell that begins with an apostrophe.  Here that one apostrophe is
+ * taken away again, and only when what follows it is one of those
+ * characters: every value comes back as it went out, and 'abc typed in
+ * a spreadsheet stays 'abc.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-roster-import"
@@ -23,6 +36,7 @@
 #include "tx-roster-bulk.h"
 #include "tx-roster-import.h"
 #include "tx-roster.h"
+#include "tx-rules.h"
 #include "tx-settings.h"
 #include "tx-vocabulary.h"
 
@@ -98,6 +112,7 @@ typedef struct {
   guint           n_fields;      /* how many the row has (fields[] keeps 64) */
   gboolean        row_empty;
   guint           row_newlines;  /* line breaks inside its quoted fields */
+  int             row_nul;       /* the first field holding a zero byte, or -1 */
   guint           line;          /* the line being fed */
 
   gboolean        have_header;
@@ -449,6 +464,10 @@ read_header (Reader *reader)
 {
   reader->have_header = TRUE;
 
+  if (reader->row_nul >= 0)
+    add_problem (reader->import, reader->line, NULL,
+                 _("the header holds a zero byte (NUL), which no text has: the file is damaged, or was not saved as CSV. Save it again from Excel or WPS as “CSV (UTF-8)”."));
+
   if (reader->n_fields > G_N_ELEMENTS (reader->columns))
     {
       add_problem (reader->import, reader->line, NULL,
@@ -561,6 +580,30 @@ add_new_person (Reader   *reader,
     g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
 }
 
+/* A field of the roster editor's checks, as a column of the file. */
+static Field
+field_for_problem (const char *key)
+{
+  static const struct {
+    const char *key;
+    Field       field;
+  } fields[] = {
+    { "name", FIELD_NAME },
+    { "ethnicity", FIELD_ETHNICITY },
+    { "village", FIELD_VILLAGE },
+    { "organization", FIELD_ORGANIZATION },
+    { "title", FIELD_TITLE },
+    { "phone", FIELD_PHONE },
+    { "notes", FIELD_NOTES },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (key, fields[i].key) == 0)
+      return fields[i].field;
+
+  return FIELD_IGNORED;
+}
+
 static void
 read_person (Reader *reader,
              guint   line)
@@ -569,8 +612,10 @@ read_person (Reader *reader,
   const char *values[N_FIELDS] = { NULL, };
   g_autoptr(TxPerson) person = NULL;
   g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (TxCategory));
+  g_autoptr(GPtrArray) person_problems = NULL;
   g_autofree char *digits = NULL;
   g_autofree char *match_key = NULL;
+  g_autofree char *township_problem = NULL;
   const char *township_uuid = NULL;
   const char *existing = NULL;
   guint problems_before = import->problems->len;
@@ -589,20 +634,21 @@ read_person (Reader *reader,
       return;
     }
 
+  /* what follows a zero byte would be lost without a word */
+  if (reader->row_nul >= 0)
+    {
+      add_problem (import, line,
+                   (guint) reader->row_nul < reader->n_columns ? reader->headers[reader->row_nul] : NULL,
+                   _("the cell holds a zero byte (NUL), which no text has: the file is damaged, or was not saved as CSV. Save it again from Excel or WPS as “CSV (UTF-8)”."));
+      return;
+    }
+
   for (guint f = 0; f < N_FIELDS; f++)
     values[f] = value_of (reader, f);
-
-  if (values[FIELD_NAME][0] == '\0')
-    add_problem (import, line, column_header (reader, FIELD_NAME), _("the name is empty."));
 
   if (!parse_gender (values[FIELD_GENDER], &gender))
     add_problem (import, line, column_header (reader, FIELD_GENDER),
                  _("“%s” is not a gender: write 男 or 女, or leave it empty."), values[FIELD_GENDER]);
-
-  if (!tx_phone_is_valid (values[FIELD_PHONE]))
-    add_problem (import, line, column_header (reader, FIELD_PHONE),
-                 _("“%s” is not a phone number: write an 11-digit mobile number beginning with 1, or a landline with its area code such as 0854-8221234."),
-                 values[FIELD_PHONE]);
 
   if (values[FIELD_CATEGORIES][0] != '\0')
     {
@@ -631,7 +677,12 @@ read_person (Reader *reader,
         }
     }
 
+  /* a township is named here, and created by its name */
   if (values[FIELD_TOWNSHIP][0] != '\0')
+    township_problem = tx_text_check (TX_TEXT_TOWNSHIP_NAME, values[FIELD_TOWNSHIP]);
+  if (township_problem != NULL)
+    add_problem (import, line, column_header (reader, FIELD_TOWNSHIP), "%s", township_problem);
+  else if (values[FIELD_TOWNSHIP][0] != '\0')
     {
       const char *known = g_hash_table_lookup (reader->townships, values[FIELD_TOWNSHIP]);
 
@@ -645,6 +696,24 @@ read_person (Reader *reader,
     }
   else
     township_uuid = reader->default_township;
+
+  person = tx_person_new_with_fields (NULL, values[FIELD_NAME], gender,
+                                      values[FIELD_ETHNICITY], township_uuid,
+                                      values[FIELD_VILLAGE], values[FIELD_ORGANIZATION],
+                                      values[FIELD_TITLE], values[FIELD_PHONE],
+                                      values[FIELD_NOTES]);
+  for (guint i = 0; i < categories->len; i++)
+    tx_person_add_category (person, g_array_index (categories, TxCategory, i));
+
+  /* the editor's rules, said at the column they are about */
+  person_problems = tx_person_check (person);
+  for (guint i = 0; i < person_problems->len; i++)
+    {
+      TxProblem *problem = g_ptr_array_index (person_problems, i);
+
+      add_problem (import, line, column_header (reader, field_for_problem (problem->field)),
+                   "%s", problem->message);
+    }
 
   if (import->problems->len > problems_before)
     return;
@@ -665,14 +734,6 @@ read_person (Reader *reader,
    * phone number says otherwise */
   if (digits[0] != '\0' || township_uuid != NULL || values[FIELD_TOWNSHIP][0] == '\0')
     existing = match_existing (reader, values[FIELD_NAME], digits, township_uuid);
-
-  person = tx_person_new_with_fields (NULL, values[FIELD_NAME], gender,
-                                      values[FIELD_ETHNICITY], township_uuid,
-                                      values[FIELD_VILLAGE], values[FIELD_ORGANIZATION],
-                                      values[FIELD_TITLE], values[FIELD_PHONE],
-                                      values[FIELD_NOTES]);
-  for (guint i = 0; i < categories->len; i++)
-    tx_person_add_category (person, g_array_index (categories, TxCategory, i));
 
   if (existing != NULL)
     {
@@ -755,14 +816,40 @@ on_field_cb (void   *text,
              void   *user_data)
 {
   Reader *reader = user_data;
+  const char *field = text ? text : "";
 
   for (size_t i = 0; i < length; i++)
-    if (((const char *) text)[i] == '\n')
+    if (field[i] == '\n')
       reader->row_newlines++;
 
+  /* a zero byte would end the field here, and what follows it would be
+   * lost without a word: the row is refused */
+  if (reader->row_nul < 0 && length > 0 && memchr (field, '\0', length) != NULL)
+    reader->row_nul = reader->row_offsets->len;
+
   g_array_append_val (reader->row_offsets, reader->row_text->len);
-  g_string_append_len (reader->row_text, text ? text : "", length);
+  if (length == 0 || memchr (field, '\r', length) == NULL)
+    g_string_append_len (reader->row_text, field, length);
+  else
+    {
+      /* a line break inside a cell, as Windows writes it, is one */
+      for (size_t i = 0; i < length; i++)
+        if (field[i] != '\r' || i + 1 == length || field[i + 1] != '\n')
+          g_string_append_c (reader->row_text, field[i]);
+    }
   g_string_append_c (reader->row_text, '\0');
+}
+
+/* A cell as the export wrote it: one apostrophe before a value a
+ * spreadsheet would take for a formula, or before one that begins with
+ * an apostrophe, is taken away (see the top of this file). */
+static char *
+unquote_formula (char *cell)
+{
+  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r'", cell[1]) != NULL)
+    return cell + 1;
+
+  return cell;
 }
 
 static void
@@ -777,7 +864,7 @@ on_row_cb (int   terminator,
   reader->row_empty = TRUE;
   for (guint i = 0; i < reader->n_fields; i++)
     {
-      char *field = g_strstrip (reader->row_text->str + g_array_index (reader->row_offsets, gsize, i));
+      char *field = unquote_formula (g_strstrip (reader->row_text->str + g_array_index (reader->row_offsets, gsize, i)));
 
       if (field[0] != '\0')
         reader->row_empty = FALSE;
@@ -794,6 +881,7 @@ on_row_cb (int   terminator,
   g_array_set_size (reader->row_offsets, 0);
   reader->n_fields = 0;
   reader->row_newlines = 0;
+  reader->row_nul = -1;
 }
 
 static gboolean
@@ -835,6 +923,48 @@ import_new (const char *display_name)
   return import;
 }
 
+/* UTF-16, as Excel's "Unicode text" is: a byte order mark, or zero
+ * bytes beside the commas and the Latin letters of the header, all on
+ * odd bytes or all on even ones (a stray zero byte in UTF-8 is said at
+ * its line instead). */
+static gboolean
+looks_like_utf16 (const char *data,
+                  gsize       length)
+{
+  gsize n = MIN (length, 200);
+  guint zeros[2] = { 0, 0 };
+
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    return TRUE;
+
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == '\0')
+      zeros[i % 2]++;
+
+  return (zeros[0] >= 2 && zeros[1] == 0) || (zeros[1] >= 2 && zeros[0] == 0);
+}
+
+/* UTF-8, but for zero bytes, which the lines that hold them are
+ * refused for (g_utf8_validate_len() refuses the whole file). */
+static gboolean
+is_utf8_with_zeros (const char *data,
+                    gsize       length)
+{
+  const char *end = data + length;
+
+  for (const char *p = data; p < end; )
+    {
+      const char *zero = memchr (p, '\0', end - p);
+      const char *stop = zero != NULL ? zero : end;
+
+      if (!g_utf8_validate_len (p, stop - p, NULL))
+        return FALSE;
+      p = stop + 1;
+    }
+
+  return TRUE;
+}
+
 /* The text of the file as UTF-8, without a byte order mark: UTF-8 with
  * a BOM, UTF-8, or else GB18030. */
 static gboolean
@@ -852,6 +982,14 @@ decode (TxRosterImport  *import,
   if (data == NULL)
     data = "";
 
+  if (looks_like_utf16 (data, length))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is saved as “Unicode text” (UTF-16), which Tongxin does not read. Save it from Excel or WPS as “CSV (UTF-8)” or “CSV (逗号分隔)” and try again."),
+                   import->display_name);
+      return FALSE;
+    }
+
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
@@ -859,7 +997,7 @@ decode (TxRosterImport  *import,
       import->encoding = "UTF-8 (BOM)";
     }
 
-  if (g_utf8_validate_len (data, length, NULL))
+  if (is_utf8_with_zeros (data, length))
     {
       if (import->encoding == NULL)
         import->encoding = "UTF-8";
@@ -895,6 +1033,7 @@ reader_init (Reader          *reader,
   reader->import = import;
   reader->row_text = g_string_sized_new (1024);
   reader->row_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->row_nul = -1;
   reader->townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -19,6 +19,7 @@
 #include "tx-records-private.h"
 #include "tx-roster-import.h"
 #include "tx-roster.h"
+#include "tx-rules.h"
 #include "tx-vocabulary.h"
 
 #define PERSON_COLUMNS \
@@ -411,6 +412,10 @@ bind_blob_bytes (sqlite3_stmt *stmt,
  * Inserts @person, or updates the person with the same uuid (bringing a
  * deleted one back).  Must run inside tx_store_write().  Keeps
  * @person's updated_at when set, otherwise stamps it now.
+ *
+ * The one writer of a person, for the editor, the roster import's
+ * updates and the exchange importer: whoever comes in is checked here
+ * by the editor's rules (tx_roster_check_person()).
  */
 gboolean
 tx_roster_save_person (TxStore   *store,
@@ -427,12 +432,8 @@ tx_roster_save_person (TxStore   *store,
   g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
   g_return_val_if_fail (TX_IS_PERSON (person), FALSE);
 
-  if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                           _("A person needs a name."));
-      return FALSE;
-    }
+  if (!tx_roster_check_person (person, error))
+    return FALSE;
 
   if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
     {
@@ -570,32 +571,28 @@ tx_roster_save_person (TxStore   *store,
 /**
  * tx_roster_check_person:
  *
- * The rules a person on the roster follows: a name, and a phone number
- * that is a mobile (11 digits beginning with 1) or a landline with its
- * area code, or none.
+ * The rules a person on the roster follows, tx_person_check(): a name,
+ * a phone number that is a mobile (11 digits beginning with 1) or a
+ * landline with its area code, or none, and texts without control
+ * characters, no longer than they may be.  The spaces around the name
+ * are taken away first.
+ *
+ * Returns: %FALSE with @error saying the first problem
+ *   (TX_STORE_ERROR_INVALID) when there is one
  */
 gboolean
 tx_roster_check_person (TxPerson  *person,
                         GError   **error)
 {
+  g_autoptr(GPtrArray) problems = NULL;
+
   g_return_val_if_fail (TX_IS_PERSON (person), FALSE);
 
-  if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                           _("A person needs a name."));
-      return FALSE;
-    }
+  if (person->name != NULL)
+    g_strstrip (person->name);
 
-  if (!tx_phone_is_valid (person->phone))
-    {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                   _("“%s” is not a phone number: write an 11-digit mobile number beginning with 1, or a landline with its area code such as 0854-8221234."),
-                   person->phone);
-      return FALSE;
-    }
-
-  return TRUE;
+  problems = tx_person_check (person);
+  return tx_problems_to_error (problems, error);
 }
 
 static gboolean

@@ -14,7 +14,18 @@
  *
  * The checks of a record say, field by field, what a clerk must put
  * right; the editors show each problem under its field, and saving
- * refuses a record with any.
+ * refuses a record with any.  The writers of the store ask them too
+ * (tx_store_write_consultation(), tx_store_write_outcome(),
+ * tx_roster_save_person()), so a record the editors refuse comes in by
+ * no other way: not by the roster import, not by an exchange file.
+ *
+ * Every text of a record is checked against one table: how long it may
+ * be, whether it may hold line breaks, whether it may be empty; and no
+ * text may hold control characters, which cannot be printed and which
+ * a spreadsheet or a terminal may act on, nor the characters that turn
+ * the direction of the text around (U+202A–U+202E, U+2066–U+2069),
+ * which make a name or a phone number read differently from what it
+ * holds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,9 +36,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "tx-records-private.h"
+#include "tx-roster-import.h"
 #include "tx-rules.h"
 #include "tx-store.h"
 #include "tx-vocabulary.h"
+#include "tx-workflow.h"
 
 /**
  * tx_stage_status_from_dates:
@@ -230,7 +243,7 @@ tx_problem_free (TxProblem *problem)
   g_free (problem);
 }
 
-static void
+static TxProblem *
 add_problem (GPtrArray  *problems,
              const char *field,
              int         index,
@@ -242,19 +255,210 @@ add_problem (GPtrArray  *problems,
   problem->index = index;
   problem->message = message;
   g_ptr_array_add (problems, problem);
+
+  return problem;
 }
 
+/*
+ * The most a text holds, in characters.  Generous, so that no real
+ * record is ever refused, and bounded, so that a file made to harm
+ * (an exchange file whose notes are hundreds of millions of
+ * characters) is refused before it fills the database:
+ *
+ *  - names: Han names have two to four characters; names of other
+ *    peoples written in Han characters with the middle dot
+ *    (阿卜杜热合曼·买买提明) reach about twenty;
+ *  - the name of a unit, a post, a village or a venue: the longest
+ *    official names (福泉市人民政府金山街道办事处社会事务办公室) are
+ *    under forty;
+ *  - titles: a 公文 title rarely passes sixty characters;
+ *  - what a clerk writes at length (research, a speech, the
+ *    recommendation itself, feedback): a report of twenty-odd pages.
+ */
+static const TxTextFieldInfo text_fields[TX_N_TEXT_FIELDS] = {
+  /* Translators: these begin messages such as "The name is empty", "The notes cannot hold …" */
+  [TX_TEXT_PERSON_NAME]        = { "name",             N_("The name"),                     50, FALSE, TRUE },
+  [TX_TEXT_ETHNICITY]          = { "ethnicity",        N_("The ethnicity"),                20, FALSE, FALSE },
+  [TX_TEXT_VILLAGE]            = { "village",          N_("The village"),                 100, FALSE, FALSE },
+  [TX_TEXT_ORGANIZATION]       = { "organization",     N_("The organization"),            100, FALSE, FALSE },
+  [TX_TEXT_JOB_TITLE]          = { "title",            N_("The post"),                    100, FALSE, FALSE },
+  [TX_TEXT_PHONE]              = { "phone",            N_("The phone number"),             40, FALSE, FALSE },
+  [TX_TEXT_PERSON_NOTES]       = { "notes",            N_("The notes"),                  2000, TRUE,  FALSE },
+  [TX_TEXT_TOWNSHIP_NAME]      = { "township",         N_("The township’s name"),          50, FALSE, TRUE },
+  [TX_TEXT_CONSULTATION_TITLE] = { "title",            N_("The title"),                   200, FALSE, TRUE },
+  [TX_TEXT_VENUE]              = { "venue",            N_("The venue"),                   200, FALSE, FALSE },
+  [TX_TEXT_RESEARCH]           = { "research",         N_("The research notes"),        50000, TRUE,  FALSE },
+  [TX_TEXT_STAGE_REASON]       = { "stage-reason",     N_("The reason a stage was done out of order"), 500, TRUE, FALSE },
+  [TX_TEXT_RECORDER]           = { "recorder",         N_("The recorder of the minutes"),  50, FALSE, FALSE },
+  [TX_TEXT_AGENDA]             = { "agenda",           N_("The agenda"),                 5000, TRUE,  FALSE },
+  [TX_TEXT_SPEAKER]            = { "speaker",          N_("The speaker"),                  50, FALSE, FALSE },
+  [TX_TEXT_SPEECH]             = { "speech",           N_("The summary of a speech"),   20000, TRUE,  FALSE },
+  [TX_TEXT_CONSENSUS]          = { "consensus",        N_("The consensus"),             20000, TRUE,  FALSE },
+  [TX_TEXT_NEXT_STEPS]         = { "next-steps",       N_("The next steps"),            20000, TRUE,  FALSE },
+  [TX_TEXT_OUTCOME_TITLE]      = { "title",            N_("The title"),                   200, FALSE, TRUE },
+  [TX_TEXT_OUTCOME_CONTENT]    = { "content",          N_("The text of the recommendation"), 50000, TRUE, FALSE },
+  [TX_TEXT_SUBMITTED_TO]       = { "submitted-to",     N_("The body it was submitted to"), 100, FALSE, FALSE },
+  [TX_TEXT_FEEDBACK]           = { "feedback",         N_("The feedback"),              20000, TRUE,  FALSE },
+  [TX_TEXT_SUPERVISOR]         = { "supervision-by",   N_("Who supervised"),              100, FALSE, FALSE },
+  [TX_TEXT_SUPERVISION_NOTE]   = { "supervision-note", N_("The supervision record"),     5000, TRUE,  FALSE },
+};
+
+/**
+ * tx_text_field_get_info:
+ *
+ * Returns: (transfer none): what @field holds at most, and how it is
+ *   named in messages (translate the label with _())
+ */
+const TxTextFieldInfo *
+tx_text_field_get_info (TxTextField field)
+{
+  g_return_val_if_fail (field < TX_N_TEXT_FIELDS, &text_fields[0]);
+
+  return &text_fields[field];
+}
+
+/* The most characters @field holds, for an editor's entry. */
+guint
+tx_text_field_get_max_chars (TxTextField field)
+{
+  return tx_text_field_get_info (field)->max_chars;
+}
+
+/* Characters that show nothing: a name of them only is no name. */
 static gboolean
-is_blank (const char *text)
+is_invisible (gunichar c)
+{
+  return g_unichar_isspace (c) ||
+         (c >= 0x200B && c <= 0x200D) ||   /* zero-width space, non-joiner, joiner */
+         c == 0x2060 ||                    /* word joiner */
+         c == 0xFEFF;                      /* zero-width no-break space, a stray BOM */
+}
+
+/**
+ * tx_text_is_blank:
+ *
+ * Returns: whether @text is %NULL, empty, or only white space (U+3000,
+ *   the ideographic space, as well) and zero-width characters: nothing
+ *   a clerk could read
+ */
+gboolean
+tx_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
+    if (!is_invisible (g_utf8_get_char (p)))
       return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return tx_text_is_blank (text);
+}
+
+/* The controls of C0 and C1 and DEL; a tab and a line break where a
+ * text may have several lines. */
+static gboolean
+is_control (gunichar c,
+            gboolean multiline)
+{
+  if (multiline && (c == '\n' || c == '\t'))
+    return FALSE;
+
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+/* The embeddings, overrides and isolates of the bidirectional
+ * algorithm (a right-to-left mark alone does no harm). */
+static gboolean
+is_direction_override (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * tx_text_check:
+ * @field: which text it is
+ * @text: (nullable): the text
+ *
+ * The rules of every text of a record: not empty when required, no
+ * longer than the table says, no control character (a tab or a line
+ * break only where a text has several lines) and no character that
+ * turns the direction of the text around.
+ *
+ * Returns: (transfer full) (nullable): what is wrong, translated and
+ *   naming the field, or %NULL when nothing is
+ */
+char *
+tx_text_check (TxTextField  field,
+               const char  *text)
+{
+  const TxTextFieldInfo *info = tx_text_field_get_info (field);
+  const char *label = _(info->label);
+  guint length = 0;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    /* Translators: %s is a field, "The name" */
+    return g_strdup_printf (_("%s is not readable text: type it again."), label);
+
+  if (tx_text_is_blank (text))
+    {
+      if (!info->required)
+        return NULL;
+      /* Translators: %s is a field, "The name" */
+      return g_strdup_printf (_("%s is empty (spaces alone count as empty): write it."), label);
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      length++;
+
+      if ((c == '\n' || c == '\r') && !info->multiline)
+        /* Translators: %s is a field, "The name" */
+        return g_strdup_printf (_("%s cannot hold a line break: write it on one line."), label);
+
+      if (is_control (c, info->multiline))
+        /* Translators: %s is a field, "The notes"; then a character's code, U+0007 */
+        return g_strdup_printf (_("%s cannot hold an invisible control character (U+%04X here), which cannot be printed: delete it, or type the text again."),
+                                label, c);
+
+      if (is_direction_override (c))
+        /* Translators: %s is a field, "The name"; then a character's code, U+202E */
+        return g_strdup_printf (_("%s cannot hold a character that turns the direction of the text around (U+%04X here): it makes the text read differently from what it holds. Delete it, or type the text again."),
+                                label, c);
+    }
+
+  if (length > info->max_chars)
+    /* Translators: %s is a field, "The notes"; then the most characters it may have, and how many it has */
+    return g_strdup_printf (_("%s cannot be longer than %u characters; it has %u. Shorten it."),
+                            label, info->max_chars, length);
+
+  return NULL;
+}
+
+/* Adds what tx_text_check() finds in @text, as a problem of @field's
+ * key; returns whether it found nothing. */
+static gboolean
+check_text (GPtrArray   *problems,
+            TxTextField  field,
+            int          index,
+            const char  *text)
+{
+  char *message = tx_text_check (field, text);
+
+  if (message == NULL)
+    return TRUE;
+
+  /* an empty text is missing, not made of wrong characters */
+  add_problem (problems, text_fields[field].key, index, message)->text =
+    text != NULL && (!g_utf8_validate (text, -1, NULL) || !tx_text_is_blank (text));
+  return FALSE;
 }
 
 /* A stored date that is none: a record from a file or a script. */
@@ -281,8 +485,9 @@ check_stored_date (GPtrArray  *problems,
  *
  * Returns: (transfer full) (element-type TxProblem): what is wrong with
  *   @outcome, empty when nothing is.  Fields: "title", "consultation",
- *   "submitted-to", "submitted", "feedback-due", "feedback-received",
- *   "progress", "supervision-date" (with the record's index).
+ *   "content", "submitted-to", "submitted", "feedback-due",
+ *   "feedback-received", "feedback", "progress"; "supervision-date",
+ *   "supervision-by", "supervision-note" (with the record's index).
  */
 GPtrArray *
 tx_outcome_check (TxOutcome *outcome,
@@ -299,8 +504,15 @@ tx_outcome_check (TxOutcome *outcome,
 
   if (is_blank (tx_outcome_get_title (outcome)))
     add_problem (problems, "title", -1, g_strdup (_("Write the title of the recommendation.")));
+  else
+    check_text (problems, TX_TEXT_OUTCOME_TITLE, -1, tx_outcome_get_title (outcome));
   if (is_blank (tx_outcome_get_consultation_uuid (outcome)))
     add_problem (problems, "consultation", -1, g_strdup (_("Choose the consultation it came from.")));
+
+  /* the texts */
+  check_text (problems, TX_TEXT_OUTCOME_CONTENT, -1, tx_outcome_get_content (outcome));
+  check_text (problems, TX_TEXT_SUBMITTED_TO, -1, tx_outcome_get_submitted_to (outcome));
+  check_text (problems, TX_TEXT_FEEDBACK, -1, tx_outcome_get_feedback_text (outcome));
 
   /* submission */
   if (check_stored_date (problems, "submitted", -1, submitted_text, _("submission date")))
@@ -352,6 +564,9 @@ tx_outcome_check (TxOutcome *outcome,
       TxSupervision *supervision = g_ptr_array_index (supervisions, i);
       TxDate date;
 
+      check_text (problems, TX_TEXT_SUPERVISOR, i, supervision->by);
+      check_text (problems, TX_TEXT_SUPERVISION_NOTE, i, supervision->note);
+
       if (!check_stored_date (problems, "supervision-date", i, supervision->date, _("supervision date")))
         continue;
 
@@ -371,9 +586,12 @@ tx_outcome_check (TxOutcome *outcome,
  *   not be in the future (a meeting is planned ahead)
  *
  * Returns: (transfer full) (element-type TxProblem): what is wrong with
- *   the details and due dates of @consultation.  Fields: "title",
- *   "township", "starts", "ends", "stage-due" (with the stage).  Done
- *   dates follow their own rule, tx_stage_check_done().
+ *   the details, due dates and minutes of @consultation.  Fields:
+ *   "title", "township", "starts", "ends", "stage-due" and
+ *   "stage-reason" (with the stage), "venue", "research", "recorder",
+ *   "agenda", "consensus", "next-steps", "speaker" and "speech" (with
+ *   the speech).  Done dates follow their own rule,
+ *   tx_consultation_check_stages().
  */
 GPtrArray *
 tx_consultation_check (TxConsultation *consultation,
@@ -384,11 +602,14 @@ tx_consultation_check (TxConsultation *consultation,
   const char *ends_text = tx_consultation_get_ends (consultation);
   g_autoptr(GDateTime) starts = NULL;
   g_autoptr(GDateTime) ends = NULL;
+  GPtrArray *speeches;
 
   g_return_val_if_fail (TX_IS_CONSULTATION (consultation), problems);
 
   if (is_blank (tx_consultation_get_title (consultation)))
     add_problem (problems, "title", -1, g_strdup (_("Write the title of the consultation.")));
+  else
+    check_text (problems, TX_TEXT_CONSULTATION_TITLE, -1, tx_consultation_get_title (consultation));
   if (is_blank (tx_consultation_get_township_uuid (consultation)))
     add_problem (problems, "township", -1, g_strdup (_("Choose the township of the consultation.")));
 
@@ -419,7 +640,103 @@ tx_consultation_check (TxConsultation *consultation,
         add_problem (problems, "stage-due", stage,
                      g_strdup_printf (_("The due date of %s, “%s”, is not a date: write it as YYYY-MM-DD."),
                                       tx_stage_get_label (stage), due));
+      check_text (problems, TX_TEXT_STAGE_REASON, stage, consultation->stage_note[stage]);
     }
+
+  /* the texts */
+  check_text (problems, TX_TEXT_VENUE, -1, tx_consultation_get_venue (consultation));
+  check_text (problems, TX_TEXT_RESEARCH, -1, tx_consultation_get_research (consultation));
+  check_text (problems, TX_TEXT_RECORDER, -1, tx_consultation_get_recorder (consultation));
+  check_text (problems, TX_TEXT_AGENDA, -1, tx_consultation_get_agenda (consultation));
+  check_text (problems, TX_TEXT_CONSENSUS, -1, tx_consultation_get_consensus (consultation));
+  check_text (problems, TX_TEXT_NEXT_STEPS, -1, tx_consultation_get_next_steps (consultation));
+  speeches = tx_consultation_get_speeches (consultation);
+  for (guint i = 0; i < speeches->len; i++)
+    {
+      TxSpeech *speech = g_ptr_array_index (speeches, i);
+
+      check_text (problems, TX_TEXT_SPEAKER, i, speech->speaker);
+      check_text (problems, TX_TEXT_SPEECH, i, speech->summary);
+    }
+
+  return problems;
+}
+
+/**
+ * tx_consultation_check_stages:
+ * @today: the day no stage is done after, or %TX_DATE_NONE not to look
+ *   at the calendar
+ *
+ * The rule of tx_stage_check_done() for every stage @consultation has
+ * done, as a record from a file or a script brings them all at once: in
+ * order, each on or after the one before, unless the record gives the
+ * reason it was not (tx_store_set_stage_done()'s reason).
+ *
+ * Returns: (transfer full) (element-type TxProblem): fields
+ *   "stage-done" with the stage
+ */
+GPtrArray *
+tx_consultation_check_stages (TxConsultation *consultation,
+                              TxDate          today)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_problem_free);
+
+  g_return_val_if_fail (TX_IS_CONSULTATION (consultation), problems);
+
+  for (guint stage = 0; stage < TX_N_STAGES; stage++)
+    {
+      const char *done_text = tx_consultation_get_stage_done (consultation, stage);
+      g_autoptr(GError) error = NULL;
+      TxDate done;
+
+      if (done_text == NULL || done_text[0] == '\0')
+        continue;
+
+      done = tx_date_from_iso (done_text);
+      if (done == TX_DATE_NONE)
+        {
+          add_problem (problems, "stage-done", stage,
+                       g_strdup_printf (_("The day %s was done, “%s”, is not a date: write it as YYYY-MM-DD."),
+                                        tx_stage_get_label (stage), done_text));
+          continue;
+        }
+
+      if (!tx_stage_check_done (consultation, stage, done, consultation->stage_note[stage], today, &error))
+        add_problem (problems, "stage-done", stage, g_strdup (error->message));
+    }
+
+  return problems;
+}
+
+/**
+ * tx_person_check:
+ *
+ * The rules a person on the roster follows: a name, a phone number
+ * that is a mobile (11 digits beginning with 1) or a landline with its
+ * area code, or none, and texts that tx_text_check() finds nothing
+ * wrong with.
+ *
+ * Returns: (transfer full) (element-type TxProblem): fields "name",
+ *   "ethnicity", "village", "organization", "title", "phone", "notes"
+ */
+GPtrArray *
+tx_person_check (TxPerson *person)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_problem_free);
+  const char *phone = tx_person_get_phone (person);
+
+  g_return_val_if_fail (TX_IS_PERSON (person), problems);
+
+  check_text (problems, TX_TEXT_PERSON_NAME, -1, tx_person_get_name (person));
+  check_text (problems, TX_TEXT_ETHNICITY, -1, tx_person_get_ethnicity (person));
+  check_text (problems, TX_TEXT_VILLAGE, -1, tx_person_get_village (person));
+  check_text (problems, TX_TEXT_ORGANIZATION, -1, tx_person_get_organization (person));
+  check_text (problems, TX_TEXT_JOB_TITLE, -1, tx_person_get_title (person));
+  if (check_text (problems, TX_TEXT_PHONE, -1, phone) && !tx_phone_is_valid (phone))
+    add_problem (problems, "phone", -1,
+                 g_strdup_printf (_("“%s” is not a phone number: write an 11-digit mobile number beginning with 1, or a landline with its area code such as 0854-8221234."),
+                                  phone));
+  check_text (problems, TX_TEXT_PERSON_NOTES, -1, tx_person_get_notes (person));
 
   return problems;
 }

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tx-records-private.h"
+#include "tx-rules.h"
 #include "tx-settings.h"
 #include "tx-township-store.h"
 #include "tx-vocabulary.h"
@@ -117,17 +118,26 @@ tx_store_find_township (TxStore     *store,
   return township;
 }
 
-/* A name as it is kept: trimmed, and not empty. */
+/* A name as it is kept: trimmed, not empty, and a text every record
+ * may hold (tx_text_check()). */
 static char *
 dup_checked_name (const char  *name,
                   GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *problem = NULL;
 
   if (trimmed[0] == '\0')
     {
       g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
                            _("A township needs a name."));
+      return NULL;
+    }
+
+  problem = tx_text_check (TX_TEXT_TOWNSHIP_NAME, trimmed);
+  if (problem != NULL)
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, problem);
       return NULL;
     }
 
@@ -174,10 +184,19 @@ tx_store_write_township (TxStore     *store,
                          GError     **error)
 {
   g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *problem = tx_text_check (TX_TEXT_TOWNSHIP_NAME, township->name);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  /* the rules of a name, whoever writes it (the roster import, an
+   * exchange file) */
+  if (problem != NULL)
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, problem);
+      return FALSE;
+    }
 
   stmt = tx_store_prepare (store, "SELECT 1 FROM township WHERE name = ? AND uuid <> ? AND deleted_at IS NULL", error);
   if (stmt == NULL)

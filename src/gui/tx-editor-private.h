@@ -42,6 +42,7 @@ typedef struct
   gboolean           show_back_button;
   guint              updating;       /* filling the form, not the clerk typing */
   guint              reload_id;
+  char              *text_problem;   /* what is wrong with a text, said above the form */
 } TxEditorPrivate;
 
 TxEditorPrivate *tx_editor_get_private        (TxEditor *self);

@@ -151,6 +151,40 @@ update_actions (TxEditor *self,
     TX_EDITOR_GET_CLASS (self)->update (self, record);
 }
 
+/* What is wrong with the characters of a text (a control character
+ * pasted in, a text too long) may be in a field whose section has no
+ * place to say it, the minutes or a supervision record: the first such
+ * problem is said above the form, until it is put right. */
+static void
+show_text_problem (TxEditor  *self,
+                   GPtrArray *problems)
+{
+  TxEditorPrivate *priv = tx_editor_get_instance_private (self);
+  const char *message = NULL;
+
+  for (guint i = 0; problems != NULL && message == NULL && i < problems->len; i++)
+    {
+      TxProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->text)
+        message = problem->message;
+    }
+
+  if (message != NULL && g_strcmp0 (message, priv->text_problem) != 0)
+    {
+      g_free (priv->text_problem);
+      priv->text_problem = g_strdup (message);
+      tx_editor_show_problem (self, message);
+    }
+  else if (message == NULL && priv->text_problem != NULL)
+    {
+      /* unless something else is said there since */
+      if (g_strcmp0 (gtk_label_get_label (priv->problem_label), priv->text_problem) == 0)
+        tx_editor_hide_problem (self);
+      g_clear_pointer (&priv->text_problem, g_free);
+    }
+}
+
 /* The rules of the form, said where they are broken, as the clerk
  * types: the sections' own (a date that is none) and the core's. */
 void
@@ -180,6 +214,7 @@ tx_editor_check_form (TxEditor *self)
 
   for (guint i = 0; i < priv->sections->len; i++)
     tx_editor_section_update (SECTION (priv, i), record, problems);
+  show_text_problem (self, problems);
 
   priv->valid = problems->len == 0;
   update_has_changes (self);
@@ -488,6 +523,7 @@ tx_editor_finalize (GObject *object)
 
   g_clear_pointer (&priv->sections, g_ptr_array_unref);
   g_clear_pointer (&priv->uuid, g_free);
+  g_clear_pointer (&priv->text_problem, g_free);
   g_clear_pointer (&priv->initial_form, g_free);
 
   G_OBJECT_CLASS (tx_editor_parent_class)->finalize (object);

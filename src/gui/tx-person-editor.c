@@ -22,8 +22,8 @@
 #include "tx-editor.h"
 #include "tx-person-editor.h"
 #include "tx-records.h"
-#include "tx-roster-import.h"
 #include "tx-roster.h"
+#include "tx-rules.h"
 #include "tx-settings.h"
 #include "tx-vocabulary.h"
 
@@ -182,25 +182,28 @@ show_row_problem (AdwEntryRow *row,
   gtk_widget_set_visible (GTK_WIDGET (label), problem != NULL);
 }
 
-/* The rules of tx_roster_check_person(), said where they are broken. */
+static TxPerson *build_person (TxPersonEditor *self);
+
+/* The rules of tx_roster_check_person(), tx_person_check()'s, said
+ * where they are broken: the name and the phone under their rows; what
+ * is wrong with another text (a control character pasted in) when
+ * saving refuses it. */
 static void
 update_validation (TxPersonEditor *self)
 {
-  g_autofree char *name = dup_row_text (self->name_row);
-  g_autofree char *phone = dup_row_text (self->phone_row);
-  gboolean name_ok = name[0] != '\0';
-  gboolean phone_ok = tx_phone_is_valid (phone);
+  g_autoptr(TxPerson) person = build_person (self);
+  g_autoptr(GPtrArray) problems = tx_person_check (person);
+  const char *name_problem = tx_problems_find (problems, "name", -1);
+  const char *phone_problem = tx_problems_find (problems, "phone", -1);
+  gboolean name_empty = tx_text_is_blank (tx_person_get_name (person));
 
   /* An empty name is only pointed at once the clerk has typed one and
    * taken it away: a new form does not open in red. */
   show_row_problem (self->name_row, self->name_error_icon, self->name_error_label,
-                    name_ok || !self->name_touched ? NULL : _("Write the person’s name."));
-  show_row_problem (self->phone_row, self->phone_error_icon, self->phone_error_label,
-                    phone_ok ? NULL : _("Not a phone number: write an 11-digit mobile number "
-                                        "beginning with 1, or a landline with its area code, "
-                                        "such as 0854-8221234. Spaces and dashes may stay."));
+                    name_empty && !self->name_touched ? NULL : name_problem);
+  show_row_problem (self->phone_row, self->phone_error_icon, self->phone_error_label, phone_problem);
 
-  self->valid = name_ok && phone_ok;
+  self->valid = name_problem == NULL && phone_problem == NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
 }
 
