@@ -26,7 +26,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # library's modules of those names must still be the ones imported.
 sys.path = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE] + [HERE]
 
+sys.path.append(os.path.join(os.path.dirname(HERE), "pylib"))
+
 from case import Case, Context, TODAY  # noqa: E402
+from faketime_aside import child_env, step_aside  # noqa: E402
 
 CLI = os.environ.get("TONGXIN_CLI")
 
@@ -62,7 +65,7 @@ def cli(db, args, env=None, fsize_limit=None, timeout=30, nobody=False):
             os.setgid(NOBODY)
             os.setuid(NOBODY)
 
-    full_env = dict(os.environ)
+    full_env = child_env()
     full_env.update(env or {})
     if nobody and os.geteuid() == 0:
         full_env["HOME"] = "/nonexistent"
@@ -158,6 +161,7 @@ class Catalogue:
 
 
 def main():
+    step_aside()
     if not CLI:
         print("run.py: TONGXIN_CLI is not set", file=sys.stderr)
         return 2

@@ -29,6 +29,9 @@ import sys
 import tempfile
 import time
 
+sys.path.append(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pylib"))
+from faketime_aside import child_env, step_aside  # noqa: E402
+
 CLI = os.environ.get("TONGXIN_CLI")
 SAVE = os.environ.get("TONGXIN_CRASH_SAVE")
 TODAY = "2026-11-27"
@@ -39,7 +42,7 @@ GIVEN = "建国华明芳丽军平秀英志强玉兰红梅德文"
 
 
 def cli(db, *args, check=True):
-    run = subprocess.run([CLI, "--db", db, "--today", TODAY] + list(args), capture_output=True)
+    run = subprocess.run([CLI, "--db", db, "--today", TODAY] + list(args), capture_output=True, env=child_env())
     if check and run.returncode != 0:
         raise RuntimeError("tongxin-cli %s: %s" % (" ".join(args), run.stderr.decode()))
     return run
@@ -132,7 +135,7 @@ def contention(setup, rounds):
         try:
             db = fresh(setup, setup.demo, folder)
             processes = [subprocess.Popen([CLI, "--db", db, "--today", TODAY, "roster", "import", part],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env())
                          for part in setup.parts]
             for process in processes:
                 _, err = process.communicate()
@@ -222,13 +225,14 @@ def duration(setup, start, command):
     try:
         db = fresh(setup, start, folder)
         begin = time.monotonic()
-        subprocess.run(command(setup, db), capture_output=True, check=True)
+        subprocess.run(command(setup, db), capture_output=True, check=True, env=child_env())
         return time.monotonic() - begin
     finally:
         shutil.rmtree(folder)
 
 
 def main():
+    step_aside()
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     if not CLI or not SAVE:
         print("crash-test.py: TONGXIN_CLI and TONGXIN_CRASH_SAVE must be set", file=sys.stderr)
@@ -250,7 +254,7 @@ def main():
                 try:
                     db = fresh(setup, start, folder)
                     process = subprocess.Popen(command(setup, db), stdout=subprocess.DEVNULL,
-                                               stderr=subprocess.PIPE)
+                                               stderr=subprocess.PIPE, env=child_env())
                     time.sleep(rng.uniform(0, longest))
                     if process.poll() is None:
                         killed_during += 1
