@@ -19,6 +19,7 @@
 #include "tx-backup.h"
 #include "tx-exchange.h"
 #include "tx-records.h"
+#include "tx-roster-import.h"
 #include "tx-roster.h"
 #include "tx-settings.h"
 #include "tx-store.h"
@@ -459,6 +460,59 @@ test_others_kept (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* Before an import writes, what was there is backed up; an import into
+ * an empty database, a dry run and a refused file take no backup. */
+static void
+test_before_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "city.xml", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *empty_path = g_build_filename (f->dir, "empty", "tongxin.db", NULL);
+  g_autoptr(TxStore) empty = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportOptions options = { 0, };
+  TxImportReport report;
+
+  g_assert_true (tx_exchange_export (f->store, xml, &error));
+  g_assert_no_error (error);
+  write_file (bad, "<?xml version=\"1.0\"?><not-an-exchange/>", -1);
+  write_file (csv, "姓名,性别,乡镇(街道),身份类别\n新来的人,男,凤山镇,群众代表\n", -1);
+
+  /* into an empty database: nothing to keep */
+  empty = tx_store_open (empty_path, &error);
+  g_assert_no_error (error);
+  options.today = tx_date_new (2026, 11, 27);
+  g_assert_true (tx_exchange_import_file (empty, xml, &options, &report, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) backups = tx_backup_list (empty_path, NULL);
+
+    g_assert_cmpuint (backups->len, ==, 0);
+  }
+
+  /* a dry run and a refused file: none */
+  options.dry_run = TRUE;
+  g_assert_true (tx_exchange_import_file (f->store, xml, &options, &report, &error));
+  g_assert_no_error (error);
+  options.dry_run = FALSE;
+  g_assert_false (tx_exchange_import_file (f->store, bad, &options, &report, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_backups (f, TX_BACKUP_BEFORE_IMPORT), ==, 0);
+
+  /* an exchange import, then a roster import: one each */
+  g_assert_true (tx_exchange_import_file (f->store, xml, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_backups (f, TX_BACKUP_BEFORE_IMPORT), ==, 1);
+
+  import = tx_roster_import_run (f->store, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, ==, 0);
+  g_assert_cmpuint (count_backups (f, TX_BACKUP_BEFORE_IMPORT), ==, 2);
+}
+
 /* A database whose schema is updated is backed up first, as it was. */
 static void
 test_before_update (Fixture       *f,
@@ -559,6 +613,7 @@ main (int   argc,
   g_test_add ("/backup/stale-files", Fixture, NULL, fixture_set_up, test_stale_files, fixture_tear_down);
   g_test_add ("/backup/others-kept", Fixture, NULL, fixture_set_up, test_others_kept, fixture_tear_down);
   g_test_add ("/backup/before-update", Fixture, NULL, fixture_set_up, test_before_update, fixture_tear_down);
+  g_test_add ("/backup/before-import", Fixture, NULL, fixture_set_up, test_before_import, fixture_tear_down);
   g_test_add ("/backup/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 
   return g_test_run ();

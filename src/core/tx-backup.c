@@ -802,6 +802,47 @@ tx_backup_take (TxStore       *store,
 }
 
 /**
+ * tx_backup_take_before_change:
+ * @kind: why: %TX_BACKUP_BEFORE_IMPORT
+ * @today: the day of the change, or %TX_DATE_NONE for the clock's
+ *
+ * Backs up a database that holds records before a change that may
+ * touch many of them (an import): what was there can always be had
+ * back.  A database with nothing in it yet is not backed up.
+ *
+ * Returns: %FALSE with @error set when the backup could not be taken:
+ *   the change must then not be made
+ */
+gboolean
+tx_backup_take_before_change (TxStore       *store,
+                              TxBackupKind   kind,
+                              TxDate         today,
+                              GError       **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(TxBackup) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+
+  if (tx_store_is_read_only (store) ||
+      tx_store_count (store, "person") + tx_store_count (store, "consultation") + tx_store_count (store, "township") == 0)
+    return TRUE;
+
+  now = today != TX_DATE_NONE ? tx_backup_dup_now (today) : g_date_time_new_now_local ();
+  backup = tx_backup_take (store, kind, now, &local_error);
+  if (backup == NULL)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   _("The database could not be backed up first, so nothing was changed: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * tx_backup_take_before_update:
  *
  * tx_backup_take() of a database whose schema is about to be updated:

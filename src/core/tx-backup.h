@@ -46,6 +46,10 @@ TxBackup   *tx_backup_take            (TxStore       *store,
                                        TxBackupKind   kind,
                                        GDateTime     *now,
                                        GError       **error);
+gboolean    tx_backup_take_before_change (TxStore     *store,
+                                          TxBackupKind kind,
+                                          TxDate       today,
+                                          GError     **error);
 TxBackup   *tx_backup_take_before_update (TxStore     *store,
                                          GDateTime   *now,
                                          GError     **error);

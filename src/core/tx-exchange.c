@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tx-backup.h"
 #include "tx-exchange.h"
 #include "tx-records-private.h"
 #include "tx-roster.h"
@@ -2144,6 +2145,12 @@ import_bytes (Importer        *imp,
   g_autoptr(GError) local_error = NULL;
 
   if (!read_records (imp, bytes, error))
+    return FALSE;
+
+  /* a file that is right is merged; what was there is kept first */
+  if ((imp->options == NULL || !imp->options->dry_run) &&
+      !tx_backup_take_before_change (imp->store, TX_BACKUP_BEFORE_IMPORT,
+                                     imp->options != NULL ? imp->options->today : TX_DATE_NONE, error))
     return FALSE;
 
   if (!tx_store_write (imp->store, merge_records, imp, &local_error) &&

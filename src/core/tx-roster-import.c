@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tx-backup.h"
 #include "tx-collate.h"
 #include "tx-records-private.h"
 #include "tx-records.h"
@@ -1332,6 +1333,9 @@ tx_roster_import_apply (TxStore           *store,
       return FALSE;
     }
 
+  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, error))
+    return FALSE;
+
   return tx_store_write (store, apply_import, &job, error);
 }
 
@@ -1510,6 +1514,10 @@ tx_roster_import_run (TxStore     *store,
 
   import = import_new (basename);
   if (!decode (import, bytes, &job.text, &job.size, &converted, error))
+    return NULL;
+
+  /* what was there is kept first: the file is read as it is written */
+  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, error))
     return NULL;
 
   job.import = import;
