@@ -15,7 +15,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+#include <string.h>
+
 #include "tx-consultation-editor.h"
+#include "tx-editor-section.h"
 #include "tx-day.h"
 #include "tx-consultations-page.h"
 #include "tx-exchange.h"
@@ -959,6 +963,178 @@ test_text_problems (Fixture       *fixture,
   g_assert_true (save_enabled (fixture));
 }
 
+/* What another program saved while the clerk typed: the parts the clerk
+ * did not change show it; Save asks about the parts changed on both
+ * sides, and each answer does what it says. */
+
+static char *
+dup_consensus (Fixture *fixture)
+{
+  return tx_editor_section_dup_buffer_text (get_editor_child (fixture, "consensus_buffer"));
+}
+
+static gboolean
+title_is (Fixture       *fixture,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_editable_get_text (get_editor_child (fixture, "title_row")), data) == 0;
+}
+
+static gboolean
+venue_is (Fixture       *fixture,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_editable_get_text (get_editor_child (fixture, "venue_row")), data) == 0;
+}
+
+static gboolean
+question_shown (Fixture       *fixture,
+                gconstpointer  data)
+{
+  return tx_test_find_message_dialog () != NULL;
+}
+
+/* Saves a change of @consultation's title or venue from another
+ * connection, as tongxin-cli or another window would. */
+static void
+save_elsewhere (Fixture    *fixture,
+                const char *uuid,
+                const char *title,
+                const char *venue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = tx_store_open (fixture->path, &error);
+  g_autoptr(TxConsultation) consultation = NULL;
+
+  g_assert_no_error (error);
+  consultation = tx_store_load_consultation (other, uuid, &error);
+  g_assert_no_error (error);
+  if (title != NULL)
+    tx_consultation_set_title (consultation, title);
+  if (venue != NULL)
+    tx_consultation_set_place (consultation, tx_consultation_get_platform (consultation), venue);
+  g_assert_true (tx_store_save_consultation (other, consultation, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_saved_elsewhere (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxConsultation) saved = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *consensus = NULL;
+  AdwMessageDialog *question;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultation = load (fixture, SHUANGGU);
+  uuid = g_strdup (tx_consultation_get_uuid (consultation));
+  choose_consultation (fixture, consultation);
+
+  /* the clerk writes the consensus; meanwhile the title is changed elsewhere */
+  tx_editor_section_set_buffer_text (get_editor_child (fixture, "consensus_buffer"), "本窗口写的共识");
+  g_assert_true (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
+  save_elsewhere (fixture, uuid, "别处改的标题", NULL);
+  g_assert_true (tx_store_check_other_writers (fixture->store));
+  wait_until (title_is, fixture, "别处改的标题", "the title saved elsewhere, in the form");
+  consensus = dup_consensus (fixture);
+  g_assert_cmpstr (consensus, ==, "本窗口写的共识");
+
+  /* Save asks, naming the part changed on both sides; "Keep Mine" */
+  gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
+  wait_until (question_shown, fixture, NULL, "the question");
+  question = tx_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Saved Elsewhere Meanwhile");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "“Minutes”"));
+  g_assert_null (strstr (adw_message_dialog_get_body (question), "“Details”"));
+  tx_test_answer_message_dialog (question, "mine");
+  settle ();
+
+  saved = load (fixture, uuid);
+  g_assert_cmpstr (tx_consultation_get_title (saved), ==, "别处改的标题");
+  g_assert_cmpstr (tx_consultation_get_consensus (saved), ==, "本窗口写的共识");
+  g_assert_false (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
+
+  /* again, and "Show the Other Version": the clerk's typing goes */
+  tx_editor_section_set_buffer_text (get_editor_child (fixture, "consensus_buffer"), "第二次写的共识");
+  save_elsewhere (fixture, uuid, NULL, "别处改的会场");
+  g_assert_true (tx_store_check_other_writers (fixture->store));
+  wait_until (venue_is, fixture, "别处改的会场", "the venue saved elsewhere, in the form");
+  gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
+  wait_until (question_shown, fixture, NULL, "the question");
+  tx_test_answer_message_dialog (tx_test_find_message_dialog (), "theirs");
+  settle ();
+
+  g_clear_object (&saved);
+  saved = load (fixture, uuid);
+  g_assert_cmpstr (tx_consultation_get_consensus (saved), ==, "本窗口写的共识");
+  g_assert_cmpstr (tx_consultation_get_venue (saved), ==, "别处改的会场");
+  g_clear_pointer (&consensus, g_free);
+  consensus = dup_consensus (fixture);
+  g_assert_cmpstr (consensus, ==, "本窗口写的共识");
+  g_assert_false (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
+}
+
+typedef struct {
+  sqlite3 *db;
+} Holder;
+
+static gboolean
+release_write_cb (gpointer data)
+{
+  Holder *holder = data;
+
+  g_assert_cmpint (sqlite3_exec (holder->db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+title_saved (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = tx_store_load_consultation (fixture->store, SHUANGGU "（已改）", NULL);
+
+  return consultation != NULL;
+}
+
+/* Another program holds a long write when the clerk saves: the editor
+ * says so, and saves once the other has finished. */
+static void
+test_save_waits_for_writer (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  GtkInfoBar *bar;
+  GtkLabel *label;
+  Holder holder = { NULL };
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultation = load (fixture, SHUANGGU);
+  choose_consultation (fixture, consultation);
+  bar = get_editor_child (fixture, "problem_bar");
+  label = get_editor_child (fixture, "problem_label");
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &holder.db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder.db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  tx_store_set_wait (fixture->store, 100);
+
+  gtk_editable_set_text (get_editor_child (fixture, "title_row"), SHUANGGU "（已改）");
+  gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "Another program is writing"));
+
+  g_timeout_add (600, release_write_cb, &holder);
+  wait_until (title_saved, fixture, NULL, "the save, once the other program finished");
+  settle ();
+  g_assert_false (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
+  sqlite3_close (holder.db);
+}
+
 /* The colour filter: the consultations of each colour in this quarter's
  * ledger, as the ledger has them. */
 static void
@@ -1076,6 +1252,10 @@ main (int   argc,
               fixture_set_up, test_text_problems, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/typed-dates", Fixture, NULL,
               fixture_set_up, test_typed_dates, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/saved-elsewhere", Fixture, NULL,
+              fixture_set_up, test_saved_elsewhere, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/save-waits-for-writer", Fixture, NULL,
+              fixture_set_up, test_save_waits_for_writer, fixture_tear_down);
 
   return g_test_run ();
 }

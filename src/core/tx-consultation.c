@@ -22,6 +22,7 @@ enum {
   PROP_DATE,
   PROP_STAGE,
   PROP_VENUE,
+  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -142,6 +143,10 @@ tx_consultation_get_property (GObject    *object,
       g_value_set_string (value, self->venue);
       break;
 
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, self->updated_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -152,7 +157,7 @@ tx_consultation_class_init (TxConsultationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const names[N_PROPS] = {
-    NULL, "uuid", "title", "township-name", "date-label", "stage-label", "venue",
+    NULL, "uuid", "title", "township-name", "date-label", "stage-label", "venue", "updated-at",
   };
 
   object_class->finalize = tx_consultation_finalize;

@@ -19,6 +19,7 @@ enum {
   PROP_TITLE,
   PROP_CONSULTATION_TITLE,
   PROP_ADOPTION,
+  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -94,6 +95,10 @@ tx_outcome_get_property (GObject    *object,
       g_value_set_string (value, tx_adoption_get_label (self->adoption));
       break;
 
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, self->updated_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,7 +109,7 @@ tx_outcome_class_init (TxOutcomeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const names[N_PROPS] = {
-    NULL, "uuid", "title", "consultation-title", "adoption-label",
+    NULL, "uuid", "title", "consultation-title", "adoption-label", "updated-at",
   };
 
   object_class->finalize = tx_outcome_finalize;

@@ -35,6 +35,9 @@ struct _TxApplication
 
 G_DEFINE_FINAL_TYPE (TxApplication, tx_application, ADW_TYPE_APPLICATION)
 
+/* How long the window's writes wait for another program's. */
+#define WINDOW_WAIT_MS 2000
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -130,6 +133,10 @@ set_store (TxApplication *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  /* the window does not seem to hang behind another program's write:
+   * an editor says so and saves once it is done (tx-editor-elsewhere.c) */
+  if (store != NULL)
+    tx_store_set_wait (store, WINDOW_WAIT_MS);
   take_daily_backup (self, FALSE);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)

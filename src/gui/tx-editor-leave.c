@@ -59,13 +59,32 @@ tx_editor_save (TxEditor  *self,
       return FALSE;
     }
 
+  /* saved elsewhere meanwhile where the clerk typed too: asked first */
+  if (tx_editor_ask_about_elsewhere (self))
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                           _("Not saved yet: this record was saved elsewhere meanwhile."));
+      return FALSE;
+    }
+
   record = tx_editor_dup_record_with_form (self, &local_error);
   if (record == NULL || !TX_EDITOR_GET_CLASS (self)->save_record (self, record, &local_error))
     {
+      /* another program is writing: saved once it has finished */
+      if (g_error_matches (local_error, TX_STORE_ERROR, TX_STORE_ERROR_BUSY) &&
+          tx_editor_save_when_free (self))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      priv->retry_started = 0;
       tx_editor_report_failure (self, _("Not saved"), local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  priv->retry_started = 0;
+  g_clear_handle_id (&priv->retry_id, g_source_remove);
 
   /* Read again where it is: the form stays scrolled where it was. */
   tx_editor_hide_problem (self);

@@ -43,6 +43,13 @@ typedef struct
   guint              updating;       /* filling the form, not the clerk typing */
   guint              reload_id;
   char              *text_problem;   /* what is wrong with a text, said above the form */
+
+  /* saved elsewhere meanwhile (tx-editor-elsewhere.c) */
+  GPtrArray         *section_states; /* each section's state as read or saved */
+  char              *read_updated_at;/* the record's updated-at then */
+  GPtrArray         *clashes;        /* headings of the parts changed here and elsewhere */
+  guint              retry_id;       /* saving again once another writer is done */
+  gint64             retry_started;
 } TxEditorPrivate;
 
 TxEditorPrivate *tx_editor_get_private        (TxEditor *self);
@@ -51,6 +58,14 @@ void             tx_editor_reload             (TxEditor *self,
                                                gboolean  refill);
 void             tx_editor_emit_saved         (TxEditor *self,
                                                gboolean  uuid_changed);
+
+/* tx-editor-elsewhere.c */
+void             tx_editor_take_section_states (TxEditor *self);
+char            *tx_editor_merge_elsewhere     (TxEditor *self,
+                                                GObject  *record);
+gboolean         tx_editor_ask_about_elsewhere (TxEditor *self);
+gboolean         tx_editor_save_when_free      (TxEditor *self);
+void             tx_editor_forget_elsewhere    (TxEditor *self);
 
 /* tx-editor-messages.c */
 void             tx_editor_clear_file_chooser (TxEditor *self);

@@ -113,6 +113,7 @@ take_form_snapshot (TxEditor *self)
 
   g_free (priv->initial_form);
   priv->initial_form = dup_form_state (self);
+  tx_editor_take_section_states (self);
 }
 
 static void
@@ -339,8 +340,15 @@ tx_editor_reload (TxEditor *self,
     priv->record = TX_EDITOR_GET_CLASS (self)->create_record (self);
 
   priv->updating++;
-  for (guint i = 0; i < priv->sections->len; i++)
-    tx_editor_section_set_record (SECTION (priv, i), priv->record, !keep_form);
+  if (keep_form && !priv->is_new)
+    {
+      /* saved elsewhere meanwhile: what the clerk did not change shows it */
+      g_free (priv->initial_form);
+      priv->initial_form = tx_editor_merge_elsewhere (self, priv->record);
+    }
+  else
+    for (guint i = 0; i < priv->sections->len; i++)
+      tx_editor_section_set_record (SECTION (priv, i), priv->record, !keep_form);
   priv->updating--;
 
   if (!keep_form)
@@ -414,6 +422,7 @@ show_record (TxEditor   *self,
   priv->is_new = priv->store != NULL && is_new;
   g_clear_object (&priv->record);
   g_clear_pointer (&priv->initial_form, g_free);
+  tx_editor_forget_elsewhere (self);
 
   tx_editor_hide_problem (self);
   tx_editor_reload (self, TRUE);
@@ -492,6 +501,7 @@ tx_editor_dispose (GObject *object)
   priv->updating++;
 
   g_clear_handle_id (&priv->reload_id, g_source_remove);
+  g_clear_handle_id (&priv->retry_id, g_source_remove);
   tx_editor_clear_file_chooser (self);
   g_clear_weak_pointer (&priv->toast);
   if (priv->store != NULL)
@@ -525,6 +535,9 @@ tx_editor_finalize (GObject *object)
   g_clear_pointer (&priv->uuid, g_free);
   g_clear_pointer (&priv->text_problem, g_free);
   g_clear_pointer (&priv->initial_form, g_free);
+  g_clear_pointer (&priv->section_states, g_ptr_array_unref);
+  g_clear_pointer (&priv->clashes, g_ptr_array_unref);
+  g_clear_pointer (&priv->read_updated_at, g_free);
 
   G_OBJECT_CLASS (tx_editor_parent_class)->finalize (object);
 }
@@ -734,6 +747,8 @@ tx_editor_init (TxEditor *self)
   TxEditorPrivate *priv = tx_editor_get_instance_private (self);
 
   priv->sections = g_ptr_array_new ();
+  priv->section_states = g_ptr_array_new_with_free_func (g_free);
+  priv->clashes = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
