@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/relaxng.h>
@@ -30,6 +32,7 @@
 
 #include "tx-backup.h"
 #include "tx-exchange.h"
+#include "tx-file.h"
 #include "tx-records-private.h"
 #include "tx-roster.h"
 #include "tx-rules.h"
@@ -453,6 +456,38 @@ export_records (TxStore   *store,
   return !ex->failed;
 }
 
+/* libxml2's output, through the writer of every file Tongxin writes. */
+static int
+write_to_file (void       *context,
+               const char *buffer,
+               int         length)
+{
+  return tx_file_writer_write (context, buffer, length) ? length : -1;
+}
+
+static int
+close_nothing (void *context)
+{
+  return 0;
+}
+
+/* libxml2 says what went wrong while writing in English on stderr; the
+ * file's writer says it to the clerk, so libxml2 says it to the log. */
+static void
+log_libxml_error (void       *context,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_debug ("libxml2: %s", message);
+}
+
 /**
  * tx_exchange_export:
  * @path: the file to write; replaced atomically
@@ -466,13 +501,29 @@ tx_exchange_export (TxStore     *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-  g_autofree char *tmp_path = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
   g_autoptr(GError) read_error = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autoptr(TxFileWriter) file = NULL;
+  xmlGenericErrorFunc previous_error_func;
+  void *previous_error_context;
   Exporter ex = { store, NULL, FALSE, NULL };
 
-  ex.writer = xmlNewTextWriterFilename (tmp_path, 0);
+  /* written whole or not at all, 0600, as every file Tongxin writes */
+  file = tx_file_writer_new (path, &write_error);
+  if (file == NULL)
+    {
+      g_set_error_literal (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE, write_error->message);
+      return FALSE;
+    }
+
+  previous_error_func = xmlGenericError;
+  previous_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, log_libxml_error);
+
+  ex.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_to_file, close_nothing, file, NULL));
   if (ex.writer == NULL)
     {
+      xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
       g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
                    _("Could not write “%s”. Check that the folder exists and can be written."),
                    path);
@@ -497,19 +548,24 @@ tx_exchange_export (TxStore     *store,
     ex.failed = TRUE;
 
   xmlFreeTextWriter (ex.writer);
+  xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
 
-  if (ex.failed || g_rename (tmp_path, path) != 0)
+  if (ex.read_error != NULL)
     {
-      g_unlink (tmp_path);
-      if (ex.read_error != NULL)
-        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
-                     _("Could not write “%s”: %s. Nothing was written."),
-                     path, ex.read_error->message);
-      else
-        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
-                     _("Could not write “%s”: the disk may be full or the folder read-only."),
-                     path);
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
+                   _("Could not write “%s”: %s. Nothing was written."),
+                   path, ex.read_error->message);
       g_clear_error (&ex.read_error);
+      return FALSE;
+    }
+
+  /* a failed write says why (disk full, too large, …); a failure of the
+   * writer itself is one of those too */
+  if (ex.failed && !tx_file_writer_has_failed (file))
+    tx_file_writer_set_failed (file, EIO);
+  if (!tx_file_writer_commit (file, &write_error))
+    {
+      g_set_error_literal (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE, write_error->message);
       return FALSE;
     }
 

@@ -137,6 +137,7 @@ WRITERS = [
     ("calendar", ["calendar", "export", "{dir}/协商计划.ics"], "协商计划.ics", "demo"),
     ("roster-csv", ["roster", "export", "{dir}/名册.csv"], "名册.csv", demo_with(long_notes(200))),
     ("roster-xlsx", ["roster", "export", "{dir}/名册.xlsx"], "名册.xlsx", demo_with(long_notes(200))),
+    ("exchange", ["export", "{dir}/交换.xml"], "交换.xml", "demo"),
 ]
 
 CASES = []
@@ -183,4 +184,14 @@ CASES += [
          stdout="written", check=written_0600("签到表.pdf")),
     Case("disk/written-0600-replaces-earlier", ["chart", "ledger", "{dir}/台账.png"], exit=0,
          stdout="written", files={"台账.png": EARLIER}, check=written_0600("台账.png")),
+    Case("disk/written-0600-exchange", ["export", "{dir}/交换.xml"], exit=0, check=written_0600("交换.xml")),
+
+    # A backup on a full disk: nothing half-written left, and no copy of
+    # the data any other user could read.
+    Case("disk/backup", ["backup", "{dir}/备份.db"], message=["Could not write the backup", "备份.db"],
+         fsize_limit=LIMIT * 4, check=one_line(nothing_left)),
+    Case("disk/backup-keeps-earlier", ["backup", "{dir}/备份.db"], message=["Could not write the backup"],
+         files={"备份.db": EARLIER}, fsize_limit=LIMIT * 4, check=one_line(earlier_kept("备份.db"))),
+    Case("disk/written-0600-backup", ["backup", "{dir}/备份.db"], exit=0, stdout="Backup written",
+         check=written_0600("备份.db")),
 ]
