@@ -614,6 +614,89 @@ test_editor_edits_person (Fixture       *fixture,
   g_assert_cmpint (tx_person_get_category (saved, 1), ==, TX_CATEGORY_STAKEHOLDER);
 }
 
+/* Saves @person again from another connection, as an import or
+ * tongxin-cli would, with @phone or @organization changed. */
+static void
+save_elsewhere (Fixture    *fixture,
+                const char *uuid,
+                const char *phone,
+                const char *organization)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = tx_store_open (fixture->path, &error);
+  g_autoptr(TxPerson) stored = NULL;
+  g_autoptr(TxPerson) changed = NULL;
+
+  g_assert_no_error (error);
+  stored = tx_roster_find_person (other, uuid, &error);
+  g_assert_no_error (error);
+  changed = tx_person_new_with_fields (uuid, tx_person_get_name (stored), tx_person_get_gender (stored),
+                                       tx_person_get_ethnicity (stored), tx_person_get_township_uuid (stored),
+                                       tx_person_get_village (stored),
+                                       organization != NULL ? organization : tx_person_get_organization (stored),
+                                       tx_person_get_title (stored),
+                                       phone != NULL ? phone : tx_person_get_phone (stored),
+                                       tx_person_get_notes (stored));
+  for (guint i = 0; i < tx_person_get_n_categories (stored); i++)
+    tx_person_add_category (changed, tx_person_get_category (stored, i));
+  g_usleep (2000);   /* a later updated_at, to the millisecond */
+  g_assert_true (tx_roster_edit_person (other, changed, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+question_shown (gpointer data)
+{
+  return tx_test_find_message_dialog () != NULL;
+}
+
+/* A person saved elsewhere while the dialog is open: Save asks; "Show
+ * the Other Version" shows it, "Keep Mine" saves the dialog's. */
+static void
+test_editor_saved_elsewhere (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_auto(Emitted) emitted = { NULL, };
+  g_autoptr(TxPerson) person = find_by_name (fixture->store, "韦美玲");
+  g_autoptr(TxPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = g_strdup (tx_person_get_uuid (person));
+  TxPersonEditor *editor;
+  AdwMessageDialog *question;
+
+  editor = open_editor (fixture, person, &emitted);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  type_into (editor, "title_row", "副院长");
+  save_elsewhere (fixture, uuid, "0854-2229999", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  tx_test_wait_until (question_shown, NULL, "the question");
+  question = tx_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Saved Elsewhere Meanwhile");
+  tx_test_answer_message_dialog (question, "theirs");
+  iterate ();
+
+  /* the other version, in the form; nothing saved from here */
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (get_child (editor, TX_TYPE_PERSON_EDITOR, "phone_row")), ==, "0854-2229999");
+  g_assert_cmpstr (gtk_editable_get_text (get_child (editor, TX_TYPE_PERSON_EDITOR, "title_row")), ==, "护士长");
+  g_assert_false (tx_person_editor_has_changes (editor));
+
+  /* typed again, saved elsewhere again, and "Keep Mine" */
+  type_into (editor, "title_row", "副院长");
+  save_elsewhere (fixture, uuid, NULL, "别处改的单位");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  tx_test_wait_until (question_shown, NULL, "the question");
+  tx_test_answer_message_dialog (tx_test_find_message_dialog (), "mine");
+  tx_test_wait_until (is_null, &editor, "the editor to close after saving");
+
+  saved = tx_roster_find_person (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_person_get_title (saved), ==, "副院长");
+  g_assert_cmpstr (tx_person_get_phone (saved), ==, "0854-2229999");
+  g_assert_cmpstr (tx_person_get_organization (saved), ==, "福泉市人民医院");
+}
+
 static void
 test_editor_deletes_person (Fixture       *fixture,
                             gconstpointer  data)
@@ -1024,6 +1107,8 @@ main (int   argc,
               fixture_set_up, test_editor_asks_before_discarding, fixture_tear_down);
   g_test_add ("/gui/person-editor/edit", Fixture, NULL,
               fixture_set_up, test_editor_edits_person, fixture_tear_down);
+  g_test_add ("/gui/person-editor/saved-elsewhere", Fixture, NULL,
+              fixture_set_up, test_editor_saved_elsewhere, fixture_tear_down);
   g_test_add ("/gui/person-editor/delete", Fixture, NULL,
               fixture_set_up, test_editor_deletes_person, fixture_tear_down);
   g_test_add ("/gui/import-dialog/problems", Fixture, NULL,

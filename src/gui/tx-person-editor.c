@@ -67,6 +67,7 @@ struct _TxPersonEditor
   gboolean             name_touched;    /* the name was typed, and may be shown wrong */
   gboolean             valid;
   gboolean             closing;         /* saved, deleted or discarded */
+  gboolean             keep_mine;       /* saved elsewhere meanwhile: the clerk said save */
 };
 
 G_DEFINE_FINAL_TYPE (TxPersonEditor, tx_person_editor, ADW_TYPE_WINDOW)
@@ -183,6 +184,8 @@ show_row_problem (AdwEntryRow *row,
 }
 
 static TxPerson *build_person (TxPersonEditor *self);
+static void      load_person  (TxPersonEditor *self);
+static gboolean  ask_if_saved_elsewhere (TxPersonEditor *self);
 
 /* The rules of tx_roster_check_person(), tx_person_check()'s, said
  * where they are broken: the name and the phone under their rows; what
@@ -357,6 +360,9 @@ save_person (TxPersonEditor *self)
   if (self->person != NULL && !has_changes (self))
     return TRUE;
 
+  if (ask_if_saved_elsewhere (self))
+    return FALSE;
+
   person = build_person (self);
   if (!tx_roster_edit_person (self->store, person, &error))
     {
@@ -371,6 +377,79 @@ save_person (TxPersonEditor *self)
   g_free (self->initial_form);
   self->initial_form = dup_form_state (self);
   g_signal_emit (self, signals[SAVED], 0, tx_person_get_uuid (person));
+  return TRUE;
+}
+
+/* Saved elsewhere meanwhile (an import, tongxin-cli, another window) */
+
+/* Once the question has closed: saving closes this window, which the
+ * question was over. */
+static gboolean
+save_mine_cb (gpointer user_data)
+{
+  g_autoptr(TxPersonEditor) self = user_data;
+
+  self->keep_mine = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_elsewhere_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  g_autoptr(TxPersonEditor) self = user_data;
+
+  if (g_strcmp0 (response, "mine") == 0)
+    g_idle_add (save_mine_cb, g_object_ref (self));
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      g_autoptr(TxPerson) stored = tx_roster_find_person (self->store, tx_person_get_uuid (self->person), NULL);
+
+      if (stored != NULL)
+        {
+          g_set_object (&self->person, stored);
+          load_person (self);
+          adw_window_title_set_subtitle (self->window_title, tx_person_get_name (self->person));
+          g_free (self->initial_form);
+          self->initial_form = dup_form_state (self);
+          update_validation (self);
+        }
+    }
+}
+
+/* Before a save: whether the person was saved elsewhere since this
+ * dialog opened, in which case the clerk is asked which to keep and the
+ * save waits for the answer. */
+static gboolean
+ask_if_saved_elsewhere (TxPersonEditor *self)
+{
+  g_autoptr(TxPerson) stored = NULL;
+  GtkWidget *dialog;
+
+  if (self->person == NULL || self->keep_mine)
+    return FALSE;
+
+  stored = tx_roster_find_person (self->store, tx_person_get_uuid (self->person), NULL);
+  if (stored == NULL || g_strcmp0 (tx_person_get_updated_at (stored), tx_person_get_updated_at (self->person)) == 0)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Saved Elsewhere Meanwhile"),
+                                   _("This person was saved elsewhere after you opened this window "
+                                     "(by an import, by tongxin-cli or in another window). Saving replaces "
+                                     "that with what this window holds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "theirs", _("_Show the Other Version"),
+                                    "mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "theirs", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_elsewhere_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+
   return TRUE;
 }
 
