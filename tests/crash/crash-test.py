@@ -5,7 +5,7 @@
 #
 #   crash-test.py [ROUNDS]      (default 50 rounds of each kind; TAP)
 #
-# The kinds of write: a roster import of 20,000 people, an exchange
+# The kinds of write: a roster import of 8,000 people, an exchange
 # import of a whole city's roster, a restore of a large backup, and a
 # consultation saved again and again as the editor saves it
 # (crash-save).  Each round starts from a fresh copy, kills the process
@@ -35,7 +35,7 @@ from faketime_aside import child_env, step_aside  # noqa: E402
 CLI = os.environ.get("TONGXIN_CLI")
 SAVE = os.environ.get("TONGXIN_CRASH_SAVE")
 TODAY = "2026-11-27"
-N_IMPORTED = 20000
+N_IMPORTED = 8000
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林"
 GIVEN = "建国华明芳丽军平秀英志强玉兰红梅德文"
