@@ -83,6 +83,18 @@ class Catalogue:
     def __init__(self, work):
         self.work = work
         self.templates = {}
+        self.fonts_ready = False
+
+    def ready_fonts(self):
+        """Draws a document once with room on the disk: fontconfig
+        then finds its caches current and need not write them during a
+        case on a full disk (a cache left stale by another program
+        would otherwise add fontconfig's own words to stderr)."""
+        if self.fonts_ready:
+            return
+        self.fonts_ready = True
+        out = os.path.join(self.work, "fonts-ready.pdf")
+        cli(self.template("demo"), ["roster", "print", out])
 
     def template(self, kind):
         """A database made once and copied for each case."""
@@ -125,6 +137,8 @@ class Catalogue:
                 # the folders on the way must at least be passable
                 for folder in (self.work, dir):
                     os.chmod(folder, os.stat(folder).st_mode | 0o111)
+            if case.fsize_limit is not None:
+                self.ready_fonts()
             try:
                 run = cli(ctx.db, args, case.env, case.fsize_limit, case.timeout, case.nobody)
             except subprocess.TimeoutExpired:
