@@ -96,6 +96,47 @@ test_parse_refused (void)
   }
 }
 
+/* tongxin-cli --today takes its argument as the shell gives it: bytes
+ * that are not UTF-8 are no date, and the message shows them as �
+ * (found by tests/fuzz/fuzz-date: a broken last character was read past
+ * the end of the text). */
+static void
+test_parse_not_utf8 (void)
+{
+  static const char * const texts[] = {
+    "2026\xf0",                                         /* the first byte of four */
+    "\xe5\xb9",                                         /* two of 年's three */
+    "2026-12-1\xff",
+    "2026\xe5\xb9\xb4" "12\xe6\x9c\x88" "10\xe6\x97",    /* 2026年12月10 and two of 日's three */
+    "\xa3\xb2\xa3\xb0\xa3\xb2\xa3\xb6",   /* ２０２６ in GB18030 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      /* exactly as long as the text, so that a read past it is seen
+       * under -Db_sanitize=address */
+      g_autofree char *text = g_memdup2 (texts[i], strlen (texts[i]) + 1);
+      TxDate date = 42;
+
+      g_assert_false (tx_date_parse (text, &date, &error));
+      g_assert_error (error, TX_DATE_ERROR, TX_DATE_ERROR_FORM);
+      g_assert_cmpint (date, ==, TX_DATE_NONE);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_nonnull (strstr (error->message, "\xef\xbf\xbd"));   /* � */
+      g_assert_nonnull (strstr (error->message, "2026年12月10日"));
+    }
+
+  /* the part before a broken byte is still quoted */
+  {
+    g_autoptr(GError) error = NULL;
+    TxDate date;
+
+    g_assert_false (tx_date_parse ("2026-12-1\xff", &date, &error));
+    g_assert_nonnull (strstr (error->message, "2026-12-1\xef\xbf\xbd"));
+  }
+}
+
 static void
 test_iso (void)
 {
@@ -210,6 +251,7 @@ main (int   argc,
 
   g_test_add_func ("/date/parse/forms", test_parse_forms);
   g_test_add_func ("/date/parse/refused", test_parse_refused);
+  g_test_add_func ("/date/parse/not-utf8", test_parse_not_utf8);
   g_test_add_func ("/date/iso", test_iso);
   g_test_add_func ("/date/chinese", test_chinese);
   g_test_add_func ("/date/counting", test_counting);

@@ -104,7 +104,9 @@ tx_date_from_iso (const char *text)
 }
 
 /* What a clerk typed, with full-width digits and signs made ASCII and
- * the spaces taken out: "２０２６／１２／１０ " → "2026/12/10". */
+ * the spaces taken out: "２０２６／１２／１０ " → "2026/12/10".  @text is
+ * valid UTF-8 (g_utf8_next_char() would step over the end of a broken
+ * last character). */
 static char *
 fold_typed (const char *text)
 {
@@ -161,6 +163,15 @@ tx_date_parse (const char  *text,
   *date = TX_DATE_NONE;
   if (text == NULL)
     text = "";
+
+  /* tongxin-cli's arguments are any bytes: what is not UTF-8 is no date,
+   * and is quoted with its broken bytes shown as � */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      return set_form_error (error, shown);
+    }
 
   folded = fold_typed (text);
   p = folded;
