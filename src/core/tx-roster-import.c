@@ -1069,6 +1069,9 @@ reader_parse (Reader     *reader,
   struct csv_parser parser;
 
   csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  /* libcsv grows a field's buffer by this much at a time (128 bytes by
+   * default): a field of megabytes would be copied over and over */
+  csv_set_blk_size (&parser, 256 * 1024);
 
   /* Fed line by line, so every row knows the line it ends on. */
   for (const char *p = text, *end = text + size; p < end; )
