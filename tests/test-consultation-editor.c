@@ -150,7 +150,8 @@ wait_until (Condition      condition,
             gconstpointer  data,
             const char    *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  int seconds = tx_test_get_wait_seconds (WAIT_SECONDS);
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
   guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
 
   while (!condition (fixture, data))
@@ -158,7 +159,7 @@ wait_until (Condition      condition,
       if (g_get_monotonic_time () > deadline)
         {
           g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
+          g_error ("Waited %d s in vain for %s", seconds, what);
         }
       g_main_context_iteration (NULL, TRUE);
     }

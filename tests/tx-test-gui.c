@@ -9,8 +9,26 @@
 #include "tx-test-gui.h"
 
 /* Long enough for a slow machine under Xvfb; a test that waits this long
- * has failed. */
+ * has failed.  Under the sanitizers (tests/meson.build sets
+ * TONGXIN_TEST_SLOWDOWN) everything takes some times longer. */
 #define WAIT_SECONDS 20
+
+/**
+ * tx_test_get_wait_seconds:
+ * @seconds: how long a wait may last on a plain build
+ *
+ * Returns: @seconds, times $TONGXIN_TEST_SLOWDOWN if it is set
+ */
+int
+tx_test_get_wait_seconds (int seconds)
+{
+  const char *slowdown = g_getenv ("TONGXIN_TEST_SLOWDOWN");
+  guint64 factor = 1;
+
+  if (slowdown != NULL && !g_ascii_string_to_unsigned (slowdown, 10, 1, 100, &factor, NULL))
+    g_error ("TONGXIN_TEST_SLOWDOWN=%s is not a number from 1 to 100", slowdown);
+  return seconds * (int) factor;
+}
 
 static gboolean
 on_wait_tick_cb (gpointer data)
@@ -24,7 +42,8 @@ tx_test_wait_until (TxTestCondition  condition,
                     gpointer         data,
                     const char      *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  int seconds = tx_test_get_wait_seconds (WAIT_SECONDS);
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
   guint tick = g_timeout_add (10, on_wait_tick_cb, NULL);
 
   while (!condition (data))
@@ -32,7 +51,7 @@ tx_test_wait_until (TxTestCondition  condition,
       if (g_get_monotonic_time () > deadline)
         {
           g_source_remove (tick);
-          g_error ("Waited %d s in vain for %s", WAIT_SECONDS, what);
+          g_error ("Waited %d s in vain for %s", seconds, what);
         }
       g_main_context_iteration (NULL, TRUE);
     }

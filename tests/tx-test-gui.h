@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 typedef gboolean (*TxTestCondition) (gpointer data);
 
+int               tx_test_get_wait_seconds    (int              seconds);
 void              tx_test_wait_until          (TxTestCondition  condition,
                                                gpointer         data,
                                                const char      *what);

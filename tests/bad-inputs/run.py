@@ -30,6 +30,7 @@ sys.path.append(os.path.join(os.path.dirname(HERE), "pylib"))
 
 from case import Case, Context, TODAY  # noqa: E402
 from faketime_aside import child_env, step_aside  # noqa: E402
+import slowdown  # noqa: E402
 
 CLI = os.environ.get("TONGXIN_CLI")
 
@@ -140,9 +141,10 @@ class Catalogue:
             if case.fsize_limit is not None:
                 self.ready_fonts()
             try:
-                run = cli(ctx.db, args, case.env, case.fsize_limit, case.timeout, case.nobody)
+                run = cli(ctx.db, args, case.env, case.fsize_limit,
+                          slowdown.seconds(case.timeout), case.nobody)
             except subprocess.TimeoutExpired:
-                raise AssertionError("took longer than %g s" % case.timeout)
+                raise AssertionError("took longer than %g s" % slowdown.seconds(case.timeout))
             ctx.seconds = time.monotonic() - start
             ctx.status = run.returncode
             ctx.out = run.stdout.decode("utf-8", "replace")
