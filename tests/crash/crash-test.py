@@ -31,6 +31,7 @@ import time
 
 sys.path.append(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pylib"))
 from faketime_aside import child_env, step_aside  # noqa: E402
+import slowdown  # noqa: E402
 
 CLI = os.environ.get("TONGXIN_CLI")
 SAVE = os.environ.get("TONGXIN_CRASH_SAVE")
@@ -41,8 +42,17 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林"
 GIVEN = "建国华明芳丽军平秀英志强玉兰红梅德文"
 
 
+# How long one command may take before it counts as hung: far more than
+# any takes (an import of the whole city takes seconds).
+HUNG = 300
+
+
 def cli(db, *args, check=True):
-    run = subprocess.run([CLI, "--db", db, "--today", TODAY] + list(args), capture_output=True, env=child_env())
+    try:
+        run = subprocess.run([CLI, "--db", db, "--today", TODAY] + list(args), capture_output=True,
+                             env=child_env(), timeout=slowdown.seconds(HUNG))
+    except subprocess.TimeoutExpired:
+        raise RuntimeError("tongxin-cli %s: still running after %d s" % (" ".join(args), slowdown.seconds(HUNG)))
     if check and run.returncode != 0:
         raise RuntimeError("tongxin-cli %s: %s" % (" ".join(args), run.stderr.decode()))
     return run
@@ -138,7 +148,14 @@ def contention(setup, rounds):
                                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env())
                          for part in setup.parts]
             for process in processes:
-                _, err = process.communicate()
+                try:
+                    _, err = process.communicate(timeout=slowdown.seconds(HUNG))
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    _, err = process.communicate()
+                    problems.append("round %d: an import still ran after %d s: %s"
+                                    % (round_number, slowdown.seconds(HUNG), err.decode()))
+                    continue
                 if process.returncode != 0:
                     problems.append("round %d: an import failed (%d): %s"
                                     % (round_number, process.returncode, err.decode()))
@@ -225,7 +242,8 @@ def duration(setup, start, command):
     try:
         db = fresh(setup, start, folder)
         begin = time.monotonic()
-        subprocess.run(command(setup, db), capture_output=True, check=True, env=child_env())
+        subprocess.run(command(setup, db), capture_output=True, check=True, env=child_env(),
+                       timeout=slowdown.seconds(HUNG))
         return time.monotonic() - begin
     finally:
         shutil.rmtree(folder)
@@ -255,11 +273,13 @@ def main():
                     db = fresh(setup, start, folder)
                     process = subprocess.Popen(command(setup, db), stdout=subprocess.DEVNULL,
                                                stderr=subprocess.PIPE, env=child_env())
-                    time.sleep(rng.uniform(0, longest))
-                    if process.poll() is None:
+                    # killed after a random time, unless it ends first
+                    try:
+                        process.wait(timeout=rng.uniform(0, longest))
+                    except subprocess.TimeoutExpired:
                         killed_during += 1
                         process.send_signal(signal.SIGKILL)
-                    process.wait()
+                        process.wait()
                     if process.returncode not in (0, -signal.SIGKILL):
                         problems.append("round %d: exit %d: %s" % (round_number, process.returncode,
                                                                   process.stderr.read().decode()))
@@ -273,7 +293,11 @@ def main():
                     except AssertionError as error:
                         problems.append("round %d: %s" % (round_number, error))
                         continue
-                    run = cli(db, "check", check=False)
+                    try:
+                        run = cli(db, "check", check=False)
+                    except RuntimeError as error:
+                        problems.append("round %d: %s" % (round_number, error))
+                        continue
                     if run.returncode != 0:
                         problems.append("round %d: tongxin-cli check: %s" % (round_number, run.stderr.decode()))
                 finally:
@@ -285,8 +309,8 @@ def main():
                 for line in problems[:20]:
                     print("# " + line.replace("\n", "\n# "))
             else:
-                print("ok %d %s (%d rounds, %d killed while writing, seed %d)"
-                      % (number, name, rounds, killed_during, seed))
+                print("ok %d %s (%d rounds, %d killed while writing within %.1f s, seed %d)"
+                      % (number, name, rounds, killed_during, longest, seed))
             sys.stdout.flush()
 
         contention_rounds = max(3, rounds // 10)
