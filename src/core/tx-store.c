@@ -631,15 +631,25 @@ tx_store_open_full (const char        *path,
   /* Reading the header tells whether this is a database at all. */
   if (sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_debug ("%s is not a database: %s", path, sqlite3_errmsg (self->db));
-      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_CORRUPT)
+      int code = sqlite3_extended_errcode (self->db);
+
+      g_debug ("%s cannot be read as a database: %s (%d)", path, sqlite3_errmsg (self->db), code);
+      if ((code & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN,
                      _("The database “%s” is damaged. Restore a backup (see “tongxin-cli backup list”)."),
                      path);
-      else
+      else if ((code & 0xff) == SQLITE_NOTADB)
         g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_FOREIGN,
                      _("“%s” is not a Tongxin database. Choose another file."),
                      path);
+      else
+        {
+          /* the file may be fine: the disk is full (SQLite could not
+           * make its index beside it), or another program holds it */
+          g_autofree char *what = g_strdup_printf (_("Could not open the database “%s”"), path);
+
+          tx_store_set_code_error (error, code, what);
+        }
       return NULL;
     }
 

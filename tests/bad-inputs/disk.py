@@ -186,6 +186,13 @@ CASES += [
          stdout="written", files={"台账.png": EARLIER}, check=written_0600("台账.png")),
     Case("disk/written-0600-exchange", ["export", "{dir}/交换.xml"], exit=0, check=written_0600("交换.xml")),
 
+    # A disk so full that SQLite cannot make the 32 kB index it keeps
+    # beside the database: the database is not called foreign or damaged,
+    # the disk is named as the cause.
+    Case("disk/no-room-to-open", ["roster", "list"],
+         message=["Could not open the database", "the disk is full"], fsize_limit=16 * 1024,
+         check=one_line()),
+
     # A backup on a full disk: nothing half-written left, and no copy of
     # the data any other user could read.
     Case("disk/backup", ["backup", "{dir}/备份.db"], message=["Could not write the backup", "备份.db"],
