@@ -19,8 +19,11 @@
 #include <glib/gstdio.h>
 
 #include "tx-application.h"
+#include "tx-backup-dialog.h"
+#include "tx-circular-dialog.h"
 #include "tx-consultation-editor.h"
 #include "tx-exchange.h"
+#include "tx-import-dialog.h"
 #include "tx-outcome-editor.h"
 #include "tx-person-editor.h"
 #include "tx-records.h"
@@ -535,6 +538,88 @@ test_person_dialog_close (Fixture       *fixture,
   assert_consultation_saved (fixture, FALSE);
 }
 
+/* Quitting with a dialog open: the dialog closes with its window, and
+ * nothing is said on the way (a critical fails the test: G_DEBUG has
+ * fatal-criticals). */
+
+typedef GtkWindow *(*OpenDialogFunc) (Fixture *fixture);
+
+static GtkWindow *
+open_backups (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL);
+  return tx_test_get_widget_of_type (TX_TYPE_BACKUP_DIALOG);
+}
+
+static GtkWindow *
+open_about (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  return tx_test_get_widget_of_type (ADW_TYPE_ABOUT_WINDOW);
+}
+
+static GtkWindow *
+open_circular (Fixture *fixture)
+{
+  return GTK_WINDOW (tx_circular_dialog_new (GTK_WINDOW (fixture->window), fixture->store, 2026, 3, fixture->day));
+}
+
+static GtkWindow *
+open_import (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-utf8-bom.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file));
+}
+
+static GtkWindow *
+open_person (Fixture *fixture)
+{
+  g_autoptr(TxPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  person = tx_roster_find_person (fixture->store, fixture->person_uuid, &error);
+  g_assert_no_error (error);
+  return GTK_WINDOW (tx_person_editor_new (GTK_WINDOW (fixture->window), fixture->store, person));
+}
+
+static GtkWindow *
+open_shortcuts (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL);
+  return tx_test_get_widget_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+}
+
+static gboolean
+no_toplevels (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+static void
+test_quit_with_dialog (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  OpenDialogFunc open_dialog = (OpenDialogFunc) data;
+  GtkWindow *dialog;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  dialog = open_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (dialog);
+  settle ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  tx_test_wait_until (is_null, &fixture->window, "the window to close");
+  tx_test_wait_until (is_null, &dialog, "the dialog to close with it");
+  tx_test_wait_until (no_toplevels, NULL, "every window to close");
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +645,19 @@ main (int   argc,
               fixture_set_up, test_quit_save_fails, fixture_tear_down);
   g_test_add ("/gui/close-quit/person-dialog", Fixture, NULL,
               fixture_set_up, test_person_dialog_close, fixture_tear_down);
+
+  g_test_add ("/gui/close-quit/dialog-open/backups", Fixture, open_backups,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/about", Fixture, open_about,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/circular", Fixture, open_circular,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/import", Fixture, open_import,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/person", Fixture, open_person,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/shortcuts", Fixture, open_shortcuts,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
 
   return g_test_run ();
 }

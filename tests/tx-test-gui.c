@@ -152,6 +152,29 @@ tx_test_find_message_dialog (void)
   return NULL;
 }
 
+/**
+ * tx_test_get_widget_of_type:
+ * @type: a type of window
+ *
+ * Returns: (transfer none): the toplevel window of @type, which the
+ *   test fails without
+ */
+gpointer
+tx_test_get_widget_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  g_error ("No window of type %s is open", g_type_name (type));
+}
+
 /* Answers @dialog as a click on the button of @response does: the
  * response, then the dialog closes (adw_message_dialog_response() alone
  * leaves it open in libadwaita 1.2). */

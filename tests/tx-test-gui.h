@@ -23,6 +23,7 @@ gpointer          tx_test_get_widget          (gpointer         widget,
                                                GType            type);
 gpointer          tx_test_get_template_child  (gpointer         widget,
                                                const char      *name);
+gpointer          tx_test_get_widget_of_type  (GType            type);
 AdwMessageDialog *tx_test_find_message_dialog (void);
 void              tx_test_answer_message_dialog (AdwMessageDialog *dialog,
                                                const char       *response);

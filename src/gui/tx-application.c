@@ -185,31 +185,44 @@ ask_window (gpointer          target,
   tx_window_ask_to_close (target, callback, user_data);
 }
 
+/* Closes each of @windows that is still open. */
+static void
+close_windows (TxApplication *self,
+               GPtrArray     *windows)
+{
+  for (guint i = 0; i < windows->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+
+      if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), window) != NULL)
+        gtk_window_close (window);
+    }
+}
+
 /* Closing, rather than g_application_quit(), lets each window save
- * its size; the application ends with its last window. */
+ * its size; the application ends with its last window.
+ *
+ * The dialogs (person dialogs, the circular) close first, and are let
+ * go of before their windows close: a dialog kept alive past its window
+ * would, when it is finally freed, let go of a window that no longer
+ * exists (gtk_window_set_transient_for() on a finalized window). */
 static void
 on_quit_answered_cb (gboolean may_leave,
                      gpointer user_data)
 {
   g_autoptr(TxApplication) self = user_data;
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!may_leave)
     return;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    g_ptr_array_add (windows, g_object_ref (l->data));
+    g_ptr_array_add (TX_IS_WINDOW (l->data) ? windows : dialogs, g_object_ref (l->data));
 
-  /* The person dialogs first, then what they were over. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < windows->len; i++)
-      {
-        GtkWindow *window = g_ptr_array_index (windows, i);
-
-        if (TX_IS_WINDOW (window) == (pass == 1) &&
-            g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), window) != NULL)
-          gtk_window_close (window);
-      }
+  close_windows (self, dialogs);
+  g_clear_pointer (&dialogs, g_ptr_array_unref);
+  close_windows (self, windows);
 }
 
 /* Asks about what each window holds not saved, and each person dialog
