@@ -53,6 +53,8 @@ struct _TxCalendarPage
   GtkLabel          *title_label;
   GtkButton         *previous_button;
   GtkButton         *next_button;
+  GtkButton         *narrow_previous_button;
+  GtkButton         *narrow_next_button;
   GtkStack          *view_stack;
   GtkGrid           *weekday_grid;
   GtkGrid           *month_grid;
@@ -159,6 +161,25 @@ format_date (const char *format,
   return date != NULL ? g_date_time_format (date, format) : g_strdup ("");
 }
 
+
+/* The arrows say what they do, in the tooltip and to a screen reader
+ * (an icon alone is no name), in both headers. */
+static void
+set_arrow_words (TxCalendarPage *self,
+                 const char     *previous,
+                 const char     *next)
+{
+  GtkWidget *previous_buttons[] = { GTK_WIDGET (self->previous_button), GTK_WIDGET (self->narrow_previous_button) };
+  GtkWidget *next_buttons[] = { GTK_WIDGET (self->next_button), GTK_WIDGET (self->narrow_next_button) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (previous_buttons); i++)
+    {
+      gtk_widget_set_tooltip_text (previous_buttons[i], previous);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (previous_buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, previous, -1);
+      gtk_widget_set_tooltip_text (next_buttons[i], next);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (next_buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, next, -1);
+    }
+}
 static void
 update_header (TxCalendarPage *self)
 {
@@ -172,8 +193,7 @@ update_header (TxCalendarPage *self)
       /* Translators: the title of the year plan, a strftime format;
        * "%Y年" in Chinese */
       title = format_date (C_("calendar year", "%Y"), self->plan_year, 1, 1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _("Previous Year"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _("Next Year"));
+      set_arrow_words (self, _("Previous Year"), _("Next Year"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today", self->plan_year != today_year);
     }
   else
@@ -181,8 +201,7 @@ update_header (TxCalendarPage *self)
       /* Translators: the title of the month grid, a strftime format;
        * "%Y年%-m月" in Chinese */
       title = format_date (C_("calendar month", "%B %Y"), self->year, self->month, 1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _("Previous Month"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _("Next Month"));
+      set_arrow_words (self, _("Previous Month"), _("Next Month"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today",
                                      self->year != today_year || self->month != today_month);
     }
@@ -831,6 +850,8 @@ tx_calendar_page_class_init (TxCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, previous_button);
   gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, narrow_previous_button);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, narrow_next_button);
   gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, month_grid);

@@ -1,0 +1,296 @@
+/* test-accessibility.c — every button a screen reader meets has a name
+ *
+ * Runs under a display (Xvfb), on the sample data around 2026-11-27, in
+ * a window of 1366×768: every page, both editors with a record, and the
+ * dialogs (person, backups, circular, roster import) are built, and the
+ * widget tree of each window is walked.  A button of Tongxin's (not the
+ * inside of a GTK or libadwaita widget) must have a name: its text, or
+ * an accessible label when it shows only an icon.  Otherwise a screen
+ * reader says "button" or the class name; the test lists each such
+ * button with the widget it belongs to and its icon.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-accessibility"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "tx-application.h"
+#include "tx-backup-dialog.h"
+#include "tx-circular-dialog.h"
+#include "tx-consultation-editor.h"
+#include "tx-exchange.h"
+#include "tx-import-dialog.h"
+#include "tx-outcome-editor.h"
+#include "tx-person-editor.h"
+#include "tx-records.h"
+#include "tx-roster.h"
+#include "tx-test-gui.h"
+#include "tx-window.h"
+
+#define TODAY "2026-11-27"
+#define SHUANGGU "双谷村新型农村综合体建设协商"
+
+typedef struct {
+  char         *dir;
+  TxStore      *store;
+  TxDay        *day;
+  GApplication *app;
+  TxWindow     *window;
+} Fixture;
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("%s.TestA11y%u", APP_ID, ++n_apps);
+
+  fixture->dir = g_dir_make_tmp ("tongxin-test-a11y-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "tongxin.db", NULL);
+  fixture->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  tx_exchange_load_demo (fixture->store, tx_date_from_iso (TODAY), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->app = G_APPLICATION (tx_application_new ());
+  g_application_set_flags (fixture->app, G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (fixture->app, id);
+  g_application_register (fixture->app, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->day = tx_test_day_new (TODAY);
+  fixture->window = tx_window_new (GTK_APPLICATION (fixture->app), fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  settle ();
+
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->day);
+  tx_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* The walk */
+
+/* Widgets of GTK and libadwaita whose inner buttons they name (or not)
+ * themselves: what is inside them is not Tongxin's to name. */
+static gboolean
+is_foreign_composite (GtkWidget *widget)
+{
+  static const char * const names[] = {
+    "GtkWindowControls", "GtkSpinButton", "GtkCalendar", "GtkPasswordEntry",
+    "GtkSearchEntry", "AdwEntryRow", "GtkPopoverMenu", "GtkDropDown",
+    "GtkMenuButton", "AdwSplitButton", "AdwViewSwitcher", "AdwViewSwitcherBar",
+    "AdwViewSwitcherTitle", "GtkShortcutsWindow", "AdwAboutWindow",
+    "GtkFileChooserWidget", "GtkScaleButton", "AdwTabBar", "AdwComboRow",
+    "GtkEmojiChooser", "AdwMessageDialog",
+  };
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (type, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A label inside @widget with text: what GTK names a button by (not
+ * what its popover holds). */
+static gboolean
+has_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child) && has_text (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Its text, or an accessible label.  GTK 4.8 makes a button "labelled
+ * by" its child whatever it is, an icon too (which a screen reader then
+ * reads as "GtkImage"): that relation names nothing by itself, and
+ * Tongxin sets it nowhere else. */
+static gboolean
+has_name (GtkWidget *button)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         has_text (button);
+}
+
+/* Where @widget is: the types and ids of its ancestors up to Tongxin's
+ * own widget. */
+static char *
+describe (GtkWidget *widget)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *id = GTK_IS_BUILDABLE (w) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)) : NULL;
+
+      if (text->len > 0)
+        g_string_prepend (text, " > ");
+      if (id != NULL)
+        g_string_prepend (text, id);
+      g_string_prepend (text, G_OBJECT_TYPE_NAME (w));
+      if (id != NULL)
+        g_string_insert (text, strlen (G_OBJECT_TYPE_NAME (w)), "#");
+      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Tx") && w != widget)
+        break;
+    }
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (text, " (icon %s)", gtk_button_get_icon_name (GTK_BUTTON (widget)));
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL)
+    g_string_append_printf (text, " (icon %s)", gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* GTK's own close button of an info bar, which is always there: the
+ * editors hide it (show-close-button is off) and have their own. */
+static gboolean
+is_hidden_info_bar_close (GtkWidget *widget)
+{
+  return !gtk_widget_get_visible (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR) != NULL &&
+         gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) == NULL;
+}
+
+static void
+walk (GtkWidget *widget,
+      GPtrArray *unnamed,
+      guint     *n_buttons)
+{
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) && !is_hidden_info_bar_close (widget))
+    {
+      (*n_buttons)++;
+      if (!has_name (widget))
+        g_ptr_array_add (unnamed, describe (widget));
+    }
+
+  if (is_foreign_composite (widget))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (child, unnamed, n_buttons);
+}
+
+/* Every button of every open window has a name. */
+static void
+assert_every_button_named (void)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_buttons = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      walk (window, unnamed, &n_buttons);
+    }
+
+  g_test_message ("%u buttons, %u without a name", n_buttons, unnamed->len);
+  g_test_message ("%u buttons, %u without a name", n_buttons, unnamed->len);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("no name: %s", (const char *) g_ptr_array_index (unnamed, i));
+
+  /* the walk met the buttons a clerk sees: many, in every part */
+  g_assert_cmpuint (n_buttons, >, 40);
+  if (unnamed->len > 0)
+    g_test_fail_printf ("%u of %u buttons have no name a screen reader can say (listed above)",
+                        unnamed->len, n_buttons);
+}
+
+/* The tests */
+
+static void
+test_window_and_dialogs (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *csv = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-utf8-bom.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  TxPersonFilter filter = { 0 };
+
+  /* both editors with a record */
+  consultation = tx_store_load_consultation (fixture->store, SHUANGGU, &error);
+  g_assert_no_error (error);
+  tx_editor_set_record (tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR), fixture->store,
+                        tx_consultation_get_uuid (consultation));
+  outcomes = tx_store_list_outcomes (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, >, 0);
+  tx_editor_set_record (tx_test_get_widget (fixture->window, TX_TYPE_OUTCOME_EDITOR), fixture->store,
+                        tx_outcome_get_uuid (g_ptr_array_index (outcomes, 0)));
+
+  /* the dialogs */
+  people = tx_roster_query (fixture->store, &filter, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (tx_person_editor_new (GTK_WINDOW (fixture->window), fixture->store,
+                                                        g_ptr_array_index (people, 0))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL);
+  gtk_window_present (GTK_WINDOW (tx_circular_dialog_new (GTK_WINDOW (fixture->window), fixture->store,
+                                                          2026, 3, fixture->day)));
+  gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file)));
+  settle ();
+
+  assert_every_button_named ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/accessibility/buttons-named", Fixture, NULL,
+              fixture_set_up, test_window_and_dialogs, fixture_tear_down);
+
+  return g_test_run ();
+}
