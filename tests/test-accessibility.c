@@ -279,6 +279,13 @@ test_window_and_dialogs (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file)));
   settle ();
 
+  /* the editors' problem bar, with its own close button */
+  tx_editor_show_problem (tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR),
+                          "The meeting cannot end before it starts.");
+  adw_view_stack_set_visible_child_name (tx_test_get_widget (fixture->window, ADW_TYPE_VIEW_STACK), "consultations");
+  settle ();
+  tx_test_save_screenshot (fixture->window, "a11y-window");
+
   assert_every_button_named ();
 }
 

@@ -245,3 +245,45 @@ tx_test_day_new (const char *iso)
   g_assert_cmpint (date, >, 0);
   return tx_day_new_fixed (date);
 }
+
+/**
+ * tx_test_save_screenshot:
+ * @widget: a widget shown in a window
+ * @name: the file's name, without .png
+ *
+ * When $TONGXIN_TEST_SCREENSHOTS names a folder, saves @widget as it is
+ * drawn there as @name.png, for a person to look at; otherwise does
+ * nothing.
+ */
+void
+tx_test_save_screenshot (gpointer    widget,
+                         const char *name)
+{
+  const char *folder = g_getenv ("TONGXIN_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (folder == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (folder, 0700);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (folder, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}

@@ -28,6 +28,8 @@ AdwMessageDialog *tx_test_find_message_dialog (void);
 void              tx_test_answer_message_dialog (AdwMessageDialog *dialog,
                                                const char       *response);
 char             *tx_test_read_pdf_text       (const char      *pdf);
+void              tx_test_save_screenshot     (gpointer         widget,
+                                               const char      *name);
 void              tx_test_remove_dir          (const char      *path);
 TxDay            *tx_test_day_new             (const char      *iso);
 
