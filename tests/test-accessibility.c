@@ -245,6 +245,8 @@ assert_every_button_named (void)
 
 /* The tests */
 
+static void open_every_dialog (Fixture *fixture);
+
 static void
 test_window_and_dialogs (Fixture       *fixture,
                          gconstpointer  data)
@@ -252,10 +254,6 @@ test_window_and_dialogs (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TxConsultation) consultation = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autofree char *csv = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-utf8-bom.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (csv);
-  TxPersonFilter filter = { 0 };
 
   /* both editors with a record */
   consultation = tx_store_load_consultation (fixture->store, SHUANGGU, &error);
@@ -269,15 +267,7 @@ test_window_and_dialogs (Fixture       *fixture,
                         tx_outcome_get_uuid (g_ptr_array_index (outcomes, 0)));
 
   /* the dialogs */
-  people = tx_roster_query (fixture->store, &filter, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (tx_person_editor_new (GTK_WINDOW (fixture->window), fixture->store,
-                                                        g_ptr_array_index (people, 0))));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL);
-  gtk_window_present (GTK_WINDOW (tx_circular_dialog_new (GTK_WINDOW (fixture->window), fixture->store,
-                                                          2026, 3, fixture->day)));
-  gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file)));
-  settle ();
+  open_every_dialog (fixture);
 
   /* the editors' problem bar, with its own close button */
   tx_editor_show_problem (tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR),
@@ -289,6 +279,199 @@ test_window_and_dialogs (Fixture       *fixture,
   assert_every_button_named ();
 }
 
+/* Shortcuts: every one a clerk can press is in the shortcuts window */
+
+/* "<Control>s" as GTK writes it, whatever way it was written. */
+static char *
+normalize_accelerator (const char *accelerator)
+{
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  if (!gtk_accelerator_parse (accelerator, &key, &mods))
+    g_error ("“%s” is not an accelerator", accelerator);
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+add_accelerators (GHashTable *set,
+                  const char *list,
+                  const char *source)
+{
+  g_auto(GStrv) parts = g_strsplit_set (list, " |", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      {
+        g_autofree char *accelerator = normalize_accelerator (parts[i]);
+
+        /* where it was met first */
+        if (!g_hash_table_contains (set, accelerator))
+          g_hash_table_insert (set, g_steal_pointer (&accelerator), g_strdup (source));
+      }
+}
+
+/* The shortcuts of Tongxin's widgets (their classes' key bindings). */
+static void
+collect_widget_shortcuts (GtkWidget  *widget,
+                          GHashTable *set)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Tx"))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              g_autofree char *trigger = NULL;
+
+              /* a label's underlined letter is shown where it is; what
+               * GTK's own classes bind (focus moves, the inspector) are
+               * signals, Tongxin's bindings name actions */
+              if (GTK_IS_MNEMONIC_TRIGGER (gtk_shortcut_get_trigger (shortcut)) ||
+                  !GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+                continue;
+              trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+              add_accelerators (set, trigger, G_OBJECT_TYPE_NAME (widget));
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widget_shortcuts (child, set);
+}
+
+/* What the shortcuts window lists: its accelerators, and the
+ * application's for the actions it names. */
+static void
+collect_listed (GtkWidget      *widget,
+                GtkApplication *app,
+                GHashTable     *set)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "action-name", &action, NULL);
+      if (accelerator != NULL)
+        add_accelerators (set, accelerator, "listed");
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+          for (guint i = 0; accels[i] != NULL; i++)
+            add_accelerators (set, accels[i], "listed");
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, app, set);
+}
+
+static void
+open_every_dialog (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *csv = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), "roster-utf8-bom.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  TxPersonFilter filter = { 0 };
+
+  people = tx_roster_query (fixture->store, &filter, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (tx_person_editor_new (GTK_WINDOW (fixture->window), fixture->store,
+                                                        g_ptr_array_index (people, 0))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL);
+  gtk_window_present (GTK_WINDOW (tx_circular_dialog_new (GTK_WINDOW (fixture->window), fixture->store,
+                                                          2026, 3, fixture->day)));
+  gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file)));
+  settle ();
+}
+
+static void
+test_shortcuts_listed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) pressable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) actions = NULL;
+  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkShortcutsWindow *overlay;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint missing = 0;
+
+  open_every_dialog (fixture);
+
+  /* what a clerk can press: the application's accelerators … */
+  actions = gtk_application_list_action_descriptions (app);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        add_accelerators (pressable, accels[j], actions[i]);
+    }
+
+  /* … and the key bindings of every page, editor and dialog */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      collect_widget_shortcuts (window, pressable);
+    }
+  g_assert_cmpuint (g_hash_table_size (pressable), >, 10);
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_assert_nonnull (overlay);
+  collect_listed (GTK_WIDGET (overlay), app, listed);
+
+  g_hash_table_iter_init (&iter, pressable);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (listed, key))
+      {
+        g_test_message ("not in the shortcuts window: %s (%s)", (const char *) key, (const char *) value);
+        missing++;
+      }
+  if (missing > 0)
+    g_test_fail_printf ("%u shortcuts are not in the shortcuts window (listed above)", missing);
+}
+
+/* Alt+1 … Alt+5 show the pages in the order of the switcher. */
+static void
+test_alt_number_pages (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const order[] = { "overview", "calendar", "consultations", "roster", "outcomes" };
+  AdwViewStack *stack = tx_test_get_widget (fixture->window, ADW_TYPE_VIEW_STACK);
+  GtkApplication *app = GTK_APPLICATION (fixture->app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page('%s')", order[i]);
+      g_autofree char *expected = g_strdup_printf ("<Alt>%u", i + 1);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+      g_assert_cmpuint (g_strv_length (accels), ==, 1);
+      g_assert_cmpstr (accels[0], ==, expected);
+
+      /* from another page */
+      adw_view_stack_set_visible_child_name (stack, i == 0 ? "outcomes" : "overview");
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", order[i]);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, order[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +481,10 @@ main (int   argc,
 
   g_test_add ("/gui/accessibility/buttons-named", Fixture, NULL,
               fixture_set_up, test_window_and_dialogs, fixture_tear_down);
+  g_test_add ("/gui/accessibility/shortcuts-listed", Fixture, NULL,
+              fixture_set_up, test_shortcuts_listed, fixture_tear_down);
+  g_test_add ("/gui/accessibility/alt-number-pages", Fixture, NULL,
+              fixture_set_up, test_alt_number_pages, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -320,6 +320,16 @@ tx_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  /* Alt+1 … Alt+5: the pages, in the order of the switcher */
+  for (guint i = 0; i < G_N_ELEMENTS (tx_window_pages); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page('%s')", tx_window_pages[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), action, accels);
+    }
 }
 
 static void

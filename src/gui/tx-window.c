@@ -442,9 +442,26 @@ backups_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A page by its name (tx_window_pages): Alt+1 … Alt+5. */
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  const char *page = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
 static const GActionEntry win_entries[] = {
   { "backups", backups_action },
+  { "show-page", show_page_action, "s" },
 };
+
+/* The pages of the main view, in the order of the switcher. */
+const char * const tx_window_pages[5] = { "overview", "calendar", "consultations", "roster", "outcomes" };
 
 static void
 tx_window_init (TxWindow *self)

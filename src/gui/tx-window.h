@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define TX_TYPE_WINDOW (tx_window_get_type ())
 G_DECLARE_FINAL_TYPE (TxWindow, tx_window, TX, WINDOW, AdwApplicationWindow)
 
+extern const char * const tx_window_pages[5];
+
 TxWindow *tx_window_new          (GtkApplication *application,
                                   TxStore        *store,
                                   TxDay          *day);
