@@ -933,6 +933,53 @@ test_typed_dates (Fixture       *fixture,
   g_assert_false (tx_editor_has_changes (TX_EDITOR (fixture->editor)));
 }
 
+/* The calendar of a due date field: its button opens a calendar on the
+ * day the field holds; a day chosen there is written as the store keeps
+ * it, and saved like a typed one. */
+static void
+test_date_calendar (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxConsultation) saved = NULL;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) chosen = NULL;
+  GtkMenuButton *button;
+  GtkCalendar *calendar;
+  GtkWidget *popover;
+  GtkEntry *due;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultation = load (fixture, SHUANGGU);
+  choose_consultation (fixture, consultation);
+  due = tx_test_get_widget (get_stage_row (fixture, TX_STAGE_SUPERVISION), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027年1月31日");
+
+  /* the button beside the field, as clicked */
+  button = tx_test_get_widget (gtk_widget_get_parent (GTK_WIDGET (due)), GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  calendar = tx_test_get_widget (popover, GTK_TYPE_CALENDAR);
+  g_assert_true (gtk_widget_get_visible (popover));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 31);
+
+  /* a day chosen: written, the calendar closed, saved */
+  chosen = g_date_time_new_local (2027, 2, 14, 0, 0, 0);
+  gtk_calendar_select_day (calendar, chosen);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2027-02-14");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (save_enabled (fixture));
+  tx_test_save_screenshot (get_editor_child (fixture, "stages_group"), "stages-with-calendars");
+  gtk_widget_activate_action (fixture->editor, "editor.save", NULL);
+  saved = load (fixture, SHUANGGU);
+  g_assert_cmpstr (tx_consultation_get_stage_due (saved, TX_STAGE_SUPERVISION), ==, "2027-02-14");
+}
+
 /* A text no editor keeps (a character that turns the direction of the
  * text around, pasted into the venue): the core's check says so above
  * the form, by the field's name, and Save waits until it is gone. */
@@ -1251,6 +1298,8 @@ main (int   argc,
               fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/text-problems", Fixture, NULL,
               fixture_set_up, test_text_problems, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/date-calendar", Fixture, NULL,
+              fixture_set_up, test_date_calendar, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/typed-dates", Fixture, NULL,
               fixture_set_up, test_typed_dates, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/saved-elsewhere", Fixture, NULL,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-date-picker.h"
 #include "tx-editor.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-edit.h"
@@ -441,6 +442,7 @@ tx_outcome_details_section_init (TxOutcomeDetailsSection *self)
 
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_date_picker_add_to_row (self->submitted_row);
 
   /* In the order of SUBMITTED_TO_*. */
   gtk_string_list_append (self->submitted_to_names, tx_submitted_to_get_label ("party_committee"));

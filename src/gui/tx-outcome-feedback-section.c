@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-date-picker.h"
 #include "tx-editor.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-feedback-section.h"
@@ -400,4 +401,6 @@ tx_outcome_feedback_section_init (TxOutcomeFeedbackSection *self)
 {
   self->due_follows = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_date_picker_add_to_row (self->feedback_due_row);
+  tx_date_picker_add_to_row (self->feedback_received_row);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-date-picker.h"
 #include "tx-editor-section.h"
 #include "tx-rules.h"
 #include "tx-stage-row.h"
@@ -201,6 +202,7 @@ static void
 tx_stage_row_init (TxStageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_date_picker_attach_to_entry (self->due_entry);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-date-picker.h"
 #include "tx-editor-section.h"
 #include "tx-supervision-row.h"
 #include "tx-vocabulary.h"
@@ -91,6 +92,7 @@ static void
 tx_supervision_row_init (TxSupervisionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_date_picker_attach_to_entry (self->date_entry);
 
   /* In the order of TxSupervisionPhase. */
   for (guint i = 0; i < tx_supervision_phase_get_count (); i++)
