@@ -637,6 +637,44 @@ test_record_feedback (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (save_button));
 }
 
+/* The calendar of the submission date: its button opens on the day the
+ * row holds; the day chosen is written there and saved. */
+static void
+test_date_calendar (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
+  g_autoptr(TxOutcome) stored = NULL;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) chosen = NULL;
+  TxOutcome *outcome = find_outcome (outcomes, OVERDUE_TITLE);
+  GtkWidget *submitted_row;
+  GtkMenuButton *button;
+  GtkCalendar *calendar;
+
+  if (g_test_failed () || fixture->window == NULL)
+    return;
+
+  open_outcome (fixture, tx_outcome_get_uuid (outcome));
+  submitted_row = get_editor_child (fixture, "submitted_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (submitted_row)), ==, "2026-09-11");
+
+  button = tx_test_get_widget (submitted_row, GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (button);
+  calendar = tx_test_get_widget (gtk_menu_button_get_popover (button), GTK_TYPE_CALENDAR);
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 11);
+
+  chosen = g_date_time_new_local (2026, 9, 8, 0, 0, 0);
+  gtk_calendar_select_day (calendar, chosen);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (submitted_row)), ==, "2026-09-08");
+  tx_test_wait_until (is_sensitive, get_editor_child (fixture, "save_button"), "Save to be sensitive");
+  click (get_editor_child (fixture, "save_button"));
+  stored = tx_store_load_outcome (fixture->store, tx_outcome_get_uuid (outcome), NULL);
+  g_assert_cmpstr (tx_outcome_get_submitted (stored), ==, "2026-09-08");
+}
+
 static void
 test_bad_date (Fixture       *fixture,
                gconstpointer  data)
@@ -1162,6 +1200,8 @@ main (int   argc,
               fixture_set_up, test_three_zeros, fixture_tear_down);
   g_test_add ("/gui/outcomes-page/record-feedback", Fixture, NULL,
               fixture_set_up, test_record_feedback, fixture_tear_down);
+  g_test_add ("/gui/outcomes-page/date-calendar", Fixture, NULL,
+              fixture_set_up, test_date_calendar, fixture_tear_down);
   g_test_add ("/gui/outcomes-page/bad-date", Fixture, NULL,
               fixture_set_up, test_bad_date, fixture_tear_down);
   g_test_add ("/gui/outcomes-page/supervision", Fixture, NULL,
