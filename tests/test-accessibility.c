@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "tx-application.h"
@@ -85,6 +87,24 @@ fixture_set_up (Fixture       *fixture,
   settle ();
 }
 
+/* The same, with Tongxin in Chinese, as a clerk has it; the test is
+ * skipped where zh_CN.UTF-8 is not installed (build-aux/dev installs
+ * it). */
+static void
+fixture_set_up_chinese (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the locale zh_CN.UTF-8 is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  fixture_set_up (fixture, data);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -102,8 +122,13 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->app);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->day);
-  tx_test_remove_dir (fixture->dir);
+  if (fixture->dir != NULL)
+    tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
+
+  /* as the other tests run */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
 }
 
 /* The walk */
@@ -447,6 +472,121 @@ test_shortcuts_listed (Fixture       *fixture,
     g_test_fail_printf ("%u shortcuts are not in the shortcuts window (listed above)", missing);
 }
 
+/* Mnemonics: no two underlined letters a clerk sees at once are the
+ * same (Alt+S would only move between them) */
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *by_key)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+
+      if (key != GDK_KEY_VoidSymbol)
+        {
+          GPtrArray *labels = g_hash_table_lookup (by_key, GUINT_TO_POINTER (gdk_keyval_to_lower (key)));
+
+          if (labels == NULL)
+            {
+              labels = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (by_key, GUINT_TO_POINTER (gdk_keyval_to_lower (key)), labels);
+            }
+          /* one command shown in two places (a header that changes
+           * with the width) is no clash */
+          if (!g_ptr_array_find_with_equal_func (labels, gtk_label_get_label (GTK_LABEL (widget)), g_str_equal, NULL))
+            g_ptr_array_add (labels, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, by_key);
+}
+
+/* The number of letters two labels shown in @window share. */
+static guint
+count_mnemonic_clashes (GtkWidget  *window,
+                        const char *where)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint clashes = 0;
+
+  collect_mnemonics (window, by_key);
+  g_hash_table_iter_init (&iter, by_key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *labels = value;
+
+      if (labels->len > 1)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (guint i = 0; i < labels->len; i++)
+            g_string_append_printf (text, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (labels, i));
+          g_test_message ("%s: Alt+%s is %s", where, gdk_keyval_name (GPOINTER_TO_UINT (key)), text->str);
+          clashes++;
+        }
+    }
+
+  return clashes;
+}
+
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const pages[] = { "overview", "calendar", "consultations", "roster", "outcomes" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  AdwViewStack *stack;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint clashes = 0;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+  stack = tx_test_get_widget (fixture->window, ADW_TYPE_VIEW_STACK);
+
+  consultation = tx_store_load_consultation (fixture->store, SHUANGGU, &error);
+  g_assert_no_error (error);
+  outcomes = tx_store_list_outcomes (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+
+  /* each page of the window as it is shown, the editors with a record */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      settle ();
+      if (g_str_equal (pages[i], "consultations"))
+        tx_editor_set_record (tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR), fixture->store,
+                              tx_consultation_get_uuid (consultation));
+      else if (g_str_equal (pages[i], "outcomes"))
+        tx_editor_set_record (tx_test_get_widget (fixture->window, TX_TYPE_OUTCOME_EDITOR), fixture->store,
+                              tx_outcome_get_uuid (g_ptr_array_index (outcomes, 0)));
+      settle ();
+      clashes += count_mnemonic_clashes (GTK_WIDGET (fixture->window), pages[i]);
+    }
+
+  /* each dialog */
+  open_every_dialog (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (fixture->window))
+        clashes += count_mnemonic_clashes (window, G_OBJECT_TYPE_NAME (window));
+    }
+
+  if (clashes > 0)
+    g_test_fail_printf ("%u letters are underlined twice where a clerk sees them together (listed above)", clashes);
+}
+
 /* Alt+1 … Alt+5 show the pages in the order of the switcher. */
 static void
 test_alt_number_pages (Fixture       *fixture,
@@ -485,6 +625,10 @@ main (int   argc,
               fixture_set_up, test_shortcuts_listed, fixture_tear_down);
   g_test_add ("/gui/accessibility/alt-number-pages", Fixture, NULL,
               fixture_set_up, test_alt_number_pages, fixture_tear_down);
+  g_test_add ("/gui/accessibility/mnemonics", Fixture, NULL,
+              fixture_set_up, test_mnemonics, fixture_tear_down);
+  g_test_add ("/gui/accessibility/mnemonics/zh_CN", Fixture, NULL,
+              fixture_set_up_chinese, test_mnemonics, fixture_tear_down);
 
   return g_test_run ();
 }
