@@ -30,6 +30,7 @@
 #include "tx-person-editor.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-speech-row.h"
 #include "tx-test-gui.h"
 #include "tx-window.h"
 
@@ -587,6 +588,42 @@ test_mnemonics (Fixture       *fixture,
     g_test_fail_printf ("%u letters are underlined twice where a clerk sees them together (listed above)", clashes);
 }
 
+/* Tab from the speaker of a speech goes to what was said, not to the
+ * row's buttons between them. */
+static void
+test_tab_speaker_to_speech (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = tx_speech_row_new ("王秀英", "建议分批推进。");
+  GtkWidget *speaker = tx_test_get_template_child (row, "speaker_entry");
+  GtkWidget *summary = tx_test_get_template_child (row, "summary_view");
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  gtk_widget_grab_focus (speaker);
+
+  /* the key Tab, as it reaches the speaker's field */
+  controllers = gtk_widget_observe_controllers (speaker);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !handled)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), summary) ||
+                 gtk_window_get_focus (GTK_WINDOW (window)) == summary);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+1 … Alt+5 show the pages in the order of the switcher. */
 static void
 test_alt_number_pages (Fixture       *fixture,
@@ -625,6 +662,8 @@ main (int   argc,
               fixture_set_up, test_shortcuts_listed, fixture_tear_down);
   g_test_add ("/gui/accessibility/alt-number-pages", Fixture, NULL,
               fixture_set_up, test_alt_number_pages, fixture_tear_down);
+  g_test_add ("/gui/accessibility/tab-speaker-to-speech", Fixture, NULL,
+              fixture_set_up, test_tab_speaker_to_speech, fixture_tear_down);
   g_test_add ("/gui/accessibility/mnemonics", Fixture, NULL,
               fixture_set_up, test_mnemonics, fixture_tear_down);
   g_test_add ("/gui/accessibility/mnemonics/zh_CN", Fixture, NULL,

@@ -68,6 +68,22 @@ tx_speech_row_dispose (GObject *object)
   G_OBJECT_CLASS (tx_speech_row_parent_class)->dispose (object);
 }
 
+/* Tab from the speaker goes to what was said, the next thing typed;
+ * the row's buttons come after it going back (Shift+Tab). */
+static gboolean
+on_speaker_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           TxSpeechRow           *self)
+{
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->summary_view));
+
+  return FALSE;
+}
+
 static void
 tx_speech_row_class_init (TxSpeechRowClass *klass)
 {
@@ -104,7 +120,14 @@ tx_speech_row_class_init (TxSpeechRowClass *klass)
 static void
 tx_speech_row_init (TxSpeechRow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_speaker_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->speaker_entry), keys);
 }
 
 GtkWidget *
