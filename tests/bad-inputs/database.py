@@ -97,11 +97,8 @@ def kept_before_restore(ctx):
 def with_note(ctx):
     """The sample, then a note only the database (not the backup) has."""
     import template_db
-    template_db.copy(ctx, "demo")
-    con = sqlite3.connect(ctx.db)
-    con.execute("UPDATE person SET notes = '恢复前的备注' WHERE id = (SELECT min(id) FROM person)")
-    con.commit()
-    con.close()
+    template_db.demo_with(lambda con: con.execute(
+        "UPDATE person SET notes = '恢复前的备注' WHERE id = (SELECT min(id) FROM person)"))(ctx)
 
 
 def sample_backup(ctx):

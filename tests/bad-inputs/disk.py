@@ -12,11 +12,10 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
-import sqlite3
 import stat
-import subprocess
 
-from case import Case, TODAY
+from case import Case
+from template_db import demo_with
 
 LIMIT = 48 * 1024
 EARLIER = b"the file written before, which a failure must leave as it is\n"
@@ -24,35 +23,6 @@ SIGNIN = "双谷村新型农村综合体建设协商"
 SIGNIN_UUID = "bc0f3928-cf72-4501-b3b6-f76225e76ad4"
 
 FULL = ["Could not write", "larger than this computer allows"]
-
-
-def sample(ctx):
-    """The sample database (made on TODAY) as the case's: the runner's
-    copy when it offers one, else made here."""
-    try:
-        import template_db
-        if template_db.catalogue is not None:
-            template_db.copy(ctx, "demo")
-            return
-    except ImportError:
-        pass
-    run = subprocess.run([os.environ["TONGXIN_CLI"], "--db", ctx.db, "--today", TODAY, "demo"],
-                         capture_output=True)
-    assert run.returncode == 0, run.stderr.decode()
-
-
-def demo_with(change):
-    """A database: the sample, then @change(con), as an old database or
-    another program could have left it."""
-    def make(ctx):
-        sample(ctx)
-        con = sqlite3.connect(ctx.db)
-        try:
-            change(con)
-            con.commit()
-        finally:
-            con.close()
-    return make
 
 
 def random_text(seed, length):

@@ -13,12 +13,12 @@ import csv
 import io
 import os
 import re
-import sqlite3
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
 from case import Case, TODAY
+from template_db import demo_with
 
 SIGNIN = "双谷村新型农村综合体建设协商"
 SIGNIN_UUID = "bc0f3928-cf72-4501-b3b6-f76225e76ad4"
@@ -39,35 +39,6 @@ NS = {
 
 # What XML 1.0 forbids, and the bidi controls
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
-
-
-def sample(ctx):
-    """The sample database (made on TODAY) as the case's: the runner's
-    copy when it offers one, else made here."""
-    try:
-        import template_db
-        if template_db.catalogue is not None:
-            template_db.copy(ctx, "demo")
-            return
-    except ImportError:
-        pass
-    run = subprocess.run([os.environ["TONGXIN_CLI"], "--db", ctx.db, "--today", TODAY, "demo"],
-                         capture_output=True)
-    assert run.returncode == 0, run.stderr.decode()
-
-
-def demo_with(change):
-    """A database: the sample, then @change(con), as an old database or
-    another program could have left it."""
-    def make(ctx):
-        sample(ctx)
-        con = sqlite3.connect(ctx.db)
-        try:
-            change(con)
-            con.commit()
-        finally:
-            con.close()
-    return make
 
 
 def set_title(title):
