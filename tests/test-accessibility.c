@@ -45,19 +45,6 @@ typedef struct {
   TxWindow     *window;
 } Fixture;
 
-static gboolean
-is_idle (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -85,7 +72,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = tx_window_new (GTK_APPLICATION (fixture->app), fixture->store, fixture->day);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  tx_test_settle ();
 }
 
 /* The same, with Tongxin in Chinese, as a clerk has it; the test is
@@ -110,15 +97,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  settle ();
+  tx_test_destroy_windows ();
+  tx_test_settle ();
 
   g_clear_object (&fixture->app);
   g_clear_object (&fixture->store);
@@ -299,7 +279,7 @@ test_window_and_dialogs (Fixture       *fixture,
   tx_editor_show_problem (tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR),
                           "The meeting cannot end before it starts.");
   adw_view_stack_set_visible_child_name (tx_test_get_widget (fixture->window, ADW_TYPE_VIEW_STACK), "consultations");
-  settle ();
+  tx_test_settle ();
   tx_test_save_screenshot (fixture->window, "a11y-window");
 
   assert_every_button_named ();
@@ -420,7 +400,7 @@ open_every_dialog (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (tx_circular_dialog_new (GTK_WINDOW (fixture->window), fixture->store,
                                                           2026, 3, fixture->day)));
   gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file)));
-  settle ();
+  tx_test_settle ();
 }
 
 static void
@@ -563,14 +543,14 @@ test_mnemonics (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       adw_view_stack_set_visible_child_name (stack, pages[i]);
-      settle ();
+      tx_test_settle ();
       if (g_str_equal (pages[i], "consultations"))
         tx_editor_set_record (tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR), fixture->store,
                               tx_consultation_get_uuid (consultation));
       else if (g_str_equal (pages[i], "outcomes"))
         tx_editor_set_record (tx_test_get_widget (fixture->window, TX_TYPE_OUTCOME_EDITOR), fixture->store,
                               tx_outcome_get_uuid (g_ptr_array_index (outcomes, 0)));
-      settle ();
+      tx_test_settle ();
       clashes += count_mnemonic_clashes (GTK_WIDGET (fixture->window), pages[i]);
     }
 
@@ -605,7 +585,7 @@ test_tab_speaker_to_speech (Fixture       *fixture,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  tx_test_settle ();
   gtk_widget_grab_focus (speaker);
 
   /* the key Tab, as it reaches the speaker's field */

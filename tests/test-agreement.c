@@ -42,20 +42,6 @@ typedef struct {
   GtkWidget      *consultations;
 } Fixture;
 
-static gboolean
-is_idle (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-/* Lets the pages read the store again and lay themselves out. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
-}
-
 static GtkWindow *
 present_in_window (gpointer page)
 {
@@ -87,7 +73,7 @@ fixture_set_up (Fixture       *f,
   f->calendar_window = present_in_window (f->calendar);
   f->consultations = g_object_new (TX_TYPE_CONSULTATIONS_PAGE, "day", f->day, "store", f->store, NULL);
   f->consultations_window = present_in_window (f->consultations);
-  settle ();
+  tx_test_settle ();
 }
 
 static void
@@ -96,7 +82,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->calendar_window);
   gtk_window_destroy (f->consultations_window);
-  settle ();
+  tx_test_settle ();
   g_clear_object (&f->store);
   g_clear_object (&f->day);
   tx_test_remove_dir (f->dir);
@@ -166,7 +152,7 @@ list_shows (Fixture    *f,
                                                                              TX_TYPE_CONSULTATIONS_PAGE,
                                                                              filters[i])),
                                 choices[i]);
-  settle ();
+  tx_test_settle ();
 
   listed = G_LIST_MODEL (gtk_widget_get_template_child (f->consultations, TX_TYPE_CONSULTATIONS_PAGE, "selection"));
 
@@ -242,7 +228,7 @@ move_research (Fixture    *f,
   tx_consultation_set_stage_due (consultation, TX_STAGE_RESEARCH, due);
   g_assert_true (tx_store_save_consultation (f->store, consultation, &error));
   g_assert_no_error (error);
-  settle ();
+  tx_test_settle ();
 }
 
 /* The test */

@@ -47,14 +47,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  tx_test_destroy_windows ();
   g_clear_object (&f->store);
   g_clear_object (&f->day);
   tx_test_remove_dir (f->dir);

@@ -57,19 +57,6 @@ typedef struct {
 } Fixture;
 
 static gboolean
-is_idle (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
-}
-
-static gboolean
 is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
@@ -144,23 +131,15 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->consultation_editor = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR);
   fixture->outcome_editor = tx_test_get_widget (fixture->window, TX_TYPE_OUTCOME_EDITOR);
-  settle ();
+  tx_test_settle ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* The dialogs too. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  settle ();
+  tx_test_destroy_windows ();
+  tx_test_settle ();
 
   g_clear_object (&fixture->app);
   g_clear_object (&fixture->store);
@@ -202,7 +181,7 @@ type_everywhere (Fixture *fixture)
   g_assert_true (tx_person_editor_has_changes (fixture->person_editor));
 
   g_assert_true (tx_window_has_changes (fixture->window));
-  settle ();
+  tx_test_settle ();
 }
 
 /* What the database holds */
@@ -297,7 +276,7 @@ visible_page (Fixture *fixture)
 static void
 assert_nothing_asked (void)
 {
-  settle ();
+  tx_test_settle ();
   g_assert_null (tx_test_find_message_dialog ());
 }
 
@@ -611,13 +590,13 @@ test_quit_with_dialog (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (dialog);
-  settle ();
+  tx_test_settle ();
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
   tx_test_wait_until (is_null, &fixture->window, "the window to close");
   tx_test_wait_until (is_null, &dialog, "the dialog to close with it");
   tx_test_wait_until (no_toplevels, NULL, "every window to close");
-  settle ();
+  tx_test_settle ();
 }
 
 int

@@ -137,20 +137,6 @@ get_visible_titles (Fixture *fixture)
   return titles;
 }
 
-static gboolean
-is_idle (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-/* Lets the page lay itself out and the editor read itself again. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
-}
-
 /* Set-up */
 
 static void
@@ -186,22 +172,14 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1366, 768);
   gtk_window_set_child (fixture->window, overlay);
   gtk_window_present (fixture->window);
-  settle ();
+  tx_test_settle ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* The dialogs too. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  tx_test_destroy_windows ();
   fixture->window = NULL;
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->day);
@@ -289,7 +267,7 @@ static void
 show_all_years (Fixture *fixture)
 {
   gtk_drop_down_set_selected (get_page_child (fixture, "year_drop_down"), 0);
-  settle ();
+  tx_test_settle ();
 }
 
 /* The three zeros, as the labels should read them */
@@ -445,7 +423,7 @@ click (gpointer button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  tx_test_settle ();
 }
 
 static gboolean
@@ -531,7 +509,7 @@ test_overdue_filter (Fixture       *fixture,
 
   show_all_years (fixture);
   gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), TRUE);
-  settle ();
+  tx_test_settle ();
 
   /* Exactly those. */
   listed = get_listed_uuids (fixture);
@@ -558,7 +536,7 @@ test_overdue_filter (Fixture       *fixture,
 
   /* And the whole list again. */
   gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), FALSE);
-  settle ();
+  tx_test_settle ();
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = get_listed_uuids (fixture);
   g_assert_cmpuint (listed->len, ==, outcomes->len);
@@ -628,7 +606,7 @@ test_record_feedback (Fixture       *fixture,
 
   /* … and no longer overdue. */
   gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), TRUE);
-  settle ();
+  tx_test_settle ();
   {
     g_autoptr(GPtrArray) listed = get_listed_uuids (fixture);
 
@@ -712,7 +690,7 @@ test_bad_date (Fixture       *fixture,
 
   /* Enter does not save either. */
   g_signal_emit_by_name (submitted_row, "entry-activated");
-  settle ();
+  tx_test_settle ();
   stored = tx_store_load_outcome (fixture->store, tx_outcome_get_uuid (outcome), NULL);
   g_assert_cmpstr (tx_outcome_get_title (stored), ==, OVERDUE_TITLE);
   g_assert_cmpstr (tx_outcome_get_submitted (stored), ==, "2026-09-11");
@@ -884,7 +862,7 @@ test_new_delete_undo (Fixture       *fixture,
   n_before = tx_store_count (fixture->store, "outcome");
 
   gtk_widget_activate_action (fixture->page, "outcomes.new", NULL);
-  settle ();
+  tx_test_settle ();
   g_assert_true (tx_editor_is_new (TX_EDITOR (fixture->editor)));
   consultation_row = get_editor_child (fixture, "consultation_row");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (consultation_row)));
@@ -1032,7 +1010,7 @@ dup_row_feedback (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) labels = NULL;
 
-  settle ();
+  tx_test_settle ();
   labels = find_widgets (get_list_view (fixture), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     {
@@ -1101,7 +1079,7 @@ agree_feedback_due (Fixture    *fixture,
   tx_outcome_set_feedback (outcome, due, NULL, text);
   g_assert_true (tx_store_save_outcome (fixture->store, outcome, &error));
   g_assert_no_error (error);
-  settle ();
+  tx_test_settle ();
 }
 
 static void
@@ -1109,7 +1087,7 @@ set_overdue_only (Fixture  *fixture,
                   gboolean  overdue_only)
 {
   gtk_toggle_button_set_active (get_page_child (fixture, "overdue_button"), overdue_only);
-  settle ();
+  tx_test_settle ();
 }
 
 /* The Overview once said a recommendation was 42 days late that its

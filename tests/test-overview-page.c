@@ -224,15 +224,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* The dialogs too. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  tx_test_destroy_windows ();
   fixture->window = NULL;
   fixture->page = NULL;
   g_clear_pointer (&fixture->ledger, tx_ledger_free);

@@ -253,6 +253,37 @@ is_idle (gpointer data)
 }
 
 /**
+ * tx_test_settle:
+ *
+ * Runs the main loop until nothing is pending, five times over: what
+ * was changed is laid out, drawn and told.
+ */
+void
+tx_test_settle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
+}
+
+/**
+ * tx_test_destroy_windows:
+ *
+ * Destroys every window, the dialogs too: what a test's tear-down does.
+ */
+void
+tx_test_destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+/**
  * tx_test_save_screenshot:
  * @widget: a widget shown in a window
  * @name: the file's name, without .png
@@ -280,8 +311,7 @@ tx_test_save_screenshot (gpointer    widget,
     return;
 
   /* laid out and drawn as it is now */
-  for (guint i = 0; i < 5; i++)
-    tx_test_wait_until (is_idle, NULL, "the main loop to settle");
+  tx_test_settle ();
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
