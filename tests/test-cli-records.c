@@ -258,6 +258,31 @@ test_townships (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* A year without a plan is yellow, and says so, until the plan is set. */
+static void
+test_plan_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  tx_test_cli (&run, f->db, "2027-02-01", NULL, "ledger", "--township", "凤山镇", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"color\" : \"yellow\""));
+  g_assert_nonnull (strstr (run.out, "\"rule\" : \"plan_missing\""));
+  g_assert_nonnull (strstr (run.out, "No plan for 2027"));
+
+  tx_test_cli (&run, f->db, "2027-02-01", NULL, "township", "plan", "凤山镇", "2027", "4", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, "2027-02-01", NULL, "ledger", "--township", "凤山镇", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "plan_missing"));
+  g_assert_nonnull (strstr (run.out, "\"planned\" : 4"));
+
+  /* the 2026 plan was there all along */
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--format", "json", NULL);
+  g_assert_null (strstr (run.out, "plan_missing"));
+}
+
 static void
 test_consultation_delete (Fixture       *f,
                           gconstpointer  data)
@@ -447,6 +472,7 @@ main (int   argc,
   g_test_add ("/cli/config/decides-ledger", Fixture, NULL, fixture_set_up, test_config_decides_ledger,
               fixture_tear_down);
   g_test_add ("/cli/township", Fixture, NULL, fixture_set_up, test_townships, fixture_tear_down);
+  g_test_add ("/cli/ledger/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
   g_test_add ("/cli/consultation/delete", Fixture, NULL, fixture_set_up, test_consultation_delete,
               fixture_tear_down);
   g_test_add ("/cli/signin-sheet/removed-participant", Fixture, NULL, fixture_set_up,

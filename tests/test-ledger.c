@@ -54,7 +54,7 @@ data_init (Data *d)
   d->townships = g_ptr_array_new_with_free_func (g_object_unref);
   d->consultations = g_ptr_array_new_with_free_func (g_object_unref);
   d->outcomes = g_ptr_array_new_with_free_func (g_object_unref);
-  d->planned[0] = -1;
+  d->planned[0] = 0;     /* a plan, of nothing: see /ledger/plan-missing */
   g_ptr_array_add (d->townships, tx_township_new (TOWNSHIP, "凤山镇", TX_TOWNSHIP_KIND_TOWN));
 }
 
@@ -234,6 +234,44 @@ test_plan_behind (void)
     }
 }
 
+/* No plan for the year is not “on schedule”: the township is yellow and
+ * the reason says what to set; a red stage still makes it red. */
+static void
+test_plan_missing (void)
+{
+  Data d;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(TxLedger) late_ledger = NULL;
+  TxLedgerEntry *entry;
+  TxLedgerHit *hit;
+  TxConsultation *late;
+
+  data_init (&d);
+  d.planned[0] = -1;
+  add_held_meeting (&d, 1, "2026-05-10");
+  ledger = evaluate (&d, 2026, 3, "2026-11-27");
+  entry = entry_of (ledger);
+  g_assert_cmpint (entry->planned, ==, -1);
+  g_assert_cmpint (entry->color, ==, TX_COLOR_YELLOW);
+  g_assert_cmpuint (entry->hits->len, ==, 1);
+  hit = g_ptr_array_index (entry->hits, 0);
+  g_assert_cmpint (hit->rule, ==, TX_RULE_PLAN_MISSING);
+  g_assert_cmpstr (hit->kind, ==, "township");
+  g_assert_cmpstr (hit->uuid, ==, TOWNSHIP);
+  g_assert_nonnull (strstr (hit->text, "No plan for 2026"));
+
+  late = consultation ("00000000-0000-4000-8000-000000000003", "刺梨产销对接协商");
+  late->stage_due[TX_STAGE_SELECTION] = g_strdup ("2026-10-01");
+  g_ptr_array_add (d.consultations, late);
+  late_ledger = evaluate (&d, 2026, 4, "2026-11-27");
+  entry = entry_of (late_ledger);
+  g_assert_cmpint (entry->color, ==, TX_COLOR_RED);
+  g_assert_cmpuint (entry->hits->len, ==, 2);
+  g_assert_cmpint (((TxLedgerHit *) g_ptr_array_index (entry->hits, 1))->rule, ==, TX_RULE_PLAN_MISSING);
+
+  data_clear (&d);
+}
+
 static void
 test_worst_of (void)
 {
@@ -354,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/ledger/stage-overdue", test_stage_overdue);
   g_test_add_func ("/ledger/feedback-waiting", test_feedback_waiting);
   g_test_add_func ("/ledger/plan-behind", test_plan_behind);
+  g_test_add_func ("/ledger/plan-missing", test_plan_missing);
   g_test_add_func ("/ledger/worst-of", test_worst_of);
   g_test_add_func ("/ledger/past-quarter", test_past_quarter_as_it_stood);
   g_test_add_func ("/metrics/three-zeros", test_three_zeros);

@@ -9,7 +9,8 @@
  *    date agreed, or submitted + 30 days): yellow; more than 30 days
  *    past it: red;
  *  - consultations held against the annual plan pro rata: 1 behind is
- *    yellow, 2 or more red;
+ *    yellow, 2 or more red; no plan for the year at all is yellow, with
+ *    that as its reason (a plan of 0 is a plan);
  *  - a township's colour is the worst of its hits, a consultation's the
  *    worst of its own.
  * A quarter is judged as it stood on its last day, or today while it
@@ -273,7 +274,22 @@ tx_ledger_evaluate (GPtrArray           *townships,
       TxLedgerHit *hit;
       int behind;
 
-      if (entry->planned <= 0)
+      if (entry->planned < 0)
+        {
+          /* nothing to measure against: yellow, and the reason says
+           * what to do (DESIGN §1) */
+          hit = g_new0 (TxLedgerHit, 1);
+          hit->rule = TX_RULE_PLAN_MISSING;
+          hit->color = TX_COLOR_YELLOW;
+          hit->kind = g_strdup ("township");
+          hit->uuid = g_strdup (entry->township_uuid);
+          hit->title = g_strdup (entry->township_name);
+          hit->text = g_strdup_printf (_("No plan for %d: set the number of consultations planned for the year under Townships and Plans."),
+                                       year);
+          add_hit (entry, hit);
+          continue;
+        }
+      if (entry->planned == 0)
         continue;
 
       if (ledger->as_of == end)

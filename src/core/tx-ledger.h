@@ -16,6 +16,7 @@ typedef enum {
   TX_RULE_STAGE_OVERDUE,
   TX_RULE_FEEDBACK_WAITING,
   TX_RULE_PLAN_BEHIND,
+  TX_RULE_PLAN_MISSING,      /* no plan for the year (always yellow) */
 } TxRule;
 
 /* The thresholds, all settings (DESIGN §1, tx-settings.c). */

@@ -39,6 +39,8 @@ tx_circular_reason_text (const TxLedgerHit *hit)
       return g_strdup_printf ("协商建言“%s”报送%d天未获反馈", hit->title, hit->days);
     case TX_RULE_PLAN_BEHIND:
       return g_strdup_printf ("协商计划进度落后%d次", hit->days);
+    case TX_RULE_PLAN_MISSING:
+      return g_strdup ("未制定年度协商计划");
     default:
       return g_strdup ("");
     }
@@ -78,6 +80,10 @@ tx_circular_draft_suggestions (TxLedger *ledger)
               break;
             case TX_RULE_PLAN_BEHIND:
               g_string_append_printf (text, "%s年度协商计划进度落后，下一季度要按计划组织开展协商活动。\n",
+                                      entry->township_name);
+              break;
+            case TX_RULE_PLAN_MISSING:
+              g_string_append_printf (text, "%s要尽快制定年度协商计划，报市政协备案。\n",
                                       entry->township_name);
               break;
             default:

@@ -322,8 +322,8 @@ compare_attention (gconstpointer a,
   if (x->hit->color != y->hit->color)
     return x->hit->color > y->hit->color ? -1 : 1;
   /* days behind the plan are not days: after the others */
-  if ((x->hit->rule == TX_RULE_PLAN_BEHIND) != (y->hit->rule == TX_RULE_PLAN_BEHIND))
-    return x->hit->rule == TX_RULE_PLAN_BEHIND ? 1 : -1;
+  if ((x->hit->rule >= TX_RULE_PLAN_BEHIND) != (y->hit->rule >= TX_RULE_PLAN_BEHIND))
+    return x->hit->rule >= TX_RULE_PLAN_BEHIND ? 1 : -1;
   if (x->hit->days != y->hit->days)
     return x->hit->days > y->hit->days ? -1 : 1;
   order = g_utf8_collate (x->entry->township_name, y->entry->township_name);
