@@ -26,6 +26,7 @@
 #include "tx-import-dialog.h"
 #include "tx-outcome-editor.h"
 #include "tx-person-editor.h"
+#include "tx-preferences-window.h"
 #include "tx-records.h"
 #include "tx-roster.h"
 #include "tx-test-gui.h"
@@ -531,6 +532,13 @@ open_backups (Fixture *fixture)
 }
 
 static GtkWindow *
+open_preferences (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL);
+  return tx_test_get_widget_of_type (TX_TYPE_PREFERENCES_WINDOW);
+}
+
+static GtkWindow *
 open_about (Fixture *fixture)
 {
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
@@ -626,6 +634,8 @@ main (int   argc,
               fixture_set_up, test_person_dialog_close, fixture_tear_down);
 
   g_test_add ("/gui/close-quit/dialog-open/backups", Fixture, open_backups,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/preferences", Fixture, open_preferences,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);
   g_test_add ("/gui/close-quit/dialog-open/about", Fixture, open_about,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);

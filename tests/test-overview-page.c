@@ -29,6 +29,8 @@
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-overview-page.h"
+#include "tx-preferences-window.h"
+#include "tx-settings.h"
 #include "tx-records.h"
 #include "tx-test-gui.h"
 
@@ -602,6 +604,97 @@ test_store_changed (Fixture       *fixture,
   g_assert_cmpint (g_array_index (chart_data->colors, int, row * 4 + QUARTER - 1), ==, TX_COLOR_GREEN);
 }
 
+typedef struct {
+  Fixture    *fixture;
+  const char *text;
+  TxColor     color;
+} ReasonColor;
+
+static gboolean
+reason_has_color (gpointer data)
+{
+  ReasonColor *wanted = data;
+  GtkWidget *row = find_row_with_reason (wanted->fixture, wanted->text);
+
+  return row != NULL && read_badge_color (find_badge (row)) == (int) wanted->color;
+}
+
+/* A threshold changed in the preferences window recolours the Overview
+ * at once, while the window is still open; a spin button cannot offer a
+ * value the settings would refuse; a name typed and not applied is kept
+ * when the window closes. */
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TxSettings *settings;
+  TxPreferencesWindow *preferences;
+  const TxLedgerHit *hit;
+  TxLedgerEntry *entry = NULL;
+  GtkWidget *control;
+  ReasonColor wanted;
+  double min, max;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  settings = tx_store_get_settings (fixture->store);
+  hit = find_hit (fixture->ledger, "consultation", MARKET, &entry);
+  g_assert_cmpint (hit->color, ==, TX_COLOR_YELLOW);
+  g_assert_cmpint (hit->days, >, 0);
+  g_assert_cmpint (hit->days, <=, tx_settings_get_stage_red_days (settings));
+  wanted = (ReasonColor) { fixture, hit->text, TX_COLOR_YELLOW };
+  g_assert_true (reason_has_color (&wanted));
+
+  preferences = tx_preferences_window_new (fixture->window, fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  /* red after fewer days than the meeting is overdue */
+  control = tx_preferences_window_get_control (preferences, "stage-red-days");
+  g_assert_true (GTK_IS_SPIN_BUTTON (control));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (control)), ==, 14);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), hit->days - 1);
+  g_assert_cmpint (tx_settings_get_stage_red_days (settings), ==, hit->days - 1);
+  wanted.color = TX_COLOR_RED;
+  tx_test_wait_until (reason_has_color, &wanted, "the late meeting to turn red on the Overview");
+
+  /* and back */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), 14);
+  wanted.color = TX_COLOR_YELLOW;
+  tx_test_wait_until (reason_has_color, &wanted, "the late meeting to turn yellow again");
+
+  /* yellow never after red: the spin button stops at red */
+  control = tx_preferences_window_get_control (preferences, "plan-yellow-behind");
+  gtk_spin_button_get_range (GTK_SPIN_BUTTON (control), &min, &max);
+  g_assert_cmpfloat (max, ==, tx_settings_get_plan_red_behind (settings));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), 50);
+  g_assert_cmpint (tx_settings_get_plan_yellow_behind (settings), ==, tx_settings_get_plan_red_behind (settings));
+
+  /* what another writer changes shows in the window */
+  g_assert_true (tx_settings_set_text (settings, "signin-blank-rows", "8", NULL));
+  control = tx_preferences_window_get_control (preferences, "signin-blank-rows");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (control)), ==, 8);
+
+  /* a switch, a choice, the default township */
+  control = tx_preferences_window_get_control (preferences, "print-full-phones");
+  gtk_switch_set_active (GTK_SWITCH (control), TRUE);
+  g_assert_true (tx_settings_get_print_full_phones (settings));
+  control = tx_preferences_window_get_control (preferences, "signin-order");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control), 1);
+  g_assert_cmpint (tx_settings_get_signin_order (settings), ==, TX_SIGNIN_ORDER_STROKES);
+  control = tx_preferences_window_get_control (preferences, "default-township");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (control))), ==,
+                    1 + fixture->ledger->entries->len);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control), 2);
+  g_assert_nonnull (tx_settings_get_default_township (settings));
+
+  /* typed, not applied, window closed: kept */
+  control = tx_preferences_window_get_control (preferences, "organization");
+  gtk_editable_set_text (GTK_EDITABLE (control), "政协福泉市委员会金山街道联络组");
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_assert_cmpstr (tx_settings_get_organization (settings), ==, "政协福泉市委员会金山街道联络组");
+}
+
 /* Left open over the new year: the ledger of the new
  * quarter is shown when the old one was; one the clerk chose stays. */
 static void
@@ -786,6 +879,8 @@ main (int   argc,
               fixture_set_up, test_new_quarter, fixture_tear_down);
   g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
               fixture_set_up, test_store_changed, fixture_tear_down);
+  g_test_add ("/gui/overview-page/preferences", Fixture, NULL,
+              fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/gui/overview-page/circular", Fixture, NULL,
               fixture_set_up, test_circular, fixture_tear_down);
 

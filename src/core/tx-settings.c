@@ -40,33 +40,52 @@ G_DEFINE_FINAL_TYPE (TxSettings, tx_settings, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tx-settings-error-quark, tx_settings_error)
 
 static const char * const signin_orders[] = { "category", "strokes", NULL };
+static const char * const signin_order_labels[] = {
+  N_("By category, the liaison group first"),
+  N_("By surname strokes"),
+  NULL
+};
 
-/* The order of this table is the order `config list` shows. */
+/* The order of this table is the order `config list` and the
+ * preferences window show. */
 static const TxSettingInfo infos[] = {
-  { "organization", TX_SETTING_TEXT, "", 0, 0, NULL,
-    N_("The issuing body printed on documents, such as 政协福泉市委员会金山街道联络组") },
-  { "default-township", TX_SETTING_TOWNSHIP, "", 0, 0, NULL,
-    N_("The township a roster line without one belongs to") },
-  { "signin-order", TX_SETTING_CHOICE, "category", 0, 0, signin_orders,
-    N_("How sign-in sheets list people: category (the liaison group first) or strokes (按姓氏笔画为序)") },
-  { "signin-blank-rows", TX_SETTING_INTEGER, "5", 0, 100, NULL,
-    N_("Blank rows at the end of a sign-in sheet, for those who come uninvited") },
-  { "print-full-phones", TX_SETTING_BOOLEAN, "false", 0, 0, NULL,
-    N_("Whether printed lists show phone numbers in full instead of 138****5678") },
-  { "stage-red-days", TX_SETTING_INTEGER, "14", 0, 365, NULL,
-    N_("A stage overdue by more than this many days is red; overdue at all, yellow") },
-  { "feedback-days", TX_SETTING_INTEGER, "30", 1, 365, NULL,
-    N_("Feedback on a recommendation is due this many days after submission, unless another due date was agreed") },
-  { "feedback-red-days", TX_SETTING_INTEGER, "30", 0, 365, NULL,
-    N_("Feedback overdue by more than this many days is red; overdue at all, yellow") },
-  { "plan-yellow-behind", TX_SETTING_INTEGER, "1", 1, 100, NULL,
-    N_("A township this many consultations behind its yearly plan is yellow") },
-  { "plan-red-behind", TX_SETTING_INTEGER, "2", 1, 100, NULL,
-    N_("A township this many consultations behind its yearly plan is red") },
-  { "stakeholder-share", TX_SETTING_INTEGER, "30", 0, 100, NULL,
-    N_("The least share of stakeholders among those at a meeting, in percent") },
-  { "backups-kept", TX_SETTING_INTEGER, "10", 1, 1000, NULL,
-    N_("How many backups taken by hand or before a restore, an import or an update are kept (the daily ones are kept for 7 days, 4 weeks and 12 months)") },
+  { .key = "organization", .kind = TX_SETTING_TEXT, .default_value = "",
+    .title = N_("Issuing Body"), .group = TX_SETTING_GROUP_OFFICE,
+    .summary = N_("The issuing body printed on documents, such as 政协福泉市委员会金山街道联络组") },
+  { .key = "default-township", .kind = TX_SETTING_TOWNSHIP, .default_value = "",
+    .title = N_("Default Township"), .group = TX_SETTING_GROUP_OFFICE,
+    .summary = N_("The township a roster line without one belongs to") },
+  { .key = "signin-order", .kind = TX_SETTING_CHOICE, .default_value = "category",
+    .choices = signin_orders, .choice_labels = signin_order_labels,
+    .title = N_("Sign-in Sheet Order"), .group = TX_SETTING_GROUP_PRINTING,
+    .summary = N_("How sign-in sheets list people: category (the liaison group first) or strokes (按姓氏笔画为序)") },
+  { .key = "signin-blank-rows", .kind = TX_SETTING_INTEGER, .default_value = "5", .min = 0, .max = 100,
+    .title = N_("Blank Rows"), .group = TX_SETTING_GROUP_PRINTING,
+    .summary = N_("Blank rows at the end of a sign-in sheet, for those who come uninvited") },
+  { .key = "print-full-phones", .kind = TX_SETTING_BOOLEAN, .default_value = "false",
+    .title = N_("Print Full Phone Numbers"), .group = TX_SETTING_GROUP_PRINTING,
+    .summary = N_("Whether printed lists show phone numbers in full instead of 138****5678") },
+  { .key = "stage-red-days", .kind = TX_SETTING_INTEGER, .default_value = "14", .min = 0, .max = 365,
+    .title = N_("Overdue Stage Turns Red"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("A stage overdue by more than this many days is red; overdue at all, yellow") },
+  { .key = "feedback-days", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 1, .max = 365,
+    .title = N_("Days Allowed for Feedback"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("Feedback on a recommendation is due this many days after submission, unless another due date was agreed") },
+  { .key = "feedback-red-days", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 365,
+    .title = N_("Overdue Feedback Turns Red"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("Feedback overdue by more than this many days is red; overdue at all, yellow") },
+  { .key = "plan-yellow-behind", .kind = TX_SETTING_INTEGER, .default_value = "1", .min = 1, .max = 100,
+    .title = N_("Behind the Plan: Yellow"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("A township this many consultations behind its yearly plan is yellow") },
+  { .key = "plan-red-behind", .kind = TX_SETTING_INTEGER, .default_value = "2", .min = 1, .max = 100,
+    .title = N_("Behind the Plan: Red"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("A township this many consultations behind its yearly plan is red") },
+  { .key = "stakeholder-share", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 100,
+    .title = N_("Stakeholder Share"), .group = TX_SETTING_GROUP_MEETINGS,
+    .summary = N_("The least share of stakeholders among those at a meeting, in percent") },
+  { .key = "backups-kept", .kind = TX_SETTING_INTEGER, .default_value = "10", .min = 1, .max = 1000,
+    .title = N_("Backups Kept"), .group = TX_SETTING_GROUP_DATA,
+    .summary = N_("How many backups taken by hand or before a restore, an import or an update are kept (the daily ones are kept for 7 days, 4 weeks and 12 months)") },
 };
 
 enum {
@@ -487,6 +506,36 @@ check_together (TxSettings  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * tx_settings_get_range:
+ * @min: (out): the least value @key may take now
+ * @max: (out): the largest
+ *
+ * The bounds of an integer setting, narrowed by the rules between
+ * settings (red comes after yellow), so that a spin button cannot offer
+ * a value tx_settings_set_text() would refuse.
+ */
+void
+tx_settings_get_range (TxSettings *self,
+                       const char *key,
+                       int        *min,
+                       int        *max)
+{
+  int index;
+
+  g_return_if_fail (TX_IS_SETTINGS (self));
+
+  index = find_info (key);
+  g_return_if_fail (index >= 0 && infos[index].kind == TX_SETTING_INTEGER);
+
+  *min = infos[index].min;
+  *max = infos[index].max;
+  if (index == INFO_PLAN_YELLOW_BEHIND)
+    *max = get_integer (self, INFO_PLAN_RED_BEHIND);
+  else if (index == INFO_PLAN_RED_BEHIND)
+    *min = get_integer (self, INFO_PLAN_YELLOW_BEHIND);
 }
 
 /**

@@ -29,6 +29,16 @@ typedef enum {
   TX_SETTING_TOWNSHIP,
 } TxSettingKind;
 
+/* Where a setting is shown: the preferences window has a group for
+ * each. */
+typedef enum {
+  TX_SETTING_GROUP_OFFICE,      /* who issues the documents */
+  TX_SETTING_GROUP_PRINTING,    /* sign-in sheets and printed lists */
+  TX_SETTING_GROUP_LEDGER,      /* the thresholds of the three colours */
+  TX_SETTING_GROUP_MEETINGS,    /* the composition of a meeting */
+  TX_SETTING_GROUP_DATA,        /* backups */
+} TxSettingGroup;
+
 /* What a setting is: its key (the same in the database, in
  * `tongxin-cli config` and as a property of TxSettings), the kind of
  * its values and their bounds, and what it means. */
@@ -40,6 +50,9 @@ typedef struct {
   int                 max;
   const char * const *choices;      /* TX_SETTING_CHOICE, NULL-terminated */
   const char         *summary;      /* N_(), translated with _() */
+  const char         *title;        /* N_(): a label, a few words */
+  TxSettingGroup      group;
+  const char * const *choice_labels; /* N_(), one for each of choices */
 } TxSettingInfo;
 
 #define TX_TYPE_SETTINGS (tx_settings_get_type ())
@@ -55,6 +68,10 @@ const TxSettingInfo *tx_settings_lookup               (const char  *key);
 char                *tx_settings_dup_text             (TxSettings  *self,
                                                        const char  *key,
                                                        GError     **error);
+void                 tx_settings_get_range            (TxSettings  *self,
+                                                       const char  *key,
+                                                       int         *min,
+                                                       int         *max);
 gboolean             tx_settings_set_text             (TxSettings  *self,
                                                        const char  *key,
                                                        const char  *value,

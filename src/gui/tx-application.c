@@ -313,6 +313,7 @@ tx_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (tx_application_parent_class)->startup (app);
 
@@ -320,6 +321,7 @@ tx_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences", preferences_accels);
 
   /* Alt+1 … Alt+5: the pages, in the order of the switcher */
   for (guint i = 0; i < G_N_ELEMENTS (tx_window_pages); i++)

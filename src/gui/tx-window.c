@@ -21,6 +21,7 @@
 #include "tx-overview-page.h"
 #include "tx-person-editor.h"
 #include "tx-roster-page.h"
+#include "tx-preferences-window.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
 
@@ -442,6 +443,22 @@ backups_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The settings of the database: Ctrl+, */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  TxPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+
+  preferences = tx_preferences_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 /* A page by its name (tx_window_pages): Alt+1 … Alt+5. */
 static void
 show_page_action (GSimpleAction *action,
@@ -455,8 +472,21 @@ show_page_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
+/* The actions that need a database: off on the welcome page. */
+static void
+set_store_actions_enabled (TxWindow *self,
+                           gboolean  enabled)
+{
+  static const char * const names[] = { "backups", "preferences" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
+                                 enabled);
+}
+
 static const GActionEntry win_entries[] = {
   { "backups", backups_action },
+  { "preferences", preferences_action },
   { "show-page", show_page_action, "s" },
 };
 
@@ -469,8 +499,7 @@ tx_window_init (TxWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "backups")),
-                               FALSE);
+  set_store_actions_enabled (self, FALSE);
 
   self->settings = create_settings ();
   restore_state (self);
@@ -536,8 +565,7 @@ tx_window_set_store (TxWindow *self,
     self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch_cb, self);
 
   gtk_revealer_set_reveal_child (self->read_only_revealer, store != NULL && tx_store_is_read_only (store));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "backups")),
-                               store != NULL);
+  set_store_actions_enabled (self, store != NULL);
   show_stack_page (self, store != NULL ? "main" : "welcome");
 }
 
