@@ -14,6 +14,19 @@
 #include "tx-cli-private.h"
 #include "tx-settings.h"
 
+/* What a setting means; for a choice, the words `config set` takes. */
+static char *
+describe (const TxSettingInfo *info)
+{
+  g_autofree char *choices = NULL;
+
+  if (info->kind != TX_SETTING_CHOICE)
+    return g_strdup (_(info->summary));
+
+  choices = g_strjoinv ("|", (char **) info->choices);
+  return g_strdup_printf ("%s (%s)", _(info->summary), choices);
+}
+
 /* config list [--format tsv|json]: every setting, its value and what it
  * means */
 int
@@ -53,6 +66,7 @@ tx_cli_cmd_config_list (Cli *cli)
       for (guint i = 0; i < n_infos; i++)
         {
           g_autofree char *value = tx_settings_dup_text (settings, infos[i].key, NULL);
+          g_autofree char *summary = describe (&infos[i]);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "key");
@@ -62,7 +76,7 @@ tx_cli_cmd_config_list (Cli *cli)
           json_builder_set_member_name (builder, "default");
           json_builder_add_string_value (builder, infos[i].default_value);
           json_builder_set_member_name (builder, "summary");
-          json_builder_add_string_value (builder, _(infos[i].summary));
+          json_builder_add_string_value (builder, summary);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -75,8 +89,9 @@ tx_cli_cmd_config_list (Cli *cli)
       for (guint i = 0; i < n_infos; i++)
         {
           g_autofree char *value = tx_settings_dup_text (settings, infos[i].key, NULL);
+          g_autofree char *summary = describe (&infos[i]);
 
-          tx_cli_print_tsv_row (infos[i].key, value, _(infos[i].summary), NULL);
+          tx_cli_print_tsv_row (infos[i].key, value, summary, NULL);
         }
     }
 

@@ -41,7 +41,7 @@ G_DEFINE_QUARK (tx-settings-error-quark, tx_settings_error)
 
 static const char * const signin_orders[] = { "category", "strokes", NULL };
 static const char * const signin_order_labels[] = {
-  N_("By category, the liaison group first"),
+  N_("By category"),
   N_("By surname strokes"),
   NULL
 };
@@ -58,7 +58,7 @@ static const TxSettingInfo infos[] = {
   { .key = "signin-order", .kind = TX_SETTING_CHOICE, .default_value = "category",
     .choices = signin_orders, .choice_labels = signin_order_labels,
     .title = N_("Sign-in Sheet Order"), .group = TX_SETTING_GROUP_PRINTING,
-    .summary = N_("How sign-in sheets list people: category (the liaison group first) or strokes (按姓氏笔画为序)") },
+    .summary = N_("How sign-in sheets list people: by category, the liaison group first, or by surname strokes (按姓氏笔画为序)") },
   { .key = "signin-blank-rows", .kind = TX_SETTING_INTEGER, .default_value = "5", .min = 0, .max = 100,
     .title = N_("Blank Rows"), .group = TX_SETTING_GROUP_PRINTING,
     .summary = N_("Blank rows at the end of a sign-in sheet, for those who come uninvited") },

@@ -162,6 +162,38 @@ check_name_free (TxStore     *store,
   return TRUE;
 }
 
+/**
+ * tx_store_check_township_name:
+ * @name: a name as typed
+ * @township_uuid: (nullable): the township being renamed, which may keep
+ *   its own name; %NULL for a new one
+ *
+ * The rules tx_store_add_township() and tx_store_rename_township() apply,
+ * for a form to say what is wrong while the name is typed.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @name, or
+ *   %NULL when it can be given
+ */
+char *
+tx_store_check_township_name (TxStore    *store,
+                              const char *name,
+                              const char *township_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checked = dup_checked_name (name, &error);
+  g_autoptr(TxTownship) other = NULL;
+
+  if (checked == NULL)
+    return g_strdup (error->message);
+
+  other = tx_store_find_township (store, checked, NULL);
+  if (other != NULL && g_strcmp0 (tx_township_get_uuid (other), township_uuid) != 0 &&
+      !check_name_free (store, checked, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
 typedef struct {
   const char     *name;
   TxTownshipKind  kind;
@@ -385,6 +417,7 @@ tx_store_rename_township (TxStore     *store,
 typedef struct {
   const char *from;
   const char *into;
+  gboolean    keep_from_name;
 } MergeJob;
 
 static gboolean
@@ -457,9 +490,21 @@ merge_townships (TxStore   *store,
     return FALSE;
 
   summary = g_strdup_printf ("%s → %s", tx_township_get_name (from), tx_township_get_name (into));
-  tx_store_emit_changed (store, "all");
+  if (!tx_store_audit (store, "merge", "township", tx_township_get_uuid (from), summary, error))
+    return FALSE;
 
-  return tx_store_audit (store, "merge", "township", tx_township_get_uuid (from), summary, error);
+  /* the name of the one merged away lives on, on the one kept: in the
+   * same transaction, so a refusal undoes the merge too */
+  if (job->keep_from_name)
+    {
+      RenameJob rename = { tx_township_get_uuid (into), tx_township_get_name (from) };
+
+      if (!rename_township (store, &rename, error))
+        return FALSE;
+    }
+
+  tx_store_emit_changed (store, "all");
+  return TRUE;
 }
 
 /**
@@ -476,9 +521,77 @@ tx_store_merge_townships (TxStore     *store,
                           const char  *into,
                           GError     **error)
 {
-  MergeJob job = { from, into };
+  MergeJob job = { from, into, FALSE };
 
   return tx_store_write (store, merge_townships, &job, error);
+}
+
+/**
+ * tx_store_merge_townships_keeping_name:
+ * @from: the township merged away (name or uuid)
+ * @into: the township kept
+ * @keep_from_name: whether the township kept takes the name of @from
+ *
+ * As tx_store_merge_townships(), and when @keep_from_name, the township
+ * kept is renamed to the name of @from, all in one transaction.
+ */
+gboolean
+tx_store_merge_townships_keeping_name (TxStore     *store,
+                                       const char  *from,
+                                       const char  *into,
+                                       gboolean     keep_from_name,
+                                       GError     **error)
+{
+  MergeJob job = { from, into, keep_from_name };
+
+  return tx_store_write (store, merge_townships, &job, error);
+}
+
+/**
+ * tx_store_count_township:
+ * @name_or_uuid: the township
+ * @counts: (out): what belongs to it
+ *
+ * What would move were the township merged into another: its people,
+ * consultations and yearly plans (deleted records not counted).
+ */
+gboolean
+tx_store_count_township (TxStore           *store,
+                         const char        *name_or_uuid,
+                         TxTownshipCounts  *counts,
+                         GError           **error)
+{
+  static const char * const queries[] = {
+    "SELECT count(*) FROM person WHERE township_id = ? AND deleted_at IS NULL",
+    "SELECT count(*) FROM consultation WHERE township_id = ? AND deleted_at IS NULL",
+    "SELECT count(*) FROM plan WHERE township_id = ?",
+  };
+  guint *fields[] = { &counts->people, &counts->consultations, &counts->plans };
+  g_autoptr(TxTownship) township = NULL;
+  gint64 id;
+
+  *counts = (TxTownshipCounts) { 0 };
+  id = find_township_row (store, name_or_uuid, &township, error);
+  if (id == 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = tx_store_prepare (store, queries[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (tx_store_step (store, stmt, error) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      *fields[i] = (guint) sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
 }
 
 /**

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* What belongs to a township. */
+typedef struct {
+  guint people;
+  guint consultations;
+  guint plans;          /* years with a plan */
+} TxTownshipCounts;
+
 GPtrArray  *tx_store_list_townships  (TxStore         *store,
                                       GError         **error);
 TxTownship *tx_store_find_township   (TxStore         *store,
@@ -19,6 +26,10 @@ TxTownship *tx_store_add_township    (TxStore         *store,
                                       const char      *name,
                                       TxTownshipKind   kind,
                                       GError         **error);
+char       *tx_store_check_township_name
+                                     (TxStore         *store,
+                                      const char      *name,
+                                      const char      *township_uuid);
 gboolean    tx_store_rename_township (TxStore         *store,
                                       const char      *name_or_uuid,
                                       const char      *new_name,
@@ -26,6 +37,16 @@ gboolean    tx_store_rename_township (TxStore         *store,
 gboolean    tx_store_merge_townships (TxStore         *store,
                                       const char      *from,
                                       const char      *into,
+                                      GError         **error);
+gboolean    tx_store_merge_townships_keeping_name
+                                     (TxStore         *store,
+                                      const char      *from,
+                                      const char      *into,
+                                      gboolean         keep_from_name,
+                                      GError         **error);
+gboolean    tx_store_count_township  (TxStore         *store,
+                                      const char      *name_or_uuid,
+                                      TxTownshipCounts *counts,
                                       GError         **error);
 int         tx_store_get_plan        (TxStore         *store,
                                       const char      *township_uuid,

@@ -22,6 +22,7 @@
 #include "tx-person-editor.h"
 #include "tx-roster-page.h"
 #include "tx-preferences-window.h"
+#include "tx-townships-dialog.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
 
@@ -459,6 +460,22 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The townships, their names and yearly plans. */
+static void
+townships_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  TxTownshipsDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = tx_townships_dialog_new (GTK_WINDOW (self), self->store, self->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A page by its name (tx_window_pages): Alt+1 … Alt+5. */
 static void
 show_page_action (GSimpleAction *action,
@@ -477,7 +494,7 @@ static void
 set_store_actions_enabled (TxWindow *self,
                            gboolean  enabled)
 {
-  static const char * const names[] = { "backups", "preferences" };
+  static const char * const names[] = { "backups", "preferences", "townships" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
@@ -487,6 +504,7 @@ set_store_actions_enabled (TxWindow *self,
 static const GActionEntry win_entries[] = {
   { "backups", backups_action },
   { "preferences", preferences_action },
+  { "townships", townships_action },
   { "show-page", show_page_action, "s" },
 };
 

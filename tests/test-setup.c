@@ -1,0 +1,273 @@
+/* test-setup.c — setting up a township from an empty database, in the
+ * window, in Chinese
+ *
+ * Runs under a display (Xvfb) in zh_CN.  From an empty database a clerk
+ * adds the township, sets its yearly plan, renames and merges
+ * townships; what a clerk would check is the row in the database, the
+ * colour and reason of the ledger, and the words the forms say.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-setup"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "tx-ledger.h"
+#include "tx-township-store.h"
+#include "tx-townships-dialog.h"
+#include "tx-test-gui.h"
+
+#define TODAY "2026-12-02"
+
+typedef struct {
+  char      *dir;
+  TxStore   *store;
+  TxDay     *day;
+  GtkWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the locale zh_CN.UTF-8 is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  fixture->dir = g_dir_make_tmp ("tongxin-test-setup-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "tongxin.db", NULL);
+  fixture->store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->day = tx_test_day_new (TODAY);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1366, 768);
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  tx_test_destroy_windows ();
+  tx_test_settle ();
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->day);
+  if (fixture->dir != NULL)
+    tx_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+}
+
+/* What the ledger of the quarter says of @name: its colour, and
+ * whether a reason is that the plan is missing. */
+static TxColor
+ledger_color (Fixture    *fixture,
+              const char *name,
+              gboolean   *plan_missing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = tx_ledger_compute (fixture->store, 2026, 4, tx_date_from_iso (TODAY), &error);
+
+  g_assert_no_error (error);
+  *plan_missing = FALSE;
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      if (g_strcmp0 (entry->township_name, name) != 0)
+        continue;
+      for (guint h = 0; h < entry->hits->len; h++)
+        if (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->rule == TX_RULE_PLAN_MISSING)
+          *plan_missing = TRUE;
+      return entry->color;
+    }
+
+  g_error ("No township “%s” in the ledger", name);
+}
+
+static TxTownship *
+find (Fixture    *fixture,
+      const char *name)
+{
+  return tx_store_find_township (fixture->store, name, NULL);
+}
+
+/* The entry, the kind and the problem label of the open name form. */
+static AdwMessageDialog *
+get_form (GtkEditable **entry,
+          GtkDropDown **kind,
+          GtkLabel    **problem)
+{
+  AdwMessageDialog *dialog = tx_test_find_message_dialog ();
+  GtkWidget *box;
+
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  *entry = GTK_EDITABLE (tx_test_get_widget (box, GTK_TYPE_ENTRY));
+  if (kind != NULL)
+    *kind = tx_test_find_widget (box, GTK_TYPE_DROP_DOWN);
+  *problem = GTK_LABEL (gtk_widget_get_last_child (box));
+
+  return dialog;
+}
+
+static void
+add_township (TxTownshipsDialog *dialog,
+              const char        *name,
+              TxTownshipKind     kind)
+{
+  GtkEditable *entry;
+  GtkDropDown *kinds;
+  GtkLabel *problem;
+  AdwMessageDialog *form;
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "townships.add", NULL);
+  form = get_form (&entry, &kinds, &problem);
+  gtk_editable_set_text (entry, name);
+  gtk_drop_down_set_selected (kinds, kind);
+  tx_test_answer_message_dialog (form, "add");
+}
+
+static void
+test_townships_and_plans (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TxTownshipsDialog *dialog;
+  AdwMessageDialog *form;
+  GtkEditable *entry;
+  GtkDropDown *kinds;
+  GtkLabel *problem;
+  GtkSpinButton *spin;
+  g_autoptr(TxTownship) jinshan = NULL;
+  g_autoptr(TxTownship) chengguan = NULL;
+  g_autoptr(TxTownship) renamed = NULL;
+  g_autoptr(GPtrArray) townships = NULL;
+  gboolean plan_missing;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  dialog = tx_townships_dialog_new (fixture->window, fixture->store, fixture->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpint (tx_townships_dialog_get_year (dialog), ==, 2026);
+
+  /* empty: the page offers to add one, in Chinese */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (dialog, "stack")), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "乡镇与计划");
+
+  /* a new form is not an error; the button waits for a name */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "townships.add", NULL);
+  form = get_form (&entry, &kinds, &problem);
+  g_assert_cmpstr (adw_message_dialog_get_heading (form), ==, "添加乡镇(街道)");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_false (adw_message_dialog_get_response_enabled (form, "add"));
+  gtk_editable_set_text (entry, "金山街道");
+  g_assert_true (adw_message_dialog_get_response_enabled (form, "add"));
+  gtk_drop_down_set_selected (kinds, TX_TOWNSHIP_KIND_SUBDISTRICT);
+  tx_test_answer_message_dialog (form, "add");
+
+  jinshan = find (fixture, "金山街道");
+  g_assert_nonnull (jinshan);
+  g_assert_cmpint (tx_township_get_kind (jinshan), ==, TX_TOWNSHIP_KIND_SUBDISTRICT);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (dialog, "stack")), ==, "list");
+
+  /* no plan yet: the row says so, and so does the ledger (yellow) */
+  spin = tx_townships_dialog_get_plan_spin (dialog, tx_township_get_uuid (jinshan));
+  g_assert_nonnull (spin);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  g_assert_cmpint (ledger_color (fixture, "金山街道", &plan_missing), ==, TX_COLOR_YELLOW);
+  g_assert_true (plan_missing);
+
+  /* a plan typed is the plan */
+  gtk_spin_button_set_value (spin, 4);
+  g_assert_cmpint (tx_store_get_plan (fixture->store, tx_township_get_uuid (jinshan), 2026), ==, 4);
+  /* none held by December of a plan of 4: behind, not missing */
+  g_assert_cmpint (ledger_color (fixture, "金山街道", &plan_missing), ==, TX_COLOR_RED);
+  g_assert_false (plan_missing);
+
+  /* a taken name is refused while typed, in words */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "townships.add", NULL);
+  form = get_form (&entry, &kinds, &problem);
+  gtk_editable_set_text (entry, "金山街道");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_text (problem), "金山街道"));
+  g_assert_false (adw_message_dialog_get_response_enabled (form, "add"));
+  tx_test_answer_message_dialog (form, "cancel");
+
+  /* another, renamed */
+  add_township (dialog, "城关", TX_TOWNSHIP_KIND_TOWN);
+  chengguan = find (fixture, "城关");
+  g_assert_nonnull (chengguan);
+  g_assert_true (tx_store_set_plan (fixture->store, "城关", 2026, 2, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "townships.rename", "s", tx_township_get_uuid (chengguan));
+  form = get_form (&entry, NULL, &problem);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "城关");
+  g_assert_true (adw_message_dialog_get_response_enabled (form, "rename"));   /* its own name is fine */
+  gtk_editable_set_text (entry, "城关镇");
+  tx_test_answer_message_dialog (form, "rename");
+  renamed = find (fixture, "城关镇");
+  g_assert_nonnull (renamed);
+  g_assert_cmpstr (tx_township_get_uuid (renamed), ==, tx_township_get_uuid (chengguan));
+
+  /* merged into 金山街道, which takes the name 城关镇: the body says what moves */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "townships.merge", "s", tx_township_get_uuid (chengguan));
+  form = tx_test_find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (form), "年度计划 1 个"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (form), "“城关镇”并入“金山街道”"));
+  {
+    GtkWidget *box = adw_message_dialog_get_extra_child (form);
+    GtkWidget *keep_into = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    GtkWidget *keep_from = gtk_widget_get_next_sibling (keep_into);
+
+    g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (keep_into)), ==, "保留名称“金山街道”");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (keep_from), TRUE);
+  }
+  tx_test_answer_message_dialog (form, "merge");
+
+  townships = tx_store_list_townships (fixture->store, NULL);
+  g_assert_cmpuint (townships->len, ==, 1);
+  g_assert_cmpstr (tx_township_get_name (g_ptr_array_index (townships, 0)), ==, "城关镇");
+  g_assert_cmpstr (tx_township_get_uuid (g_ptr_array_index (townships, 0)), ==, tx_township_get_uuid (jinshan));
+  g_assert_cmpint (tx_store_get_plan (fixture->store, tx_township_get_uuid (jinshan), 2026), ==, 6);
+
+  /* another year: no plan until one is set; 0 typed and Enter is a plan */
+  tx_townships_dialog_set_year (dialog, 2027);
+  spin = tx_townships_dialog_get_plan_spin (dialog, tx_township_get_uuid (jinshan));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "0");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
+  g_assert_cmpint (tx_store_get_plan (fixture->store, tx_township_get_uuid (jinshan), 2027), ==, 0);
+  g_assert_cmpint (tx_store_get_plan (fixture->store, tx_township_get_uuid (jinshan), 2026), ==, 6);
+
+  tx_test_save_screenshot (dialog, "townships-and-plans");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
+              fixture_set_up, test_townships_and_plans, fixture_tear_down);
+
+  return g_test_run ();
+}
