@@ -25,7 +25,9 @@
 #include "tx-records.h"
 #include "tx-roster-page.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-test-gui.h"
+#include "tx-township-store.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
 
@@ -613,8 +615,27 @@ typedef struct {
   char     *dir;
   char     *path;
   gboolean  with_sample_data;
+  gboolean  from_exchange;    /* an exchange file, not the form */
   gboolean  done;
 } FirstRun;
+
+/* An exchange file of the sample, written by another database. */
+static GFile *
+write_exchange_file (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, "other-office.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "from-the-city.xml", NULL);
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportReport report = { 0 };
+
+  store = tx_store_open (probe, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (store, tx_date_new (2027, 3, 1), &report, &error));
+  g_assert_true (tx_exchange_export (store, path, &error));
+
+  return g_file_new_for_path (path);
+}
 
 static gboolean
 check_first_run_cb (gpointer data)
@@ -636,16 +657,76 @@ check_first_run_cb (gpointer data)
   g_assert_true (gtk_widget_get_mapped (welcome));
   g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
 
-  gtk_widget_activate_action (welcome,
-                              run->with_sample_data ? "welcome.load-sample-data" : "welcome.start-empty",
-                              NULL);
+  if (run->with_sample_data)
+    gtk_widget_activate_action (welcome, "welcome.try-sample", NULL);
+  else if (run->from_exchange)
+    {
+      g_autofree char *bad_path = g_build_filename (run->dir, "notes.xml", NULL);
+      g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+      g_autoptr(GFile) good = NULL;
+      GtkLabel *problem = tx_test_get_template_child (welcome, "problem_label");
 
-  g_assert_true (g_file_test (run->path, G_FILE_TEST_EXISTS));
+      /* a file that is not an exchange file: said on the page, and no
+       * database is left behind */
+      g_assert_true (g_file_set_contents (bad_path, "会议记录，不是交换文件", -1, NULL));
+      g_signal_emit_by_name (welcome, "open-exchange", bad);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+      g_assert_nonnull (strstr (gtk_label_get_text (problem), "Nothing was imported"));
+      g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
+
+      good = write_exchange_file (run->dir);
+      g_signal_emit_by_name (welcome, "open-exchange", good);
+    }
+  else
+    {
+      AdwEntryRow *name_row = tx_test_get_template_child (welcome, "name_row");
+      AdwEntryRow *organization_row = tx_test_get_template_child (welcome, "organization_row");
+      GtkWidget *create_button = tx_test_get_template_child (welcome, "create_button");
+
+      /* an empty form is not ready, and says nothing yet */
+      g_assert_false (gtk_widget_get_sensitive (create_button));
+      g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (welcome, "problem_label")));
+      gtk_editable_set_text (GTK_EDITABLE (name_row), "金山街道");
+      gtk_editable_set_text (GTK_EDITABLE (organization_row), "政协福泉市委员会金山街道联络组");
+      g_assert_true (gtk_widget_get_sensitive (create_button));
+      gtk_widget_activate_action (welcome, "welcome.create", NULL);
+    }
+
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
   store = tx_application_get_store (TX_APPLICATION (app));
   g_assert_nonnull (store);
   g_assert_true (tx_window_get_store (window) == store);
-  g_assert_cmpstr (tx_store_get_path (store), ==, run->path);
+  if (run->with_sample_data)
+    {
+      g_autofree char *sample_path = tx_application_get_sample_path (TX_APPLICATION (app));
+
+      /* the sample is a file of its own: the clerk's database is not made */
+      g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
+      g_assert_cmpstr (tx_store_get_path (store), ==, sample_path);
+      g_assert_true (tx_application_is_sample (TX_APPLICATION (app)));
+      g_assert_true (gtk_revealer_get_reveal_child (get_child (window, TX_TYPE_WINDOW, "sample_revealer")));
+    }
+  else if (run->from_exchange)
+    {
+      g_autoptr(GPtrArray) townships = tx_store_list_townships (store, NULL);
+
+      g_assert_cmpstr (tx_store_get_path (store), ==, run->path);
+      g_assert_cmpuint (townships->len, ==, 8);
+    }
+  else
+    {
+      TxSettings *settings = tx_store_get_settings (store);
+      g_autoptr(TxTownship) township = tx_store_find_township (store, "金山街道", NULL);
+
+      g_assert_true (g_file_test (run->path, G_FILE_TEST_EXISTS));
+      g_assert_cmpstr (tx_store_get_path (store), ==, run->path);
+      g_assert_false (gtk_revealer_get_reveal_child (get_child (window, TX_TYPE_WINDOW, "sample_revealer")));
+      g_assert_nonnull (township);
+      g_assert_cmpint (tx_township_get_kind (township), ==, TX_TOWNSHIP_KIND_SUBDISTRICT);
+      g_assert_cmpstr (tx_settings_get_default_township (settings), ==, tx_township_get_uuid (township));
+      g_assert_cmpstr (tx_settings_get_organization (settings), ==, "政协福泉市委员会金山街道联络组");
+    }
 
   people = tx_roster_query (store, NULL, &error);
   g_assert_no_error (error);
@@ -653,7 +734,7 @@ check_first_run_cb (gpointer data)
    * it has consultations (the sample's are dated around that day) */
   consultations = tx_store_list_consultations (store, 2027, NULL, &error);
   g_assert_no_error (error);
-  if (run->with_sample_data)
+  if (run->with_sample_data || run->from_exchange)
     {
       g_autoptr(GPtrArray) all = tx_store_list_consultations (store, 0, NULL, &error);
 
@@ -666,7 +747,7 @@ check_first_run_cb (gpointer data)
   roster.page = tx_test_get_widget (window, TX_TYPE_ROSTER_PAGE);
   roster.people = people;
   roster.expected = people->len;
-  if (run->with_sample_data)
+  if (run->with_sample_data || run->from_exchange)
     {
       g_assert_cmpuint (people->len, >, 0);
       g_assert_cmpuint (consultations->len, >, 0);
@@ -682,6 +763,15 @@ check_first_run_cb (gpointer data)
   consultations_state.page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
   consultations_state.consultations = consultations;
   tx_test_wait_until (consultations_shown, &consultations_state, "the consultations page");
+
+  /* back from the sample: the welcome page, and still no database */
+  if (run->with_sample_data)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-sample", NULL);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+      g_assert_null (tx_application_get_store (TX_APPLICATION (app)));
+      g_assert_false (g_file_test (run->path, G_FILE_TEST_EXISTS));
+    }
 
   run->done = TRUE;
   gtk_window_close (GTK_WINDOW (window));
@@ -729,13 +819,14 @@ test_first_run (gconstpointer data)
   char *argv[4];
   int status;
 
-  run.with_sample_data = GPOINTER_TO_INT (data);
+  run.with_sample_data = GPOINTER_TO_INT (data) == 1;
+  run.from_exchange = GPOINTER_TO_INT (data) == 2;
   run.dir = g_dir_make_tmp ("tongxin-test-first-run-XXXXXX", &error);
   g_assert_no_error (error);
   /* In a folder that does not exist yet, as on a new computer. */
   run.path = g_build_filename (run.dir, "tongxin", "tongxin.db", NULL);
 
-  if (run.with_sample_data && !sample_data_loads (run.dir))
+  if ((run.with_sample_data || run.from_exchange) && !sample_data_loads (run.dir))
     {
       g_test_skip ("The sample data cannot be loaded yet");
       g_rmdir (run.dir);
@@ -765,14 +856,18 @@ test_first_run (gconstpointer data)
 
   g_clear_object (&app);
 
-  /* Tongxin took the day's backup when it closed, beside the database */
-  {
-    g_autoptr(GPtrArray) backups = tx_backup_list (run.path, NULL);
+  /* Tongxin took the day's backup when it closed, beside the database;
+   * none of the sample */
+  if (run.with_sample_data)
+    g_assert_false (g_file_test (run.path, G_FILE_TEST_EXISTS));
+  else
+    {
+      g_autoptr(GPtrArray) backups = tx_backup_list (run.path, NULL);
 
-    g_assert_cmpuint (backups->len, ==, 1);
-    g_assert_cmpint (((TxBackup *) g_ptr_array_index (backups, 0))->kind, ==, TX_BACKUP_DAILY);
-    g_assert_cmpint (g_date_time_get_year (((TxBackup *) g_ptr_array_index (backups, 0))->taken), ==, 2027);
-  }
+      g_assert_cmpuint (backups->len, ==, 1);
+      g_assert_cmpint (((TxBackup *) g_ptr_array_index (backups, 0))->kind, ==, TX_BACKUP_DAILY);
+      g_assert_cmpint (g_date_time_get_year (((TxBackup *) g_ptr_array_index (backups, 0))->taken), ==, 2027);
+    }
 
   tx_test_remove_dir (run.dir);
   g_free (run.dir);
@@ -801,9 +896,11 @@ main (int   argc,
   g_test_add ("/gui/window/overview-opens-record/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
               fixture_set_up, test_overview_opens_record, fixture_tear_down);
   /* Last: these run the application, which stays the default one. */
-  g_test_add_data_func ("/gui/application/first-run/empty", GINT_TO_POINTER (FALSE),
+  g_test_add_data_func ("/gui/application/first-run/township", GINT_TO_POINTER (0),
                         test_first_run);
-  g_test_add_data_func ("/gui/application/first-run/sample-data", GINT_TO_POINTER (TRUE),
+  g_test_add_data_func ("/gui/application/first-run/sample-data", GINT_TO_POINTER (1),
+                        test_first_run);
+  g_test_add_data_func ("/gui/application/first-run/exchange", GINT_TO_POINTER (2),
                         test_first_run);
 
   return g_test_run ();

@@ -410,10 +410,10 @@ check_value (TxSettings           *self,
   switch (info->kind)
     {
     case TX_SETTING_TEXT:
-      if (strchr (text, '\n') != NULL || g_utf8_strlen (text, -1) > 200)
+      if (strchr (text, '\n') != NULL || g_utf8_strlen (text, -1) > TX_SETTINGS_TEXT_MAX_CHARS)
         {
           g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
-                       _("“%s” is one line of at most 200 characters."), info->key);
+                       _("“%s” is one line of at most %d characters."), info->key, TX_SETTINGS_TEXT_MAX_CHARS);
           return NULL;
         }
       return g_strdup (text);

@@ -15,6 +15,9 @@ typedef enum {
   TX_SETTINGS_ERROR_BAD_VALUE,
 } TxSettingsError;
 
+/* The most characters a text setting holds, on one line. */
+#define TX_SETTINGS_TEXT_MAX_CHARS 200
+
 /* How the people of a sign-in sheet are listed. */
 typedef enum {
   TX_SIGNIN_ORDER_CATEGORY,   /* the liaison group, deputies, … then the rest */

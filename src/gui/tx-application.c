@@ -3,7 +3,8 @@
  * One instance at a time.  The application owns the store: it opens the
  * database given with --db, or the default one, when the first window
  * appears.  A database that does not exist yet is created only when the
- * clerk answers the welcome page, empty or with the sample data.
+ * clerk answers the welcome page: with the township set up, from a
+ * roster or an exchange file; the sample opens in a file of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,12 +13,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "tx-application.h"
 #include "tx-backup.h"
 #include "tx-editor.h"
 #include "tx-exchange.h"
 #include "tx-person-editor.h"
+#include "tx-settings.h"
+#include "tx-township-store.h"
 #include "tx-window.h"
 
 struct _TxApplication
@@ -30,6 +34,7 @@ struct _TxApplication
 
   /* state */
   char           *db_path;
+  gboolean        sample;            /* the store is the sample's file */
   guint           backups_running;   /* daily backups in their thread */
 };
 
@@ -51,15 +56,6 @@ static const GOptionEntry main_entries[] = {
     N_("Open the database FILE instead of the usual one"), N_("FILE") },
   { NULL }
 };
-
-static void
-show_error_in_windows (TxApplication *self,
-                       const GError  *error)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (TX_IS_WINDOW (l->data))
-      tx_window_show_error (l->data, error);
-}
 
 /* The daily backup */
 
@@ -102,7 +98,8 @@ take_daily_backup (TxApplication *self,
 {
   g_autoptr(GDateTime) now = NULL;
 
-  if (self->store == NULL || tx_store_is_read_only (self->store))
+  /* the sample is not worth one */
+  if (self->store == NULL || self->sample || tx_store_is_read_only (self->store))
     return;
 
   /* one backup at a time: the one running may be the day's */
@@ -493,57 +490,240 @@ tx_application_get_db_path (TxApplication *self)
   return self->db_path;
 }
 
+/* Removes a database just created, and what SQLite wrote beside it:
+ * a first start that failed half-way leaves nothing behind. */
+static void
+remove_new_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+/* Creates the database of the welcome page: nothing may be there yet. */
+static TxStore *
+create_new_database (TxApplication  *self,
+                     GError        **error)
+{
+  const char *path = tx_application_get_db_path (self);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("There is already a database at %s."), path);
+      return NULL;
+    }
+
+  return tx_store_open (path, error);
+}
+
+static gboolean
+set_up_township (TxStore         *store,
+                 const char      *name,
+                 TxTownshipKind   kind,
+                 const char      *organization,
+                 GError         **error)
+{
+  TxSettings *settings = tx_store_get_settings (store);
+  g_autoptr(TxTownship) township = tx_store_add_township (store, name, kind, error);
+
+  if (township == NULL)
+    return FALSE;
+
+  /* a roster line without a township is of this one */
+  return tx_settings_set_text (settings, "default-township", tx_township_get_uuid (township), error) &&
+         tx_settings_set_text (settings, "organization", organization != NULL ? organization : "", error);
+}
+
 /**
- * tx_application_create_database:
- * @with_sample_data: whether to load the sample data, dated around today
+ * tx_application_create_township_database:
+ * @name: the township's name
+ * @kind: its kind
+ * @organization: (nullable): the issuing body printed on documents
  *
- * Creates the database the welcome page was shown for and shows it in
- * the windows.  When it cannot be created the windows say why; when
- * only the sample data fail, the empty database is kept and a toast
- * says so.
+ * Creates the clerk's database with its township (also the default
+ * township) and issuing body, and shows it.  All or nothing: when any
+ * of it fails, no database is left behind and @error says why.
  */
-void
-tx_application_create_database (TxApplication *self,
-                                gboolean       with_sample_data)
+gboolean
+tx_application_create_township_database (TxApplication   *self,
+                                         const char      *name,
+                                         TxTownshipKind   kind,
+                                         const char      *organization,
+                                         GError         **error)
 {
   g_autoptr(TxStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) demo_error = NULL;
-  const char *path;
 
+  g_return_val_if_fail (TX_IS_APPLICATION (self), FALSE);
+
+  store = create_new_database (self, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!set_up_township (store, name, kind, organization, error))
+    {
+      g_clear_object (&store);
+      remove_new_database (tx_application_get_db_path (self));
+      return FALSE;
+    }
+
+  self->sample = FALSE;
+  set_store (self, store);
+  return TRUE;
+}
+
+/**
+ * tx_application_create_empty_database:
+ *
+ * Creates the clerk's database, empty, and shows it: the first step of
+ * starting from a roster, whose import then asks.
+ */
+gboolean
+tx_application_create_empty_database (TxApplication  *self,
+                                      GError        **error)
+{
+  g_autoptr(TxStore) store = NULL;
+
+  g_return_val_if_fail (TX_IS_APPLICATION (self), FALSE);
+
+  store = create_new_database (self, error);
+  if (store == NULL)
+    return FALSE;
+
+  self->sample = FALSE;
+  set_store (self, store);
+  return TRUE;
+}
+
+/**
+ * tx_application_create_from_exchange:
+ * @file: an exchange file
+ * @report: (out caller-allocates): what was imported
+ *
+ * Creates the clerk's database from an exchange file and shows it.  All
+ * or nothing: a file that cannot be imported leaves no database.
+ */
+gboolean
+tx_application_create_from_exchange (TxApplication   *self,
+                                     GFile           *file,
+                                     TxImportReport  *report,
+                                     GError         **error)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *display_name = g_file_get_basename (file);
+  TxImportOptions options = { 0, FALSE, display_name, tx_day_get_today (tx_application_get_day (self)) };
+
+  g_return_val_if_fail (TX_IS_APPLICATION (self), FALSE);
+
+  store = create_new_database (self, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (path == NULL || !tx_exchange_import_file (store, path, &options, report, error))
+    {
+      if (path == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("“%s” is not a file on this computer."), display_name);
+      g_clear_object (&store);
+      remove_new_database (tx_application_get_db_path (self));
+      return FALSE;
+    }
+
+  self->sample = FALSE;
+  set_store (self, store);
+  return TRUE;
+}
+
+/**
+ * tx_application_get_sample_path:
+ *
+ * Returns: (transfer full): the file the sample opens in, beside the
+ *   clerk's database and never that one
+ */
+char *
+tx_application_get_sample_path (TxApplication *self)
+{
+  const char *path = tx_application_get_db_path (self);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  stem = g_str_has_suffix (base, ".db") ? g_strndup (base, strlen (base) - 3) : g_strdup (base);
+  name = g_strconcat (stem, "-sample.db", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/**
+ * tx_application_try_sample:
+ *
+ * Opens the sample in its own file (tx_application_get_sample_path()),
+ * dated around today, and shows it with a notice that it is the sample.
+ * The clerk's database is not touched.
+ */
+gboolean
+tx_application_try_sample (TxApplication  *self,
+                           GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TxStore) store = NULL;
+  TxImportReport report = { 0 };
+
+  g_return_val_if_fail (TX_IS_APPLICATION (self), FALSE);
+
+  path = tx_application_get_sample_path (self);
+  store = tx_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!tx_exchange_load_demo (store, tx_day_get_today (tx_application_get_day (self)), &report, error))
+    return FALSE;
+
+  self->sample = TRUE;
+  set_store (self, store);
+  return TRUE;
+}
+
+/**
+ * tx_application_is_sample:
+ *
+ * Returns: whether the database shown is the sample's own file
+ */
+gboolean
+tx_application_is_sample (TxApplication *self)
+{
+  g_return_val_if_fail (TX_IS_APPLICATION (self), FALSE);
+
+  return self->store != NULL && self->sample;
+}
+
+/**
+ * tx_application_leave_sample:
+ *
+ * Closes the sample and goes back to the clerk's own database: the
+ * welcome page when there is none yet.
+ */
+void
+tx_application_leave_sample (TxApplication *self)
+{
   g_return_if_fail (TX_IS_APPLICATION (self));
 
-  if (self->store != NULL)
+  if (!tx_application_is_sample (self))
     return;
 
-  path = tx_application_get_db_path (self);
-  store = tx_store_open (path, &error);
-  if (store == NULL)
-    {
-      g_warning ("Could not create %s: %s", path, error->message);
-      show_error_in_windows (self, error);
-      return;
-    }
-
-  if (with_sample_data)
-    {
-      TxImportReport report = { 0 };
-
-      if (!tx_exchange_load_demo (store, tx_day_get_today (tx_application_get_day (self)),
-                                  &report, &demo_error))
-        g_warning ("Could not load the sample data: %s", demo_error->message);
-    }
-
-  set_store (self, store);
-
-  if (demo_error != NULL)
-    {
-      /* Translators: %s says what went wrong */
-      g_autofree char *title = g_strdup_printf (_("Could not load the sample data: %s"),
-                                                demo_error->message);
-
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-        if (TX_IS_WINDOW (l->data))
-          tx_window_show_toast (l->data, title);
-    }
+  self->sample = FALSE;
+  set_store (self, NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TX_IS_WINDOW (l->data))
+      {
+        open_database (self, l->data);
+        break;
+      }
 }

@@ -7,7 +7,9 @@
 #include <adwaita.h>
 
 #include "tx-day.h"
+#include "tx-exchange.h"
 #include "tx-store.h"
+#include "tx-types.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +24,24 @@ TxDay         *tx_application_get_day         (TxApplication *self);
 void           tx_application_set_day         (TxApplication *self,
                                                TxDay         *day);
 const char    *tx_application_get_db_path     (TxApplication *self);
-void           tx_application_create_database (TxApplication *self,
-                                               gboolean       with_sample_data);
+gboolean       tx_application_create_township_database
+                                              (TxApplication   *self,
+                                               const char      *name,
+                                               TxTownshipKind   kind,
+                                               const char      *organization,
+                                               GError         **error);
+gboolean       tx_application_create_empty_database
+                                              (TxApplication   *self,
+                                               GError         **error);
+gboolean       tx_application_create_from_exchange
+                                              (TxApplication   *self,
+                                               GFile           *file,
+                                               TxImportReport  *report,
+                                               GError         **error);
+char          *tx_application_get_sample_path (TxApplication   *self);
+gboolean       tx_application_try_sample      (TxApplication   *self,
+                                               GError         **error);
+gboolean       tx_application_is_sample       (TxApplication   *self);
+void           tx_application_leave_sample    (TxApplication   *self);
 
 G_END_DECLS

@@ -149,6 +149,8 @@ create_row (TxPreferencesWindow  *self,
     case TX_SETTING_TEXT:
       row = adw_entry_row_new ();
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                               TX_SETTINGS_TEXT_MAX_CHARS);
       gtk_widget_set_tooltip_text (row, _(info->summary));
       g_signal_connect (row, "apply", G_CALLBACK (on_entry_row_apply_cb), self);
       *control = row;

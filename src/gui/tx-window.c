@@ -17,11 +17,12 @@
 #include "tx-calendar-page.h"
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
+#include "tx-import-dialog.h"
 #include "tx-outcomes-page.h"
 #include "tx-overview-page.h"
 #include "tx-person-editor.h"
-#include "tx-roster-page.h"
 #include "tx-preferences-window.h"
+#include "tx-roster-page.h"
 #include "tx-townships-dialog.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
@@ -41,6 +42,7 @@ struct _TxWindow
   TxCalendarPage       *calendar_page;
   GtkWidget            *outcomes_page;
   GtkRevealer          *read_only_revealer;
+  GtkRevealer          *sample_revealer;
 
   /* owned references */
   TxStore              *store;
@@ -143,20 +145,121 @@ save_state (TxWindow *self)
   g_settings_apply (self->settings);
 }
 
-static void
-on_welcome_page_start_cb (TxWelcomePage *page,
-                          gboolean       with_sample_data,
-                          TxWindow      *self)
+/* The welcome page: the application creates the database */
+
+static TxApplication *
+get_application (TxWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (!TX_IS_APPLICATION (app))
     {
       g_critical ("A database can only be created by the application");
+      return NULL;
+    }
+
+  return TX_APPLICATION (app);
+}
+
+static void
+on_welcome_page_create_cb (TxWelcomePage *page,
+                           const char    *name,
+                           int            kind,
+                           const char    *organization,
+                           TxWindow      *self)
+{
+  TxApplication *app = get_application (self);
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!tx_application_create_township_database (app, name, kind, organization, &error))
+    tx_welcome_page_show_problem (page, error->message);
+  else
+    {
+      /* Translators: a township's name */
+      g_autofree char *title = g_strdup_printf (_("“%s” is set up. Set its plan for the year under Townships and Plans."),
+                                                name);
+
+      tx_window_show_toast (self, title);
+    }
+}
+
+static void
+on_welcome_page_import_roster_cb (TxWelcomePage *page,
+                                  GFile         *file,
+                                  TxWindow      *self)
+{
+  TxApplication *app = get_application (self);
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!tx_application_create_empty_database (app, &error))
+    {
+      tx_welcome_page_show_problem (page, error->message);
       return;
     }
 
-  tx_application_create_database (TX_APPLICATION (app), with_sample_data);
+  /* the import shows what it will do, and asks */
+  adw_view_stack_set_visible_child_name (self->view_stack, "roster");
+  gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (self), self->store, file)));
+}
+
+static void
+on_welcome_page_open_exchange_cb (TxWelcomePage *page,
+                                  GFile         *file,
+                                  TxWindow      *self)
+{
+  TxApplication *app = get_application (self);
+  g_autoptr(GError) error = NULL;
+  TxImportReport report = { 0 };
+  g_autofree char *summary = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!tx_application_create_from_exchange (app, file, &report, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *problem = g_strdup_printf (_("Nothing was imported. %s"), error->message);
+
+      tx_welcome_page_show_problem (page, problem);
+      return;
+    }
+
+  summary = tx_import_report_to_string (&report);
+  tx_window_show_toast (self, summary);
+}
+
+static void
+on_welcome_page_try_sample_cb (TxWelcomePage *page,
+                               TxWindow      *self)
+{
+  TxApplication *app = get_application (self);
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL && !tx_application_try_sample (app, &error))
+    {
+      /* Translators: %s says what went wrong */
+      g_autofree char *problem = g_strdup_printf (_("Could not load the sample data: %s"), error->message);
+
+      tx_welcome_page_show_problem (page, problem);
+    }
+}
+
+/* Back from the sample to the clerk's own database. */
+static void
+leave_sample_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  TxApplication *app = get_application (user_data);
+
+  if (app != NULL)
+    tx_application_leave_sample (app);
 }
 
 /* Closing: nothing typed is lost */
@@ -400,11 +503,15 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxWindow, outcomes_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, sample_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_outcome_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_township_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_start_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_create_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_import_roster_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_open_exchange_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_try_sample_cb);
 }
 
 /* Writes by others */
@@ -505,6 +612,7 @@ static const GActionEntry win_entries[] = {
   { "backups", backups_action },
   { "preferences", preferences_action },
   { "townships", townships_action },
+  { "leave-sample", leave_sample_action },
   { "show-page", show_page_action, "s" },
 };
 
@@ -583,6 +691,9 @@ tx_window_set_store (TxWindow *self,
     self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch_cb, self);
 
   gtk_revealer_set_reveal_child (self->read_only_revealer, store != NULL && tx_store_is_read_only (store));
+  gtk_revealer_set_reveal_child (self->sample_revealer,
+                                 store != NULL && TX_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))) &&
+                                 tx_application_is_sample (TX_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
   set_store_actions_enabled (self, store != NULL);
   show_stack_page (self, store != NULL ? "main" : "welcome");
 }
