@@ -258,6 +258,26 @@ test_townships (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* demo --remove takes out what demo put in, and says so. */
+static void
+test_demo_remove (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "demo", "--remove", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Sample data removed: 8 townships, 168 people, 24 consultations, 31 recommendations."));
+  tx_test_cli (&run, f->db, TODAY, NULL, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0 townships, 0 people, 0 consultations, 0 recommendations"));
+  tx_test_cli (&run, f->db, TODAY, NULL, "backup", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "before-removal-20261127-"));
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "demo", "extra", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 /* A year without a plan is yellow, and says so, until the plan is set. */
 static void
 test_plan_missing (Fixture       *f,
@@ -472,6 +492,7 @@ main (int   argc,
   g_test_add ("/cli/config/decides-ledger", Fixture, NULL, fixture_set_up, test_config_decides_ledger,
               fixture_tear_down);
   g_test_add ("/cli/township", Fixture, NULL, fixture_set_up, test_townships, fixture_tear_down);
+  g_test_add ("/cli/demo/remove", Fixture, NULL, fixture_set_up, test_demo_remove, fixture_tear_down);
   g_test_add ("/cli/ledger/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
   g_test_add ("/cli/consultation/delete", Fixture, NULL, fixture_set_up, test_consultation_delete,
               fixture_tear_down);

@@ -608,6 +608,43 @@ test_overview_opens_record (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "outcomes");
 }
 
+/* The sample data went into the clerk's database: the main menu takes
+ * them out again, after asking, and the clerk's own people stay. */
+static void
+test_remove_sample (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  RosterState roster = { NULL };
+  guint own = fixture->people->len;
+
+  /* nothing to remove yet: said, not asked */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-sample", NULL);
+  g_assert_null (tx_test_find_message_dialog ());
+
+  /* the clerk's township is not one of the sample's */
+  g_assert_true (tx_store_rename_township (fixture->store, "凤山镇", "城关镇", &error));
+  g_assert_true (load_sample_data (fixture->store, &error));
+  g_assert_cmpuint (tx_store_count (fixture->store, "person"), >, own + 100);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-sample", NULL);
+  dialog = tx_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "8 townships"));
+  tx_test_answer_message_dialog (dialog, "remove");
+
+  g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, own);
+  g_assert_cmpuint (tx_store_count (fixture->store, "consultation"), ==, 0);
+  g_assert_cmpuint (tx_store_count (fixture->store, "township"), ==, 1);
+
+  adw_view_stack_set_visible_child_name (get_child (fixture->window, TX_TYPE_WINDOW, "view_stack"), "roster");
+  roster.page = tx_test_get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
+  roster.people = fixture->people;
+  roster.expected = own;
+  tx_test_wait_until (roster_shows, &roster, "the clerk's own people, and only them");
+}
+
 /* The first run, through the application: the welcome page, then an
  * empty database or the sample data. */
 
@@ -883,6 +920,8 @@ main (int   argc,
 
   g_test_add ("/gui/window/roster/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
               fixture_set_up, test_roster_lists_everyone, fixture_tear_down);
+  g_test_add ("/gui/window/remove-sample", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
+              fixture_set_up, test_remove_sample, fixture_tear_down);
   g_test_add ("/gui/window/roster/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
               fixture_set_up, test_roster_lists_everyone, fixture_tear_down);
   g_test_add ("/gui/window/roster-search/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),

@@ -11,6 +11,7 @@
 
 #include "tx-backup.h"
 #include "tx-cli-private.h"
+#include "tx-demo.h"
 #include "tx-exchange.h"
 #include "tx-records.h"
 #include "tx-store.h"
@@ -50,14 +51,34 @@ tx_cli_cmd_demo (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   TxImportReport report;
+  gboolean remove = FALSE;
+  CommandOption command_options[] = { { "remove", NULL, &remove } };
+  int status;
 
-  if (cli->n_args > 1)
-    return tx_cli_usage_error (_("“demo” takes no arguments."));
+  status = tx_cli_parse_command_options (cli, 1, command_options, G_N_ELEMENTS (command_options), rest);
+  if (status != 0)
+    return status;
+  if (rest->len > 0)
+    return tx_cli_usage_error (_("“demo” takes no arguments: tongxin-cli demo [--remove]"));
 
   store = tx_cli_open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILED;
+
+  if (remove)
+    {
+      TxDemoRemoval removal;
+      g_autofree char *summary = NULL;
+
+      if (!tx_demo_remove (store, cli->today, &removal, &error))
+        return tx_cli_fail (_("The sample data were not removed: %s"), error->message);
+
+      summary = tx_demo_removal_to_string (&removal);
+      g_print ("%s\n", summary);
+      return EXIT_SUCCESS;
+    }
 
   if (!tx_exchange_load_demo (store, cli->today, &report, &error))
     return tx_cli_fail (_("Could not load the sample data: %s"), error->message);

@@ -28,7 +28,7 @@
  * in tx-cli-private.h, and list it here. */
 static const Command commands[] = {
   { "init", "", N_("create the database if absent"), TRUE, tx_cli_cmd_init },
-  { "demo", "", N_("add the sample data, with dates moved to today"), TRUE, tx_cli_cmd_demo },
+  { "demo", "[--remove]", N_("add the sample data, with dates moved to today; --remove takes them out again"), TRUE, tx_cli_cmd_demo },
   { "roster list", "[--search TEXT] [--category KEY] [--township NAME] [--order pinyin|strokes] [--format tsv|json]",
     N_("list the people of the roster"), FALSE, tx_cli_cmd_roster_list },
   { "roster import", "FILE.csv [--dry-run]",

@@ -44,10 +44,10 @@
 
 /* The keys that name the files, in the order of TxBackupKind. */
 static const char * const kind_keys[] = {
-  "daily", "manual", "before-restore", "before-import", "before-update",
+  "daily", "manual", "before-restore", "before-import", "before-update", "before-removal",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_keys) == TX_BACKUP_BEFORE_UPDATE + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_keys) == TX_BACKUP_BEFORE_REMOVAL + 1);
 
 void
 tx_backup_free (TxBackup *backup)
@@ -63,7 +63,7 @@ tx_backup_free (TxBackup *backup)
 const char *
 tx_backup_kind_to_key (TxBackupKind kind)
 {
-  g_return_val_if_fail (kind <= TX_BACKUP_BEFORE_UPDATE, NULL);
+  g_return_val_if_fail (kind <= TX_BACKUP_BEFORE_REMOVAL, NULL);
 
   return kind_keys[kind];
 }
@@ -88,6 +88,8 @@ tx_backup_kind_to_string (TxBackupKind kind)
       return _("Before an import");
     case TX_BACKUP_BEFORE_UPDATE:
       return _("Before an update");
+    case TX_BACKUP_BEFORE_REMOVAL:
+      return _("Before the sample data were removed");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -19,6 +19,7 @@ typedef enum {
   TX_BACKUP_BEFORE_RESTORE,  /* the data a restore replaced */
   TX_BACKUP_BEFORE_IMPORT,   /* before a roster or exchange import */
   TX_BACKUP_BEFORE_UPDATE,   /* before the schema was updated */
+  TX_BACKUP_BEFORE_REMOVAL,  /* before the sample data were removed */
 } TxBackupKind;
 
 /* One backup in the folder beside the database. */

@@ -16,6 +16,7 @@
 #include "tx-backup-dialog.h"
 #include "tx-calendar-page.h"
 #include "tx-consultations-page.h"
+#include "tx-demo.h"
 #include "tx-editor.h"
 #include "tx-import-dialog.h"
 #include "tx-outcomes-page.h"
@@ -583,6 +584,71 @@ townships_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Taking the sample data out of the clerk's database */
+
+static void
+on_remove_sample_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              TxWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  TxDemoRemoval removal;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
+    return;
+
+  if (!tx_demo_remove (self->store, tx_day_get_today (self->day), &removal, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *title = g_strdup_printf (_("The sample data were not removed: %s"), error->message);
+
+      tx_window_show_toast (self, title);
+      return;
+    }
+
+  summary = tx_demo_removal_to_string (&removal);
+  tx_window_show_toast (self, summary);
+}
+
+static void
+remove_sample_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  TxDemoRemoval present;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (!tx_demo_count (self->store, &present, &error))
+    {
+      tx_window_show_toast (self, error->message);
+      return;
+    }
+  if (present.townships + present.people + present.consultations + present.outcomes == 0)
+    {
+      tx_window_show_toast (self, _("There are no sample data in this database."));
+      return;
+    }
+
+  /* Translators: how many records of the sample data the database holds */
+  body = g_strdup_printf (_("This takes out the sample’s %u townships, %u people, %u consultations and %u recommendations. "
+                            "What you added stays, and so does a sample record your own records use. "
+                            "A backup is taken first."),
+                          present.townships, present.people, present.consultations, present.outcomes);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Sample Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_sample_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A page by its name (tx_window_pages): Alt+1 … Alt+5. */
 static void
 show_page_action (GSimpleAction *action,
@@ -601,7 +667,7 @@ static void
 set_store_actions_enabled (TxWindow *self,
                            gboolean  enabled)
 {
-  static const char * const names[] = { "backups", "preferences", "townships" };
+  static const char * const names[] = { "backups", "preferences", "townships", "remove-sample" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
@@ -613,6 +679,7 @@ static const GActionEntry win_entries[] = {
   { "preferences", preferences_action },
   { "townships", townships_action },
   { "leave-sample", leave_sample_action },
+  { "remove-sample", remove_sample_action },
   { "show-page", show_page_action, "s" },
 };
 
