@@ -430,6 +430,89 @@ test_issued_quarter (Fixture       *f,
   }
 }
 
+/* The words of an ODT, its tags dropped. */
+static char *
+odt_words (const char *odt)
+{
+  g_autofree char *cmd = g_strdup_printf ("unzip -p '%s' content.xml", odt);
+  g_autofree char *xml = NULL;
+  g_autoptr(GRegex) tags = g_regex_new ("<[^>]+>", 0, 0, NULL);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
+  return g_regex_replace_literal (tags, xml, -1, 0, "", 0, NULL);
+}
+
+/* A draft freezes nothing; issuing records the number in the document
+ * and the ledger; a correction is a new version with the data as they
+ * stand then, and the first version is kept. */
+static void
+test_circular_versions (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *draft = g_build_filename (f->dir, "draft.odt", NULL);
+  g_autofree char *issued = g_build_filename (f->dir, "issued.odt", NULL);
+  g_autofree char *corrected = g_build_filename (f->dir, "corrected.odt", NULL);
+  g_autofree char *words = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4", "--draft", draft, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  words = odt_words (draft);
+  g_assert_nonnull (strstr (words, "（草稿，未印发）"));
+  g_clear_pointer (&words, g_free);
+  /* nothing frozen: the ledger follows the data */
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "delete", MARKET, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", "--township", "牛场镇", "--format", "json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"issued\" : null"));
+  g_assert_nonnull (strstr (run.out, "\"color\" : \"green\""));
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "restore", MARKET, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* a correction of what was never issued is refused */
+  tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4", "--correction", corrected, NULL);
+  assert_refused (&run, "issue it first");
+  g_assert_false (g_file_test (corrected, G_FILE_TEST_EXISTS));
+  tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4", "--draft",
+               "--number", "福泉政协〔2026〕12号", draft, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* issued, with its number */
+  tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4",
+               "--number", "福泉政协〔2026〕12号", issued, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  words = odt_words (issued);
+  g_assert_nonnull (strstr (words, "福泉政协〔2026〕12号"));
+  g_assert_null (strstr (words, "草稿"));
+  g_clear_pointer (&words, g_free);
+  tx_test_cli (&run, f->db, "2026-12-10", NULL, "consultation", "delete", MARKET, NULL);
+  tx_test_cli (&run, f->db, "2026-12-10", NULL, "ledger", "--township", "牛场镇", "--format", "json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"issued\" : \"2026-11-27\""));
+  g_assert_nonnull (strstr (run.out, "\"number\" : \"福泉政协〔2026〕12号\""));
+  g_assert_nonnull (strstr (run.out, "\"version\" : 1"));
+  g_assert_nonnull (strstr (run.out, "\"color\" : \"yellow\""));
+
+  /* corrected: the data as they stand on 12-10 (the market deleted) */
+  tx_test_cli (&run, f->db, "2026-12-10", NULL, "circular", "--year", "2026", "--quarter", "4", "--correction",
+               "--number", "福泉政协〔2026〕13号", corrected, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  words = odt_words (corrected);
+  g_assert_nonnull (strstr (words, "福泉政协〔2026〕13号"));
+  g_assert_nonnull (strstr (words, "（更正）"));
+  tx_test_cli (&run, f->db, "2026-12-11", NULL, "ledger", "--township", "牛场镇", "--format", "json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"issued\" : \"2026-12-10\""));
+  g_assert_nonnull (strstr (run.out, "\"version\" : 2"));
+  g_assert_nonnull (strstr (run.out, "\"color\" : \"green\""));
+  /* the first version is kept */
+  {
+    g_autofree char *cmd = g_strdup_printf ("sqlite3 '%s' \"SELECT version || ' ' || number FROM circular ORDER BY version\"", f->db);
+    g_autofree char *out = NULL;
+
+    g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+    g_assert_cmpstr (out, ==, "1 福泉政协〔2026〕12号\n2 福泉政协〔2026〕13号\n");
+  }
+}
+
 /* A participant removed from the roster since being invited is printed
  * as the roster last had them, and the clerk is told. */
 static void
@@ -493,6 +576,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/township", Fixture, NULL, fixture_set_up, test_townships, fixture_tear_down);
   g_test_add ("/cli/demo/remove", Fixture, NULL, fixture_set_up, test_demo_remove, fixture_tear_down);
+  g_test_add ("/cli/circular/versions", Fixture, NULL, fixture_set_up, test_circular_versions, fixture_tear_down);
   g_test_add ("/cli/ledger/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
   g_test_add ("/cli/consultation/delete", Fixture, NULL, fixture_set_up, test_consultation_delete,
               fixture_tear_down);

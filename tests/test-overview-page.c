@@ -819,13 +819,52 @@ test_circular (Fixture       *fixture,
   edited = g_strconcat (draft, EDITED_SUGGESTION, "\n", NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), edited, -1);
 
-  /* Export */
+  /* A draft: written, marked so, and nothing issued or frozen */
+  {
+    g_autofree char *draft_odt = g_build_filename (fixture->dir, "2026年第4季度通报（草稿）.odt", NULL);
+    g_autoptr(GFile) draft_file = g_file_new_for_path (draft_odt);
+    g_autofree char *draft_content = NULL;
+
+    g_assert_cmpstr (gtk_button_get_label (get_child (dialog, TX_TYPE_CIRCULAR_DIALOG, "export_button")), ==,
+                     "_Export Draft…");
+    g_assert_true (tx_circular_dialog_export_to_file (dialog, draft_file, &error));
+    g_assert_no_error (error);
+    draft_content = read_content_xml (draft_odt);
+    g_assert_nonnull (strstr (draft_content, "（草稿，未印发）"));
+    g_assert_nonnull (strstr (draft_content, EDITED_SUGGESTION));
+    g_assert_false (tx_ledger_is_issued (fixture->store, YEAR, QUARTER));
+  }
+
+  /* Issuing is asked once more, warns that the quarter runs until
+   * 31 December, and takes the document number */
+  {
+    AdwMessageDialog *question;
+    g_autofree char *warning = tx_circular_dialog_dup_issue_warning (dialog);
+
+    g_assert_nonnull (warning);
+    g_assert_nonnull (strstr (warning, "34 days"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "circular.issue", NULL);
+    question = tx_test_find_message_dialog ();
+    g_assert_nonnull (question);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (question), warning));
+    g_assert_true (GTK_IS_ENTRY (adw_message_dialog_get_extra_child (question)));
+    g_assert_true (adw_message_dialog_get_response_enabled (question, "issue"));
+    tx_test_answer_message_dialog (question, "cancel");
+    g_assert_false (tx_ledger_is_issued (fixture->store, YEAR, QUARTER));
+  }
+
+  /* Issued */
   odt = g_build_filename (fixture->dir, "2026年第4季度通报.odt", NULL);
   file = g_file_new_for_path (odt);
-  g_assert_true (tx_circular_dialog_export_to_file (dialog, file, &error));
+  g_assert_true (tx_circular_dialog_issue_to_file (dialog, file, "福泉政协〔2026〕12号", &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (gtk_button_get_label (get_child (dialog, TX_TYPE_CIRCULAR_DIALOG, "issue_button")), ==,
+                   "Issue a _Correction…");
+  g_assert_nonnull (gtk_widget_get_first_child (get_child (dialog, TX_TYPE_CIRCULAR_DIALOG, "issued_list")));
 
   content = read_content_xml (odt);
+  g_assert_nonnull (strstr (content, "福泉政协〔2026〕12号"));
+  g_assert_null (strstr (content, "草稿"));
   g_assert_nonnull (strstr (content, "2026年第4季度"));
   for (guint i = 0; i < fixture->ledger->entries->len; i++)
     {
@@ -841,6 +880,7 @@ test_circular (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (frozen);
   g_assert_cmpstr (frozen->issued_on, ==, TODAY);
+  g_assert_cmpstr (frozen->number, ==, "福泉政协〔2026〕12号");
   g_assert_nonnull (strstr (suggestions, EDITED_SUGGESTION));
   g_assert_cmpuint (count_hits (frozen), ==, count_hits (fixture->ledger));
 

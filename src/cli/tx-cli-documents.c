@@ -161,11 +161,18 @@ tx_cli_cmd_circular (Cli *cli)
   g_autofree char *suggestions_file = NULL;
   g_autofree char *suggestions = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *number = NULL;
+  gboolean draft = FALSE;
+  gboolean correction = FALSE;
   CommandOption options[] = {
     { "year", &year_text, NULL },
     { "quarter", &quarter_text, NULL },
     { "suggestions", &suggestions_file, NULL },
+    { "number", &number, NULL },
+    { "draft", NULL, &draft },
+    { "correction", NULL, &correction },
   };
+  TxCircularOptions circular = { TX_CIRCULAR_ISSUE, NULL, NULL };
   const char *out;
   int year, quarter;
   int status;
@@ -182,6 +189,10 @@ tx_cli_cmd_circular (Cli *cli)
   lower = g_ascii_strdown (out, -1);
   if (!g_str_has_suffix (lower, ".odt"))
     return tx_cli_usage_error (_("“%s” must end in .odt."), out);
+  if (draft && (correction || number != NULL))
+    return tx_cli_usage_error (_("A draft is not issued: “--draft” takes neither “--number” nor “--correction”."));
+  if (number != NULL && (strchr (number, '\n') != NULL || g_utf8_strlen (number, -1) > 50))
+    return tx_cli_usage_error (_("The document number is one line of at most 50 characters, such as 福泉政协〔2026〕12号."));
   if (suggestions_file != NULL && !g_file_get_contents (suggestions_file, &suggestions, NULL, &error))
     return tx_cli_fail (_("Could not read “%s”: %s"), suggestions_file, error->message);
 
@@ -189,9 +200,15 @@ tx_cli_cmd_circular (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (!tx_documents_write_circular (store, year, quarter, cli->today, suggestions, out, &error))
+  circular.mode = draft ? TX_CIRCULAR_DRAFT : correction ? TX_CIRCULAR_CORRECTION : TX_CIRCULAR_ISSUE;
+  circular.number = number;
+  circular.suggestions = suggestions;
+  if (!tx_documents_write_circular_full (store, year, quarter, cli->today, &circular, out, &error))
     return tx_cli_fail ("%s", error->message);
 
-  g_print (_("Circular written to %s\n"), out);
+  if (draft)
+    g_print (_("Draft circular written to %s (not issued: nothing is frozen)\n"), out);
+  else
+    g_print (_("Circular written to %s\n"), out);
   return EXIT_SUCCESS;
 }

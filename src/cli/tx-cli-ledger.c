@@ -155,6 +155,14 @@ tx_cli_cmd_ledger (Cli *cli)
             json_builder_add_string_value (builder, ledger->issued_on);
           else
             json_builder_add_null_value (builder);
+          /* the circular's 发文字号 and version, when issued */
+          json_builder_set_member_name (builder, "number");
+          if (ledger->issued_on != NULL)
+            json_builder_add_string_value (builder, ledger->number != NULL ? ledger->number : "");
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_int_value (builder, ledger->version);
           json_builder_set_member_name (builder, "color");
           json_builder_add_string_value (builder, tx_color_to_key (entry->color));
           json_builder_set_member_name (builder, "planned");

@@ -88,6 +88,7 @@ tx_ledger_free (TxLedger *ledger)
     return;
 
   g_free (ledger->issued_on);
+  g_free (ledger->number);
   g_ptr_array_unref (ledger->entries);
   g_free (ledger);
 }
@@ -597,7 +598,8 @@ tx_ledger_load_frozen (TxStore     *store,
   int rc;
 
   stmt = tx_store_prepare (store,
-                           "SELECT ledger, issued_on, suggestions FROM circular WHERE year = ? AND quarter = ?",
+                           "SELECT ledger, issued_on, suggestions, number, version FROM circular "
+                           "WHERE year = ? AND quarter = ? ORDER BY version DESC LIMIT 1",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -611,6 +613,8 @@ tx_ledger_load_frozen (TxStore     *store,
       if (ledger != NULL)
         {
           ledger->issued_on = g_strdup (tx_column_text (stmt, 1));
+          ledger->number = g_strdup (tx_column_text (stmt, 3));
+          ledger->version = sqlite3_column_int (stmt, 4);
           if (suggestions != NULL)
             *suggestions = g_strdup (tx_column_text (stmt, 2));
         }
@@ -644,9 +648,30 @@ tx_ledger_is_issued (TxStore *store,
 typedef struct {
   TxLedger   *ledger;
   const char *issued_on;
+  const char *number;
   const char *organization;
   const char *suggestions;
+  gboolean    correction;
 } Freeze;
+
+static int
+latest_version (TxStore *store,
+                int      year,
+                int      quarter)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store, "SELECT max (version) FROM circular WHERE year = ? AND quarter = ?", NULL);
+  int version = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, quarter);
+  if (tx_store_step (store, stmt, NULL) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return version;
+}
 
 static gboolean
 freeze (TxStore   *store,
@@ -657,31 +682,59 @@ freeze (TxStore   *store,
   g_autofree char *json = tx_ledger_to_json (job->ledger);
   g_autofree char *uuid = tx_uuid_new ();
   g_autofree char *now = tx_timestamp_now ();
-  g_autofree char *summary = g_strdup_printf ("%d Q%d", job->ledger->year, job->ledger->quarter);
+  g_autofree char *summary = NULL;
+  int year = job->ledger->year, quarter = job->ledger->quarter;
+  int latest = latest_version (store, year, quarter);
   sqlite3_stmt *stmt;
 
-  /* the ledger stays as first issued; suggestions may be revised */
-  stmt = tx_store_prepare (store,
-                           "INSERT INTO circular (uuid, year, quarter, issued_on, organization, suggestions, "
-                           "  ledger, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                           "ON CONFLICT (year, quarter) DO UPDATE SET suggestions = ?6, organization = ?5, "
-                           "  updated_at = ?8",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, job->ledger->year);
-  sqlite3_bind_int (stmt, 3, job->ledger->quarter);
-  sqlite3_bind_text (stmt, 4, job->issued_on, -1, SQLITE_TRANSIENT);
+  if (job->correction && latest == 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("The circular of Q%d %d was never issued: issue it first; a correction replaces an issued one."),
+                   quarter, year);
+      return FALSE;
+    }
+
+  if (latest > 0 && !job->correction)
+    {
+      /* issued: the ledger and the day stay as first issued; the
+       * suggestions (and a number given now) may be revised */
+      stmt = tx_store_prepare (store,
+                               "UPDATE circular SET suggestions = ?4, organization = ?5, "
+                               "  number = CASE WHEN ?6 <> '' THEN ?6 ELSE number END, updated_at = ?7 "
+                               "WHERE year = ?1 AND quarter = ?2 AND version = ?3",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 3, latest);
+    }
+  else
+    {
+      stmt = tx_store_prepare (store,
+                               "INSERT INTO circular (year, quarter, version, suggestions, organization, number, "
+                               "  updated_at, uuid, issued_on, ledger) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 3, latest + 1);
+      sqlite3_bind_text (stmt, 8, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, job->issued_on, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, json, -1, SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, quarter);
+  sqlite3_bind_text (stmt, 4, job->suggestions ? job->suggestions : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, job->organization ? job->organization : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, job->suggestions ? job->suggestions : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, job->number ? job->number : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   if (!tx_store_step_done (store, stmt, error))
     return FALSE;
 
+  summary = g_strdup_printf ("%d Q%d v%d %s", year, quarter, job->correction || latest == 0 ? latest + 1 : latest,
+                             job->number ? job->number : "");
   tx_store_emit_changed (store, "circular");
-  return tx_store_audit (store, "issue", "circular", NULL, summary, error);
+  return tx_store_audit (store, job->correction ? "correct" : "issue", "circular", NULL, summary, error);
 }
 
 /**
@@ -698,7 +751,82 @@ tx_ledger_freeze (TxStore     *store,
                   const char  *suggestions,
                   GError     **error)
 {
-  Freeze job = { ledger, issued_on, organization, suggestions };
+  return tx_ledger_issue (store, ledger, issued_on, NULL, organization, suggestions, FALSE, error);
+}
+
+/**
+ * tx_ledger_issue:
+ * @number: (nullable): the circular's 发文字号
+ * @correction: whether this is a correction (更正) of the issued one
+ *
+ * Issues the quarter's circular with @ledger frozen as it is.  Issued
+ * again, a quarter keeps its ledger and day, and only the suggestions
+ * (and a number given now) change.  A correction is a new version with
+ * @ledger, its own day and number; the versions before it are kept, and
+ * every view reads the latest.
+ */
+gboolean
+tx_ledger_issue (TxStore     *store,
+                 TxLedger    *ledger,
+                 const char  *issued_on,
+                 const char  *number,
+                 const char  *organization,
+                 const char  *suggestions,
+                 gboolean     correction,
+                 GError     **error)
+{
+  Freeze job = { ledger, issued_on, number, organization, suggestions, correction };
 
   return tx_store_write (store, freeze, &job, error);
+}
+
+void
+tx_issued_circular_free (TxIssuedCircular *circular)
+{
+  if (circular == NULL)
+    return;
+
+  g_free (circular->issued_on);
+  g_free (circular->number);
+  g_free (circular);
+}
+
+/**
+ * tx_ledger_list_issued:
+ *
+ * Returns: (transfer full) (element-type TxIssuedCircular): every
+ *   version of every circular issued, the newest quarter first, its
+ *   latest version first
+ */
+GPtrArray *
+tx_ledger_list_issued (TxStore  *store,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_issued_circular_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT year, quarter, version, issued_on, number FROM circular "
+                           "ORDER BY year DESC, quarter DESC, version DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxIssuedCircular *circular = g_new0 (TxIssuedCircular, 1);
+
+      circular->year = sqlite3_column_int (stmt, 0);
+      circular->quarter = sqlite3_column_int (stmt, 1);
+      circular->version = sqlite3_column_int (stmt, 2);
+      circular->issued_on = g_strdup (tx_column_text (stmt, 3));
+      circular->number = g_strdup (tx_column_text (stmt, 4));
+      g_ptr_array_add (list, circular);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&list);
 }

@@ -60,6 +60,8 @@ typedef struct {
   char      *issued_on;  /* YYYY-MM-DD when this is the ledger issued in
                           * the quarter's circular, frozen; NULL when it
                           * was computed from the data as they are */
+  char      *number;     /* the circular's 发文字号 when issued, or "" */
+  int        version;    /* 1, or more after corrections; 0 unissued */
   GPtrArray *entries;    /* TxLedgerEntry, by township name */
 } TxLedger;
 
@@ -111,6 +113,27 @@ gboolean       tx_ledger_freeze             (TxStore             *store,
                                              const char          *issued_on,
                                              const char          *organization,
                                              const char          *suggestions,
+                                             GError             **error);
+gboolean       tx_ledger_issue              (TxStore             *store,
+                                             TxLedger            *ledger,
+                                             const char          *issued_on,
+                                             const char          *number,
+                                             const char          *organization,
+                                             const char          *suggestions,
+                                             gboolean             correction,
+                                             GError             **error);
+
+/* A circular issued: one version of a quarter's. */
+typedef struct {
+  int   year;
+  int   quarter;
+  int   version;
+  char *issued_on;    /* YYYY-MM-DD */
+  char *number;       /* 发文字号, or "" */
+} TxIssuedCircular;
+
+void           tx_issued_circular_free      (TxIssuedCircular    *circular);
+GPtrArray     *tx_ledger_list_issued        (TxStore             *store,
                                              GError             **error);
 
 G_END_DECLS

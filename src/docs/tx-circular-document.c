@@ -105,6 +105,11 @@ tx_circular_draft_suggestions (TxLedger *ledger)
  * @organization: (nullable): who issues it
  * @issued_on: YYYY-MM-DD
  * @chart_png: (nullable): the ledger chart
+ * @draft: whether this is a draft, not issued
+ *
+ * The number (发文字号) of an issued circular is @ledger's, centred
+ * above the title; a correction (a version after the first) says so
+ * under the title, and a draft says it is one.
  */
 TxOdtDocument *
 tx_circular_document_new (TxLedger        *ledger,
@@ -112,7 +117,8 @@ tx_circular_document_new (TxLedger        *ledger,
                           const char      *organization,
                           const char      *issued_on,
                           const char      *suggestions,
-                          GBytes          *chart_png)
+                          GBytes          *chart_png,
+                          gboolean         draft)
 {
   g_autofree char *title = g_strdup_printf ("%s关于%d年第%d季度基层协商民主工作推进情况的通报",
                                             organization ? organization : "", ledger->year, ledger->quarter);
@@ -124,7 +130,13 @@ tx_circular_document_new (TxLedger        *ledger,
   guint counts[3] = { 0, };
   const int no_shade = -1;
 
+  if (!draft && ledger->number != NULL && ledger->number[0] != '\0')
+    tx_odt_document_add_centered (doc, ledger->number);
   tx_odt_document_add_title (doc, title);
+  if (draft)
+    tx_odt_document_add_centered (doc, "（草稿，未印发）");
+  else if (ledger->version > 1)
+    tx_odt_document_add_centered (doc, "（更正）");
   tx_odt_document_add_plain (doc, "各乡镇（街道）政协联络组：");
 
   for (guint i = 0; i < ledger->entries->len; i++)

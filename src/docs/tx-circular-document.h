@@ -17,6 +17,7 @@ TxOdtDocument *tx_circular_document_new      (TxLedger        *ledger,
                                               const char      *organization,
                                               const char      *issued_on,
                                               const char      *suggestions,
-                                              GBytes          *chart_png);
+                                              GBytes          *chart_png,
+                                              gboolean         draft);
 
 G_END_DECLS

@@ -146,15 +146,8 @@ tx_documents_write_minutes (TxConsultation  *consultation,
  * @suggestions: (nullable): the suggestions to issue; %NULL keeps those
  *   issued before, or drafts them from the ledger
  *
- * Issues the circular of a quarter and writes it at @path.  A quarter
- * not yet issued is issued on @today and its ledger frozen as it stands;
- * one issued before keeps its ledger and its day, and only the
- * suggestions may change.
- *
- * Issuing and writing go together: the document is written whole
- * first, the ledger frozen then, and the file put under its name last.
- * A full disk leaves the quarter unissued, and a database that cannot
- * be written leaves no file.
+ * Issues the circular of a quarter and writes it at @path, as
+ * tx_documents_write_circular_full() with %TX_CIRCULAR_ISSUE.
  */
 gboolean
 tx_documents_write_circular (TxStore     *store,
@@ -164,6 +157,39 @@ tx_documents_write_circular (TxStore     *store,
                              const char  *suggestions,
                              const char  *path,
                              GError     **error)
+{
+  TxCircularOptions options = { TX_CIRCULAR_ISSUE, NULL, suggestions };
+
+  return tx_documents_write_circular_full (store, year, quarter, today, &options, path, error);
+}
+
+/**
+ * tx_documents_write_circular_full:
+ * @today: the day of the draft, the issue or the correction
+ *
+ * Writes the circular of a quarter at @path:
+ *  - a draft is marked so, dated @today, and freezes nothing: the
+ *    ledger of an issued quarter as issued, of another as it stands;
+ *  - issuing a quarter not yet issued freezes its ledger as it stands
+ *    on @today, with the number; one issued before keeps its ledger,
+ *    day and number, and only the suggestions may change;
+ *  - a correction of an issued quarter is a new version, with the
+ *    ledger as it stands on @today and its own number; the versions
+ *    before it are kept.
+ *
+ * Issuing and writing go together: the document is written whole
+ * first, the ledger frozen then, and the file put under its name last.
+ * A full disk leaves the quarter as it was, and a database that cannot
+ * be written leaves no file.
+ */
+gboolean
+tx_documents_write_circular_full (TxStore                  *store,
+                                  int                       year,
+                                  int                       quarter,
+                                  TxDate                    today,
+                                  const TxCircularOptions  *options,
+                                  const char               *path,
+                                  GError                  **error)
 {
   TxSettings *settings = tx_store_get_settings (store);
   const char *organization = tx_settings_get_organization (settings);
@@ -177,6 +203,7 @@ tx_documents_write_circular (TxStore     *store,
   g_autofree char *issued_suggestions = NULL;
   g_autofree char *issued_on = NULL;
   g_autofree char *text = NULL;
+  gboolean freezes;
 
   ledger = tx_ledger_load_frozen (store, year, quarter, &issued_suggestions, &local_error);
   if (local_error != NULL)
@@ -184,19 +211,55 @@ tx_documents_write_circular (TxStore     *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (ledger == NULL)
+
+  if (options->mode == TX_CIRCULAR_CORRECTION)
+    {
+      int version;
+
+      if (ledger == NULL)
+        {
+          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                       _("The circular of Q%d %d was never issued: issue it first; a correction replaces an issued one."),
+                       quarter, year);
+          return FALSE;
+        }
+      /* the data as they stand now, a version after the issued one */
+      version = ledger->version + 1;
+      g_clear_pointer (&ledger, tx_ledger_free);
+      ledger = tx_ledger_compute (store, year, quarter, today, error);
+      if (ledger == NULL)
+        return FALSE;
+      ledger->version = version;
+      ledger->number = g_strdup (options->number ? options->number : "");
+      issued_on = tx_date_to_iso (today);
+    }
+  else if (ledger == NULL)
     {
       ledger = tx_ledger_compute (store, year, quarter, today, error);
       if (ledger == NULL)
         return FALSE;
       issued_on = tx_date_to_iso (today);
+      if (options->mode == TX_CIRCULAR_ISSUE)
+        {
+          ledger->version = 1;
+          ledger->number = g_strdup (options->number ? options->number : "");
+        }
     }
+  else if (options->mode == TX_CIRCULAR_DRAFT)
+    issued_on = tx_date_to_iso (today);
   else
-    issued_on = g_strdup (ledger->issued_on);
+    {
+      issued_on = g_strdup (ledger->issued_on);
+      if (options->number != NULL && options->number[0] != '\0')
+        {
+          g_free (ledger->number);
+          ledger->number = g_strdup (options->number);
+        }
+    }
 
-  if (suggestions != NULL)
-    text = g_strdup (suggestions);
-  else if (issued_suggestions != NULL && issued_suggestions[0] != '\0')
+  if (options->suggestions != NULL)
+    text = g_strdup (options->suggestions);
+  else if (issued_suggestions != NULL && issued_suggestions[0] != '\0' && options->mode != TX_CIRCULAR_CORRECTION)
     text = g_steal_pointer (&issued_suggestions);
   else
     text = tx_circular_draft_suggestions (ledger);
@@ -210,7 +273,8 @@ tx_documents_write_circular (TxStore     *store,
   if (png == NULL)
     return FALSE;
 
-  doc = tx_circular_document_new (ledger, total, organization, issued_on, text, png);
+  doc = tx_circular_document_new (ledger, total, organization, issued_on, text, png,
+                                  options->mode == TX_CIRCULAR_DRAFT);
 
   writer = tx_file_writer_new (path, error);
   if (writer == NULL)
@@ -219,7 +283,9 @@ tx_documents_write_circular (TxStore     *store,
   if (!tx_file_writer_close (writer, error))
     return FALSE;
 
-  if (!tx_ledger_freeze (store, ledger, issued_on, organization, text, error))
+  freezes = options->mode != TX_CIRCULAR_DRAFT;
+  if (freezes && !tx_ledger_issue (store, ledger, issued_on, ledger->number, organization, text,
+                                   options->mode == TX_CIRCULAR_CORRECTION, error))
     return FALSE;
 
   return tx_file_writer_commit (writer, error);

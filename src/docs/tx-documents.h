@@ -35,11 +35,32 @@ TxTableDocument *tx_documents_prepare_roster  (TxStore                *store,
 gboolean         tx_documents_write_minutes   (TxConsultation         *consultation,
                                                const char             *path,
                                                GError                **error);
+/* What writing the quarterly circular does. */
+typedef enum {
+  TX_CIRCULAR_DRAFT,        /* a draft: written, nothing frozen */
+  TX_CIRCULAR_ISSUE,        /* issue it, or write the issued one again */
+  TX_CIRCULAR_CORRECTION,   /* a new version of the issued one (更正) */
+} TxCircularMode;
+
+typedef struct {
+  TxCircularMode  mode;
+  const char     *number;        /* 发文字号 (ISSUE, CORRECTION), or NULL */
+  const char     *suggestions;   /* NULL: those issued, or a first draft */
+} TxCircularOptions;
+
 gboolean         tx_documents_write_circular  (TxStore                *store,
                                                int                     year,
                                                int                     quarter,
                                                TxDate                  today,
                                                const char             *suggestions,
+                                               const char             *path,
+                                               GError                **error);
+gboolean         tx_documents_write_circular_full
+                                              (TxStore                *store,
+                                               int                     year,
+                                               int                     quarter,
+                                               TxDate                  today,
+                                               const TxCircularOptions *options,
                                                const char             *path,
                                                GError                **error);
 

@@ -211,6 +211,14 @@ tx_odt_document_add_plain (TxOdtDocument *doc,
   paragraphs (doc, "TxPlain", text);
 }
 
+/* Centred lines: the document number above the title, a mark under it. */
+void
+tx_odt_document_add_centered (TxOdtDocument *doc,
+                              const char    *text)
+{
+  paragraphs (doc, "TxCenter", text);
+}
+
 /* Right-aligned lines: the issuing body and the date at the end. */
 void
 tx_odt_document_add_right (TxOdtDocument *doc,
@@ -519,6 +527,8 @@ write_styles (void)
                    "fo:text-indent", "32pt", "fo:text-align", "justify", NULL);
   paragraph_style (w, "TxPlain", "Body without indent", "仿宋_GB2312", 16, FALSE,
                    "fo:text-align", "start", NULL);
+  paragraph_style (w, "TxCenter", "Centred", "仿宋_GB2312", 16, FALSE,
+                   "fo:text-align", "center", NULL);
   paragraph_style (w, "TxRight", "Signature", "仿宋_GB2312", 16, FALSE,
                    "fo:text-align", "end", "fo:margin-right", "64pt", NULL);
   paragraph_style (w, "TxCell", "Table contents", "仿宋_GB2312", 14, FALSE,

@@ -9,8 +9,13 @@
 
 G_BEGIN_DECLS
 
-gboolean tx_circular_dialog_export_to_file (TxCircularDialog  *self,
-                                            GFile             *file,
-                                            GError           **error);
+gboolean tx_circular_dialog_export_to_file    (TxCircularDialog  *self,
+                                               GFile             *file,
+                                               GError           **error);
+gboolean tx_circular_dialog_issue_to_file     (TxCircularDialog  *self,
+                                               GFile             *file,
+                                               const char        *number,
+                                               GError           **error);
+char    *tx_circular_dialog_dup_issue_warning (TxCircularDialog  *self);
 
 G_END_DECLS

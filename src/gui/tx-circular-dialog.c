@@ -1,11 +1,15 @@
 /* tx-circular-dialog.c — the quarterly circular (季度通报)
  *
  * Shows the colours of a quarter with their reasons and the suggestions
- * for the next stage, drafted from the reasons for the clerk to edit,
- * and exports the circular as an ODT document, as `tongxin-cli circular`
- * does: the first export issues it and freezes the quarter's ledger as
- * it stands that day; a later one keeps that ledger and the day it was
- * issued, and saves the suggestions as edited.
+ * for the next stage, drafted from the reasons for the clerk to edit.
+ * Exporting a draft writes the ODT document and changes nothing.
+ * Issuing (印发) is a step of its own, asked once more: it records the
+ * day and the document number (发文字号), warns when the quarter has
+ * not ended, and freezes the quarter's ledger as it stands that day.
+ * Once issued, exporting again keeps that ledger and day and saves the
+ * suggestions as edited; a correction (更正) issues a new version with
+ * the data as they stand, and keeps the earlier ones, listed below.
+ * All of it is what `tongxin-cli circular` does (tx-documents.c).
  *
  * The document is in Chinese whatever the language of the interface
  * (DESIGN §3), and so is the name offered for its file.
@@ -40,6 +44,9 @@ struct _TxCircularDialog
   AdwPreferencesGroup *colors_group;
   GtkListBox          *colors_list;
   GtkTextView         *suggestions_view;
+  GtkButton           *issue_button;
+  GtkButton           *export_button;
+  GtkListBox          *issued_list;
 
   /* owned references */
   TxStore             *store;
@@ -52,6 +59,10 @@ struct _TxCircularDialog
   int                  quarter;
   TxDay               *day;
   char                *issued_on;     /* NULL until issued */
+  char                *number;        /* its 发文字号, when issued */
+  int                  version;       /* of the issued circular; 0 */
+  TxCircularMode       pending_mode;  /* what the file chooser is for */
+  char                *pending_number;
   gboolean             discarding;    /* closing without asking */
 };
 
@@ -158,6 +169,12 @@ update_actions (TxCircularDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "circular.export",
                                  self->ledger != NULL && has_suggestions (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "circular.draft-again", self->ledger != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "circular.issue",
+                                 self->ledger != NULL && has_suggestions (self));
+
+  /* what the buttons do depends on whether the quarter was issued */
+  gtk_button_set_label (self->issue_button, self->issued_on != NULL ? _("Issue a _Correction…") : _("_Issue…"));
+  gtk_button_set_label (self->export_button, self->issued_on != NULL ? _("_Export Again…") : _("_Export Draft…"));
 }
 
 /* The ledger and what the dialog says of it */
@@ -205,6 +222,37 @@ create_color_row (TxCircularDialog    *self,
   return GTK_WIDGET (row);
 }
 
+/* Every circular issued, of every quarter, the latest first. */
+static void
+show_issued (TxCircularDialog *self)
+{
+  g_autoptr(GPtrArray) issued = tx_ledger_list_issued (self->store, NULL);
+
+  clear_list (self->issued_list);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->issued_list), ADW_TYPE_PREFERENCES_GROUP),
+                          issued != NULL && issued->len > 0);
+  for (guint i = 0; issued != NULL && i < issued->len; i++)
+    {
+      TxIssuedCircular *circular = g_ptr_array_index (issued, i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      g_autofree char *title = NULL;
+      g_autofree char *date = tx_date_format_display (tx_date_from_iso (circular->issued_on));
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a quarter of a year, as in "Q4 2026", and the
+       * version of its circular */
+      title = g_strdup_printf (_("Q%2$d %1$d, version %3$d"), circular->year, circular->quarter, circular->version);
+      /* Translators: the day a circular was issued, and its document
+       * number (发文字号), or a dash without one */
+      subtitle = g_strdup_printf (_("Issued on %s · %s"), date,
+                                  circular->number[0] != '\0' ? circular->number : "—");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (row, subtitle);
+      gtk_list_box_append (self->issued_list, GTK_WIDGET (row));
+    }
+}
+
 static void
 show_ledger (TxCircularDialog *self)
 {
@@ -216,25 +264,30 @@ show_ledger (TxCircularDialog *self)
       g_autofree char *date = tx_date_format_display (tx_date_from_iso (self->issued_on));
       g_autofree char *title = NULL;
 
-      /* Translators: %s is the date the quarterly circular was issued */
-      title = g_strdup_printf (_("Issued on %s — the ledger is frozen as issued"), date);
+      if (self->number != NULL && self->number[0] != '\0')
+        /* Translators: the date the quarterly circular was issued, its
+         * document number (发文字号) and its version */
+        title = g_strdup_printf (_("Issued on %s as %s (version %d) — the ledger is frozen as issued"),
+                                 date, self->number, self->version);
+      else
+        /* Translators: %s is the date the quarterly circular was issued */
+        title = g_strdup_printf (_("Issued on %s — the ledger is frozen as issued"), date);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
       adw_action_row_set_subtitle (self->status_row,
-                                   _("Exporting again writes the same colours and reasons, with the suggestions as edited here."));
+                                   _("Exporting again writes the same colours and reasons, with the suggestions as edited here. "
+                                     "A correction issues a new version with the data as they stand, and keeps this one."));
       adw_action_row_set_icon_name (self->status_row, "changes-prevent-symbolic");
     }
   else
     {
-      g_autofree char *date = tx_date_format_display (self->ledger->as_of);
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: %s is a date */
-      subtitle = g_strdup_printf (_("Exporting issues the circular: this quarter’s ledger is then kept as it stands "
-                                    "on %s, whatever is recorded later."), date);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Not issued yet"));
-      adw_action_row_set_subtitle (self->status_row, subtitle);
+      adw_action_row_set_subtitle (self->status_row,
+                                   _("A draft changes nothing. Issuing records the day and the document number, and "
+                                     "keeps this quarter’s colours as they stand that day, whatever is recorded later."));
       adw_action_row_set_icon_name (self->status_row, "document-edit-symbolic");
     }
+
+  show_issued (self);
 
   clear_list (self->colors_list);
   for (guint i = 0; i < self->ledger->entries->len; i++)
@@ -275,6 +328,9 @@ load_ledger (TxCircularDialog  *self,
   g_clear_pointer (&self->ledger, tx_ledger_free);
   g_free (self->issued_on);
   self->issued_on = g_strdup (ledger->issued_on);
+  g_free (self->number);
+  self->number = g_strdup (ledger->number);
+  self->version = ledger->version;
   self->ledger = g_steal_pointer (&ledger);
 
   return TRUE;
@@ -300,6 +356,12 @@ reload (TxCircularDialog *self)
   show_ledger (self);
   update_actions (self);
 }
+
+static gboolean write_to_file (TxCircularDialog  *self,
+                               GFile             *file,
+                               TxCircularMode     mode,
+                               const char        *number,
+                               GError           **error);
 
 /* Callbacks */
 
@@ -377,7 +439,7 @@ on_export_chooser_response_cb (GtkNativeDialog  *chooser,
       }
   }
 
-  if (!tx_circular_dialog_export_to_file (self, file, &error))
+  if (!write_to_file (self, file, self->pending_mode, self->pending_number, &error))
     {
       g_autofree char *text = NULL;
 
@@ -394,8 +456,12 @@ on_export_chooser_response_cb (GtkNativeDialog  *chooser,
     g_autofree char *markup = NULL;
     AdwToast *toast;
 
-    /* Translators: %s is the path of the file written */
-    text = g_strdup_printf (_("Circular saved as “%s”"), path);
+    if (self->pending_mode == TX_CIRCULAR_DRAFT)
+      /* Translators: %s is the path of the file written */
+      text = g_strdup_printf (_("Draft saved as “%s”; nothing was issued"), path);
+    else
+      /* Translators: %s is the path of the file written */
+      text = g_strdup_printf (_("Circular saved as “%s”"), path);
     markup = g_markup_escape_text (text, -1);
     toast = adw_toast_new (markup);
     adw_toast_set_timeout (toast, 0);
@@ -432,7 +498,7 @@ tx_circular_dialog_close_request (GtkWindow *window)
     return GTK_WINDOW_CLASS (tx_circular_dialog_parent_class)->close_request (window);
 
   dialog = adw_message_dialog_new (window, _("Discard the Edited Suggestions?"),
-                                   _("The suggestions are kept only when the circular is exported."));
+                                   _("The suggestions are kept only when the circular is issued."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -449,22 +515,24 @@ tx_circular_dialog_close_request (GtkWindow *window)
 
 /* Actions */
 
+/* Asks where to write the circular, then writes it as @mode says. */
 static void
-tx_circular_dialog_export_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
+choose_file (TxCircularDialog *self,
+             TxCircularMode    mode,
+             const char       *number)
 {
-  TxCircularDialog *self = TX_CIRCULAR_DIALOG (widget);
   g_autoptr(GtkFileFilter) odt = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (self->ledger == NULL)
-    return;
+  self->pending_mode = mode;
+  g_free (self->pending_number);
+  self->pending_number = g_strdup (number);
 
-  chooser = gtk_file_chooser_native_new (_("Export the Circular"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (mode == TX_CIRCULAR_DRAFT ? _("Export a Draft of the Circular")
+                                                                   : _("Save the Circular Issued"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   odt = gtk_file_filter_new ();
@@ -474,12 +542,129 @@ tx_circular_dialog_export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), odt);
 
   /* The document's name, in Chinese as the document is */
-  name = g_strdup_printf ("%d年第%d季度通报.odt", self->year, self->quarter);
+  if (mode == TX_CIRCULAR_DRAFT)
+    name = g_strdup_printf ("%d年第%d季度通报（草稿）.odt", self->year, self->quarter);
+  else if (mode == TX_CIRCULAR_CORRECTION)
+    name = g_strdup_printf ("%d年第%d季度通报（更正）.odt", self->year, self->quarter);
+  else
+    name = g_strdup_printf ("%d年第%d季度通报.odt", self->year, self->quarter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   set_file_chooser (self, chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+tx_circular_dialog_export_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (widget);
+
+  if (self->ledger == NULL)
+    return;
+
+  choose_file (self, self->issued_on != NULL ? TX_CIRCULAR_ISSUE : TX_CIRCULAR_DRAFT, NULL);
+}
+
+/* Issuing, asked once more */
+
+static void
+on_issue_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TxCircularDialog *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "tx-number-entry");
+  g_autofree char *number = NULL;
+
+  if (g_strcmp0 (response, "issue") != 0)
+    return;
+
+  number = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  choose_file (self, self->issued_on != NULL ? TX_CIRCULAR_CORRECTION : TX_CIRCULAR_ISSUE, number);
+}
+
+/**
+ * tx_circular_dialog_dup_issue_warning:
+ *
+ * Returns: (transfer full) (nullable): what issuing now would do too
+ *   soon: that the quarter has not ended; %NULL once it has
+ */
+char *
+tx_circular_dialog_dup_issue_warning (TxCircularDialog *self)
+{
+  TxDate end = tx_date_quarter_end (self->year, self->quarter);
+  TxDate today = get_today (self);
+  g_autofree char *date = NULL;
+  int days;
+
+  if (today > end)
+    return NULL;
+
+  date = tx_date_format_display (end);
+  days = tx_date_days_between (today, end);
+  /* Translators: the last day of the quarter, and how many days are
+   * left until it */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The quarter has not ended: it ends on %s, in %d day. Issued now, its colours are kept as they stand today, and what is recorded later does not change them.",
+                                       "The quarter has not ended: it ends on %s, in %d days. Issued now, its colours are kept as they stand today, and what is recorded later does not change them.",
+                                       days),
+                          date, days);
+}
+
+static void
+tx_circular_dialog_issue_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  TxCircularDialog *self = TX_CIRCULAR_DIALOG (widget);
+  g_autofree char *heading = NULL;
+  g_autofree char *warning = tx_circular_dialog_dup_issue_warning (self);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->ledger == NULL)
+    return;
+
+  if (self->issued_on == NULL)
+    {
+      /* Translators: a quarter of a year, as in "Q4 2026" */
+      heading = g_strdup_printf (_("Issue the Circular of Q%2$d %1$d?"), self->year, self->quarter);
+      g_string_append (body, _("Issuing records today as its date and the document number below, and keeps "
+                               "the quarter’s colours and reasons as they stand today in every view."));
+    }
+  else
+    {
+      heading = g_strdup_printf (_("Issue a Correction of Q%2$d %1$d?"), self->year, self->quarter);
+      g_string_append (body, _("A correction is a new version with the data as they stand today, its own date "
+                               "and document number. The version issued before is kept."));
+    }
+  if (warning != NULL)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, warning);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "issue", _("_Issue…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "issue");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  /* Translators: the placeholder of the document number (发文字号) */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Document number, such as 福泉政协〔2026〕12号"));
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 50);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Document number"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "tx-number-entry", entry);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_issue_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -570,6 +755,8 @@ tx_circular_dialog_finalize (GObject *object)
   g_clear_pointer (&self->ledger, tx_ledger_free);
   g_clear_object (&self->day);
   g_clear_pointer (&self->issued_on, g_free);
+  g_clear_pointer (&self->number, g_free);
+  g_clear_pointer (&self->pending_number, g_free);
 
   G_OBJECT_CLASS (tx_circular_dialog_parent_class)->finalize (object);
 }
@@ -682,6 +869,8 @@ tx_circular_dialog_class_init (TxCircularDialogClass *klass)
                                    tx_circular_dialog_export_action);
   gtk_widget_class_install_action (widget_class, "circular.draft-again", NULL,
                                    tx_circular_dialog_draft_again_action);
+  gtk_widget_class_install_action (widget_class, "circular.issue", NULL,
+                                   tx_circular_dialog_issue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -694,6 +883,9 @@ tx_circular_dialog_class_init (TxCircularDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, colors_group);
   gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, colors_list);
   gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, suggestions_view);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, issue_button);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TxCircularDialog, issued_list);
 }
 
 static void
@@ -760,29 +952,17 @@ tx_circular_dialog_get_quarter (TxCircularDialog *self)
   return self->quarter;
 }
 
-/**
- * tx_circular_dialog_export_to_file:
- * @file: the ODT file to write, replaced if it exists
- *
- * Writes the circular with the suggestions as edited, as
- * `tongxin-cli circular` does: a quarter not yet issued is issued today
- * and its ledger frozen; one issued keeps its ledger and its day, and
- * the suggestions are saved.  What circular.export does once the file
- * is chosen.
- *
- * Returns: whether @file was written
- */
-gboolean
-tx_circular_dialog_export_to_file (TxCircularDialog  *self,
-                                   GFile             *file,
-                                   GError           **error)
+/* Writes the circular at @file as @mode says (tx-documents.c). */
+static gboolean
+write_to_file (TxCircularDialog  *self,
+               GFile             *file,
+               TxCircularMode     mode,
+               const char        *number,
+               GError           **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *suggestions = NULL;
-
-  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  TxCircularOptions options = { mode, number, NULL };
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -796,12 +976,57 @@ tx_circular_dialog_export_to_file (TxCircularDialog  *self,
     }
 
   suggestions = get_suggestions (self);
-  if (!tx_documents_write_circular (self->store, self->year, self->quarter, get_today (self),
-                                    suggestions, path, error))
+  options.suggestions = suggestions;
+  if (!tx_documents_write_circular_full (self->store, self->year, self->quarter, get_today (self),
+                                         &options, path, error))
     return FALSE;
 
-  /* The suggestions are kept with the circular now. */
-  gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->suggestions_view), FALSE);
+  /* Issued, the suggestions are kept with the circular now; a draft
+   * keeps nothing. */
+  if (mode != TX_CIRCULAR_DRAFT)
+    gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->suggestions_view), FALSE);
 
   return TRUE;
+}
+
+/**
+ * tx_circular_dialog_export_to_file:
+ * @file: where to write the circular
+ *
+ * What circular.export does once the file is chosen: a draft while the
+ * quarter is not issued (nothing frozen, nothing kept), or the issued
+ * circular again, with the suggestions as edited, which are kept.
+ */
+gboolean
+tx_circular_dialog_export_to_file (TxCircularDialog  *self,
+                                   GFile             *file,
+                                   GError           **error)
+{
+  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_to_file (self, file, self->issued_on != NULL ? TX_CIRCULAR_ISSUE : TX_CIRCULAR_DRAFT, NULL, error);
+}
+
+/**
+ * tx_circular_dialog_issue_to_file:
+ * @file: where to write the circular
+ * @number: (nullable): its document number (发文字号)
+ *
+ * What circular.issue does once it is confirmed and the file chosen:
+ * issues the quarter's circular, or a correction of the issued one.
+ */
+gboolean
+tx_circular_dialog_issue_to_file (TxCircularDialog  *self,
+                                  GFile             *file,
+                                  const char        *number,
+                                  GError           **error)
+{
+  g_return_val_if_fail (TX_IS_CIRCULAR_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_to_file (self, file, self->issued_on != NULL ? TX_CIRCULAR_CORRECTION : TX_CIRCULAR_ISSUE,
+                        number, error);
 }
