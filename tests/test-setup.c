@@ -16,10 +16,18 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "tx-consultation-editor.h"
+#include "tx-consultation-store.h"
+#include "tx-consultations-page.h"
+#include "tx-editor.h"
 #include "tx-ledger.h"
+#include "tx-list-page.h"
 #include "tx-township-store.h"
 #include "tx-townships-dialog.h"
 #include "tx-test-gui.h"
+#include "tx-trash-dialog.h"
+#include "tx-trash.h"
+#include "tx-window.h"
 
 #define TODAY "2026-12-02"
 
@@ -259,6 +267,129 @@ test_townships_and_plans (Fixture       *fixture,
   tx_test_save_screenshot (dialog, "townships-and-plans");
 }
 
+static gboolean
+is_deleted (TxStore    *store,
+            const char *uuid)
+{
+  g_autoptr(GPtrArray) items = tx_trash_list (store, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (((TxTrashItem *) g_ptr_array_index (items, i))->uuid, uuid) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the Delete key does on the list: the shortcut of the list's own
+ * controller, found by its key. */
+static void
+press_delete_on_list (GtkWidget *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !pressed; k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, "Delete") == 0)
+            pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, list, NULL);
+        }
+    }
+
+  g_assert_true (pressed);
+}
+
+static gboolean
+editor_shows (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (tx_editor_get_uuid (args[0]), args[1]) == 0;
+}
+
+/* A mistaken consultation is deleted from its editor or with the Delete
+ * key, and comes back by Undo (Ctrl+Z, after the toast) or from
+ * Recently Deleted; the database says each time. */
+static void
+test_delete_and_restore (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  TxWindow *window;
+  GtkWidget *page;
+  TxEditor *editor;
+  TxTrashDialog *trash;
+  GtkWidget *row;
+  const char *uuid;
+  gpointer args[2];
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  g_assert_no_error (error);
+  tx_consultation_set_title (consultation, "误建的协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  tx_consultation_set_times (consultation, "2026-12-10T09:00:00+08:00", "2026-12-10T11:30:00+08:00");
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  uuid = tx_consultation_get_uuid (consultation);
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
+  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
+  tx_list_page_select (TX_LIST_PAGE (page), uuid);
+  args[0] = editor;
+  args[1] = (gpointer) uuid;
+  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+
+  /* the editor's Delete: gone from the list, kept in Recently Deleted */
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (editor, "delete_group")));
+  g_assert_cmpstr (gtk_button_get_label (tx_test_get_widget (tx_test_get_template_child (editor, "delete_group"),
+                                                             GTK_TYPE_BUTTON)), ==, "删除协商活动");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  g_assert_true (is_deleted (fixture->store, uuid));
+  g_assert_null (tx_store_load_consultation (fixture->store, uuid, NULL));
+
+  /* Ctrl+Z: back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (is_deleted (fixture->store, uuid));
+  tx_test_settle ();
+
+  /* the Delete key on the list, then Recently Deleted */
+  tx_list_page_select (TX_LIST_PAGE (page), uuid);
+  tx_test_wait_until (editor_shows, args, "the consultation in its editor again");
+  press_delete_on_list (tx_test_get_template_child (page, "records_view"));
+  g_assert_true (is_deleted (fixture->store, uuid));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.trash", NULL);
+  trash = tx_test_get_widget_of_type (TX_TYPE_TRASH_DIALOG);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (trash, "stack")), ==, "list");
+  row = gtk_widget_get_first_child (tx_test_get_template_child (trash, "list"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "误建的协商");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "协商活动 · 金山街道 · 删除于"));
+  tx_test_save_screenshot (trash, "recently-deleted");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore", "(ss)", "consultation", uuid));
+  g_assert_false (is_deleted (fixture->store, uuid));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (trash, "stack")), ==, "empty");
+
+  /* nothing left to undo: said, not done */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) ||
+                 !g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "undo")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +399,8 @@ main (int   argc,
 
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
+  g_test_add ("/gui/setup/delete-and-restore", Fixture, NULL,
+              fixture_set_up, test_delete_and_restore, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -35,6 +35,7 @@ struct _TxConsultationEditor
 
   /* template children */
   TxConsultationDocumentsSection *documents_section;
+  AdwPreferencesGroup            *delete_group;
 };
 
 G_DEFINE_FINAL_TYPE (TxConsultationEditor, tx_consultation_editor, TX_TYPE_EDITOR)
@@ -102,8 +103,10 @@ static void
 tx_consultation_editor_update (TxEditor *editor,
                                GObject  *record)
 {
+  TxConsultationEditor *self = TX_CONSULTATION_EDITOR (editor);
   gboolean shown = record != NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), shown && !tx_editor_is_new (editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.export-minutes", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.print-signin-sheet",
                                  shown && !tx_editor_is_new (editor));
@@ -180,6 +183,7 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-consultation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, documents_section);
+  gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, delete_group);
 }
 
 static void

@@ -33,6 +33,8 @@
 
 #include "tx-editor-private.h"
 #include "tx-rules.h"
+#include "tx-trash.h"
+#include "tx-window.h"
 
 static void tx_editor_buildable_init (GtkBuildableIface *iface);
 
@@ -147,6 +149,7 @@ update_actions (TxEditor *self,
                                  shown && priv->valid && (priv->is_new || priv->has_changes));
   /* Nothing to save: no button to wonder at. */
   gtk_widget_set_visible (GTK_WIDGET (priv->save_button), shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", shown && !priv->is_new);
 
   if (TX_EDITOR_GET_CLASS (self)->update != NULL)
     TX_EDITOR_GET_CLASS (self)->update (self, record);
@@ -622,6 +625,76 @@ tx_editor_set_property (GObject      *object,
     }
 }
 
+/* Delete, with Undo in the toast, in the window (Ctrl+Z) and in
+ * Recently Deleted: the record is only marked deleted (tx-trash.c). */
+
+static void
+on_undo_delete_clicked_cb (AdwToast *toast,
+                           TxEditor *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (toast), "tx-kind");
+  const char *uuid = g_object_get_data (G_OBJECT (toast), "tx-uuid");
+  TxStore *store = g_object_get_data (G_OBJECT (toast), "tx-store");
+  g_autoptr(GError) error = NULL;
+
+  if (!tx_trash_set_deleted (store, kind, uuid, FALSE, &error))
+    {
+      tx_editor_report_failure (self, _("Could not bring it back"), error);
+      return;
+    }
+
+  /* Back where it was, unless the clerk has gone on to another. */
+  if (store == tx_editor_get_store (self) && !tx_editor_has_changes (self))
+    tx_editor_set_record (self, store, uuid);
+}
+
+static void
+tx_editor_delete_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TxEditor *self = TX_EDITOR (widget);
+  const char *kind = TX_EDITOR_GET_CLASS (self)->record_kind;
+  TxStore *store = tx_editor_get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  GtkRoot *root;
+  AdwToast *toast;
+
+  if (!tx_editor_is_shown (self) || tx_editor_is_new (self))
+    return;
+
+  uuid = g_strdup (tx_editor_get_uuid (self));
+  title = tx_editor_dup_record_string (tx_editor_get_record (self), "title");
+  if (!tx_trash_set_deleted (store, kind, uuid, TRUE, &error))
+    {
+      tx_editor_report_failure (self, _("Not deleted"), error);
+      return;
+    }
+
+  /* Translators: %s is a record's title */
+  text = g_strdup_printf (_("“%s” was deleted"), title != NULL ? title : "");
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "tx-kind", g_strdup (kind), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "tx-uuid", g_strdup (uuid), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "tx-store", g_object_ref (store), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked_cb), self, 0);
+
+  /* Ctrl+Z brings it back too, after the toast is gone */
+  root = gtk_widget_get_root (widget);
+  if (TX_IS_WINDOW (root))
+    tx_window_note_deleted (TX_WINDOW (root), kind, uuid, title);
+
+  tx_editor_show_nothing (self);
+  tx_editor_add_toast (self, toast);
+}
+
 static void
 tx_editor_class_init (TxEditorClass *klass)
 {
@@ -723,6 +796,7 @@ tx_editor_class_init (TxEditorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, tx_editor_save_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, tx_editor_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-editor.ui");

@@ -537,6 +537,18 @@ tx_list_page_show_list_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* Delete on the list deletes the record chosen (shown in the editor),
+ * as its Delete button does, with the same Undo. */
+static gboolean
+on_delete_key_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (TX_LIST_PAGE (user_data));
+
+  return gtk_widget_activate_action (GTK_WIDGET (priv->editor), "editor.delete", NULL);
+}
+
 static void
 tx_list_page_constructed (GObject *object)
 {
@@ -574,6 +586,15 @@ tx_list_page_constructed (GObject *object)
 
   g_object_bind_property (self, "day", priv->editor, "day", G_BINDING_SYNC_CREATE);
   g_object_bind_property (priv->leaflet, "folded", priv->editor, "show-back-button", G_BINDING_SYNC_CREATE);
+
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_callback_action_new (on_delete_key_cb, self, NULL)));
+    gtk_widget_add_controller (priv->records_view, shortcuts);
+  }
 
   fill_years (self);
   update_content (self);

@@ -112,7 +112,6 @@ tx_outcome_editor_update (TxEditor *editor,
   gboolean is_new = tx_editor_is_new (editor);
   const char *title = shown ? tx_outcome_get_title (TX_OUTCOME (record)) : NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outcome.delete", shown && !is_new);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outcome.export",
                                  shown && title != NULL && title[0] != '\0' &&
                                  tx_outcome_get_consultation_uuid (TX_OUTCOME (record)) != NULL);
@@ -121,65 +120,6 @@ tx_outcome_editor_update (TxEditor *editor,
   /* Nothing to export or delete: no buttons to wonder at. */
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), shown && !is_new);
-}
-
-/* Delete and Undo */
-
-static void
-on_undo_delete_toast_button_clicked_cb (AdwToast        *toast,
-                                        TxOutcomeEditor *self)
-{
-  const char *uuid = g_object_get_data (G_OBJECT (toast), "tx-uuid");
-  TxStore *store = g_object_get_data (G_OBJECT (toast), "tx-store");
-  g_autoptr(GError) error = NULL;
-
-  if (!tx_store_delete_outcome (store, uuid, TRUE, &error))
-    {
-      tx_editor_report_failure (TX_EDITOR (self), _("Could not bring the recommendation back"), error);
-      return;
-    }
-
-  /* Back where it was, unless the clerk has gone on to another. */
-  if (store == tx_editor_get_store (TX_EDITOR (self)) && !tx_editor_has_changes (TX_EDITOR (self)))
-    tx_editor_set_record (TX_EDITOR (self), store, uuid);
-}
-
-static void
-tx_outcome_editor_delete_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  TxEditor *editor = TX_EDITOR (widget);
-  TxStore *store = tx_editor_get_store (editor);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
-  AdwToast *toast;
-
-  if (!tx_editor_is_shown (editor) || tx_editor_is_new (editor))
-    return;
-
-  uuid = g_strdup (tx_editor_get_uuid (editor));
-  if (!tx_store_delete_outcome (store, uuid, FALSE, &error))
-    {
-      tx_editor_report_failure (editor, _("Not deleted"), error);
-      return;
-    }
-
-  /* Translators: %s is a recommendation's title */
-  text = g_strdup_printf (_("“%s” was deleted"), tx_outcome_get_title (TX_OUTCOME (tx_editor_get_record (editor))));
-  markup = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (markup);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "tx-uuid", g_strdup (uuid), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "tx-store", g_object_ref (store), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked",
-                           G_CALLBACK (on_undo_delete_toast_button_clicked_cb), widget, 0);
-
-  tx_editor_show_nothing (editor);
-  tx_editor_add_toast (editor, toast);
 }
 
 static void
@@ -236,8 +176,6 @@ tx_outcome_editor_class_init (TxOutcomeEditorClass *klass)
   editor_class->is_affected_by = tx_outcome_editor_is_affected_by;
   editor_class->update = tx_outcome_editor_update;
 
-  gtk_widget_class_install_action (widget_class, "outcome.delete", NULL,
-                                   tx_outcome_editor_delete_action);
   gtk_widget_class_install_action (widget_class, "outcome.export", NULL,
                                    tx_outcome_editor_export_action);
   gtk_widget_class_install_action (widget_class, "outcome.add-supervision", NULL,

@@ -22,6 +22,7 @@
 #include "tx-records.h"
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
+#include "tx-window.h"
 #include "tx-settings.h"
 #include "tx-vocabulary.h"
 
@@ -376,6 +377,10 @@ on_person_editor_deleted_cb (TxPersonEditor *editor,
   g_signal_connect_object (toast, "button-clicked",
                            G_CALLBACK (on_undo_toast_button_clicked_cb), self, 0);
   add_toast (self, toast);
+
+  /* Ctrl+Z brings them back too, after the toast is gone */
+  if (TX_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    tx_window_note_deleted (TX_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), "person", uuid, name);
 }
 
 /* A new person may be hidden by the filters: the toast says they are in. */

@@ -25,6 +25,8 @@
 #include "tx-preferences-window.h"
 #include "tx-roster-page.h"
 #include "tx-townships-dialog.h"
+#include "tx-trash-dialog.h"
+#include "tx-trash.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
 
@@ -52,6 +54,7 @@ struct _TxWindow
 
   /* state */
   guint                 watch_id;   /* looking for other writers */
+  GPtrArray            *deleted;    /* GStrv: kind, uuid, title; for Ctrl+Z */
 };
 
 /* How often the window looks whether tongxin-cli or another window
@@ -353,6 +356,7 @@ tx_window_dispose (GObject *object)
   TxWindow *self = (TxWindow *)object;
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_pointer (&self->deleted, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->day);
@@ -509,6 +513,9 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_consultation_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_outcome_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_page_open_township_cb);
+  /* On the window, not an accelerator of the application: a text field
+   * that has the focus undoes its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_create_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_import_roster_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_open_exchange_cb);
@@ -649,6 +656,72 @@ remove_sample_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Undo of a deletion, and Recently Deleted */
+
+/**
+ * tx_window_note_deleted:
+ * @kind: "person", "consultation" or "outcome"
+ * @title: (nullable): its name or title, for the toast of Undo
+ *
+ * Remembers a deletion made in the window, for Ctrl+Z.
+ */
+void
+tx_window_note_deleted (TxWindow   *self,
+                        const char *kind,
+                        const char *uuid,
+                        const char *title)
+{
+  const char *entry[] = { kind, uuid, title != NULL ? title : "", NULL };
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  g_ptr_array_add (self->deleted, g_strdupv ((char **) entry));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), TRUE);
+}
+
+/* Ctrl+Z: brings back the last record deleted in the window. */
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  g_auto(GStrv) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || self->deleted->len == 0)
+    {
+      tx_window_show_toast (self, _("Nothing to undo."));
+      return;
+    }
+
+  entry = g_ptr_array_steal_index (self->deleted, self->deleted->len - 1);
+  g_simple_action_set_enabled (action, self->deleted->len > 0);
+  if (!tx_trash_set_deleted (self->store, entry[0], entry[1], FALSE, &error))
+    {
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not bring it back: %s"), error->message);
+      tx_window_show_toast (self, text);
+      return;
+    }
+
+  /* Translators: %s is the name or title of a record deleted and back */
+  text = g_strdup_printf (_("“%s” is back"), entry[2]);
+  tx_window_show_toast (self, text);
+}
+
+static void
+trash_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TxWindow *self = user_data;
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (tx_trash_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
 /* A page by its name (tx_window_pages): Alt+1 … Alt+5. */
 static void
 show_page_action (GSimpleAction *action,
@@ -667,7 +740,7 @@ static void
 set_store_actions_enabled (TxWindow *self,
                            gboolean  enabled)
 {
-  static const char * const names[] = { "backups", "preferences", "townships", "remove-sample" };
+  static const char * const names[] = { "backups", "preferences", "townships", "remove-sample", "trash" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
@@ -680,6 +753,8 @@ static const GActionEntry win_entries[] = {
   { "townships", townships_action },
   { "leave-sample", leave_sample_action },
   { "remove-sample", remove_sample_action },
+  { "undo", undo_action },
+  { "trash", trash_action },
   { "show-page", show_page_action, "s" },
 };
 
@@ -690,7 +765,9 @@ static void
 tx_window_init (TxWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->deleted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), FALSE);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
   set_store_actions_enabled (self, FALSE);
 
@@ -750,7 +827,12 @@ tx_window_set_store (TxWindow *self,
   g_return_if_fail (store == NULL || TX_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    {
+      /* what was deleted in another database is not undone in this one */
+      g_ptr_array_set_size (self->deleted, 0);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
 
   /* what tongxin-cli or another window writes shows here too */
   g_clear_handle_id (&self->watch_id, g_source_remove);

@@ -33,5 +33,9 @@ gboolean  tx_window_has_changes  (TxWindow       *self);
 void      tx_window_ask_to_close (TxWindow          *self,
                                   TxEditorLeaveFunc  callback,
                                   gpointer           user_data);
+void      tx_window_note_deleted (TxWindow       *self,
+                                  const char     *kind,
+                                  const char     *uuid,
+                                  const char     *title);
 
 G_END_DECLS
