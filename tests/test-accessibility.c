@@ -399,6 +399,7 @@ open_every_dialog (Fixture *fixture)
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.townships", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.trash", NULL);
   gtk_window_present (GTK_WINDOW (tx_circular_dialog_new (GTK_WINDOW (fixture->window), fixture->store,
                                                           2026, 3, fixture->day)));
   gtk_window_present (GTK_WINDOW (tx_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file)));

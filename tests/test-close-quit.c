@@ -31,6 +31,7 @@
 #include "tx-roster.h"
 #include "tx-test-gui.h"
 #include "tx-townships-dialog.h"
+#include "tx-trash-dialog.h"
 #include "tx-window.h"
 
 #define TODAY "2026-11-27"
@@ -547,6 +548,13 @@ open_townships (Fixture *fixture)
 }
 
 static GtkWindow *
+open_trash (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.trash", NULL);
+  return tx_test_get_widget_of_type (TX_TYPE_TRASH_DIALOG);
+}
+
+static GtkWindow *
 open_about (Fixture *fixture)
 {
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
@@ -646,6 +654,8 @@ main (int   argc,
   g_test_add ("/gui/close-quit/dialog-open/preferences", Fixture, open_preferences,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);
   g_test_add ("/gui/close-quit/dialog-open/townships", Fixture, open_townships,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/trash", Fixture, open_trash,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);
   g_test_add ("/gui/close-quit/dialog-open/about", Fixture, open_about,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);
