@@ -21,6 +21,7 @@
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
 #include "tx-ledger.h"
+#include "tx-stage-row.h"
 #include "tx-list-page.h"
 #include "tx-township-store.h"
 #include "tx-townships-dialog.h"
@@ -390,6 +391,118 @@ test_delete_and_restore (Fixture       *fixture,
                  !g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "undo")));
 }
 
+static void
+find_stage_rows (GtkWidget  *widget,
+                 TxStageRow *rows[TX_N_STAGES])
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (TX_IS_STAGE_ROW (child))
+        rows[tx_stage_row_get_stage (TX_STAGE_ROW (child))] = TX_STAGE_ROW (child);
+      else
+        find_stage_rows (child, rows);
+    }
+}
+
+/* Chooses @day in the calendar of @row's "done on another day" and
+ * confirms it, if the button lets the clerk. */
+static gboolean
+mark_done_on (TxStageRow *row,
+              int         year,
+              int         month,
+              int         day)
+{
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (year, month, day, 0, 0, 0);
+  GtkWidget *confirm = tx_test_get_template_child (row, "done_day_confirm");
+
+  gtk_calendar_select_day (tx_test_get_template_child (row, "done_calendar"), chosen);
+  if (!gtk_widget_get_sensitive (confirm))
+    return FALSE;
+
+  g_signal_emit_by_name (confirm, "clicked");
+  return TRUE;
+}
+
+static char *
+stage_done (TxStore    *store,
+            const char *uuid,
+            TxStage     stage)
+{
+  g_autoptr(TxConsultation) consultation = tx_store_load_consultation (store, uuid, NULL);
+
+  return g_strdup (tx_consultation_get_stage_done (consultation, stage));
+}
+
+/* A stage is marked done on the day it was, chosen in a calendar, never
+ * after today; the meeting marked held before the day it was set for
+ * is asked about first. */
+static void
+test_stage_done_on_a_day (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  TxStageRow *rows[TX_N_STAGES] = { NULL, };
+  AdwMessageDialog *question;
+  TxWindow *window;
+  GtkWidget *page;
+  TxEditor *editor;
+  const char *uuid;
+  gpointer args[2];
+  char *done;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  tx_consultation_set_times (consultation, "2026-12-10T09:00:00+08:00", "2026-12-10T11:30:00+08:00");
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  uuid = tx_consultation_get_uuid (consultation);
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
+  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
+  tx_list_page_select (TX_LIST_PAGE (page), uuid);
+  args[0] = editor;
+  args[1] = (gpointer) uuid;
+  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+  find_stage_rows (GTK_WIDGET (editor), rows);
+  g_assert_nonnull (rows[TX_STAGE_SELECTION]);
+
+  /* after today: refused, with the reason */
+  g_assert_false (mark_done_on (rows[TX_STAGE_SELECTION], 2026, 12, 5));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (rows[TX_STAGE_SELECTION], "done_day_confirm")),
+                   ==, "阶段完成日期不能晚于今天");
+
+  /* on past days */
+  g_assert_true (mark_done_on (rows[TX_STAGE_SELECTION], 2026, 11, 20));
+  done = stage_done (fixture->store, uuid, TX_STAGE_SELECTION);
+  g_assert_cmpstr (done, ==, "2026-11-20");
+  g_free (done);
+  tx_test_settle ();
+  g_assert_true (mark_done_on (rows[TX_STAGE_RESEARCH], 2026, 11, 25));
+  tx_test_settle ();
+
+  /* the meeting, set for 12-10, marked held on 12-01: asked first */
+  g_assert_true (mark_done_on (rows[TX_STAGE_MEETING], 2026, 12, 1));
+  question = tx_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "会议尚未到期就已召开？");
+  done = stage_done (fixture->store, uuid, TX_STAGE_MEETING);
+  g_assert_null (done);
+  tx_test_answer_message_dialog (question, "done");
+  done = stage_done (fixture->store, uuid, TX_STAGE_MEETING);
+  g_assert_cmpstr (done, ==, "2026-12-01");
+  g_free (done);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +512,8 @@ main (int   argc,
 
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
+  g_test_add ("/gui/setup/stage-done-on-a-day", Fixture, NULL,
+              fixture_set_up, test_stage_done_on_a_day, fixture_tear_down);
   g_test_add ("/gui/setup/delete-and-restore", Fixture, NULL,
               fixture_set_up, test_delete_and_restore, fixture_tear_down);
 

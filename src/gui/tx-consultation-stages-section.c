@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-calendar-layout.h"
 #include "tx-consultation-edit.h"
 #include "tx-consultation-stages-section.h"
 #include "tx-editor.h"
@@ -85,6 +86,8 @@ update_rows (TxConsultationStagesSection *self)
 /* Marking done */
 
 static void mark_stage_done (TxConsultationStagesSection *self,
+                             TxDate                       done,
+                             gboolean                     early_confirmed,
                              TxStage                      stage,
                              const char                  *reason);
 
@@ -114,13 +117,14 @@ on_reason_dialog_response_cb (AdwMessageDialog            *dialog,
 
   reason = tx_editor_section_dup_text (entry);
   if (reason[0] != '\0')
-    mark_stage_done (self, stage, reason);
+    mark_stage_done (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tx-done")), TRUE, stage, reason);
 }
 
 /* The order of the stages was not kept: say why, and let the clerk give
  * a reason to mark the stage done all the same. */
 static void
 ask_for_reason (TxConsultationStagesSection *self,
+                TxDate                       done,
                 TxStage                      stage,
                 const char                  *message)
 {
@@ -153,6 +157,7 @@ ask_for_reason (TxConsultationStagesSection *self,
 
   g_object_set_data (G_OBJECT (dialog), "tx-entry", entry);
   g_object_set_data (G_OBJECT (dialog), "tx-stage", GINT_TO_POINTER (stage));
+  g_object_set_data (G_OBJECT (dialog), "tx-done", GINT_TO_POINTER (done));
   g_object_set_data_full (G_OBJECT (dialog), "tx-consultation", g_strdup (tx_editor_get_uuid (editor)), g_free);
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_entry_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reason_dialog_response_cb), self, 0);
@@ -161,8 +166,66 @@ ask_for_reason (TxConsultationStagesSection *self,
   gtk_widget_grab_focus (entry);
 }
 
+/* The meeting marked held before the day it was set for: asked first. */
+static void
+on_early_meeting_response_cb (AdwMessageDialog            *dialog,
+                              const char                  *response,
+                              TxConsultationStagesSection *self)
+{
+  TxEditor *editor = get_editor (self);
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "tx-consultation");
+
+  if (g_strcmp0 (response, "done") != 0 || editor == NULL || g_strcmp0 (uuid, tx_editor_get_uuid (editor)) != 0)
+    return;
+
+  mark_stage_done (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tx-done")), TRUE,
+                   TX_STAGE_MEETING, NULL);
+}
+
+static gboolean
+ask_about_early_meeting (TxConsultationStagesSection *self,
+                         TxDate                       done)
+{
+  TxEditor *editor = get_editor (self);
+  const char *starts = self->consultation != NULL ? tx_consultation_get_starts (self->consultation) : NULL;
+  char meeting_day[11];
+  TxDate meeting = TX_DATE_NONE;
+  g_autofree char *meeting_text = NULL;
+  g_autofree char *done_text = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* the day it is set for, in Beijing time as the calendar shows it */
+  if (tx_calendar_local_date_time (starts, meeting_day, NULL))
+    meeting = tx_date_from_iso (meeting_day);
+  if (meeting == TX_DATE_NONE || done >= meeting)
+    return FALSE;
+
+  meeting_text = tx_date_format_display (meeting);
+  done_text = tx_date_format_display (done);
+  /* Translators: the day the meeting is set for, and the day it is
+   * marked held */
+  body = g_strdup_printf (_("The meeting is set for %s, after %s. Mark it held on %s all the same?"),
+                          meeting_text, done_text, done_text);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (tx_editor_get_window (editor),
+                                                       _("Held Before Its Day?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "done", _("_Mark Done"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "done", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "tx-done", GINT_TO_POINTER (done));
+  g_object_set_data_full (G_OBJECT (dialog), "tx-consultation", g_strdup (tx_editor_get_uuid (editor)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_early_meeting_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Marks @stage done on @done (today when %TX_DATE_NONE). */
 static void
 mark_stage_done (TxConsultationStagesSection *self,
+                 TxDate                       done,
+                 gboolean                     early_confirmed,
                  TxStage                      stage,
                  const char                  *reason)
 {
@@ -174,15 +237,20 @@ mark_stage_done (TxConsultationStagesSection *self,
     return;
 
   today = tx_editor_get_today (editor);
+  if (done == TX_DATE_NONE)
+    done = today;
+  if (stage == TX_STAGE_MEETING && !early_confirmed && ask_about_early_meeting (self, done))
+    return;
+
   if (!tx_store_set_stage_done (tx_editor_get_store (editor), tx_editor_get_uuid (editor),
-                                stage, today, reason, today, &error))
+                                stage, done, reason, today, &error))
     {
       if (reason == NULL &&
           (g_error_matches (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_OUT_OF_ORDER) ||
            g_error_matches (error, TX_WORKFLOW_ERROR, TX_WORKFLOW_ERROR_BEFORE_PREVIOUS)))
         {
           g_debug ("%s not done: %s", tx_stage_to_key (stage), error->message);
-          ask_for_reason (self, stage, error->message);
+          ask_for_reason (self, done, stage, error->message);
           return;
         }
 
@@ -195,9 +263,10 @@ mark_stage_done (TxConsultationStagesSection *self,
 
 static void
 on_row_mark_done_cb (TxStageRow                  *row,
+                     int                          done,
                      TxConsultationStagesSection *self)
 {
-  mark_stage_done (self, tx_stage_row_get_stage (row), NULL);
+  mark_stage_done (self, done, FALSE, tx_stage_row_get_stage (row), NULL);
 }
 
 static void

@@ -27,10 +27,15 @@ struct _TxStageRow
   GtkImage     *icon;
   GtkEntry     *due_entry;
   GtkButton    *done_button;
+  GtkMenuButton *done_day_button;
+  GtkPopover   *done_day_popover;
+  GtkCalendar  *done_calendar;
+  GtkButton    *done_day_confirm;
   GtkButton    *undo_button;
 
   /* state */
   TxStage       stage;
+  TxDate        today;
   char         *due_name;   /* "Due date of Research" */
 };
 
@@ -67,7 +72,49 @@ on_due_entry_activate_cb (TxStageRow *self)
 static void
 on_done_button_clicked_cb (TxStageRow *self)
 {
-  g_signal_emit (self, signals[MARK_DONE], 0);
+  g_signal_emit (self, signals[MARK_DONE], 0, (int) self->today);
+}
+
+static TxDate
+get_calendar_day (TxStageRow *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->done_calendar);
+
+  return tx_date_new (g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day));
+}
+
+/* A stage is not done in the future: the button says so. */
+static void
+on_done_calendar_day_selected_cb (TxStageRow *self)
+{
+  gboolean future = get_calendar_day (self) > self->today;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->done_day_confirm), !future);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_day_confirm),
+                               future ? _("A stage cannot be done after today") : NULL);
+}
+
+/* The calendar opens on today. */
+static void
+on_done_day_popover_show_cb (TxStageRow *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (tx_date_get_year (self->today), tx_date_get_month (self->today),
+                                                      tx_date_get_day (self->today), 0, 0, 0);
+
+  gtk_calendar_select_day (self->done_calendar, today);
+  on_done_calendar_day_selected_cb (self);
+}
+
+static void
+on_done_day_confirm_clicked_cb (TxStageRow *self)
+{
+  TxDate day = get_calendar_day (self);
+
+  if (day > self->today)
+    return;
+
+  gtk_popover_popdown (self->done_day_popover);
+  g_signal_emit (self, signals[MARK_DONE], 0, (int) day);
 }
 
 static void
@@ -82,6 +129,7 @@ tx_stage_row_constructed (GObject *object)
   TxStageRow *self = (TxStageRow *)object;
   g_autofree char *title = NULL;
   g_autofree char *undo_name = NULL;
+  g_autofree char *day_name = NULL;
 
   G_OBJECT_CLASS (tx_stage_row_parent_class)->constructed (object);
 
@@ -100,6 +148,12 @@ tx_stage_row_constructed (GObject *object)
   /* Translators: %s is a stage, “Research” */
   undo_name = g_strdup_printf (_("Mark %s not done"), tx_stage_get_label (self->stage));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_name);
+
+  /* Translators: %s is a stage, “Research” */
+  day_name = g_strdup_printf (_("%s done on another day…"), tx_stage_get_label (self->stage));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_day_button), day_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_day_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, day_name, -1);
 }
 
 static void
@@ -180,9 +234,12 @@ tx_stage_row_class_init (TxStageRowClass *klass)
   /* The due date was typed. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* "Done Today" was clicked. */
+  /**
+   * TxStageRow::mark-done:
+   * @done: the TxDate it was done on: today, or a day chosen before it
+   */
   signals[MARK_DONE] = g_signal_new ("mark-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
   /* "Undo Done" was clicked. */
   signals[MARK_NOT_DONE] = g_signal_new ("mark-not-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -192,6 +249,13 @@ tx_stage_row_class_init (TxStageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxStageRow, due_entry);
   gtk_widget_class_bind_template_child (widget_class, TxStageRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, TxStageRow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TxStageRow, done_day_button);
+  gtk_widget_class_bind_template_child (widget_class, TxStageRow, done_day_popover);
+  gtk_widget_class_bind_template_child (widget_class, TxStageRow, done_calendar);
+  gtk_widget_class_bind_template_child (widget_class, TxStageRow, done_day_confirm);
+  gtk_widget_class_bind_template_callback (widget_class, on_done_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_done_day_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_done_day_confirm_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_button_clicked_cb);
@@ -332,9 +396,12 @@ tx_stage_row_show (TxStageRow *self,
   else
     set_state_icon (self, "radio-symbolic", "dim-label", subtitle);
 
+  self->today = today;
   gtk_widget_set_visible (GTK_WIDGET (self->done_button), done == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_day_button), done == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), done != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->done_button), can_mark);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->done_day_button), can_mark);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_button),
                                can_mark ? NULL : _("Save the new consultation first"));
 }
