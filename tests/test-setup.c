@@ -21,6 +21,10 @@
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
 #include "tx-ledger.h"
+#include "tx-outcome-details-section.h"
+#include "tx-outcome-editor.h"
+#include "tx-outcome-store.h"
+#include "tx-outcomes-page.h"
 #include "tx-stage-row.h"
 #include "tx-list-page.h"
 #include "tx-township-store.h"
@@ -503,6 +507,68 @@ test_stage_done_on_a_day (Fixture       *fixture,
   g_free (done);
 }
 
+static gboolean
+editor_is_new (gpointer data)
+{
+  return tx_editor_is_new (data) && tx_editor_is_shown (data);
+}
+
+/* 添加建言 of a consultation: a new recommendation on the Outcomes page,
+ * already of that consultation, saved with it. */
+static void
+test_add_outcome_from_consultation (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  g_autoptr(GPtrArray) outcomes = NULL;
+  TxWindow *window;
+  GtkWidget *page;
+  TxEditor *editor;
+  TxEditor *outcome_editor;
+  GtkWidget *details;
+  const char *uuid;
+  gpointer args[2];
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  uuid = tx_consultation_get_uuid (consultation);
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
+  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
+  tx_list_page_select (TX_LIST_PAGE (page), uuid);
+  args[0] = editor;
+  args[1] = (gpointer) uuid;
+  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "consultation.add-outcome", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (tx_test_get_template_child (window, "view_stack")), ==,
+                   "outcomes");
+  outcome_editor = tx_test_get_widget (window, TX_TYPE_OUTCOME_EDITOR);
+  tx_test_wait_until (editor_is_new, outcome_editor, "a new recommendation");
+  details = tx_test_get_widget (outcome_editor, TX_TYPE_OUTCOME_DETAILS_SECTION);
+  g_assert_cmpstr (tx_outcome_details_section_get_consultation_uuid (TX_OUTCOME_DETAILS_SECTION (details)), ==, uuid);
+
+  gtk_editable_set_text (tx_test_get_template_child (details, "title_row"), "关于加装电梯的建议");
+  g_assert_true (tx_editor_save (outcome_editor, &error));
+  g_assert_no_error (error);
+
+  outcomes = tx_store_list_outcomes (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+  g_assert_cmpstr (tx_outcome_get_consultation_uuid (g_ptr_array_index (outcomes, 0)), ==, uuid);
+  g_assert_cmpstr (tx_outcome_get_title (g_ptr_array_index (outcomes, 0)), ==, "关于加装电梯的建议");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +580,8 @@ main (int   argc,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
   g_test_add ("/gui/setup/stage-done-on-a-day", Fixture, NULL,
               fixture_set_up, test_stage_done_on_a_day, fixture_tear_down);
+  g_test_add ("/gui/setup/add-outcome-from-consultation", Fixture, NULL,
+              fixture_set_up, test_add_outcome_from_consultation, fixture_tear_down);
   g_test_add ("/gui/setup/delete-and-restore", Fixture, NULL,
               fixture_set_up, test_delete_and_restore, fixture_tear_down);
 

@@ -28,6 +28,7 @@
 #include "tx-consultation-stages-section.h"
 #include "tx-rules.h"
 #include "tx-vocabulary.h"
+#include "tx-window.h"
 
 struct _TxConsultationEditor
 {
@@ -108,11 +109,29 @@ tx_consultation_editor_update (TxEditor *editor,
 
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), shown && !tx_editor_is_new (editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.export-minutes", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.add-outcome",
+                                 shown && !tx_editor_is_new (editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.print-signin-sheet",
                                  shown && !tx_editor_is_new (editor));
 }
 
 /* Actions */
+
+/* 添加建言: a new recommendation of this consultation, on the Outcomes
+ * page; this one keeps what was typed, as leaving it asks. */
+static void
+tx_consultation_editor_add_outcome_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  TxEditor *editor = TX_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!tx_editor_is_shown (editor) || tx_editor_is_new (editor) || !TX_IS_WINDOW (root))
+    return;
+
+  tx_window_add_outcome (TX_WINDOW (root), tx_editor_get_uuid (editor));
+}
 
 static void
 tx_consultation_editor_export_minutes_action (GtkWidget  *widget,
@@ -184,6 +203,8 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-consultation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, documents_section);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, delete_group);
+  gtk_widget_class_install_action (widget_class, "consultation.add-outcome", NULL,
+                                   tx_consultation_editor_add_outcome_action);
 }
 
 static void

@@ -1009,3 +1009,18 @@ tx_list_page_select (TxListPage *self,
   else
     open_record (self, uuid);
 }
+
+/**
+ * tx_list_page_get_editor:
+ *
+ * Returns: (transfer none): the editor beside the list
+ */
+TxEditor *
+tx_list_page_get_editor (TxListPage *self)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (TX_IS_LIST_PAGE (self), NULL);
+
+  return priv->editor;
+}

@@ -9,6 +9,7 @@
 
 #include "tx-date.h"
 #include "tx-day.h"
+#include "tx-editor.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -76,5 +77,7 @@ void        tx_list_page_set_day           (TxListPage     *self,
                                             TxDay          *day);
 void        tx_list_page_select            (TxListPage     *self,
                                             const char     *uuid);
+
+TxEditor   *tx_list_page_get_editor (TxListPage *self);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ struct _TxOutcomeDetailsSection
   /* owned references */
   GPtrArray     *consultation_uuids;   /* char *, as consultation_names */
   char          *consultation_uuid;    /* of the one shown, when not new */
+  char          *next_consultation;    /* chosen for the next new one */
 
   /* state */
   gboolean       title_touched;        /* a new title was typed, and may be shown wrong */
@@ -229,8 +230,15 @@ tx_outcome_details_section_set_record (TxEditorSection *section,
 
   self->updating++;
 
-  /* The consultation is chosen again for the next new one. */
-  if (new_one)
+  /* The consultation is chosen again for the next new one, or the one
+   * it is added from. */
+  if (new_one && self->next_consultation != NULL)
+    {
+      g_autofree char *next = g_steal_pointer (&self->next_consultation);
+
+      fill_consultations (self, next);
+    }
+  else if (new_one)
     fill_consultations (self, refill ? NULL : tx_outcome_details_section_get_consultation_uuid (self));
   else
     {
@@ -400,6 +408,7 @@ tx_outcome_details_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_OUTCOME_DETAILS_SECTION);
   g_clear_pointer (&self->consultation_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->consultation_uuid, g_free);
+  g_clear_pointer (&self->next_consultation, g_free);
 
   G_OBJECT_CLASS (tx_outcome_details_section_parent_class)->dispose (object);
 }
@@ -474,4 +483,21 @@ tx_outcome_details_section_get_consultation_uuid (TxOutcomeDetailsSection *self)
     return NULL;
 
   return g_ptr_array_index (self->consultation_uuids, selected);
+}
+
+/**
+ * tx_outcome_details_section_set_next_consultation:
+ * @uuid: (nullable): the consultation the next new recommendation is of
+ *
+ * Chooses the consultation for the next new recommendation: the one it
+ * is added from.
+ */
+void
+tx_outcome_details_section_set_next_consultation (TxOutcomeDetailsSection *self,
+                                                  const char              *uuid)
+{
+  g_return_if_fail (TX_IS_OUTCOME_DETAILS_SECTION (self));
+
+  g_free (self->next_consultation);
+  self->next_consultation = g_strdup (uuid);
 }

@@ -13,4 +13,7 @@ G_DECLARE_FINAL_TYPE (TxOutcomeDetailsSection, tx_outcome_details_section, TX, O
 
 const char *tx_outcome_details_section_get_consultation_uuid (TxOutcomeDetailsSection *self);
 
+void        tx_outcome_details_section_set_next_consultation (TxOutcomeDetailsSection *self,
+                                                              const char              *uuid);
+
 G_END_DECLS

@@ -233,3 +233,16 @@ tx_outcome_editor_export_to_file (TxOutcomeEditor  *self,
   return tx_outcome_document_section_export_to_file (self->document_section, file, error);
 }
 
+
+/**
+ * tx_outcome_editor_set_next_consultation:
+ * @uuid: (nullable): the consultation the next new recommendation is of
+ */
+void
+tx_outcome_editor_set_next_consultation (TxOutcomeEditor *self,
+                                         const char      *uuid)
+{
+  g_return_if_fail (TX_IS_OUTCOME_EDITOR (self));
+
+  tx_outcome_details_section_set_next_consultation (self->details_section, uuid);
+}

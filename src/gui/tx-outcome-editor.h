@@ -18,4 +18,7 @@ G_DECLARE_FINAL_TYPE (TxOutcomeEditor, tx_outcome_editor, TX, OUTCOME_EDITOR, Tx
 GtkWidget *tx_outcome_editor_new (void);
 
 
+void tx_outcome_editor_set_next_consultation (TxOutcomeEditor *self,
+                                              const char      *uuid);
+
 G_END_DECLS

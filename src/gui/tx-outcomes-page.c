@@ -389,3 +389,22 @@ tx_outcomes_page_select (TxOutcomesPage *self,
   show_page (self);
   tx_list_page_select (TX_LIST_PAGE (self), uuid);
 }
+
+/**
+ * tx_outcomes_page_new_for_consultation:
+ * @consultation_uuid: the consultation it comes from
+ *
+ * Starts a new recommendation of @consultation_uuid in the editor, once
+ * what was typed there is saved or given up: 添加建言 of a consultation.
+ */
+void
+tx_outcomes_page_new_for_consultation (TxOutcomesPage *self,
+                                       const char     *consultation_uuid)
+{
+  g_return_if_fail (TX_IS_OUTCOMES_PAGE (self));
+
+  show_page (self);
+  tx_outcome_editor_set_next_consultation (TX_OUTCOME_EDITOR (tx_list_page_get_editor (TX_LIST_PAGE (self))),
+                                           consultation_uuid);
+  gtk_widget_activate_action (GTK_WIDGET (self), "outcomes.new", NULL);
+}

@@ -14,4 +14,7 @@ G_DECLARE_FINAL_TYPE (TxOutcomesPage, tx_outcomes_page, TX, OUTCOMES_PAGE, TxLis
 void tx_outcomes_page_select (TxOutcomesPage *self,
                               const char     *uuid);
 
+void tx_outcomes_page_new_for_consultation (TxOutcomesPage *self,
+                                            const char     *consultation_uuid);
+
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "tx-person-editor.h"
 #include "tx-preferences-window.h"
 #include "tx-roster-page.h"
+#include "tx-township-store.h"
 #include "tx-townships-dialog.h"
 #include "tx-trash-dialog.h"
 #include "tx-trash.h"
@@ -432,7 +433,8 @@ on_overview_page_open_outcome_cb (TxOverviewPage *page,
   tx_outcomes_page_select (TX_OUTCOMES_PAGE (self->outcomes_page), uuid);
 }
 
-/* Behind the plan: the year plan of the Calendar */
+/* A township's plan: without one for the year, where it is set
+ * (Townships and Plans); behind it, the year plan of the Calendar. */
 static void
 on_overview_page_open_township_cb (TxOverviewPage *page,
                                    const char     *uuid,
@@ -441,6 +443,19 @@ on_overview_page_open_township_cb (TxOverviewPage *page,
   int year = 0;
 
   g_object_get (page, "year", &year, NULL);
+  if (self->store != NULL && tx_store_get_plan (self->store, uuid, year) < 0)
+    {
+      TxTownshipsDialog *dialog = tx_townships_dialog_new (GTK_WINDOW (self), self->store, self->day);
+      GtkSpinButton *spin;
+
+      tx_townships_dialog_set_year (dialog, year);
+      gtk_window_present (GTK_WINDOW (dialog));
+      spin = tx_townships_dialog_get_plan_spin (dialog, uuid);
+      if (spin != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (spin));
+      return;
+    }
+
   adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
   tx_calendar_page_show_year (self->calendar_page, year);
 }
@@ -959,4 +974,21 @@ tx_window_ask_to_close (TxWindow          *self,
       tx_person_editor_add_leave_question (g_ptr_array_index (person_editors, i), questions);
 
   tx_leave_questions_ask (questions, callback, user_data);
+}
+
+/**
+ * tx_window_add_outcome:
+ * @consultation_uuid: the consultation the recommendation comes from
+ *
+ * Shows the Outcomes page with a new recommendation of the
+ * consultation: 添加建言 of the consultation editor.
+ */
+void
+tx_window_add_outcome (TxWindow   *self,
+                       const char *consultation_uuid)
+{
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "outcomes");
+  tx_outcomes_page_new_for_consultation (TX_OUTCOMES_PAGE (self->outcomes_page), consultation_uuid);
 }

@@ -33,6 +33,8 @@ gboolean  tx_window_has_changes  (TxWindow       *self);
 void      tx_window_ask_to_close (TxWindow          *self,
                                   TxEditorLeaveFunc  callback,
                                   gpointer           user_data);
+void      tx_window_add_outcome  (TxWindow       *self,
+                                  const char     *consultation_uuid);
 void      tx_window_note_deleted (TxWindow       *self,
                                   const char     *kind,
                                   const char     *uuid,
