@@ -645,6 +645,75 @@ test_remove_sample (Fixture       *fixture,
   tx_test_wait_until (roster_shows, &roster, "the clerk's own people, and only them");
 }
 
+/* The main menu: an exchange file of the sample, previewed before it
+ * is imported into the clerk's own database, all or nothing; and the
+ * check of the database. */
+static void
+test_exchange_and_check (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.xml", NULL);
+  AdwMessageDialog *question;
+  guint people = tx_store_count (fixture->store, "person");
+
+  /* the sample's exchange file, written by another database */
+  {
+    g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+    g_autoptr(TxStore) other = tx_store_open (other_path, &error);
+
+    g_assert_true (load_sample_data (other, &error));
+    g_assert_true (tx_exchange_export (other, path, &error));
+  }
+  file = g_file_new_for_path (path);
+
+  /* the same township under two identities: refused at the preview,
+   * nothing asked, nothing changed */
+  tx_window_preview_exchange (fixture->window, file);
+  g_assert_null (tx_test_find_message_dialog ());
+  g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, people);
+
+  /* renamed: the preview says what comes, and only Import writes it */
+  g_assert_true (tx_store_rename_township (fixture->store, "凤山镇", "城关镇", &error));
+  tx_window_preview_exchange (fixture->window, file);
+  question = tx_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (question), "sample.xml"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "It adds "));
+  g_assert_null (strstr (adw_message_dialog_get_body (question), "It adds 0 "));
+  g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, people);
+  tx_test_answer_message_dialog (question, "import");
+  g_assert_cmpuint (tx_store_count (fixture->store, "person"), >, people + 100);
+  g_assert_cmpuint (tx_store_count (fixture->store, "township"), ==, 9);
+
+  /* exported again: the whole database */
+  {
+    g_autofree char *out = g_build_filename (fixture->dir, "out.xml", NULL);
+    g_autoptr(GFile) out_file = g_file_new_for_path (out);
+    g_autofree char *text = NULL;
+
+    g_assert_true (tx_window_export_exchange_to (fixture->window, out_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "城关镇"));
+    g_assert_nonnull (strstr (text, "金山街道"));
+  }
+
+  /* the check */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check", NULL);
+  question = tx_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "The Database Is Sound");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "9 townships"));
+  tx_test_answer_message_dialog (question, "close");
+
+  /* Import a Roster… is the roster page's import */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-roster", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_child (fixture->window, TX_TYPE_WINDOW, "view_stack")),
+                   ==, "roster");
+}
+
 /* The first run, through the application: the welcome page, then an
  * empty database or the sample data. */
 
@@ -920,6 +989,8 @@ main (int   argc,
 
   g_test_add ("/gui/window/roster/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
               fixture_set_up, test_roster_lists_everyone, fixture_tear_down);
+  g_test_add ("/gui/window/exchange-and-check", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
+              fixture_set_up, test_exchange_and_check, fixture_tear_down);
   g_test_add ("/gui/window/remove-sample", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
               fixture_set_up, test_remove_sample, fixture_tear_down);
   g_test_add ("/gui/window/roster/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),

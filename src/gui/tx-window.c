@@ -18,6 +18,7 @@
 #include "tx-consultations-page.h"
 #include "tx-demo.h"
 #include "tx-editor.h"
+#include "tx-exchange.h"
 #include "tx-import-dialog.h"
 #include "tx-outcomes-page.h"
 #include "tx-overview-page.h"
@@ -29,34 +30,9 @@
 #include "tx-trash-dialog.h"
 #include "tx-trash.h"
 #include "tx-welcome-page.h"
+#include "tx-window-private.h"
 #include "tx-window.h"
 
-struct _TxWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  AdwViewStack         *view_stack;
-  TxConsultationsPage  *consultations_page;
-  TxCalendarPage       *calendar_page;
-  GtkWidget            *outcomes_page;
-  GtkRevealer          *read_only_revealer;
-  GtkRevealer          *sample_revealer;
-
-  /* owned references */
-  TxStore              *store;
-  TxDay                *day;
-  GSettings            *settings;   /* NULL when the schema is not installed */
-
-  /* state */
-  guint                 watch_id;   /* looking for other writers */
-  GPtrArray            *deleted;    /* GStrv: kind, uuid, title; for Ctrl+Z */
-};
 
 /* How often the window looks whether tongxin-cli or another window
  * wrote to the database, besides whenever it is focused. */
@@ -521,6 +497,7 @@ tx_window_class_init (TxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, consultations_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, outcomes_page);
+  gtk_widget_class_bind_template_child (widget_class, TxWindow, roster_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TxWindow, sample_revealer);
@@ -558,185 +535,6 @@ on_is_active_changed_cb (TxWindow   *self,
     tx_store_check_other_writers (self->store);
 }
 
-/* The backups of the database, and restoring one. */
-static void
-backups_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  TxWindow *self = user_data;
-  TxBackupDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = tx_backup_dialog_new (GTK_WINDOW (self), self->store, self->day);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The settings of the database: Ctrl+, */
-static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TxWindow *self = user_data;
-  TxPreferencesWindow *preferences;
-
-  if (self->store == NULL)
-    return;
-
-  preferences = tx_preferences_window_new (GTK_WINDOW (self), self->store);
-  gtk_window_present (GTK_WINDOW (preferences));
-}
-
-/* The townships, their names and yearly plans. */
-static void
-townships_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  TxWindow *self = user_data;
-  TxTownshipsDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = tx_townships_dialog_new (GTK_WINDOW (self), self->store, self->day);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Taking the sample data out of the clerk's database */
-
-static void
-on_remove_sample_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              TxWindow         *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  TxDemoRemoval removal;
-
-  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
-    return;
-
-  if (!tx_demo_remove (self->store, tx_day_get_today (self->day), &removal, &error))
-    {
-      /* Translators: %s says why */
-      g_autofree char *title = g_strdup_printf (_("The sample data were not removed: %s"), error->message);
-
-      tx_window_show_toast (self, title);
-      return;
-    }
-
-  summary = tx_demo_removal_to_string (&removal);
-  tx_window_show_toast (self, summary);
-}
-
-static void
-remove_sample_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  TxWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-  TxDemoRemoval present;
-  AdwMessageDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  if (!tx_demo_count (self->store, &present, &error))
-    {
-      tx_window_show_toast (self, error->message);
-      return;
-    }
-  if (present.townships + present.people + present.consultations + present.outcomes == 0)
-    {
-      tx_window_show_toast (self, _("There are no sample data in this database."));
-      return;
-    }
-
-  /* Translators: how many records of the sample data the database holds */
-  body = g_strdup_printf (_("This takes out the sample’s %u townships, %u people, %u consultations and %u recommendations. "
-                            "What you added stays, and so does a sample record your own records use. "
-                            "A backup is taken first."),
-                          present.townships, present.people, present.consultations, present.outcomes);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Sample Data?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_sample_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Undo of a deletion, and Recently Deleted */
-
-/**
- * tx_window_note_deleted:
- * @kind: "person", "consultation" or "outcome"
- * @title: (nullable): its name or title, for the toast of Undo
- *
- * Remembers a deletion made in the window, for Ctrl+Z.
- */
-void
-tx_window_note_deleted (TxWindow   *self,
-                        const char *kind,
-                        const char *uuid,
-                        const char *title)
-{
-  const char *entry[] = { kind, uuid, title != NULL ? title : "", NULL };
-
-  g_return_if_fail (TX_IS_WINDOW (self));
-
-  g_ptr_array_add (self->deleted, g_strdupv ((char **) entry));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), TRUE);
-}
-
-/* Ctrl+Z: brings back the last record deleted in the window. */
-static void
-undo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  TxWindow *self = user_data;
-  g_auto(GStrv) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->store == NULL || self->deleted->len == 0)
-    {
-      tx_window_show_toast (self, _("Nothing to undo."));
-      return;
-    }
-
-  entry = g_ptr_array_steal_index (self->deleted, self->deleted->len - 1);
-  g_simple_action_set_enabled (action, self->deleted->len > 0);
-  if (!tx_trash_set_deleted (self->store, entry[0], entry[1], FALSE, &error))
-    {
-      /* Translators: %s says why */
-      text = g_strdup_printf (_("Could not bring it back: %s"), error->message);
-      tx_window_show_toast (self, text);
-      return;
-    }
-
-  /* Translators: %s is the name or title of a record deleted and back */
-  text = g_strdup_printf (_("“%s” is back"), entry[2]);
-  tx_window_show_toast (self, text);
-}
-
-static void
-trash_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  TxWindow *self = user_data;
-
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (tx_trash_dialog_new (GTK_WINDOW (self), self->store)));
-}
-
 /* A page by its name (tx_window_pages): Alt+1 … Alt+5. */
 static void
 show_page_action (GSimpleAction *action,
@@ -750,26 +548,18 @@ show_page_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
-/* The actions that need a database: off on the welcome page. */
-static void
-set_store_actions_enabled (TxWindow *self,
-                           gboolean  enabled)
-{
-  static const char * const names[] = { "backups", "preferences", "townships", "remove-sample", "trash" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
-                                 enabled);
-}
-
 static const GActionEntry win_entries[] = {
-  { "backups", backups_action },
-  { "preferences", preferences_action },
-  { "townships", townships_action },
+  { "backups", tx_window_backups_action },
+  { "preferences", tx_window_preferences_action },
+  { "townships", tx_window_townships_action },
   { "leave-sample", leave_sample_action },
-  { "remove-sample", remove_sample_action },
-  { "undo", undo_action },
-  { "trash", trash_action },
+  { "remove-sample", tx_window_remove_sample_action },
+  { "undo", tx_window_undo_action },
+  { "import-roster", tx_window_import_roster_action },
+  { "import-exchange", tx_window_import_exchange_action },
+  { "export-exchange", tx_window_export_exchange_action },
+  { "check", tx_window_check_action },
+  { "trash", tx_window_trash_action },
   { "show-page", show_page_action, "s" },
 };
 
@@ -784,7 +574,7 @@ tx_window_init (TxWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), FALSE);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
-  set_store_actions_enabled (self, FALSE);
+  tx_window_set_store_actions_enabled (self, FALSE);
 
   self->settings = create_settings ();
   restore_state (self);
@@ -858,7 +648,7 @@ tx_window_set_store (TxWindow *self,
   gtk_revealer_set_reveal_child (self->sample_revealer,
                                  store != NULL && TX_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))) &&
                                  tx_application_is_sample (TX_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
-  set_store_actions_enabled (self, store != NULL);
+  tx_window_set_store_actions_enabled (self, store != NULL);
   show_stack_page (self, store != NULL ? "main" : "welcome");
 }
 

@@ -33,6 +33,11 @@ gboolean  tx_window_has_changes  (TxWindow       *self);
 void      tx_window_ask_to_close (TxWindow          *self,
                                   TxEditorLeaveFunc  callback,
                                   gpointer           user_data);
+void      tx_window_preview_exchange (TxWindow   *self,
+                                      GFile      *file);
+gboolean  tx_window_export_exchange_to (TxWindow *self,
+                                        GFile    *file,
+                                        GError  **error);
 void      tx_window_add_outcome  (TxWindow       *self,
                                   const char     *consultation_uuid);
 void      tx_window_note_deleted (TxWindow       *self,

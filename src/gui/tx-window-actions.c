@@ -1,0 +1,462 @@
+/* tx-window-actions.c — the main menu of the window: preferences,
+ * townships and plans, the exchange file and the roster import,
+ * backups, the check of the database, Recently Deleted and Undo, and
+ * taking the sample data out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-backup-dialog.h"
+#include "tx-demo.h"
+#include "tx-exchange.h"
+#include "tx-preferences-window.h"
+#include "tx-townships-dialog.h"
+#include "tx-trash-dialog.h"
+#include "tx-trash.h"
+#include "tx-window-private.h"
+
+/* The backups of the database, and restoring one. */
+void
+tx_window_backups_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  TxBackupDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = tx_backup_dialog_new (GTK_WINDOW (self), self->store, self->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The settings of the database: Ctrl+, */
+void
+tx_window_preferences_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  TxPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+
+  preferences = tx_preferences_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The townships, their names and yearly plans. */
+void
+tx_window_townships_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  TxTownshipsDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = tx_townships_dialog_new (GTK_WINDOW (self), self->store, self->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Taking the sample data out of the clerk's database */
+
+static void
+on_remove_sample_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              TxWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  TxDemoRemoval removal;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
+    return;
+
+  if (!tx_demo_remove (self->store, tx_day_get_today (self->day), &removal, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *title = g_strdup_printf (_("The sample data were not removed: %s"), error->message);
+
+      tx_window_show_toast (self, title);
+      return;
+    }
+
+  summary = tx_demo_removal_to_string (&removal);
+  tx_window_show_toast (self, summary);
+}
+
+void
+tx_window_remove_sample_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  TxDemoRemoval present;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (!tx_demo_count (self->store, &present, &error))
+    {
+      tx_window_show_toast (self, error->message);
+      return;
+    }
+  if (present.townships + present.people + present.consultations + present.outcomes == 0)
+    {
+      tx_window_show_toast (self, _("There are no sample data in this database."));
+      return;
+    }
+
+  /* Translators: how many records of the sample data the database holds */
+  body = g_strdup_printf (_("This takes out the sample’s %u townships, %u people, %u consultations and %u recommendations. "
+                            "What you added stays, and so does a sample record your own records use. "
+                            "A backup is taken first."),
+                          present.townships, present.people, present.consultations, present.outcomes);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Sample Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_sample_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Undo of a deletion, and Recently Deleted */
+
+/**
+ * tx_window_note_deleted:
+ * @kind: "person", "consultation" or "outcome"
+ * @title: (nullable): its name or title, for the toast of Undo
+ *
+ * Remembers a deletion made in the window, for Ctrl+Z.
+ */
+void
+tx_window_note_deleted (TxWindow   *self,
+                        const char *kind,
+                        const char *uuid,
+                        const char *title)
+{
+  const char *entry[] = { kind, uuid, title != NULL ? title : "", NULL };
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  g_ptr_array_add (self->deleted, g_strdupv ((char **) entry));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), TRUE);
+}
+
+/* Ctrl+Z: brings back the last record deleted in the window. */
+void
+tx_window_undo_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  g_auto(GStrv) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || self->deleted->len == 0)
+    {
+      tx_window_show_toast (self, _("Nothing to undo."));
+      return;
+    }
+
+  entry = g_ptr_array_steal_index (self->deleted, self->deleted->len - 1);
+  g_simple_action_set_enabled (action, self->deleted->len > 0);
+  if (!tx_trash_set_deleted (self->store, entry[0], entry[1], FALSE, &error))
+    {
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not bring it back: %s"), error->message);
+      tx_window_show_toast (self, text);
+      return;
+    }
+
+  /* Translators: %s is the name or title of a record deleted and back */
+  text = g_strdup_printf (_("“%s” is back"), entry[2]);
+  tx_window_show_toast (self, text);
+}
+
+void
+tx_window_trash_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  TxWindow *self = user_data;
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (tx_trash_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The exchange file, the roster import, the check: the main menu */
+
+void
+tx_window_import_roster_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  TxWindow *self = user_data;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "roster");
+  gtk_widget_activate_action (GTK_WIDGET (self->roster_page), "roster.import", NULL);
+}
+
+static void
+on_import_exchange_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                TxWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "tx-file");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+  TxImportOptions options = { 0, FALSE, name, tx_day_get_today (self->day) };
+  TxImportReport report = { 0 };
+
+  if (g_strcmp0 (response, "import") != 0 || self->store == NULL)
+    return;
+
+  if (!tx_exchange_import_file (self->store, path, &options, &report, &error))
+    {
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Nothing was imported. %s"), error->message);
+      tx_window_show_toast (self, text);
+      return;
+    }
+
+  summary = tx_import_report_to_string (&report);
+  /* Translators: a file's name, then what was imported */
+  text = g_strdup_printf (_("“%s” imported: %s"), name, summary);
+  tx_window_show_toast (self, text);
+}
+
+/**
+ * tx_window_preview_exchange:
+ * @file: an exchange file
+ *
+ * Checks @file without writing anything and asks, saying what the
+ * import would add, update, keep and delete; the import is all or
+ * nothing, after a backup.  A file that cannot be imported is said so
+ * at once.
+ */
+void
+tx_window_preview_exchange (TxWindow *self,
+                            GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  TxImportOptions options = { 0, TRUE, name, tx_day_get_today (self->day) };
+  TxImportReport report = { 0 };
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (path == NULL || !tx_exchange_import_file (self->store, path, &options, &report, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("Nothing was imported. %s"),
+                                               error != NULL ? error->message : name);
+
+      tx_window_show_toast (self, text);
+      return;
+    }
+
+  /* Translators: a file's name */
+  heading = g_strdup_printf (_("Import “%s”?"), name);
+  /* Translators: what importing an exchange file would do */
+  body = g_strdup_printf (_("It adds %u records, updates %u and deletes %u; %u are the same here, and %u are kept "
+                            "as they are here, being newer. All of it is imported or none, after a backup."),
+                          report.inserted, report.updated, report.deleted, report.unchanged, report.rejected);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tx-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_exchange_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tx_window_export_exchange_to:
+ * @file: where to write the exchange file
+ *
+ * Writes the whole database as an exchange file, and says so.
+ */
+gboolean
+tx_window_export_exchange_to (TxWindow  *self,
+                              GFile     *file,
+                              GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TX_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a folder on this computer."));
+      return FALSE;
+    }
+  if (!tx_exchange_export (self->store, path, error))
+    return FALSE;
+
+  /* Translators: %s is the path of the file written */
+  text = g_strdup_printf (_("Exchange file saved as “%s”"), path);
+  tx_window_show_toast (self, text);
+  return TRUE;
+}
+
+static void
+on_exchange_chooser_response_cb (GtkNativeDialog *chooser,
+                                 int              response,
+                                 TxWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file == NULL || self->store == NULL)
+    return;
+
+  if (saving)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tx_window_export_exchange_to (self, file, &error))
+        {
+          /* Translators: %s says why */
+          g_autofree char *text = g_strdup_printf (_("The exchange file was not written: %s"), error->message);
+
+          tx_window_show_toast (self, text);
+        }
+    }
+  else
+    tx_window_preview_exchange (self, file);
+}
+
+static void
+choose_exchange_file (TxWindow             *self,
+                      GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("Export an Exchange File")
+                                                                                : _("Import an Exchange File"),
+                                         GTK_WINDOW (self), action,
+                                         action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("_Save") : _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Tongxin exchange files"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autofree char *today = tx_day_dup_iso (self->day);
+      /* the file's name, in Chinese as the office writes it */
+      g_autofree char *name = g_strdup_printf ("同心交换文件-%s.xml", today);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_exchange_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+tx_window_import_exchange_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  if (TX_WINDOW (user_data)->store != NULL)
+    choose_exchange_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+void
+tx_window_export_exchange_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  if (TX_WINDOW (user_data)->store != NULL)
+    choose_exchange_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* Check the Database: what `tongxin-cli check` says, in a dialog. */
+void
+tx_window_check_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  TxWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  const char *heading;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  problems = tx_store_check (self->store, &error);
+  if (problems == NULL)
+    {
+      heading = _("The Database Could Not Be Checked");
+      g_string_append (body, error->message);
+    }
+  else if (problems->len == 0)
+    {
+      heading = _("The Database Is Sound");
+      /* Translators: what the database holds */
+      g_string_append_printf (body, _("It holds %u townships, %u people, %u consultations and %u recommendations."),
+                              tx_store_count (self->store, "township"), tx_store_count (self->store, "person"),
+                              tx_store_count (self->store, "consultation"), tx_store_count (self->store, "outcome"));
+    }
+  else
+    {
+      heading = _("The Database Has Problems");
+      g_string_append (body, _("Restore a backup (main menu, Backups), or ask for help. What was found:"));
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (problems, i));
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The actions that need a database: off on the welcome page. */
+void
+tx_window_set_store_actions_enabled (TxWindow *self,
+                           gboolean  enabled)
+{
+  static const char * const names[] = { "backups", "preferences", "townships", "remove-sample", "trash",
+                                        "import-roster", "import-exchange", "export-exchange", "check" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
+                                 enabled);
+}
+
