@@ -278,6 +278,53 @@ test_demo_remove (Fixture       *f,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* The first column of each line after the header. */
+static char *
+first_column (const char *tsv)
+{
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", fields[0]);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+/* Townships are listed by pinyin, by strokes, or in the office's own
+ * order; the ledger lists them so too. */
+static void
+test_township_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *names = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "list", NULL);
+  names = first_column (run.out);
+  g_assert_cmpstr (names, ==, "道坪镇 凤山镇 金山街道 龙昌镇 陆坪镇 马场坪街道 牛场镇 仙桥乡");
+  g_clear_pointer (&names, g_free);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "township-order", "strokes", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "list", NULL);
+  names = first_column (run.out);
+  /* 马 3, 牛 4, 仙 5, 龙 5, 陆 7, 金 8, 凤 4 … by strokes of each character */
+  g_assert_cmpstr (names, !=, "道坪镇 凤山镇 金山街道 龙昌镇 陆坪镇 马场坪街道 牛场镇 仙桥乡");
+  g_assert_true (g_str_has_prefix (names, "马场坪街道"));
+  g_clear_pointer (&names, g_free);
+  tx_test_cli (&run, f->db, TODAY, NULL, "ledger", NULL);
+  names = first_column (run.out);
+  g_assert_true (g_str_has_prefix (names, "马场坪街道"));
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "township-order", "alphabet", NULL);
+  assert_refused (&run, "pinyin, strokes, custom");
+}
+
 /* A year without a plan is yellow, and says so, until the plan is set. */
 static void
 test_plan_missing (Fixture       *f,
@@ -577,6 +624,7 @@ main (int   argc,
   g_test_add ("/cli/township", Fixture, NULL, fixture_set_up, test_townships, fixture_tear_down);
   g_test_add ("/cli/demo/remove", Fixture, NULL, fixture_set_up, test_demo_remove, fixture_tear_down);
   g_test_add ("/cli/circular/versions", Fixture, NULL, fixture_set_up, test_circular_versions, fixture_tear_down);
+  g_test_add ("/cli/township/order", Fixture, NULL, fixture_set_up, test_township_order, fixture_tear_down);
   g_test_add ("/cli/ledger/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
   g_test_add ("/cli/consultation/delete", Fixture, NULL, fixture_set_up, test_consultation_delete,
               fixture_tear_down);

@@ -25,6 +25,7 @@
 #include "tx-outcome-editor.h"
 #include "tx-outcome-store.h"
 #include "tx-outcomes-page.h"
+#include "tx-settings.h"
 #include "tx-stage-row.h"
 #include "tx-list-page.h"
 #include "tx-township-store.h"
@@ -270,6 +271,53 @@ test_townships_and_plans (Fixture       *fixture,
   g_assert_cmpint (tx_store_get_plan (fixture->store, tx_township_get_uuid (jinshan), 2026), ==, 6);
 
   tx_test_save_screenshot (dialog, "townships-and-plans");
+}
+
+static char *
+township_names (TxStore *store)
+{
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (store, NULL);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < townships->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "", tx_township_get_name (g_ptr_array_index (townships, i)));
+
+  return g_string_free (names, FALSE);
+}
+
+/* The office's own order: a township moved up in Townships and Plans is
+ * listed there everywhere, and the setting says so. */
+static void
+test_township_order (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *names[] = { "仙桥乡", "金山街道", "凤山镇" };
+  g_autoptr(TxTownship) xianqiao = NULL;
+  g_autofree char *listed = NULL;
+  TxTownshipsDialog *dialog;
+  GtkWidget *first_row;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (tx_store_add_township (fixture->store, names[i], TX_TOWNSHIP_KIND_TOWN, NULL));
+  listed = township_names (fixture->store);
+  g_assert_cmpstr (listed, ==, "凤山镇 金山街道 仙桥乡");   /* by pinyin */
+  g_clear_pointer (&listed, g_free);
+
+  dialog = tx_townships_dialog_new (fixture->window, fixture->store, fixture->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+  xianqiao = tx_store_find_township (fixture->store, "仙桥乡", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "townships.move", "(si)",
+                                             tx_township_get_uuid (xianqiao), -2));
+
+  listed = township_names (fixture->store);
+  g_assert_cmpstr (listed, ==, "仙桥乡 凤山镇 金山街道");
+  g_assert_cmpint (tx_settings_get_township_order (tx_store_get_settings (fixture->store)), ==,
+                   TX_TOWNSHIP_ORDER_CUSTOM);
+  first_row = gtk_widget_get_first_child (tx_test_get_template_child (dialog, "townships_list"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_row)), ==, "仙桥乡");
 }
 
 static gboolean
@@ -578,6 +626,8 @@ main (int   argc,
 
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
+  g_test_add ("/gui/setup/township-order", Fixture, NULL,
+              fixture_set_up, test_township_order, fixture_tear_down);
   g_test_add ("/gui/setup/stage-done-on-a-day", Fixture, NULL,
               fixture_set_up, test_stage_done_on_a_day, fixture_tear_down);
   g_test_add ("/gui/setup/add-outcome-from-consultation", Fixture, NULL,

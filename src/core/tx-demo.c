@@ -175,6 +175,7 @@ remove_demo (TxStore   *store,
     "DELETE FROM township WHERE uuid IN (SELECT uuid FROM temp.demo_uuid) "
     "  AND id NOT IN (SELECT township_id FROM person WHERE township_id IS NOT NULL) "
     "  AND id NOT IN (SELECT township_id FROM consultation)",
+    "DELETE FROM township_order WHERE township_id NOT IN (SELECT id FROM township)",
     "DELETE FROM tombstone WHERE uuid IN (SELECT uuid FROM temp.demo_uuid WHERE kind = 'deleted')",
   };
   TxDemoRemoval *removal = user_data;

@@ -46,6 +46,14 @@ static const char * const signin_order_labels[] = {
   NULL
 };
 
+static const char * const township_orders[] = { "pinyin", "strokes", "custom", NULL };
+static const char * const township_order_labels[] = {
+  N_("By pinyin"),
+  N_("By strokes"),
+  N_("The office’s own order"),
+  NULL
+};
+
 /* The order of this table is the order `config list` and the
  * preferences window show. */
 static const TxSettingInfo infos[] = {
@@ -55,6 +63,10 @@ static const TxSettingInfo infos[] = {
   { .key = "default-township", .kind = TX_SETTING_TOWNSHIP, .default_value = "",
     .title = N_("Default Township"), .group = TX_SETTING_GROUP_OFFICE,
     .summary = N_("The township a roster line without one belongs to") },
+  { .key = "township-order", .kind = TX_SETTING_CHOICE, .default_value = "pinyin",
+    .choices = township_orders, .choice_labels = township_order_labels,
+    .title = N_("Township Order"), .group = TX_SETTING_GROUP_OFFICE,
+    .summary = N_("How townships are listed everywhere: by pinyin, by strokes (笔画), or in the office’s own order, set under Townships and Plans") },
   { .key = "signin-order", .kind = TX_SETTING_CHOICE, .default_value = "category",
     .choices = signin_orders, .choice_labels = signin_order_labels,
     .title = N_("Sign-in Sheet Order"), .group = TX_SETTING_GROUP_PRINTING,
@@ -91,6 +103,7 @@ static const TxSettingInfo infos[] = {
 enum {
   INFO_ORGANIZATION,
   INFO_DEFAULT_TOWNSHIP,
+  INFO_TOWNSHIP_ORDER,
   INFO_SIGNIN_ORDER,
   INFO_SIGNIN_BLANK_ROWS,
   INFO_PRINT_FULL_PHONES,
@@ -570,6 +583,10 @@ tx_settings_set_text (TxSettings  *self,
   if (!tx_store_set_setting (self->store, key, checked, error))
     return FALSE;
 
+  /* every list of townships follows their order */
+  if (index == INFO_TOWNSHIP_ORDER)
+    tx_store_emit_changed (self->store, "township");
+
   /* the store's "changed" has reloaded every setting */
   return TRUE;
 }
@@ -593,6 +610,18 @@ tx_settings_get_default_township (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), NULL);
 
   return self->values[INFO_DEFAULT_TOWNSHIP][0] != '\0' ? self->values[INFO_DEFAULT_TOWNSHIP] : NULL;
+}
+
+TxTownshipOrder
+tx_settings_get_township_order (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), TX_TOWNSHIP_ORDER_PINYIN);
+
+  if (g_strcmp0 (self->values[INFO_TOWNSHIP_ORDER], "strokes") == 0)
+    return TX_TOWNSHIP_ORDER_STROKES;
+  if (g_strcmp0 (self->values[INFO_TOWNSHIP_ORDER], "custom") == 0)
+    return TX_TOWNSHIP_ORDER_CUSTOM;
+  return TX_TOWNSHIP_ORDER_PINYIN;
 }
 
 TxSigninOrder

@@ -24,6 +24,13 @@ typedef enum {
   TX_SIGNIN_ORDER_STROKES,    /* by surname strokes (按姓氏笔画为序) */
 } TxSigninOrder;
 
+/* How townships are listed, everywhere. */
+typedef enum {
+  TX_TOWNSHIP_ORDER_PINYIN,
+  TX_TOWNSHIP_ORDER_STROKES,
+  TX_TOWNSHIP_ORDER_CUSTOM,   /* the office's own (Townships and Plans) */
+} TxTownshipOrder;
+
 typedef enum {
   TX_SETTING_TEXT,
   TX_SETTING_INTEGER,
@@ -83,6 +90,7 @@ gboolean             tx_settings_set_text             (TxSettings  *self,
 const char          *tx_settings_get_organization     (TxSettings  *self);
 const char          *tx_settings_get_default_township (TxSettings  *self);
 TxSigninOrder        tx_settings_get_signin_order     (TxSettings  *self);
+TxTownshipOrder      tx_settings_get_township_order   (TxSettings  *self);
 guint                tx_settings_get_signin_blank_rows (TxSettings *self);
 gboolean             tx_settings_get_print_full_phones (TxSettings *self);
 int                  tx_settings_get_stage_red_days   (TxSettings  *self);

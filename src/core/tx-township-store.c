@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tx-collate.h"
 #include "tx-records-private.h"
 #include "tx-rules.h"
 #include "tx-settings.h"
@@ -38,31 +39,151 @@ township_from_row (sqlite3_stmt *stmt)
   return township;
 }
 
+static gint64 find_township_row (TxStore      *store,
+                                 const char   *name_or_uuid,
+                                 TxTownship  **township,
+                                 GError      **error);
+
+typedef struct {
+  TxTownshipOrder order;
+  GHashTable     *positions;   /* uuid → position, for the custom order */
+} OrderBy;
+
+static int
+compare_townships (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  TxTownship *x = *(TxTownship * const *) a;
+  TxTownship *y = *(TxTownship * const *) b;
+  OrderBy *by = user_data;
+
+  if (by->order == TX_TOWNSHIP_ORDER_CUSTOM)
+    {
+      int px = GPOINTER_TO_INT (g_hash_table_lookup (by->positions, tx_township_get_uuid (x)));
+      int py = GPOINTER_TO_INT (g_hash_table_lookup (by->positions, tx_township_get_uuid (y)));
+
+      /* those never placed (0) after the others, by pinyin */
+      if (px != py)
+        return px == 0 ? 1 : py == 0 ? -1 : px - py;
+    }
+
+  return tx_collate_compare (tx_township_get_name (x), tx_township_get_name (y),
+                             by->order == TX_TOWNSHIP_ORDER_STROKES ? TX_ORDER_STROKES : TX_ORDER_PINYIN);
+}
+
 /**
  * tx_store_list_townships:
  *
- * Returns: (transfer full) (element-type TxTownship): by name
+ * Returns: (transfer full) (element-type TxTownship): in the order the
+ *   setting township-order says: by pinyin, by strokes, or the office's
+ *   own; every list of townships is this one
  */
 GPtrArray *
 tx_store_list_townships (TxStore  *store,
                          GError  **error)
 {
   g_autoptr(GPtrArray) townships = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  OrderBy by = { tx_settings_get_township_order (tx_store_get_settings (store)), positions };
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = tx_store_prepare (store,
-                           "SELECT " TOWNSHIP_COLUMNS " FROM township "
-                           "WHERE deleted_at IS NULL ORDER BY name",
+                           "SELECT t.id, t.uuid, t.name, t.kind, t.updated_at, coalesce (o.position, 0) "
+                           "FROM township t LEFT JOIN township_order o ON o.township_id = t.id "
+                           "WHERE t.deleted_at IS NULL ORDER BY t.name",
                            error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (townships, township_from_row (stmt));
-  sqlite3_reset (stmt);
+    {
+      TxTownship *township = township_from_row (stmt);
 
-  return rc == SQLITE_DONE ? g_steal_pointer (&townships) : NULL;
+      g_ptr_array_add (townships, township);
+      g_hash_table_insert (positions, (gpointer) tx_township_get_uuid (township),
+                           GINT_TO_POINTER (sqlite3_column_int (stmt, 5)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  g_ptr_array_sort_with_data (townships, compare_townships, &by);
+  return g_steal_pointer (&townships);
+}
+
+typedef struct {
+  const char *township;
+  int         delta;
+} MoveJob;
+
+static gboolean
+move_township (TxStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  MoveJob *job = user_data;
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (store, error);
+  g_autoptr(TxTownship) township = NULL;
+  sqlite3_stmt *stmt;
+  guint from = G_MAXUINT, to;
+
+  if (townships == NULL || find_township_row (store, job->township, &township, error) == 0)
+    return FALSE;
+
+  for (guint i = 0; i < townships->len; i++)
+    if (g_strcmp0 (tx_township_get_uuid (g_ptr_array_index (townships, i)), tx_township_get_uuid (township)) == 0)
+      from = i;
+  g_return_val_if_fail (from != G_MAXUINT, FALSE);
+
+  to = (guint) CLAMP ((int) from + job->delta, 0, (int) townships->len - 1);
+  if (to != from)
+    {
+      gpointer moved = g_ptr_array_steal_index (townships, from);
+
+      g_ptr_array_insert (townships, to, moved);
+    }
+
+  /* the order as it is now shown, with the move, is the office's own */
+  stmt = tx_store_prepare (store,
+                           "INSERT OR REPLACE INTO township_order (township_id, position) "
+                           "SELECT id, ?2 FROM township WHERE uuid = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < townships->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, tx_township_get_uuid (g_ptr_array_index (townships, i)), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  if (!tx_store_set_setting (store, "township-order", "custom", error))
+    return FALSE;
+
+  tx_store_emit_changed (store, "township");
+  return tx_store_audit (store, "move", "township", tx_township_get_uuid (township), tx_township_get_name (township),
+                         error);
+}
+
+/**
+ * tx_store_move_township:
+ * @delta: how many places: -1 up, 1 down
+ *
+ * Moves a township up or down the list: the order shown, with the
+ * move, becomes the office's own order (township-order "custom").
+ */
+gboolean
+tx_store_move_township (TxStore     *store,
+                        const char  *name_or_uuid,
+                        int          delta,
+                        GError     **error)
+{
+  MoveJob job = { name_or_uuid, delta };
+
+  return tx_store_write (store, move_township, &job, error);
 }
 
 /* The township and its row id; 0 with @error set when there is none. */

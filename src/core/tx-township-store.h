@@ -34,6 +34,10 @@ gboolean    tx_store_rename_township (TxStore         *store,
                                       const char      *name_or_uuid,
                                       const char      *new_name,
                                       GError         **error);
+gboolean    tx_store_move_township   (TxStore         *store,
+                                      const char      *name_or_uuid,
+                                      int              delta,
+                                      GError         **error);
 gboolean    tx_store_merge_townships (TxStore         *store,
                                       const char      *from,
                                       const char      *into,

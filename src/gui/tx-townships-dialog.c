@@ -5,6 +5,8 @@
  * plan, written at once.  A township without a plan says so, as the
  * ledger does.  Townships are added (name and kind), renamed, and merged
  * into another: the merge says what moves and asks which name survives.
+ * Moving one up or down makes the list the office's own order, which
+ * every list of townships then follows (the setting township-order).
  *
  * Every write goes through tx-township-store.c, whose rules the forms
  * show while a name is typed (tx_store_check_township_name()).  The list
@@ -166,11 +168,20 @@ create_menu_button (TxTownship *township)
   GtkWidget *button;
   g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename…"), NULL);
   g_autoptr(GMenuItem) merge = g_menu_item_new (_("_Merge Into Another Township…"), NULL);
+  g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+  g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+  g_autoptr(GMenu) order = g_menu_new ();
 
   g_menu_item_set_action_and_target (rename, "townships.rename", "s", uuid);
   g_menu_item_set_action_and_target (merge, "townships.merge", "s", uuid);
+  g_menu_item_set_action_and_target (up, "townships.move", "(si)", uuid, -1);
+  g_menu_item_set_action_and_target (down, "townships.move", "(si)", uuid, 1);
   g_menu_append_item (menu, rename);
   g_menu_append_item (menu, merge);
+  /* moving one makes the list the office's own order */
+  g_menu_append_item (order, up);
+  g_menu_append_item (order, down);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
@@ -178,7 +189,7 @@ create_menu_button (TxTownship *township)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   /* Translators: the menu of a township, for a screen reader */
-  name = g_strdup_printf (_("Rename or merge %s"), tx_township_get_name (township));
+  name = g_strdup_printf (_("Rename, merge or move %s"), tx_township_get_name (township));
   gtk_widget_set_tooltip_text (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
@@ -624,6 +635,23 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The office's own order */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TxTownshipsDialog *self = TX_TOWNSHIPS_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  const char *uuid;
+  int delta;
+
+  g_variant_get (parameter, "(&si)", &uuid, &delta);
+  if (!tx_store_move_township (self->store, uuid, delta, &error))
+    show_toast (self, error->message);
+}
+
 /* The object */
 
 static void
@@ -728,6 +756,7 @@ tx_townships_dialog_class_init (TxTownshipsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "townships.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "townships.rename", "s", rename_action);
   gtk_widget_class_install_action (widget_class, "townships.merge", "s", merge_action);
+  gtk_widget_class_install_action (widget_class, "townships.move", "(si)", move_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
