@@ -870,6 +870,30 @@ check_first_run_cb (gpointer data)
   consultations_state.consultations = consultations;
   tx_test_wait_until (consultations_shown, &consultations_state, "the consultations page");
 
+  /* Ctrl+plus makes the text larger, at once and for the next start;
+   * Ctrl+0 puts it back */
+  if (!run->with_sample_data && !run->from_exchange)
+    {
+      g_autoptr(GSettings) settings = tx_application_create_gsettings ();
+      int base_dpi = 0, dpi = 0;
+
+      g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &base_dpi, NULL);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "zoom", g_variant_new_int32 (1));
+      g_action_group_activate_action (G_ACTION_GROUP (app), "zoom", g_variant_new_int32 (1));
+      g_assert_cmpfloat_with_epsilon (tx_application_get_text_scale (TX_APPLICATION (app)), 1.2, 0.001);
+      g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+      g_assert_cmpint (ABS (dpi - (int) (base_dpi * 1.2 + 0.5)), <=, 1);
+      g_assert_nonnull (settings);
+      g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.2, 0.001);
+      for (int i = 0; i < 20; i++)
+        g_action_group_activate_action (G_ACTION_GROUP (app), "zoom", g_variant_new_int32 (1));
+      g_assert_cmpfloat_with_epsilon (tx_application_get_text_scale (TX_APPLICATION (app)), 2.0, 0.001);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "zoom", g_variant_new_int32 (0));
+      g_assert_cmpfloat_with_epsilon (tx_application_get_text_scale (TX_APPLICATION (app)), 1.0, 0.001);
+      g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+      g_assert_cmpint (dpi, ==, base_dpi);
+    }
+
   /* back from the sample: the welcome page, and still no database */
   if (run->with_sample_data)
     {

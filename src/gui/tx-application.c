@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "tx-application.h"
 #include "tx-backup.h"
@@ -32,7 +33,11 @@ struct _TxApplication
   TxStore        *store;
   TxDay          *day;
 
+  GSettings      *gsettings;         /* NULL when the schema is not installed */
+
   /* state */
+  int             base_dpi;          /* the desktop's, before the zoom */
+  double          text_scale;        /* the zoom, 1.0 for none */
   char           *db_path;
   gboolean        sample;            /* the store is the sample's file */
   guint           backups_running;   /* daily backups in their thread */
@@ -267,9 +272,14 @@ tx_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void tx_application_zoom_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data);
+
 static const GActionEntry app_entries[] = {
   { "quit", tx_application_quit_action },
   { "about", tx_application_about_action },
+  { "zoom", tx_application_zoom_action, "i" },
 };
 
 static int
@@ -305,6 +315,86 @@ tx_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (tx_application_parent_class)->handle_local_options (app, options);
 }
 
+/**
+ * tx_application_create_gsettings:
+ *
+ * Returns: (transfer full) (nullable): the settings of the application
+ *   (window size, text size), or %NULL when the schema is not installed
+ *   (a build tree without it)
+ */
+GSettings *
+tx_application_create_gsettings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("The schema %s is not installed; the window and text sizes are not kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The size of the interface text: Ctrl+plus, Ctrl+minus, Ctrl+0 */
+
+#define TEXT_SCALE_MIN  0.8
+#define TEXT_SCALE_MAX  2.0
+#define TEXT_SCALE_STEP 0.1
+
+static void
+apply_text_scale (TxApplication *self)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (settings != NULL)
+    g_object_set (settings, "gtk-xft-dpi", (int) (self->base_dpi * self->text_scale + 0.5), NULL);
+}
+
+/**
+ * tx_application_set_text_scale:
+ * @scale: 1.0 for the desktop's size; 0.8 to 2.0
+ *
+ * Makes the interface text larger or smaller, at once and the next
+ * time Tongxin starts too.
+ */
+void
+tx_application_set_text_scale (TxApplication *self,
+                               double         scale)
+{
+  g_return_if_fail (TX_IS_APPLICATION (self));
+
+  /* in steps of a tenth, so that going up and down comes back */
+  scale = CLAMP (round (scale * 10) / 10, TEXT_SCALE_MIN, TEXT_SCALE_MAX);
+  self->text_scale = scale;
+  apply_text_scale (self);
+  if (self->gsettings != NULL)
+    g_settings_set_double (self->gsettings, "text-scale", scale);
+}
+
+double
+tx_application_get_text_scale (TxApplication *self)
+{
+  g_return_val_if_fail (TX_IS_APPLICATION (self), 1.0);
+
+  return self->text_scale;
+}
+
+static void
+tx_application_zoom_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  TxApplication *self = user_data;
+  int step = g_variant_get_int32 (parameter);
+
+  tx_application_set_text_scale (self, step == 0 ? 1.0 : self->text_scale + step * TEXT_SCALE_STEP);
+}
+
 static void
 tx_application_startup (GApplication *app)
 {
@@ -312,7 +402,27 @@ tx_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
+  TxApplication *self = TX_APPLICATION (app);
+  GtkSettings *settings;
+
   G_APPLICATION_CLASS (tx_application_parent_class)->startup (app);
+
+  /* the text as large as it was left */
+  settings = gtk_settings_get_default ();
+  if (settings != NULL)
+    g_object_get (settings, "gtk-xft-dpi", &self->base_dpi, NULL);
+  if (self->base_dpi <= 0)
+    self->base_dpi = 96 * 1024;
+  self->gsettings = tx_application_create_gsettings ();
+  self->text_scale = self->gsettings != NULL ? g_settings_get_double (self->gsettings, "text-scale") : 1.0;
+  if (self->text_scale != 1.0)
+    apply_text_scale (self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom(1)", zoom_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom(-1)", zoom_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom(0)", zoom_reset_accels);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
@@ -365,6 +475,7 @@ tx_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->day);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->gsettings);
 
   G_OBJECT_CLASS (tx_application_parent_class)->finalize (object);
 }

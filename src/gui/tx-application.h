@@ -43,5 +43,9 @@ gboolean       tx_application_try_sample      (TxApplication   *self,
                                                GError         **error);
 gboolean       tx_application_is_sample       (TxApplication   *self);
 void           tx_application_leave_sample    (TxApplication   *self);
+GSettings     *tx_application_create_gsettings (void);
+void           tx_application_set_text_scale  (TxApplication   *self,
+                                               double           scale);
+double         tx_application_get_text_scale  (TxApplication   *self);
 
 G_END_DECLS

@@ -65,23 +65,6 @@ show_stack_page (TxWindow   *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->header_bar), "flat");
 }
 
-static GSettings *
-create_settings (void)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_debug ("The schema %s is not installed; the window size is not kept", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 static void
 restore_state (TxWindow *self)
@@ -576,7 +559,7 @@ tx_window_init (TxWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
   tx_window_set_store_actions_enabled (self, FALSE);
 
-  self->settings = create_settings ();
+  self->settings = tx_application_create_gsettings ();
   restore_state (self);
 }
 
