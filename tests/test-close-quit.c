@@ -23,6 +23,7 @@
 #include "tx-circular-dialog.h"
 #include "tx-consultation-editor.h"
 #include "tx-exchange.h"
+#include "tx-guide-window.h"
 #include "tx-import-dialog.h"
 #include "tx-outcome-editor.h"
 #include "tx-person-editor.h"
@@ -555,6 +556,13 @@ open_trash (Fixture *fixture)
 }
 
 static GtkWindow *
+open_guide (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.guide", NULL);
+  return tx_test_get_widget_of_type (TX_TYPE_GUIDE_WINDOW);
+}
+
+static GtkWindow *
 open_about (Fixture *fixture)
 {
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
@@ -656,6 +664,8 @@ main (int   argc,
   g_test_add ("/gui/close-quit/dialog-open/townships", Fixture, open_townships,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);
   g_test_add ("/gui/close-quit/dialog-open/trash", Fixture, open_trash,
+              fixture_set_up, test_quit_with_dialog, fixture_tear_down);
+  g_test_add ("/gui/close-quit/dialog-open/guide", Fixture, open_guide,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);
   g_test_add ("/gui/close-quit/dialog-open/about", Fixture, open_about,
               fixture_set_up, test_quit_with_dialog, fixture_tear_down);

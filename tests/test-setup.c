@@ -20,6 +20,7 @@
 #include "tx-consultation-store.h"
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
+#include "tx-guide-window.h"
 #include "tx-ledger.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-editor.h"
@@ -318,6 +319,38 @@ test_township_order (Fixture       *fixture,
                    TX_TOWNSHIP_ORDER_CUSTOM);
   first_row = gtk_widget_get_first_child (tx_test_get_template_child (dialog, "townships_list"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_row)), ==, "仙桥乡");
+}
+
+/* F1: the guide, in Chinese, offline, naming the thresholds of the
+ * database open. */
+static void
+test_guide (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TxGuideWindow *guide;
+  const char *text;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (fixture->store), "stage-red-days", "10", NULL));
+  guide = tx_guide_window_new (fixture->window, fixture->store);
+  gtk_window_present (GTK_WINDOW (guide));
+  text = tx_guide_window_get_text (guide);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (guide)), ==, "使用指南");
+  g_assert_true (g_str_has_prefix (text, "同心使用指南"));
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const sections[] = { "一、开始使用", "二、协商的六个环节", "三、红黄绿三色如何判定",
+                                                "四、印发季度通报", "五、与市政协交换数据", "六、数据安全" };
+
+      g_assert_nonnull (strstr (text, sections[i]));
+    }
+  g_assert_nonnull (strstr (text, "逾期超过 10 天：红色"));
+  g_assert_nonnull (strstr (text, "报送后 30 天"));
+  g_assert_null (strchr (text, '@'));
+  tx_test_save_screenshot (guide, "user-guide");
 }
 
 static gboolean
@@ -626,6 +659,8 @@ main (int   argc,
 
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
+  g_test_add ("/gui/setup/guide", Fixture, NULL,
+              fixture_set_up, test_guide, fixture_tear_down);
   g_test_add ("/gui/setup/township-order", Fixture, NULL,
               fixture_set_up, test_township_order, fixture_tear_down);
   g_test_add ("/gui/setup/stage-done-on-a-day", Fixture, NULL,

@@ -401,6 +401,7 @@ tx_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *guide_accels[] = { "F1", NULL };
 
   static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
   static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
@@ -429,6 +430,7 @@ tx_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.guide", guide_accels);
 
   /* Alt+1 … Alt+5: the pages, in the order of the switcher */
   for (guint i = 0; i < G_N_ELEMENTS (tx_window_pages); i++)

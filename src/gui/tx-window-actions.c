@@ -14,6 +14,7 @@
 #include "tx-backup-dialog.h"
 #include "tx-demo.h"
 #include "tx-exchange.h"
+#include "tx-guide-window.h"
 #include "tx-preferences-window.h"
 #include "tx-townships-dialog.h"
 #include "tx-trash-dialog.h"
@@ -402,6 +403,17 @@ tx_window_export_exchange_action (GSimpleAction *action,
 {
   if (TX_WINDOW (user_data)->store != NULL)
     choose_exchange_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* F1: the user guide, with the thresholds of the database open */
+void
+tx_window_guide_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  TxWindow *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (tx_guide_window_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Check the Database: what `tongxin-cli check` says, in a dialog. */

@@ -542,6 +542,7 @@ static const GActionEntry win_entries[] = {
   { "import-exchange", tx_window_import_exchange_action },
   { "export-exchange", tx_window_export_exchange_action },
   { "check", tx_window_check_action },
+  { "guide", tx_window_guide_action },
   { "trash", tx_window_trash_action },
   { "show-page", show_page_action, "s" },
 };
