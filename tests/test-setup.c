@@ -16,11 +16,14 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "tx-circular-dialog-private.h"
+#include "tx-circular-dialog.h"
 #include "tx-consultation-editor.h"
 #include "tx-consultation-store.h"
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
 #include "tx-guide-window.h"
+#include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-editor.h"
@@ -353,6 +356,59 @@ test_guide (Fixture       *fixture,
   tx_test_save_screenshot (guide, "user-guide");
 }
 
+/* The circular in Chinese: a draft freezes nothing; issuing asks, with
+ * the days left in the quarter, and then freezes the quarter with its
+ * 发文字号 in the document. */
+static void
+test_circular_issue (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *issued_path = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GFile) issued = NULL;
+  g_autoptr(TxLedger) frozen = NULL;
+  TxImportReport report = { 0 };
+  TxCircularDialog *dialog;
+  AdwMessageDialog *question;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  g_assert_true (tx_exchange_load_demo (fixture->store, tx_date_from_iso (TODAY), &report, &error));
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (fixture->store), "organization",
+                                       "政协福泉市委员会", NULL));
+  dialog = tx_circular_dialog_new (fixture->window, fixture->store, 2026, 4, fixture->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  draft_path = g_build_filename (fixture->dir, "草稿.odt", NULL);
+  draft = g_file_new_for_path (draft_path);
+  g_assert_true (tx_circular_dialog_export_to_file (dialog, draft, &error));
+  g_assert_no_error (error);
+  g_assert_false (tx_ledger_is_issued (fixture->store, 2026, 4));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "circular.issue", NULL);
+  question = tx_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "印发2026年第4季度通报？");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "还有 29 天"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (question)), "福泉政协〔2026〕12号");
+  tx_test_save_screenshot (question, "circular-issue");
+  tx_test_answer_message_dialog (question, "cancel");
+  g_assert_false (tx_ledger_is_issued (fixture->store, 2026, 4));
+
+  issued_path = g_build_filename (fixture->dir, "通报.odt", NULL);
+  issued = g_file_new_for_path (issued_path);
+  g_assert_true (tx_circular_dialog_issue_to_file (dialog, issued, "福泉政协〔2026〕12号", &error));
+  g_assert_no_error (error);
+  frozen = tx_ledger_load_frozen (fixture->store, 2026, 4, NULL, &error);
+  g_assert_nonnull (frozen);
+  g_assert_cmpstr (frozen->issued_on, ==, TODAY);
+  g_assert_cmpstr (frozen->number, ==, "福泉政协〔2026〕12号");
+  tx_test_save_screenshot (dialog, "circular-issued");
+}
+
 static gboolean
 is_deleted (TxStore    *store,
             const char *uuid)
@@ -659,6 +715,8 @@ main (int   argc,
 
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
+  g_test_add ("/gui/setup/circular-issue", Fixture, NULL,
+              fixture_set_up, test_circular_issue, fixture_tear_down);
   g_test_add ("/gui/setup/guide", Fixture, NULL,
               fixture_set_up, test_guide, fixture_tear_down);
   g_test_add ("/gui/setup/township-order", Fixture, NULL,
