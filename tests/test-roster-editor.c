@@ -20,6 +20,8 @@
 #include "tx-person-editor.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
+#include "tx-township-store.h"
 #include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 
@@ -785,6 +787,41 @@ get_label (TxImportDialog *dialog,
   return gtk_label_get_label (get_child (dialog, TX_TYPE_IMPORT_DIALOG, name));
 }
 
+/* A roster with no 乡镇 column: the preview says where its people go,
+ * and where that is set. */
+static void
+test_import_default_township (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TxTownship) other = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportDialog *dialog;
+  AdwActionRow *row;
+
+  /* one township: it is the default */
+  dialog = open_import (fixture, "roster-no-township.csv");
+  row = get_child (dialog, TX_TYPE_IMPORT_DIALOG, "no_township_row");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (get_label (dialog, "no_township_count_label"), ==, "2");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "They go to " TOWNSHIP_NAME ", the default township"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* two, none chosen: said, with what to do */
+  other = tx_store_add_township (fixture->store, "仙桥乡", TX_TOWNSHIP_KIND_TOWNSHIP, &error);
+  g_assert_no_error (error);
+  dialog = open_import (fixture, "roster-no-township.csv");
+  row = get_child (dialog, TX_TYPE_IMPORT_DIALOG, "no_township_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "No default township is set"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Preferences"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* chosen in Preferences */
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (fixture->store), "default-township", "仙桥乡", &error));
+  dialog = open_import (fixture, "roster-no-township.csv");
+  row = get_child (dialog, TX_TYPE_IMPORT_DIALOG, "no_township_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "They go to 仙桥乡"));
+}
+
 static void
 test_import_lists_problems (Fixture       *fixture,
                             gconstpointer  data)
@@ -1111,6 +1148,8 @@ main (int   argc,
               fixture_set_up, test_editor_saved_elsewhere, fixture_tear_down);
   g_test_add ("/gui/person-editor/delete", Fixture, NULL,
               fixture_set_up, test_editor_deletes_person, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/default-township", Fixture, NULL,
+              fixture_set_up, test_import_default_township, fixture_tear_down);
   g_test_add ("/gui/import-dialog/problems", Fixture, NULL,
               fixture_set_up, test_import_lists_problems, fixture_tear_down);
   g_test_add ("/gui/import-dialog/gb18030", Fixture, NULL,

@@ -82,6 +82,8 @@ struct _TxRosterImport
   GPtrArray   *to_update;      /* TxPerson, with the uuid of the one here */
   GPtrArray   *new_townships;  /* char *, names */
   GPtrArray   *problems;       /* TxImportProblem */
+  guint        n_no_township;  /* lines naming none */
+  char        *default_township; /* the name of the one they go to, or NULL */
 };
 
 /* A line of the file about someone on the roster already */
@@ -696,7 +698,10 @@ read_person (Reader *reader,
         township_uuid = known;
     }
   else
-    township_uuid = reader->default_township;
+    {
+      township_uuid = reader->default_township;
+      import->n_no_township++;
+    }
 
   person = tx_person_new_with_fields (NULL, values[FIELD_NAME], gender,
                                       values[FIELD_ETHNICITY], township_uuid,
@@ -900,12 +905,18 @@ load_townships (Reader  *reader,
                            g_strdup (tx_township_get_name (township)),
                            g_strdup (tx_township_get_uuid (township)));
       if (g_strcmp0 (default_uuid, tx_township_get_uuid (township)) == 0)
-        reader->default_township = g_strdup (default_uuid);
+        {
+          reader->default_township = g_strdup (default_uuid);
+          reader->import->default_township = g_strdup (tx_township_get_name (township));
+        }
     }
 
   /* With one township only, that one is the default. */
   if (reader->default_township == NULL && townships != NULL && townships->len == 1)
-    reader->default_township = g_strdup (tx_township_get_uuid (g_ptr_array_index (townships, 0)));
+    {
+      reader->default_township = g_strdup (tx_township_get_uuid (g_ptr_array_index (townships, 0)));
+      reader->import->default_township = g_strdup (tx_township_get_name (g_ptr_array_index (townships, 0)));
+    }
 
   return townships != NULL;
 }
@@ -1544,7 +1555,33 @@ tx_roster_import_free (TxRosterImport *import)
   g_ptr_array_unref (import->to_update);
   g_ptr_array_unref (import->new_townships);
   g_ptr_array_unref (import->problems);
+  g_free (import->default_township);
   g_free (import);
+}
+
+/**
+ * tx_roster_import_get_n_without_township:
+ *
+ * Returns: how many lines name no township (no 乡镇 column, or an
+ *   empty one): they go to tx_roster_import_get_default_township()
+ */
+guint
+tx_roster_import_get_n_without_township (TxRosterImport *import)
+{
+  return import->n_no_township;
+}
+
+/**
+ * tx_roster_import_get_default_township:
+ *
+ * Returns: (nullable): the name of the township the lines without one
+ *   go to (the setting default-township, or the only township), or
+ *   %NULL: they stay without one
+ */
+const char *
+tx_roster_import_get_default_township (TxRosterImport *import)
+{
+  return import->default_township;
 }
 
 const char *

@@ -47,6 +47,8 @@ guint           tx_roster_import_get_n_to_add  (TxRosterImport    *import);
 GPtrArray      *tx_roster_import_get_to_update (TxRosterImport    *import);
 GPtrArray      *tx_roster_import_get_new_townships (TxRosterImport *import);
 GPtrArray      *tx_roster_import_get_problems  (TxRosterImport    *import);
+guint           tx_roster_import_get_n_without_township (TxRosterImport *import);
+const char     *tx_roster_import_get_default_township   (TxRosterImport *import);
 char           *tx_import_problem_to_string    (const TxImportProblem *problem);
 
 gboolean        tx_phone_is_valid              (const char        *phone);

@@ -48,6 +48,8 @@ struct _TxImportDialog
   GtkLabel            *update_count_label;
   GtkLabel            *unchanged_count_label;
   AdwActionRow        *townships_row;
+  AdwActionRow        *no_township_row;
+  GtkLabel            *no_township_count_label;
   GtkLabel            *townships_count_label;
   AdwPreferencesGroup *add_group;
   GtkListBox          *add_list;
@@ -607,6 +609,23 @@ show_counts (TxImportDialog *self,
   gtk_label_set_label (self->townships_count_label, n_townships);
   gtk_widget_set_visible (GTK_WIDGET (self->townships_row), townships->len > 0);
 
+  /* lines naming no township: where they go, and where that is set */
+  {
+    guint n = tx_roster_import_get_n_without_township (import);
+    const char *fallback = tx_roster_import_get_default_township (import);
+    g_autofree char *count = format_count (n);
+    g_autofree char *where = NULL;
+
+    if (fallback != NULL)
+      /* Translators: %s is a township's name */
+      where = g_strdup_printf (_("They go to %s, the default township (set in Preferences)."), fallback);
+    else
+      where = g_strdup (_("No default township is set, so they stay without one. Choose one in Preferences first to put them in it."));
+    gtk_label_set_label (self->no_township_count_label, count);
+    adw_action_row_set_subtitle (self->no_township_row, where);
+    gtk_widget_set_visible (GTK_WIDGET (self->no_township_row), n > 0);
+  }
+
   self->n_to_import = to_add->len + to_update->len;
   if (self->n_to_import == 0)
     adw_preferences_group_set_description (self->counts_group,
@@ -886,6 +905,8 @@ tx_import_dialog_class_init (TxImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxImportDialog, update_count_label);
   gtk_widget_class_bind_template_child (widget_class, TxImportDialog, unchanged_count_label);
   gtk_widget_class_bind_template_child (widget_class, TxImportDialog, townships_row);
+  gtk_widget_class_bind_template_child (widget_class, TxImportDialog, no_township_row);
+  gtk_widget_class_bind_template_child (widget_class, TxImportDialog, no_township_count_label);
   gtk_widget_class_bind_template_child (widget_class, TxImportDialog, townships_count_label);
   gtk_widget_class_bind_template_child (widget_class, TxImportDialog, add_group);
   gtk_widget_class_bind_template_child (widget_class, TxImportDialog, add_list);
