@@ -850,7 +850,7 @@ test_new_delete_undo (Fixture       *fixture,
   g_autoptr(TxOutcome) restored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
-  AdwComboRow *consultation_row;
+  GtkWidget *consultation_row;
   GtkWidget *save_button;
   guint n_before;
 
@@ -870,7 +870,8 @@ test_new_delete_undo (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (save_button));
 
   /* A consultation, a title, a submission: the due date follows. */
-  adw_combo_row_set_selected (consultation_row, 0);
+  g_assert_true (gtk_drop_down_get_enable_search (get_editor_child (fixture, "consultation_drop_down")));
+  gtk_drop_down_set_selected (get_editor_child (fixture, "consultation_drop_down"), 0);
   gtk_editable_set_text (get_editor_child (fixture, "title_row"), "关于增设村级便民服务代办点的建议");
   gtk_text_buffer_set_text (get_editor_child (fixture, "content_buffer"),
                             "建议在各村委会设立便民服务代办点，由村干部轮流代办。", -1);
@@ -1002,33 +1003,58 @@ editor_says (gpointer data)
   return find_label_containing (says->fixture->editor, says->text) != NULL;
 }
 
-/* What the row of the recommendation @title says of its feedback, on
- * screen; NULL when it says nothing. */
-static char *
-dup_row_feedback (Fixture    *fixture,
-                  const char *title)
+/* The title label of the row of @title, on screen, or NULL. */
+static GtkWidget *
+find_row_title (Fixture    *fixture,
+                const char *title)
 {
-  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) labels = find_widgets (get_list_view (fixture), GTK_TYPE_LABEL);
 
-  tx_test_settle ();
-  labels = find_widgets (get_list_view (fixture), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
       GtkWidget *box = gtk_widget_get_parent (label);
-      GtkWidget *status = g_object_get_data (G_OBJECT (box), "tx-status");
 
-      if (!gtk_widget_get_mapped (label) || g_object_get_data (G_OBJECT (box), "tx-title") != label ||
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) != 0)
-        continue;
-
-      if (!gtk_widget_get_visible (status))
-        return NULL;
-      return g_strdup (gtk_label_get_label (g_object_get_data (G_OBJECT (box), "tx-status-label")));
+      if (gtk_widget_get_mapped (label) && g_object_get_data (G_OBJECT (box), "tx-title") == label &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
+        return label;
     }
 
-  g_error ("The row of “%s” is not on screen", title);
   return NULL;
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *title;
+} RowWanted;
+
+static gboolean
+row_on_screen (gpointer data)
+{
+  RowWanted *wanted = data;
+
+  return find_row_title (wanted->fixture, wanted->title) != NULL;
+}
+
+/* What the row of the recommendation @title says of its feedback, on
+ * screen (once the list has drawn it: a loaded machine takes longer);
+ * NULL when it says nothing. */
+static char *
+dup_row_feedback (Fixture    *fixture,
+                  const char *title)
+{
+  RowWanted wanted = { fixture, title };
+  GtkWidget *label, *box, *status;
+
+  tx_test_settle ();
+  tx_test_wait_until (row_on_screen, &wanted, "the row of the recommendation on screen");
+  label = find_row_title (fixture, title);
+  box = gtk_widget_get_parent (label);
+  status = g_object_get_data (G_OBJECT (box), "tx-status");
+
+  if (!gtk_widget_get_visible (status))
+    return NULL;
+  return g_strdup (gtk_label_get_label (g_object_get_data (G_OBJECT (box), "tx-status-label")));
 }
 
 /* The ledger's reason for the feedback on @uuid, as the Overview and

@@ -37,6 +37,7 @@ struct _TxConsultationEditor
   /* template children */
   TxConsultationDocumentsSection *documents_section;
   AdwPreferencesGroup            *delete_group;
+  GtkWidget                      *outcomes_section;
 };
 
 G_DEFINE_FINAL_TYPE (TxConsultationEditor, tx_consultation_editor, TX_TYPE_EDITOR)
@@ -111,6 +112,11 @@ tx_consultation_editor_update (TxEditor *editor,
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.export-minutes", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.add-outcome",
                                  shown && !tx_editor_is_new (editor));
+  /* a button that is off says why */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (self->outcomes_section,
+                                                                          TX_TYPE_CONSULTATION_OUTCOMES_SECTION,
+                                                                          "add_button")),
+                               tx_editor_is_new (editor) ? _("Save the new consultation first") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.print-signin-sheet",
                                  shown && !tx_editor_is_new (editor));
 }
@@ -203,6 +209,7 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-consultation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, documents_section);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, TxConsultationEditor, outcomes_section);
   gtk_widget_class_install_action (widget_class, "consultation.add-outcome", NULL,
                                    tx_consultation_editor_add_outcome_action);
 }

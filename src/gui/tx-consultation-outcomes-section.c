@@ -20,6 +20,7 @@ struct _TxConsultationOutcomesSection
 
   /* template children */
   GtkListBox *outcomes_list;
+  GtkWidget  *add_button;
 };
 
 static void tx_consultation_outcomes_section_iface_init (TxEditorSectionInterface *iface);
@@ -77,6 +78,7 @@ tx_consultation_outcomes_section_class_init (TxConsultationOutcomesSectionClass 
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-consultation-outcomes-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TxConsultationOutcomesSection, outcomes_list);
+  gtk_widget_class_bind_template_child (widget_class, TxConsultationOutcomesSection, add_button);
 }
 
 static void

@@ -33,7 +33,8 @@ struct _TxOutcomeDetailsSection
   GtkBox         parent_instance;
 
   /* template children */
-  AdwComboRow   *consultation_row;
+  AdwActionRow  *consultation_row;
+  GtkDropDown   *consultation_drop_down;
   GtkStringList *consultation_names;
   AdwActionRow  *consultation_info_row;
   AdwEntryRow   *title_row;
@@ -139,21 +140,25 @@ fill_consultations (TxOutcomeDetailsSection *self,
   for (guint i = 0; i < consultations->len; i++)
     {
       TxConsultation *consultation = g_ptr_array_index (consultations, i);
+      g_autofree char *date = tx_consultation_dup_date_label (consultation);
 
       if (g_strcmp0 (tx_consultation_get_uuid (consultation), keep) == 0)
         position = i;
       g_ptr_array_add (self->consultation_uuids, g_strdup (tx_consultation_get_uuid (consultation)));
-      /* Translators: a consultation's title, then its township */
-      g_ptr_array_add (names, g_strdup_printf (_("%s (%s)"),
+
+      /* Translators: a consultation's title, its township and the day of
+       * its meeting, to tell one from another in the list */
+      g_ptr_array_add (names, g_strdup_printf (_("%s · %s · %s"),
                                                tx_consultation_get_title (consultation),
-                                               tx_consultation_get_township_name (consultation)));
+                                               tx_consultation_get_township_name (consultation),
+                                               date[0] != '\0' ? date : "—"));
     }
   g_ptr_array_add (names, NULL);
 
   gtk_string_list_splice (self->consultation_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->consultation_names)),
                           (const char * const *) names->pdata);
-  adw_combo_row_set_selected (self->consultation_row, position);
+  gtk_drop_down_set_selected (self->consultation_drop_down, position);
 }
 
 /* Callbacks */
@@ -394,7 +399,7 @@ tx_outcome_details_section_grab_focus (GtkWidget *widget)
   TxOutcomeDetailsSection *self = TX_OUTCOME_DETAILS_SECTION (widget);
 
   if (is_new (self))
-    return gtk_widget_grab_focus (GTK_WIDGET (self->consultation_row));
+    return gtk_widget_grab_focus (GTK_WIDGET (self->consultation_drop_down));
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
@@ -424,6 +429,7 @@ tx_outcome_details_section_class_init (TxOutcomeDetailsSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-outcome-details-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TxOutcomeDetailsSection, consultation_row);
+  gtk_widget_class_bind_template_child (widget_class, TxOutcomeDetailsSection, consultation_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxOutcomeDetailsSection, consultation_names);
   gtk_widget_class_bind_template_child (widget_class, TxOutcomeDetailsSection, consultation_info_row);
   gtk_widget_class_bind_template_child (widget_class, TxOutcomeDetailsSection, title_row);
@@ -458,7 +464,7 @@ tx_outcome_details_section_init (TxOutcomeDetailsSection *self)
   gtk_string_list_append (self->submitted_to_names, tx_submitted_to_get_label ("government"));
   gtk_string_list_append (self->submitted_to_names, _("A Department"));
   adw_combo_row_set_selected (self->submitted_to_row, GTK_INVALID_LIST_POSITION);
-  adw_combo_row_set_selected (self->consultation_row, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (self->consultation_drop_down, GTK_INVALID_LIST_POSITION);
   self->updating--;
 }
 
@@ -478,7 +484,7 @@ tx_outcome_details_section_get_consultation_uuid (TxOutcomeDetailsSection *self)
   if (!is_new (self))
     return self->consultation_uuid;
 
-  selected = adw_combo_row_get_selected (self->consultation_row);
+  selected = gtk_drop_down_get_selected (self->consultation_drop_down);
   if (selected >= self->consultation_uuids->len)
     return NULL;
 
