@@ -25,6 +25,8 @@
 #include "tx-guide-window.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
+#include "tx-participant-picker.h"
+#include "tx-roster.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-editor.h"
 #include "tx-outcome-store.h"
@@ -706,6 +708,79 @@ test_add_outcome_from_consultation (Fixture       *fixture,
   g_assert_cmpstr (tx_outcome_get_title (g_ptr_array_index (outcomes, 0)), ==, "关于加装电梯的建议");
 }
 
+/* Several people at once: the experts of the township, by their
+ * category, with one button; those invited already are not invited
+ * twice. */
+static void
+test_invite_category (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  struct { const char *name; TxCategory category; } people[] = {
+    { "王建国", TX_CATEGORY_EXPERT }, { "李秀英", TX_CATEGORY_EXPERT },
+    { "张德明", TX_CATEGORY_EXPERT }, { "刘桂兰", TX_CATEGORY_RESIDENT },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  g_autoptr(TxConsultation) saved = NULL;
+  TxParticipantPicker *picker;
+  TxWindow *window;
+  GtkWidget *page, *button;
+  TxEditor *editor;
+  const char *uuid;
+  gpointer args[2];
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(TxPerson) person = tx_person_new_with_fields (NULL, people[i].name, TX_GENDER_UNKNOWN, "",
+                                                              tx_township_get_uuid (township), "", "", "", "", "");
+
+      tx_person_add_category (person, people[i].category);
+      g_assert_true (tx_roster_edit_person (fixture->store, person, &error));
+    }
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  uuid = tx_consultation_get_uuid (consultation);
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
+  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
+  tx_list_page_select (TX_LIST_PAGE (page), uuid);
+  args[0] = editor;
+  args[1] = (gpointer) uuid;
+  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+
+  picker = tx_test_get_widget (editor, TX_TYPE_PARTICIPANT_PICKER);
+  button = tx_test_get_template_child (picker, "invite_all_button");
+  /* one of the experts is invited already */
+  {
+    g_autoptr(GPtrArray) found = NULL;
+    TxPersonFilter filter = { 0 };
+
+    filter.search = (char *) "王建国";
+    found = tx_roster_query (fixture->store, &filter, &error);
+    g_assert_true (tx_store_set_participant (fixture->store, uuid, tx_person_get_uuid (g_ptr_array_index (found, 0)),
+                                             TX_ROLE_EXPERT, &error));
+  }
+  tx_test_settle ();
+
+  gtk_drop_down_set_selected (tx_test_get_template_child (picker, "category_drop_down"), 1 + TX_CATEGORY_EXPERT);
+  tx_test_settle ();
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "邀请列表中的 3 人");
+  g_signal_emit_by_name (button, "clicked");
+  tx_test_settle ();
+
+  saved = tx_store_load_consultation (fixture->store, uuid, &error);
+  g_assert_cmpuint (tx_consultation_get_participants (saved)->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +792,8 @@ main (int   argc,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
   g_test_add ("/gui/setup/circular-issue", Fixture, NULL,
               fixture_set_up, test_circular_issue, fixture_tear_down);
+  g_test_add ("/gui/setup/invite-category", Fixture, NULL,
+              fixture_set_up, test_invite_category, fixture_tear_down);
   g_test_add ("/gui/setup/guide", Fixture, NULL,
               fixture_set_up, test_guide, fixture_tear_down);
   g_test_add ("/gui/setup/township-order", Fixture, NULL,

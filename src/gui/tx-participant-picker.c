@@ -4,7 +4,9 @@
  * rows paged from SQLite), shown in the popover of "Add From Roster…".
  * Clicking someone emits TxParticipantPicker::person-chosen; the picker
  * stays open, so a clerk can invite several people one after another,
- * and marks those already invited.
+ * and marks those already invited.  A category narrows the list, and
+ * "Invite Everyone Listed" invites all of it at once (all the experts
+ * of the township, say), up to MAX_AT_ONCE people.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 #include "tx-participant-picker.h"
 #include "tx-person-list.h"
 #include "tx-roster.h"
+#include "tx-vocabulary.h"
 
 struct _TxParticipantPicker
 {
@@ -25,6 +28,8 @@ struct _TxParticipantPicker
   /* template children */
   GtkSearchEntry *search_entry;
   GtkCheckButton *township_check;
+  GtkDropDown    *category_drop_down;
+  GtkButton      *invite_all_button;
   GtkStack       *stack;
   GtkNoSelection *selection;
 
@@ -47,10 +52,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* "Invite Everyone Listed" invites this many people at most: more is a
+ * roster, not a meeting. */
+#define MAX_AT_ONCE 200
+
 static void
 apply_filter (TxParticipantPicker *self)
 {
   TxPersonFilter filter = { 0 };
+  guint category = gtk_drop_down_get_selected (self->category_drop_down);
 
   if (self->people == NULL)
     return;
@@ -59,6 +69,11 @@ apply_filter (TxParticipantPicker *self)
   if (self->township != NULL && gtk_check_button_get_active (self->township_check))
     filter.township = g_strdup (self->township);
   filter.order = TX_ORDER_PINYIN;
+  if (category != GTK_INVALID_LIST_POSITION && category > 0)
+    {
+      filter.has_category = TRUE;
+      filter.category = category - 1;
+    }
 
   tx_person_list_set_filter (self->people, &filter);
   tx_person_filter_clear (&filter);
@@ -68,8 +83,18 @@ static void
 update_stack (TxParticipantPicker *self)
 {
   guint n_people = self->people != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->people)) : 0;
+  g_autofree char *label = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, n_people > 0 ? "list" : "empty");
+
+  /* Translators: a button that invites every person of the list shown */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Invite the %u Listed", "Invite All %u Listed", n_people),
+                           n_people);
+  gtk_button_set_label (self->invite_all_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->invite_all_button), n_people > 0 && n_people <= MAX_AT_ONCE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invite_all_button),
+                               n_people > MAX_AT_ONCE ? _("Too many at once: narrow the list by a category, the township or a search first")
+                                                      : NULL);
 }
 
 /* The row of a list item: the name, what the person is, and a mark
@@ -209,6 +234,41 @@ on_list_view_activate_cb (GtkListView         *list_view,
 }
 
 static void
+on_category_drop_down_notify_selected_cb (GtkDropDown         *drop_down,
+                                          GParamSpec          *pspec,
+                                          TxParticipantPicker *self)
+{
+  apply_filter (self);
+  update_stack (self);
+}
+
+/* Everyone the list shows, not invited yet, at once. */
+static void
+on_invite_all_button_clicked_cb (GtkButton           *button,
+                                 TxParticipantPicker *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (n == 0 || n > MAX_AT_ONCE)
+    return;
+
+  /* read first: each invitation may change the list */
+  for (guint i = 0; i < n; i++)
+    {
+      TxPerson *person = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (person != NULL && !g_hash_table_contains (self->invited, tx_person_get_uuid (person)))
+        g_ptr_array_add (people, person);
+      else
+        g_clear_object (&person);
+    }
+
+  for (guint i = 0; i < people->len; i++)
+    g_signal_emit (self, signals[PERSON_CHOSEN], 0, g_ptr_array_index (people, i));
+}
+
+static void
 on_search_entry_search_changed_cb (GtkSearchEntry      *entry,
                                    TxParticipantPicker *self)
 {
@@ -289,6 +349,10 @@ tx_participant_picker_class_init (TxParticipantPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, township_check);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, stack);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, selection);
+  gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, category_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, invite_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_drop_down_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_invite_all_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
@@ -301,10 +365,18 @@ tx_participant_picker_class_init (TxParticipantPickerClass *klass)
 static void
 tx_participant_picker_init (TxParticipantPicker *self)
 {
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+
   self->invited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bound_items = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: the first choice of the category drop-down */
+  gtk_string_list_append (categories, _("All categories"));
+  for (guint c = 0; c < tx_category_get_count (); c++)
+    gtk_string_list_append (categories, tx_category_get_label (c));
+  gtk_drop_down_set_model (self->category_drop_down, G_LIST_MODEL (categories));
 
   update_stack (self);
 }
