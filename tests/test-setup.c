@@ -459,6 +459,32 @@ editor_shows (gpointer data)
   return g_strcmp0 (tx_editor_get_uuid (args[0]), args[1]) == 0;
 }
 
+/* A window at 1366×768 on the Consultations page, with the
+ * consultation @uuid in its editor. */
+static TxEditor *
+show_consultation (Fixture     *fixture,
+                   const char  *uuid,
+                   TxWindow   **window,
+                   GtkWidget  **page)
+{
+  TxEditor *editor;
+  gpointer args[2];
+
+  *window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (*window));
+  gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s", "consultations");
+  *page = tx_test_get_widget (*window, TX_TYPE_CONSULTATIONS_PAGE);
+  editor = tx_test_get_widget (*window, TX_TYPE_CONSULTATION_EDITOR);
+  tx_list_page_select (TX_LIST_PAGE (*page), uuid);
+  args[0] = editor;
+  args[1] = (gpointer) uuid;
+  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+
+  return editor;
+}
+
+
 /* A mistaken consultation is deleted from its editor or with the Delete
  * key, and comes back by Undo (Ctrl+Z, after the toast) or from
  * Recently Deleted; the database says each time. */
@@ -488,16 +514,7 @@ test_delete_and_restore (Fixture       *fixture,
   g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
   uuid = tx_consultation_get_uuid (consultation);
 
-  window = tx_window_new (NULL, fixture->store, fixture->day);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
-  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
-  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
-  tx_list_page_select (TX_LIST_PAGE (page), uuid);
-  args[0] = editor;
-  args[1] = (gpointer) uuid;
-  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+  editor = show_consultation (fixture, uuid, &window, &page);
 
   /* the editor's Delete: gone from the list, kept in Recently Deleted */
   g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (editor, "delete_group")));
@@ -514,6 +531,8 @@ test_delete_and_restore (Fixture       *fixture,
 
   /* the Delete key on the list, then Recently Deleted */
   tx_list_page_select (TX_LIST_PAGE (page), uuid);
+  args[0] = editor;
+  args[1] = (gpointer) uuid;
   tx_test_wait_until (editor_shows, args, "the consultation in its editor again");
   press_delete_on_list (tx_test_get_template_child (page, "records_view"));
   g_assert_true (is_deleted (fixture->store, uuid));
@@ -594,7 +613,6 @@ test_stage_done_on_a_day (Fixture       *fixture,
   GtkWidget *page;
   TxEditor *editor;
   const char *uuid;
-  gpointer args[2];
   char *done;
 
   if (fixture->store == NULL)
@@ -607,15 +625,7 @@ test_stage_done_on_a_day (Fixture       *fixture,
   g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
   uuid = tx_consultation_get_uuid (consultation);
 
-  window = tx_window_new (NULL, fixture->store, fixture->day);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
-  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
-  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
-  tx_list_page_select (TX_LIST_PAGE (page), uuid);
-  args[0] = editor;
-  args[1] = (gpointer) uuid;
-  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+  editor = show_consultation (fixture, uuid, &window, &page);
   find_stage_rows (GTK_WIDGET (editor), rows);
   g_assert_nonnull (rows[TX_STAGE_SELECTION]);
 
@@ -668,7 +678,6 @@ test_add_outcome_from_consultation (Fixture       *fixture,
   TxEditor *outcome_editor;
   GtkWidget *details;
   const char *uuid;
-  gpointer args[2];
 
   if (fixture->store == NULL)
     return;   /* skipped in set-up */
@@ -679,15 +688,7 @@ test_add_outcome_from_consultation (Fixture       *fixture,
   g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
   uuid = tx_consultation_get_uuid (consultation);
 
-  window = tx_window_new (NULL, fixture->store, fixture->day);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
-  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
-  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
-  tx_list_page_select (TX_LIST_PAGE (page), uuid);
-  args[0] = editor;
-  args[1] = (gpointer) uuid;
-  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+  editor = show_consultation (fixture, uuid, &window, &page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "consultation.add-outcome", NULL));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (tx_test_get_template_child (window, "view_stack")), ==,
@@ -728,7 +729,6 @@ test_invite_category (Fixture       *fixture,
   GtkWidget *page, *button;
   TxEditor *editor;
   const char *uuid;
-  gpointer args[2];
 
   if (fixture->store == NULL)
     return;   /* skipped in set-up */
@@ -747,15 +747,7 @@ test_invite_category (Fixture       *fixture,
   g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
   uuid = tx_consultation_get_uuid (consultation);
 
-  window = tx_window_new (NULL, fixture->store, fixture->day);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
-  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
-  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
-  tx_list_page_select (TX_LIST_PAGE (page), uuid);
-  args[0] = editor;
-  args[1] = (gpointer) uuid;
-  tx_test_wait_until (editor_shows, args, "the consultation in its editor");
+  editor = show_consultation (fixture, uuid, &window, &page);
 
   picker = tx_test_get_widget (editor, TX_TYPE_PARTICIPANT_PICKER);
   button = tx_test_get_template_child (picker, "invite_all_button");
