@@ -22,6 +22,7 @@
 #include "tx-exchange.h"
 #include "tx-person-editor.h"
 #include "tx-settings.h"
+#include "tx-tooltips.h"
 #include "tx-township-store.h"
 #include "tx-window.h"
 
@@ -410,6 +411,7 @@ tx_application_startup (GApplication *app)
   GtkSettings *settings;
 
   G_APPLICATION_CLASS (tx_application_parent_class)->startup (app);
+  tx_tooltips_init ();
 
   /* the text as large as it was left */
   settings = gtk_settings_get_default ();
