@@ -1,8 +1,10 @@
-/* test-reading.c — what a clerk reads: tooltips in Chinese
+/* test-reading.c — what a clerk reads: tooltips in Chinese, the
+ * contrast of secondary text
  *
  * Runs under a display (Xvfb).  The pointer is moved onto buttons with
  * Xlib, as a mouse would, and the tooltip GTK shows is read back: how
- * many lines its text takes.
+ * many lines its text takes.  The window on the sample data is drawn,
+ * and the contrast of each label is measured on the pixels drawn.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,8 +15,13 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "tx-exchange.h"
 #include "tx-test-gui.h"
 #include "tx-tooltips.h"
+#include "tx-window.h"
 
 static void
 test_count_columns (void)
@@ -146,6 +153,239 @@ test_tooltip_cjk (void)
   gtk_window_destroy (window);
 }
 
+/* Contrast, as WCAG 2 defines it */
+
+static double
+channel_luminance (guint8 value)
+{
+  double c = value / 255.0;
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (guint32 rgb)
+{
+  return 0.2126 * channel_luminance ((rgb >> 16) & 0xff)
+         + 0.7152 * channel_luminance ((rgb >> 8) & 0xff)
+         + 0.0722 * channel_luminance (rgb & 0xff);
+}
+
+static double
+contrast (guint32 a,
+          guint32 b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+typedef struct {
+  guchar *pixels;
+  gsize   stride;
+  int     width;
+  int     height;
+} Picture;
+
+static guint32
+pixel_at (Picture *picture,
+          int      x,
+          int      y)
+{
+  const guint32 *row = (const guint32 *) (picture->pixels + (gsize) y * picture->stride);
+
+  return row[x] & 0xffffff;
+}
+
+/* The contrast of text drawn in @box of @picture: the colour most of
+ * the box has is the background, the pixel that differs most from it
+ * is the text at its full colour. */
+static double
+measure_contrast (Picture               *picture,
+                  const graphene_rect_t *box)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  int x0 = (int) ceilf (box->origin.x), y0 = (int) ceilf (box->origin.y);
+  int x1 = (int) floorf (box->origin.x + box->size.width);
+  int y1 = (int) floorf (box->origin.y + box->size.height);
+  guint32 background = 0;
+  guint most = 0;
+  double best = 1.0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        gpointer key = GUINT_TO_POINTER (pixel_at (picture, x, y));
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+
+        g_hash_table_insert (counts, key, GUINT_TO_POINTER (count));
+        if (count > most)
+          {
+            most = count;
+            background = GPOINTER_TO_UINT (key);
+          }
+      }
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      best = MAX (best, contrast (background, pixel_at (picture, x, y)));
+
+  return best;
+}
+
+/* Whether @label is secondary text: dimmed, a subtitle or caption, or
+ * a column's header. */
+static gboolean
+is_secondary (GtkWidget *label)
+{
+  static const char * const classes[] = { "dim-label", "subtitle", "caption", "caption-heading" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (gtk_widget_has_css_class (label, classes[i]))
+      return TRUE;
+
+  for (GtkWidget *up = gtk_widget_get_parent (label); up != NULL; up = gtk_widget_get_parent (up))
+    if (g_strcmp0 (gtk_widget_get_css_name (up), "header") == 0
+        && GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (up)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether all of @label is in sight in @window: inside the window and
+ * inside every scrolled window it is in. */
+static gboolean
+in_sight (GtkWidget       *label,
+          GtkWidget       *window,
+          graphene_rect_t *bounds)
+{
+  graphene_rect_t area;
+
+  if (!gtk_widget_compute_bounds (label, window, bounds) || bounds->size.width < 4 || bounds->size.height < 4)
+    return FALSE;
+  if (!gtk_widget_compute_bounds (window, window, &area)
+      || !graphene_rect_contains_rect (&area, bounds))
+    return FALSE;
+
+  for (GtkWidget *up = gtk_widget_get_parent (label); up != NULL; up = gtk_widget_get_parent (up))
+    if (GTK_IS_SCROLLED_WINDOW (up)
+        && (!gtk_widget_compute_bounds (up, window, &area)
+            || !graphene_rect_contains_rect (&area, bounds)))
+      return FALSE;
+
+  return TRUE;
+}
+
+typedef struct {
+  Picture    *picture;
+  GtkWidget  *window;
+  const char *page;
+  guint       n_measured;
+  double      faintest;
+  GString    *too_faint;
+} Audit;
+
+static void
+audit_labels (Audit     *audit,
+              GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget)
+      && gtk_widget_is_sensitive (widget)
+      && *gtk_label_get_text (GTK_LABEL (widget)) != '\0'
+      && is_secondary (widget)
+      && in_sight (widget, audit->window, &bounds))
+    {
+      double ratio = measure_contrast (audit->picture, &bounds);
+
+      audit->n_measured++;
+      audit->faintest = MIN (audit->faintest, ratio);
+      if (ratio < 4.5)
+        g_string_append_printf (audit->too_faint, "\n  %s: “%s” %.2f:1", audit->page,
+                                gtk_label_get_text (GTK_LABEL (widget)), ratio);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    audit_labels (audit, child);
+}
+
+/* Every page of the window on the sample data, at 1366×768, in the
+ * light style and the dark: each secondary text in sight (column
+ * headers, dimmed labels, subtitles, captions) has a contrast of at
+ * least 4.5:1 on what is drawn. */
+static void
+test_contrast (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-test-reading-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "tongxin.db", NULL);
+  g_autoptr(TxStore) store = tx_store_open (path, &error);
+  g_autoptr(TxDay) day = tx_test_day_new ("2026-11-27");
+  g_autoptr(GString) too_faint = g_string_new (NULL);
+  TxImportReport report = { 0 };
+  TxWindow *window;
+  guint n_measured = 0;
+
+  g_assert_no_error (error);
+  if (!tx_exchange_load_demo (store, tx_date_new (2026, 11, 27), &report, &error))
+    {
+      g_test_skip (error->message);
+      tx_test_remove_dir (dir);
+      return;
+    }
+
+  window = tx_window_new (NULL, store, day);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint n = 0; n < 2 * G_N_ELEMENTS (tx_window_pages); n++)
+    {
+      guint i = n % G_N_ELEMENTS (tx_window_pages);
+      gboolean dark = n >= G_N_ELEMENTS (tx_window_pages);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guchar *pixels = NULL;
+      g_autofree char *page = g_strdup_printf ("%s (%s)", tx_window_pages[i], dark ? "dark" : "light");
+      Picture picture;
+      Audit audit = { &picture, GTK_WIDGET (window), page, 0, 21.0, too_faint };
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", tx_window_pages[i]);
+      texture = tx_test_render (window);
+      g_assert_nonnull (texture);
+      picture.width = gdk_texture_get_width (texture);
+      picture.height = gdk_texture_get_height (texture);
+      picture.stride = (gsize) picture.width * 4;
+      pixels = g_malloc (picture.stride * picture.height);
+      picture.pixels = pixels;
+      gdk_texture_download (texture, pixels, picture.stride);
+
+      audit_labels (&audit, GTK_WIDGET (window));
+      if (!dark)
+        tx_test_save_screenshot (window, page);
+      g_test_message ("%s: %u secondary texts measured, the faintest %.2f:1",
+                      page, audit.n_measured, audit.faintest);
+      n_measured += audit.n_measured;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  tx_test_settle ();
+  g_clear_object (&store);
+  tx_test_remove_dir (dir);
+
+  /* the audit saw the texts it is about */
+  g_assert_cmpuint (n_measured, >=, 40);
+  if (too_faint->len > 0)
+    g_error ("Secondary text fainter than 4.5:1:%s", too_faint->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +395,7 @@ main (int   argc,
 
   g_test_add_func ("/reading/tooltip-columns", test_count_columns);
   g_test_add_func ("/gui/reading/tooltip-cjk", test_tooltip_cjk);
+  g_test_add_func ("/gui/reading/contrast", test_contrast);
 
   return g_test_run ();
 }

@@ -284,6 +284,37 @@ tx_test_destroy_windows (void)
 }
 
 /**
+ * tx_test_render:
+ * @widget: a widget on screen
+ *
+ * Returns: (transfer full) (nullable): @widget as it is drawn now, laid
+ *   out first, or %NULL if nothing is drawn yet
+ */
+GdkTexture *
+tx_test_render (gpointer widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  tx_test_settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/**
  * tx_test_save_screenshot:
  * @widget: a widget shown in a window
  * @name: the file's name, without .png
@@ -297,35 +328,20 @@ tx_test_save_screenshot (gpointer    widget,
                          const char *name)
 {
   const char *folder = g_getenv ("TONGXIN_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
   if (folder == NULL)
     return;
 
   /* laid out and drawn as it is now */
-  tx_test_settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
+  texture = tx_test_render (widget);
+  if (texture == NULL)
     {
       g_test_message ("screenshot %s: nothing drawn yet", name);
       return;
     }
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   g_mkdir_with_parents (folder, 0700);
   file_name = g_strconcat (name, ".png", NULL);

@@ -550,9 +550,29 @@ static const GActionEntry win_entries[] = {
 /* The pages of the main view, in the order of the switcher. */
 const char * const tx_window_pages[5] = { "overview", "calendar", "consultations", "roster", "outcomes" };
 
+/* Tongxin's additions to Adwaita, once for each display.  The window
+ * brings them itself, so it looks the same in the tests. */
+static void
+ensure_style (TxWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "tx-window-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/tongxin/Tongxin/tx-window.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "tx-window-style",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
 static void
 tx_window_init (TxWindow *self)
 {
+  ensure_style (self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->deleted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
