@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -392,6 +394,15 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* what a clerk reads: Chinese */
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   g_test_add_func ("/reading/tooltip-columns", test_count_columns);
   g_test_add_func ("/gui/reading/tooltip-cjk", test_tooltip_cjk);
