@@ -20,7 +20,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "tx-collate.h"
 #include "tx-exchange.h"
+#include "tx-person.h"
+#include "tx-roster-page.h"
+#include "tx-roster.h"
 #include "tx-test-gui.h"
 #include "tx-tooltips.h"
 #include "tx-window.h"
@@ -388,6 +392,251 @@ test_contrast (void)
     g_error ("Secondary text fainter than 4.5:1:%s", too_faint->str);
 }
 
+/* The window on the sample data, in a store of its own under @dir. */
+static TxWindow *
+open_sample (const char  *dir,
+             TxStore    **store,
+             TxDay      **day,
+             int          width,
+             int          height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "tongxin.db", NULL);
+  TxImportReport report = { 0 };
+  TxWindow *window;
+
+  *store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  if (tx_store_count (*store, "person") == 0
+      && !tx_exchange_load_demo (*store, tx_date_new (2026, 11, 27), &report, &error))
+    g_error ("The sample data cannot be loaded: %s", error->message);
+  *day = tx_test_day_new ("2026-11-27");
+
+  window = tx_window_new (NULL, *store, *day);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "roster");
+  tx_test_settle ();
+
+  return window;
+}
+
+/* The texts of the roster's cells in sight that do not fit their cell. */
+static void
+find_cut_cells (GtkWidget *widget,
+                GtkWidget *window,
+                GString   *cut,
+                guint     *n_cells)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_INSCRIPTION (widget) && in_sight (widget, window, &bounds))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      (*n_cells)++;
+      if (width > gtk_widget_get_width (widget))
+        g_string_append_printf (cut, "\n  “%s” needs %d px, has %d", text, width,
+                                gtk_widget_get_width (widget));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_cells (child, window, cut, n_cells);
+}
+
+/* The roster on the sample data, at 1366×768 and 1920×1080: no cell in
+ * sight is cut (职务 was, at every width). */
+static void
+test_roster_columns_fit (void)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-test-reading-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(TxStore) store = NULL;
+      g_autoptr(TxDay) day = NULL;
+      g_autoptr(GString) cut = g_string_new (NULL);
+      TxWindow *window = open_sample (dir, &store, &day, sizes[i][0], sizes[i][1]);
+      guint n_cells = 0;
+
+      /* the screen is large enough (tests/meson.build) */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, sizes[i][0] - 20);
+      find_cut_cells (GTK_WIDGET (window), GTK_WIDGET (window), cut, &n_cells);
+      g_test_message ("%d×%d: %u cells in sight", sizes[i][0], sizes[i][1], n_cells);
+      tx_test_save_screenshot (window, sizes[i][0] == 1366 ? "roster-1366" : "roster-1920");
+      gtk_window_destroy (GTK_WINDOW (window));
+      tx_test_settle ();
+
+      g_assert_cmpuint (n_cells, >=, 8 * 15);
+      if (cut->len > 0)
+        g_error ("At %d×%d, cells of the roster are cut:%s", sizes[i][0], sizes[i][1], cut->str);
+    }
+
+  tx_test_remove_dir (dir);
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column “%s”", title);
+}
+
+/* What the first rows of the roster show in a column, joined by spaces. */
+static char *
+first_rows (GtkColumnView *view,
+            guint          n_rows,
+            const char    *property)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (n_rows, g_list_model_get_n_items (rows)); i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (rows, i);
+      g_autofree char *value = NULL;
+
+      g_object_get (person, property, &value, NULL);
+      g_string_append_printf (shown, "%s%s", i > 0 ? " " : "", value != NULL ? value : "");
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+static int
+compare_organizations (gconstpointer a,
+                       gconstpointer b)
+{
+  return tx_collate_compare (*(const char * const *) a, *(const char * const *) b, TX_ORDER_PINYIN);
+}
+
+/* The first @n organizations of the roster in order, worked out here
+ * with ICU's comparison of two texts (not the keys the database
+ * sorts by); empty ones last. */
+static char *
+organizations_in_order (TxStore  *store,
+                        guint     n,
+                        gboolean  descending)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = tx_roster_query (store, NULL, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *order = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const char *name = tx_person_get_organization (g_ptr_array_index (people, i));
+
+      if (name != NULL && *name != '\0')
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_sort (names, compare_organizations);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = g_ptr_array_index (names, descending ? names->len - 1 - i : i);
+
+      g_string_append_printf (order, "%s%s", i > 0 ? " " : "", name);
+    }
+
+  return g_string_free (order, FALSE);
+}
+
+static gboolean
+has_saved_width (gpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tongxin.Tongxin");
+  g_autoptr(GVariant) widths = g_settings_get_value (settings, "roster-column-widths");
+  int width = 0;
+
+  return g_variant_lookup (widths, "title", "i", &width) && width == GPOINTER_TO_INT (data);
+}
+
+/* A click on 工作单位's header sorts the roster by organization, by
+ * pinyin, from last to first on a second click; a column dragged wider
+ * stays so; both are there again in a new window. */
+static void
+test_roster_sort_and_widths (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-test-reading-XXXXXX", &error);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tongxin.Tongxin");
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxDay) day = NULL;
+  g_autofree char *organizations = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = NULL;
+  const char *organization = _("Organization");
+  const char *title = C_("job title", "Title");
+  TxWindow *window;
+  GtkColumnView *view;
+
+  g_assert_no_error (error);
+  window = open_sample (dir, &store, &day, 1366, 768);
+  view = tx_test_get_widget (tx_test_get_widget (window, TX_TYPE_ROSTER_PAGE), GTK_TYPE_COLUMN_VIEW);
+
+  /* the first click: A to Z by pinyin, as ICU compares them one by one */
+  gtk_column_view_sort_by_column (view, column_titled (view, organization), GTK_SORT_ASCENDING);
+  tx_test_settle ();
+  organizations = first_rows (view, 5, "organization");
+  expected = organizations_in_order (store, 5, FALSE);
+  g_assert_cmpstr (organizations, ==, expected);
+  g_assert_cmpstr (g_settings_get_string (settings, "roster-sort"), ==, "organization");
+
+  /* the second: Z to A, the people without one still last */
+  gtk_column_view_sort_by_column (view, column_titled (view, organization), GTK_SORT_DESCENDING);
+  tx_test_settle ();
+  g_clear_pointer (&organizations, g_free);
+  g_clear_pointer (&expected, g_free);
+  organizations = first_rows (view, 5, "organization");
+  expected = organizations_in_order (store, 5, TRUE);
+  g_assert_cmpstr (organizations, ==, expected);
+  g_assert_cmpstr (g_settings_get_string (settings, "roster-sort"), ==, "organization:desc");
+
+  /* a drag on 职务's edge */
+  gtk_column_view_column_set_fixed_width (column_titled (view, title), 222);
+  tx_test_wait_until (has_saved_width, GINT_TO_POINTER (222), "the width to be kept");
+  gtk_window_destroy (GTK_WINDOW (window));
+  tx_test_settle ();
+  g_clear_object (&store);
+  g_clear_object (&day);
+
+  /* a new window: sorted and sized as it was left */
+  window = open_sample (dir, &store, &day, 1366, 768);
+  view = tx_test_get_widget (tx_test_get_widget (window, TX_TYPE_ROSTER_PAGE), GTK_TYPE_COLUMN_VIEW);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, title)), ==, 222);
+  again = first_rows (view, 5, "organization");
+  g_assert_cmpstr (again, ==, organizations);
+  gtk_window_destroy (GTK_WINDOW (window));
+  tx_test_settle ();
+
+  g_settings_reset (settings, "roster-sort");
+  g_settings_reset (settings, "roster-column-widths");
+  g_clear_object (&store);
+  tx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +656,8 @@ main (int   argc,
   g_test_add_func ("/reading/tooltip-columns", test_count_columns);
   g_test_add_func ("/gui/reading/tooltip-cjk", test_tooltip_cjk);
   g_test_add_func ("/gui/reading/contrast", test_contrast);
+  g_test_add_func ("/gui/reading/roster-columns-fit", test_roster_columns_fit);
+  g_test_add_func ("/gui/reading/roster-sort-and-widths", test_roster_sort_and_widths);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "tx-records-private.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-vocabulary.h"
 
@@ -293,6 +294,68 @@ test_order (Fixture       *f,
   g_assert_cmpstr (pinyin, ==, "丁一 龚平 李王 刘洋 罗文 潘玉兰 石磊 王芳 王芳芳 张三丰 赵敏");
 }
 
+/* The names @filter lists, kept until the next call. */
+static const char *
+sorted_names (Fixture              *f,
+              const TxPersonFilter *filter)
+{
+  static char *names;
+
+  g_free (names);
+  names = names_for (f, filter);
+  return names;
+}
+
+/* Sorted by a column of the roster, as a click on its header does:
+ * by pinyin, in the order townships are listed, in the order of the
+ * categories; empty values last either way, names breaking ties. */
+static void
+test_sort_columns (Fixture       *f,
+                   gconstpointer  data)
+{
+  TxPersonFilter filter = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  /* huang lao qi qi shuang×3 xiao×2, then the two without a village */
+  filter.sort = TX_PERSON_SORT_VILLAGE;
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "王芳芳 刘洋 罗文 张三丰 李王 潘玉兰 王芳 丁一 石磊 龚平 赵敏");
+  filter.descending = TRUE;
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "丁一 石磊 李王 潘玉兰 王芳 罗文 张三丰 刘洋 王芳芳 龚平 赵敏");
+
+  /* townships by pinyin (the default): feng jin lu xian */
+  filter.sort = TX_PERSON_SORT_TOWNSHIP;
+  filter.descending = FALSE;
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "李王 潘玉兰 王芳 王芳芳 龚平 刘洋 赵敏 丁一 石磊 罗文 张三丰");
+
+  /* …and by strokes once the setting says so: 凤4 仙5 陆7 金8 */
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "township-order", "strokes", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "李王 潘玉兰 王芳 王芳芳 罗文 张三丰 丁一 石磊 龚平 刘洋 赵敏");
+
+  /* categories in their order: liaison officer, CPPCC member, deputy,
+   * retired cadre, local notable, experts, stakeholders, official,
+   * resident */
+  filter.sort = TX_PERSON_SORT_CATEGORIES;
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "赵敏 张三丰 潘玉兰 丁一 龚平 石磊 王芳 刘洋 罗文 李王 王芳芳");
+
+  /* organizations by pinyin: feng… fu… ge… jin… lu… tui… xian… */
+  filter.sort = TX_PERSON_SORT_ORGANIZATION;
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "李王 潘玉兰 王芳芳 龚平 张三丰 王芳 刘洋 赵敏 石磊 丁一 罗文");
+
+  /* the name column itself, last to first */
+  filter.sort = TX_PERSON_SORT_NAME;
+  filter.descending = TRUE;
+  filter.order = TX_ORDER_PINYIN;
+  g_assert_cmpstr (sorted_names (f, &filter), ==,
+                   "赵敏 张三丰 王芳芳 王芳 石磊 潘玉兰 罗文 刘洋 李王 龚平 丁一");
+}
+
 /* Strokes as the mainland counts them: 陈 7 before 罗 8, 蒙 13 before
  * 熊 14 (ICU's own stroke order has them the other way round). */
 static void
@@ -399,6 +462,7 @@ main (int   argc,
   g_test_add ("/search/typed-forms", Fixture, NULL, fixture_set_up, test_typed_forms, fixture_tear_down);
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/search/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
+  g_test_add ("/search/sort-columns", Fixture, NULL, fixture_set_up, test_sort_columns, fixture_tear_down);
   g_test_add_func ("/search/mainland-strokes", test_mainland_strokes);
   g_test_add ("/search/paged-model", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
 

@@ -316,13 +316,15 @@ tx_collate_compare (const char *a,
   return g_bytes_compare (ka, kb);
 }
 
-/* tx_strokes_key(name): the strokes key, as person.sort_strokes holds it */
+/* tx_strokes_key(name): the strokes key, as person.sort_strokes holds
+ * it; tx_pinyin_key(text): the pinyin key, to order any text column */
 static void
-strokes_key_function (sqlite3_context  *context,
-                      int               argc,
-                      sqlite3_value   **argv)
+key_function (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
 {
   const char *name = (const char *) sqlite3_value_text (argv[0]);
+  TxOrder order = GPOINTER_TO_INT (sqlite3_user_data (context));
   g_autoptr(GBytes) key = NULL;
   gsize size = 0;
   const void *data;
@@ -333,7 +335,7 @@ strokes_key_function (sqlite3_context  *context,
       return;
     }
 
-  key = tx_collate_sort_key (name, TX_ORDER_STROKES);
+  key = tx_collate_sort_key (name, order);
   data = g_bytes_get_data (key, &size);
   sqlite3_result_blob64 (context, data, size, SQLITE_TRANSIENT);
 }
@@ -341,18 +343,31 @@ strokes_key_function (sqlite3_context  *context,
 /**
  * tx_collate_register_functions:
  *
- * Gives the connection @db the SQL function tx_strokes_key(name), which
- * returns the key tx_collate_sort_key() computes by strokes, so that a
- * schema update can recompute the stored keys.
+ * Gives the connection @db the SQL functions tx_strokes_key(name) and
+ * tx_pinyin_key(text), which return the keys tx_collate_sort_key()
+ * computes by strokes and by pinyin: a schema update recomputes the
+ * stored keys with the first, the roster orders its other columns with
+ * the second.
  */
 void
 tx_collate_register_functions (sqlite3 *db)
 {
-  int rc;
+  static const struct {
+    const char *name;
+    TxOrder     order;
+  } functions[] = {
+    { "tx_strokes_key", TX_ORDER_STROKES },
+    { "tx_pinyin_key", TX_ORDER_PINYIN },
+  };
 
-  rc = sqlite3_create_function_v2 (db, "tx_strokes_key", 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                   NULL, strokes_key_function, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    g_warning ("Could not add the SQL function tx_strokes_key: %s", sqlite3_errstr (rc));
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    {
+      int rc = sqlite3_create_function_v2 (db, functions[i].name, 1,
+                                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                           GINT_TO_POINTER (functions[i].order), key_function,
+                                           NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Could not add the SQL function %s: %s", functions[i].name, sqlite3_errstr (rc));
+    }
 }

@@ -20,6 +20,7 @@
 #include "tx-roster-import.h"
 #include "tx-roster.h"
 #include "tx-rules.h"
+#include "tx-township-store.h"
 #include "tx-vocabulary.h"
 
 #define PERSON_COLUMNS \
@@ -30,6 +31,71 @@
 
 #define PERSON_FROM \
   "FROM person p LEFT JOIN township t ON t.id = p.township_id "
+
+/* The sort column's terms of ORDER BY, each followed by a comma: first
+ * whether the value is empty (empties last), then the value.  The
+ * orders of townships and categories are bound (:township_order,
+ * :category_order) as "|a|b|…|", where a value's place is its rank. */
+static void
+append_sort_column (GString              *sql,
+                    const TxPersonFilter *filter)
+{
+  static const char * const values[TX_N_PERSON_SORTS] = {
+    [TX_PERSON_SORT_GENDER] = "CASE p.gender WHEN 'male' THEN 1 WHEN 'female' THEN 2 END",
+    [TX_PERSON_SORT_TOWNSHIP] = "nullif (instr (:township_order, '|' || t.name || '|'), 0)",
+    [TX_PERSON_SORT_CATEGORIES] = "(SELECT min (instr (:category_order, '|' || category || '|')) "
+                                  "FROM person_category WHERE person_id = p.id)",
+    [TX_PERSON_SORT_ORGANIZATION] = "tx_pinyin_key (nullif (p.organization, ''))",
+    [TX_PERSON_SORT_TITLE] = "tx_pinyin_key (nullif (p.title, ''))",
+    [TX_PERSON_SORT_PHONE] = "nullif (p.phone, '')",
+    [TX_PERSON_SORT_VILLAGE] = "tx_pinyin_key (nullif (p.village, ''))",
+  };
+  gboolean strokes = filter != NULL && filter->order == TX_ORDER_STROKES;
+  TxPersonSort sort = filter != NULL ? filter->sort : TX_PERSON_SORT_NAME;
+  const char *direction = filter != NULL && filter->descending ? " DESC" : "";
+
+  if (sort <= TX_PERSON_SORT_NAME || sort >= TX_N_PERSON_SORTS)
+    {
+      if (*direction != '\0')
+        g_string_append_printf (sql, "%s%s, ", strokes ? "p.sort_strokes" : "p.sort_pinyin", direction);
+      return;
+    }
+
+  g_string_append_printf (sql, "(%s) IS NULL, (%s)%s, ", values[sort], values[sort], direction);
+}
+
+/* "|a|b|…|": the names of the townships in the order they are listed
+ * everywhere (the setting township-order), or of the categories. */
+static char *
+township_order (TxStore  *store)
+{
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (store, NULL);
+  GString *order = g_string_new ("|");
+
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      TxTownship *township = g_ptr_array_index (townships, i);
+
+      g_string_append (order, tx_township_get_name (township));
+      g_string_append_c (order, '|');
+    }
+
+  return g_string_free (order, FALSE);
+}
+
+static char *
+category_order (void)
+{
+  GString *order = g_string_new ("|");
+
+  for (TxCategory c = 0; c < TX_N_CATEGORIES; c++)
+    {
+      g_string_append (order, tx_category_to_key (c));
+      g_string_append_c (order, '|');
+    }
+
+  return g_string_free (order, FALSE);
+}
 
 /*
  * The SQL of a roster query, put together from constant pieces by which
@@ -62,7 +128,9 @@ build_query (const char           *columns,
     g_string_append (sql, "AND p.township_id = (SELECT id FROM township "
                           "WHERE name = :township AND deleted_at IS NULL) ");
 
-  g_string_append (sql, strokes ? "ORDER BY p.sort_strokes, p.id" : "ORDER BY p.sort_pinyin, p.id");
+  g_string_append (sql, "ORDER BY ");
+  append_sort_column (sql, filter);
+  g_string_append (sql, strokes ? "p.sort_strokes, p.id" : "p.sort_pinyin, p.id");
 
   return g_string_free (sql, FALSE);
 }
@@ -74,6 +142,8 @@ tx_person_filter_clear (TxPersonFilter *filter)
   g_clear_pointer (&filter->township, g_free);
   filter->has_category = FALSE;
   filter->order = TX_ORDER_PINYIN;
+  filter->sort = TX_PERSON_SORT_NAME;
+  filter->descending = FALSE;
 }
 
 void
@@ -85,6 +155,8 @@ tx_person_filter_copy (TxPersonFilter       *dest,
   dest->category = src->category;
   dest->township = g_strdup (src->township);
   dest->order = src->order;
+  dest->sort = src->sort;
+  dest->descending = src->descending;
 }
 
 /* A phrase for FTS5: the text in double quotes, inner quotes doubled, so
@@ -167,6 +239,18 @@ prepare_query (TxStore              *store,
     bind_named_text (stmt, ":category", tx_category_to_key (filter->category));
   if (filter != NULL && filter->township != NULL)
     bind_named_text (stmt, ":township", filter->township);
+  if (sqlite3_bind_parameter_index (stmt, ":township_order") != 0)
+    {
+      g_autofree char *order = township_order (store);
+
+      bind_named_text (stmt, ":township_order", order);
+    }
+  if (sqlite3_bind_parameter_index (stmt, ":category_order") != 0)
+    {
+      g_autofree char *order = category_order ();
+
+      bind_named_text (stmt, ":category_order", order);
+    }
 
   return stmt;
 }

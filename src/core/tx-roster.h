@@ -9,13 +9,30 @@
 
 G_BEGIN_DECLS
 
+/* The column a roster list is sorted by; names break ties, in the
+ * filter's order.  Empty values come last either way. */
+typedef enum {
+  TX_PERSON_SORT_NAME,          /* by the filter's order (pinyin or strokes) */
+  TX_PERSON_SORT_GENDER,        /* men, then women */
+  TX_PERSON_SORT_TOWNSHIP,      /* in the order townships are listed everywhere */
+  TX_PERSON_SORT_CATEGORIES,    /* by the first category, in the order of TxCategory */
+  TX_PERSON_SORT_ORGANIZATION,  /* by pinyin */
+  TX_PERSON_SORT_TITLE,         /* by pinyin */
+  TX_PERSON_SORT_PHONE,         /* by digits */
+  TX_PERSON_SORT_VILLAGE,       /* by pinyin */
+} TxPersonSort;
+
+#define TX_N_PERSON_SORTS 8
+
 /* What a roster list shows.  Zero-initialised means everyone, by pinyin. */
 typedef struct {
-  char     *search;        /* substring of name, organisation, village or title */
-  gboolean  has_category;
-  TxCategory category;
-  char     *township;      /* a township's name */
-  TxOrder   order;
+  char        *search;      /* substring of name, organisation, village or title */
+  gboolean     has_category;
+  TxCategory   category;
+  char        *township;    /* a township's name */
+  TxOrder      order;
+  TxPersonSort sort;
+  gboolean     descending;  /* the sort column from last to first */
 } TxPersonFilter;
 
 void        tx_person_filter_clear   (TxPersonFilter       *filter);

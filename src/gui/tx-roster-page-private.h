@@ -27,6 +27,7 @@ struct _TxRosterPage
   AdwStatusPage      *no_results_page;
   AdwStatusPage      *error_page;
   GtkSingleSelection *selection;
+  GtkColumnView      *column_view;
 
   /* owned references */
   TxStore            *store;
@@ -35,9 +36,12 @@ struct _TxRosterPage
   GtkStringList      *townships;       /* "All townships", then the names */
   GtkNativeDialog    *file_chooser;    /* the one open, if any */
   GtkPrintSettings   *print_settings;  /* those of the last print */
+  GSettings          *settings;        /* the columns' widths and sort */
 
   /* state */
   gboolean            full_phones;
+  TxPersonSort        sort;            /* the header clicked last */
+  gboolean            descending;
   guint               filling_townships;
 };
 

@@ -16,15 +16,17 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-application.h"
+#include "tx-column-state.h"
 #include "tx-day.h"
 #include "tx-person-editor.h"
 #include "tx-person-list.h"
 #include "tx-records.h"
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
-#include "tx-window.h"
 #include "tx-settings.h"
 #include "tx-vocabulary.h"
+#include "tx-window.h"
 
 G_DEFINE_FINAL_TYPE (TxRosterPage, tx_roster_page, ADW_TYPE_BIN)
 
@@ -130,6 +132,8 @@ tx_roster_page_read_filter (TxRosterPage   *self,
 
   filter->order = gtk_drop_down_get_selected (self->order_drop_down) == TX_ORDER_STROKES
                   ? TX_ORDER_STROKES : TX_ORDER_PINYIN;
+  filter->sort = self->sort;
+  filter->descending = self->descending;
 }
 
 static void
@@ -537,6 +541,7 @@ tx_roster_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_ROSTER_PAGE);
   g_clear_object (&self->townships);
   g_clear_object (&self->print_settings);
+  g_clear_object (&self->settings);
   g_clear_object (&self->day);
 
   G_OBJECT_CLASS (tx_roster_page_parent_class)->dispose (object);
@@ -667,11 +672,29 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, TxRosterPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_drop_down_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+}
+
+static const char * const column_ids[TX_N_PERSON_SORTS + 1] = {
+  "name", "gender", "township", "categories", "organization", "title", "phone", "village", NULL
+};
+
+/* A click on a column's header: the database sorts, by that column. */
+static void
+on_columns_sorted (int       column,
+                   gboolean  descending,
+                   gpointer  user_data)
+{
+  TxRosterPage *self = user_data;
+
+  self->sort = column >= 0 ? (TxPersonSort) column : TX_PERSON_SORT_NAME;
+  self->descending = column >= 0 && descending;
+  apply_filter (self);
 }
 
 static void
@@ -704,6 +727,11 @@ tx_roster_page_init (TxRosterPage *self)
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  /* The columns as the clerk left them; in the order of TxPersonSort. */
+  self->settings = tx_application_create_gsettings ();
+  tx_column_state_attach (self->column_view, self->settings, "roster", column_ids,
+                          on_columns_sorted, self);
 
   update_state (self);
 }
