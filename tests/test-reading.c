@@ -392,7 +392,18 @@ test_contrast (void)
     g_error ("Secondary text fainter than 4.5:1:%s", too_faint->str);
 }
 
-/* The window on the sample data, in a store of its own under @dir. */
+static gboolean
+roster_shows (gpointer data)
+{
+  GtkWidget *page = tx_test_find_widget (data, TX_TYPE_ROSTER_PAGE);
+  GtkColumnView *view = page != NULL ? tx_test_find_widget (page, GTK_TYPE_COLUMN_VIEW) : NULL;
+
+  return view != NULL && gtk_widget_get_mapped (GTK_WIDGET (view))
+         && g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) > 0;
+}
+
+/* The window on the sample data, in a store of its own under @dir,
+ * showing the roster. */
 static TxWindow *
 open_sample (const char  *dir,
              TxStore    **store,
@@ -416,6 +427,7 @@ open_sample (const char  *dir,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "roster");
+  tx_test_wait_until (roster_shows, window, "the roster");
   tx_test_settle ();
 
   return window;
@@ -452,8 +464,39 @@ find_cut_cells (GtkWidget *widget,
     find_cut_cells (child, window, cut, n_cells);
 }
 
-/* The roster on the sample data, at 1366×768 and 1920×1080: no cell in
- * sight is cut (职务 was, at every width). */
+static gboolean
+list_shows (gpointer data)
+{
+  GtkWidget *page = data;
+  GtkWidget *view = tx_test_get_template_child (page, "records_view");
+  GtkSelectionModel *model = GTK_IS_COLUMN_VIEW (view)
+                             ? gtk_column_view_get_model (GTK_COLUMN_VIEW (view))
+                             : gtk_list_view_get_model (GTK_LIST_VIEW (view));
+
+  return gtk_widget_get_mapped (view) && gtk_widget_get_width (view) > 0
+         && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+/* Shows the page @page_name of @window, of type @page_type, once its
+ * list shows its records; returns the list's width. */
+static int
+show_list (TxWindow   *window,
+           const char *page_name,
+           const char *page_type)
+{
+  GtkWidget *page = tx_test_get_widget (window, g_type_from_name (page_type));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page_name);
+  tx_test_wait_until (list_shows, page, page_name);
+  tx_test_settle ();
+  return gtk_widget_get_width (tx_test_get_template_child (page, "list_pane"));
+}
+
+/* The roster and the consultations on the sample data, at 1366×768 and
+ * 1920×1080: no cell in sight is cut (职务 was, at every width, and
+ * 乡镇 in the consultations); on the wide screen the lists of
+ * consultations and recommendations take a good part of the width, not
+ * the narrow pane they have at 1366. */
 static void
 test_roster_columns_fit (void)
 {
@@ -469,16 +512,24 @@ test_roster_columns_fit (void)
       g_autoptr(GString) cut = g_string_new (NULL);
       TxWindow *window = open_sample (dir, &store, &day, sizes[i][0], sizes[i][1]);
       guint n_cells = 0;
+      int consultations_width;
 
       /* the screen is large enough (tests/meson.build) */
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, sizes[i][0] - 20);
       find_cut_cells (GTK_WIDGET (window), GTK_WIDGET (window), cut, &n_cells);
-      g_test_message ("%d×%d: %u cells in sight", sizes[i][0], sizes[i][1], n_cells);
       tx_test_save_screenshot (window, sizes[i][0] == 1366 ? "roster-1366" : "roster-1920");
+      consultations_width = show_list (window, "consultations", "TxConsultationsPage");
+      find_cut_cells (GTK_WIDGET (window), GTK_WIDGET (window), cut, &n_cells);
+      g_test_message ("%d×%d: %u cells in sight", sizes[i][0], sizes[i][1], n_cells);
+      if (sizes[i][0] == 1920)
+        {
+          g_assert_cmpint (consultations_width, >=, 1920 * 2 / 5);
+          g_assert_cmpint (show_list (window, "outcomes", "TxOutcomesPage"), >=, 1920 * 2 / 5);
+        }
       gtk_window_destroy (GTK_WINDOW (window));
       tx_test_settle ();
 
-      g_assert_cmpuint (n_cells, >=, 8 * 15);
+      g_assert_cmpuint (n_cells, >=, 8 * 15 + 4 * 15);
       if (cut->len > 0)
         g_error ("At %d×%d, cells of the roster are cut:%s", sizes[i][0], sizes[i][1], cut->str);
     }

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-application.h"
+#include "tx-column-state.h"
 #include "tx-consultation-editor.h"
 #include "tx-consultation-list.h"
 #include "tx-consultations-page.h"
@@ -28,6 +30,8 @@ struct _TxConsultationsPage
   /* template children */
   GtkDropDown *stage_drop_down;
   GtkDropDown *color_drop_down;
+
+  GSettings   *settings;  /* the columns' widths */
 };
 
 G_DEFINE_FINAL_TYPE (TxConsultationsPage, tx_consultations_page, TX_TYPE_LIST_PAGE)
@@ -194,11 +198,23 @@ tx_consultations_page_get_item_uuid (TxListPage *page,
 /* GObject */
 
 static void
+tx_consultations_page_finalize (GObject *object)
+{
+  TxConsultationsPage *self = TX_CONSULTATIONS_PAGE (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tx_consultations_page_parent_class)->finalize (object);
+}
+
+static void
 tx_consultations_page_class_init (TxConsultationsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TxListPageClass *page_class = TX_LIST_PAGE_CLASS (klass);
 
+  object_class->finalize = tx_consultations_page_finalize;
   page_class->create_list = tx_consultations_page_create_list;
   page_class->list_years = tx_consultations_page_list_years;
   page_class->apply_filter = tx_consultations_page_apply_filter;
@@ -222,7 +238,15 @@ tx_consultations_page_class_init (TxConsultationsPageClass *klass)
 static void
 tx_consultations_page_init (TxConsultationsPage *self)
 {
+  static const char * const column_ids[] = { "title", "township", "meeting", "stage", NULL };
+  GtkWidget *view;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* the widths the clerk dragged the columns to */
+  view = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (self), TX_TYPE_CONSULTATIONS_PAGE, "records_view");
+  self->settings = tx_application_create_gsettings ();
+  tx_column_state_attach (GTK_COLUMN_VIEW (view), self->settings, "consultations", column_ids, NULL, NULL);
 
   set_stage_choices (self->stage_drop_down);
   set_color_choices (self->color_drop_down);

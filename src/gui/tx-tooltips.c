@@ -134,9 +134,13 @@ tx_tooltips_init (void)
 
   if (g_once_init_enter (&done))
     {
+      /* the signal exists once the class does, maybe before any widget */
+      gpointer widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+
       pending_natives = g_hash_table_new (NULL, NULL);
       g_signal_add_emission_hook (g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET), 0,
                                   on_query_tooltip, NULL, NULL);
+      g_type_class_unref (widget_class);
       g_once_init_leave (&done, 1);
     }
 }
