@@ -441,6 +441,95 @@ test_plan_timeline (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* No two marks of a row touch: each mark's half width (a circle's
+ * radius, more for an overdue diamond) is at most half the distance. */
+static guint
+check_marks_apart (const TxPlanTimeline *timeline,
+                   double                width)
+{
+  guint n_moved = 0;
+
+  for (guint row = 0; row < timeline->plan->rows->len; row++)
+    {
+      TxYearPlanRow *plan_row = g_ptr_array_index (timeline->plan->rows, row);
+
+      for (TxStage a = 0; a < TX_N_STAGES; a++)
+        {
+          double xa = tx_plan_timeline_get_mark_x (timeline, width, row, a);
+
+          if (isnan (xa))
+            continue;
+          if (plan_row->due[a] != NULL
+              && fabs (xa - tx_plan_timeline_get_x (timeline, width, plan_row->due[a])) > 0.5)
+            n_moved++;
+
+          for (TxStage b = a + 1; b < TX_N_STAGES; b++)
+            {
+              double xb = tx_plan_timeline_get_mark_x (timeline, width, row, b);
+
+              if (!isnan (xb) && fabs (xa - xb) < 18)
+                g_error ("“%s”: the marks of stages %d and %d are %.1f px apart at %.0f px wide",
+                         plan_row->title, a, b, fabs (xa - xb), width);
+            }
+        }
+    }
+
+  return n_moved;
+}
+
+/* The year plan's marks never cover one another, whatever the width:
+ * stages days apart are moved apart along the line, keeping the order
+ * of their dates, each group centred on its dates. */
+static void
+test_plan_marks_apart (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const week[TX_N_STAGES] = {
+    "2026-06-01", "2026-06-02", "2026-06-03", "2026-06-04", "2026-06-05", "2026-06-06",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPlanTimeline) sample = NULL;
+  g_autoptr(TxPlanTimeline) crowded = NULL;
+  g_autoptr(GPtrArray) consultations = g_ptr_array_new_with_free_func (g_object_unref);
+  TxConsultation *hurried = tx_consultation_new ();
+  double sum_dates = 0, sum_marks = 0;
+  guint n_moved = 0;
+
+  sample = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), &error);
+  g_assert_no_error (error);
+  for (double width = 700; width <= 1900; width += 300)
+    n_moved += check_marks_apart (sample, width);
+  /* the sample has stages days apart */
+  g_assert_cmpuint (n_moved, >, 0);
+  if (g_getenv ("TONGXIN_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TONGXIN_TEST_SCREENSHOTS"), "year-plan.png", NULL);
+
+      g_mkdir_with_parents (g_getenv ("TONGXIN_TEST_SCREENSHOTS"), 0700);
+      g_assert_true (tx_plan_timeline_write (sample, png, &error));
+      g_test_message ("screenshot: %s", png);
+    }
+
+  /* six stages on six days in a row */
+  tx_consultation_set_title (hurried, "六天走完六个环节的协商");
+  for (TxStage stage = 0; stage < TX_N_STAGES; stage++)
+    tx_consultation_set_stage_due (hurried, stage, week[stage]);
+  g_ptr_array_add (consultations, hurried);
+  crowded = tx_plan_timeline_new (2026, consultations, tx_date_from_iso ("2026-01-10"));
+  /* a day is less than a mark wide: each of the six moves */
+  g_assert_cmpuint (check_marks_apart (crowded, 1000), ==, TX_N_STAGES);
+  for (TxStage stage = 0; stage < TX_N_STAGES; stage++)
+    {
+      double mark = tx_plan_timeline_get_mark_x (crowded, 1000, 0, stage);
+
+      if (stage > 0)
+        g_assert_cmpfloat (mark, >, tx_plan_timeline_get_mark_x (crowded, 1000, 0, stage - 1));
+      sum_marks += mark;
+      sum_dates += tx_plan_timeline_get_x (crowded, 1000, week[stage]);
+    }
+  g_assert_cmpfloat (fabs (sum_marks - sum_dates), <, 0.5);
+}
+
 static void
 test_plan_timeline_empty (void)
 {
@@ -474,6 +563,8 @@ main (int   argc,
               fixture_set_up, test_year_plan, fixture_tear_down);
   g_test_add ("/plan-timeline/draw", Fixture, NULL,
               fixture_set_up, test_plan_timeline, fixture_tear_down);
+  g_test_add ("/plan-timeline/marks-apart", Fixture, NULL,
+              fixture_set_up, test_plan_marks_apart, fixture_tear_down);
   g_test_add_func ("/plan-timeline/empty-year", test_plan_timeline_empty);
 
   return g_test_run ();

@@ -565,6 +565,8 @@ test_year_plan (Fixture       *f,
       row = i;
   g_assert_cmpuint (row, !=, G_MAXUINT);
 
+  tx_test_save_screenshot (f->window, "calendar-year-plan");
+
   /* drawn as the documents draw it: the overdue meeting stage red,
    * the research before it, done, filled green */
   take_picture (area, &picture);

@@ -440,6 +440,135 @@ tx_plan_timeline_get_row_y (const TxPlanTimeline *data,
   return geometry.rows_top + ROW_HEIGHT * row + ROW_HEIGHT * 0.56;
 }
 
+/* The room a stage's mark takes on each side of its middle: an overdue
+ * mark is a diamond, a little larger than the circles. */
+static double
+mark_half_width (TxCalendarState state)
+{
+  return state == TX_CALENDAR_STATE_OVERDUE ? MARK_RADIUS * 1.3 : MARK_RADIUS;
+}
+
+/* Where the marks of @row go: @date_x, each stage's date, and @mark_x,
+ * where its mark is drawn (NAN for a stage without a date).  Marks of
+ * dates days apart would hide one another: they are moved apart along
+ * the line, just enough, each group centred on its dates, and keep the
+ * order of their dates. */
+static void
+place_marks (const TxYearPlanRow *row,
+             const Geometry      *geometry,
+             double               date_x[TX_N_STAGES],
+             double               mark_x[TX_N_STAGES])
+{
+  guint order[TX_N_STAGES];
+  guint n = 0;
+
+  for (guint stage = 0; stage < TX_N_STAGES; stage++)
+    {
+      date_x[stage] = mark_x[stage] = NAN;
+      if (isnan (row->due_x[stage]))
+        continue;
+
+      date_x[stage] = mark_x[stage] = position_to_x (geometry, row->due_x[stage]);
+      order[n++] = stage;
+    }
+
+  /* by date, and by stage on the same day (an insertion sort of six) */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && date_x[order[j]] < date_x[order[j - 1]]; j--)
+      {
+        guint swap = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = swap;
+      }
+
+  /* groups of marks that would touch, moved apart around their middle;
+   * a group that then reaches the one before joins it, and so on */
+  for (gboolean moved = TRUE; moved;)
+    {
+      moved = FALSE;
+      for (guint start = 0; start < n;)
+        {
+          guint end = start + 1;
+          double offset = 0;
+
+          /* the group: marks that touch, or are side by side already */
+          while (end < n)
+            {
+              guint a = order[end - 1], b = order[end];
+              double gap = mark_half_width (row->state[a]) + mark_half_width (row->state[b]) + 1;
+
+              if (mark_x[b] - mark_x[a] > gap + 0.01)
+                break;
+              end++;
+            }
+
+          if (end - start > 1)
+            {
+              double position = mark_x[order[start]];
+
+              for (guint i = start; i < end; i++)
+                {
+                  guint stage = order[i];
+
+                  if (i > start)
+                    position += mark_half_width (row->state[order[i - 1]])
+                                + mark_half_width (row->state[stage]) + 1;
+                  offset += date_x[stage] - position;
+                  mark_x[stage] = position;
+                }
+
+              /* centred on the group's dates */
+              offset /= end - start;
+              for (guint i = start; i < end; i++)
+                mark_x[order[i]] += offset;
+              moved = TRUE;
+            }
+          start = end;
+        }
+
+      /* done when no two neighbours touch any more */
+      if (moved)
+        {
+          moved = FALSE;
+          for (guint i = 1; i < n; i++)
+            {
+              guint a = order[i - 1], b = order[i];
+
+              if (mark_x[b] - mark_x[a] < mark_half_width (row->state[a]) + mark_half_width (row->state[b]) + 1 - 0.01)
+                moved = TRUE;
+            }
+        }
+    }
+}
+
+/**
+ * tx_plan_timeline_get_mark_x:
+ * @row: the row's index
+ * @stage: a stage
+ *
+ * Returns: where the middle of @stage's mark on @row is drawn across a
+ *   @width wide drawing, beside the marks of nearby dates rather than
+ *   over them; NAN when the stage has no date
+ */
+double
+tx_plan_timeline_get_mark_x (const TxPlanTimeline *data,
+                             double                width,
+                             guint                 row,
+                             TxStage               stage)
+{
+  Geometry geometry;
+  double date_x[TX_N_STAGES], mark_x[TX_N_STAGES];
+
+  g_return_val_if_fail (data != NULL, NAN);
+  g_return_val_if_fail (row < data->plan->rows->len, NAN);
+  g_return_val_if_fail (stage < TX_N_STAGES, NAN);
+
+  get_geometry (data, width, &geometry);
+  place_marks (g_ptr_array_index (data->plan->rows, row), &geometry, date_x, mark_x);
+  return mark_x[stage];
+}
+
 /* Drawing */
 
 static void
@@ -643,8 +772,7 @@ draw_row (cairo_t             *cr,
   double top = geometry->rows_top + ROW_HEIGHT * index;
   double y = top + ROW_HEIGHT * 0.56;
   double first = INFINITY, last = -INFINITY;
-  double x[TX_N_STAGES], dy[TX_N_STAGES] = { 0, };
-  int previous = -1;
+  double x[TX_N_STAGES], date_x[TX_N_STAGES];
 
   /* the title and the township */
   set_ink (cr, ink);
@@ -659,26 +787,13 @@ draw_row (cairo_t             *cr,
   cairo_line_to (cr, geometry->x1, top + ROW_HEIGHT - 0.5);
   cairo_stroke (cr);
 
-  /* Where the marks go: two deadlines days apart would hide one
-   * another, so the second goes a little below the line and the first
-   * a little above. */
+  place_marks (row, geometry, date_x, x);
   for (guint stage = 0; stage < TX_N_STAGES; stage++)
-    {
-      if (isnan (row->due_x[stage]))
-        continue;
-
-      x[stage] = position_to_x (geometry, row->due_x[stage]);
-      first = MIN (first, x[stage]);
-      last = MAX (last, x[stage]);
-
-      if (previous >= 0 && fabs (x[stage] - x[previous]) < 2 * MARK_RADIUS - 1)
-        {
-          if (dy[previous] == 0)
-            dy[previous] = -MARK_RADIUS * 0.7;
-          dy[stage] = dy[previous] < 0 ? MARK_RADIUS * 0.7 : -MARK_RADIUS * 0.7;
-        }
-      previous = stage;
-    }
+    if (!isnan (x[stage]))
+      {
+        first = MIN (first, MIN (x[stage], date_x[stage]));
+        last = MAX (last, MAX (x[stage], date_x[stage]));
+      }
 
   if (first > last)
     return;
@@ -705,17 +820,32 @@ draw_row (cairo_t             *cr,
 
       set_ink (cr, done_fill);
       cairo_set_line_width (cr, 1.5);
-      cairo_move_to (cr, x[stage], y + dy[stage]);
-      cairo_line_to (cr, done, y + dy[stage]);
+      cairo_move_to (cr, x[stage], y);
+      cairo_line_to (cr, done, y);
       cairo_stroke (cr);
-      cairo_arc (cr, done, y + dy[stage], 3, 0, 2 * G_PI);
+      cairo_arc (cr, done, y, 3, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 
-  /* the six marks, later stages over earlier ones */
+  /* a mark moved aside points down to its date on the line */
   for (guint stage = 0; stage < TX_N_STAGES; stage++)
-    if (!isnan (row->due_x[stage]))
-      draw_mark (cr, x[stage], y + dy[stage], row->state[stage], stage_marks[stage], MARK_RADIUS);
+    if (!isnan (x[stage]) && fabs (x[stage] - date_x[stage]) > 1)
+      {
+        double below = y + mark_half_width (row->state[stage]) + 5;
+
+        set_ink (cr, grey);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, x[stage], y);
+        cairo_line_to (cr, date_x[stage], below);
+        cairo_stroke (cr);
+        cairo_arc (cr, date_x[stage], below, 1.5, 0, 2 * G_PI);
+        cairo_fill (cr);
+      }
+
+  /* the six marks */
+  for (guint stage = 0; stage < TX_N_STAGES; stage++)
+    if (!isnan (x[stage]))
+      draw_mark (cr, x[stage], y, row->state[stage], stage_marks[stage], MARK_RADIUS);
 
   /* the words for each overdue mark, above it, on white over the lines */
   for (guint stage = 0; stage < TX_N_STAGES; stage++)
@@ -724,7 +854,7 @@ draw_row (cairo_t             *cr,
         g_autofree char *label = g_strdup_printf ("%s逾期%d天", stage_names[stage], row->overdue_days[stage]);
         double w = text_width (cr, label, 11, TRUE);
         double lx = CLAMP (x[stage], geometry->x0 + w / 2 + 2, geometry->x1 - w / 2 - 2);
-        double ly = MAX (y + dy[stage] - MARK_RADIUS * 1.3 - 8.5, top + 7.5);
+        double ly = MAX (y - MARK_RADIUS * 1.3 - 8.5, top + 7.5);
 
         cairo_set_source_rgb (cr, 1, 1, 1);
         cairo_rectangle (cr, lx - w / 2 - 2, ly - 6.5, w + 4, 13);

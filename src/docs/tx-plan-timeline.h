@@ -50,6 +50,10 @@ double          tx_plan_timeline_get_x          (const TxPlanTimeline  *data,
                                                  const char            *date);
 double          tx_plan_timeline_get_row_y      (const TxPlanTimeline  *data,
                                                  guint                  row);
+double          tx_plan_timeline_get_mark_x     (const TxPlanTimeline  *data,
+                                                 double                 width,
+                                                 guint                  row,
+                                                 TxStage                stage);
 void            tx_plan_timeline_draw           (cairo_t               *cr,
                                                  double                 width,
                                                  double                 height,
