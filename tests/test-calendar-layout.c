@@ -361,7 +361,7 @@ test_plan_timeline (Fixture       *f,
   gboolean found_today = FALSE;
   int r, g, b;
 
-  timeline = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), &error);
+  timeline = tx_plan_timeline_new_from_store (f->store, 2026, NULL, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (timeline->plan->rows->len, >, 10);
 
@@ -495,7 +495,7 @@ test_plan_marks_apart (Fixture       *f,
   double sum_dates = 0, sum_marks = 0;
   guint n_moved = 0;
 
-  sample = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), &error);
+  sample = tx_plan_timeline_new_from_store (f->store, 2026, NULL, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
   for (double width = 700; width <= 1900; width += 300)
     n_moved += check_marks_apart (sample, width);

@@ -27,6 +27,7 @@
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
 #include "tx-test-gui.h"
+#include "tx-township-model.h"
 #include "tx-vocabulary.h"
 
 #define TODAY "2026-11-27"
@@ -529,7 +530,7 @@ is_plan_shown (gpointer data)
   if (!is_drawn (area) || gtk_widget_get_width (area) < 600)
     return FALSE;
 
-  plan = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), NULL);
+  plan = tx_plan_timeline_new_from_store (f->store, 2026, NULL, tx_date_from_iso (TODAY), NULL);
   return gtk_widget_get_height (area) >= (int) floor (tx_plan_timeline_get_height (plan, gtk_widget_get_width (area)));
 }
 
@@ -552,7 +553,7 @@ test_year_plan (Fixture       *f,
 
   /* the year in the title; the area as tall as every row of the drawing */
   g_assert_cmpstr (gtk_label_get_label (get_child (f, "title_label")), ==, "2026");
-  plan = tx_plan_timeline_new_from_store (f->store, 2026, tx_date_from_iso (TODAY), &error);
+  plan = tx_plan_timeline_new_from_store (f->store, 2026, NULL, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plan->plan->rows->len, >, 10);
   g_assert_cmpint (gtk_widget_get_height (area), >=,
@@ -564,8 +565,6 @@ test_year_plan (Fixture       *f,
                      tx_consultation_get_uuid (market)))
       row = i;
   g_assert_cmpuint (row, !=, G_MAXUINT);
-
-  tx_test_save_screenshot (f->window, "calendar-year-plan");
 
   /* drawn as the documents draw it: the overdue meeting stage red,
    * the research before it, done, filled green */
@@ -601,6 +600,84 @@ test_year_plan (Fixture       *f,
 /* Left open overnight on the real date: at midnight the page moves on to
  * the new day, and to its month when the old one was shown; a month the
  * clerk turned to stays. */
+/* The tooltips of the events shown in the month grid, one per event. */
+static void
+collect_event_tooltips (GtkWidget *widget,
+                        GPtrArray *tooltips)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "tx-calendar-event")
+      && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (tooltips, g_strdup (gtk_widget_get_tooltip_text (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_event_tooltips (child, tooltips);
+}
+
+static guint
+count_consultations_of (Fixture    *f,
+                        int         year,
+                        const char *township)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) consultations = tx_store_list_consultations (f->store, year, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < consultations->len; i++)
+    if (township == NULL
+        || g_strcmp0 (tx_consultation_get_township_name (g_ptr_array_index (consultations, i)), township) == 0)
+      n++;
+
+  return n;
+}
+
+/* The township chosen above the calendar: the month shows its
+ * consultations' meetings and deadlines only, and so does the year
+ * plan; every township again shows them all. */
+static void
+test_township_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *townships = get_child (f, "township_drop_down");
+  g_autoptr(GPtrArray) tooltips = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  guint all_events;
+
+  collect_event_tooltips (get_child (f, "month_grid"), tooltips);
+  all_events = tooltips->len;
+  g_assert_nonnull (find_event_button (get_day_cell (f, "2026-11-20"), "Research: " OLD_ESTATE_TITLE));
+
+  /* 牛场镇, where the market is */
+  gtk_drop_down_set_selected (townships,
+                              tx_township_model_find (TX_TOWNSHIP_MODEL (gtk_drop_down_get_model (townships)), "牛场镇"));
+  settle ();
+  g_assert_nonnull (find_event_button (get_day_cell (f, "2026-11-20"), MARKET_TITLE));
+  g_assert_null (find_event_button (get_day_cell (f, "2026-11-20"), "Research: " OLD_ESTATE_TITLE));
+  g_ptr_array_set_size (tooltips, 0);
+  collect_event_tooltips (get_child (f, "month_grid"), tooltips);
+  g_assert_cmpuint (tooltips->len, >, 0);
+  g_assert_cmpuint (tooltips->len, <, all_events);
+  for (guint i = 0; i < tooltips->len; i++)
+    if (strstr (g_ptr_array_index (tooltips, i), "牛场镇") == NULL)
+      g_error ("An event of another township is shown: %s", (char *) g_ptr_array_index (tooltips, i));
+
+  /* the year plan: its consultations only (the drawing's accessible name counts them) */
+  gtk_stack_set_visible_child_name (get_child (f, "view_stack"), "year-plan");
+  tx_test_wait_until (is_drawn, get_child (f, "plan_area"), "the year plan to be shown");
+  expected = g_strdup_printf ("The year plan of 2026: %u consultations", count_consultations_of (f, 2026, "牛场镇"));
+  g_assert_cmpuint (count_consultations_of (f, 2026, "牛场镇"), <, count_consultations_of (f, 2026, NULL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_child (f, "plan_area")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  /* every township again */
+  gtk_drop_down_set_selected (townships, 0);
+  gtk_stack_set_visible_child_name (get_child (f, "view_stack"), "month");
+  settle ();
+  g_assert_nonnull (find_event_button (get_day_cell (f, "2026-11-20"), "Research: " OLD_ESTATE_TITLE));
+}
+
 static void
 test_new_day (Fixture       *f,
               gconstpointer  data)
@@ -671,6 +748,8 @@ main (int   argc,
               fixture_set_up, test_crowded_day, fixture_tear_down);
   g_test_add ("/gui/calendar-page/year-plan", Fixture, NULL,
               fixture_set_up, test_year_plan, fixture_tear_down);
+  g_test_add ("/gui/calendar-page/township-filter", Fixture, NULL,
+              fixture_set_up, test_township_filter, fixture_tear_down);
   g_test_add ("/gui/calendar-page/new-day", Fixture, NULL,
               fixture_set_up, test_new_day, fixture_tear_down);
 

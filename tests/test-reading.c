@@ -239,8 +239,8 @@ measure_contrast (Picture               *picture,
   return best;
 }
 
-/* Whether @label is secondary text: dimmed, a subtitle or caption, or
- * a column's header. */
+/* Whether @label is secondary text: dimmed, a subtitle or caption, a
+ * column's header, or an event of the calendar (those done are dimmed). */
 static gboolean
 is_secondary (GtkWidget *label)
 {
@@ -251,8 +251,9 @@ is_secondary (GtkWidget *label)
       return TRUE;
 
   for (GtkWidget *up = gtk_widget_get_parent (label); up != NULL; up = gtk_widget_get_parent (up))
-    if (g_strcmp0 (gtk_widget_get_css_name (up), "header") == 0
-        && GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (up)))
+    if ((g_strcmp0 (gtk_widget_get_css_name (up), "header") == 0
+         && GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (up)))
+        || gtk_widget_has_css_class (up, "tx-calendar-event"))
       return TRUE;
 
   return FALSE;

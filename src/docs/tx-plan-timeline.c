@@ -211,6 +211,7 @@ tx_plan_timeline_free (TxPlanTimeline *data)
 
 /**
  * tx_plan_timeline_new_from_store:
+ * @township_uuid: (nullable): one township's, or %NULL for every one
  * @today: the day to judge on
  *
  * The consultations of @year, and each township's plan against the
@@ -222,6 +223,7 @@ tx_plan_timeline_free (TxPlanTimeline *data)
 TxPlanTimeline *
 tx_plan_timeline_new_from_store (TxStore     *store,
                                  int          year,
+                                 const char  *township_uuid,
                                  TxDate       today,
                                  GError     **error)
 {
@@ -237,6 +239,10 @@ tx_plan_timeline_new_from_store (TxStore     *store,
   consultations = tx_store_list_consultations (store, year, NULL, error);
   if (consultations == NULL)
     return NULL;
+  for (guint i = consultations->len; township_uuid != NULL && i > 0; i--)
+    if (g_strcmp0 (tx_consultation_get_township_uuid (g_ptr_array_index (consultations, i - 1)),
+                   township_uuid) != 0)
+      g_ptr_array_remove_index (consultations, i - 1);
 
   if (year < today_year)
     quarter = 4;
@@ -252,6 +258,8 @@ tx_plan_timeline_new_from_store (TxStore     *store,
     {
       TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
 
+      if (township_uuid != NULL && g_strcmp0 (entry->township_uuid, township_uuid) != 0)
+        continue;
       tx_plan_timeline_add_quota (data, entry->township_name, entry->planned, entry->held);
     }
 

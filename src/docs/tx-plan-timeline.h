@@ -35,6 +35,7 @@ TxPlanTimeline *tx_plan_timeline_new            (int                    year,
                                                  TxDate                 today);
 TxPlanTimeline *tx_plan_timeline_new_from_store (TxStore               *store,
                                                  int                    year,
+                                                 const char            *township_uuid,
                                                  TxDate                 today,
                                                  GError               **error);
 void            tx_plan_timeline_add_quota      (TxPlanTimeline        *data,

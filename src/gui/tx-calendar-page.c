@@ -30,6 +30,7 @@
 #include "tx-day.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
+#include "tx-township-model.h"
 #include "tx-vocabulary.h"
 
 /* More events than this in a day, and the day shows one fewer and a
@@ -59,9 +60,11 @@ struct _TxCalendarPage
   GtkGrid           *weekday_grid;
   GtkGrid           *month_grid;
   GtkDrawingArea    *plan_area;
+  GtkDropDown       *township_drop_down;
 
   /* owned references */
   TxStore           *store;
+  TxTownshipModel   *townships;       /* "All townships", then the store's */
   GPtrArray         *consultations;   /* every consultation, for the month grid */
   TxPlanTimeline    *plan;            /* the year plan shown */
 
@@ -74,6 +77,7 @@ struct _TxCalendarPage
   int                shown_year;      /* the month of today when last drawn */
   int                shown_month;
   guint              resize_id;       /* the year plan's height, to set when idle */
+  guint              filling_townships;
 };
 
 G_DEFINE_FINAL_TYPE (TxCalendarPage, tx_calendar_page, ADW_TYPE_BIN)
@@ -419,11 +423,37 @@ fill_day (TxCalendarPage      *self,
     gtk_box_append (cell->events_box, create_more_button (day, n_events - n_shown));
 }
 
+/* The uuid of the township chosen, or NULL for every township. */
+static const char *
+get_township (TxCalendarPage *self)
+{
+  return tx_township_model_get_uuid (self->townships, gtk_drop_down_get_selected (self->township_drop_down));
+}
+
+/* The consultations of the township chosen. */
+static GPtrArray *
+filter_consultations (TxCalendarPage *self)
+{
+  const char *township = get_township (self);
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->consultations != NULL && i < self->consultations->len; i++)
+    {
+      TxConsultation *consultation = g_ptr_array_index (self->consultations, i);
+
+      if (township == NULL || g_strcmp0 (tx_consultation_get_township_uuid (consultation), township) == 0)
+        g_ptr_array_add (shown, g_object_ref (consultation));
+    }
+
+  return shown;
+}
+
 static void
 refresh_month (TxCalendarPage *self)
 {
+  g_autoptr(GPtrArray) shown = filter_consultations (self);
   g_autoptr(TxCalendarMonth) layout = tx_calendar_month_layout (self->year, self->month,
-                                                                self->consultations, get_today (self));
+                                                                shown, get_today (self));
 
   for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
     fill_day (self, &self->days[i], &layout->days[i]);
@@ -467,7 +497,8 @@ refresh_plan (TxCalendarPage *self)
 
   if (self->store != NULL)
     {
-      self->plan = tx_plan_timeline_new_from_store (self->store, self->plan_year, today, &error);
+      self->plan = tx_plan_timeline_new_from_store (self->store, self->plan_year,
+                                                    get_township (self), today, &error);
       if (self->plan == NULL)
         {
           g_warning ("Could not read the year plan: %s", error->message);
@@ -512,6 +543,18 @@ reload (TxCalendarPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->consultations, g_ptr_array_unref);
+
+  /* the township chosen stays chosen, or every one is shown when it is gone */
+  {
+    g_autofree char *chosen = g_strdup (get_township (self));
+    g_autoptr(GError) township_error = NULL;
+
+    self->filling_townships++;
+    if (self->store != NULL && !tx_township_model_fill (self->townships, self->store, &township_error))
+      g_warning ("Could not read the townships: %s", township_error->message);
+    gtk_drop_down_set_selected (self->township_drop_down, tx_township_model_find (self->townships, chosen));
+    self->filling_townships--;
+  }
 
   if (self->store != NULL)
     {
@@ -561,6 +604,19 @@ on_store_changed_cb (TxStore        *store,
 
   if (g_strv_contains (kinds, kind))
     reload (self);
+}
+
+/* Another township chosen: the month and the year plan show its own. */
+static void
+on_township_notify_selected_cb (GtkDropDown    *drop_down,
+                                GParamSpec     *pspec,
+                                TxCalendarPage *self)
+{
+  if (self->filling_townships > 0)
+    return;
+
+  refresh_month (self);
+  refresh_plan (self);
 }
 
 static void
@@ -720,6 +776,7 @@ tx_calendar_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_CALENDAR_PAGE);
   g_clear_pointer (&self->consultations, g_ptr_array_unref);
   g_clear_pointer (&self->plan, tx_plan_timeline_free);
+  g_clear_object (&self->townships);
 
   G_OBJECT_CLASS (tx_calendar_page_parent_class)->dispose (object);
 }
@@ -859,14 +916,21 @@ tx_calendar_page_class_init (TxCalendarPageClass *klass)
   /* Not kept, but found by gtk_widget_get_template_child() */
   gtk_widget_class_bind_template_child_full (widget_class, "today_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "plan_scroller", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, TxCalendarPage, township_drop_down);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_notify_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_township_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_area_resize_cb);
 }
 
 static void
 tx_calendar_page_init (TxCalendarPage *self)
 {
+  /* the model is there before the template's handlers can run */
+  self->townships = tx_township_model_new (_("All townships"));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->filling_townships++;
+  gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
+  self->filling_townships--;
   ensure_style (self);
 
   get_today_month (self, &self->year, &self->month);
