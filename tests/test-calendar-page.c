@@ -353,6 +353,27 @@ test_month (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (button, "upcoming"));
   g_assert_cmpstr (get_icon_name (button), ==, "alarm-symbolic");
 
+  /* a day of one event shows its whole title, on two lines if need be */
+  {
+    GtkLabel *alone = find_label_containing (get_day_cell (f, "2026-11-25"), "Research: ");
+
+    g_assert_nonnull (alone);
+    settle ();
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (alone)));
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (alone)), <=, 2);
+  }
+
+  /* the sixth week whole in the window, its events too */
+  {
+    graphene_rect_t last, window;
+    g_assert_true (gtk_widget_compute_bounds (get_day_cell (f, "2026-12-06"), GTK_WIDGET (f->window), &last));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->window), GTK_WIDGET (f->window), &window));
+    g_assert_true (graphene_rect_contains_rect (&window, &last));
+    g_assert_true (gtk_widget_compute_bounds (find_event_button (get_day_cell (f, "2026-11-30"), "Supervision: "),
+                                              GTK_WIDGET (f->window), &last));
+    g_assert_true (graphene_rect_contains_rect (&window, &last));
+  }
+
   /* today is marked, in words too */
   cell = get_day_cell (f, TODAY);
   g_assert_true (gtk_widget_has_css_class (cell, "today"));

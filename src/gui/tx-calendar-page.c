@@ -299,9 +299,11 @@ dup_event_description (const TxCalendarEvent *event)
   return g_strdup_printf ("%s\n%s · %s\n%s", what, event->township, event->date, state);
 }
 
-/* A button for @event that opens its consultation. */
+/* A button for @event that opens its consultation; its words take up
+ * to @lines lines, and are cut short after. */
 static GtkWidget *
-create_event_button (const TxCalendarEvent *event)
+create_event_button (const TxCalendarEvent *event,
+                     int                    lines)
 {
   g_autofree char *label = dup_event_label (event);
   g_autofree char *description = dup_event_description (event);
@@ -313,6 +315,12 @@ create_event_button (const TxCalendarEvent *event)
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_width_chars (GTK_LABEL (text), 1);
+  if (lines > 1)
+    {
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (text), lines);
+    }
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
@@ -354,7 +362,7 @@ create_more_button (const TxCalendarDay *day,
 
   for (guint i = 0; i < day->events->len; i++)
     {
-      GtkWidget *event_button = create_event_button (g_ptr_array_index (day->events, i));
+      GtkWidget *event_button = create_event_button (g_ptr_array_index (day->events, i), 2);
 
       /* the popover closes when an event is chosen */
       g_signal_connect_object (event_button, "clicked", G_CALLBACK (gtk_popover_popdown),
@@ -416,8 +424,10 @@ fill_day (TxCalendarPage      *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (cell->events_box))) != NULL)
     gtk_box_remove (cell->events_box, child);
 
+  /* a day of one event has the room to show more of its title */
   for (guint i = 0; i < n_shown; i++)
-    gtk_box_append (cell->events_box, create_event_button (g_ptr_array_index (day->events, i)));
+    gtk_box_append (cell->events_box, create_event_button (g_ptr_array_index (day->events, i),
+                                                           n_events == 1 ? 2 : 1));
 
   if (n_shown < n_events)
     gtk_box_append (cell->events_box, create_more_button (day, n_events - n_shown));
