@@ -408,7 +408,7 @@ open_outcome (Fixture    *fixture,
   GtkSingleSelection *selection = get_page_child (fixture, "selection");
   TxOutcome *selected;
 
-  tx_outcomes_page_select (TX_OUTCOMES_PAGE (fixture->page), uuid);
+  tx_outcomes_page_select (TX_OUTCOMES_PAGE (fixture->page), uuid, NULL);
   tx_test_wait_until (editor_shows, &shown, "the recommendation in the editor");
 
   /* … and chosen in the list. */

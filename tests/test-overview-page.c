@@ -369,16 +369,20 @@ typedef struct {
   char *outcome;
   char *outcome_consultation;
   char *township;
+  char *place;
   guint n_emissions;
 } Opened;
 
 static void
 on_open_consultation_cb (TxOverviewPage *page,
                          const char     *uuid,
+                         const char     *place,
                          Opened         *opened)
 {
   g_free (opened->consultation);
   opened->consultation = g_strdup (uuid);
+  g_free (opened->place);
+  opened->place = g_strdup (place);
   opened->n_emissions++;
 }
 
@@ -386,8 +390,11 @@ static void
 on_open_outcome_cb (TxOverviewPage *page,
                     const char     *uuid,
                     const char     *consultation_uuid,
+                    const char     *place,
                     Opened         *opened)
 {
+  g_free (opened->place);
+  opened->place = g_strdup (place);
   g_free (opened->outcome);
   opened->outcome = g_strdup (uuid);
   g_free (opened->outcome_consultation);
@@ -412,6 +419,7 @@ opened_clear (Opened *opened)
   g_free (opened->outcome);
   g_free (opened->outcome_consultation);
   g_free (opened->township);
+  g_free (opened->place);
 }
 
 static void
@@ -438,6 +446,9 @@ test_open_records (Fixture       *fixture,
   g_assert_true (gtk_widget_activate (row));
   g_assert_cmpuint (opened.n_emissions, ==, 1);
   g_assert_cmpstr (opened.consultation, ==, market_uuid);
+  /* …at the stage overdue: the meeting */
+  g_assert_cmpint (hit->stage, ==, TX_STAGE_MEETING);
+  g_assert_cmpstr (opened.place, ==, "stage:2");
 
   /* A recommendation waiting for feedback: the outcome, and its consultation */
   hit = find_hit (fixture->ledger, "outcome", NULL, NULL);
@@ -448,6 +459,7 @@ test_open_records (Fixture       *fixture,
   g_assert_cmpstr (opened.outcome, ==, hit->uuid);
   g_assert_cmpstr (opened.outcome_consultation, ==, hit->consultation_uuid);
   g_assert_nonnull (opened.outcome_consultation);
+  g_assert_cmpstr (opened.place, ==, "feedback");
 
   /* Behind the plan: the township */
   hit = find_hit (fixture->ledger, "township", NULL, NULL);

@@ -19,6 +19,7 @@
 #include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
 #include "tx-outcome-editor.h"
+#include "tx-stage-row.h"
 #include "tx-outcomes-page.h"
 #include "tx-overview-page.h"
 #include "tx-exchange.h"
@@ -567,6 +568,50 @@ attention_listed (gpointer data)
   return find_attention_row (state->page, state->text) != NULL;
 }
 
+/* Whether the focus is in @place_name of @editor's template @section,
+ * and the place in sight in the editor's scrolled form. */
+typedef struct {
+  GtkWindow  *window;
+  GtkWidget  *place;
+  GtkWidget  *scroller;
+} PlaceState;
+
+/* The row of @stage in a consultation editor. */
+static GtkWidget *
+find_stage_row (GtkWidget *widget,
+                TxStage    stage)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *next = g_queue_pop_head (queue);
+
+      if (TX_IS_STAGE_ROW (next) && tx_stage_row_get_stage (TX_STAGE_ROW (next)) == stage)
+        return next;
+      for (GtkWidget *child = gtk_widget_get_first_child (next); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  g_error ("No row for stage %d", stage);
+}
+
+static gboolean
+place_revealed (gpointer data)
+{
+  PlaceState *state = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (state->window));
+  graphene_rect_t place, view;
+
+  return focus != NULL
+         && (focus == state->place || gtk_widget_is_ancestor (focus, state->place))
+         && gtk_widget_compute_bounds (state->place, state->scroller, &place)
+         && gtk_widget_compute_bounds (state->scroller, state->scroller, &view)
+         && graphene_rect_contains_rect (&view, &place);
+}
+
 static void
 test_overview_opens_record (Fixture       *fixture,
                             gconstpointer  data)
@@ -574,6 +619,7 @@ test_overview_opens_record (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) consultations = NULL;
   AttentionState state;
+  PlaceState place;
   AdwViewStack *view_stack;
   GtkWidget *editor;
   const char *market = NULL;
@@ -600,12 +646,25 @@ test_overview_opens_record (Fixture       *fixture,
   editor = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATION_EDITOR);
   g_assert_cmpstr (tx_editor_get_uuid (TX_EDITOR (editor)), ==, market);
 
+  /* …at the stage overdue, the meeting: in sight, with the focus */
+  place.window = GTK_WINDOW (fixture->window);
+  place.scroller = tx_test_get_template_child (editor, "scrolled_window");
+  place.place = find_stage_row (editor, TX_STAGE_MEETING);
+  tx_test_wait_until (place_revealed, &place, "the meeting stage to be shown");
+  tx_test_save_screenshot (fixture->window, "overview-reason-stage");
+
   /* a recommendation waiting for feedback opens on the Outcomes page */
   adw_view_stack_set_visible_child_name (view_stack, "overview");
   state.text = "关于在安置点建设标准化厂房稳定搬迁群众就业的建议";
   tx_test_wait_until (attention_listed, &state, "the recommendation waiting for feedback");
   g_assert_true (gtk_widget_activate (find_attention_row (state.page, state.text)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "outcomes");
+
+  /* …where the day the feedback came is entered */
+  editor = tx_test_get_widget (fixture->window, TX_TYPE_OUTCOME_EDITOR);
+  place.scroller = tx_test_get_template_child (editor, "scrolled_window");
+  place.place = tx_test_get_template_child (editor, "feedback_received_row");
+  tx_test_wait_until (place_revealed, &place, "the feedback to be shown");
 }
 
 /* The sample data went into the clerk's database: the main menu takes

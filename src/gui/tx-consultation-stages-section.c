@@ -427,9 +427,25 @@ tx_consultation_stages_section_update (TxEditorSection *section,
   update_rows (self);
 }
 
+/* "stage:N": the row of stage N */
+static GtkWidget *
+tx_consultation_stages_section_find_place (TxEditorSection *section,
+                                           const char      *place)
+{
+  TxConsultationStagesSection *self = TX_CONSULTATION_STAGES_SECTION (section);
+  guint64 stage;
+
+  if (!g_str_has_prefix (place, "stage:")
+      || !g_ascii_string_to_unsigned (place + strlen ("stage:"), 10, 0, TX_N_STAGES - 1, &stage, NULL))
+    return NULL;
+
+  return GTK_WIDGET (self->rows[stage]);
+}
+
 static void
 tx_consultation_stages_section_iface_init (TxEditorSectionInterface *iface)
 {
+  iface->find_place = tx_consultation_stages_section_find_place;
   iface->set_record = tx_consultation_stages_section_set_record;
   iface->apply = tx_consultation_stages_section_apply;
   iface->append_state = tx_consultation_stages_section_append_state;

@@ -259,6 +259,8 @@ tx_consultations_page_init (TxConsultationsPage *self)
 /**
  * tx_consultations_page_select:
  * @uuid: a consultation's uuid
+ * @place: (nullable): a place in it to show, such as "stage:2" (see
+ *   tx_editor_reveal())
  *
  * Shows that consultation in the editor and selects it in the list,
  * clearing the filters when they hide it (from the Overview, the
@@ -267,9 +269,10 @@ tx_consultations_page_init (TxConsultationsPage *self)
  */
 void
 tx_consultations_page_select (TxConsultationsPage *self,
-                              const char          *uuid)
+                              const char          *uuid,
+                              const char          *place)
 {
   g_return_if_fail (TX_IS_CONSULTATIONS_PAGE (self));
 
-  tx_list_page_select (TX_LIST_PAGE (self), uuid);
+  tx_list_page_select_at (TX_LIST_PAGE (self), uuid, place);
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TxConsultationsPage, tx_consultations_page, TX, CONSULTATIONS_PAGE, TxListPage)
 
 void tx_consultations_page_select (TxConsultationsPage *self,
-                                   const char          *uuid);
+                                   const char          *uuid,
+                                   const char          *place);
 
 G_END_DECLS

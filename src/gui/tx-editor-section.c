@@ -140,6 +140,20 @@ tx_editor_section_get_title (TxEditorSection *self)
   return iface->get_title != NULL ? iface->get_title (self) : NULL;
 }
 
+/* Returns: (nullable) (transfer none): the widget of @place, when the
+ * section holds it */
+GtkWidget *
+tx_editor_section_find_place (TxEditorSection *self,
+                              const char      *place)
+{
+  TxEditorSectionInterface *iface;
+
+  g_return_val_if_fail (TX_IS_EDITOR_SECTION (self), NULL);
+
+  iface = TX_EDITOR_SECTION_GET_IFACE (self);
+  return iface->find_place != NULL && place != NULL ? iface->find_place (self, place) : NULL;
+}
+
 /* Says that the clerk changed the form. */
 void
 tx_editor_section_changed (TxEditorSection *self)

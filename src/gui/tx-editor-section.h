@@ -29,6 +29,8 @@ typedef struct _TxEditor TxEditor;
  *   those of its fields, and what follows from the others
  * @commit: before saving: pending typing counts, problems shown in full
  * @get_title: the title typed, for the section that holds it
+ * @find_place: the widget of a place in the record a reason points to
+ *   ("stage:N" for stage N, "feedback"), when the section holds it
  *
  * Every member may be %NULL.  A section emits #TxEditorSection::changed
  * when the clerk changes its form, never while set_record() fills it.
@@ -51,6 +53,8 @@ struct _TxEditorSectionInterface
   void (*commit)       (TxEditorSection *self);
 
   const char *(*get_title) (TxEditorSection *self);
+  GtkWidget  *(*find_place) (TxEditorSection *self,
+                             const char      *place);
 };
 
 void       tx_editor_section_set_record    (TxEditorSection *self,
@@ -66,6 +70,8 @@ void       tx_editor_section_update        (TxEditorSection *self,
                                             GPtrArray       *problems);
 void       tx_editor_section_commit        (TxEditorSection *self);
 const char *tx_editor_section_get_title    (TxEditorSection *self);
+GtkWidget  *tx_editor_section_find_place   (TxEditorSection *self,
+                                            const char      *place);
 void       tx_editor_section_changed       (TxEditorSection *self);
 TxEditor  *tx_editor_section_get_editor    (TxEditorSection *self);
 

@@ -101,6 +101,8 @@ gboolean    tx_editor_has_changes         (TxEditor          *self);
 gboolean    tx_editor_is_valid            (TxEditor          *self);
 gboolean    tx_editor_can_save            (TxEditor          *self);
 const char *tx_editor_get_title           (TxEditor          *self);
+gboolean    tx_editor_reveal              (TxEditor          *self,
+                                           const char        *place);
 gboolean    tx_editor_save                (TxEditor          *self,
                                            GError           **error);
 void        tx_editor_discard             (TxEditor          *self);

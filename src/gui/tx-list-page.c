@@ -345,6 +345,7 @@ on_year_changed_cb (TxListPage *self)
 typedef struct {
   GWeakRef  page;
   char     *uuid;
+  char     *place;   /* in the record, to show (tx_editor_reveal()) */
 } Leaving;
 
 /* Shows the editor, and the record it shows chosen in the list: the
@@ -378,20 +379,24 @@ on_editor_left_cb (gboolean may_leave,
 
       tx_editor_set_record (priv->editor, priv->store, leaving->uuid);
       reveal_shown_record (self);
+      if (leaving->place != NULL)
+        tx_editor_reveal (priv->editor, leaving->place);
     }
   else if (self != NULL)
     select_shown_record (self);
 
   g_weak_ref_clear (&leaving->page);
   g_free (leaving->uuid);
+  g_free (leaving->place);
   g_free (leaving);
 }
 
 /* Shows @uuid, or a new record for %NULL, once what was typed in the
  * editor is saved or given up (the editor asks). */
 static void
-open_record (TxListPage *self,
-             const char *uuid)
+open_record_at (TxListPage *self,
+                const char *uuid,
+                const char *place)
 {
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -406,8 +411,16 @@ open_record (TxListPage *self,
   leaving = g_new0 (Leaving, 1);
   g_weak_ref_init (&leaving->page, self);
   leaving->uuid = g_strdup (uuid);
+  leaving->place = g_strdup (place);
   tx_editor_ask_to_leave (priv->editor, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                           on_editor_left_cb, leaving);
+}
+
+static void
+open_record (TxListPage *self,
+             const char *uuid)
+{
+  open_record_at (self, uuid, NULL);
 }
 
 /* The record of a row, in the editor: already there, it is shown. */
@@ -999,15 +1012,34 @@ void
 tx_list_page_select (TxListPage *self,
                      const char *uuid)
 {
+  tx_list_page_select_at (self, uuid, NULL);
+}
+
+/**
+ * tx_list_page_select_at:
+ * @place: (nullable): a place in the record (see tx_editor_reveal())
+ *
+ * As tx_list_page_select(), and then shows @place in the editor: the
+ * stage or the field a reason of the Overview is about.
+ */
+void
+tx_list_page_select_at (TxListPage *self,
+                        const char *uuid,
+                        const char *place)
+{
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
 
   g_return_if_fail (TX_IS_LIST_PAGE (self));
   g_return_if_fail (uuid != NULL);
 
   if (g_strcmp0 (uuid, tx_editor_get_uuid (priv->editor)) == 0)
-    reveal_shown_record (self);
+    {
+      reveal_shown_record (self);
+      if (place != NULL)
+        tx_editor_reveal (priv->editor, place);
+    }
   else
-    open_record (self, uuid);
+    open_record_at (self, uuid, place);
 }
 
 /**

@@ -77,6 +77,9 @@ void        tx_list_page_set_day           (TxListPage     *self,
                                             TxDay          *day);
 void        tx_list_page_select            (TxListPage     *self,
                                             const char     *uuid);
+void        tx_list_page_select_at         (TxListPage     *self,
+                                            const char     *uuid,
+                                            const char     *place);
 
 TxEditor   *tx_list_page_get_editor (TxListPage *self);
 

@@ -338,9 +338,20 @@ tx_outcome_feedback_section_update (TxEditorSection *section,
     set_status (self, NULL, FALSE, NULL);
 }
 
+/* "feedback": where the day the feedback came is entered */
+static GtkWidget *
+tx_outcome_feedback_section_find_place (TxEditorSection *section,
+                                        const char      *place)
+{
+  TxOutcomeFeedbackSection *self = TX_OUTCOME_FEEDBACK_SECTION (section);
+
+  return g_str_equal (place, "feedback") ? GTK_WIDGET (self->feedback_received_row) : NULL;
+}
+
 static void
 tx_outcome_feedback_section_iface_init (TxEditorSectionInterface *iface)
 {
+  iface->find_place = tx_outcome_feedback_section_find_place;
   iface->set_record = tx_outcome_feedback_section_set_record;
   iface->apply = tx_outcome_feedback_section_apply;
   iface->append_state = tx_outcome_feedback_section_append_state;

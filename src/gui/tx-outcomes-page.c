@@ -382,12 +382,13 @@ tx_outcomes_page_init (TxOutcomesPage *self)
  */
 void
 tx_outcomes_page_select (TxOutcomesPage *self,
-                         const char     *uuid)
+                         const char     *uuid,
+                         const char     *place)
 {
   g_return_if_fail (TX_IS_OUTCOMES_PAGE (self));
 
   show_page (self);
-  tx_list_page_select (TX_LIST_PAGE (self), uuid);
+  tx_list_page_select_at (TX_LIST_PAGE (self), uuid, place);
 }
 
 /**

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TxOutcomesPage, tx_outcomes_page, TX, OUTCOMES_PAGE, TxListPage)
 
 void tx_outcomes_page_select (TxOutcomesPage *self,
-                              const char     *uuid);
+                              const char     *uuid,
+                              const char     *place);
 
 void tx_outcomes_page_new_for_consultation (TxOutcomesPage *self,
                                             const char     *consultation_uuid);

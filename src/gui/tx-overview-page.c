@@ -536,6 +536,7 @@ on_needs_attention_list_row_activated_cb (GtkListBox     *list,
   const TxLedgerHit *hit;
   g_autofree char *uuid = NULL;
   g_autofree char *consultation_uuid = NULL;
+  g_autofree char *place = NULL;
 
   if (self->attention == NULL || index < 0 || (guint) index >= self->attention->len)
     return;
@@ -545,10 +546,17 @@ on_needs_attention_list_row_activated_cb (GtkListBox     *list,
   uuid = g_strdup (hit->uuid);
   consultation_uuid = g_strdup (hit->consultation_uuid);
 
+  /* the record opens where the reason is: the stage overdue, the
+   * feedback awaited */
+  if (hit->rule == TX_RULE_STAGE_OVERDUE)
+    place = g_strdup_printf ("stage:%d", (int) hit->stage);
+  else if (hit->rule == TX_RULE_FEEDBACK_WAITING)
+    place = g_strdup ("feedback");
+
   if (g_strcmp0 (hit->kind, "consultation") == 0)
-    g_signal_emit (self, signals[OPEN_CONSULTATION], 0, uuid);
+    g_signal_emit (self, signals[OPEN_CONSULTATION], 0, uuid, place);
   else if (g_strcmp0 (hit->kind, "outcome") == 0)
-    g_signal_emit (self, signals[OPEN_OUTCOME], 0, uuid, consultation_uuid);
+    g_signal_emit (self, signals[OPEN_OUTCOME], 0, uuid, consultation_uuid, place);
   else if (g_strcmp0 (hit->kind, "township") == 0)
     g_signal_emit (self, signals[OPEN_TOWNSHIP], 0, uuid);
   else
@@ -708,6 +716,7 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   /**
    * TxOverviewPage::open-consultation:
    * @uuid: the consultation
+   * @place: (nullable): where in it, for tx_editor_reveal(): "stage:N"
    *
    * A reason about a consultation (a stage overdue) was activated.
    */
@@ -716,12 +725,13 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   /**
    * TxOverviewPage::open-outcome:
    * @uuid: the outcome (recommendation)
    * @consultation_uuid: (nullable): the consultation it came from
+   * @place: (nullable): where in it, for tx_editor_reveal(): "feedback"
    *
    * A reason about a recommendation (waiting for feedback) was activated.
    */
@@ -730,7 +740,7 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
   /**
    * TxOverviewPage::open-township:

@@ -376,20 +376,22 @@ tx_window_set_property (GObject      *object,
 static void
 on_overview_page_open_consultation_cb (TxOverviewPage *page,
                                        const char     *uuid,
+                                       const char     *place,
                                        TxWindow       *self)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "consultations");
-  tx_consultations_page_select (self->consultations_page, uuid);
+  tx_consultations_page_select (self->consultations_page, uuid, place);
 }
 
 static void
 on_overview_page_open_outcome_cb (TxOverviewPage *page,
                                   const char     *uuid,
                                   const char     *consultation_uuid,
+                                  const char     *place,
                                   TxWindow       *self)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "outcomes");
-  tx_outcomes_page_select (TX_OUTCOMES_PAGE (self->outcomes_page), uuid);
+  tx_outcomes_page_select (TX_OUTCOMES_PAGE (self->outcomes_page), uuid, place);
 }
 
 /* A township's plan: without one for the year, where it is set
@@ -425,7 +427,7 @@ on_calendar_page_open_consultation_cb (TxCalendarPage *page,
                                        TxWindow       *self)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "consultations");
-  tx_consultations_page_select (self->consultations_page, uuid);
+  tx_consultations_page_select (self->consultations_page, uuid, NULL);
 }
 
 static void
