@@ -14,10 +14,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "tx-circular-dialog-private.h"
 #include "tx-circular-dialog.h"
+#include "tx-consultation-documents-section.h"
 #include "tx-consultation-editor.h"
 #include "tx-consultation-store.h"
 #include "tx-consultations-page.h"
@@ -773,13 +775,157 @@ test_invite_category (Fixture       *fixture,
   g_assert_cmpuint (tx_consultation_get_participants (saved)->len, ==, 3);
 }
 
+/* What the desktop opens files and folders with, here: a script that
+ * writes down each URI it is given (opened_log). */
+static char *opener_dir;
+static char *opened_log;
+
+static void
+set_up_opener (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *script_text = NULL;
+  g_autofree char *applications = NULL;
+  g_autofree char *desktop = NULL;
+  g_autofree char *desktop_text = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *mimeapps = NULL;
+
+  opener_dir = g_dir_make_tmp ("tongxin-test-opener-XXXXXX", &error);
+  g_assert_no_error (error);
+  opened_log = g_build_filename (opener_dir, "opened.log", NULL);
+  script = g_build_filename (opener_dir, "opener.sh", NULL);
+  script_text = g_strdup_printf ("#!/bin/sh\necho \"$1\" >> '%s'\n", opened_log);
+  g_assert_true (g_file_set_contents (script, script_text, -1, &error));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+
+  applications = g_build_filename (opener_dir, "data", "applications", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+  desktop = g_build_filename (applications, "tx-test-opener.desktop", NULL);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Opener\nExec=%s %%u\n"
+                                  "MimeType=application/vnd.oasis.opendocument.text;inode/directory;\n",
+                                  script);
+  g_assert_true (g_file_set_contents (desktop, desktop_text, -1, &error));
+
+  config = g_build_filename (opener_dir, "config", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  g_assert_true (g_file_set_contents (mimeapps,
+                                      "[Default Applications]\n"
+                                      "application/vnd.oasis.opendocument.text=tx-test-opener.desktop\n"
+                                      "inode/directory=tx-test-opener.desktop\n", -1, &error));
+
+  g_setenv ("XDG_DATA_HOME", g_build_filename (opener_dir, "data", NULL), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
+/* Whether the opener was given @data, a whole line of its log. */
+static gboolean
+was_opened (gpointer data)
+{
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (opened_log, &log, NULL, NULL))
+    return FALSE;
+  lines = g_strsplit (log, "\n", -1);
+  return g_strv_contains ((const char * const *) lines, data);
+}
+
+/* The label under @widget whose words contain @text, or NULL. */
+static GtkWidget *
+find_label_saying (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_saying (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The button whose words contain @text, or NULL. */
+static GtkWidget *
+find_button_saying (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWidget *label = find_label_saying (widget, text);
+
+  return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
+}
+
+/* The minutes exported: the toast says where, 打开 opens the file in
+ * the desktop's program for it, 打开所在文件夹 its folder. */
+static void
+test_export_toast (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  g_autofree char *chosen_path = NULL;
+  g_autofree char *odt_path = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  GtkWidget *page, *section, *open, *open_folder;
+  TxWindow *window;
+  TxEditor *editor;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  editor = show_consultation (fixture, tx_consultation_get_uuid (consultation), &window, &page);
+
+  /* the clerk typed a name without .odt */
+  chosen_path = g_build_filename (fixture->dir, "老旧小区改造协商会议纪要", NULL);
+  chosen = g_file_new_for_path (chosen_path);
+  section = tx_test_get_widget (editor, TX_TYPE_CONSULTATION_DOCUMENTS_SECTION);
+  tx_consultation_documents_section_write_minutes_to (TX_CONSULTATION_DOCUMENTS_SECTION (section), chosen);
+  odt_path = g_strconcat (chosen_path, ".odt", NULL);
+  g_assert_true (g_file_test (odt_path, G_FILE_TEST_IS_REGULAR));
+  tx_test_settle ();
+
+  tx_test_save_screenshot (window, "export-toast");
+
+  /* the toast says where the file went */
+  g_assert_nonnull (find_label_saying (GTK_WIDGET (window), "老旧小区改造协商会议纪要.odt"));
+  open = find_button_saying (GTK_WIDGET (window), "打开(O)");
+  open_folder = find_button_saying (GTK_WIDGET (window), "打开所在文件夹");
+  g_assert_nonnull (open);
+  g_assert_nonnull (open_folder);
+
+  /* the opener is given a local file's path */
+  g_signal_emit_by_name (open, "clicked");
+  tx_test_wait_until (was_opened, odt_path, "the minutes to be opened");
+
+  g_signal_emit_by_name (open_folder, "clicked");
+  tx_test_wait_until (was_opened, fixture->dir, "their folder to be opened");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  set_up_opener ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/gui/setup/export-toast", Fixture, NULL,
+              fixture_set_up, test_export_toast, fixture_tear_down);
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
               fixture_set_up, test_townships_and_plans, fixture_tear_down);
   g_test_add ("/gui/setup/circular-issue", Fixture, NULL,
@@ -797,5 +943,9 @@ main (int   argc,
   g_test_add ("/gui/setup/delete-and-restore", Fixture, NULL,
               fixture_set_up, test_delete_and_restore, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  tx_test_remove_dir (opener_dir);
+  g_free (opener_dir);
+  g_free (opened_log);
+  return status;
 }

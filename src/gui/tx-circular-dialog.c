@@ -30,6 +30,7 @@
 #include "tx-circular-document.h"
 #include "tx-day.h"
 #include "tx-documents.h"
+#include "tx-file-toast.h"
 #include "tx-ledger.h"
 #include "tx-metrics.h"
 
@@ -381,15 +382,6 @@ on_suggestions_buffer_changed_cb (GtkTextBuffer    *buffer,
   update_actions (self);
 }
 
-static void
-on_open_toast_button_clicked_cb (AdwToast         *toast,
-                                 TxCircularDialog *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "tx-uri");
-
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
 /* File chooser: one at a time, closed with the dialog. */
 
 static void
@@ -453,7 +445,6 @@ on_export_chooser_response_cb (GtkNativeDialog  *chooser,
   {
     g_autofree char *path = g_file_get_path (file);
     g_autofree char *text = NULL;
-    g_autofree char *markup = NULL;
     AdwToast *toast;
 
     if (self->pending_mode == TX_CIRCULAR_DRAFT)
@@ -462,13 +453,8 @@ on_export_chooser_response_cb (GtkNativeDialog  *chooser,
     else
       /* Translators: %s is the path of the file written */
       text = g_strdup_printf (_("Circular saved as “%s”"), path);
-    markup = g_markup_escape_text (text, -1);
-    toast = adw_toast_new (markup);
+    toast = tx_file_toast_new (text, file);
     adw_toast_set_timeout (toast, 0);
-    adw_toast_set_button_label (toast, _("_Open"));
-    g_object_set_data_full (G_OBJECT (toast), "tx-uri", g_file_get_uri (file), g_free);
-    g_signal_connect_object (toast, "button-clicked",
-                             G_CALLBACK (on_open_toast_button_clicked_cb), self, 0);
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
   }
 }

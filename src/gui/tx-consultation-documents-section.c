@@ -252,6 +252,23 @@ tx_consultation_documents_section_init (TxConsultationDocumentsSection *self)
 
 /* Public API */
 
+/**
+ * tx_consultation_documents_section_write_minutes_to:
+ * @file: the file chosen (".odt" is added when its name lacks it)
+ *
+ * What choosing a file for the minutes does: writes them, and says so
+ * in a toast that opens the file or its folder.
+ */
+void
+tx_consultation_documents_section_write_minutes_to (TxConsultationDocumentsSection *self,
+                                                    GFile                          *file)
+{
+  g_return_if_fail (TX_IS_CONSULTATION_DOCUMENTS_SECTION (self));
+
+  tx_editor_write_chosen_file (get_editor (self), file, ".odt", _("Could not export the minutes"),
+                               write_minutes, self);
+}
+
 /* Asks where to write the minutes, then writes them. */
 void
 tx_consultation_documents_section_choose_minutes_file (TxConsultationDocumentsSection *self)

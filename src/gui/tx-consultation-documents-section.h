@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TxConsultationDocumentsSection, tx_consultation_documents_section, TX, CONSULTATION_DOCUMENTS_SECTION, GtkBox)
 
 void               tx_consultation_documents_section_choose_minutes_file (TxConsultationDocumentsSection  *self);
+void               tx_consultation_documents_section_write_minutes_to    (TxConsultationDocumentsSection  *self,
+                                                                          GFile                           *file);
 gboolean           tx_consultation_documents_section_export_minutes      (TxConsultationDocumentsSection  *self,
                                                                           GFile                           *file,
                                                                           GError                         **error);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-editor-private.h"
+#include "tx-file-toast.h"
 
 /* The window the editor is in, for dialogs; %NULL when none yet. */
 GtkWindow *
@@ -120,45 +121,71 @@ tx_editor_clear_file_chooser (TxEditor *self)
   g_clear_object (&priv->file_chooser);
 }
 
+/**
+ * tx_editor_write_chosen_file:
+ * @file: the file the clerk chose
+ * @suffix: the file name's suffix (".odt"), added when the name lacks it
+ * @failure: what failed, for the problem bar ("Could not export…")
+ * @callback: writes the file
+ * @user_data: for @callback
+ *
+ * What choosing a file to export to does: writes it with @callback,
+ * then says where it went in a toast that opens the file or its
+ * folder, or says what went wrong.
+ */
+void
+tx_editor_write_chosen_file (TxEditor         *self,
+                             GFile            *file,
+                             const char       *suffix,
+                             const char       *failure,
+                             TxEditorFileFunc  callback,
+                             gpointer          user_data)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = g_utf8_strdown (basename, -1);
+  g_autoptr(GFile) target = g_object_ref (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TX_IS_EDITOR (self));
+
+  /* WPS and LibreOffice know the file by its name. */
+  if (!g_str_has_suffix (lower, suffix))
+    {
+      g_autofree char *with_suffix = g_strconcat (basename, suffix, NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      g_clear_object (&target);
+      target = g_file_get_child (parent, with_suffix);
+    }
+
+  text = callback (target, user_data, &error);
+  if (text != NULL)
+    {
+      tx_editor_hide_problem (self);
+      tx_editor_add_toast (self, tx_file_toast_new (text, target));
+    }
+  else
+    tx_editor_report_failure (self, failure, error);
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *chooser,
                              int              response,
                              TxEditor        *self)
 {
   TxEditorPrivate *priv = tx_editor_get_private (self);
-  TxEditorFileFunc callback = (TxEditorFileFunc) g_object_get_data (G_OBJECT (chooser), "tx-callback");
-  const char *suffix = g_object_get_data (G_OBJECT (chooser), "tx-suffix");
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   if (file != NULL && tx_editor_is_shown (self))
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *lower = g_utf8_strdown (basename, -1);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-
-      /* WPS and LibreOffice know the file by its name. */
-      if (!g_str_has_suffix (lower, suffix))
-        {
-          g_autofree char *with_suffix = g_strconcat (basename, suffix, NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          g_clear_object (&file);
-          file = g_file_get_child (parent, with_suffix);
-        }
-
-      text = callback (file, g_object_get_data (G_OBJECT (chooser), "tx-user-data"), &error);
-      if (text != NULL)
-        {
-          tx_editor_hide_problem (self);
-          tx_editor_show_toast (self, text);
-        }
-      else
-        tx_editor_report_failure (self, g_object_get_data (G_OBJECT (chooser), "tx-failure"), error);
-    }
+    tx_editor_write_chosen_file (self, file,
+                                 g_object_get_data (G_OBJECT (chooser), "tx-suffix"),
+                                 g_object_get_data (G_OBJECT (chooser), "tx-failure"),
+                                 (TxEditorFileFunc) g_object_get_data (G_OBJECT (chooser), "tx-callback"),
+                                 g_object_get_data (G_OBJECT (chooser), "tx-user-data"));
 
   if (priv->file_chooser == chooser)
     {

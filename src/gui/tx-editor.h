@@ -142,6 +142,12 @@ void        tx_editor_choose_file         (TxEditor          *self,
                                            const char        *failure,
                                            TxEditorFileFunc   callback,
                                            gpointer           user_data);
+void        tx_editor_write_chosen_file   (TxEditor          *self,
+                                           GFile             *file,
+                                           const char        *suffix,
+                                           const char        *failure,
+                                           TxEditorFileFunc   callback,
+                                           gpointer           user_data);
 char       *tx_editor_dup_file_path       (GFile             *file,
                                            GError           **error);
 

@@ -185,7 +185,7 @@ on_export_done_cb (GObject      *object,
       return;
     }
 
-  tx_roster_page_show_toast (self, text);
+  tx_roster_page_show_file_toast (self, text, file);
 }
 
 static void

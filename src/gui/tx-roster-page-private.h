@@ -52,6 +52,9 @@ void       tx_roster_page_show_toast           (TxRosterPage         *self,
                                                 const char           *text);
 void       tx_roster_page_show_problem         (TxRosterPage         *self,
                                                 const char           *text);
+void       tx_roster_page_show_file_toast      (TxRosterPage         *self,
+                                                const char           *text,
+                                                GFile                *file);
 void       tx_roster_page_read_filter          (TxRosterPage         *self,
                                                 TxPersonFilter       *filter);
 

@@ -19,6 +19,7 @@
 #include "tx-application.h"
 #include "tx-column-state.h"
 #include "tx-day.h"
+#include "tx-file-toast.h"
 #include "tx-person-editor.h"
 #include "tx-person-list.h"
 #include "tx-records.h"
@@ -74,6 +75,15 @@ tx_roster_page_show_toast (TxRosterPage *self,
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
   add_toast (self, adw_toast_new (markup));
+}
+
+/* Where a file was written: a toast that opens it or its folder. */
+void
+tx_roster_page_show_file_toast (TxRosterPage *self,
+                                const char   *text,
+                                GFile        *file)
+{
+  add_toast (self, tx_file_toast_new (text, file));
 }
 
 /* A problem stays until it is dismissed, as in TxWindow. */

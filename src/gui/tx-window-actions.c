@@ -14,6 +14,7 @@
 #include "tx-backup-dialog.h"
 #include "tx-demo.h"
 #include "tx-exchange.h"
+#include "tx-file-toast.h"
 #include "tx-guide-window.h"
 #include "tx-preferences-window.h"
 #include "tx-townships-dialog.h"
@@ -323,7 +324,7 @@ tx_window_export_exchange_to (TxWindow  *self,
 
   /* Translators: %s is the path of the file written */
   text = g_strdup_printf (_("Exchange file saved as “%s”"), path);
-  tx_window_show_toast (self, text);
+  adw_toast_overlay_add_toast (self->toast_overlay, tx_file_toast_new (text, file));
   return TRUE;
 }
 
