@@ -19,6 +19,7 @@
 
 #include "tx-circular-dialog-private.h"
 #include "tx-circular-dialog.h"
+#include "tx-consultation-details-section.h"
 #include "tx-consultation-documents-section.h"
 #include "tx-consultation-editor.h"
 #include "tx-consultation-store.h"
@@ -775,6 +776,104 @@ test_invite_category (Fixture       *fixture,
   g_assert_cmpuint (tx_consultation_get_participants (saved)->len, ==, 3);
 }
 
+/* The due-date field of @stage in @editor. */
+static GtkEditable *
+get_due_entry (TxEditor *editor,
+               TxStage   stage)
+{
+  TxStageRow *rows[TX_N_STAGES] = { NULL, };
+
+  find_stage_rows (GTK_WIDGET (editor), rows);
+  g_assert_nonnull (rows[stage]);
+  return GTK_EDITABLE (tx_stage_row_get_due_entry (rows[stage]));
+}
+
+/* From an empty database, in Chinese: a new consultation whose dates
+ * are typed the ways clerks type them (2026/11/20, 2026.11.30,
+ * 2026年12月10日, 20261215, 2027-1-5) and one chosen in the calendar
+ * beside its field; saved, each is the day meant. */
+static void
+test_new_consultation_dates (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const struct {
+    TxStage     stage;
+    const char *typed;
+    const char *kept;
+  } dues[] = {
+    { TX_STAGE_SELECTION, "2026/11/20", "2026-11-20" },
+    { TX_STAGE_RESEARCH, "2026.11.30", "2026-11-30" },
+    { TX_STAGE_MEETING, "2026年12月10日", "2026-12-10" },
+    { TX_STAGE_SUBMISSION, "20261215", "2026-12-15" },
+    { TX_STAGE_FEEDBACK, "2027-1-5", "2027-01-05" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GDateTime) chosen = NULL;
+  TxConsultation *consultation;
+  TxWindow *window;
+  GtkWidget *page, *details, *popover;
+  GtkStringList *townships;
+  GtkMenuButton *button;
+  GtkEditable *supervision;
+  TxEditor *editor;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  g_assert_no_error (error);
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "consultations");
+  page = tx_test_get_widget (window, TX_TYPE_CONSULTATIONS_PAGE);
+  editor = tx_test_get_widget (window, TX_TYPE_CONSULTATION_EDITOR);
+  g_assert_true (gtk_widget_activate_action (page, "consultations.new", NULL));
+  tx_test_wait_until (editor_is_new, editor, "a new consultation");
+
+  details = tx_test_get_widget (editor, TX_TYPE_CONSULTATION_DETAILS_SECTION);
+  gtk_editable_set_text (tx_test_get_template_child (details, "title_row"), "老旧小区加装电梯协商");
+  townships = tx_test_get_template_child (details, "township_names");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (townships)); i++)
+    if (g_str_equal (gtk_string_list_get_string (townships, i), "金山街道"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (tx_test_get_template_child (details, "township_row"), position);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
+    gtk_editable_set_text (get_due_entry (editor, dues[i].stage), dues[i].typed);
+
+  /* 监督: the calendar beside the field, a day chosen there */
+  supervision = get_due_entry (editor, TX_STAGE_SUPERVISION);
+  button = tx_test_get_widget (gtk_widget_get_parent (GTK_WIDGET (supervision)), GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (popover));
+  chosen = g_date_time_new_local (2027, 3, 31, 0, 0, 0);
+  gtk_calendar_select_day (tx_test_get_widget (popover, GTK_TYPE_CALENDAR), chosen);
+  g_assert_cmpstr (gtk_editable_get_text (supervision), ==, "2027-03-31");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  g_assert_true (tx_editor_can_save (editor));
+  g_assert_true (tx_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  /* the database holds each day as meant */
+  saved = tx_store_list_consultations (fixture->store, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  consultation = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (tx_consultation_get_title (consultation), ==, "老旧小区加装电梯协商");
+  g_assert_cmpstr (tx_consultation_get_township_name (consultation), ==, "金山街道");
+  for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
+    g_assert_cmpstr (tx_consultation_get_stage_due (consultation, dues[i].stage), ==, dues[i].kept);
+  g_assert_cmpstr (tx_consultation_get_stage_due (consultation, TX_STAGE_SUPERVISION), ==, "2027-03-31");
+}
+
 /* What the desktop opens files and folders with, here: a script that
  * writes down each URI it is given (opened_log). */
 static char *opener_dir;
@@ -924,6 +1023,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/gui/setup/new-consultation-dates", Fixture, NULL,
+              fixture_set_up, test_new_consultation_dates, fixture_tear_down);
   g_test_add ("/gui/setup/export-toast", Fixture, NULL,
               fixture_set_up, test_export_toast, fixture_tear_down);
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,
