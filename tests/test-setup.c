@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -22,6 +23,7 @@
 #include "tx-consultation-details-section.h"
 #include "tx-consultation-documents-section.h"
 #include "tx-consultation-editor.h"
+#include "tx-consultation-participants-section.h"
 #include "tx-consultation-store.h"
 #include "tx-consultations-page.h"
 #include "tx-editor.h"
@@ -874,6 +876,128 @@ test_new_consultation_dates (Fixture       *fixture,
   g_assert_cmpstr (tx_consultation_get_stage_due (consultation, TX_STAGE_SUPERVISION), ==, "2027-03-31");
 }
 
+/* Where @native's surface lies on the X screen, as the clerk sees it. */
+static void
+get_screen_rect (GtkNative    *native,
+                 GdkRectangle *rect)
+{
+  GdkSurface *surface = gtk_native_get_surface (native);
+  GdkDisplay *display = gdk_surface_get_display (surface);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+  Window child;
+  int x = 0, y = 0;
+
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                         0, 0, &x, &y, &child);
+  rect->x = x;
+  rect->y = y;
+  rect->width = gdk_surface_get_width (surface);
+  rect->height = gdk_surface_get_height (surface);
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_height (data) > 0;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The roster picker on a 1366×768 screen, with a roster longer than it
+ * shows: wherever the form was scrolled, what is seen of it lies whole
+ * on the screen. */
+static void
+test_picker_fits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  GtkWidget *page, *section, *popover, *scroller;
+  GtkMenuButton *button;
+  GdkRectangle screen = { 0, 0, 1366, 768 };
+  TxWindow *window;
+  TxEditor *editor;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("居民%02u", i);
+      g_autoptr(TxPerson) person = tx_person_new_with_fields (NULL, name, TX_GENDER_UNKNOWN, "",
+                                                              tx_township_get_uuid (township), "", "", "", "", "");
+
+      tx_person_add_category (person, TX_CATEGORY_RESIDENT);
+      g_assert_true (tx_roster_edit_person (fixture->store, person, &error));
+    }
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  editor = show_consultation (fixture, tx_consultation_get_uuid (consultation), &window, &page);
+
+  section = tx_test_get_widget (editor, TX_TYPE_CONSULTATION_PARTICIPANTS_SECTION);
+  button = tx_test_get_template_child (section, "add_participant_button");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_SCROLLED_WINDOW);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_point_t point;
+      GdkRectangle rect;
+
+      /* the form scrolled with the button near the top, then near the
+       * bottom of the window (opening the picker focuses the button, and
+       * the form scrolls it into sight as it likes) */
+      tx_test_wait_until (has_size, button, "the form to be laid out");
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (button), scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+      point.y += gtk_adjustment_get_value (adjustment);
+      gtk_adjustment_set_value (adjustment,
+                                i == 0 ? point.y - 40 : point.y - gtk_widget_get_height (scroller) + 60);
+      tx_test_settle ();
+      tx_test_wait_until (has_size, button, "the form to be laid out");
+      gtk_menu_button_popup (button);
+      tx_test_wait_until (is_mapped, popover, "the roster picker");
+      tx_test_settle ();
+      tx_test_save_screenshot (window, i == 0 ? "picker-high" : "picker-low");
+
+      /* what is seen of it: the picker, within the popover's shadow */
+      {
+        GdkRectangle surface;
+        graphene_rect_t seen;
+        double dx, dy;
+
+        get_screen_rect (GTK_NATIVE (popover), &surface);
+        gtk_native_get_surface_transform (GTK_NATIVE (popover), &dx, &dy);
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (tx_test_get_widget (popover, TX_TYPE_PARTICIPANT_PICKER)),
+                                                  popover, &seen));
+        rect.x = surface.x + (int) (dx + seen.origin.x);
+        rect.y = surface.y + (int) (dy + seen.origin.y);
+        rect.width = (int) seen.size.width;
+        rect.height = (int) seen.size.height;
+      }
+      {
+        graphene_point_t at;
+
+        g_assert_true (gtk_widget_compute_point (GTK_WIDGET (button), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &at));
+        g_test_message ("button at %.0f,%.0f; picker at %d,%d, %d×%d", at.x, at.y,
+                        rect.x, rect.y, rect.width, rect.height);
+      }
+      g_assert_cmpint (rect.y, >=, screen.y);
+      g_assert_cmpint (rect.y + rect.height, <=, screen.y + screen.height);
+      g_assert_cmpint (rect.x, >=, screen.x);
+      g_assert_cmpint (rect.x + rect.width, <=, screen.x + screen.width);
+      gtk_menu_button_popdown (button);
+      tx_test_settle ();
+    }
+}
+
 /* What the desktop opens files and folders with, here: a script that
  * writes down each URI it is given (opened_log). */
 static char *opener_dir;
@@ -1025,6 +1149,8 @@ main (int   argc,
 
   g_test_add ("/gui/setup/new-consultation-dates", Fixture, NULL,
               fixture_set_up, test_new_consultation_dates, fixture_tear_down);
+  g_test_add ("/gui/setup/picker-fits", Fixture, NULL,
+              fixture_set_up, test_picker_fits, fixture_tear_down);
   g_test_add ("/gui/setup/export-toast", Fixture, NULL,
               fixture_set_up, test_export_toast, fixture_tear_down);
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,

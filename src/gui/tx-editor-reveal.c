@@ -62,18 +62,19 @@ on_tick_cb (GtkWidget     *scrolled_window,
   Reveal *reveal = data;
   g_autoptr(TxEditor) editor = g_weak_ref_get (&reveal->editor);
   g_autoptr(GtkWidget) target = g_weak_ref_get (&reveal->target);
-  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled_window));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled_window));
   graphene_point_t point;
   double value;
 
-  if (editor == NULL || target == NULL || content == NULL || ++reveal->ticks > MAX_TICKS)
+  if (editor == NULL || target == NULL || ++reveal->ticks > MAX_TICKS)
     return G_SOURCE_REMOVE;
   if (gtk_widget_get_height (target) == 0
-      || !gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+      || !gtk_widget_compute_point (target, scrolled_window, &GRAPHENE_POINT_INIT (0, 0), &point))
     return G_SOURCE_CONTINUE;
 
-  value = CLAMP (point.y - MARGIN,
+  /* where the place is in the whole form: where it is seen, plus how
+   * far the form is scrolled */
+  value = CLAMP (gtk_adjustment_get_value (adjustment) + point.y - MARGIN,
                  gtk_adjustment_get_lower (adjustment),
                  gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   if (fabs (gtk_adjustment_get_value (adjustment) - value) > 0.5)
