@@ -31,6 +31,7 @@
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-participant-picker.h"
+#include "tx-roster-page.h"
 #include "tx-roster.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-editor.h"
@@ -778,6 +779,69 @@ test_invite_category (Fixture       *fixture,
   g_assert_cmpuint (tx_consultation_get_participants (saved)->len, ==, 3);
 }
 
+static gboolean
+roster_lists (gpointer data)
+{
+  gpointer *args = data;
+  GtkColumnView *view = args[0];
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* A person chosen in the roster and the Delete key: off the roster at
+ * once, in Recently Deleted, and back with Ctrl+Z. */
+static void
+test_delete_person (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *names[] = { "王建国", "李秀英" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autofree char *uuid = NULL;
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  TxPerson *chosen;
+  TxWindow *window;
+  gpointer args[2];
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TxPerson) person = tx_person_new_with_fields (NULL, names[i], TX_GENDER_UNKNOWN, "",
+                                                              tx_township_get_uuid (township), "", "", "", "", "");
+
+      g_assert_true (tx_roster_edit_person (fixture->store, person, &error));
+    }
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "roster");
+  view = tx_test_get_widget (tx_test_get_widget (window, TX_TYPE_ROSTER_PAGE), GTK_TYPE_COLUMN_VIEW);
+  args[0] = view;
+  args[1] = GUINT_TO_POINTER (2);
+  tx_test_wait_until (roster_lists, args, "both people");
+
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  gtk_single_selection_set_selected (selection, 0);
+  chosen = gtk_single_selection_get_selected_item (selection);
+  uuid = g_strdup (tx_person_get_uuid (chosen));
+  press_delete_on_list (GTK_WIDGET (view));
+
+  g_assert_true (is_deleted (fixture->store, uuid));
+  args[1] = GUINT_TO_POINTER (1);
+  tx_test_wait_until (roster_lists, args, "one person left");
+
+  /* Ctrl+Z: back on the roster */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (is_deleted (fixture->store, uuid));
+  args[1] = GUINT_TO_POINTER (2);
+  tx_test_wait_until (roster_lists, args, "both people again");
+}
+
 /* The due-date field of @stage in @editor. */
 static GtkEditable *
 get_due_entry (TxEditor *editor,
@@ -1151,6 +1215,8 @@ main (int   argc,
               fixture_set_up, test_new_consultation_dates, fixture_tear_down);
   g_test_add ("/gui/setup/picker-fits", Fixture, NULL,
               fixture_set_up, test_picker_fits, fixture_tear_down);
+  g_test_add ("/gui/setup/delete-person", Fixture, NULL,
+              fixture_set_up, test_delete_person, fixture_tear_down);
   g_test_add ("/gui/setup/export-toast", Fixture, NULL,
               fixture_set_up, test_export_toast, fixture_tear_down);
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,

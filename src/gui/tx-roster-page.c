@@ -154,6 +154,8 @@ update_actions (TxRosterPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.new", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit",
                                  has_store && gtk_single_selection_get_selected_item (self->selection) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete",
+                                 has_store && gtk_single_selection_get_selected_item (self->selection) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.print", has_store);
@@ -370,10 +372,9 @@ on_undo_toast_button_clicked_cb (AdwToast     *toast,
 
 /* The person is already off the roster: say so, and offer to undo. */
 static void
-on_person_editor_deleted_cb (TxPersonEditor *editor,
-                             const char     *uuid,
-                             const char     *name,
-                             TxRosterPage   *self)
+say_deleted (TxRosterPage *self,
+             const char   *uuid,
+             const char   *name)
 {
   g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
@@ -395,6 +396,53 @@ on_person_editor_deleted_cb (TxPersonEditor *editor,
   /* Ctrl+Z brings them back too, after the toast is gone */
   if (TX_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
     tx_window_note_deleted (TX_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), "person", uuid, name);
+}
+
+static void
+on_person_editor_deleted_cb (TxPersonEditor *editor,
+                             const char     *uuid,
+                             const char     *name,
+                             TxRosterPage   *self)
+{
+  say_deleted (self, uuid, name);
+}
+
+/* The Delete key on the list: the person chosen goes off the roster at
+ * once, with Undo (in the toast, Ctrl+Z, or Recently Deleted). */
+static void
+tx_roster_page_delete_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  TxRosterPage *self = TX_ROSTER_PAGE (widget);
+  TxPerson *person = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || person == NULL)
+    return;
+
+  uuid = g_strdup (tx_person_get_uuid (person));
+  name = g_strdup (tx_person_get_name (person));
+  if (!tx_roster_delete_person (self->store, uuid, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("Not deleted: %s"), error->message);
+
+      tx_roster_page_show_problem (self, text);
+      return;
+    }
+
+  say_deleted (self, uuid, name);
+}
+
+static gboolean
+on_delete_key_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (user_data), "roster.delete", NULL);
 }
 
 /* A new person may be hidden by the filters: the toast says they are in. */
@@ -659,6 +707,8 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
                                    tx_roster_page_new_action);
   gtk_widget_class_install_action (widget_class, "roster.edit", NULL,
                                    tx_roster_page_edit_action);
+  gtk_widget_class_install_action (widget_class, "roster.delete", NULL,
+                                   tx_roster_page_delete_action);
   gtk_widget_class_install_property_action (widget_class, "roster.print-full-phones",
                                             "print-full-phones");
 
@@ -737,6 +787,16 @@ tx_roster_page_init (TxRosterPage *self)
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  /* Delete on the list takes the person chosen off the roster */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_callback_action_new (on_delete_key_cb, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  }
 
   /* The columns as the clerk left them; in the order of TxPersonSort. */
   self->settings = tx_application_create_gsettings ();
