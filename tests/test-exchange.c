@@ -205,6 +205,55 @@ test_import_twice (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+on_progress (double   fraction,
+             gpointer data)
+{
+  g_array_append_val ((GArray *) data, fraction);
+}
+
+/* An import tells how far it is: from 0 to 1, never back, half-way once
+ * the file is read; a dry run too. */
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = open_new_store (f, "other.db");
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *path = g_build_filename (f->dir, "sample.xml", NULL);
+  TxImportReport report = { 0, };
+  TxImportOptions options;
+
+  load_demo (other, 2026, 11, 27, &report);
+  g_assert_true (tx_exchange_export (other, path, &error));
+
+  for (int dry_run = 1; dry_run >= 0; dry_run--)
+    {
+      gboolean half_way = FALSE;
+
+      g_array_set_size (told, 0);
+      on_day (&options, 2026, 11, 27);
+      options.dry_run = dry_run;
+      options.progress = on_progress;
+      options.progress_data = told;
+      g_assert_true (tx_exchange_import_file (f->store, path, &options, &report, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (told->len, >=, 3);
+      g_assert_cmpfloat (g_array_index (told, double, 0), ==, 0.0);
+      g_assert_cmpfloat (g_array_index (told, double, told->len - 1), ==, 1.0);
+      for (guint i = 0; i < told->len; i++)
+        {
+          half_way |= g_array_index (told, double, i) == 0.5;
+          if (i > 0)
+            g_assert_cmpfloat (g_array_index (told, double, i), >=, g_array_index (told, double, i - 1));
+        }
+      g_assert_true (half_way);
+    }
+  g_assert_cmpuint (tx_store_count (f->store, "person"), ==, tx_store_count (other, "person"));
+}
+
 /* The clerk is told in their words: libxml2's are for the log. */
 static void
 assert_no_libxml2_words (const char *message)
@@ -820,6 +869,7 @@ main (int   argc,
   g_test_add ("/exchange/demo-contents", Fixture, NULL, fixture_set_up, test_demo_contents, fixture_tear_down);
   g_test_add ("/exchange/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
+  g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
   g_test_add ("/exchange/schema-invalid", Fixture, NULL, fixture_set_up, test_schema_invalid, fixture_tear_down);
   g_test_add ("/exchange/dangling-reference", Fixture, NULL, fixture_set_up, test_dangling_reference, fixture_tear_down);

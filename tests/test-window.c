@@ -704,6 +704,44 @@ test_remove_sample (Fixture       *fixture,
   tx_test_wait_until (roster_shows, &roster, "the clerk's own people, and only them");
 }
 
+/* The roster lists as many people as it should, and says so. */
+static gboolean
+roster_count_is (gpointer data)
+{
+  RosterState *state = data;
+  GtkNoSelection *selection = get_child (state->page, TX_TYPE_ROSTER_PAGE, "selection");
+  GtkLabel *count_label = get_child (state->page, TX_TYPE_ROSTER_PAGE, "count_label");
+  g_autofree char *label = expected_count_label (state->expected);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (selection)) == state->expected
+         && g_strcmp0 (gtk_label_get_label (count_label), label) == 0;
+}
+
+static gboolean
+is_idle_window (gpointer data)
+{
+  return !tx_window_is_busy (data);
+}
+
+/* The progress bar of the window that shows an exchange file being
+ * read or written, or NULL. */
+static GtkWidget *
+find_progress_bar (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *bar = gtk_widget_get_visible (window) ? tx_test_find_widget (window, GTK_TYPE_PROGRESS_BAR) : NULL;
+
+      if (bar != NULL)
+        return bar;
+    }
+
+  return NULL;
+}
+
 /* The main menu: an exchange file of the sample, previewed before it
  * is imported into the clerk's own database, all or nothing; and the
  * check of the database. */
@@ -730,12 +768,18 @@ test_exchange_and_check (Fixture       *fixture,
   /* the same township under two identities: refused at the preview,
    * nothing asked, nothing changed */
   tx_window_preview_exchange (fixture->window, file);
+  /* read meanwhile, its progress shown over the window */
+  g_assert_true (tx_window_is_busy (fixture->window));
+  g_assert_nonnull (find_progress_bar ());
+  tx_test_wait_until (is_idle_window, fixture->window, "the file to be read");
+  g_assert_null (find_progress_bar ());
   g_assert_null (tx_test_find_message_dialog ());
   g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, people);
 
   /* renamed: the preview says what comes, and only Import writes it */
   g_assert_true (tx_store_rename_township (fixture->store, "凤山镇", "城关镇", &error));
   tx_window_preview_exchange (fixture->window, file);
+  tx_test_wait_until (is_idle_window, fixture->window, "the file to be read");
   question = tx_test_find_message_dialog ();
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (question), "sample.xml"));
@@ -743,8 +787,19 @@ test_exchange_and_check (Fixture       *fixture,
   g_assert_null (strstr (adw_message_dialog_get_body (question), "It adds 0 "));
   g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, people);
   tx_test_answer_message_dialog (question, "import");
+  g_assert_true (tx_window_is_busy (fixture->window));
+  tx_test_wait_until (is_idle_window, fixture->window, "the file to be imported");
   g_assert_cmpuint (tx_store_count (fixture->store, "person"), >, people + 100);
   g_assert_cmpuint (tx_store_count (fixture->store, "township"), ==, 9);
+  /* the pages were told: the roster lists them */
+  adw_view_stack_set_visible_child_name (get_child (fixture->window, TX_TYPE_WINDOW, "view_stack"), "roster");
+  {
+    RosterState roster = { NULL };
+
+    roster.page = tx_test_get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
+    roster.expected = tx_store_count (fixture->store, "person");
+    tx_test_wait_until (roster_count_is, &roster, "the roster with the people imported");
+  }
 
   /* exported again: the whole database */
   {
@@ -752,8 +807,8 @@ test_exchange_and_check (Fixture       *fixture,
     g_autoptr(GFile) out_file = g_file_new_for_path (out);
     g_autofree char *text = NULL;
 
-    g_assert_true (tx_window_export_exchange_to (fixture->window, out_file, &error));
-    g_assert_no_error (error);
+    tx_window_export_exchange_to (fixture->window, out_file);
+    tx_test_wait_until (is_idle_window, fixture->window, "the file to be written");
     g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "城关镇"));
     g_assert_nonnull (strstr (text, "金山街道"));

@@ -651,7 +651,30 @@ typedef struct {
   GHashTable            *by_uuid;         /* uuid → Incoming */
   GHashTable            *plans;           /* "township\x1fyear" → Incoming */
   GError                *first_error;     /* from libxml2's handler */
+  gsize                  n_bytes;         /* of the file, for the progress */
+  gint64                 last_progress;   /* when it was last told, µs */
 } Importer;
+
+#define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 10)
+
+/* Tells how far the import is, at most ten times a second. */
+static void
+report_progress (Importer *imp,
+                 double    fraction,
+                 gboolean  always)
+{
+  gint64 now;
+
+  if (imp->options == NULL || imp->options->progress == NULL)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (!always && now - imp->last_progress < PROGRESS_INTERVAL_US)
+    return;
+
+  imp->last_progress = now;
+  imp->options->progress (CLAMP (fraction, 0.0, 1.0), imp->options->progress_data);
+}
 
 static void
 elem_free (Elem *elem)
@@ -1751,6 +1774,10 @@ read_records (Importer    *imp,
       int type = xmlTextReaderNodeType (reader);
       int depth = xmlTextReaderDepth (reader);
 
+      /* reading is the first half */
+      if (imp->n_bytes > 0)
+        report_progress (imp, 0.5 * (double) xmlTextReaderByteConsumed (reader) / imp->n_bytes, FALSE);
+
       /* a file of another kind, or of another version, is said so,
        * before the schema says it does not know it */
       if (type == XML_READER_TYPE_ELEMENT && depth == 0 && !check_root (imp, reader, error))
@@ -2144,6 +2171,9 @@ merge_records (TxStore   *store,
     {
       Incoming *incoming = g_ptr_array_index (imp->records, i);
 
+      /* merging is the second half */
+      report_progress (imp, 0.5 + 0.5 * i / imp->records->len, FALSE);
+
       switch (incoming->kind)
         {
         case KIND_TOWNSHIP:
@@ -2200,8 +2230,11 @@ import_bytes (Importer        *imp,
 {
   g_autoptr(GError) local_error = NULL;
 
+  imp->n_bytes = g_bytes_get_size (bytes);
+  report_progress (imp, 0, TRUE);
   if (!read_records (imp, bytes, error))
     return FALSE;
+  report_progress (imp, 0.5, TRUE);
 
   /* a file that is right is merged; what was there is kept first */
   if ((imp->options == NULL || !imp->options->dry_run) &&
@@ -2218,6 +2251,7 @@ import_bytes (Importer        *imp,
 
   if (report != NULL)
     *report = imp->report;
+  report_progress (imp, 1, TRUE);
 
   return TRUE;
 }

@@ -40,6 +40,12 @@ typedef struct {
   /* The day of the import (the CLI's --today); TX_DATE_NONE: today.
    * No date of the file may be more than a day after it. */
   TxDate       today;
+  /* Told now and then how far the import is, from 0 to 1 (reading the
+   * file is the first half, merging it the second), in the thread that
+   * imports; NULL: not told. */
+  void       (*progress)      (double   fraction,
+                               gpointer user_data);
+  gpointer     progress_data;
 } TxImportOptions;
 
 GQuark    tx_exchange_error_quark   (void);

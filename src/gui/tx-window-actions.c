@@ -13,6 +13,7 @@
 
 #include "tx-backup-dialog.h"
 #include "tx-demo.h"
+#include "tx-exchange-task.h"
 #include "tx-exchange.h"
 #include "tx-file-toast.h"
 #include "tx-guide-window.h"
@@ -214,24 +215,27 @@ tx_window_import_roster_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->roster_page), "roster.import", NULL);
 }
 
+/* The exchange file: read (a preview), imported, written, each in a
+ * thread of its own with its progress shown (tx-exchange-task.c) */
+
 static void
-on_import_exchange_response_cb (AdwMessageDialog *dialog,
-                                const char       *response,
-                                TxWindow         *self)
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "tx-file");
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
+  TxWindow *self = TX_WINDOW (source);
+  g_autofree char *name = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
-  TxImportOptions options = { 0, FALSE, name, tx_day_get_today (self->day) };
   TxImportReport report = { 0 };
+  gboolean ok;
 
-  if (g_strcmp0 (response, "import") != 0 || self->store == NULL)
-    return;
-
-  if (!tx_exchange_import_file (self->store, path, &options, &report, &error))
+  self->n_exchange_tasks--;
+  ok = tx_exchange_task_finish (result, &report, &error);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;   /* closed meanwhile: nothing to say */
+  if (!ok)
     {
       /* Translators: %s says why */
       text = g_strdup_printf (_("Nothing was imported. %s"), error->message);
@@ -245,38 +249,44 @@ on_import_exchange_response_cb (AdwMessageDialog *dialog,
   tx_window_show_toast (self, text);
 }
 
-/**
- * tx_window_preview_exchange:
- * @file: an exchange file
- *
- * Checks @file without writing anything and asks, saying what the
- * import would add, update, keep and delete; the import is all or
- * nothing, after a backup.  A file that cannot be imported is said so
- * at once.
- */
-void
-tx_window_preview_exchange (TxWindow *self,
-                            GFile    *file)
+static void
+on_import_exchange_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                TxWindow         *self)
 {
-  g_autofree char *path = g_file_get_path (file);
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "tx-file");
+
+  if (g_strcmp0 (response, "import") != 0 || self->store == NULL)
+    return;
+
+  self->n_exchange_tasks++;
+  tx_exchange_task_run (GTK_WINDOW (self), self->store, TX_EXCHANGE_TASK_IMPORT, file,
+                        tx_day_get_today (self->day), on_import_done_cb, g_file_get_basename (file));
+}
+
+static void
+on_preview_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TxWindow *self = TX_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  TxImportOptions options = { 0, TRUE, name, tx_day_get_today (self->day) };
   TxImportReport report = { 0 };
   AdwMessageDialog *dialog;
+  gboolean ok;
 
-  g_return_if_fail (TX_IS_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  if (path == NULL || !tx_exchange_import_file (self->store, path, &options, &report, &error))
+  self->n_exchange_tasks--;
+  ok = tx_exchange_task_finish (result, &report, &error);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;   /* closed meanwhile: nothing to say */
+  if (!ok)
     {
       /* Translators: %s says why */
-      g_autofree char *text = g_strdup_printf (_("Nothing was imported. %s"),
-                                               error != NULL ? error->message : name);
+      g_autofree char *text = g_strdup_printf (_("Nothing was imported. %s"), error->message);
 
       tx_window_show_toast (self, text);
       return;
@@ -293,39 +303,95 @@ tx_window_preview_exchange (TxWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "import");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "tx-file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "tx-file", g_steal_pointer (&file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_exchange_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tx_window_preview_exchange:
+ * @file: an exchange file
+ *
+ * Checks @file without writing anything, showing how far it is, and
+ * asks, saying what the import would add, update, keep and delete; the
+ * import is all or nothing, after a backup, with its progress shown.  A
+ * file that cannot be imported is said so.
+ */
+void
+tx_window_preview_exchange (TxWindow *self,
+                            GFile    *file)
+{
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  self->n_exchange_tasks++;
+  tx_exchange_task_run (GTK_WINDOW (self), self->store, TX_EXCHANGE_TASK_PREVIEW, file,
+                        tx_day_get_today (self->day), on_preview_done_cb, g_object_ref (file));
+}
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TxWindow *self = TX_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  self->n_exchange_tasks--;
+  ok = tx_exchange_task_finish (result, NULL, &error);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;   /* closed meanwhile: nothing to say */
+  if (!ok)
+    {
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("The exchange file was not written: %s"), error->message);
+      tx_window_show_toast (self, text);
+      return;
+    }
+
+  /* Translators: %s is the path of the file written */
+  text = g_strdup_printf (_("Exchange file saved as “%s”"), path);
+  adw_toast_overlay_add_toast (self->toast_overlay, tx_file_toast_new (text, file));
 }
 
 /**
  * tx_window_export_exchange_to:
  * @file: where to write the exchange file
  *
- * Writes the whole database as an exchange file, and says so.
+ * Writes the whole database as an exchange file, showing that it is
+ * being written, and says where it went or why it was not written.
+ */
+void
+tx_window_export_exchange_to (TxWindow *self,
+                              GFile    *file)
+{
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  self->n_exchange_tasks++;
+  tx_exchange_task_run (GTK_WINDOW (self), self->store, TX_EXCHANGE_TASK_EXPORT, file,
+                        tx_day_get_today (self->day), on_export_done_cb, g_object_ref (file));
+}
+
+/**
+ * tx_window_is_busy:
+ *
+ * Returns: whether an exchange file is being read, imported or written
  */
 gboolean
-tx_window_export_exchange_to (TxWindow  *self,
-                              GFile     *file,
-                              GError   **error)
+tx_window_is_busy (TxWindow *self)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (TX_IS_WINDOW (self), FALSE);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a folder on this computer."));
-      return FALSE;
-    }
-  if (!tx_exchange_export (self->store, path, error))
-    return FALSE;
-
-  /* Translators: %s is the path of the file written */
-  text = g_strdup_printf (_("Exchange file saved as “%s”"), path);
-  adw_toast_overlay_add_toast (self->toast_overlay, tx_file_toast_new (text, file));
-  return TRUE;
+  return self->n_exchange_tasks > 0;
 }
 
 static void
@@ -345,17 +411,7 @@ on_exchange_chooser_response_cb (GtkNativeDialog *chooser,
     return;
 
   if (saving)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!tx_window_export_exchange_to (self, file, &error))
-        {
-          /* Translators: %s says why */
-          g_autofree char *text = g_strdup_printf (_("The exchange file was not written: %s"), error->message);
-
-          tx_window_show_toast (self, text);
-        }
-    }
+    tx_window_export_exchange_to (self, file);
   else
     tx_window_preview_exchange (self, file);
 }

@@ -36,6 +36,7 @@ struct _TxWindow
 
   /* state */
   guint                 watch_id;   /* looking for other writers */
+  guint                 n_exchange_tasks;  /* exchange files being read or written */
   GPtrArray            *deleted;    /* GStrv: kind, uuid, title; for Ctrl+Z */
 };
 

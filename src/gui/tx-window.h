@@ -35,9 +35,9 @@ void      tx_window_ask_to_close (TxWindow          *self,
                                   gpointer           user_data);
 void      tx_window_preview_exchange (TxWindow   *self,
                                       GFile      *file);
-gboolean  tx_window_export_exchange_to (TxWindow *self,
-                                        GFile    *file,
-                                        GError  **error);
+void      tx_window_export_exchange_to (TxWindow *self,
+                                        GFile    *file);
+gboolean  tx_window_is_busy      (TxWindow       *self);
 void      tx_window_add_outcome  (TxWindow       *self,
                                   const char     *consultation_uuid);
 void      tx_window_note_deleted (TxWindow       *self,

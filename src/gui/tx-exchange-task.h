@@ -1,0 +1,32 @@
+/* tx-exchange-task.h — reading, importing and writing an exchange file
+ * while the window shows how far it is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tx-exchange.h"
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TX_EXCHANGE_TASK_PREVIEW,   /* read and check, write nothing */
+  TX_EXCHANGE_TASK_IMPORT,
+  TX_EXCHANGE_TASK_EXPORT,
+} TxExchangeTaskKind;
+
+void     tx_exchange_task_run    (GtkWindow           *parent,
+                                  TxStore             *store,
+                                  TxExchangeTaskKind   kind,
+                                  GFile               *file,
+                                  TxDate               today,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gboolean tx_exchange_task_finish (GAsyncResult        *result,
+                                  TxImportReport      *report,
+                                  GError             **error);
+
+G_END_DECLS
