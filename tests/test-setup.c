@@ -31,6 +31,7 @@
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-participant-picker.h"
+#include "tx-person-editor.h"
 #include "tx-roster-page.h"
 #include "tx-roster.h"
 #include "tx-outcome-details-section.h"
@@ -788,6 +789,83 @@ roster_lists (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) == GPOINTER_TO_UINT (args[1]);
 }
 
+/* The check box of @label among the categories of a person editor. */
+static GtkCheckButton *
+find_category_check (GtkWidget  *widget,
+                     const char *label)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), label) == 0
+      && GTK_IS_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget))))
+    return GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_category_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* From an empty database, in Chinese: the roster says it is empty and
+ * offers 添加人员; the clerk adds one person with a township and a
+ * category, and the database holds them as typed. */
+static void
+test_add_person (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  GtkWidget *page, *editor;
+  GtkStringList *townships;
+  TxPerson *person;
+  TxWindow *window;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "roster");
+  page = tx_test_get_widget (window, TX_TYPE_ROSTER_PAGE);
+  tx_test_settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (page, "content_stack")), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (page, "roster.new", NULL));
+  editor = tx_test_get_widget_of_type (TX_TYPE_PERSON_EDITOR);
+  gtk_editable_set_text (tx_test_get_template_child (editor, "name_row"), "欧阳秀兰");
+  townships = tx_test_get_template_child (editor, "township_names");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (townships)); i++)
+    if (g_str_equal (gtk_string_list_get_string (townships, i), "金山街道"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (tx_test_get_template_child (editor, "township_row"), position);
+  gtk_check_button_set_active (find_category_check (editor, "政协委员"), TRUE);
+  gtk_editable_set_text (tx_test_get_template_child (editor, "organization_row"), "金山街道社区卫生服务中心");
+  gtk_editable_set_text (tx_test_get_template_child (editor, "phone_row"), "13985012345");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  tx_test_settle ();
+
+  people = tx_roster_query (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  person = g_ptr_array_index (people, 0);
+  g_assert_cmpstr (tx_person_get_name (person), ==, "欧阳秀兰");
+  g_assert_cmpstr (tx_person_get_township_name (person), ==, "金山街道");
+  g_assert_cmpstr (tx_person_get_organization (person), ==, "金山街道社区卫生服务中心");
+  g_assert_cmpstr (tx_person_get_phone (person), ==, "13985012345");
+  g_assert_true (tx_person_has_category (person, TX_CATEGORY_CPPCC_MEMBER));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (page, "content_stack")), ==, "list");
+}
+
 /* A person chosen in the roster and the Delete key: off the roster at
  * once, in Recently Deleted, and back with Ctrl+Z. */
 static void
@@ -1215,6 +1293,8 @@ main (int   argc,
               fixture_set_up, test_new_consultation_dates, fixture_tear_down);
   g_test_add ("/gui/setup/picker-fits", Fixture, NULL,
               fixture_set_up, test_picker_fits, fixture_tear_down);
+  g_test_add ("/gui/setup/add-person", Fixture, NULL,
+              fixture_set_up, test_add_person, fixture_tear_down);
   g_test_add ("/gui/setup/delete-person", Fixture, NULL,
               fixture_set_up, test_delete_person, fixture_tear_down);
   g_test_add ("/gui/setup/export-toast", Fixture, NULL,
