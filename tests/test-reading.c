@@ -478,6 +478,17 @@ list_shows (gpointer data)
          && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
 }
 
+/* Shows the page @page_name of @window, of type @page_type; returns it. */
+static GtkWidget *
+show_list_page (TxWindow   *window,
+                const char *page_name,
+                const char *page_type)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page_name);
+  tx_test_settle ();
+  return tx_test_get_widget (window, g_type_from_name (page_type));
+}
+
 /* Shows the page @page_name of @window, of type @page_type, once its
  * list shows its records; returns the list's width. */
 static int
@@ -689,6 +700,87 @@ test_roster_sort_and_widths (void)
   tx_test_remove_dir (dir);
 }
 
+/* The buttons in sight that are off and do not say why. */
+static void
+find_silent_off_buttons (GtkWidget  *widget,
+                         const char *where,
+                         GString    *silent,
+                         GHashTable *tooltips)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_SPIN_BUTTON (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) && !gtk_widget_is_sensitive (widget))
+    {
+      const char *tooltip = NULL;
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+
+      /* a tooltip shows for the widget and what is inside it */
+      for (GtkWidget *up = widget; up != NULL && tooltip == NULL; up = gtk_widget_get_parent (up))
+        tooltip = gtk_widget_get_tooltip_text (up);
+      if (label == NULL && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+        label = gtk_menu_button_get_label (GTK_MENU_BUTTON (gtk_widget_get_parent (widget)));
+
+      if (tooltip == NULL || *tooltip == '\0')
+        g_string_append_printf (silent, "\n  %s: “%s”", where,
+                                label != NULL ? label : gtk_button_get_icon_name (GTK_BUTTON (widget)));
+      else if (label != NULL)
+        g_hash_table_insert (tooltips, g_strdup (label), g_strdup (tooltip));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_silent_off_buttons (child, where, silent, tooltips);
+}
+
+/* Every page on the sample data, and a new consultation and a new
+ * recommendation: a button that is off says why in its tooltip
+ * (“请先保存”), not nothing. */
+static void
+test_off_buttons (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-test-reading-XXXXXX", &error);
+  g_autoptr(GString) silent = g_string_new (NULL);
+  g_autoptr(GHashTable) tooltips = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxDay) day = NULL;
+  TxWindow *window = open_sample (dir, &store, &day, 1366, 768);
+  GtkWidget *page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tx_window_pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", tx_window_pages[i]);
+      tx_test_settle ();
+      find_silent_off_buttons (GTK_WIDGET (window), tx_window_pages[i], silent, tooltips);
+    }
+
+  page = show_list_page (window, "consultations", "TxConsultationsPage");
+  g_assert_true (gtk_widget_activate_action (page, "consultations.new", NULL));
+  tx_test_settle ();
+  find_silent_off_buttons (GTK_WIDGET (window), "a new consultation", silent, tooltips);
+  /* the editor's own buttons, scrolled or not, say it */
+  find_silent_off_buttons (tx_test_get_template_child (page, "editor"), "a new consultation", silent, tooltips);
+
+  page = show_list_page (window, "outcomes", "TxOutcomesPage");
+  g_assert_true (gtk_widget_activate_action (page, "outcomes.new", NULL));
+  tx_test_settle ();
+  find_silent_off_buttons (GTK_WIDGET (window), "a new recommendation", silent, tooltips);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tx_test_settle ();
+  g_clear_object (&store);
+  tx_test_remove_dir (dir);
+
+  if (silent->len > 0)
+    g_error ("Buttons that are off and do not say why:%s", silent->str);
+  g_assert_cmpstr (g_hash_table_lookup (tooltips, _("_Print Sign-In Sheet…")), ==,
+                   _("Save the new consultation first"));
+  g_assert_cmpstr (g_hash_table_lookup (tooltips, _("_Export Recommendation…")), ==,
+                   _("Give the recommendation its title and its consultation first"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/reading/tooltip-columns", test_count_columns);
   g_test_add_func ("/gui/reading/tooltip-cjk", test_tooltip_cjk);
   g_test_add_func ("/gui/reading/contrast", test_contrast);
+  g_test_add_func ("/gui/reading/off-buttons-say-why", test_off_buttons);
   g_test_add_func ("/gui/reading/roster-columns-fit", test_roster_columns_fit);
   g_test_add_func ("/gui/reading/roster-sort-and-widths", test_roster_sort_and_widths);
 

@@ -28,6 +28,7 @@
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
 #include "tx-day.h"
+#include "tx-off-reason.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
 #include "tx-township-model.h"
@@ -199,6 +200,8 @@ update_header (TxCalendarPage *self)
       title = format_date (C_("calendar year", "%Y"), self->plan_year, 1, 1);
       set_arrow_words (self, _("Previous Year"), _("Next Year"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today", self->plan_year != today_year);
+      tx_widget_set_action_off_reason (GTK_WIDGET (self), "calendar.today",
+                                       self->plan_year != today_year ? NULL : _("This year is shown"));
     }
   else
     {
@@ -208,6 +211,9 @@ update_header (TxCalendarPage *self)
       set_arrow_words (self, _("Previous Month"), _("Next Month"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today",
                                      self->year != today_year || self->month != today_month);
+      tx_widget_set_action_off_reason (GTK_WIDGET (self), "calendar.today",
+                                       self->year != today_year || self->month != today_month
+                                       ? NULL : _("This month is shown"));
     }
 
   gtk_label_set_label (self->title_label, title);

@@ -22,6 +22,7 @@
 #include "tx-consultation-documents-section.h"
 #include "tx-consultation-edit.h"
 #include "tx-consultation-editor.h"
+#include "tx-off-reason.h"
 #include "tx-consultation-minutes-section.h"
 #include "tx-consultation-outcomes-section.h"
 #include "tx-consultation-participants-section.h"
@@ -107,18 +108,17 @@ tx_consultation_editor_update (TxEditor *editor,
 {
   TxConsultationEditor *self = TX_CONSULTATION_EDITOR (editor);
   gboolean shown = record != NULL;
+  const char *unsaved = shown && tx_editor_is_new (editor) ? _("Save the new consultation first") : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), shown && !tx_editor_is_new (editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.export-minutes", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.add-outcome",
                                  shown && !tx_editor_is_new (editor));
-  /* a button that is off says why */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (self->outcomes_section,
-                                                                          TX_TYPE_CONSULTATION_OUTCOMES_SECTION,
-                                                                          "add_button")),
-                               tx_editor_is_new (editor) ? _("Save the new consultation first") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.print-signin-sheet",
                                  shown && !tx_editor_is_new (editor));
+  /* a button that is off says why */
+  tx_widget_set_action_off_reason (GTK_WIDGET (editor), "consultation.add-outcome", unsaved);
+  tx_widget_set_action_off_reason (GTK_WIDGET (editor), "consultation.print-signin-sheet", unsaved);
 }
 
 /* Actions */

@@ -18,6 +18,7 @@
 #include "tx-consultation-edit.h"
 #include "tx-consultation-participants-section.h"
 #include "tx-editor.h"
+#include "tx-off-reason.h"
 #include "tx-participant-picker.h"
 #include "tx-participant-row.h"
 #include "tx-settings.h"
@@ -420,6 +421,10 @@ tx_consultation_participants_section_set_record (TxEditorSection *section,
    * saved first. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_participant_button), !is_new);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attendance_button), !is_new);
+  tx_widget_set_off_reason (GTK_WIDGET (self->add_participant_button),
+                            is_new ? _("Save the new consultation first") : NULL);
+  tx_widget_set_off_reason (GTK_WIDGET (self->attendance_button),
+                            is_new ? _("Save the new consultation first") : NULL);
 
   tx_participant_picker_set_store (self->picker, tx_editor_get_store (editor));
   tx_participant_picker_set_township (self->picker, tx_consultation_get_township_name (consultation));

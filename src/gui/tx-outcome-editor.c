@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-off-reason.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-document-section.h"
 #include "tx-outcome-edit.h"
@@ -112,9 +113,14 @@ tx_outcome_editor_update (TxEditor *editor,
   gboolean is_new = tx_editor_is_new (editor);
   const char *title = shown ? tx_outcome_get_title (TX_OUTCOME (record)) : NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outcome.export",
-                                 shown && title != NULL && title[0] != '\0' &&
-                                 tx_outcome_get_consultation_uuid (TX_OUTCOME (record)) != NULL);
+  gboolean can_export = shown && title != NULL && title[0] != '\0' &&
+                        tx_outcome_get_consultation_uuid (TX_OUTCOME (record)) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outcome.export", can_export);
+  /* a button that is off says why */
+  tx_widget_set_action_off_reason (GTK_WIDGET (self), "outcome.export",
+                                   shown && !can_export
+                                   ? _("Give the recommendation its title and its consultation first") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outcome.add-supervision", shown);
 
   /* Nothing to export or delete: no buttons to wonder at. */

@@ -17,6 +17,7 @@
 #include "tx-editor-section.h"
 #include "tx-rules.h"
 #include "tx-stage-row.h"
+#include "tx-off-reason.h"
 #include "tx-vocabulary.h"
 
 struct _TxStageRow
@@ -402,8 +403,10 @@ tx_stage_row_show (TxStageRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), done != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->done_button), can_mark);
   gtk_widget_set_sensitive (GTK_WIDGET (self->done_day_button), can_mark);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_button),
-                               can_mark ? NULL : _("Save the new consultation first"));
+  tx_widget_set_off_reason (GTK_WIDGET (self->done_button),
+                            can_mark ? NULL : _("Save the new consultation first"));
+  tx_widget_set_off_reason (GTK_WIDGET (self->done_day_button),
+                            can_mark ? NULL : _("Save the new consultation first"));
 }
 
 /**
