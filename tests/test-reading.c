@@ -650,6 +650,7 @@ test_roster_sort_and_widths (void)
   g_autofree char *organizations = NULL;
   g_autofree char *again = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *sort = NULL;
   const char *organization = _("Organization");
   const char *title = C_("job title", "Title");
   TxWindow *window;
@@ -665,7 +666,9 @@ test_roster_sort_and_widths (void)
   organizations = first_rows (view, 5, "organization");
   expected = organizations_in_order (store, 5, FALSE);
   g_assert_cmpstr (organizations, ==, expected);
-  g_assert_cmpstr (g_settings_get_string (settings, "roster-sort"), ==, "organization");
+  sort = g_settings_get_string (settings, "roster-sort");
+  g_assert_cmpstr (sort, ==, "organization");
+  g_clear_pointer (&sort, g_free);
 
   /* the second: Z to A, the people without one still last */
   gtk_column_view_sort_by_column (view, column_titled (view, organization), GTK_SORT_DESCENDING);
@@ -675,7 +678,8 @@ test_roster_sort_and_widths (void)
   organizations = first_rows (view, 5, "organization");
   expected = organizations_in_order (store, 5, TRUE);
   g_assert_cmpstr (organizations, ==, expected);
-  g_assert_cmpstr (g_settings_get_string (settings, "roster-sort"), ==, "organization:desc");
+  sort = g_settings_get_string (settings, "roster-sort");
+  g_assert_cmpstr (sort, ==, "organization:desc");
 
   /* a drag on 职务's edge */
   gtk_column_view_column_set_fixed_width (column_titled (view, title), 222);

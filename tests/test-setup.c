@@ -1156,6 +1156,7 @@ set_up_opener (void)
   g_autofree char *desktop_text = NULL;
   g_autofree char *config = NULL;
   g_autofree char *mimeapps = NULL;
+  g_autofree char *data_home = NULL;
 
   opener_dir = g_dir_make_tmp ("tongxin-test-opener-XXXXXX", &error);
   g_assert_no_error (error);
@@ -1181,7 +1182,8 @@ set_up_opener (void)
                                       "application/vnd.oasis.opendocument.text=tx-test-opener.desktop\n"
                                       "inode/directory=tx-test-opener.desktop\n", -1, &error));
 
-  g_setenv ("XDG_DATA_HOME", g_build_filename (opener_dir, "data", NULL), TRUE);
+  data_home = g_build_filename (opener_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 }
 
