@@ -56,6 +56,17 @@ test_events (void)
   g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
   g_assert_nonnull (icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT));
 
+  /* the zone the events name is the zone the file defines: a strict
+   * reader finds "Asia/Shanghai", not libical's own prefixed name */
+  {
+    icalcomponent *vtimezone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+    icalproperty *defined = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+
+    g_assert_nonnull (defined);
+    g_assert_cmpstr (icalproperty_get_tzid (defined), ==, "Asia/Shanghai");
+    g_assert_null (strstr (text, "TZID:/"));
+  }
+
   for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
        event != NULL;
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))

@@ -174,7 +174,18 @@ tx_calendar_export_to_string (TxStore     *store,
     icalcomponent_add_property (calendar, name);
   }
   if (zone != NULL)
-    icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+    {
+      icalcomponent *vtimezone = icalcomponent_new_clone (icaltimezone_get_component (zone));
+      icalproperty *tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+
+      /* the events name the zone "Asia/Shanghai", and so must the zone
+       * itself: libical names its own copy with a prefix of its own
+       * ("/freeassociation.sourceforge.net/…"), which a strict reader
+       * does not match with the events */
+      if (tzid != NULL)
+        icalproperty_set_tzid (tzid, TZID);
+      icalcomponent_add_component (calendar, vtimezone);
+    }
 
   for (guint i = 0; i < consultations->len; i++)
     {
