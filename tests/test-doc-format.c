@@ -96,6 +96,36 @@ test_clean_text (void)
   }
 }
 
+/* What a clerk types with an English keyboard, printed the Chinese way. */
+static void
+test_chinese_punctuation (void)
+{
+  static const struct {
+    const char *typed;
+    const char *printed;
+  } cases[] = {
+    { "关于推进\"一户一档\"管理的建议", "关于推进“一户一档”管理的建议" },
+    { "福泉市\"100%\"_合作社", "福泉市“100%”_合作社" },
+    { "规范城乡酒席办理(治理\"整酒风\")协商", "规范城乡酒席办理（治理“整酒风”）协商" },
+    /* quotes within quotes (ASCII quotes cannot nest: each closes the
+     * one before) */
+    { "他说“要落实“三零”目标”", "他说“要落实‘三零’目标”" },
+    { "他说“要落实\"三零\"目标”", "他说“要落实‘三零’目标”" },
+    { "\"一\"和\"二\"", "“一”和“二”" },
+    /* no Chinese: as typed */
+    { "(0854) 822-1234", "(0854) 822-1234" },
+    { "O'Brien \"Jr.\"", "O'Brien \"Jr.\"" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *printed = tx_doc_chinese_punctuation (cases[i].typed);
+
+      g_assert_cmpstr (printed, ==, cases[i].printed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -105,6 +135,7 @@ main (int   argc,
   g_test_add_func ("/doc-format/date", test_date);
   g_test_add_func ("/doc-format/phone", test_phone);
   g_test_add_func ("/doc-format/clean-text", test_clean_text);
+  g_test_add_func ("/doc-format/chinese-punctuation", test_chinese_punctuation);
 
   return g_test_run ();
 }

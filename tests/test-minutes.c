@@ -280,7 +280,7 @@ test_bad_text (Fixture       *f,
   tx_consultation_set_minutes (f->consultation, "记录\xff人",
                                "议程\x01一\r二\u2067三\u2069\uFFFF",
                                "共识\x0c达成\x1f",
-                               "下一步\x0b工作\r\n落实");
+                               "下一步\x0b工作\r\n落实\"三零\"(反馈、监督、落实)");
   tx_consultation_add_speech (f->consultation, "石\x01启明", "发言\u202D内容");
   g_free (first->name);
   first->name = g_strdup ("石\x0b启\x1b明\u202E");
@@ -305,6 +305,9 @@ test_bad_text (Fixture       *f,
   g_assert_nonnull (strstr (content, "议程一"));
   g_assert_nonnull (strstr (content, "二三"));
   g_assert_nonnull (strstr (content, "石启明：发言内容"));
+  /* punctuation typed the English way, printed the Chinese way */
+  g_assert_nonnull (strstr (content, "落实“三零”（反馈、监督、落实）"));
+  g_assert_null (strstr (content, "\"三零"));
   g_assert_nonnull (strstr (meta, "<dc:title>双谷村新型农村综合体建设协商"));
 
   text = libreoffice_text (f, odt, txt);

@@ -261,13 +261,16 @@ test_bad_text (Fixture       *f,
                                                       "太极社区", "主任", "18578345868", ""));
   g_ptr_array_add (people, tx_person_new_with_fields (NULL, "石\x01建\x0b军", TX_GENDER_MALE, "苗族", NULL, "",
                                                       "古城\u2067老字号\u2069店", "店主", "15071943825", ""));
+  /* typed with an English keyboard: printed with Chinese punctuation */
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "龚平", TX_GENDER_MALE, "汉族", NULL, "",
+                                                      "福泉市\"100%\"合作社(筹)", "社长", "(0854)8221234", ""));
 
   doc = tx_roster_document_new (people, "福泉市\x07政协", township->str, tx_date_new (2026, 11, 27),
                                 TX_ORDER_PINYIN, FALSE);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
-  /* three rows, the long one cut at ten lines: one page */
+  /* four rows, the long one cut at ten lines: one page */
   n_pages = tx_table_document_get_n_pages (doc);
   g_assert_cmpuint (n_pages, ==, pdf_pages (pdf));
   g_assert_cmpuint (n_pages, ==, 1);
@@ -280,6 +283,8 @@ test_bad_text (Fixture       *f,
   g_assert_nonnull (strstr (drawn, "2王德芳"));
   g_assert_nonnull (strstr (drawn, "3石建军"));
   g_assert_nonnull (strstr (drawn, "古城老字号店"));
+  g_assert_nonnull (strstr (drawn, "福泉市“100%”合作社（筹）"));
+  g_assert_null (strstr (drawn, "\"100%\""));
   g_assert_nonnull (strstr (drawn, "福泉市凤山镇农业服务中心福泉市凤山镇"));
   g_assert_null (strstr (drawn, "\u202E"));
 

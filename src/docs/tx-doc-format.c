@@ -134,3 +134,97 @@ tx_doc_clean_text (const char    *text,
 
   return g_string_free (clean, FALSE);
 }
+
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The quote for @depth quotes already open: “ ” outside, ‘ ’ within. */
+static void
+append_quote (GString  *out,
+              gboolean  opening,
+              guint     depth)
+{
+  if (depth == 0)
+    g_string_append (out, opening ? "“" : "”");
+  else
+    g_string_append (out, opening ? "‘" : "’");
+}
+
+/**
+ * tx_doc_chinese_punctuation:
+ * @text: text of a record, as typed (an organisation's name, a title)
+ *
+ * Makes the punctuation of a Chinese text what a document prints: ASCII
+ * parentheses become full-width （ ）, ASCII double quotes become “ ”,
+ * and quotes within quotes ‘ ’ (also “ ” typed inside “ ”).  A text
+ * without a Chinese character (a phone number, a Latin name) is left as
+ * it is, and so are apostrophes.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+tx_doc_chinese_punctuation (const char *text)
+{
+  GString *out;
+  GArray *open;   /* of gunichar: the quote each open quote began with */
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!has_han (text))
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  open = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '(':
+          g_string_append (out, "（");
+          break;
+        case ')':
+          g_string_append (out, "）");
+          break;
+        case '"':
+          /* closes a quote it opened, or opens one */
+          if (open->len > 0 && g_array_index (open, gunichar, open->len - 1) == '"')
+            {
+              g_array_set_size (open, open->len - 1);
+              append_quote (out, FALSE, open->len);
+            }
+          else
+            {
+              append_quote (out, TRUE, open->len);
+              g_array_append_val (open, c);
+            }
+          break;
+        case 0x201C:   /* “ */
+          append_quote (out, TRUE, open->len);
+          g_array_append_val (open, c);
+          break;
+        case 0x201D:   /* ” */
+          if (open->len > 0)
+            {
+              g_array_set_size (open, open->len - 1);
+              append_quote (out, FALSE, open->len);
+            }
+          else
+            g_string_append_unichar (out, c);
+          break;
+        default:
+          g_string_append_unichar (out, c);
+        }
+    }
+
+  g_array_unref (open);
+  return g_string_free (out, FALSE);
+}

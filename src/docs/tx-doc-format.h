@@ -14,9 +14,10 @@ typedef enum {
   TX_DOC_TEXT_ONE_LINE,  /* line breaks and tabs become spaces: titles, labels */
 } TxDocTextMode;
 
-char *tx_doc_format_date  (const char    *iso_date);
-char *tx_doc_mask_phone   (const char    *phone);
-char *tx_doc_clean_text   (const char    *text,
-                           TxDocTextMode  mode);
+char *tx_doc_format_date         (const char    *iso_date);
+char *tx_doc_mask_phone          (const char    *phone);
+char *tx_doc_clean_text          (const char    *text,
+                                  TxDocTextMode  mode);
+char *tx_doc_chinese_punctuation (const char    *text);
 
 G_END_DECLS

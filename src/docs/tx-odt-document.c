@@ -127,7 +127,8 @@ paragraph (TxOdtDocument *doc,
            const char    *text)
 {
   xmlTextWriterPtr w = doc->writer;
-  g_autofree char *clean = tx_doc_clean_text (text, TX_DOC_TEXT_LINES);
+  g_autofree char *cleaned = tx_doc_clean_text (text, TX_DOC_TEXT_LINES);
+  g_autofree char *clean = tx_doc_chinese_punctuation (cleaned);
 
   start (w, "text:p");
   attr (w, "text:style-name", style);

@@ -161,7 +161,12 @@ tx_table_document_add_row (TxTableDocument    *doc,
 
   row->cells = g_new0 (char *, doc->n_columns + 1);
   for (guint i = 0; i < doc->n_columns; i++)
-    row->cells[i] = tx_doc_clean_text (cells[i], TX_DOC_TEXT_LINES);
+    {
+      g_autofree char *clean = tx_doc_clean_text (cells[i], TX_DOC_TEXT_LINES);
+
+      /* an organisation's name typed with ASCII quotes prints “ ” */
+      row->cells[i] = tx_doc_chinese_punctuation (clean);
+    }
 
   g_ptr_array_add (doc->rows, row);
 }
