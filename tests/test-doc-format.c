@@ -4,7 +4,16 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <gsf/gsf.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <string.h>
+
 #include "tx-doc-format.h"
+#include "tx-odt-document.h"
+#include "tx-types.h"
 
 static void
 test_date (void)
@@ -126,6 +135,148 @@ test_chinese_punctuation (void)
     }
 }
 
+static char *
+read_content (const char *odt)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_stdio_new (odt, &error);
+  GsfInfile *zip;
+  GsfInput *member;
+  char *text;
+  gsize size;
+
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  member = gsf_infile_child_by_name (zip, "content.xml");
+  g_assert_nonnull (member);
+  size = gsf_input_size (member);
+  text = g_strndup ((const char *) gsf_input_read (member, size, NULL), size);
+
+  g_object_unref (member);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return text;
+}
+
+/* Whether the cell style @name draws the edge @side ("left", "top"…). */
+static gboolean
+draws_edge (xmlXPathContextPtr  context,
+            const char         *name,
+            const char         *side)
+{
+  g_autofree char *query = g_strdup_printf ("//style:style[@style:name='%s']/style:table-cell-properties", name);
+  xmlXPathObjectPtr found = xmlXPathEvalExpression (BAD_CAST query, context);
+  xmlNodePtr properties;
+  g_autofree char *attribute = g_strconcat ("border-", side, NULL);
+  xmlChar *edge, *all;
+  gboolean draws;
+
+  g_assert_true (found != NULL && found->nodesetval != NULL && found->nodesetval->nodeNr == 1);
+  properties = found->nodesetval->nodeTab[0];
+  edge = xmlGetNsProp (properties, BAD_CAST attribute, BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
+  all = xmlGetNsProp (properties, BAD_CAST "border", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
+  if (edge != NULL)
+    draws = strcmp ((const char *) edge, "none") != 0;
+  else
+    draws = all != NULL && strcmp ((const char *) all, "none") != 0;
+  xmlFree (edge);
+  xmlFree (all);
+  xmlXPathFreeObject (found);
+
+  return draws;
+}
+
+/* Tables are ruled with single lines: of two cells side by side, or one
+ * above the other, only one draws the edge they share; and the table
+ * is closed on every side. */
+static void
+test_single_rules (void)
+{
+  static const double widths[] = { 3, 4, 5 };
+  static const char * const cells[] = { "乡镇", "颜色", "原因", "金山街道", "绿", "—", "凤山镇", "红", "反馈逾期" };
+  static const int shades[] = { -1, -1, -1, -1, TX_COLOR_GREEN, -1, -1, TX_COLOR_RED, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-rules-XXXXXX", &error);
+  g_autofree char *odt = g_build_filename (dir, "rules.odt", NULL);
+  g_autoptr(TxOdtDocument) doc = tx_odt_document_new ("表格");
+  g_autofree char *content = NULL;
+  xmlDocPtr xml;
+  xmlXPathContextPtr context;
+  xmlXPathObjectPtr tables;
+
+  tx_odt_document_add_grid (doc, 3, widths, cells, shades, G_N_ELEMENTS (cells));
+  tx_odt_document_add_table (doc, 2, widths, cells, 8);
+  g_assert_true (tx_odt_document_save (doc, odt, &error));
+  g_assert_no_error (error);
+  content = read_content (odt);
+
+  xml = xmlReadMemory (content, strlen (content), "content.xml", NULL, 0);
+  g_assert_nonnull (xml);
+  context = xmlXPathNewContext (xml);
+  xmlXPathRegisterNs (context, BAD_CAST "style", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:style:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "table", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+  tables = xmlXPathEvalExpression (BAD_CAST "//table:table", context);
+  g_assert_cmpint (tables->nodesetval->nodeNr, ==, 2);
+
+  for (int t = 0; t < tables->nodesetval->nodeNr; t++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      xmlXPathObjectPtr found;
+
+      context->node = tables->nodesetval->nodeTab[t];
+      found = xmlXPathEvalExpression (BAD_CAST ".//table:table-row", context);
+      for (int r = 0; r < found->nodesetval->nodeNr; r++)
+        {
+          GPtrArray *row = g_ptr_array_new_with_free_func (xmlFree);
+
+          for (xmlNodePtr cell = found->nodesetval->nodeTab[r]->children; cell != NULL; cell = cell->next)
+            if (cell->type == XML_ELEMENT_NODE && strcmp ((const char *) cell->name, "table-cell") == 0)
+              g_ptr_array_add (row, xmlGetNsProp (cell, BAD_CAST "style-name",
+                                                  BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:table:1.0"));
+          g_ptr_array_add (rows, row);
+        }
+      xmlXPathFreeObject (found);
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (rows, r);
+
+          for (guint c = 0; c < row->len; c++)
+            {
+              const char *style = g_ptr_array_index (row, c);
+
+              /* the shared edge with the next cell, and with the one below */
+              if (c + 1 < row->len)
+                g_assert_false (draws_edge (context, style, "right")
+                                && draws_edge (context, g_ptr_array_index (row, c + 1), "left"));
+              if (r + 1 < rows->len)
+                g_assert_false (draws_edge (context, style, "bottom")
+                                && draws_edge (context, g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, r + 1), c), "top"));
+              /* closed all round */
+              if (c == 0)
+                g_assert_true (draws_edge (context, style, "left"));
+              if (c + 1 == row->len)
+                g_assert_true (draws_edge (context, style, "right"));
+              if (r == 0)
+                g_assert_true (draws_edge (context, style, "top"));
+              if (r + 1 == rows->len)
+                g_assert_true (draws_edge (context, style, "bottom"));
+              /* inner edges drawn by one of the two */
+              if (c + 1 < row->len)
+                g_assert_true (draws_edge (context, style, "right")
+                               || draws_edge (context, g_ptr_array_index (row, c + 1), "left"));
+            }
+        }
+    }
+
+  xmlXPathFreeObject (tables);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (xml);
+  g_unlink (odt);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/doc-format/phone", test_phone);
   g_test_add_func ("/doc-format/clean-text", test_clean_text);
   g_test_add_func ("/doc-format/chinese-punctuation", test_chinese_punctuation);
+  g_test_add_func ("/doc-format/single-rules", test_single_rules);
 
   return g_test_run ();
 }

@@ -255,9 +255,24 @@ table_start (TxOdtDocument *doc,
   g_ptr_array_add (doc->table_widths, widths);
 }
 
-/* The cell styles of content.xml: plain, and shaded by TxColor. */
-static const char * const cell_styles[] = { "TxCellGreen", "TxCellYellow", "TxCellRed" };
-static const char * const cell_colors[] = { "#c8e6c9", "#fff3b0", "#f4c2c0" };
+/* The cell styles of content.xml: plain, and shaded by TxColor; each
+ * in four, by where the cell is.  A single rule between two cells: a
+ * cell draws its top and left edges, and its right or bottom edge only
+ * in the last column or row, so no edge is drawn twice. */
+static const char * const cell_styles[] = { "TxTableCell", "TxCellGreen", "TxCellYellow", "TxCellRed" };
+static const char * const cell_colors[] = { NULL, "#c8e6c9", "#fff3b0", "#f4c2c0" };
+static const char * const cell_edges[] = { "", "R", "B", "RB" };
+#define CELL_RULE "0.5pt solid #000000"
+
+/* The style of a cell shaded @shade (a TxColor, or -1) at that place. */
+static char *
+cell_style (int      shade,
+            gboolean last_column,
+            gboolean last_row)
+{
+  return g_strconcat (cell_styles[shade >= 0 && shade < 3 ? shade + 1 : 0],
+                      cell_edges[(last_column ? 1 : 0) + (last_row ? 2 : 0)], NULL);
+}
 
 /**
  * tx_odt_document_add_grid:
@@ -287,9 +302,10 @@ tx_odt_document_add_grid (TxOdtDocument      *doc,
       for (guint c = 0; c < n_columns; c++)
         {
           int shade = shades != NULL && i + c < n_cells ? shades[i + c] : -1;
+          g_autofree char *style = cell_style (shade, c + 1 == n_columns, i + n_columns >= n_cells);
 
           start (w, "table:table-cell");
-          attr (w, "table:style-name", shade >= 0 && shade < 3 ? cell_styles[shade] : "TxTableCell");
+          attr (w, "table:style-name", style);
           attr (w, "office:value-type", "string");
           paragraph (doc, i == 0 ? "TxCellLabel" : "TxCell", i + c < n_cells ? cells[i + c] : "");
           end (w);
@@ -323,8 +339,10 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
       start (w, "table:table-row");
       for (guint c = 0; c < n_columns; c++)
         {
+          g_autofree char *style = cell_style (-1, c + 1 == n_columns, i + n_columns >= n_cells);
+
           start (w, "table:table-cell");
-          attr (w, "table:style-name", "TxTableCell");
+          attr (w, "table:style-name", style);
           attr (w, "office:value-type", "string");
           paragraph (doc, c % 2 == 0 ? "TxCellLabel" : "TxCell",
                      i + c < n_cells ? cells[i + c] : "");
@@ -648,20 +666,26 @@ write_content (TxOdtDocument *doc)
           end (w);
         }
     }
-  for (int shade = -1; shade < 3; shade++)
-    {
-      start (w, "style:style");
-      attr (w, "style:name", shade < 0 ? "TxTableCell" : cell_styles[shade]);
-      attr (w, "style:family", "table-cell");
-      start (w, "style:table-cell-properties");
-      attr (w, "fo:border", "0.5pt solid #000000");
-      attr (w, "fo:padding", "0.1cm");
-      attr (w, "style:vertical-align", "middle");
-      if (shade >= 0)
-        attr (w, "fo:background-color", cell_colors[shade]);
-      end (w);
-      end (w);
-    }
+  for (guint s = 0; s < G_N_ELEMENTS (cell_styles); s++)
+    for (guint e = 0; e < G_N_ELEMENTS (cell_edges); e++)
+      {
+        g_autofree char *name = g_strconcat (cell_styles[s], cell_edges[e], NULL);
+
+        start (w, "style:style");
+        attr (w, "style:name", name);
+        attr (w, "style:family", "table-cell");
+        start (w, "style:table-cell-properties");
+        attr (w, "fo:border-left", CELL_RULE);
+        attr (w, "fo:border-top", CELL_RULE);
+        attr (w, "fo:border-right", (e & 1) ? CELL_RULE : "none");
+        attr (w, "fo:border-bottom", (e & 2) ? CELL_RULE : "none");
+        attr (w, "fo:padding", "0.1cm");
+        attr (w, "style:vertical-align", "middle");
+        if (cell_colors[s] != NULL)
+          attr (w, "fo:background-color", cell_colors[s]);
+        end (w);
+        end (w);
+      }
   start (w, "style:style");
   attr (w, "style:name", "TxCentered");
   attr (w, "style:family", "paragraph");
