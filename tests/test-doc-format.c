@@ -187,9 +187,31 @@ draws_edge (xmlXPathContextPtr  context,
   return draws;
 }
 
+/* Whether the row style @name keeps a row on one page. */
+static gboolean
+keeps_together (xmlXPathContextPtr  context,
+                const char         *name)
+{
+  g_autofree char *query = g_strdup_printf ("//style:style[@style:name='%s']/style:table-row-properties", name);
+  xmlNodePtr saved = context->node;
+  xmlXPathObjectPtr found = xmlXPathEvalExpression (BAD_CAST query, context);
+  xmlChar *keep = NULL;
+  gboolean keeps;
+
+  context->node = saved;
+  if (found != NULL && found->nodesetval != NULL && found->nodesetval->nodeNr == 1)
+    keep = xmlGetNsProp (found->nodesetval->nodeTab[0], BAD_CAST "keep-together",
+                         BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
+  keeps = keep != NULL && strcmp ((const char *) keep, "always") == 0;
+  xmlFree (keep);
+  xmlXPathFreeObject (found);
+
+  return keeps;
+}
+
 /* Tables are ruled with single lines: of two cells side by side, or one
  * above the other, only one draws the edge they share; and the table
- * is closed on every side. */
+ * is closed on every side.  No row is split across two pages. */
 static void
 test_single_rules (void)
 {
@@ -229,6 +251,13 @@ test_single_rules (void)
       for (int r = 0; r < found->nodesetval->nodeNr; r++)
         {
           GPtrArray *row = g_ptr_array_new_with_free_func (xmlFree);
+          xmlChar *row_style = xmlGetNsProp (found->nodesetval->nodeTab[r], BAD_CAST "style-name",
+                                             BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+
+          /* a row is kept whole on one page */
+          g_assert_nonnull (row_style);
+          g_assert_true (keeps_together (context, (const char *) row_style));
+          xmlFree (row_style);
 
           for (xmlNodePtr cell = found->nodesetval->nodeTab[r]->children; cell != NULL; cell = cell->next)
             if (cell->type == XML_ELEMENT_NODE && strcmp ((const char *) cell->name, "table-cell") == 0)

@@ -173,7 +173,8 @@ tx_circular_document_new (TxLedger        *ledger,
 
   {
     const char *header[] = { "序号", "乡镇（街道）", "评定", "计划完成", "主要问题" };
-    const double widths[] = { 1.3, 3.0, 1.7, 2.2, 7.4 };
+    /* 乡镇（街道） and 计划完成 on one line each, in the header's 四号 */
+    const double widths[] = { 1.3, 3.6, 1.7, 2.2, 6.8 };
 
     for (guint c = 0; c < G_N_ELEMENTS (header); c++)
       {

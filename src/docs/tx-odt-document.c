@@ -299,6 +299,7 @@ tx_odt_document_add_grid (TxOdtDocument      *doc,
       if (i == 0)
         start (w, "table:table-header-rows");
       start (w, "table:table-row");
+      attr (w, "table:style-name", "TxRow");
       for (guint c = 0; c < n_columns; c++)
         {
           int shade = shades != NULL && i + c < n_cells ? shades[i + c] : -1;
@@ -337,6 +338,7 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
   for (guint i = 0; i < n_cells; i += n_columns)
     {
       start (w, "table:table-row");
+      attr (w, "table:style-name", "TxRow");
       for (guint c = 0; c < n_columns; c++)
         {
           g_autofree char *style = cell_style (-1, c + 1 == n_columns, i + n_columns >= n_cells);
@@ -666,6 +668,14 @@ write_content (TxOdtDocument *doc)
           end (w);
         }
     }
+  /* a row is never split across two pages: it moves to the next whole */
+  start (w, "style:style");
+  attr (w, "style:name", "TxRow");
+  attr (w, "style:family", "table-row");
+  start (w, "style:table-row-properties");
+  attr (w, "fo:keep-together", "always");
+  end (w);
+  end (w);
   for (guint s = 0; s < G_N_ELEMENTS (cell_styles); s++)
     for (guint e = 0; e < G_N_ELEMENTS (cell_edges); e++)
       {
