@@ -151,6 +151,31 @@ test_formats (Fixture       *f,
   }
 }
 
+/* A year without plans: the plan chart says 无计划 for each township,
+ * not “0 / 0”, a plan of nothing. */
+static void
+test_plan_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = tx_chart_data_from_store (f->store, TX_CHART_PLAN, 2030,
+                                                           tx_date_new (2026, 11, 27), &error);
+  g_autofree char *pdf = g_build_filename (f->dir, "plan-2030.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  g_autofree char *drawn = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chart->rows->len, ==, 8);
+  for (guint i = 0; i < chart->targets->len; i++)
+    g_assert_cmpfloat (g_array_index (chart->targets, double, i), <, 0);
+
+  g_assert_true (tx_chart_write (chart, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, &drawn, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (drawn, "0（无计划）"));
+  g_assert_null (strstr (drawn, "0 / 0"));
+}
+
 /* Township names as an old database may hold them: far too long, with
  * a bidi override, with a control character.  Each label stays left of
  * its bar, inside the chart, and reads in its order. */
@@ -254,6 +279,7 @@ main (int   argc,
   g_test_add ("/chart/ledger-png", Fixture, NULL, fixture_set_up, test_ledger_png, fixture_tear_down);
   g_test_add ("/chart/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
   g_test_add ("/chart/bad-labels", Fixture, NULL, fixture_set_up, test_bad_labels, fixture_tear_down);
+  g_test_add ("/chart/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
   g_test_add ("/chart/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();

@@ -81,7 +81,7 @@ fill_plan (TxChartData *data,
     {
       TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
       double held = entry->held;
-      double planned = MAX (entry->planned, 0);
+      double planned = entry->planned < 0 ? -1 : entry->planned;   /* -1: no plan */
 
       g_ptr_array_add (data->rows, g_strdup (entry->township_name));
       g_array_append_val (data->values, held);

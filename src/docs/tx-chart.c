@@ -251,6 +251,9 @@ draw_bars (cairo_t           *cr,
     }
   max = ceil (max);
 
+  /* a township without a plan for the year has no target: said in
+   * words, not drawn as a plan of nothing */
+
   /* scale */
   cairo_set_line_width (cr, 1);
   for (int tick = 0; tick <= (int) max; tick += MAX (1, (int) max / 5))
@@ -281,7 +284,9 @@ draw_bars (cairo_t           *cr,
       cairo_rectangle (cr, left, y + row_height * 0.2, bar, row_height * 0.6);
       cairo_fill (cr);
 
-      if (data->targets->len > i)
+      if (data->targets->len > i && g_array_index (data->targets, double, i) < 0)
+        number = g_strdup_printf ("%.0f（无计划）", value);
+      else if (data->targets->len > i)
         {
           double target = g_array_index (data->targets, double, i);
           double x = left + (right - left) * target / max;
@@ -300,7 +305,8 @@ draw_bars (cairo_t           *cr,
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       text (cr, number, MAX (left + bar, data->targets->len > i
-                                          ? left + (right - left) * g_array_index (data->targets, double, i) / max : 0) + 8,
+                                          ? left + (right - left) * MAX (g_array_index (data->targets, double, i), 0) / max
+                                          : 0) + 8,
             y + row_height / 2, 12, FALSE, 0.0, 0);
     }
 }

@@ -31,7 +31,7 @@ typedef struct {
   GArray      *colors;        /* int, rows × 4 */
   /* bars: plan, stages */
   GArray      *values;        /* double, one a row */
-  GArray      *targets;       /* double, one a row, or empty */
+  GArray      *targets;       /* double, one a row (-1: no plan), or empty */
   /* adoption: counts of each TxAdoption, then the three rates (0–1 or -1) */
   guint        adoption[4];
   double       rates[3];
