@@ -131,7 +131,14 @@ test_circular_odt (Fixture       *f,
                                  NULL, NULL, NULL, NULL, NULL, &error));
   }
   g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
-  g_assert_nonnull (strstr (text, "政协福泉市委员会关于2026年第4季度基层协商民主工作推进情况的通报"));
+  g_assert_nonnull (strstr (text, "政协福泉市委员会关于2026年第四季度基层协商民主工作推进情况的通报"));
+  /* worded as a circular is: the quarter in words, 通报如下：, the
+   * plan in times, and at the end of the year the next year */
+  g_assert_nonnull (strstr (text, "2026年第四季度各乡镇（街道）工作推进情况"));
+  g_assert_nonnull (strstr (text, "通报如下："));
+  g_assert_nonnull (strstr (text, "已开展"));
+  g_assert_null (strstr (text, "下季度初"));
+  g_assert_nonnull (strstr (text, "下一年度第一季度初"));
   g_assert_nonnull (strstr (text, "三、下一阶段工作建议"));
 
   /* every township, with the word of its colour in the table */

@@ -877,7 +877,7 @@ test_circular (Fixture       *fixture,
   content = read_content_xml (odt);
   g_assert_nonnull (strstr (content, "福泉政协〔2026〕12号"));
   g_assert_null (strstr (content, "草稿"));
-  g_assert_nonnull (strstr (content, "2026年第4季度"));
+  g_assert_nonnull (strstr (content, "2026年第四季度"));
   for (guint i = 0; i < fixture->ledger->entries->len; i++)
     {
       TxLedgerEntry *entry = g_ptr_array_index (fixture->ledger->entries, i);

@@ -26,6 +26,15 @@ percent (double rate)
   return rate < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f%%", rate * 100);
 }
 
+/* 第一 … 第四季度, as a document writes a quarter */
+static const char *
+quarter_words (int quarter)
+{
+  static const char * const words[] = { "一", "二", "三", "四" };
+
+  return quarter >= 1 && quarter <= 4 ? words[quarter - 1] : "";
+}
+
 /* The reason behind a colour, as the circular words it. */
 char *
 tx_circular_reason_text (const TxLedgerHit *hit)
@@ -79,7 +88,10 @@ tx_circular_draft_suggestions (TxLedger *ledger)
                                       entry->township_name, hit->title);
               break;
             case TX_RULE_PLAN_BEHIND:
-              g_string_append_printf (text, "%s年度协商计划进度落后，下一季度要按计划组织开展协商活动。\n",
+              /* at the end of the year, the next is a year away */
+              g_string_append_printf (text, ledger->quarter == 4
+                                      ? "%s年度协商计划未完成，要在下一年度协商计划中统筹安排。\n"
+                                      : "%s年度协商计划进度落后，下一季度要按计划组织开展协商活动。\n",
                                       entry->township_name);
               break;
             case TX_RULE_PLAN_MISSING:
@@ -94,7 +106,9 @@ tx_circular_draft_suggestions (TxLedger *ledger)
 
   if (n == 0)
     g_string_append (text, "各乡镇（街道）要保持良好势头，按年度协商计划扎实推进各项工作。\n");
-  g_string_append (text, "各乡镇（街道）政协联络组要对照通报问题逐项整改，整改情况于下季度初报市政协。\n");
+  g_string_append (text, ledger->quarter == 4
+                   ? "各乡镇（街道）政协联络组要对照通报问题逐项整改，整改情况于下一年度第一季度初报市政协。\n"
+                   : "各乡镇（街道）政协联络组要对照通报问题逐项整改，整改情况于下季度初报市政协。\n");
 
   return g_string_free (text, FALSE);
 }
@@ -120,8 +134,9 @@ tx_circular_document_new (TxLedger        *ledger,
                           GBytes          *chart_png,
                           gboolean         draft)
 {
-  g_autofree char *title = g_strdup_printf ("%s关于%d年第%d季度基层协商民主工作推进情况的通报",
-                                            organization ? organization : "", ledger->year, ledger->quarter);
+  g_autofree char *title = g_strdup_printf ("%s关于%d年第%s季度基层协商民主工作推进情况的通报",
+                                            organization ? organization : "", ledger->year,
+                                            quarter_words (ledger->quarter));
   g_autofree char *as_of = tx_date_format_chinese (ledger->as_of);
   g_autofree char *date = tx_doc_format_date (issued_on);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -143,9 +158,9 @@ tx_circular_document_new (TxLedger        *ledger,
     counts[((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->color]++;
 
   {
-    g_autofree char *intro = g_strdup_printf ("按照基层协商民主工作红黄绿三级预警管理要求，现将%d年第%d季度"
-                                              "各乡镇（街道）工作推进情况（截至%s）通报如下。",
-                                              ledger->year, ledger->quarter, as_of);
+    g_autofree char *intro = g_strdup_printf ("按照基层协商民主工作红黄绿三级预警管理要求，现将%d年第%s季度"
+                                              "各乡镇（街道）工作推进情况（截至%s）通报如下：",
+                                              ledger->year, quarter_words (ledger->quarter), as_of);
     tx_odt_document_add_paragraphs (doc, intro);
   }
 
@@ -173,8 +188,8 @@ tx_circular_document_new (TxLedger        *ledger,
 
   {
     const char *header[] = { "序号", "乡镇（街道）", "评定", "计划完成", "主要问题" };
-    /* 乡镇（街道） and 计划完成 on one line each, in the header's 四号 */
-    const double widths[] = { 1.3, 3.6, 1.7, 2.2, 6.8 };
+    /* 乡镇（街道）, 计划完成 and 已开展2次 on one line each, in 四号 */
+    const double widths[] = { 1.3, 3.6, 1.7, 2.8, 6.2 };
 
     for (guint c = 0; c < G_N_ELEMENTS (header); c++)
       {
@@ -197,8 +212,9 @@ tx_circular_document_new (TxLedger        *ledger,
         g_ptr_array_add (cells, g_strdup_printf ("%u", i + 1));
         g_ptr_array_add (cells, g_strdup (entry->township_name));
         g_ptr_array_add (cells, g_strdup (color_words[entry->color]));
-        g_ptr_array_add (cells, entry->planned > 0 ? g_strdup_printf ("%d/%d", entry->held, entry->planned)
-                                                   : g_strdup ("—"));
+        g_ptr_array_add (cells, entry->planned > 0
+                                ? g_strdup_printf ("计划%d次\n已开展%d次", entry->planned, entry->held)
+                                : g_strdup (entry->planned == 0 ? "计划0次" : "无计划"));
         g_ptr_array_add (cells, g_strdup (reasons->len ? reasons->str : "按计划推进"));
         g_array_append_val (shades, no_shade);
         g_array_append_val (shades, no_shade);
