@@ -160,18 +160,14 @@ tx_minutes_document_new (TxConsultation *consultation)
   absent = names_by_category (participants, 0);
   invited = names_by_category (participants, -1);
 
-  if (present[0] != '\0' || absent[0] != '\0')
-    {
-      tx_odt_document_add_plain (doc, "出席人员：");
-      tx_odt_document_add_plain (doc, present[0] ? present : "无");
-      tx_odt_document_add_plain (doc, "缺席人员：");
-      tx_odt_document_add_plain (doc, absent[0] ? absent : "无");
-    }
+  /* as a 纪要 lists them (GB/T 9704 §10.3): who came, who sent word
+   * they could not; a list with no one is left out */
+  if (present[0] != '\0')
+    tx_odt_document_add_labelled (doc, "出席", present);
+  if (absent[0] != '\0')
+    tx_odt_document_add_labelled (doc, "请假", absent);
   if (invited[0] != '\0')
-    {
-      tx_odt_document_add_plain (doc, present[0] || absent[0] ? "应邀未登记人员：" : "应邀参加人员：");
-      tx_odt_document_add_plain (doc, invited);
-    }
+    tx_odt_document_add_labelled (doc, "应邀", invited);
 
   section (doc, &number, "协商议题", tx_consultation_get_agenda (consultation));
   section (doc, &number, "调研情况", tx_consultation_get_research (consultation));

@@ -119,19 +119,17 @@ attr (xmlTextWriterPtr  w,
   xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST value);
 }
 
-/* A paragraph of @style: tabs and line breaks (in a table cell) as ODF
- * writes them; nothing XML forbids. */
+/* Text of a record in a paragraph: tabs and line breaks as ODF writes
+ * them, nothing XML forbids, the punctuation Chinese. */
 static void
-paragraph (TxOdtDocument *doc,
-           const char    *style,
-           const char    *text)
+write_text (TxOdtDocument *doc,
+            const char    *text)
 {
   xmlTextWriterPtr w = doc->writer;
   g_autofree char *cleaned = tx_doc_clean_text (text, TX_DOC_TEXT_LINES);
   g_autofree char *clean = tx_doc_chinese_punctuation (cleaned);
 
-  start (w, "text:p");
-  attr (w, "text:style-name", style);
+  g_strchomp (clean);
   for (const char *p = clean; *p; )
     {
       gsize len = strcspn (p, "\t\n");
@@ -144,6 +142,19 @@ paragraph (TxOdtDocument *doc,
       end (w);
       p += len + 1;
     }
+}
+
+/* A paragraph of @style. */
+static void
+paragraph (TxOdtDocument *doc,
+           const char    *style,
+           const char    *text)
+{
+  xmlTextWriterPtr w = doc->writer;
+
+  start (w, "text:p");
+  attr (w, "text:style-name", style);
+  write_text (doc, text);
   end (w);
 }
 
@@ -210,6 +221,33 @@ tx_odt_document_add_plain (TxOdtDocument *doc,
                            const char    *text)
 {
   paragraphs (doc, "TxPlain", text);
+}
+
+/**
+ * tx_odt_document_add_labelled:
+ * @label: two characters: "出席", "请假", "列席"
+ * @text: its lines
+ *
+ * A list as a 纪要 lists those present (GB/T 9704 §10.3): two
+ * characters in, the label in 黑体 and a full-width colon, the names in
+ * 仿宋; every line after the first starts under the first name.
+ */
+void
+tx_odt_document_add_labelled (TxOdtDocument *doc,
+                              const char    *label,
+                              const char    *text)
+{
+  xmlTextWriterPtr w = doc->writer;
+
+  start (w, "text:p");
+  attr (w, "text:style-name", "TxLabelled");
+  start (w, "text:span");
+  attr (w, "text:style-name", "TxLabel");
+  xmlTextWriterWriteString (w, BAD_CAST label);
+  xmlTextWriterWriteString (w, BAD_CAST "：");
+  end (w);
+  write_text (doc, text);
+  end (w);
 }
 
 /* Centred lines: the document number above the title, a mark under it. */
@@ -548,6 +586,19 @@ write_styles (void)
                    "fo:text-indent", "32pt", "fo:text-align", "justify", NULL);
   paragraph_style (w, "TxPlain", "Body without indent", "仿宋_GB2312", 16, FALSE,
                    "fo:text-align", "start", NULL);
+  /* two characters in, the rest after a label of two and a colon */
+  paragraph_style (w, "TxLabelled", "Attendance", "仿宋_GB2312", 16, FALSE,
+                   "fo:text-align", "start", "fo:margin-left", "80pt", "fo:text-indent", "-48pt", NULL);
+  start (w, "style:style");
+  attr (w, "style:name", "TxLabel");
+  attr (w, "style:display-name", "Attendance label");
+  attr (w, "style:family", "text");
+  start (w, "style:text-properties");
+  attr (w, "style:font-name", "黑体");
+  attr (w, "style:font-name-asian", "黑体");
+  attr (w, "style:font-name-complex", "黑体");
+  end (w);
+  end (w);
   paragraph_style (w, "TxCenter", "Centred", "仿宋_GB2312", 16, FALSE,
                    "fo:text-align", "center", NULL);
   paragraph_style (w, "TxRight", "Signature", "仿宋_GB2312", 16, FALSE,

@@ -25,6 +25,9 @@ void           tx_odt_document_add_paragraphs  (TxOdtDocument       *doc,
                                                 const char          *text);
 void           tx_odt_document_add_plain       (TxOdtDocument       *doc,
                                                 const char          *text);
+void           tx_odt_document_add_labelled    (TxOdtDocument       *doc,
+                                                const char          *label,
+                                                const char          *text);
 void           tx_odt_document_add_centered    (TxOdtDocument       *doc,
                                                 const char          *text);
 void           tx_odt_document_add_right       (TxOdtDocument       *doc,
