@@ -450,6 +450,21 @@ test_documents (Fixture       *f,
   g_assert_true (g_file_get_contents (cal, &bytes, &length, NULL));
   g_assert_true (g_str_has_prefix (bytes, "BEGIN:VCALENDAR"));
 
+  /* a meeting not held yet: written, with a warning, and no date */
+  {
+    g_auto(Run) early = { 0, };
+    g_autofree char *unzip = g_strdup_printf ("unzip -p '%s' content.xml", odt);
+    g_autofree char *content = NULL;
+
+    cli (f, &early, "minutes", "老旧小区改造协商", odt, NULL);
+    g_assert_cmpint (early.status, ==, 0);
+    g_assert_nonnull (strstr (early.err, "老旧小区改造协商"));
+    g_assert_nonnull (strstr (early.err, "no date"));
+    g_assert_true (g_spawn_command_line_sync (unzip, &content, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (content, "老旧小区改造协商会议纪要"));
+    g_assert_null (strstr (content, "09:00"));
+  }
+
   cli (f, &missing, "minutes", "没有这个协商", odt, NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "没有这个协商"));

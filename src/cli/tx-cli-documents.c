@@ -12,6 +12,7 @@
 #include "tx-chart.h"
 #include "tx-cli-private.h"
 #include "tx-documents.h"
+#include "tx-minutes-document.h"
 #include "tx-records.h"
 #include "tx-store.h"
 
@@ -104,6 +105,10 @@ tx_cli_cmd_minutes (Cli *cli)
     return tx_cli_fail ("%s", error->message);
 
   g_print (_("Minutes written to %s\n"), out);
+  if (!tx_minutes_meeting_held (consultation))
+    /* Translators: %s is a consultation's title */
+    g_printerr (_("Warning: the meeting of “%s” is not marked held (its 协商 stage is not done): the minutes carry no date.\n"),
+                tx_consultation_get_title (consultation));
   return EXIT_SUCCESS;
 }
 

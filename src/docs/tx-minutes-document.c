@@ -31,7 +31,20 @@ platform_chinese (TxPlatform platform)
   return platform == TX_PLATFORM_VIRTUAL ? "网络平台" : "实体平台";
 }
 
-/* "2026年6月25日 14:30—17:30" */
+/**
+ * tx_minutes_meeting_held:
+ *
+ * Returns: whether the meeting took place: its stage (协商) is done.
+ *   Minutes of a meeting not held carry no date: the day planned is not
+ *   the day it met.
+ */
+gboolean
+tx_minutes_meeting_held (TxConsultation *consultation)
+{
+  return tx_consultation_get_stage_done (consultation, TX_STAGE_MEETING) != NULL;
+}
+
+/* "2026年6月25日 14:30—17:30", once the meeting was held */
 static char *
 meeting_time (TxConsultation *consultation)
 {
@@ -41,7 +54,7 @@ meeting_time (TxConsultation *consultation)
   g_autoptr(GDateTime) to = ends ? g_date_time_new_from_iso8601 (ends, NULL) : NULL;
   g_autofree char *date = tx_doc_format_date (starts);
 
-  if (from == NULL)
+  if (from == NULL || !tx_minutes_meeting_held (consultation))
     return g_strdup ("");
   if (to == NULL)
     return g_strdup_printf ("%s %02d:%02d", date, g_date_time_get_hour (from), g_date_time_get_minute (from));

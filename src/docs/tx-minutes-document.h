@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
-TxOdtDocument *tx_minutes_document_new (TxConsultation *consultation);
+TxOdtDocument *tx_minutes_document_new  (TxConsultation *consultation);
+gboolean       tx_minutes_meeting_held (TxConsultation *consultation);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "tx-consultation-documents-section.h"
 #include "tx-documents.h"
 #include "tx-editor.h"
+#include "tx-minutes-document.h"
 #include "tx-settings.h"
 #include "tx-table-print.h"
 
@@ -66,12 +67,16 @@ write_minutes (GFile     *file,
                gpointer   user_data,
                GError   **error)
 {
+  TxConsultation *consultation = TX_CONSULTATION (tx_editor_get_record (get_editor (user_data)));
   g_autofree char *path = NULL;
 
   if (!tx_consultation_documents_section_export_minutes (user_data, file, error))
     return NULL;
 
   path = g_file_get_path (file);
+  if (consultation != NULL && !tx_minutes_meeting_held (consultation))
+    /* Translators: %s is the path of the file written */
+    return g_strdup_printf (_("Minutes exported to “%s”, without a date: the meeting is not marked held yet"), path);
   /* Translators: %s is the path of the file written */
   return g_strdup_printf (_("Minutes exported to “%s”"), path);
 }
