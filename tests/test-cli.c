@@ -465,6 +465,26 @@ test_documents (Fixture       *f,
     g_assert_null (strstr (content, "09:00"));
   }
 
+  /* a recommendation as a formal document, by its title */
+  {
+    g_auto(Run) recommendation = { 0, };
+    g_auto(Run) unknown = { 0, };
+    g_autofree char *doc = g_build_filename (f->dir, "建言.odt", NULL);
+    g_autofree char *unzip = g_strdup_printf ("unzip -p '%s' content.xml", doc);
+    g_autofree char *content = NULL;
+
+    cli (f, &recommendation, "recommendation", "document", "关于古城棚户区征收补偿政策公开和“一户一档”管理的建议",
+         doc, NULL);
+    g_assert_cmpint (recommendation.status, ==, 0);
+    g_assert_true (g_spawn_command_line_sync (unzip, &content, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (content, "关于古城棚户区征收补偿政策公开和“一户一档”管理的建议"));
+    g_assert_nonnull (strstr (content, "古城文化旅游景区暨棚户区改造征收政策协商"));
+
+    cli (f, &unknown, "recommendation", "document", "没有这条建言", doc, NULL);
+    g_assert_cmpint (unknown.status, ==, 1);
+    g_assert_nonnull (strstr (unknown.err, "没有这条建言"));
+  }
+
   cli (f, &missing, "minutes", "没有这个协商", odt, NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "没有这个协商"));

@@ -13,6 +13,7 @@
 #include "tx-cli-private.h"
 #include "tx-documents.h"
 #include "tx-minutes-document.h"
+#include "tx-outcome-store.h"
 #include "tx-records.h"
 #include "tx-store.h"
 
@@ -109,6 +110,76 @@ tx_cli_cmd_minutes (Cli *cli)
     /* Translators: %s is a consultation's title */
     g_printerr (_("Warning: the meeting of “%s” is not marked held (its 协商 stage is not done): the minutes carry no date.\n"),
                 tx_consultation_get_title (consultation));
+  return EXIT_SUCCESS;
+}
+
+/* A recommendation by its id or its exact title. */
+static TxOutcome *
+find_recommendation (TxStore     *store,
+                     const char  *id_or_title,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (store, NULL, error);
+  TxOutcome *found = NULL;
+  guint n_titled = 0;
+
+  if (outcomes == NULL)
+    return NULL;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      if (g_strcmp0 (tx_outcome_get_uuid (outcome), id_or_title) == 0)
+        return g_object_ref (outcome);
+      if (g_strcmp0 (tx_outcome_get_title (outcome), id_or_title) == 0)
+        {
+          found = outcome;
+          n_titled++;
+        }
+    }
+
+  if (n_titled == 1)
+    return g_object_ref (found);
+  if (n_titled > 1)
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                 _("%u recommendations are titled “%s”: give the id of the one to write (tongxin-cli consultation show lists them)."),
+                 n_titled, id_or_title);
+  else
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("There is no recommendation with the id or title “%s”."), id_or_title);
+  return NULL;
+}
+
+int
+tx_cli_cmd_recommendation_document (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+  g_autofree char *lower = NULL;
+  const char *out;
+
+  if (cli->n_args != 4)
+    return tx_cli_usage_error (_("“recommendation document” needs a recommendation and the ODT to write: "
+                                 "tongxin-cli recommendation document RECOMMENDATION OUT.odt"));
+  out = cli->args[3];
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".odt"))
+    return tx_cli_usage_error (_("“%s” must end in .odt."), out);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  outcome = find_recommendation (store, cli->args[2], &error);
+  if (outcome == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (!tx_documents_write_recommendation (store, outcome, cli->today, out, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Recommendation written to %s\n"), out);
   return EXIT_SUCCESS;
 }
 

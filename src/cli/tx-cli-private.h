@@ -96,6 +96,7 @@ int tx_cli_cmd_calendar_export   (Cli *cli);
 /* tx-cli-documents.c */
 int tx_cli_cmd_signin_sheet      (Cli *cli);
 int tx_cli_cmd_minutes           (Cli *cli);
+int tx_cli_cmd_recommendation_document (Cli *cli);
 int tx_cli_cmd_chart             (Cli *cli);
 int tx_cli_cmd_circular          (Cli *cli);
 

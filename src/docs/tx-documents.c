@@ -16,10 +16,12 @@
 
 #include "tx-circular-chart.h"
 #include "tx-circular-document.h"
+#include "tx-consultation-store.h"
 #include "tx-documents.h"
 #include "tx-ledger.h"
 #include "tx-metrics.h"
 #include "tx-minutes-document.h"
+#include "tx-recommendation-document.h"
 #include "tx-roster-document.h"
 #include "tx-roster.h"
 #include "tx-signin-document.h"
@@ -137,6 +139,43 @@ tx_documents_write_minutes (TxConsultation  *consultation,
 {
   g_autoptr(TxOdtDocument) doc = tx_minutes_document_new (consultation);
 
+  return tx_odt_document_save (doc, path, error);
+}
+
+/**
+ * tx_documents_write_recommendation:
+ * @outcome: the recommendation, as stored or as a form holds it
+ * @today: the date it bears when it is not submitted yet
+ *
+ * Writes the recommendation as a formal 协商建言 to @path: it names the
+ * consultation it came from, and bears the day it was submitted, or
+ * @today for one not submitted yet.
+ */
+gboolean
+tx_documents_write_recommendation (TxStore     *store,
+                                   TxOutcome   *outcome,
+                                   TxDate       today,
+                                   const char  *path,
+                                   GError     **error)
+{
+  const char *consultation_uuid = tx_outcome_get_consultation_uuid (outcome);
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autofree char *date = tx_date_to_iso (today);
+
+  if (consultation_uuid == NULL || consultation_uuid[0] == '\0')
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                           _("Choose the consultation it came from first: the document names it."));
+      return FALSE;
+    }
+
+  consultation = tx_store_load_consultation (store, consultation_uuid, error);
+  if (consultation == NULL)
+    return FALSE;
+
+  doc = tx_recommendation_document_new (outcome, consultation,
+                                        tx_outcome_get_submitted (outcome) != NULL ? NULL : date);
   return tx_odt_document_save (doc, path, error);
 }
 

@@ -35,6 +35,11 @@ TxTableDocument *tx_documents_prepare_roster  (TxStore                *store,
 gboolean         tx_documents_write_minutes   (TxConsultation         *consultation,
                                                const char             *path,
                                                GError                **error);
+gboolean         tx_documents_write_recommendation (TxStore            *store,
+                                               TxOutcome              *outcome,
+                                               TxDate                  today,
+                                               const char             *path,
+                                               GError                **error);
 /* What writing the quarterly circular does. */
 typedef enum {
   TX_CIRCULAR_DRAFT,        /* a draft: written, nothing frozen */

@@ -12,11 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-documents.h"
 #include "tx-editor.h"
 #include "tx-outcome-document-section.h"
 #include "tx-outcome-edit.h"
 #include "tx-records.h"
-#include "tx-recommendation-document.h"
 
 struct _TxOutcomeDocumentSection
 {
@@ -114,11 +114,7 @@ tx_outcome_document_section_export_to_file (TxOutcomeDocumentSection  *self,
 {
   TxEditor *editor = get_editor (self);
   g_autoptr(GObject) outcome = NULL;
-  g_autoptr(TxConsultation) consultation = NULL;
-  g_autoptr(TxOdtDocument) doc = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *today = NULL;
-  const char *consultation_uuid;
 
   g_return_val_if_fail (TX_IS_OUTCOME_DOCUMENT_SECTION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -131,20 +127,6 @@ tx_outcome_document_section_export_to_file (TxOutcomeDocumentSection  *self,
   if (outcome == NULL)
     return FALSE;
 
-  consultation_uuid = tx_outcome_get_consultation_uuid (TX_OUTCOME (outcome));
-  if (consultation_uuid == NULL || consultation_uuid[0] == '\0')
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                           _("Choose the consultation it came from first: the document names it."));
-      return FALSE;
-    }
-
-  consultation = tx_store_load_consultation (tx_editor_get_store (editor), consultation_uuid, error);
-  if (consultation == NULL)
-    return FALSE;
-
-  today = tx_date_to_iso (tx_editor_get_today (editor));
-  doc = tx_recommendation_document_new (TX_OUTCOME (outcome), consultation,
-                                        tx_outcome_get_submitted (TX_OUTCOME (outcome)) != NULL ? NULL : today);
-  return tx_odt_document_save (doc, path, error);
+  return tx_documents_write_recommendation (tx_editor_get_store (editor), TX_OUTCOME (outcome),
+                                            tx_editor_get_today (editor), path, error);
 }
