@@ -151,6 +151,36 @@ test_formats (Fixture       *f,
   }
 }
 
+/* The adoption bar says in words and numbers what each part is, not by
+ * colour alone: the part's word and count are drawn in it too, not only
+ * in the legend. */
+static void
+test_adoption_words (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = tx_chart_data_from_store (f->store, TX_CHART_ADOPTION, 2026,
+                                                           tx_date_new (2026, 11, 27), &error);
+  g_autofree char *pdf = g_build_filename (f->dir, "adoption.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -raw '%s' -", pdf);
+  g_autofree char *drawn = NULL;
+  g_autofree char *adopted = NULL;
+  const char *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chart->adoption[1], >, 0);
+  g_assert_true (tx_chart_write (chart, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, &drawn, NULL, NULL, NULL));
+
+  /* “采纳 16” in the bar, and again in the legend */
+  adopted = g_strdup_printf ("采纳 %u", chart->adoption[1]);
+  first = strstr (drawn, adopted);
+  g_assert_nonnull (first);
+  second = strstr (first + strlen (adopted), adopted);
+  g_assert_nonnull (second);
+}
+
 /* A year without plans: the plan chart says 无计划 for each township,
  * not “0 / 0”, a plan of nothing. */
 static void
@@ -280,6 +310,7 @@ main (int   argc,
   g_test_add ("/chart/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
   g_test_add ("/chart/bad-labels", Fixture, NULL, fixture_set_up, test_bad_labels, fixture_tear_down);
   g_test_add ("/chart/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
+  g_test_add ("/chart/adoption-words", Fixture, NULL, fixture_set_up, test_adoption_words, fixture_tear_down);
   g_test_add ("/chart/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();

@@ -311,6 +311,50 @@ draw_bars (cairo_t           *cr,
     }
 }
 
+/* How wide @string is drawn at @size. */
+static double
+text_width (cairo_t    *cr,
+            const char *string,
+            double      size)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+  int width;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, string, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
+/* Thin white lines across a part of the adoption bar: the parts differ
+ * by more than colour (采纳 and 未采纳 look alike to a reader who does
+ * not tell red from green). */
+static void
+hatch (cairo_t *cr,
+       double   x,
+       double   y,
+       double   width,
+       double   height,
+       double   step)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+  cairo_set_line_width (cr, 2);
+  for (double start = x - height; start < x + width; start += step)
+    {
+      cairo_move_to (cr, start, y + height);
+      cairo_line_to (cr, start + height, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_adoption (cairo_t           *cr,
                double             width,
@@ -339,6 +383,36 @@ draw_adoption (cairo_t           *cr,
       cairo_set_source_rgb (cr, shades[i][0], shades[i][1], shades[i][2]);
       cairo_rectangle (cr, x, top, part, bar_height);
       cairo_fill (cr);
+      /* 部分采纳 sparsely hatched, 未采纳 densely */
+      if (i == 2)
+        hatch (cr, x, top, part, bar_height, 16);
+      else if (i == 3)
+        hatch (cr, x, top, part, bar_height, 7);
+
+      /* its word and count in it, or the count alone, when they fit */
+      {
+        g_autofree char *full = g_strdup_printf ("%s %u", adoption_names[i], data->adoption[i]);
+        g_autofree char *count = g_strdup_printf ("%u", data->adoption[i]);
+        const char *label = text_width (cr, full, 13) + 12 <= part ? full
+                            : text_width (cr, count, 13) + 8 <= part ? count : NULL;
+
+        if (label != NULL)
+          {
+            double size = 13;
+            double label_width = text_width (cr, label, size);
+
+            /* on a plate of the bar's own colour, over the hatching */
+            cairo_set_source_rgb (cr, shades[i][0], shades[i][1], shades[i][2]);
+            cairo_rectangle (cr, x + part / 2 - label_width / 2 - 3, top + bar_height / 2 - 9,
+                             label_width + 6, 18);
+            cairo_fill (cr);
+            if (i == 2)
+              cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+            else
+              cairo_set_source_rgb (cr, 1, 1, 1);
+            text (cr, label, x + part / 2, top + bar_height / 2, size, TRUE, 0.5, 0);
+          }
+      }
       x += part;
     }
 
@@ -351,6 +425,8 @@ draw_adoption (cairo_t           *cr,
       cairo_set_source_rgb (cr, shades[i][0], shades[i][1], shades[i][2]);
       cairo_rectangle (cr, lx, top + bar_height + 12, 14, 14);
       cairo_fill (cr);
+      if (i == 2 || i == 3)
+        hatch (cr, lx, top + bar_height + 12, 14, 14, i == 2 ? 8 : 4);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       text (cr, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0, 0);
     }
