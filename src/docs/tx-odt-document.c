@@ -6,9 +6,8 @@
  * page and the styles follow GB/T 9704-2012 (DESIGN §7): A4, margins
  * 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 on a 28.9 pt line with
  * a two-character indent, headings 黑体 and 楷体, page numbers "— 1 —" in
- * 4号 at the foot, odd pages right and even pages left.  Fonts are named
- * as the offices have them; LibreOffice and WPS substitute what is
- * missing.
+ * 4号 宋体 at the foot, odd pages right and even pages left.  Fonts are
+ * named as the offices have them (see fonts[] below).
  *
  * Every text of a record goes through tx_doc_clean_text() on its way
  * in: one control character would make content.xml invalid XML, and
@@ -44,20 +43,25 @@
 #define NS_DRAW   "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define NS_XLINK  "http://www.w3.org/1999/xlink"
 
-/* Font faces: the office names first, the Linux fallback last. */
+/* Font faces, by the names an office computer has them under: a stock
+ * Windows 10/11 has 仿宋, 楷体, 黑体 and 宋体 (not 仿宋_GB2312 or
+ * 楷体_GB2312), offices add 方正小标宋简体.  Where one is missing,
+ * LibreOffice and WPS ask fontconfig, and data/fontconfig's file gives
+ * each the closest face installed. */
 static const struct {
   const char *name;
-  const char *family;
   const char *generic;
 } fonts[] = {
-  { "方正小标宋简体", "方正小标宋简体", "roman" },
-  { "仿宋_GB2312",   "仿宋_GB2312",   "roman" },
-  { "仿宋",          "仿宋",          "roman" },
-  { "黑体",          "黑体",          "swiss" },
-  { "楷体_GB2312",   "楷体_GB2312",   "roman" },
-  { "Noto Serif CJK SC", "Noto Serif CJK SC", "roman" },
-  { "Noto Sans CJK SC",  "Noto Sans CJK SC",  "swiss" },
+  { "方正小标宋简体", "roman" },
+  { "仿宋",          "modern" },
+  { "黑体",          "swiss" },
+  { "楷体",          "script" },
+  { "宋体",          "roman" },
 };
+
+/* Between the text block and the page number's line, inside the 35 mm
+ * of the bottom margin. */
+#define FOOTER_DROP "0.27cm"
 
 struct _TxOdtDocument
 {
@@ -470,7 +474,7 @@ font_face_decls (xmlTextWriterPtr w)
   start (w, "office:font-face-decls");
   for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
     {
-      g_autofree char *quoted = g_strdup_printf ("'%s'", fonts[i].family);
+      g_autofree char *quoted = g_strdup_printf ("'%s'", fonts[i].name);
 
       start (w, "style:font-face");
       attr (w, "style:name", fonts[i].name);
@@ -551,12 +555,15 @@ write_styles (void)
   start (w, "style:default-style");
   attr (w, "style:family", "paragraph");
   start (w, "style:text-properties");
-  attr (w, "style:font-name", "仿宋_GB2312");
-  attr (w, "style:font-name-asian", "仿宋_GB2312");
+  attr (w, "style:font-name", "仿宋");
+  attr (w, "style:font-name-asian", "仿宋");
   attr (w, "fo:font-size", "16pt");
   attr (w, "style:font-size-asian", "16pt");
-  attr (w, "fo:language", "zh");
-  attr (w, "fo:country", "CN");
+  /* Digits and Latin words are "Western" text to LibreOffice, broken
+   * by the rules of their language: as Chinese, "2026" could end a line
+   * at "20"; as English, a run of digits with its "%" stays whole. */
+  attr (w, "fo:language", "en");
+  attr (w, "fo:country", "US");
   attr (w, "style:language-asian", "zh");
   attr (w, "style:country-asian", "CN");
   end (w);
@@ -573,6 +580,11 @@ write_styles (void)
   attr (w, "fo:margin-top", "0cm");
   attr (w, "fo:margin-bottom", "0cm");
   end (w);
+  /* 28 characters a line: the 156 mm text block holds 27 characters of
+   * 16 pt, and 28 when each gives up a quarter of a point */
+  start (w, "style:text-properties");
+  attr (w, "fo:letter-spacing", "-0.25pt");
+  end (w);
   end (w);
 
   paragraph_style (w, "TxTitle", "Title", "方正小标宋简体", 22, FALSE,
@@ -580,14 +592,14 @@ write_styles (void)
                    "fo:keep-with-next", "always", NULL);
   paragraph_style (w, "TxHeading1", "Heading 1", "黑体", 16, FALSE,
                    "fo:text-indent", "32pt", "fo:keep-with-next", "always", NULL);
-  paragraph_style (w, "TxHeading2", "Heading 2", "楷体_GB2312", 16, FALSE,
+  paragraph_style (w, "TxHeading2", "Heading 2", "楷体", 16, FALSE,
                    "fo:text-indent", "32pt", "fo:keep-with-next", "always", NULL);
-  paragraph_style (w, "TxBody", "Body", "仿宋_GB2312", 16, FALSE,
+  paragraph_style (w, "TxBody", "Body", "仿宋", 16, FALSE,
                    "fo:text-indent", "32pt", "fo:text-align", "justify", NULL);
-  paragraph_style (w, "TxPlain", "Body without indent", "仿宋_GB2312", 16, FALSE,
+  paragraph_style (w, "TxPlain", "Body without indent", "仿宋", 16, FALSE,
                    "fo:text-align", "start", NULL);
   /* two characters in, the rest after a label of two and a colon */
-  paragraph_style (w, "TxLabelled", "Attendance", "仿宋_GB2312", 16, FALSE,
+  paragraph_style (w, "TxLabelled", "Attendance", "仿宋", 16, FALSE,
                    "fo:text-align", "start", "fo:margin-left", "80pt", "fo:text-indent", "-48pt", NULL);
   start (w, "style:style");
   attr (w, "style:name", "TxLabel");
@@ -599,18 +611,21 @@ write_styles (void)
   attr (w, "style:font-name-complex", "黑体");
   end (w);
   end (w);
-  paragraph_style (w, "TxCenter", "Centred", "仿宋_GB2312", 16, FALSE,
+  paragraph_style (w, "TxCenter", "Centred", "仿宋", 16, FALSE,
                    "fo:text-align", "center", NULL);
-  paragraph_style (w, "TxRight", "Signature", "仿宋_GB2312", 16, FALSE,
+  paragraph_style (w, "TxRight", "Signature", "仿宋", 16, FALSE,
                    "fo:text-align", "end", "fo:margin-right", "64pt", NULL);
-  paragraph_style (w, "TxCell", "Table contents", "仿宋_GB2312", 14, FALSE,
+  paragraph_style (w, "TxCell", "Table contents", "仿宋", 14, FALSE,
                    "fo:line-height", "22pt", NULL);
   paragraph_style (w, "TxCellLabel", "Table label", "黑体", 14, FALSE,
                    "fo:line-height", "22pt", "fo:text-align", "center", NULL);
-  paragraph_style (w, "TxFooterOdd", "Footer, odd pages", "Noto Serif CJK SC", 14, FALSE,
-                   "fo:text-align", "end", "fo:margin-right", "14pt", "fo:line-height", "100%", NULL);
-  paragraph_style (w, "TxFooterEven", "Footer, even pages", "Noto Serif CJK SC", 14, FALSE,
-                   "fo:text-align", "start", "fo:margin-left", "14pt", "fo:line-height", "100%", NULL);
+  /* the dashes of "— 1 —" 7 mm under the text block (§7.5) */
+  paragraph_style (w, "TxFooterOdd", "Footer, odd pages", "宋体", 14, FALSE,
+                   "fo:text-align", "end", "fo:margin-right", "14pt", "fo:line-height", "100%",
+                   "fo:margin-top", FOOTER_DROP, NULL);
+  paragraph_style (w, "TxFooterEven", "Footer, even pages", "宋体", 14, FALSE,
+                   "fo:text-align", "start", "fo:margin-left", "14pt", "fo:line-height", "100%",
+                   "fo:margin-top", FOOTER_DROP, NULL);
   end (w); /* office:styles */
 
   start (w, "office:automatic-styles");

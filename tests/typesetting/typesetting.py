@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+# typesetting.py — the documents on paper, measured (GB/T 9704-2012)
+#
+# The sample data's circular, minutes and 协商建言 are written with
+# tongxin-cli, converted to PDF by LibreOffice (with the fontconfig file
+# Tongxin installs: FONTCONFIG_FILE, set by tests/meson.build), and read
+# back with pdftohtml (each line with its place and font), pdftotext
+# -bbox and pdftoppm, as the office receiving them would look at them.
+# Printed as TAP.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.append(os.path.join(os.path.dirname(HERE), "pylib"))
+
+from faketime_aside import child_env, step_aside  # noqa: E402
+
+CLI = os.environ.get("TONGXIN_CLI")
+TODAY = "2026-12-02"
+MM = 72 / 25.4
+# the text block of GB/T 9704: 37 mm from the top, 225 mm high
+BLOCK_BOTTOM = (37 + 225) * MM
+# pdftohtml -xml places text at 1.5 px a point
+PX = 1.5
+
+
+def cli(db, *args, check=True):
+    run = subprocess.run([CLI, "--db", db, "--today", TODAY, *args], capture_output=True,
+                         text=True, env=child_env(), timeout=120)
+    if check and run.returncode != 0:
+        raise AssertionError(f"tongxin-cli {' '.join(args)}: {run.returncode}: {run.stderr}")
+    return run
+
+
+def wide(ch):
+    return 1 if ord(ch) >= 0x2E80 or ch in "“”‘’—…" else 0.5
+
+
+def width(text):
+    """The width of a text in characters of its size (digits count half)."""
+    return sum(wide(ch) for ch in text if not ch.isspace())
+
+
+class Line:
+    def __init__(self, page, node, fonts):
+        self.page = page
+        self.top = float(node.get("top")) / PX
+        self.left = float(node.get("left")) / PX
+        self.width = float(node.get("width")) / PX
+        self.height = float(node.get("height")) / PX
+        self.font = fonts[node.get("font")]
+        self.text = "".join(node.itertext())
+
+    def __repr__(self):
+        return f"p{self.page} {self.top:.0f}/{self.left:.0f} {self.font['family']} {self.text}"
+
+
+def read_lines(pdf):
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", pdf], capture_output=True,
+                         check=True).stdout
+    root = ET.fromstring(xml)
+    fonts, lines = {}, []
+    for page in root.iter("page"):
+        for spec in page.iter("fontspec"):
+            fonts[spec.get("id")] = {"size": float(spec.get("size")), "family": spec.get("family")}
+        for node in page.iter("text"):
+            lines.append(Line(int(page.get("number")), node, fonts))
+    return lines
+
+
+class Documents:
+    """The sample's documents, written and converted once."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        db = os.path.join(folder, "s.db")
+        cli(db, "demo")
+        self.odt = {}
+        self.odt["circular"] = os.path.join(folder, "circular.odt")
+        cli(db, "circular", "--year", "2026", "--quarter", "4", self.odt["circular"], "--draft")
+        consultations = json.loads(cli(db, "consultation", "list", "--format", "json").stdout)
+        n = 0
+        for c in consultations:
+            if c.get("current_stage") != "done":
+                continue
+            shown = json.loads(cli(db, "consultation", "show", c["uuid"], "--format", "json").stdout)
+            n += 1
+            path = os.path.join(folder, f"minutes{n}.odt")
+            cli(db, "minutes", c["uuid"], path)
+            self.odt[f"minutes{n}"] = path
+            for i, o in enumerate(shown.get("outcomes", [])[:2]):
+                path = os.path.join(folder, f"recommendation{n}-{i}.odt")
+                cli(db, "recommendation", "document", o["uuid"], path)
+                self.odt[f"recommendation{n}-{i}"] = path
+            if n == 4:
+                break
+        soffice = shutil.which("soffice")
+        if soffice is None:
+            raise AssertionError("LibreOffice (soffice) is needed to read the documents back")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/lo", "--headless",
+                        "--convert-to", "pdf", "--outdir", folder, *self.odt.values()],
+                       capture_output=True, env=child_env(), timeout=600, check=True)
+        self.pdf = {name: path[:-4] + ".pdf" for name, path in self.odt.items()}
+        self.lines = {name: read_lines(pdf) for name, pdf in self.pdf.items()}
+
+
+def title_lines(lines):
+    """The lines of the title: the largest text on the first page."""
+    size = max(line.font["size"] for line in lines if line.page == 1)
+    return [line for line in lines if line.page == 1 and line.font["size"] == size]
+
+
+def family(line):
+    # "ABCDEF+NotoSerifCJKjp": one subset prefix a face
+    return line.font["family"]
+
+
+def test_fonts(docs):
+    """Title, headings and body text come out in the faces intended."""
+    lines = docs.lines["circular"]
+    title = title_lines(lines)[0]
+    heading = next(line for line in lines if line.text.startswith("一、"))
+    body = next(line for line in lines if line.text.startswith("按照"))
+    fonts = subprocess.run(["pdffonts", docs.pdf["circular"]], capture_output=True, text=True,
+                           check=True).stdout
+    # the PostScript name of each face, by its subset prefix
+    names = {m.group(1): m.group(2) for m in re.finditer(r"^(\w+)\+(\S+)", fonts, re.M)}
+    face = {which: names[family(line).split("+")[0]]
+            for which, line in (("title", title), ("heading", heading), ("body", body))}
+    assert len(set(face.values())) == 3, f"the faces: {face}"
+    # 小标宋 as the bold serif, 仿宋 as the serif, 黑体 as the sans
+    assert re.match(r"NotoSerifCJK\w*-Bold", face["title"]), face
+    assert re.match(r"NotoSerifCJK\w*-Regular", face["body"]), face
+    assert re.match(r"NotoSansCJK\w*-Regular", face["heading"]), face
+    for name, pdf in docs.pdf.items():
+        used = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+        assert "DejaVu" not in used, f"{name}: a Latin face for Chinese text: {used}"
+
+
+def paragraphs_wraps(lines):
+    """Pairs of lines where a paragraph of body text goes on to the next line."""
+    body = [line for line in lines if 15 <= line.font["size"] / PX <= 17]
+    for a, b in zip(body, body[1:]):
+        if a.page == b.page and 26 <= b.top - a.top <= 31 and a.font == b.font:
+            yield a, b
+
+
+def test_numbers_whole(docs):
+    """No line of the circular or the minutes ends inside a number."""
+    seen = 0
+    for name in docs.lines:
+        if not (name == "circular" or name.startswith("minutes")):
+            continue
+        for a, b in paragraphs_wraps(docs.lines[name]):
+            seen += 1
+            end, start = a.text.rstrip()[-1:], b.text.lstrip()[:1]
+            assert not (end.isdigit() and (start.isdigit() or start in "%.．")), \
+                f"{name}: “{a.text}” / “{b.text}”"
+    assert seen > 10, f"only {seen} wrapped lines to look at"
+
+
+def test_full_line(docs):
+    """A full line of body text holds 28 characters."""
+    counts = []
+    for name, lines in docs.lines.items():
+        for line in lines:
+            # a line of body text across the text block, all in Chinese
+            if 15 <= line.font["size"] / PX <= 17 and abs(line.left - 28 * MM) < 3 and \
+               line.width > 150 * MM and all(wide(ch) == 1 for ch in line.text.strip()):
+                # not a paragraph's last: the next line goes on without an indent
+                if any(x.page == line.page and 26 <= x.top - line.top <= 31 and x.font == line.font
+                       and abs(x.left - 28 * MM) < 3 for x in lines):
+                    counts.append((len(line.text.strip()), name, line.text))
+    assert len(counts) >= 5, f"only {len(counts)} full lines of Chinese text in the documents"
+    for n, name, text in counts:
+        assert n == 28, f"{name}: {n} characters in “{text}”"
+
+
+def dash_rows(pdf, page, box):
+    """The rows of ink of a page's dash, in points from the top."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "p")
+        subprocess.run(["pdftoppm", "-gray", "-r", "288", "-f", str(page), "-l", str(page), pdf, out],
+                       check=True)
+        path = os.path.join(folder, sorted(os.listdir(folder))[0])
+        with open(path, "rb") as f:
+            data = f.read()
+    parts = data.split(maxsplit=4)
+    w, h = int(parts[1]), int(parts[2])
+    pixels = parts[4]
+    scale = 288 / 72
+    x0, x1 = int(box[0] * scale) + 2, int(box[2] * scale) - 2
+    rows = []
+    for y in range(int(box[1] * scale), min(h, int(box[3] * scale) + 1)):
+        row = pixels[y * w + x0:y * w + x1]
+        if row and sum(1 for p in row if p < 128) > len(row) * 0.8:
+            rows.append(y / scale)
+    return rows
+
+
+def test_page_number(docs):
+    """The dashes of “— 1 —” lie 7 mm under the text block."""
+    words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", docs.pdf["circular"], "-"],
+                           capture_output=True, text=True, check=True).stdout
+    dashes = [tuple(float(v) for v in m.groups()) for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">—</word>', words)]
+    dashes = [d for d in dashes if d[1] > BLOCK_BOTTOM - 10]
+    assert len(dashes) == 2, words[-2000:]
+    rows = dash_rows(docs.pdf["circular"], 1, dashes[0])
+    assert rows, "no ink in the dash"
+    gap = (sum(rows) / len(rows) - BLOCK_BOTTOM) / MM
+    assert 6 <= gap <= 8, f"the page number's dash is {gap:.1f} mm under the text block"
+
+
+TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number]
+
+
+def main():
+    step_aside()
+    if CLI is None:
+        print("1..0 # SKIP TONGXIN_CLI is not set")
+        return 0
+    only = sys.argv[1:]
+    tests = [t for t in TESTS if not only or t.__name__ in only]
+    print(f"1..{len(tests)}")
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="tx-typesetting-") as folder:
+        try:
+            docs = Documents(folder)
+        except Exception:
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}")
+            for i, test in enumerate(tests, 1):
+                print(f"not ok {i} {test.__name__}")
+            return 1
+        for i, test in enumerate(tests, 1):
+            try:
+                test(docs)
+                print(f"ok {i} {test.__name__}")
+            except Exception:
+                failed += 1
+                print(f"not ok {i} {test.__name__} # {test.__doc__}")
+                for line in traceback.format_exc().splitlines():
+                    print(f"# {line}")
+        if os.environ.get("TONGXIN_TYPESETTING_KEEP"):
+            keep = os.environ["TONGXIN_TYPESETTING_KEEP"]
+            os.makedirs(keep, exist_ok=True)
+            for path in list(docs.pdf.values()) + list(docs.odt.values()):
+                shutil.copy(path, keep)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
