@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tx-doc-format.h"
+#include "tx-doc-title.h"
 #include "tx-odt-document.h"
 #include "tx-types.h"
 
@@ -306,6 +307,82 @@ test_single_rules (void)
   g_rmdir (dir);
 }
 
+/* Width of a line as the title counts it: digits a little over half. */
+static double
+title_width (const char *line)
+{
+  double width = 0;
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 1 : 0.55;
+
+  return width;
+}
+
+/* Titles over lines of at most 20 characters: between words, about
+ * equal, never a line of one or two characters (GB/T 9704 §7.3.3). */
+static void
+test_title_lines (void)
+{
+  static const struct {
+    const char *title;
+    const char *first_line;   /* where the words say to break */
+  } cases[] = {
+    { "古城文化旅游景区暨棚户区改造征收政策协商会议纪要", NULL },
+    { "关于古城棚户区征收补偿政策公开和“一户一档”管理的建议", NULL },
+    { "关于提高农村集体经营性建设用地入市收益分配标准的建议", NULL },
+    { "政协福泉市委员会关于2026年第四季度基层协商民主工作推进情况的通报", NULL },
+    { "关于禁养区内散养户过渡期扶持的建议", "关于禁养区内散养户过渡期扶持的建议" },
+    { "规范城乡酒席办理（治理“整酒风”）协商会议纪要", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) lines = tx_doc_title_lines (cases[i].title, 20);
+      g_autofree char *joined = g_strjoinv ("", lines);
+      double shortest = G_MAXDOUBLE, longest = 0;
+
+      /* nothing lost or added */
+      g_assert_cmpstr (joined, ==, cases[i].title);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          double w = title_width (lines[l]);
+          gunichar first = g_utf8_get_char (lines[l]);
+
+          g_test_message ("%s", lines[l]);
+          g_assert_cmpfloat (w, <=, 20);
+          g_assert_cmpfloat (w, >=, 3);
+          /* no line starts with a closing mark, none ends in an opening */
+          g_assert_null (g_utf8_strchr ("，。、”）》", -1, first));
+          g_assert_false (g_str_has_suffix (lines[l], "“") || g_str_has_suffix (lines[l], "（"));
+          shortest = MIN (shortest, w);
+          longest = MAX (longest, w);
+        }
+      if (cases[i].first_line != NULL)
+        g_assert_cmpstr (lines[0], ==, cases[i].first_line);
+      else
+        g_assert_cmpuint (g_strv_length (lines), ==, 2);
+      g_assert_cmpfloat (longest - shortest, <=, 5);
+    }
+
+  {
+    /* a word is not split: "纪要", "一户一档", "2026年" stay whole */
+    g_auto(GStrv) a = tx_doc_title_lines ("古城文化旅游景区暨棚户区改造征收政策协商会议纪要", 20);
+    g_auto(GStrv) b = tx_doc_title_lines ("关于古城棚户区征收补偿政策公开和“一户一档”管理的建议", 20);
+    g_auto(GStrv) c = tx_doc_title_lines ("政协福泉市委员会关于2026年第四季度基层协商民主工作推进情况的通报", 20);
+
+    g_assert_false (g_str_has_suffix (a[0], "纪"));
+    g_assert_false (g_str_has_suffix (b[0], "一户一") || g_str_has_suffix (b[0], "“"));
+    g_assert_false (g_str_has_suffix (c[0], "20") || g_str_has_suffix (c[0], "2026"));
+    /* nor "第四季度", nor "资源化" (two words to the dictionary) */
+    g_assert_false (g_str_has_suffix (c[0], "第四") || g_str_has_suffix (c[0], "第"));
+    {
+      g_auto(GStrv) d = tx_doc_title_lines ("关于推进生猪养殖粪污资源化利用和种养结合的建议", 20);
+      g_assert_false (g_str_has_prefix (d[1], "化"));
+    }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/doc-format/clean-text", test_clean_text);
   g_test_add_func ("/doc-format/chinese-punctuation", test_chinese_punctuation);
   g_test_add_func ("/doc-format/single-rules", test_single_rules);
+  g_test_add_func ("/doc-format/title-lines", test_title_lines);
 
   return g_test_run ();
 }

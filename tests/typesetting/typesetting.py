@@ -221,7 +221,27 @@ def test_page_number(docs):
     assert 6 <= gap <= 8, f"the page number's dash is {gap:.1f} mm under the text block"
 
 
-TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number]
+def test_titles(docs):
+    """Every title is broken between words into lines of about the same length."""
+    for name, lines in docs.lines.items():
+        title = title_lines(lines)
+        widths = [width(line.text) for line in title]
+        for line in title:
+            assert width(line.text) >= 3, f"{name}: a title line of “{line.text}”"
+        assert max(widths) - min(widths) <= 5, f"{name}: title lines {[l.text for l in title]}"
+        text = "".join(line.text for line in title).replace(" ", "")
+        # the lines as the title was written (the ODT's dc:title)
+        odt_title = subprocess.run(["unzip", "-p", docs.odt[name], "meta.xml"], capture_output=True,
+                                   text=True, check=True).stdout
+        written = re.search(r"<dc:title>(.*?)</dc:title>", odt_title).group(1)
+        assert text == written.replace(" ", ""), f"{name}: title “{text}” is not “{written}”"
+        for a, b in zip(title, title[1:]):
+            end, start = a.text.rstrip()[-1], b.text.lstrip()[0]
+            assert not (end.isdigit() and start.isdigit()), f"{name}: {a.text} / {b.text}"
+            assert not (end == "第"), f"{name}: {a.text} / {b.text}"
+
+
+TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles]
 
 
 def main():

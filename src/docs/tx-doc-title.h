@@ -1,0 +1,14 @@
+/* tx-doc-title.h — a title over lines, balanced and between words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GStrv tx_doc_title_lines (const char *title,
+                          double      max_width);
+
+G_END_DECLS
