@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "tx-consultation-edit.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
@@ -197,6 +199,82 @@ test_frozen (Fixture       *f,
   g_assert_cmpint (color_of (frozen, "牛场镇"), ==, TX_COLOR_YELLOW);
 }
 
+/* The text of an ODT's paragraphs, one a line. */
+static char *
+odt_text (const char *odt)
+{
+  g_autofree char *unzip = g_strdup_printf ("unzip -p '%s' content.xml", odt);
+  g_autofree char *xml = NULL;
+  g_autoptr(GRegex) tags = g_regex_new ("<text:p[^>]*>|</text:p>", 0, 0, NULL);
+  g_autoptr(GRegex) other = g_regex_new ("<[^>]*>", 0, 0, NULL);
+  g_autofree char *lines = NULL;
+
+  g_assert_true (g_spawn_command_line_sync (unzip, &xml, NULL, NULL, NULL));
+  lines = g_regex_replace_literal (tags, xml, -1, 0, "\n", 0, NULL);
+  return g_regex_replace_literal (other, lines, -1, 0, "", 0, NULL);
+}
+
+/* The drafted suggestions: one for each township with problems, its
+ * problems of a kind in one clause; the meeting stage not “…协商”协商;
+ * at the end of the year, the next year. */
+static void
+test_suggestions (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *odt = g_build_filename (f->dir, "draft.odt", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint suggestions = 0, problems = 0;
+  gboolean in_suggestions = FALSE;
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (cli (f, NULL, "circular", "--year", "2026", "--quarter", "4", odt, "--draft", NULL), ==, 0);
+  text = odt_text (odt);
+  g_assert_null (strstr (text, "协商”协商"));
+  g_assert_null (strstr (text, "下一季度"));
+  g_assert_null (strstr (text, "下季度"));
+  /* quoted titles side by side take no 顿号 */
+  g_assert_null (strstr (text, "”、“关于"));
+
+  store = tx_store_open (f->db, &error);
+  g_assert_no_error (error);
+  ledger = tx_ledger_compute (store, 2026, 4, tx_date_new (2026, 11, 27), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    problems += ((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->hits->len > 0;
+  g_assert_cmpuint (problems, >, 1);
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strstr (lines[i], "三、下一阶段工作建议") != NULL)
+        in_suggestions = TRUE;
+      else if (in_suggestions && g_regex_match_simple ("^[0-9]+\\. ", lines[i], 0, 0))
+        {
+          suggestions++;
+          g_test_message ("%s", lines[i]);
+          /* one sentence a line */
+          g_assert_true (g_str_has_suffix (lines[i], "。"));
+          g_assert_true (strstr (lines[i], "。") == lines[i] + strlen (lines[i]) - strlen ("。"));
+        }
+    }
+  /* a line for each township with a problem, and one for all */
+  g_assert_cmpuint (suggestions, ==, problems + 1);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+      g_autofree char *start = g_strdup_printf ("%s政协联络组要", entry->township_name);
+      char *first = strstr (text, start);
+
+      if (entry->hits->len == 0)
+        continue;
+      g_assert_nonnull (first);
+      g_assert_null (strstr (first + 1, start));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +283,7 @@ main (int   argc,
 
   g_test_add ("/circular/odt", Fixture, NULL, fixture_set_up, test_circular_odt, fixture_tear_down);
   g_test_add ("/circular/frozen", Fixture, NULL, fixture_set_up, test_frozen, fixture_tear_down);
+  g_test_add ("/circular/suggestions", Fixture, NULL, fixture_set_up, test_suggestions, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -18,7 +18,15 @@
 
 static const char * const color_words[] = { "绿", "黄", "红" };
 static const char * const color_names[] = { "绿色", "黄色", "红色" };
-static const char * const stage_names[] = { "选题", "调研", "协商", "报送", "反馈", "监督" };
+/* The stages as a circular names them: the meeting stage (协商) is the
+ * 会议 of a consultation whose title ends in 协商 already. */
+static const char * const stage_names[] = { "选题", "调研", "会议", "报送", "反馈", "监督" };
+
+static const char *
+stage_name (guint stage)
+{
+  return stage < G_N_ELEMENTS (stage_names) ? stage_names[stage] : "";
+}
 
 static char *
 percent (double rate)
@@ -42,8 +50,7 @@ tx_circular_reason_text (const TxLedgerHit *hit)
   switch (hit->rule)
     {
     case TX_RULE_STAGE_OVERDUE:
-      return g_strdup_printf ("“%s”%s环节逾期%d天", hit->title,
-                              hit->stage < G_N_ELEMENTS (stage_names) ? stage_names[hit->stage] : "", hit->days);
+      return g_strdup_printf ("“%s”%s环节逾期%d天", hit->title, stage_name (hit->stage), hit->days);
     case TX_RULE_FEEDBACK_WAITING:
       return g_strdup_printf ("协商建言“%s”报送%d天未获反馈", hit->title, hit->days);
     case TX_RULE_PLAN_BEHIND:
@@ -55,11 +62,48 @@ tx_circular_reason_text (const TxLedgerHit *hit)
     }
 }
 
+/* The titles of @hits of @rule, each in quotes (and for a stage, with
+ * it), joined by 、 */
+static char *
+hit_titles (GPtrArray *hits,
+            TxRule     rule)
+{
+  GString *titles = g_string_new (NULL);
+
+  for (guint h = 0; h < hits->len; h++)
+    {
+      TxLedgerHit *hit = g_ptr_array_index (hits, h);
+
+      if (hit->rule != rule)
+        continue;
+      /* “甲”“乙” (no 顿号 between quotes), but “甲”调研环节、“乙”会议环节 */
+      if (titles->len > 0 && rule == TX_RULE_STAGE_OVERDUE)
+        g_string_append (titles, "、");
+      g_string_append_printf (titles, "“%s”", hit->title);
+      if (rule == TX_RULE_STAGE_OVERDUE)
+        g_string_append_printf (titles, "%s环节", stage_name (hit->stage));
+    }
+
+  return g_string_free (titles, titles->len == 0);
+}
+
+static gboolean
+has_rule (GPtrArray *hits,
+          TxRule     rule)
+{
+  for (guint h = 0; h < hits->len; h++)
+    if (((TxLedgerHit *) g_ptr_array_index (hits, h))->rule == rule)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * tx_circular_draft_suggestions:
  *
- * Returns: a first draft of the suggestions for the next stage, from the
- *   rule hits, one a line, for the clerk to edit
+ * Returns: a first draft of the suggestions for the next stage, for the
+ *   clerk to edit: one a township with problems, its problems of each
+ *   kind in one clause, then one for all
  */
 char *
 tx_circular_draft_suggestions (TxLedger *ledger)
@@ -70,38 +114,29 @@ tx_circular_draft_suggestions (TxLedger *ledger)
   for (guint i = 0; i < ledger->entries->len; i++)
     {
       TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+      g_autoptr(GPtrArray) clauses = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *overdue = hit_titles (entry->hits, TX_RULE_STAGE_OVERDUE);
+      g_autofree char *waiting = hit_titles (entry->hits, TX_RULE_FEEDBACK_WAITING);
+      g_autofree char *joined = NULL;
 
-      for (guint h = 0; h < entry->hits->len; h++)
-        {
-          TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
+      if (has_rule (entry->hits, TX_RULE_PLAN_MISSING))
+        g_ptr_array_add (clauses, g_strdup ("尽快制定年度协商计划，报市政协备案"));
+      if (has_rule (entry->hits, TX_RULE_PLAN_BEHIND))
+        /* at the end of the year, the next is a year away */
+        g_ptr_array_add (clauses, g_strdup (ledger->quarter == 4
+                                            ? "将未完成的协商计划纳入下一年度统筹安排"
+                                            : "按年度协商计划组织开展协商活动，补齐计划进度"));
+      if (overdue != NULL)
+        g_ptr_array_add (clauses, g_strdup_printf ("加快%s工作，尽快补齐进度", overdue));
+      if (waiting != NULL)
+        g_ptr_array_add (clauses, g_strdup_printf ("跟踪协商建言%s的办理情况，督促承办单位及时反馈", waiting));
+      if (clauses->len == 0)
+        continue;
 
-          n++;
-          switch (hit->rule)
-            {
-            case TX_RULE_STAGE_OVERDUE:
-              g_string_append_printf (text, "%s政协联络组要加快“%s”%s环节工作，尽快补齐进度。\n",
-                                      entry->township_name, hit->title,
-                                      hit->stage < G_N_ELEMENTS (stage_names) ? stage_names[hit->stage] : "");
-              break;
-            case TX_RULE_FEEDBACK_WAITING:
-              g_string_append_printf (text, "%s要跟踪协商建言“%s”的办理情况，督促承办单位及时反馈。\n",
-                                      entry->township_name, hit->title);
-              break;
-            case TX_RULE_PLAN_BEHIND:
-              /* at the end of the year, the next is a year away */
-              g_string_append_printf (text, ledger->quarter == 4
-                                      ? "%s年度协商计划未完成，要在下一年度协商计划中统筹安排。\n"
-                                      : "%s年度协商计划进度落后，下一季度要按计划组织开展协商活动。\n",
-                                      entry->township_name);
-              break;
-            case TX_RULE_PLAN_MISSING:
-              g_string_append_printf (text, "%s要尽快制定年度协商计划，报市政协备案。\n",
-                                      entry->township_name);
-              break;
-            default:
-              break;
-            }
-        }
+      n++;
+      g_ptr_array_add (clauses, NULL);
+      joined = g_strjoinv ("；", (char **) clauses->pdata);
+      g_string_append_printf (text, "%s政协联络组要%s。\n", entry->township_name, joined);
     }
 
   if (n == 0)
