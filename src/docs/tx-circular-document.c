@@ -319,9 +319,7 @@ tx_circular_document_new (TxLedger        *ledger,
   }
 
   tx_odt_document_add_blank (doc);
-  if (organization != NULL && organization[0] != '\0')
-    tx_odt_document_add_right (doc, organization);
-  tx_odt_document_add_right (doc, date);
+  tx_odt_document_add_signature (doc, organization, date);
 
   return doc;
 }

@@ -209,8 +209,7 @@ tx_minutes_document_new (TxConsultation *consultation)
     g_autofree char *date = tx_doc_format_date (tx_consultation_get_starts (consultation));
 
     tx_odt_document_add_blank (doc);
-    tx_odt_document_add_right (doc, issuer);
-    tx_odt_document_add_right (doc, date);
+    tx_odt_document_add_signature (doc, issuer, date);
   }
 
   return doc;

@@ -64,6 +64,9 @@ static const struct {
  * of the bottom margin. */
 #define FOOTER_DROP "0.27cm"
 
+/* The date under a document, four characters from the right, in pt */
+#define SIGNATURE_RIGHT 64.0
+
 /* Characters of 2号 in a line of the title: 20 of 22 pt in 156 mm */
 #define TITLE_LINE 20.0
 
@@ -75,6 +78,7 @@ struct _TxOdtDocument
   guint             n_tables;
   GPtrArray        *table_widths;   /* GArray of double (cm), one per table */
   GPtrArray        *images;         /* GBytes, PNG, Pictures/imageN.png */
+  double            signer_margin_pt;  /* right of the issuing body's line */
 };
 
 TxOdtDocument *
@@ -289,6 +293,55 @@ tx_odt_document_add_right (TxOdtDocument *doc,
                            const char    *text)
 {
   paragraphs (doc, "TxRight", text);
+}
+
+/* The width of @text in characters of its size, as 仿宋 sets it:
+ * Chinese one, digits and Latin letters half. */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 1.0 : 0.5;
+    }
+
+  return width;
+}
+
+/**
+ * tx_odt_document_add_signature:
+ * @issuer: (nullable): the issuing body (署名)
+ * @date: (nullable): the date written (成文日期), "2026年12月2日"
+ *
+ * The end of a document (GB/T 9704 §7.3.5.1): the date four characters
+ * from the right edge, the issuing body on the line above, centred over
+ * the date.
+ */
+void
+tx_odt_document_add_signature (TxOdtDocument *doc,
+                               const char    *issuer,
+                               const char    *date)
+{
+  xmlTextWriterPtr w = doc->writer;
+  gboolean has_issuer = issuer != NULL && issuer[0] != '\0';
+  gboolean has_date = date != NULL && date[0] != '\0';
+
+  if (has_issuer)
+    {
+      /* the centre of the name over the centre of the date */
+      double shift = has_date ? (text_width (date) - text_width (issuer)) / 2 : 0;
+
+      doc->signer_margin_pt = MAX (0, SIGNATURE_RIGHT + shift * 16);
+      start (w, "text:p");
+      attr (w, "text:style-name", "TxSigner");
+      write_text (doc, issuer);
+      end (w);
+    }
+  if (has_date)
+    paragraph (doc, "TxRight", date);
 }
 
 /* Opens a table with its columns; the widths go into the automatic
@@ -635,7 +688,7 @@ write_styles (void)
   paragraph_style (w, "TxCenter", "Centred", "仿宋", 16, FALSE,
                    "fo:text-align", "center", NULL);
   paragraph_style (w, "TxRight", "Signature", "仿宋", 16, FALSE,
-                   "fo:text-align", "end", "fo:margin-right", "64pt", NULL);
+                   "fo:text-align", "end", "fo:margin-right", G_STRINGIFY (SIGNATURE_RIGHT) "pt", NULL);
   paragraph_style (w, "TxCell", "Table contents", "仿宋", 14, FALSE,
                    "fo:line-height", "22pt", NULL);
   paragraph_style (w, "TxCellLabel", "Table label", "黑体", 14, FALSE,
@@ -783,6 +836,20 @@ write_content (TxOdtDocument *doc)
         end (w);
         end (w);
       }
+  {
+    char margin[G_ASCII_DTOSTR_BUF_SIZE + 2];
+
+    g_ascii_formatd (margin, sizeof margin - 2, "%.1f", doc->signer_margin_pt);
+    strcat (margin, "pt");
+    start (w, "style:style");
+    attr (w, "style:name", "TxSigner");
+    attr (w, "style:family", "paragraph");
+    attr (w, "style:parent-style-name", "TxRight");
+    start (w, "style:paragraph-properties");
+    attr (w, "fo:margin-right", margin);
+    end (w);
+    end (w);
+  }
   start (w, "style:style");
   attr (w, "style:name", "TxCentered");
   attr (w, "style:family", "paragraph");

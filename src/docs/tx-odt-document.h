@@ -30,6 +30,9 @@ void           tx_odt_document_add_labelled    (TxOdtDocument       *doc,
                                                 const char          *text);
 void           tx_odt_document_add_centered    (TxOdtDocument       *doc,
                                                 const char          *text);
+void           tx_odt_document_add_signature   (TxOdtDocument       *doc,
+                                                const char          *issuer,
+                                                const char          *date);
 void           tx_odt_document_add_right       (TxOdtDocument       *doc,
                                                 const char          *text);
 void           tx_odt_document_add_table       (TxOdtDocument       *doc,

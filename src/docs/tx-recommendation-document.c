@@ -10,7 +10,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tx-doc-format.h"
+#include "tx-minutes-document.h"
 #include "tx-recommendation-document.h"
 
 /* "中共凤山镇委员会：", "凤山镇人民政府：", or the department */
@@ -39,6 +42,32 @@ addressee (TxOutcome      *outcome,
   return NULL;
 }
 
+/* What the consultation was about, to be quoted: its title without the
+ * closing 协商, in Chinese punctuation, quotes inside it made single
+ * (‘整酒风’ inside “…”). */
+static char *
+topic_of (TxConsultation *consultation)
+{
+  g_autofree char *title = tx_doc_chinese_punctuation (tx_consultation_get_title (consultation));
+  GString *topic = g_string_new (NULL);
+  gsize length = strlen (title);
+
+  if (g_str_has_suffix (title, "协商") && length > strlen ("协商") * 2)
+    length -= strlen ("协商");
+  for (const char *p = title; p < title + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C)
+        c = 0x2018;
+      else if (c == 0x201D)
+        c = 0x2019;
+      g_string_append_unichar (topic, c);
+    }
+
+  return g_string_free (topic, FALSE);
+}
+
 /**
  * tx_recommendation_document_new:
  * @consultation: the consultation it came from
@@ -55,23 +84,23 @@ tx_recommendation_document_new (TxOutcome      *outcome,
   g_autofree char *when = tx_doc_format_date (date ? date : tx_outcome_get_submitted (outcome));
   g_autofree char *meeting = tx_doc_format_date (tx_consultation_get_starts (consultation));
   g_autofree char *background = NULL;
+  g_autofree char *topic = NULL;
 
   tx_odt_document_add_title (doc, tx_outcome_get_title (outcome));
   if (to != NULL)
     tx_odt_document_add_plain (doc, to);
 
-  background = meeting[0] != '\0'
-    ? g_strdup_printf ("%s于%s召开“%s”，围绕议题深入协商，形成建议如下。", issuer, meeting,
-                       tx_consultation_get_title (consultation))
-    : g_strdup_printf ("%s围绕“%s”开展协商，形成建议如下。", issuer, tx_consultation_get_title (consultation));
+  /* "…于2026年3月23日召开专题协商会，围绕“…”开展协商，形成建议如下：" */
+  topic = topic_of (consultation);
+  background = meeting[0] != '\0' && tx_minutes_meeting_held (consultation)
+    ? g_strdup_printf ("%s于%s召开专题协商会，围绕“%s”开展协商，形成建议如下：", issuer, meeting, topic)
+    : g_strdup_printf ("%s围绕“%s”开展协商，形成建议如下：", issuer, topic);
   tx_odt_document_add_paragraphs (doc, background);
   tx_odt_document_add_paragraphs (doc, tx_outcome_get_content (outcome));
   tx_odt_document_add_paragraphs (doc, "以上建议，请予研究采纳。");
 
   tx_odt_document_add_blank (doc);
-  tx_odt_document_add_right (doc, issuer);
-  if (when[0] != '\0')
-    tx_odt_document_add_right (doc, when);
+  tx_odt_document_add_signature (doc, issuer, when);
 
   return doc;
 }

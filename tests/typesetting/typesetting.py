@@ -241,7 +241,37 @@ def test_titles(docs):
             assert not (end == "第"), f"{name}: {a.text} / {b.text}"
 
 
-TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles]
+def test_signature(docs):
+    """The date four characters from the right edge, the issuing body centred over it."""
+    right_edge = (210 - 26) * MM
+    for name, lines in docs.lines.items():
+        dates = [i for i, line in enumerate(lines)
+                 if re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", line.text.strip())]
+        assert dates, f"{name}: no date at the end"
+        date = lines[dates[-1]]
+        signer = lines[dates[-1] - 1]
+        assert 26 <= date.top - signer.top <= 31, f"{name}: {signer} over {date}"
+        gap = right_edge - (date.left + date.width)
+        assert abs(gap - 4 * 16) <= 8, f"{name}: the date {gap / 16:.1f} characters from the right"
+        centre = lambda line: line.left + line.width / 2  # noqa: E731
+        assert abs(centre(signer) - centre(date)) <= 16, \
+            f"{name}: “{signer.text}” centred {(centre(signer) - centre(date)) / 16:.1f} characters off the date"
+
+
+def test_recommendation_opening(docs):
+    """A 协商建言 opens as one: 召开专题协商会 / 围绕“…”开展协商."""
+    for name, pdf in docs.pdf.items():
+        if not name.startswith("recommendation"):
+            continue
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                              check=True).stdout.replace("\n", "").replace(" ", "")
+        assert re.search(r"于\d{4}年\d{1,2}月\d{1,2}日召开专题协商会，围绕“[^”]+”开展协商，形成建议如下：", text) or \
+            re.search(r"围绕“[^”]+”开展协商，形成建议如下：", text), f"{name}: {text[:200]}"
+        assert "协商”开展协商" not in text and "协商”，围绕" not in text, f"{name}: {text[:200]}"
+
+
+TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles,
+         test_signature, test_recommendation_opening]
 
 
 def main():
