@@ -105,7 +105,10 @@ test_follow (void)
   }
 
   /* the formal 协商建言 */
-  doc = tx_recommendation_document_new (saved, consultation, NULL);
+  {
+    TxIssueParts parts = { "泉政协联〔2026〕3号", "市委办公室,市政府办公室", "政协福泉市委员会办公室" };
+    doc = tx_recommendation_document_new (saved, consultation, NULL, &parts);
+  }
   g_assert_true (tx_odt_document_save (doc, odt, &error));
   g_assert_no_error (error);
   unzip = g_strdup_printf ("unzip -p '%s' content.xml", odt);
@@ -114,6 +117,13 @@ test_follow (void)
   g_assert_nonnull (strstr (content, "凤山镇人民政府："));
   g_assert_nonnull (strstr (content, "建议由镇政府统筹资金"));
   g_assert_nonnull (strstr (content, "2026年7月8日"));
+  /* the number above the title, the 版记 at the end: the offices in
+   * Chinese punctuation, ending in 。, printed on the day submitted */
+  g_assert_nonnull (strstr (content, ">泉政协联〔2026〕3号<"));
+  g_assert_true (strstr (content, ">泉政协联〔2026〕3号<") < strstr (content, "关于在综合体"));
+  g_assert_nonnull (strstr (content, ">抄送：市委办公室，市政府办公室。<"));
+  g_assert_nonnull (strstr (content, ">政协福泉市委员会办公室<"));
+  g_assert_nonnull (strstr (content, ">2026年7月8日印发<"));
 
   /* deleted, and back */
   g_assert_true (tx_store_delete_outcome (store, tx_outcome_get_uuid (outcome), FALSE, &error));
@@ -155,7 +165,10 @@ test_document_bad_text (void)
                        "建议\x0b由镇政府\x1b统筹资金\uFFFF。\r\n第二条\u2066建议\u2069。");
   tx_outcome_set_submission (outcome, "government", "2026-07-08");
 
-  doc = tx_recommendation_document_new (outcome, consultation, NULL);
+  {
+    TxIssueParts parts = { "\x01号\u202E", "市委\x0b办公室\u2066", NULL };
+    doc = tx_recommendation_document_new (outcome, consultation, NULL, &parts);
+  }
   g_assert_true (tx_odt_document_save (doc, odt, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_command_line_sync (unzip, &content, NULL, NULL, NULL));
@@ -166,6 +179,7 @@ test_document_bad_text (void)
   g_assert_nonnull (strstr (content, ">关于建设冷库的建议<"));
   g_assert_nonnull (strstr (content, ">建议由镇政府统筹资金。<"));
   g_assert_nonnull (strstr (content, ">第二条建议。<"));
+  g_assert_nonnull (strstr (content, ">抄送：市委办公室。<"));
   g_assert_null (strstr (content, "\u202E"));
 
   g_clear_object (&store);

@@ -29,6 +29,7 @@
 #include "tx-metrics.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-editor-private.h"
+#include "tx-outcome-document-section.h"
 #include "tx-outcome-editor.h"
 #include "tx-outcomes-page.h"
 #include "tx-records.h"
@@ -951,6 +952,12 @@ test_export (Fixture       *fixture,
   open_outcome (fixture, tx_outcome_get_uuid (outcome));
   g_assert_true (gtk_widget_is_sensitive (get_editor_child (fixture, "export_button")));
 
+  /* a document number typed above the button goes above the title */
+  gtk_editable_set_text (tx_test_get_template_child (tx_test_get_widget (fixture->editor,
+                                                                          TX_TYPE_OUTCOME_DOCUMENT_SECTION),
+                                                      "number_row"),
+                         "马场坪政协联〔2026〕7号");
+
   path = g_build_filename (fixture->dir, OVERDUE_TITLE ".odt", NULL);
   file = g_file_new_for_path (path);
   g_assert_true (tx_outcome_editor_export_to_file (TX_OUTCOME_EDITOR (fixture->editor), file, &error));
@@ -962,8 +969,17 @@ test_export (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  /* The title, the addressee, the content and who writes it. */
-  g_assert_nonnull (strstr (content, OVERDUE_TITLE));
+  /* The number, the title (over its lines), the addressee, the content
+   * and who writes it. */
+  g_assert_nonnull (strstr (content, ">马场坪政协联〔2026〕7号<"));
+  {
+    g_autoptr(GRegex) breaks = g_regex_new ("<text:line-break/>", 0, 0, NULL);
+    g_autofree char *flat = g_regex_replace_literal (breaks, content, -1, 0, "", 0, NULL);
+
+    g_assert_nonnull (strstr (flat, OVERDUE_TITLE));
+    /* first in the text */
+    g_assert_true (strstr (content, ">马场坪政协联〔2026〕7号<") < strstr (content, "马场坪街道办事处："));
+  }
   g_assert_nonnull (strstr (content, "马场坪街道办事处："));
   g_assert_nonnull (strstr (content, "标准化厂房"));
   g_assert_nonnull (strstr (content, "政协联络组"));

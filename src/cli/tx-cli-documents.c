@@ -158,25 +158,42 @@ tx_cli_cmd_recommendation_document (Cli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(TxOutcome) outcome = NULL;
   g_autofree char *lower = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *number = NULL;
+  g_autofree char *copy_to = NULL;
+  g_autofree char *printer = NULL;
+  CommandOption options[] = {
+    { "number", &number, NULL },
+    { "copy-to", &copy_to, NULL },
+    { "printer", &printer, NULL },
+  };
+  TxIssueParts parts;
   const char *out;
+  int status;
 
-  if (cli->n_args != 4)
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 2)
     return tx_cli_usage_error (_("“recommendation document” needs a recommendation and the ODT to write: "
                                  "tongxin-cli recommendation document RECOMMENDATION OUT.odt"));
-  out = cli->args[3];
+  out = g_ptr_array_index (positional, 1);
   lower = g_ascii_strdown (out, -1);
   if (!g_str_has_suffix (lower, ".odt"))
     return tx_cli_usage_error (_("“%s” must end in .odt."), out);
+  parts = (TxIssueParts) { number, copy_to, printer };
+  if (!tx_documents_check_issue_parts (&parts, &error))
+    return tx_cli_usage_error ("%s", error->message);
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  outcome = find_recommendation (store, cli->args[2], &error);
+  outcome = find_recommendation (store, g_ptr_array_index (positional, 0), &error);
   if (outcome == NULL)
     return tx_cli_fail ("%s", error->message);
 
-  if (!tx_documents_write_recommendation (store, outcome, cli->today, out, &error))
+  if (!tx_documents_write_recommendation (store, outcome, cli->today, &parts, out, &error))
     return tx_cli_fail ("%s", error->message);
 
   g_print (_("Recommendation written to %s\n"), out);
@@ -238,6 +255,8 @@ tx_cli_cmd_circular (Cli *cli)
   g_autofree char *suggestions = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *copy_to = NULL;
+  g_autofree char *printer = NULL;
   gboolean draft = FALSE;
   gboolean correction = FALSE;
   CommandOption options[] = {
@@ -245,10 +264,12 @@ tx_cli_cmd_circular (Cli *cli)
     { "quarter", &quarter_text, NULL },
     { "suggestions", &suggestions_file, NULL },
     { "number", &number, NULL },
+    { "copy-to", &copy_to, NULL },
+    { "printer", &printer, NULL },
     { "draft", NULL, &draft },
     { "correction", NULL, &correction },
   };
-  TxCircularOptions circular = { TX_CIRCULAR_ISSUE, NULL, NULL };
+  TxCircularOptions circular = { TX_CIRCULAR_ISSUE, NULL, { NULL, NULL, NULL } };
   const char *out;
   int year, quarter;
   int status;
@@ -267,8 +288,9 @@ tx_cli_cmd_circular (Cli *cli)
     return tx_cli_usage_error (_("“%s” must end in .odt."), out);
   if (draft && (correction || number != NULL))
     return tx_cli_usage_error (_("A draft is not issued: “--draft” takes neither “--number” nor “--correction”."));
-  if (number != NULL && (strchr (number, '\n') != NULL || g_utf8_strlen (number, -1) > 50))
-    return tx_cli_usage_error (_("The document number is one line of at most 50 characters, such as 福泉政协〔2026〕12号."));
+  circular.parts = (TxIssueParts) { number, copy_to, printer };
+  if (!tx_documents_check_issue_parts (&circular.parts, &error))
+    return tx_cli_usage_error ("%s", error->message);
   if (suggestions_file != NULL && !g_file_get_contents (suggestions_file, &suggestions, NULL, &error))
     return tx_cli_fail (_("Could not read “%s”: %s"), suggestions_file, error->message);
 
@@ -277,7 +299,6 @@ tx_cli_cmd_circular (Cli *cli)
     return EXIT_FAILED;
 
   circular.mode = draft ? TX_CIRCULAR_DRAFT : correction ? TX_CIRCULAR_CORRECTION : TX_CIRCULAR_ISSUE;
-  circular.number = number;
   circular.suggestions = suggestions;
   if (!tx_documents_write_circular_full (store, year, quarter, cli->today, &circular, out, &error))
     return tx_cli_fail ("%s", error->message);

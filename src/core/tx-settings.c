@@ -60,6 +60,12 @@ static const TxSettingInfo infos[] = {
   { .key = "organization", .kind = TX_SETTING_TEXT, .default_value = "",
     .title = N_("Issuing Body"), .group = TX_SETTING_GROUP_OFFICE,
     .summary = N_("The issuing body printed on documents, such as 政协福泉市委员会金山街道联络组") },
+  { .key = "copy-to", .kind = TX_SETTING_TEXT, .default_value = "",
+    .title = N_("Copied To"), .group = TX_SETTING_GROUP_OFFICE,
+    .summary = N_("The offices circulars and recommendations are copied to (抄送), printed at their foot, such as 市委办公室，市政府办公室") },
+  { .key = "printing-office", .kind = TX_SETTING_TEXT, .default_value = "",
+    .title = N_("Printing Office"), .group = TX_SETTING_GROUP_OFFICE,
+    .summary = N_("The office that prints and sends documents (印发机关), printed at their foot with the date; empty: the issuing body") },
   { .key = "default-township", .kind = TX_SETTING_TOWNSHIP, .default_value = "",
     .title = N_("Default Township"), .group = TX_SETTING_GROUP_OFFICE,
     .summary = N_("The township a roster line without one belongs to") },
@@ -102,6 +108,8 @@ static const TxSettingInfo infos[] = {
 
 enum {
   INFO_ORGANIZATION,
+  INFO_COPY_TO,
+  INFO_PRINTING_OFFICE,
   INFO_DEFAULT_TOWNSHIP,
   INFO_TOWNSHIP_ORDER,
   INFO_SIGNIN_ORDER,
@@ -596,6 +604,26 @@ tx_settings_get_organization (TxSettings *self)
 {
   g_return_val_if_fail (TX_IS_SETTINGS (self), "");
 
+  return self->values[INFO_ORGANIZATION];
+}
+
+/* 抄送: the offices documents are copied to, or "" */
+const char *
+tx_settings_get_copy_to (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), "");
+
+  return self->values[INFO_COPY_TO];
+}
+
+/* 印发机关: the office that prints documents, or the issuing body */
+const char *
+tx_settings_get_printing_office (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), "");
+
+  if (self->values[INFO_PRINTING_OFFICE][0] != '\0')
+    return self->values[INFO_PRINTING_OFFICE];
   return self->values[INFO_ORGANIZATION];
 }
 

@@ -88,6 +88,8 @@ gboolean             tx_settings_set_text             (TxSettings  *self,
                                                        GError     **error);
 
 const char          *tx_settings_get_organization     (TxSettings  *self);
+const char          *tx_settings_get_copy_to          (TxSettings  *self);
+const char          *tx_settings_get_printing_office  (TxSettings  *self);
 const char          *tx_settings_get_default_township (TxSettings  *self);
 TxSigninOrder        tx_settings_get_signin_order     (TxSettings  *self);
 TxTownshipOrder      tx_settings_get_township_order   (TxSettings  *self);

@@ -154,10 +154,11 @@ tx_circular_draft_suggestions (TxLedger *ledger)
  * @organization: (nullable): who issues it
  * @issued_on: YYYY-MM-DD
  * @chart_png: (nullable): the ledger chart
+ * @parts: the number (发文字号), centred above the title when issued,
+ *   and the 版记 at the end
  * @draft: whether this is a draft, not issued
  *
- * The number (发文字号) of an issued circular is @ledger's, centred
- * above the title; a correction (a version after the first) says so
+ * A correction (a version after the first) says so
  * under the title, and a draft says it is one.
  */
 TxOdtDocument *
@@ -167,6 +168,7 @@ tx_circular_document_new (TxLedger        *ledger,
                           const char      *issued_on,
                           const char      *suggestions,
                           GBytes          *chart_png,
+                          const TxIssueParts *parts,
                           gboolean         draft)
 {
   g_autofree char *title = g_strdup_printf ("%s关于%d年第%s季度基层协商民主工作推进情况的通报",
@@ -180,8 +182,8 @@ tx_circular_document_new (TxLedger        *ledger,
   guint counts[3] = { 0, };
   const int no_shade = -1;
 
-  if (!draft && ledger->number != NULL && ledger->number[0] != '\0')
-    tx_odt_document_add_centered (doc, ledger->number);
+  if (!draft && parts->number != NULL && parts->number[0] != '\0')
+    tx_odt_document_add_number (doc, parts->number);
   tx_odt_document_add_title (doc, title);
   if (draft)
     tx_odt_document_add_centered (doc, "（草稿，未印发）");
@@ -320,6 +322,7 @@ tx_circular_document_new (TxLedger        *ledger,
 
   tx_odt_document_add_blank (doc);
   tx_odt_document_add_signature (doc, organization, date);
+  tx_odt_document_add_imprint (doc, parts, issued_on);
 
   return doc;
 }

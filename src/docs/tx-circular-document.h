@@ -18,6 +18,7 @@ TxOdtDocument *tx_circular_document_new      (TxLedger        *ledger,
                                               const char      *issued_on,
                                               const char      *suggestions,
                                               GBytes          *chart_png,
+                                              const TxIssueParts *parts,
                                               gboolean         draft);
 
 G_END_DECLS

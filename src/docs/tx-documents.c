@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tx-circular-chart.h"
@@ -142,6 +144,56 @@ tx_documents_write_minutes (TxConsultation  *consultation,
   return tx_odt_document_save (doc, path, error);
 }
 
+/* One line of at most @max characters */
+static gboolean
+check_line (const char  *text,
+            guint        max,
+            const char  *message,
+            GError     **error)
+{
+  if (text == NULL || (strchr (text, '\n') == NULL && g_utf8_strlen (text, -1) <= max))
+    return TRUE;
+
+  g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
+ * tx_documents_check_issue_parts:
+ *
+ * Returns: whether @parts can be printed: the number and the printer
+ *   one short line each, the offices copied to at most 200 characters
+ */
+gboolean
+tx_documents_check_issue_parts (const TxIssueParts  *parts,
+                                GError             **error)
+{
+  return check_line (parts->number, 50,
+                     _("The document number is one line of at most 50 characters, such as 福泉政协〔2026〕12号."), error) &&
+         check_line (parts->printer, 50,
+                     _("The printing office is one line of at most 50 characters, such as 政协福泉市委员会办公室."), error) &&
+         check_line (parts->copy_to, 200,
+                     _("The offices copied to are one line of at most 200 characters, separated by commas."), error);
+}
+
+/* The parts as printed: what was given, else the settings */
+static TxIssueParts
+resolve_issue_parts (TxStore            *store,
+                     const TxIssueParts *parts)
+{
+  TxSettings *settings = tx_store_get_settings (store);
+  TxIssueParts resolved = { NULL, NULL, NULL };
+
+  if (parts != NULL)
+    resolved = *parts;
+  if (resolved.copy_to == NULL)
+    resolved.copy_to = tx_settings_get_copy_to (settings);
+  if (resolved.printer == NULL)
+    resolved.printer = tx_settings_get_printing_office (settings);
+
+  return resolved;
+}
+
 /**
  * tx_documents_write_recommendation:
  * @outcome: the recommendation, as stored or as a form holds it
@@ -152,12 +204,14 @@ tx_documents_write_minutes (TxConsultation  *consultation,
  * @today for one not submitted yet.
  */
 gboolean
-tx_documents_write_recommendation (TxStore     *store,
-                                   TxOutcome   *outcome,
-                                   TxDate       today,
-                                   const char  *path,
-                                   GError     **error)
+tx_documents_write_recommendation (TxStore             *store,
+                                   TxOutcome           *outcome,
+                                   TxDate               today,
+                                   const TxIssueParts  *parts,
+                                   const char          *path,
+                                   GError             **error)
 {
+  TxIssueParts resolved = resolve_issue_parts (store, parts);
   const char *consultation_uuid = tx_outcome_get_consultation_uuid (outcome);
   g_autoptr(TxConsultation) consultation = NULL;
   g_autoptr(TxOdtDocument) doc = NULL;
@@ -174,8 +228,11 @@ tx_documents_write_recommendation (TxStore     *store,
   if (consultation == NULL)
     return FALSE;
 
+  if (!tx_documents_check_issue_parts (&resolved, error))
+    return FALSE;
   doc = tx_recommendation_document_new (outcome, consultation,
-                                        tx_outcome_get_submitted (outcome) != NULL ? NULL : date);
+                                        tx_outcome_get_submitted (outcome) != NULL ? NULL : date,
+                                        &resolved);
   return tx_odt_document_save (doc, path, error);
 }
 
@@ -197,7 +254,7 @@ tx_documents_write_circular (TxStore     *store,
                              const char  *path,
                              GError     **error)
 {
-  TxCircularOptions options = { TX_CIRCULAR_ISSUE, NULL, suggestions };
+  TxCircularOptions options = { TX_CIRCULAR_ISSUE, suggestions, { NULL, NULL, NULL } };
 
   return tx_documents_write_circular_full (store, year, quarter, today, &options, path, error);
 }
@@ -242,7 +299,11 @@ tx_documents_write_circular_full (TxStore                  *store,
   g_autofree char *issued_suggestions = NULL;
   g_autofree char *issued_on = NULL;
   g_autofree char *text = NULL;
+  TxIssueParts parts;
   gboolean freezes;
+
+  if (!tx_documents_check_issue_parts (&options->parts, error))
+    return FALSE;
 
   ledger = tx_ledger_load_frozen (store, year, quarter, &issued_suggestions, &local_error);
   if (local_error != NULL)
@@ -269,7 +330,7 @@ tx_documents_write_circular_full (TxStore                  *store,
       if (ledger == NULL)
         return FALSE;
       ledger->version = version;
-      ledger->number = g_strdup (options->number ? options->number : "");
+      ledger->number = g_strdup (options->parts.number ? options->parts.number : "");
       issued_on = tx_date_to_iso (today);
     }
   else if (ledger == NULL)
@@ -281,7 +342,7 @@ tx_documents_write_circular_full (TxStore                  *store,
       if (options->mode == TX_CIRCULAR_ISSUE)
         {
           ledger->version = 1;
-          ledger->number = g_strdup (options->number ? options->number : "");
+          ledger->number = g_strdup (options->parts.number ? options->parts.number : "");
         }
     }
   else if (options->mode == TX_CIRCULAR_DRAFT)
@@ -289,10 +350,10 @@ tx_documents_write_circular_full (TxStore                  *store,
   else
     {
       issued_on = g_strdup (ledger->issued_on);
-      if (options->number != NULL && options->number[0] != '\0')
+      if (options->parts.number != NULL && options->parts.number[0] != '\0')
         {
           g_free (ledger->number);
-          ledger->number = g_strdup (options->number);
+          ledger->number = g_strdup (options->parts.number);
         }
     }
 
@@ -312,7 +373,9 @@ tx_documents_write_circular_full (TxStore                  *store,
   if (png == NULL)
     return FALSE;
 
-  doc = tx_circular_document_new (ledger, total, organization, issued_on, text, png,
+  parts = resolve_issue_parts (store, &options->parts);
+  parts.number = ledger->number;
+  doc = tx_circular_document_new (ledger, total, organization, issued_on, text, png, &parts,
                                   options->mode == TX_CIRCULAR_DRAFT);
 
   writer = tx_file_writer_new (path, error);

@@ -7,6 +7,7 @@
 
 #include "tx-consultation.h"
 #include "tx-date.h"
+#include "tx-odt-document.h"
 #include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-table-document.h"
@@ -35,9 +36,12 @@ TxTableDocument *tx_documents_prepare_roster  (TxStore                *store,
 gboolean         tx_documents_write_minutes   (TxConsultation         *consultation,
                                                const char             *path,
                                                GError                **error);
+gboolean         tx_documents_check_issue_parts (const TxIssueParts *parts,
+                                               GError                **error);
 gboolean         tx_documents_write_recommendation (TxStore            *store,
                                                TxOutcome              *outcome,
                                                TxDate                  today,
+                                               const TxIssueParts     *parts,
                                                const char             *path,
                                                GError                **error);
 /* What writing the quarterly circular does. */
@@ -49,8 +53,8 @@ typedef enum {
 
 typedef struct {
   TxCircularMode  mode;
-  const char     *number;        /* 发文字号 (ISSUE, CORRECTION), or NULL */
   const char     *suggestions;   /* NULL: those issued, or a first draft */
+  TxIssueParts    parts;         /* the number for ISSUE and CORRECTION */
 } TxCircularOptions;
 
 gboolean         tx_documents_write_circular  (TxStore                *store,

@@ -64,6 +64,10 @@ static const struct {
  * of the bottom margin. */
 #define FOOTER_DROP "0.27cm"
 
+/* The rules of the 版记: 0.35 mm and 0.25 mm */
+#define IMPRINT_THICK "0.35mm solid #000000"
+#define IMPRINT_THIN  "0.25mm solid #000000"
+
 /* The date under a document, four characters from the right, in pt */
 #define SIGNATURE_RIGHT 64.0
 
@@ -279,7 +283,19 @@ tx_odt_document_add_labelled (TxOdtDocument *doc,
   end (w);
 }
 
-/* Centred lines: the document number above the title, a mark under it. */
+/* The document number (发文字号), centred, with a blank line between it
+ * and the title (GB/T 9704 §7.2.4 without the 版头). */
+void
+tx_odt_document_add_number (TxOdtDocument *doc,
+                            const char    *number)
+{
+  g_autofree char *clean = tx_doc_clean_text (number, TX_DOC_TEXT_ONE_LINE);
+
+  paragraph (doc, "TxCenter", g_strstrip (clean));
+  paragraph (doc, "TxBody", "");
+}
+
+/* Centred lines: a mark under the title. */
 void
 tx_odt_document_add_centered (TxOdtDocument *doc,
                               const char    *text)
@@ -348,6 +364,7 @@ tx_odt_document_add_signature (TxOdtDocument *doc,
  * styles of content.xml. */
 static void
 table_start (TxOdtDocument *doc,
+             const char    *style_name,
              guint          n_columns,
              const double  *widths_cm)
 {
@@ -357,7 +374,7 @@ table_start (TxOdtDocument *doc,
 
   start (w, "table:table");
   attr (w, "table:name", name);
-  attr (w, "table:style-name", "TxTable");
+  attr (w, "table:style-name", style_name);
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *style = g_strdup_printf ("TxTable.C%u_%u", doc->n_tables, c);
@@ -408,7 +425,7 @@ tx_odt_document_add_grid (TxOdtDocument      *doc,
 {
   xmlTextWriterPtr w = doc->writer;
 
-  table_start (doc, n_columns, widths_cm);
+  table_start (doc, "TxTable", n_columns, widths_cm);
 
   for (guint i = 0; i < n_cells; i += n_columns)
     {
@@ -449,7 +466,7 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
 {
   xmlTextWriterPtr w = doc->writer;
 
-  table_start (doc, n_columns, widths_cm);
+  table_start (doc, "TxTable", n_columns, widths_cm);
 
   for (guint i = 0; i < n_cells; i += n_columns)
     {
@@ -468,6 +485,83 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
         }
       end (w);
     }
+  end (w);
+}
+
+/**
+ * tx_odt_document_add_imprint:
+ * @parts: the offices copied to and the printing office
+ * @printed_on: YYYY-MM-DD
+ *
+ * The 版记 at the end of an issued document (GB/T 9704 §7.4): between
+ * a thick rule over it and a thick rule under it, 4号, one character in
+ * from each side, “抄送：…。” (its lines after the first under the first
+ * office), a thin rule, then the printing office on the left and
+ * “2026年12月2日印发” on the right.
+ */
+void
+tx_odt_document_add_imprint (TxOdtDocument      *doc,
+                             const TxIssueParts *parts,
+                             const char         *printed_on)
+{
+  xmlTextWriterPtr w = doc->writer;
+  g_autofree char *date = tx_doc_format_date (printed_on);
+  g_autofree char *printed = date[0] != '\0' ? g_strconcat (date, "印发", NULL) : g_strdup ("");
+  gboolean has_copy = parts->copy_to != NULL && parts->copy_to[0] != '\0';
+  gboolean has_printer = parts->printer != NULL && parts->printer[0] != '\0';
+  const double widths[] = { 7.8, 7.8 };
+
+  if (!has_copy && !has_printer)
+    return;
+
+  /* on one page, whole */
+  table_start (doc, "TxImprintTable", G_N_ELEMENTS (widths), widths);
+  if (has_copy)
+    {
+      g_autofree char *clean = tx_doc_clean_text (parts->copy_to, TX_DOC_TEXT_ONE_LINE);
+      g_autofree char *copy = tx_doc_chinese_punctuation (g_strstrip (clean));
+      g_autoptr(GString) line = g_string_new ("抄送：");
+
+      /* the offices, separated by full-width commas, end with a full stop */
+      for (const char *p = copy; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == ',' || c == ';')
+            g_string_append (line, "，");
+          else
+            g_string_append_unichar (line, c);
+        }
+      while (g_str_has_suffix (line->str, "。") || g_str_has_suffix (line->str, "，") ||
+             g_str_has_suffix (line->str, "；") || g_str_has_suffix (line->str, "、"))
+        g_string_truncate (line, line->len - strlen ("。"));
+      g_string_append (line, "。");
+
+      start (w, "table:table-row");
+      attr (w, "table:style-name", "TxRow");
+      start (w, "table:table-cell");
+      attr (w, "table:style-name", "TxImprintCopy");
+      attr (w, "table:number-columns-spanned", "2");
+      attr (w, "office:value-type", "string");
+      paragraph (doc, "TxImprintCopy", line->str);
+      end (w);
+      start (w, "table:covered-table-cell");
+      end (w);
+      end (w);
+    }
+  start (w, "table:table-row");
+  attr (w, "table:style-name", "TxRow");
+  start (w, "table:table-cell");
+  attr (w, "table:style-name", has_copy ? "TxImprintPrinter" : "TxImprintPrinterOnly");
+  attr (w, "office:value-type", "string");
+  paragraph (doc, "TxImprintStart", has_printer ? parts->printer : "");
+  end (w);
+  start (w, "table:table-cell");
+  attr (w, "table:style-name", has_copy ? "TxImprintPrinter" : "TxImprintPrinterOnly");
+  attr (w, "office:value-type", "string");
+  paragraph (doc, "TxImprintEnd", printed);
+  end (w);
+  end (w);
   end (w);
 }
 
@@ -689,6 +783,14 @@ write_styles (void)
                    "fo:text-align", "center", NULL);
   paragraph_style (w, "TxRight", "Signature", "仿宋", 16, FALSE,
                    "fo:text-align", "end", "fo:margin-right", G_STRINGIFY (SIGNATURE_RIGHT) "pt", NULL);
+  /* the 版记, 4号; the offices copied to wrap under the first of them */
+  paragraph_style (w, "TxImprintCopy", "Imprint, copied to", "仿宋", 14, FALSE,
+                   "fo:text-align", "start", "fo:line-height", "22pt",
+                   "fo:margin-left", "42pt", "fo:text-indent", "-42pt", NULL);
+  paragraph_style (w, "TxImprintStart", "Imprint, printer", "仿宋", 14, FALSE,
+                   "fo:text-align", "start", "fo:line-height", "22pt", NULL);
+  paragraph_style (w, "TxImprintEnd", "Imprint, date", "仿宋", 14, FALSE,
+                   "fo:text-align", "end", "fo:line-height", "22pt", NULL);
   paragraph_style (w, "TxCell", "Table contents", "仿宋", 14, FALSE,
                    "fo:line-height", "22pt", NULL);
   paragraph_style (w, "TxCellLabel", "Table label", "黑体", 14, FALSE,
@@ -788,6 +890,16 @@ write_content (TxOdtDocument *doc)
   attr (w, "fo:margin-bottom", "0.4cm");
   end (w);
   end (w);
+  start (w, "style:style");
+  attr (w, "style:name", "TxImprintTable");
+  attr (w, "style:family", "table");
+  start (w, "style:table-properties");
+  attr (w, "style:width", "15.6cm");
+  attr (w, "table:align", "center");
+  attr (w, "fo:margin-top", "0.6cm");
+  attr (w, "style:may-break-between-rows", "false");
+  end (w);
+  end (w);
   for (guint t = 0; t < doc->table_widths->len; t++)
     {
       GArray *widths = g_ptr_array_index (doc->table_widths, t);
@@ -836,6 +948,34 @@ write_content (TxOdtDocument *doc)
         end (w);
         end (w);
       }
+  /* the rules of the 版记: thick over and under it, thin between */
+  {
+    static const struct {
+      const char *name, *top, *bottom;
+    } imprint[] = {
+      { "TxImprintCopy", IMPRINT_THICK, IMPRINT_THIN },
+      { "TxImprintPrinter", "none", IMPRINT_THICK },
+      { "TxImprintPrinterOnly", IMPRINT_THICK, IMPRINT_THICK },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (imprint); i++)
+      {
+        start (w, "style:style");
+        attr (w, "style:name", imprint[i].name);
+        attr (w, "style:family", "table-cell");
+        start (w, "style:table-cell-properties");
+        attr (w, "fo:border-top", imprint[i].top);
+        attr (w, "fo:border-bottom", imprint[i].bottom);
+        attr (w, "fo:border-left", "none");
+        attr (w, "fo:border-right", "none");
+        attr (w, "fo:padding-top", "0.05cm");
+        attr (w, "fo:padding-bottom", "0.05cm");
+        attr (w, "fo:padding-left", "14pt");
+        attr (w, "fo:padding-right", "14pt");
+        end (w);
+        end (w);
+      }
+  }
   {
     char margin[G_ASCII_DTOSTR_BUF_SIZE + 2];
 

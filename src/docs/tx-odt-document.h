@@ -12,6 +12,15 @@ G_BEGIN_DECLS
 
 typedef struct _TxOdtDocument TxOdtDocument;
 
+/* What an issued document carries besides its text (GB/T 9704): each
+ * NULL or "" for none.  (tx_documents_*() take NULL for the copy and
+ * the printer as the settings.) */
+typedef struct {
+  const char *number;    /* 发文字号, such as 泉政协联〔2026〕3号 */
+  const char *copy_to;   /* 抄送: the offices, separated by commas */
+  const char *printer;   /* 印发机关 */
+} TxIssueParts;
+
 TxOdtDocument *tx_odt_document_new             (const char          *title);
 void           tx_odt_document_free            (TxOdtDocument       *doc);
 void           tx_odt_document_add_title       (TxOdtDocument       *doc,
@@ -33,6 +42,11 @@ void           tx_odt_document_add_centered    (TxOdtDocument       *doc,
 void           tx_odt_document_add_signature   (TxOdtDocument       *doc,
                                                 const char          *issuer,
                                                 const char          *date);
+void           tx_odt_document_add_imprint     (TxOdtDocument       *doc,
+                                                const TxIssueParts  *parts,
+                                                const char          *printed_on);
+void           tx_odt_document_add_number      (TxOdtDocument       *doc,
+                                                const char          *number);
 void           tx_odt_document_add_right       (TxOdtDocument       *doc,
                                                 const char          *text);
 void           tx_odt_document_add_table       (TxOdtDocument       *doc,

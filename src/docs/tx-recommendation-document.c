@@ -72,20 +72,25 @@ topic_of (TxConsultation *consultation)
  * tx_recommendation_document_new:
  * @consultation: the consultation it came from
  * @date: (nullable): YYYY-MM-DD; the submission date when %NULL
+ * @parts: its number (发文字号), centred above the title, and the 版记
  */
 TxOdtDocument *
-tx_recommendation_document_new (TxOutcome      *outcome,
-                                TxConsultation *consultation,
-                                const char     *date)
+tx_recommendation_document_new (TxOutcome          *outcome,
+                                TxConsultation     *consultation,
+                                const char         *date,
+                                const TxIssueParts *parts)
 {
+  const char *dated = date ? date : tx_outcome_get_submitted (outcome);
   TxOdtDocument *doc = tx_odt_document_new (tx_outcome_get_title (outcome));
   g_autofree char *to = addressee (outcome, consultation);
   g_autofree char *issuer = g_strdup_printf ("%s政协联络组", tx_consultation_get_township_name (consultation));
-  g_autofree char *when = tx_doc_format_date (date ? date : tx_outcome_get_submitted (outcome));
+  g_autofree char *when = tx_doc_format_date (dated);
   g_autofree char *meeting = tx_doc_format_date (tx_consultation_get_starts (consultation));
   g_autofree char *background = NULL;
   g_autofree char *topic = NULL;
 
+  if (parts->number != NULL && parts->number[0] != '\0')
+    tx_odt_document_add_number (doc, parts->number);
   tx_odt_document_add_title (doc, tx_outcome_get_title (outcome));
   if (to != NULL)
     tx_odt_document_add_plain (doc, to);
@@ -101,6 +106,7 @@ tx_recommendation_document_new (TxOutcome      *outcome,
 
   tx_odt_document_add_blank (doc);
   tx_odt_document_add_signature (doc, issuer, when);
+  tx_odt_document_add_imprint (doc, parts, dated);
 
   return doc;
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 TxOdtDocument *tx_recommendation_document_new (TxOutcome      *outcome,
                                                TxConsultation *consultation,
-                                               const char     *date);
+                                               const char     *date,
+                                               const TxIssueParts *parts);
 
 G_END_DECLS

@@ -948,7 +948,7 @@ write_to_file (TxCircularDialog  *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *suggestions = NULL;
-  TxCircularOptions options = { mode, number, NULL };
+  TxCircularOptions options = { mode, NULL, { number, NULL, NULL } };
 
   path = g_file_get_path (file);
   if (path == NULL)

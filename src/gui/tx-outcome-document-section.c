@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "tx-documents.h"
@@ -21,6 +22,9 @@
 struct _TxOutcomeDocumentSection
 {
   GtkBox parent_instance;
+
+  /* template widgets */
+  AdwEntryRow *number_row;
 };
 
 static void tx_outcome_document_section_iface_init (TxEditorSectionInterface *iface);
@@ -74,6 +78,7 @@ tx_outcome_document_section_class_init (TxOutcomeDocumentSectionClass *klass)
   object_class->dispose = tx_outcome_document_section_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-outcome-document-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, TxOutcomeDocumentSection, number_row);
 }
 
 static void
@@ -105,7 +110,8 @@ tx_outcome_document_section_choose_file (TxOutcomeDocumentSection *self)
  * @file: an .odt file, replaced if it exists
  *
  * Writes the recommendation as the form holds it, saved or not, as a
- * formal 协商建言.
+ * formal 协商建言, with the document number typed above the button and
+ * the 版记 of the settings.
  */
 gboolean
 tx_outcome_document_section_export_to_file (TxOutcomeDocumentSection  *self,
@@ -115,6 +121,9 @@ tx_outcome_document_section_export_to_file (TxOutcomeDocumentSection  *self,
   TxEditor *editor = get_editor (self);
   g_autoptr(GObject) outcome = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *number = NULL;
+  /* the 版记 from the settings */
+  TxIssueParts parts = { NULL, NULL, NULL };
 
   g_return_val_if_fail (TX_IS_OUTCOME_DOCUMENT_SECTION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -127,6 +136,9 @@ tx_outcome_document_section_export_to_file (TxOutcomeDocumentSection  *self,
   if (outcome == NULL)
     return FALSE;
 
+  number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+  parts.number = number;
+
   return tx_documents_write_recommendation (tx_editor_get_store (editor), TX_OUTCOME (outcome),
-                                            tx_editor_get_today (editor), path, error);
+                                            tx_editor_get_today (editor), &parts, path, error);
 }

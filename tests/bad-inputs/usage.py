@@ -10,4 +10,24 @@ CASES = [
          message="没有这个协商"),
     Case("usage/config-unknown-key", ["config", "set", "no-such-key", "1"], message="no-such-key"),
     Case("usage/config-bad-value", ["config", "set", "feedback-days", "-3"], message="feedback-days"),
+    # the parts of an issued document: one short line each, and nothing written
+    Case("usage/recommendation-number-too-long",
+         ["recommendation", "document", "关于古城棚户区征收补偿政策公开和“一户一档”管理的建议", "{dir}/out.odt",
+          "--number", "号" * 51], exit=2, message="document number",
+         check=lambda ctx: _no_file(ctx, "out.odt")),
+    Case("usage/circular-copy-to-too-long",
+         ["circular", "--year", "2026", "--quarter", "3", "{dir}/out.odt", "--copy-to", "市委办公室，" * 40],
+         exit=2, message="copied to", check=lambda ctx: _no_file(ctx, "out.odt")),
+    Case("usage/recommendation-printer-too-long",
+         ["recommendation", "document", "关于古城棚户区征收补偿政策公开和“一户一档”管理的建议", "{dir}/out.odt",
+          "--printer", "办" * 51], exit=2, message="printing office",
+         check=lambda ctx: _no_file(ctx, "out.odt")),
+    Case("usage/recommendation-unknown-option",
+         ["recommendation", "document", "关于古城棚户区征收补偿政策公开和“一户一档”管理的建议", "{dir}/out.odt",
+          "--numbr", "1"], exit=2, message="--numbr"),
 ]
+
+
+def _no_file(ctx, name):
+    import os
+    assert not os.path.exists(os.path.join(ctx.dir, name)), f"{name} was written"

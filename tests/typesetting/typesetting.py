@@ -31,6 +31,9 @@ MM = 72 / 25.4
 BLOCK_BOTTOM = (37 + 225) * MM
 # pdftohtml -xml places text at 1.5 px a point
 PX = 1.5
+NUMBER = "泉政协联〔2026〕3号"
+COPY_TO = "市委办公室，市人大常委会办公室，市政府办公室，市政协各专门委员会，市纪委监委驻市政协纪检监察组"
+PRINTER = "政协福泉市委员会办公室"
 
 
 def cli(db, *args, check=True):
@@ -84,9 +87,15 @@ class Documents:
         self.folder = folder
         db = os.path.join(folder, "s.db")
         cli(db, "demo")
+        cli(db, "config", "set", "copy-to", COPY_TO)
+        cli(db, "config", "set", "printing-office", PRINTER)
         self.odt = {}
         self.odt["circular"] = os.path.join(folder, "circular.odt")
         cli(db, "circular", "--year", "2026", "--quarter", "4", self.odt["circular"], "--draft")
+        # issued, with its number
+        self.odt["circular-issued"] = os.path.join(folder, "circular-issued.odt")
+        cli(db, "circular", "--year", "2026", "--quarter", "3", "--number", NUMBER,
+            self.odt["circular-issued"])
         consultations = json.loads(cli(db, "consultation", "list", "--format", "json").stdout)
         n = 0
         for c in consultations:
@@ -99,7 +108,7 @@ class Documents:
             self.odt[f"minutes{n}"] = path
             for i, o in enumerate(shown.get("outcomes", [])[:2]):
                 path = os.path.join(folder, f"recommendation{n}-{i}.odt")
-                cli(db, "recommendation", "document", o["uuid"], path)
+                cli(db, "recommendation", "document", o["uuid"], path, "--number", NUMBER)
                 self.odt[f"recommendation{n}-{i}"] = path
             if n == 4:
                 break
@@ -185,8 +194,8 @@ def test_full_line(docs):
         assert n == 28, f"{name}: {n} characters in “{text}”"
 
 
-def dash_rows(pdf, page, box):
-    """The rows of ink of a page's dash, in points from the top."""
+def page_pixels(pdf, page):
+    """A page in grey at 288 dpi: width, height, the pixels, pixels a point."""
     with tempfile.TemporaryDirectory() as folder:
         out = os.path.join(folder, "p")
         subprocess.run(["pdftoppm", "-gray", "-r", "288", "-f", str(page), "-l", str(page), pdf, out],
@@ -194,10 +203,14 @@ def dash_rows(pdf, page, box):
         path = os.path.join(folder, sorted(os.listdir(folder))[0])
         with open(path, "rb") as f:
             data = f.read()
-    parts = data.split(maxsplit=4)
-    w, h = int(parts[1]), int(parts[2])
-    pixels = parts[4]
-    scale = 288 / 72
+    # "P5\nW H\n255\n", then a byte a pixel
+    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+    return int(m.group(1)), int(m.group(2)), data[m.end():], 288 / 72
+
+
+def dash_rows(pdf, page, box):
+    """The rows of ink of a page's dash, in points from the top."""
+    w, h, pixels, scale = page_pixels(pdf, page)
     x0, x1 = int(box[0] * scale) + 2, int(box[2] * scale) - 2
     rows = []
     for y in range(int(box[1] * scale), min(h, int(box[3] * scale) + 1)):
@@ -270,8 +283,71 @@ def test_recommendation_opening(docs):
         assert "协商”开展协商" not in text and "协商”，围绕" not in text, f"{name}: {text[:200]}"
 
 
+def test_number_and_imprint(docs):
+    """The 发文字号 centred above the title; the 版记 at the end, between its rules."""
+    block_left, block_right = 28 * MM, (210 - 26) * MM
+    for name, lines in docs.lines.items():
+        if name.startswith("minutes"):
+            continue
+        squeeze = lambda line: line.text.replace(" ", "")  # noqa: E731
+        title = title_lines(lines)
+        numbers = [line for line in lines if squeeze(line) == NUMBER]
+        if name == "circular":
+            assert not numbers, f"{name}: a draft has no number"
+        else:
+            assert len(numbers) == 1, f"{name}: the number {NUMBER} {len(numbers)} times"
+            number = numbers[0]
+            assert number.page == 1 and number.top < title[0].top, f"{name}: {number} not above the title"
+            centre = number.left + number.width / 2
+            assert abs(centre - (block_left + block_right) / 2) < 8, f"{name}: {number} not centred"
+        copy = [i for i, line in enumerate(lines) if squeeze(line).startswith("抄送：")]
+        assert len(copy) == 1, f"{name}: “抄送：” {len(copy)} times"
+        first = lines[copy[0]]
+        # one character (4号) in from the left, after the signature's date
+        assert abs(first.left - (block_left + 14)) < 4, f"{name}: {first} not one character in"
+        rest = lines[copy[0]:]
+        text = "".join(squeeze(line) for line in rest)
+        assert "抄送：" + COPY_TO + "。" in text, f"{name}: {text}"
+        printed = [line for line in rest if re.search(r"\d{4}年\d{1,2}月\d{1,2}日印发$", squeeze(line))]
+        assert len(printed) == 1, f"{name}: no “…印发” after 抄送: {rest}"
+        assert abs(block_right - 14 - (printed[0].left + printed[0].width)) < 6, \
+            f"{name}: {printed[0]} not one character from the right"
+        printer = [line for line in rest if squeeze(line) == PRINTER]
+        assert printer and abs(printer[0].left - (block_left + 14)) < 4, f"{name}: {PRINTER} {printer}"
+        assert abs(printer[0].top - printed[0].top) < 2, f"{name}: printer and date not on one line"
+        # wrapped offices start under the first office, after “抄送：”
+        for line in rest[1:]:
+            if line.top >= printer[0].top - 2:
+                break
+            assert abs(line.left - (first.left + 3 * 14)) < 4, f"{name}: {line} not under the first office"
+        # the rules: thick over 抄送 and under 印发, thin between, across the text block
+        rules = rules_between(docs.pdf[name], first.page, first.top - 12, printed[0].top + 30)
+        assert len(rules) == 3, f"{name}: rules {rules}"
+        (top, t1), (middle, t2), (bottom, t3) = rules
+        assert top < first.top < middle < printed[0].top < bottom, f"{name}: rules {rules}"
+        assert t1 > t2 and t3 > t2, f"{name}: thicknesses {t1:.2f} {t2:.2f} {t3:.2f} pt"
+
+
+def rules_between(pdf, page, y0, y1):
+    """Horizontal rules across the text block between y0 and y1: (y, thickness) in pt."""
+    w, h, pixels, scale = page_pixels(pdf, page)
+    x0, x1 = int(29 * MM * scale), int((210 - 27) * MM * scale)
+    rows = []
+    for y in range(max(0, int(y0 * scale)), min(h, int(y1 * scale))):
+        row = pixels[y * w + x0:y * w + x1]
+        if sum(1 for p in row if p < 128) > len(row) * 0.98:
+            rows.append(y)
+    rules = []
+    for y in rows:
+        if rules and y - rules[-1][-1] == 1:
+            rules[-1].append(y)
+        else:
+            rules.append([y])
+    return [(sum(r) / len(r) / scale, len(r) / scale) for r in rules]
+
+
 TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles,
-         test_signature, test_recommendation_opening]
+         test_signature, test_recommendation_opening, test_number_and_imprint]
 
 
 def main():
