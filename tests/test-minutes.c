@@ -379,6 +379,39 @@ test_full_disk (Fixture       *f,
   g_test_trap_assert_passed ();
 }
 
+/* Those at the meeting as offices list them: 出席 by role (the host
+ * first, then the liaison group, deputies, members, experts,
+ * stakeholders) and within a role by surname strokes; 请假 for those
+ * who sent word; 列席 for officials and observers. */
+static void
+test_attendance_order (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOdtDocument) doc = tx_minutes_document_new (f->consultation);
+  g_autofree char *odt = g_build_filename (f->dir, "order.odt", NULL);
+  g_autofree char *content = NULL;
+  GsfInput *input;
+  GsfInfile *zip;
+
+  g_assert_true (tx_odt_document_save (doc, odt, &error));
+  g_assert_no_error (error);
+  input = gsf_input_stdio_new (odt, &error);
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  content = read_member (zip, "content.xml");
+  g_object_unref (zip);
+  g_object_unref (input);
+
+  /* deputies 陈 (7 strokes) before 罗 (8); stakeholders 陈秀, then
+   * 罗金元 before 罗德安 (金 8, 德 15) */
+  g_assert_nonnull (strstr (content, "出席：</text:span>石启明、潘宏、陈光辉、罗秀珍、刘运和、熊玉兰、吴永平、陈秀、罗金元、罗德安<"));
+  g_assert_nonnull (strstr (content, "请假：</text:span>李国强<"));
+  g_assert_nonnull (strstr (content, "列席：</text:span>丁建华、周海燕、赵忠义<"));
+  g_assert_null (strstr (content, "应邀："));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +422,7 @@ main (int   argc,
   g_test_add ("/minutes/manifest", Fixture, NULL, fixture_set_up, test_manifest, fixture_tear_down);
   g_test_add ("/minutes/libreoffice-reads-it", Fixture, NULL, fixture_set_up, test_libreoffice_reads_it, fixture_tear_down);
   g_test_add ("/minutes/bad-text", Fixture, NULL, fixture_set_up, test_bad_text, fixture_tear_down);
+  g_test_add ("/minutes/attendance-order", Fixture, NULL, fixture_set_up, test_attendance_order, fixture_tear_down);
   g_test_add ("/minutes/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "tx-collate.h"
 #include "tx-doc-format.h"
 #include "tx-minutes-document.h"
 #include "tx-outcome.h"
@@ -64,45 +65,48 @@ meeting_time (TxConsultation *consultation)
                           g_date_time_get_hour (to), g_date_time_get_minute (to));
 }
 
-static guint
-group_of (TxParticipant *participant)
+/* Those who sit in (列席): officials of departments and observers */
+static gboolean
+sits_in (TxParticipant *participant)
 {
-  guint group = TX_N_CATEGORIES;
-
-  for (guint i = 0; i < participant->categories->len; i++)
-    group = MIN (group, (guint) g_array_index (participant->categories, TxCategory, i));
-
-  return group;
+  return participant->role == TX_ROLE_OFFICIAL || participant->role == TX_ROLE_OBSERVER;
 }
 
-/* "政协委员：李国强、陈美华" a line for each category, in the order of
- * "liaison group + N". */
-static char *
-names_by_category (GPtrArray *participants,
-                   int        attended)
+static int
+compare_listed (gconstpointer a,
+                gconstpointer b)
 {
+  TxParticipant *x = *(TxParticipant **) a, *y = *(TxParticipant **) b;
+
+  if (x->role != y->role)
+    return x->role < y->role ? -1 : 1;
+
+  return tx_collate_compare (x->name, y->name, TX_ORDER_STROKES);
+}
+
+/* "石启明、王红、…": those whose attendance is @attended (for those who
+ * came, those who sit in or the others), in the order offices list
+ * people: by their role at the meeting (the host first), then by
+ * surname strokes (按姓氏笔画为序). */
+static char *
+names_listed (GPtrArray *participants,
+              int        attended,
+              gboolean   sitting_in)
+{
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
   GString *text = g_string_new (NULL);
 
-  for (guint group = 0; group <= TX_N_CATEGORIES; group++)
+  for (guint i = 0; i < participants->len; i++)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
+      TxParticipant *participant = g_ptr_array_index (participants, i);
 
-      for (guint i = 0; i < participants->len; i++)
-        {
-          TxParticipant *participant = g_ptr_array_index (participants, i);
-
-          if (participant->attended != attended || group_of (participant) != group)
-            continue;
-          if (names->len > 0)
-            g_string_append (names, "、");
-          g_string_append (names, participant->name);
-        }
-
-      if (names->len > 0)
-        g_string_append_printf (text, "%s：%s\n",
-                                group < TX_N_CATEGORIES ? tx_category_get_chinese ((TxCategory) group) : "其他人员",
-                                names->str);
+      if (participant->attended == attended && (attended != 1 || sits_in (participant) == sitting_in))
+        g_ptr_array_add (listed, participant);
     }
+  g_ptr_array_sort (listed, compare_listed);
+
+  for (guint i = 0; i < listed->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "、" : "", ((TxParticipant *) g_ptr_array_index (listed, i))->name);
 
   return g_string_free (text, FALSE);
 }
@@ -147,6 +151,7 @@ tx_minutes_document_new (TxConsultation *consultation)
   g_autofree char *time = meeting_time (consultation);
   g_autofree char *present = NULL;
   g_autofree char *absent = NULL;
+  g_autofree char *sitting_in = NULL;
   g_autofree char *invited = NULL;
   g_autoptr(GString) speech_text = g_string_new (NULL);
   g_autoptr(GString) consensus = g_string_new (tx_consultation_get_consensus (consultation));
@@ -169,16 +174,20 @@ tx_minutes_document_new (TxConsultation *consultation)
     tx_odt_document_add_table (doc, 2, widths, cells, G_N_ELEMENTS (cells));
   }
 
-  present = names_by_category (participants, 1);
-  absent = names_by_category (participants, 0);
-  invited = names_by_category (participants, -1);
+  present = names_listed (participants, 1, FALSE);
+  sitting_in = names_listed (participants, 1, TRUE);
+  absent = names_listed (participants, 0, FALSE);
+  invited = names_listed (participants, -1, FALSE);
 
   /* as a 纪要 lists them (GB/T 9704 §10.3): who came, who sent word
-   * they could not; a list with no one is left out */
+   * they could not, who sat in; a list with no one is left out; those
+   * whose attendance was not recorded, as invited */
   if (present[0] != '\0')
     tx_odt_document_add_labelled (doc, "出席", present);
   if (absent[0] != '\0')
     tx_odt_document_add_labelled (doc, "请假", absent);
+  if (sitting_in[0] != '\0')
+    tx_odt_document_add_labelled (doc, "列席", sitting_in);
   if (invited[0] != '\0')
     tx_odt_document_add_labelled (doc, "应邀", invited);
 
