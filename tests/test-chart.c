@@ -5,14 +5,26 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-stdio.h>
+#include <gsf/gsf-utils.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <math.h>
 #include <signal.h>
 #include <sys/resource.h>
 
 #include "tx-chart.h"
+#include "tx-circular-chart.h"
+#include "tx-documents.h"
 #include "tx-exchange.h"
 #include "tx-file.h"
 #include "tx-ledger.h"
 #include "tx-store.h"
+
+#define TODAY tx_date_new (2026, 11, 27)
 
 typedef struct {
   char    *dir;
@@ -77,7 +89,7 @@ test_ledger_png (Fixture       *f,
 
   chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, tx_date_new (2026, 11, 27), &error);
   g_assert_no_error (error);
-  g_assert_true (tx_chart_write (chart, png_path, &error));
+  g_assert_true (tx_chart_write (chart, png_path, TX_CHART_PAGE_A4, &error));
   g_assert_no_error (error);
 
   png = cairo_image_surface_create_from_png (png_path);
@@ -132,8 +144,8 @@ test_formats (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpuint (chart->rows->len + chart->adoption[1], >, 0);
 
-      g_assert_true (tx_chart_write (chart, svg, &error));
-      g_assert_true (tx_chart_write (chart, pdf, &error));
+      g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_A4, &error));
+      g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_A4, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
       g_assert_true (g_file_get_contents (pdf, &pdf_text, NULL, NULL));
@@ -146,7 +158,7 @@ test_formats (Fixture       *f,
     g_autoptr(TxChartData) chart = tx_chart_data_new (TX_CHART_STAGES, "x");
     g_autofree char *bad = g_build_filename (f->dir, "chart.jpg", NULL);
 
-    g_assert_false (tx_chart_write (chart, bad, &error));
+    g_assert_false (tx_chart_write (chart, bad, TX_CHART_PAGE_A4, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   }
 }
@@ -169,7 +181,7 @@ test_adoption_words (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (chart->adoption[1], >, 0);
-  g_assert_true (tx_chart_write (chart, pdf, &error));
+  g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_A4, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_command_line_sync (cmd, &drawn, NULL, NULL, NULL));
 
@@ -199,7 +211,7 @@ test_plan_missing (Fixture       *f,
   for (guint i = 0; i < chart->targets->len; i++)
     g_assert_cmpfloat (g_array_index (chart->targets, double, i), <, 0);
 
-  g_assert_true (tx_chart_write (chart, pdf, &error));
+  g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_A4, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_command_line_sync (cmd, &drawn, NULL, NULL, NULL));
   g_assert_nonnull (strstr (drawn, "0（无计划）"));
@@ -234,7 +246,7 @@ test_bad_labels (Fixture       *f,
   g_array_append_vals (chart->values, values, 3);
   g_array_append_vals (chart->targets, values, 3);
 
-  g_assert_true (tx_chart_write (chart, pdf, &error));
+  g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_CHART, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
@@ -265,13 +277,13 @@ test_bad_labels (Fixture       *f,
   g_assert_null (strstr (drawn, "\u202E"));
 }
 
-/* Past the file size limit: a message, and the earlier chart kept. */
+/* Past the file size limit: a message, and the earlier chart kept, in
+ * each format (an SVG of text is small: 4 kB is less than it). */
 static void
 test_full_disk (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *png = g_build_filename (f->dir, "ledger.png", NULL);
-  g_autofree char *contents = NULL;
+  static const char * const names[] = { "ledger.png", "ledger.svg", "ledger.pdf" };
 
   if (g_test_subprocess ())
     {
@@ -279,25 +291,594 @@ test_full_disk (Fixture       *f,
       g_autoptr(TxChartData) chart = NULL;
       struct rlimit limit;
 
-      chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, tx_date_new (2026, 11, 27), &error);
+      chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, TODAY, &error);
       g_assert_no_error (error);
 
       signal (SIGXFSZ, SIG_IGN);
       getrlimit (RLIMIT_FSIZE, &limit);
-      limit.rlim_cur = 8 * 1024;
+      limit.rlim_cur = 4 * 1024;
       setrlimit (RLIMIT_FSIZE, &limit);
 
-      g_assert_false (tx_chart_write (chart, g_getenv ("TX_TEST_PATH"), &error));
+      g_assert_false (tx_chart_write (chart, g_getenv ("TX_TEST_PATH"), TX_CHART_PAGE_A4, &error));
       g_assert_error (error, TX_FILE_ERROR, TX_FILE_ERROR_TOO_LARGE);
       return;
     }
 
-  g_assert_true (g_file_set_contents (png, "earlier", -1, NULL));
-  g_setenv ("TX_TEST_PATH", png, TRUE);
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "earlier");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_set_contents (path, "earlier", -1, NULL));
+      g_setenv ("TX_TEST_PATH", path, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "earlier");
+    }
+}
+
+/* The texts of the <text> elements of the SVG file @path, after
+ * checking that it is well-formed XML (libxml2, and xmllint when there)
+ * and has no glyph outlines. */
+static GPtrArray *
+read_svg_texts (const char  *path,
+                GPtrArray  **positions)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *contents = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  xmlDocPtr doc;
+  xmlXPathContextPtr context;
+  xmlXPathObjectPtr found;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* cairo writes glyphs as <symbol id="glyph…"> used by <use>: none */
+  g_assert_null (strstr (contents, "<symbol"));
+  g_assert_null (strstr (contents, "<use"));
+
+  if (xmllint != NULL)
+    {
+      const char *argv[] = { xmllint, "--noout", path, NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                   NULL, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  context = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (context, (const xmlChar *) "svg", (const xmlChar *) "http://www.w3.org/2000/svg");
+  found = xmlXPathEvalExpression ((const xmlChar *) "//svg:text", context);
+  g_assert_nonnull (found);
+  if (positions != NULL)
+    *positions = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; found->nodesetval != NULL && i < found->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = found->nodesetval->nodeTab[i];
+      xmlChar *content = xmlNodeGetContent (node);
+      xmlChar *x = xmlGetProp (node, (const xmlChar *) "x");
+      xmlChar *y = xmlGetProp (node, (const xmlChar *) "y");
+
+      g_ptr_array_add (texts, g_strdup ((const char *) content));
+      if (positions != NULL)
+        {
+          double *xy = g_new (double, 2);
+
+          xy[0] = g_ascii_strtod ((const char *) x, NULL);
+          xy[1] = g_ascii_strtod ((const char *) y, NULL);
+          g_ptr_array_add (*positions, xy);
+        }
+      xmlFree (content);
+      xmlFree (x);
+      xmlFree (y);
+    }
+  xmlXPathFreeObject (found);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+
+  return texts;
+}
+
+/* The index of the text that is @text, or that has @text in it (@part). */
+static int
+find_text (GPtrArray  *texts,
+           const char *text,
+           gboolean    part)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *candidate = g_ptr_array_index (texts, i);
+
+      if (part ? strstr (candidate, text) != NULL : g_str_equal (candidate, text))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* Each chart as SVG: its words are <text>, where they are drawn. */
+static void
+test_svg_text (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const names[] = { "ledger", "plan", "stages", "adoption" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxChartData) chart = NULL;
+      g_autoptr(GPtrArray) texts = NULL;
+      g_autoptr(GPtrArray) positions = NULL;
+      g_autofree char *svg = g_strdup_printf ("%s/%s.svg", f->dir, names[i]);
+      TxChartKind kind;
+
+      g_assert_true (tx_chart_kind_from_name (names[i], &kind));
+      chart = tx_chart_data_from_store (f->store, kind, 2026, TODAY, &error);
+      g_assert_no_error (error);
+      g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_A4, &error));
+      g_assert_no_error (error);
+
+      texts = read_svg_texts (svg, &positions);
+      g_assert_cmpint (find_text (texts, chart->title, FALSE), >=, 0);
+      /* each row's label: a township, or a stage */
+      for (guint row = 0; row < chart->rows->len; row++)
+        g_assert_cmpint (find_text (texts, g_ptr_array_index (chart->rows, row), FALSE), >=, 0);
+
+      if (kind == TX_CHART_LEDGER)
+        {
+          static const char * const words[] = { "✓ 绿", "! 黄", "✕ 红" };
+          double width = 900, height = tx_chart_get_height (chart);
+
+          for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+            g_assert_cmpint (find_text (texts, words[w], FALSE), >=, 0);
+          g_assert_cmpint (find_text (texts, "第4季度", FALSE), >=, 0);
+
+          /* each cell's word in the middle of its cell */
+          for (guint row = 0; row < chart->rows->len; row++)
+            {
+              TxChartRect cell = tx_chart_ledger_cell (width, height, chart->rows->len, row, 4);
+              int color = g_array_index (chart->colors, int, row * 4 + 3);
+              gboolean seen = FALSE;
+
+              for (guint t = 0; t < texts->len; t++)
+                {
+                  double *xy = g_ptr_array_index (positions, t);
+
+                  if (g_str_equal (g_ptr_array_index (texts, t), words[color]) &&
+                      fabs (xy[0] - (cell.x + cell.width / 2)) < 0.01 &&
+                      xy[1] > cell.y && xy[1] < cell.y + cell.height)
+                    seen = TRUE;
+                }
+              g_assert_true (seen);
+            }
+        }
+      else if (kind == TX_CHART_ADOPTION)
+        {
+          g_autofree char *adopted = g_strdup_printf ("采纳 %u", chart->adoption[1]);
+
+          g_assert_cmpint (find_text (texts, adopted, FALSE), >=, 0);
+          g_assert_cmpint (find_text (texts, "反馈率", FALSE), >=, 0);
+        }
+    }
+}
+
+/* The labels of the SVG stand where the PDF of the same chart (a page of
+ * its size, the same units) draws them; pdftotext finds them there. */
+static void
+test_svg_positions (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = tx_chart_data_from_store (f->store, TX_CHART_PLAN, 2026, TODAY, &error);
+  g_autofree char *svg = g_build_filename (f->dir, "plan.svg", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -bbox '%s' -", pdf);
+  g_autofree char *boxes = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) positions = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_A4, &error));
+  g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_CHART, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, &boxes, NULL, NULL, NULL));
+  texts = read_svg_texts (svg, &positions);
+
+  for (guint row = 0; row < chart->rows->len; row++)
+    {
+      const char *name = g_ptr_array_index (chart->rows, row);
+      g_autofree char *pattern = g_strdup_printf ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                                  "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">%s</word>", name);
+      g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      int index = find_text (texts, name, FALSE);
+      g_autofree char *y_min_text = NULL;
+      g_autofree char *x_max_text = NULL;
+      g_autofree char *y_max_text = NULL;
+      double *xy, y_min, x_max, y_max;
+
+      g_assert_cmpint (index, >=, 0);
+      xy = g_ptr_array_index (positions, index);
+      g_assert_true (g_regex_match (regex, boxes, 0, &match));
+      y_min = g_ascii_strtod ((y_min_text = g_match_info_fetch (match, 2)), NULL);
+      x_max = g_ascii_strtod ((x_max_text = g_match_info_fetch (match, 3)), NULL);
+      y_max = g_ascii_strtod ((y_max_text = g_match_info_fetch (match, 4)), NULL);
+
+      /* the name ends (text-anchor end) where the PDF's ends, and its
+       * baseline runs through the PDF's word */
+      g_assert_cmpfloat (fabs (xy[0] - x_max), <, 1.5);
+      g_assert_cmpfloat (xy[1], >, y_min);
+      g_assert_cmpfloat (xy[1], <, y_max + 1);
+    }
+}
+
+/* Text from a record, escaped: it reads back the same, cleaned of what
+ * XML cannot hold. */
+static void
+test_svg_escaped (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const rows[] = { "A&B<乡>\"镇\"", "'仙桥'&amp;", "\u202E凤山镇", "陆\x01坪\uFFFE镇" };
+  static const char * const read[] = { "A&B<乡>\"镇\"", "'仙桥'&amp;", "凤山镇", "陆坪镇" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = tx_chart_data_new (TX_CHART_LEDGER, "<通报> & “台账”");
+  g_autofree char *svg = g_build_filename (f->dir, "escaped.svg", NULL);
+  g_autoptr(GPtrArray) texts = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      static const int colors[4] = { TX_COLOR_GREEN, TX_COLOR_YELLOW, TX_COLOR_RED, -1 };
+
+      g_ptr_array_add (chart->rows, g_strdup (rows[i]));
+      g_array_append_vals (chart->colors, colors, 4);
+    }
+
+  g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_A4, &error));
+  g_assert_no_error (error);
+  texts = read_svg_texts (svg, NULL);
+  g_assert_cmpint (find_text (texts, "<通报> & “台账”", FALSE), >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    g_assert_cmpint (find_text (texts, read[i], FALSE), >=, 0);
+}
+
+/* The page size pdfinfo gives @path, in points. */
+static void
+pdf_page_size (const char *path,
+               double     *width,
+               double     *height)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", path);
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("Page size: +([0-9.]+) x ([0-9.]+) pts", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *w = NULL;
+  g_autofree char *h = NULL;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  g_assert_true (g_regex_match (regex, out, 0, &match));
+  w = g_match_info_fetch (match, 1);
+  h = g_match_info_fetch (match, 2);
+  *width = g_ascii_strtod (w, NULL);
+  *height = g_ascii_strtod (h, NULL);
+}
+
+/* A chart as PDF is an A4 page: every word inside the GB/T 9704 margins
+ * (top 37, bottom 35, left 28, right 26 mm), the chart centred; or a
+ * landscape A4, or a page the size of the chart. */
+static void
+test_pdf_page (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct {
+    TxChartPage page;
+    double      width, height;
+  } pages[] = {
+    { TX_CHART_PAGE_A4, 595.28, 841.89 },
+    { TX_CHART_PAGE_A4_LANDSCAPE, 841.89, 595.28 },
+    { TX_CHART_PAGE_CHART, 900, 120 + 44 * 8 },
+  };
+  const double mm = 72 / 25.4;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxChartData) chart = tx_chart_data_from_store (f->store, TX_CHART_LEDGER, 2026, TODAY, &error);
+      g_autofree char *pdf = g_strdup_printf ("%s/ledger-%u.pdf", f->dir, i);
+      g_autofree char *cmd = g_strdup_printf ("pdftotext -bbox '%s' -", pdf);
+      g_autofree char *raw_cmd = g_strdup_printf ("pdftotext -raw '%s' -", pdf);
+      g_autofree char *boxes = NULL;
+      g_autofree char *drawn = NULL;
+      g_autoptr(GRegex) regex = NULL;
+      g_autoptr(GMatchInfo) match = NULL;
+      double width, height;
+      double left = G_MAXDOUBLE, right = 0, top = G_MAXDOUBLE, bottom = 0;
+      guint n_words = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (tx_chart_write (chart, pdf, pages[i].page, &error));
+      g_assert_no_error (error);
+      pdf_page_size (pdf, &width, &height);
+      g_assert_cmpfloat (fabs (width - pages[i].width), <, 0.01);
+      g_assert_cmpfloat (fabs (height - pages[i].height), <, 0.01);
+
+      /* its words, as words */
+      g_assert_true (g_spawn_command_line_sync (raw_cmd, &drawn, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (drawn, chart->title));
+      for (guint row = 0; row < chart->rows->len; row++)
+        g_assert_nonnull (strstr (drawn, g_ptr_array_index (chart->rows, row)));
+      g_assert_nonnull (strstr (drawn, "绿"));
+      g_assert_nonnull (strstr (drawn, "黄"));
+      g_assert_nonnull (strstr (drawn, "红"));
+
+      if (pages[i].page == TX_CHART_PAGE_CHART)
+        continue;
+
+      g_assert_true (g_spawn_command_line_sync (cmd, &boxes, NULL, NULL, NULL));
+      regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">",
+                           0, 0, NULL);
+      for (g_regex_match (regex, boxes, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          double box[4];
+
+          for (int b = 0; b < 4; b++)
+            {
+              g_autofree char *number = g_match_info_fetch (match, b + 1);
+
+              box[b] = g_ascii_strtod (number, NULL);
+            }
+          left = MIN (left, box[0]);
+          top = MIN (top, box[1]);
+          right = MAX (right, box[2]);
+          bottom = MAX (bottom, box[3]);
+          n_words++;
+        }
+      g_assert_cmpuint (n_words, >, 40);
+      g_assert_cmpfloat (left, >=, 28 * mm);
+      g_assert_cmpfloat (right, <=, width - 26 * mm);
+      g_assert_cmpfloat (top, >=, 37 * mm);
+      g_assert_cmpfloat (bottom, <=, height - 35 * mm);
+      /* centred: the title is in the middle of the text block */
+      {
+        g_autofree char *pattern = g_strdup_printf ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" "
+                                                    "xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">%s</word>", chart->title);
+        g_autoptr(GRegex) title_regex = g_regex_new (pattern, 0, 0, NULL);
+        g_autoptr(GMatchInfo) title_match = NULL;
+        g_autofree char *x0 = NULL;
+        g_autofree char *x1 = NULL;
+
+        g_assert_true (g_regex_match (title_regex, boxes, 0, &title_match));
+        x0 = g_match_info_fetch (title_match, 1);
+        x1 = g_match_info_fetch (title_match, 2);
+        g_assert_cmpfloat (fabs ((g_ascii_strtod (x0, NULL) + g_ascii_strtod (x1, NULL)) / 2
+                                 - (28 * mm + (width - 26 * mm)) / 2), <, 2);
+      }
+    }
+}
+
+/* tongxin-cli chart: --page, and a clear error for a page it does not know. */
+static void
+test_cli_page (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *cli = g_getenv ("TONGXIN_CLI");
+  g_autofree char *db = g_build_filename (f->dir, "tongxin.db", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "台账.pdf", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "台账.svg", NULL);
+  double width, height;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("TONGXIN_CLI is not set");
+      return;
+    }
+
+  {
+    const char *argv[] = { cli, "--db", db, "--today", "2026-11-27", "chart", "ledger", pdf, NULL };
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    pdf_page_size (pdf, &width, &height);
+    g_assert_cmpfloat (fabs (width - 595.28), <, 0.01);
+    g_assert_cmpfloat (fabs (height - 841.89), <, 0.01);
+  }
+
+  {
+    const char *argv[] = { cli, "--db", db, "--today", "2026-11-27", "chart", "ledger", pdf,
+                           "--page", "a4-landscape", NULL };
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    pdf_page_size (pdf, &width, &height);
+    g_assert_cmpfloat (fabs (width - 841.89), <, 0.01);
+  }
+
+  {
+    const char *argv[] = { cli, "--db", db, "--today", "2026-11-27", "chart", "ledger", pdf, "--page", "a5", NULL };
+    g_autofree char *err = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, &err, &status, NULL));
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_nonnull (strstr (err, "a5"));
+    g_assert_nonnull (strstr (err, "a4-landscape"));
+  }
+
+  {
+    const char *argv[] = { cli, "--db", db, "--today", "2026-11-27", "chart", "ledger", svg, "--page", "a4", NULL };
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* A member of a zip file. */
+static GBytes *
+read_member (const char *zip_path,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = g_strsplit (name, "/", 2);
+  GsfInput *input;
+  GsfInfile *zip;
+  GsfInput *member;
+  GsfInput *folder = NULL;
+  GBytes *bytes;
+  gsize size;
+
+  gsf_init ();
+  input = gsf_input_stdio_new (zip_path, &error);
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  if (parts[1] != NULL)
+    {
+      folder = gsf_infile_child_by_name (zip, parts[0]);
+      g_assert_nonnull (folder);
+      member = gsf_infile_child_by_name (GSF_INFILE (folder), parts[1]);
+    }
+  else
+    member = gsf_infile_child_by_name (zip, name);
+  g_assert_nonnull (member);
+
+  size = gsf_input_size (member);
+  bytes = g_bytes_new (gsf_input_read (member, size, NULL), size);
+
+  g_object_unref (member);
+  g_clear_object (&folder);
+  g_object_unref (zip);
+  g_object_unref (input);
+
+  return bytes;
+}
+
+typedef struct {
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* How many rows of pixels in (x0, y0)–(x1, y1) have a dark pixel: the
+ * height of the ink of dark text there, in pixels. */
+static int
+ink_height (cairo_surface_t *png,
+            int              x0,
+            int              y0,
+            int              x1,
+            int              y1)
+{
+  unsigned char *data = cairo_image_surface_get_data (png);
+  int stride = cairo_image_surface_get_stride (png);
+  int first = -1, last = -1;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(guint32 *) (data + y * stride + x * 4);
+
+        if (((pixel >> 8) & 0xff) < 128)
+          {
+            if (first < 0)
+              first = y;
+            last = y;
+            break;
+          }
+      }
+
+  return first < 0 ? 0 : last - first + 1;
+}
+
+/* The circular's chart prints its labels at 五号 (10.5 pt) or more at the
+ * size the circular places it: from the font size the chart drew with,
+ * the PNG's pixels and the frame of the ODT, and from the height of a
+ * label's ink in the picture the ODT holds. */
+static void
+test_circular_print_size (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxLedger) ledger = tx_ledger_compute (f->store, 2026, 4, TODAY, &error);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GBytes) picture = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<draw:frame [^>]*svg:width=\"([0-9.]+)cm\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *odt = g_build_filename (f->dir, "通报.odt", NULL);
+  g_autofree char *content_text = NULL;
+  g_autofree char *frame_text = NULL;
+  TxCircularOptions options = { TX_CIRCULAR_DRAFT, NULL, { NULL, NULL, NULL } };
+  TxCircularChartInfo info;
+  cairo_surface_t *image;
+  PngReader reader;
+  double frame_cm, points_a_pixel, label_pt, ink_pt;
+  TxChartRect header;
+
+  g_assert_no_error (error);
+  png = tx_circular_chart_render (f->store, ledger, &info, &error);
+  g_assert_no_error (error);
+
+  /* what the chart says it drew */
+  g_assert_cmpfloat (info.smallest_label_pt, >=, TX_CHART_MIN_PRINT_SIZE);
+  g_assert_cmpfloat (info.width_cm, <=, 15.6);
+
+  /* the circular as written: its frame and its picture */
+  g_assert_true (tx_documents_write_circular_full (f->store, 2026, 4, TODAY, &options, odt, &error));
+  g_assert_no_error (error);
+  content = read_member (odt, "content.xml");
+  content_text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  g_assert_true (g_regex_match (regex, content_text, 0, &match));
+  frame_text = g_match_info_fetch (match, 1);
+  frame_cm = g_ascii_strtod (frame_text, NULL);
+  g_assert_cmpfloat (fabs (frame_cm - info.width_cm), <, 0.01);
+
+  picture = read_member (odt, "Pictures/image1.png");
+  reader.data = g_bytes_get_data (picture, &reader.left);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, info.png_width);
+  points_a_pixel = frame_cm / 2.54 * 72 / cairo_image_surface_get_width (image);
+
+  /* the smallest font size drawn, in the picture's pixels, printed */
+  label_pt = info.smallest_label * info.scale * points_a_pixel;
+  g_assert_cmpfloat (label_pt, >=, TX_CHART_MIN_PRINT_SIZE);
+  g_assert_cmpfloat (fabs (label_pt - info.smallest_label_pt), <, 0.01);
+
+  /* and the ink of a smallest label (第1季度, above the first column):
+   * a Chinese character's ink is nine tenths of its size or so */
+  header = tx_chart_ledger_cell (info.width, info.height, ledger->entries->len, 0, 1);
+  ink_pt = ink_height (image, header.x * info.scale, (header.y - 32) * info.scale,
+                       (header.x + header.width) * info.scale, (header.y - 1) * info.scale) * points_a_pixel;
+  g_test_message ("labels print at %.2f pt, the smallest one's ink is %.2f pt tall", label_pt, ink_pt);
+  g_assert_cmpfloat (ink_pt, >=, 0.75 * label_pt);
+  g_assert_cmpfloat (ink_pt, <=, 1.05 * label_pt);
+
+  cairo_surface_destroy (image);
 }
 
 int
@@ -312,6 +893,13 @@ main (int   argc,
   g_test_add ("/chart/plan-missing", Fixture, NULL, fixture_set_up, test_plan_missing, fixture_tear_down);
   g_test_add ("/chart/adoption-words", Fixture, NULL, fixture_set_up, test_adoption_words, fixture_tear_down);
   g_test_add ("/chart/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/chart/svg-text", Fixture, NULL, fixture_set_up, test_svg_text, fixture_tear_down);
+  g_test_add ("/chart/svg-positions", Fixture, NULL, fixture_set_up, test_svg_positions, fixture_tear_down);
+  g_test_add ("/chart/svg-escaped", Fixture, NULL, fixture_set_up, test_svg_escaped, fixture_tear_down);
+  g_test_add ("/chart/pdf-page", Fixture, NULL, fixture_set_up, test_pdf_page, fixture_tear_down);
+  g_test_add ("/chart/cli-page", Fixture, NULL, fixture_set_up, test_cli_page, fixture_tear_down);
+  g_test_add ("/chart/circular-print-size", Fixture, NULL, fixture_set_up, test_circular_print_size,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,10 +4,15 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/wait.h>
+
 #include "tx-exchange.h"
 #include "tx-roster-document.h"
 #include "tx-roster.h"
 #include "tx-store.h"
+#include "tx-vocabulary.h"
 
 typedef struct {
   char    *dir;
@@ -156,7 +161,7 @@ test_every_name (Fixture       *f,
       g_autofree char *text = pdf_text (pdf, page);
       g_autofree char *footer = g_strdup_printf ("第%u页共%u页", page, n_pages);
 
-      g_assert_nonnull (strstr (text, "序号姓名性别"));
+      g_assert_nonnull (strstr (text, "序号姓名性别乡镇（街道）身份类别单位及职务"));
       g_assert_nonnull (strstr (text, "联系电话"));
       g_assert_nonnull (strstr (text, footer));
     }
@@ -291,15 +296,379 @@ test_bad_text (Fixture       *f,
   assert_words_inside (pdf);
 }
 
+/* The font family (as pdftohtml -xml names it, "ABCDEF+NotoSansCJKsc")
+ * of the first text line that holds @text. */
+static char *
+pdf_font_of (const char *xml,
+             const char *text)
+{
+  g_autofree char *line = g_strdup_printf ("font=\"([0-9]+)\">(?:<b>)?[^<]*%s", text);
+  g_autoptr(GRegex) regex = g_regex_new (line, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) spec = NULL;
+  g_autoptr(GMatchInfo) spec_match = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *pattern = NULL;
+
+  if (!g_regex_match (regex, xml, 0, &match))
+    g_error ("“%s” is not a line of the PDF", text);
+  id = g_match_info_fetch (match, 1);
+  pattern = g_strdup_printf ("<fontspec id=\"%s\" size=\"[0-9]+\" family=\"([^\"]+)\"", id);
+  spec = g_regex_new (pattern, 0, 0, NULL);
+  g_assert_true (g_regex_match (spec, xml, 0, &spec_match));
+
+  return g_match_info_fetch (spec_match, 1);
+}
+
+/* The title and the header row in the sans face, the names in the
+ * serif face: two families, named exactly. */
+static void
+test_fonts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "fonts.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftohtml -xml -i -stdout '%s'", pdf);
+  g_autofree char *xml = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *name = NULL;
+
+  g_ptr_array_add (people, tx_person_new_with_fields (NULL, "韦丽", TX_GENDER_FEMALE, "布依族", NULL, "",
+                                                      "太极社区", "主任", "18578345868", ""));
+  doc = tx_roster_document_new (people, NULL, "凤山镇", tx_date_new (2026, 11, 27), TX_ORDER_PINYIN, FALSE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
+  title = pdf_font_of (xml, "凤山镇政协联络组人员名册");
+  header = pdf_font_of (xml, "联系电话");
+  name = pdf_font_of (xml, "韦丽");
+  g_assert_nonnull (strstr (title, "NotoSansCJKsc"));
+  g_assert_nonnull (strstr (header, "NotoSansCJKsc"));
+  g_assert_nonnull (strstr (name, "NotoSerifCJKsc"));
+}
+
+/* pdfinfo's "Page size:" line of @pdf */
+static char *
+pdf_page_size (const char *pdf)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_autofree char *out = NULL;
+  const char *size;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  size = strstr (out, "Page size:");
+  g_assert_nonnull (size);
+
+  return g_strndup (size, strcspn (size, "\n"));
+}
+
+/* A4 landscape with every column, in the order chosen: the header says
+ * them all, with 乡镇（街道） and 村（社区） in full-width brackets, and
+ * the unit and the title each in their own column. */
+static void
+test_landscape_columns (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "landscape.pdf", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *first = NULL;
+  TxPersonFilter filter = { 0, };
+  TxRosterPrintOptions options = { 0, };
+  guint n_pages;
+
+  people = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+
+  columns = tx_roster_columns_parse ("name,gender,ethnicity,township,village,categories,organization,title,phone,notes", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (columns->len, ==, TX_N_ROSTER_COLUMNS);
+
+  options.date = tx_date_new (2026, 11, 27);
+  options.landscape = TRUE;
+  options.columns = (const TxRosterColumn *) columns->data;
+  options.n_columns = columns->len;
+  doc = tx_roster_document_new_full (people, &options);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  size = pdf_page_size (pdf);
+  g_assert_nonnull (strstr (size, "841.89 x 595.276"));
+  n_pages = pdf_pages (pdf);
+  g_assert_cmpuint (n_pages, ==, tx_table_document_get_n_pages (doc));
+
+  first = pdf_text (pdf, 1);
+  g_assert_nonnull (strstr (first, "序号姓名性别民族乡镇（街道）村（社区）身份类别工作单位职务联系电话备注"));
+  g_assert_null (strstr (first, "乡镇(街道)"));
+  for (guint page = 2; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, page);
+      g_assert_nonnull (strstr (text, "序号姓名性别民族乡镇（街道）村（社区）身份类别工作单位职务联系电话备注"));
+    }
+
+  all = pdf_text (pdf, 0);
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+      g_autofree char *row = g_strdup_printf ("%u%s%s%s", i + 1, tx_person_get_name (person),
+                                              tx_gender_get_chinese (tx_person_get_gender (person)),
+                                              tx_person_get_ethnicity (person));
+
+      g_assert_nonnull (strstr (all, row));
+    }
+}
+
+/* Portrait, and only the columns chosen, in their order. */
+static void
+test_chosen_columns (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "chosen.pdf", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *all = NULL;
+  TxPersonFilter filter = { 0, };
+  TxRosterPrintOptions options = { 0, };
+
+  people = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+
+  /* Chinese headings and commas do as well */
+  columns = tx_roster_columns_parse ("phone，姓名、organization", &error);
+  g_assert_no_error (error);
+
+  options.date = tx_date_new (2026, 11, 27);
+  options.full_phones = TRUE;
+  options.columns = (const TxRosterColumn *) columns->data;
+  options.n_columns = columns->len;
+  doc = tx_roster_document_new_full (people, &options);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  size = pdf_page_size (pdf);
+  g_assert_nonnull (strstr (size, "595.276 x 841.89"));
+
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "序号联系电话姓名单位及职务"));
+  g_assert_null (strstr (all, "性别"));
+  g_assert_null (strstr (all, "身份类别"));
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+      g_autofree char *row = g_strdup_printf ("%u%s%s", i + 1, tx_person_get_phone (person), tx_person_get_name (person));
+      g_autofree char *squeezed = squeeze (row);
+
+      if (strstr (all, squeezed) == NULL)
+        g_error ("row “%s” is not in the roster", squeezed);
+    }
+}
+
+/* A bad column names itself and every valid key. */
+static void
+test_bad_columns (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autofree char *keys = tx_roster_columns_list_keys ();
+
+  columns = tx_roster_columns_parse ("name,mobile", &error);
+  g_assert_null (columns);
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "“mobile”"));
+  for (guint i = 0; i < TX_N_ROSTER_COLUMNS; i++)
+    g_assert_nonnull (strstr (error->message, tx_roster_column_to_key (i)));
+  g_assert_nonnull (strstr (error->message, keys));
+  g_clear_error (&error);
+
+  columns = tx_roster_columns_parse ("name,phone,name", &error);
+  g_assert_null (columns);
+  g_assert_nonnull (strstr (error->message, "“name”"));
+  g_clear_error (&error);
+
+  columns = tx_roster_columns_parse (" , ", &error);
+  g_assert_null (columns);
+  g_assert_nonnull (strstr (error->message, keys));
+}
+
+/* The page says what the list is of: the township in its title, and
+ * the township, the category and the text searched under it. */
+static void
+test_filter_stated (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "filtered.pdf", NULL);
+  g_autofree char *all = NULL;
+  g_autofree char *everyone = NULL;
+  TxPersonFilter filter = { 0, };
+  TxRosterPrintOptions options = { 0, };
+
+  filter.township = g_strdup ("凤山镇");
+  filter.has_category = TRUE;
+  filter.category = TX_CATEGORY_CPPCC_MEMBER;
+  filter.search = g_strdup ("福泉");
+  people = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+
+  options.date = tx_date_new (2026, 11, 27);
+  options.township = filter.township;
+  options.has_category = TRUE;
+  options.category = filter.category;
+  options.search = filter.search;
+  doc = tx_roster_document_new_full (people, &options);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "凤山镇政协联络组人员名册"));
+  g_assert_nonnull (strstr (all, "筛选条件：乡镇（街道）为凤山镇；身份类别为政协委员；检索“福泉”"));
+  for (guint i = 0; i < people->len; i++)
+    g_assert_nonnull (strstr (all, tx_person_get_name (g_ptr_array_index (people, i))));
+  tx_person_filter_clear (&filter);
+
+  /* everyone: no filter to state */
+  g_clear_pointer (&doc, tx_table_document_free);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = tx_roster_query (f->store, &filter, &error);
+  doc = tx_roster_document_new (people, NULL, NULL, tx_date_new (2026, 11, 27), TX_ORDER_PINYIN, FALSE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  everyone = pdf_text (pdf, 1);
+  g_assert_null (strstr (everyone, "筛选条件"));
+}
+
+/* What tongxin-cli prints, and its exit status. */
+static int
+run_cli (Fixture     *f,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (f->dir, "tongxin.db", NULL);
+  g_autofree char *out = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TONGXIN_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db);
+  g_ptr_array_add (argv, (gpointer) "--today");
+  g_ptr_array_add (argv, (gpointer) "2026-11-27");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, err, &status, &error));
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* tongxin-cli roster print: --landscape, --orientation, --columns, and
+ * a clear word, exit status 2 and no file for a bad one. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "名册.pdf", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_getenv ("TONGXIN_CLI") == NULL)
+    {
+      g_test_skip ("TONGXIN_CLI is not set");
+      return;
+    }
+  g_clear_object (&f->store);
+
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, &err, "roster", "print", pdf, "--landscape", "--township", "凤山镇",
+                              "--columns", "name,village,organization,title,phone", NULL), ==, 0);
+    size = pdf_page_size (pdf);
+    g_assert_nonnull (strstr (size, "841.89 x 595.276"));
+    text = pdf_text (pdf, 1);
+    g_assert_nonnull (strstr (text, "凤山镇政协联络组人员名册"));
+    g_assert_nonnull (strstr (text, "筛选条件：乡镇（街道）为凤山镇"));
+    g_assert_nonnull (strstr (text, "序号姓名村（社区）工作单位职务联系电话"));
+    g_clear_pointer (&size, g_free);
+    g_clear_pointer (&text, g_free);
+  }
+
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, &err, "roster", "print", pdf, "--orientation", "portrait",
+                              "--category", "cppcc_member", "--search", "福泉", NULL), ==, 0);
+    size = pdf_page_size (pdf);
+    g_assert_nonnull (strstr (size, "595.276 x 841.89"));
+    text = pdf_text (pdf, 1);
+    g_assert_nonnull (strstr (text, "筛选条件：身份类别为政协委员；检索“福泉”"));
+    g_assert_nonnull (strstr (text, "序号姓名性别乡镇（街道）身份类别单位及职务联系电话"));
+  }
+
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, &err, "roster", "print", pdf, "--columns", "name,mobile", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "mobile"));
+    g_assert_nonnull (strstr (err, "name, gender, ethnicity, township, village, categories, organization, title, phone, notes"));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, &err, "roster", "print", pdf, "--orientation", "sideways", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "sideways"));
+    g_assert_nonnull (strstr (err, "portrait or landscape"));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, &err, "roster", "print", pdf, "--landscape", "--orientation", "portrait", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "--landscape"));
+  }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* messages in UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/roster-print/every-name", Fixture, NULL, fixture_set_up, test_every_name, fixture_tear_down);
   g_test_add ("/roster-print/full-phones-and-wrapping", Fixture, NULL, fixture_set_up, test_full_phones_and_wrapping, fixture_tear_down);
   g_test_add ("/roster-print/bad-text", Fixture, NULL, fixture_set_up, test_bad_text, fixture_tear_down);
+  g_test_add ("/roster-print/landscape-columns", Fixture, NULL, fixture_set_up, test_landscape_columns, fixture_tear_down);
+  g_test_add ("/roster-print/chosen-columns", Fixture, NULL, fixture_set_up, test_chosen_columns, fixture_tear_down);
+  g_test_add ("/roster-print/bad-columns", Fixture, NULL, fixture_set_up, test_bad_columns, fixture_tear_down);
+  g_test_add ("/roster-print/filter-stated", Fixture, NULL, fixture_set_up, test_filter_stated, fixture_tear_down);
+  g_test_add ("/roster-print/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/roster-print/fonts", Fixture, NULL, fixture_set_up, test_fonts, fixture_tear_down);
 
   return g_test_run ();
 }

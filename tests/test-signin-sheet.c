@@ -4,15 +4,21 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 
+#include "tx-doc-format.h"
 #include "tx-exchange.h"
 #include "tx-file.h"
 #include "tx-records.h"
 #include "tx-roster.h"
 #include "tx-signin-document.h"
 #include "tx-store.h"
+
+/* the sheet with its optional columns, as the older tests read it */
+#define ALL_COLUMNS (TX_SIGNIN_COLUMN_CATEGORIES | TX_SIGNIN_COLUMN_PHONE)
 
 typedef struct {
   char    *dir;
@@ -104,7 +110,7 @@ test_sample_meeting (Fixture       *f,
   g_assert_no_error (error);
   people = people_of (f, consultation);
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE);
+  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
@@ -178,7 +184,7 @@ test_two_hundred (Fixture       *f,
   g_assert_no_error (error);
   people = people_of (f, consultation);
 
-  doc = tx_signin_document_new (consultation, people, TRUE, 5, FALSE);
+  doc = tx_signin_document_new (consultation, people, TRUE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   n_pages = tx_table_document_get_n_pages (doc);
   g_assert_cmpuint (n_pages, >=, 10);
@@ -349,7 +355,7 @@ test_long_text (Fixture       *f,
   g_assert_cmpuint (participants->len, >=, 4);
 
   /* the sheet as it is, for its number of pages */
-  plain = tx_signin_document_new (consultation, people, FALSE, 5, FALSE);
+  plain = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
   tx_table_document_paginate (plain, TX_A4_WIDTH, TX_A4_HEIGHT);
 
   for (guint i = 0; i < 100; i++)
@@ -369,7 +375,7 @@ test_long_text (Fixture       *f,
   set_participant_name (long_named, name->str);
   set_organization (people, long_unit->person_uuid, unit->str);
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE);
+  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
@@ -423,7 +429,7 @@ test_bad_characters (Fixture       *f,
   set_participant_name (find_participant (participants, "石启明"), "石\x01启\x0b明\u202E");
   set_participant_name (find_participant (participants, "潘宏"), "\u2067潘宏\u2069\uFFFE");
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE);
+  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
@@ -463,7 +469,7 @@ test_full_disk (Fixture       *f,
       consultation = tx_store_load_consultation (f->store, "双谷村新型农村综合体建设协商", &error);
       g_assert_no_error (error);
       people = people_of (f, consultation);
-      doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE);
+      doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
 
       signal (SIGXFSZ, SIG_IGN);
       getrlimit (RLIMIT_FSIZE, &limit);
@@ -487,10 +493,511 @@ test_full_disk (Fixture       *f,
     g_assert_true (g_str_equal (name, "签到表.pdf") || g_str_has_prefix (name, "tongxin.db"));
 }
 
+/* pdftotext -raw of @pdf as it is, lines kept: a word broken over two
+ * lines of its cell is not found whole. */
+static char *
+pdf_lines (const char *pdf)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -raw '%s' -", pdf);
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+/* The centre of the first word @word in @pdf's first page, in points,
+ * from pdftotext -bbox. */
+static double
+word_centre (const char *pdf,
+             const char *word)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -f 1 -l 1 -bbox '%s' -", pdf);
+  g_autofree char *out = NULL;
+  g_autofree char *pattern = g_strdup_printf ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">%s<",
+                                              word);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  g_assert_true (g_regex_match (regex, out, 0, &match));
+  min = g_match_info_fetch (match, 1);
+  max = g_match_info_fetch (match, 2);
+
+  return (g_ascii_strtod (min, NULL) + g_ascii_strtod (max, NULL)) / 2;
+}
+
+/* Each word of @text (split where a cell may wrap: at spaces and after
+ * 、) is found whole on one line of @lines. */
+static void
+assert_words_whole (const char *lines,
+                    const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[ 、]+", text, 0, 0);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && strstr (lines, words[i]) == NULL)
+      g_error ("“%s” (of “%s”) is broken over two lines", words[i], text);
+}
+
+/* A sheet to sign, as printed by default: 序号, 姓名, 单位及职务 and a
+ * column of 35 to 40 mm to sign in; no category, no phone number.  No
+ * name, unit or title of the sample is broken inside a word.  With the
+ * phone numbers, no name or number is, nor a unit that fits on a line
+ * of its column. */
+static void
+test_columns (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "columns.pdf", NULL);
+  const char *titles[] = {
+    "双谷村新型农村综合体建设协商", "老山寨产业扶贫协商", "古城文化旅游景区暨棚户区改造征收政策协商",
+    "黄丝江边和凤山古镇提质协商", "工业园区企业与周边村寨和谐共建协商",
+  };
+
+  g_assert_true (tx_exchange_load_demo (f->store, tx_date_new (2026, 11, 27), NULL, &error));
+
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    for (guint shown = TX_SIGNIN_COLUMNS_NONE; shown <= TX_SIGNIN_COLUMN_PHONE; shown += TX_SIGNIN_COLUMN_PHONE)
+      {
+        g_autoptr(TxTableDocument) doc = NULL;
+        g_autofree char *all = NULL;
+        g_autofree char *lines = NULL;
+        double signature;
+
+        g_clear_object (&consultation);
+        g_clear_pointer (&people, g_ptr_array_unref);
+        consultation = tx_store_load_consultation (f->store, titles[t], &error);
+        g_assert_no_error (error);
+        people = people_of (f, consultation);
+
+        doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, shown);
+        g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+        g_assert_no_error (error);
+
+        all = pdf_text (pdf, 0);
+        lines = pdf_lines (pdf);
+        if (shown == TX_SIGNIN_COLUMNS_NONE)
+          {
+            g_assert_nonnull (strstr (all, "序号姓名单位及职务签名"));
+            g_assert_null (strstr (all, "联系电话"));
+            g_assert_null (strstr (all, "****"));
+          }
+        else
+          {
+            g_assert_nonnull (strstr (all, "序号姓名单位及职务联系电话签名"));
+            g_assert_nonnull (strstr (all, "****"));
+          }
+        g_assert_null (strstr (all, "身份类别"));
+
+        /* 签名 is centred in the last column, which ends at the right
+         * margin: the column is twice as wide as from its centre */
+        signature = 2 * (TX_A4_WIDTH - TX_MARGIN_RIGHT - word_centre (pdf, "签名")) / TX_MM;
+        g_assert_cmpfloat (signature, >=, 35.0 - 0.5);
+        g_assert_cmpfloat (signature, <=, 40.0 + 0.5);
+
+        for (guint i = 0; i < people->len; i++)
+          {
+            TxPerson *person = g_ptr_array_index (people, i);
+
+            if (person == NULL)
+              continue;
+            assert_words_whole (lines, tx_person_get_name (person));
+            assert_words_whole (lines, tx_person_get_title (person));
+            /* a unit narrower than its column: 12 pt a character, 4 pt
+             * of padding each side */
+            if (shown == TX_SIGNIN_COLUMNS_NONE ||
+                g_utf8_strlen (tx_person_get_organization (person), -1) * 12.0 + 8 <=
+                tx_table_document_get_column_width (doc, 2))
+              assert_words_whole (lines, tx_person_get_organization (person));
+            if (shown & TX_SIGNIN_COLUMN_PHONE)
+              {
+                g_autofree char *masked = tx_doc_mask_phone (tx_person_get_phone (person));
+                assert_words_whole (lines, masked);
+              }
+          }
+      }
+}
+
+/* A landline keeps its hyphen and never wraps at it, in a sheet with
+ * full phone numbers as in a cell that wraps between its words; what
+ * pdftotext reads is the number as typed, with an ASCII hyphen. */
+static void
+test_landline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(TxTableDocument) table = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "landline.pdf", NULL);
+  g_autofree char *lines = NULL;
+  const TxTableColumn columns[] = {
+    { "联系方式", 1.0, TX_ALIGN_START },
+    { "备注",     0,   TX_ALIGN_START, TX_COLUMN_FIXED, 120.0 },
+  };
+  const char *row[] = { "办公室 0595-22881234", "" };
+  TxParticipant *participant;
+
+  g_assert_true (tx_exchange_load_demo (f->store, tx_date_new (2026, 11, 27), NULL, &error));
+  consultation = tx_store_load_consultation (f->store, "双谷村新型农村综合体建设协商", &error);
+  g_assert_no_error (error);
+  people = people_of (f, consultation);
+  participant = g_ptr_array_index (tx_consultation_get_participants (consultation), 0);
+  for (guint i = 0; i < people->len; i++)
+    {
+      TxPerson *person = g_ptr_array_index (people, i);
+
+      if (g_strcmp0 (tx_person_get_uuid (person), participant->person_uuid) != 0)
+        continue;
+      g_ptr_array_index (people, i) =
+        tx_person_new_with_fields (tx_person_get_uuid (person), tx_person_get_name (person),
+                                   tx_person_get_gender (person), tx_person_get_ethnicity (person),
+                                   tx_person_get_township_uuid (person), tx_person_get_village (person),
+                                   tx_person_get_organization (person), tx_person_get_title (person),
+                                   "0595-22881234", tx_person_get_notes (person));
+      g_object_unref (person);
+    }
+
+  doc = tx_signin_document_new (consultation, people, FALSE, 0, TRUE, ALL_COLUMNS);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  lines = pdf_lines (pdf);
+  g_assert_nonnull (strstr (lines, "0595-22881234"));
+  g_assert_null (strstr (lines, "\u2011"));
+  g_clear_pointer (&lines, g_free);
+
+  /* a narrow cell: "办公室" on its line, the number whole on the next */
+  table = tx_table_document_new ("电话", columns, G_N_ELEMENTS (columns));
+  tx_table_document_add_row (table, row);
+  g_assert_true (tx_table_document_write_pdf (table, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (tx_table_document_get_column_width (table, 0), <, 40 * TX_MM);
+  lines = pdf_lines (pdf);
+  g_assert_nonnull (strstr (lines, "0595-22881234"));
+  g_assert_null (strstr (lines, "办公室 0595"));
+  g_assert_null (strstr (lines, "\u2011"));
+}
+
+/* What tongxin-cli prints. */
+static char *
+run_cli (const char  *db,
+         int         *status,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TONGXIN_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  g_ptr_array_add (argv, (gpointer) "--today");
+  g_ptr_array_add (argv, (gpointer) "2026-11-27");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, err, status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (*status) ? WEXITSTATUS (*status) : -1;
+
+  return out;
+}
+
+/* tongxin-cli signin-sheet: the columns on request, and a clear word
+ * for an option it does not know. */
+static void
+test_cli_columns (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (f->dir, "tongxin.db", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "签到表.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *all = NULL;
+  int status;
+
+  if (g_getenv ("TONGXIN_CLI") == NULL)
+    {
+      g_test_skip ("TONGXIN_CLI is not set");
+      return;
+    }
+
+  g_assert_true (tx_exchange_load_demo (f->store, tx_date_new (2026, 11, 27), NULL, &error));
+  g_clear_object (&f->store);
+
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, NULL);
+  g_assert_cmpint (status, ==, 0);
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "序号姓名单位及职务签名"));
+  g_clear_pointer (&all, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--with-phones", NULL);
+  g_assert_cmpint (status, ==, 0);
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "序号姓名单位及职务联系电话签名"));
+  g_clear_pointer (&all, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--with-categories", "--with-phones", NULL);
+  g_assert_cmpint (status, ==, 0);
+  all = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "序号姓名身份类别单位及职务联系电话签名"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--with-phones=yes", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--with-phones"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--phones", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--phones"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* blank rows that would be alone on a page: left out, and said */
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--blank-rows", "100", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (err, "blank rows were left out"));
+}
+
+/* A meeting of @n people of @township, all stakeholders, invited to a
+ * consultation titled @title. */
+static void
+import_meeting (Fixture    *f,
+                const char *title,
+                guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autofree char *xml_path = g_build_filename (f->dir, "meeting.xml", NULL);
+  const char *township = "11111111-2222-4333-8444-555555555555";
+  const char *surnames = "丁王石刘李罗赵龚潘";
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2026-11-27T10:00:00+08:00\">\n"
+                               "<township uuid=\"%s\" name=\"凤山镇\" kind=\"town\" updated=\"2026-01-01T00:00:00+08:00\"/>\n",
+                          township);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *s = g_utf8_offset_to_pointer (surnames, i % 9);
+
+      g_string_append_printf (xml, "<person uuid=\"00000000-0000-4000-8000-%012u\" township=\"%s\" "
+                                   "updated=\"2026-01-01T00:00:00+08:00\"><name>%.*s组员%u</name>"
+                                   "<category>%s</category><organization>双谷村</organization>"
+                                   "<title>村民</title><phone>138%08u</phone></person>\n",
+                              i, township, (int) (g_utf8_next_char (s) - s), s, i,
+                              i == 0 ? "liaison_leader" : "stakeholder", i);
+    }
+  g_string_append_printf (xml, "<consultation uuid=\"99999999-0000-4000-8000-000000000002\" township=\"%s\" "
+                               "updated=\"2026-01-01T00:00:00+08:00\"><title>%s</title><topic-source>residents</topic-source>"
+                               "<orientation>livelihood</orientation><platform>physical</platform><venue>双谷村广场</venue>"
+                               "<starts>2026-12-08T09:00:00+08:00</starts>"
+                               "<stage name=\"selection\"/><stage name=\"research\"/><stage name=\"meeting\"/>"
+                               "<stage name=\"submission\"/><stage name=\"feedback\"/><stage name=\"supervision\"/>\n",
+                          township, title);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<participant person=\"00000000-0000-4000-8000-%012u\" role=\"%s\"/>\n",
+                            i, i == 0 ? "host" : "stakeholder");
+  g_string_append (xml, "</consultation>\n</tongxin>\n");
+
+  g_assert_true (g_file_set_contents (xml_path, xml->str, -1, NULL));
+  g_assert_true (tx_exchange_import_file (f->store, xml_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A group longer than a page: its heading again at the top of the next
+ * page, with “（续）”; not on the first page, and not before another
+ * group's heading. */
+static void
+test_continued_group (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "continued.pdf", NULL);
+  g_autofree char *first = NULL;
+  guint n_pages;
+
+  import_meeting (f, "村民大会协商", 60);
+  consultation = tx_store_load_consultation (f->store, "村民大会协商", &error);
+  g_assert_no_error (error);
+  people = people_of (f, consultation);
+
+  doc = tx_signin_document_new (consultation, people, FALSE, 3, FALSE, TX_SIGNIN_COLUMNS_NONE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  n_pages = tx_table_document_get_n_pages (doc);
+  g_assert_cmpuint (n_pages, >=, 3);
+
+  first = pdf_text (pdf, 1);
+  g_assert_nonnull (strstr (first, "联络组组长"));
+  g_assert_nonnull (strstr (first, "利益相关方"));
+  g_assert_null (strstr (first, "（续）"));
+
+  /* the header row, then the heading continued, then a person */
+  for (guint page = 2; page < n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, page);
+
+      g_assert_nonnull (strstr (text, "序号姓名单位及职务签名利益相关方（续）"));
+      g_assert_true (g_regex_match_simple ("签名利益相关方（续）[0-9]+[丁王石刘李罗赵龚潘]组员", text, 0, 0));
+    }
+}
+
+/* However many blank rows are asked for, and however the people fill
+ * the pages, the last page has a person on it: blank rows never print
+ * on a page of their own.  At least one is printed. */
+static void
+test_blank_rows_not_alone (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "blank.pdf", NULL);
+  GPtrArray *participants;
+  guint n_dropped = 0;
+
+  import_meeting (f, "村民大会协商", 40);
+
+  /* a few blank rows or many, grouped or by strokes, for each number
+   * of people from less than a page to two pages */
+  for (guint n = 12; n <= 40; n++)
+    {
+      guint blank = n % 2 == 0 ? 3 : 25;
+      gboolean by_strokes = n % 4 >= 2;
+      g_autoptr(GPtrArray) people = NULL;
+      g_autoptr(TxTableDocument) doc = NULL;
+      g_autofree char *last = NULL;
+      g_autofree char *lines = NULL;
+      g_autofree char *first_blank = NULL;
+      guint n_pages;
+      gboolean someone = FALSE;
+
+      g_clear_object (&consultation);
+      consultation = tx_store_load_consultation (f->store, "村民大会协商", &error);
+      g_assert_no_error (error);
+      participants = tx_consultation_get_participants (consultation);
+      g_ptr_array_set_size (participants, n);
+      people = people_of (f, consultation);
+
+      doc = tx_signin_document_new (consultation, people, by_strokes, blank, FALSE, TX_SIGNIN_COLUMNS_NONE);
+      g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+      g_assert_no_error (error);
+      n_pages = tx_table_document_get_n_pages (doc);
+      g_assert_cmpuint (n_pages, ==, pdf_pages (pdf));
+
+      last = pdf_text (pdf, n_pages);
+      for (guint i = 0; i < n && !someone; i++)
+        someone = strstr (last, ((TxParticipant *) g_ptr_array_index (participants, i))->name) != NULL;
+      if (!someone)
+        g_error ("%u people, %u blank rows: nobody on the last page", n, blank);
+
+      /* the first blank row, numbered after the people */
+      lines = pdf_lines (pdf);
+      first_blank = g_strdup_printf ("\n%u\n", n + 1);
+      g_assert_nonnull (strstr (lines, first_blank));
+      if (!by_strokes)
+        g_assert_nonnull (strstr (lines, "临时参加人员"));
+
+      if (tx_table_document_get_n_dropped_blank_rows (doc) > 0)
+        n_dropped++;
+    }
+
+  /* some were too many for the last person's page */
+  g_assert_cmpuint (n_dropped, >, 0);
+}
+
+/* The font family (as pdftohtml -xml names it, "ABCDEF+NotoSansCJKsc")
+ * of the text line @text. */
+static char *
+pdf_font_of (const char *xml,
+             const char *text)
+{
+  g_autofree char *line = g_strdup_printf ("font=\"([0-9]+)\">(?:<b>)?[^<]*%s", text);
+  g_autoptr(GRegex) regex = g_regex_new (line, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) spec = NULL;
+  g_autoptr(GMatchInfo) spec_match = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *pattern = NULL;
+
+  if (!g_regex_match (regex, xml, 0, &match))
+    g_error ("“%s” is not a line of the PDF", text);
+  id = g_match_info_fetch (match, 1);
+  pattern = g_strdup_printf ("<fontspec id=\"%s\" size=\"[0-9]+\" family=\"([^\"]+)\"", id);
+  spec = g_regex_new (pattern, 0, 0, NULL);
+  g_assert_true (g_regex_match (spec, xml, 0, &spec_match));
+
+  return g_match_info_fetch (spec_match, 1);
+}
+
+/* The title and the headings in the sans face, the names in the serif
+ * face: two families, named exactly. */
+static void
+test_fonts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "fonts.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftohtml -xml -i -stdout '%s'", pdf);
+  g_autofree char *xml = NULL;
+  g_autofree char *title_family = NULL;
+  g_autofree char *name_family = NULL;
+  g_autofree char *header_family = NULL;
+
+  g_assert_true (tx_exchange_load_demo (f->store, tx_date_new (2026, 11, 27), NULL, &error));
+  consultation = tx_store_load_consultation (f->store, "双谷村新型农村综合体建设协商", &error);
+  g_assert_no_error (error);
+  people = people_of (f, consultation);
+  doc = tx_signin_document_new (consultation, people, FALSE, 0, FALSE, TX_SIGNIN_COLUMNS_NONE);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
+  title_family = pdf_font_of (xml, "双谷村新型农村综合体建设协商签到表");
+  name_family = pdf_font_of (xml, "石启明");
+  header_family = pdf_font_of (xml, "单位及职务");
+
+  g_assert_nonnull (strstr (title_family, "NotoSansCJKsc"));
+  g_assert_nonnull (strstr (header_family, "NotoSansCJKsc"));
+  g_assert_nonnull (strstr (name_family, "NotoSerifCJKsc"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* messages in UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/signin-sheet/sample-meeting", Fixture, NULL, fixture_set_up, test_sample_meeting, fixture_tear_down);
@@ -498,6 +1005,13 @@ main (int   argc,
   g_test_add ("/signin-sheet/long-text", Fixture, NULL, fixture_set_up, test_long_text, fixture_tear_down);
   g_test_add ("/signin-sheet/bad-characters", Fixture, NULL, fixture_set_up, test_bad_characters, fixture_tear_down);
   g_test_add ("/signin-sheet/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/signin-sheet/columns", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/signin-sheet/landline", Fixture, NULL, fixture_set_up, test_landline, fixture_tear_down);
+  g_test_add ("/signin-sheet/cli-columns", Fixture, NULL, fixture_set_up, test_cli_columns, fixture_tear_down);
+  g_test_add ("/signin-sheet/continued-group", Fixture, NULL, fixture_set_up, test_continued_group, fixture_tear_down);
+  g_test_add ("/signin-sheet/blank-rows-not-alone", Fixture, NULL, fixture_set_up, test_blank_rows_not_alone,
+              fixture_tear_down);
+  g_test_add ("/signin-sheet/fonts", Fixture, NULL, fixture_set_up, test_fonts, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -29,9 +29,13 @@ tx_cli_cmd_signin_sheet (Cli *cli)
   g_autofree char *order = NULL;
   g_autofree char *blank_text = NULL;
   g_autofree char *lower = NULL;
+  gboolean with_categories = FALSE;
+  gboolean with_phones = FALSE;
   CommandOption options[] = {
     { "order", &order, NULL },
     { "blank-rows", &blank_text, NULL },
+    { "with-categories", NULL, &with_categories },
+    { "with-phones", NULL, &with_phones },
   };
   TxSigninOptions signin = TX_SIGNIN_OPTIONS_INIT;
   guint64 blank_rows;
@@ -57,6 +61,9 @@ tx_cli_cmd_signin_sheet (Cli *cli)
         return tx_cli_usage_error (_("“%s” is not a number of blank rows (0 to 100)."), blank_text);
       signin.blank_rows = (int) blank_rows;
     }
+  /* a sheet to sign has neither, unless asked */
+  signin.categories = with_categories;
+  signin.phones = with_phones;
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
@@ -72,6 +79,12 @@ tx_cli_cmd_signin_sheet (Cli *cli)
 
   for (guint i = 0; i < warnings->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (tx_table_document_get_n_dropped_blank_rows (doc) > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "Warning: %u blank row was left out: it would have been alone on a page. Ask for fewer with --blank-rows.\n",
+                             "Warning: %u blank rows were left out: they would have been alone on a page. Ask for fewer with --blank-rows.\n",
+                             tx_table_document_get_n_dropped_blank_rows (doc)),
+                tx_table_document_get_n_dropped_blank_rows (doc));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n",
                         tx_table_document_get_n_pages (doc)),
            tx_table_document_get_n_pages (doc), out);
@@ -208,8 +221,13 @@ tx_cli_cmd_chart (Cli *cli)
   g_autoptr(TxChartData) data = NULL;
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autofree char *year_text = NULL;
+  g_autofree char *page_text = NULL;
   g_autofree char *lower = NULL;
-  CommandOption options[] = { { "year", &year_text, NULL } };
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "page", &page_text, NULL },
+  };
+  TxChartPage page = TX_CHART_PAGE_A4;
   TxChartKind kind;
   guint64 year;
   const char *out;
@@ -230,13 +248,17 @@ tx_cli_cmd_chart (Cli *cli)
   year = tx_date_get_year (cli->today);
   if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
     return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  if (page_text != NULL && !tx_chart_page_from_name (page_text, &page))
+    return tx_cli_usage_error (_("Unknown page “%s”: use a4, a4-landscape or chart."), page_text);
+  if (page_text != NULL && !g_str_has_suffix (lower, ".pdf"))
+    return tx_cli_usage_error (_("“--page” is for a PDF: a PNG or an SVG is the size of the chart."));
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
   data = tx_chart_data_from_store (store, kind, (int) year, cli->today, &error);
-  if (data == NULL || !tx_chart_write (data, out, &error))
+  if (data == NULL || !tx_chart_write (data, out, page, &error))
     return tx_cli_fail ("%s", error->message);
 
   g_print (_("Chart written to %s\n"), out);

@@ -122,29 +122,35 @@ tx_cli_cmd_roster_import (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+/* The filter of the roster commands, and @extra options of one of
+ * them; the store is opened only when they are right, and not at all
+ * without @store. */
 static int
-parse_person_filter (Cli            *cli,
-                     int             first,
-                     TxPersonFilter *filter,
-                     GPtrArray      *positional,
-                     char          **format,
-                     TxStore       **store)
+parse_person_filter_with (Cli                 *cli,
+                          int                  first,
+                          TxPersonFilter      *filter,
+                          GPtrArray           *positional,
+                          char               **format,
+                          const CommandOption *extra,
+                          guint                n_extra,
+                          TxStore            **store)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *category = NULL;
   g_autofree char *order = NULL;
-  CommandOption options[] = {
+  CommandOption common[] = {
     { "search", &filter->search, NULL },
     { "category", &category, NULL },
     { "township", &filter->township, NULL },
     { "order", &order, NULL },
     { "format", format, NULL },
   };
+  g_autoptr(GArray) options = g_array_new (FALSE, FALSE, sizeof (CommandOption));
   int status;
 
-  status = tx_cli_parse_command_options (cli, first, options,
-                                         format != NULL ? G_N_ELEMENTS (options) : G_N_ELEMENTS (options) - 1,
-                                         positional);
+  g_array_append_vals (options, common, format != NULL ? G_N_ELEMENTS (common) : G_N_ELEMENTS (common) - 1);
+  g_array_append_vals (options, extra, n_extra);
+  status = tx_cli_parse_command_options (cli, first, (CommandOption *) options->data, options->len, positional);
   if (status != 0)
     return status;
 
@@ -164,6 +170,9 @@ parse_person_filter (Cli            *cli,
   if (order != NULL && !tx_order_from_key (order, &filter->order))
     return tx_cli_usage_error (_("Unknown order “%s”: use pinyin or strokes."), order);
 
+  if (store == NULL)
+    return 0;
+
   *store = tx_cli_open_store (cli, FALSE);
   if (*store == NULL)
     return EXIT_FAILED;
@@ -172,6 +181,17 @@ parse_person_filter (Cli            *cli,
     return EXIT_FAILED;
 
   return 0;
+}
+
+static int
+parse_person_filter (Cli            *cli,
+                     int             first,
+                     TxPersonFilter *filter,
+                     GPtrArray      *positional,
+                     char          **format,
+                     TxStore       **store)
+{
+  return parse_person_filter_with (cli, first, filter, positional, format, NULL, 0, store);
 }
 
 int
@@ -282,6 +302,35 @@ tx_cli_cmd_roster_export (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+/* --columns, --landscape and --orientation of roster print, checked
+ * before anything is read. */
+static int
+parse_print_layout (const char           *columns_text,
+                    gboolean              landscape,
+                    const char           *orientation,
+                    GArray              **columns,
+                    TxRosterPrintOptions *layout)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
+    return tx_cli_usage_error (_("Unknown orientation “%s”: use portrait or landscape."), orientation);
+  if (orientation != NULL && landscape && g_str_equal (orientation, "portrait"))
+    return tx_cli_usage_error (_("--landscape and --orientation portrait contradict each other: give one of them."));
+  layout->landscape = landscape || (orientation != NULL && g_str_equal (orientation, "landscape"));
+
+  if (columns_text != NULL)
+    {
+      *columns = tx_roster_columns_parse (columns_text, &error);
+      if (*columns == NULL)
+        return tx_cli_usage_error ("%s", error->message);
+      layout->columns = (const TxRosterColumn *) (*columns)->data;
+      layout->n_columns = (*columns)->len;
+    }
+
+  return 0;
+}
+
 int
 tx_cli_cmd_roster_print (Cli *cli)
 {
@@ -290,11 +339,21 @@ tx_cli_cmd_roster_print (Cli *cli)
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(TxTableDocument) doc = NULL;
+  g_autoptr(GArray) columns = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *columns_text = NULL;
+  g_autofree char *orientation = NULL;
+  gboolean landscape = FALSE;
+  const CommandOption extra[] = {
+    { "columns", &columns_text, NULL },
+    { "orientation", &orientation, NULL },
+    { "landscape", NULL, &landscape },
+  };
+  TxRosterPrintOptions layout = { 0, };
   TxPersonFilter filter = { 0, };
   int status;
 
-  status = parse_person_filter (cli, 2, &filter, files, NULL, &store);
+  status = parse_person_filter_with (cli, 2, &filter, files, NULL, extra, G_N_ELEMENTS (extra), NULL);
   if (status == 0 && files->len != 1)
     status = tx_cli_usage_error (_("“roster print” needs the PDF file to write: tongxin-cli roster print OUT.pdf"));
   if (status == 0)
@@ -302,6 +361,16 @@ tx_cli_cmd_roster_print (Cli *cli)
       lower = g_ascii_strdown (g_ptr_array_index (files, 0), -1);
       if (!g_str_has_suffix (lower, ".pdf"))
         status = tx_cli_usage_error (_("“%s” must end in .pdf."), (const char *) g_ptr_array_index (files, 0));
+    }
+  if (status == 0)
+    status = parse_print_layout (columns_text, landscape, orientation, &columns, &layout);
+  if (status == 0)
+    {
+      store = tx_cli_open_store (cli, FALSE);
+      if (store == NULL)
+        status = EXIT_FAILED;
+      else if (!tx_cli_township_exists (store, filter.township))
+        status = EXIT_FAILED;
     }
   if (status == 0)
     {
@@ -315,7 +384,7 @@ tx_cli_cmd_roster_print (Cli *cli)
       return status;
     }
 
-  doc = tx_documents_prepare_roster (store, people, filter.township, filter.order, cli->today);
+  doc = tx_documents_prepare_roster (store, people, &filter, &layout, cli->today);
   tx_person_filter_clear (&filter);
 
   if (!tx_table_document_write_pdf (doc, g_ptr_array_index (files, 0), &error))

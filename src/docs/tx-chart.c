@@ -12,15 +12,29 @@
 #include "config.h"
 
 #include <math.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/tree.h>
+#include <libxml/parser.h>
 #include <pango/pangocairo.h>
 
 #include "tx-chart.h"
 #include "tx-doc-file.h"
 #include "tx-doc-format.h"
+#include "tx-file.h"
 
 #define FONT "Noto Sans CJK SC, Sans"
+#define SVG_FONT "Noto Sans CJK SC, sans-serif"
 #define MARGIN 24.0
 #define TITLE_HEIGHT 44.0
+
+/* Where a chart is drawn: its text painted with Pango, or listed
+ * (TxChartLabel) for an SVG's <text>, or both. */
+typedef struct {
+  cairo_t   *cr;
+  gboolean   paint_text;
+  GPtrArray *labels;        /* TxChartLabel, or NULL */
+} Canvas;
 
 static const char * const color_words[] = { "绿", "黄", "红" };
 static const char * const color_marks[] = { "✓", "!", "✕" };
@@ -96,11 +110,90 @@ tx_chart_color_rgb (TxColor  color,
     }
 }
 
+static void
+label_free (TxChartLabel *label)
+{
+  g_free (label->text);
+  g_free (label);
+}
+
+/**
+ * tx_chart_labels_new:
+ *
+ * Returns: (transfer full): an empty list for tx_chart_draw_full() to
+ *   fill with TxChartLabel
+ */
+GPtrArray *
+tx_chart_labels_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+}
+
+static PangoLayout *
+create_layout (cairo_t    *cr,
+               double      size,
+               gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+/* Sets @string in @layout, cut with "…" to the longest start that fits
+ * in @max_width (0: no limit); returns the text set. */
+static char *
+set_fitting_text (PangoLayout *layout,
+                  const char  *string,
+                  double       max_width)
+{
+  glong length = g_utf8_strlen (string, -1);
+  glong fits = 0, fails = length;
+  int width;
+
+  pango_layout_set_text (layout, string, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (max_width <= 0 || width <= max_width)
+    return g_strdup (string);
+
+  /* the longest start that fits with its "…", found by halving */
+  while (fails - fits > 1)
+    {
+      glong middle = (fits + fails) / 2;
+      g_autofree char *start = g_utf8_substring (string, 0, middle);
+      g_autofree char *cut = g_strconcat (start, "…", NULL);
+
+      pango_layout_set_text (layout, cut, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      if (width <= max_width)
+        fits = middle;
+      else
+        fails = middle;
+    }
+
+  {
+    g_autofree char *start = g_utf8_substring (string, 0, fits);
+    char *cut = g_strconcat (start, "…", NULL);
+
+    pango_layout_set_text (layout, cut, -1);
+    return cut;
+  }
+}
+
 /* One line of text, cleaned of control and bidi characters (a township
  * name comes from the records) and cut with "…" when wider than
- * @max_width (0: no limit), so a long name never runs into the bars. */
+ * @max_width (0: no limit), so a long name never runs into the bars;
+ * its middle is at @y.  Every text of a chart is drawn here: painted
+ * in the current colour, and listed when the canvas lists them. */
 static void
-text (cairo_t    *cr,
+text (Canvas     *canvas,
       const char *string,
       double      x,
       double      y,
@@ -109,46 +202,56 @@ text (cairo_t    *cr,
       double      align,   /* 0 left, 0.5 centre, 1 right of x */
       double      max_width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
+  cairo_t *cr = canvas->cr;
+  g_autoptr(PangoLayout) layout = create_layout (cr, size, bold);
   g_autofree char *clean = tx_doc_clean_text (string, TX_DOC_TEXT_ONE_LINE);
+  g_autofree char *shown = set_fitting_text (layout, clean, max_width);
   int width, height;
+  double top;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_text (layout, clean, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
-  if (max_width > 0 && width > max_width)
+  top = y - height / 2.0;
+
+  if (canvas->paint_text)
     {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &width, &height);
+      cairo_move_to (cr, x - width * align, top);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
     }
 
-  cairo_move_to (cr, x - width * align, y - height / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
+  if (canvas->labels != NULL && shown[0] != '\0')
+    {
+      TxChartLabel *label = g_new0 (TxChartLabel, 1);
+      double alpha;
 
-  pango_font_description_free (font);
-  g_object_unref (layout);
+      label->text = g_steal_pointer (&shown);
+      label->x = x;
+      label->y = top + (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+      label->size = size;
+      label->align = align;
+      label->bold = bold;
+      if (cairo_pattern_get_rgba (cairo_get_source (cr), &label->red, &label->green, &label->blue,
+                                  &alpha) != CAIRO_STATUS_SUCCESS)
+        label->red = label->green = label->blue = 0;
+      g_ptr_array_add (canvas->labels, label);
+    }
 }
 
 static void
-draw_title (cairo_t           *cr,
+draw_title (Canvas            *canvas,
             double             width,
             const TxChartData *data)
 {
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  text (cr, data->title ? data->title : "", width / 2, MARGIN + 12, 20, TRUE, 0.5, width - 2 * MARGIN);
+  cairo_set_source_rgb (canvas->cr, 0.1, 0.1, 0.1);
+  text (canvas, data->title ? data->title : "", width / 2, MARGIN + 12, 20, TRUE, 0.5, width - 2 * MARGIN);
 }
 
+/* The column of the row labels: 160 units, as much as a township's name
+ * takes, unless the chart is narrow (on the screen). */
 static double
 label_width (double width)
 {
-  return MIN (160.0, width * 0.25);
+  return MIN (160.0, width * 0.3);
 }
 
 /* Where the cell of a township and a quarter is, for the drawing and
@@ -171,11 +274,12 @@ tx_chart_ledger_cell (double width,
 }
 
 static void
-draw_ledger (cairo_t           *cr,
+draw_ledger (Canvas            *canvas,
              double             width,
              double             height,
              const TxChartData *data)
 {
+  cairo_t *cr = canvas->cr;
   guint n_rows = data->rows->len;
 
   for (guint q = 1; q <= 4; q++)
@@ -184,7 +288,7 @@ draw_ledger (cairo_t           *cr,
       g_autofree char *label = g_strdup_printf ("第%u季度", q);
 
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      text (cr, label, rect.x + rect.width / 2, rect.y - 16, 14, TRUE, 0.5, 0);
+      text (canvas, label, rect.x + rect.width / 2, rect.y - 16, 14, TRUE, 0.5, 0);
     }
 
   for (guint row = 0; row < n_rows; row++)
@@ -192,7 +296,7 @@ draw_ledger (cairo_t           *cr,
       TxChartRect first = tx_chart_ledger_cell (width, height, n_rows, row, 1);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, g_ptr_array_index (data->rows, row), first.x - 12, first.y + first.height / 2,
+      text (canvas, g_ptr_array_index (data->rows, row), first.x - 12, first.y + first.height / 2,
             MIN (15.0, first.height * 0.45), FALSE, 1.0, first.x - 12 - MARGIN);
 
       for (guint q = 1; q <= 4; q++)
@@ -208,7 +312,7 @@ draw_ledger (cairo_t           *cr,
               cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
               cairo_fill (cr);
               cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-              text (cr, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, 14, FALSE, 0.5, 0);
+              text (canvas, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, 14, FALSE, 0.5, 0);
               continue;
             }
 
@@ -222,7 +326,7 @@ draw_ledger (cairo_t           *cr,
 
             cairo_set_source_rgb (cr, color == TX_COLOR_YELLOW ? 0.1 : 1, color == TX_COLOR_YELLOW ? 0.1 : 1,
                                   color == TX_COLOR_YELLOW ? 0.1 : 1);
-            text (cr, label, rect.x + rect.width / 2, rect.y + rect.height / 2,
+            text (canvas, label, rect.x + rect.width / 2, rect.y + rect.height / 2,
                   MIN (16.0, rect.height * 0.45), TRUE, 0.5, 0);
           }
         }
@@ -231,11 +335,12 @@ draw_ledger (cairo_t           *cr,
 
 /* Horizontal bars, one a row, with an optional target marked by a line. */
 static void
-draw_bars (cairo_t           *cr,
+draw_bars (Canvas            *canvas,
            double             width,
            double             height,
            const TxChartData *data)
 {
+  cairo_t *cr = canvas->cr;
   guint n = data->rows->len;
   double left = MARGIN + label_width (width);
   double right = width - MARGIN - 60;
@@ -266,7 +371,7 @@ draw_bars (cairo_t           *cr,
       cairo_line_to (cr, x, top + row_height * n);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-      text (cr, label, x, top + row_height * n + 12, 11, FALSE, 0.5, 0);
+      text (canvas, label, x, top + row_height * n + 12, 11, FALSE, 0.5, 0);
     }
 
   for (guint i = 0; i < n; i++)
@@ -277,7 +382,7 @@ draw_bars (cairo_t           *cr,
       g_autofree char *number = NULL;
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, g_ptr_array_index (data->rows, i), left - 12, y + row_height / 2,
+      text (canvas, g_ptr_array_index (data->rows, i), left - 12, y + row_height / 2,
             MIN (15.0, row_height * 0.45), FALSE, 1.0, left - 12 - MARGIN);
 
       cairo_set_source_rgb (cr, 0.20, 0.42, 0.70);
@@ -304,7 +409,7 @@ draw_bars (cairo_t           *cr,
         number = g_strdup_printf ("%.0f", value);
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, number, MAX (left + bar, data->targets->len > i
+      text (canvas, number, MAX (left + bar, data->targets->len > i
                                           ? left + (right - left) * MAX (g_array_index (data->targets, double, i), 0) / max
                                           : 0) + 8,
             y + row_height / 2, 12, FALSE, 0.0, 0);
@@ -356,7 +461,7 @@ hatch (cairo_t *cr,
 }
 
 static void
-draw_adoption (cairo_t           *cr,
+draw_adoption (Canvas            *canvas,
                double             width,
                double             height,
                const TxChartData *data)
@@ -364,6 +469,7 @@ draw_adoption (cairo_t           *cr,
   static const double shades[4][3] = {
     { 0.62, 0.62, 0.62 }, { 0.18, 0.62, 0.35 }, { 0.55, 0.78, 0.35 }, { 0.84, 0.22, 0.20 },
   };
+  cairo_t *cr = canvas->cr;
   double top = MARGIN + TITLE_HEIGHT + 10;
   double left = MARGIN, right = width - MARGIN;
   double bar_height = 36;
@@ -410,7 +516,7 @@ draw_adoption (cairo_t           *cr,
               cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
             else
               cairo_set_source_rgb (cr, 1, 1, 1);
-            text (cr, label, x + part / 2, top + bar_height / 2, size, TRUE, 0.5, 0);
+            text (canvas, label, x + part / 2, top + bar_height / 2, size, TRUE, 0.5, 0);
           }
       }
       x += part;
@@ -428,7 +534,7 @@ draw_adoption (cairo_t           *cr,
       if (i == 2 || i == 3)
         hatch (cr, lx, top + bar_height + 12, 14, 14, i == 2 ? 8 : 4);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0, 0);
+      text (canvas, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0, 0);
     }
 
   /* the three zeros as gauges: a half circle filled to the rate */
@@ -458,42 +564,50 @@ draw_adoption (cairo_t           *cr,
         }
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (cr, label, cx, cy - radius * 0.25, radius * 0.35, TRUE, 0.5, 0);
-      text (cr, rate_names[i], cx, cy + radius * 0.14 + 16, 15, FALSE, 0.5, 0);
+      text (canvas, label, cx, cy - radius * 0.25, radius * 0.35, TRUE, 0.5, 0);
+      text (canvas, rate_names[i], cx, cy + radius * 0.14 + 16, 15, FALSE, 0.5, 0);
     }
 }
 
 /**
- * tx_chart_draw:
+ * tx_chart_draw_full:
+ * @paint_text: whether to paint the text (with Pango); %FALSE draws the
+ *   shapes alone
+ * @labels: (nullable): a list from tx_chart_labels_new(), to which each
+ *   line of text is added as drawn, in chart units
  *
  * Draws @data in a @width × @height area (user units) at the origin.
  */
 void
-tx_chart_draw (cairo_t           *cr,
-               double             width,
-               double             height,
-               const TxChartData *data)
+tx_chart_draw_full (cairo_t           *cr,
+                    double             width,
+                    double             height,
+                    const TxChartData *data,
+                    gboolean           paint_text,
+                    GPtrArray         *labels)
 {
+  Canvas canvas = { cr, paint_text, labels };
+
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  draw_title (cr, width, data);
+  draw_title (&canvas, width, data);
 
   switch (data->kind)
     {
     case TX_CHART_LEDGER:
-      draw_ledger (cr, width, height, data);
+      draw_ledger (&canvas, width, height, data);
       break;
 
     case TX_CHART_PLAN:
     case TX_CHART_STAGES:
-      draw_bars (cr, width, height, data);
+      draw_bars (&canvas, width, height, data);
       break;
 
     case TX_CHART_ADOPTION:
-      draw_adoption (cr, width, height, data);
+      draw_adoption (&canvas, width, height, data);
       break;
 
     default:
@@ -501,6 +615,21 @@ tx_chart_draw (cairo_t           *cr,
     }
 
   cairo_restore (cr);
+}
+
+/**
+ * tx_chart_draw:
+ *
+ * Draws @data, text and all, in a @width × @height area (user units)
+ * at the origin.
+ */
+void
+tx_chart_draw (cairo_t           *cr,
+               double             width,
+               double             height,
+               const TxChartData *data)
+{
+  tx_chart_draw_full (cr, width, height, data, TRUE, NULL);
 }
 
 static cairo_status_t
@@ -514,63 +643,318 @@ append_to_array (void                *closure,
 
 /**
  * tx_chart_render_png:
+ * @scale: pixels a unit
+ * @labels: (nullable): as tx_chart_draw_full() has it, in chart units
  *
- * Returns: (transfer full): the chart as a PNG at twice @width × @height
+ * Returns: (transfer full): the chart as a PNG of @width × @height
+ *   units at @scale, or %NULL with @error set when it could not be drawn
  */
 GBytes *
-tx_chart_render_png (const TxChartData *data,
-                     double             width,
-                     double             height)
+tx_chart_render_png (const TxChartData  *data,
+                     double              width,
+                     double              height,
+                     double              scale,
+                     GPtrArray          *labels,
+                     GError            **error)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (width * scale),
+                                                         ceil (height * scale));
   cairo_t *cr = cairo_create (surface);
   GByteArray *png = g_byte_array_new ();
+  cairo_status_t status;
 
-  cairo_scale (cr, 2, 2);
-  tx_chart_draw (cr, width, height, data);
+  cairo_scale (cr, scale, scale);
+  tx_chart_draw_full (cr, width, height, data, TRUE, labels);
+  status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_to_array, png);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_to_array, png);
   cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_debug ("Could not draw a chart: %s", cairo_status_to_string (status));
+      g_byte_array_unref (png);
+      g_set_error_literal (error, TX_FILE_ERROR, TX_FILE_ERROR_FAILED,
+                           _("The chart could not be drawn, it may be too large. Close other programs and try again."));
+      return NULL;
+    }
 
   return g_byte_array_free_to_bytes (png);
 }
 
-/* The size a chart file is drawn at: 900 wide, as tall as its rows. */
+/* The size a chart is drawn at for a file: 900 wide, as tall as its rows. */
 #define FILE_WIDTH 900.0
 
-static double
-file_height (const TxChartData *data)
+/* The smallest label of the ledger chart, in chart units (its quarters,
+ * and "—" for a quarter not begun): tx_chart_get_print_width() draws a
+ * chart for paper so that it prints at PRINT_SIZE points. */
+#define SMALLEST_LABEL 14.0
+#define PRINT_SIZE 11.0
+
+/* A4, and the margins of GB/T 9704, in points */
+#define MM (72.0 / 25.4)
+#define A4_WIDTH (210 * MM)
+#define A4_HEIGHT (297 * MM)
+#define MARGIN_TOP (37 * MM)
+#define MARGIN_BOTTOM (35 * MM)
+#define MARGIN_LEFT (28 * MM)
+#define MARGIN_RIGHT (26 * MM)
+
+/**
+ * tx_chart_get_height:
+ *
+ * Returns: the height a chart is drawn at: as tall as its rows, whatever
+ *   its width, so that its text keeps its size
+ */
+double
+tx_chart_get_height (const TxChartData *data)
 {
   return data->kind == TX_CHART_ADOPTION ? 370 : 120 + 44 * MAX (data->rows->len, 3);
 }
 
-static void
-draw_chart (cairo_t  *cr,
-            guint     page,
-            gpointer  user_data)
+/**
+ * tx_chart_get_print_width:
+ * @placed_width: how wide the chart is on paper, in points
+ *
+ * Returns: the width to draw a chart at, in chart units, for it to be
+ *   @placed_width points wide on paper with its labels no smaller than
+ *   TX_CHART_MIN_PRINT_SIZE points (the ledger's, at least); at most the
+ *   width of a chart file
+ */
+double
+tx_chart_get_print_width (double placed_width)
 {
-  const TxChartData *data = user_data;
+  G_STATIC_ASSERT (PRINT_SIZE >= TX_CHART_MIN_PRINT_SIZE);
 
-  tx_chart_draw (cr, FILE_WIDTH, file_height (data), data);
+  return MIN (FILE_WIDTH, placed_width * SMALLEST_LABEL / PRINT_SIZE);
+}
+
+gboolean
+tx_chart_page_from_name (const char  *name,
+                         TxChartPage *page)
+{
+  static const char * const names[] = { "a4", "a4-landscape", "chart" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *page = (TxChartPage) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A chart on a page: drawn @width × @height units, scaled by @scale
+ * and moved by (@x, @y) points. */
+typedef struct {
+  const TxChartData *data;
+  double             width, height;
+  double             x, y, scale;
+} PagePlacement;
+
+static void
+draw_page (cairo_t  *cr,
+           guint     page,
+           gpointer  user_data)
+{
+  const PagePlacement *placement = user_data;
+
+  /* the paper around the chart stays paper */
+  cairo_translate (cr, placement->x, placement->y);
+  cairo_scale (cr, placement->scale, placement->scale);
+  tx_chart_draw (cr, placement->width, placement->height, placement->data);
+}
+
+/* Where a chart goes on the page @page (not TX_CHART_PAGE_CHART): as wide
+ * as the text block allows with its labels printing at PRINT_SIZE, smaller
+ * when it is taller than the block, centred in it. */
+static void
+place_on_page (const TxChartData *data,
+               TxChartPage        page,
+               double            *page_width,
+               double            *page_height,
+               PagePlacement     *placement)
+{
+  double block_width, block_height;
+
+  *page_width = page == TX_CHART_PAGE_A4_LANDSCAPE ? A4_HEIGHT : A4_WIDTH;
+  *page_height = page == TX_CHART_PAGE_A4_LANDSCAPE ? A4_WIDTH : A4_HEIGHT;
+  block_width = *page_width - MARGIN_LEFT - MARGIN_RIGHT;
+  block_height = *page_height - MARGIN_TOP - MARGIN_BOTTOM;
+
+  placement->data = data;
+  placement->width = tx_chart_get_print_width (block_width);
+  placement->height = tx_chart_get_height (data);
+  placement->scale = MIN (block_width / placement->width, block_height / placement->height);
+  placement->x = MARGIN_LEFT + (block_width - placement->width * placement->scale) / 2;
+  placement->y = MARGIN_TOP + (block_height - placement->height * placement->scale) / 2;
+}
+
+static void
+set_attribute (xmlNodePtr  node,
+               const char *name,
+               const char *value)
+{
+  xmlSetProp (node, (const xmlChar *) name, (const xmlChar *) value);
+}
+
+static void
+set_number (xmlNodePtr  node,
+            const char *name,
+            double      value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  set_attribute (node, name, g_ascii_formatd (number, sizeof number, "%.2f", value));
+}
+
+/* Cairo's SVG of the shapes with the labels added as <text>, over them
+ * as the text is drawn over them: libxml2 writes (and escapes) it. */
+static GBytes *
+add_svg_labels (GByteArray        *shapes,
+                const TxChartData *data,
+                GPtrArray         *labels)
+{
+  xmlDocPtr doc = xmlReadMemory ((const char *) shapes->data, (int) shapes->len, "chart.svg", "UTF-8",
+                                 XML_PARSE_NONET);
+  xmlNodePtr root, group, title;
+  xmlChar *svg = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return NULL;
+    }
+
+  /* the title, for a reader and a file manager */
+  if (data->title != NULL)
+    {
+      g_autofree char *clean = tx_doc_clean_text (data->title, TX_DOC_TEXT_ONE_LINE);
+
+      title = xmlNewDocNode (doc, root->ns, (const xmlChar *) "title", NULL);
+      xmlNodeAddContent (title, (const xmlChar *) clean);
+      if (root->children != NULL)
+        xmlAddPrevSibling (root->children, title);
+      else
+        xmlAddChild (root, title);
+      xmlAddNextSibling (title, xmlNewDocText (doc, (const xmlChar *) "\n"));
+    }
+
+  /* one label a line */
+  group = xmlNewChild (root, root->ns, (const xmlChar *) "g", NULL);
+  set_attribute (group, "font-family", SVG_FONT);
+  xmlAddChild (group, xmlNewDocText (doc, (const xmlChar *) "\n"));
+  xmlAddNextSibling (group, xmlNewDocText (doc, (const xmlChar *) "\n"));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      TxChartLabel *label = g_ptr_array_index (labels, i);
+      xmlNodePtr node = xmlNewChild (group, root->ns, (const xmlChar *) "text", NULL);
+      g_autofree char *fill = g_strdup_printf ("#%02x%02x%02x", (int) round (label->red * 255),
+                                               (int) round (label->green * 255),
+                                               (int) round (label->blue * 255));
+
+      xmlNodeAddContent (node, (const xmlChar *) label->text);
+      set_number (node, "x", label->x);
+      set_number (node, "y", label->y);
+      set_number (node, "font-size", label->size);
+      if (label->bold)
+        set_attribute (node, "font-weight", "bold");
+      if (label->align > 0.75)
+        set_attribute (node, "text-anchor", "end");
+      else if (label->align > 0.25)
+        set_attribute (node, "text-anchor", "middle");
+      set_attribute (node, "fill", fill);
+      xmlAddChild (group, xmlNewDocText (doc, (const xmlChar *) "\n"));
+    }
+
+  xmlDocDumpMemoryEnc (doc, &svg, &size, "UTF-8");
+  xmlFreeDoc (doc);
+  if (svg == NULL)
+    return NULL;
+
+  bytes = g_bytes_new (svg, size);
+  xmlFree (svg);
+
+  return bytes;
+}
+
+/* The chart as an SVG whose text is <text>, not glyph outlines: Cairo
+ * draws the shapes, and the labels it would have painted are added. */
+static GBytes *
+render_svg (const TxChartData *data)
+{
+  g_autoptr(GByteArray) shapes = g_byte_array_new ();
+  g_autoptr(GPtrArray) labels = tx_chart_labels_new ();
+  double height = tx_chart_get_height (data);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_svg_surface_create_for_stream (append_to_array, shapes, FILE_WIDTH, height);
+  cr = cairo_create (surface);
+  tx_chart_draw_full (cr, FILE_WIDTH, height, data, FALSE, labels);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_debug ("Could not draw a chart: %s", cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return add_svg_labels (shapes, data, labels);
 }
 
 /**
  * tx_chart_write:
  * @path: ends in .png, .svg or .pdf
+ * @page: the page of a PDF; a PNG or an SVG is the size of the chart
  *
- * Writes the chart 900 units wide, whole or not at all (see
- * tx_doc_file_write()).
+ * Writes the chart, whole or not at all (see tx_doc_file_write()): a
+ * PNG or an SVG 900 units wide, an SVG with its text as <text>; a PDF
+ * on @page.
  */
 gboolean
 tx_chart_write (const TxChartData  *data,
                 const char         *path,
+                TxChartPage         page,
                 GError            **error)
 {
+  PagePlacement placement = { data, FILE_WIDTH, tx_chart_get_height (data), 0, 0, 1 };
+  double page_width = placement.width, page_height = placement.height;
   TxDocFileKind kind;
 
   if (!tx_doc_file_kind_from_path (path, &kind, error))
     return FALSE;
 
-  return tx_doc_file_write (path, kind, FILE_WIDTH, file_height (data), 1, data->title,
-                            draw_chart, (gpointer) data, error);
+  if (kind == TX_DOC_FILE_SVG)
+    {
+      g_autoptr(GBytes) svg = render_svg (data);
+      gsize size;
+      const void *contents;
+
+      if (svg == NULL)
+        {
+          g_set_error (error, TX_FILE_ERROR, TX_FILE_ERROR_FAILED,
+                       _("Could not write “%s”: it could not be drawn, it may be too large. Try the PDF format, or close other programs and try again."),
+                       path);
+          return FALSE;
+        }
+      contents = g_bytes_get_data (svg, &size);
+      return tx_file_write_contents (path, contents, size, error);
+    }
+
+  if (kind == TX_DOC_FILE_PDF && page != TX_CHART_PAGE_CHART)
+    place_on_page (data, page, &page_width, &page_height, &placement);
+
+  return tx_doc_file_write (path, kind, page_width, page_height, 1, data->title,
+                            draw_page, &placement, error);
 }

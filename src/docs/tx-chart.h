@@ -2,6 +2,9 @@
  *
  * Each chart is a pure function of (cairo_t, size, data): the dashboard
  * widget, the PNG/SVG/PDF files and the circular all draw through it.
+ * Every line of text a chart draws passes through one function, which
+ * paints it with Pango and can list it (TxChartLabel): an SVG file
+ * carries the list as <text>, so its words stay words, not outlines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +44,28 @@ typedef struct {
   double x, y, width, height;
 } TxChartRect;
 
+/* One line of text of a chart, as drawn. */
+typedef struct {
+  char     *text;                 /* as drawn: cleaned, cut with “…” */
+  double    x, y;                 /* its anchor, on the baseline, in chart units */
+  double    size;                 /* the font size, in chart units */
+  double    align;                /* where x is: 0 its start, 0.5 its middle, 1 its end */
+  gboolean  bold;
+  double    red, green, blue;
+} TxChartLabel;
+
+/* The page of a chart written as PDF. */
+typedef enum {
+  TX_CHART_PAGE_A4,               /* A4 portrait, the chart centred within the
+                                   * GB/T 9704 margins: the default */
+  TX_CHART_PAGE_A4_LANDSCAPE,     /* A4 landscape, the same margins */
+  TX_CHART_PAGE_CHART,            /* a page the size of the chart */
+} TxChartPage;
+
+/* The smallest size a label of a chart prints at on paper, in points:
+ * 五号, the smallest size of a document's text. */
+#define TX_CHART_MIN_PRINT_SIZE 10.5
+
 TxChartData *tx_chart_data_new        (TxChartKind          kind,
                                        const char          *title);
 void         tx_chart_data_free       (TxChartData         *data);
@@ -50,6 +75,15 @@ void         tx_chart_draw            (cairo_t             *cr,
                                        double               width,
                                        double               height,
                                        const TxChartData   *data);
+void         tx_chart_draw_full       (cairo_t             *cr,
+                                       double               width,
+                                       double               height,
+                                       const TxChartData   *data,
+                                       gboolean             paint_text,
+                                       GPtrArray           *labels);
+GPtrArray   *tx_chart_labels_new      (void);
+double       tx_chart_get_height      (const TxChartData   *data);
+double       tx_chart_get_print_width (double               placed_width);
 TxChartRect  tx_chart_ledger_cell     (double               width,
                                        double               height,
                                        guint                n_rows,
@@ -66,9 +100,15 @@ TxChartData *tx_chart_data_from_store (TxStore             *store,
                                        GError             **error);
 GBytes      *tx_chart_render_png      (const TxChartData   *data,
                                        double               width,
-                                       double               height);
+                                       double               height,
+                                       double               scale,
+                                       GPtrArray           *labels,
+                                       GError             **error);
+gboolean     tx_chart_page_from_name  (const char          *name,
+                                       TxChartPage         *page);
 gboolean     tx_chart_write           (const TxChartData   *data,
                                        const char          *path,
+                                       TxChartPage          page,
                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxChartData, tx_chart_data_free)

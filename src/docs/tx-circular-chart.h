@@ -9,8 +9,29 @@
 
 G_BEGIN_DECLS
 
-GBytes      *tx_circular_chart_png  (TxStore     *store,
-                                     TxLedger    *ledger,
-                                     GError     **error);
+/* The chart goes across the text block of the circular's A4 page
+ * (210 mm less the GB/T 9704 margins of 28 and 26 mm). */
+#define TX_CIRCULAR_CHART_WIDTH_CM 15.6
+
+/* How a circular's chart is drawn and placed. */
+typedef struct {
+  double width, height;          /* drawn at, in chart units */
+  double scale;                  /* PNG pixels a chart unit */
+  guint  png_width, png_height;  /* in pixels */
+  double width_cm, height_cm;    /* placed at, in the document */
+  double smallest_label;         /* its smallest label's font size, in chart units */
+  double smallest_label_pt;      /* the same, printed at the placed size, in points */
+} TxCircularChartInfo;
+
+GBytes      *tx_circular_chart_png              (TxStore              *store,
+                                                 TxLedger             *ledger,
+                                                 GError              **error);
+GBytes      *tx_circular_chart_render           (TxStore              *store,
+                                                 TxLedger             *ledger,
+                                                 TxCircularChartInfo  *info,
+                                                 GError              **error);
+void         tx_circular_chart_get_placed_size  (GBytes               *png,
+                                                 double               *width_cm,
+                                                 double               *height_cm);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "tx-circular-chart.h"
 #include "tx-circular-document.h"
 #include "tx-doc-format.h"
 
@@ -286,21 +287,12 @@ tx_circular_document_new (TxLedger        *ledger,
 
   if (chart_png != NULL)
     {
-      gsize size;
-      const guint8 *png = g_bytes_get_data (chart_png, &size);
-      double aspect = 0.55;
+      double width_cm, height_cm;
 
-      /* the picture keeps its proportions: width and height from the PNG
-       * header (IHDR) */
-      if (size > 24 && memcmp (png, "\x89PNG", 4) == 0)
-        {
-          guint32 width = GUINT32_FROM_BE (*(const guint32 *) (png + 16));
-          guint32 height = GUINT32_FROM_BE (*(const guint32 *) (png + 20));
-
-          if (width > 0)
-            aspect = (double) height / width;
-        }
-      tx_odt_document_add_image (doc, chart_png, 15.6, 15.6 * aspect);
+      /* at the size its labels were drawn for (10.5 pt and up), in its
+       * proportions */
+      tx_circular_chart_get_placed_size (chart_png, &width_cm, &height_cm);
+      tx_odt_document_add_image (doc, chart_png, width_cm, height_cm);
     }
 
   tx_odt_document_add_heading (doc, "三、下一阶段工作建议");

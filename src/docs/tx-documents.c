@@ -33,7 +33,7 @@
  * @consultation: the consultation as it should print: as stored, or
  *   with what an editor holds
  * @options: (nullable): the order and blank rows, when not those of the
- *   settings
+ *   settings, and the optional columns (none without @options)
  * @warnings: (out) (transfer full) (optional) (element-type utf8): what
  *   the clerk should know before printing, translated
  *
@@ -101,14 +101,18 @@ tx_documents_prepare_signin (TxStore                *store,
     *warnings = g_steal_pointer (&said);
 
   return tx_signin_document_new (consultation, people, order == TX_SIGNIN_ORDER_STROKES, blank_rows,
-                                 tx_settings_get_print_full_phones (settings));
+                                 tx_settings_get_print_full_phones (settings),
+                                 (options != NULL && options->categories ? TX_SIGNIN_COLUMN_CATEGORIES : 0) |
+                                 (options != NULL && options->phones ? TX_SIGNIN_COLUMN_PHONE : 0));
 }
 
 /**
  * tx_documents_prepare_roster:
  * @people: (element-type TxPerson): those to list, in their order
- * @township: (nullable): the township's name, for the title
- * @order: the order of @people, said under the title
+ * @filter: the filter that chose them (township, category, text and
+ *   order), said on the page
+ * @layout: (nullable): the columns and the orientation, or %NULL for
+ *   the default columns on A4 portrait
  * @today: the day it is printed
  *
  * The printed roster, with the issuing body and the phone numbers as
@@ -117,16 +121,27 @@ tx_documents_prepare_signin (TxStore                *store,
  * Returns: (transfer full): the roster, not yet paginated
  */
 TxTableDocument *
-tx_documents_prepare_roster (TxStore    *store,
-                             GPtrArray  *people,
-                             const char *township,
-                             TxOrder     order,
-                             TxDate      today)
+tx_documents_prepare_roster (TxStore                    *store,
+                             GPtrArray                  *people,
+                             const TxPersonFilter       *filter,
+                             const TxRosterPrintOptions *layout,
+                             TxDate                      today)
 {
   TxSettings *settings = tx_store_get_settings (store);
+  TxRosterPrintOptions options = { 0, };
 
-  return tx_roster_document_new (people, tx_settings_get_organization (settings), township, today,
-                                 order, tx_settings_get_print_full_phones (settings));
+  if (layout != NULL)
+    options = *layout;
+  options.organization = tx_settings_get_organization (settings);
+  options.township = filter->township;
+  options.has_category = filter->has_category;
+  options.category = filter->category;
+  options.search = filter->search;
+  options.order = filter->order;
+  options.date = today;
+  options.full_phones = tx_settings_get_print_full_phones (settings);
+
+  return tx_roster_document_new_full (people, &options);
 }
 
 /**

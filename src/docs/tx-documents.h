@@ -8,6 +8,8 @@
 #include "tx-consultation.h"
 #include "tx-date.h"
 #include "tx-odt-document.h"
+#include "tx-roster-document.h"
+#include "tx-roster.h"
 #include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-table-document.h"
@@ -17,11 +19,13 @@ G_BEGIN_DECLS
 /* What a sign-in sheet needs besides the consultation; -1 for what the
  * settings say. */
 typedef struct {
-  int order;         /* TxSigninOrder, or -1 */
-  int blank_rows;    /* 0 to 100, or -1 */
+  int      order;        /* TxSigninOrder, or -1 */
+  int      blank_rows;   /* 0 to 100, or -1 */
+  gboolean categories;   /* a column 身份类别; off on a sheet to sign */
+  gboolean phones;       /* a column 联系电话; off on a sheet to sign */
 } TxSigninOptions;
 
-#define TX_SIGNIN_OPTIONS_INIT { -1, -1 }
+#define TX_SIGNIN_OPTIONS_INIT { -1, -1, FALSE, FALSE }
 
 TxTableDocument *tx_documents_prepare_signin  (TxStore                *store,
                                                TxConsultation         *consultation,
@@ -30,8 +34,8 @@ TxTableDocument *tx_documents_prepare_signin  (TxStore                *store,
                                                GError                **error);
 TxTableDocument *tx_documents_prepare_roster  (TxStore                *store,
                                                GPtrArray              *people,
-                                               const char             *township,
-                                               TxOrder                 order,
+                                               const TxPersonFilter   *filter,
+                                               const TxRosterPrintOptions *layout,
                                                TxDate                  today);
 gboolean         tx_documents_write_minutes   (TxConsultation         *consultation,
                                                const char             *path,

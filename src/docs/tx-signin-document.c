@@ -5,6 +5,10 @@
  * sign by hand and blank rows for those who come without an invitation.
  * Same paper, margins and drawing as the printed roster.
  *
+ * On a sheet to sign, the unit and the room to sign matter: 身份类别 and
+ * 联系电话 are columns asked for, not printed by default, and the unit
+ * gets the width they leave.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-signin-document"
@@ -20,14 +24,37 @@
 /* Room to sign by hand: about 1 cm a row. */
 #define SIGNATURE_ROW_HEIGHT 30.0
 
-static const TxTableColumn columns[] = {
-  { "序号",       0.08, TX_ALIGN_CENTER },
-  { "姓名",       0.12, TX_ALIGN_CENTER },
-  { "身份类别",   0.17, TX_ALIGN_START },
-  { "单位及职务", 0.26, TX_ALIGN_START },
-  { "联系电话",   0.19, TX_ALIGN_CENTER },
-  { "签名",       0.18, TX_ALIGN_CENTER },
+typedef enum {
+  COLUMN_NUMBER,
+  COLUMN_NAME,
+  COLUMN_CATEGORIES,
+  COLUMN_WORK,
+  COLUMN_PHONE,
+  COLUMN_SIGNATURE,
+  N_COLUMNS
+} Column;
+
+/* The number and the name as wide as the widest, the phone number never
+ * wrapped, the unit what is left. */
+static const TxTableColumn all_columns[N_COLUMNS] = {
+  [COLUMN_NUMBER]     = { "序号",       0,   TX_ALIGN_CENTER, TX_COLUMN_FIT,   10.0, FALSE },
+  [COLUMN_NAME]       = { "姓名",       0,   TX_ALIGN_CENTER, TX_COLUMN_FIT,   18.0, FALSE },
+  [COLUMN_CATEGORIES] = { "身份类别",   0.6, TX_ALIGN_START,  TX_COLUMN_SHARE,  0,   FALSE },
+  [COLUMN_WORK]       = { "单位及职务", 1.0, TX_ALIGN_START,  TX_COLUMN_SHARE,  0,   FALSE },
+  [COLUMN_PHONE]      = { "联系电话",   0,   TX_ALIGN_CENTER, TX_COLUMN_FIT,   22.0, TRUE },
+  [COLUMN_SIGNATURE]  = { "签名",       0,   TX_ALIGN_CENTER, TX_COLUMN_FIXED, TX_SIGNIN_SIGNATURE_WIDTH, FALSE },
 };
+
+static gboolean
+column_shown (Column          column,
+              TxSigninColumns shown)
+{
+  if (column == COLUMN_CATEGORIES)
+    return (shown & TX_SIGNIN_COLUMN_CATEGORIES) != 0;
+  if (column == COLUMN_PHONE)
+    return (shown & TX_SIGNIN_COLUMN_PHONE) != 0;
+  return TRUE;
+}
 
 static TxPerson *
 find_person (GPtrArray  *people,
@@ -73,8 +100,29 @@ compare_entries (gconstpointer a,
   return g_bytes_compare (x->key, y->key);
 }
 
+/* The cells of the columns shown, of all of them in @all. */
+static void
+add_cells (TxTableDocument *doc,
+           TxSigninColumns  shown,
+           const char      *all[N_COLUMNS],
+           gboolean         blank)
+{
+  const char *cells[N_COLUMNS];
+  guint n = 0;
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (column_shown (c, shown))
+      cells[n++] = all[c];
+
+  if (blank)
+    tx_table_document_add_blank_row (doc, cells);
+  else
+    tx_table_document_add_row (doc, cells);
+}
+
 static void
 add_person_row (TxTableDocument *doc,
+                TxSigninColumns  shown,
                 guint            number,
                 TxParticipant   *participant,
                 TxPerson        *person,
@@ -84,7 +132,7 @@ add_person_row (TxTableDocument *doc,
   g_autoptr(GString) categories = g_string_new (NULL);
   g_autoptr(GString) work = g_string_new (NULL);
   g_autofree char *phone = NULL;
-  const char *cells[G_N_ELEMENTS (columns)];
+  const char *cells[N_COLUMNS];
 
   for (guint c = 0; c < participant->categories->len; c++)
     g_string_append_printf (categories, "%s%s", c ? "、" : "",
@@ -99,28 +147,34 @@ add_person_row (TxTableDocument *doc,
                           : tx_doc_mask_phone (tx_person_get_phone (person));
     }
 
-  cells[0] = index;
-  cells[1] = participant->name;
-  cells[2] = categories->str;
-  cells[3] = work->str;
-  cells[4] = phone ? phone : "";
-  cells[5] = "";
-  tx_table_document_add_row (doc, cells);
+  cells[COLUMN_NUMBER] = index;
+  cells[COLUMN_NAME] = participant->name;
+  cells[COLUMN_CATEGORIES] = categories->str;
+  cells[COLUMN_WORK] = work->str;
+  cells[COLUMN_PHONE] = phone ? phone : "";
+  cells[COLUMN_SIGNATURE] = "";
+  add_cells (doc, shown, cells, FALSE);
 }
 
 /**
  * tx_signin_document_new:
  * @people: (element-type TxPerson): the participants' roster entries
  * @by_strokes: one list in surname-stroke order instead of groups
- * @blank_rows: empty rows at the end for walk-ins
+ * @blank_rows: empty rows at the end for walk-ins, as many as fit
+ *   without a page of their own
+ * @full_phones: phone numbers in full rather than 138****5678
+ * @shown: the optional columns to print
  */
 TxTableDocument *
-tx_signin_document_new (TxConsultation *consultation,
-                        GPtrArray      *people,
-                        gboolean        by_strokes,
-                        guint           blank_rows,
-                        gboolean        full_phones)
+tx_signin_document_new (TxConsultation  *consultation,
+                        GPtrArray       *people,
+                        gboolean         by_strokes,
+                        guint            blank_rows,
+                        gboolean         full_phones,
+                        TxSigninColumns  shown)
 {
+  TxTableColumn columns[N_COLUMNS];
+  guint n_columns = 0;
   GPtrArray *participants = tx_consultation_get_participants (consultation);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autofree char *title = g_strdup_printf ("%s签到表", tx_consultation_get_title (consultation));
@@ -129,7 +183,14 @@ tx_signin_document_new (TxConsultation *consultation,
   guint group = G_MAXUINT;
   guint number = 0;
 
-  doc = tx_table_document_new (title, columns, G_N_ELEMENTS (columns));
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (column_shown (c, shown))
+      columns[n_columns++] = all_columns[c];
+  /* with an optional column, the unit keeps room enough */
+  if (shown != TX_SIGNIN_COLUMNS_NONE)
+    columns[n_columns - 1].width = TX_SIGNIN_SIGNATURE_WIDTH_NARROW;
+
+  doc = tx_table_document_new (title, columns, n_columns);
   tx_table_document_set_min_row_height (doc, SIGNATURE_ROW_HEIGHT);
   if (by_strokes)
     tx_table_document_set_note (doc, "（按姓氏笔画为序）");
@@ -181,14 +242,14 @@ tx_signin_document_new (TxConsultation *consultation,
                                             : "其他人员");
         }
 
-      add_person_row (doc, ++number, entry->participant,
+      add_person_row (doc, shown, ++number, entry->participant,
                       find_person (people, entry->participant->person_uuid), full_phones);
       g_bytes_unref (entry->key);
     }
 
   if (blank_rows > 0)
     {
-      const char *empty[G_N_ELEMENTS (columns)] = { "", "", "", "", "", "" };
+      const char *empty[N_COLUMNS] = { "", "", "", "", "", "" };
 
       if (!by_strokes)
         tx_table_document_add_group (doc, "临时参加人员");
@@ -196,8 +257,8 @@ tx_signin_document_new (TxConsultation *consultation,
         {
           g_autofree char *index = g_strdup_printf ("%u", ++number);
 
-          empty[0] = index;
-          tx_table_document_add_row (doc, empty);
+          empty[COLUMN_NUMBER] = index;
+          add_cells (doc, shown, empty, TRUE);
         }
     }
 

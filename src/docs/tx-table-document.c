@@ -5,6 +5,20 @@
  * PDF.  Text is measured with a Pango context at 72 dpi with hinting
  * off, so a point is a point on every surface.
  *
+ * Columns are sized for Chinese content: a column fitted to its text
+ * (a number, a name, a phone number) is as wide as its widest cell on
+ * one line, a fixed one (room to sign) keeps its width, and the others
+ * share what is left.  A cell wraps between its words — at a space or
+ * after 、，； — and a word that fits on a line of its cell is never
+ * broken, so a unit's name is not cut in two and 0595-22881234 never
+ * wraps at its hyphen (a Pango attribute: the text itself, and what
+ * pdftotext reads, is unchanged).
+ *
+ * A group (a category) that runs onto the next page repeats its heading
+ * there with “（续）”.  Blank rows (for walk-ins) never fill a page of
+ * their own: those that would are dropped when blank rows print on the
+ * page before, or the last person's row goes over with them.
+ *
  * Whatever the records hold, nothing is drawn outside the page's text
  * block: the text is cleaned of control and bidi characters when it is
  * added (tx_doc_clean_text()), laid out left to right whatever its
@@ -19,13 +33,16 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "tx-doc-file.h"
 #include "tx-doc-format.h"
+#include "tx-doc-title.h"
 #include "tx-table-document.h"
 
 #define TITLE_SIZE      22.0   /* 2号 */
+#define SUBTITLE_SIZE   14.0   /* 4号 */
 #define LINE_SIZE       14.0   /* 4号 */
 #define NOTE_SIZE       14.0
 #define CELL_SIZE       12.0   /* 小四 */
@@ -37,6 +54,7 @@
 
 /* The most lines the title block gives each of its parts */
 #define TITLE_LINES      4
+#define SUBTITLE_LINES   2
 #define NOTE_LINES       2
 #define LINE_LINES       3
 #define GROUP_LINES      2
@@ -46,29 +64,45 @@
 /* and no shorter than this, however tall the title block */
 #define MIN_CELL_LINES   3
 
+/* A column that shares the width is never narrower than this, and a
+ * fitted one never wider than this part of the table */
+#define MIN_SHARE_WIDTH (15.0 * TX_MM)
+#define MAX_FIT_PART     0.25
+
+/* After the heading of a group continued from the page before */
+#define CONTINUED        "（续）"
+
 typedef struct {
   char   **cells;   /* NULL for a group title */
   char    *group;
   double   height;
+  gboolean blank;   /* a blank row, for those who come uninvited */
 } Row;
 
 struct _TxTableDocument
 {
   char          *title;
+  char          *subtitle;
   GPtrArray     *lines;
   char          *note;
   TxTableColumn *columns;
   guint          n_columns;
   GPtrArray     *rows;
   double         min_row_height;
+  gboolean       landscape;
 
   PangoContext  *context;
+  PangoLayout   *measure_serif;  /* for natural_width(), made once */
+  PangoLayout   *measure_sans;
   double         page_width;
   double         page_height;
+  double        *widths;        /* of the columns, points */
   double         header_height;
   double         title_height;
   double         max_cell_height;  /* of a cell's text, so a row fits a page */
+  guint          n_shown;       /* rows laid out; blank rows past them are dropped */
   GArray        *page_starts;   /* guint: first row of each page */
+  GPtrArray     *page_groups;   /* the heading continued at the top of each page, or NULL */
 };
 
 static void
@@ -96,8 +130,10 @@ tx_table_document_new (const char          *title,
       doc->columns[i] = columns[i];
       doc->columns[i].header = tx_doc_clean_text (columns[i].header, TX_DOC_TEXT_ONE_LINE);
     }
+  doc->widths = g_new0 (double, n_columns);
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  doc->page_groups = g_ptr_array_new_with_free_func (g_free);
 
   doc->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (doc->context, 72.0);
@@ -117,13 +153,18 @@ tx_table_document_free (TxTableDocument *doc)
     return;
 
   g_free (doc->title);
+  g_free (doc->subtitle);
   g_ptr_array_unref (doc->lines);
   g_free (doc->note);
   for (guint i = 0; i < doc->n_columns; i++)
     g_free ((char *) doc->columns[i].header);
   g_free (doc->columns);
+  g_free (doc->widths);
   g_ptr_array_unref (doc->rows);
   g_array_unref (doc->page_starts);
+  g_ptr_array_unref (doc->page_groups);
+  g_clear_object (&doc->measure_serif);
+  g_clear_object (&doc->measure_sans);
   g_clear_object (&doc->context);
   g_free (doc);
 }
@@ -145,6 +186,31 @@ tx_table_document_set_note (TxTableDocument *doc,
   doc->note = note != NULL ? tx_doc_clean_text (note, TX_DOC_TEXT_ONE_LINE) : NULL;
 }
 
+/* Centred under the title, e.g. what a printed list is of:
+ * "（乡镇（街道）：凤山镇　身份类别：政协委员）" */
+void
+tx_table_document_set_subtitle (TxTableDocument *doc,
+                                const char      *subtitle)
+{
+  g_free (doc->subtitle);
+  doc->subtitle = subtitle != NULL && subtitle[0] != '\0' ? tx_doc_clean_text (subtitle, TX_DOC_TEXT_ONE_LINE) : NULL;
+}
+
+/* Whether tx_table_document_write_pdf() writes A4 landscape; a print
+ * takes the paper of its dialog. */
+void
+tx_table_document_set_landscape (TxTableDocument *doc,
+                                 gboolean         landscape)
+{
+  doc->landscape = !!landscape;
+}
+
+gboolean
+tx_table_document_get_landscape (TxTableDocument *doc)
+{
+  return doc->landscape;
+}
+
 /* Room to sign by hand. */
 void
 tx_table_document_set_min_row_height (TxTableDocument *doc,
@@ -153,9 +219,9 @@ tx_table_document_set_min_row_height (TxTableDocument *doc,
   doc->min_row_height = points;
 }
 
-void
-tx_table_document_add_row (TxTableDocument    *doc,
-                           const char * const *cells)
+static Row *
+add_row (TxTableDocument    *doc,
+         const char * const *cells)
 {
   Row *row = g_new0 (Row, 1);
 
@@ -169,6 +235,23 @@ tx_table_document_add_row (TxTableDocument    *doc,
     }
 
   g_ptr_array_add (doc->rows, row);
+  return row;
+}
+
+void
+tx_table_document_add_row (TxTableDocument    *doc,
+                           const char * const *cells)
+{
+  add_row (doc, cells);
+}
+
+/* A row left blank to be filled in by hand (only its number, say):
+ * dropped rather than printed on a page with no other row. */
+void
+tx_table_document_add_blank_row (TxTableDocument    *doc,
+                                 const char * const *cells)
+{
+  add_row (doc, cells)->blank = TRUE;
 }
 
 /* A row across the table naming a group, e.g. a category. */
@@ -194,6 +277,31 @@ tx_table_document_get_n_rows (TxTableDocument *doc)
   return n;
 }
 
+static PangoLayout *
+new_layout (TxTableDocument *doc,
+            const char      *family,
+            double           size,
+            gboolean         bold,
+            const char      *text)
+{
+  PangoLayout *layout = pango_layout_new (doc->context);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, family);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_text (layout, text ? text : "", -1);
+  /* a Chinese document reads left to right, even when a name begins
+   * with a letter of a right-to-left script */
+  pango_layout_set_auto_dir (layout, FALSE);
+
+  return layout;
+}
+
 /* A layout of @text in @width; one that would be more than @max_lines
  * lines or @max_height points tall (0: no limit) is cut with "…".  A
  * title cut in the middle keeps its end ("…签到表"). */
@@ -209,23 +317,11 @@ make_layout (TxTableDocument    *doc,
              double              max_height,
              PangoEllipsizeMode  ellipsize)
 {
-  PangoLayout *layout = pango_layout_new (doc->context);
-  PangoFontDescription *font = pango_font_description_new ();
+  PangoLayout *layout = new_layout (doc, family, size, bold, text);
 
-  pango_font_description_set_family (font, family);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
-  pango_layout_set_text (layout, text ? text : "", -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
-  /* a Chinese document reads left to right, even when a name begins
-   * with a letter of a right-to-left script */
-  pango_layout_set_auto_dir (layout, FALSE);
 
   if (max_lines > 0)
     pango_layout_set_height (layout, -max_lines);
@@ -246,6 +342,25 @@ layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
+/* How wide @text is on one line (each of its lines, the widest). */
+static double
+natural_width (TxTableDocument *doc,
+               const char      *family,
+               const char      *text,
+               int              length)
+{
+  gboolean sans = g_str_equal (family, TX_FONT_LIST_SANS);
+  PangoLayout **layout = sans ? &doc->measure_sans : &doc->measure_serif;
+  int width;
+
+  /* one layout for all: measuring every cell of a long list */
+  if (*layout == NULL)
+    *layout = new_layout (doc, sans ? TX_FONT_LIST_SANS : TX_FONT_LIST_SERIF, CELL_SIZE, FALSE, NULL);
+  pango_layout_set_text (*layout, text, length);
+  pango_layout_get_size (*layout, &width, NULL);
+  return (double) width / PANGO_SCALE;
+}
+
 static double
 content_width (TxTableDocument *doc)
 {
@@ -256,12 +371,103 @@ static double
 column_width (TxTableDocument *doc,
               guint            column)
 {
-  double total = 0;
+  return doc->widths[column];
+}
 
-  for (guint i = 0; i < doc->n_columns; i++)
-    total += doc->columns[i].weight;
+/* Where a cell's text may wrap: after a space, or after an enumeration
+ * comma (between the unit and the title, between two categories). */
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == 0x3000 /* 　 */;
+}
 
-  return content_width (doc) * doc->columns[column].weight / total;
+static gboolean
+is_word_end (gunichar c)
+{
+  return is_space (c) || c == 0x3001 /* 、 */ || c == 0xFF0C /* ， */ || c == 0xFF1B /* ； */ ||
+         c == ',' || c == ';' || c == '/';
+}
+
+/* The word of @text at @start: to @word_end with the punctuation after
+ * it (which never begins a line), and the next word at @next, after
+ * the spaces.  @one_word: the whole text. */
+static void
+find_word (const char  *start,
+           gboolean     one_word,
+           const char **word_end,
+           const char **next)
+{
+  const char *end = start;
+
+  while (*end != '\0' && (one_word || !is_word_end (g_utf8_get_char (end))))
+    end = g_utf8_next_char (end);
+  while (*end != '\0' && is_word_end (g_utf8_get_char (end)) && !is_space (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  *word_end = end;
+  while (*end != '\0' && is_word_end (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  *next = end;
+}
+
+/* Keeps each word of @layout's text that fits on a line of @width
+ * whole: Pango's line breaking would otherwise break Chinese text
+ * between any two characters, and a phone number at its hyphen. */
+static void
+keep_words_whole (TxTableDocument *doc,
+                  PangoLayout     *layout,
+                  const char      *family,
+                  double           width,
+                  gboolean         one_word)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  const char *start = text;
+
+  while (*start != '\0')
+    {
+      const char *end, *next;
+
+      find_word (start, one_word, &end, &next);
+      if (g_utf8_strlen (start, end - start) > 1 &&
+          natural_width (doc, family, start, (int) (end - start)) <= width)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = (guint) (start - text);
+          attr->end_index = (guint) (end - text);
+          pango_attr_list_insert (attrs, attr);
+        }
+      start = next;
+    }
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* How wide the widest word of @text is, when wider than @widest (a
+ * word of n characters is at most about n em wide: not measured when
+ * that is narrower already). */
+static double
+widest_word (TxTableDocument *doc,
+             const char      *family,
+             const char      *text,
+             gboolean         one_word,
+             double           widest)
+{
+  const char *start = text;
+
+  while (*start != '\0')
+    {
+      const char *end, *next;
+
+      find_word (start, one_word, &end, &next);
+      if (g_utf8_strlen (start, end - start) * CELL_SIZE * 1.1 > widest)
+        widest = MAX (widest, natural_width (doc, family, start, (int) (end - start)));
+      start = next;
+    }
+
+  return widest;
 }
 
 /* The layout of a cell's text, the same for measuring and drawing. */
@@ -270,19 +476,28 @@ make_cell_layout (TxTableDocument *doc,
                   const char      *family,
                   const char      *text,
                   double           width,
-                  PangoAlignment   alignment)
+                  PangoAlignment   alignment,
+                  gboolean         one_word)
 {
-  return make_layout (doc, family, CELL_SIZE, FALSE, text, width - 2 * CELL_PAD_X, alignment,
-                      0, doc->max_cell_height, PANGO_ELLIPSIZE_END);
+  double text_width = width - 2 * CELL_PAD_X;
+  PangoLayout *layout = make_layout (doc, family, CELL_SIZE, FALSE, text, text_width, alignment,
+                                     0, doc->max_cell_height, PANGO_ELLIPSIZE_END);
+
+  /* wrapped: then only between words */
+  if (pango_layout_get_line_count (layout) > 1 || pango_layout_is_ellipsized (layout))
+    keep_words_whole (doc, layout, family, text_width, one_word);
+
+  return layout;
 }
 
 static double
 measure_cell (TxTableDocument *doc,
               const char      *text,
               double           width,
-              const char      *family)
+              const char      *family,
+              gboolean         one_word)
 {
-  g_autoptr(PangoLayout) layout = make_cell_layout (doc, family, text, width, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = make_cell_layout (doc, family, text, width, PANGO_ALIGN_LEFT, one_word);
 
   return layout_height (layout) + 2 * CELL_PAD_Y;
 }
@@ -292,7 +507,7 @@ static PangoLayout *
 make_group_layout (TxTableDocument *doc,
                    const char      *text)
 {
-  return make_layout (doc, TX_FONT_HEADER, CELL_SIZE, FALSE, text, content_width (doc) - 2 * CELL_PAD_X,
+  return make_layout (doc, TX_FONT_LIST_SANS, CELL_SIZE, FALSE, text, content_width (doc) - 2 * CELL_PAD_X,
                       PANGO_ALIGN_LEFT, GROUP_LINES, 0, PANGO_ELLIPSIZE_END);
 }
 
@@ -313,47 +528,171 @@ measure_row (TxTableDocument  *doc,
   double height = 0;
 
   for (guint c = 0; c < doc->n_columns; c++)
-    height = MAX (height, measure_cell (doc, cells[c], column_width (doc, c), family));
+    height = MAX (height, measure_cell (doc, cells[c], column_width (doc, c), family, doc->columns[c].whole));
 
   return height;
 }
 
-/* The title block of the first page: title, lines, note. */
+/* The widths of the columns on this paper: a fixed one as it is, a
+ * fitted one as its widest text on one line, and those that share
+ * what is left at least as wide as their widest word, so that no word
+ * breaks where the paper allows.  When the paper does not, they all
+ * give up some of their width alike. */
+static void
+compute_widths (TxTableDocument *doc)
+{
+  double table = content_width (doc);
+  double cap = table * MAX_FIT_PART;
+  double claimed = 0, weights = 0, least = 0, left;
+  guint n_shared = 0;
+
+  for (guint c = 0; c < doc->n_columns; c++)
+    {
+      const TxTableColumn *column = &doc->columns[c];
+      gboolean fit = column->sizing == TX_COLUMN_FIT;
+      double widest = 0;
+
+      if (column->sizing == TX_COLUMN_FIXED)
+        {
+          doc->widths[c] = column->width * TX_MM;
+          claimed += doc->widths[c];
+          continue;
+        }
+
+      /* the header is a word too */
+      widest = natural_width (doc, TX_FONT_LIST_SANS, column->header, -1);
+      for (guint i = 0; i < doc->rows->len && widest + 2 * CELL_PAD_X < cap; i++)
+        {
+          Row *row = g_ptr_array_index (doc->rows, i);
+          const char *text = row->cells != NULL ? row->cells[c] : "";
+
+          if (text[0] == '\0')
+            continue;
+          if (fit && g_utf8_strlen (text, -1) * CELL_SIZE * 1.1 > widest)
+            widest = MAX (widest, natural_width (doc, TX_FONT_LIST_SERIF, text, -1));
+          else if (!fit)
+            widest = widest_word (doc, TX_FONT_LIST_SERIF, text, column->whole, widest);
+        }
+      widest = CLAMP (widest + 2 * CELL_PAD_X + 1, fit ? column->width * TX_MM : 0, cap);
+
+      if (fit)
+        {
+          doc->widths[c] = widest;
+          claimed += widest;
+        }
+      else
+        {
+          /* at least MIN_SHARE_WIDTH, its widest word if it can */
+          doc->widths[c] = MAX (widest, MIN_SHARE_WIDTH);
+          least += doc->widths[c];
+          weights += MAX (column->weight, 0.01);
+          n_shared++;
+        }
+    }
+
+  if (claimed + least > table)
+    {
+      /* too little paper: the fixed and fitted columns give up width
+       * first, to leave the others MIN_SHARE_WIDTH at least */
+      double scale = CLAMP ((table - n_shared * MIN_SHARE_WIDTH) / MAX (claimed, 1), 0, 1);
+      double room, level = 0;
+
+      for (guint c = 0; c < doc->n_columns; c++)
+        if (doc->columns[c].sizing == TX_COLUMN_FIXED || doc->columns[c].sizing == TX_COLUMN_FIT)
+          doc->widths[c] *= scale;
+      claimed *= scale;
+
+      /* then the shared ones with the longest words, which break
+       * anyway: none is wider than a level, the widest that fits */
+      room = MAX (table - claimed, 0);
+      for (guint c = 0; c < doc->n_columns; c++)
+        if (doc->columns[c].sizing == TX_COLUMN_SHARE)
+          level = MAX (level, doc->widths[c]);
+      for (guint step = 0; step < 50; step++)
+        {
+          double total = 0;
+
+          for (guint c = 0; c < doc->n_columns; c++)
+            if (doc->columns[c].sizing == TX_COLUMN_SHARE)
+              total += MIN (doc->widths[c], level);
+          if (total <= room)
+            break;
+          level -= MAX ((total - room) / n_shared, 0.1);
+        }
+      least = 0;
+      for (guint c = 0; c < doc->n_columns; c++)
+        if (doc->columns[c].sizing == TX_COLUMN_SHARE)
+          {
+            doc->widths[c] = MAX (MIN (doc->widths[c], level), 0);
+            least += doc->widths[c];
+          }
+    }
+
+  if (n_shared == 0)
+    {
+      /* the table spans the text block all the same */
+      for (guint c = 0; c < doc->n_columns && claimed > 0; c++)
+        doc->widths[c] *= table / claimed;
+      return;
+    }
+
+  /* what is left, shared by weight */
+  left = MAX (table - claimed - least, 0);
+  for (guint c = 0; c < doc->n_columns; c++)
+    if (doc->columns[c].sizing == TX_COLUMN_SHARE)
+      doc->widths[c] += left * MAX (doc->columns[c].weight, 0.01) / weights;
+}
+
+static double
+draw_centred (TxTableDocument *doc,
+              cairo_t         *cr,
+              const char      *family,
+              double           size,
+              gboolean         bold,
+              const char      *text,
+              int              max_lines,
+              PangoEllipsizeMode ellipsize,
+              double           y)
+{
+  g_autoptr(PangoLayout) layout = make_layout (doc, family, size, bold, text, content_width (doc),
+                                               PANGO_ALIGN_CENTER, max_lines, 0, ellipsize);
+  if (cr != NULL)
+    {
+      cairo_move_to (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP + y);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  return layout_height (layout);
+}
+
+/* The title block of the first page: title, subtitle, note, lines. */
 static double
 draw_title_block (TxTableDocument *doc,
                   cairo_t         *cr)
 {
   double width = content_width (doc);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *title = NULL;
   double y = 0;
 
-  {
-    g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_TITLE, TITLE_SIZE, FALSE, doc->title,
-                                                 width, PANGO_ALIGN_CENTER,
-                                                 TITLE_LINES, 0, PANGO_ELLIPSIZE_MIDDLE);
-    if (cr != NULL)
-      {
-        cairo_move_to (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP + y);
-        pango_cairo_show_layout (cr, layout);
-      }
-    y += layout_height (layout) + 6;
-  }
+  /* a title over lines is broken between words, the lines balanced;
+   * one too long for that is cut in its middle */
+  lines = tx_doc_title_lines (doc->title, floor (width / TITLE_SIZE));
+  title = g_strv_length (lines) <= TITLE_LINES ? g_strjoinv ("\n", lines) : g_strdup (doc->title);
+  y += draw_centred (doc, cr, TX_FONT_LIST_SANS, TITLE_SIZE, TRUE, title,
+                     TITLE_LINES, PANGO_ELLIPSIZE_MIDDLE, y) + 6;
+
+  if (doc->subtitle != NULL)
+    y += draw_centred (doc, cr, TX_FONT_LIST_SANS, SUBTITLE_SIZE, FALSE, doc->subtitle,
+                       SUBTITLE_LINES, PANGO_ELLIPSIZE_END, y) + 4;
 
   if (doc->note != NULL)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_KAI, NOTE_SIZE, FALSE, doc->note,
-                                                   width, PANGO_ALIGN_CENTER,
-                                                   NOTE_LINES, 0, PANGO_ELLIPSIZE_END);
-      if (cr != NULL)
-        {
-          cairo_move_to (cr, TX_MARGIN_LEFT, TX_MARGIN_TOP + y);
-          pango_cairo_show_layout (cr, layout);
-        }
-      y += layout_height (layout) + 4;
-    }
+    y += draw_centred (doc, cr, TX_FONT_LIST_SANS, NOTE_SIZE, FALSE, doc->note,
+                       NOTE_LINES, PANGO_ELLIPSIZE_END, y) + 4;
 
   for (guint i = 0; i < doc->lines->len; i++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_BODY, LINE_SIZE, FALSE,
+      g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_LIST_SERIF, LINE_SIZE, FALSE,
                                                    g_ptr_array_index (doc->lines, i),
                                                    width, PANGO_ALIGN_LEFT,
                                                    LINE_LINES, 0, PANGO_ELLIPSIZE_END);
@@ -368,6 +707,79 @@ draw_title_block (TxTableDocument *doc,
   return y + TITLE_GAP;
 }
 
+static double
+row_height (TxTableDocument *doc,
+            Row             *row)
+{
+  return MAX (measure_row (doc, (const char **) row->cells, TX_FONT_LIST_SERIF), doc->min_row_height);
+}
+
+static char *
+continued_heading (Row *group)
+{
+  return g_strconcat (group->group, CONTINUED, NULL);
+}
+
+/* The greedy layout of rows 0 to doc->n_shown on pages: a page breaks
+ * where the next row does not fit, and before row @forced_break. */
+static void
+lay_out (TxTableDocument *doc,
+         double           body,
+         guint            forced_break)
+{
+  Row *group = NULL;
+  guint start = 0;
+  double used;
+
+  g_array_set_size (doc->page_starts, 0);
+  g_ptr_array_set_size (doc->page_groups, 0);
+  g_array_append_val (doc->page_starts, start);
+  g_ptr_array_add (doc->page_groups, NULL);
+  used = doc->title_height + doc->header_height;
+
+  for (guint i = 0; i < doc->n_shown; i++)
+    {
+      Row *row = g_ptr_array_index (doc->rows, i);
+      Row *next = i + 1 < doc->n_shown ? g_ptr_array_index (doc->rows, i + 1) : NULL;
+      double needed = row->height;
+
+      /* a group title is never left alone at the foot of a page */
+      if (row->cells == NULL && next != NULL && next->cells != NULL)
+        needed += next->height;
+
+      if ((used + needed > body || i == forced_break) &&
+          i > g_array_index (doc->page_starts, guint, doc->page_starts->len - 1))
+        {
+          char *heading = row->cells != NULL && group != NULL ? continued_heading (group) : NULL;
+
+          start = i;
+          g_array_append_val (doc->page_starts, start);
+          g_ptr_array_add (doc->page_groups, heading);
+          used = doc->header_height + (heading != NULL ? measure_group (doc, heading) : 0);
+        }
+      if (row->cells == NULL)
+        group = row;
+      used += row->height;
+    }
+}
+
+/* Whether rows @first to doc->n_shown hold nobody: blank rows and
+ * headings only. */
+static gboolean
+holds_nobody (TxTableDocument *doc,
+              guint            first)
+{
+  for (guint i = first; i < doc->n_shown; i++)
+    {
+      Row *row = g_ptr_array_index (doc->rows, i);
+
+      if (row->cells != NULL && !row->blank)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * tx_table_document_paginate:
  *
@@ -380,16 +792,19 @@ tx_table_document_paginate (TxTableDocument *doc,
 {
   const char **headers = g_new0 (const char *, doc->n_columns + 1);
   double body = page_height - TX_MARGIN_TOP - TX_MARGIN_BOTTOM;
-  double used, line;
-  guint start = 0;
+  guint forced_break = G_MAXUINT;
+  double line;
 
   doc->page_width = page_width;
   doc->page_height = page_height;
   doc->max_cell_height = 0;
+  doc->n_shown = doc->rows->len;
+
+  compute_widths (doc);
 
   for (guint c = 0; c < doc->n_columns; c++)
     headers[c] = doc->columns[c].header;
-  doc->header_height = measure_row (doc, headers, TX_FONT_HEADER);
+  doc->header_height = measure_row (doc, headers, TX_FONT_LIST_SANS);
   g_free (headers);
 
   doc->title_height = draw_title_block (doc, NULL);
@@ -398,40 +813,58 @@ tx_table_document_paginate (TxTableDocument *doc,
    * it, it still fits on the first page under the title block and the
    * header, so on every page.  Three lines at least, on paper too small
    * for that. */
-  line = measure_cell (doc, "国", content_width (doc), TX_FONT_BODY) - 2 * CELL_PAD_Y;
+  line = measure_cell (doc, "国", content_width (doc), TX_FONT_LIST_SERIF, FALSE) - 2 * CELL_PAD_Y;
   doc->max_cell_height = CLAMP (body - doc->title_height - doc->header_height - measure_group (doc, "")
                                 - 2 * CELL_PAD_Y,
                                 MIN_CELL_LINES * line, CELL_LINES * line);
 
-  g_array_set_size (doc->page_starts, 0);
-  g_array_append_val (doc->page_starts, start);
-  used = doc->title_height + doc->header_height;
-
   for (guint i = 0; i < doc->rows->len; i++)
     {
       Row *row = g_ptr_array_index (doc->rows, i);
-      Row *next = i + 1 < doc->rows->len ? g_ptr_array_index (doc->rows, i + 1) : NULL;
-      double needed;
 
-      if (row->cells != NULL)
-        row->height = MAX (measure_row (doc, (const char **) row->cells, TX_FONT_BODY),
-                           doc->min_row_height);
-      else
-        row->height = measure_group (doc, row->group);
+      row->height = row->cells != NULL ? row_height (doc, row) : measure_group (doc, row->group);
+    }
 
-      /* a group title is never left alone at the foot of a page */
-      needed = row->height;
-      if (row->cells == NULL && next != NULL && next->cells != NULL)
-        needed += MAX (measure_row (doc, (const char **) next->cells, TX_FONT_BODY),
-                       doc->min_row_height);
+  /* A last page of blank rows alone: they are dropped when blank rows
+   * print on the page before; when none do, the last person's row (and
+   * the heading of their group, if it would be alone) goes over to
+   * them instead, once. */
+  lay_out (doc, body, forced_break);
+  while (doc->page_starts->len >= 2)
+    {
+      guint last = g_array_index (doc->page_starts, guint, doc->page_starts->len - 1);
+      guint before = g_array_index (doc->page_starts, guint, doc->page_starts->len - 2);
+      guint person = G_MAXUINT;
+      gboolean blank_before = FALSE;
 
-      if (used + needed > body && i > g_array_index (doc->page_starts, guint, doc->page_starts->len - 1))
+      if (!holds_nobody (doc, last))
+        break;
+
+      for (guint i = before; i < last; i++)
         {
-          start = i;
-          g_array_append_val (doc->page_starts, start);
-          used = doc->header_height;
+          Row *row = g_ptr_array_index (doc->rows, i);
+
+          if (row->cells != NULL && row->blank)
+            blank_before = TRUE;
+          else if (row->cells != NULL)
+            person = i;
         }
-      used += row->height;
+
+      if (!blank_before && forced_break == G_MAXUINT && person != G_MAXUINT)
+        {
+          if (person > before && ((Row *) g_ptr_array_index (doc->rows, person - 1))->cells == NULL)
+            person--;
+          if (person > before)
+            {
+              forced_break = person;
+              lay_out (doc, body, forced_break);
+              continue;
+            }
+        }
+
+      doc->n_shown = last;
+      g_array_set_size (doc->page_starts, doc->page_starts->len - 1);
+      g_ptr_array_set_size (doc->page_groups, doc->page_groups->len - 1);
     }
 
   return doc->page_starts->len;
@@ -443,6 +876,51 @@ tx_table_document_get_n_pages (TxTableDocument *doc)
   return doc->page_starts->len;
 }
 
+/**
+ * tx_table_document_get_n_shown_rows:
+ *
+ * Returns: how many rows (with the group headings) the pages hold:
+ *   fewer than were added when blank rows were dropped
+ */
+guint
+tx_table_document_get_n_shown_rows (TxTableDocument *doc)
+{
+  return doc->n_shown;
+}
+
+/**
+ * tx_table_document_get_n_dropped_blank_rows:
+ *
+ * Returns: how many blank rows the last pagination left out, as they
+ *   would have been alone on a page
+ */
+guint
+tx_table_document_get_n_dropped_blank_rows (TxTableDocument *doc)
+{
+  guint n = 0;
+
+  for (guint i = doc->n_shown; i < doc->rows->len; i++)
+    if (((Row *) g_ptr_array_index (doc->rows, i))->cells != NULL)
+      n++;
+
+  return n;
+}
+
+/**
+ * tx_table_document_get_column_width:
+ *
+ * Returns: the width of @column on the paper of the last
+ *   tx_table_document_paginate(), in points
+ */
+double
+tx_table_document_get_column_width (TxTableDocument *doc,
+                                    guint            column)
+{
+  g_return_val_if_fail (column < doc->n_columns, 0);
+
+  return doc->widths[column];
+}
+
 static void
 draw_cells (TxTableDocument  *doc,
             cairo_t          *cr,
@@ -452,6 +930,8 @@ draw_cells (TxTableDocument  *doc,
             const char       *family,
             double            shade)
 {
+  /* the header row (shaded) centred, as on a ruled form */
+  gboolean header = shade < 1.0;
   double x = TX_MARGIN_LEFT;
 
   if (shade < 1.0)
@@ -468,8 +948,9 @@ draw_cells (TxTableDocument  *doc,
     {
       double width = column_width (doc, c);
       g_autoptr(PangoLayout) layout = make_cell_layout (doc, family, cells[c], width,
-                                                        doc->columns[c].align == TX_ALIGN_CENTER
-                                                        ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+                                                        header || doc->columns[c].align == TX_ALIGN_CENTER
+                                                        ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+                                                        doc->columns[c].whole);
       double text_height = layout_height (layout);
 
       cairo_rectangle (cr, x, y, width, height);
@@ -491,20 +972,21 @@ draw_cells (TxTableDocument  *doc,
 static void
 draw_group (TxTableDocument *doc,
             cairo_t         *cr,
-            Row             *row,
-            double           y)
+            const char      *title,
+            double           y,
+            double           height)
 {
-  g_autoptr(PangoLayout) layout = make_group_layout (doc, row->group);
+  g_autoptr(PangoLayout) layout = make_group_layout (doc, title);
 
   cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
-  cairo_rectangle (cr, TX_MARGIN_LEFT, y, content_width (doc), row->height);
+  cairo_rectangle (cr, TX_MARGIN_LEFT, y, content_width (doc), height);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, GRID_WIDTH);
   cairo_stroke (cr);
 
   cairo_save (cr);
-  cairo_rectangle (cr, TX_MARGIN_LEFT, y, content_width (doc), row->height);
+  cairo_rectangle (cr, TX_MARGIN_LEFT, y, content_width (doc), height);
   cairo_clip (cr);
   cairo_move_to (cr, TX_MARGIN_LEFT + CELL_PAD_X, y + CELL_PAD_Y);
   pango_cairo_show_layout (cr, layout);
@@ -523,13 +1005,15 @@ tx_table_document_draw_page (TxTableDocument *doc,
                              guint            page)
 {
   const char **headers;
+  const char *continued;
   guint first, last;
   double y = TX_MARGIN_TOP;
 
   g_return_if_fail (page < doc->page_starts->len);
 
   first = g_array_index (doc->page_starts, guint, page);
-  last = page + 1 < doc->page_starts->len ? g_array_index (doc->page_starts, guint, page + 1) : doc->rows->len;
+  last = page + 1 < doc->page_starts->len ? g_array_index (doc->page_starts, guint, page + 1) : doc->n_shown;
+  continued = g_ptr_array_index (doc->page_groups, page);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -548,25 +1032,34 @@ tx_table_document_draw_page (TxTableDocument *doc,
   headers = g_new0 (const char *, doc->n_columns + 1);
   for (guint c = 0; c < doc->n_columns; c++)
     headers[c] = doc->columns[c].header;
-  draw_cells (doc, cr, headers, y, doc->header_height, TX_FONT_HEADER, 0.88);
+  draw_cells (doc, cr, headers, y, doc->header_height, TX_FONT_LIST_SANS, 0.88);
   g_free (headers);
   y += doc->header_height;
+
+  /* the heading of a group continued from the page before */
+  if (continued != NULL)
+    {
+      double height = measure_group (doc, continued);
+
+      draw_group (doc, cr, continued, y, height);
+      y += height;
+    }
 
   for (guint i = first; i < last; i++)
     {
       Row *row = g_ptr_array_index (doc->rows, i);
 
       if (row->cells != NULL)
-        draw_cells (doc, cr, (const char **) row->cells, y, row->height, TX_FONT_BODY, 1.0);
+        draw_cells (doc, cr, (const char **) row->cells, y, row->height, TX_FONT_LIST_SERIF, 1.0);
       else
-        draw_group (doc, cr, row, y);
+        draw_group (doc, cr, row->group, y, row->height);
       y += row->height;
     }
 
   /* "第 1 页 共 3 页" */
   {
     g_autofree char *footer = g_strdup_printf ("第 %u 页 共 %u 页", page + 1, doc->page_starts->len);
-    g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_BODY, FOOTER_SIZE, FALSE, footer,
+    g_autoptr(PangoLayout) layout = make_layout (doc, TX_FONT_LIST_SERIF, FOOTER_SIZE, FALSE, footer,
                                                  content_width (doc), PANGO_ALIGN_CENTER,
                                                  0, 0, PANGO_ELLIPSIZE_NONE);
 
@@ -589,16 +1082,19 @@ draw_page (cairo_t  *cr,
 /**
  * tx_table_document_write_pdf:
  *
- * Writes every page on A4 to @path, whole or not at all: a failure
- * (a full disk) leaves an earlier file at @path as it was.
+ * Writes every page on A4, portrait or as set with
+ * tx_table_document_set_landscape(), to @path, whole or not at all: a
+ * failure (a full disk) leaves an earlier file at @path as it was.
  */
 gboolean
 tx_table_document_write_pdf (TxTableDocument  *doc,
                              const char       *path,
                              GError          **error)
 {
-  guint n_pages = tx_table_document_paginate (doc, TX_A4_WIDTH, TX_A4_HEIGHT);
+  double width = doc->landscape ? TX_A4_HEIGHT : TX_A4_WIDTH;
+  double height = doc->landscape ? TX_A4_WIDTH : TX_A4_HEIGHT;
+  guint n_pages = tx_table_document_paginate (doc, width, height);
 
-  return tx_doc_file_write (path, TX_DOC_FILE_PDF, TX_A4_WIDTH, TX_A4_HEIGHT, n_pages,
+  return tx_doc_file_write (path, TX_DOC_FILE_PDF, width, height, n_pages,
                             doc->title, draw_page, doc, error);
 }

@@ -28,15 +28,32 @@ G_BEGIN_DECLS
 #define TX_FONT_HEADER "黑体,SimHei,Noto Sans CJK SC"
 #define TX_FONT_KAI    "楷体_GB2312,楷体,KaiTi,Noto Serif CJK SC"
 
+/* The faces of the printed lists, named exactly (fonts-noto-cjk): the
+ * sans face for the title, the header row and the group headings, the
+ * serif face for the names and the other cells.  A list drawn by
+ * Tongxin itself looks the same on every computer. */
+#define TX_FONT_LIST_SANS  "Noto Sans CJK SC"
+#define TX_FONT_LIST_SERIF "Noto Serif CJK SC"
+
 typedef enum {
   TX_ALIGN_START,
   TX_ALIGN_CENTER,
 } TxAlign;
 
+typedef enum {
+  TX_COLUMN_SHARE,   /* a share (weight) of what the other columns leave */
+  TX_COLUMN_FIXED,   /* width mm wide */
+  TX_COLUMN_FIT,     /* as wide as its widest text on one line, at least width mm */
+} TxColumnSizing;
+
 typedef struct {
-  const char *header;
-  double      weight;    /* share of the table width */
-  TxAlign     align;
+  const char     *header;
+  double          weight;    /* TX_COLUMN_SHARE: its share */
+  TxAlign         align;
+  TxColumnSizing  sizing;
+  double          width;     /* mm: FIXED's width, FIT's least */
+  gboolean        whole;     /* each cell is one word (a phone number):
+                              * never wrapped where it fits */
 } TxTableColumn;
 
 typedef struct _TxTableDocument TxTableDocument;
@@ -49,9 +66,16 @@ void             tx_table_document_add_line     (TxTableDocument       *doc,
                                                  const char            *line);
 void             tx_table_document_set_note     (TxTableDocument       *doc,
                                                  const char            *note);
+void             tx_table_document_set_subtitle (TxTableDocument       *doc,
+                                                 const char            *subtitle);
+void             tx_table_document_set_landscape (TxTableDocument      *doc,
+                                                 gboolean               landscape);
+gboolean         tx_table_document_get_landscape (TxTableDocument      *doc);
 void             tx_table_document_set_min_row_height (TxTableDocument *doc,
                                                  double                 points);
 void             tx_table_document_add_row      (TxTableDocument       *doc,
+                                                 const char * const    *cells);
+void             tx_table_document_add_blank_row (TxTableDocument      *doc,
                                                  const char * const    *cells);
 void             tx_table_document_add_group    (TxTableDocument       *doc,
                                                  const char            *title);
@@ -62,6 +86,10 @@ guint            tx_table_document_paginate     (TxTableDocument       *doc,
                                                  double                 page_width,
                                                  double                 page_height);
 guint            tx_table_document_get_n_pages  (TxTableDocument       *doc);
+guint            tx_table_document_get_n_shown_rows (TxTableDocument   *doc);
+guint            tx_table_document_get_n_dropped_blank_rows (TxTableDocument *doc);
+double           tx_table_document_get_column_width (TxTableDocument   *doc,
+                                                 guint                  column);
 void             tx_table_document_draw_page    (TxTableDocument       *doc,
                                                  cairo_t               *cr,
                                                  guint                  page);

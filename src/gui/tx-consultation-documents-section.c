@@ -33,6 +33,10 @@ struct _TxConsultationDocumentsSection
   /* owned references */
   GtkPrintSettings *print_settings;   /* those of the last print */
   char             *uuid;             /* of the consultation shown */
+
+  /* state: the optional columns of the last sheet printed */
+  gboolean          signin_categories;
+  gboolean          signin_phones;
 };
 
 static void tx_consultation_documents_section_iface_init (TxEditorSectionInterface *iface);
@@ -87,7 +91,12 @@ typedef struct {
   TxStore        *store;
   TxConsultation *consultation;   /* with what the form holds */
   TxSigninOrder   order;
+  gboolean        categories;     /* the optional columns */
+  gboolean        phones;
+  GWeakRef        section;        /* keeps the columns for the next sheet */
   GtkCheckButton *strokes_check;  /* in the print dialog's tab */
+  GtkCheckButton *categories_check;
+  GtkCheckButton *phones_check;
 } SigninJob;
 
 static void
@@ -96,6 +105,9 @@ signin_job_free (SigninJob *job)
   g_clear_object (&job->store);
   g_clear_object (&job->consultation);
   g_clear_object (&job->strokes_check);
+  g_clear_object (&job->categories_check);
+  g_clear_object (&job->phones_check);
+  g_weak_ref_clear (&job->section);
   g_free (job);
 }
 
@@ -107,11 +119,14 @@ build_signin_sheet (gpointer   user_data,
   TxSigninOptions options = TX_SIGNIN_OPTIONS_INIT;
 
   options.order = job->order;
+  options.categories = job->categories;
+  options.phones = job->phones;
   return tx_documents_prepare_signin (job->store, job->consultation, &options, NULL, error);
 }
 
 /* The order of the sheet, in a tab of the print dialog: by category
- * ("liaison group + N") or by surname strokes (按姓氏笔画为序). */
+ * ("liaison group + N") or by surname strokes (按姓氏笔画为序); and the
+ * columns a sheet to sign leaves out unless asked. */
 static GtkWidget *
 create_signin_tab (gpointer user_data)
 {
@@ -138,6 +153,25 @@ create_signin_tab (gpointer user_data)
 
   g_set_object (&job->strokes_check, GTK_CHECK_BUTTON (by_strokes));
 
+  {
+    GtkWidget *columns = gtk_label_new (_("Columns"));
+    GtkWidget *categories = gtk_check_button_new_with_mnemonic (_("Print each person’s c_ategories (身份类别)"));
+    GtkWidget *phones = gtk_check_button_new_with_mnemonic (_("Print _phone numbers (联系电话)"));
+
+    gtk_label_set_xalign (GTK_LABEL (columns), 0);
+    gtk_widget_add_css_class (columns, "heading");
+    gtk_widget_set_margin_top (columns, 12);
+    gtk_box_append (GTK_BOX (box), columns);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (categories), job->categories);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (phones), job->phones);
+    gtk_box_append (GTK_BOX (box), categories);
+    gtk_box_append (GTK_BOX (box), phones);
+
+    g_set_object (&job->categories_check, GTK_CHECK_BUTTON (categories));
+    g_set_object (&job->phones_check, GTK_CHECK_BUTTON (phones));
+  }
+
   return box;
 }
 
@@ -151,6 +185,18 @@ apply_signin_tab (GtkWidget *tab,
 
   if (job->strokes_check == NULL)
     return;
+
+  job->categories = gtk_check_button_get_active (job->categories_check);
+  job->phones = gtk_check_button_get_active (job->phones_check);
+  {
+    g_autoptr(TxConsultationDocumentsSection) section = g_weak_ref_get (&job->section);
+
+    if (section != NULL)
+      {
+        section->signin_categories = job->categories;
+        section->signin_phones = job->phones;
+      }
+  }
 
   job->order = gtk_check_button_get_active (job->strokes_check) ? TX_SIGNIN_ORDER_STROKES : TX_SIGNIN_ORDER_CATEGORY;
   if (!tx_settings_set_text (tx_store_get_settings (job->store), "signin-order",
@@ -349,7 +395,13 @@ tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSec
   store = tx_editor_get_store (editor);
   consultation = tx_editor_dup_record_with_form (editor, &error);
   if (consultation != NULL)
-    doc = tx_documents_prepare_signin (store, TX_CONSULTATION (consultation), NULL, &warnings, &error);
+    {
+      TxSigninOptions options = TX_SIGNIN_OPTIONS_INIT;
+
+      options.categories = self->signin_categories;
+      options.phones = self->signin_phones;
+      doc = tx_documents_prepare_signin (store, TX_CONSULTATION (consultation), &options, &warnings, &error);
+    }
   if (doc == NULL)
     {
       tx_editor_report_failure (editor, _("Could not print the sign-in sheet"), error);
@@ -361,6 +413,9 @@ tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSec
   job->store = g_object_ref (store);
   job->consultation = TX_CONSULTATION (g_steal_pointer (&consultation));
   job->order = tx_settings_get_signin_order (tx_store_get_settings (store));
+  job->categories = self->signin_categories;
+  job->phones = self->signin_phones;
+  g_weak_ref_init (&job->section, self);
 
   job_name = dup_document_name (self, "签到表", "");
   print = tx_table_print_new (job_name, build_signin_sheet, FALSE, job, (GDestroyNotify) signin_job_free);

@@ -226,13 +226,17 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 
 /* What a thread needs to lay the roster out, read on the main thread. */
 typedef struct {
-  TxStore   *store;          /* for the tab's choice, on the main thread */
-  GPtrArray *people;         /* TxPerson, in the order to print */
-  char      *organization;
-  char      *township;       /* NULL: all townships */
-  TxDate     date;
-  TxOrder    order;
-  gboolean   full_phones;
+  TxStore    *store;          /* for the tab's choice, on the main thread */
+  GPtrArray  *people;         /* TxPerson, in the order to print */
+  char       *organization;
+  char       *township;       /* NULL: all townships */
+  gboolean    has_category;
+  TxCategory  category;
+  char       *search;         /* NULL: no text searched */
+  TxDate      date;
+  TxOrder     order;
+  gboolean    full_phones;
+  GArray     *columns;        /* TxRosterColumn, chosen in the tab */
 } RosterPrint;
 
 static void
@@ -240,19 +244,64 @@ roster_print_free (RosterPrint *roster)
 {
   g_clear_object (&roster->store);
   g_clear_pointer (&roster->people, g_ptr_array_unref);
+  g_clear_pointer (&roster->columns, g_array_unref);
   g_free (roster->organization);
   g_free (roster->township);
+  g_free (roster->search);
   g_free (roster);
 }
 
+/* The roster as tongxin-cli prints it: the filter stated on the page,
+ * the columns of the tab; the paper (and its orientation) is the
+ * print dialog's. */
 static TxTableDocument *
 build_roster (gpointer   user_data,
               GError   **error)
 {
   RosterPrint *roster = user_data;
+  TxRosterPrintOptions options = { 0, };
 
-  return tx_roster_document_new (roster->people, roster->organization, roster->township,
-                                 roster->date, roster->order, roster->full_phones);
+  options.organization = roster->organization;
+  options.township = roster->township;
+  options.has_category = roster->has_category;
+  options.category = roster->category;
+  options.search = roster->search;
+  options.date = roster->date;
+  options.order = roster->order;
+  options.full_phones = roster->full_phones;
+  options.columns = (const TxRosterColumn *) roster->columns->data;
+  options.n_columns = roster->columns->len;
+
+  return tx_roster_document_new_full (roster->people, &options);
+}
+
+/* The columns a clerk may choose, in the order they print. */
+static const struct {
+  TxRosterColumn column;
+  const char    *context;   /* of the label, or NULL */
+  const char    *label;
+} column_choices[] = {
+  { TX_ROSTER_COLUMN_NAME,         NULL, N_("Name") },
+  { TX_ROSTER_COLUMN_GENDER,       NULL, N_("Gender") },
+  { TX_ROSTER_COLUMN_ETHNICITY,    NULL, N_("Ethnicity") },
+  { TX_ROSTER_COLUMN_TOWNSHIP,     NULL, N_("Township") },
+  { TX_ROSTER_COLUMN_VILLAGE,      NULL, N_("Village") },
+  { TX_ROSTER_COLUMN_CATEGORIES,   NULL, N_("Categories") },
+  { TX_ROSTER_COLUMN_ORGANIZATION, NULL, N_("Organization") },
+  { TX_ROSTER_COLUMN_TITLE,        "job title", NC_("job title", "Title") },
+  { TX_ROSTER_COLUMN_PHONE,        NULL, N_("Phone") },
+  { TX_ROSTER_COLUMN_NOTES,        NULL, N_("Notes") },
+};
+
+static gboolean
+roster_print_has_column (RosterPrint    *roster,
+                         TxRosterColumn  column)
+{
+  for (guint i = 0; i < roster->columns->len; i++)
+    if (g_array_index (roster->columns, TxRosterColumn, i) == column)
+      return TRUE;
+
+  return FALSE;
 }
 
 static GtkWidget *
@@ -282,6 +331,41 @@ create_roster_tab (gpointer user_data)
 
   g_object_set_data (G_OBJECT (box), "tx-check", check);
 
+  /* the columns: more of them fit in landscape, in the Page Setup tab */
+  {
+    GtkWidget *heading = gtk_label_new (_("Columns"));
+    GtkWidget *hint = gtk_label_new (_("Choose landscape in “Page Setup” to fit more columns."));
+    GtkWidget *grid = gtk_grid_new ();
+
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_widget_set_margin_top (heading, 12);
+    gtk_box_append (GTK_BOX (box), heading);
+
+    gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+    gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+    for (guint i = 0; i < G_N_ELEMENTS (column_choices); i++)
+      {
+        const char *label = column_choices[i].context != NULL
+                            ? g_dpgettext2 (NULL, column_choices[i].context, column_choices[i].label)
+                            : _(column_choices[i].label);
+        GtkWidget *column = gtk_check_button_new_with_label (label);
+        g_autofree char *key = g_strdup_printf ("tx-column-%s", tx_roster_column_to_key (column_choices[i].column));
+
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (column),
+                                     roster_print_has_column (roster, column_choices[i].column));
+        gtk_grid_attach (GTK_GRID (grid), column, i % 2, i / 2, 1, 1);
+        g_object_set_data (G_OBJECT (box), key, column);
+      }
+    gtk_box_append (GTK_BOX (box), grid);
+
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_box_append (GTK_BOX (box), hint);
+  }
+
   return box;
 }
 
@@ -296,6 +380,26 @@ apply_roster_tab (GtkWidget *tab,
   g_autoptr(GError) error = NULL;
 
   roster->full_phones = gtk_check_button_get_active (check);
+
+  /* the columns ticked, in their order; none ticked: as before */
+  {
+    g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TxRosterColumn));
+
+    for (guint i = 0; i < G_N_ELEMENTS (column_choices); i++)
+      {
+        g_autofree char *key = g_strdup_printf ("tx-column-%s", tx_roster_column_to_key (column_choices[i].column));
+        GtkCheckButton *column = g_object_get_data (G_OBJECT (tab), key);
+
+        if (column != NULL && gtk_check_button_get_active (column))
+          g_array_append_val (columns, column_choices[i].column);
+      }
+    if (columns->len > 0)
+      {
+        g_clear_pointer (&roster->columns, g_array_unref);
+        roster->columns = g_steal_pointer (&columns);
+      }
+  }
+
   if (!tx_settings_set_text (tx_store_get_settings (roster->store), "print-full-phones",
                              roster->full_phones ? "true" : "false", &error))
     g_warning ("Could not keep the choice of full phone numbers: %s", error->message);
@@ -338,6 +442,9 @@ create_print (TxRosterPage  *self,
   tx_roster_page_read_filter (self, &filter);
   roster->people = tx_roster_query (self->store, &filter, error);
   roster->township = g_steal_pointer (&filter.township);
+  roster->search = g_steal_pointer (&filter.search);
+  roster->has_category = filter.has_category;
+  roster->category = filter.category;
   roster->order = filter.order;
   tx_person_filter_clear (&filter);
   if (roster->people == NULL)
@@ -349,6 +456,13 @@ create_print (TxRosterPage  *self,
   roster->store = g_object_ref (self->store);
   roster->organization = g_strdup (tx_settings_get_organization (tx_store_get_settings (self->store)));
   roster->full_phones = self->full_phones;
+  {
+    guint n_columns;
+    const TxRosterColumn *columns = tx_roster_columns_get_default (&n_columns);
+
+    roster->columns = g_array_new (FALSE, FALSE, sizeof (TxRosterColumn));
+    g_array_append_vals (roster->columns, columns, n_columns);
+  }
   roster->date = self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 
   /* Laying out 10,000 people takes a while: in a thread. */

@@ -43,6 +43,17 @@ def long_notes(length):
     return change
 
 
+def many_townships(count):
+    """More townships than any office has, so that a chart's SVG (its text
+    as text, a few kB for the sample) is larger than LIMIT."""
+    def change(con):
+        for n in range(count):
+            con.execute("INSERT INTO township (uuid, name, kind, updated_at) VALUES "
+                        "(lower(hex(randomblob(16))), ?, 'town', '2026-01-01T00:00:00Z')",
+                        (random_text(n + 11, 6) + "镇",))
+    return change
+
+
 def long_minutes(con):
     con.execute("UPDATE minutes SET agenda = ? WHERE consultation_id = "
                 "(SELECT id FROM consultation WHERE uuid = ?)", (random_text(7, 30000), SIGNIN_UUID))
@@ -101,7 +112,7 @@ WRITERS = [
     ("signin-sheet", ["signin-sheet", SIGNIN, "{dir}/签到表.pdf"], "签到表.pdf", "demo"),
     ("roster-print", ["roster", "print", "{dir}/名册.pdf"], "名册.pdf", "demo"),
     ("chart-png", ["chart", "ledger", "{dir}/台账.png", "--year", "2026"], "台账.png", "demo"),
-    ("chart-svg", ["chart", "plan", "{dir}/计划.svg", "--year", "2026"], "计划.svg", "demo"),
+    ("chart-svg", ["chart", "plan", "{dir}/计划.svg", "--year", "2026"], "计划.svg", demo_with(many_townships(600))),
     ("chart-pdf", ["chart", "adoption", "{dir}/采纳.pdf", "--year", "2026"], "采纳.pdf", "demo"),
     ("minutes", ["minutes", SIGNIN_UUID, "{dir}/会议纪要.odt"], "会议纪要.odt", demo_with(long_minutes)),
     ("calendar", ["calendar", "export", "{dir}/协商计划.ics"], "协商计划.ics", "demo"),
