@@ -1230,6 +1230,12 @@ find_button_saying (GtkWidget  *widget,
   return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
 }
 
+static gboolean
+toast_gone (gpointer window)
+{
+  return find_label_saying (window, "打开所在文件夹") == NULL;
+}
+
 /* The minutes exported: the toast says where, 打开 opens the file in
  * the desktop's program for it, 打开所在文件夹 its folder. */
 static void
@@ -1277,6 +1283,13 @@ test_export_toast (Fixture       *fixture,
   g_signal_emit_by_name (open, "clicked");
   tx_test_wait_until (was_opened, odt_path, "the minutes to be opened");
 
+  /* that click dismissed the toast, and its buttons go with it: the
+   * folder from the toast of the next export */
+  tx_test_wait_until (toast_gone, window, "the toast to go");
+  tx_consultation_documents_section_write_minutes_to (TX_CONSULTATION_DOCUMENTS_SECTION (section), chosen);
+  tx_test_settle ();
+  open_folder = find_button_saying (GTK_WIDGET (window), "打开所在文件夹");
+  g_assert_nonnull (open_folder);
   g_signal_emit_by_name (open_folder, "clicked");
   tx_test_wait_until (was_opened, fixture->dir, "their folder to be opened");
 }
