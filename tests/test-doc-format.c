@@ -374,6 +374,28 @@ test_title_lines (void)
     g_assert_false (g_str_has_suffix (a[0], "纪"));
     g_assert_false (g_str_has_suffix (b[0], "一户一") || g_str_has_suffix (b[0], "“"));
     g_assert_false (g_str_has_suffix (c[0], "20") || g_str_has_suffix (c[0], "2026"));
+    /* a long name in a narrow cell: broken only between its words */
+    {
+      const char *unit = "福泉市道路运输服务中心";
+      g_autoptr(GArray) ends = tx_doc_word_ends (unit, -1);
+      g_autoptr(GArray) suffix = tx_doc_word_ends ("利益相关方", -1);
+      gboolean at_road = FALSE;
+
+      g_assert_cmpuint (g_array_index (ends, gsize, ends->len - 1), ==, strlen (unit));
+      for (guint i = 0; i < ends->len; i++)
+        {
+          g_autofree char *word = g_strndup (unit, g_array_index (ends, gsize, i));
+
+          /* never 福泉市道 / 路…, nor 运输服 / 务… */
+          g_assert_false (g_str_has_suffix (word, "道") || g_str_has_suffix (word, "服") ||
+                          g_str_has_suffix (word, "中"));
+          at_road |= g_str_equal (word, "福泉市道路");
+        }
+      g_assert_true (at_road);
+      /* 利益相关方 ends with its 方 */
+      for (guint i = 0; i < suffix->len; i++)
+        g_assert_cmpuint (g_array_index (suffix, gsize, i), !=, strlen ("利益相关"));
+    }
     /* nor "第四季度", nor "资源化" (two words to the dictionary) */
     g_assert_false (g_str_has_suffix (c[0], "第四") || g_str_has_suffix (c[0], "第"));
     {

@@ -49,7 +49,7 @@ no_line_ends_with (gunichar c)
 static double
 poor_line_start (gunichar c)
 {
-  if (g_utf8_strchr ("化性式型率度者们", -1, c) != NULL)
+  if (g_utf8_strchr ("化性式型率度者们方", -1, c) != NULL)
     return 9;
   if (g_utf8_strchr ("的和与及之等", -1, c) != NULL)
     return 4;
@@ -266,3 +266,37 @@ tx_doc_title_lines (const char *title,
   g_strv_builder_add (lines, title);
   return g_strv_builder_end (lines);
 }
+
+/**
+ * tx_doc_word_ends:
+ * @text: UTF-8
+ * @length: its length in bytes, or -1
+ *
+ * Where the words of @text end, by ICU's dictionary of Chinese words: a
+ * list for one who must break a long text in a narrow space between its
+ * words (a table's cell).  A number is one word with what it counts.
+ *
+ * Returns: (transfer full) (element-type gsize): the byte offsets where
+ *   each word ends, in order, the last @length
+ */
+GArray *
+tx_doc_word_ends (const char *text,
+                  gssize      length)
+{
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  glong n = 0;
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, length, &n);
+  g_autofree gboolean *allowed = break_points (chars, n, TRUE);
+  gsize offset = 0;
+
+  for (glong i = 0; i < n; i++)
+    {
+      offset += g_unichar_to_utf8 (chars[i], NULL);
+      /* a suffix stays with its word: 利益相关方, not 利益相关 / 方 */
+      if (i + 1 == n || (allowed[i + 1] && poor_line_start (chars[i + 1]) < 9))
+        g_array_append_val (ends, offset);
+    }
+
+  return ends;
+}
+

@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 GStrv tx_doc_title_lines (const char *title,
                           double      max_width);
+GArray *tx_doc_word_ends  (const char *text,
+                          gssize      length);
 
 G_END_DECLS

@@ -410,6 +410,20 @@ find_word (const char  *start,
   *next = end;
 }
 
+/* No line break inside @start … @end of @text */
+static void
+keep_whole (PangoAttrList *attrs,
+            const char    *text,
+            const char    *start,
+            const char    *end)
+{
+  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+  attr->start_index = (guint) (start - text);
+  attr->end_index = (guint) (end - text);
+  pango_attr_list_insert (attrs, attr);
+}
+
 /* Keeps each word of @layout's text that fits on a line of @width
  * whole: Pango's line breaking would otherwise break Chinese text
  * between any two characters, and a phone number at its hyphen. */
@@ -431,12 +445,23 @@ keep_words_whole (TxTableDocument *doc,
       find_word (start, one_word, &end, &next);
       if (g_utf8_strlen (start, end - start) > 1 &&
           natural_width (doc, family, start, (int) (end - start)) <= width)
+        keep_whole (attrs, text, start, end);
+      else if (!one_word && end > start)
         {
-          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+          /* too long for a line (福泉市道路运输服务中心): broken between
+           * the words of the dictionary (福泉市道路运输 / 服务中心) */
+          g_autoptr(GArray) ends = tx_doc_word_ends (start, end - start);
+          const char *word = start;
 
-          attr->start_index = (guint) (start - text);
-          attr->end_index = (guint) (end - text);
-          pango_attr_list_insert (attrs, attr);
+          for (guint i = 0; i < ends->len; i++)
+            {
+              const char *word_end = start + g_array_index (ends, gsize, i);
+
+              if (g_utf8_strlen (word, word_end - word) > 1 &&
+                  natural_width (doc, family, word, (int) (word_end - word)) <= width)
+                keep_whole (attrs, text, word, word_end);
+              word = word_end;
+            }
         }
       start = next;
     }

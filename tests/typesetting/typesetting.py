@@ -328,6 +328,19 @@ def test_number_and_imprint(docs):
         assert t1 > t2 and t3 > t2, f"{name}: thicknesses {t1:.2f} {t2:.2f} {t3:.2f} pt"
 
 
+def test_circular_table(docs):
+    """The circular's table: the header words whole on one line, on every page it runs on."""
+    header = "序号乡镇（街道）评定计划完成主要问题"
+    for name in ("circular", "circular-issued"):
+        lines = docs.lines[name]
+        starts = [line for line in lines if line.text.strip().startswith("序号")]
+        assert starts, f"{name}: no table header"
+        for start in starts:
+            row = [line for line in lines if line.page == start.page and abs(line.top - start.top) < 2]
+            text = "".join(line.text for line in row).replace(" ", "")
+            assert text == header, f"{name}, page {start.page}: the header reads “{text}”"
+
+
 def rules_between(pdf, page, y0, y1):
     """Horizontal rules across the text block between y0 and y1: (y, thickness) in pt."""
     w, h, pixels, scale = page_pixels(pdf, page)
@@ -347,7 +360,8 @@ def rules_between(pdf, page, y0, y1):
 
 
 TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles,
-         test_signature, test_recommendation_opening, test_number_and_imprint]
+         test_signature, test_recommendation_opening, test_number_and_imprint,
+         test_circular_table]
 
 
 def main():
