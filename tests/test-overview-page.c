@@ -700,6 +700,18 @@ test_preferences (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (control), 2);
   g_assert_nonnull (tx_settings_get_default_township (settings));
 
+  /* the 版记's offices: what is copied to, and who prints (by default
+   * the issuing body) */
+  control = tx_preferences_window_get_control (preferences, "copy-to");
+  gtk_editable_set_text (GTK_EDITABLE (control), "市委办公室，市政府办公室");
+  g_signal_emit_by_name (control, "apply");
+  g_assert_cmpstr (tx_settings_get_copy_to (settings), ==, "市委办公室，市政府办公室");
+  g_assert_cmpstr (tx_settings_get_printing_office (settings), ==, tx_settings_get_organization (settings));
+  control = tx_preferences_window_get_control (preferences, "printing-office");
+  gtk_editable_set_text (GTK_EDITABLE (control), "政协福泉市委员会办公室");
+  g_signal_emit_by_name (control, "apply");
+  g_assert_cmpstr (tx_settings_get_printing_office (settings), ==, "政协福泉市委员会办公室");
+
   /* typed, not applied, window closed: kept */
   control = tx_preferences_window_get_control (preferences, "organization");
   gtk_editable_set_text (GTK_EDITABLE (control), "政协福泉市委员会金山街道联络组");

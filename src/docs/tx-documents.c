@@ -161,34 +161,38 @@ tx_documents_write_minutes (TxConsultation  *consultation,
 
 /* One line of at most @max characters */
 static gboolean
-check_line (const char  *text,
-            guint        max,
-            const char  *message,
-            GError     **error)
+is_one_line (const char *text,
+             guint       max)
 {
-  if (text == NULL || (strchr (text, '\n') == NULL && g_utf8_strlen (text, -1) <= max))
-    return TRUE;
-
-  g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, message);
-  return FALSE;
+  return text == NULL || (strchr (text, '\n') == NULL && g_utf8_strlen (text, -1) <= max);
 }
 
 /**
  * tx_documents_check_issue_parts:
  *
- * Returns: whether @parts can be printed: the number and the printer
- *   one short line each, the offices copied to at most 200 characters
+ * Returns: whether @parts can be printed: the number one short line, the
+ *   printing office and the offices copied to one line each, as long
+ *   as their settings may be
  */
 gboolean
 tx_documents_check_issue_parts (const TxIssueParts  *parts,
                                 GError             **error)
 {
-  return check_line (parts->number, 50,
-                     _("The document number is one line of at most 50 characters, such as 福泉政协〔2026〕12号."), error) &&
-         check_line (parts->printer, 50,
-                     _("The printing office is one line of at most 50 characters, such as 政协福泉市委员会办公室."), error) &&
-         check_line (parts->copy_to, 200,
-                     _("The offices copied to are one line of at most 200 characters, separated by commas."), error);
+  if (!is_one_line (parts->number, 50))
+    g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                         _("The document number is one line of at most 50 characters, such as 福泉政协〔2026〕12号."));
+  else if (!is_one_line (parts->printer, TX_SETTINGS_TEXT_MAX_CHARS))
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                 _("The printing office is one line of at most %d characters, such as 政协福泉市委员会办公室."),
+                 TX_SETTINGS_TEXT_MAX_CHARS);
+  else if (!is_one_line (parts->copy_to, TX_SETTINGS_TEXT_MAX_CHARS))
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                 _("The offices copied to are one line of at most %d characters, separated by commas."),
+                 TX_SETTINGS_TEXT_MAX_CHARS);
+  else
+    return TRUE;
+
+  return FALSE;
 }
 
 /* The parts as printed: what was given, else the settings */
@@ -243,7 +247,7 @@ tx_documents_write_recommendation (TxStore             *store,
   if (consultation == NULL)
     return FALSE;
 
-  if (!tx_documents_check_issue_parts (&resolved, error))
+  if (parts != NULL && !tx_documents_check_issue_parts (parts, error))
     return FALSE;
   doc = tx_recommendation_document_new (outcome, consultation,
                                         tx_outcome_get_submitted (outcome) != NULL ? NULL : date,
