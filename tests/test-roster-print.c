@@ -13,6 +13,7 @@
 #include "tx-roster.h"
 #include "tx-store.h"
 #include "tx-vocabulary.h"
+#include "tx-test-pdf.h"
 
 typedef struct {
   char    *dir;
@@ -46,18 +47,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-squeeze (const char *text)
-{
-  GString *squeezed = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    if (*p != ' ' && *p != '\n' && *p != '\f')
-      g_string_append_c (squeezed, *p);
-
-  return g_string_free (squeezed, FALSE);
-}
-
 /* pdftotext of one page (or all with page 0) in drawing order, without
  * spaces and line breaks, so a wrapped cell reads as one string */
 static char *
@@ -77,7 +66,7 @@ pdf_text (const char *pdf,
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
 
-  return squeeze (out);
+  return tx_test_squeeze (out);
 }
 
 static guint
@@ -137,7 +126,7 @@ test_every_name (Fixture       *f,
 
       /* every name, its row in order, and all of the organisation and
        * title even where they wrap */
-      g_autofree char *squeezed = squeeze (work);
+      g_autofree char *squeezed = tx_test_squeeze (work);
 
       row = g_strdup_printf ("%u%s", i + 1, tx_person_get_name (person));
       g_assert_nonnull (name_at);
@@ -281,7 +270,7 @@ test_bad_text (Fixture       *f,
   g_assert_cmpuint (n_pages, ==, 1);
 
   g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
-  drawn = squeeze (out);
+  drawn = tx_test_squeeze (out);
   g_assert_nonnull (strstr (drawn, "政协联络组人员名册"));
   g_assert_nonnull (strstr (drawn, "金山街道金山街道"));
   g_assert_nonnull (strstr (drawn, "单位：福泉市政协"));
@@ -294,30 +283,6 @@ test_bad_text (Fixture       *f,
   g_assert_null (strstr (drawn, "\u202E"));
 
   assert_words_inside (pdf);
-}
-
-/* The font family (as pdftohtml -xml names it, "ABCDEF+NotoSansCJKsc")
- * of the first text line that holds @text. */
-static char *
-pdf_font_of (const char *xml,
-             const char *text)
-{
-  g_autofree char *line = g_strdup_printf ("font=\"([0-9]+)\">(?:<b>)?[^<]*%s", text);
-  g_autoptr(GRegex) regex = g_regex_new (line, 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GRegex) spec = NULL;
-  g_autoptr(GMatchInfo) spec_match = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *pattern = NULL;
-
-  if (!g_regex_match (regex, xml, 0, &match))
-    g_error ("“%s” is not a line of the PDF", text);
-  id = g_match_info_fetch (match, 1);
-  pattern = g_strdup_printf ("<fontspec id=\"%s\" size=\"[0-9]+\" family=\"([^\"]+)\"", id);
-  spec = g_regex_new (pattern, 0, 0, NULL);
-  g_assert_true (g_regex_match (spec, xml, 0, &spec_match));
-
-  return g_match_info_fetch (spec_match, 1);
 }
 
 /* The title and the header row in the sans face, the names in the
@@ -343,9 +308,9 @@ test_fonts (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
-  title = pdf_font_of (xml, "凤山镇政协联络组人员名册");
-  header = pdf_font_of (xml, "联系电话");
-  name = pdf_font_of (xml, "韦丽");
+  title = tx_test_pdf_font_of (xml, "凤山镇政协联络组人员名册");
+  header = tx_test_pdf_font_of (xml, "联系电话");
+  name = tx_test_pdf_font_of (xml, "韦丽");
   g_assert_nonnull (strstr (title, "NotoSansCJKsc"));
   g_assert_nonnull (strstr (header, "NotoSansCJKsc"));
   g_assert_nonnull (strstr (name, "NotoSerifCJKsc"));
@@ -467,7 +432,7 @@ test_chosen_columns (Fixture       *f,
     {
       TxPerson *person = g_ptr_array_index (people, i);
       g_autofree char *row = g_strdup_printf ("%u%s%s", i + 1, tx_person_get_phone (person), tx_person_get_name (person));
-      g_autofree char *squeezed = squeeze (row);
+      g_autofree char *squeezed = tx_test_squeeze (row);
 
       if (strstr (all, squeezed) == NULL)
         g_error ("row “%s” is not in the roster", squeezed);

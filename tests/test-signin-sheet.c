@@ -15,6 +15,7 @@
 #include "tx-records.h"
 #include "tx-roster.h"
 #include "tx-signin-document.h"
+#include "tx-test-pdf.h"
 #include "tx-store.h"
 
 /* the sheet with its optional columns, as the older tests read it */
@@ -50,18 +51,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static char *
-squeeze (const char *text)
-{
-  GString *squeezed = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    if (*p != ' ' && *p != '\n' && *p != '\f')
-      g_string_append_c (squeezed, *p);
-
-  return g_string_free (squeezed, FALSE);
-}
-
-static char *
 pdf_text (const char *pdf,
           guint       page)
 {
@@ -73,7 +62,7 @@ pdf_text (const char *pdf,
   g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL));
   g_assert_cmpint (status, ==, 0);
 
-  return squeeze (out);
+  return tx_test_squeeze (out);
 }
 
 static GPtrArray *
@@ -228,7 +217,7 @@ pdf_text_as_drawn (const char *pdf)
   g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL));
   g_assert_cmpint (status, ==, 0);
 
-  return squeeze (out);
+  return tx_test_squeeze (out);
 }
 
 static guint
@@ -933,30 +922,6 @@ test_blank_rows_not_alone (Fixture       *f,
   g_assert_cmpuint (n_dropped, >, 0);
 }
 
-/* The font family (as pdftohtml -xml names it, "ABCDEF+NotoSansCJKsc")
- * of the text line @text. */
-static char *
-pdf_font_of (const char *xml,
-             const char *text)
-{
-  g_autofree char *line = g_strdup_printf ("font=\"([0-9]+)\">(?:<b>)?[^<]*%s", text);
-  g_autoptr(GRegex) regex = g_regex_new (line, 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GRegex) spec = NULL;
-  g_autoptr(GMatchInfo) spec_match = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *pattern = NULL;
-
-  if (!g_regex_match (regex, xml, 0, &match))
-    g_error ("“%s” is not a line of the PDF", text);
-  id = g_match_info_fetch (match, 1);
-  pattern = g_strdup_printf ("<fontspec id=\"%s\" size=\"[0-9]+\" family=\"([^\"]+)\"", id);
-  spec = g_regex_new (pattern, 0, 0, NULL);
-  g_assert_true (g_regex_match (spec, xml, 0, &spec_match));
-
-  return g_match_info_fetch (spec_match, 1);
-}
-
 /* The title and the headings in the sans face, the names in the serif
  * face: two families, named exactly. */
 static void
@@ -983,9 +948,9 @@ test_fonts (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
-  title_family = pdf_font_of (xml, "双谷村新型农村综合体建设协商签到表");
-  name_family = pdf_font_of (xml, "石启明");
-  header_family = pdf_font_of (xml, "单位及职务");
+  title_family = tx_test_pdf_font_of (xml, "双谷村新型农村综合体建设协商签到表");
+  name_family = tx_test_pdf_font_of (xml, "石启明");
+  header_family = tx_test_pdf_font_of (xml, "单位及职务");
 
   g_assert_nonnull (strstr (title_family, "NotoSansCJKsc"));
   g_assert_nonnull (strstr (header_family, "NotoSansCJKsc"));
