@@ -881,6 +881,34 @@ test_circular_print_size (Fixture       *f,
   cairo_surface_destroy (image);
 }
 
+/* A year without consultations or recommendations: the stage and
+ * adoption charts say “无数据” instead of drawing nothing; a year with
+ * them never does. */
+static void
+test_no_data (Fixture       *f,
+              gconstpointer  data)
+{
+  static const TxChartKind kinds[] = { TX_CHART_STAGES, TX_CHART_ADOPTION };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (int year = 2020; year <= 2026; year += 6)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TxChartData) chart = tx_chart_data_from_store (f->store, kinds[i], year, TODAY, &error);
+        g_autofree char *svg = g_strdup_printf ("%s/%d-%u.svg", f->dir, year, i);
+        g_autoptr(GPtrArray) texts = NULL;
+
+        g_assert_no_error (error);
+        g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_CHART, &error));
+        g_assert_no_error (error);
+        texts = read_svg_texts (svg, NULL);
+        if (year == 2020)
+          g_assert_cmpint (find_text (texts, "无数据", FALSE), >=, 0);
+        else
+          g_assert_cmpint (find_text (texts, "无数据", FALSE), <, 0);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +922,7 @@ main (int   argc,
   g_test_add ("/chart/adoption-words", Fixture, NULL, fixture_set_up, test_adoption_words, fixture_tear_down);
   g_test_add ("/chart/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   g_test_add ("/chart/svg-text", Fixture, NULL, fixture_set_up, test_svg_text, fixture_tear_down);
+  g_test_add ("/chart/no-data", Fixture, NULL, fixture_set_up, test_no_data, fixture_tear_down);
   g_test_add ("/chart/svg-positions", Fixture, NULL, fixture_set_up, test_svg_positions, fixture_tear_down);
   g_test_add ("/chart/svg-escaped", Fixture, NULL, fixture_set_up, test_svg_escaped, fixture_tear_down);
   g_test_add ("/chart/pdf-page", Fixture, NULL, fixture_set_up, test_pdf_page, fixture_tear_down);

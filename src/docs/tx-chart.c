@@ -334,6 +334,27 @@ draw_ledger (Canvas            *canvas,
 }
 
 /* Horizontal bars, one a row, with an optional target marked by a line. */
+static double
+sum_of (GArray *values)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+
+  return sum;
+}
+
+/* “无数据”, grey, centred at @x, @y: a year with nothing to show */
+static void
+no_data (Canvas *canvas,
+         double  x,
+         double  y)
+{
+  cairo_set_source_rgb (canvas->cr, 0.35, 0.35, 0.35);
+  text (canvas, "无数据", x, y, 20, TRUE, 0.5, 0);
+}
+
 static void
 draw_bars (Canvas            *canvas,
            double             width,
@@ -355,6 +376,19 @@ draw_bars (Canvas            *canvas,
         max = MAX (max, g_array_index (data->targets, double, i));
     }
   max = ceil (max);
+
+  /* a year without a consultation: said, not drawn as bars of nothing */
+  if (data->kind == TX_CHART_STAGES && sum_of (data->values) == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          text (canvas, g_ptr_array_index (data->rows, i), left - 12, top + row_height * (i + 0.5),
+                MIN (15.0, row_height * 0.45), FALSE, 1.0, left - 12 - MARGIN);
+        }
+      no_data (canvas, (left + right) / 2, top + row_height * n / 2);
+      return;
+    }
 
   /* a township without a plan for the year has no target: said in
    * words, not drawn as a plan of nothing */
@@ -520,6 +554,16 @@ draw_adoption (Canvas            *canvas,
           }
       }
       x += part;
+    }
+
+  /* no recommendation this year: an empty bar that says so */
+  if (total == 0)
+    {
+      cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, left + 0.5, top + 0.5, right - left - 1, bar_height - 1);
+      cairo_stroke (cr);
+      no_data (canvas, (left + right) / 2, top + bar_height / 2);
     }
 
   /* the legend below it, so small parts stay readable */
