@@ -42,17 +42,38 @@ tx_tooltips_count_columns (const char *text)
 /* Gives the labels of a tooltip the width their text needs: those
  * whose width is still the one GTK sets, a character per character. */
 static void
+fit_label (GtkLabel *label)
+{
+  const char *text = gtk_label_get_text (label);
+  int gtk_width = MIN ((int) g_utf8_strlen (text, -1), TX_TOOLTIP_MAX_CHARS);
+  int columns = MIN (tx_tooltips_count_columns (text), TX_TOOLTIP_MAX_CHARS);
+
+  if (gtk_label_get_max_width_chars (label) == gtk_width && columns > gtk_width)
+    gtk_label_set_max_width_chars (label, columns);
+}
+
+static void
+on_label_changed_cb (GtkLabel   *label,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  fit_label (label);
+}
+
+static void
 fit_labels (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
     {
-      GtkLabel *label = GTK_LABEL (widget);
-      const char *text = gtk_label_get_text (label);
-      int gtk_width = MIN ((int) g_utf8_strlen (text, -1), TX_TOOLTIP_MAX_CHARS);
-      int columns = MIN (tx_tooltips_count_columns (text), TX_TOOLTIP_MAX_CHARS);
-
-      if (gtk_label_get_max_width_chars (label) == gtk_width && columns > gtk_width)
-        gtk_label_set_max_width_chars (label, columns);
+      /* the tooltip window keeps its label for the next tooltip, and
+       * GTK may give it the next text after this: fitted again then */
+      if (g_object_get_data (G_OBJECT (widget), "tx-tooltip-fitted") == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), "tx-tooltip-fitted", GINT_TO_POINTER (TRUE));
+          g_signal_connect (widget, "notify::label", G_CALLBACK (on_label_changed_cb), NULL);
+          g_signal_connect (widget, "notify::max-width-chars", G_CALLBACK (on_label_changed_cb), NULL);
+        }
+      fit_label (GTK_LABEL (widget));
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
