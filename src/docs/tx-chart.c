@@ -769,8 +769,7 @@ tx_chart_get_height (const TxChartData *data)
 double
 tx_chart_get_print_width (double placed_width)
 {
-  G_STATIC_ASSERT (PRINT_SIZE >= TX_CHART_MIN_PRINT_SIZE);
-
+  /* PRINT_SIZE >= TX_CHART_MIN_PRINT_SIZE: /chart/circular-print-size */
   return MIN (FILE_WIDTH, placed_width * SMALLEST_LABEL / PRINT_SIZE);
 }
 
