@@ -135,7 +135,6 @@ parse_person_filter_with (Cli                 *cli,
                           guint                n_extra,
                           TxStore            **store)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *category = NULL;
   g_autofree char *order = NULL;
   CommandOption common[] = {
