@@ -13,6 +13,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <math.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/resource.h>
 
@@ -909,6 +910,44 @@ test_no_data (Fixture       *f,
       }
 }
 
+/* On an A4 page every text of every chart prints at 10.5 pt or more:
+ * pdftohtml gives each font's size in points, rounded. */
+static void
+test_a4_label_size (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const names[] = { "ledger", "plan", "stages", "adoption" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxChartData) chart = NULL;
+      g_autoptr(GRegex) sizes = g_regex_new ("<fontspec id=\"[0-9]+\" size=\"([0-9]+)\"", 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *pdf = g_strdup_printf ("%s/%s-a4.pdf", f->dir, names[i]);
+      g_autofree char *cmd = g_strdup_printf ("pdftohtml -xml -i -stdout -zoom 1 '%s'", pdf);
+      g_autofree char *xml = NULL;
+      TxChartKind kind;
+      int smallest = G_MAXINT;
+
+      g_assert_true (tx_chart_kind_from_name (names[i], &kind));
+      chart = tx_chart_data_from_store (f->store, kind, 2026, TODAY, &error);
+      g_assert_no_error (error);
+      g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_A4, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
+
+      for (g_regex_match (sizes, xml, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *size = g_match_info_fetch (match, 1);
+          smallest = MIN (smallest, atoi (size));
+        }
+      g_test_message ("%s: the smallest text %d pt", names[i], smallest);
+      g_assert_cmpint (smallest, <, G_MAXINT);
+      g_assert_cmpint (smallest, >=, 11);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +962,7 @@ main (int   argc,
   g_test_add ("/chart/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   g_test_add ("/chart/svg-text", Fixture, NULL, fixture_set_up, test_svg_text, fixture_tear_down);
   g_test_add ("/chart/no-data", Fixture, NULL, fixture_set_up, test_no_data, fixture_tear_down);
+  g_test_add ("/chart/a4-label-size", Fixture, NULL, fixture_set_up, test_a4_label_size, fixture_tear_down);
   g_test_add ("/chart/svg-positions", Fixture, NULL, fixture_set_up, test_svg_positions, fixture_tear_down);
   g_test_add ("/chart/svg-escaped", Fixture, NULL, fixture_set_up, test_svg_escaped, fixture_tear_down);
   g_test_add ("/chart/pdf-page", Fixture, NULL, fixture_set_up, test_pdf_page, fixture_tear_down);

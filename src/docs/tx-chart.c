@@ -24,6 +24,9 @@
 #include "tx-file.h"
 
 #define FONT "Noto Sans CJK SC, Sans"
+/* The smallest text of a chart (the ledger's quarters, axis numbers,
+ * counts): 11 pt on an A4 page or in the circular */
+#define SMALLEST_LABEL 14.0
 #define SVG_FONT "Noto Sans CJK SC, sans-serif"
 #define MARGIN 24.0
 #define TITLE_HEIGHT 44.0
@@ -288,7 +291,7 @@ draw_ledger (Canvas            *canvas,
       g_autofree char *label = g_strdup_printf ("第%u季度", q);
 
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      text (canvas, label, rect.x + rect.width / 2, rect.y - 16, 14, TRUE, 0.5, 0);
+      text (canvas, label, rect.x + rect.width / 2, rect.y - 16, SMALLEST_LABEL, TRUE, 0.5, 0);
     }
 
   for (guint row = 0; row < n_rows; row++)
@@ -312,7 +315,7 @@ draw_ledger (Canvas            *canvas,
               cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
               cairo_fill (cr);
               cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-              text (canvas, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, 14, FALSE, 0.5, 0);
+              text (canvas, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, SMALLEST_LABEL, FALSE, 0.5, 0);
               continue;
             }
 
@@ -405,7 +408,7 @@ draw_bars (Canvas            *canvas,
       cairo_line_to (cr, x, top + row_height * n);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-      text (canvas, label, x, top + row_height * n + 12, 11, FALSE, 0.5, 0);
+      text (canvas, label, x, top + row_height * n + 14, SMALLEST_LABEL, FALSE, 0.5, 0);
     }
 
   for (guint i = 0; i < n; i++)
@@ -446,7 +449,7 @@ draw_bars (Canvas            *canvas,
       text (canvas, number, MAX (left + bar, data->targets->len > i
                                           ? left + (right - left) * MAX (g_array_index (data->targets, double, i), 0) / max
                                           : 0) + 8,
-            y + row_height / 2, 12, FALSE, 0.0, 0);
+            y + row_height / 2, SMALLEST_LABEL, FALSE, 0.0, 0);
     }
 }
 
@@ -533,12 +536,12 @@ draw_adoption (Canvas            *canvas,
       {
         g_autofree char *full = g_strdup_printf ("%s %u", adoption_names[i], data->adoption[i]);
         g_autofree char *count = g_strdup_printf ("%u", data->adoption[i]);
-        const char *label = text_width (cr, full, 13) + 12 <= part ? full
-                            : text_width (cr, count, 13) + 8 <= part ? count : NULL;
+        const char *label = text_width (cr, full, SMALLEST_LABEL) + 12 <= part ? full
+                            : text_width (cr, count, SMALLEST_LABEL) + 8 <= part ? count : NULL;
 
         if (label != NULL)
           {
-            double size = 13;
+            double size = SMALLEST_LABEL;
             double label_width = text_width (cr, label, size);
 
             /* on a plate of the bar's own colour, over the hatching */
@@ -578,7 +581,7 @@ draw_adoption (Canvas            *canvas,
       if (i == 2 || i == 3)
         hatch (cr, lx, top + bar_height + 12, 14, 14, i == 2 ? 8 : 4);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (canvas, label, lx + 20, top + bar_height + 19, 13, FALSE, 0.0, 0);
+      text (canvas, label, lx + 20, top + bar_height + 19, SMALLEST_LABEL, FALSE, 0.0, 0);
     }
 
   /* the three zeros as gauges: a half circle filled to the rate */
@@ -730,10 +733,8 @@ tx_chart_render_png (const TxChartData  *data,
 /* The size a chart is drawn at for a file: 900 wide, as tall as its rows. */
 #define FILE_WIDTH 900.0
 
-/* The smallest label of the ledger chart, in chart units (its quarters,
- * and "—" for a quarter not begun): tx_chart_get_print_width() draws a
- * chart for paper so that it prints at PRINT_SIZE points. */
-#define SMALLEST_LABEL 14.0
+/* tx_chart_get_print_width() draws a chart for paper so that its
+ * smallest text, SMALLEST_LABEL units, prints at PRINT_SIZE points. */
 #define PRINT_SIZE 11.0
 
 /* A4, and the margins of GB/T 9704, in points */
