@@ -30,6 +30,24 @@ char_width (gunichar c)
   return 0.55;
 }
 
+/**
+ * tx_doc_text_width:
+ *
+ * Returns: how wide @text is set, in Chinese characters of its size
+ *   (digits and Latin letters a little over half): for a line to be
+ *   placed before the word processor sets it
+ */
+double
+tx_doc_text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += char_width (g_utf8_get_char (p));
+
+  return width;
+}
+
 static gboolean
 no_line_starts_with (gunichar c)
 {

@@ -12,5 +12,6 @@ GStrv tx_doc_title_lines (const char *title,
                           double      max_width);
 GArray *tx_doc_word_ends  (const char *text,
                           gssize      length);
+double  tx_doc_text_width (const char *text);
 
 G_END_DECLS

@@ -311,22 +311,6 @@ tx_odt_document_add_right (TxOdtDocument *doc,
   paragraphs (doc, "TxRight", text);
 }
 
-/* The width of @text in characters of its size, as 仿宋 sets it:
- * Chinese one, digits and Latin letters half. */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 1.0 : 0.5;
-    }
-
-  return width;
-}
-
 /**
  * tx_odt_document_add_signature:
  * @issuer: (nullable): the issuing body (署名)
@@ -348,7 +332,7 @@ tx_odt_document_add_signature (TxOdtDocument *doc,
   if (has_issuer)
     {
       /* the centre of the name over the centre of the date */
-      double shift = has_date ? (text_width (date) - text_width (issuer)) / 2 : 0;
+      double shift = has_date ? (tx_doc_text_width (date) - tx_doc_text_width (issuer)) / 2 : 0;
 
       doc->signer_margin_pt = MAX (0, SIGNATURE_RIGHT + shift * 16);
       start (w, "text:p");
