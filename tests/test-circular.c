@@ -11,6 +11,7 @@
 #include "tx-ledger.h"
 #include "tx-records.h"
 #include "tx-store.h"
+#include "tx-test-pdf.h"
 
 typedef struct {
   char    *dir;
@@ -133,6 +134,7 @@ test_circular_odt (Fixture       *f,
                                  NULL, NULL, NULL, NULL, NULL, &error));
   }
   g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  tx_test_unjoin (text);
   /* the title over two lines, between words */
   g_assert_nonnull (strstr (text, "政协福泉市委员会关于2026年第四季度\n基层协商民主工作推进情况的通报"));
   /* worded as a circular is: the quarter in words, 通报如下：, the
@@ -200,21 +202,6 @@ test_frozen (Fixture       *f,
   g_assert_cmpint (color_of (frozen, "牛场镇"), ==, TX_COLOR_YELLOW);
 }
 
-/* The text of an ODT's paragraphs, one a line. */
-static char *
-odt_text (const char *odt)
-{
-  g_autofree char *unzip = g_strdup_printf ("unzip -p '%s' content.xml", odt);
-  g_autofree char *xml = NULL;
-  g_autoptr(GRegex) tags = g_regex_new ("<text:p[^>]*>|</text:p>", 0, 0, NULL);
-  g_autoptr(GRegex) other = g_regex_new ("<[^>]*>", 0, 0, NULL);
-  g_autofree char *lines = NULL;
-
-  g_assert_true (g_spawn_command_line_sync (unzip, &xml, NULL, NULL, NULL));
-  lines = g_regex_replace_literal (tags, xml, -1, 0, "\n", 0, NULL);
-  return g_regex_replace_literal (other, lines, -1, 0, "", 0, NULL);
-}
-
 /* The drafted suggestions: one for each township with problems, its
  * problems of a kind in one clause; the meeting stage not “…协商”协商;
  * at the end of the year, the next year. */
@@ -232,7 +219,7 @@ test_suggestions (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (cli (f, NULL, "circular", "--year", "2026", "--quarter", "4", odt, "--draft", NULL), ==, 0);
-  text = odt_text (odt);
+  text = tx_test_odt_text (odt);
   g_assert_null (strstr (text, "协商”协商"));
   g_assert_null (strstr (text, "下一季度"));
   g_assert_null (strstr (text, "下季度"));

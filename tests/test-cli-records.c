@@ -15,6 +15,7 @@
 #include "tx-consultation-store.h"
 #include "tx-roster.h"
 #include "tx-test-cli.h"
+#include "tx-test-pdf.h"
 
 #define TODAY "2026-11-27"
 #define MARKET "集镇农贸市场提质改造协商"
@@ -477,18 +478,6 @@ test_issued_quarter (Fixture       *f,
   }
 }
 
-/* The words of an ODT, its tags dropped. */
-static char *
-odt_words (const char *odt)
-{
-  g_autofree char *cmd = g_strdup_printf ("unzip -p '%s' content.xml", odt);
-  g_autofree char *xml = NULL;
-  g_autoptr(GRegex) tags = g_regex_new ("<[^>]+>", 0, 0, NULL);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
-  return g_regex_replace_literal (tags, xml, -1, 0, "", 0, NULL);
-}
-
 /* A draft freezes nothing; issuing records the number in the document
  * and the ledger; a correction is a new version with the data as they
  * stand then, and the first version is kept. */
@@ -504,7 +493,7 @@ test_circular_versions (Fixture       *f,
 
   tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4", "--draft", draft, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  words = odt_words (draft);
+  words = tx_test_odt_text (draft);
   g_assert_nonnull (strstr (words, "（草稿，未印发）"));
   g_clear_pointer (&words, g_free);
   /* nothing frozen: the ledger follows the data */
@@ -528,7 +517,7 @@ test_circular_versions (Fixture       *f,
   tx_test_cli (&run, f->db, TODAY, NULL, "circular", "--year", "2026", "--quarter", "4",
                "--number", "福泉政协〔2026〕12号", issued, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  words = odt_words (issued);
+  words = tx_test_odt_text (issued);
   g_assert_nonnull (strstr (words, "福泉政协〔2026〕12号"));
   g_assert_null (strstr (words, "草稿"));
   g_clear_pointer (&words, g_free);
@@ -543,7 +532,7 @@ test_circular_versions (Fixture       *f,
   tx_test_cli (&run, f->db, "2026-12-10", NULL, "circular", "--year", "2026", "--quarter", "4", "--correction",
                "--number", "福泉政协〔2026〕13号", corrected, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  words = odt_words (corrected);
+  words = tx_test_odt_text (corrected);
   g_assert_nonnull (strstr (words, "福泉政协〔2026〕13号"));
   g_assert_nonnull (strstr (words, "（更正）"));
   tx_test_cli (&run, f->db, "2026-12-11", NULL, "ledger", "--township", "牛场镇", "--format", "json", NULL);

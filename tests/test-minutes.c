@@ -17,6 +17,7 @@
 #include "tx-minutes-document.h"
 #include "tx-records.h"
 #include "tx-store.h"
+#include "tx-test-pdf.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
 
@@ -192,6 +193,7 @@ test_libreoffice_reads_it (Fixture       *f,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  tx_test_unjoin (text);
 
   g_assert_nonnull (strstr (text, "双谷村新型农村综合体建设协商会议纪要"));
   g_assert_nonnull (strstr (text, "一、协商议题"));
@@ -242,6 +244,7 @@ libreoffice_text (Fixture    *f,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  tx_test_unjoin (text);
 
   return text;
 }

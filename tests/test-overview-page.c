@@ -33,6 +33,7 @@
 #include "tx-settings.h"
 #include "tx-records.h"
 #include "tx-test-gui.h"
+#include "tx-test-pdf.h"
 
 #define TODAY "2026-11-27"
 #define YEAR 2026
@@ -772,23 +773,6 @@ get_buffer_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static char *
-read_content_xml (const char *odt)
-{
-  const char *argv[] = { "unzip", "-p", odt, "content.xml", NULL };
-  g_autoptr(GError) error = NULL;
-  char *content = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &content, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return content;
-}
-
 static gboolean
 page_shows_issued (gpointer data)
 {
@@ -853,7 +837,7 @@ test_circular (Fixture       *fixture,
                      "_Export Draft…");
     g_assert_true (tx_circular_dialog_export_to_file (dialog, draft_file, &error));
     g_assert_no_error (error);
-    draft_content = read_content_xml (draft_odt);
+    draft_content = tx_test_odt_text (draft_odt);
     g_assert_nonnull (strstr (draft_content, "（草稿，未印发）"));
     g_assert_nonnull (strstr (draft_content, EDITED_SUGGESTION));
     g_assert_false (tx_ledger_is_issued (fixture->store, YEAR, QUARTER));
@@ -886,7 +870,7 @@ test_circular (Fixture       *fixture,
                    "Issue a _Correction…");
   g_assert_nonnull (gtk_widget_get_first_child (get_child (dialog, TX_TYPE_CIRCULAR_DIALOG, "issued_list")));
 
-  content = read_content_xml (odt);
+  content = tx_test_odt_text (odt);
   g_assert_nonnull (strstr (content, "福泉政协〔2026〕12号"));
   g_assert_null (strstr (content, "草稿"));
   g_assert_nonnull (strstr (content, "2026年第四季度"));

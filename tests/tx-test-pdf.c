@@ -1,10 +1,12 @@
-/* tx-test-pdf.c — reading back the PDFs Tongxin draws itself
+/* tx-test-pdf.c — reading back the documents Tongxin writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "tx-test-pdf.h"
+
+#include <string.h>
 
 /* @text without the spaces, line and page breaks pdftotext puts in */
 char *
@@ -41,4 +43,65 @@ tx_test_pdf_font_of (const char *xml,
   g_assert_true (g_regex_match (spec, xml, 0, &spec_match));
 
   return g_match_info_fetch (spec_match, 1);
+}
+
+/* @text, in place, without the word joiners (U+2060) that keep a number
+ * on one line with what it counts in an ODT: a reader never sees them. */
+char *
+tx_test_unjoin (char *text)
+{
+  static const char joiner[] = "\u2060";
+  char *out = text;
+
+  for (const char *p = text; *p; )
+    {
+      if (strncmp (p, joiner, strlen (joiner)) == 0)
+        {
+          p += strlen (joiner);
+          continue;
+        }
+      *out++ = *p++;
+    }
+  *out = '\0';
+
+  return text;
+}
+
+/* The text of an ODT as a reader reads it: a line for each paragraph
+ * (and for each line break inside one), tabs as tabs, the markup and
+ * the word joiners gone. */
+char *
+tx_test_odt_text (const char *odt)
+{
+  g_autofree char *quoted = g_shell_quote (odt);
+  g_autofree char *cmd = g_strdup_printf ("unzip -p %s content.xml", quoted);
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) lines = g_regex_new ("</text:p>|</text:h>|<text:line-break/>", 0, 0, NULL);
+  g_autoptr(GRegex) tabs = g_regex_new ("<text:tab/>", 0, 0, NULL);
+  g_autoptr(GRegex) tags = g_regex_new ("<[^>]*>", 0, 0, NULL);
+  static const char * const entities[][2] = {
+    { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" }, { "&amp;", "&" },
+  };
+  char *text;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  text = g_regex_replace_literal (lines, xml, -1, 0, "\n", 0, NULL);
+  g_clear_pointer (&xml, g_free);
+  xml = g_regex_replace_literal (tabs, text, -1, 0, "\t", 0, NULL);
+  g_free (text);
+  text = g_regex_replace_literal (tags, xml, -1, 0, "", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, entities[i][0], -1);
+
+      g_free (text);
+      text = g_strjoinv (entities[i][1], parts);
+    }
+
+  return tx_test_unjoin (text);
 }

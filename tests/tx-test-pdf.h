@@ -1,4 +1,4 @@
-/* tx-test-pdf.h — reading back the PDFs Tongxin draws itself
+/* tx-test-pdf.h — reading back the documents Tongxin writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 char *tx_test_squeeze     (const char *text);
 char *tx_test_pdf_font_of (const char *xml,
                            const char *text);
+char *tx_test_unjoin      (char       *text);
+char *tx_test_odt_text    (const char *odt);
 
 G_END_DECLS

@@ -135,8 +135,71 @@ attr (xmlTextWriterPtr  w,
   xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST value);
 }
 
+#define WORD_JOINER "\u2060"
+
+/* Whether @c is what a number before it counts: 年, 月, 日, 人, 条, %… */
+static gboolean
+counts_number (gunichar c)
+{
+  return c == '%' || c == 0xFF05 /* ％ */ || c == 0x2030 /* ‰ */ ||
+         g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* @text with each number kept on one line with the 第 before it and
+ * the character after it that it counts ("2026年", "9月", "30日",
+ * "6条", "第4季度"), as a typesetter keeps them.  Digits, being English
+ * text here, never break among themselves.  Within Chinese text
+ * LibreOffice may break anywhere, a word joiner or not; so such a run
+ * is a span of no Asian language, where the joiners between its parts
+ * hold. */
+static void
+write_words (xmlTextWriterPtr  w,
+             const char       *text)
+{
+  const char *plain = text;
+
+  for (const char *p = text; *p; )
+    {
+      const char *from = p, *digits, *to;
+      gboolean ordinal;
+      gunichar next;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      digits = p;
+      while (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
+        p++;
+      to = p;
+      next = g_utf8_get_char (p);
+      if (counts_number (next))
+        to = g_utf8_next_char (p);
+      ordinal = digits - plain >= (gssize) strlen ("第") &&
+                g_str_has_prefix (digits - strlen ("第"), "第");
+      if (ordinal)
+        from = digits - strlen ("第");
+      if (!ordinal && to == p)
+        continue;
+
+      xmlTextWriterWriteFormatString (w, "%.*s", (int) (from - plain), plain);
+      start (w, "text:span");
+      attr (w, "text:style-name", "TxKeep");
+      if (ordinal)
+        xmlTextWriterWriteString (w, BAD_CAST "第" WORD_JOINER);
+      xmlTextWriterWriteFormatString (w, "%.*s", (int) (p - digits), digits);
+      if (to != p)
+        xmlTextWriterWriteFormatString (w, WORD_JOINER "%.*s", (int) (to - p), p);
+      end (w);
+      plain = p = to;
+    }
+  xmlTextWriterWriteString (w, BAD_CAST plain);
+}
+
 /* Text of a record in a paragraph: tabs and line breaks as ODF writes
- * them, nothing XML forbids, the punctuation Chinese. */
+ * them, nothing XML forbids, the punctuation Chinese, numbers kept
+ * with what they count. */
 static void
 write_text (TxOdtDocument *doc,
             const char    *text)
@@ -151,7 +214,7 @@ write_text (TxOdtDocument *doc,
       gsize len = strcspn (p, "\t\n");
       g_autofree char *chunk = g_strndup (p, len);
 
-      xmlTextWriterWriteString (w, BAD_CAST chunk);
+      write_words (w, chunk);
       if (p[len] == '\0')
         break;
       start (w, p[len] == '\t' ? "text:tab" : "text:line-break");
@@ -761,6 +824,16 @@ write_styles (void)
   attr (w, "style:font-name", "黑体");
   attr (w, "style:font-name-asian", "黑体");
   attr (w, "style:font-name-complex", "黑体");
+  end (w);
+  end (w);
+  /* a number and what it counts, kept on one line (write_words()) */
+  start (w, "style:style");
+  attr (w, "style:name", "TxKeep");
+  attr (w, "style:display-name", "Number with its unit");
+  attr (w, "style:family", "text");
+  start (w, "style:text-properties");
+  attr (w, "style:language-asian", "zxx");
+  attr (w, "style:country-asian", "none");
   end (w);
   end (w);
   paragraph_style (w, "TxCenter", "Centred", "仿宋", 16, FALSE,

@@ -163,17 +163,22 @@ def paragraphs_wraps(lines):
             yield a, b
 
 
+def han(ch):
+    return "\u3400" <= ch <= "\u9fff"
+
+
 def test_numbers_whole(docs):
-    """No line of the circular or the minutes ends inside a number."""
+    """No line of a document ends inside a number, between a number and
+    what it counts (“9 / 月”, “2026 / 年”, “15 / 人”) or after the 第 of
+    “第4季度”."""
     seen = 0
     for name in docs.lines:
-        if not (name == "circular" or name.startswith("minutes")):
-            continue
         for a, b in paragraphs_wraps(docs.lines[name]):
             seen += 1
             end, start = a.text.rstrip()[-1:], b.text.lstrip()[:1]
-            assert not (end.isdigit() and (start.isdigit() or start in "%.．")), \
+            assert not (end.isdigit() and (start.isdigit() or start in "%％.．" or han(start))), \
                 f"{name}: “{a.text}” / “{b.text}”"
+            assert not (end == "第" and start.isdigit()), f"{name}: “{a.text}” / “{b.text}”"
     assert seen > 10, f"only {seen} wrapped lines to look at"
 
 
