@@ -65,8 +65,13 @@ static const struct {
 #define FOOTER_DROP "0.27cm"
 
 /* The rules of the 版记: 0.35 mm and 0.25 mm */
+/* the text block: 210 mm less margins of 28 and 26 mm */
+#define TEXT_WIDTH "15.6cm"
 #define IMPRINT_THICK "0.35mm solid #000000"
 #define IMPRINT_THIN  "0.25mm solid #000000"
+/* where the date ends: a character of 4号 in from the block's right
+ * (a tab stop counts from the paragraph's border, not its padding) */
+#define IMPRINT_DATE_TAB "151.06mm"
 
 /* The date under a document, four characters from the right, in pt */
 #define SIGNATURE_RIGHT 64.0
@@ -540,11 +545,12 @@ tx_odt_document_add_table (TxOdtDocument      *doc,
  * @parts: the offices copied to and the printing office
  * @printed_on: YYYY-MM-DD
  *
- * The 版记 at the end of an issued document (GB/T 9704 §7.4): between
- * a thick rule over it and a thick rule under it, 4号, one character in
+ * The 版记 of an issued document (GB/T 9704 §7.4), at the foot of its
+ * last page, its last rule on the text block's last line: between a
+ * thick rule over it and a thick rule under it, 4号, one character in
  * from each side, “抄送：…。” (its lines after the first under the first
  * office), a thin rule, then the printing office on the left and
- * “2026年12月2日印发” on the right.
+ * “2026年12月2日印发” on the right.  Add it last.
  */
 void
 tx_odt_document_add_imprint (TxOdtDocument      *doc,
@@ -556,13 +562,23 @@ tx_odt_document_add_imprint (TxOdtDocument      *doc,
   g_autofree char *printed = date[0] != '\0' ? g_strconcat (date, "印发", NULL) : g_strdup ("");
   gboolean has_copy = parts->copy_to != NULL && parts->copy_to[0] != '\0';
   gboolean has_printer = parts->printer != NULL && parts->printer[0] != '\0';
-  const double widths[] = { 7.8, 7.8 };
 
   if (!has_copy && !has_printer)
     return;
 
-  /* on one page, whole */
-  table_start (doc, "TxImprintTable", G_N_ELEMENTS (widths), widths);
+  /* a frame at the foot of the text block, anchored to a last,
+   * hairline paragraph: it goes where that paragraph goes, to the last
+   * page, or to a page of its own when the text leaves no room */
+  start (w, "text:p");
+  attr (w, "text:style-name", "TxImprintAnchor");
+  start (w, "draw:frame");
+  attr (w, "draw:style-name", "TxImprintFrame");
+  attr (w, "draw:name", "版记");
+  attr (w, "text:anchor-type", "paragraph");
+  attr (w, "svg:width", TEXT_WIDTH);
+  attr (w, "draw:z-index", "0");
+  start (w, "draw:text-box");
+  attr (w, "fo:min-height", "0.5cm");
   if (has_copy)
     {
       g_autofree char *clean = tx_doc_clean_text (parts->copy_to, TX_DOC_TEXT_ONE_LINE);
@@ -583,33 +599,20 @@ tx_odt_document_add_imprint (TxOdtDocument      *doc,
              g_str_has_suffix (line->str, "；") || g_str_has_suffix (line->str, "、"))
         g_string_truncate (line, line->len - strlen ("。"));
       g_string_append (line, "。");
-
-      start (w, "table:table-row");
-      attr (w, "table:style-name", "TxRow");
-      start (w, "table:table-cell");
-      attr (w, "table:style-name", "TxImprintCopy");
-      attr (w, "table:number-columns-spanned", "2");
-      attr (w, "office:value-type", "string");
       paragraph (doc, "TxImprintCopy", line->str);
-      end (w);
-      start (w, "table:covered-table-cell");
-      end (w);
-      end (w);
     }
-  start (w, "table:table-row");
-  attr (w, "table:style-name", "TxRow");
-  start (w, "table:table-cell");
-  attr (w, "table:style-name", has_copy ? "TxImprintPrinter" : "TxImprintPrinterOnly");
-  attr (w, "office:value-type", "string");
-  paragraph (doc, "TxImprintStart", has_printer ? parts->printer : "");
+  /* the printing office on the left, the date at the right tab */
+  start (w, "text:p");
+  attr (w, "text:style-name", has_copy ? "TxImprintPrinter" : "TxImprintPrinterOnly");
+  if (has_printer)
+    write_text (doc, parts->printer);
+  start (w, "text:tab");
   end (w);
-  start (w, "table:table-cell");
-  attr (w, "table:style-name", has_copy ? "TxImprintPrinter" : "TxImprintPrinterOnly");
-  attr (w, "office:value-type", "string");
-  paragraph (doc, "TxImprintEnd", printed);
+  write_text (doc, printed);
   end (w);
-  end (w);
-  end (w);
+  end (w); /* draw:text-box */
+  end (w); /* draw:frame */
+  end (w); /* text:p */
 }
 
 /**
@@ -840,14 +843,9 @@ write_styles (void)
                    "fo:text-align", "center", NULL);
   paragraph_style (w, "TxRight", "Signature", "仿宋", 16, FALSE,
                    "fo:text-align", "end", "fo:margin-right", G_STRINGIFY (SIGNATURE_RIGHT) "pt", NULL);
-  /* the 版记, 4号; the offices copied to wrap under the first of them */
-  paragraph_style (w, "TxImprintCopy", "Imprint, copied to", "仿宋", 14, FALSE,
-                   "fo:text-align", "start", "fo:line-height", "22pt",
-                   "fo:margin-left", "42pt", "fo:text-indent", "-42pt", NULL);
-  paragraph_style (w, "TxImprintStart", "Imprint, printer", "仿宋", 14, FALSE,
+  /* the 版记, 4号 */
+  paragraph_style (w, "TxImprint", "Imprint", "仿宋", 14, FALSE,
                    "fo:text-align", "start", "fo:line-height", "22pt", NULL);
-  paragraph_style (w, "TxImprintEnd", "Imprint, date", "仿宋", 14, FALSE,
-                   "fo:text-align", "end", "fo:line-height", "22pt", NULL);
   paragraph_style (w, "TxCell", "Table contents", "仿宋", 14, FALSE,
                    "fo:line-height", "22pt", NULL);
   paragraph_style (w, "TxCellLabel", "Table label", "黑体", 14, FALSE,
@@ -859,6 +857,11 @@ write_styles (void)
   paragraph_style (w, "TxFooterEven", "Footer, even pages", "宋体", 14, FALSE,
                    "fo:text-align", "start", "fo:margin-left", "14pt", "fo:line-height", "100%",
                    "fo:margin-top", FOOTER_DROP, NULL);
+  /* text frames (the 版记) are Writer frames, not drawing shapes */
+  start (w, "style:style");
+  attr (w, "style:name", "Frame");
+  attr (w, "style:family", "graphic");
+  end (w);
   end (w); /* office:styles */
 
   start (w, "office:automatic-styles");
@@ -942,19 +945,9 @@ write_content (TxOdtDocument *doc)
   attr (w, "style:name", "TxTable");
   attr (w, "style:family", "table");
   start (w, "style:table-properties");
-  attr (w, "style:width", "15.6cm");
+  attr (w, "style:width", TEXT_WIDTH);
   attr (w, "table:align", "center");
   attr (w, "fo:margin-bottom", "0.4cm");
-  end (w);
-  end (w);
-  start (w, "style:style");
-  attr (w, "style:name", "TxImprintTable");
-  attr (w, "style:family", "table");
-  start (w, "style:table-properties");
-  attr (w, "style:width", "15.6cm");
-  attr (w, "table:align", "center");
-  attr (w, "fo:margin-top", "0.6cm");
-  attr (w, "style:may-break-between-rows", "false");
   end (w);
   end (w);
   for (guint t = 0; t < doc->table_widths->len; t++)
@@ -1005,30 +998,80 @@ write_content (TxOdtDocument *doc)
         end (w);
         end (w);
       }
-  /* the rules of the 版记: thick over and under it, thin between */
+  /* the 版记: a frame at the foot of the last page's text block, its
+   * rules thick over and under it, thin between, across the block; the
+   * text one character (4号) in from either side */
+  start (w, "style:style");
+  attr (w, "style:name", "TxImprintFrame");
+  attr (w, "style:family", "graphic");
+  attr (w, "style:parent-style-name", "Frame");
+  start (w, "style:graphic-properties");
+  attr (w, "style:wrap", "none");
+  attr (w, "style:vertical-pos", "bottom");
+  attr (w, "style:vertical-rel", "page-content");
+  attr (w, "style:horizontal-pos", "center");
+  attr (w, "style:horizontal-rel", "paragraph");
+  attr (w, "fo:margin-top", "0cm");
+  attr (w, "fo:margin-bottom", "0cm");
+  attr (w, "fo:padding", "0cm");
+  attr (w, "fo:border", "none");
+  attr (w, "fo:background-color", "transparent");
+  attr (w, "draw:fill", "none");
+  attr (w, "draw:auto-grow-height", "true");
+  end (w);
+  end (w);
+  start (w, "style:style");
+  attr (w, "style:name", "TxImprintAnchor");
+  attr (w, "style:family", "paragraph");
+  attr (w, "style:parent-style-name", "Standard");
+  start (w, "style:paragraph-properties");
+  attr (w, "fo:line-height", "1pt");
+  attr (w, "fo:margin-top", "0cm");
+  attr (w, "fo:margin-bottom", "0cm");
+  end (w);
+  start (w, "style:text-properties");
+  attr (w, "fo:font-size", "1pt");
+  attr (w, "style:font-size-asian", "1pt");
+  end (w);
+  end (w);
   {
+    /* The offices copied to wrap under the first of them, after
+     * “抄送：”: a margin of three characters that the first line
+     * takes back.  A paragraph's border runs along its first line too,
+     * so the rules still start at the block's edge. */
     static const struct {
-      const char *name, *top, *bottom;
+      const char *name, *top, *bottom, *margin, *indent;
     } imprint[] = {
-      { "TxImprintCopy", IMPRINT_THICK, IMPRINT_THIN },
-      { "TxImprintPrinter", "none", IMPRINT_THICK },
-      { "TxImprintPrinterOnly", IMPRINT_THICK, IMPRINT_THICK },
+      { "TxImprintCopy", IMPRINT_THICK, IMPRINT_THIN, "42pt", "-42pt" },
+      { "TxImprintPrinter", "none", IMPRINT_THICK, "0pt", "0pt" },
+      { "TxImprintPrinterOnly", IMPRINT_THICK, IMPRINT_THICK, "0pt", "0pt" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (imprint); i++)
       {
         start (w, "style:style");
         attr (w, "style:name", imprint[i].name);
-        attr (w, "style:family", "table-cell");
-        start (w, "style:table-cell-properties");
+        attr (w, "style:family", "paragraph");
+        attr (w, "style:parent-style-name", "TxImprint");
+        start (w, "style:paragraph-properties");
         attr (w, "fo:border-top", imprint[i].top);
         attr (w, "fo:border-bottom", imprint[i].bottom);
         attr (w, "fo:border-left", "none");
         attr (w, "fo:border-right", "none");
         attr (w, "fo:padding-top", "0.05cm");
         attr (w, "fo:padding-bottom", "0.05cm");
+        attr (w, "fo:margin-left", imprint[i].margin);
+        attr (w, "fo:text-indent", imprint[i].indent);
         attr (w, "fo:padding-left", "14pt");
         attr (w, "fo:padding-right", "14pt");
+        attr (w, "style:join-border", "false");
+        /* the date against the right, one character in */
+        start (w, "style:tab-stops");
+        start (w, "style:tab-stop");
+        attr (w, "style:position", IMPRINT_DATE_TAB);
+        attr (w, "style:type", "right");
+        end (w);
+        end (w);
         end (w);
         end (w);
       }

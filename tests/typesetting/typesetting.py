@@ -328,9 +328,18 @@ def test_number_and_imprint(docs):
         # the rules: thick over 抄送 and under 印发, thin between, across the text block
         rules = rules_between(docs.pdf[name], first.page, first.top - 12, printed[0].top + 30)
         assert len(rules) == 3, f"{name}: rules {rules}"
-        (top, t1), (middle, t2), (bottom, t3) = rules
+        (top, t1, *_), (middle, t2, *_), (bottom, t3, *_) = rules
+        for y, _, left, right in rules:
+            assert abs(left - block_left) < 1 * MM and abs(right - block_right) < 1 * MM, \
+                f"{name}: the rule at {y:.0f} pt runs from {left / MM:.1f} to {right / MM:.1f} mm, " \
+                f"not across the text block"
         assert top < first.top < middle < printed[0].top < bottom, f"{name}: rules {rules}"
         assert t1 > t2 and t3 > t2, f"{name}: thicknesses {t1:.2f} {t2:.2f} {t3:.2f} pt"
+        # on the last page, its last rule on the text block's last line (§7.4.1)
+        last_page = max(line.page for line in lines)
+        assert first.page == last_page, f"{name}: the 版记 on page {first.page} of {last_page}"
+        assert abs(bottom - (297 - 35) * MM) < 2 * MM, \
+            f"{name}: the 版记 ends {((297 - 35) * MM - bottom) / MM:.1f} mm above the text block's end"
 
 
 def test_circular_table(docs):
@@ -347,7 +356,8 @@ def test_circular_table(docs):
 
 
 def rules_between(pdf, page, y0, y1):
-    """Horizontal rules across the text block between y0 and y1: (y, thickness) in pt."""
+    """Horizontal rules across the text block between y0 and y1:
+    (y, thickness, left end, right end) in pt."""
     w, h, pixels, scale = page_pixels(pdf, page)
     x0, x1 = int(29 * MM * scale), int((210 - 27) * MM * scale)
     rows = []
@@ -361,7 +371,17 @@ def rules_between(pdf, page, y0, y1):
             rules[-1].append(y)
         else:
             rules.append([y])
-    return [(sum(r) / len(r) / scale, len(r) / scale) for r in rules]
+
+    def ends(y):
+        row = pixels[y * w:(y + 1) * w]
+        left, right = x0, x1
+        while left > 0 and row[left - 1] < 128:
+            left -= 1
+        while right < w - 1 and row[right + 1] < 128:
+            right += 1
+        return left / scale, right / scale
+
+    return [(sum(r) / len(r) / scale, len(r) / scale) + ends(r[len(r) // 2]) for r in rules]
 
 
 TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles,
