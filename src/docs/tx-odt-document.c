@@ -1087,6 +1087,8 @@ write_content (TxOdtDocument *doc)
     attr (w, "style:parent-style-name", "TxRight");
     start (w, "style:paragraph-properties");
     attr (w, "fo:margin-right", margin);
+    /* never on a page without its date */
+    attr (w, "fo:keep-with-next", "always");
     end (w);
     end (w);
   }

@@ -36,8 +36,8 @@ COPY_TO = "市委办公室，市人大常委会办公室，市政府办公室，
 PRINTER = "政协福泉市委员会办公室"
 
 
-def cli(db, *args, check=True):
-    run = subprocess.run([CLI, "--db", db, "--today", TODAY, *args], capture_output=True,
+def cli(db, *args, check=True, today=TODAY):
+    run = subprocess.run([CLI, "--db", db, "--today", today, *args], capture_output=True,
                          text=True, env=child_env(), timeout=120)
     if check and run.returncode != 0:
         raise AssertionError(f"tongxin-cli {' '.join(args)}: {run.returncode}: {run.stderr}")
@@ -96,6 +96,15 @@ class Documents:
         self.odt["circular-issued"] = os.path.join(folder, "circular-issued.odt")
         cli(db, "circular", "--year", "2026", "--quarter", "3", "--number", NUMBER,
             self.odt["circular-issued"])
+        # the sample a few days earlier: the third quarter's circular ends
+        # where its 署名 and date could fall on two pages
+        late = os.path.join(folder, "late.db")
+        for args in (("demo",), ("config", "set", "copy-to", COPY_TO),
+                     ("config", "set", "printing-office", PRINTER)):
+            cli(late, *args, today="2026-11-27")
+        self.odt["circular-late"] = os.path.join(folder, "circular-late.odt")
+        cli(late, "circular", "--year", "2026", "--quarter", "3", "--number", NUMBER,
+            self.odt["circular-late"], today="2026-11-27")
         consultations = json.loads(cli(db, "consultation", "list", "--format", "json").stdout)
         n = 0
         for c in consultations:
@@ -267,7 +276,9 @@ def test_signature(docs):
                  if re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", line.text.strip())]
         assert dates, f"{name}: no date at the end"
         date = lines[dates[-1]]
-        signer = lines[dates[-1] - 1]
+        signer = next(line for line in reversed(lines[:dates[-1]])
+                      if not re.fullmatch(r"—\s*\d+\s*—", line.text.strip()))
+        assert signer.page == date.page, f"{name}: “{signer.text}” and its date on two pages"
         assert 26 <= date.top - signer.top <= 31, f"{name}: {signer} over {date}"
         gap = right_edge - (date.left + date.width)
         assert abs(gap - 4 * 16) <= 8, f"{name}: the date {gap / 16:.1f} characters from the right"
