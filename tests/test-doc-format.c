@@ -402,6 +402,19 @@ test_title_lines (void)
       g_auto(GStrv) d = tx_doc_title_lines ("关于推进生猪养殖粪污资源化利用和种养结合的建议", 20);
       g_assert_false (g_str_has_prefix (d[1], "化"));
     }
+    /* nor "棚户区" (棚户 and 区 to the dictionary); but a word that
+     * only begins with such a character may begin a line: 方案, 区域 */
+    {
+      g_auto(GStrv) e = tx_doc_title_lines ("古城文化旅游景区暨棚户区改造征收政策协商签到表", 20);
+      g_autoptr(GArray) plan = tx_doc_word_ends ("实施方案", -1);
+      gboolean after_doing = FALSE;
+
+      g_test_message ("%s / %s", e[0], e[1]);
+      g_assert_false (g_str_has_prefix (e[1], "区"));
+      for (guint i = 0; i < plan->len; i++)
+        after_doing |= g_array_index (plan, gsize, i) == strlen ("实施");
+      g_assert_true (after_doing);
+    }
   }
 }
 

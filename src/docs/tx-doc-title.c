@@ -63,11 +63,18 @@ no_line_ends_with (gunichar c)
 /* What a line should not start with, and its cost in squared
  * characters of difference: a word that belongs to what comes before
  * ("…标准 / 的建议"), and worse, a suffix cut from its word ("资源 /
- * 化", which the dictionary gives as two). */
+ * 化", "棚户 / 区", which the dictionary gives as two words).  A suffix
+ * is a word of one character; 方案 or 区域 may start a line. */
 static double
-poor_line_start (gunichar c)
+poor_line_start (const gunichar *chars,
+                 const gboolean *allowed,
+                 glong           n,
+                 glong           j)
 {
-  if (g_utf8_strchr ("化性式型率度者们方", -1, c) != NULL)
+  gunichar c = chars[j];
+  gboolean alone = j + 1 == n || allowed[j + 1];
+
+  if (alone && g_utf8_strchr ("化性式型率度者们方区县镇乡村市省点", -1, c) != NULL)
     return 9;
   if (g_utf8_strchr ("的和与及之等", -1, c) != NULL)
     return 4;
@@ -205,7 +212,7 @@ best_breaks (const double   *prefix,
               continue;
             c = COST (l - 1, j) + (w - share) * (w - share);
             if (j > 0)
-              c += poor_line_start (chars[j]);
+              c += poor_line_start (chars, allowed, n, j);
             if (c < COST (l, i))
               {
                 COST (l, i) = c;
@@ -311,7 +318,7 @@ tx_doc_word_ends (const char *text,
     {
       offset += g_unichar_to_utf8 (chars[i], NULL);
       /* a suffix stays with its word: 利益相关方, not 利益相关 / 方 */
-      if (i + 1 == n || (allowed[i + 1] && poor_line_start (chars[i + 1]) < 9))
+      if (i + 1 == n || (allowed[i + 1] && poor_line_start (chars, allowed, n, i + 1) < 9))
         g_array_append_val (ends, offset);
     }
 
