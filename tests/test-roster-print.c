@@ -47,42 +47,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* pdftotext of one page (or all with page 0) in drawing order, without
- * spaces and line breaks, so a wrapped cell reads as one string */
-static char *
-pdf_text (const char *pdf,
-          guint       page)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  if (page > 0)
-    cmd = g_strdup_printf ("pdftotext -raw -f %u -l %u '%s' -", page, page, pdf);
-  else
-    cmd = g_strdup_printf ("pdftotext -raw '%s' -", pdf);
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-
-  return tx_test_squeeze (out);
-}
-
-static guint
-pdf_pages (const char *pdf)
-{
-  g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
-  g_autofree char *out = NULL;
-  const char *pages;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
-  pages = strstr (out, "Pages:");
-  g_assert_nonnull (pages);
-
-  return (guint) atoi (pages + strlen ("Pages:"));
-}
-
 static void
 test_every_name (Fixture       *f,
                  gconstpointer  data)
@@ -104,11 +68,11 @@ test_every_name (Fixture       *f,
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
-  n_pages = pdf_pages (pdf);
+  n_pages = tx_test_pdf_pages (pdf);
   g_assert_cmpuint (n_pages, ==, tx_table_document_get_n_pages (doc));
   g_assert_cmpuint (n_pages, >, 3);
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "政协联络组人员名册"));
   g_assert_nonnull (strstr (all, "（按姓氏笔画为序）"));
   g_assert_nonnull (strstr (all, "单位：福泉市政协"));
@@ -147,7 +111,7 @@ test_every_name (Fixture       *f,
   /* each page: the header row again, and its page number */
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *text = tx_test_pdf_raw_text (pdf, page);
       g_autofree char *footer = g_strdup_printf ("第%u页共%u页", page, n_pages);
 
       g_assert_nonnull (strstr (text, "序号姓名性别乡镇（街道）身份类别单位及职务"));
@@ -178,7 +142,7 @@ test_full_phones_and_wrapping (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (tx_table_document_get_n_pages (doc), ==, 1);
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "凤山镇政协联络组人员名册"));
   g_assert_nonnull (strstr (all, "（按姓名拼音为序）"));
   g_assert_nonnull (strstr (all, "2027年3月1日"));
@@ -189,40 +153,6 @@ test_full_phones_and_wrapping (Fixture       *f,
   g_assert_nonnull (strstr (all, "13885412345"));
   g_assert_nonnull (strstr (all, "0854-8221234"));
   g_assert_nonnull (strstr (all, "第1页共1页"));
-}
-
-/* Every word pdftotext finds lies in the text block of its page, or in
- * the footer just under it. */
-static void
-assert_words_inside (const char *pdf)
-{
-  g_autofree char *cmd = g_strdup_printf ("pdftotext -bbox '%s' -", pdf);
-  g_autofree char *out = NULL;
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  guint n_words = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
-  regex = g_regex_new ("<word xMin=\"([0-9.-]+)\" yMin=\"([0-9.-]+)\" xMax=\"([0-9.-]+)\" yMax=\"([0-9.-]+)\">([^<]*)<",
-                       0, 0, NULL);
-  g_regex_match (regex, out, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-    {
-      double box[4];
-      g_autofree char *word = g_match_info_fetch (match, 5);
-
-      for (guint i = 0; i < 4; i++)
-        {
-          g_autofree char *number = g_match_info_fetch (match, i + 1);
-          box[i] = g_ascii_strtod (number, NULL);
-        }
-
-      if (box[0] < TX_MARGIN_LEFT - 1 || box[2] > TX_A4_WIDTH - TX_MARGIN_RIGHT + 1 ||
-          box[1] < TX_MARGIN_TOP - 1 || box[3] > TX_A4_HEIGHT - 15 * TX_MM)
-        g_error ("“%s” is drawn at %.1f,%.1f–%.1f,%.1f, outside the text block", word, box[0], box[1], box[2], box[3]);
-      n_words++;
-    }
-  g_assert_cmpuint (n_words, >, 10);
 }
 
 /* What an old database may hold: a unit of 3,000 characters, a name
@@ -266,7 +196,7 @@ test_bad_text (Fixture       *f,
 
   /* four rows, the long one cut at ten lines: one page */
   n_pages = tx_table_document_get_n_pages (doc);
-  g_assert_cmpuint (n_pages, ==, pdf_pages (pdf));
+  g_assert_cmpuint (n_pages, ==, tx_test_pdf_pages (pdf));
   g_assert_cmpuint (n_pages, ==, 1);
 
   g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
@@ -282,7 +212,8 @@ test_bad_text (Fixture       *f,
   g_assert_nonnull (strstr (drawn, "福泉市凤山镇农业服务中心福泉市凤山镇"));
   g_assert_null (strstr (drawn, "\u202E"));
 
-  assert_words_inside (pdf);
+  tx_test_assert_words_inside (pdf, TX_MARGIN_LEFT, TX_MARGIN_TOP,
+                               TX_A4_WIDTH - TX_MARGIN_RIGHT, TX_A4_HEIGHT - 15 * TX_MM);
 }
 
 /* The title and the header row in the sans face, the names in the
@@ -367,19 +298,19 @@ test_landscape_columns (Fixture       *f,
 
   size = pdf_page_size (pdf);
   g_assert_nonnull (strstr (size, "841.89 x 595.276"));
-  n_pages = pdf_pages (pdf);
+  n_pages = tx_test_pdf_pages (pdf);
   g_assert_cmpuint (n_pages, ==, tx_table_document_get_n_pages (doc));
 
-  first = pdf_text (pdf, 1);
+  first = tx_test_pdf_raw_text (pdf, 1);
   g_assert_nonnull (strstr (first, "序号姓名性别民族乡镇（街道）村（社区）身份类别工作单位职务联系电话备注"));
   g_assert_null (strstr (first, "乡镇(街道)"));
   for (guint page = 2; page <= n_pages; page++)
     {
-      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *text = tx_test_pdf_raw_text (pdf, page);
       g_assert_nonnull (strstr (text, "序号姓名性别民族乡镇（街道）村（社区）身份类别工作单位职务联系电话备注"));
     }
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   for (guint i = 0; i < people->len; i++)
     {
       TxPerson *person = g_ptr_array_index (people, i);
@@ -424,7 +355,7 @@ test_chosen_columns (Fixture       *f,
   size = pdf_page_size (pdf);
   g_assert_nonnull (strstr (size, "595.276 x 841.89"));
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "序号联系电话姓名单位及职务"));
   g_assert_null (strstr (all, "性别"));
   g_assert_null (strstr (all, "身份类别"));
@@ -499,7 +430,7 @@ test_filter_stated (Fixture       *f,
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "凤山镇政协联络组人员名册"));
   g_assert_nonnull (strstr (all, "筛选条件：乡镇（街道）为凤山镇；身份类别为政协委员；检索“福泉”"));
   for (guint i = 0; i < people->len; i++)
@@ -512,7 +443,7 @@ test_filter_stated (Fixture       *f,
   people = tx_roster_query (f->store, &filter, &error);
   doc = tx_roster_document_new (people, NULL, NULL, tx_date_new (2026, 11, 27), TX_ORDER_PINYIN, FALSE);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
-  everyone = pdf_text (pdf, 1);
+  everyone = tx_test_pdf_raw_text (pdf, 1);
   g_assert_null (strstr (everyone, "筛选条件"));
 }
 
@@ -573,7 +504,7 @@ test_cli (Fixture       *f,
                               "--columns", "name,village,organization,title,phone", NULL), ==, 0);
     size = pdf_page_size (pdf);
     g_assert_nonnull (strstr (size, "841.89 x 595.276"));
-    text = pdf_text (pdf, 1);
+    text = tx_test_pdf_raw_text (pdf, 1);
     g_assert_nonnull (strstr (text, "凤山镇政协联络组人员名册"));
     g_assert_nonnull (strstr (text, "筛选条件：乡镇（街道）为凤山镇"));
     g_assert_nonnull (strstr (text, "序号姓名村（社区）工作单位职务联系电话"));
@@ -588,7 +519,7 @@ test_cli (Fixture       *f,
                               "--category", "cppcc_member", "--search", "福泉", NULL), ==, 0);
     size = pdf_page_size (pdf);
     g_assert_nonnull (strstr (size, "595.276 x 841.89"));
-    text = pdf_text (pdf, 1);
+    text = tx_test_pdf_raw_text (pdf, 1);
     g_assert_nonnull (strstr (text, "筛选条件：身份类别为政协委员；检索“福泉”"));
     g_assert_nonnull (strstr (text, "序号姓名性别乡镇（街道）身份类别单位及职务联系电话"));
   }

@@ -50,21 +50,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-pdf_text (const char *pdf,
-          guint       page)
-{
-  g_autofree char *cmd = page ? g_strdup_printf ("pdftotext -raw -f %u -l %u '%s' -", page, page, pdf)
-                              : g_strdup_printf ("pdftotext -raw '%s' -", pdf);
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-
-  return tx_test_squeeze (out);
-}
-
 static GPtrArray *
 people_of (Fixture        *f,
            TxConsultation *consultation)
@@ -103,7 +88,7 @@ test_sample_meeting (Fixture       *f,
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "双谷村新型农村综合体建设协商签到表"));
   g_assert_nonnull (strstr (all, "时间：2026年6月25日14:30"));
   g_assert_nonnull (strstr (all, "地点：双谷村委会议室"));
@@ -178,7 +163,7 @@ test_two_hundred (Fixture       *f,
   n_pages = tx_table_document_get_n_pages (doc);
   g_assert_cmpuint (n_pages, >=, 10);
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "（按姓氏笔画为序）"));
   for (guint i = 0; i < 200; i++)
     {
@@ -196,77 +181,12 @@ test_two_hundred (Fixture       *f,
 
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *text = tx_test_pdf_raw_text (pdf, page);
       g_autofree char *footer = g_strdup_printf ("第%u页共%u页", page, n_pages);
 
       g_assert_nonnull (strstr (text, "序号姓名身份类别单位及职务联系电话签名"));
       g_assert_nonnull (strstr (text, footer));
     }
-}
-
-/* The text as it reads on the paper, left to right: pdftotext in its
- * default mode orders it by where it is drawn, not by the order in the
- * file, so a line turned around by a bidi override reads backwards. */
-static char *
-pdf_text_as_drawn (const char *pdf)
-{
-  g_autofree char *cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-
-  return tx_test_squeeze (out);
-}
-
-static guint
-pdf_pages (const char *pdf)
-{
-  g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
-  g_autofree char *out = NULL;
-  const char *pages;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
-  pages = strstr (out, "Pages:");
-  g_assert_nonnull (pages);
-
-  return (guint) g_ascii_strtoull (pages + strlen ("Pages:") + strspn (pages + strlen ("Pages:"), " "), NULL, 10);
-}
-
-/* Every word pdftotext finds lies in the text block of its page, or in
- * the footer just under it: nothing runs off the paper or into the
- * margins, whatever the records hold. */
-static void
-assert_words_inside (const char *pdf)
-{
-  g_autofree char *cmd = g_strdup_printf ("pdftotext -bbox '%s' -", pdf);
-  g_autofree char *out = NULL;
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  guint n_words = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
-  regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)<",
-                       0, 0, NULL);
-  g_regex_match (regex, out, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-    {
-      double box[4];
-      g_autofree char *word = g_match_info_fetch (match, 5);
-
-      for (guint i = 0; i < 4; i++)
-        {
-          g_autofree char *number = g_match_info_fetch (match, i + 1);
-          box[i] = g_ascii_strtod (number, NULL);
-        }
-
-      if (box[0] < TX_MARGIN_LEFT - 1 || box[2] > TX_A4_WIDTH - TX_MARGIN_RIGHT + 1 ||
-          box[1] < TX_MARGIN_TOP - 1 || box[3] > TX_A4_HEIGHT - 15 * TX_MM)
-        g_error ("“%s” is drawn at %.1f,%.1f–%.1f,%.1f, outside the text block", word, box[0], box[1], box[2], box[3]);
-      n_words++;
-    }
-  g_assert_cmpuint (n_words, >, 10);
 }
 
 /* A person of @people with another unit, as the roster could hold it. */
@@ -370,10 +290,10 @@ test_long_text (Fixture       *f,
 
   /* one page more at most for each row that grew */
   n_pages = tx_table_document_get_n_pages (doc);
-  g_assert_cmpuint (n_pages, ==, pdf_pages (pdf));
+  g_assert_cmpuint (n_pages, ==, tx_test_pdf_pages (pdf));
   g_assert_cmpuint (n_pages, <=, tx_table_document_get_n_pages (plain) + 2);
 
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   /* the title keeps its beginning and its end */
   g_assert_nonnull (strstr (all, "双谷村很长的协商名称很长的协商名称"));
   g_assert_nonnull (strstr (all, "协商签到表"));
@@ -389,7 +309,8 @@ test_long_text (Fixture       *f,
     }
   g_assert_nonnull (strstr (all, "临时参加人员"));
 
-  assert_words_inside (pdf);
+  tx_test_assert_words_inside (pdf, TX_MARGIN_LEFT, TX_MARGIN_TOP,
+                               TX_A4_WIDTH - TX_MARGIN_RIGHT, TX_A4_HEIGHT - 15 * TX_MM);
 }
 
 /* An override (U+202E) in the title, isolates and control characters in
@@ -422,8 +343,10 @@ test_bad_characters (Fixture       *f,
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
-  all = pdf_text (pdf, 0);
-  drawn = pdf_text_as_drawn (pdf);
+  all = tx_test_pdf_raw_text (pdf, 0);
+  /* the title as it reads on the paper, left to right: a line turned
+   * around by the bidi override would read backwards */
+  drawn = tx_test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (drawn, "双谷村新型农村综合体建设协商签到表"));
   g_assert_nonnull (strstr (all, "1石启明"));
   g_assert_nonnull (strstr (all, "潘宏"));
@@ -432,7 +355,8 @@ test_bad_characters (Fixture       *f,
   for (const char *p = all; *p; p++)
     g_assert_false ((guchar) *p < 0x20 && *p != '\t');
 
-  assert_words_inside (pdf);
+  tx_test_assert_words_inside (pdf, TX_MARGIN_LEFT, TX_MARGIN_TOP,
+                               TX_A4_WIDTH - TX_MARGIN_RIGHT, TX_A4_HEIGHT - 15 * TX_MM);
 }
 
 /* Past the file size limit (a full disk): a message, the earlier sheet
@@ -571,7 +495,7 @@ test_columns (Fixture       *f,
         g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
         g_assert_no_error (error);
 
-        all = pdf_text (pdf, 0);
+        all = tx_test_pdf_raw_text (pdf, 0);
         lines = pdf_lines (pdf);
         if (shown == TX_SIGNIN_COLUMNS_NONE)
           {
@@ -734,7 +658,7 @@ test_cli_columns (Fixture       *f,
 
   out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, NULL);
   g_assert_cmpint (status, ==, 0);
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "序号姓名单位及职务签名"));
   g_clear_pointer (&all, g_free);
   g_clear_pointer (&out, g_free);
@@ -742,7 +666,7 @@ test_cli_columns (Fixture       *f,
 
   out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--with-phones", NULL);
   g_assert_cmpint (status, ==, 0);
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "序号姓名单位及职务联系电话签名"));
   g_clear_pointer (&all, g_free);
   g_clear_pointer (&out, g_free);
@@ -750,7 +674,7 @@ test_cli_columns (Fixture       *f,
 
   out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--with-categories", "--with-phones", NULL);
   g_assert_cmpint (status, ==, 0);
-  all = pdf_text (pdf, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
   g_assert_nonnull (strstr (all, "序号姓名身份类别单位及职务联系电话签名"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -844,7 +768,7 @@ test_continued_group (Fixture       *f,
   n_pages = tx_table_document_get_n_pages (doc);
   g_assert_cmpuint (n_pages, >=, 3);
 
-  first = pdf_text (pdf, 1);
+  first = tx_test_pdf_raw_text (pdf, 1);
   g_assert_nonnull (strstr (first, "联络组组长"));
   g_assert_nonnull (strstr (first, "利益相关方"));
   g_assert_null (strstr (first, "（续）"));
@@ -852,7 +776,7 @@ test_continued_group (Fixture       *f,
   /* the header row, then the heading continued, then a person */
   for (guint page = 2; page < n_pages; page++)
     {
-      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *text = tx_test_pdf_raw_text (pdf, page);
 
       g_assert_nonnull (strstr (text, "序号姓名单位及职务签名利益相关方（续）"));
       g_assert_true (g_regex_match_simple ("签名利益相关方（续）[0-9]+[丁王石刘李罗赵龚潘]组员", text, 0, 0));
@@ -899,9 +823,9 @@ test_blank_rows_not_alone (Fixture       *f,
       g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
       g_assert_no_error (error);
       n_pages = tx_table_document_get_n_pages (doc);
-      g_assert_cmpuint (n_pages, ==, pdf_pages (pdf));
+      g_assert_cmpuint (n_pages, ==, tx_test_pdf_pages (pdf));
 
-      last = pdf_text (pdf, n_pages);
+      last = tx_test_pdf_raw_text (pdf, n_pages);
       for (guint i = 0; i < n && !someone; i++)
         someone = strstr (last, ((TxParticipant *) g_ptr_array_index (participants, i))->name) != NULL;
       if (!someone)

@@ -74,35 +74,3 @@ tx_test_cli (TxTestRun  *run,
   run->status = WEXITSTATUS (wait_status);
 }
 
-/**
- * tx_test_pdf_text:
- * @layout: keep the lines and columns (pdftotext -layout); otherwise the
- *   text with every space taken out, for finding words
- *
- * Returns: (transfer full): what a reader of @pdf reads
- */
-char *
-tx_test_pdf_text (const char *pdf,
-                  gboolean    layout)
-{
-  g_autofree char *quoted = g_shell_quote (pdf);
-  g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s %s -", layout ? "-layout" : "", quoted);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *text;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  if (layout)
-    return g_steal_pointer (&out);
-
-  text = g_string_new (NULL);
-  for (const char *p = out; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (text, *p);
-
-  return g_string_free (text, FALSE);
-}

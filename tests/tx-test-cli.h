@@ -23,8 +23,6 @@ void  tx_test_cli       (TxTestRun  *run,
                          const char *language,
                          const char *first,
                          ...) G_GNUC_NULL_TERMINATED;
-char *tx_test_pdf_text  (const char *pdf,
-                         gboolean    layout);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TxTestRun, tx_test_run_clear)
 

@@ -6,7 +6,123 @@
 
 #include "tx-test-pdf.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* pdftotext's output for @args (a quoted file name last) */
+static char *
+run_pdftotext (const char *args)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s -", args);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+/**
+ * tx_test_pdf_text:
+ * @layout: keep the lines and columns (pdftotext -layout); otherwise the
+ *   text with every space taken out, for finding words
+ *
+ * Returns: (transfer full): what a reader of @pdf reads, in the order
+ *   it is drawn on the paper
+ */
+char *
+tx_test_pdf_text (const char *pdf,
+                  gboolean    layout)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *args = g_strdup_printf ("%s %s", layout ? "-layout" : "", quoted);
+  g_autofree char *out = run_pdftotext (args);
+
+  return layout ? g_steal_pointer (&out) : tx_test_squeeze (out);
+}
+
+/**
+ * tx_test_pdf_raw_text:
+ * @page: a page, or 0 for all
+ *
+ * Returns: (transfer full): the text of @pdf in the order it was
+ *   written (pdftotext -raw), without white space, so that a cell
+ *   wrapped over lines reads as one string
+ */
+char *
+tx_test_pdf_raw_text (const char *pdf,
+                      guint       page)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *args = page > 0 ? g_strdup_printf ("-raw -f %u -l %u %s", page, page, quoted)
+                                   : g_strdup_printf ("-raw %s", quoted);
+  g_autofree char *out = run_pdftotext (args);
+
+  return tx_test_squeeze (out);
+}
+
+/* The number of pages of @pdf, as pdfinfo counts them. */
+guint
+tx_test_pdf_pages (const char *pdf)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo %s", quoted);
+  g_autofree char *out = NULL;
+  const char *pages;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+
+  return (guint) strtoul (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/**
+ * tx_test_assert_words_inside:
+ * @left, @top, @right, @bottom: the box, in points from the page's
+ *   top left corner
+ *
+ * Every word pdftotext finds on any page of @pdf lies inside the box:
+ * nothing runs off the paper or into the margins, whatever the records
+ * hold.
+ */
+void
+tx_test_assert_words_inside (const char *pdf,
+                             double      left,
+                             double      top,
+                             double      right,
+                             double      bottom)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *args = g_strdup_printf ("-bbox %s", quoted);
+  g_autofree char *out = run_pdftotext (args);
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n_words = 0;
+
+  regex = g_regex_new ("<word xMin=\"([0-9.-]+)\" yMin=\"([0-9.-]+)\" xMax=\"([0-9.-]+)\" yMax=\"([0-9.-]+)\">([^<]*)<",
+                       0, 0, NULL);
+  g_regex_match (regex, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      double box[4];
+      g_autofree char *word = g_match_info_fetch (match, 5);
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *number = g_match_info_fetch (match, i + 1);
+          box[i] = g_ascii_strtod (number, NULL);
+        }
+
+      if (box[0] < left - 1 || box[2] > right + 1 || box[1] < top - 1 || box[3] > bottom)
+        g_error ("“%s” is drawn at %.1f,%.1f–%.1f,%.1f, outside the text block", word, box[0], box[1], box[2], box[3]);
+      n_words++;
+    }
+  g_assert_cmpuint (n_words, >, 10);
+}
 
 /* @text without the spaces, line and page breaks pdftotext puts in */
 char *

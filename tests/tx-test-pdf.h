@@ -12,6 +12,16 @@ char *tx_test_squeeze     (const char *text);
 char *tx_test_pdf_font_of (const char *xml,
                            const char *text);
 char *tx_test_unjoin      (char       *text);
+char *tx_test_pdf_text    (const char *pdf,
+                           gboolean    layout);
+char *tx_test_pdf_raw_text (const char *pdf,
+                            guint       page);
+guint tx_test_pdf_pages   (const char *pdf);
+void  tx_test_assert_words_inside (const char *pdf,
+                                   double      left,
+                                   double      top,
+                                   double      right,
+                                   double      bottom);
 char *tx_test_odt_text    (const char *odt);
 
 G_END_DECLS
