@@ -72,7 +72,8 @@ poor_line_start (const gunichar *chars,
                  glong           j)
 {
   gunichar c = chars[j];
-  gboolean alone = j + 1 == n || allowed[j + 1];
+  /* followed by the end, another word or a mark (利益相关方、) */
+  gboolean alone = j + 1 == n || allowed[j + 1] || !g_unichar_isalnum (chars[j + 1]);
 
   if (alone && g_utf8_strchr ("化性式型率度者们方区县镇乡村市省点", -1, c) != NULL)
     return 9;
