@@ -691,6 +691,37 @@ test_cli_columns (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* the columns chosen once, in the settings (as the print dialog
+   * keeps them): printed without asking, left out when asked */
+  g_clear_pointer (&all, g_free);
+  out = run_cli (db, &status, &err, "config", "set", "signin-phones", "true", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, NULL);
+  g_assert_cmpint (status, ==, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "序号姓名单位及职务联系电话签名"));
+  g_clear_pointer (&all, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--without-phones", NULL);
+  g_assert_cmpint (status, ==, 0);
+  all = tx_test_pdf_raw_text (pdf, 0);
+  g_assert_nonnull (strstr (all, "序号姓名单位及职务签名"));
+  g_clear_pointer (&all, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--with-phones", "--without-phones", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--without-phones"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run_cli (db, &status, &err, "config", "set", "signin-phones", "false", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* blank rows that would be alone on a page: left out, and said */
   out = run_cli (db, &status, &err, "signin-sheet", "老山寨产业扶贫协商", pdf, "--blank-rows", "100", NULL);
   g_assert_cmpint (status, ==, 0);

@@ -29,13 +29,15 @@ tx_cli_cmd_signin_sheet (Cli *cli)
   g_autofree char *order = NULL;
   g_autofree char *blank_text = NULL;
   g_autofree char *lower = NULL;
-  gboolean with_categories = FALSE;
-  gboolean with_phones = FALSE;
+  gboolean with_categories = FALSE, without_categories = FALSE;
+  gboolean with_phones = FALSE, without_phones = FALSE;
   CommandOption options[] = {
     { "order", &order, NULL },
     { "blank-rows", &blank_text, NULL },
     { "with-categories", NULL, &with_categories },
+    { "without-categories", NULL, &without_categories },
     { "with-phones", NULL, &with_phones },
+    { "without-phones", NULL, &without_phones },
   };
   TxSigninOptions signin = TX_SIGNIN_OPTIONS_INIT;
   guint64 blank_rows;
@@ -61,9 +63,16 @@ tx_cli_cmd_signin_sheet (Cli *cli)
         return tx_cli_usage_error (_("“%s” is not a number of blank rows (0 to 100)."), blank_text);
       signin.blank_rows = (int) blank_rows;
     }
-  /* a sheet to sign has neither, unless asked */
-  signin.categories = with_categories;
-  signin.phones = with_phones;
+  /* the columns the settings say (none by default: a sheet to sign),
+   * unless asked otherwise */
+  if (with_categories && without_categories)
+    return tx_cli_usage_error (_("Give either --with-categories or --without-categories, not both."));
+  if (with_phones && without_phones)
+    return tx_cli_usage_error (_("Give either --with-phones or --without-phones, not both."));
+  if (with_categories || without_categories)
+    signin.categories = with_categories;
+  if (with_phones || without_phones)
+    signin.phones = with_phones;
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)

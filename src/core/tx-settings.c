@@ -80,6 +80,12 @@ static const TxSettingInfo infos[] = {
   { .key = "signin-blank-rows", .kind = TX_SETTING_INTEGER, .default_value = "5", .min = 0, .max = 100,
     .title = N_("Blank Rows"), .group = TX_SETTING_GROUP_PRINTING,
     .summary = N_("Blank rows at the end of a sign-in sheet, for those who come uninvited") },
+  { .key = "signin-categories", .kind = TX_SETTING_BOOLEAN, .default_value = "false",
+    .title = N_("Categories on Sign-in Sheets"), .group = TX_SETTING_GROUP_PRINTING,
+    .summary = N_("Whether sign-in sheets have a column 身份类别 with each person’s categories") },
+  { .key = "signin-phones", .kind = TX_SETTING_BOOLEAN, .default_value = "false",
+    .title = N_("Phone Numbers on Sign-in Sheets"), .group = TX_SETTING_GROUP_PRINTING,
+    .summary = N_("Whether sign-in sheets have a column 联系电话; without these columns the unit and the signature have more room") },
   { .key = "print-full-phones", .kind = TX_SETTING_BOOLEAN, .default_value = "false",
     .title = N_("Print Full Phone Numbers"), .group = TX_SETTING_GROUP_PRINTING,
     .summary = N_("Whether printed lists show phone numbers in full instead of 138****5678") },
@@ -114,6 +120,8 @@ enum {
   INFO_TOWNSHIP_ORDER,
   INFO_SIGNIN_ORDER,
   INFO_SIGNIN_BLANK_ROWS,
+  INFO_SIGNIN_CATEGORIES,
+  INFO_SIGNIN_PHONES,
   INFO_PRINT_FULL_PHONES,
   INFO_STAGE_RED_DAYS,
   INFO_FEEDBACK_DAYS,
@@ -667,6 +675,22 @@ tx_settings_get_signin_blank_rows (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
 
   return get_integer (self, INFO_SIGNIN_BLANK_ROWS);
+}
+
+gboolean
+tx_settings_get_signin_categories (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), FALSE);
+
+  return get_boolean (self, INFO_SIGNIN_CATEGORIES);
+}
+
+gboolean
+tx_settings_get_signin_phones (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), FALSE);
+
+  return get_boolean (self, INFO_SIGNIN_PHONES);
 }
 
 gboolean

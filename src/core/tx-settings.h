@@ -94,6 +94,8 @@ const char          *tx_settings_get_default_township (TxSettings  *self);
 TxSigninOrder        tx_settings_get_signin_order     (TxSettings  *self);
 TxTownshipOrder      tx_settings_get_township_order   (TxSettings  *self);
 guint                tx_settings_get_signin_blank_rows (TxSettings *self);
+gboolean             tx_settings_get_signin_categories (TxSettings *self);
+gboolean             tx_settings_get_signin_phones     (TxSettings *self);
 gboolean             tx_settings_get_print_full_phones (TxSettings *self);
 int                  tx_settings_get_stage_red_days   (TxSettings  *self);
 int                  tx_settings_get_feedback_days    (TxSettings  *self);

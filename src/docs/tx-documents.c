@@ -58,11 +58,17 @@ tx_documents_prepare_signin (TxStore                *store,
   GPtrArray *participants = tx_consultation_get_participants (consultation);
   TxSigninOrder order = tx_settings_get_signin_order (settings);
   guint blank_rows = tx_settings_get_signin_blank_rows (settings);
+  gboolean categories = tx_settings_get_signin_categories (settings);
+  gboolean phones = tx_settings_get_signin_phones (settings);
 
   if (options != NULL && options->order >= 0)
     order = options->order;
   if (options != NULL && options->blank_rows >= 0)
     blank_rows = options->blank_rows;
+  if (options != NULL && options->categories >= 0)
+    categories = options->categories;
+  if (options != NULL && options->phones >= 0)
+    phones = options->phones;
 
   for (guint i = 0; i < participants->len; i++)
     {
@@ -102,8 +108,8 @@ tx_documents_prepare_signin (TxStore                *store,
 
   return tx_signin_document_new (consultation, people, order == TX_SIGNIN_ORDER_STROKES, blank_rows,
                                  tx_settings_get_print_full_phones (settings),
-                                 (options != NULL && options->categories ? TX_SIGNIN_COLUMN_CATEGORIES : 0) |
-                                 (options != NULL && options->phones ? TX_SIGNIN_COLUMN_PHONE : 0));
+                                 (categories ? TX_SIGNIN_COLUMN_CATEGORIES : 0) |
+                                 (phones ? TX_SIGNIN_COLUMN_PHONE : 0));
 }
 
 /**

@@ -19,13 +19,13 @@ G_BEGIN_DECLS
 /* What a sign-in sheet needs besides the consultation; -1 for what the
  * settings say. */
 typedef struct {
-  int      order;        /* TxSigninOrder, or -1 */
-  int      blank_rows;   /* 0 to 100, or -1 */
-  gboolean categories;   /* a column 身份类别; off on a sheet to sign */
-  gboolean phones;       /* a column 联系电话; off on a sheet to sign */
+  int order;        /* TxSigninOrder, or -1 */
+  int blank_rows;   /* 0 to 100, or -1 */
+  int categories;   /* a column 身份类别 (TRUE, FALSE), or -1 */
+  int phones;       /* a column 联系电话 (TRUE, FALSE), or -1 */
 } TxSigninOptions;
 
-#define TX_SIGNIN_OPTIONS_INIT { -1, -1, FALSE, FALSE }
+#define TX_SIGNIN_OPTIONS_INIT { -1, -1, -1, -1 }
 
 TxTableDocument *tx_documents_prepare_signin  (TxStore                *store,
                                                TxConsultation         *consultation,

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tx-consultation-documents-section.h"
+#include "tx-consultation-documents-section-private.h"
 #include "tx-documents.h"
 #include "tx-editor.h"
 #include "tx-minutes-document.h"
@@ -35,8 +35,6 @@ struct _TxConsultationDocumentsSection
   char             *uuid;             /* of the consultation shown */
 
   /* state: the optional columns of the last sheet printed */
-  gboolean          signin_categories;
-  gboolean          signin_phones;
 };
 
 static void tx_consultation_documents_section_iface_init (TxEditorSectionInterface *iface);
@@ -181,6 +179,7 @@ apply_signin_tab (GtkWidget *tab,
                   gpointer   user_data)
 {
   SigninJob *job = user_data;
+  TxSettings *settings = tx_store_get_settings (job->store);
   g_autoptr(GError) error = NULL;
 
   if (job->strokes_check == NULL)
@@ -188,20 +187,12 @@ apply_signin_tab (GtkWidget *tab,
 
   job->categories = gtk_check_button_get_active (job->categories_check);
   job->phones = gtk_check_button_get_active (job->phones_check);
-  {
-    g_autoptr(TxConsultationDocumentsSection) section = g_weak_ref_get (&job->section);
-
-    if (section != NULL)
-      {
-        section->signin_categories = job->categories;
-        section->signin_phones = job->phones;
-      }
-  }
-
   job->order = gtk_check_button_get_active (job->strokes_check) ? TX_SIGNIN_ORDER_STROKES : TX_SIGNIN_ORDER_CATEGORY;
-  if (!tx_settings_set_text (tx_store_get_settings (job->store), "signin-order",
-                             job->order == TX_SIGNIN_ORDER_STROKES ? "strokes" : "category", &error))
-    g_warning ("Could not keep the order of the sign-in sheet: %s", error->message);
+  if (!tx_settings_set_text (settings, "signin-order",
+                             job->order == TX_SIGNIN_ORDER_STROKES ? "strokes" : "category", &error) ||
+      !tx_settings_set_text (settings, "signin-categories", job->categories ? "true" : "false", &error) ||
+      !tx_settings_set_text (settings, "signin-phones", job->phones ? "true" : "false", &error))
+    g_warning ("Could not keep the choices of the sign-in sheet: %s", error->message);
 }
 
 static void
@@ -363,27 +354,28 @@ tx_consultation_documents_section_export_minutes (TxConsultationDocumentsSection
 }
 
 /**
- * tx_consultation_documents_section_print_signin_sheet:
- * @export_file: (nullable): a PDF to write without a dialog, or %NULL
- *   for the print dialog
+ * tx_consultation_documents_section_create_signin_print:
+ * @toast: whether what the clerk should know first is also said in a
+ *   toast: when the print dialog is to be shown
  *
- * Prints the sign-in sheet of the participants on A4, as tongxin-cli
- * does; the order may be changed in a tab of the print dialog.
+ * The sign-in sheet of the participants on A4, as tongxin-cli prints
+ * it, not yet run; its tab of the print dialog chooses the order and
+ * the optional columns.
  *
- * Returns: (transfer full) (nullable): the print operation, running or
- *   finished; %NULL when nothing could be printed (the reason is shown)
+ * Returns: (transfer full) (nullable): the print; %NULL when nothing
+ *   could be printed (the reason is shown)
  */
-GtkPrintOperation *
-tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSection *self,
-                                                      GFile                          *export_file)
+TxTablePrint *
+tx_consultation_documents_section_create_signin_print (TxConsultationDocumentsSection *self,
+                                                       gboolean                        toast)
 {
   TxEditor *editor = get_editor (self);
-  g_autoptr(TxTablePrint) print = NULL;
   g_autoptr(TxTableDocument) doc = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GObject) consultation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *job_name = NULL;
+  TxTablePrint *print;
   TxStore *store;
   SigninJob *job;
 
@@ -398,8 +390,6 @@ tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSec
     {
       TxSigninOptions options = TX_SIGNIN_OPTIONS_INIT;
 
-      options.categories = self->signin_categories;
-      options.phones = self->signin_phones;
       doc = tx_documents_prepare_signin (store, TX_CONSULTATION (consultation), &options, &warnings, &error);
     }
   if (doc == NULL)
@@ -407,14 +397,14 @@ tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSec
       tx_editor_report_failure (editor, _("Could not print the sign-in sheet"), error);
       return NULL;
     }
-  show_signin_warnings (self, warnings, export_file == NULL);
+  show_signin_warnings (self, warnings, toast);
 
   job = g_new0 (SigninJob, 1);
   job->store = g_object_ref (store);
   job->consultation = TX_CONSULTATION (g_steal_pointer (&consultation));
   job->order = tx_settings_get_signin_order (tx_store_get_settings (store));
-  job->categories = self->signin_categories;
-  job->phones = self->signin_phones;
+  job->categories = tx_settings_get_signin_categories (tx_store_get_settings (store));
+  job->phones = tx_settings_get_signin_phones (tx_store_get_settings (store));
   g_weak_ref_init (&job->section, self);
 
   job_name = dup_document_name (self, "签到表", "");
@@ -423,6 +413,35 @@ tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSec
   tx_table_print_set_print_settings (print, self->print_settings);
   g_signal_connect_object (print, "done", G_CALLBACK (on_signin_print_done_cb), self, 0);
 
+  return print;
+}
+
+/**
+ * tx_consultation_documents_section_print_signin_sheet:
+ * @export_file: (nullable): a PDF to write without a dialog, or %NULL
+ *   for the print dialog
+ *
+ * Prints the sign-in sheet of the participants on A4, as tongxin-cli
+ * does; the order may be changed in a tab of the print dialog.
+ *
+ * Returns: (transfer full) (nullable): the print operation, running or
+ *   finished; %NULL when nothing could be printed (the reason is shown)
+ */
+GtkPrintOperation *
+tx_consultation_documents_section_print_signin_sheet (TxConsultationDocumentsSection *self,
+                                                      GFile                          *export_file)
+{
+  g_autoptr(TxTablePrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+  TxEditor *editor;
+
+  g_return_val_if_fail (TX_IS_CONSULTATION_DOCUMENTS_SECTION (self), NULL);
+
+  print = tx_consultation_documents_section_create_signin_print (self, export_file == NULL);
+  if (print == NULL)
+    return NULL;
+
+  editor = get_editor (self);
   if (!tx_table_print_run (print, tx_editor_get_window (editor), export_file, &error))
     {
       tx_editor_report_failure (editor, _("Could not print the sign-in sheet"), error);

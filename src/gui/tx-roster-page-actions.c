@@ -227,6 +227,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 /* What a thread needs to lay the roster out, read on the main thread. */
 typedef struct {
   TxStore    *store;          /* for the tab's choice, on the main thread */
+  GSettings  *settings;       /* and for the columns ticked */
   GPtrArray  *people;         /* TxPerson, in the order to print */
   char       *organization;
   char       *township;       /* NULL: all townships */
@@ -243,6 +244,7 @@ static void
 roster_print_free (RosterPrint *roster)
 {
   g_clear_object (&roster->store);
+  g_clear_object (&roster->settings);
   g_clear_pointer (&roster->people, g_ptr_array_unref);
   g_clear_pointer (&roster->columns, g_array_unref);
   g_free (roster->organization);
@@ -369,8 +371,9 @@ create_roster_tab (gpointer user_data)
   return box;
 }
 
-/* Before printing begins: the choice is kept for the next print, and
- * for tongxin-cli's. */
+/* Before printing begins: the choice of full numbers is kept for the
+ * next print and for tongxin-cli's (a setting of the database), the
+ * columns for the next print from the window (GSettings). */
 static void
 apply_roster_tab (GtkWidget *tab,
                   gpointer   user_data)
@@ -395,6 +398,13 @@ apply_roster_tab (GtkWidget *tab,
       }
     if (columns->len > 0)
       {
+        g_autoptr(GString) keys = g_string_new (NULL);
+
+        for (guint i = 0; i < columns->len; i++)
+          g_string_append_printf (keys, "%s%s", i > 0 ? "," : "",
+                                  tx_roster_column_to_key (g_array_index (columns, TxRosterColumn, i)));
+        if (roster->settings != NULL)
+          g_settings_set_string (roster->settings, "roster-print-columns", keys->str);
         g_clear_pointer (&roster->columns, g_array_unref);
         roster->columns = g_steal_pointer (&columns);
       }
@@ -430,10 +440,18 @@ on_print_done_cb (TxTablePrint     *print,
     report_print_error (self, error);
 }
 
-/* The roster as the page shows it, on A4 by default. */
-static TxTablePrint *
-create_print (TxRosterPage  *self,
-              GError       **error)
+/**
+ * tx_roster_page_create_print:
+ *
+ * The roster as the page shows it, on A4 by default, not yet run:
+ * roster.print shows its dialog, tx_roster_page_print_to_file() writes
+ * it; the tests fill the dialog's tab in between.
+ *
+ * Returns: (transfer full) (nullable): the print, or %NULL with @error
+ */
+TxTablePrint *
+tx_roster_page_create_print (TxRosterPage  *self,
+                             GError       **error)
 {
   RosterPrint *roster = g_new0 (RosterPrint, 1);
   TxTablePrint *print;
@@ -456,13 +474,24 @@ create_print (TxRosterPage  *self,
   roster->store = g_object_ref (self->store);
   roster->organization = g_strdup (tx_settings_get_organization (tx_store_get_settings (self->store)));
   roster->full_phones = self->full_phones;
-  {
-    guint n_columns;
-    const TxRosterColumn *columns = tx_roster_columns_get_default (&n_columns);
+  /* the columns ticked the last time, or the default ones */
+  if (self->settings != NULL)
+    {
+      g_autofree char *keys = g_settings_get_string (self->settings, "roster-print-columns");
 
-    roster->columns = g_array_new (FALSE, FALSE, sizeof (TxRosterColumn));
-    g_array_append_vals (roster->columns, columns, n_columns);
-  }
+      roster->settings = g_object_ref (self->settings);
+      if (keys[0] != '\0')
+        roster->columns = tx_roster_columns_parse (keys, NULL);
+    }
+  if (roster->columns == NULL || roster->columns->len == 0)
+    {
+      guint n_columns;
+      const TxRosterColumn *columns = tx_roster_columns_get_default (&n_columns);
+
+      g_clear_pointer (&roster->columns, g_array_unref);
+      roster->columns = g_array_new (FALSE, FALSE, sizeof (TxRosterColumn));
+      g_array_append_vals (roster->columns, columns, n_columns);
+    }
   roster->date = self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
 
   /* Laying out 10,000 people takes a while: in a thread. */
@@ -544,7 +573,7 @@ tx_roster_page_print_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  print = create_print (self, &error);
+  print = tx_roster_page_create_print (self, &error);
   if (print == NULL || !tx_table_print_run (print, tx_roster_page_get_window (self), NULL, &error))
     report_print_error (self, error);
 }
@@ -660,7 +689,7 @@ tx_roster_page_print_to_file (TxRosterPage  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  print = create_print (self, error);
+  print = tx_roster_page_create_print (self, error);
   if (print == NULL)
     return FALSE;
 

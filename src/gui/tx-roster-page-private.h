@@ -10,6 +10,7 @@
 #include "tx-person-list.h"
 #include "tx-roster-page.h"
 #include "tx-roster.h"
+#include "tx-table-print.h"
 
 G_BEGIN_DECLS
 
@@ -74,5 +75,9 @@ gboolean   tx_roster_page_export_to_file_finish (TxRosterPage         *self,
 gboolean   tx_roster_page_print_to_file         (TxRosterPage         *self,
                                                  GFile                *file,
                                                  GError              **error);
+
+/* what roster.print runs; the tests fill its tab as the dialog would */
+TxTablePrint *tx_roster_page_create_print (TxRosterPage  *self,
+                                           GError       **error);
 
 G_END_DECLS
