@@ -556,6 +556,79 @@ test_years_agree (Fixture       *f,
   g_assert_cmpuint (counted, ==, total);
 }
 
+/* The ledger as the whole history gives it: every consultation and
+ * recommendation read and judged. */
+static TxLedger *
+ledger_of_everything (TxStore *store,
+                      int      year,
+                      int      quarter,
+                      TxDate   today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) townships = tx_store_list_townships (store, &error);
+  g_autoptr(GPtrArray) consultations = tx_store_list_consultations (store, 0, NULL, &error);
+  g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (store, NULL, &error);
+  g_autofree int *planned = g_new0 (int, townships->len + 1);
+  TxLedgerRules rules;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < townships->len; i++)
+    planned[i] = tx_store_get_plan (store, tx_township_get_uuid (g_ptr_array_index (townships, i)), year);
+  tx_ledger_rules_load (&rules, store);
+
+  return tx_ledger_evaluate (townships, consultations, outcomes, planned, &rules, year, quarter, today);
+}
+
+/* A quarter's ledger reads only the records its rules may find
+ * something in, chosen in SQL: on any day, for any quarter, it is the
+ * ledger of the whole history, colour for colour, reason for reason. */
+static void
+test_ledger_reads_what_it_needs (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char * const days[] = {
+    "2025-06-30", "2026-01-01", "2026-03-31", "2026-04-16", "2026-07-10",
+    "2026-09-30", "2026-11-27", "2026-12-31", "2027-02-01", "2027-12-31",
+  };
+  guint hits = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (int year = 2025; year <= 2027; year++)
+      for (int quarter = 1; quarter <= 4; quarter++)
+        {
+          TxDate today = tx_date_from_iso (days[d]);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(TxLedger) chosen = tx_ledger_compute (f->store, year, quarter, today, &error);
+          g_autoptr(TxLedger) everything = ledger_of_everything (f->store, year, quarter, today);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (chosen->entries->len, ==, everything->entries->len);
+          for (guint i = 0; i < chosen->entries->len; i++)
+            {
+              TxLedgerEntry *a = g_ptr_array_index (chosen->entries, i);
+              TxLedgerEntry *b = g_ptr_array_index (everything->entries, i);
+
+              g_assert_cmpstr (a->township_uuid, ==, b->township_uuid);
+              g_assert_cmpint (a->color, ==, b->color);
+              g_assert_cmpint (a->held, ==, b->held);
+              g_assert_cmpint (a->expected, ==, b->expected);
+              g_assert_cmpuint (a->hits->len, ==, b->hits->len);
+              for (guint h = 0; h < a->hits->len; h++)
+                {
+                  TxLedgerHit *x = g_ptr_array_index (a->hits, h);
+                  TxLedgerHit *y = g_ptr_array_index (b->hits, h);
+
+                  g_assert_cmpint (x->rule, ==, y->rule);
+                  g_assert_cmpstr (x->uuid, ==, y->uuid);
+                  g_assert_cmpstr (x->text, ==, y->text);
+                }
+              hits += a->hits->len;
+            }
+        }
+  /* the days chosen find something to agree on */
+  g_assert_cmpuint (hits, >, 100);
+}
+
 static void
 test_lists_agree (Fixture       *f,
                   gconstpointer  data)
@@ -802,6 +875,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/rules/store/read-errors", test_read_errors);
   g_test_add ("/rules/lists-agree", Fixture, NULL, fixture_set_up, test_lists_agree, fixture_tear_down);
+  g_test_add ("/rules/ledger/reads-what-it-needs", Fixture, NULL, fixture_set_up, test_ledger_reads_what_it_needs,
+              fixture_tear_down);
   g_test_add ("/rules/years-agree", Fixture, NULL, fixture_set_up, test_years_agree, fixture_tear_down);
   g_test_add ("/rules/store/changed-says-which", Fixture, NULL, fixture_set_up, test_changed_says_which,
               fixture_tear_down);

@@ -31,7 +31,9 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "tx-consultation-store.h"
 #include "tx-ledger.h"
+#include "tx-outcome-store.h"
 #include "tx-records.h"
 #include "tx-rules.h"
 #include "tx-settings.h"
@@ -93,19 +95,12 @@ tx_ledger_free (TxLedger *ledger)
   g_free (ledger);
 }
 
-static TxLedgerEntry *
-find_entry (TxLedger   *ledger,
-            const char *township_uuid)
+/* @key in @table, which has no %NULL key */
+static gpointer
+lookup (GHashTable *table,
+        const char *key)
 {
-  for (guint i = 0; i < ledger->entries->len; i++)
-    {
-      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
-
-      if (g_strcmp0 (entry->township_uuid, township_uuid) == 0)
-        return entry;
-    }
-
-  return NULL;
+  return key != NULL ? g_hash_table_lookup (table, key) : NULL;
 }
 
 static int
@@ -156,6 +151,9 @@ tx_ledger_evaluate (GPtrArray           *townships,
   TxDate end = tx_date_quarter_end (year, quarter);
   TxDate year_start = tx_date_new (year, 1, 1);
   char as_of_text[11];
+  /* by uuid: a city has a hundred townships and thousands of meetings */
+  g_autoptr(GHashTable) entries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
 
   ledger->year = year;
   ledger->quarter = quarter;
@@ -174,13 +172,22 @@ tx_ledger_evaluate (GPtrArray           *townships,
       entry->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
       entry->planned = planned != NULL ? planned[i] : -1;
       g_ptr_array_add (ledger->entries, entry);
+      if (entry->township_uuid != NULL)
+        g_hash_table_insert (entries, entry->township_uuid, entry);
+    }
+  for (guint i = 0; i < consultations->len; i++)
+    {
+      TxConsultation *consultation = g_ptr_array_index (consultations, i);
+
+      if (tx_consultation_get_uuid (consultation) != NULL)
+        g_hash_table_insert (by_uuid, (gpointer) tx_consultation_get_uuid (consultation), consultation);
     }
 
   /* stages past their due dates */
   for (guint i = 0; i < consultations->len; i++)
     {
       TxConsultation *consultation = g_ptr_array_index (consultations, i);
-      TxLedgerEntry *entry = find_entry (ledger, tx_consultation_get_township_uuid (consultation));
+      TxLedgerEntry *entry = lookup (entries, tx_consultation_get_township_uuid (consultation));
       TxStageStatus meeting;
 
       if (entry == NULL)
@@ -241,12 +248,9 @@ tx_ledger_evaluate (GPtrArray           *townships,
       days = status.days;
       tx_date_write_iso (status.due, due);
 
-      for (guint c = 0; c < consultations->len && consultation == NULL; c++)
-        if (g_strcmp0 (tx_consultation_get_uuid (g_ptr_array_index (consultations, c)),
-                       tx_outcome_get_consultation_uuid (outcome)) == 0)
-          consultation = g_ptr_array_index (consultations, c);
+      consultation = lookup (by_uuid, tx_outcome_get_consultation_uuid (outcome));
       if (consultation != NULL)
-        entry = find_entry (ledger, tx_consultation_get_township_uuid (consultation));
+        entry = lookup (entries, tx_consultation_get_township_uuid (consultation));
       if (entry == NULL)
         continue;
 
@@ -328,6 +332,103 @@ tx_ledger_evaluate (GPtrArray           *townships,
   return ledger;
 }
 
+/* What the rules may find something in, chosen in SQL so that a
+ * quarter does not read the whole history: consultations with a stage
+ * due before the day judged and not done by then, or a meeting held in
+ * the year, or a recommendation whose feedback has not come by then.
+ * A superset: the rules in tx_ledger_evaluate() still decide, and a
+ * date not written YYYY-MM-DD is let through for them to read. */
+#define NOT_ISO(column) "(" column " NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+#define BY(column) "(" column " <= ?1 OR " NOT_ISO (column) ")"
+#define NOT_BY(column) "(" column " IS NULL OR " column " > ?1 OR " NOT_ISO (column) ")"
+#define FEEDBACK_AWAITED \
+  "o.deleted_at IS NULL AND o.submitted_on IS NOT NULL AND " BY ("o.submitted_on") \
+  " AND " NOT_BY ("o.feedback_received")
+
+static const char ledger_consultations_sql[] =
+  "SELECT c.id FROM consultation c WHERE c.deleted_at IS NULL AND ("
+  "EXISTS (SELECT 1 FROM stage s WHERE s.consultation_id = c.id AND ("
+  "  (s.due IS NOT NULL AND (s.due < ?1 OR " NOT_ISO ("s.due") ") AND " NOT_BY ("s.done") ")"
+  "  OR (s.stage = 2 AND s.done IS NOT NULL AND ((s.done >= ?2 AND s.done <= ?1) OR " NOT_ISO ("s.done") "))))"
+  " OR c.id IN (SELECT o.consultation_id FROM outcome o WHERE " FEEDBACK_AWAITED ")) "
+  "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.id";
+
+static const char ledger_outcomes_sql[] =
+  "SELECT o.id FROM outcome o WHERE " FEEDBACK_AWAITED " "
+  "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id";
+
+typedef struct {
+  int           year;
+  TxDate        as_of;
+  GPtrArray    *townships;
+  GPtrArray    *consultations;
+  GPtrArray    *outcomes;
+  int          *planned;
+  TxLedgerRules rules;
+} LedgerData;
+
+static void
+ledger_data_clear (LedgerData *data)
+{
+  g_clear_pointer (&data->townships, g_ptr_array_unref);
+  g_clear_pointer (&data->consultations, g_ptr_array_unref);
+  g_clear_pointer (&data->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&data->planned, g_free);
+}
+
+static GPtrArray *
+load_chosen (TxStore     *store,
+             const char  *sql,
+             LedgerData  *data,
+             GPtrArray  *(*load) (TxStore *, const gint64 *, guint, GError **),
+             GError     **error)
+{
+  char as_of[11], year_start[11];
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  tx_date_write_iso (data->as_of, as_of);
+  tx_date_write_iso (tx_date_new (data->year, 1, 1), year_start);
+  stmt = tx_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, year_start, -1, SQLITE_TRANSIENT);
+  ids = tx_store_step_ids (store, stmt, error);
+  if (ids == NULL)
+    return NULL;
+
+  return load (store, (const gint64 *) ids->data, ids->len, error);
+}
+
+/* The reads, in one read transaction: one state of the database. */
+static gboolean
+read_ledger_data (TxStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  LedgerData *data = user_data;
+
+  data->townships = tx_store_list_townships (store, error);
+  if (data->townships == NULL)
+    return FALSE;
+  data->consultations = load_chosen (store, ledger_consultations_sql, data, tx_store_load_consultations, error);
+  if (data->consultations == NULL)
+    return FALSE;
+  data->outcomes = load_chosen (store, ledger_outcomes_sql, data, tx_store_load_outcomes, error);
+  if (data->outcomes == NULL)
+    return FALSE;
+
+  data->planned = g_new0 (int, data->townships->len + 1);
+  for (guint i = 0; i < data->townships->len; i++)
+    data->planned[i] = tx_store_get_plan (store, tx_township_get_uuid (g_ptr_array_index (data->townships, i)),
+                                          data->year);
+  tx_ledger_rules_load (&data->rules, store);
+
+  return TRUE;
+}
+
 /**
  * tx_ledger_compute:
  * @today: the day to judge on
@@ -343,31 +444,24 @@ tx_ledger_compute (TxStore     *store,
                    TxDate       today,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) townships = NULL;
-  g_autoptr(GPtrArray) consultations = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-  g_autofree int *planned = NULL;
-  TxLedgerRules rules;
+  LedgerData data = { 0, };
+  TxLedger *ledger;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
 
-  townships = tx_store_list_townships (store, error);
-  if (townships == NULL)
-    return NULL;
-  consultations = tx_store_list_consultations (store, 0, NULL, error);
-  if (consultations == NULL)
-    return NULL;
-  outcomes = tx_store_list_outcomes (store, NULL, error);
-  if (outcomes == NULL)
-    return NULL;
+  data.year = year;
+  data.as_of = MIN (today, tx_date_quarter_end (year, quarter));
+  if (!tx_store_read (store, read_ledger_data, &data, error))
+    {
+      ledger_data_clear (&data);
+      return NULL;
+    }
 
-  planned = g_new0 (int, townships->len + 1);
-  for (guint i = 0; i < townships->len; i++)
-    planned[i] = tx_store_get_plan (store, tx_township_get_uuid (g_ptr_array_index (townships, i)), year);
+  ledger = tx_ledger_evaluate (data.townships, data.consultations, data.outcomes, data.planned, &data.rules,
+                               year, quarter, today);
+  ledger_data_clear (&data);
 
-  tx_ledger_rules_load (&rules, store);
-
-  return tx_ledger_evaluate (townships, consultations, outcomes, planned, &rules, year, quarter, today);
+  return ledger;
 }
 
 /**
