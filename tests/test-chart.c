@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 
 #include "tx-chart.h"
+#include "tx-outcome-store.h"
 #include "tx-circular-chart.h"
 #include "tx-documents.h"
 #include "tx-exchange.h"
@@ -182,6 +183,22 @@ test_adoption_words (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (chart->adoption[1], >, 0);
+  /* the recommendations submitted in the year, each counted once */
+  {
+    g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (f->store, NULL, &error);
+    guint counts[4] = { 0, };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < outcomes->len; i++)
+      {
+        TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+        if (g_str_has_prefix (tx_outcome_get_submitted (outcome) ? tx_outcome_get_submitted (outcome) : "", "2026-"))
+          counts[tx_outcome_get_adoption (outcome)]++;
+      }
+    for (guint a = 0; a < G_N_ELEMENTS (counts); a++)
+      g_assert_cmpuint (chart->adoption[a], ==, counts[a]);
+  }
   g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_A4, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_command_line_sync (cmd, &drawn, NULL, NULL, NULL));

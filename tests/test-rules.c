@@ -14,6 +14,7 @@
 #include "tx-consultation-list.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
+#include "tx-metrics.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-list.h"
 #include "tx-records.h"
@@ -629,6 +630,72 @@ test_ledger_reads_what_it_needs (Fixture       *f,
   g_assert_cmpuint (hits, >, 100);
 }
 
+/* The metrics of a period read only the recommendations submitted in
+ * it: on any day, for any year and quarter, they are those of the whole
+ * history, township by township. */
+static void
+test_metrics_read_what_they_need (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char * const days[] = { "2025-12-31", "2026-04-16", "2026-11-27", "2027-06-30" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) consultations = tx_store_list_consultations (f->store, 0, NULL, &error);
+  g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (f->store, NULL, &error);
+  guint counted = 0;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (int year = 2025; year <= 2027; year++)
+      for (int quarter = 0; quarter <= 4; quarter++)
+        {
+          TxDate today = tx_date_from_iso (days[d]);
+          TxDate from = tx_date_quarter_start (year, MAX (quarter, 1));
+          TxDate as_of = MIN (today, tx_date_quarter_end (year, quarter > 0 ? quarter : 4));
+          g_autoptr(TxMetrics) total = NULL;
+          g_autoptr(GPtrArray) metrics = tx_metrics_compute (f->store, year, quarter, today, &total, &error);
+          TxMetrics everything = { 0, };
+
+          g_assert_no_error (error);
+          for (guint t = 0; t < metrics->len; t++)
+            {
+              TxMetrics *m = g_ptr_array_index (metrics, t);
+              TxMetrics expected = { 0, };
+
+              for (guint i = 0; i < outcomes->len; i++)
+                {
+                  TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+                  TxDate submitted = tx_date_from_iso (tx_outcome_get_submitted (outcome));
+                  gboolean here = FALSE;
+
+                  if (submitted == TX_DATE_NONE || submitted < from || submitted > as_of)
+                    continue;
+                  for (guint c = 0; c < consultations->len; c++)
+                    {
+                      TxConsultation *consultation = g_ptr_array_index (consultations, c);
+
+                      here |= g_strcmp0 (tx_consultation_get_uuid (consultation),
+                                         tx_outcome_get_consultation_uuid (outcome)) == 0 &&
+                              g_strcmp0 (tx_consultation_get_township_uuid (consultation), m->township_uuid) == 0;
+                    }
+                  if (here)
+                    tx_metrics_add_outcome (&expected, outcome, as_of);
+                  if (t == 0)
+                    tx_metrics_add_outcome (&everything, outcome, as_of);
+                }
+              g_assert_cmpuint (m->submitted, ==, expected.submitted);
+              g_assert_cmpuint (m->answered, ==, expected.answered);
+              g_assert_cmpuint (m->adopted, ==, expected.adopted);
+              g_assert_cmpuint (m->supervised, ==, expected.supervised);
+              g_assert_cmpuint (m->implemented, ==, expected.implemented);
+            }
+          g_assert_cmpuint (total->submitted, ==, everything.submitted);
+          g_assert_cmpuint (total->answered, ==, everything.answered);
+          g_assert_cmpuint (total->implemented, ==, everything.implemented);
+          counted += total->submitted;
+        }
+  g_assert_cmpuint (counted, >, 50);
+}
+
 static void
 test_lists_agree (Fixture       *f,
                   gconstpointer  data)
@@ -875,6 +942,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/rules/store/read-errors", test_read_errors);
   g_test_add ("/rules/lists-agree", Fixture, NULL, fixture_set_up, test_lists_agree, fixture_tear_down);
+  g_test_add ("/rules/metrics/read-what-they-need", Fixture, NULL, fixture_set_up,
+              test_metrics_read_what_they_need, fixture_tear_down);
   g_test_add ("/rules/ledger/reads-what-it-needs", Fixture, NULL, fixture_set_up, test_ledger_reads_what_it_needs,
               fixture_tear_down);
   g_test_add ("/rules/years-agree", Fixture, NULL, fixture_set_up, test_years_agree, fixture_tear_down);

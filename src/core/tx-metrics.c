@@ -92,6 +92,69 @@ tx_metrics_free (TxMetrics *metrics)
   g_free (metrics);
 }
 
+/* The recommendations submitted in a period, chosen in SQL (a date not
+ * written YYYY-MM-DD is let through, for tx_date_from_iso() to read),
+ * and for each consultation its township: a year's metrics do not read
+ * the whole history, nor any stage. */
+static const char period_outcomes_sql[] =
+  "SELECT o.id FROM outcome o WHERE o.deleted_at IS NULL AND o.submitted_on IS NOT NULL "
+  "AND ((o.submitted_on >= ?1 AND o.submitted_on <= ?2) "
+  "  OR o.submitted_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') "
+  "ORDER BY o.submitted_on, o.id";
+
+static const char consultation_townships_sql[] =
+  "SELECT c.uuid, t.uuid FROM consultation c JOIN township t ON t.id = c.township_id "
+  "WHERE c.deleted_at IS NULL";
+
+typedef struct {
+  TxDate      from;
+  TxDate      as_of;
+  GPtrArray  *townships;
+  GHashTable *township_of;   /* consultation uuid → township uuid */
+  GPtrArray  *outcomes;
+} MetricsData;
+
+static gboolean
+read_metrics_data (TxStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  MetricsData *data = user_data;
+  char from[11], as_of[11];
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  data->townships = tx_store_list_townships (store, error);
+  if (data->townships == NULL)
+    return FALSE;
+
+  stmt = tx_store_prepare (store, consultation_townships_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (data->township_of,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  tx_date_write_iso (data->from, from);
+  tx_date_write_iso (data->as_of, as_of);
+  stmt = tx_store_prepare (store, period_outcomes_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, as_of, -1, SQLITE_TRANSIENT);
+  ids = tx_store_step_ids (store, stmt, error);
+  if (ids == NULL)
+    return FALSE;
+  data->outcomes = tx_store_load_outcomes (store, (const gint64 *) ids->data, ids->len, error);
+
+  return data->outcomes != NULL;
+}
+
 /**
  * tx_metrics_compute:
  * @quarter: 1 to 4, or 0 for the whole year
@@ -107,70 +170,65 @@ tx_metrics_compute (TxStore     *store,
                     TxMetrics  **total,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) townships = NULL;
-  g_autoptr(GPtrArray) consultations = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-  g_autoptr(GHashTable) township_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_township = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_metrics_free);
+  MetricsData data = { 0, };
   TxMetrics *all;
-  TxDate from, to, as_of;
+  TxDate to;
+  gboolean ok;
 
   g_return_val_if_fail (quarter >= 0 && quarter <= 4, NULL);
 
-  from = tx_date_quarter_start (year, MAX (quarter, 1));
+  data.from = tx_date_quarter_start (year, MAX (quarter, 1));
   to = tx_date_quarter_end (year, quarter > 0 ? quarter : 4);
-  as_of = MIN (today, to);
-  all = g_new0 (TxMetrics, 1);
+  data.as_of = MIN (today, to);
+  data.township_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  townships = tx_store_list_townships (store, error);
-  consultations = townships ? tx_store_list_consultations (store, 0, NULL, error) : NULL;
-  outcomes = consultations ? tx_store_list_outcomes (store, NULL, error) : NULL;
-  if (outcomes == NULL)
+  ok = tx_store_read (store, read_metrics_data, &data, error);
+  if (ok)
     {
-      tx_metrics_free (all);
-      return NULL;
+      all = g_new0 (TxMetrics, 1);
+      for (guint i = 0; i < data.townships->len; i++)
+        {
+          TxTownship *township = g_ptr_array_index (data.townships, i);
+          TxMetrics *metrics = g_new0 (TxMetrics, 1);
+
+          metrics->township_uuid = g_strdup (tx_township_get_uuid (township));
+          metrics->township_name = g_strdup (tx_township_get_name (township));
+          g_ptr_array_add (result, metrics);
+          if (metrics->township_uuid != NULL)
+            g_hash_table_insert (by_township, metrics->township_uuid, metrics);
+        }
+
+      for (guint i = 0; i < data.outcomes->len; i++)
+        {
+          TxOutcome *outcome = g_ptr_array_index (data.outcomes, i);
+          TxDate submitted = tx_date_from_iso (tx_outcome_get_submitted (outcome));
+          const char *township_uuid;
+          TxMetrics *metrics = NULL;
+
+          if (submitted == TX_DATE_NONE || submitted < data.from || submitted > data.as_of)
+            continue;
+
+          township_uuid = tx_outcome_get_consultation_uuid (outcome) != NULL
+                          ? g_hash_table_lookup (data.township_of, tx_outcome_get_consultation_uuid (outcome))
+                          : NULL;
+          if (township_uuid != NULL)
+            metrics = g_hash_table_lookup (by_township, township_uuid);
+          if (metrics != NULL)
+            tx_metrics_add_outcome (metrics, outcome, data.as_of);
+          tx_metrics_add_outcome (all, outcome, data.as_of);
+        }
+
+      if (total != NULL)
+        *total = all;
+      else
+        tx_metrics_free (all);
     }
 
-  for (guint i = 0; i < townships->len; i++)
-    {
-      TxTownship *township = g_ptr_array_index (townships, i);
-      TxMetrics *metrics = g_new0 (TxMetrics, 1);
+  g_clear_pointer (&data.townships, g_ptr_array_unref);
+  g_clear_pointer (&data.township_of, g_hash_table_unref);
+  g_clear_pointer (&data.outcomes, g_ptr_array_unref);
 
-      metrics->township_uuid = g_strdup (tx_township_get_uuid (township));
-      metrics->township_name = g_strdup (tx_township_get_name (township));
-      g_ptr_array_add (result, metrics);
-    }
-
-  for (guint i = 0; i < consultations->len; i++)
-    {
-      TxConsultation *consultation = g_ptr_array_index (consultations, i);
-
-      for (guint t = 0; t < result->len; t++)
-        if (g_strcmp0 (((TxMetrics *) g_ptr_array_index (result, t))->township_uuid,
-                       tx_consultation_get_township_uuid (consultation)) == 0)
-          g_hash_table_insert (township_of, (gpointer) tx_consultation_get_uuid (consultation),
-                               g_ptr_array_index (result, t));
-    }
-
-  for (guint i = 0; i < outcomes->len; i++)
-    {
-      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
-      TxDate submitted = tx_date_from_iso (tx_outcome_get_submitted (outcome));
-      TxMetrics *metrics;
-
-      if (submitted == TX_DATE_NONE || submitted < from || submitted > as_of)
-        continue;
-
-      metrics = g_hash_table_lookup (township_of, tx_outcome_get_consultation_uuid (outcome));
-      if (metrics != NULL)
-        tx_metrics_add_outcome (metrics, outcome, as_of);
-      tx_metrics_add_outcome (all, outcome, as_of);
-    }
-
-  if (total != NULL)
-    *total = all;
-  else
-    tx_metrics_free (all);
-
-  return g_steal_pointer (&result);
+  return ok ? g_steal_pointer (&result) : NULL;
 }
