@@ -159,6 +159,103 @@ test_tooltip_cjk (void)
   gtk_window_destroy (window);
 }
 
+/* Cells of a list, one cut by its narrow column, one not */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 6);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static gboolean
+cells_have_tooltips (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_has_tooltip (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (cells_have_tooltips (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A cell that its column cuts shows its whole text where the pointer
+ * rests; no cell carries a tooltip of its own (each would cost a round
+ * trip to the X server as it is filled: seconds on a long list). */
+static void
+test_cell_tooltip (void)
+{
+  static const char * const texts[] = { "贵州黔通物流有限公司福泉分公司综合办公室", "凤山镇" };
+  g_autoptr(GtkWindow) window = NULL;
+  GtkStringList *model = gtk_string_list_new (texts);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (model)))));
+  GtkColumnViewColumn *column;
+  Tooltip tooltip = { NULL, NULL, NULL };
+  GtkWidget *cut = NULL;
+
+  tx_tooltips_init ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), NULL);
+  column = gtk_column_view_column_new ("单位", factory);
+  gtk_column_view_column_set_fixed_width (column, 120);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+  tx_tooltips_for_cells (GTK_WIDGET (view));
+
+  window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_default_size (window, 400, 300);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  tx_test_settle ();
+
+  g_assert_false (cells_have_tooltips (GTK_WIDGET (view)));
+  {
+    GtkWidget *widget = GTK_WIDGET (view);
+
+    /* the inscription that holds the long text */
+    while (widget != NULL)
+      {
+        if (GTK_IS_INSCRIPTION (widget) &&
+            g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), texts[0]) == 0)
+          {
+            cut = widget;
+            break;
+          }
+        if (gtk_widget_get_first_child (widget) != NULL)
+          widget = gtk_widget_get_first_child (widget);
+        else
+          {
+            while (widget != NULL && gtk_widget_get_next_sibling (widget) == NULL && widget != GTK_WIDGET (view))
+              widget = gtk_widget_get_parent (widget);
+            widget = widget != NULL && widget != GTK_WIDGET (view) ? gtk_widget_get_next_sibling (widget) : NULL;
+          }
+      }
+  }
+  g_assert_nonnull (cut);
+
+  tooltip.window = window;
+  tooltip.text = texts[0];
+  point_at (cut);
+  tx_test_wait_until (tooltip_shows, &tooltip, texts[0]);
+
+  gtk_window_destroy (window);
+}
+
 /* Contrast, as WCAG 2 defines it */
 
 static double
@@ -803,6 +900,7 @@ main (int   argc,
 
   g_test_add_func ("/reading/tooltip-columns", test_count_columns);
   g_test_add_func ("/gui/reading/tooltip-cjk", test_tooltip_cjk);
+  g_test_add_func ("/gui/reading/cell-tooltip", test_cell_tooltip);
   g_test_add_func ("/gui/reading/contrast", test_contrast);
   g_test_add_func ("/gui/reading/off-buttons-say-why", test_off_buttons);
   g_test_add_func ("/gui/reading/roster-columns-fit", test_roster_columns_fit);

@@ -21,6 +21,7 @@
 #include "tx-consultations-page.h"
 #include "tx-ledger.h"
 #include "tx-records.h"
+#include "tx-tooltips.h"
 #include "tx-vocabulary.h"
 
 struct _TxConsultationsPage
@@ -247,6 +248,7 @@ tx_consultations_page_init (TxConsultationsPage *self)
   view = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (self), TX_TYPE_CONSULTATIONS_PAGE, "records_view");
   self->settings = tx_application_create_gsettings ();
   tx_column_state_attach (GTK_COLUMN_VIEW (view), self->settings, "consultations", column_ids, NULL, NULL);
+  tx_tooltips_for_cells (view);
 
   set_stage_choices (self->stage_drop_down);
   set_color_choices (self->color_drop_down);

@@ -27,6 +27,7 @@
 #include "tx-records.h"
 #include "tx-rules.h"
 #include "tx-settings.h"
+#include "tx-tooltips.h"
 #include "tx-vocabulary.h"
 
 struct _TxOutcomesPage
@@ -236,7 +237,6 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   gboolean overdue = FALSE;
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "tx-title"), tx_outcome_get_title (outcome));
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "tx-title"), tx_outcome_get_title (outcome));
 
   if (submitted != NULL)
     /* Translators: %s is the date a recommendation was submitted */
@@ -360,6 +360,9 @@ tx_outcomes_page_init (TxOutcomesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   tx_list_page_add_filter (TX_LIST_PAGE (self), GTK_WIDGET (self->overdue_button));
+  /* a title cut short shows whole where the pointer rests */
+  tx_tooltips_for_cells (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), TX_TYPE_OUTCOMES_PAGE,
+                                                                   "records_view")));
 
   /* In the order of TxAdoption. */
   gtk_string_list_append (adoptions, _("Any adoption"));

@@ -26,6 +26,7 @@
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
 #include "tx-settings.h"
+#include "tx-tooltips.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
 
@@ -800,6 +801,7 @@ tx_roster_page_init (TxRosterPage *self)
 
   /* The columns as the clerk left them; in the order of TxPersonSort. */
   self->settings = tx_application_create_gsettings ();
+  tx_tooltips_for_cells (GTK_WIDGET (self->column_view));
   tx_column_state_attach (self->column_view, self->settings, "roster", column_ids,
                           on_columns_sorted, self);
 

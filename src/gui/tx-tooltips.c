@@ -165,3 +165,73 @@ tx_tooltips_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* Whether @widget shows less than @text, on one line. */
+static gboolean
+is_cut (GtkWidget  *widget,
+        const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width > gtk_widget_get_width (widget);
+}
+
+/* The text of the cell under the pointer, when its column cuts it:
+ * the first inscription or label from the widget picked up to @view. */
+static gboolean
+on_cells_query_tooltip_cb (GtkWidget  *view,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip)
+{
+  GtkWidget *widget;
+
+  if (keyboard)
+    return FALSE;
+
+  for (widget = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != view;
+       widget = gtk_widget_get_parent (widget))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_INSCRIPTION (widget))
+        text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      else if (GTK_IS_LABEL (widget))
+        text = gtk_label_get_text (GTK_LABEL (widget));
+      else
+        continue;
+
+      if (text == NULL || text[0] == '\0' || !is_cut (widget, text))
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * tx_tooltips_for_cells:
+ * @view: a list or column view
+ *
+ * Gives each cell of @view that a narrow column cuts a tooltip with
+ * its whole text.  The text is asked for when the pointer rests on
+ * a cell: a tooltip set on every cell as it is filled costs a round
+ * trip to the display server each (GTK asks where the pointer is),
+ * which on a long list is seconds.
+ */
+void
+tx_tooltips_for_cells (GtkWidget *view)
+{
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  gtk_widget_set_has_tooltip (view, TRUE);
+  g_signal_connect (view, "query-tooltip", G_CALLBACK (on_cells_query_tooltip_cb), NULL);
+}

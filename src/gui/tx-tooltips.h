@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 void tx_tooltips_init          (void);
 int  tx_tooltips_count_columns (const char *text);
+void tx_tooltips_for_cells     (GtkWidget  *view);
 
 G_END_DECLS
