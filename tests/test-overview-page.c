@@ -589,6 +589,70 @@ market_reason_gone (gpointer data)
 }
 
 static gboolean
+attention_rows_are (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) rows = get_attention_rows (fixture);
+  g_autoptr(TxLedger) ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), NULL);
+
+  return ledger != NULL && count_hits (ledger) > 60 && rows->len == 51;
+}
+
+/* A city's hundreds of reasons: the first fifty rows, the reddest
+ * first, then one that shows the rest, under them, on request. */
+static void
+test_many_reasons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *market_uuid = NULL;
+  g_autoptr(TxConsultation) market = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  GtkWidget *more;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  market_uuid = find_consultation_uuid (fixture->store, MARKET);
+  market = tx_store_load_consultation (fixture->store, market_uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autoptr(TxConsultation) late = tx_consultation_new ();
+      g_autofree char *title = g_strdup_printf ("第%u个调研未完成的协商", i + 1);
+
+      tx_consultation_set_title (late, title);
+      tx_consultation_set_township (late, tx_consultation_get_township_uuid (market));
+      tx_consultation_set_stage_due (late, TX_STAGE_RESEARCH, "2026-10-01");
+      g_assert_true (tx_store_save_consultation (fixture->store, late, &error));
+      g_assert_no_error (error);
+    }
+  tx_test_wait_until (attention_rows_are, fixture, "fifty reasons and a row for the rest");
+
+  ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), &error);
+  rows = get_attention_rows (fixture);
+  more = g_ptr_array_index (rows, 50);
+  g_assert_nonnull (strstr (get_row_title (more), "More Reasons"));
+  {
+    g_autofree char *count = g_strdup_printf ("%u", count_hits (ledger) - 50);
+
+    g_assert_nonnull (strstr (get_row_title (more), count));
+  }
+  /* the worst first: the red reasons before any yellow one */
+  g_assert_cmpint (read_badge_color (find_badge (g_ptr_array_index (rows, 0))), ==, TX_COLOR_RED);
+
+  g_signal_emit_by_name (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "needs_attention_list"),
+                         "row-activated", more);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = get_attention_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, count_hits (ledger));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_null (strstr (get_row_title (g_ptr_array_index (rows, i)), "More Reasons"));
+  g_assert_true (gtk_widget_has_focus (g_ptr_array_index (rows, 50)));
+}
+
+static gboolean
 save_person (TxStore   *store,
              gpointer   person,
              GError   **error)
@@ -952,6 +1016,8 @@ main (int   argc,
               fixture_set_up, test_ledger_chart, fixture_tear_down);
   g_test_add ("/gui/overview-page/new-quarter", Fixture, NULL,
               fixture_set_up, test_new_quarter, fixture_tear_down);
+  g_test_add ("/gui/overview-page/many-reasons", Fixture, NULL,
+              fixture_set_up, test_many_reasons, fixture_tear_down);
   g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
               fixture_set_up, test_store_changed, fixture_tear_down);
   g_test_add ("/gui/overview-page/preferences", Fixture, NULL,

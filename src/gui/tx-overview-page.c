@@ -48,6 +48,7 @@ struct _TxOverviewPage
   GArray         *quarter_keys;  /* int, year * 10 + quarter, as in @quarters */
   TxLedger       *ledger;        /* of the quarter shown: as issued, or computed */
   GPtrArray      *attention;     /* Attention, one a row of the list */
+  GtkWidget      *more_row;      /* the row that shows the rest, or NULL */
   GtkSizeGroup   *badge_size_group;
 
   /* state */
@@ -56,7 +57,12 @@ struct _TxOverviewPage
   int             quarter;
   guint           reload_id;
   guint           filling;       /* the drop-down set by code */
+  gboolean        all_shown;     /* every reason asked for, this quarter */
 };
+
+/* The reasons listed at first, the worst first: a city's hundreds of
+ * rows would take seconds to lay out.  A last row shows the rest. */
+#define ATTENTION_FIRST 50
 
 G_DEFINE_FINAL_TYPE (TxOverviewPage, tx_overview_page, ADW_TYPE_BIN)
 
@@ -361,12 +367,42 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Rows for the reasons from @from on, and the row that shows the rest
+ * when not all of them are to be shown. */
+static void
+append_attention_rows (TxOverviewPage *self,
+                       guint           from)
+{
+  guint shown = self->all_shown ? self->attention->len : MIN (self->attention->len, ATTENTION_FIRST);
+
+  for (guint i = from; i < shown; i++)
+    gtk_list_box_append (self->needs_attention_list, create_attention_row (self, g_ptr_array_index (self->attention, i)));
+
+  if (shown < self->attention->len)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      guint rest = self->attention->len - shown;
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Reason",
+                                                             "Show %u More Reasons", rest),
+                                                rest);
+      g_autofree char *subtitle = g_strdup_printf (_("Above: the first %u, red before yellow"), shown);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (row, subtitle);
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("pan-down-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
+      self->more_row = GTK_WIDGET (row);
+    }
+}
+
 static void
 fill_attention (TxOverviewPage *self)
 {
   g_autoptr(GPtrArray) attention = g_ptr_array_new_with_free_func (g_free);
 
   clear_list (self->needs_attention_list);
+  self->more_row = NULL;
 
   for (guint i = 0; self->ledger != NULL && i < self->ledger->entries->len; i++)
     {
@@ -382,9 +418,9 @@ fill_attention (TxOverviewPage *self)
         }
     }
   g_ptr_array_sort (attention, compare_attention);
-
-  for (guint i = 0; i < attention->len; i++)
-    gtk_list_box_append (self->needs_attention_list, create_attention_row (self, g_ptr_array_index (attention, i)));
+  g_clear_pointer (&self->attention, g_ptr_array_unref);
+  self->attention = g_ptr_array_ref (attention);
+  append_attention_rows (self, 0);
 
   if (attention->len == 0 && self->ledger != NULL && self->ledger->entries->len == 0)
     {
@@ -405,8 +441,6 @@ fill_attention (TxOverviewPage *self)
       gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
     }
 
-  g_clear_pointer (&self->attention, g_ptr_array_unref);
-  self->attention = g_steal_pointer (&attention);
 }
 
 /* What the bar and the banner say of the quarter shown. */
@@ -458,6 +492,7 @@ reload (TxOverviewPage *self)
     {
       g_clear_pointer (&self->ledger, tx_ledger_free);
       clear_list (self->needs_attention_list);
+      self->more_row = NULL;
       g_clear_pointer (&self->attention, g_ptr_array_unref);
       clear_charts (self);
       gtk_label_set_label (self->as_of_label, "");
@@ -551,6 +586,21 @@ on_needs_attention_list_row_activated_cb (GtkListBox     *list,
   g_autofree char *uuid = NULL;
   g_autofree char *consultation_uuid = NULL;
   g_autofree char *place = NULL;
+
+  /* the rest of the reasons, under those shown, focus where it was */
+  if (GTK_WIDGET (row) == self->more_row)
+    {
+      GtkListBoxRow *first_new;
+
+      self->all_shown = TRUE;
+      gtk_list_box_remove (list, self->more_row);
+      self->more_row = NULL;
+      append_attention_rows (self, index);
+      first_new = gtk_list_box_get_row_at_index (list, index);
+      if (first_new != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (first_new));
+      return;
+    }
 
   if (self->attention == NULL || index < 0 || (guint) index >= self->attention->len)
     return;
@@ -918,6 +968,7 @@ tx_overview_page_select_quarter (TxOverviewPage *self,
 
   self->year = year;
   self->quarter = quarter;
+  self->all_shown = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
 
