@@ -470,6 +470,8 @@ test_crowded_day (Fixture       *f,
 
   more = gtk_widget_get_ancestor (GTK_WIDGET (find_label_containing (cell, "4 more")), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (more);
+  /* the list is made when it is opened, not with the month */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
   gtk_menu_button_popup (GTK_MENU_BUTTON (more));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
   tx_test_wait_until (is_drawn, popover, "the day's list to open");

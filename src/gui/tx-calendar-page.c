@@ -347,16 +347,14 @@ create_event_button (const TxCalendarEvent *event,
 }
 
 /* The button of a crowded day that lists all its events. */
-static GtkWidget *
-create_more_button (const TxCalendarDay *day,
-                    guint                n_hidden)
+/* The list of all the day's events, made when it is opened: a city's
+ * month has thousands, and the window's start would wait for them. */
+static void
+create_day_popup (GtkMenuButton *button,
+                  gpointer       user_data)
 {
-  g_autofree char *label = g_strdup_printf (ngettext ("%u more", "%u more", n_hidden), n_hidden);
-  /* Translators: a day, in the list of a crowded day, a strftime
-   * format; "%Y年%-m月%-d日" in Chinese */
-  g_autofree char *day_text = format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
-  g_autofree char *tooltip = g_strdup_printf (_("All Events of %s"), day_text);
-  GtkWidget *button = gtk_menu_button_new ();
+  GPtrArray *events = g_object_get_data (G_OBJECT (button), "tx-events");
+  const char *day_text = g_object_get_data (G_OBJECT (button), "tx-day-text");
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *heading = gtk_label_new (day_text);
@@ -366,9 +364,9 @@ create_more_button (const TxCalendarDay *day,
   gtk_box_append (GTK_BOX (list), heading);
   gtk_widget_add_css_class (list, "tx-calendar-day-events");
 
-  for (guint i = 0; i < day->events->len; i++)
+  for (guint i = 0; i < events->len; i++)
     {
-      GtkWidget *event_button = create_event_button (g_ptr_array_index (day->events, i), 2);
+      GtkWidget *event_button = create_event_button (g_ptr_array_index (events, i), 2);
 
       /* the popover closes when an event is chosen */
       g_signal_connect_object (event_button, "clicked", G_CALLBACK (gtk_popover_popdown),
@@ -378,7 +376,24 @@ create_more_button (const TxCalendarDay *day,
     }
 
   gtk_popover_set_child (GTK_POPOVER (popover), list);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+create_more_button (const TxCalendarDay *day,
+                    guint                n_hidden)
+{
+  g_autofree char *label = g_strdup_printf (ngettext ("%u more", "%u more", n_hidden), n_hidden);
+  /* Translators: a day, in the list of a crowded day, a strftime
+   * format; "%Y年%-m月%-d日" in Chinese */
+  char *day_text = format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
+  g_autofree char *tooltip = g_strdup_printf (_("All Events of %s"), day_text);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_object_set_data_full (G_OBJECT (button), "tx-events", g_ptr_array_ref (day->events),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (button), "tx-day-text", day_text, g_free);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_day_popup, NULL, NULL);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
   gtk_widget_add_css_class (button, "tx-calendar-more");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
