@@ -25,6 +25,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "tx-calendar-event-button.h"
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
 #include "tx-day.h"
@@ -155,18 +156,6 @@ show_error (TxCalendarPage *self,
 
 /* The header */
 
-static char *
-format_date (const char *format,
-             int         year,
-             int         month,
-             int         day)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 12, 0, 0);
-
-  return date != NULL ? g_date_time_format (date, format) : g_strdup ("");
-}
-
-
 /* The arrows say what they do, in the tooltip and to a screen reader
  * (an icon alone is no name), in both headers. */
 static void
@@ -197,7 +186,7 @@ update_header (TxCalendarPage *self)
     {
       /* Translators: the title of the year plan, a strftime format;
        * "%Y年" in Chinese */
-      title = format_date (C_("calendar year", "%Y"), self->plan_year, 1, 1);
+      title = tx_calendar_format_date (C_("calendar year", "%Y"), self->plan_year, 1, 1);
       set_arrow_words (self, _("Previous Year"), _("Next Year"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today", self->plan_year != today_year);
       tx_widget_set_action_off_reason (GTK_WIDGET (self), "calendar.today",
@@ -207,7 +196,7 @@ update_header (TxCalendarPage *self)
     {
       /* Translators: the title of the month grid, a strftime format;
        * "%Y年%-m月" in Chinese */
-      title = format_date (C_("calendar month", "%B %Y"), self->year, self->month, 1);
+      title = tx_calendar_format_date (C_("calendar month", "%B %Y"), self->year, self->month, 1);
       set_arrow_words (self, _("Previous Month"), _("Next Month"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.today",
                                      self->year != today_year || self->month != today_month);
@@ -220,188 +209,6 @@ update_header (TxCalendarPage *self)
 }
 
 /* The month grid */
-
-static const char *
-get_state_icon (TxCalendarState state)
-{
-  switch (state)
-    {
-    case TX_CALENDAR_STATE_DONE:
-      return "object-select-symbolic";
-    case TX_CALENDAR_STATE_OVERDUE:
-      return "dialog-warning-symbolic";
-    case TX_CALENDAR_STATE_UPCOMING:
-    default:
-      return "alarm-symbolic";
-    }
-}
-
-static const char *
-get_state_class (TxCalendarState state)
-{
-  switch (state)
-    {
-    case TX_CALENDAR_STATE_DONE:
-      return "done";
-    case TX_CALENDAR_STATE_OVERDUE:
-      return "overdue";
-    case TX_CALENDAR_STATE_UPCOMING:
-    default:
-      return "upcoming";
-    }
-}
-
-/* What the state is, in words: for the tooltip and the screen reader. */
-static char *
-dup_state_text (const TxCalendarEvent *event)
-{
-  switch (event->state)
-    {
-    case TX_CALENDAR_STATE_DONE:
-      /* Translators: %s is a date */
-      return g_strdup_printf (_("Done on %s"), event->done);
-
-    case TX_CALENDAR_STATE_OVERDUE:
-      return g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", event->overdue_days),
-                              event->overdue_days);
-
-    case TX_CALENDAR_STATE_UPCOMING:
-    default:
-      return g_strdup (_("Upcoming"));
-    }
-}
-
-static char *
-dup_event_label (const TxCalendarEvent *event)
-{
-  if (event->kind == TX_CALENDAR_EVENT_MEETING)
-    /* Translators: a meeting in a day of the month grid: its time, then
-     * the consultation's title */
-    return g_strdup_printf (C_("calendar meeting", "%1$s %2$s"), event->time, event->title);
-
-  /* Translators: a deadline in a day of the month grid: the stage
-   * (Research, Submission…), then the consultation's title */
-  return g_strdup_printf (C_("calendar deadline", "%1$s: %2$s"),
-                          tx_stage_get_label (event->stage), event->title);
-}
-
-static char *
-dup_event_description (const TxCalendarEvent *event)
-{
-  g_autofree char *what = NULL;
-  g_autofree char *state = dup_state_text (event);
-
-  if (event->kind == TX_CALENDAR_EVENT_MEETING)
-    /* Translators: %s is the consultation's title */
-    what = g_strdup_printf (_("Meeting: %s"), event->title);
-  else
-    /* Translators: the first %s is a stage (Research, Submission…), the
-     * second the consultation's title */
-    what = g_strdup_printf (_("%s deadline: %s"), tx_stage_get_label (event->stage), event->title);
-
-  if (event->kind == TX_CALENDAR_EVENT_MEETING)
-    return g_strdup_printf ("%s\n%s · %s %s\n%s", what, event->township, event->date, event->time, state);
-
-  return g_strdup_printf ("%s\n%s · %s\n%s", what, event->township, event->date, state);
-}
-
-/* A button for @event that opens its consultation; its words take up
- * to @lines lines, and are cut short after. */
-static GtkWidget *
-create_event_button (const TxCalendarEvent *event,
-                     int                    lines)
-{
-  g_autofree char *label = dup_event_label (event);
-  g_autofree char *description = dup_event_description (event);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (get_state_icon (event->state));
-  GtkWidget *text = gtk_label_new (label);
-
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_width_chars (GTK_LABEL (text), 1);
-  if (lines > 1)
-    {
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (text), lines);
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text);
-
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "tx-calendar-event");
-  gtk_widget_add_css_class (button, event->kind == TX_CALENDAR_EVENT_MEETING ? "meeting" : "deadline");
-  gtk_widget_add_css_class (button, get_state_class (event->state));
-  gtk_widget_set_tooltip_text (button, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.open-consultation");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", event->consultation_uuid);
-
-  return button;
-}
-
-/* The button of a crowded day that lists all its events. */
-/* The list of all the day's events, made when it is opened: a city's
- * month has thousands, and the window's start would wait for them. */
-static void
-create_day_popup (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  GPtrArray *events = g_object_get_data (G_OBJECT (button), "tx-events");
-  const char *day_text = g_object_get_data (G_OBJECT (button), "tx-day-text");
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *heading = gtk_label_new (day_text);
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_bottom (heading, 6);
-  gtk_box_append (GTK_BOX (list), heading);
-  gtk_widget_add_css_class (list, "tx-calendar-day-events");
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      GtkWidget *event_button = create_event_button (g_ptr_array_index (events, i), 2);
-
-      /* the popover closes when an event is chosen */
-      g_signal_connect_object (event_button, "clicked", G_CALLBACK (gtk_popover_popdown),
-                               popover, G_CONNECT_SWAPPED);
-      gtk_widget_set_size_request (event_button, 320, -1);
-      gtk_box_append (GTK_BOX (list), event_button);
-    }
-
-  gtk_popover_set_child (GTK_POPOVER (popover), list);
-  gtk_menu_button_set_popover (button, popover);
-}
-
-static GtkWidget *
-create_more_button (const TxCalendarDay *day,
-                    guint                n_hidden)
-{
-  g_autofree char *label = g_strdup_printf (ngettext ("%u more", "%u more", n_hidden), n_hidden);
-  /* Translators: a day, in the list of a crowded day, a strftime
-   * format; "%Y年%-m月%-d日" in Chinese */
-  char *day_text = format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
-  g_autofree char *tooltip = g_strdup_printf (_("All Events of %s"), day_text);
-  GtkWidget *button = gtk_menu_button_new ();
-
-  g_object_set_data_full (G_OBJECT (button), "tx-events", g_ptr_array_ref (day->events),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (button), "tx-day-text", day_text, g_free);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_day_popup, NULL, NULL);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "tx-calendar-more");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
-
-  return button;
-}
 
 static void
 fill_day (TxCalendarPage      *self,
@@ -418,7 +225,7 @@ fill_day (TxCalendarPage      *self,
   if (day->day == 1)
     /* Translators: the first day of a month in the month grid, a
      * strftime format; "%-m月%-d日" in Chinese */
-    number = format_date (C_("calendar first day", "%b %-d"), day->year, day->month, day->day);
+    number = tx_calendar_format_date (C_("calendar first day", "%b %-d"), day->year, day->month, day->day);
   else
     number = g_strdup_printf ("%d", day->day);
   gtk_label_set_label (cell->number_label, number);
@@ -426,7 +233,7 @@ fill_day (TxCalendarPage      *self,
    * number never does */
   gtk_label_set_ellipsize (cell->number_label, day->day == 1 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 
-  accessible = format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
+  accessible = tx_calendar_format_date (C_("calendar day", "%B %-d, %Y"), day->year, day->month, day->day);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->cell),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -447,11 +254,11 @@ fill_day (TxCalendarPage      *self,
 
   /* a day of one event has the room to show more of its title */
   for (guint i = 0; i < n_shown; i++)
-    gtk_box_append (cell->events_box, create_event_button (g_ptr_array_index (day->events, i),
+    gtk_box_append (cell->events_box, tx_calendar_event_button_new (g_ptr_array_index (day->events, i),
                                                            n_events == 1 ? 2 : 1));
 
   if (n_shown < n_events)
-    gtk_box_append (cell->events_box, create_more_button (day, n_events - n_shown));
+    gtk_box_append (cell->events_box, tx_calendar_more_button_new (day, n_events - n_shown));
 }
 
 /* The uuid of the township chosen, or NULL for every township. */
