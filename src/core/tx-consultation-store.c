@@ -48,6 +48,21 @@ consultation_from_row (sqlite3_stmt *stmt)
   return consultation;
 }
 
+/* A stage of @consultation from the due date, the done date and the
+ * note in the columns of @stmt from @column on. */
+static void
+set_stage (TxConsultation *consultation,
+           int             stage,
+           sqlite3_stmt   *stmt,
+           int             column)
+{
+  g_free (consultation->stage_due[stage]);
+  g_free (consultation->stage_done[stage]);
+  consultation->stage_due[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  consultation->stage_done[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, column + 1));
+  tx_record_set_text (&consultation->stage_note[stage], (const char *) sqlite3_column_text (stmt, column + 2));
+}
+
 static gboolean
 load_stages (TxStore         *store,
              gint64           id,
@@ -68,11 +83,7 @@ load_stages (TxStore         *store,
 
       if (stage < 0 || stage >= TX_N_STAGES)
         continue;
-      g_free (consultation->stage_due[stage]);
-      g_free (consultation->stage_done[stage]);
-      consultation->stage_due[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      consultation->stage_done[stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      tx_record_set_text (&consultation->stage_note[stage], (const char *) sqlite3_column_text (stmt, 3));
+      set_stage (consultation, stage, stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_ERROR)
@@ -196,8 +207,23 @@ tx_store_query_consultation_ids (TxStore                    *store,
   return tx_store_step_ids (store, stmt, error);
 }
 
+/* @ids as a JSON array, for json_each () */
+static char *
+ids_to_json (const gint64 *ids,
+             guint         n_ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
 /**
  * tx_store_load_consultations:
+ * @ids: (array length=n_ids): distinct row ids
  *
  * Returns: (transfer full) (element-type TxConsultation): the
  *   consultations of @ids with their stages, in that order; one deleted
@@ -210,34 +236,58 @@ tx_store_load_consultations (TxStore       *store,
                              GError       **error)
 {
   g_autoptr(GPtrArray) consultations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
+  if (n_ids == 0)
+    return g_steal_pointer (&consultations);
+
+  /* two statements for them all, not two for each: a quarter's ledger
+   * of a city reads thousands */
+  json = ids_to_json (ids, n_ids);
   stmt = tx_store_prepare (store,
                            "SELECT " CONSULTATION_COLUMNS
-                           "FROM consultation c JOIN township t ON t.id = c.township_id "
-                           "WHERE c.id = ? AND c.deleted_at IS NULL",
+                           "FROM json_each (?1) j JOIN consultation c ON c.id = j.value "
+                           "JOIN township t ON t.id = c.township_id "
+                           "WHERE c.deleted_at IS NULL ORDER BY j.key",
                            error);
   if (stmt == NULL)
     return NULL;
-
-  for (guint i = 0; i < n_ids; i++)
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
-      g_autoptr(TxConsultation) consultation = NULL;
-      int rc;
+      TxConsultation *consultation = consultation_from_row (stmt);
 
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      rc = tx_store_step (store, stmt, error);
-      if (rc == SQLITE_ROW)
-        consultation = consultation_from_row (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ERROR)
-        return NULL;
-      if (consultation == NULL)
-        continue;
-      if (!load_stages (store, ids[i], consultation, error))
-        return NULL;
-      g_ptr_array_add (consultations, g_steal_pointer (&consultation));
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                           consultation);
+      g_ptr_array_add (consultations, consultation);
     }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT s.consultation_id, s.stage, s.due, s.done, s.note "
+                           "FROM json_each (?1) j JOIN stage s ON s.consultation_id = j.value",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int stage = sqlite3_column_int (stmt, 1);
+      TxConsultation *consultation = g_hash_table_lookup (by_id, &id);
+
+      if (consultation == NULL || stage < 0 || stage >= TX_N_STAGES)
+        continue;
+      set_stage (consultation, stage, stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
 
   return g_steal_pointer (&consultations);
 }
