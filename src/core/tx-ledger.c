@@ -34,6 +34,7 @@
 #include "tx-consultation-store.h"
 #include "tx-ledger.h"
 #include "tx-outcome-store.h"
+#include "tx-records-private.h"
 #include "tx-records.h"
 #include "tx-rules.h"
 #include "tx-settings.h"
@@ -338,7 +339,7 @@ tx_ledger_evaluate (GPtrArray           *townships,
  * the year, or a recommendation whose feedback has not come by then.
  * A superset: the rules in tx_ledger_evaluate() still decide, and a
  * date not written YYYY-MM-DD is let through for them to read. */
-#define NOT_ISO(column) "(" column " NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+#define NOT_ISO(column) TX_SQL_NOT_ISO_DATE (column)
 #define BY(column) "(" column " <= ?1 OR " NOT_ISO (column) ")"
 #define NOT_BY(column) "(" column " IS NULL OR " column " > ?1 OR " NOT_ISO (column) ")"
 #define FEEDBACK_AWAITED \

@@ -12,8 +12,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tx-metrics.h"
+#include "tx-records-private.h"
 #include "tx-records.h"
+#include "tx-vocabulary.h"
 
 static double
 rate (guint part,
@@ -99,7 +103,7 @@ tx_metrics_free (TxMetrics *metrics)
 static const char period_outcomes_sql[] =
   "SELECT o.id FROM outcome o WHERE o.deleted_at IS NULL AND o.submitted_on IS NOT NULL "
   "AND ((o.submitted_on >= ?1 AND o.submitted_on <= ?2) "
-  "  OR o.submitted_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') "
+  "  OR " TX_SQL_NOT_ISO_DATE ("o.submitted_on") ") "
   "ORDER BY o.submitted_on, o.id";
 
 static const char consultation_townships_sql[] =
@@ -231,4 +235,43 @@ tx_metrics_compute (TxStore     *store,
   g_clear_pointer (&data.outcomes, g_ptr_array_unref);
 
   return ok ? g_steal_pointer (&result) : NULL;
+}
+
+/**
+ * tx_metrics_count_adoption:
+ * @counts: (out caller-allocates) (array fixed-size=4): by #TxAdoption
+ *
+ * Counts the recommendations submitted in @year by adoption, in SQL.
+ *
+ * Returns: whether they could be read
+ */
+gboolean
+tx_metrics_count_adoption (TxStore  *store,
+                           int       year,
+                           guint     counts[4],
+                           GError  **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("%04d-%%", year);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (counts, 0, 4 * sizeof (guint));
+  stmt = tx_store_prepare (store,
+                           "SELECT o.adoption, count(*) FROM outcome o "
+                           "JOIN consultation c ON c.id = o.consultation_id "
+                           "WHERE o.deleted_at IS NULL AND o.submitted_on LIKE ?1 GROUP BY o.adoption",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxAdoption adoption = TX_ADOPTION_PENDING;
+
+      tx_adoption_from_key ((const char *) sqlite3_column_text (stmt, 0), &adoption);
+      counts[adoption] += sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  return rc != SQLITE_ERROR;
 }

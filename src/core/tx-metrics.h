@@ -35,6 +35,10 @@ GPtrArray  *tx_metrics_compute              (TxStore         *store,
                                              TxDate           today,
                                              TxMetrics      **total,
                                              GError         **error);
+gboolean    tx_metrics_count_adoption       (TxStore         *store,
+                                             int              year,
+                                             guint            counts[4],
+                                             GError         **error);
 void        tx_metrics_free                 (TxMetrics       *metrics);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxMetrics, tx_metrics_free)

@@ -10,7 +10,6 @@
 #include "tx-ledger.h"
 #include "tx-metrics.h"
 #include "tx-records.h"
-#include "tx-vocabulary.h"
 
 static const char * const stage_names[] = { "选题", "调研", "协商", "报送", "反馈", "监督", "已完成" };
 
@@ -125,30 +124,12 @@ fill_adoption (TxChartData *data,
 {
   g_autoptr(GPtrArray) metrics = NULL;
   g_autoptr(TxMetrics) total = NULL;
-  g_autofree char *prefix = g_strdup_printf ("%04d-%%", year);
-  sqlite3_stmt *stmt;
-  int rc;
+  guint counts[4];
 
-  /* the recommendations submitted in the year, by adoption: counted in
-   * SQL, not read one by one */
-  stmt = tx_store_prepare (store,
-                           "SELECT o.adoption, count(*) FROM outcome o "
-                           "JOIN consultation c ON c.id = o.consultation_id "
-                           "WHERE o.deleted_at IS NULL AND o.submitted_on LIKE ?1 GROUP BY o.adoption",
-                           error);
-  if (stmt == NULL)
+  if (!tx_metrics_count_adoption (store, year, counts, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      TxAdoption adoption = TX_ADOPTION_PENDING;
-
-      tx_adoption_from_key ((const char *) sqlite3_column_text (stmt, 0), &adoption);
-      data->adoption[adoption] += sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
-    return FALSE;
+  for (guint a = 0; a < G_N_ELEMENTS (counts); a++)
+    data->adoption[a] += counts[a];
 
   metrics = tx_metrics_compute (store, year, 0, today, &total, error);
   if (metrics == NULL)
