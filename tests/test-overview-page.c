@@ -653,6 +653,62 @@ test_many_reasons (Fixture       *fixture,
 }
 
 static gboolean
+page_is_read (gpointer data)
+{
+  return !tx_overview_page_get_reload_pending (data);
+}
+
+/* The ledger and the charts are read apart from the window, which shows
+ * that they are being read; what changes while they are read is read
+ * after, and what was read before it is never shown. */
+static void
+test_read_apart (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TxOverviewPage *page;
+  GtkWindow *window;
+  GtkStack *content_stack;
+  g_autofree char *market_uuid = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  /* a page of its own, opened on the database */
+  page = TX_OVERVIEW_PAGE (tx_overview_page_new ());
+  tx_overview_page_set_day (page, fixture->day);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  tx_overview_page_set_store (page, fixture->store);
+  content_stack = get_child (page, TX_TYPE_OVERVIEW_PAGE, "content_stack");
+  g_assert_true (tx_overview_page_get_reload_pending (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "loading");
+  /* the quarter of today, at once */
+  g_assert_cmpint (tx_overview_page_get_year (page), ==, YEAR);
+  g_assert_cmpint (tx_overview_page_get_quarter (page), ==, QUARTER);
+  gtk_window_present (window);
+  tx_test_wait_until (page_is_read, page, "the ledger to be read");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "overview");
+  gtk_window_destroy (window);
+
+  /* the third quarter asked for, then the fourth again, then the meeting
+   * held, all while the third is read: the fourth is shown, as it is
+   * after the meeting */
+  tx_overview_page_select_quarter (fixture->page, YEAR, 3);
+  g_assert_true (tx_overview_page_get_reload_pending (fixture->page));
+  tx_overview_page_select_quarter (fixture->page, YEAR, QUARTER);
+  market_uuid = find_consultation_uuid (fixture->store, MARKET);
+  tx_store_set_stage_done (fixture->store, market_uuid, TX_STAGE_MEETING, tx_date_from_iso (TODAY), NULL,
+                           tx_date_from_iso (TODAY), &error);
+  g_assert_no_error (error);
+  tx_test_wait_until (page_is_read, fixture->page, "the ledger to be read");
+  g_assert_cmpint (tx_overview_page_get_quarter (fixture->page), ==, QUARTER);
+  g_assert_cmpuint (gtk_drop_down_get_selected (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "quarter_drop_down")),
+                    ==, 0);
+  g_assert_true (market_reason_gone (fixture));
+}
+
+static gboolean
 save_person (TxStore   *store,
              gpointer   person,
              GError   **error)
@@ -1018,6 +1074,8 @@ main (int   argc,
               fixture_set_up, test_new_quarter, fixture_tear_down);
   g_test_add ("/gui/overview-page/many-reasons", Fixture, NULL,
               fixture_set_up, test_many_reasons, fixture_tear_down);
+  g_test_add ("/gui/overview-page/read-apart", Fixture, NULL,
+              fixture_set_up, test_read_apart, fixture_tear_down);
   g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
               fixture_set_up, test_store_changed, fixture_tear_down);
   g_test_add ("/gui/overview-page/preferences", Fixture, NULL,

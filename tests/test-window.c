@@ -13,15 +13,18 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tx-application.h"
+#include "tx-calendar-page.h"
+#include "tx-list-page.h"
 #include "tx-backup.h"
 #include "tx-consultation-editor.h"
 #include "tx-consultations-page.h"
 #include "tx-outcome-editor.h"
 #include "tx-stage-row.h"
 #include "tx-outcomes-page.h"
-#include "tx-overview-page.h"
+#include "tx-overview-page-private.h"
 #include "tx-exchange.h"
 #include "tx-records.h"
 #include "tx-roster-page.h"
@@ -612,6 +615,132 @@ place_revealed (gpointer data)
          && graphene_rect_contains_rect (&view, &place);
 }
 
+/* Whether a label or a button of @widget, shown or not, says @text. */
+static gboolean
+says (GtkWidget  *widget,
+      const char *text)
+{
+  const char *said = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
+                   : GTK_IS_BUTTON (widget) ? gtk_widget_get_tooltip_text (widget)
+                   : GTK_IS_INSCRIPTION (widget) ? gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+                   : NULL;
+
+  if (said != NULL && strstr (said, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (says (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GListModel *
+get_selection_model (gpointer page)
+{
+  return gtk_single_selection_get_model (get_child (page, G_OBJECT_TYPE (page), "selection"));
+}
+
+static gboolean
+overview_is_read (gpointer data)
+{
+  return !tx_overview_page_get_reload_pending (data);
+}
+
+/* The window opens on the Overview: the other pages read the store when
+ * they are first shown (a city's history takes a while), and show then
+ * what was written while they were out of sight. */
+static void
+test_pages_read_when_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AdwViewStack *view_stack;
+  GtkWidget *consultations_page;
+  GtkWidget *outcomes_page;
+  GtkWidget *calendar_page;
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GError) error = NULL;
+  TxConsultation *renamed = NULL;
+  GListModel *model;
+  gboolean listed = FALSE;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  view_stack = get_child (fixture->window, TX_TYPE_WINDOW, "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "overview");
+  consultations_page = tx_test_get_widget (fixture->window, TX_TYPE_CONSULTATIONS_PAGE);
+  outcomes_page = tx_test_get_widget (fixture->window, TX_TYPE_OUTCOMES_PAGE);
+  calendar_page = tx_test_get_widget (fixture->window, TX_TYPE_CALENDAR_PAGE);
+  tx_test_wait_until (overview_is_read, tx_test_get_widget (fixture->window, TX_TYPE_OVERVIEW_PAGE),
+                      "the Overview to be read");
+
+  /* nothing read out of sight */
+  g_assert_null (get_selection_model (consultations_page));
+  g_assert_null (get_selection_model (outcomes_page));
+
+  /* a consultation of this month renamed meanwhile, elsewhere */
+  consultations = tx_store_list_consultations (fixture->store, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < consultations->len && renamed == NULL; i++)
+    {
+      TxConsultation *consultation = g_ptr_array_index (consultations, i);
+      const char *starts = tx_consultation_get_starts (consultation);
+
+      if (starts != NULL && g_str_has_prefix (starts, "2026-11"))
+        renamed = consultation;
+    }
+  g_assert_nonnull (renamed);
+  tx_consultation_set_title (renamed, "改名以后的协商议题");
+  g_assert_true (tx_store_save_consultation (fixture->store, renamed, &error));
+  g_assert_no_error (error);
+  tx_test_settle ();
+  g_assert_null (get_selection_model (consultations_page));
+  g_assert_false (says (calendar_page, "改名以后的协商议题"));
+
+  /* shown: read, with the new title */
+  adw_view_stack_set_visible_child_name (view_stack, "consultations");
+  model = get_selection_model (consultations_page);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, tx_store_count (fixture->store, "consultation"));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !listed; i++)
+    {
+      g_autoptr(TxConsultation) consultation = g_list_model_get_item (model, i);
+
+      listed = g_strcmp0 (tx_consultation_get_title (consultation), "改名以后的协商议题") == 0;
+    }
+  g_assert_true (listed);
+  g_assert_null (get_selection_model (outcomes_page));
+
+  adw_view_stack_set_visible_child_name (view_stack, "calendar");
+  g_assert_true (says (calendar_page, "改名以后的协商议题"));
+
+  adw_view_stack_set_visible_child_name (view_stack, "outcomes");
+  g_assert_cmpuint (g_list_model_get_n_items (get_selection_model (outcomes_page)), >, 0);
+
+  /* read before, renamed again out of sight: shown again, as it is now */
+  adw_view_stack_set_visible_child_name (view_stack, "overview");
+  tx_consultation_set_title (renamed, "再次改名的协商议题");
+  g_assert_true (tx_store_save_consultation (fixture->store, renamed, &error));
+  g_assert_no_error (error);
+  tx_test_settle ();
+  adw_view_stack_set_visible_child_name (view_stack, "consultations");
+  listed = FALSE;
+  model = get_selection_model (consultations_page);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !listed; i++)
+    {
+      g_autoptr(TxConsultation) consultation = g_list_model_get_item (model, i);
+
+      listed = g_strcmp0 (tx_consultation_get_title (consultation), "再次改名的协商议题") == 0;
+    }
+  g_assert_true (listed);
+  adw_view_stack_set_visible_child_name (view_stack, "calendar");
+  g_assert_true (says (calendar_page, "再次改名的协商议题"));
+  g_assert_false (says (calendar_page, "改名以后的协商议题"));
+}
+
 static void
 test_overview_opens_record (Fixture       *fixture,
                             gconstpointer  data)
@@ -1140,6 +1269,8 @@ main (int   argc,
               fixture_set_up, test_consultations, fixture_tear_down);
   g_test_add ("/gui/window/consultations/handmade", Fixture, GINT_TO_POINTER (DATA_HANDMADE),
               fixture_set_up, test_consultations, fixture_tear_down);
+  g_test_add ("/gui/window/pages-read-when-shown/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
+              fixture_set_up, test_pages_read_when_shown, fixture_tear_down);
   g_test_add ("/gui/window/overview-opens-record/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
               fixture_set_up, test_overview_opens_record, fixture_tear_down);
   /* Last: these run the application, which stays the default one. */

@@ -30,6 +30,7 @@
 #include "tx-calendar-page.h"
 #include "tx-day.h"
 #include "tx-off-reason.h"
+#include "tx-out-of-sight.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
 #include "tx-township-model.h"
@@ -80,6 +81,7 @@ struct _TxCalendarPage
   int                shown_month;
   guint              resize_id;       /* the year plan's height, to set when idle */
   guint              filling_townships;
+  gboolean           read_pending;    /* the store is read when the page is shown */
 };
 
 G_DEFINE_FINAL_TYPE (TxCalendarPage, tx_calendar_page, ADW_TYPE_BIN)
@@ -289,9 +291,14 @@ filter_consultations (TxCalendarPage *self)
 static void
 refresh_month (TxCalendarPage *self)
 {
-  g_autoptr(GPtrArray) shown = filter_consultations (self);
-  g_autoptr(TxCalendarMonth) layout = tx_calendar_month_layout (self->year, self->month,
-                                                                shown, get_today (self));
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(TxCalendarMonth) layout = NULL;
+
+  if (self->read_pending)
+    return;
+
+  shown = filter_consultations (self);
+  layout = tx_calendar_month_layout (self->year, self->month, shown, get_today (self));
 
   for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
     fill_day (self, &self->days[i], &layout->days[i]);
@@ -330,6 +337,9 @@ refresh_plan (TxCalendarPage *self)
   g_autoptr(GError) error = NULL;
   TxDate today = get_today (self);
   g_autofree char *description = NULL;
+
+  if (self->read_pending)
+    return;
 
   g_clear_pointer (&self->plan, tx_plan_timeline_free);
 
@@ -379,6 +389,11 @@ static void
 reload (TxCalendarPage *self)
 {
   g_autoptr(GError) error = NULL;
+
+  /* out of sight, the page is read when shown */
+  self->read_pending = self->store != NULL && tx_widget_is_out_of_sight (GTK_WIDGET (self));
+  if (self->read_pending)
+    return;
 
   g_clear_pointer (&self->consultations, g_ptr_array_unref);
 
@@ -676,12 +691,24 @@ tx_calendar_page_set_property (GObject      *object,
 }
 
 static void
+tx_calendar_page_map (GtkWidget *widget)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (widget);
+
+  GTK_WIDGET_CLASS (tx_calendar_page_parent_class)->map (widget);
+
+  if (self->read_pending)
+    reload (self);
+}
+
+static void
 tx_calendar_page_class_init (TxCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tx_calendar_page_dispose;
+  widget_class->map = tx_calendar_page_map;
   object_class->finalize = tx_calendar_page_finalize;
   object_class->get_property = tx_calendar_page_get_property;
   object_class->set_property = tx_calendar_page_set_property;

@@ -27,42 +27,18 @@
 #include <glib/gi18n.h>
 
 #include "tx-editor.h"
-#include "tx-list-page.h"
+#include "tx-list-page-private.h"
+#include "tx-out-of-sight.h"
 #include "tx-paged-list.h"
-#include "tx-township-model.h"
 
-typedef struct
-{
-  /* template children */
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkDropDown        *year_drop_down;
-  GtkDropDown        *township_drop_down;
-  GtkStack           *content_stack;
-  GtkWidget          *records_view;
-  GtkSingleSelection *selection;
-  AdwStatusPage      *error_page;
-  TxEditor           *editor;
-
-  /* owned references */
-  TxStore            *store;
-  TxDay              *day;
-  GListModel         *list;
-  GtkStringList      *year_labels;  /* "All years", then the years */
-  GArray             *years;        /* int, 0 for "All years" */
-  TxTownshipModel    *townships;
-  GPtrArray          *filters;      /* the subclass's filter widgets, unowned */
-
-  /* state */
-  gulong              store_changed_id;
-  gulong              list_changed_id;
-  guint               filling;      /* the filters or the selection set by code */
-  gboolean            year_chosen;  /* the default year was applied */
-  gboolean            year_touched; /* the clerk chose a year */
-  gboolean            failed;       /* the records could not be read */
-} TxListPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (TxListPage, tx_list_page, ADW_TYPE_BIN)
+
+TxListPagePrivate *
+tx_list_page_get_private (TxListPage *self)
+{
+  return tx_list_page_get_instance_private (self);
+}
 
 enum {
   PROP_0,
@@ -105,6 +81,9 @@ shows_list_alone (TxListPage *self)
 /* The record the editor shows is chosen in the list when the list has
  * it; folded, with the list alone, nothing is, so that a click on any
  * row (that one too) shows it. */
+static void read_store (TxListPage *self);
+static void catch_up   (TxListPage *self);
+
 static void
 select_shown_record (TxListPage *self)
 {
@@ -171,153 +150,6 @@ update_content (TxListPage *self)
 
 /* The filters */
 
-static int
-compare_years_descending (gconstpointer a,
-                          gconstpointer b)
-{
-  int x = *(const int *) a;
-  int y = *(const int *) b;
-
-  return (x < y) - (x > y);
-}
-
-/* The year chosen at first: this year when it has records; else the
- * last one that has (year_falls_back) or every year. */
-static int
-choose_default_year (TxListPage *self,
-                     GArray     *years)
-{
-  TxDate today = tx_list_page_get_today (self);
-  int current = tx_date_get_year (today);
-  int latest = 0;
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      int year = g_array_index (years, int, i);
-
-      if (year == current)
-        return current;
-      if (year < current)
-        latest = MAX (latest, year);
-    }
-
-  if (!TX_LIST_PAGE_GET_CLASS (self)->year_falls_back)
-    return 0;
-
-  return latest > 0 ? latest : current;
-}
-
-/* The years that have records, and this year, newest first; the chosen
- * year stays chosen.  Returns whether the year the list shows changed. */
-static gboolean
-fill_years (TxListPage *self)
-{
-  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-  g_autoptr(GArray) found = NULL;
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  int before = tx_list_page_get_year (self);
-  int chosen = before;
-  int current = tx_date_get_year (tx_list_page_get_today (self));
-  guint position = 0;
-
-  priv->failed = FALSE;
-  if (priv->store != NULL)
-    {
-      found = TX_LIST_PAGE_GET_CLASS (self)->list_years (self, &error);
-      if (found == NULL)
-        {
-          g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-          g_warning ("Could not read the years of the %ss: %s",
-                     TX_LIST_PAGE_GET_CLASS (self)->record_kind, error->message);
-          adw_status_page_set_description (priv->error_page, markup);
-          priv->failed = TRUE;
-        }
-    }
-
-  g_array_append_val (years, current);
-  for (guint i = 0; found != NULL && i < found->len; i++)
-    {
-      int year = g_array_index (found, int, i);
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < years->len && !known; j++)
-        known = g_array_index (years, int, j) == year;
-      if (year > 0 && !known)
-        g_array_append_val (years, year);
-    }
-  g_array_sort (years, compare_years_descending);
-
-  if (!priv->year_chosen && found != NULL)
-    {
-      chosen = choose_default_year (self, found);
-      priv->year_chosen = TRUE;
-    }
-
-  g_array_set_size (priv->years, 1);
-  for (guint i = 0; i < years->len; i++)
-    {
-      int year = g_array_index (years, int, i);
-
-      if (year == chosen)
-        position = i + 1;
-      g_array_append_val (priv->years, year);
-      g_ptr_array_add (labels, g_strdup_printf ("%d", year));
-    }
-  g_ptr_array_add (labels, NULL);
-
-  priv->filling++;
-  gtk_string_list_splice (priv->year_labels, 1,
-                          g_list_model_get_n_items (G_LIST_MODEL (priv->year_labels)) - 1,
-                          (const char * const *) labels->pdata);
-  gtk_drop_down_set_selected (priv->year_drop_down, position);
-  priv->filling--;
-
-  return tx_list_page_get_year (self) != before;
-}
-
-/* "All townships" and the store's; the chosen one stays chosen, or
- * every township is shown when it is gone.  Returns whether the
- * township the list shows changed. */
-static gboolean
-fill_townships (TxListPage *self)
-{
-  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-  g_autofree char *chosen = g_strdup (tx_list_page_get_township (self));
-  g_autoptr(GError) error = NULL;
-
-  priv->filling++;
-  if (!tx_township_model_fill (priv->townships, priv->store, &error))
-    g_warning ("Could not read the townships: %s", error->message);
-  gtk_drop_down_set_selected (priv->township_drop_down, tx_township_model_find (priv->townships, chosen));
-  priv->filling--;
-
-  return g_strcmp0 (chosen, tx_list_page_get_township (self)) != 0;
-}
-
-/* Every record again: what a record the filters hide needs. */
-static void
-clear_filters (TxListPage *self)
-{
-  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-
-  priv->filling++;
-  gtk_drop_down_set_selected (priv->year_drop_down, 0);
-  gtk_drop_down_set_selected (priv->township_drop_down, 0);
-  for (guint i = 0; i < priv->filters->len; i++)
-    {
-      GtkWidget *filter = g_ptr_array_index (priv->filters, i);
-
-      if (GTK_IS_DROP_DOWN (filter))
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), 0);
-      else
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (filter), FALSE);
-    }
-  priv->filling--;
-}
-
 static void
 on_filter_changed_cb (TxListPage *self)
 {
@@ -359,7 +191,7 @@ reveal_shown_record (TxListPage *self)
   adw_leaflet_set_visible_child (priv->leaflet, GTK_WIDGET (priv->editor));
   if (uuid != NULL && find_position (self, uuid) == GTK_INVALID_LIST_POSITION)
     {
-      clear_filters (self);
+      tx_list_page_clear_filters (self);
       tx_list_page_refilter (self);
     }
   select_shown_record (self);
@@ -503,7 +335,7 @@ on_day_changed_cb (TxListPage *self)
 
   if (!priv->year_touched)
     priv->year_chosen = FALSE;
-  fill_years (self);
+  tx_list_page_fill_years (self);
   tx_list_page_refilter (self);
 }
 
@@ -514,15 +346,25 @@ on_store_changed_cb (TxStore    *store,
                      TxListPage *self)
 {
   TxListPageClass *klass = TX_LIST_PAGE_GET_CLASS (self);
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
   gboolean all = g_strcmp0 (kind, "all") == 0;
   gboolean changed = FALSE;
+
+  /* read in full when shown */
+  if (priv->read_pending || priv->stale)
+    return;
+  if (tx_widget_is_out_of_sight (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
 
   /* A township's name; the years of the records (a recommendation not
    * submitted counts in its consultation's); the whole database. */
   if (all || g_strcmp0 (kind, "township") == 0)
-    changed |= fill_townships (self);
+    changed |= tx_list_page_fill_townships (self);
   if (all || g_strcmp0 (kind, klass->record_kind) == 0 || g_strcmp0 (kind, "consultation") == 0)
-    changed |= fill_years (self);
+    changed |= tx_list_page_fill_years (self);
 
   if (changed || (klass->is_filter_affected != NULL && klass->is_filter_affected (self, kind)))
     tx_list_page_refilter (self);
@@ -609,7 +451,7 @@ tx_list_page_constructed (GObject *object)
     gtk_widget_add_controller (priv->records_view, shortcuts);
   }
 
-  fill_years (self);
+  tx_list_page_fill_years (self);
   update_content (self);
 }
 
@@ -697,15 +539,26 @@ tx_list_page_set_property (GObject      *object,
 }
 
 static void
+tx_list_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tx_list_page_parent_class)->map (widget);
+
+  catch_up (TX_LIST_PAGE (widget));
+}
+
+static void
 tx_list_page_class_init (TxListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = tx_list_page_constructed;
   object_class->dispose = tx_list_page_dispose;
   object_class->finalize = tx_list_page_finalize;
   object_class->get_property = tx_list_page_get_property;
   object_class->set_property = tx_list_page_set_property;
+
+  widget_class->map = tx_list_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -815,6 +668,14 @@ tx_list_page_refilter (TxListPage *self)
 
   g_return_if_fail (TX_IS_LIST_PAGE (self));
 
+  /* the filters are applied when the records are read */
+  if (priv->read_pending)
+    {
+      if (!tx_widget_is_out_of_sight (GTK_WIDGET (self)))
+        read_store (self);
+      return;
+    }
+
   /* The list says it changed, and update_content () follows. */
   if (priv->list != NULL)
     TX_LIST_PAGE_GET_CLASS (self)->apply_filter (self);
@@ -834,6 +695,8 @@ tx_list_page_get_list (TxListPage *self)
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
 
   g_return_val_if_fail (TX_IS_LIST_PAGE (self), NULL);
+
+  catch_up (self);
 
   return priv->list;
 }
@@ -917,6 +780,53 @@ tx_list_page_get_store (TxListPage *self)
   return priv->store;
 }
 
+/* The list of the store's records, the filters' choices, the records
+ * of the filters: all that the page shows of the store. */
+static void
+read_store (TxListPage *self)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  priv->read_pending = FALSE;
+  priv->stale = FALSE;
+
+  /* The selection hears of the list's changes before the page does. */
+  if (priv->list != NULL)
+    g_clear_signal_handler (&priv->list_changed_id, priv->list);
+  g_clear_object (&priv->list);
+  if (priv->store != NULL)
+    priv->list = TX_LIST_PAGE_GET_CLASS (self)->create_list (self, priv->store);
+  priv->filling++;
+  gtk_single_selection_set_model (priv->selection, priv->list);
+  priv->filling--;
+  if (priv->list != NULL)
+    priv->list_changed_id = g_signal_connect_object (priv->list, "items-changed",
+                                                     G_CALLBACK (update_content), self,
+                                                     G_CONNECT_SWAPPED);
+
+  tx_list_page_fill_townships (self);
+  tx_list_page_fill_years (self);
+  tx_list_page_refilter (self);
+}
+
+/* What the page has not read yet, read now: it is shown, or asked for
+ * its list or a record. */
+static void
+catch_up (TxListPage *self)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  if (priv->read_pending)
+    read_store (self);
+  else if (priv->stale)
+    {
+      priv->stale = FALSE;
+      tx_list_page_fill_townships (self);
+      tx_list_page_fill_years (self);
+      tx_list_page_refilter (self);
+    }
+}
+
 /**
  * tx_list_page_set_store:
  * @store: (nullable): the store whose records to show
@@ -945,27 +855,20 @@ tx_list_page_set_store (TxListPage *self,
 
   priv->year_chosen = FALSE;
   priv->year_touched = FALSE;
-  clear_filters (self);
+  tx_list_page_clear_filters (self);
   tx_editor_set_record (priv->editor, NULL, NULL);
   adw_leaflet_set_visible_child (priv->leaflet, priv->list_pane);
 
-  /* The selection hears of the list's changes before the page does. */
   if (priv->list != NULL)
     g_clear_signal_handler (&priv->list_changed_id, priv->list);
   g_clear_object (&priv->list);
-  if (store != NULL)
-    priv->list = TX_LIST_PAGE_GET_CLASS (self)->create_list (self, store);
-  priv->filling++;
-  gtk_single_selection_set_model (priv->selection, priv->list);
-  priv->filling--;
-  if (priv->list != NULL)
-    priv->list_changed_id = g_signal_connect_object (priv->list, "items-changed",
-                                                     G_CALLBACK (update_content), self,
-                                                     G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (priv->selection, NULL);
 
-  fill_townships (self);
-  fill_years (self);
-  tx_list_page_refilter (self);
+  /* a page out of sight reads its records when it is shown */
+  priv->read_pending = store != NULL;
+  priv->stale = FALSE;
+  if (store == NULL || !tx_widget_is_out_of_sight (GTK_WIDGET (self)))
+    read_store (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -1031,6 +934,8 @@ tx_list_page_select_at (TxListPage *self,
 
   g_return_if_fail (TX_IS_LIST_PAGE (self));
   g_return_if_fail (uuid != NULL);
+
+  catch_up (self);
 
   if (g_strcmp0 (uuid, tx_editor_get_uuid (priv->editor)) == 0)
     {

@@ -23,6 +23,7 @@
 #include "tx-day.h"
 #include "tx-ledger.h"
 #include "tx-overview-page-private.h"
+#include "tx-overview-reading.h"
 #include "tx-records.h"
 
 struct _TxOverviewPage
@@ -41,6 +42,7 @@ struct _TxOverviewPage
   TxChartView    *plan_chart;
   TxChartView    *stages_chart;
   AdwStatusPage  *error_page;
+  TxChartView    *charts[TX_OVERVIEW_N_CHARTS];  /* the four above, as read */
 
   /* owned references */
   TxStore        *store;
@@ -56,6 +58,8 @@ struct _TxOverviewPage
   int             year;          /* the quarter shown; 0 before there is one */
   int             quarter;
   guint           reload_id;
+  GCancellable   *reading;       /* the read under way, or NULL */
+  gboolean        read_again;    /* changed meanwhile: read once more */
   guint           filling;       /* the drop-down set by code */
   gboolean        all_shown;     /* every reason asked for, this quarter */
 };
@@ -192,44 +196,31 @@ show_error (TxOverviewPage *self,
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
 
-/* The quarter drop-down: every quarter begun, newest first, from the
- * year of the first consultation; the quarter shown stays chosen, and
- * at first it is the quarter of today. */
 static void
-fill_quarters (TxOverviewPage *self,
-               TxDate          today)
+clear_charts (TxOverviewPage *self)
 {
-  g_autoptr(GPtrArray) consultations = NULL;
+  for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
+    tx_chart_view_set_data (self->charts[i], NULL);
+}
+
+/* The quarter drop-down, with the quarter read chosen. */
+static void
+show_quarters (TxOverviewPage *self,
+               TxOverviewReading        *reading)
+{
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  int current_year = tx_date_get_year (today);
-  int current_quarter = tx_date_get_quarter (today);
-  int first_year = current_year;
   guint position = 0;
 
-
-  consultations = tx_store_list_consultations (self->store, 0, NULL, &error);
-  if (consultations == NULL)
-    g_warning ("Could not read the years of the consultations: %s", error->message);
-  for (guint i = 0; consultations != NULL && i < consultations->len; i++)
-    {
-      int year = tx_consultation_get_year (g_ptr_array_index (consultations, i));
-
-      if (year > 0 && year < first_year)
-        first_year = year;
-    }
-
   g_array_set_size (self->quarter_keys, 0);
-  for (int year = current_year; year >= first_year; year--)
-    for (int quarter = year == current_year ? current_quarter : 4; quarter >= 1; quarter--)
-      {
-        int key = year * 10 + quarter;
+  g_array_append_vals (self->quarter_keys, reading->keys->data, reading->keys->len);
+  for (guint i = 0; i < reading->keys->len; i++)
+    {
+      int key = g_array_index (reading->keys, int, i);
 
-        if (year == self->year && quarter == self->quarter)
-          position = self->quarter_keys->len;
-        g_array_append_val (self->quarter_keys, key);
-        g_ptr_array_add (labels, format_quarter (year, quarter, tx_ledger_is_issued (self->store, year, quarter)));
-      }
+      if (key == reading->year * 10 + reading->quarter)
+        position = i;
+      g_ptr_array_add (labels, format_quarter (key / 10, key % 10, g_array_index (reading->issued, gboolean, i)));
+    }
   g_ptr_array_add (labels, NULL);
 
   self->filling++;
@@ -238,81 +229,16 @@ fill_quarters (TxOverviewPage *self,
   gtk_drop_down_set_selected (self->quarter_drop_down, position);
   self->filling--;
 
-  if (self->quarter_keys->len > 0)
+  if (self->year != reading->year)
     {
-      int key = g_array_index (self->quarter_keys, int, position);
-
-      if (self->year != key / 10)
-        {
-          self->year = key / 10;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-        }
-      if (self->quarter != key % 10)
-        {
-          self->quarter = key % 10;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
-        }
+      self->year = reading->year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
     }
-}
-
-/* The ledger of the quarter shown: as issued, or as it stands today. */
-static gboolean
-load_ledger (TxOverviewPage  *self,
-             TxDate           today,
-             GError         **error)
-{
-  g_autoptr(TxLedger) ledger = NULL;
-
-  ledger = tx_ledger_get (self->store, self->year, self->quarter, today, error);
-  if (ledger == NULL)
-    return FALSE;
-
-  g_clear_pointer (&self->ledger, tx_ledger_free);
-  self->ledger = g_steal_pointer (&ledger);
-
-  return TRUE;
-}
-
-/* All four or none. */
-static gboolean
-load_charts (TxOverviewPage  *self,
-             TxDate           today,
-             GError         **error)
-{
-  g_autoptr(TxChartData) ledger = NULL;
-  g_autoptr(TxChartData) adoption = NULL;
-  g_autoptr(TxChartData) plan = NULL;
-  g_autoptr(TxChartData) stages = NULL;
-
-  /* the quarters issued as they were issued */
-  ledger = tx_chart_data_from_store (self->store, TX_CHART_LEDGER, self->year, today, error);
-  if (ledger == NULL)
-    return FALSE;
-  adoption = tx_chart_data_from_store (self->store, TX_CHART_ADOPTION, self->year, today, error);
-  if (adoption == NULL)
-    return FALSE;
-  plan = tx_chart_data_from_store (self->store, TX_CHART_PLAN, self->year, today, error);
-  if (plan == NULL)
-    return FALSE;
-  stages = tx_chart_data_from_store (self->store, TX_CHART_STAGES, self->year, today, error);
-  if (stages == NULL)
-    return FALSE;
-
-  tx_chart_view_set_data (self->ledger_chart, g_steal_pointer (&ledger));
-  tx_chart_view_set_data (self->adoption_chart, g_steal_pointer (&adoption));
-  tx_chart_view_set_data (self->plan_chart, g_steal_pointer (&plan));
-  tx_chart_view_set_data (self->stages_chart, g_steal_pointer (&stages));
-
-  return TRUE;
-}
-
-static void
-clear_charts (TxOverviewPage *self)
-{
-  tx_chart_view_set_data (self->ledger_chart, NULL);
-  tx_chart_view_set_data (self->adoption_chart, NULL);
-  tx_chart_view_set_data (self->plan_chart, NULL);
-  tx_chart_view_set_data (self->stages_chart, NULL);
+  if (self->quarter != reading->quarter)
+    {
+      self->quarter = reading->quarter;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
+    }
 }
 
 /* The most serious first: red before yellow, then the longest overdue
@@ -480,15 +406,14 @@ show_ledger_state (TxOverviewPage *self,
     }
 }
 
+/* What was read, or why it could not be; nothing at all without a
+ * store (@reading %NULL). */
 static void
-reload (TxOverviewPage *self)
+show_reading (TxOverviewPage *self,
+              TxOverviewReading        *reading,
+              const GError   *error)
 {
-  g_autoptr(GError) error = NULL;
-  TxDate today;
-
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-
-  if (self->store == NULL)
+  if (reading == NULL)
     {
       g_clear_pointer (&self->ledger, tx_ledger_free);
       clear_list (self->needs_attention_list);
@@ -498,16 +423,17 @@ reload (TxOverviewPage *self)
       gtk_label_set_label (self->as_of_label, "");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->issued_list), FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "overview");
       update_actions (self);
       return;
     }
 
-  today = get_today (self);
-  fill_quarters (self, today);
+  if (reading->keys->len > 0)
+    show_quarters (self, reading);
 
-  if (!load_ledger (self, today, &error) || !load_charts (self, today, &error))
+  if (error != NULL)
     {
-      g_warning ("Could not read the ledger of Q%d %d: %s", self->quarter, self->year, error->message);
+      g_warning ("Could not read the ledger of Q%d %d: %s", reading->quarter, reading->year, error->message);
       g_clear_pointer (&self->ledger, tx_ledger_free);
       fill_attention (self);
       clear_charts (self);
@@ -516,10 +442,94 @@ reload (TxOverviewPage *self)
       return;
     }
 
+  g_clear_pointer (&self->ledger, tx_ledger_free);
+  self->ledger = g_steal_pointer (&reading->ledger);
+  for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
+    tx_chart_view_set_data (self->charts[i], g_steal_pointer (&reading->charts[i]));
   fill_attention (self);
   show_ledger_state (self, self->ledger->issued_on);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_actions (self);
+}
+
+/* What was read, shown; unless the page was read again meanwhile. */
+static void
+on_read_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  TxOverviewPage *self = TX_OVERVIEW_PAGE (source_object);
+  TxOverviewReading *reading;
+  g_autoptr(GError) error = NULL;
+
+  reading = tx_overview_reading_finish (result, &error);
+  if (reading == NULL)
+    return;   /* cancelled: another store, or none */
+
+  g_clear_object (&self->reading);
+  if (self->read_again)
+    reload (self);
+  else
+    show_reading (self, reading, error);
+}
+
+/* Reads the quarter shown again, in a worker when the database is a
+ * file that can be opened a second time: a read begun before is let
+ * finish, and then the page is read once more. */
+static void
+reload (TxOverviewPage *self)
+{
+  TxOverviewReading *reading;
+  const char *path;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+
+  if (self->store == NULL)
+    {
+      if (self->reading != NULL)
+        g_cancellable_cancel (self->reading);
+      g_clear_object (&self->reading);
+      self->read_again = FALSE;
+      show_reading (self, NULL, NULL);
+      return;
+    }
+
+  /* at first, and on a new day, the quarter of today */
+  if (self->year == 0)
+    {
+      TxDate today = get_today (self);
+
+      self->year = tx_date_get_year (today);
+      self->quarter = tx_date_get_quarter (today);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
+    }
+
+  if (self->reading != NULL)
+    {
+      self->read_again = TRUE;
+      return;
+    }
+  self->read_again = FALSE;
+
+  /* nothing shown yet: say that it is being read */
+  if (self->ledger == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+
+  reading = tx_overview_reading_new (get_today (self), self->year, self->quarter);
+  path = tx_store_get_path (self->store);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(TxOverviewReading) here = reading;
+      g_autoptr(GError) error = NULL;
+
+      tx_overview_reading_read (here, self->store, &error);
+      show_reading (self, here, error);
+      return;
+    }
+
+  self->reading = g_cancellable_new ();
+  tx_overview_reading_read_in_thread (reading, path, self, self->reading, on_read_cb, NULL);
 }
 
 /* Callbacks */
@@ -558,7 +568,7 @@ tx_overview_page_get_reload_pending (TxOverviewPage *self)
 {
   g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), FALSE);
 
-  return self->reload_id != 0;
+  return self->reload_id != 0 || self->reading != NULL;
 }
 
 static void
@@ -849,6 +859,10 @@ tx_overview_page_init (TxOverviewPage *self)
   self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->charts[TX_OVERVIEW_CHART_LEDGER] = self->ledger_chart;
+  self->charts[TX_OVERVIEW_CHART_ADOPTION] = self->adoption_chart;
+  self->charts[TX_OVERVIEW_CHART_PLAN] = self->plan_chart;
+  self->charts[TX_OVERVIEW_CHART_STAGES] = self->stages_chart;
 
   self->filling++;
   gtk_drop_down_set_model (self->quarter_drop_down, G_LIST_MODEL (self->quarters));

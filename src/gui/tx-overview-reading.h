@@ -1,0 +1,53 @@
+/* tx-overview-reading.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tx-chart.h"
+#include "tx-ledger.h"
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+/* The charts of the year, in the order read */
+enum {
+  TX_OVERVIEW_CHART_LEDGER,
+  TX_OVERVIEW_CHART_ADOPTION,
+  TX_OVERVIEW_CHART_PLAN,
+  TX_OVERVIEW_CHART_STAGES,
+  TX_OVERVIEW_N_CHARTS
+};
+
+typedef struct {
+  char         *path;      /* the database, opened again to read it */
+  TxDate        today;
+  int           year;      /* the quarter shown: asked for, then read */
+  int           quarter;
+  GArray       *keys;      /* int, year * 10 + quarter, newest first */
+  GArray       *issued;    /* gboolean, of each of @keys */
+  TxLedger     *ledger;
+  TxChartData  *charts[TX_OVERVIEW_N_CHARTS];
+} TxOverviewReading;
+
+TxOverviewReading *tx_overview_reading_new            (TxDate               today,
+                                                       int                  year,
+                                                       int                  quarter);
+void               tx_overview_reading_free           (TxOverviewReading   *reading);
+gboolean           tx_overview_reading_read           (TxOverviewReading   *reading,
+                                                       TxStore             *store,
+                                                       GError             **error);
+void               tx_overview_reading_read_in_thread (TxOverviewReading   *reading,
+                                                       const char          *path,
+                                                       gpointer             source_object,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+TxOverviewReading *tx_overview_reading_finish         (GAsyncResult        *result,
+                                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxOverviewReading, tx_overview_reading_free)
+
+G_END_DECLS
