@@ -649,8 +649,8 @@ overview_is_read (gpointer data)
   return !tx_overview_page_get_reload_pending (data);
 }
 
-/* The window opens on the Overview: the other pages read the store when
- * they are first shown (a city's history takes a while), and show then
+/* The window opens on the Overview: the other pages (the roster too)
+ * read the store when they are first shown (a city's history takes a while), and show then
  * what was written while they were out of sight. */
 static void
 test_pages_read_when_shown (Fixture       *fixture,
@@ -660,6 +660,7 @@ test_pages_read_when_shown (Fixture       *fixture,
   GtkWidget *consultations_page;
   GtkWidget *outcomes_page;
   GtkWidget *calendar_page;
+  GtkWidget *roster_page;
   g_autoptr(GPtrArray) consultations = NULL;
   g_autoptr(GError) error = NULL;
   TxConsultation *renamed = NULL;
@@ -680,6 +681,8 @@ test_pages_read_when_shown (Fixture       *fixture,
   /* nothing read out of sight */
   g_assert_null (get_selection_model (consultations_page));
   g_assert_null (get_selection_model (outcomes_page));
+  roster_page = tx_test_get_widget (fixture->window, TX_TYPE_ROSTER_PAGE);
+  g_assert_null (get_selection_model (roster_page));
 
   /* a consultation of this month renamed meanwhile, elsewhere */
   consultations = tx_store_list_consultations (fixture->store, 0, NULL, &error);
@@ -719,6 +722,10 @@ test_pages_read_when_shown (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (view_stack, "outcomes");
   g_assert_cmpuint (g_list_model_get_n_items (get_selection_model (outcomes_page)), >, 0);
+
+  adw_view_stack_set_visible_child_name (view_stack, "roster");
+  g_assert_cmpuint (g_list_model_get_n_items (get_selection_model (roster_page)), ==,
+                    tx_store_count (fixture->store, "person"));
 
   /* read before, renamed again out of sight: shown again, as it is now */
   adw_view_stack_set_visible_child_name (view_stack, "overview");

@@ -41,6 +41,7 @@ struct _TxRosterPage
 
   /* state */
   gboolean            full_phones;
+  gboolean            read_pending;    /* out of sight: the roster is read when shown */
   TxPersonSort        sort;            /* the header clicked last */
   gboolean            descending;
   guint               filling_townships;

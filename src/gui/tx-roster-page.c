@@ -20,6 +20,7 @@
 #include "tx-column-state.h"
 #include "tx-day.h"
 #include "tx-file-toast.h"
+#include "tx-out-of-sight.h"
 #include "tx-person-editor.h"
 #include "tx-person-list.h"
 #include "tx-records.h"
@@ -289,6 +290,20 @@ on_people_notify_cb (TxPersonList *people,
                              TxRosterPage *self)
 {
   update_state (self);
+}
+
+/* The people of the filter, in the list. */
+static void
+read_people (TxRosterPage *self)
+{
+  self->read_pending = FALSE;
+  self->people = tx_person_list_new (self->store);
+  apply_filter (self);
+  g_signal_connect_object (self->people, "notify::n-items",
+                           G_CALLBACK (on_people_notify_cb), self, 0);
+  g_signal_connect_object (self->people, "notify::error",
+                           G_CALLBACK (on_people_notify_cb), self, 0);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->people));
 }
 
 static void
@@ -585,6 +600,12 @@ tx_roster_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (tx_roster_page_parent_class)->map (widget);
 
+  if (self->read_pending)
+    {
+      read_people (self);
+      update_state (self);
+    }
+
   if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -853,19 +874,16 @@ tx_roster_page_set_store (TxRosterPage *self,
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
       fill_townships (self);
       read_full_phones (self);
-
-      self->people = tx_person_list_new (store);
-      apply_filter (self);
-      g_signal_connect_object (self->people, "notify::n-items",
-                               G_CALLBACK (on_people_notify_cb), self, 0);
-      g_signal_connect_object (self->people, "notify::error",
-                               G_CALLBACK (on_people_notify_cb), self, 0);
     }
 
   /* The template is gone in dispose. */
   if (self->selection != NULL)
     {
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->people));
+      gtk_single_selection_set_model (self->selection, NULL);
+      /* out of sight, the roster is read when shown */
+      self->read_pending = store != NULL && tx_widget_is_out_of_sight (GTK_WIDGET (self));
+      if (store != NULL && !self->read_pending)
+        read_people (self);
       update_state (self);
     }
 
