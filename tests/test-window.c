@@ -17,6 +17,7 @@
 
 #include "tx-application.h"
 #include "tx-calendar-page.h"
+#include "tx-ledger.h"
 #include "tx-list-page.h"
 #include "tx-backup.h"
 #include "tx-consultation-editor.h"
@@ -746,6 +747,38 @@ test_pages_read_when_shown (Fixture       *fixture,
   adw_view_stack_set_visible_child_name (view_stack, "calendar");
   g_assert_true (says (calendar_page, "再次改名的协商议题"));
   g_assert_false (says (calendar_page, "改名以后的协商议题"));
+
+  /* a consultation with a reason on the Overview, renamed while the
+   * Overview is out of sight: its reason, shown again, says the name */
+  {
+    g_autoptr(TxLedger) ledger = tx_ledger_compute (fixture->store, 2026, 4, tx_date_from_iso ("2026-11-27"), &error);
+    g_autoptr(TxConsultation) late = NULL;
+    const TxLedgerHit *hit = NULL;
+    GtkWidget *overview_page = tx_test_get_widget (fixture->window, TX_TYPE_OVERVIEW_PAGE);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < ledger->entries->len && hit == NULL; i++)
+      {
+        TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+        for (guint h = 0; h < entry->hits->len && hit == NULL; h++)
+          if (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->rule == TX_RULE_STAGE_OVERDUE)
+            hit = g_ptr_array_index (entry->hits, h);
+      }
+    g_assert_nonnull (hit);
+    late = tx_store_load_consultation (fixture->store, hit->uuid, &error);
+    g_assert_no_error (error);
+    tx_consultation_set_title (late, "逾期议题的新名称");
+    g_assert_true (tx_store_save_consultation (fixture->store, late, &error));
+    g_assert_no_error (error);
+    tx_test_settle ();
+    g_assert_false (tx_overview_page_get_reload_pending (TX_OVERVIEW_PAGE (overview_page)));
+    g_assert_false (says (overview_page, "逾期议题的新名称"));
+
+    adw_view_stack_set_visible_child_name (view_stack, "overview");
+    tx_test_wait_until (overview_is_read, overview_page, "the Overview to be read again");
+    g_assert_true (says (overview_page, "逾期议题的新名称"));
+  }
 }
 
 static void

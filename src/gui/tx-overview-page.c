@@ -22,6 +22,7 @@
 #include "tx-circular-dialog.h"
 #include "tx-day.h"
 #include "tx-ledger.h"
+#include "tx-out-of-sight.h"
 #include "tx-overview-page-private.h"
 #include "tx-overview-reading.h"
 #include "tx-records.h"
@@ -60,6 +61,7 @@ struct _TxOverviewPage
   guint           reload_id;
   GCancellable   *reading;       /* the read under way, or NULL */
   gboolean        read_again;    /* changed meanwhile: read once more */
+  gboolean        read_when_shown;
   guint           filling;       /* the drop-down set by code */
   gboolean        all_shown;     /* every reason asked for, this quarter */
 };
@@ -494,6 +496,11 @@ reload (TxOverviewPage *self)
       return;
     }
 
+  /* out of sight, the page is read when shown */
+  self->read_when_shown = tx_widget_is_out_of_sight (GTK_WIDGET (self));
+  if (self->read_when_shown)
+    return;
+
   /* at first, and on a new day, the quarter of today */
   if (self->year == 0)
     {
@@ -657,6 +664,17 @@ tx_overview_page_circular_action (GtkWidget  *widget,
 /* GtkWidget, GObject */
 
 static void
+tx_overview_page_map (GtkWidget *widget)
+{
+  TxOverviewPage *self = TX_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (tx_overview_page_parent_class)->map (widget);
+
+  if (self->read_when_shown)
+    reload (self);
+}
+
+static void
 tx_overview_page_dispose (GObject *object)
 {
   TxOverviewPage *self = (TxOverviewPage *)object;
@@ -745,6 +763,7 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tx_overview_page_dispose;
+  widget_class->map = tx_overview_page_map;
   object_class->finalize = tx_overview_page_finalize;
   object_class->get_property = tx_overview_page_get_property;
   object_class->set_property = tx_overview_page_set_property;
