@@ -449,6 +449,111 @@ test_paged_model (Fixture       *f,
     }
 }
 
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} Emitted;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Emitted    *emitted)
+{
+  emitted->position = position;
+  emitted->removed = removed;
+  emitted->added = added;
+  emitted->count++;
+}
+
+static gboolean
+save_person (TxStore   *store,
+             gpointer   person,
+             GError   **error)
+{
+  return tx_roster_save_person (store, person, error);
+}
+
+/* @person as it is, with another name and organization */
+static TxPerson *
+person_changed (TxPerson   *person,
+                const char *name,
+                const char *organization)
+{
+  return tx_person_new_with_fields (tx_person_get_uuid (person), name, tx_person_get_gender (person),
+                                    tx_person_get_ethnicity (person), tx_person_get_township_uuid (person),
+                                    tx_person_get_village (person), organization,
+                                    tx_person_get_title (person), tx_person_get_phone (person),
+                                    tx_person_get_notes (person));
+}
+
+/* A person saved: the views hear of the rows that changed, not of
+ * every row (a city's roster would be read again whole to find the row
+ * chosen); and the rows read after are the roster as it is. */
+static void
+test_paged_model_saved (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPersonList) list = NULL;
+  g_autoptr(TxPerson) middle = NULL;
+  g_autoptr(TxPerson) changed = NULL;
+  g_autoptr(TxPerson) moved = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  Emitted emitted = { 0, };
+  guint n;
+
+  g_assert_true (tx_store_write (f->store, add_many, GUINT_TO_POINTER (750), &error));
+  g_assert_no_error (error);
+  list = tx_person_list_new (f->store);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &emitted);
+
+  /* where they were: their row alone, as it is now */
+  middle = g_list_model_get_item (G_LIST_MODEL (list), 300);
+  changed = person_changed (middle, tx_person_get_name (middle), "新的工作单位");
+  g_assert_true (tx_store_write (f->store, save_person, changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (emitted.count, ==, 1);
+  g_assert_cmpuint (emitted.position, ==, 300);
+  g_assert_cmpuint (emitted.removed, ==, 1);
+  g_assert_cmpuint (emitted.added, ==, 1);
+  {
+    g_autoptr(TxPerson) row = g_list_model_get_item (G_LIST_MODEL (list), 300);
+
+    g_assert_cmpstr (tx_person_get_uuid (row), ==, tx_person_get_uuid (middle));
+    g_assert_cmpstr (tx_person_get_organization (row), ==, "新的工作单位");
+  }
+
+  /* renamed to the front: the rows from there to where they were */
+  moved = person_changed (middle, "阿一", "新的工作单位");
+  g_assert_true (tx_store_write (f->store, save_person, moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (emitted.count, ==, 2);
+  g_assert_cmpuint (emitted.removed, ==, emitted.added);
+  g_assert_cmpuint (emitted.position + emitted.removed, ==, 301);
+  g_assert_cmpuint (emitted.removed, <, n);
+  all = tx_roster_query (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TxPerson) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (tx_person_get_uuid (row), ==, tx_person_get_uuid (g_ptr_array_index (all, i)));
+    }
+
+  /* another program wrote: every row */
+  tx_store_emit_changed (f->store, "all");
+  g_assert_cmpuint (emitted.count, ==, 3);
+  g_assert_cmpuint (emitted.position, ==, 0);
+  g_assert_cmpuint (emitted.removed, ==, n);
+  g_assert_cmpuint (emitted.added, ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +570,7 @@ main (int   argc,
   g_test_add ("/search/sort-columns", Fixture, NULL, fixture_set_up, test_sort_columns, fixture_tear_down);
   g_test_add_func ("/search/mainland-strokes", test_mainland_strokes);
   g_test_add ("/search/paged-model", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
+  g_test_add ("/search/paged-model/saved", Fixture, NULL, fixture_set_up, test_paged_model_saved, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -71,6 +71,7 @@ tx_consultation_list_class_init (TxConsultationListClass *klass)
   list_class->query_ids = tx_consultation_list_query_ids;
   list_class->load_rows = tx_consultation_list_load_rows;
   list_class->is_affected = tx_consultation_list_is_affected;
+  list_class->kind = "consultation";
 }
 
 static void

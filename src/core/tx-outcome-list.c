@@ -72,6 +72,7 @@ tx_outcome_list_class_init (TxOutcomeListClass *klass)
   list_class->query_ids = tx_outcome_list_query_ids;
   list_class->load_rows = tx_outcome_list_load_rows;
   list_class->is_affected = tx_outcome_list_is_affected;
+  list_class->kind = "outcome";
 }
 
 static void

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "tx-paged-list.h"
 
 #define PAGE_SIZE 100
@@ -134,14 +136,59 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = tx_paged_list_get_item;
 }
 
+static void reload (TxPagedList *self,
+                    gint64       changed_id);
+
+/* The row id of the record @uuid of the list's kind, 0 if none. */
+static gint64
+find_id (TxPagedList *self,
+         const char  *uuid)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?",
+                                          TX_PAGED_LIST_GET_CLASS (self)->kind);
+  sqlite3_stmt *stmt = tx_store_prepare (priv->store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* A record of the list's own kind saved tells the views of the rows
+ * that moved and of its own; any other change, of every row. */
 static void
 on_store_changed_cb (TxPagedList *self,
                      const char  *kind,
                      const char  *uuid,
                      TxStore     *store)
 {
-  if (g_strcmp0 (kind, "all") == 0 || TX_PAGED_LIST_GET_CLASS (self)->is_affected (self, kind))
-    tx_paged_list_reload (self);
+  TxPagedListClass *klass = TX_PAGED_LIST_GET_CLASS (self);
+
+  if (g_strcmp0 (kind, "all") == 0 || !klass->is_affected (self, kind))
+    {
+      if (g_strcmp0 (kind, "all") == 0)
+        reload (self, 0);
+      return;
+    }
+
+  if (uuid != NULL && klass->kind != NULL && g_strcmp0 (kind, klass->kind) == 0)
+    {
+      gint64 id = find_id (self, uuid);
+
+      if (id != 0)
+        {
+          reload (self, id);
+          return;
+        }
+    }
+
+  reload (self, 0);
 }
 
 static void
@@ -289,22 +336,36 @@ tx_paged_list_get_store (TxPagedList *self)
   return priv->store;
 }
 
-/**
- * tx_paged_list_reload:
- *
- * Reads the ids again (after a change or a new filter) and tells the
- * views that every row may have changed.
- */
-void
-tx_paged_list_reload (TxPagedList *self)
+/* The rows from @start on, up to @old_end in the old ids and @new_end in
+ * the new: the views hear of those alone.  Rows before and after, the
+ * same records in the same order, keep their widgets, and the views do
+ * not read every record again to find the one chosen. */
+static gint64
+index_of (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return -1;
+}
+
+/* Reads the ids again.  @changed_id: the one record whose row may show
+ * otherwise now, besides those that moved; 0 when every row may. */
+static void
+reload (TxPagedList *self,
+        gint64       changed_id)
 {
   TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) old_ids = NULL;
   gboolean had_error;
   guint old_n_items;
-
-  g_return_if_fail (TX_IS_PAGED_LIST (self));
+  guint start = 0;
+  guint old_end;
+  guint new_end;
 
   ids = TX_PAGED_LIST_GET_CLASS (self)->query_ids (self, &error);
   if (ids == NULL)
@@ -320,17 +381,95 @@ tx_paged_list_reload (TxPagedList *self)
 
   g_hash_table_remove_all (priv->pages);
   g_queue_clear (&priv->recent);
-  g_clear_pointer (&priv->ids, g_array_unref);
+  old_ids = g_steal_pointer (&priv->ids);
   priv->ids = g_steal_pointer (&ids);
 
   old_n_items = priv->n_items;
   priv->n_items = priv->ids->len;
+  old_end = old_n_items;
+  new_end = priv->n_items;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, priv->n_items);
+  if (changed_id != 0 && old_ids != NULL && old_ids->len == old_n_items)
+    {
+      const gint64 *before = (const gint64 *) old_ids->data;
+      const gint64 *after = (const gint64 *) priv->ids->data;
+      gint64 position = index_of (priv->ids, changed_id);
+
+      /* the same records at the start, and at the end */
+      while (start < old_end && start < new_end && before[start] == after[start])
+        start++;
+      while (old_end > start && new_end > start && before[old_end - 1] == after[new_end - 1])
+        {
+          old_end--;
+          new_end--;
+        }
+
+      /* and the record saved, where it is now */
+      if (position >= 0 && start == old_end && start == new_end)
+        {
+          start = position;
+          old_end = new_end = position + 1;
+        }
+      else if (position >= 0)
+        {
+          if ((guint) position < start)
+            start = position;
+          if ((guint) position >= new_end)
+            {
+              old_end += position + 1 - new_end;
+              new_end = position + 1;
+            }
+        }
+    }
+
+  if (old_end > start || new_end > start)
+    g_list_model_items_changed (G_LIST_MODEL (self), start, old_end - start, new_end - start);
   if (old_n_items != priv->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (had_error || priv->error != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+/**
+ * tx_paged_list_reload:
+ *
+ * Reads the ids again (after a change or a new filter) and tells the
+ * views that every row may have changed.
+ */
+void
+tx_paged_list_reload (TxPagedList *self)
+{
+  g_return_if_fail (TX_IS_PAGED_LIST (self));
+
+  reload (self, 0);
+}
+
+/**
+ * tx_paged_list_find:
+ * @uuid: (nullable): a record of the list's kind
+ *
+ * Where the record is in the list, without reading the records before
+ * it: one row id looked up and searched among the ids.
+ *
+ * Returns: its position, or %GTK_INVALID_LIST_POSITION (G_MAXUINT)
+ */
+guint
+tx_paged_list_find (TxPagedList *self,
+                    const char  *uuid)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  gint64 position;
+  gint64 id;
+
+  g_return_val_if_fail (TX_IS_PAGED_LIST (self), G_MAXUINT);
+
+  if (uuid == NULL || priv->ids == NULL || TX_PAGED_LIST_GET_CLASS (self)->kind == NULL)
+    return G_MAXUINT;
+
+  id = find_id (self, uuid);
+  position = id != 0 ? index_of (priv->ids, id) : -1;
+
+  return position >= 0 ? (guint) position : G_MAXUINT;
 }
 
 /**

@@ -31,10 +31,16 @@ struct _TxPagedListClass
   /* Whether a change of records of @kind may change the list. */
   gboolean   (*is_affected) (TxPagedList   *self,
                              const char    *kind);
+
+  /* The kind of the records listed, as the store's changes name it and
+   * as their table is named. */
+  const char  *kind;
 };
 
 TxStore      *tx_paged_list_get_store (TxPagedList *self);
 void          tx_paged_list_reload    (TxPagedList *self);
+guint         tx_paged_list_find      (TxPagedList *self,
+                                       const char  *uuid);
 const GError *tx_paged_list_get_error (TxPagedList *self);
 
 G_END_DECLS

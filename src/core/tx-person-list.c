@@ -68,6 +68,7 @@ tx_person_list_class_init (TxPersonListClass *klass)
   list_class->query_ids = tx_person_list_query_ids;
   list_class->load_rows = tx_person_list_load_rows;
   list_class->is_affected = tx_person_list_is_affected;
+  list_class->kind = "person";
 }
 
 static void

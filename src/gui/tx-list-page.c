@@ -58,6 +58,10 @@ find_position (TxListPage *self,
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
   guint n_items = priv->list != NULL ? g_list_model_get_n_items (priv->list) : 0;
 
+  /* a city's list is not read whole to find one record */
+  if (TX_IS_PAGED_LIST (priv->list))
+    return tx_paged_list_find (TX_PAGED_LIST (priv->list), uuid);
+
   for (guint i = 0; uuid != NULL && i < n_items; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (priv->list, i);
