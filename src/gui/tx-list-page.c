@@ -680,6 +680,13 @@ tx_list_page_refilter (TxListPage *self)
       return;
     }
 
+  /* Nothing chosen while the rows are replaced: a selection whose
+   * record is among them looks for it among all the new rows, which
+   * reads a city's list whole.  update_content () chooses it again. */
+  priv->filling++;
+  gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
+  priv->filling--;
+
   /* The list says it changed, and update_content () follows. */
   if (priv->list != NULL)
     TX_LIST_PAGE_GET_CLASS (self)->apply_filter (self);

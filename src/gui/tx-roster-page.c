@@ -215,6 +215,10 @@ apply_filter (TxRosterPage *self)
   if (self->people == NULL)
     return;
 
+  /* Nobody chosen first: a selection whose person is among the rows
+   * replaced looks for them among all the new rows, which reads a
+   * city's roster whole at each keystroke. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   tx_roster_page_read_filter (self, &filter);
   tx_person_list_set_filter (self->people, &filter);
   tx_person_filter_clear (&filter);
