@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "tx-application.h"
+#include "tx-renderer.h"
 
 int
 main (int   argc,
@@ -26,6 +27,13 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR") ? g_getenv ("TONGXIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* before GTK makes a window */
+  {
+    g_autoptr(GSettings) settings = tx_application_create_gsettings ();
+
+    tx_renderer_apply (settings);
+  }
 
   app = tx_application_new ();
 

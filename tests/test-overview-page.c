@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "tx-application.h"
 #include "tx-chart-view.h"
 #include "tx-chart.h"
 #include "tx-circular-dialog-private.h"
@@ -32,6 +33,7 @@
 #include "tx-preferences-window.h"
 #include "tx-settings.h"
 #include "tx-records.h"
+#include "tx-renderer.h"
 #include "tx-roster.h"
 #include "tx-test-gui.h"
 #include "tx-test-pdf.h"
@@ -783,6 +785,73 @@ reason_has_color (gpointer data)
  * at once, while the window is still open; a spin button cannot offer a
  * value the settings would refuse; a name typed and not applied is kept
  * when the window closes. */
+/* How this computer draws the window: cairo where OpenGL would run in
+ * software, unless the preference says otherwise; the preference is
+ * the computer's, kept by the window of Preferences. */
+static void
+test_renderer (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *node = NULL;
+  g_autoptr(GSettings) gsettings = NULL;
+  g_autoptr(GError) error = NULL;
+  TxPreferencesWindow *preferences;
+  AdwComboRow *row;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  /* a PC with a card OpenGL can drive has a render node */
+  dir = g_dir_make_tmp ("tongxin-dri-XXXXXX", &error);
+  g_assert_no_error (error);
+  card = g_build_filename (dir, "card0", NULL);
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  g_assert_false (tx_renderer_has_gpu (dir));
+  node = g_build_filename (dir, "renderD128", NULL);
+  g_assert_true (g_file_set_contents (node, "", 0, NULL));
+  g_assert_true (tx_renderer_has_gpu (dir));
+  g_assert_false (tx_renderer_has_gpu ("/nonexistent/dri"));
+  tx_test_remove_dir (dir);
+
+  g_assert_cmpstr (tx_renderer_choose ("automatic", FALSE), ==, "cairo");
+  g_assert_null (tx_renderer_choose ("automatic", TRUE));
+  g_assert_null (tx_renderer_choose ("gl", FALSE));
+  g_assert_cmpstr (tx_renderer_choose ("cairo", TRUE), ==, "cairo");
+  g_assert_cmpstr (tx_renderer_choose (NULL, FALSE), ==, "cairo");
+
+  gsettings = tx_application_create_gsettings ();
+  g_assert_nonnull (gsettings);
+  {
+    g_autofree char *renderer = g_settings_get_string (gsettings, "renderer");
+    g_assert_cmpstr (renderer, ==, "automatic");
+  }
+  preferences = tx_preferences_window_new (fixture->window, fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = tx_test_get_template_child (preferences, "renderer_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  adw_combo_row_set_selected (row, 1);
+  {
+    g_autofree char *renderer = g_settings_get_string (gsettings, "renderer");
+    g_assert_cmpstr (renderer, ==, "gl");
+  }
+  adw_combo_row_set_selected (row, 2);
+  {
+    g_autofree char *renderer = g_settings_get_string (gsettings, "renderer");
+    g_assert_cmpstr (renderer, ==, "cairo");
+  }
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* shown again as chosen */
+  preferences = tx_preferences_window_new (fixture->window, fixture->store);
+  row = tx_test_get_template_child (preferences, "renderer_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (gsettings, "renderer");
+}
+
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
@@ -1078,6 +1147,8 @@ main (int   argc,
               fixture_set_up, test_read_apart, fixture_tear_down);
   g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
               fixture_set_up, test_store_changed, fixture_tear_down);
+  g_test_add ("/gui/overview-page/renderer", Fixture, NULL,
+              fixture_set_up, test_renderer, fixture_tear_down);
   g_test_add ("/gui/overview-page/preferences", Fixture, NULL,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/gui/overview-page/circular", Fixture, NULL,

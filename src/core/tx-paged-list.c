@@ -153,7 +153,8 @@ find_id (TxPagedList *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  /* not found, or not readable: the list tells the views of every row */
+  if (tx_store_step (priv->store, stmt, NULL) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 

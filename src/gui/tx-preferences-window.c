@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-application.h"
 #include "tx-preferences-window.h"
 #include "tx-settings.h"
 #include "tx-township-store.h"
@@ -33,9 +34,12 @@ struct _TxPreferencesWindow
   AdwPreferencesGroup  *ledger_group;
   AdwPreferencesGroup  *meetings_group;
   AdwPreferencesGroup  *data_group;
+  AdwPreferencesGroup  *display_group;
+  AdwComboRow          *renderer_row;
 
   /* owned references */
   TxStore              *store;
+  GSettings            *gsettings;     /* of this computer; NULL without the schema */
   GtkStringList        *townships;     /* "none", then the names */
 
   /* state */
@@ -397,6 +401,22 @@ tx_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
 }
 
+/* The renderer preference's values, in the order of the combo row */
+static const char * const renderer_keys[] = { "automatic", "gl", "cairo" };
+
+static void
+on_renderer_row_notify_selected_cb (AdwComboRow         *row,
+                                    GParamSpec          *pspec,
+                                    TxPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->gsettings == NULL || selected >= G_N_ELEMENTS (renderer_keys))
+    return;
+
+  g_settings_set_string (self->gsettings, "renderer", renderer_keys[selected]);
+}
+
 static void
 tx_preferences_window_dispose (GObject *object)
 {
@@ -406,6 +426,7 @@ tx_preferences_window_dispose (GObject *object)
   g_clear_pointer (&self->controls, g_free);
   g_clear_object (&self->townships);
   g_clear_object (&self->store);
+  g_clear_object (&self->gsettings);
 
   G_OBJECT_CLASS (tx_preferences_window_parent_class)->dispose (object);
 }
@@ -472,6 +493,9 @@ tx_preferences_window_class_init (TxPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxPreferencesWindow, ledger_group);
   gtk_widget_class_bind_template_child (widget_class, TxPreferencesWindow, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, TxPreferencesWindow, data_group);
+  gtk_widget_class_bind_template_child (widget_class, TxPreferencesWindow, display_group);
+  gtk_widget_class_bind_template_child (widget_class, TxPreferencesWindow, renderer_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_renderer_row_notify_selected_cb);
 }
 
 /* libadwaita 1.2 leaves the window's search button (hidden here) with no
@@ -497,6 +521,20 @@ tx_preferences_window_init (TxPreferencesWindow *self)
   self->townships = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   name_search_button (GTK_WIDGET (self));
+
+  /* how this computer draws the window, not a setting of the database */
+  self->gsettings = tx_application_create_gsettings ();
+  gtk_widget_set_visible (GTK_WIDGET (self->display_group), self->gsettings != NULL);
+  if (self->gsettings != NULL)
+    {
+      g_autofree char *renderer = g_settings_get_string (self->gsettings, "renderer");
+
+      self->updating = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (renderer_keys); i++)
+        if (g_strcmp0 (renderer, renderer_keys[i]) == 0)
+          adw_combo_row_set_selected (self->renderer_row, i);
+      self->updating = FALSE;
+    }
 }
 
 TxPreferencesWindow *
