@@ -106,13 +106,13 @@ tx_store_list_consultations (TxStore     *store,
                              const char  *township,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) consultations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
+  /* the ids in order, then the records with their stages in two
+   * statements: a city has thousands */
   stmt = tx_store_prepare (store,
-                           "SELECT " CONSULTATION_COLUMNS
+                           "SELECT c.id "
                            "FROM consultation c JOIN township t ON t.id = c.township_id "
                            "WHERE c.deleted_at IS NULL "
                            "AND (?1 = 0 OR " TX_SQL_CONSULTATION_YEAR " = ?1) "
@@ -124,23 +124,11 @@ tx_store_list_consultations (TxStore     *store,
 
   sqlite3_bind_int (stmt, 1, year);
   tx_bind_text_or_null (stmt, 2, township);
-
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (consultations, consultation_from_row (stmt));
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
+  ids = tx_store_step_ids (store, stmt, error);
+  if (ids == NULL)
     return NULL;
 
-  for (guint i = 0; i < consultations->len; i++)
-    if (!load_stages (store, g_array_index (ids, gint64, i), g_ptr_array_index (consultations, i), error))
-      return NULL;
-
-  return g_steal_pointer (&consultations);
+  return tx_store_load_consultations (store, (const gint64 *) ids->data, ids->len, error);
 }
 
 /**
