@@ -548,6 +548,64 @@ test_plan_timeline_empty (void)
   cairo_surface_destroy (surface);
 }
 
+/* A month of the calendar read alone shows what it shows when the whole
+ * history is read: every day of its six weeks, the same events. */
+static void
+test_month_read_alone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tongxin-calendar-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "tongxin.db", NULL);
+  g_autofree char *rm = g_strdup_printf ("rm -rf %s", dir);
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  TxDate today = tx_date_new (2026, 11, 27);
+  guint events = 0;
+
+  store = tx_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_load_demo (store, today, NULL, &error));
+  g_assert_no_error (error);
+  all = tx_store_list_consultations (store, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(TxCalendarMonth) whole = tx_calendar_month_layout (2026, month, all, today);
+      g_autoptr(GPtrArray) some = NULL;
+      g_autoptr(TxCalendarMonth) alone = NULL;
+
+      some = tx_store_list_consultations_between (store, whole->days[0].date,
+                                                  whole->days[TX_CALENDAR_N_DAYS - 1].date, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (some->len, <=, all->len);
+      alone = tx_calendar_month_layout (2026, month, some, today);
+      for (guint d = 0; d < TX_CALENDAR_N_DAYS; d++)
+        {
+          GPtrArray *expected = whole->days[d].events;
+          GPtrArray *found = alone->days[d].events;
+
+          g_assert_cmpuint (found->len, ==, expected->len);
+          for (guint e = 0; e < found->len; e++)
+            {
+              TxCalendarEvent *x = g_ptr_array_index (expected, e);
+              TxCalendarEvent *y = g_ptr_array_index (found, e);
+
+              g_assert_cmpstr (y->consultation_uuid, ==, x->consultation_uuid);
+              g_assert_cmpint (y->stage, ==, x->stage);
+              g_assert_cmpint (y->kind, ==, x->kind);
+            }
+          if (whole->days[d].in_month)
+            events += expected->len;
+        }
+    }
+  /* the sample's year has meetings and deadlines to compare */
+  g_assert_cmpuint (events, >, 20);
+
+  g_clear_object (&store);
+  g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +613,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/calendar-layout/month-grid", test_month_grid);
+  g_test_add_func ("/calendar-layout/month-read-alone", test_month_read_alone);
   g_test_add ("/calendar-layout/meeting-day", Fixture, NULL,
               fixture_set_up, test_meeting_day, fixture_tear_down);
   g_test_add ("/calendar-layout/deadline-states", Fixture, NULL,

@@ -210,6 +210,50 @@ ids_to_json (const gint64 *ids,
 }
 
 /**
+ * tx_store_list_consultations_between:
+ * @from: the first day, YYYY-MM-DD
+ * @to: the last day, YYYY-MM-DD
+ *
+ * What a calendar of these days shows, read without the rest of the
+ * history: the consultations meeting between them (a day either side,
+ * for the time zone of the meeting's time) or with a stage due between
+ * them.
+ *
+ * Returns: (transfer full) (element-type TxConsultation): with their
+ *   stages, by meeting time, then title
+ */
+GPtrArray *
+tx_store_list_consultations_between (TxStore     *store,
+                                     const char  *from,
+                                     const char  *to,
+                                     GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  stmt = tx_store_prepare (store,
+                           "SELECT c.id FROM consultation c "
+                           "WHERE c.deleted_at IS NULL AND ("
+                           "(c.starts_at >= date (?1, '-1 day') AND c.starts_at < date (?2, '+2 day')) "
+                           "OR c.id IN (SELECT s.consultation_id FROM stage s WHERE s.due BETWEEN ?1 AND ?2)) "
+                           "ORDER BY c.starts_at IS NULL, c.starts_at, c.title",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  ids = tx_store_step_ids (store, stmt, error);
+  if (ids == NULL)
+    return NULL;
+
+  return tx_store_load_consultations (store, (const gint64 *) ids->data, ids->len, error);
+}
+
+/**
  * tx_store_load_consultations:
  * @ids: (array length=n_ids): distinct row ids
  *

@@ -25,6 +25,10 @@ GPtrArray      *tx_store_list_consultations      (TxStore     *store,
                                                   int          year,
                                                   const char  *township,
                                                   GError     **error);
+GPtrArray      *tx_store_list_consultations_between (TxStore     *store,
+                                                     const char  *from,
+                                                     const char  *to,
+                                                     GError     **error);
 GArray         *tx_store_list_consultation_years (TxStore     *store,
                                                   GError     **error);
 GArray         *tx_store_query_consultation_ids  (TxStore                    *store,

@@ -68,7 +68,7 @@ struct _TxCalendarPage
   /* owned references */
   TxStore           *store;
   TxTownshipModel   *townships;       /* "All townships", then the store's */
-  GPtrArray         *consultations;   /* every consultation, for the month grid */
+  GPtrArray         *consultations;   /* those of the month grid shown */
   TxPlanTimeline    *plan;            /* the year plan shown */
 
   /* state */
@@ -79,6 +79,7 @@ struct _TxCalendarPage
   int                plan_year;       /* the year plan shown */
   int                shown_year;      /* the month of today when last drawn */
   int                shown_month;
+  int                consultations_month;  /* year * 12 + month of @consultations */
   guint              resize_id;       /* the year plan's height, to set when idle */
   guint              filling_townships;
   gboolean           read_pending;    /* the store is read when the page is shown */
@@ -288,13 +289,40 @@ filter_consultations (TxCalendarPage *self)
   return shown;
 }
 
+/* The consultations of the six weeks of the month shown, read when
+ * another month is shown or the store changed: not the whole history. */
+static gboolean
+read_month (TxCalendarPage *self)
+{
+  g_autoptr(TxCalendarMonth) grid = NULL;
+  g_autoptr(GError) error = NULL;
+  int key = self->year * 12 + self->month;
+
+  if (self->store == NULL || (self->consultations != NULL && self->consultations_month == key))
+    return TRUE;
+
+  grid = tx_calendar_month_layout (self->year, self->month, NULL, get_today (self));
+  g_clear_pointer (&self->consultations, g_ptr_array_unref);
+  self->consultations = tx_store_list_consultations_between (self->store, grid->days[0].date,
+                                                             grid->days[TX_CALENDAR_N_DAYS - 1].date, &error);
+  if (self->consultations == NULL)
+    {
+      g_warning ("Could not read the consultations: %s", error->message);
+      show_error (self, error);
+      return FALSE;
+    }
+  self->consultations_month = key;
+
+  return TRUE;
+}
+
 static void
 refresh_month (TxCalendarPage *self)
 {
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(TxCalendarMonth) layout = NULL;
 
-  if (self->read_pending)
+  if (self->read_pending || !read_month (self))
     return;
 
   shown = filter_consultations (self);
@@ -408,17 +436,6 @@ reload (TxCalendarPage *self)
     gtk_drop_down_set_selected (self->township_drop_down, tx_township_model_find (self->townships, chosen));
     self->filling_townships--;
   }
-
-  if (self->store != NULL)
-    {
-      self->consultations = tx_store_list_consultations (self->store, 0, NULL, &error);
-      if (self->consultations == NULL)
-        {
-          g_warning ("Could not read the consultations: %s", error->message);
-          show_error (self, error);
-          return;
-        }
-    }
 
   gtk_stack_set_visible_child_name (self->content_stack, "calendar");
   get_today_month (self, &self->shown_year, &self->shown_month);
