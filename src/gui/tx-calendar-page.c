@@ -83,6 +83,7 @@ struct _TxCalendarPage
   guint              resize_id;       /* the year plan's height, to set when idle */
   guint              filling_townships;
   gboolean           read_pending;    /* the store is read when the page is shown */
+  gboolean           plan_stale;      /* the year plan is read when it is shown */
 };
 
 G_DEFINE_FINAL_TYPE (TxCalendarPage, tx_calendar_page, ADW_TYPE_BIN)
@@ -369,6 +370,11 @@ refresh_plan (TxCalendarPage *self)
   if (self->read_pending)
     return;
 
+  /* the year plan reads a year's ledger: when it is shown */
+  self->plan_stale = !is_showing_plan (self);
+  if (self->plan_stale)
+    return;
+
   g_clear_pointer (&self->plan, tx_plan_timeline_free);
 
   if (self->store != NULL)
@@ -494,6 +500,8 @@ on_view_stack_notify_visible_child_name_cb (GtkStack       *stack,
                                             GParamSpec     *pspec,
                                             TxCalendarPage *self)
 {
+  if (self->plan_stale && is_showing_plan (self))
+    refresh_plan (self);
   update_header (self);
 }
 
