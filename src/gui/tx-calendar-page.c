@@ -422,8 +422,6 @@ draw_plan (GtkDrawingArea *area,
 static void
 reload (TxCalendarPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   /* out of sight, the page is read when shown */
   self->read_pending = self->store != NULL && tx_widget_is_out_of_sight (GTK_WIDGET (self));
   if (self->read_pending)
