@@ -25,6 +25,7 @@
 #include "tx-file.h"
 #include "tx-ledger.h"
 #include "tx-store.h"
+#include "tx-test-pdf.h"
 
 #define TODAY tx_date_new (2026, 11, 27)
 
@@ -965,6 +966,295 @@ test_a4_label_size (Fixture       *f,
     }
 }
 
+/* A city's name for township @i: two characters and 镇, 乡 or 街道,
+ * different for each of a few hundred. */
+static char *
+city_township_name (guint i)
+{
+  static const char * const first = "金凤龙马牛仙陆道黄青石白云桥平安新兴和太永福长清双高";
+  static const char * const second = "山场坪桥关寨溪江河岭岗湾坡冲堡庄田";
+  static const char * const kinds[] = { "镇", "乡", "镇", "街道" };
+  glong n_first = g_utf8_strlen (first, -1), n_second = g_utf8_strlen (second, -1);
+  g_autofree char *a = g_utf8_substring (first, i % n_first, i % n_first + 1);
+  g_autofree char *b = g_utf8_substring (second, (i / n_first) % n_second, (i / n_first) % n_second + 1);
+
+  return g_strconcat (a, b, kinds[i % G_N_ELEMENTS (kinds)], NULL);
+}
+
+/* The ledger chart of a city of @n townships, the colours varied. */
+static TxChartData *
+city_ledger_chart (guint n)
+{
+  TxChartData *chart = tx_chart_data_new (TX_CHART_LEDGER, "2026年各乡镇（街道）预警情况");
+
+  for (guint i = 0; i < n; i++)
+    {
+      int colors[4] = { i % 3, (i / 3) % 3, (i / 9) % 3, -1 };
+
+      g_ptr_array_add (chart->rows, city_township_name (i));
+      g_array_append_vals (chart->colors, colors, 4);
+    }
+
+  return chart;
+}
+
+/* The smallest text pdftohtml finds in @pdf, in points (rounded). */
+static int
+smallest_text (const char *pdf)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdftohtml -xml -i -stdout -zoom 1 '%s'", pdf);
+  g_autofree char *xml = NULL;
+  g_autoptr(GRegex) sizes = g_regex_new ("<fontspec id=\"[0-9]+\" size=\"([0-9]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int smallest = G_MAXINT;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, &xml, NULL, NULL, NULL));
+  for (g_regex_match (sizes, xml, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *size = g_match_info_fetch (match, 1);
+
+      smallest = MIN (smallest, atoi (size));
+    }
+
+  return smallest;
+}
+
+/* How many times @word is in @text. */
+static guint
+count_word (const char *text,
+            const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + strlen (word), word))
+    n++;
+
+  return n;
+}
+
+/* A city's ledger (100 townships) on A4: one page, every township and
+ * colour in words inside the GB/T 9704 margins, no text under 9 pt;
+ * 250 townships over pages, each township once.  As a PNG and an SVG,
+ * in A4's proportions, its text 9 pt or more printed across the text
+ * block. */
+static void
+test_city (Fixture       *f,
+           gconstpointer  data)
+{
+  const double mm = 72 / 25.4;
+  const double block_width = 156 * mm, block_height = 225 * mm;
+  static const guint sizes[] = { 100, 250 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxChartData) chart = city_ledger_chart (sizes[s]);
+      g_autofree char *pdf = g_strdup_printf ("%s/city-%u.pdf", f->dir, sizes[s]);
+      g_autofree char *svg = g_strdup_printf ("%s/city-%u.svg", f->dir, sizes[s]);
+      g_autofree char *png = g_strdup_printf ("%s/city-%u.png", f->dir, sizes[s]);
+      g_autofree char *drawn = NULL;
+      g_autoptr(GPtrArray) texts = NULL;
+      cairo_surface_t *image;
+      double width, height;
+      guint pages;
+
+      g_assert_true (tx_chart_write (chart, pdf, TX_CHART_PAGE_A4, &error));
+      g_assert_no_error (error);
+      pages = tx_test_pdf_pages (pdf);
+      g_test_message ("%u townships: %u A4 pages, the smallest text %d pt", sizes[s], pages, smallest_text (pdf));
+      /* a city on a page, a larger one on more */
+      if (sizes[s] <= 100)
+        g_assert_cmpuint (pages, ==, 1);
+      else
+        g_assert_cmpuint (pages, >, 1);
+      pdf_page_size (pdf, &width, &height);
+      g_assert_cmpfloat (fabs (width - 595.28), <, 0.01);
+      g_assert_cmpint (smallest_text (pdf), >=, (int) TX_CHART_MIN_COMPACT_PRINT_SIZE);
+      tx_test_assert_words_inside (pdf, 28 * mm, 37 * mm, width - 26 * mm, height - 35 * mm);
+      drawn = tx_test_pdf_text (pdf, TRUE);
+      for (guint row = 0; row < chart->rows->len; row++)
+        g_assert_cmpuint (count_word (drawn, g_ptr_array_index (chart->rows, row)), ==, 1);
+      {
+        guint n_red = 0;
+
+        for (guint i = 0; i < chart->colors->len; i++)
+          n_red += g_array_index (chart->colors, int, i) == TX_COLOR_RED;
+        g_assert_cmpuint (count_word (drawn, "红"), ==, n_red);
+      }
+      g_assert_cmpuint (count_word (drawn, chart->title), ==, pages);
+
+      /* the SVG: its words, and their size printed across the text block */
+      g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_A4, &error));
+      g_assert_no_error (error);
+      texts = read_svg_texts (svg, NULL);
+      for (guint row = 0; row < chart->rows->len; row++)
+        g_assert_cmpint (find_text (texts, g_ptr_array_index (chart->rows, row), FALSE), >=, 0);
+      {
+        g_autofree char *contents = NULL;
+        g_autoptr(GRegex) box = g_regex_new ("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"", 0, 0, NULL);
+        g_autoptr(GRegex) font = g_regex_new ("font-size=\"([0-9.]+)\"", 0, 0, NULL);
+        g_autoptr(GMatchInfo) match = NULL;
+        g_autofree char *w = NULL;
+        g_autofree char *h = NULL;
+        double smallest = G_MAXDOUBLE;
+
+        g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+        g_assert_true (g_regex_match (box, contents, 0, &match));
+        w = g_match_info_fetch (match, 1);
+        h = g_match_info_fetch (match, 2);
+        width = g_ascii_strtod (w, NULL);
+        height = g_ascii_strtod (h, NULL);
+        g_clear_pointer (&match, g_match_info_free);
+        for (g_regex_match (font, contents, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+          {
+            g_autofree char *size = g_match_info_fetch (match, 1);
+
+            smallest = MIN (smallest, g_ascii_strtod (size, NULL));
+          }
+        g_test_message ("SVG %.0f × %.0f, the smallest text %.1f pt across A4", width, height,
+                        smallest * block_width / width);
+        g_assert_cmpfloat (smallest * block_width / width, >=, TX_CHART_MIN_COMPACT_PRINT_SIZE);
+        if (sizes[s] <= 100)
+          g_assert_cmpfloat (height / width, <=, block_height / block_width);
+      }
+
+      /* the PNG, in the SVG's proportions */
+      g_assert_true (tx_chart_write (chart, png, TX_CHART_PAGE_A4, &error));
+      g_assert_no_error (error);
+      image = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpfloat (fabs ((double) cairo_image_surface_get_height (image) / cairo_image_surface_get_width (image)
+                               - height / width), <, 0.01);
+      cairo_surface_destroy (image);
+    }
+}
+
+/* A compact ledger's cells have the colours of its townships, where
+ * tx_chart_ledger_cell() says they are, block after block. */
+static void
+test_city_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxChartData) chart = city_ledger_chart (100);
+  double width = tx_chart_get_print_width (156 * 72 / 25.4);
+  double height = tx_chart_get_height_within (chart, width, 225 * 72 / 25.4 * width / (156 * 72 / 25.4));
+  g_autoptr(GBytes) png = tx_chart_render_png (chart, width, height, 2, NULL, &error);
+  cairo_surface_t *image;
+  PngReader reader;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (height, <, tx_chart_get_height (chart));
+  reader.data = g_bytes_get_data (png, &reader.left);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+
+  for (guint row = 0; row < chart->rows->len; row++)
+    for (guint q = 1; q <= 3; q++)
+      {
+        TxChartRect cell = tx_chart_ledger_cell (width, height, chart->rows->len, row, q);
+        TxColor color = g_array_index (chart->colors, int, row * 4 + q - 1);
+
+        g_assert_cmpfloat (cell.x, >=, 0);
+        g_assert_cmpfloat (cell.x + cell.width, <=, width);
+        g_assert_cmpfloat (cell.y + cell.height, <=, height);
+        /* a corner of the cell, clear of its word */
+        assert_pixel (image, cell.x + 1, cell.y + 1, color);
+        assert_pixel (image, cell.x + cell.width - 1, cell.y + cell.height - 1, color);
+      }
+
+  cairo_surface_destroy (image);
+}
+
+/* A store with the @n townships of city_township_name(), and no plans. */
+static TxStore *
+open_city (Fixture *f,
+           guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/city-%u.db", f->dir, n);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2026-11-27T10:00:00+08:00\">\n");
+  g_autoptr(GBytes) bytes = NULL;
+  TxImportOptions options = { 0, };
+  TxImportReport report = { 0, };
+  TxStore *store;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = city_township_name (i);
+
+      g_string_append_printf (xml, "<township uuid=\"00000000-0000-4000-8000-%012x\" name=\"%s\" kind=\"town\" "
+                                   "updated=\"2026-01-08T09:00:00+08:00\"/>\n", i + 1, name);
+    }
+  g_string_append (xml, "</tongxin>\n");
+  bytes = g_bytes_new (xml->str, xml->len);
+
+  store = tx_store_open (path, &error);
+  g_assert_no_error (error);
+  options.today = TODAY;
+  g_assert_true (tx_exchange_import_bytes (store, bytes, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, >=, n);
+
+  return store;
+}
+
+/* The chart of a city's circular: compact, its labels printing at 9 pt
+ * or more, no taller than the page under a heading; when even that
+ * cannot hold every township, in parts, each a picture of its own in
+ * the circular. */
+static void
+test_city_circular_chart (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const guint sizes[] = { 100, 250 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxStore) store = open_city (f, sizes[s]);
+      g_autoptr(TxLedger) ledger = tx_ledger_compute (store, 2026, 3, TODAY, &error);
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GPtrArray) parts = NULL;
+      g_autofree char *odt = g_strdup_printf ("%s/通报-%u.odt", f->dir, sizes[s]);
+      g_autoptr(GBytes) content = NULL;
+      g_autofree char *content_text = NULL;
+      TxCircularOptions options = { TX_CIRCULAR_DRAFT, NULL, { NULL, NULL, NULL } };
+      TxCircularChartInfo info;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (ledger->entries->len, ==, sizes[s]);
+      png = tx_circular_chart_render (store, ledger, &info, &error);
+      g_assert_no_error (error);
+      g_test_message ("%u townships: %u part(s), %.1f cm tall in all, labels at %.1f pt", sizes[s],
+                      info.n_parts, info.height_cm, info.smallest_label_pt);
+      g_assert_cmpfloat (info.smallest_label_pt, >=, TX_CHART_MIN_COMPACT_PRINT_SIZE);
+      g_assert_cmpfloat (info.width_cm, <=, TX_CIRCULAR_CHART_WIDTH_CM);
+
+      parts = tx_circular_chart_split (png);
+      g_assert_cmpuint (parts->len, ==, info.n_parts);
+      if (sizes[s] <= 100)
+        g_assert_cmpuint (parts->len, ==, 1);
+      else
+        g_assert_cmpuint (parts->len, >, 1);
+      for (guint i = 0; i < parts->len; i++)
+        {
+          double width_cm, height_cm;
+
+          tx_circular_chart_get_placed_size (g_ptr_array_index (parts, i), &width_cm, &height_cm);
+          g_assert_cmpfloat (height_cm, <=, TX_CIRCULAR_CHART_MAX_HEIGHT_CM);
+        }
+
+      /* in the circular, a picture each */
+      g_assert_true (tx_documents_write_circular_full (store, 2026, 3, TODAY, &options, odt, &error));
+      g_assert_no_error (error);
+      content = read_member (odt, "content.xml");
+      content_text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+      g_assert_cmpuint (count_word (content_text, "<draw:image "), ==, parts->len);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1276,9 @@ main (int   argc,
   g_test_add ("/chart/cli-page", Fixture, NULL, fixture_set_up, test_cli_page, fixture_tear_down);
   g_test_add ("/chart/circular-print-size", Fixture, NULL, fixture_set_up, test_circular_print_size,
               fixture_tear_down);
+  g_test_add ("/chart/city", Fixture, NULL, fixture_set_up, test_city, fixture_tear_down);
+  g_test_add ("/chart/city-cells", Fixture, NULL, fixture_set_up, test_city_cells, fixture_tear_down);
+  g_test_add ("/chart/city-circular", Fixture, NULL, fixture_set_up, test_city_circular_chart, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -263,6 +263,210 @@ test_suggestions (Fixture       *f,
     }
 }
 
+/* A city of 100 townships as an exchange file: of every four, one with
+ * nothing amiss (green), one with a stage five days late (yellow), two
+ * with two consultations whose every stage is weeks late (red), the
+ * last of them also behind its plan. */
+static void
+write_city (const char *path)
+{
+  static const char * const first = "金凤龙马牛仙陆道黄青石白云桥平安新兴和太永福长清双高";
+  static const char * const second = "山场坪桥关寨溪江河岭岗湾坡冲堡庄田";
+  static const char * const kinds[][2] = { { "town", "镇" }, { "township", "乡" }, { "subdistrict", "街道" } };
+  static const char * const stages[] = { "selection", "research", "meeting", "submission", "feedback", "supervision" };
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2026-11-27T10:00:00+08:00\">\n");
+  const char *updated = "updated=\"2026-01-08T09:00:00+08:00\"";
+  g_autoptr(GError) error = NULL;
+
+  for (guint t = 0; t < 100; t++)
+    {
+      g_autofree char *a = g_utf8_substring (first, t % 26, t % 26 + 1);
+      g_autofree char *b = g_utf8_substring (second, t / 26, t / 26 + 1);
+
+      g_string_append_printf (xml, "<township uuid=\"00000000-0000-4000-8000-%012x\" name=\"%s%s%s\" kind=\"%s\" %s/>\n",
+                              t + 1, a, b, kinds[t % 3][1], kinds[t % 3][0], updated);
+    }
+  for (guint t = 0; t < 100; t++)
+    g_string_append_printf (xml, "<plan township=\"00000000-0000-4000-8000-%012x\" year=\"2026\" consultations=\"%u\" %s/>\n",
+                            t + 1, t % 4 == 3 ? 4 : 0, updated);
+  for (guint t = 0; t < 100; t++)
+    for (guint c = 0; c < (t % 4 == 0 ? 0 : t % 4 == 1 ? 1 : 2); c++)
+      {
+        g_string_append_printf (xml, "<consultation uuid=\"00000000-0000-4000-9000-%08x%04x\" "
+                                     "township=\"00000000-0000-4000-8000-%012x\" %s>\n"
+                                     "<title>第%u号片区人居环境整治协商</title><topic-source>cppcc</topic-source>"
+                                     "<orientation>livelihood</orientation><platform>physical</platform>\n",
+                                t + 1, c, t + 1, updated, t * 2 + c + 1);
+        for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+          {
+            /* five days late on the quarter's last day, the rest not yet due; or all weeks late */
+            g_autofree char *due = t % 4 == 1 ? g_strdup (s == 0 ? "2026-09-25" : "2026-12-20")
+                                              : g_strdup_printf ("2026-07-%02u", 1 + s * 3);
+
+            g_string_append_printf (xml, "<stage name=\"%s\" due=\"%s\"/>\n", stages[s], due);
+          }
+        g_string_append (xml, "</consultation>\n");
+      }
+  g_string_append (xml, "</tongxin>\n");
+
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, &error));
+  g_assert_no_error (error);
+}
+
+static void
+city_set_up (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *xml = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-circular-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "city.db", NULL);
+  xml = g_build_filename (f->dir, "city.xml", NULL);
+  write_city (xml);
+  g_assert_cmpint (cli (f, NULL, "import", xml, NULL), ==, 0);
+}
+
+/* The line of @lines that starts with @start, or NULL. */
+static const char *
+line_starting (GStrv       lines,
+               const char *start)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], start))
+      return lines[i];
+
+  return NULL;
+}
+
+/* A city's circular: the townships counted by colour as the ledger has
+ * them; each red and yellow one in the table, with its colour, three of
+ * its reasons at most and “等N项”, N all of them, or named after it;
+ * the green ones named; the suggestions one for each thing to be done,
+ * naming the townships with how many there are. */
+static void
+test_city (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const words[] = { "绿", "黄", "红" };
+  static const char * const names[] = { "绿色", "黄色", "红色" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *odt = g_build_filename (f->dir, "通报.odt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *counted = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  guint counts[3] = { 0, }, in_table[3] = { 0, };
+  guint n_many = 0, n_suggestions = 0, n_overdue_townships = 0, n_overdue = 0;
+  gboolean in_suggestions = FALSE;
+
+  g_assert_cmpint (cli (f, NULL, "circular", "--year", "2026", "--quarter", "3", odt, "--draft", NULL), ==, 0);
+  text = tx_test_odt_text (odt);
+  lines = g_strsplit (text, "\n", -1);
+
+  store = tx_store_open (f->db, &error);
+  g_assert_no_error (error);
+  ledger = tx_ledger_compute (store, 2026, 3, tx_date_new (2026, 11, 27), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger->entries->len, ==, 100);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    counts[((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->color]++;
+  g_assert_true (counts[TX_COLOR_GREEN] > 0 && counts[TX_COLOR_YELLOW] > 0 && counts[TX_COLOR_RED] > 0);
+
+  /* the counts by colour */
+  counted = g_strdup_printf ("本季度参加评定的乡镇（街道）共100个，其中绿色%u个、黄色%u个、红色%u个。",
+                             counts[TX_COLOR_GREEN], counts[TX_COLOR_YELLOW], counts[TX_COLOR_RED]);
+  g_assert_nonnull (strstr (text, counted));
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+      g_autofree char *row = g_strdup_printf ("\n%s\n%s\n", entry->township_name, words[entry->color]);
+      const char *found = strstr (text, row);
+
+      if (entry->color == TX_COLOR_GREEN)
+        {
+          /* not in the table, but named */
+          g_assert_null (found);
+          continue;
+        }
+      if (found == NULL)
+        continue;
+      in_table[entry->color]++;
+
+      /* its reasons: three at most, and when there are more, how many */
+      {
+        const char *reasons = found + strlen (row);
+        g_autofree char *cell = g_strndup (reasons, strcspn (reasons, "\n"));
+        g_auto(GStrv) said = g_strsplit (cell, "；", -1);
+        g_autofree char *all = g_strdup_printf ("等%u项", entry->hits->len);
+
+        g_assert_cmpuint (g_strv_length (said), <=, 3);
+        if (entry->hits->len > 3)
+          {
+            g_assert_true (g_str_has_suffix (cell, all));
+            n_many++;
+          }
+        else
+          g_assert_null (strstr (cell, "等"));
+      }
+    }
+  /* the table has red townships with more reasons than it gives */
+  g_assert_cmpuint (n_many, >, 0);
+
+  /* those not in the table are named after it, so many of each colour */
+  for (int color = TX_COLOR_RED; color >= TX_COLOR_GREEN; color--)
+    {
+      guint rest = counts[color] - in_table[color];
+      g_autofree char *start = g_strdup_printf ("%s评定为%s的%u个：", color == TX_COLOR_GREEN ? "" : "其余",
+                                                names[color], rest);
+      const char *named = line_starting (lines, start);
+
+      if (rest == 0)
+        continue;
+      g_assert_nonnull (named);
+      for (guint i = 0; i < ledger->entries->len; i++)
+        {
+          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+          g_autofree char *row = g_strdup_printf ("\n%s\n%s\n", entry->township_name, words[entry->color]);
+
+          if ((int) entry->color == color && strstr (text, row) == NULL)
+            g_assert_nonnull (strstr (named, entry->township_name));
+        }
+    }
+
+  /* the suggestions: one for each kind of problem, and one for all */
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+      guint n = 0;
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        n += ((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->rule == TX_RULE_STAGE_OVERDUE;
+      n_overdue_townships += n > 0;
+      n_overdue += n;
+    }
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strstr (lines[i], "三、下一阶段工作建议") != NULL)
+        in_suggestions = TRUE;
+      else if (in_suggestions && g_regex_match_simple ("^[0-9]+\\. ", lines[i], 0, 0))
+        {
+          g_autofree char *overdue = g_strdup_printf ("等%u个乡镇（街道）政协联络组要加快推进逾期的%u个协商环节",
+                                                      n_overdue_townships, n_overdue);
+
+          n_suggestions++;
+          g_test_message ("%s", lines[i]);
+          g_assert_true (g_str_has_suffix (lines[i], "。"));
+          if (strstr (lines[i], "逾期的") != NULL)
+            g_assert_nonnull (strstr (lines[i], overdue));
+        }
+    }
+  /* stages late, the plan behind, and all */
+  g_assert_cmpuint (n_suggestions, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +476,7 @@ main (int   argc,
   g_test_add ("/circular/odt", Fixture, NULL, fixture_set_up, test_circular_odt, fixture_tear_down);
   g_test_add ("/circular/frozen", Fixture, NULL, fixture_set_up, test_frozen, fixture_tear_down);
   g_test_add ("/circular/suggestions", Fixture, NULL, fixture_set_up, test_suggestions, fixture_tear_down);
+  g_test_add ("/circular/city", Fixture, NULL, city_set_up, test_city, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,9 +1,15 @@
 /* tx-chart.c
  *
  * Colours are never the only signal: every colour cell carries its
- * word (绿/黄/红) and a mark (✓ ! ✕), so the charts read the same to a
+ * word (绿/黄/红) and a mark (✓ ! ✕) — the word alone in a cell of a
+ * compact ledger too narrow for both — so the charts read the same to a
  * red-green colour-blind reader and on a black-and-white printer.  Text
  * is in Chinese, as in the documents.
+ *
+ * On paper every label stays legible: a city's ledger, too many
+ * townships for a row each down an A4 page, is drawn compact, its
+ * townships in blocks side by side, and the ledger and the plan run on
+ * over pages when even that does not hold them (tx_chart_paginate()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +23,7 @@
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "tx-chart.h"
 #include "tx-doc-file.h"
@@ -249,12 +256,139 @@ draw_title (Canvas            *canvas,
   text (canvas, data->title ? data->title : "", width / 2, MARGIN + 12, 20, TRUE, 0.5, width - 2 * MARGIN);
 }
 
+/* How wide @string is drawn at @size. */
+static double
+text_width (cairo_t    *cr,
+            const char *string,
+            double      size)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+  int width;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, string, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
 /* The column of the row labels: 160 units, as much as a township's name
  * takes, unless the chart is narrow (on the screen). */
 static double
 label_width (double width)
 {
   return MIN (160.0, width * 0.3);
+}
+
+/* Where the rows of a ledger begin: under the title and the quarters. */
+#define LEDGER_TOP (MARGIN + TITLE_HEIGHT + 28)
+
+/* A city's ledger has more townships than rows of 44 units fit on a
+ * page: it is drawn compact, its townships in blocks side by side, each
+ * a column of names and four cells a row.  Its sizes are in the units
+ * of a chart drawn for paper (tx_chart_get_print_width(): SMALLEST_LABEL
+ * units print at PRINT_SIZE points), where COMPACT_TEXT prints at 10 pt. */
+#define COMPACT_TEXT 13.0
+#define COMPACT_ROW 17.0
+/* a name of five characters, then the cells */
+#define COMPACT_NAME (5 * COMPACT_TEXT + 8)
+/* the narrowest cell: its word, 红, with room on either side */
+#define COMPACT_CELL 22.0
+/* between blocks, and at either side */
+#define COMPACT_GAP 20.0
+#define COMPACT_SIDE 12.0
+#define COMPACT_TOP (MARGIN + TITLE_HEIGHT + 24)
+
+/* How a ledger is laid out in a width × height area. */
+typedef struct {
+  gboolean compact;
+  guint    n_blocks;
+  guint    rows_per_block;
+  double   block_width;   /* from the start of a block to the next */
+  double   name_width;    /* the names' column, at the start of a block */
+  double   cell_width;
+  double   row_height;
+  double   top;           /* of the first row */
+  double   inset;         /* of a cell's colour in its place */
+} LedgerLayout;
+
+/* As many blocks as a @width holds, at least one. */
+static guint
+compact_max_blocks (double width)
+{
+  double block = COMPACT_NAME + 4 * COMPACT_CELL;
+
+  return MAX (1, (guint) floor ((width - 2 * COMPACT_SIDE + COMPACT_GAP) / (block + COMPACT_GAP)));
+}
+
+/* How many rows of a compact ledger a @height holds, at least one. */
+static guint
+compact_rows_within (double height)
+{
+  return MAX (1, (guint) floor ((height - COMPACT_TOP - MARGIN) / COMPACT_ROW + 1e-6));
+}
+
+/* The layout of @n_rows townships: a row each down the area when they
+ * fit at a readable height (the dashboard, a small ledger), else
+ * compact, in as few blocks as the height allows. */
+static LedgerLayout
+get_ledger_layout (double width,
+                   double height,
+                   guint  n_rows)
+{
+  LedgerLayout layout = { FALSE, 1, n_rows, 0, 0, 0, 0, LEDGER_TOP, 3 };
+  double row = n_rows > 0 ? MIN (44.0, (height - LEDGER_TOP - MARGIN) / n_rows) : 44.0;
+  guint rows_within;
+
+  if (row >= 1.5 * COMPACT_ROW)
+    {
+      layout.name_width = MARGIN + label_width (width);
+      layout.block_width = width - MARGIN;
+      layout.cell_width = (width - layout.name_width - MARGIN) / 4;
+      layout.row_height = row;
+      return layout;
+    }
+
+  rows_within = compact_rows_within (height);
+  layout.compact = TRUE;
+  layout.n_blocks = CLAMP ((n_rows + rows_within - 1) / rows_within, 1, compact_max_blocks (width));
+  layout.rows_per_block = (n_rows + layout.n_blocks - 1) / layout.n_blocks;
+  layout.block_width = (width - 2 * COMPACT_SIDE + COMPACT_GAP) / layout.n_blocks;
+  layout.name_width = COMPACT_NAME;
+  layout.cell_width = (layout.block_width - COMPACT_GAP - COMPACT_NAME) / 4;
+  layout.top = COMPACT_TOP;
+  layout.row_height = layout.rows_per_block > 0
+                      ? MIN (COMPACT_ROW, (height - COMPACT_TOP - MARGIN) / layout.rows_per_block)
+                      : COMPACT_ROW;
+  layout.inset = 1.5;
+
+  return layout;
+}
+
+/* The left of the names' column of block @block. */
+static double
+block_left (const LedgerLayout *layout,
+            guint               block)
+{
+  return layout->compact ? COMPACT_SIDE + layout->block_width * block : 0;
+}
+
+static TxChartRect
+layout_cell (const LedgerLayout *layout,
+             guint               row,
+             guint               quarter)
+{
+  guint block = layout->rows_per_block > 0 ? row / layout->rows_per_block : 0;
+  guint line = layout->rows_per_block > 0 ? row % layout->rows_per_block : 0;
+  double left = block_left (layout, block) + layout->name_width;
+  TxChartRect rect = { left + layout->cell_width * (quarter - 1) + layout->inset,
+                       layout->top + layout->row_height * line + layout->inset,
+                       layout->cell_width - 2 * layout->inset, layout->row_height - 2 * layout->inset };
+
+  return rect;
 }
 
 /* Where the cell of a township and a quarter is, for the drawing and
@@ -266,14 +400,44 @@ tx_chart_ledger_cell (double width,
                       guint  row,
                       guint  quarter)
 {
-  double left = MARGIN + label_width (width);
-  double top = MARGIN + TITLE_HEIGHT + 28;
-  double cell_width = (width - left - MARGIN) / 4;
-  double cell_height = n_rows > 0 ? MIN (44.0, (height - top - MARGIN) / n_rows) : 0;
-  TxChartRect rect = { left + cell_width * (quarter - 1) + 3, top + cell_height * row + 3,
-                       cell_width - 6, cell_height - 6 };
+  LedgerLayout layout = get_ledger_layout (width, height, n_rows);
 
-  return rect;
+  return layout_cell (&layout, row, quarter);
+}
+
+/* The quarters over the cells of each block: 第1季度, or where that is
+ * wider than a cell, its number under a 季度 over the names. */
+static void
+draw_ledger_header (Canvas             *canvas,
+                    const LedgerLayout *layout,
+                    guint               n_rows)
+{
+  double size = layout->compact ? COMPACT_TEXT : SMALLEST_LABEL;
+  gboolean short_labels = layout->compact &&
+                          text_width (canvas->cr, "第4季度", size) + 4 > layout->cell_width;
+
+  cairo_set_source_rgb (canvas->cr, 0.25, 0.25, 0.25);
+  for (guint block = 0; block < layout->n_blocks; block++)
+    {
+      guint first = block * layout->rows_per_block;
+
+      if (block > 0 && first >= n_rows)
+        break;
+      if (short_labels)
+        {
+          TxChartRect cell = layout_cell (layout, first, 1);
+
+          text (canvas, "季度", cell.x - layout->inset - 6, layout->top - 12, size, TRUE, 1.0, 0);
+        }
+      for (guint q = 1; q <= 4; q++)
+        {
+          TxChartRect cell = layout_cell (layout, first, q);
+          g_autofree char *label = short_labels ? g_strdup_printf ("%u", q) : g_strdup_printf ("第%u季度", q);
+          double y = layout->compact ? layout->top - 12 : cell.y - 16;
+
+          text (canvas, label, cell.x + cell.width / 2, y, size, TRUE, 0.5, 0);
+        }
+    }
 }
 
 static void
@@ -284,28 +448,31 @@ draw_ledger (Canvas            *canvas,
 {
   cairo_t *cr = canvas->cr;
   guint n_rows = data->rows->len;
+  LedgerLayout layout = get_ledger_layout (width, height, MAX (n_rows, 1));
+  gboolean marks = TRUE;
 
-  for (guint q = 1; q <= 4; q++)
-    {
-      TxChartRect rect = tx_chart_ledger_cell (width, height, MAX (n_rows, 1), 0, q);
-      g_autofree char *label = g_strdup_printf ("第%u季度", q);
+  draw_ledger_header (canvas, &layout, MAX (n_rows, 1));
 
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      text (canvas, label, rect.x + rect.width / 2, rect.y - 16, SMALLEST_LABEL, TRUE, 0.5, 0);
-    }
+  /* a compact cell says its word, with its mark when there is room */
+  if (layout.compact)
+    marks = text_width (cr, "✕ 红", COMPACT_TEXT) + 4 <= layout.cell_width - 2 * layout.inset;
 
   for (guint row = 0; row < n_rows; row++)
     {
-      TxChartRect first = tx_chart_ledger_cell (width, height, n_rows, row, 1);
+      TxChartRect first = layout_cell (&layout, row, 1);
+      double name_right = layout.compact ? first.x - layout.inset - 6 : first.x - 12;
+      double name_left = layout.compact ? name_right - (COMPACT_NAME - 8) : MARGIN;
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text (canvas, g_ptr_array_index (data->rows, row), first.x - 12, first.y + first.height / 2,
-            MIN (15.0, first.height * 0.45), FALSE, 1.0, first.x - 12 - MARGIN);
+      text (canvas, g_ptr_array_index (data->rows, row), name_right, first.y + first.height / 2,
+            layout.compact ? MIN (COMPACT_TEXT, layout.row_height * 0.8) : MIN (15.0, first.height * 0.45),
+            FALSE, 1.0, name_right - name_left);
 
       for (guint q = 1; q <= 4; q++)
         {
-          TxChartRect rect = tx_chart_ledger_cell (width, height, n_rows, row, q);
+          TxChartRect rect = layout_cell (&layout, row, q);
           int color = row * 4 + q - 1 < data->colors->len ? g_array_index (data->colors, int, row * 4 + q - 1) : -1;
+          double size = layout.compact ? MIN (COMPACT_TEXT, rect.height * 0.9) : MIN (16.0, rect.height * 0.45);
           double r, g, b;
 
           if (color < 0)
@@ -315,7 +482,8 @@ draw_ledger (Canvas            *canvas,
               cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
               cairo_fill (cr);
               cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-              text (canvas, "—", rect.x + rect.width / 2, rect.y + rect.height / 2, SMALLEST_LABEL, FALSE, 0.5, 0);
+              text (canvas, "—", rect.x + rect.width / 2, rect.y + rect.height / 2,
+                    layout.compact ? size : SMALLEST_LABEL, FALSE, 0.5, 0);
               continue;
             }
 
@@ -325,12 +493,12 @@ draw_ledger (Canvas            *canvas,
           cairo_fill (cr);
 
           {
-            g_autofree char *label = g_strdup_printf ("%s %s", color_marks[color], color_words[color]);
+            g_autofree char *label = marks ? g_strdup_printf ("%s %s", color_marks[color], color_words[color])
+                                           : g_strdup (color_words[color]);
 
             cairo_set_source_rgb (cr, color == TX_COLOR_YELLOW ? 0.1 : 1, color == TX_COLOR_YELLOW ? 0.1 : 1,
                                   color == TX_COLOR_YELLOW ? 0.1 : 1);
-            text (canvas, label, rect.x + rect.width / 2, rect.y + rect.height / 2,
-                  MIN (16.0, rect.height * 0.45), TRUE, 0.5, 0);
+            text (canvas, label, rect.x + rect.width / 2, rect.y + rect.height / 2, size, TRUE, 0.5, 0);
           }
         }
     }
@@ -451,25 +619,6 @@ draw_bars (Canvas            *canvas,
                                           : 0) + 8,
             y + row_height / 2, SMALLEST_LABEL, FALSE, 0.0, 0);
     }
-}
-
-/* How wide @string is drawn at @size. */
-static double
-text_width (cairo_t    *cr,
-            const char *string,
-            double      size)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-  int width;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, string, -1);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-
-  return width;
 }
 
 /* Thin white lines across a part of the adoption bar: the parts differ
@@ -704,6 +853,40 @@ tx_chart_render_png (const TxChartData  *data,
                      GPtrArray          *labels,
                      GError            **error)
 {
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  g_ptr_array_add (pages, (gpointer) data);
+
+  return tx_chart_render_pages_png (pages, width, height, scale, labels, error);
+}
+
+/**
+ * tx_chart_render_pages_png:
+ * @pages: (element-type TxChartData): from tx_chart_paginate()
+ * @page_height: the height of a page, in units
+ * @scale: pixels a unit
+ * @labels: (nullable): as tx_chart_draw_full() has it, in chart units
+ *   from the top of the picture
+ *
+ * Draws @pages one under the other in one picture, each in a band
+ * @page_height units tall (the last as tall as it is,
+ * tx_chart_get_height_within()), so that the bands can be cut apart
+ * again at multiples of @page_height.
+ *
+ * Returns: (transfer full): a PNG @width units wide at @scale, or %NULL
+ *   with @error set when it could not be drawn
+ */
+GBytes *
+tx_chart_render_pages_png (GPtrArray  *pages,
+                           double      width,
+                           double      page_height,
+                           double      scale,
+                           GPtrArray  *labels,
+                           GError    **error)
+{
+  const TxChartData *last = g_ptr_array_index (pages, pages->len - 1);
+  double last_height = pages->len > 1 ? tx_chart_get_height_within (last, width, page_height) : page_height;
+  double height = page_height * (pages->len - 1) + last_height;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (width * scale),
                                                          ceil (height * scale));
   cairo_t *cr = cairo_create (surface);
@@ -711,7 +894,24 @@ tx_chart_render_png (const TxChartData  *data,
   cairo_status_t status;
 
   cairo_scale (cr, scale, scale);
-  tx_chart_draw_full (cr, width, height, data, TRUE, labels);
+  /* between the pages, paper */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  for (guint page = 0; page < pages->len; page++)
+    {
+      const TxChartData *data = g_ptr_array_index (pages, page);
+      double top = page_height * page;
+      guint first_label = labels != NULL ? labels->len : 0;
+
+      cairo_save (cr);
+      cairo_translate (cr, 0, top);
+      tx_chart_draw_full (cr, width,
+                          pages->len > 1 ? tx_chart_get_height_within (data, width, page_height) : page_height,
+                          data, TRUE, labels);
+      cairo_restore (cr);
+      for (guint i = first_label; labels != NULL && i < labels->len; i++)
+        ((TxChartLabel *) g_ptr_array_index (labels, i))->y += top;
+    }
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -759,19 +959,137 @@ tx_chart_get_height (const TxChartData *data)
 }
 
 /**
+ * tx_chart_get_height_within:
+ * @width: the width it is drawn at, in units
+ * @max_height: the most it may take, in units
+ *
+ * Returns: the height to draw @data at, @width wide: as tall as its rows
+ *   (tx_chart_get_height()) when that is no more than @max_height; else a
+ *   ledger is drawn compact, its townships in as few blocks side by side
+ *   as @max_height allows, or in as many as @width holds and taller than
+ *   @max_height when even they do not fit (tx_chart_paginate() shares
+ *   such a chart out over pages that do)
+ */
+double
+tx_chart_get_height_within (const TxChartData *data,
+                            double             width,
+                            double             max_height)
+{
+  double height = tx_chart_get_height (data);
+  guint n_rows = data->rows->len;
+  guint rows, blocks;
+
+  if (data->kind != TX_CHART_LEDGER || height <= max_height || n_rows == 0)
+    return height;
+
+  rows = compact_rows_within (max_height);
+  blocks = CLAMP ((n_rows + rows - 1) / rows, 1, compact_max_blocks (width));
+  rows = (n_rows + blocks - 1) / blocks;
+
+  return COMPACT_TOP + rows * COMPACT_ROW + MARGIN;
+}
+
+/**
  * tx_chart_get_print_width:
  * @placed_width: how wide the chart is on paper, in points
  *
  * Returns: the width to draw a chart at, in chart units, for it to be
  *   @placed_width points wide on paper with its labels no smaller than
- *   TX_CHART_MIN_PRINT_SIZE points (the ledger's, at least); at most the
- *   width of a chart file
+ *   TX_CHART_MIN_PRINT_SIZE points (the ledger's, at least, and a
+ *   compact ledger's no smaller than TX_CHART_MIN_COMPACT_PRINT_SIZE);
+ *   at most the width of a chart file
  */
 double
 tx_chart_get_print_width (double placed_width)
 {
-  /* PRINT_SIZE >= TX_CHART_MIN_PRINT_SIZE: /chart/circular-print-size */
+  /* PRINT_SIZE >= TX_CHART_MIN_PRINT_SIZE: /chart/circular-print-size,
+   * COMPACT_TEXT / SMALLEST_LABEL * PRINT_SIZE >= TX_CHART_MIN_COMPACT_PRINT_SIZE:
+   * /chart/city */
   return MIN (FILE_WIDTH, placed_width * SMALLEST_LABEL / PRINT_SIZE);
+}
+
+/* @n rows of @data from @first, a chart of their own titled @title. */
+static TxChartData *
+slice_rows (const TxChartData *data,
+            guint              first,
+            guint              n,
+            const char        *title)
+{
+  TxChartData *slice = tx_chart_data_new (data->kind, title);
+
+  for (guint row = first; row < first + n && row < data->rows->len; row++)
+    {
+      g_ptr_array_add (slice->rows, g_strdup (g_ptr_array_index (data->rows, row)));
+      if (data->colors->len >= (row + 1) * 4)
+        g_array_append_vals (slice->colors, &g_array_index (data->colors, int, row * 4), 4);
+      if (row < data->values->len)
+        g_array_append_val (slice->values, g_array_index (data->values, double, row));
+      if (row < data->targets->len)
+        g_array_append_val (slice->targets, g_array_index (data->targets, double, row));
+    }
+  memcpy (slice->adoption, data->adoption, sizeof data->adoption);
+  memcpy (slice->rates, data->rates, sizeof data->rates);
+
+  return slice;
+}
+
+/* How many rows of @data a page @max_height tall holds, @width wide. */
+static guint
+rows_a_page (const TxChartData *data,
+             double             width,
+             double             max_height)
+{
+  switch (data->kind)
+    {
+    case TX_CHART_LEDGER:
+      if (tx_chart_get_height (data) <= max_height)
+        return MAX (data->rows->len, 1);
+      return compact_max_blocks (width) * compact_rows_within (max_height);
+
+    case TX_CHART_PLAN:
+      /* a bar a row, as tall as tx_chart_get_height() has them */
+      return MAX (3, (guint) floor ((max_height - 120) / 44));
+
+    case TX_CHART_STAGES:
+    case TX_CHART_ADOPTION:
+    default:
+      return G_MAXUINT;
+    }
+}
+
+/**
+ * tx_chart_paginate:
+ * @width: the width the pages are drawn at, in units
+ * @max_height: the most a page may take, in units
+ *
+ * Shares @data out over pages that fit @max_height when drawn @width
+ * wide (at tx_chart_get_height_within()): the rows of a ledger or of
+ * the plan, as evenly as they go, the title of each page after the
+ * first followed by “（续）”; a chart that fits is one page.
+ *
+ * Returns: (transfer full) (element-type TxChartData): the pages, at
+ *   least one
+ */
+GPtrArray *
+tx_chart_paginate (const TxChartData *data,
+                   double             width,
+                   double             max_height)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_chart_data_free);
+  guint n_rows = data->rows->len;
+  guint per_page = rows_a_page (data, width, max_height);
+  guint n_pages = n_rows > per_page ? (n_rows + per_page - 1) / per_page : 1;
+  guint each = (n_rows + n_pages - 1) / n_pages;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_autofree char *title = page == 0 ? g_strdup (data->title)
+                                         : g_strconcat (data->title ? data->title : "", "（续）", NULL);
+
+      g_ptr_array_add (pages, slice_rows (data, page * each, MIN (each, n_rows - page * each), title));
+    }
+
+  return pages;
 }
 
 gboolean
@@ -803,37 +1121,78 @@ draw_page (cairo_t  *cr,
            guint     page,
            gpointer  user_data)
 {
-  const PagePlacement *placement = user_data;
+  const PagePlacement *placement = &g_array_index ((GArray *) user_data, PagePlacement, page);
 
-  /* the paper around the chart stays paper */
+  /* the paper around the chart stays paper; the next page starts afresh */
+  cairo_save (cr);
   cairo_translate (cr, placement->x, placement->y);
   cairo_scale (cr, placement->scale, placement->scale);
   tx_chart_draw (cr, placement->width, placement->height, placement->data);
+  cairo_restore (cr);
 }
 
-/* Where a chart goes on the page @page (not TX_CHART_PAGE_CHART): as wide
- * as the text block allows with its labels printing at PRINT_SIZE, smaller
- * when it is taller than the block, centred in it. */
+/* The size a chart is drawn at for a PNG, an SVG or a page of its own:
+ * FILE_WIDTH wide and as tall as its rows; a ledger too tall for that on
+ * an A4 page as it prints there, compact (tx_chart_get_height_within()),
+ * so that it still prints legibly across the text block of an A4 page. */
 static void
-place_on_page (const TxChartData *data,
-               TxChartPage        page,
-               double            *page_width,
-               double            *page_height,
-               PagePlacement     *placement)
+get_file_size (const TxChartData *data,
+               double            *width,
+               double            *height)
 {
-  double block_width, block_height;
+  double block_width = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+  double block_height = A4_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+  double print_width = tx_chart_get_print_width (block_width);
+  double print_height = tx_chart_get_height_within (data, print_width, block_height * print_width / block_width);
+
+  if (print_height < tx_chart_get_height (data))
+    {
+      *width = print_width;
+      *height = print_height;
+    }
+  else
+    {
+      *width = FILE_WIDTH;
+      *height = tx_chart_get_height (data);
+    }
+}
+
+/* Where a chart goes on pages of @page (not TX_CHART_PAGE_CHART): as
+ * wide as the text block allows with its labels printing at PRINT_SIZE,
+ * over as many pages as its rows need (@pages, their charts), each
+ * centred in the text block. */
+static GArray *
+place_on_pages (const TxChartData  *data,
+                TxChartPage         page,
+                double             *page_width,
+                double             *page_height,
+                GPtrArray         **pages)
+{
+  GArray *placements = g_array_new (FALSE, FALSE, sizeof (PagePlacement));
+  double block_width, block_height, width, max_height;
 
   *page_width = page == TX_CHART_PAGE_A4_LANDSCAPE ? A4_HEIGHT : A4_WIDTH;
   *page_height = page == TX_CHART_PAGE_A4_LANDSCAPE ? A4_WIDTH : A4_HEIGHT;
   block_width = *page_width - MARGIN_LEFT - MARGIN_RIGHT;
   block_height = *page_height - MARGIN_TOP - MARGIN_BOTTOM;
+  width = tx_chart_get_print_width (block_width);
+  max_height = block_height * width / block_width;
 
-  placement->data = data;
-  placement->width = tx_chart_get_print_width (block_width);
-  placement->height = tx_chart_get_height (data);
-  placement->scale = MIN (block_width / placement->width, block_height / placement->height);
-  placement->x = MARGIN_LEFT + (block_width - placement->width * placement->scale) / 2;
-  placement->y = MARGIN_TOP + (block_height - placement->height * placement->scale) / 2;
+  *pages = tx_chart_paginate (data, width, max_height);
+  for (guint i = 0; i < (*pages)->len; i++)
+    {
+      PagePlacement placement;
+
+      placement.data = g_ptr_array_index (*pages, i);
+      placement.width = width;
+      placement.height = tx_chart_get_height_within (placement.data, width, max_height);
+      placement.scale = MIN (block_width / placement.width, block_height / placement.height);
+      placement.x = MARGIN_LEFT + (block_width - placement.width * placement.scale) / 2;
+      placement.y = MARGIN_TOP + (block_height - placement.height * placement.scale) / 2;
+      g_array_append_val (placements, placement);
+    }
+
+  return placements;
 }
 
 static void
@@ -929,18 +1288,19 @@ add_svg_labels (GByteArray        *shapes,
 /* The chart as an SVG whose text is <text>, not glyph outlines: Cairo
  * draws the shapes, and the labels it would have painted are added. */
 static GBytes *
-render_svg (const TxChartData *data)
+render_svg (const TxChartData *data,
+            double             width,
+            double             height)
 {
   g_autoptr(GByteArray) shapes = g_byte_array_new ();
   g_autoptr(GPtrArray) labels = tx_chart_labels_new ();
-  double height = tx_chart_get_height (data);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  surface = cairo_svg_surface_create_for_stream (append_to_array, shapes, FILE_WIDTH, height);
+  surface = cairo_svg_surface_create_for_stream (append_to_array, shapes, width, height);
   cr = cairo_create (surface);
-  tx_chart_draw_full (cr, FILE_WIDTH, height, data, FALSE, labels);
+  tx_chart_draw_full (cr, width, height, data, FALSE, labels);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -972,16 +1332,20 @@ tx_chart_write (const TxChartData  *data,
                 TxChartPage         page,
                 GError            **error)
 {
-  PagePlacement placement = { data, FILE_WIDTH, tx_chart_get_height (data), 0, 0, 1 };
-  double page_width = placement.width, page_height = placement.height;
+  g_autoptr(GArray) placements = g_array_new (FALSE, FALSE, sizeof (PagePlacement));
+  g_autoptr(GPtrArray) pages = NULL;
+  PagePlacement placement = { data, 0, 0, 0, 0, 1 };
+  double page_width, page_height;
   TxDocFileKind kind;
 
   if (!tx_doc_file_kind_from_path (path, &kind, error))
     return FALSE;
 
+  get_file_size (data, &placement.width, &placement.height);
+
   if (kind == TX_DOC_FILE_SVG)
     {
-      g_autoptr(GBytes) svg = render_svg (data);
+      g_autoptr(GBytes) svg = render_svg (data, placement.width, placement.height);
       gsize size;
       const void *contents;
 
@@ -997,8 +1361,21 @@ tx_chart_write (const TxChartData  *data,
     }
 
   if (kind == TX_DOC_FILE_PDF && page != TX_CHART_PAGE_CHART)
-    place_on_page (data, page, &page_width, &page_height, &placement);
+    {
+      g_clear_pointer (&placements, g_array_unref);
+      placements = place_on_pages (data, page, &page_width, &page_height, &pages);
+    }
+  else
+    {
+      /* a PNG as many pixels wide as one drawn FILE_WIDTH wide, however
+       * wide it is drawn */
+      if (kind == TX_DOC_FILE_PNG)
+        placement.scale = FILE_WIDTH / placement.width;
+      page_width = placement.width * placement.scale;
+      page_height = placement.height * placement.scale;
+      g_array_append_val (placements, placement);
+    }
 
-  return tx_doc_file_write (path, kind, page_width, page_height, 1, data->title,
-                            draw_page, &placement, error);
+  return tx_doc_file_write (path, kind, page_width, page_height, placements->len, data->title,
+                            draw_page, placements, error);
 }

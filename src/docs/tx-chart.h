@@ -66,6 +66,11 @@ typedef enum {
  * 五号, the smallest size of a document's text. */
 #define TX_CHART_MIN_PRINT_SIZE 10.5
 
+/* The smallest size a label of a compact ledger (a city's, its
+ * townships in blocks side by side: tx_chart_get_height_within())
+ * prints at, in points: 小五. */
+#define TX_CHART_MIN_COMPACT_PRINT_SIZE 9.0
+
 TxChartData *tx_chart_data_new        (TxChartKind          kind,
                                        const char          *title);
 void         tx_chart_data_free       (TxChartData         *data);
@@ -83,7 +88,13 @@ void         tx_chart_draw_full       (cairo_t             *cr,
                                        GPtrArray           *labels);
 GPtrArray   *tx_chart_labels_new      (void);
 double       tx_chart_get_height      (const TxChartData   *data);
+double       tx_chart_get_height_within (const TxChartData *data,
+                                         double             width,
+                                         double             max_height);
 double       tx_chart_get_print_width (double               placed_width);
+GPtrArray   *tx_chart_paginate        (const TxChartData   *data,
+                                       double               width,
+                                       double               max_height);
 TxChartRect  tx_chart_ledger_cell     (double               width,
                                        double               height,
                                        guint                n_rows,
@@ -104,6 +115,12 @@ GBytes      *tx_chart_render_png      (const TxChartData   *data,
                                        double               scale,
                                        GPtrArray           *labels,
                                        GError             **error);
+GBytes      *tx_chart_render_pages_png (GPtrArray         *pages,
+                                        double             width,
+                                        double             page_height,
+                                        double             scale,
+                                        GPtrArray         *labels,
+                                        GError           **error);
 gboolean     tx_chart_page_from_name  (const char          *name,
                                        TxChartPage         *page);
 gboolean     tx_chart_write           (const TxChartData   *data,

@@ -6,6 +6,8 @@
 # Tongxin installs: FONTCONFIG_FILE, set by tests/meson.build), and read
 # back with pdftohtml (each line with its place and font), pdftotext
 # -bbox and pdftoppm, as the office receiving them would look at them.
+# So is the circular of a city of 100 townships (tests/bench/city.py)
+# and its ledger chart.
 # Printed as TAP.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +36,13 @@ PX = 1.5
 NUMBER = "泉政协联〔2026〕3号"
 COPY_TO = "市委办公室，市人大常委会办公室，市政府办公室，市政协各专门委员会，市纪委监委驻市政协纪检监察组"
 PRINTER = "政协福泉市委员会办公室"
+# the city: 100 townships whatever the people, and with this many a
+# ledger with red, yellow and green, townships with many reasons, in a
+# few seconds
+CITY = os.path.join(os.path.dirname(HERE), "bench", "city.py")
+CITY_PEOPLE = "2000"
+CITY_TODAY = "2026-11-27"
+CITY_ORGANIZATION = "政协清川市委员会"
 
 
 def cli(db, *args, check=True, today=TODAY):
@@ -67,6 +76,13 @@ class Line:
         return f"p{self.page} {self.top:.0f}/{self.left:.0f} {self.font['family']} {self.text}"
 
 
+def same_face(a, b):
+    """Whether two fonts are one face at one size, whatever their subsets:
+    LibreOffice embeds a face with many characters (a city's names) as
+    several subsets, and pdftohtml starts a new piece of text at each."""
+    return a["size"] == b["size"] and a["family"].split("+")[-1] == b["family"].split("+")[-1]
+
+
 def read_lines(pdf):
     xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", pdf], capture_output=True,
                          check=True).stdout
@@ -76,7 +92,15 @@ def read_lines(pdf):
         for spec in page.iter("fontspec"):
             fonts[spec.get("id")] = {"size": float(spec.get("size")), "family": spec.get("family")}
         for node in page.iter("text"):
-            lines.append(Line(int(page.get("number")), node, fonts))
+            line = Line(int(page.get("number")), node, fonts)
+            last = lines[-1] if lines else None
+            # one line of text, cut where its face changes subset
+            if last is not None and last.page == line.page and abs(last.top - line.top) < 0.5 and \
+               abs(last.left + last.width - line.left) < 1.5 and same_face(last.font, line.font):
+                last.width = line.left + line.width - last.left
+                last.text += line.text
+                continue
+            lines.append(line)
     return lines
 
 
@@ -105,6 +129,21 @@ class Documents:
         self.odt["circular-late"] = os.path.join(folder, "circular-late.odt")
         cli(late, "circular", "--year", "2026", "--quarter", "3", "--number", NUMBER,
             self.odt["circular-late"], today="2026-11-27")
+        # a city's circular, issued, and its ledger chart
+        city = os.path.join(folder, "city.db")
+        xml = os.path.join(folder, "city.xml")
+        subprocess.run([sys.executable, CITY, "--people", CITY_PEOPLE, "--out", xml], check=True,
+                       capture_output=True, timeout=120)
+        for args in (("import", xml), ("config", "set", "organization", CITY_ORGANIZATION),
+                     ("config", "set", "copy-to", COPY_TO), ("config", "set", "printing-office", PRINTER)):
+            cli(city, *args, today=CITY_TODAY)
+        self.city_ledger = json.loads(cli(city, "ledger", "--year", "2026", "--quarter", "3", "--format", "json",
+                                          today=CITY_TODAY).stdout)
+        self.odt["circular-city"] = os.path.join(folder, "circular-city.odt")
+        cli(city, "circular", "--year", "2026", "--quarter", "3", "--number", NUMBER,
+            self.odt["circular-city"], today=CITY_TODAY)
+        self.city_chart = os.path.join(folder, "city-ledger.pdf")
+        cli(city, "chart", "ledger", "--year", "2026", self.city_chart, today=CITY_TODAY)
         consultations = json.loads(cli(db, "consultation", "list", "--format", "json").stdout)
         n = 0
         for c in consultations:
@@ -355,8 +394,10 @@ def test_number_and_imprint(docs):
 
 def test_circular_table(docs):
     """The circular's table: the header words whole on one line, on every page it runs on."""
-    header = "序号乡镇（街道）评定计划完成主要问题"
-    for name in ("circular", "circular-issued"):
+    headers = {"circular": "序号乡镇（街道）评定计划完成主要问题",
+               "circular-issued": "序号乡镇（街道）评定计划完成主要问题",
+               "circular-city": "序号乡镇（街道）评定主要问题"}
+    for name, header in headers.items():
         lines = docs.lines[name]
         starts = [line for line in lines if line.text.strip().startswith("序号")]
         assert starts, f"{name}: no table header"
@@ -364,6 +405,92 @@ def test_circular_table(docs):
             row = [line for line in lines if line.page == start.page and abs(line.top - start.top) < 2]
             text = "".join(line.text for line in row).replace(" ", "")
             assert text == header, f"{name}, page {start.page}: the header reads “{text}”"
+
+
+def test_city_circular(docs):
+    """A city's circular: at most 6 pages, the townships counted by colour as
+    the ledger has them, each red or yellow one named."""
+    lines = docs.lines["circular-city"]
+    pages = max(line.page for line in lines)
+    assert pages <= 6, f"the circular of 100 townships runs to {pages} pages"
+    counts = {c: sum(1 for t in docs.city_ledger if t["color"] == c) for c in ("green", "yellow", "red")}
+    assert len(docs.city_ledger) == 100 and counts["red"] and counts["yellow"] and counts["green"], counts
+    text = subprocess.run(["pdftotext", docs.pdf["circular-city"], "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    assert (f"共100个，其中绿色{counts['green']}个、黄色{counts['yellow']}个、红色{counts['red']}个"
+            in flat), flat[:600]
+    for township in docs.city_ledger:
+        if township["color"] != "green":
+            assert township["name"] in flat, f"{township['name']} is not in the circular"
+
+
+def page_rgb(pdf, page, dpi=288):
+    """A page in colour: width, height, the pixels (three bytes each), pixels a point."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "p")
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), pdf, out], check=True)
+        path = os.path.join(folder, sorted(os.listdir(folder))[0])
+        with open(path, "rb") as f:
+            data = f.read()
+    m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+    return int(m.group(1)), int(m.group(2)), data[m.end():], dpi / 72
+
+
+def test_city_chart(docs):
+    """A city's ledger chart prints legibly on A4: in the circular, whole
+    inside the text block (never under the page number) with its names at
+    9 pt or more; as a PDF, on A4 pages, every township in text of 9 pt or more."""
+    images = subprocess.run(["pdfimages", "-list", docs.pdf["circular-city"]], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    chart_pages = sorted({int(line.split()[0]) for line in images if line.split()[2] == "image"})
+    assert chart_pages, "no chart in the circular"
+    for page in chart_pages:
+        w, h, pixels, scale = page_rgb(docs.pdf["circular-city"], page)
+
+        def at(x, y):
+            i = (y * w + x) * 3
+            return pixels[i], pixels[i + 1], pixels[i + 2]
+
+        # the coloured cells: where they are, each row's first
+        cells = {}
+        for y in range(h):
+            for x in range(0, w, 2):
+                r, g, b = at(x, y)
+                if max(r, g, b) - min(r, g, b) > 90:
+                    cells.setdefault(y, x)
+                    break
+        assert cells, f"page {page}: no coloured cells"
+        top, bottom = min(cells) / scale, max(cells) / scale
+        assert top >= 37 * MM - 1 and bottom <= BLOCK_BOTTOM + 1, \
+            f"page {page}: the chart runs from {top / MM:.0f} to {bottom / MM:.0f} mm, out of the text block"
+        # the names left of the first block's cells: rows of dark ink, each a name
+        first = min(cells.values())
+        left = int((28 * MM) * scale)
+        inked = [y for y in range(min(cells), max(cells) + 1)
+                 if any(sum(at(x, y)) < 3 * 90 for x in range(left, first - 4))]
+        runs = []
+        for y in inked:
+            if runs and y == runs[-1][1] + 1:
+                runs[-1][1] = y
+            else:
+                runs.append([y, y])
+        runs = sorted((b - a + 1) / scale for a, b in runs)
+        assert len(runs) >= 10, f"page {page}: {len(runs)} names"
+        ink = runs[len(runs) // 2]
+        print(f"# page {page}: the chart's names print with ink {ink:.1f} pt tall, at about {ink / 0.9:.1f} pt")
+        # a Chinese character's ink is about nine tenths of its size
+        assert ink / 0.92 >= 9, f"page {page}: the names' ink is {ink:.1f} pt tall: they print under 9 pt"
+    # tongxin-cli chart ledger as a PDF: A4, paginated if need be, its text 9 pt or more
+    info = subprocess.run(["pdfinfo", docs.city_chart], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts", info), info
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-zoom", "1", docs.city_chart],
+                         capture_output=True, text=True, check=True).stdout
+    sizes = [int(v) for v in re.findall(r'<fontspec id="\d+" size="(\d+)"', xml)]
+    assert sizes and min(sizes) >= 9, f"the chart's text sizes: {sorted(set(sizes))}"
+    words = re.sub(r"<[^>]+>|\s+", "", xml)
+    for township in docs.city_ledger:
+        assert township["name"] in words, f"{township['name']} is not in the chart"
 
 
 def rules_between(pdf, page, y0, y1):
@@ -397,7 +524,7 @@ def rules_between(pdf, page, y0, y1):
 
 TESTS = [test_fonts, test_numbers_whole, test_full_line, test_page_number, test_titles,
          test_signature, test_recommendation_opening, test_number_and_imprint,
-         test_circular_table]
+         test_circular_table, test_city_circular, test_city_chart]
 
 
 def main():
@@ -430,7 +557,7 @@ def main():
         if os.environ.get("TONGXIN_TYPESETTING_KEEP"):
             keep = os.environ["TONGXIN_TYPESETTING_KEEP"]
             os.makedirs(keep, exist_ok=True)
-            for path in list(docs.pdf.values()) + list(docs.odt.values()):
+            for path in list(docs.pdf.values()) + list(docs.odt.values()) + [docs.city_chart]:
                 shutil.copy(path, keep)
     return 1 if failed else 0
 
