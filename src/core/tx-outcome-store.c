@@ -484,14 +484,28 @@ tx_store_load_outcome (TxStore     *store,
                        const char  *uuid,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) outcomes = tx_store_list_outcomes (store, NULL, error);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
 
-  if (outcomes == NULL)
+  /* by its id, not by reading every recommendation of a city */
+  stmt = tx_store_prepare (store, "SELECT id FROM outcome WHERE uuid = ? AND deleted_at IS NULL", error);
+  if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
 
-  for (guint i = 0; i < outcomes->len; i++)
-    if (g_strcmp0 (tx_outcome_get_uuid (g_ptr_array_index (outcomes, i)), uuid) == 0)
-      return g_object_ref (g_ptr_array_index (outcomes, i));
+  outcomes = id != 0 ? tx_store_load_outcomes (store, &id, 1, error) : NULL;
+  if (id != 0 && outcomes == NULL)
+    return NULL;
+  if (outcomes != NULL && outcomes->len == 1)
+    return g_object_ref (g_ptr_array_index (outcomes, 0));
 
   g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
                _("There is no recommendation with the id %s."), uuid);
