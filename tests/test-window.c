@@ -766,6 +766,8 @@ test_pages_read_when_shown (Fixture       *fixture,
             hit = g_ptr_array_index (entry->hits, h);
       }
     g_assert_nonnull (hit);
+    /* what the Overview began to read while shown, read */
+    tx_test_wait_until (overview_is_read, overview_page, "the Overview's reading to end");
     late = tx_store_load_consultation (fixture->store, hit->uuid, &error);
     g_assert_no_error (error);
     tx_consultation_set_title (late, "逾期议题的新名称");

@@ -542,12 +542,39 @@ tx_list_page_set_property (GObject      *object,
     }
 }
 
+/* The view shows the list, or nothing: a view looks for the rows it
+ * keeps track of (the one scrolled to, the one chosen) among all the
+ * rows of a change, which reads a city's list whole when every row
+ * changes.  Without the list, it keeps track of none. */
+static void
+show_list (TxListPage *self,
+           gboolean    shown)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+  GObject *model = NULL;
+
+  g_object_get (priv->records_view, "model", &model, NULL);
+  if ((model != NULL) != shown)
+    g_object_set (priv->records_view, "model", shown ? priv->selection : NULL, NULL);
+  g_clear_object (&model);
+}
+
 static void
 tx_list_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (tx_list_page_parent_class)->map (widget);
 
   catch_up (TX_LIST_PAGE (widget));
+  show_list (TX_LIST_PAGE (widget), TRUE);
+}
+
+/* Out of sight, the list changes without a view to tell. */
+static void
+tx_list_page_unmap (GtkWidget *widget)
+{
+  show_list (TX_LIST_PAGE (widget), FALSE);
+
+  GTK_WIDGET_CLASS (tx_list_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -563,6 +590,7 @@ tx_list_page_class_init (TxListPageClass *klass)
   object_class->set_property = tx_list_page_set_property;
 
   widget_class->map = tx_list_page_map;
+  widget_class->unmap = tx_list_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -680,18 +708,21 @@ tx_list_page_refilter (TxListPage *self)
       return;
     }
 
-  /* Nothing chosen while the rows are replaced: a selection whose
-   * record is among them looks for it among all the new rows, which
-   * reads a city's list whole.  update_content () chooses it again. */
+  /* Nothing chosen and no view while every row is replaced: they would
+   * look for their rows among all the new ones, reading a city's list
+   * whole.  update_content () chooses the record again. */
   priv->filling++;
   gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
   priv->filling--;
+  show_list (self, FALSE);
 
   /* The list says it changed, and update_content () follows. */
   if (priv->list != NULL)
     TX_LIST_PAGE_GET_CLASS (self)->apply_filter (self);
   else
     update_content (self);
+
+  show_list (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 /**

@@ -215,12 +215,15 @@ apply_filter (TxRosterPage *self)
   if (self->people == NULL)
     return;
 
-  /* Nobody chosen first: a selection whose person is among the rows
-   * replaced looks for them among all the new rows, which reads a
-   * city's roster whole at each keystroke. */
+  /* Nobody chosen and no view while every row is replaced: they would
+   * look for their rows among all the new ones, reading a city's roster
+   * whole at each keystroke. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, NULL);
   tx_roster_page_read_filter (self, &filter);
   tx_person_list_set_filter (self->people, &filter);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   tx_person_filter_clear (&filter);
 }
 
@@ -604,6 +607,8 @@ tx_roster_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (tx_roster_page_parent_class)->map (widget);
 
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
   if (self->read_pending)
     {
       read_people (self);
@@ -612,6 +617,15 @@ tx_roster_page_map (GtkWidget *widget)
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Out of sight, the roster changes without a view to tell. */
+static void
+tx_roster_page_unmap (GtkWidget *widget)
+{
+  gtk_column_view_set_model (TX_ROSTER_PAGE (widget)->column_view, NULL);
+
+  GTK_WIDGET_CLASS (tx_roster_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -697,6 +711,7 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
   object_class->set_property = tx_roster_page_set_property;
 
   widget_class->map = tx_roster_page_map;
+  widget_class->unmap = tx_roster_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
