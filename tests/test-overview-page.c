@@ -685,12 +685,15 @@ test_read_apart (Fixture       *fixture,
   content_stack = get_child (page, TX_TYPE_OVERVIEW_PAGE, "content_stack");
   g_assert_true (tx_overview_page_get_reload_pending (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "loading");
+  g_assert_true (gtk_spinner_get_spinning (get_child (page, TX_TYPE_OVERVIEW_PAGE, "loading_spinner")));
   /* the quarter of today, at once */
   g_assert_cmpint (tx_overview_page_get_year (page), ==, YEAR);
   g_assert_cmpint (tx_overview_page_get_quarter (page), ==, QUARTER);
   gtk_window_present (window);
   tx_test_wait_until (page_is_read, page, "the ledger to be read");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "overview");
+  /* read, the spinner does not go on drawing the window */
+  g_assert_false (gtk_spinner_get_spinning (get_child (page, TX_TYPE_OVERVIEW_PAGE, "loading_spinner")));
   gtk_window_destroy (window);
 
   /* the third quarter asked for, then the fourth again, then the meeting

@@ -43,6 +43,7 @@ struct _TxOverviewPage
   TxChartView    *plan_chart;
   TxChartView    *stages_chart;
   AdwStatusPage  *error_page;
+  GtkSpinner     *loading_spinner;
   TxChartView    *charts[TX_OVERVIEW_N_CHARTS];  /* the four above, as read */
 
   /* owned references */
@@ -415,6 +416,8 @@ show_reading (TxOverviewPage *self,
               TxOverviewReading        *reading,
               const GError   *error)
 {
+  gtk_spinner_stop (self->loading_spinner);
+
   if (reading == NULL)
     {
       g_clear_pointer (&self->ledger, tx_ledger_free);
@@ -519,9 +522,13 @@ reload (TxOverviewPage *self)
     }
   self->read_again = FALSE;
 
-  /* nothing shown yet: say that it is being read */
+  /* nothing shown yet: say that it is being read (a spinner spins only
+   * then: it would draw the window again and again, shown or not) */
   if (self->ledger == NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+    {
+      gtk_spinner_start (self->loading_spinner);
+      gtk_stack_set_visible_child_name (self->content_stack, "loading");
+    }
 
   reading = tx_overview_reading_new (get_today (self), self->year, self->quarter);
   path = tx_store_get_path (self->store);
@@ -857,6 +864,7 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, quarter_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, issued_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, issued_row);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, ledger_chart);
