@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tx-collate.h"
+#include "tx-paged-list.h"
 #include "tx-person-list.h"
 #include "tx-records-private.h"
 #include "tx-records.h"
@@ -546,9 +547,23 @@ test_paged_model_saved (Fixture       *f,
       g_assert_cmpstr (tx_person_get_uuid (row), ==, tx_person_get_uuid (g_ptr_array_index (all, i)));
     }
 
+  /* a list nobody sees does not read its ids at each change */
+  {
+    g_autoptr(TxPerson) again = person_changed (middle, "阿二", "新的工作单位");
+    guint before = emitted.count;
+
+    tx_paged_list_set_watching (TX_PAGED_LIST (list), FALSE);
+    g_assert_true (tx_store_write (f->store, save_person, again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (emitted.count, ==, before);
+    tx_paged_list_set_watching (TX_PAGED_LIST (list), TRUE);
+    tx_paged_list_reload (TX_PAGED_LIST (list));
+    g_assert_cmpuint (emitted.count, ==, before + 1);
+  }
+
   /* another program wrote: every row */
   tx_store_emit_changed (f->store, "all");
-  g_assert_cmpuint (emitted.count, ==, 3);
+  g_assert_cmpuint (emitted.count, ==, 4);
   g_assert_cmpuint (emitted.position, ==, 0);
   g_assert_cmpuint (emitted.removed, ==, n);
   g_assert_cmpuint (emitted.added, ==, n);

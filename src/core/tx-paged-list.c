@@ -31,6 +31,7 @@ typedef struct
   GError     *error;       /* why the list could not be read, or NULL */
 
   /* state */
+  gboolean    ignoring;    /* the store's changes, until told again */
   guint       n_items;
   GType       item_type;
 } TxPagedListPrivate;
@@ -170,6 +171,10 @@ on_store_changed_cb (TxPagedList *self,
                      TxStore     *store)
 {
   TxPagedListClass *klass = TX_PAGED_LIST_GET_CLASS (self);
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  if (priv->ignoring)
+    return;
 
   if (g_strcmp0 (kind, "all") == 0 || !klass->is_affected (self, kind))
     {
@@ -443,6 +448,23 @@ tx_paged_list_reload (TxPagedList *self)
   g_return_if_fail (TX_IS_PAGED_LIST (self));
 
   reload (self, 0);
+}
+
+/**
+ * tx_paged_list_set_watching:
+ * @watching: whether the list reads its ids again when the store
+ *   changes (the default); a list nobody sees need not, and is reloaded
+ *   with tx_paged_list_reload() when it is seen again
+ */
+void
+tx_paged_list_set_watching (TxPagedList *self,
+                            gboolean     watching)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_return_if_fail (TX_IS_PAGED_LIST (self));
+
+  priv->ignoring = !watching;
 }
 
 /**

@@ -39,6 +39,8 @@ struct _TxPagedListClass
 
 TxStore      *tx_paged_list_get_store (TxPagedList *self);
 void          tx_paged_list_reload    (TxPagedList *self);
+void          tx_paged_list_set_watching (TxPagedList *self,
+                                          gboolean     watching);
 guint         tx_paged_list_find      (TxPagedList *self,
                                        const char  *uuid);
 const GError *tx_paged_list_get_error (TxPagedList *self);

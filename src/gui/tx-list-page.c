@@ -128,6 +128,14 @@ update_content (TxListPage *self)
   const char *name = "empty";
   const GError *list_error = NULL;
 
+  /* out of sight, what the list says of itself waits until it is shown
+   * (the recommendations' three zeros count the whole city) */
+  if (priv->list != NULL && tx_widget_is_out_of_sight (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+
   select_shown_record (self);
 
   if (TX_IS_PAGED_LIST (priv->list))
@@ -559,20 +567,32 @@ show_list (TxListPage *self,
   g_clear_object (&model);
 }
 
+/* Out of sight, the list neither reads its ids again at each change
+ * nor has a view to tell: the page catches up when shown. */
+static void
+watch_list (TxListPage *self,
+            gboolean    watching)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  if (TX_IS_PAGED_LIST (priv->list))
+    tx_paged_list_set_watching (TX_PAGED_LIST (priv->list), watching);
+  show_list (self, watching);
+}
+
 static void
 tx_list_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (tx_list_page_parent_class)->map (widget);
 
+  watch_list (TX_LIST_PAGE (widget), TRUE);
   catch_up (TX_LIST_PAGE (widget));
-  show_list (TX_LIST_PAGE (widget), TRUE);
 }
 
-/* Out of sight, the list changes without a view to tell. */
 static void
 tx_list_page_unmap (GtkWidget *widget)
 {
-  show_list (TX_LIST_PAGE (widget), FALSE);
+  watch_list (TX_LIST_PAGE (widget), FALSE);
 
   GTK_WIDGET_CLASS (tx_list_page_parent_class)->unmap (widget);
 }
