@@ -41,6 +41,7 @@ struct _TxParticipantPicker
 
   /* state */
   char           *township;     /* a township's name, or NULL */
+  gboolean        filter_pending;  /* read when the picker is shown */
 };
 
 G_DEFINE_FINAL_TYPE (TxParticipantPicker, tx_participant_picker, ADW_TYPE_BIN)
@@ -63,6 +64,13 @@ apply_filter (TxParticipantPicker *self)
   guint category = gtk_drop_down_get_selected (self->category_drop_down);
 
   if (self->people == NULL)
+    return;
+
+  /* in its popover, not shown: the people are read when it is (a
+   * consultation chosen in a city's list would read a township's roster
+   * for nothing) */
+  self->filter_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->filter_pending)
     return;
 
   filter.search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -302,6 +310,20 @@ on_people_notify_n_items_cb (TxPersonList        *people,
 }
 
 static void
+tx_participant_picker_map (GtkWidget *widget)
+{
+  TxParticipantPicker *self = TX_PARTICIPANT_PICKER (widget);
+
+  GTK_WIDGET_CLASS (tx_participant_picker_parent_class)->map (widget);
+
+  if (self->filter_pending)
+    {
+      apply_filter (self);
+      update_stack (self);
+    }
+}
+
+static void
 tx_participant_picker_dispose (GObject *object)
 {
   TxParticipantPicker *self = (TxParticipantPicker *)object;
@@ -331,6 +353,7 @@ tx_participant_picker_class_init (TxParticipantPickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tx_participant_picker_dispose;
+  widget_class->map = tx_participant_picker_map;
   object_class->finalize = tx_participant_picker_finalize;
 
   /**
