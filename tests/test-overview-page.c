@@ -852,6 +852,37 @@ test_renderer (Fixture       *fixture,
   row = tx_test_get_template_child (preferences, "renderer_row");
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
   gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* what GTK is told, when the environment says nothing */
+  {
+    g_autofree char *renderer = g_strdup (g_getenv ("GSK_RENDERER"));
+    g_autofree char *debug = g_strdup (g_getenv ("GDK_DEBUG"));
+
+    g_unsetenv ("GSK_RENDERER");
+    g_unsetenv ("GDK_DEBUG");
+    g_settings_set_string (gsettings, "renderer", "gl");
+    tx_renderer_apply (gsettings);
+    g_assert_null (g_getenv ("GSK_RENDERER"));
+    g_assert_null (g_getenv ("GDK_DEBUG"));
+    g_settings_set_string (gsettings, "renderer", "cairo");
+    g_setenv ("GDK_DEBUG", "misc", TRUE);
+    tx_renderer_apply (gsettings);
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+    g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "misc,gl-disable");
+    /* the environment first */
+    g_setenv ("GSK_RENDERER", "gl", TRUE);
+    tx_renderer_apply (gsettings);
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+
+    if (renderer != NULL)
+      g_setenv ("GSK_RENDERER", renderer, TRUE);
+    else
+      g_unsetenv ("GSK_RENDERER");
+    if (debug != NULL)
+      g_setenv ("GDK_DEBUG", debug, TRUE);
+    else
+      g_unsetenv ("GDK_DEBUG");
+  }
   g_settings_reset (gsettings, "renderer");
 }
 

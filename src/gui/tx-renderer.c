@@ -6,16 +6,18 @@
  * software (llvmpipe), and a window repaints several times slower
  * than with GTK's cairo renderer, which draws in software anyway, and
  * takes more memory.  Unless told otherwise, Tongxin then asks GTK for
- * cairo.  The preference "renderer" (Preferences, Display) overrides
- * the guess; GSK_RENDERER in the environment overrides both.  GTK
- * reads the choice once, when it makes the first window: it is made
- * before the application starts.
+ * cairo, and GDK for no OpenGL at all.  The preference "renderer"
+ * (Preferences, This Computer) overrides the guess; GSK_RENDERER in the
+ * environment overrides both.  GTK reads the choice once, when it opens
+ * the display: it is made before the application starts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tongxin"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "tx-renderer.h"
 
@@ -80,6 +82,24 @@ tx_renderer_apply (GSettings *settings)
     setting = g_settings_get_string (settings, "renderer");
   renderer = tx_renderer_choose (setting, tx_renderer_has_gpu (NULL));
   g_debug ("Renderer: %s (preference %s)", renderer != NULL ? renderer : "GTK's own", setting);
-  if (renderer != NULL)
-    g_setenv ("GSK_RENDERER", renderer, FALSE);
+  if (renderer == NULL)
+    return;
+
+  g_setenv ("GSK_RENDERER", renderer, FALSE);
+
+  /* Drawn with cairo, the window needs no OpenGL at all: GDK would
+   * still load Mesa when it opens the display, which takes some 60 MB
+   * and a tenth of the start.  GTK 4.8 says so with a GDK_DEBUG flag. */
+  {
+    const char *debug = g_getenv ("GDK_DEBUG");
+
+    if (debug == NULL || debug[0] == '\0')
+      g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+    else if (strstr (debug, "gl-disable") == NULL)
+      {
+        g_autofree char *more = g_strconcat (debug, ",gl-disable", NULL);
+
+        g_setenv ("GDK_DEBUG", more, TRUE);
+      }
+  }
 }
