@@ -66,13 +66,7 @@ apply_filter (TxParticipantPicker *self)
   if (self->people == NULL)
     return;
 
-  /* in its popover, not shown: the people are read when it is (a
-   * consultation chosen in a city's list would read a township's roster
-   * for nothing) */
-  self->filter_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->filter_pending)
-    return;
-
+  self->filter_pending = FALSE;
   filter.search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (self->township != NULL && gtk_check_button_get_active (self->township_check))
     filter.township = g_strdup (self->township);
@@ -480,6 +474,13 @@ tx_participant_picker_set_township (TxParticipantPicker *self,
   g_signal_handlers_block_by_func (self->township_check, on_township_check_toggled_cb, self);
   gtk_check_button_set_active (self->township_check, township_name != NULL);
   g_signal_handlers_unblock_by_func (self->township_check, on_township_check_toggled_cb, self);
+
+  /* in its popover, not shown: the people are read when it is (a
+   * consultation chosen in a city's list would read a township's roster
+   * for nothing) */
+  self->filter_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->filter_pending)
+    return;
 
   apply_filter (self);
   update_stack (self);
