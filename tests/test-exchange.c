@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "tx-exchange.h"
 #include "tx-records.h"
@@ -610,6 +612,77 @@ test_refuses_other_files (Fixture       *f,
                   TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID, "namespace");
 }
 
+/* A file larger than any exchange file is refused before a byte of it
+ * is read, and the clerk is told that it is too large and how large a
+ * file may be, not that Tongxin did not write it.  (The file is sparse:
+ * it takes no room on the disk.) */
+static void
+test_refuses_too_large (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "huge.xml", NULL);
+  g_autofree char *before = export_text (f, f->store);
+  g_autofree char *after = NULL;
+  TxImportReport report = { 0, };
+  TxImportOptions options;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (5000000000)), ==, 0);
+  g_assert_true (g_close (fd, NULL));
+
+  g_assert_false (tx_exchange_import_file (f->store, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "huge.xml"));
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_assert_nonnull (strstr (error->message, "GB"));
+  g_assert_null (strstr (error->message, "not written by Tongxin"));
+
+  after = export_text (f, f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* What the schema takes is imported, even when Tongxin never writes it
+ * so (the importer reads such a file more slowly, against the schema):
+ * here a comment inside a name, into a database that holds the sample
+ * and into one that is empty. */
+static void
+test_unusual_but_valid (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(TxStore) empty = open_new_store (f, "empty.db");
+  g_autofree char *path = write_file (f, "unusual.xml",
+                                      EXCHANGE_HEADER "<!-- 导出 -->\n"
+                                      EXCHANGE_ROOT
+                                      "  <township uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f6\" name=\"岔河镇\" kind=\"town\" "
+                                      "updated=\"2026-11-20T10:00:00+08:00\"/>\n"
+                                      "  <person uuid=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f7\" "
+                                      "township=\"0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f6\" updated=\"2026-11-20T10:00:00+08:00\">\n"
+                                      "    <name>陈<!-- 注 -->明</name>\n"
+                                      "  </person>\n"
+                                      "</tongxin>\n");
+  TxStore *stores[] = { f->store, empty };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TxPerson) person = NULL;
+      TxImportReport report = { 0, };
+      TxImportOptions options;
+
+      g_assert_true (tx_exchange_import_file (stores[i], path, on_day (&options, 2026, 11, 27), &report, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (report.inserted, ==, 2);
+      person = tx_roster_find_person (stores[i], "0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f7", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (tx_person_get_name (person), ==, "陈明");
+      g_assert_cmpstr (tx_person_get_township_uuid (person), ==, "0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f6");
+    }
+}
+
 /* ---- the records' rules ------------------------------------------- */
 
 /* The uuid of the sample's first township, where a file's records are. */
@@ -880,6 +953,8 @@ main (int   argc,
   g_test_add ("/exchange/refuses/deep", Fixture, NULL, fixture_set_up, test_refuses_deep, fixture_tear_down);
   g_test_add ("/exchange/refuses/long-texts", Fixture, NULL, fixture_set_up, test_refuses_long_texts, fixture_tear_down);
   g_test_add ("/exchange/refuses/other-files", Fixture, NULL, fixture_set_up, test_refuses_other_files, fixture_tear_down);
+  g_test_add ("/exchange/refuses/too-large", Fixture, NULL, fixture_set_up, test_refuses_too_large, fixture_tear_down);
+  g_test_add ("/exchange/unusual-but-valid", Fixture, NULL, fixture_set_up, test_unusual_but_valid, fixture_tear_down);
   g_test_add ("/exchange/refuses/broken-rules", Fixture, NULL, fixture_set_up, test_refuses_broken_rules, fixture_tear_down);
   g_test_add ("/exchange/refuses/duplicate-uuid", Fixture, NULL, fixture_set_up, test_refuses_duplicate_uuid, fixture_tear_down);
   g_test_add ("/exchange/future-updated", Fixture, NULL, fixture_set_up, test_future_updated, fixture_tear_down);
