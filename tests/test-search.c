@@ -455,6 +455,9 @@ typedef struct {
   guint removed;
   guint added;
   guint count;
+  guint n_items;       /* as the views know it */
+  guint all_removed;   /* since last cleared */
+  guint all_added;
 } Emitted;
 
 static void
@@ -464,9 +467,16 @@ on_items_changed_cb (GListModel *model,
                      guint       added,
                      Emitted    *emitted)
 {
+  /* what the views are told adds up to the list as it is, each time */
+  g_assert_cmpuint (position + removed, <=, emitted->n_items);
+  emitted->n_items = emitted->n_items - removed + added;
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, emitted->n_items);
+
   emitted->position = position;
   emitted->removed = removed;
   emitted->added = added;
+  emitted->all_removed += removed;
+  emitted->all_added += added;
   emitted->count++;
 }
 
@@ -511,6 +521,7 @@ test_paged_model_saved (Fixture       *f,
   g_assert_no_error (error);
   list = tx_person_list_new (f->store);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  emitted.n_items = n;
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &emitted);
 
   /* where they were: their row alone, as it is now */
@@ -558,14 +569,19 @@ test_paged_model_saved (Fixture       *f,
     g_assert_cmpuint (emitted.count, ==, before);
     tx_paged_list_set_watching (TX_PAGED_LIST (list), TRUE);
     tx_paged_list_reload (TX_PAGED_LIST (list));
-    g_assert_cmpuint (emitted.count, ==, before + 1);
+    g_assert_cmpuint (emitted.count, >, before);
   }
 
-  /* another program wrote: every row */
+  /* another program wrote: every row, the old ones gone first, then
+   * the new ones come (a view told both at once would read every row
+   * to find the ones it showed) */
+  emitted.count = emitted.all_removed = emitted.all_added = 0;
   tx_store_emit_changed (f->store, "all");
-  g_assert_cmpuint (emitted.count, ==, 4);
+  g_assert_cmpuint (emitted.count, ==, 2);
+  g_assert_cmpuint (emitted.all_removed, ==, n);
+  g_assert_cmpuint (emitted.all_added, ==, n);
   g_assert_cmpuint (emitted.position, ==, 0);
-  g_assert_cmpuint (emitted.removed, ==, n);
+  g_assert_cmpuint (emitted.removed, ==, 0);
   g_assert_cmpuint (emitted.added, ==, n);
 }
 

@@ -20,6 +20,7 @@
 
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 8
+#define SWAP_IN_TWO      (2 * PAGE_SIZE) /* rows added, over which a change is told in two */
 
 typedef struct
 {
@@ -428,7 +429,29 @@ reload (TxPagedList *self,
         }
     }
 
-  if (old_end > start || new_end > start)
+  if (changed_id == 0 && new_end - start > SWAP_IN_TWO && old_end > start)
+    {
+      /* Many rows in place of others, as after a new filter: the views
+       * hear first that the old ones went, then that the new ones came.
+       * Told at once, a view whose rows in sight went would look for
+       * them among all the new ones, reading every record.  (A record
+       * saved is looked for where it moved, which the views find.) */
+      g_autoptr(GArray) new_ids = g_steal_pointer (&priv->ids);
+
+      priv->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), new_ids->len - (new_end - start));
+      g_array_append_vals (priv->ids, new_ids->data, start);
+      g_array_append_vals (priv->ids, &g_array_index (new_ids, gint64, new_end), new_ids->len - new_end);
+      priv->n_items = priv->ids->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), start, old_end - start, 0);
+
+      g_hash_table_remove_all (priv->pages);
+      g_queue_clear (&priv->recent);
+      g_clear_pointer (&priv->ids, g_array_unref);
+      priv->ids = g_steal_pointer (&new_ids);
+      priv->n_items = priv->ids->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), start, 0, new_end - start);
+    }
+  else if (old_end > start || new_end > start)
     g_list_model_items_changed (G_LIST_MODEL (self), start, old_end - start, new_end - start);
   if (old_n_items != priv->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);

@@ -42,6 +42,11 @@ typedef gboolean (*TxStoreWriteFunc) (TxStore  *store,
                                       gpointer  user_data,
                                       GError  **error);
 
+/* Reads what a view shows, apart: see tx_store_read_apart(). */
+typedef gpointer (*TxStoreReadFunc) (TxStore  *store,
+                                     gpointer  data,
+                                     GError  **error);
+
 GQuark        tx_store_error_quark         (void);
 gboolean      tx_store_register_functions  (sqlite3           *db);
 char         *tx_store_get_default_path    (void);
@@ -69,6 +74,18 @@ void          tx_store_emit_changed        (TxStore           *self,
 void          tx_store_emit_record_changed (TxStore           *self,
                                             const char        *kind,
                                             const char        *uuid);
+
+void          tx_store_read_apart          (TxStore             *store,
+                                            TxStoreReadFunc      func,
+                                            gpointer             data,
+                                            GDestroyNotify       data_free,
+                                            GDestroyNotify       result_free,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gpointer      tx_store_read_apart_finish   (TxStore             *store,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 guint         tx_store_count               (TxStore           *self,
                                             const char        *kind);

@@ -6,6 +6,10 @@
  * (HiDPI included).  Its height is the one the files have, from the
  * number of rows, so that the text of the chart keeps its size.
  *
+ * A city's chart is taller than the window: the view draws the part of
+ * it in sight (and a margin), and again as it is scrolled, not a picture
+ * of the whole chart each time the page is shown.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-chart-view"
@@ -19,12 +23,19 @@
 #define MIN_WIDTH     320
 #define NATURAL_WIDTH 420
 
+/* Drawn beyond the part in sight, above and below */
+#define MARGIN        128
+
 struct _TxChartView
 {
   GtkWidget    parent_instance;
 
   /* owned references */
   TxChartData *data;
+
+  /* the scrolling of the view it is in, while mapped */
+  GtkAdjustment *vadjustment;
+  gulong         scrolled_id;
 };
 
 G_DEFINE_FINAL_TYPE (TxChartView, tx_chart_view, GTK_TYPE_WIDGET)
@@ -73,6 +84,26 @@ tx_chart_view_measure (GtkWidget      *widget,
     }
 }
 
+/* The rows of the chart in sight in the scrolled window it is in (with
+ * a margin), all of them outside one. */
+static void
+get_rows_in_sight (TxChartView *self,
+                   int          height,
+                   int         *top,
+                   int         *bottom)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  *top = 0;
+  *bottom = height;
+  if (scrolled == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scrolled, &bounds))
+    return;
+
+  *top = CLAMP ((int) -bounds.origin.y - MARGIN, 0, height);
+  *bottom = CLAMP ((int) (gtk_widget_get_height (scrolled) - bounds.origin.y) + MARGIN, *top, height);
+}
+
 static void
 tx_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -80,14 +111,60 @@ tx_chart_view_snapshot (GtkWidget   *widget,
   TxChartView *self = TX_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int top;
+  int bottom;
   cairo_t *cr;
 
   if (self->data == NULL || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  get_rows_in_sight (self, height, &top, &bottom);
+  if (bottom <= top)
+    return;
+
+  /* drawn whole, into a picture of the part in sight alone */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, bottom - top));
   tx_chart_draw (cr, width, height, self->data);
   cairo_destroy (cr);
+}
+
+/* Scrolled, the part in sight changes: drawn again, when the chart is
+ * taller than what the scrolled window shows. */
+static void
+on_scrolled_cb (TxChartView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled != NULL && gtk_widget_get_height (GTK_WIDGET (self)) > gtk_widget_get_height (scrolled))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+tx_chart_view_map (GtkWidget *widget)
+{
+  TxChartView *self = TX_CHART_VIEW (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  GTK_WIDGET_CLASS (tx_chart_view_parent_class)->map (widget);
+
+  if (scrolled != NULL)
+    {
+      self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+      self->scrolled_id = g_signal_connect_swapped (self->vadjustment, "value-changed",
+                                                    G_CALLBACK (on_scrolled_cb), self);
+    }
+}
+
+static void
+tx_chart_view_unmap (GtkWidget *widget)
+{
+  TxChartView *self = TX_CHART_VIEW (widget);
+
+  if (self->vadjustment != NULL)
+    g_clear_signal_handler (&self->scrolled_id, self->vadjustment);
+  g_clear_object (&self->vadjustment);
+
+  GTK_WIDGET_CLASS (tx_chart_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -130,6 +207,8 @@ tx_chart_view_class_init (TxChartViewClass *klass)
 
   widget_class->measure = tx_chart_view_measure;
   widget_class->snapshot = tx_chart_view_snapshot;
+  widget_class->map = tx_chart_view_map;
+  widget_class->unmap = tx_chart_view_unmap;
 
   /**
    * TxChartView:title: (nullable)

@@ -21,6 +21,7 @@
 #include "tx-consultations-page.h"
 #include "tx-ledger.h"
 #include "tx-records.h"
+#include "tx-text-cell.h"
 #include "tx-tooltips.h"
 #include "tx-vocabulary.h"
 
@@ -208,6 +209,14 @@ tx_consultations_page_finalize (GObject *object)
   G_OBJECT_CLASS (tx_consultations_page_parent_class)->finalize (object);
 }
 
+/* The columns of the list, and what they show of each record */
+static const TxTextColumn columns[] = {
+  { "title_column", "title", 8, 28 },
+  { "township_name_column", "township-name", 8, 12 },
+  { "date_label_column", "date-label", 18, 20 },
+  { "stage_label_column", "stage-label", 3, 6 },
+};
+
 static void
 tx_consultations_page_class_init (TxConsultationsPageClass *klass)
 {
@@ -222,12 +231,12 @@ tx_consultations_page_class_init (TxConsultationsPageClass *klass)
   page_class->is_filter_affected = tx_consultations_page_is_filter_affected;
   page_class->get_item_uuid = tx_consultations_page_get_item_uuid;
 
-  /* The cells of the column view look up properties of TxConsultation. */
   g_type_ensure (TX_TYPE_CONSULTATION);
   g_type_ensure (TX_TYPE_CONSULTATION_EDITOR);
 
   tx_list_page_class_setup (widget_class, "/io/github/tongxin/Tongxin/tx-consultations-page.ui",
                             "consultations");
+  tx_text_cell_bind_columns (widget_class, columns, G_N_ELEMENTS (columns));
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, stage_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxConsultationsPage, color_drop_down);
 
@@ -243,6 +252,7 @@ tx_consultations_page_init (TxConsultationsPage *self)
   GtkWidget *view;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_text_cell_set_up_columns (GTK_WIDGET (self), TX_TYPE_CONSULTATIONS_PAGE, columns, G_N_ELEMENTS (columns));
 
   /* the widths the clerk dragged the columns to */
   view = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (self), TX_TYPE_CONSULTATIONS_PAGE, "records_view");

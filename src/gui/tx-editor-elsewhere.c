@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-editor-private.h"
+#include "tx-out-of-sight.h"
 
 /* How often a save waiting for another program tries again, and for how
  * long before it gives up and says so. */
@@ -281,4 +282,48 @@ tx_editor_forget_elsewhere (TxEditor *self)
   priv->retry_started = 0;
   g_ptr_array_set_size (priv->clashes, 0);
   g_clear_pointer (&priv->read_updated_at, g_free);
+}
+
+static gboolean
+on_reload_idle_cb (gpointer user_data)
+{
+  TxEditor *self = user_data;
+  TxEditorPrivate *priv = tx_editor_get_private (self);
+
+  priv->reload_id = 0;
+  tx_editor_reload (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tx_editor_schedule_reload:
+ *
+ * Reads the record again from an idle, keeping what is typed; out of
+ * sight (on a page not shown), when it is shown again.
+ */
+void
+tx_editor_schedule_reload (TxEditor *self)
+{
+  TxEditorPrivate *priv;
+
+  g_return_if_fail (TX_IS_EDITOR (self));
+
+  priv = tx_editor_get_private (self);
+  if (tx_widget_is_out_of_sight (GTK_WIDGET (self)))
+    priv->reload_when_shown = TRUE;
+  else if (priv->reload_id == 0)
+    priv->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, on_reload_idle_cb, self, NULL);
+}
+
+/* Shown again: what was saved meanwhile, read. */
+void
+tx_editor_map (GtkWidget *widget)
+{
+  TxEditor *self = TX_EDITOR (widget);
+  TxEditorPrivate *priv = tx_editor_get_private (self);
+
+  GTK_WIDGET_CLASS (g_type_class_peek_parent (g_type_class_peek (TX_TYPE_EDITOR)))->map (widget);
+  if (priv->reload_when_shown)
+    tx_editor_reload (self, FALSE);
 }

@@ -42,6 +42,7 @@ typedef struct
   gboolean           show_back_button;
   guint              updating;       /* filling the form, not the clerk typing */
   guint              reload_id;
+  gboolean           reload_when_shown; /* changed while out of sight */
   char              *text_problem;   /* what is wrong with a text, said above the form */
 
   /* saved elsewhere meanwhile (tx-editor-elsewhere.c) */
@@ -54,6 +55,7 @@ typedef struct
 
 TxEditorPrivate *tx_editor_get_private        (TxEditor *self);
 void             tx_editor_check_form         (TxEditor *self);
+void             tx_editor_map                (GtkWidget *widget);
 void             tx_editor_reload             (TxEditor *self,
                                                gboolean  refill);
 void             tx_editor_emit_saved         (TxEditor *self,

@@ -310,6 +310,7 @@ tx_editor_reload (TxEditor *self,
   gboolean keep_form;
 
   g_clear_handle_id (&priv->reload_id, g_source_remove);
+  priv->reload_when_shown = FALSE;
 
   if (priv->store == NULL || (!priv->is_new && priv->uuid == NULL))
     {
@@ -360,18 +361,6 @@ tx_editor_reload (TxEditor *self,
   update_title (self);
   tx_editor_check_form (self);
   gtk_stack_set_visible_child_name (priv->stack, "form");
-}
-
-static gboolean
-on_reload_idle_cb (gpointer user_data)
-{
-  TxEditor *self = user_data;
-  TxEditorPrivate *priv = tx_editor_get_instance_private (self);
-
-  priv->reload_id = 0;
-  tx_editor_reload (self, FALSE);
-
-  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -705,6 +694,7 @@ tx_editor_class_init (TxEditorClass *klass)
   object_class->finalize = tx_editor_finalize;
   object_class->get_property = tx_editor_get_property;
   object_class->set_property = tx_editor_set_property;
+  widget_class->map = tx_editor_map;
 
   /**
    * TxEditor:uuid: (nullable)
@@ -1080,16 +1070,4 @@ tx_editor_get_today (TxEditor *self)
   g_return_val_if_fail (TX_IS_EDITOR (self), TX_DATE_NONE);
 
   return priv->day != NULL ? tx_day_get_today (priv->day) : tx_date_today_local ();
-}
-
-/* Reads the record again from an idle, keeping what is typed. */
-void
-tx_editor_schedule_reload (TxEditor *self)
-{
-  TxEditorPrivate *priv = tx_editor_get_instance_private (self);
-
-  g_return_if_fail (TX_IS_EDITOR (self));
-
-  if (priv->reload_id == 0)
-    priv->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, on_reload_idle_cb, self, NULL);
 }

@@ -550,25 +550,8 @@ tx_list_page_set_property (GObject      *object,
     }
 }
 
-/* The view shows the list, or nothing: a view looks for the rows it
- * keeps track of (the one scrolled to, the one chosen) among all the
- * rows of a change, which reads a city's list whole when every row
- * changes.  Without the list, it keeps track of none. */
-static void
-show_list (TxListPage *self,
-           gboolean    shown)
-{
-  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-  GObject *model = NULL;
-
-  g_object_get (priv->records_view, "model", &model, NULL);
-  if ((model != NULL) != shown)
-    g_object_set (priv->records_view, "model", shown ? priv->selection : NULL, NULL);
-  g_clear_object (&model);
-}
-
-/* Out of sight, the list neither reads its ids again at each change
- * nor has a view to tell: the page catches up when shown. */
+/* Out of sight, the list does not read its ids again at each change:
+ * the page catches up when shown. */
 static void
 watch_list (TxListPage *self,
             gboolean    watching)
@@ -577,7 +560,6 @@ watch_list (TxListPage *self,
 
   if (TX_IS_PAGED_LIST (priv->list))
     tx_paged_list_set_watching (TX_PAGED_LIST (priv->list), watching);
-  show_list (self, watching);
 }
 
 static void
@@ -728,21 +710,18 @@ tx_list_page_refilter (TxListPage *self)
       return;
     }
 
-  /* Nothing chosen and no view while every row is replaced: they would
-   * look for their rows among all the new ones, reading a city's list
+  /* Nothing chosen while every row is replaced: the selection would
+   * look for its record among all the new rows, reading a city's list
    * whole.  update_content () chooses the record again. */
   priv->filling++;
   gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
   priv->filling--;
-  show_list (self, FALSE);
 
   /* The list says it changed, and update_content () follows. */
   if (priv->list != NULL)
     TX_LIST_PAGE_GET_CLASS (self)->apply_filter (self);
   else
     update_content (self);
-
-  show_list (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 /**

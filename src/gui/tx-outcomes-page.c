@@ -45,6 +45,9 @@ struct _TxOutcomesPage
   GtkDropDown     *adoption_drop_down;
   GtkToggleButton *overdue_button;
   GtkLabel        *count_label;
+
+  /* owned references */
+  GCancellable    *zeros_reading;  /* the three zeros being read */
 };
 
 G_DEFINE_FINAL_TYPE (TxOutcomesPage, tx_outcomes_page, TX_TYPE_LIST_PAGE)
@@ -78,37 +81,63 @@ show_rate (GtkLabel   *value_label,
   gtk_widget_set_tooltip_text (GTK_WIDGET (detail_label), detail);
 }
 
+/* The three zeros of a year, read apart from the window */
+typedef struct {
+  int        year;
+  TxDate     today;
+  GPtrArray *townships;   /* TxMetrics */
+  TxMetrics *total;
+} Zeros;
+
 static void
-update_zeros (TxOutcomesPage *self)
+zeros_free (gpointer data)
+{
+  Zeros *zeros = data;
+
+  g_clear_pointer (&zeros->townships, g_ptr_array_unref);
+  g_clear_pointer (&zeros->total, tx_metrics_free);
+  g_free (zeros);
+}
+
+static gpointer
+read_zeros (TxStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  const Zeros *asked = data;
+  Zeros *zeros = g_new0 (Zeros, 1);
+
+  zeros->year = asked->year;
+  zeros->today = asked->today;
+  zeros->townships = tx_metrics_compute (store, zeros->year, 0, zeros->today, &zeros->total, error);
+  if (zeros->townships == NULL)
+    g_clear_pointer (&zeros, zeros_free);
+
+  return zeros;
+}
+
+/* The zeros of the year and township chosen; nothing counted yet when
+ * @zeros is %NULL. */
+static void
+show_zeros (TxOutcomesPage *self,
+            const Zeros    *zeros)
 {
   TxListPage *page = TX_LIST_PAGE (self);
-  TxStore *store = tx_list_page_get_store (page);
-  TxDate today = tx_list_page_get_today (page);
   const char *township = tx_list_page_get_township (page);
   const char *township_name = tx_list_page_get_township_name (page);
-  int year = tx_list_page_get_year (page);
-  g_autoptr(GPtrArray) townships = NULL;
-  g_autoptr(TxMetrics) total = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *period = NULL;
   TxMetrics empty = { 0 };
   const TxMetrics *metrics = &empty;
+  int year = tx_list_page_get_year (page);
 
   if (year == 0)
-    year = tx_date_get_year (today);
+    year = tx_date_get_year (tx_list_page_get_today (page));
 
-  if (store != NULL)
-    {
-      townships = tx_metrics_compute (store, year, 0, today, &total, &error);
-      if (townships == NULL)
-        g_warning ("Could not count the three zeros: %s", error->message);
-    }
-
-  if (townships != NULL && township == NULL)
-    metrics = total;
-  for (guint i = 0; townships != NULL && township != NULL && i < townships->len; i++)
-    if (g_strcmp0 (((TxMetrics *) g_ptr_array_index (townships, i))->township_uuid, township) == 0)
-      metrics = g_ptr_array_index (townships, i);
+  if (zeros != NULL && township == NULL)
+    metrics = zeros->total;
+  for (guint i = 0; zeros != NULL && township != NULL && i < zeros->townships->len; i++)
+    if (g_strcmp0 (((TxMetrics *) g_ptr_array_index (zeros->townships, i))->township_uuid, township) == 0)
+      metrics = g_ptr_array_index (zeros->townships, i);
 
   /* Translators: a year, then a township or “All townships” */
   period = g_strdup_printf (_("%d · %s"), year, township_name != NULL ? township_name : _("All townships"));
@@ -126,6 +155,58 @@ update_zeros (TxOutcomesPage *self)
   show_rate (self->implementation_value_label, self->implementation_detail_label,
              tx_metrics_implementation_rate (metrics), metrics->implemented, metrics->adopted,
              _("%u/%u carried out in full"), _("None adopted"));
+}
+
+static void
+on_zeros_read_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TxOutcomesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Zeros *zeros;
+
+  zeros = tx_store_read_apart_finish (TX_STORE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* read again since, or the page is gone */
+
+  g_clear_object (&self->zeros_reading);
+  if (zeros == NULL)
+    g_warning ("Could not count the three zeros: %s", error->message);
+  show_zeros (self, zeros);
+  if (zeros != NULL)
+    zeros_free (zeros);
+}
+
+/* Counts the three zeros of the year chosen again, as things stand now:
+ * a city's year takes a while, and the window goes on meanwhile.  A
+ * count begun before is dropped. */
+static void
+update_zeros (TxOutcomesPage *self)
+{
+  TxListPage *page = TX_LIST_PAGE (self);
+  TxStore *store = tx_list_page_get_store (page);
+  Zeros *asked;
+
+  if (self->zeros_reading != NULL)
+    g_cancellable_cancel (self->zeros_reading);
+  g_clear_object (&self->zeros_reading);
+
+  if (store == NULL)
+    {
+      show_zeros (self, NULL);
+      return;
+    }
+
+  asked = g_new0 (Zeros, 1);
+  asked->today = tx_list_page_get_today (page);
+  asked->year = tx_list_page_get_year (page);
+  if (asked->year == 0)
+    asked->year = tx_date_get_year (asked->today);
+
+  self->zeros_reading = g_cancellable_new ();
+  tx_store_read_apart (store, read_zeros, asked, zeros_free, zeros_free,
+                       self->zeros_reading, on_zeros_read_cb, g_object_ref (self));
 }
 
 /* A link to a recommendation (from the Overview) shows the page too,
@@ -321,10 +402,25 @@ tx_outcomes_page_list_changed (TxListPage *page)
 /* GObject */
 
 static void
+tx_outcomes_page_dispose (GObject *object)
+{
+  TxOutcomesPage *self = TX_OUTCOMES_PAGE (object);
+
+  if (self->zeros_reading != NULL)
+    g_cancellable_cancel (self->zeros_reading);
+  g_clear_object (&self->zeros_reading);
+
+  G_OBJECT_CLASS (tx_outcomes_page_parent_class)->dispose (object);
+}
+
+static void
 tx_outcomes_page_class_init (TxOutcomesPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TxListPageClass *page_class = TX_LIST_PAGE_CLASS (klass);
+
+  object_class->dispose = tx_outcomes_page_dispose;
 
   g_type_ensure (TX_TYPE_OUTCOME);
   g_type_ensure (TX_TYPE_OUTCOME_EDITOR);

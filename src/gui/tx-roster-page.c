@@ -27,6 +27,7 @@
 #include "tx-roster-page-private.h"
 #include "tx-roster-page.h"
 #include "tx-settings.h"
+#include "tx-text-cell.h"
 #include "tx-tooltips.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
@@ -215,15 +216,12 @@ apply_filter (TxRosterPage *self)
   if (self->people == NULL)
     return;
 
-  /* Nobody chosen and no view while every row is replaced: they would
-   * look for their rows among all the new ones, reading a city's roster
-   * whole at each keystroke. */
+  /* Nobody chosen while every row is replaced: the selection would look
+   * for its person among all the new rows, reading a city's roster whole
+   * at each keystroke. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, NULL);
   tx_roster_page_read_filter (self, &filter);
   tx_person_list_set_filter (self->people, &filter);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   tx_person_filter_clear (&filter);
 }
 
@@ -607,8 +605,6 @@ tx_roster_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (tx_roster_page_parent_class)->map (widget);
 
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
   if (self->read_pending)
     {
       read_people (self);
@@ -617,15 +613,6 @@ tx_roster_page_map (GtkWidget *widget)
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Out of sight, the roster changes without a view to tell. */
-static void
-tx_roster_page_unmap (GtkWidget *widget)
-{
-  gtk_column_view_set_model (TX_ROSTER_PAGE (widget)->column_view, NULL);
-
-  GTK_WIDGET_CLASS (tx_roster_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -700,6 +687,18 @@ tx_roster_page_set_property (GObject      *object,
     }
 }
 
+/* The columns of the list, and what they show of each record */
+static const TxTextColumn columns[] = {
+  { "name_column", "name", 8, 12 },
+  { "gender_column", "gender", 2, 7 },
+  { "township_name_column", "township-name", 6, 10 },
+  { "categories_column", "categories", 10, 22 },
+  { "organization_column", "organization", 12, 28 },
+  { "title_column", "title", 8, 16 },
+  { "phone_column", "phone", 13, 13 },
+  { "village_column", "village", 6, 12 },
+};
+
 static void
 tx_roster_page_class_init (TxRosterPageClass *klass)
 {
@@ -711,7 +710,6 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
   object_class->set_property = tx_roster_page_set_property;
 
   widget_class->map = tx_roster_page_map;
-  widget_class->unmap = tx_roster_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -760,10 +758,10 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
 
   tx_roster_page_class_init_actions (widget_class);
 
-  /* The cells of the column view look up properties of TxPerson. */
   g_type_ensure (TX_TYPE_PERSON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-roster-page.ui");
+  tx_text_cell_bind_columns (widget_class, columns, G_N_ELEMENTS (columns));
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, township_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxRosterPage, category_drop_down);
@@ -819,6 +817,7 @@ tx_roster_page_init (TxRosterPage *self)
   gtk_string_list_append (orders, tx_order_get_label (TX_ORDER_STROKES));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_text_cell_set_up_columns (GTK_WIDGET (self), TX_TYPE_ROSTER_PAGE, columns, G_N_ELEMENTS (columns));
 
   self->filling_townships++;
   gtk_drop_down_set_model (self->township_drop_down, G_LIST_MODEL (self->townships));
