@@ -110,15 +110,25 @@ tx_store_list_outcomes (TxStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = tx_store_prepare (store,
-                           "SELECT " OUTCOME_COLUMNS OUTCOME_FROM
-                           "WHERE o.deleted_at IS NULL AND (?1 IS NULL OR c.uuid = ?1) "
-                           "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
-                           error);
+  /* one consultation's through the index of its recommendations */
+  if (consultation_uuid != NULL)
+    stmt = tx_store_prepare (store,
+                             "SELECT " OUTCOME_COLUMNS OUTCOME_FROM
+                             "WHERE o.deleted_at IS NULL "
+                             "AND o.consultation_id = (SELECT id FROM consultation WHERE uuid = ?1) "
+                             "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
+                             error);
+  else
+    stmt = tx_store_prepare (store,
+                             "SELECT " OUTCOME_COLUMNS OUTCOME_FROM
+                             "WHERE o.deleted_at IS NULL "
+                             "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
+                             error);
   if (stmt == NULL)
     return NULL;
 
-  tx_bind_text_or_null (stmt, 1, consultation_uuid);
+  if (consultation_uuid != NULL)
+    sqlite3_bind_text (stmt, 1, consultation_uuid, -1, SQLITE_TRANSIENT);
   while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
       TxOutcome *outcome = outcome_from_row (stmt);

@@ -6,7 +6,9 @@
  * is read by id when a row of it is first asked for; only a few pages
  * are kept.  Filtering and sorting happen in SQL (the subclass's
  * query_ids), never by OFFSET.  When the store says records of a kind
- * the list shows changed, the ids are read again.
+ * the list shows changed, the ids are read again.  A list made with
+ * g_object_new() is empty until first reloaded (or given a filter): a
+ * view that filters at once reads its ids once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

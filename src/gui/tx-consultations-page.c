@@ -150,7 +150,8 @@ static GListModel *
 tx_consultations_page_create_list (TxListPage *page,
                                    TxStore    *store)
 {
-  return G_LIST_MODEL (tx_consultation_list_new (store));
+  /* read when the page applies its filters */
+  return g_object_new (TX_TYPE_CONSULTATION_LIST, "store", store, "item-type", TX_TYPE_CONSULTATION, NULL);
 }
 
 static GArray *

@@ -382,7 +382,8 @@ static GListModel *
 tx_outcomes_page_create_list (TxListPage *page,
                               TxStore    *store)
 {
-  return G_LIST_MODEL (tx_outcome_list_new (store));
+  /* read when the page applies its filters */
+  return g_object_new (TX_TYPE_OUTCOME_LIST, "store", store, "item-type", TX_TYPE_OUTCOME, NULL);
 }
 
 /* The count under the filters, and the three zeros of the year and

@@ -423,10 +423,14 @@ tx_participant_picker_set_store (TxParticipantPicker *self,
   g_clear_object (&self->people);
   g_set_object (&self->store, store);
 
+  /* the roster is searched when the picker is shown */
   if (store != NULL)
     {
-      self->people = tx_person_list_new (store);
-      apply_filter (self);
+      self->people = g_object_new (TX_TYPE_PERSON_LIST, "store", store, "item-type", TX_TYPE_PERSON, NULL);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        apply_filter (self);
+      else
+        self->filter_pending = TRUE;
       g_signal_connect_object (self->people, "notify::n-items",
                                G_CALLBACK (on_people_notify_n_items_cb), self, 0);
     }

@@ -302,7 +302,8 @@ static void
 read_people (TxRosterPage *self)
 {
   self->read_pending = FALSE;
-  self->people = tx_person_list_new (self->store);
+  /* read once, with the filter */
+  self->people = g_object_new (TX_TYPE_PERSON_LIST, "store", self->store, "item-type", TX_TYPE_PERSON, NULL);
   apply_filter (self);
   g_signal_connect_object (self->people, "notify::n-items",
                            G_CALLBACK (on_people_notify_cb), self, 0);
