@@ -828,7 +828,8 @@ tx_backup_take_before_change (TxStore       *store,
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
 
   if (tx_store_is_read_only (store) ||
-      tx_store_count (store, "person") + tx_store_count (store, "consultation") + tx_store_count (store, "township") == 0)
+      !(tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
+        tx_store_has_records (store, "township")))
     return TRUE;
 
   now = today != TX_DATE_NONE ? tx_backup_dup_now (today) : g_date_time_new_now_local ();

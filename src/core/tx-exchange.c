@@ -4291,8 +4291,8 @@ static gboolean
 holds_records (TxStore *store)
 {
   return !tx_store_is_read_only (store) &&
-         tx_store_count (store, "township") + tx_store_count (store, "person") +
-         tx_store_count (store, "consultation") > 0;
+         (tx_store_has_records (store, "township") || tx_store_has_records (store, "person") ||
+          tx_store_has_records (store, "consultation"));
 }
 
 /*

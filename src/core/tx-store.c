@@ -1508,6 +1508,43 @@ tx_store_check (TxStore  *self,
   return g_steal_pointer (&problems);
 }
 
+/* The table of records of @kind, or %NULL */
+static const char *
+table_of_kind (const char *kind)
+{
+  static const char * const kinds[] = { "township", "person", "consultation", "outcome" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i]) == 0)
+      return kinds[i];
+
+  return NULL;
+}
+
+/* The one number @sql (with %s for the table of @kind) answers */
+static guint
+query_kind (TxStore    *store,
+            const char *sql,
+            const char *kind)
+{
+  const char *table = table_of_kind (kind);
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  query = g_strdup_printf (sql, table);
+  stmt = tx_store_prepare (store, query, NULL);
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
 /**
  * tx_store_count:
  * @kind: "township", "person", "consultation" or "outcome"
@@ -1518,23 +1555,19 @@ guint
 tx_store_count (TxStore    *store,
                 const char *kind)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint count = 0;
+  return query_kind (store, "SELECT count(*) FROM %s WHERE deleted_at IS NULL", kind);
+}
 
-  if (g_strcmp0 (kind, "township") == 0)
-    stmt = tx_store_prepare (store, "SELECT count(*) FROM township WHERE deleted_at IS NULL", NULL);
-  else if (g_strcmp0 (kind, "person") == 0)
-    stmt = tx_store_prepare (store, "SELECT count(*) FROM person WHERE deleted_at IS NULL", NULL);
-  else if (g_strcmp0 (kind, "consultation") == 0)
-    stmt = tx_store_prepare (store, "SELECT count(*) FROM consultation WHERE deleted_at IS NULL", NULL);
-  else if (g_strcmp0 (kind, "outcome") == 0)
-    stmt = tx_store_prepare (store, "SELECT count(*) FROM outcome WHERE deleted_at IS NULL", NULL);
-
-  g_return_val_if_fail (stmt != NULL, 0);
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+/**
+ * tx_store_has_records:
+ * @kind: as for tx_store_count()
+ *
+ * Whether there is any such record not deleted: as tx_store_count ()
+ * > 0, without counting a city's records.
+ */
+gboolean
+tx_store_has_records (TxStore    *store,
+                      const char *kind)
+{
+  return query_kind (store, "SELECT EXISTS (SELECT 1 FROM %s WHERE deleted_at IS NULL)", kind) > 0;
 }

@@ -89,6 +89,8 @@ gpointer      tx_store_read_apart_finish   (TxStore             *store,
 
 guint         tx_store_count               (TxStore           *self,
                                             const char        *kind);
+gboolean      tx_store_has_records         (TxStore           *self,
+                                            const char        *kind);
 
 /* Low level, for the modules of src/core only. */
 sqlite3      *tx_store_get_db              (TxStore           *self);

@@ -152,7 +152,7 @@ update_content (TxListPage *self)
     name = "error";
   else if (priv->list != NULL && g_list_model_get_n_items (priv->list) > 0)
     name = "list";
-  else if (priv->store != NULL && tx_store_count (priv->store, klass->record_kind) > 0)
+  else if (priv->store != NULL && tx_store_has_records (priv->store, klass->record_kind))
     name = "no-results";
   gtk_stack_set_visible_child_name (priv->content_stack, name);
 

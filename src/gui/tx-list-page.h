@@ -20,7 +20,7 @@ G_DECLARE_DERIVABLE_TYPE (TxListPage, tx_list_page, TX, LIST_PAGE, AdwBin)
 /**
  * TxListPageClass:
  * @record_kind: the kind of TxStore::changed the records are, and of
- *   tx_store_count(): “consultation”, “outcome”
+ *   tx_store_has_records(): “consultation”, “outcome”
  * @year_falls_back: at first, when this year has no records yet, the
  *   last year that has some is chosen (else every year is)
  * @create_list: the list of records of @store (a TxPagedList), every one
