@@ -255,6 +255,18 @@ count_hits (TxLedger *ledger)
   return n;
 }
 
+/* The hit of @entry that says @text, or NULL */
+static const TxLedgerHit *
+find_hit_by_text (const TxLedgerEntry *entry,
+                  const char          *text)
+{
+  for (guint h = 0; h < entry->hits->len; h++)
+    if (g_strcmp0 (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->text, text) == 0)
+      return g_ptr_array_index (entry->hits, h);
+
+  return NULL;
+}
+
 /* The first hit of @kind (and of @title, if not NULL), and its township. */
 static const TxLedgerHit *
 find_hit (TxLedger       *ledger,
@@ -590,28 +602,77 @@ market_reason_gone (gpointer data)
   return rows->len == count_hits (fixture->ledger) - 1;
 }
 
-static gboolean
-attention_rows_are (gpointer data)
+/* The rows of "Needs Attention" that group a township's reasons */
+static GPtrArray *
+get_group_rows (Fixture *fixture)
 {
-  Fixture *fixture = data;
-  g_autoptr(GPtrArray) rows = get_attention_rows (fixture);
-  g_autoptr(TxLedger) ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), NULL);
+  GtkWidget *list = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "needs_attention_list");
+  GPtrArray *rows = g_ptr_array_new ();
 
-  return ledger != NULL && count_hits (ledger) > 60 && rows->len == 51;
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_EXPANDER_ROW (row))
+      g_ptr_array_add (rows, row);
+
+  return rows;
 }
 
-/* A city's hundreds of reasons: the first fifty rows, the reddest
- * first, then one that shows the rest, under them, on request. */
+static guint
+count_townships_with_hits (TxLedger *ledger)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    n += ((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->hits->len > 0;
+
+  return n;
+}
+
+static gboolean
+groups_are_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) groups = get_group_rows (fixture);
+  g_autoptr(TxLedger) ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), NULL);
+
+  return ledger != NULL && count_hits (ledger) > 60 && groups->len == count_townships_with_hits (ledger);
+}
+
+/* The rows an expander row lists when opened (not its own heading, a
+ * row with its title) */
+static void
+collect_action_rows (GtkWidget *widget,
+                     const char *heading,
+                     GPtrArray  *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) && g_strcmp0 (get_row_title (child), heading) != 0)
+        g_ptr_array_add (rows, child);
+      else
+        collect_action_rows (child, heading, rows);
+    }
+}
+
+/* A city's hundreds of reasons: a row per township, the reddest first,
+ * naming its main reasons and how many more; opened, its reasons, each
+ * opening its record. */
 static void
 test_many_reasons (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *market_uuid = NULL;
   g_autoptr(TxConsultation) market = NULL;
   g_autoptr(TxLedger) ledger = NULL;
-  GtkWidget *more;
+  const TxLedgerEntry *entry = NULL;
+  AdwExpanderRow *group = NULL;
+  Opened opened = { 0 };
 
   if (fixture->page == NULL)
     return;   /* skipped in set-up */
@@ -630,28 +691,73 @@ test_many_reasons (Fixture       *fixture,
       g_assert_true (tx_store_save_consultation (fixture->store, late, &error));
       g_assert_no_error (error);
     }
-  tx_test_wait_until (attention_rows_are, fixture, "fifty reasons and a row for the rest");
+  tx_test_wait_until (groups_are_shown, fixture, "a row for each township with reasons");
 
+  /* no row for each reason */
   ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), &error);
-  rows = get_attention_rows (fixture);
-  more = g_ptr_array_index (rows, 50);
-  g_assert_nonnull (strstr (get_row_title (more), "More Reasons"));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_townships_with_hits (ledger), >, 1);
+  reasons = get_attention_rows (fixture);
+  g_assert_cmpuint (reasons->len, ==, 0);
+  g_clear_pointer (&reasons, g_ptr_array_unref);
+
+  /* the worst first: a red township before any yellow one */
+  groups = get_group_rows (fixture);
+  g_assert_cmpint (read_badge_color (find_badge (g_ptr_array_index (groups, 0))), ==, TX_COLOR_RED);
+  for (guint i = 1; i < groups->len; i++)
+    g_assert_cmpint (read_badge_color (find_badge (g_ptr_array_index (groups, i))), <=,
+                     read_badge_color (find_badge (g_ptr_array_index (groups, i - 1))));
+
+  /* the market's township: its worst reasons, and how many more */
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      const TxLedgerEntry *e = g_ptr_array_index (ledger->entries, i);
+
+      if (g_strcmp0 (e->township_uuid, tx_consultation_get_township_uuid (market)) == 0)
+        entry = e;
+    }
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (entry->hits->len, >=, 70);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (get_row_title (g_ptr_array_index (groups, i)), entry->township_name) == 0)
+      group = g_ptr_array_index (groups, i);
+  g_assert_nonnull (group);
   {
-    g_autofree char *count = g_strdup_printf ("%u", count_hits (ledger) - 50);
+    const char *subtitle = adw_expander_row_get_subtitle (group);
+    g_autofree char *more = g_strdup_printf ("and %u more reasons", entry->hits->len - 3);
+    g_auto(GStrv) lines = g_strsplit (subtitle, "\n", -1);
 
-    g_assert_nonnull (strstr (get_row_title (more), count));
+    g_test_message ("%s: %s", entry->township_name, subtitle);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_cmpstr (lines[3], ==, more);
+    for (guint i = 0; i < 3; i++)
+      g_assert_nonnull (find_hit_by_text (entry, lines[i]));
   }
-  /* the worst first: the red reasons before any yellow one */
-  g_assert_cmpint (read_badge_color (find_badge (g_ptr_array_index (rows, 0))), ==, TX_COLOR_RED);
 
-  g_signal_emit_by_name (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "needs_attention_list"),
-                         "row-activated", more);
-  g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = get_attention_rows (fixture);
-  g_assert_cmpuint (rows->len, ==, count_hits (ledger));
-  for (guint i = 0; i < rows->len; i++)
-    g_assert_null (strstr (get_row_title (g_ptr_array_index (rows, i)), "More Reasons"));
-  g_assert_true (gtk_widget_has_focus (g_ptr_array_index (rows, 50)));
+  /* opened: every reason of the township, each opening its record */
+  reasons = g_ptr_array_new ();
+  collect_action_rows (GTK_WIDGET (group), entry->township_name, reasons);
+  g_assert_cmpuint (reasons->len, ==, 0);
+  adw_expander_row_set_expanded (group, TRUE);
+  collect_action_rows (GTK_WIDGET (group), entry->township_name, reasons);
+  g_assert_cmpuint (reasons->len, ==, entry->hits->len);
+
+  g_signal_connect (fixture->page, "open-consultation", G_CALLBACK (on_open_consultation_cb), &opened);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (reasons, i);
+      const TxLedgerHit *hit = find_hit_by_text (entry, get_row_title (row));
+
+      g_assert_nonnull (hit);
+      if (g_strcmp0 (hit->kind, "consultation") != 0)
+        continue;
+      g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+      g_assert_cmpuint (opened.n_emissions, ==, 1);
+      g_assert_cmpstr (opened.consultation, ==, hit->uuid);
+      break;
+    }
+  g_signal_handlers_disconnect_by_func (fixture->page, on_open_consultation_cb, &opened);
+  opened_clear (&opened);
 }
 
 static gboolean

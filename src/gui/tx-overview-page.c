@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tx-attention-list.h"
 #include "tx-chart-view.h"
 #include "tx-circular-chart.h"
 #include "tx-circular-dialog.h"
@@ -51,9 +52,7 @@ struct _TxOverviewPage
   GtkStringList  *quarters;      /* the quarters begun, newest first */
   GArray         *quarter_keys;  /* int, year * 10 + quarter, as in @quarters */
   TxLedger       *ledger;        /* of the quarter shown: as issued, or computed */
-  GPtrArray      *attention;     /* Attention, one a row of the list */
-  GtkWidget      *more_row;      /* the row that shows the rest, or NULL */
-  GtkSizeGroup   *badge_size_group;
+  TxAttentionList *attention;   /* what fills needs_attention_list */
 
   /* state */
   TxDay            *day;
@@ -64,12 +63,7 @@ struct _TxOverviewPage
   gboolean        read_again;    /* changed meanwhile: read once more */
   gboolean        read_when_shown;
   guint           filling;       /* the drop-down set by code */
-  gboolean        all_shown;     /* every reason asked for, this quarter */
 };
-
-/* The reasons listed at first, the worst first: a city's hundreds of
- * rows would take seconds to lay out.  A last row shows the rest. */
-#define ATTENTION_FIRST 50
 
 G_DEFINE_FINAL_TYPE (TxOverviewPage, tx_overview_page, ADW_TYPE_BIN)
 
@@ -92,12 +86,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A row of "Needs Attention": a rule hit and its township, both of
- * self->ledger. */
-typedef struct {
-  const TxLedgerEntry *entry;
-  const TxLedgerHit   *hit;
-} Attention;
 
 static void reload (TxOverviewPage *self);
 
@@ -138,40 +126,6 @@ format_quarter (int      year,
   /* Translators: a quarter whose quarterly circular was issued, as in
    * "Q3 2026 (issued)" */
   return g_strdup_printf (_("%s (issued)"), label);
-}
-
-/* The colour of a township or of a reason: the word and the mark of the
- * ledger chart, on the colour of the chart.  The badges of a list are
- * as wide as the widest, so that the townships' names line up. */
-static GtkWidget *
-create_color_badge (TxColor       color,
-                    GtkSizeGroup *size_group)
-{
-  static const char * const marks[] = { "✓", "!", "✕" };
-  const char *words[] = {
-    C_("ledger colour", "Green"), C_("ledger colour", "Yellow"), C_("ledger colour", "Red"),
-  };
-  g_autofree char *markup = NULL;
-  GtkWidget *badge;
-  double r, g, b;
-
-  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
-
-  tx_chart_color_rgb (color, &r, &g, &b);
-  markup = g_markup_printf_escaped ("<span background=\"#%02x%02x%02x\" foreground=\"%s\" weight=\"bold\">"
-                                    " %s %s </span>",
-                                    (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5), (guint) (b * 255 + 0.5),
-                                    color == TX_COLOR_YELLOW ? "#1a1a1a" : "#ffffff",
-                                    marks[color], words[color]);
-
-  badge = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (badge), markup);
-  gtk_label_set_xalign (GTK_LABEL (badge), 0);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "tx-color-badge");
-  gtk_size_group_add_widget (size_group, badge);
-
-  return badge;
 }
 
 static GtkWindow *
@@ -244,134 +198,6 @@ show_quarters (TxOverviewPage *self,
     }
 }
 
-/* The most serious first: red before yellow, then the longest overdue
- * or waiting, then by township. */
-static int
-compare_attention (gconstpointer a,
-                   gconstpointer b)
-{
-  const Attention *x = *(const Attention * const *) a;
-  const Attention *y = *(const Attention * const *) b;
-  int order;
-
-  if (x->hit->color != y->hit->color)
-    return x->hit->color > y->hit->color ? -1 : 1;
-  /* days behind the plan are not days: after the others */
-  if ((x->hit->rule >= TX_RULE_PLAN_BEHIND) != (y->hit->rule >= TX_RULE_PLAN_BEHIND))
-    return x->hit->rule >= TX_RULE_PLAN_BEHIND ? 1 : -1;
-  if (x->hit->days != y->hit->days)
-    return x->hit->days > y->hit->days ? -1 : 1;
-  order = g_utf8_collate (x->entry->township_name, y->entry->township_name);
-  if (order != 0)
-    return order;
-
-  return g_strcmp0 (x->hit->title, y->hit->title);
-}
-
-static GtkWidget *
-create_attention_row (TxOverviewPage  *self,
-                      const Attention *attention)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *arrow;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->entry->township_name);
-  adw_action_row_set_subtitle (row, attention->hit->text);
-  adw_action_row_add_prefix (row, create_color_badge (attention->hit->color, self->badge_size_group));
-
-  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  adw_action_row_add_suffix (row, arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  return GTK_WIDGET (row);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-/* Rows for the reasons from @from on, and the row that shows the rest
- * when not all of them are to be shown. */
-static void
-append_attention_rows (TxOverviewPage *self,
-                       guint           from)
-{
-  guint shown = self->all_shown ? self->attention->len : MIN (self->attention->len, ATTENTION_FIRST);
-
-  for (guint i = from; i < shown; i++)
-    gtk_list_box_append (self->needs_attention_list, create_attention_row (self, g_ptr_array_index (self->attention, i)));
-
-  if (shown < self->attention->len)
-    {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      guint rest = self->attention->len - shown;
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Reason",
-                                                             "Show %u More Reasons", rest),
-                                                rest);
-      g_autofree char *subtitle = g_strdup_printf (_("Above: the first %u, red before yellow"), shown);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (row, subtitle);
-      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("pan-down-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
-      self->more_row = GTK_WIDGET (row);
-    }
-}
-
-static void
-fill_attention (TxOverviewPage *self)
-{
-  g_autoptr(GPtrArray) attention = g_ptr_array_new_with_free_func (g_free);
-
-  clear_list (self->needs_attention_list);
-  self->more_row = NULL;
-
-  for (guint i = 0; self->ledger != NULL && i < self->ledger->entries->len; i++)
-    {
-      const TxLedgerEntry *entry = g_ptr_array_index (self->ledger->entries, i);
-
-      for (guint h = 0; h < entry->hits->len; h++)
-        {
-          Attention *item = g_new0 (Attention, 1);
-
-          item->entry = entry;
-          item->hit = g_ptr_array_index (entry->hits, h);
-          g_ptr_array_add (attention, item);
-        }
-    }
-  g_ptr_array_sort (attention, compare_attention);
-  g_clear_pointer (&self->attention, g_ptr_array_unref);
-  self->attention = g_ptr_array_ref (attention);
-  append_attention_rows (self, 0);
-
-  if (attention->len == 0 && self->ledger != NULL && self->ledger->entries->len == 0)
-    {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No townships yet"));
-      adw_action_row_set_subtitle (row, _("The ledger rates the townships of the roster and of the consultations. "
-                                          "Import a roster or add a consultation first."));
-      gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
-    }
-  else if (attention->len == 0 && self->ledger != NULL)
-    {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing needs attention"));
-      adw_action_row_set_subtitle (row, _("Every township is on schedule this quarter."));
-      adw_action_row_add_prefix (row, create_color_badge (TX_COLOR_GREEN, self->badge_size_group));
-      gtk_list_box_append (self->needs_attention_list, GTK_WIDGET (row));
-    }
-
-}
-
 /* What the bar and the banner say of the quarter shown. */
 static void
 show_ledger_state (TxOverviewPage *self,
@@ -421,9 +247,7 @@ show_reading (TxOverviewPage *self,
   if (reading == NULL)
     {
       g_clear_pointer (&self->ledger, tx_ledger_free);
-      clear_list (self->needs_attention_list);
-      self->more_row = NULL;
-      g_clear_pointer (&self->attention, g_ptr_array_unref);
+      tx_attention_list_clear (self->attention);
       clear_charts (self);
       gtk_label_set_label (self->as_of_label, "");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), NULL);
@@ -440,7 +264,7 @@ show_reading (TxOverviewPage *self,
     {
       g_warning ("Could not read the ledger of Q%d %d: %s", reading->quarter, reading->year, error->message);
       g_clear_pointer (&self->ledger, tx_ledger_free);
-      fill_attention (self);
+      tx_attention_list_show (self->attention, NULL);
       clear_charts (self);
       show_error (self, error);
       update_actions (self);
@@ -451,7 +275,7 @@ show_reading (TxOverviewPage *self,
   self->ledger = g_steal_pointer (&reading->ledger);
   for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
     tx_chart_view_set_data (self->charts[i], g_steal_pointer (&reading->charts[i]));
-  fill_attention (self);
+  tx_attention_list_show (self->attention, self->ledger);
   show_ledger_state (self, self->ledger->issued_on);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_actions (self);
@@ -600,42 +424,20 @@ on_quarter_drop_down_notify_selected_cb (GtkDropDown    *drop_down,
   tx_overview_page_select_quarter (self, key / 10, key % 10);
 }
 
+/* A reason opens its record where the reason is: the stage overdue,
+ * the feedback awaited. */
 static void
-on_needs_attention_list_row_activated_cb (GtkListBox     *list,
-                                          GtkListBoxRow  *row,
-                                          TxOverviewPage *self)
+open_reason (const TxLedgerHit *hit,
+             gpointer           user_data)
 {
-  int index = gtk_list_box_row_get_index (row);
-  const TxLedgerHit *hit;
+  TxOverviewPage *self = user_data;
   g_autofree char *uuid = NULL;
   g_autofree char *consultation_uuid = NULL;
   g_autofree char *place = NULL;
 
-  /* the rest of the reasons, under those shown, focus where it was */
-  if (GTK_WIDGET (row) == self->more_row)
-    {
-      GtkListBoxRow *first_new;
-
-      self->all_shown = TRUE;
-      gtk_list_box_remove (list, self->more_row);
-      self->more_row = NULL;
-      append_attention_rows (self, index);
-      first_new = gtk_list_box_get_row_at_index (list, index);
-      if (first_new != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (first_new));
-      return;
-    }
-
-  if (self->attention == NULL || index < 0 || (guint) index >= self->attention->len)
-    return;
-
   /* The handlers may change the store, and so the ledger: copies. */
-  hit = ((Attention *) g_ptr_array_index (self->attention, index))->hit;
   uuid = g_strdup (hit->uuid);
   consultation_uuid = g_strdup (hit->consultation_uuid);
-
-  /* the record opens where the reason is: the stage overdue, the
-   * feedback awaited */
   if (hit->rule == TX_RULE_STAGE_OVERDUE)
     place = g_strdup_printf ("stage:%d", (int) hit->stage);
   else if (hit->rule == TX_RULE_FEEDBACK_WAITING)
@@ -691,7 +493,6 @@ tx_overview_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->quarters);
-  g_clear_object (&self->badge_size_group);
 
   G_OBJECT_CLASS (tx_overview_page_parent_class)->dispose (object);
 }
@@ -701,7 +502,7 @@ tx_overview_page_finalize (GObject *object)
 {
   TxOverviewPage *self = (TxOverviewPage *)object;
 
-  g_clear_pointer (&self->attention, g_ptr_array_unref);
+  g_clear_pointer (&self->attention, tx_attention_list_free);
   g_clear_pointer (&self->ledger, tx_ledger_free);
   g_clear_pointer (&self->quarter_keys, g_array_unref);
   g_clear_object (&self->day);
@@ -874,7 +675,6 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, stages_chart);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_quarter_drop_down_notify_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_needs_attention_list_row_activated_cb);
 }
 
 static void
@@ -883,9 +683,9 @@ tx_overview_page_init (TxOverviewPage *self)
   /* The model is set before the template's signal handlers can run. */
   self->quarters = gtk_string_list_new (NULL);
   self->quarter_keys = g_array_new (FALSE, FALSE, sizeof (int));
-  self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->attention = tx_attention_list_new (self->needs_attention_list, open_reason, self);
   self->charts[TX_OVERVIEW_CHART_LEDGER] = self->ledger_chart;
   self->charts[TX_OVERVIEW_CHART_ADOPTION] = self->adoption_chart;
   self->charts[TX_OVERVIEW_CHART_PLAN] = self->plan_chart;
@@ -1009,7 +809,6 @@ tx_overview_page_select_quarter (TxOverviewPage *self,
 
   self->year = year;
   self->quarter = quarter;
-  self->all_shown = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
 

@@ -1,0 +1,336 @@
+/* tx-attention-list.c — the Overview's list of what needs attention
+ *
+ * The reasons behind the colours of a quarter, the most serious first,
+ * each opening its record.  A township's own list is short and shows
+ * every reason.  A city's runs to thousands: over fifty, the reasons
+ * are grouped by township, one row each, the worst township first,
+ * saying its main reasons and how many more there are (“等N项”); a
+ * township's reasons are listed when its row is opened.  The window
+ * lays out a row per township, not a row per reason.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-attention-list.h"
+#include "tx-chart.h"
+
+/* More reasons than this are grouped by township: a city's thousands
+ * of rows would take seconds to lay out. */
+#define MAX_LISTED 50
+
+/* The reasons a township's row names */
+#define GROUP_NAMED 3
+
+/* A reason: a rule hit and its township, both of the ledger shown. */
+typedef struct {
+  const TxLedgerEntry *entry;
+  const TxLedgerHit   *hit;
+} Attention;
+
+struct _TxAttentionList
+{
+  GtkListBox          *list;        /* the rows, owned by the window */
+  GtkSizeGroup        *badge_size_group;
+  TxAttentionOpenFunc  open;
+  gpointer             user_data;
+
+  GPtrArray           *attention;   /* Attention, the worst first */
+};
+
+/**
+ * tx_color_badge_new:
+ * @size_group: the badges of a list are as wide as the widest, so that
+ *   the townships' names line up
+ *
+ * The colour of a township or of a reason: the word and the mark of the
+ * ledger chart, on the colour of the chart.
+ */
+GtkWidget *
+tx_color_badge_new (TxColor       color,
+                    GtkSizeGroup *size_group)
+{
+  static const char * const marks[] = { "✓", "!", "✕" };
+  const char *words[] = {
+    C_("ledger colour", "Green"), C_("ledger colour", "Yellow"), C_("ledger colour", "Red"),
+  };
+  g_autofree char *markup = NULL;
+  GtkWidget *badge;
+  double r, g, b;
+
+  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
+
+  tx_chart_color_rgb (color, &r, &g, &b);
+  markup = g_markup_printf_escaped ("<span background=\"#%02x%02x%02x\" foreground=\"%s\" weight=\"bold\">"
+                                    " %s %s </span>",
+                                    (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5), (guint) (b * 255 + 0.5),
+                                    color == TX_COLOR_YELLOW ? "#1a1a1a" : "#ffffff",
+                                    marks[color], words[color]);
+
+  badge = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (badge), markup);
+  gtk_label_set_xalign (GTK_LABEL (badge), 0);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "tx-color-badge");
+  if (size_group != NULL)
+    gtk_size_group_add_widget (size_group, badge);
+
+  return badge;
+}
+
+/* The most serious first: red before yellow, then the longest overdue
+ * or waiting, then by township. */
+static int
+compare_attention (gconstpointer a,
+                   gconstpointer b)
+{
+  const Attention *x = *(const Attention * const *) a;
+  const Attention *y = *(const Attention * const *) b;
+  int order;
+
+  if (x->hit->color != y->hit->color)
+    return x->hit->color > y->hit->color ? -1 : 1;
+  /* days behind the plan are not days: after the others */
+  if ((x->hit->rule >= TX_RULE_PLAN_BEHIND) != (y->hit->rule >= TX_RULE_PLAN_BEHIND))
+    return x->hit->rule >= TX_RULE_PLAN_BEHIND ? 1 : -1;
+  if (x->hit->days != y->hit->days)
+    return x->hit->days > y->hit->days ? -1 : 1;
+  order = g_utf8_collate (x->entry->township_name, y->entry->township_name);
+  if (order != 0)
+    return order;
+
+  return g_strcmp0 (x->hit->title, y->hit->title);
+}
+
+static void
+on_reason_activated_cb (AdwActionRow    *row,
+                        TxAttentionList *self)
+{
+  const Attention *attention = g_object_get_data (G_OBJECT (row), "tx-attention");
+
+  self->open (attention->hit, self->user_data);
+}
+
+static GtkWidget *
+create_reason_row (TxAttentionList *self,
+                   const Attention *attention,
+                   gboolean         with_township)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (with_township)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->entry->township_name);
+      adw_action_row_set_subtitle (row, attention->hit->text);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->hit->text);
+  adw_action_row_add_prefix (row, tx_color_badge_new (attention->hit->color, self->badge_size_group));
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  g_object_set_data (G_OBJECT (row), "tx-attention", (gpointer) attention);
+  g_signal_connect (row, "activated", G_CALLBACK (on_reason_activated_cb), self);
+
+  return GTK_WIDGET (row);
+}
+
+/* A township's reasons, listed when its row is first opened */
+static void
+on_group_expanded_cb (AdwExpanderRow  *row,
+                      GParamSpec      *pspec,
+                      TxAttentionList *self)
+{
+  GPtrArray *group = g_object_get_data (G_OBJECT (row), "tx-reasons");
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "tx-listed") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (row), "tx-listed", GINT_TO_POINTER (TRUE));
+  for (guint i = 0; i < group->len; i++)
+    adw_expander_row_add_row (row, create_reason_row (self, g_ptr_array_index (group, i), FALSE));
+}
+
+/* A township's row: its worst colour, its main reasons and how many
+ * more.  @group: its Attention, the worst first. */
+static GtkWidget *
+create_group_row (TxAttentionList *self,
+                  GPtrArray       *group)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  const Attention *worst = g_ptr_array_index (group, 0);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  for (guint i = 0; i < group->len && i < GROUP_NAMED; i++)
+    {
+      if (i > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, ((Attention *) g_ptr_array_index (group, i))->hit->text);
+    }
+  if (group->len > GROUP_NAMED)
+    {
+      guint rest = group->len - GROUP_NAMED;
+
+      g_string_append_c (subtitle, '\n');
+      /* Translators: under a township's main reasons, how many more it has */
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "and %u more reason",
+                                                     "and %u more reasons", rest),
+                              rest);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), worst->entry->township_name);
+  adw_expander_row_set_subtitle (row, subtitle->str);
+  adw_expander_row_add_prefix (row, tx_color_badge_new (worst->hit->color, self->badge_size_group));
+
+  g_object_set_data_full (G_OBJECT (row), "tx-reasons", g_ptr_array_ref (group),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_group_expanded_cb), self);
+
+  return GTK_WIDGET (row);
+}
+
+/* A row per reason */
+static void
+append_reasons (TxAttentionList *self)
+{
+  for (guint i = 0; i < self->attention->len; i++)
+    gtk_list_box_append (self->list, create_reason_row (self, g_ptr_array_index (self->attention, i), TRUE));
+}
+
+/* A row per township, the worst first: the reasons are sorted already,
+ * so a township comes where its worst reason does. */
+static void
+append_groups (TxAttentionList *self)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->attention->len; i++)
+    {
+      Attention *attention = g_ptr_array_index (self->attention, i);
+      GPtrArray *group = g_hash_table_lookup (groups, attention->entry);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) attention->entry, group);
+          g_ptr_array_add (order, group);
+        }
+      g_ptr_array_add (group, attention);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    gtk_list_box_append (self->list, create_group_row (self, g_ptr_array_index (order, i)));
+}
+
+static void
+clear_rows (TxAttentionList *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+}
+
+/**
+ * tx_attention_list_new:
+ * @list: the list box to fill, which outlives this
+ * @open: called with the reason of a row activated
+ */
+TxAttentionList *
+tx_attention_list_new (GtkListBox          *list,
+                       TxAttentionOpenFunc  open,
+                       gpointer             user_data)
+{
+  TxAttentionList *self = g_new0 (TxAttentionList, 1);
+
+  self->list = list;
+  self->open = open;
+  self->user_data = user_data;
+  self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  return self;
+}
+
+void
+tx_attention_list_free (TxAttentionList *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->badge_size_group);
+  g_clear_pointer (&self->attention, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * tx_attention_list_show:
+ * @ledger: (nullable): the ledger shown, which outlives the rows; %NULL
+ *   for none
+ *
+ * The reasons of @ledger, the worst first, grouped by township when
+ * there are many; or that there is nothing to attend to.
+ */
+void
+tx_attention_list_show (TxAttentionList *self,
+                        const TxLedger  *ledger)
+{
+  g_autoptr(GPtrArray) attention = g_ptr_array_new_with_free_func (g_free);
+
+  clear_rows (self);
+
+  for (guint i = 0; ledger != NULL && i < ledger->entries->len; i++)
+    {
+      const TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint h = 0; h < entry->hits->len; h++)
+        {
+          Attention *item = g_new0 (Attention, 1);
+
+          item->entry = entry;
+          item->hit = g_ptr_array_index (entry->hits, h);
+          g_ptr_array_add (attention, item);
+        }
+    }
+  g_ptr_array_sort (attention, compare_attention);
+  g_clear_pointer (&self->attention, g_ptr_array_unref);
+  self->attention = g_ptr_array_ref (attention);
+
+  if (attention->len > MAX_LISTED)
+    append_groups (self);
+  else
+    append_reasons (self);
+
+  if (attention->len == 0 && ledger != NULL && ledger->entries->len == 0)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No townships yet"));
+      adw_action_row_set_subtitle (row, _("The ledger rates the townships of the roster and of the consultations. "
+                                          "Import a roster or add a consultation first."));
+      gtk_list_box_append (self->list, GTK_WIDGET (row));
+    }
+  else if (attention->len == 0 && ledger != NULL)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing needs attention"));
+      adw_action_row_set_subtitle (row, _("Every township is on schedule this quarter."));
+      adw_action_row_add_prefix (row, tx_color_badge_new (TX_COLOR_GREEN, self->badge_size_group));
+      gtk_list_box_append (self->list, GTK_WIDGET (row));
+    }
+}
+
+/* No rows */
+void
+tx_attention_list_clear (TxAttentionList *self)
+{
+  clear_rows (self);
+  g_clear_pointer (&self->attention, g_ptr_array_unref);
+}
