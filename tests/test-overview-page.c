@@ -739,6 +739,9 @@ test_many_reasons (Fixture       *fixture,
   collect_action_rows (GTK_WIDGET (group), entry->township_name, reasons);
   g_assert_cmpuint (reasons->len, ==, 0);
   adw_expander_row_set_expanded (group, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (group));
+  run_pending ();
+  tx_test_save_screenshot (fixture->window, "overview-many-reasons");
   collect_action_rows (GTK_WIDGET (group), entry->township_name, reasons);
   g_assert_cmpuint (reasons->len, ==, entry->hits->len);
 
