@@ -497,6 +497,45 @@ test_enums (void)
   g_assert_false (tx_category_parse ("镇长", &category));
 }
 
+/* The rules' test of a date written otherwise than YYYY-MM-DD says
+ * what the GLOB pattern says, for every kind of text, NULL as NULL. */
+static void
+test_not_iso_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "2026-10-01", "0000-00-00", "9999-99-99", "2026/10/01", "2026-1-01", "2026-10-1",
+    "2026-10-011", " 2026-10-01", "2026-10-01 ", "２０２６-10-01", "", "二〇二六年十月一日",
+    "2026-10-0a", "2026_10_01", "20261001", "-2026-10-1",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  stmt = tx_store_prepare (store,
+                           "SELECT tx_not_iso_date (?1), ?1 NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
+                           &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i <= G_N_ELEMENTS (texts); i++)
+    {
+      const char *text = i < G_N_ELEMENTS (texts) ? texts[i] : NULL;
+
+      sqlite3_reset (stmt);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 1);
+      g_assert_cmpint (tx_store_step (store, stmt, &error), ==, SQLITE_ROW);
+      g_assert_no_error (error);
+      g_test_message ("%s: %d", text != NULL ? text : "NULL", sqlite3_column_int (stmt, 0));
+      g_assert_cmpint (sqlite3_column_type (stmt, 0), ==, sqlite3_column_type (stmt, 1));
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, sqlite3_column_int (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +551,7 @@ main (int   argc,
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
   g_test_add ("/store/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
   g_test_add ("/store/settings-and-audit", Fixture, NULL, fixture_set_up, test_settings_and_audit, fixture_tear_down);
+  g_test_add ("/store/not-iso-date", Fixture, NULL, fixture_set_up, test_not_iso_date, fixture_tear_down);
   g_test_add_func ("/store/timestamps", test_timestamps);
   g_test_add_func ("/store/enums", test_enums);
 

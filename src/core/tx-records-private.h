@@ -149,7 +149,7 @@ gboolean tx_store_write_outcome      (TxStore         *store,
  * dates: a query that chooses rows by comparing dates as text lets such
  * a row through, for the rules to read as tx_date_from_iso () does. */
 #define TX_SQL_NOT_ISO_DATE(column) \
-  "(" column " NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+  "tx_not_iso_date (" column ")"
 
 /* A recommendation's year in SQL (o the recommendation, c its
  * consultation): that of its submission, or of its consultation. */

@@ -223,6 +223,31 @@ feedback_state_function (sqlite3_context  *context,
  * it): tx_current_stage() and tx_feedback_state().  The same functions
  * as every view asks, not a copy in SQL.
  */
+/* tx_not_iso_date (TEXT): 1 when TEXT is not written YYYY-MM-DD (as
+ * TEXT NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' says,
+ * without reading the pattern at each row), NULL for NULL. */
+static void
+not_iso_date_function (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  const unsigned char *text;
+  gboolean iso;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  text = sqlite3_value_text (argv[0]);
+  iso = text != NULL && sqlite3_value_bytes (argv[0]) == 10;
+  for (int i = 0; iso && i < 10; i++)
+    iso = (i == 4 || i == 7) ? text[i] == '-' : g_ascii_isdigit (text[i]);
+
+  sqlite3_result_int (context, !iso);
+}
+
 void
 tx_rules_register_functions (sqlite3 *db)
 {
@@ -230,6 +255,8 @@ tx_rules_register_functions (sqlite3 *db)
                            current_stage_function, NULL, NULL);
   sqlite3_create_function (db, "tx_feedback_state", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                            feedback_state_function, NULL, NULL);
+  sqlite3_create_function (db, "tx_not_iso_date", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                           not_iso_date_function, NULL, NULL);
 }
 
 void
