@@ -75,7 +75,7 @@ evaluate (Data       *d,
   TxLedgerRules rules;
 
   tx_ledger_rules_init_default (&rules);
-  return tx_ledger_evaluate (d->townships, d->consultations, d->outcomes, d->planned,
+  return tx_ledger_evaluate (d->townships, d->consultations, d->outcomes, d->planned, NULL,
                              &rules, year, quarter, tx_date_from_iso (today));
 }
 

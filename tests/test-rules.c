@@ -577,7 +577,7 @@ ledger_of_everything (TxStore *store,
     planned[i] = tx_store_get_plan (store, tx_township_get_uuid (g_ptr_array_index (townships, i)), year);
   tx_ledger_rules_load (&rules, store);
 
-  return tx_ledger_evaluate (townships, consultations, outcomes, planned, &rules, year, quarter, today);
+  return tx_ledger_evaluate (townships, consultations, outcomes, planned, NULL, &rules, year, quarter, today);
 }
 
 /* A quarter's ledger reads only the records its rules may find
@@ -592,6 +592,21 @@ test_ledger_reads_what_it_needs (Fixture       *f,
     "2026-09-30", "2026-11-27", "2026-12-31", "2027-02-01", "2027-12-31",
   };
   guint hits = 0;
+
+  /* meetings held on days written otherwise, as another program may
+   * write them: a time after the day, a day that does not exist, slashes */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->store),
+                                 "UPDATE stage SET done = done || 'T09:00' WHERE stage = 2 AND consultation_id IN "
+                                 "  (SELECT consultation_id FROM stage WHERE stage = 2 AND done LIKE '2026-%' "
+                                 "   ORDER BY consultation_id LIMIT 2);"
+                                 "UPDATE stage SET done = '2026-02-30' WHERE stage = 2 AND consultation_id IN "
+                                 "  (SELECT consultation_id FROM stage WHERE stage = 2 AND length (done) = 10 "
+                                 "   AND done LIKE '2026-%' ORDER BY consultation_id LIMIT 1);"
+                                 "UPDATE stage SET done = replace (done, '-', '/') WHERE stage = 2 AND consultation_id IN "
+                                 "  (SELECT consultation_id FROM stage WHERE stage = 2 AND length (done) = 10 "
+                                 "   AND done LIKE '2026-%' ORDER BY consultation_id DESC LIMIT 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (tx_store_get_db (f->store)), ==, 1);
 
   for (guint d = 0; d < G_N_ELEMENTS (days); d++)
     for (int year = 2025; year <= 2027; year++)

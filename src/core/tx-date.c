@@ -103,6 +103,19 @@ tx_date_from_iso (const char *text)
   return tx_date_new (year, month, day);
 }
 
+/**
+ * tx_date_is_iso_day:
+ * @text: (nullable): a date as the store keeps it
+ *
+ * Whether @text is a real day written YYYY-MM-DD and nothing else, as
+ * Tongxin writes days: such texts compare as the days do.
+ */
+gboolean
+tx_date_is_iso_day (const char *text)
+{
+  return text != NULL && strlen (text) == 10 && tx_date_from_iso (text) != TX_DATE_NONE;
+}
+
 /* What a clerk typed, with full-width digits and signs made ASCII and
  * the spaces taken out: "２０２６／１２／１０ " → "2026/12/10".  @text is
  * valid UTF-8 (g_utf8_next_char() would step over the end of a broken

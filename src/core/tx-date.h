@@ -28,6 +28,7 @@ TxDate    tx_date_new              (int          year,
                                     int          month,
                                     int          day);
 TxDate    tx_date_from_iso         (const char  *text);
+gboolean  tx_date_is_iso_day       (const char  *text);
 gboolean  tx_date_parse            (const char  *text,
                                     TxDate      *date,
                                     GError     **error);

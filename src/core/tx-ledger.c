@@ -133,6 +133,11 @@ add_hit (TxLedgerEntry *entry,
  * @outcomes: (element-type TxOutcome)
  * @planned: (array): for each township, in the order of @townships, the
  *   number of consultations planned for @year, or -1
+ * @held: (array) (nullable): for each township, in the order of
+ *   @townships, the meetings held in @year by the day judged whose dates
+ *   are real days written YYYY-MM-DD (tx_date_is_iso_day ()), counted in
+ *   SQL; those of @consultations are then not counted again.  %NULL:
+ *   every meeting held is among @consultations.
  * @today: the day to judge on
  *
  * Returns: (transfer full): the ledger of @year and @quarter as the data
@@ -143,6 +148,7 @@ tx_ledger_evaluate (GPtrArray           *townships,
                     GPtrArray           *consultations,
                     GPtrArray           *outcomes,
                     const int           *planned,
+                    const int           *held,
                     const TxLedgerRules *rules,
                     int                  year,
                     int                  quarter,
@@ -172,6 +178,7 @@ tx_ledger_evaluate (GPtrArray           *townships,
       entry->color = TX_COLOR_GREEN;
       entry->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
       entry->planned = planned != NULL ? planned[i] : -1;
+      entry->held = held != NULL ? held[i] : 0;
       g_ptr_array_add (ledger->entries, entry);
       if (entry->township_uuid != NULL)
         g_hash_table_insert (entries, entry->township_uuid, entry);
@@ -194,9 +201,11 @@ tx_ledger_evaluate (GPtrArray           *townships,
       if (entry == NULL)
         continue;
 
-      /* a meeting held this year, by the date judged */
+      /* a meeting held this year, by the date judged (unless counted
+       * already) */
       tx_stage_get_status (consultation, TX_STAGE_MEETING, ledger->as_of, &meeting);
-      if (meeting.state == TX_STAGE_STATE_DONE && meeting.done >= year_start)
+      if (meeting.state == TX_STAGE_STATE_DONE && meeting.done >= year_start &&
+          (held == NULL || !tx_date_is_iso_day (tx_consultation_get_stage_done (consultation, TX_STAGE_MEETING))))
         entry->held++;
 
       for (guint stage = 0; stage < TX_N_STAGES; stage++)
@@ -350,9 +359,18 @@ static const char ledger_consultations_sql[] =
   "SELECT c.id FROM consultation c WHERE c.deleted_at IS NULL AND ("
   "EXISTS (SELECT 1 FROM stage s WHERE s.consultation_id = c.id AND ("
   "  (s.due IS NOT NULL AND (s.due < ?1 OR " NOT_ISO ("s.due") ") AND " NOT_BY ("s.done") ")"
-  "  OR (s.stage = 2 AND s.done IS NOT NULL AND ((s.done >= ?2 AND s.done <= ?1) OR " NOT_ISO ("s.done") "))))"
+  "  OR (s.stage = 2 AND s.done IS NOT NULL AND " NOT_ISO ("s.done") ")))"
   " OR c.id IN (SELECT o.consultation_id FROM outcome o WHERE " FEEDBACK_AWAITED ")) "
   "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.id";
+
+/* The meetings held in the year by the day judged, per township: those
+ * whose dates are real days written YYYY-MM-DD, which compare as text;
+ * the consultations of the others are read, and judged in C. */
+static const char ledger_held_sql[] =
+  "SELECT t.uuid, count (*) FROM stage s JOIN consultation c ON c.id = s.consultation_id "
+  "JOIN township t ON t.id = c.township_id "
+  "WHERE s.stage = 2 AND c.deleted_at IS NULL AND s.done >= ?2 AND s.done <= ?1 "
+  "AND NOT " NOT_ISO ("s.done") " GROUP BY t.uuid";
 
 static const char ledger_outcomes_sql[] =
   "SELECT o.id FROM outcome o WHERE " FEEDBACK_AWAITED " "
@@ -365,6 +383,7 @@ typedef struct {
   GPtrArray    *consultations;
   GPtrArray    *outcomes;
   int          *planned;
+  int          *held;
   TxLedgerRules rules;
 } LedgerData;
 
@@ -375,6 +394,7 @@ ledger_data_clear (LedgerData *data)
   g_clear_pointer (&data->consultations, g_ptr_array_unref);
   g_clear_pointer (&data->outcomes, g_ptr_array_unref);
   g_clear_pointer (&data->planned, g_free);
+  g_clear_pointer (&data->held, g_free);
 }
 
 static GPtrArray *
@@ -403,6 +423,42 @@ load_chosen (TxStore     *store,
   return load (store, (const gint64 *) ids->data, ids->len, error);
 }
 
+/* The meetings held, of each township in the order of data->townships */
+static gboolean
+count_held (TxStore     *store,
+            LedgerData  *data,
+            GError     **error)
+{
+  char as_of[11], year_start[11];
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  tx_date_write_iso (data->as_of, as_of);
+  tx_date_write_iso (tx_date_new (data->year, 1, 1), year_start);
+  stmt = tx_store_prepare (store, ledger_held_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, year_start, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  data->held = g_new0 (int, data->townships->len + 1);
+  for (guint i = 0; i < data->townships->len; i++)
+    {
+      const char *uuid = tx_township_get_uuid (g_ptr_array_index (data->townships, i));
+
+      data->held[i] = uuid != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (counts, uuid)) : 0;
+    }
+
+  return TRUE;
+}
+
 /* The reads, in one read transaction: one state of the database. */
 static gboolean
 read_ledger_data (TxStore   *store,
@@ -419,6 +475,9 @@ read_ledger_data (TxStore   *store,
     return FALSE;
   data->outcomes = load_chosen (store, ledger_outcomes_sql, data, tx_store_load_outcomes, error);
   if (data->outcomes == NULL)
+    return FALSE;
+
+  if (!count_held (store, data, error))
     return FALSE;
 
   data->planned = g_new0 (int, data->townships->len + 1);
@@ -458,7 +517,8 @@ tx_ledger_compute (TxStore     *store,
       return NULL;
     }
 
-  ledger = tx_ledger_evaluate (data.townships, data.consultations, data.outcomes, data.planned, &data.rules,
+  ledger = tx_ledger_evaluate (data.townships, data.consultations, data.outcomes, data.planned, data.held,
+                               &data.rules,
                                year, quarter, today);
   ledger_data_clear (&data);
 

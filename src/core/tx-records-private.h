@@ -145,9 +145,10 @@ gboolean tx_store_write_outcome      (TxStore         *store,
   "CAST (coalesce (substr (c.starts_at, 1, 4), " \
   "  (SELECT substr (min (due), 1, 4) FROM stage WHERE consultation_id = c.id)) AS INTEGER)"
 
-/* Whether a date column is not written YYYY-MM-DD, as Tongxin writes
- * dates: a query that chooses rows by comparing dates as text lets such
- * a row through, for the rules to read as tx_date_from_iso () does. */
+/* Whether a date column is not a real day written YYYY-MM-DD, as
+ * Tongxin writes dates: a query that chooses rows by comparing dates as
+ * text lets such a row through, for the rules to read as
+ * tx_date_from_iso () does. */
 #define TX_SQL_NOT_ISO_DATE(column) \
   "tx_not_iso_date (" column ")"
 

@@ -223,29 +223,19 @@ feedback_state_function (sqlite3_context  *context,
  * it): tx_current_stage() and tx_feedback_state().  The same functions
  * as every view asks, not a copy in SQL.
  */
-/* tx_not_iso_date (TEXT): 1 when TEXT is not written YYYY-MM-DD (as
- * TEXT NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' says,
- * without reading the pattern at each row), NULL for NULL. */
+/* tx_not_iso_date (TEXT): 1 when TEXT is not a real day written
+ * YYYY-MM-DD (tx_date_is_iso_day ()), NULL for NULL.  The queries that
+ * choose rows by comparing days as text let such rows through, for the
+ * rules to read as tx_date_from_iso () does. */
 static void
 not_iso_date_function (sqlite3_context  *context,
                        int               argc,
                        sqlite3_value   **argv)
 {
-  const unsigned char *text;
-  gboolean iso;
-
   if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-
-  text = sqlite3_value_text (argv[0]);
-  iso = text != NULL && sqlite3_value_bytes (argv[0]) == 10;
-  for (int i = 0; iso && i < 10; i++)
-    iso = (i == 4 || i == 7) ? text[i] == '-' : g_ascii_isdigit (text[i]);
-
-  sqlite3_result_int (context, !iso);
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int (context, !tx_date_is_iso_day ((const char *) sqlite3_value_text (argv[0])));
 }
 
 void
