@@ -637,7 +637,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/accessibility/buttons-named", Fixture, NULL,
               fixture_set_up, test_window_and_dialogs, fixture_tear_down);

@@ -303,7 +303,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/agreement/stage", Fixture, NULL,
               fixture_set_up, test_stage, fixture_tear_down);

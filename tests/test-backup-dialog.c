@@ -268,7 +268,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/backup-dialog/back-up-now", Fixture, NULL, fixture_set_up, test_back_up_now, fixture_tear_down);
   g_test_add ("/gui/backup-dialog/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);

@@ -759,7 +759,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/calendar-page/month", Fixture, NULL,
               fixture_set_up, test_month, fixture_tear_down);

@@ -636,7 +636,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/close-quit/nothing-typed", Fixture, NULL,
               fixture_set_up, test_nothing_typed, fixture_tear_down);

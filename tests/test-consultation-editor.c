@@ -1276,7 +1276,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/consultation-editor/shows-consultation", Fixture, NULL,
               fixture_set_up, test_shows_consultation, fixture_tear_down);

@@ -922,6 +922,7 @@ test_new_delete_undo (Fixture       *fixture,
 
   /* … and back with the toast's Undo, in the list and the editor. */
   tx_test_wait_until (undo_shown, fixture, "the toast with Undo");
+  tx_test_wait_toast_shown ();
   click (find_button (gtk_widget_get_parent (fixture->page), "_Undo"));
   restored = tx_store_load_outcome (fixture->store, uuid, &error);
   g_assert_no_error (error);
@@ -1206,7 +1207,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/outcomes-page/list", Fixture, NULL,
               fixture_set_up, test_list, fixture_tear_down);

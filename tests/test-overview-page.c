@@ -1274,7 +1274,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/overview-page/needs-attention", Fixture, NULL,
               fixture_set_up, test_needs_attention, fixture_tear_down);

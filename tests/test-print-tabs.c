@@ -431,7 +431,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/print-tabs/roster", Fixture, NULL,
               fixture_set_up, test_roster_tab, fixture_tear_down);

@@ -887,7 +887,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   /* what a clerk reads: Chinese */
   if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)

@@ -1134,7 +1134,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/person-editor/add", Fixture, NULL,
               fixture_set_up, test_editor_adds_person, fixture_tear_down);

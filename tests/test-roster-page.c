@@ -900,6 +900,7 @@ test_edit_delete_undo (Fixture       *fixture,
   count.n_people = everyone->len - 1;
   tx_test_wait_until (count_is, &count, "the list without the person removed");
   tx_test_wait_until (undo_button_shown, fixture, "the toast with Undo");
+  tx_test_wait_toast_shown ();
 
   undo = find_button_with_label (tx_test_get_widget (fixture->window, ADW_TYPE_TOAST_OVERLAY), "_Undo");
   gtk_widget_activate (undo);
@@ -915,7 +916,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/roster-page/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);

@@ -1280,6 +1280,7 @@ test_export_toast (Fixture       *fixture,
   g_assert_nonnull (open_folder);
 
   /* the opener is given a local file's path */
+  tx_test_wait_toast_shown ();
   g_signal_emit_by_name (open, "clicked");
   tx_test_wait_until (was_opened, odt_path, "the minutes to be opened");
 
@@ -1290,6 +1291,7 @@ test_export_toast (Fixture       *fixture,
   tx_test_settle ();
   open_folder = find_button_saying (GTK_WIDGET (window), "打开所在文件夹");
   g_assert_nonnull (open_folder);
+  tx_test_wait_toast_shown ();
   g_signal_emit_by_name (open_folder, "clicked");
   tx_test_wait_until (was_opened, fixture->dir, "their folder to be opened");
 }
@@ -1302,7 +1304,7 @@ main (int   argc,
 
   set_up_opener ();
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/setup/new-consultation-dates", Fixture, NULL,
               fixture_set_up, test_new_consultation_dates, fixture_tear_down);

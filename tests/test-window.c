@@ -1293,7 +1293,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tx_test_init_gui ();
 
   g_test_add ("/gui/window/roster/sample-data", Fixture, GINT_TO_POINTER (DATA_SAMPLE),
               fixture_set_up, test_roster_lists_everyone, fixture_tear_down);

@@ -8,6 +8,9 @@
 
 #include "tx-test-gui.h"
 
+/* Longer than libadwaita's toasts take to appear */
+#define TOAST_SHOW_MS 600
+
 /* Long enough for a slow machine under Xvfb; a test that waits this long
  * has failed.  Under the sanitizers (tests/meson.build sets
  * TONGXIN_TEST_SLOWDOWN) everything takes some times longer. */
@@ -263,6 +266,53 @@ tx_test_settle (void)
 {
   for (guint i = 0; i < 5; i++)
     tx_test_wait_until (is_idle, NULL, "the main loop to settle");
+}
+
+static gboolean
+on_time_up_cb (gpointer data)
+{
+  gboolean *up = data;
+
+  *up = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * tx_test_init_gui:
+ *
+ * adw_init(), for a test of widgets: without animations, which only
+ * delay what a test waits for (and libadwaita 1.2 may crash when a toast
+ * is hidden while another animation of it is under way).
+ */
+void
+tx_test_init_gui (void)
+{
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/**
+ * tx_test_wait_toast_shown:
+ *
+ * Runs the main loop while a toast that just came finishes appearing,
+ * before a test clicks its button: libadwaita 1.2 may crash when a
+ * toast is dismissed while it is still sliding in (a person does not
+ * click that quickly).
+ */
+void
+tx_test_wait_toast_shown (void)
+{
+  gboolean up = FALSE;
+
+  g_timeout_add (TOAST_SHOW_MS, on_time_up_cb, &up);
+  tx_test_wait_until (is_true, &up, "the toast to finish appearing");
+  tx_test_settle ();
 }
 
 /**

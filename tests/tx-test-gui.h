@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 typedef gboolean (*TxTestCondition) (gpointer data);
 
 int               tx_test_get_wait_seconds    (int              seconds);
+void              tx_test_init_gui            (void);
 void              tx_test_settle              (void);
+void              tx_test_wait_toast_shown    (void);
 void              tx_test_destroy_windows     (void);
 void              tx_test_wait_until          (TxTestCondition  condition,
                                                gpointer         data,

@@ -669,7 +669,6 @@ tx_editor_delete_action (GtkWidget  *widget,
   markup = g_markup_escape_text (text, -1);
   toast = adw_toast_new (markup);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tx-kind", g_strdup (kind), g_free);
   g_object_set_data_full (G_OBJECT (toast), "tx-uuid", g_strdup (uuid), g_free);
   g_object_set_data_full (G_OBJECT (toast), "tx-store", g_object_ref (store), g_object_unref);

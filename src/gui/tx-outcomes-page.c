@@ -162,13 +162,19 @@ on_zeros_read_cb (GObject      *source_object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(TxOutcomesPage) self = user_data;
+  GWeakRef *page = user_data;
+  g_autoptr(TxOutcomesPage) self = g_weak_ref_get (page);
   g_autoptr(GError) error = NULL;
   Zeros *zeros;
 
+  g_weak_ref_clear (page);
+  g_free (page);
   zeros = tx_store_read_apart_finish (TX_STORE (source_object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* read again since, or the page is gone */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&zeros, zeros_free);
+      return;   /* read again since, or the page is gone */
+    }
 
   g_clear_object (&self->zeros_reading);
   if (zeros == NULL)
@@ -186,11 +192,15 @@ update_zeros (TxOutcomesPage *self)
 {
   TxListPage *page = TX_LIST_PAGE (self);
   TxStore *store = tx_list_page_get_store (page);
+  GWeakRef *weak;
   Zeros *asked;
 
   if (self->zeros_reading != NULL)
     g_cancellable_cancel (self->zeros_reading);
   g_clear_object (&self->zeros_reading);
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
 
   if (store == NULL)
     {
@@ -204,9 +214,12 @@ update_zeros (TxOutcomesPage *self)
   if (asked->year == 0)
     asked->year = tx_date_get_year (asked->today);
 
+  /* the page is not kept for the count: gone, it cancels it */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   self->zeros_reading = g_cancellable_new ();
   tx_store_read_apart (store, read_zeros, asked, zeros_free, zeros_free,
-                       self->zeros_reading, on_zeros_read_cb, g_object_ref (self));
+                       self->zeros_reading, on_zeros_read_cb, weak);
 }
 
 /* A link to a recommendation (from the Overview) shows the page too,
@@ -407,11 +420,12 @@ tx_outcomes_page_dispose (GObject *object)
 {
   TxOutcomesPage *self = TX_OUTCOMES_PAGE (object);
 
+  /* after the page has let go of its list, which counts again */
+  G_OBJECT_CLASS (tx_outcomes_page_parent_class)->dispose (object);
+
   if (self->zeros_reading != NULL)
     g_cancellable_cancel (self->zeros_reading);
   g_clear_object (&self->zeros_reading);
-
-  G_OBJECT_CLASS (tx_outcomes_page_parent_class)->dispose (object);
 }
 
 static void
