@@ -636,7 +636,8 @@ groups_are_shown (gpointer data)
   g_autoptr(GPtrArray) groups = get_group_rows (fixture);
   g_autoptr(TxLedger) ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), NULL);
 
-  return ledger != NULL && count_hits (ledger) > 60 && groups->len == count_townships_with_hits (ledger);
+  return ledger != NULL && count_hits (ledger) > 60 &&
+         groups->len == MIN (count_townships_with_hits (ledger), 20);
 }
 
 /* The rows an expander row lists when opened (not its own heading, a
@@ -691,15 +692,52 @@ test_many_reasons (Fixture       *fixture,
       g_assert_true (tx_store_save_consultation (fixture->store, late, &error));
       g_assert_no_error (error);
     }
-  tx_test_wait_until (groups_are_shown, fixture, "a row for each township with reasons");
+  /* a city: townships of their own, each late */
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u新镇", i + 1);
+      g_autoptr(TxTownship) township = tx_store_add_township (fixture->store, name, TX_TOWNSHIP_KIND_TOWN, &error);
+      g_autoptr(TxConsultation) late = tx_consultation_new ();
 
-  /* no row for each reason */
+      g_assert_no_error (error);
+      tx_consultation_set_title (late, name);
+      tx_consultation_set_township (late, tx_township_get_uuid (township));
+      tx_consultation_set_stage_due (late, TX_STAGE_SELECTION, "2026-10-01");
+      g_assert_true (tx_store_save_consultation (fixture->store, late, &error));
+      g_assert_no_error (error);
+    }
+  tx_test_wait_until (groups_are_shown, fixture, "a row for each of the twenty worst townships");
+
+  /* no row for each reason: the twenty worst townships, then a row that
+   * shows the others */
   ledger = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_townships_with_hits (ledger), >, 1);
+  g_assert_cmpuint (count_townships_with_hits (ledger), >, 20);
+  reasons = get_attention_rows (fixture);
+  g_assert_cmpuint (reasons->len, ==, 1);
+  {
+    g_autofree char *more = g_strdup_printf ("Show %u More Townships", count_townships_with_hits (ledger) - 20);
+
+    g_assert_cmpstr (get_row_title (g_ptr_array_index (reasons, 0)), ==, more);
+  }
+  g_signal_emit_by_name (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "needs_attention_list"),
+                         "row-activated", g_ptr_array_index (reasons, 0));
+  g_clear_pointer (&reasons, g_ptr_array_unref);
   reasons = get_attention_rows (fixture);
   g_assert_cmpuint (reasons->len, ==, 0);
   g_clear_pointer (&reasons, g_ptr_array_unref);
+  {
+    g_autoptr(GPtrArray) all = get_group_rows (fixture);
+    GtkWidget *first_new;
+    GtkWidget *focus;
+
+    g_assert_cmpuint (all->len, ==, count_townships_with_hits (ledger));
+    first_new = g_ptr_array_index (all, 20);
+
+    /* the focus on the first township shown now */
+    focus = gtk_root_get_focus (gtk_widget_get_root (first_new));
+    g_assert_true (focus == first_new || gtk_widget_is_ancestor (focus, first_new));
+  }
 
   /* the worst first: a red township before any yellow one */
   groups = get_group_rows (fixture);

@@ -6,7 +6,8 @@
  * are grouped by township, one row each, the worst township first,
  * saying its main reasons and how many more there are (“等N项”); a
  * township's reasons are listed when its row is opened.  The window
- * lays out a row per township, not a row per reason.
+ * lays out a row per township, not a row per reason, and the twenty
+ * worst townships first, then the others when asked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,10 @@
 /* The reasons a township's row names */
 #define GROUP_NAMED 3
 
+/* The townships listed at first, the worst first: a hundred grouped
+ * rows take half a second to lay out.  A last row lists the others. */
+#define GROUPS_FIRST 20
+
 /* A reason: a rule hit and its township, both of the ledger shown. */
 typedef struct {
   const TxLedgerEntry *entry;
@@ -40,6 +45,7 @@ struct _TxAttentionList
   gpointer             user_data;
 
   GPtrArray           *attention;   /* Attention, the worst first */
+  GPtrArray           *groups;      /* GPtrArray of Attention, a township's, the worst first */
 };
 
 /**
@@ -203,14 +209,60 @@ append_reasons (TxAttentionList *self)
     gtk_list_box_append (self->list, create_reason_row (self, g_ptr_array_index (self->attention, i), TRUE));
 }
 
-/* A row per township, the worst first: the reasons are sorted already,
- * so a township comes where its worst reason does. */
+static void append_groups (TxAttentionList *self,
+                           guint            from,
+                           guint            to);
+
+/* The other townships, under those shown, focus where it was */
 static void
-append_groups (TxAttentionList *self)
+on_more_activated_cb (AdwActionRow    *row,
+                      TxAttentionList *self)
+{
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  GtkListBoxRow *first_new;
+
+  gtk_list_box_remove (self->list, GTK_WIDGET (row));
+  append_groups (self, index, self->groups->len);
+  first_new = gtk_list_box_get_row_at_index (self->list, index);
+  if (first_new != NULL && !gtk_widget_grab_focus (GTK_WIDGET (first_new)))
+    gtk_widget_child_focus (GTK_WIDGET (first_new), GTK_DIR_TAB_FORWARD);
+}
+
+/* The rows of the townships from @from to @to, and one for the others
+ * after them */
+static void
+append_groups (TxAttentionList *self,
+               guint            from,
+               guint            to)
+{
+  for (guint i = from; i < to; i++)
+    gtk_list_box_append (self->list, create_group_row (self, g_ptr_array_index (self->groups, i)));
+
+  if (to < self->groups->len)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      guint rest = self->groups->len - to;
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Township",
+                                                             "Show %u More Townships", rest),
+                                                rest);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("pan-down-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_more_activated_cb), self);
+      gtk_list_box_append (self->list, GTK_WIDGET (row));
+    }
+}
+
+/* The reasons by township, a township where its worst reason comes:
+ * they are sorted already. */
+static void
+group_reasons (TxAttentionList *self)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < self->attention->len; i++)
     {
       Attention *attention = g_ptr_array_index (self->attention, i);
@@ -220,13 +272,10 @@ append_groups (TxAttentionList *self)
         {
           group = g_ptr_array_new ();
           g_hash_table_insert (groups, (gpointer) attention->entry, group);
-          g_ptr_array_add (order, group);
+          g_ptr_array_add (self->groups, group);
         }
       g_ptr_array_add (group, attention);
     }
-
-  for (guint i = 0; i < order->len; i++)
-    gtk_list_box_append (self->list, create_group_row (self, g_ptr_array_index (order, i)));
 }
 
 static void
@@ -265,6 +314,7 @@ tx_attention_list_free (TxAttentionList *self)
     return;
 
   g_clear_object (&self->badge_size_group);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
   g_free (self);
 }
@@ -299,11 +349,15 @@ tx_attention_list_show (TxAttentionList *self,
         }
     }
   g_ptr_array_sort (attention, compare_attention);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
   self->attention = g_ptr_array_ref (attention);
 
   if (attention->len > MAX_LISTED)
-    append_groups (self);
+    {
+      group_reasons (self);
+      append_groups (self, 0, MIN (self->groups->len, GROUPS_FIRST));
+    }
   else
     append_reasons (self);
 
@@ -332,5 +386,6 @@ void
 tx_attention_list_clear (TxAttentionList *self)
 {
   clear_rows (self);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
 }
