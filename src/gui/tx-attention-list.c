@@ -54,7 +54,8 @@ struct _TxAttentionList
  *   the townships' names line up
  *
  * The colour of a township or of a reason: the word and the mark of the
- * ledger chart, on the colour of the chart.
+ * ledger chart, on the colour of the chart; in the Overview's list and
+ * in the circular's dialog alike.
  */
 GtkWidget *
 tx_color_badge_new (TxColor       color,

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tx-attention-list.h"
 #include "tx-chart.h"
 #include "tx-circular-chart.h"
 #include "tx-circular-dialog-private.h"
@@ -84,40 +85,6 @@ static TxDate
 get_today (TxCircularDialog *self)
 {
   return self->day != NULL ? tx_day_get_today (self->day) : tx_date_today_local ();
-}
-
-/* The colour of a township: the word and the mark of the ledger chart,
- * on the colour of the chart (as the Overview shows it), as wide as the
- * widest of the list. */
-static GtkWidget *
-create_color_badge (TxColor       color,
-                    GtkSizeGroup *size_group)
-{
-  static const char * const marks[] = { "✓", "!", "✕" };
-  const char *words[] = {
-    C_("ledger colour", "Green"), C_("ledger colour", "Yellow"), C_("ledger colour", "Red"),
-  };
-  g_autofree char *markup = NULL;
-  GtkWidget *badge;
-  double r, g, b;
-
-  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
-
-  tx_chart_color_rgb (color, &r, &g, &b);
-  markup = g_markup_printf_escaped ("<span background=\"#%02x%02x%02x\" foreground=\"%s\" weight=\"bold\">"
-                                    " %s %s </span>",
-                                    (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5), (guint) (b * 255 + 0.5),
-                                    color == TX_COLOR_YELLOW ? "#1a1a1a" : "#ffffff",
-                                    marks[color], words[color]);
-
-  badge = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (badge), markup);
-  gtk_label_set_xalign (GTK_LABEL (badge), 0);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "tx-color-badge");
-  gtk_size_group_add_widget (size_group, badge);
-
-  return badge;
 }
 
 /* Toasts */
@@ -206,7 +173,7 @@ create_color_row (TxCircularDialog    *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->township_name);
   adw_action_row_set_subtitle (row, reasons->len > 0 ? reasons->str : _("On schedule"));
-  adw_action_row_add_prefix (row, create_color_badge (entry->color, self->badge_size_group));
+  adw_action_row_add_prefix (row, tx_color_badge_new (entry->color, self->badge_size_group));
 
   if (entry->planned > 0)
     {
