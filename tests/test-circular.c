@@ -10,6 +10,7 @@
 #include "tx-exchange.h"
 #include "tx-ledger.h"
 #include "tx-records.h"
+#include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-test-pdf.h"
 
@@ -339,6 +340,48 @@ line_starting (GStrv       lines,
   return NULL;
 }
 
+/* A circular written without an issuing body says it is not signed,
+ * and what to set; with one, it is signed and says nothing. */
+static void
+test_unsigned (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *odt = g_build_filename (f->dir, "通报.odt", NULL);
+  const char *argv[] = { g_getenv ("TONGXIN_CLI"), "--db", f->db, "--today", "2026-11-27", "circular",
+                         "--year", "2026", "--quarter", "3", odt, "--draft", NULL };
+
+  for (int signed_by = 0; signed_by < 2; signed_by++)
+    {
+      g_autoptr(TxStore) store = tx_store_open (f->db, &error);
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      int status = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (tx_settings_set_text (tx_store_get_settings (store), "organization",
+                                           signed_by ? "政协清川市委员会" : "", &error));
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   NULL, &err, &status, NULL));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      text = tx_test_odt_text (odt);
+      if (signed_by)
+        {
+          g_assert_null (strstr (err, "config set organization"));
+          g_assert_nonnull (strstr (text, "\n政协清川市委员会\n2026年11月27日\n"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (err, "not signed"));
+          g_assert_nonnull (strstr (err, "tongxin-cli config set organization"));
+          g_assert_null (strstr (text, "政协清川市委员会"));
+        }
+    }
+}
+
 /* A city's circular: the townships counted by colour as the ledger has
  * them; each red and yellow one in the table, with its colour, three of
  * its reasons at most and “等N项”, N all of them, or named after it;
@@ -476,6 +519,7 @@ main (int   argc,
   g_test_add ("/circular/odt", Fixture, NULL, fixture_set_up, test_circular_odt, fixture_tear_down);
   g_test_add ("/circular/frozen", Fixture, NULL, fixture_set_up, test_frozen, fixture_tear_down);
   g_test_add ("/circular/suggestions", Fixture, NULL, fixture_set_up, test_suggestions, fixture_tear_down);
+  g_test_add ("/circular/unsigned", Fixture, NULL, fixture_set_up, test_unsigned, fixture_tear_down);
   g_test_add ("/circular/city", Fixture, NULL, city_set_up, test_city, fixture_tear_down);
 
   return g_test_run ();

@@ -267,6 +267,42 @@ assert_clean_xml (const char *xml,
   g_assert_null (strstr (xml, "\uFFFF"));
 }
 
+/* A title typed with English punctuation is printed the Chinese way,
+ * on the page and in the document's properties (what a file manager
+ * and WPS show as its title). */
+static void
+test_title_punctuation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOdtDocument) doc = NULL;
+  g_autofree char *odt = g_build_filename (f->dir, "title.odt", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *meta = NULL;
+  GsfInput *input;
+  GsfInfile *zip;
+
+  tx_consultation_set_title (f->consultation, "规范城乡酒席办理(治理\"整酒风\"): 第2次协商");
+  doc = tx_minutes_document_new (f->consultation);
+  g_assert_true (tx_odt_document_save (doc, odt, &error));
+  g_assert_no_error (error);
+
+  gsf_init ();
+  input = gsf_input_stdio_new (odt, &error);
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  content = read_member (zip, "content.xml");
+  meta = read_member (zip, "meta.xml");
+  g_object_unref (zip);
+  g_object_unref (input);
+
+  g_assert_nonnull (strstr (meta, "<dc:title>规范城乡酒席办理（治理“整酒风”）：第2次协商会议纪要</dc:title>"));
+  g_assert_nonnull (strstr (content, "整酒风”）："));
+  g_assert_null (strstr (content, "\"整酒风"));
+  g_assert_null (strstr (meta, "&quot;"));
+}
+
 /* What an old database may hold: control characters, bidi overrides,
  * noncharacters, a byte that is not UTF-8.  The minutes are still an
  * ODT that LibreOffice opens, with the text cleaned of them. */
@@ -424,6 +460,7 @@ main (int   argc,
   g_test_add ("/minutes/package-bytes", Fixture, NULL, fixture_set_up, test_package_bytes, fixture_tear_down);
   g_test_add ("/minutes/manifest", Fixture, NULL, fixture_set_up, test_manifest, fixture_tear_down);
   g_test_add ("/minutes/libreoffice-reads-it", Fixture, NULL, fixture_set_up, test_libreoffice_reads_it, fixture_tear_down);
+  g_test_add ("/minutes/title-punctuation", Fixture, NULL, fixture_set_up, test_title_punctuation, fixture_tear_down);
   g_test_add ("/minutes/bad-text", Fixture, NULL, fixture_set_up, test_bad_text, fixture_tear_down);
   g_test_add ("/minutes/attendance-order", Fixture, NULL, fixture_set_up, test_attendance_order, fixture_tear_down);
   g_test_add ("/minutes/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);

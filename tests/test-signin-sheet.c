@@ -542,6 +542,32 @@ test_columns (Fixture       *f,
 /* A landline keeps its hyphen and never wraps at it, in a sheet with
  * full phone numbers as in a cell that wraps between its words; what
  * pdftotext reads is the number as typed, with an ASCII hyphen. */
+/* A title typed with English punctuation is printed the Chinese way,
+ * and broken between words, not inside the quoted name. */
+static void
+test_title_punctuation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "title.pdf", NULL);
+  g_autofree char *lines = NULL;
+
+  g_assert_true (tx_exchange_load_demo (f->store, tx_date_new (2026, 11, 27), NULL, &error));
+  consultation = tx_store_load_consultation (f->store, "规范城乡酒席办理(治理\"整酒风\")协商", &error);
+  g_assert_no_error (error);
+  tx_consultation_set_title (consultation, "规范城乡酒席办理(治理\"整酒风\"): 第2次协商");
+  people = people_of (f, consultation);
+  doc = tx_signin_document_new (consultation, people, FALSE, 0, TRUE, ALL_COLUMNS);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  lines = pdf_lines (pdf);
+  g_test_message ("%s", lines);
+  g_assert_nonnull (strstr (lines, "规范城乡酒席办理（治理\n“整酒风”）：第2次协商签到表\n"));
+}
+
 static void
 test_landline (Fixture       *f,
                gconstpointer  data)
@@ -926,6 +952,7 @@ main (int   argc,
   g_test_add ("/signin-sheet/bad-characters", Fixture, NULL, fixture_set_up, test_bad_characters, fixture_tear_down);
   g_test_add ("/signin-sheet/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   g_test_add ("/signin-sheet/columns", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/signin-sheet/title-punctuation", Fixture, NULL, fixture_set_up, test_title_punctuation, fixture_tear_down);
   g_test_add ("/signin-sheet/landline", Fixture, NULL, fixture_set_up, test_landline, fixture_tear_down);
   g_test_add ("/signin-sheet/cli-columns", Fixture, NULL, fixture_set_up, test_cli_columns, fixture_tear_down);
   g_test_add ("/signin-sheet/continued-group", Fixture, NULL, fixture_set_up, test_continued_group, fixture_tear_down);

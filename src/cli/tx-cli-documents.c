@@ -338,5 +338,7 @@ tx_cli_cmd_circular (Cli *cli)
     g_print (_("Draft circular written to %s (not issued: nothing is frozen)\n"), out);
   else
     g_print (_("Circular written to %s\n"), out);
+  if (tx_settings_get_organization (tx_store_get_settings (store))[0] == '\0')
+    g_printerr (_("Warning: no issuing body is set, so the circular is not signed (署名): set it with “tongxin-cli config set organization NAME”, such as 政协福泉市委员会.\n"));
   return EXIT_SUCCESS;
 }

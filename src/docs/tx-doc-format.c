@@ -157,15 +157,73 @@ append_quote (GString  *out,
     g_string_append (out, opening ? "‘" : "’");
 }
 
+/* Whether a text before punctuation is Chinese: a Han character, or
+ * Chinese punctuation that ends a word or a quote. */
+static gboolean
+chinese_before (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ||
+         (c != 0 && g_utf8_strchr ("”’）》」』，；：！？。", -1, c) != NULL);
+}
+
+/* An ASCII single quote between two letters or digits is an apostrophe
+ * (O'Brien); any other is a quote. */
+static gboolean
+is_apostrophe (gunichar before,
+               gunichar after)
+{
+  return g_ascii_isalnum (before) && g_ascii_isalnum (after);
+}
+
+/* Whether the ASCII single quotes of @text used as quotes pair up: when
+ * they do not (5' long), they are left as typed. */
+static gboolean
+single_quotes_pair (const char *text)
+{
+  gunichar before = 0;
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\'' && !is_apostrophe (before, g_utf8_get_char (p + 1)))
+        n++;
+      before = c;
+    }
+
+  return n % 2 == 0;
+}
+
+/* The full-width form of ASCII punctuation that ends a Chinese clause,
+ * or NULL. */
+static const char *
+full_width_stop (gunichar c)
+{
+  switch (c)
+    {
+    case ',': return "，";
+    case ';': return "；";
+    case ':': return "：";
+    case '!': return "！";
+    case '?': return "？";
+    case '.': return "。";
+    default:  return NULL;
+    }
+}
+
 /**
  * tx_doc_chinese_punctuation:
  * @text: text of a record, as typed (an organisation's name, a title)
  *
  * Makes the punctuation of a Chinese text what a document prints: ASCII
- * parentheses become full-width （ ）, ASCII double quotes become “ ”,
- * and quotes within quotes ‘ ’ (also “ ” typed inside “ ”).  A text
- * without a Chinese character (a phone number, a Latin name) is left as
- * it is, and so are apostrophes.
+ * parentheses become full-width （ ）, ASCII quotes (double, or single
+ * ones that pair up) become “ ”, and quotes within quotes ‘ ’ (also “ ”
+ * typed inside “ ”).  ASCII , ; : ! ? next to Chinese text become
+ * ，；：！？ and a full stop after Chinese text at the end of a sentence
+ * 。, the spaces typed after them dropped.  A text without a Chinese character
+ * (a phone number, a Latin name) is left as it is, and so are
+ * apostrophes, decimal points and times (9:30).
  *
  * Returns: (transfer full): the text to print
  */
@@ -174,17 +232,38 @@ tx_doc_chinese_punctuation (const char *text)
 {
   GString *out;
   GArray *open;   /* of gunichar: the quote each open quote began with */
+  gboolean singles;
 
   if (text == NULL)
     return g_strdup ("");
   if (!has_han (text))
     return g_strdup (text);
 
+  singles = single_quotes_pair (text);
   out = g_string_sized_new (strlen (text) + 16);
   open = g_array_new (FALSE, FALSE, sizeof (gunichar));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gunichar after = g_utf8_get_char (g_utf8_next_char (p));
+      /* what is printed before it, not what was typed: “整酒风”）: */
+      gunichar before = out->len > 0 ? g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len)) : 0;
+      const char *stop = full_width_stop (c);
+
+      /* after Chinese text, or before it (9:30,共); a full stop only
+       * where a sentence ends */
+      if (stop != NULL &&
+          ((chinese_before (before) &&
+            (c != '.' || after == '\0' || (after < 128 && strchr (" \"')", (int) after) != NULL) ||
+             chinese_before (after))) ||
+           g_unichar_get_script (after) == G_UNICODE_SCRIPT_HAN))
+        {
+          g_string_append (out, stop);
+          /* the space typed after it is part of the full-width mark */
+          while (p[1] == ' ')
+            p++;
+          continue;
+        }
 
       switch (c)
         {
@@ -194,9 +273,16 @@ tx_doc_chinese_punctuation (const char *text)
         case ')':
           g_string_append (out, "）");
           break;
+        case '\'':
+          if (!singles || is_apostrophe (before, after))
+            {
+              g_string_append_c (out, '\'');
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
         case '"':
           /* closes a quote it opened, or opens one */
-          if (open->len > 0 && g_array_index (open, gunichar, open->len - 1) == '"')
+          if (open->len > 0 && g_array_index (open, gunichar, open->len - 1) == c)
             {
               g_array_set_size (open, open->len - 1);
               append_quote (out, FALSE, open->len);

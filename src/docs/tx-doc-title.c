@@ -114,6 +114,35 @@ keep_ordinals (const gunichar *chars,
     }
 }
 
+/* A short quoted name (“整酒风”, 《条例》) is one word here, whatever
+ * the dictionary makes of it. */
+static void
+keep_quoted (const gunichar *chars,
+             glong           n,
+             gboolean       *allowed)
+{
+  static const gunichar pairs[][2] = {
+    { 0x201C, 0x201D },   /* “ ” */
+    { 0x2018, 0x2019 },   /* ‘ ’ */
+    { 0x300A, 0x300B },   /* 《 》 */
+  };
+  const glong longest = 10;
+
+  for (glong i = 0; i < n; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (pairs); k++)
+      {
+        glong end;
+
+        if (chars[i] != pairs[k][0])
+          continue;
+        for (end = i + 1; end < n && end - i <= longest + 1 && chars[end] != pairs[k][1]; end++)
+          ;
+        if (end < n && chars[end] == pairs[k][1] && end - i <= longest + 1)
+          for (glong j = i + 1; j <= end; j++)
+            allowed[j] = FALSE;
+      }
+}
+
 /* Where the line may break: before character i, for i in 1 … n-1. */
 static gboolean *
 break_points (const gunichar *chars,
@@ -171,6 +200,8 @@ break_points (const gunichar *chars,
         allowed[i] = FALSE;
     }
   keep_ordinals (chars, n, allowed);
+  if (by_words)
+    keep_quoted (chars, n, allowed);
 
   return allowed;
 }

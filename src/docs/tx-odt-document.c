@@ -273,11 +273,14 @@ tx_odt_document_add_title (TxOdtDocument *doc,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto(GStrv) set = NULL;
+      g_autofree char *line = NULL;
 
       g_strstrip (lines[i]);
       if (lines[i][0] == '\0')
         continue;
-      set = tx_doc_title_lines (lines[i], TITLE_LINE);
+      /* broken as printed: “整酒风” is one word, ( ) narrower than （ ） */
+      line = tx_doc_chinese_punctuation (lines[i]);
+      set = tx_doc_title_lines (line, TITLE_LINE);
       for (guint l = 0; set[l] != NULL; l++)
         g_string_append_printf (title, "%s%s", title->len ? "\n" : "", set[l]);
     }
@@ -582,19 +585,22 @@ tx_odt_document_add_imprint (TxOdtDocument      *doc,
   if (has_copy)
     {
       g_autofree char *clean = tx_doc_clean_text (parts->copy_to, TX_DOC_TEXT_ONE_LINE);
-      g_autofree char *copy = tx_doc_chinese_punctuation (g_strstrip (clean));
+      g_autoptr(GString) offices = g_string_new (NULL);
+      g_autofree char *copy = NULL;
       g_autoptr(GString) line = g_string_new ("抄送：");
 
       /* the offices, separated by full-width commas, end with a full stop */
-      for (const char *p = copy; *p; p = g_utf8_next_char (p))
+      for (const char *p = g_strstrip (clean); *p; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
           if (c == ',' || c == ';')
-            g_string_append (line, "，");
+            g_string_append (offices, "，");
           else
-            g_string_append_unichar (line, c);
+            g_string_append_unichar (offices, c);
         }
+      copy = tx_doc_chinese_punctuation (offices->str);
+      g_string_append (line, copy);
       while (g_str_has_suffix (line->str, "。") || g_str_has_suffix (line->str, "，") ||
              g_str_has_suffix (line->str, "；") || g_str_has_suffix (line->str, "、"))
         g_string_truncate (line, line->len - strlen ("。"));
@@ -1120,7 +1126,8 @@ write_meta (TxOdtDocument *doc)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *title = tx_doc_clean_text (doc->title, TX_DOC_TEXT_ONE_LINE);
+  g_autofree char *clean = tx_doc_clean_text (doc->title, TX_DOC_TEXT_ONE_LINE);
+  g_autofree char *title = tx_doc_chinese_punctuation (clean);
   xmlBufferPtr buffer;
   xmlTextWriterPtr w = part_new (&buffer);
 

@@ -119,9 +119,10 @@ tx_table_document_new (const char          *title,
                        guint                n_columns)
 {
   TxTableDocument *doc = g_new0 (TxTableDocument, 1);
+  g_autofree char *clean_title = tx_doc_clean_text (title, TX_DOC_TEXT_ONE_LINE);
   cairo_font_options_t *options;
 
-  doc->title = tx_doc_clean_text (title, TX_DOC_TEXT_ONE_LINE);
+  doc->title = tx_doc_chinese_punctuation (clean_title);
   doc->lines = g_ptr_array_new_with_free_func (g_free);
   doc->n_columns = n_columns;
   doc->columns = g_new0 (TxTableColumn, n_columns);
@@ -192,8 +193,10 @@ void
 tx_table_document_set_subtitle (TxTableDocument *doc,
                                 const char      *subtitle)
 {
+  g_autofree char *clean = subtitle != NULL ? tx_doc_clean_text (subtitle, TX_DOC_TEXT_ONE_LINE) : NULL;
+
   g_free (doc->subtitle);
-  doc->subtitle = subtitle != NULL && subtitle[0] != '\0' ? tx_doc_clean_text (subtitle, TX_DOC_TEXT_ONE_LINE) : NULL;
+  doc->subtitle = clean != NULL && clean[0] != '\0' ? tx_doc_chinese_punctuation (clean) : NULL;
 }
 
 /* Whether tx_table_document_write_pdf() writes A4 landscape; a print

@@ -420,6 +420,14 @@ on_export_chooser_response_cb (GtkNativeDialog  *chooser,
     else
       /* Translators: %s is the path of the file written */
       text = g_strdup_printf (_("Circular saved as “%s”"), path);
+    if (tx_settings_get_organization (tx_store_get_settings (self->store))[0] == '\0')
+      {
+        /* Translators: %s is the message before, such as Circular saved as “…” */
+        g_autofree char *unsigned_text = g_strdup_printf (_("%s. It is not signed: set the issuing body in Preferences"), text);
+
+        g_free (text);
+        text = g_steal_pointer (&unsigned_text);
+      }
     toast = tx_file_toast_new (text, file);
     adw_toast_set_timeout (toast, 0);
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
