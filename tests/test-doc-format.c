@@ -408,6 +408,19 @@ test_title_lines (void)
           at_road |= g_str_equal (word, "福泉市道路");
         }
       g_assert_true (at_road);
+      /* nor 柳田农业专业合作 / 社 */
+      {
+        const char *cooperative = "柳田农业专业合作社 负责人";
+        g_autoptr(GArray) words = tx_doc_word_ends (cooperative, -1);
+
+        for (guint i = 0; i < words->len; i++)
+          {
+            g_autofree char *word = g_strndup (cooperative, g_array_index (words, gsize, i));
+
+            g_test_message ("%s", word);
+            g_assert_false (g_str_has_suffix (word, "合作"));
+          }
+      }
       /* 利益相关方 ends with its 方 */
       for (guint i = 0; i < suffix->len; i++)
         g_assert_cmpuint (g_array_index (suffix, gsize, i), !=, strlen ("利益相关"));

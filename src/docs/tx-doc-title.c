@@ -75,7 +75,10 @@ poor_line_start (const gunichar *chars,
   /* followed by the end, another word or a mark (利益相关方、) */
   gboolean alone = j + 1 == n || allowed[j + 1] || !g_unichar_isalnum (chars[j + 1]);
 
-  if (alone && g_utf8_strchr ("化性式型率度者们方区县镇乡村市省点", -1, c) != NULL)
+  /* …化 …性 …方; places; the last character of an office or a body
+   * (合作社, 委员会, 林业局, 派出所, 办公室) */
+  if (alone && g_utf8_strchr ("化性式型率度者们方区县镇乡村市省点"
+                              "社会局厅处科站所院馆队部办校园场厂店司组室团委", -1, c) != NULL)
     return 9;
   if (g_utf8_strchr ("的和与及之等", -1, c) != NULL)
     return 4;
