@@ -592,6 +592,7 @@ test_ledger_reads_what_it_needs (Fixture       *f,
     "2026-09-30", "2026-11-27", "2026-12-31", "2027-02-01", "2027-12-31",
   };
   guint hits = 0;
+  int changed;
 
   /* meetings held on days written otherwise, as another program may
    * write them: a time after the day, a day that does not exist, slashes */
@@ -607,6 +608,21 @@ test_ledger_reads_what_it_needs (Fixture       *f,
                                  "   AND done LIKE '2026-%' ORDER BY consultation_id DESC LIMIT 1);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_changes (tx_store_get_db (f->store)), ==, 1);
+  changed = sqlite3_total_changes (tx_store_get_db (f->store));
+  /* and other dates so written: due on a day that does not exist, done
+   * with slashes, sent without leading zeros, answered on 31 September */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->store),
+                                 "UPDATE stage SET due = '2026-04-31' WHERE (consultation_id, stage) = (SELECT consultation_id, stage "
+                                 "  FROM stage WHERE done IS NULL AND stage <> 2 ORDER BY consultation_id, stage LIMIT 1);"
+                                 "UPDATE stage SET done = replace (done, '-', '/') WHERE stage = 3 AND consultation_id = "
+                                 "  (SELECT consultation_id FROM stage WHERE done LIKE '2026-%' AND stage = 3 "
+                                 "   ORDER BY consultation_id LIMIT 1);"
+                                 "UPDATE outcome SET submitted_on = '2026-6-1' WHERE id = (SELECT id FROM outcome "
+                                 "  WHERE submitted_on LIKE '2026-%' AND feedback_received IS NULL ORDER BY id LIMIT 1);"
+                                 "UPDATE outcome SET feedback_received = '2026-09-31' WHERE id = (SELECT id FROM outcome "
+                                 "  WHERE feedback_received LIKE '2026-%' ORDER BY id DESC LIMIT 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_total_changes (tx_store_get_db (f->store)) - changed, ==, 4);
 
   for (guint d = 0; d < G_N_ELEMENTS (days); d++)
     for (int year = 2025; year <= 2027; year++)

@@ -9,6 +9,7 @@
 
 #include "tx-enums.h"
 #include "tx-records.h"
+#include "tx-records-private.h"
 #include "tx-roster.h"
 #include "tx-store.h"
 #include "tx-vocabulary.h"
@@ -547,6 +548,62 @@ test_not_iso_date (Fixture       *f,
   sqlite3_clear_bindings (stmt);
 }
 
+/* The test the ledger's indexes use, in SQLite's own functions, finds
+ * every date tx_not_iso_date () finds, and few of the others: every
+ * day from 1999 to 2031, and dates written otherwise. */
+static void
+test_odd_dates (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const odd[] = {
+    "2026/10/01", "2026-1-01", "2026-10-1", "2026-10-011", " 2026-10-01", "2026-10-01 ", "２０２６-10-01",
+    "", "二〇二六年十月一日", "2026-10-0a", "20261001", "2026-10-01T09:00", "2026-02-30", "2026-13-01",
+    "0000-00-00", "0000-01-01", "2025-02-29", "2026-04-31", "2026-09-31", "2026-00-10", "2026-10-00",
+    "2026-10-32", "2026-19-01", "9999-99-99",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  sqlite3_stmt *stmt;
+  guint n_odd = 0;
+
+  g_assert_no_error (error);
+  stmt = tx_store_prepare (store, "SELECT tx_not_iso_date (?1), " TX_SQL_ODD_DATE ("?1"), &error);
+  g_assert_no_error (error);
+
+  for (TxDate day = tx_date_new (1999, 1, 1); day <= tx_date_new (2031, 12, 31); day++)
+    {
+      char text[11];
+
+      tx_date_write_iso (day, text);
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (tx_store_step (store, stmt, &error), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+      n_odd += sqlite3_column_int (stmt, 1);
+    }
+  /* of real days, only 29 February */
+  g_assert_cmpuint (n_odd, ==, 8);
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, odd[i], -1, SQLITE_STATIC);
+      g_assert_cmpint (tx_store_step (store, stmt, &error), ==, SQLITE_ROW);
+      g_test_message ("%s: %d %d", odd[i], sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+    }
+
+  /* neither says anything of no date */
+  sqlite3_reset (stmt);
+  sqlite3_bind_null (stmt, 1);
+  g_assert_cmpint (tx_store_step (store, stmt, &error), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (stmt, 0), ==, SQLITE_NULL);
+  g_assert_cmpint (sqlite3_column_type (stmt, 1), ==, SQLITE_NULL);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +620,7 @@ main (int   argc,
   g_test_add ("/store/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
   g_test_add ("/store/settings-and-audit", Fixture, NULL, fixture_set_up, test_settings_and_audit, fixture_tear_down);
   g_test_add ("/store/not-iso-date", Fixture, NULL, fixture_set_up, test_not_iso_date, fixture_tear_down);
+  g_test_add ("/store/odd-dates", Fixture, NULL, fixture_set_up, test_odd_dates, fixture_tear_down);
   g_test_add_func ("/store/timestamps", test_timestamps);
   g_test_add_func ("/store/enums", test_enums);
 

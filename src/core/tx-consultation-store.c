@@ -195,20 +195,6 @@ tx_store_query_consultation_ids (TxStore                    *store,
   return tx_store_step_ids (store, stmt, error);
 }
 
-/* @ids as a JSON array, for json_each () */
-static char *
-ids_to_json (const gint64 *ids,
-             guint         n_ids)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (json, ']');
-
-  return g_string_free (json, FALSE);
-}
-
 /**
  * tx_store_list_consultations_between:
  * @from: the first day, YYYY-MM-DD
@@ -278,7 +264,7 @@ tx_store_load_consultations (TxStore       *store,
 
   /* two statements for them all, not two for each: a quarter's ledger
    * of a city reads thousands */
-  json = ids_to_json (ids, n_ids);
+  json = tx_store_ids_to_json (ids, n_ids);
   stmt = tx_store_prepare (store,
                            "SELECT " CONSULTATION_COLUMNS
                            "FROM json_each (?1) j JOIN consultation c ON c.id = j.value "

@@ -346,21 +346,40 @@ tx_ledger_evaluate (GPtrArray           *townships,
  * quarter does not read the whole history: consultations with a stage
  * due before the day judged and not done by then, or a meeting held in
  * the year, or a recommendation whose feedback has not come by then.
- * A superset: the rules in tx_ledger_evaluate() still decide, and a
- * date not written YYYY-MM-DD is let through for them to read. */
+ * A superset: the rules in tx_ledger_evaluate() still decide.
+ *
+ * Dates written YYYY-MM-DD compare as text, through the indexes of
+ * sql/0008-date-indexes.sql; the few rows with a date that may be
+ * anything else are found through the *_odd_dates indexes and let
+ * through when the rules might read something in them. */
 #define NOT_ISO(column) TX_SQL_NOT_ISO_DATE (column)
+#define ODD(column) TX_SQL_ODD_DATE (column)
 #define BY(column) "(" column " <= ?1 OR " NOT_ISO (column) ")"
 #define NOT_BY(column) "(" column " IS NULL OR " column " > ?1 OR " NOT_ISO (column) ")"
 #define FEEDBACK_AWAITED \
   "o.deleted_at IS NULL AND o.submitted_on IS NOT NULL AND " BY ("o.submitted_on") \
   " AND " NOT_BY ("o.feedback_received")
 
+/* the recommendations waiting for feedback on ?1, as consultation_id
+ * or id: sent by then and not answered (or answered later), or with a
+ * date to read */
+#define OUTCOMES_AWAITED(column) \
+  "SELECT o." column " FROM outcome o WHERE o.feedback_received IS NULL AND o.deleted_at IS NULL" \
+  "  AND o.submitted_on <= ?1" \
+  " UNION SELECT o." column " FROM outcome o WHERE o.feedback_received > ?1 AND o.deleted_at IS NULL" \
+  "  AND o.submitted_on <= ?1" \
+  " UNION SELECT o." column " FROM outcome o WHERE (" ODD ("o.submitted_on") " OR " ODD ("o.feedback_received") ")" \
+  "  AND " FEEDBACK_AWAITED
+
 static const char ledger_consultations_sql[] =
-  "SELECT c.id FROM consultation c WHERE c.deleted_at IS NULL AND ("
-  "EXISTS (SELECT 1 FROM stage s WHERE s.consultation_id = c.id AND ("
-  "  (s.due IS NOT NULL AND (s.due < ?1 OR " NOT_ISO ("s.due") ") AND " NOT_BY ("s.done") ")"
-  "  OR (s.stage = 2 AND s.done IS NOT NULL AND " NOT_ISO ("s.done") ")))"
-  " OR c.id IN (SELECT o.consultation_id FROM outcome o WHERE " FEEDBACK_AWAITED ")) "
+  "SELECT c.id FROM consultation c WHERE c.deleted_at IS NULL AND c.id IN ("
+  /* a stage due and not done, or done after the day */
+  "SELECT s.consultation_id FROM stage s WHERE s.done IS NULL AND s.due < ?1"
+  " UNION SELECT s.consultation_id FROM stage s WHERE s.done > ?1 AND s.due < ?1"
+  " UNION SELECT s.consultation_id FROM stage s WHERE (" ODD ("s.due") " OR " ODD ("s.done") ")"
+  "  AND ((s.due IS NOT NULL AND (s.due < ?1 OR " NOT_ISO ("s.due") ") AND " NOT_BY ("s.done") ")"
+  "   OR (s.stage = 2 AND s.done IS NOT NULL AND " NOT_ISO ("s.done") "))"
+  " UNION " OUTCOMES_AWAITED ("consultation_id") ") "
   "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.id";
 
 /* The meetings held in the year by the day judged, per township: those
@@ -373,7 +392,7 @@ static const char ledger_held_sql[] =
   "AND NOT " NOT_ISO ("s.done") " GROUP BY t.uuid";
 
 static const char ledger_outcomes_sql[] =
-  "SELECT o.id FROM outcome o WHERE " FEEDBACK_AWAITED " "
+  "SELECT o.id FROM outcome o WHERE o.id IN (" OUTCOMES_AWAITED ("id") ") "
   "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id";
 
 typedef struct {

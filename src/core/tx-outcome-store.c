@@ -52,45 +52,54 @@ outcome_from_row (sqlite3_stmt *stmt)
   return outcome;
 }
 
-/* The supervision records of @outcomes, whose row ids are @ids. */
+/* The supervision records of @outcomes, whose row ids are @ids, read
+ * in one statement. */
 static gboolean
 load_supervisions (TxStore    *store,
                    GPtrArray  *outcomes,
                    GArray     *ids,
                    GError    **error)
 {
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
+  if (outcomes->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (outcomes, i));
+
+  json = tx_store_ids_to_json ((const gint64 *) ids->data, ids->len);
   stmt = tx_store_prepare (store,
-                           "SELECT phase, date, by_whom, note FROM supervision WHERE outcome_id = ? ORDER BY position",
+                           "SELECT s.outcome_id, s.phase, s.date, s.by_whom, s.note "
+                           "FROM json_each (?1) j JOIN supervision s ON s.outcome_id = j.value "
+                           "ORDER BY j.key, s.position",
                            error);
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < outcomes->len; i++)
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
-      TxOutcome *outcome = g_ptr_array_index (outcomes, i);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TxOutcome *outcome = g_hash_table_lookup (by_id, &id);
+      TxSupervisionPhase phase = TX_SUPERVISION_BEFORE;
+      TxSupervision *supervision;
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-        {
-          TxSupervisionPhase phase = TX_SUPERVISION_BEFORE;
-          TxSupervision *supervision;
-
-          tx_supervision_phase_from_key (tx_column_text (stmt, 0), &phase);
-          supervision = tx_supervision_new (phase);
-          supervision->date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          supervision->by = g_strdup (tx_column_text (stmt, 2));
-          supervision->note = g_strdup (tx_column_text (stmt, 3));
-          g_ptr_array_add (outcome->supervisions, supervision);
-        }
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ERROR)
-        return FALSE;
+      if (outcome == NULL)
+        continue;
+      tx_supervision_phase_from_key (tx_column_text (stmt, 1), &phase);
+      supervision = tx_supervision_new (phase);
+      supervision->date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      supervision->by = g_strdup (tx_column_text (stmt, 3));
+      supervision->note = g_strdup (tx_column_text (stmt, 4));
+      g_ptr_array_add (outcome->supervisions, supervision);
     }
+  sqlite3_reset (stmt);
 
-  return TRUE;
+  return rc != SQLITE_ERROR;
 }
 
 /**
@@ -223,28 +232,37 @@ tx_store_load_outcomes (TxStore       *store,
 {
   g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
-  stmt = tx_store_prepare (store, "SELECT " OUTCOME_COLUMNS OUTCOME_FROM "WHERE o.id = ? AND o.deleted_at IS NULL",
+  if (n_ids == 0)
+    return g_steal_pointer (&outcomes);
+
+  /* one statement for them all: a quarter's ledger of a city reads
+   * thousands */
+  json = tx_store_ids_to_json (ids, n_ids);
+  stmt = tx_store_prepare (store,
+                           "SELECT " OUTCOME_COLUMNS
+                           "FROM json_each (?1) j JOIN outcome o ON o.id = j.value "
+                           "JOIN consultation c ON c.id = o.consultation_id "
+                           "JOIN township t ON t.id = c.township_id "
+                           "WHERE o.deleted_at IS NULL ORDER BY j.key",
                            error);
   if (stmt == NULL)
     return NULL;
 
-  for (guint i = 0; i < n_ids; i++)
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
-      int rc;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      rc = tx_store_step (store, stmt, error);
-      if (rc == SQLITE_ROW)
-        {
-          g_ptr_array_add (outcomes, outcome_from_row (stmt));
-          g_array_append_val (found, ids[i]);
-        }
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ERROR)
-        return NULL;
+      g_ptr_array_add (outcomes, outcome_from_row (stmt));
+      g_array_append_val (found, id);
     }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
 
   if (!load_supervisions (store, outcomes, found, error))
     return NULL;

@@ -934,6 +934,26 @@ tx_store_step_done (TxStore       *self,
 }
 
 /**
+ * tx_store_ids_to_json:
+ *
+ * Returns: (transfer full): @ids as a JSON array, for a statement that
+ *   reads many records by id in one go through json_each ()
+ */
+char *
+tx_store_ids_to_json (const gint64 *ids,
+                      guint         n_ids)
+{
+  GString *json = g_string_sized_new (8 * n_ids + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+/**
  * tx_store_step_ids:
  * @stmt: a statement, bound, whose first column is a row id
  *

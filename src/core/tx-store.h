@@ -103,6 +103,8 @@ int           tx_store_step                (TxStore           *self,
 gboolean      tx_store_step_done           (TxStore           *self,
                                             sqlite3_stmt      *stmt,
                                             GError           **error);
+char         *tx_store_ids_to_json         (const gint64      *ids,
+                                            guint              n_ids);
 GArray       *tx_store_step_ids            (TxStore           *self,
                                             sqlite3_stmt      *stmt,
                                             GError           **error);
