@@ -572,17 +572,64 @@ test_paged_model_saved (Fixture       *f,
     g_assert_cmpuint (emitted.count, >, before);
   }
 
-  /* another program wrote: every row, the old ones gone first, then
-   * the new ones come (a view told both at once would read every row
-   * to find the ones it showed) */
+  /* another program wrote, the same people in the same order: the
+   * views hear of the rows they were given, a page at a time, and read
+   * them as they are now; of the others, nothing (they read them anew
+   * when they come to them) */
+  {
+    g_autoptr(TxPerson) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(TxPerson) later = g_list_model_get_item (G_LIST_MODEL (list), 250);
+    g_autoptr(TxPerson) later_now = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE person SET organization = '别的单位' WHERE uuid = '%s'",
+                                            tx_person_get_uuid (later));
+
+    g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    emitted.count = emitted.all_removed = emitted.all_added = 0;
+    tx_store_emit_changed (f->store, "all");
+    g_assert_cmpuint (emitted.count, ==, 2);
+    g_assert_cmpuint (emitted.all_removed, ==, 200);
+    g_assert_cmpuint (emitted.all_added, ==, 200);
+    g_assert_cmpuint (emitted.position, ==, 200);
+    g_assert_cmpuint (emitted.removed, ==, 100);
+    g_assert_cmpuint (emitted.added, ==, 100);
+    later_now = g_list_model_get_item (G_LIST_MODEL (list), 250);
+    g_assert_cmpstr (tx_person_get_uuid (later_now), ==, tx_person_get_uuid (later));
+    g_assert_cmpstr (tx_person_get_organization (later_now), ==, "别的单位");
+  }
+
+  /* another program added someone: every row, the old ones gone first,
+   * then the new ones come (a view told both at once would read every
+   * row to find the ones it showed) */
+  tx_paged_list_set_watching (TX_PAGED_LIST (list), FALSE);
+  g_assert_true (tx_store_write (f->store, add_many, GUINT_TO_POINTER (1), &error));
+  g_assert_no_error (error);
+  tx_paged_list_set_watching (TX_PAGED_LIST (list), TRUE);
   emitted.count = emitted.all_removed = emitted.all_added = 0;
   tx_store_emit_changed (f->store, "all");
   g_assert_cmpuint (emitted.count, ==, 2);
   g_assert_cmpuint (emitted.all_removed, ==, n);
-  g_assert_cmpuint (emitted.all_added, ==, n);
+  g_assert_cmpuint (emitted.all_added, ==, n + 1);
   g_assert_cmpuint (emitted.position, ==, 0);
   g_assert_cmpuint (emitted.removed, ==, 0);
-  g_assert_cmpuint (emitted.added, ==, n);
+  g_assert_cmpuint (emitted.added, ==, n + 1);
+
+  /* a list made unread (a search box not opened yet) does not read the
+   * roster when it changes, only when first asked */
+  {
+    g_autoptr(TxPersonList) unread = g_object_new (TX_TYPE_PERSON_LIST, "store", f->store,
+                                                   "item-type", TX_TYPE_PERSON, NULL);
+    g_autoptr(TxPerson) again = person_changed (middle, "阿三", "新的工作单位");
+    Emitted heard = { 0, };
+
+    g_signal_connect (unread, "items-changed", G_CALLBACK (on_items_changed_cb), &heard);
+    g_assert_true (tx_store_write (f->store, save_person, again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (heard.count, ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unread)), ==, 0);
+    tx_paged_list_reload (TX_PAGED_LIST (unread));
+    g_assert_cmpuint (heard.count, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unread)), ==, n + 1);
+  }
 }
 
 int

@@ -349,14 +349,24 @@ tx_test_render (gpointer widget)
   GskRenderer *renderer;
   int width, height;
 
-  tx_test_settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* on a busy machine the widget may be drawn a few frames later */
+  for (guint i = 0; i < 50 && node == NULL; i++)
+    {
+      if (i > 0)
+        {
+          gboolean up = FALSE;
+
+          g_timeout_add (20, on_time_up_cb, &up);
+          tx_test_wait_until (is_true, &up, "a frame");
+        }
+      tx_test_settle ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   if (node == NULL)
     return NULL;
 

@@ -166,10 +166,23 @@ GArray *
 tx_store_list_outcome_years (TxStore  *store,
                              GError  **error)
 {
+  /* TX_SQL_OUTCOME_YEAR, through the index on the day sent: the years
+   * the days sent begin with, each kept when one of its recommendations
+   * is shown; then those of the recommendations not sent */
   return tx_store_query_ints (store,
-                               "SELECT DISTINCT " TX_SQL_OUTCOME_YEAR " AS year " OUTCOME_FROM
-                               "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND year > 0 "
-                               "ORDER BY year DESC",
+                               "WITH prefixes (prefix) AS ("
+                               "  SELECT DISTINCT substr (submitted_on, 1, 4) FROM outcome "
+                               "  WHERE submitted_on IS NOT NULL) "
+                               "SELECT year FROM ("
+                               "  SELECT CAST (p.prefix AS INTEGER) AS year FROM prefixes p WHERE EXISTS ("
+                               "    SELECT 1 FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                               "    WHERE o.submitted_on >= p.prefix AND o.submitted_on < p.prefix || char (1114111) "
+                               "    AND o.deleted_at IS NULL AND c.deleted_at IS NULL) "
+                               "  UNION "
+                               "  SELECT " TX_SQL_CONSULTATION_YEAR " FROM outcome o "
+                               "  JOIN consultation c ON c.id = o.consultation_id "
+                               "  WHERE o.submitted_on IS NULL AND o.deleted_at IS NULL AND c.deleted_at IS NULL) "
+                               "WHERE year > 0 ORDER BY year DESC",
                                error);
 }
 
@@ -188,19 +201,39 @@ tx_store_query_outcome_ids (TxStore               *store,
 {
   sqlite3_stmt *stmt;
 
-  stmt = tx_store_prepare (store,
-                           "SELECT o.id " OUTCOME_FROM
-                           "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL "
-                           "AND (?1 = 0 OR " TX_SQL_OUTCOME_YEAR " = ?1) "
-                           "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) "
-                           "AND (?3 < 0 OR o.adoption = ?4) "
-                           "AND (?5 = 0 OR tx_feedback_state (o.submitted_on, o.feedback_due, o.feedback_received, "
-                           "  ?6, ?7) = ?8) "
-                           "AND (?9 IS NULL OR c.uuid = ?9) "
-                           "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id",
-                           error);
+  /* A year is chosen through the index on the day sent: a day sent
+   * whose first four characters are the year is one from "2026" up to
+   * "2027" as text; the others are of the year of their consultation. */
+#define OUTCOME_IDS(year) \
+  "SELECT o.id " OUTCOME_FROM \
+  "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL " \
+  "AND " year " " \
+  "AND (?2 IS NULL OR t.name = ?2 OR t.uuid = ?2) " \
+  "AND (?3 < 0 OR o.adoption = ?4) " \
+  "AND (?5 = 0 OR tx_feedback_state (o.submitted_on, o.feedback_due, o.feedback_received, " \
+  "  ?6, ?7) = ?8) " \
+  "AND (?9 IS NULL OR c.uuid = ?9) " \
+  "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.id"
+  if (filter->year >= 1000 && filter->year < 9999)
+    stmt = tx_store_prepare (store,
+                             OUTCOME_IDS ("(o.submitted_on >= ?10 AND o.submitted_on < ?11 "
+                                          " OR o.submitted_on IS NULL AND " TX_SQL_CONSULTATION_YEAR " = ?1)"),
+                             error);
+  else
+    stmt = tx_store_prepare (store, OUTCOME_IDS ("(?1 = 0 OR " TX_SQL_OUTCOME_YEAR " = ?1)"), error);
+#undef OUTCOME_IDS
   if (stmt == NULL)
     return NULL;
+
+  if (filter->year >= 1000 && filter->year < 9999)
+    {
+      char from[16], to[16];
+
+      g_snprintf (from, sizeof from, "%d", filter->year);
+      g_snprintf (to, sizeof to, "%d", filter->year + 1);
+      sqlite3_bind_text (stmt, 10, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 11, to, -1, SQLITE_TRANSIENT);
+    }
 
   sqlite3_bind_int (stmt, 1, filter->year);
   tx_bind_text_or_null (stmt, 2, filter->township);

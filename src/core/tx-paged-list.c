@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "tx-paged-list.h"
 
@@ -31,10 +32,12 @@ typedef struct
   GArray     *ids;         /* gint64, in order */
   GHashTable *pages;       /* page number → GPtrArray of records */
   GQueue      recent;      /* page numbers, most recent first */
+  GHashTable *handed_out;  /* page numbers whose records were given since the views last heard */
   GError     *error;       /* why the list could not be read, or NULL */
 
   /* state */
   gboolean    ignoring;    /* the store's changes, until told again */
+  gboolean    read;        /* whether the ids were ever read */
   guint       n_items;
   GType       item_type;
 } TxPagedListPrivate;
@@ -129,6 +132,7 @@ tx_paged_list_get_item (GListModel *model,
   if (rows == NULL || offset >= rows->len)
     return NULL;
 
+  g_hash_table_add (priv->handed_out, GUINT_TO_POINTER (position / PAGE_SIZE));
   return g_object_ref (g_ptr_array_index (rows, offset));
 }
 
@@ -176,7 +180,8 @@ on_store_changed_cb (TxPagedList *self,
   TxPagedListClass *klass = TX_PAGED_LIST_GET_CLASS (self);
   TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
 
-  if (priv->ignoring)
+  /* nor does a list not read yet: it reads the store when first asked */
+  if (priv->ignoring || !priv->read)
     return;
 
   if (g_strcmp0 (kind, "all") == 0 || !klass->is_affected (self, kind))
@@ -232,6 +237,7 @@ tx_paged_list_finalize (GObject *object)
 
   g_clear_pointer (&priv->ids, g_array_unref);
   g_clear_pointer (&priv->pages, g_hash_table_unref);
+  g_clear_pointer (&priv->handed_out, g_hash_table_unref);
   g_queue_clear (&priv->recent);
   g_clear_error (&priv->error);
 
@@ -332,6 +338,7 @@ tx_paged_list_init (TxPagedList *self)
 
   priv->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   priv->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  priv->handed_out = g_hash_table_new (NULL, NULL);
   g_queue_init (&priv->recent);
 }
 
@@ -360,6 +367,15 @@ index_of (GArray *ids,
   return -1;
 }
 
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* Reads the ids again.  @changed_id: the one record whose row may show
  * otherwise now, besides those that moved; 0 when every row may. */
 static void
@@ -376,6 +392,7 @@ reload (TxPagedList *self,
   guint old_end;
   guint new_end;
 
+  priv->read = TRUE;
   ids = TX_PAGED_LIST_GET_CLASS (self)->query_ids (self, &error);
   if (ids == NULL)
     {
@@ -388,6 +405,43 @@ reload (TxPagedList *self,
   g_clear_error (&priv->error);
   priv->error = g_steal_pointer (&error);
 
+  /* The same records in the same order, every one of which may show
+   * otherwise: the views hear of the rows of the pages they were given
+   * (a page at a time), and read the others anew when they come to
+   * them.  Told of every row, a view would make every row in sight
+   * anew. */
+  if (changed_id == 0 && priv->ids != NULL && priv->ids->len == priv->n_items &&
+      ids->len == priv->ids->len &&
+      memcmp (ids->data, priv->ids->data, ids->len * sizeof (gint64)) == 0)
+    {
+      g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (guint));
+      GHashTableIter iter;
+      gpointer page;
+
+      g_hash_table_iter_init (&iter, priv->handed_out);
+      while (g_hash_table_iter_next (&iter, &page, NULL))
+        g_array_append_val (read, (guint) { GPOINTER_TO_UINT (page) });
+      g_array_sort (read, compare_pages);
+
+      g_hash_table_remove_all (priv->handed_out);
+      g_hash_table_remove_all (priv->pages);
+      g_queue_clear (&priv->recent);
+      g_clear_pointer (&priv->ids, g_array_unref);
+      priv->ids = g_steal_pointer (&ids);
+      for (guint i = 0; i < read->len; i++)
+        {
+          guint first = g_array_index (read, guint, i) * PAGE_SIZE;
+          guint n = MIN (PAGE_SIZE, priv->n_items - MIN (first, priv->n_items));
+
+          if (n > 0)
+            g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+        }
+      if (had_error || priv->error != NULL)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
+
+  g_hash_table_remove_all (priv->handed_out);
   g_hash_table_remove_all (priv->pages);
   g_queue_clear (&priv->recent);
   old_ids = g_steal_pointer (&priv->ids);

@@ -27,6 +27,10 @@ CREATE INDEX IF NOT EXISTS stage_odd_dates ON stage (consultation_id) WHERE
 CREATE INDEX IF NOT EXISTS outcome_feedback
   ON outcome (feedback_received, submitted_on, deleted_at, consultation_id);
 
+-- The recommendations page lists a year's recommendations, and the
+-- years there are, by the day sent.
+CREATE INDEX IF NOT EXISTS outcome_submitted ON outcome (submitted_on);
+
 CREATE INDEX IF NOT EXISTS outcome_odd_dates ON outcome (consultation_id) WHERE
   (submitted_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR submitted_on < '0001'
    OR substr (submitted_on, 6, 2) NOT BETWEEN '01' AND '12' OR substr (submitted_on, 9, 2) NOT BETWEEN '01' AND '31'
