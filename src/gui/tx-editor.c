@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-editor-private.h"
+#include "tx-off-reason.h"
 #include "tx-rules.h"
 #include "tx-trash.h"
 #include "tx-window.h"
@@ -246,7 +247,7 @@ set_title_labels (TxEditor   *self,
   TxEditorPrivate *priv = tx_editor_get_instance_private (self);
 
   gtk_label_set_label (priv->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (priv->title_label), title[0] != '\0' ? title : NULL);
+  tx_widget_set_tooltip (GTK_WIDGET (priv->title_label), title[0] != '\0' ? title : NULL);
   gtk_label_set_label (priv->subtitle_label, subtitle);
 }
 

@@ -4,6 +4,10 @@
  * export), its tooltip gives the reason instead of what it does; once
  * it can be used, its own tooltip comes back.
  *
+ * Tooltips are given through tx_widget_set_tooltip(): GTK 4.8 asks the
+ * X server where the pointer is each time a tooltip is set, even to
+ * the text it has, and an editor showing another record sets dozens.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -12,6 +16,22 @@
 
 #define OWN_TOOLTIP "tx-own-tooltip"
 #define HAS_REASON "tx-has-off-reason"
+
+/**
+ * tx_widget_set_tooltip:
+ * @text: (nullable): the tooltip, or %NULL for none
+ *
+ * gtk_widget_set_tooltip_text(), when @text is not the tooltip already.
+ */
+void
+tx_widget_set_tooltip (GtkWidget  *widget,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
 
 /**
  * tx_widget_set_off_reason:
@@ -34,11 +54,11 @@ tx_widget_set_off_reason (GtkWidget  *widget,
         g_object_set_data_full (G_OBJECT (widget), OWN_TOOLTIP,
                                 g_strdup (gtk_widget_get_tooltip_text (widget)), g_free);
       g_object_set_data (G_OBJECT (widget), HAS_REASON, GINT_TO_POINTER (TRUE));
-      gtk_widget_set_tooltip_text (widget, reason);
+      tx_widget_set_tooltip (widget, reason);
     }
   else if (has_reason)
     {
-      gtk_widget_set_tooltip_text (widget, g_object_get_data (G_OBJECT (widget), OWN_TOOLTIP));
+      tx_widget_set_tooltip (widget, g_object_get_data (G_OBJECT (widget), OWN_TOOLTIP));
       g_object_set_data (G_OBJECT (widget), HAS_REASON, NULL);
       g_object_set_data (G_OBJECT (widget), OWN_TOOLTIP, NULL);
     }

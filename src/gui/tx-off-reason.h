@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+void tx_widget_set_tooltip           (GtkWidget  *widget,
+                                      const char *text);
 void tx_widget_set_off_reason        (GtkWidget  *widget,
                                       const char *reason);
 void tx_widget_set_action_off_reason (GtkWidget  *root,

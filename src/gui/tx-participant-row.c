@@ -248,7 +248,8 @@ tx_participant_row_new (TxParticipant *participant)
   return GTK_WIDGET (self);
 }
 
-/* Shows @participant, as read again: the same person. */
+/* Shows @participant: the same person as read again, or another one
+ * in a row kept for them. */
 void
 tx_participant_row_update (TxParticipantRow *self,
                            TxParticipant    *participant)

@@ -91,7 +91,7 @@ on_done_calendar_day_selected_cb (TxStageRow *self)
   gboolean future = get_calendar_day (self) > self->today;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->done_day_confirm), !future);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_day_confirm),
+  tx_widget_set_tooltip (GTK_WIDGET (self->done_day_confirm),
                                future ? _("A stage cannot be done after today") : NULL);
 }
 
@@ -141,18 +141,18 @@ tx_stage_row_constructed (GObject *object)
   /* Translators: %s is a stage, “Research” */
   self->due_name = g_strdup_printf (_("Due date of %s"), tx_stage_get_label (self->stage));
   gtk_entry_set_icon_tooltip_text (self->due_entry, GTK_ENTRY_ICON_PRIMARY, self->due_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), self->due_name);
+  tx_widget_set_tooltip (GTK_WIDGET (self->due_entry), self->due_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->due_name,
                                   -1);
 
   /* Translators: %s is a stage, “Research” */
   undo_name = g_strdup_printf (_("Mark %s not done"), tx_stage_get_label (self->stage));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_name);
+  tx_widget_set_tooltip (GTK_WIDGET (self->undo_button), undo_name);
 
   /* Translators: %s is a stage, “Research” */
   day_name = g_strdup_printf (_("%s done on another day…"), tx_stage_get_label (self->stage));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_day_button), day_name);
+  tx_widget_set_tooltip (GTK_WIDGET (self->done_day_button), day_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_day_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, day_name, -1);
 }
@@ -315,7 +315,7 @@ set_state_icon (TxStageRow *self,
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), css_class);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), tooltip);
+  tx_widget_set_tooltip (GTK_WIDGET (self->icon), tooltip);
 }
 
 /**
@@ -420,5 +420,5 @@ tx_stage_row_show_problem (TxStageRow *self,
   g_return_if_fail (TX_IS_STAGE_ROW (self));
 
   tx_editor_section_show_problem (GTK_WIDGET (self->due_entry), NULL, problem);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), problem != NULL ? problem : self->due_name);
+  tx_widget_set_tooltip (GTK_WIDGET (self->due_entry), problem != NULL ? problem : self->due_name);
 }
