@@ -412,7 +412,7 @@ reload (TxPagedList *self,
    * anew. */
   if (changed_id == 0 && priv->ids != NULL && priv->ids->len == priv->n_items &&
       ids->len == priv->ids->len &&
-      memcmp (ids->data, priv->ids->data, ids->len * sizeof (gint64)) == 0)
+      (ids->len == 0 || memcmp (ids->data, priv->ids->data, ids->len * sizeof (gint64)) == 0))
     {
       g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (guint));
       GHashTableIter iter;
