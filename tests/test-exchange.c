@@ -176,6 +176,77 @@ test_round_trip (Fixture       *f,
   g_assert_cmpstr (first, ==, second);
 }
 
+/* Every index of the database, with how it is made, one a line */
+static char *
+index_sql (TxStore *store)
+{
+  g_autoptr(GString) text = g_string_new ("");
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (store),
+                                       "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_type (stmt, 1) == SQLITE_NULL ? "(key)" : (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An import into an empty database drops the indexes of the tables it
+ * fills and makes them again at the end: every one is back as a new
+ * database has it, whether the import is kept or refused half-way. */
+static void
+test_indexes_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) fresh = open_new_store (f, "fresh.db");
+  g_autoptr(TxStore) other = open_new_store (f, "b.db");
+  g_autoptr(TxStore) refused = open_new_store (f, "c.db");
+  g_autofree char *expected = index_sql (fresh);
+  g_autofree char *raw = export_raw (f, f->store);
+  g_autofree char *path = write_file (f, "all.xml", raw);
+  g_autofree char *bad_path = NULL;
+  g_autofree char *got = NULL;
+  char *last_outcome;
+  GString *bad;
+  TxImportOptions options;
+
+  g_assert_nonnull (strstr (expected, "stage_done: CREATE INDEX"));
+  g_assert_nonnull (strstr (expected, "participant_person: CREATE INDEX"));
+  g_assert_nonnull (strstr (expected, "outcome_feedback: CREATE INDEX"));
+
+  /* the sample, loaded into an empty database by the fixture */
+  got = index_sql (f->store);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&got, g_free);
+
+  g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), NULL, &error));
+  g_assert_no_error (error);
+  got = index_sql (other);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&got, g_free);
+
+  /* the whole file with its last recommendation's consultation unknown:
+   * everyone and every consultation before it was written by then */
+  bad = g_string_new (raw);
+  last_outcome = g_strrstr (bad->str, "<outcome ");
+  g_assert_nonnull (last_outcome);
+  last_outcome = strstr (last_outcome, " consultation=\"");
+  g_assert_nonnull (last_outcome);
+  memcpy (last_outcome + strlen (" consultation=\""), "00000000-0000-4000-8000-000000000000", 36);
+  bad_path = write_file (f, "bad.xml", bad->str);
+  g_string_free (bad, TRUE);
+  g_assert_false (tx_exchange_import_file (refused, bad_path, on_day (&options, 2026, 11, 27), NULL, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_REFERENCE);
+  got = index_sql (refused);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_false (tx_store_has_records (refused, "person"));
+  g_assert_false (tx_store_has_records (refused, "consultation"));
+}
+
 static void
 test_import_twice (Fixture       *f,
                    gconstpointer  data)
@@ -941,6 +1012,7 @@ main (int   argc,
 
   g_test_add ("/exchange/demo-contents", Fixture, NULL, fixture_set_up, test_demo_contents, fixture_tear_down);
   g_test_add ("/exchange/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/exchange/indexes-kept", Fixture, NULL, fixture_set_up, test_indexes_kept, fixture_tear_down);
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);

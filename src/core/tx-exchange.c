@@ -3371,7 +3371,8 @@ add_new_consultation (Importer        *imp,
   if (!tx_problems_to_error (problems, error))
     return FALSE;
 
-  if (!defer_indexes (imp, "consultation", error) || !defer_indexes (imp, "participant", error))
+  if (!defer_indexes (imp, "consultation", error) || !defer_indexes (imp, "stage", error) ||
+      !defer_indexes (imp, "participant", error))
     return FALSE;
 
   stmt = tx_store_prepare (imp->store,
