@@ -881,6 +881,127 @@ test_changed_says_which (Fixture       *f,
   g_free (heard.uuid);
 }
 
+typedef struct {
+  GArray *rows;   /* guint: every row the views were told of, in order */
+  guint   count;  /* items-changed emitted */
+} Told;
+
+static void
+on_rows_told_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 Told       *told)
+{
+  /* the list keeps its length: the rows are told again, in place */
+  g_assert_cmpuint (removed, ==, added);
+  for (guint i = position; i < position + added; i++)
+    g_array_append_val (told->rows, i);
+  told->count++;
+}
+
+/* A list out of sight keeps what changed; caught up, the views hear of
+ * the rows those changes show otherwise, and of no other (a view told
+ * of every row makes every row in sight anew), and caught up again
+ * with nothing changed they hear nothing. */
+static void
+test_lists_catch_up (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(TxOutcomeList) outcomes = tx_outcome_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  TxOutcomeFilter filter = TX_OUTCOME_FILTER_INIT;
+  Told told = { g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+  const char *consultation_uuid = NULL;
+  guint n;
+
+  filter.today = D (2026, 11, 27);
+  tx_outcome_list_set_filter (outcomes, &filter);
+  n = g_list_model_get_n_items (G_LIST_MODEL (outcomes));
+  g_assert_cmpuint (n, >, 10);
+
+  /* a view holds every row; the consultation of the last one is renamed */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TxOutcome) outcome = g_list_model_get_item (G_LIST_MODEL (outcomes), i);
+
+      if (i == n - 1)
+        consultation = tx_store_load_consultation (f->store, tx_outcome_get_consultation_uuid (outcome), &error);
+    }
+  g_assert_no_error (error);
+  consultation_uuid = tx_consultation_get_uuid (consultation);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TxOutcome) outcome = g_list_model_get_item (G_LIST_MODEL (outcomes), i);
+
+      if (g_strcmp0 (tx_outcome_get_consultation_uuid (outcome), consultation_uuid) == 0)
+        g_array_append_val (expected, i);
+    }
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (expected->len, <, n);
+
+  g_signal_connect (outcomes, "items-changed", G_CALLBACK (on_rows_told_cb), &told);
+  tx_paged_list_set_watching (TX_PAGED_LIST (outcomes), FALSE);
+  tx_consultation_set_title (consultation, "改过名的协商");
+  g_assert_true (tx_store_save_consultation (f->store, consultation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told.count, ==, 0);
+
+  /* shown again, the same filter: the rows of its recommendations */
+  tx_paged_list_set_watching (TX_PAGED_LIST (outcomes), TRUE);
+  tx_outcome_list_set_filter (outcomes, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outcomes)), ==, n);
+  g_assert_cmpuint (told.rows->len, ==, expected->len);
+  g_assert_cmpmem (told.rows->data, told.rows->len * sizeof (guint), expected->data, expected->len * sizeof (guint));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(TxOutcome) outcome = g_list_model_get_item (G_LIST_MODEL (outcomes), g_array_index (expected, guint, i));
+
+      g_assert_cmpstr (tx_outcome_get_consultation_title (outcome), ==, "改过名的协商");
+    }
+
+  /* again, nothing changed: nothing told */
+  told.count = 0;
+  tx_outcome_list_set_filter (outcomes, &filter);
+  tx_paged_list_catch_up (TX_PAGED_LIST (outcomes));
+  g_assert_cmpuint (told.count, ==, 0);
+
+  /* a recommendation saved in sight: its own row */
+  {
+    g_autoptr(TxOutcome) first = g_list_model_get_item (G_LIST_MODEL (outcomes), 0);
+    g_autoptr(TxOutcome) again = tx_store_load_outcome (f->store, tx_outcome_get_uuid (first), &error);
+
+    g_assert_no_error (error);
+    g_array_set_size (told.rows, 0);
+    tx_outcome_set_text (again, "改过的建议内容", NULL);
+    g_assert_true (tx_store_save_outcome (f->store, again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (told.rows->len, ==, 1);
+    g_assert_cmpuint (g_array_index (told.rows, guint, 0), ==, 0);
+  }
+
+  /* a township renamed out of sight: any row may show it, and the views
+   * hear of every row they hold */
+  {
+    g_autoptr(TxOutcome) first = g_list_model_get_item (G_LIST_MODEL (outcomes), 0);
+
+    for (guint i = 0; i < n; i++)
+      g_object_unref (g_list_model_get_item (G_LIST_MODEL (outcomes), i));
+    g_array_set_size (told.rows, 0);
+    tx_paged_list_set_watching (TX_PAGED_LIST (outcomes), FALSE);
+    g_assert_true (tx_store_rename_township (f->store, tx_outcome_get_township_name (first), "改名镇", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (told.rows->len, ==, 0);
+    tx_paged_list_set_watching (TX_PAGED_LIST (outcomes), TRUE);
+    tx_outcome_list_set_filter (outcomes, &filter);
+    g_assert_cmpuint (told.rows->len, ==, n);
+  }
+
+  g_array_unref (told.rows);
+}
+
 /* A page of the consultations that cannot be read is an error, never
  * taken for the end of the rows: the list fails, and an export writes
  * nothing rather than a short file. */
@@ -973,6 +1094,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/rules/store/read-errors", test_read_errors);
   g_test_add ("/rules/lists-agree", Fixture, NULL, fixture_set_up, test_lists_agree, fixture_tear_down);
+  g_test_add ("/rules/lists/catch-up", Fixture, NULL, fixture_set_up, test_lists_catch_up, fixture_tear_down);
   g_test_add ("/rules/metrics/read-what-they-need", Fixture, NULL, fixture_set_up,
               test_metrics_read_what_they_need, fixture_tear_down);
   g_test_add ("/rules/ledger/reads-what-it-needs", Fixture, NULL, fixture_set_up, test_ledger_reads_what_it_needs,

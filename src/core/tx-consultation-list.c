@@ -109,9 +109,16 @@ void
 tx_consultation_list_set_filter (TxConsultationList *self,
                             const TxConsultationFilter *filter)
 {
+  gboolean same;
+
   g_return_if_fail (TX_IS_CONSULTATION_LIST (self));
   g_return_if_fail (filter != NULL);
 
+  same = filter->year == self->filter.year && g_strcmp0 (filter->township, self->filter.township) == 0 &&
+         filter->stage == self->filter.stage &&
+         ((filter->uuids == NULL && self->filter.uuids == NULL) ||
+          (filter->uuids != NULL && self->filter.uuids != NULL &&
+           g_strv_equal ((const char * const *) filter->uuids, (const char * const *) self->filter.uuids)));
   self->filter = *filter;
   self->filter.township = NULL;
   self->filter.uuids = NULL;
@@ -122,7 +129,11 @@ tx_consultation_list_set_filter (TxConsultationList *self,
   self->filter.township = self->township;
   self->filter.uuids = self->uuids;
 
-  tx_paged_list_reload (TX_PAGED_LIST (self));
+  /* the same filter again: what changed since it was applied */
+  if (same)
+    tx_paged_list_catch_up (TX_PAGED_LIST (self));
+  else
+    tx_paged_list_reload (TX_PAGED_LIST (self));
 }
 
 const TxConsultationFilter *

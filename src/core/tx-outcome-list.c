@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "tx-outcome-list.h"
 
 struct _TxOutcomeList
@@ -50,6 +52,45 @@ tx_outcome_list_is_affected (TxPagedList *list,
   return g_strcmp0 (kind, "outcome") == 0 || g_strcmp0 (kind, "consultation") == 0 || g_strcmp0 (kind, "township") == 0 || g_strcmp0 (kind, "setting") == 0;
 }
 
+/* A consultation shows in the rows of its recommendations (their
+ * township, their year when not submitted); any other change, in any
+ * row. */
+static GArray *
+tx_outcome_list_affected_ids (TxPagedList *list,
+                              const char  *kind,
+                              const char  *uuid)
+{
+  TxStore *store = tx_paged_list_get_store (list);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  if (g_strcmp0 (kind, "consultation") != 0 || uuid == NULL)
+    return TX_PAGED_LIST_CLASS (tx_outcome_list_parent_class)->affected_ids (list, kind, uuid);
+
+  stmt = tx_store_prepare (store,
+                           "SELECT o.id FROM consultation AS c LEFT JOIN outcome AS o ON o.consultation_id = c.id "
+                           "WHERE c.uuid = ?",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = tx_store_step (store, stmt, NULL)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      found = TRUE;
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  /* a consultation no longer here took its recommendations with it */
+  return rc == SQLITE_DONE && found ? g_steal_pointer (&ids) : NULL;
+}
+
 static void
 tx_outcome_list_finalize (GObject *object)
 {
@@ -72,6 +113,7 @@ tx_outcome_list_class_init (TxOutcomeListClass *klass)
   list_class->query_ids = tx_outcome_list_query_ids;
   list_class->load_rows = tx_outcome_list_load_rows;
   list_class->is_affected = tx_outcome_list_is_affected;
+  list_class->affected_ids = tx_outcome_list_affected_ids;
   list_class->kind = "outcome";
 }
 
@@ -110,9 +152,15 @@ void
 tx_outcome_list_set_filter (TxOutcomeList *self,
                             const TxOutcomeFilter *filter)
 {
+  gboolean same;
+
   g_return_if_fail (TX_IS_OUTCOME_LIST (self));
   g_return_if_fail (filter != NULL);
 
+  same = filter->year == self->filter.year && g_strcmp0 (filter->township, self->filter.township) == 0 &&
+         filter->adoption == self->filter.adoption && filter->overdue_only == self->filter.overdue_only &&
+         filter->today == self->filter.today && filter->feedback_days == self->filter.feedback_days &&
+         g_strcmp0 (filter->consultation, self->filter.consultation) == 0;
   self->filter = *filter;
   g_free (self->township);
   g_free (self->consultation);
@@ -121,7 +169,11 @@ tx_outcome_list_set_filter (TxOutcomeList *self,
   self->filter.township = self->township;
   self->filter.consultation = self->consultation;
 
-  tx_paged_list_reload (TX_PAGED_LIST (self));
+  /* the same filter again: what changed since it was applied */
+  if (same)
+    tx_paged_list_catch_up (TX_PAGED_LIST (self));
+  else
+    tx_paged_list_reload (TX_PAGED_LIST (self));
 }
 
 const TxOutcomeFilter *

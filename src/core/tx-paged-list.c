@@ -6,7 +6,9 @@
  * is read by id when a row of it is first asked for; only a few pages
  * are kept.  Filtering and sorting happen in SQL (the subclass's
  * query_ids), never by OFFSET.  When the store says records of a kind
- * the list shows changed, the ids are read again.  A list made with
+ * the list shows changed, the ids are read again, and the views hear
+ * of the rows that moved and of the rows those records show; a list
+ * nobody sees keeps what changed until it is caught up.  A list made with
  * g_object_new() is empty until first reloaded (or given a filter): a
  * view that filters at once reads its ids once.
  *
@@ -24,6 +26,7 @@
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 8
 #define SWAP_IN_TWO      (2 * PAGE_SIZE) /* rows added, over which a change is told in two */
+#define MAX_PENDING      (2 * PAGE_SIZE) /* records changed, over which every row is told */
 
 typedef struct
 {
@@ -34,10 +37,12 @@ typedef struct
   GQueue      recent;      /* page numbers, most recent first */
   GHashTable *handed_out;  /* page numbers whose records were given since the views last heard */
   GError     *error;       /* why the list could not be read, or NULL */
+  GArray     *pending;     /* gint64: ids of records changed since the ids were read */
 
   /* state */
   gboolean    ignoring;    /* the store's changes, until told again */
   gboolean    read;        /* whether the ids were ever read */
+  gboolean    pending_all; /* whether any row may show otherwise since */
   guint       n_items;
   GType       item_type;
 } TxPagedListPrivate;
@@ -144,8 +149,7 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = tx_paged_list_get_item;
 }
 
-static void reload (TxPagedList *self,
-                    gint64       changed_id);
+static void reload (TxPagedList *self);
 
 /* The row id of the record @uuid of the list's kind, 0 if none. */
 static gint64
@@ -169,40 +173,70 @@ find_id (TxPagedList *self,
   return id;
 }
 
-/* A record of the list's own kind saved tells the views of the rows
- * that moved and of its own; any other change, of every row. */
+/* A record of the list's own kind shows in its own row alone. */
+static GArray *
+tx_paged_list_real_affected_ids (TxPagedList *self,
+                                 const char  *kind,
+                                 const char  *uuid)
+{
+  const char *own = TX_PAGED_LIST_GET_CLASS (self)->kind;
+  GArray *ids;
+  gint64 id;
+
+  if (uuid == NULL || own == NULL || g_strcmp0 (kind, own) != 0 || (id = find_id (self, uuid)) == 0)
+    return NULL;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
+  g_array_append_val (ids, id);
+  return ids;
+}
+
+/* Keeps what a change of @kind's record @uuid may change of the rows,
+ * until the ids are read again. */
+static void
+note_change (TxPagedList *self,
+             const char  *kind,
+             const char  *uuid)
+{
+  TxPagedListClass *klass = TX_PAGED_LIST_GET_CLASS (self);
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  g_autoptr(GArray) ids = NULL;
+
+  if (priv->pending_all)
+    return;
+
+  if (g_strcmp0 (kind, "all") == 0)
+    {
+      priv->pending_all = TRUE;
+      return;
+    }
+
+  if (!klass->is_affected (self, kind))
+    return;
+
+  ids = klass->affected_ids (self, kind, uuid);
+  if (ids == NULL || priv->pending->len + ids->len > MAX_PENDING)
+    priv->pending_all = TRUE;
+  else
+    g_array_append_vals (priv->pending, ids->data, ids->len);
+}
+
+/* A change the list may show: a list in sight reads its ids again at
+ * once; one nobody sees, or not read yet, when it is asked to. */
 static void
 on_store_changed_cb (TxPagedList *self,
                      const char  *kind,
                      const char  *uuid,
                      TxStore     *store)
 {
-  TxPagedListClass *klass = TX_PAGED_LIST_GET_CLASS (self);
   TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
 
-  /* nor does a list not read yet: it reads the store when first asked */
-  if (priv->ignoring || !priv->read)
+  if (!priv->read)
     return;
 
-  if (g_strcmp0 (kind, "all") == 0 || !klass->is_affected (self, kind))
-    {
-      if (g_strcmp0 (kind, "all") == 0)
-        reload (self, 0);
-      return;
-    }
-
-  if (uuid != NULL && klass->kind != NULL && g_strcmp0 (kind, klass->kind) == 0)
-    {
-      gint64 id = find_id (self, uuid);
-
-      if (id != 0)
-        {
-          reload (self, id);
-          return;
-        }
-    }
-
-  reload (self, 0);
+  note_change (self, kind, uuid);
+  if (!priv->ignoring && (priv->pending_all || priv->pending->len > 0))
+    reload (self);
 }
 
 static void
@@ -238,6 +272,7 @@ tx_paged_list_finalize (GObject *object)
   g_clear_pointer (&priv->ids, g_array_unref);
   g_clear_pointer (&priv->pages, g_hash_table_unref);
   g_clear_pointer (&priv->handed_out, g_hash_table_unref);
+  g_clear_pointer (&priv->pending, g_array_unref);
   g_queue_clear (&priv->recent);
   g_clear_error (&priv->error);
 
@@ -309,6 +344,8 @@ tx_paged_list_class_init (TxPagedListClass *klass)
   object_class->get_property = tx_paged_list_get_property;
   object_class->set_property = tx_paged_list_set_property;
 
+  klass->affected_ids = tx_paged_list_real_affected_ids;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TX_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -339,6 +376,7 @@ tx_paged_list_init (TxPagedList *self)
   priv->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   priv->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   priv->handed_out = g_hash_table_new (NULL, NULL);
+  priv->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_queue_init (&priv->recent);
 }
 
@@ -352,10 +390,6 @@ tx_paged_list_get_store (TxPagedList *self)
   return priv->store;
 }
 
-/* The rows from @start on, up to @old_end in the old ids and @new_end in
- * the new: the views hear of those alone.  Rows before and after, the
- * same records in the same order, keep their widgets, and the views do
- * not read every record again to find the one chosen. */
 static gint64
 index_of (GArray *ids,
           gint64  id)
@@ -376,21 +410,109 @@ compare_pages (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Reads the ids again.  @changed_id: the one record whose row may show
- * otherwise now, besides those that moved; 0 when every row may. */
+/* The pages handed out, in order */
+static GArray *
+pages_handed_out (TxPagedListPrivate *priv)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer page;
+
+  g_hash_table_iter_init (&iter, priv->handed_out);
+  while (g_hash_table_iter_next (&iter, &page, NULL))
+    g_array_append_val (pages, (guint) { GPOINTER_TO_UINT (page) });
+  g_array_sort (pages, compare_pages);
+
+  return pages;
+}
+
+/* The rows from @start to @old_end are told anew (they are now those
+ * from @start to @new_end): the views keep the records they were given
+ * before and after, those after now further on or back.  The pages
+ * they are in now are the ones handed out. */
 static void
-reload (TxPagedList *self,
-        gint64       changed_id)
+move_handed_out (TxPagedListPrivate *priv,
+                 guint               start,
+                 guint               old_end,
+                 guint               new_end)
+{
+  g_autoptr(GArray) pages = pages_handed_out (priv);
+
+  g_hash_table_remove_all (priv->handed_out);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      guint first = g_array_index (pages, guint, i) * PAGE_SIZE;
+      guint last = first + PAGE_SIZE - 1;
+
+      if (first < start)
+        g_hash_table_add (priv->handed_out, GUINT_TO_POINTER (first / PAGE_SIZE));
+      if (last >= old_end)
+        {
+          first = MAX (first, old_end) - old_end + new_end;
+          last = last - old_end + new_end;
+          g_hash_table_add (priv->handed_out, GUINT_TO_POINTER (first / PAGE_SIZE));
+          g_hash_table_add (priv->handed_out, GUINT_TO_POINTER (last / PAGE_SIZE));
+        }
+    }
+}
+
+/* Tells the views of the rows of @changed (ids) at or after @from and
+ * not before @until, one run of rows at a time. */
+static void
+tell_rows_of (TxPagedList *self,
+              GArray      *changed,
+              guint        from,
+              guint        until)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const gint64 *row = (const gint64 *) priv->ids->data;
+  guint n = priv->ids->len;
+
+  for (guint i = 0; i < changed->len; i++)
+    g_hash_table_add (ids, &g_array_index (changed, gint64, i));
+
+  for (guint i = 0; i < n && g_hash_table_size (ids) > 0; )
+    {
+      guint run = 0;
+
+      while (i + run < n && g_hash_table_contains (ids, &row[i + run]))
+        run++;
+      if (run == 0)
+        {
+          i++;
+          continue;
+        }
+      for (guint j = i; j < i + run; j++)
+        g_hash_table_remove (ids, &row[j]);
+      if (i + run > from && i < until)
+        g_list_model_items_changed (G_LIST_MODEL (self), i, run, run);
+      i += run;
+    }
+}
+
+/* Reads the ids again.  The views hear of the rows that moved, and of
+ * those the changes kept may show otherwise (every row, when any may). */
+static void
+reload (TxPagedList *self)
 {
   TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(GArray) changed = NULL;
+  gboolean all;
   gboolean had_error;
   guint old_n_items;
   guint start = 0;
   guint old_end;
   guint new_end;
+
+  /* what changed meanwhile is told now, and only once */
+  all = priv->pending_all || !priv->read || priv->ids == NULL || priv->ids->len != priv->n_items;
+  changed = g_steal_pointer (&priv->pending);
+  priv->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  priv->pending_all = FALSE;
 
   priv->read = TRUE;
   ids = TX_PAGED_LIST_GET_CLASS (self)->query_ids (self, &error);
@@ -402,63 +524,57 @@ reload (TxPagedList *self,
 
   /* the error is known before the views hear that the rows changed */
   had_error = priv->error != NULL;
+  all |= had_error;
   g_clear_error (&priv->error);
   priv->error = g_steal_pointer (&error);
 
-  /* The same records in the same order, every one of which may show
-   * otherwise: the views hear of the rows of the pages they were given
+  g_hash_table_remove_all (priv->pages);
+  g_queue_clear (&priv->recent);
+  old_ids = g_steal_pointer (&priv->ids);
+  priv->ids = g_steal_pointer (&ids);
+  old_n_items = priv->n_items;
+  priv->n_items = priv->ids->len;
+
+  /* The same records in the same order.  When every one may show
+   * otherwise, the views hear of the rows of the pages they were given
    * (a page at a time), and read the others anew when they come to
-   * them.  Told of every row, a view would make every row in sight
-   * anew. */
-  if (changed_id == 0 && priv->ids != NULL && priv->ids->len == priv->n_items &&
-      ids->len == priv->ids->len &&
-      (ids->len == 0 || memcmp (ids->data, priv->ids->data, ids->len * sizeof (gint64)) == 0))
+   * them; told of every row, a view would make every row in sight
+   * anew.  Otherwise they hear of the rows of the records changed. */
+  if (old_ids != NULL && old_ids->len == priv->ids->len &&
+      (old_ids->len == 0 || memcmp (old_ids->data, priv->ids->data, old_ids->len * sizeof (gint64)) == 0))
     {
-      g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (guint));
-      GHashTableIter iter;
-      gpointer page;
-
-      g_hash_table_iter_init (&iter, priv->handed_out);
-      while (g_hash_table_iter_next (&iter, &page, NULL))
-        g_array_append_val (read, (guint) { GPOINTER_TO_UINT (page) });
-      g_array_sort (read, compare_pages);
-
-      g_hash_table_remove_all (priv->handed_out);
-      g_hash_table_remove_all (priv->pages);
-      g_queue_clear (&priv->recent);
-      g_clear_pointer (&priv->ids, g_array_unref);
-      priv->ids = g_steal_pointer (&ids);
-      for (guint i = 0; i < read->len; i++)
+      if (all)
         {
-          guint first = g_array_index (read, guint, i) * PAGE_SIZE;
-          guint n = MIN (PAGE_SIZE, priv->n_items - MIN (first, priv->n_items));
+          g_autoptr(GArray) pages = pages_handed_out (priv);
 
-          if (n > 0)
-            g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+          g_hash_table_remove_all (priv->handed_out);
+          for (guint i = 0; i < pages->len; i++)
+            {
+              guint first = g_array_index (pages, guint, i) * PAGE_SIZE;
+              guint n = MIN (PAGE_SIZE, priv->n_items - MIN (first, priv->n_items));
+
+              if (n > 0)
+                g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+            }
         }
+      else
+        tell_rows_of (self, changed, 0, G_MAXUINT);
+
       if (had_error || priv->error != NULL)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
       return;
     }
 
-  g_hash_table_remove_all (priv->handed_out);
-  g_hash_table_remove_all (priv->pages);
-  g_queue_clear (&priv->recent);
-  old_ids = g_steal_pointer (&priv->ids);
-  priv->ids = g_steal_pointer (&ids);
-
-  old_n_items = priv->n_items;
-  priv->n_items = priv->ids->len;
   old_end = old_n_items;
   new_end = priv->n_items;
 
-  if (changed_id != 0 && old_ids != NULL && old_ids->len == old_n_items)
+  /* the same records at the start, and at the end: their rows are told
+   * only when changed */
+  if (!all)
     {
       const gint64 *before = (const gint64 *) old_ids->data;
       const gint64 *after = (const gint64 *) priv->ids->data;
-      gint64 position = index_of (priv->ids, changed_id);
 
-      /* the same records at the start, and at the end */
       while (start < old_end && start < new_end && before[start] == after[start])
         start++;
       while (old_end > start && new_end > start && before[old_end - 1] == after[new_end - 1])
@@ -466,32 +582,14 @@ reload (TxPagedList *self,
           old_end--;
           new_end--;
         }
-
-      /* and the record saved, where it is now */
-      if (position >= 0 && start == old_end && start == new_end)
-        {
-          start = position;
-          old_end = new_end = position + 1;
-        }
-      else if (position >= 0)
-        {
-          if ((guint) position < start)
-            start = position;
-          if ((guint) position >= new_end)
-            {
-              old_end += position + 1 - new_end;
-              new_end = position + 1;
-            }
-        }
     }
 
-  if (changed_id == 0 && new_end - start > SWAP_IN_TWO && old_end > start)
+  if (all && new_end - start > SWAP_IN_TWO && old_end > start)
     {
       /* Many rows in place of others, as after a new filter: the views
        * hear first that the old ones went, then that the new ones came.
        * Told at once, a view whose rows in sight went would look for
-       * them among all the new ones, reading every record.  (A record
-       * saved is looked for where it moved, which the views find.) */
+       * them among all the new ones, reading every record. */
       g_autoptr(GArray) new_ids = g_steal_pointer (&priv->ids);
 
       priv->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), new_ids->len - (new_end - start));
@@ -509,6 +607,17 @@ reload (TxPagedList *self,
     }
   else if (old_end > start || new_end > start)
     g_list_model_items_changed (G_LIST_MODEL (self), start, old_end - start, new_end - start);
+
+  if (all)
+    g_hash_table_remove_all (priv->handed_out);
+  else
+    {
+      /* the records changed that stayed where they were */
+      move_handed_out (priv, start, old_end, new_end);
+      tell_rows_of (self, changed, 0, start);
+      tell_rows_of (self, changed, new_end, G_MAXUINT);
+    }
+
   if (old_n_items != priv->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (had_error || priv->error != NULL)
@@ -524,16 +633,43 @@ reload (TxPagedList *self,
 void
 tx_paged_list_reload (TxPagedList *self)
 {
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
   g_return_if_fail (TX_IS_PAGED_LIST (self));
 
-  reload (self, 0);
+  priv->pending_all = TRUE;
+  reload (self);
+}
+
+/**
+ * tx_paged_list_catch_up:
+ *
+ * Reads the ids again if the store changed since they were read (the
+ * list was not watching, or a change came meanwhile) or they never
+ * were: the views hear of the rows that moved and of those the changes
+ * may show otherwise, not of every row.  The filter must be the same
+ * as when the ids were read; a new one is applied with
+ * tx_paged_list_reload().
+ */
+void
+tx_paged_list_catch_up (TxPagedList *self)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_return_if_fail (TX_IS_PAGED_LIST (self));
+
+  if (priv->read && priv->error == NULL && !priv->pending_all && priv->pending->len == 0)
+    return;
+
+  reload (self);
 }
 
 /**
  * tx_paged_list_set_watching:
  * @watching: whether the list reads its ids again when the store
- *   changes (the default); a list nobody sees need not, and is reloaded
- *   with tx_paged_list_reload() when it is seen again
+ *   changes (the default); a list nobody sees need not: it keeps what
+ *   changed, and is caught up with tx_paged_list_catch_up() when it is
+ *   seen again
  */
 void
 tx_paged_list_set_watching (TxPagedList *self,

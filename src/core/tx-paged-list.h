@@ -31,6 +31,13 @@ struct _TxPagedListClass
   /* Whether a change of records of @kind may change the list. */
   gboolean   (*is_affected) (TxPagedList   *self,
                              const char    *kind);
+  /* The row ids of the records whose rows a change of @kind's record
+   * @uuid (nullable) may show otherwise, or NULL when any row may.  By
+   * default, the record's own row if it is of the list's kind, else
+   * any. */
+  GArray    *(*affected_ids) (TxPagedList  *self,
+                              const char   *kind,
+                              const char   *uuid);
 
   /* The kind of the records listed, as the store's changes name it and
    * as their table is named. */
@@ -39,6 +46,7 @@ struct _TxPagedListClass
 
 TxStore      *tx_paged_list_get_store (TxPagedList *self);
 void          tx_paged_list_reload    (TxPagedList *self);
+void          tx_paged_list_catch_up  (TxPagedList *self);
 void          tx_paged_list_set_watching (TxPagedList *self,
                                           gboolean     watching);
 guint         tx_paged_list_find      (TxPagedList *self,

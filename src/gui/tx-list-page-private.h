@@ -35,6 +35,7 @@ typedef struct
   /* state */
   gulong              store_changed_id;
   gulong              list_changed_id;
+  guint               list_changes; /* how often the list said it changed */
   guint               filling;      /* the filters or the selection set by code */
   gboolean            read_pending; /* the store's records are read when shown */
   gboolean            stale;        /* the store changed while out of sight */

@@ -717,9 +717,16 @@ tx_list_page_refilter (TxListPage *self)
   gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
   priv->filling--;
 
-  /* The list says it changed, and update_content () follows. */
+  /* The list says it changed, and update_content () follows; the same
+   * filter again over a list that did not change says nothing. */
   if (priv->list != NULL)
-    TX_LIST_PAGE_GET_CLASS (self)->apply_filter (self);
+    {
+      guint changes = priv->list_changes;
+
+      TX_LIST_PAGE_GET_CLASS (self)->apply_filter (self);
+      if (priv->list_changes == changes)
+        update_content (self);
+    }
   else
     update_content (self);
 }
@@ -821,6 +828,15 @@ tx_list_page_get_store (TxListPage *self)
   return priv->store;
 }
 
+static void
+on_list_items_changed_cb (TxListPage *self)
+{
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  priv->list_changes++;
+  update_content (self);
+}
+
 /* The list of the store's records, the filters' choices, the records
  * of the filters: all that the page shows of the store. */
 static void
@@ -842,7 +858,7 @@ read_store (TxListPage *self)
   priv->filling--;
   if (priv->list != NULL)
     priv->list_changed_id = g_signal_connect_object (priv->list, "items-changed",
-                                                     G_CALLBACK (update_content), self,
+                                                     G_CALLBACK (on_list_items_changed_cb), self,
                                                      G_CONNECT_SWAPPED);
 
   tx_list_page_fill_townships (self);
