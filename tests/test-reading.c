@@ -28,6 +28,7 @@
 #include "tx-test-gui.h"
 #include "tx-tooltips.h"
 #include "tx-window.h"
+#include "tx-text-cell.h"
 
 static void
 test_count_columns (void)
@@ -543,9 +544,9 @@ find_cut_cells (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
-  if (GTK_IS_INSCRIPTION (widget) && in_sight (widget, window, &bounds))
+  if (TX_IS_TEXT_CELL (widget) && in_sight (widget, window, &bounds))
     {
-      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      const char *text = tx_text_cell_get_text (TX_TEXT_CELL (widget));
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
       int width;
 

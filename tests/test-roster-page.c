@@ -29,6 +29,7 @@
 #include "tx-test-gui.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
+#include "tx-text-cell.h"
 
 #define TOWNSHIP "凤山镇"
 
@@ -132,7 +133,7 @@ get_visible_column (GtkWidget  *page,
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *cell = gtk_widget_get_first_child (row);
-      GtkInscription *inscription;
+      TxTextCell *text_cell;
       graphene_rect_t bounds;
       Cell *seen;
 
@@ -145,13 +146,13 @@ get_visible_column (GtkWidget  *page,
         cell = gtk_widget_get_next_sibling (cell);
       if (cell == NULL)
         continue;
-      inscription = tx_test_find_widget (cell, GTK_TYPE_INSCRIPTION);
-      if (inscription == NULL)
+      text_cell = tx_test_find_widget (cell, TX_TYPE_TEXT_CELL);
+      if (text_cell == NULL)
         continue;
 
       seen = g_new0 (Cell, 1);
       seen->y = bounds.origin.y;
-      seen->text = g_strdup (gtk_inscription_get_text (inscription));
+      seen->text = g_strdup (tx_text_cell_get_text (text_cell));
       g_ptr_array_add (cells, seen);
     }
 

@@ -35,6 +35,7 @@
 #include "tx-township-store.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
+#include "tx-text-cell.h"
 
 typedef enum {
   DATA_SAMPLE,
@@ -72,12 +73,12 @@ get_roster_page (Fixture *fixture)
 }
 
 static void
-collect_inscriptions (GtkWidget  *widget,
+collect_cell_texts (GtkWidget  *widget,
                       GHashTable *texts)
 {
-  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+  if (TX_IS_TEXT_CELL (widget) && gtk_widget_get_mapped (widget))
     {
-      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      const char *text = tx_text_cell_get_text (TX_TEXT_CELL (widget));
 
       if (text != NULL && text[0] != '\0')
         g_hash_table_add (texts, g_strdup (text));
@@ -86,7 +87,7 @@ collect_inscriptions (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_inscriptions (child, texts);
+    collect_cell_texts (child, texts);
 }
 
 /* The texts in the cells a user can see. */
@@ -95,7 +96,7 @@ get_visible_cells (GtkWidget *column_view)
 {
   GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  collect_inscriptions (column_view, texts);
+  collect_cell_texts (column_view, texts);
   return texts;
 }
 
@@ -413,6 +414,7 @@ test_roster_lists_everyone (Fixture       *fixture,
   cells = get_visible_cells (column_view);
   g_assert_true (g_hash_table_contains (cells, tx_person_get_name (first)));
   g_assert_true (g_hash_table_contains (cells, tx_person_get_township_name (first)));
+  tx_test_save_screenshot (fixture->window, "roster");
 }
 
 static void
@@ -623,7 +625,7 @@ says (GtkWidget  *widget,
 {
   const char *said = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
                    : GTK_IS_BUTTON (widget) ? gtk_widget_get_tooltip_text (widget)
-                   : GTK_IS_INSCRIPTION (widget) ? gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+                   : TX_IS_TEXT_CELL (widget) ? tx_text_cell_get_text (TX_TEXT_CELL (widget))
                    : NULL;
 
   if (said != NULL && strstr (said, text) != NULL)

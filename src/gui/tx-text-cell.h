@@ -8,6 +8,16 @@
 
 G_BEGIN_DECLS
 
+#define TX_TYPE_TEXT_CELL (tx_text_cell_get_type ())
+G_DECLARE_FINAL_TYPE (TxTextCell, tx_text_cell, TX, TEXT_CELL, GtkWidget)
+
+GtkWidget  *tx_text_cell_new      (int         min_chars,
+                                   int         nat_chars);
+const char *tx_text_cell_get_text (TxTextCell *self);
+void        tx_text_cell_set_text (TxTextCell *self,
+                                   const char *text);
+gboolean    tx_text_cell_is_cut   (TxTextCell *self);
+
 /* A column of a widget's template, the text it shows and its width */
 typedef struct {
   const char *column;     /* the id of a GtkColumnViewColumn */

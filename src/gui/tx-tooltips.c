@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include "tx-text-cell.h"
 #include "tx-tooltips.h"
 
 #define TX_TOOLTIP_MAX_CHARS 50
@@ -201,7 +202,15 @@ on_cells_query_tooltip_cb (GtkWidget  *view,
     {
       const char *text = NULL;
 
-      if (GTK_IS_INSCRIPTION (widget))
+      if (TX_IS_TEXT_CELL (widget))
+        {
+          text = tx_text_cell_get_text (TX_TEXT_CELL (widget));
+          if (text == NULL || text[0] == '\0' || !tx_text_cell_is_cut (TX_TEXT_CELL (widget)))
+            return FALSE;
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+      else if (GTK_IS_INSCRIPTION (widget))
         text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
       else if (GTK_IS_LABEL (widget))
         text = gtk_label_get_text (GTK_LABEL (widget));
