@@ -27,6 +27,7 @@
 #include "tx-exchange.h"
 #include "tx-import-dialog.h"
 #include "tx-outcome-editor.h"
+#include "tx-participant-row.h"
 #include "tx-person-editor.h"
 #include "tx-records.h"
 #include "tx-roster.h"
@@ -607,6 +608,50 @@ test_tab_speaker_to_speech (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The buttons of the rows an editor makes many of say what they do
+ * where the pointer rests, as a row shown and as a row not shown yet. */
+static void
+test_row_tooltips (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *speech = tx_speech_row_new ("王秀英", "建议分批推进。");
+  g_autoptr(TxParticipant) participant = tx_participant_new ("6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a", TX_ROLE_DEPUTY);
+  GtkWidget *someone = g_object_ref_sink (tx_participant_row_new (participant));
+  static const struct {
+    const char *child;
+    const char *tooltip;
+  } speech_buttons[] = {
+    { "up_button", "Move Up" },
+    { "down_button", "Move Down" },
+    { "remove_button", "Remove This Speech" },
+  };
+
+  gtk_list_box_append (GTK_LIST_BOX (list), speech);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  tx_test_settle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (speech_buttons); i++)
+    {
+      GtkWidget *button = tx_test_get_template_child (speech, speech_buttons[i].child);
+
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_get_visible (button));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, speech_buttons[i].tooltip);
+    }
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (someone, "role_drop_down")), ==,
+                   "Role at the consultation");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (someone, "remove_button")), ==,
+                   "Remove From the Participants");
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (someone, "remove_button")));
+
+  g_object_unref (someone);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+1 … Alt+5 show the pages in the order of the switcher. */
 static void
 test_alt_number_pages (Fixture       *fixture,
@@ -647,6 +692,8 @@ main (int   argc,
               fixture_set_up, test_alt_number_pages, fixture_tear_down);
   g_test_add ("/gui/accessibility/tab-speaker-to-speech", Fixture, NULL,
               fixture_set_up, test_tab_speaker_to_speech, fixture_tear_down);
+  g_test_add ("/gui/accessibility/row-tooltips", Fixture, NULL,
+              fixture_set_up, test_row_tooltips, fixture_tear_down);
   g_test_add ("/gui/accessibility/mnemonics", Fixture, NULL,
               fixture_set_up, test_mnemonics, fixture_tear_down);
   g_test_add ("/gui/accessibility/mnemonics/zh_CN", Fixture, NULL,

@@ -5,8 +5,10 @@
  * it can be used, its own tooltip comes back.
  *
  * Tooltips are given through tx_widget_set_tooltip(): GTK 4.8 asks the
- * X server where the pointer is each time a tooltip is set, even to
- * the text it has, and an editor showing another record sets dozens.
+ * X server where the pointer is each time a visible widget's tooltip is
+ * set, even to the text it has, even on a widget not on screen yet (a
+ * template's, as a row is made), and an editor showing another record
+ * sets dozens.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +23,9 @@
  * tx_widget_set_tooltip:
  * @text: (nullable): the tooltip, or %NULL for none
  *
- * gtk_widget_set_tooltip_text(), when @text is not the tooltip already.
+ * gtk_widget_set_tooltip_text(), when @text is not the tooltip already;
+ * without asking where the pointer is when @widget is not on screen (it
+ * cannot be under the pointer).
  */
 void
 tx_widget_set_tooltip (GtkWidget  *widget,
@@ -29,7 +33,17 @@ tx_widget_set_tooltip (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+
+  /* GTK asks only for a visible widget */
+  if (!gtk_widget_get_mapped (widget) && gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      gtk_widget_set_tooltip_text (widget, text);
+      gtk_widget_set_visible (widget, TRUE);
+    }
+  else
     gtk_widget_set_tooltip_text (widget, text);
 }
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-off-reason.h"
 #include "tx-participant-row.h"
 #include "tx-vocabulary.h"
 
@@ -227,6 +228,10 @@ tx_participant_row_init (TxParticipantRow *self)
 {
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* not in the template: there, each would cost a round trip to the X
+   * server, for each of a consultation's participants */
+  tx_widget_set_tooltip (GTK_WIDGET (self->role_drop_down), _("Role at the consultation"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->remove_button), _("Remove From the Participants"));
 
   /* In the order of TxRole. */
   for (guint i = 0; i < tx_role_get_count (); i++)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-editor-section.h"
+#include "tx-off-reason.h"
 #include "tx-speech-row.h"
 
 struct _TxSpeechRow
@@ -21,6 +22,7 @@ struct _TxSpeechRow
   GtkEntry      *speaker_entry;
   GtkButton     *up_button;
   GtkButton     *down_button;
+  GtkButton     *remove_button;
   GtkTextView   *summary_view;
   GtkTextBuffer *summary_buffer;
 };
@@ -109,6 +111,7 @@ tx_speech_row_class_init (TxSpeechRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxSpeechRow, speaker_entry);
   gtk_widget_class_bind_template_child (widget_class, TxSpeechRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, TxSpeechRow, down_button);
+  gtk_widget_class_bind_template_child (widget_class, TxSpeechRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, TxSpeechRow, summary_view);
   gtk_widget_class_bind_template_child (widget_class, TxSpeechRow, summary_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
@@ -123,6 +126,11 @@ tx_speech_row_init (TxSpeechRow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* not in the template: there, each would cost a round trip to the X
+   * server, for each speech of the minutes */
+  tx_widget_set_tooltip (GTK_WIDGET (self->up_button), _("Move Up"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->down_button), _("Move Down"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->remove_button), _("Remove This Speech"));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
