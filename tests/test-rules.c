@@ -17,6 +17,7 @@
 #include "tx-metrics.h"
 #include "tx-outcome-edit.h"
 #include "tx-outcome-list.h"
+#include "tx-person-list.h"
 #include "tx-records.h"
 #include "tx-rules.h"
 #include "tx-settings.h"
@@ -1002,6 +1003,77 @@ test_lists_catch_up (Fixture       *f,
   g_array_unref (told.rows);
 }
 
+/* A person's categories, read for each row of the roster and each
+ * participant of a consultation, come in their order through an index,
+ * never sorted anew for each person. */
+static void
+test_categories_read_in_order (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(TxPersonList) people = tx_person_list_new (f->store);
+  g_autoptr(GPtrArray) consultations = tx_store_list_consultations (f->store, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = tx_store_get_db (f->store);
+  guint n_read = 0;
+  guint n_statements = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (people)); i++)
+    {
+      g_autoptr(TxPerson) person = g_list_model_get_item (G_LIST_MODEL (people), i);
+
+      n_read += tx_person_get_n_categories (person);
+    }
+  g_assert_cmpuint (n_read, >, 10);
+
+  n_read = 0;
+  for (guint i = 0; i < consultations->len; i++)
+    {
+      TxConsultation *listed = g_ptr_array_index (consultations, i);
+      g_autoptr(TxConsultation) consultation = tx_store_load_consultation (f->store, tx_consultation_get_uuid (listed), &error);
+      GPtrArray *participants;
+
+      g_assert_no_error (error);
+      participants = tx_consultation_get_participants (consultation);
+      for (guint j = 0; j < participants->len; j++)
+        n_read += ((TxParticipant *) g_ptr_array_index (participants, j))->categories->len;
+    }
+  g_assert_cmpuint (n_read, >, 10);
+
+  /* the statements that read them: where they read person_category,
+   * nothing beside is sorted */
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (strstr (sqlite3_sql (stmt), "FROM person_category") != NULL &&
+        strstr (sqlite3_sql (stmt), "ORDER BY position") != NULL)
+      {
+        g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", sqlite3_sql (stmt), NULL);
+        g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (int));
+        g_autoptr(GArray) sorting = g_array_new (FALSE, FALSE, sizeof (int));
+        sqlite3_stmt *plan = NULL;
+
+        g_test_message ("%s", sqlite3_sql (stmt));
+        g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &plan, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (plan) == SQLITE_ROW)
+          {
+            const char *detail = (const char *) sqlite3_column_text (plan, 3);
+            int parent = sqlite3_column_int (plan, 1);
+
+            g_test_message ("  %d %s", parent, detail);
+            if (strstr (detail, "person_category") != NULL)
+              g_array_append_val (parents, parent);
+            if (strstr (detail, "TEMP B-TREE FOR ORDER BY") != NULL)
+              g_array_append_val (sorting, parent);
+          }
+        sqlite3_finalize (plan);
+
+        g_assert_cmpuint (parents->len, >, 0);
+        for (guint i = 0; i < parents->len; i++)
+          for (guint j = 0; j < sorting->len; j++)
+            g_assert_cmpint (g_array_index (parents, int, i), !=, g_array_index (sorting, int, j));
+        n_statements++;
+      }
+  g_assert_cmpuint (n_statements, >=, 2);
+}
+
 /* A page of the consultations that cannot be read is an error, never
  * taken for the end of the rows: the list fails, and an export writes
  * nothing rather than a short file. */
@@ -1094,6 +1166,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/rules/store/read-errors", test_read_errors);
   g_test_add ("/rules/lists-agree", Fixture, NULL, fixture_set_up, test_lists_agree, fixture_tear_down);
+  g_test_add ("/rules/store/categories-read-in-order", Fixture, NULL, fixture_set_up, test_categories_read_in_order,
+              fixture_tear_down);
   g_test_add ("/rules/lists/catch-up", Fixture, NULL, fixture_set_up, test_lists_catch_up, fixture_tear_down);
   g_test_add ("/rules/metrics/read-what-they-need", Fixture, NULL, fixture_set_up,
               test_metrics_read_what_they_need, fixture_tear_down);
