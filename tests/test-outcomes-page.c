@@ -37,6 +37,7 @@
 #include "tx-test-gui.h"
 #include "tx-test-pdf.h"
 #include "tx-vocabulary.h"
+#include "tx-text-cell.h"
 
 #define TODAY "2026-11-27"
 #define OVERDUE_TITLE "关于在安置点建设标准化厂房稳定搬迁群众就业的建议"
@@ -124,7 +125,7 @@ static GPtrArray *
 get_visible_titles (Fixture *fixture)
 {
   GtkWidget *list_view = get_list_view (fixture);
-  g_autoptr(GPtrArray) labels = find_widgets (list_view, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = find_widgets (list_view, TX_TYPE_TEXT_CELL);
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < labels->len; i++)
@@ -133,7 +134,7 @@ get_visible_titles (Fixture *fixture)
       GtkWidget *box = gtk_widget_get_parent (label);
 
       if (gtk_widget_get_mapped (label) && g_object_get_data (G_OBJECT (box), "tx-title") == label)
-        g_ptr_array_add (titles, g_strdup (gtk_label_get_label (GTK_LABEL (label))));
+        g_ptr_array_add (titles, g_strdup (tx_text_cell_get_text (TX_TEXT_CELL (label))));
     }
 
   return titles;
@@ -475,6 +476,7 @@ test_list (Fixture       *fixture,
   /* What is on screen are those titles, the first one first. */
   visible = get_visible_titles (fixture);
   g_assert_cmpuint (visible->len, >, 3);
+  tx_test_save_screenshot (gtk_widget_get_root (get_list_view (fixture)), "outcomes");
   for (guint i = 0; i < visible->len; i++)
     {
       gboolean known = FALSE;
@@ -1021,7 +1023,7 @@ static GtkWidget *
 find_row_title (Fixture    *fixture,
                 const char *title)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (get_list_view (fixture), GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = find_widgets (get_list_view (fixture), TX_TYPE_TEXT_CELL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -1029,7 +1031,7 @@ find_row_title (Fixture    *fixture,
       GtkWidget *box = gtk_widget_get_parent (label);
 
       if (gtk_widget_get_mapped (label) && g_object_get_data (G_OBJECT (box), "tx-title") == label &&
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
+          g_strcmp0 (tx_text_cell_get_text (TX_TEXT_CELL (label)), title) == 0)
         return label;
     }
 

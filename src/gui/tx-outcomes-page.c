@@ -29,6 +29,7 @@
 #include "tx-settings.h"
 #include "tx-tooltips.h"
 #include "tx-vocabulary.h"
+#include "tx-text-cell.h"
 
 struct _TxOutcomesPage
 {
@@ -245,7 +246,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      TxOutcomesPage           *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *title = tx_text_cell_new (10, 30);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *status_icon = gtk_image_new ();
@@ -256,13 +257,9 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (title), 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
+  /* two lines at most, laid out once for the width it is given (a
+   * wrapped label is laid out again at each measure) */
+  tx_text_cell_set_lines (TX_TEXT_CELL (title), 2);
   gtk_box_append (GTK_BOX (box), title);
 
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
@@ -330,7 +327,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *feedback = NULL;
   gboolean overdue = FALSE;
 
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "tx-title"), tx_outcome_get_title (outcome));
+  tx_text_cell_set_text (g_object_get_data (G_OBJECT (box), "tx-title"), tx_outcome_get_title (outcome));
 
   if (submitted != NULL)
     /* Translators: %s is the date a recommendation was submitted */

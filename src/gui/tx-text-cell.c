@@ -14,8 +14,8 @@
 #include "tx-text-cell.h"
 
 /*
- * TxTextCell: one line of text, cut with an ellipsis, as wide as the
- * column gives it.  Unlike a GtkInscription it has no Pango context of
+ * TxTextCell: one line of text (or a few, wrapped), cut with an
+ * ellipsis, as wide as the column gives it.  Unlike a GtkInscription it has no Pango context of
  * its own (it lays out its text with its view's, and asks the font's
  * character width once for all cells, not at every measure), and it
  * shapes its text only when drawn: a view makes a cell for each column
@@ -30,6 +30,9 @@ struct _TxTextCell
   guint        layout_serial;   /* of the context it was made with */
   int          min_chars;
   int          nat_chars;
+  int          lines;           /* at most, wrapped */
+  int          height_for;      /* the width whose height is known, or -1 */
+  int          height;          /* of the text at that width */
 };
 
 G_DEFINE_FINAL_TYPE (TxTextCell, tx_text_cell, GTK_TYPE_WIDGET)
@@ -78,6 +81,9 @@ get_metrics (PangoContext *context,
   *ascent = above;
 }
 
+static PangoLayout *ensure_layout (TxTextCell *self,
+                                   int         width);
+
 static void
 tx_text_cell_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -97,20 +103,46 @@ tx_text_cell_measure (GtkWidget      *widget,
       *minimum = PANGO_PIXELS_CEIL (char_width * self->min_chars);
       *natural = MAX (*minimum, PANGO_PIXELS_CEIL (char_width * self->nat_chars));
     }
-  else
+  else if (self->lines <= 1)
     {
       *minimum = *natural = PANGO_PIXELS_CEIL (line_height);
       *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (ascent);
     }
+  else if (for_size < 0)
+    *minimum = *natural = PANGO_PIXELS_CEIL (line_height * self->lines);
+  else
+    {
+      /* the text laid out at that width, once for as long as it is */
+      if (self->height_for != for_size)
+        {
+          PangoLayout *layout = ensure_layout (self, for_size);
+
+          pango_layout_get_pixel_size (layout, NULL, &self->height);
+          self->height = MAX (self->height, PANGO_PIXELS_CEIL (line_height));
+          self->height_for = for_size;
+        }
+      *minimum = *natural = self->height;
+    }
 }
 
+static GtkSizeRequestMode
+tx_text_cell_get_request_mode (GtkWidget *widget)
+{
+  return TX_TEXT_CELL (widget)->lines > 1 ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* The text laid out @width wide */
 static PangoLayout *
-ensure_layout (TxTextCell *self)
+ensure_layout (TxTextCell *self,
+               int         width)
 {
   PangoContext *context = gtk_widget_get_pango_context (get_context_widget (self));
 
   if (self->layout != NULL && self->layout_serial != pango_context_get_serial (context))
-    g_clear_object (&self->layout);
+    {
+      g_clear_object (&self->layout);
+      self->height_for = -1;
+    }
 
   if (self->layout == NULL)
     {
@@ -119,8 +151,13 @@ ensure_layout (TxTextCell *self)
       pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      if (self->lines > 1)
+        {
+          pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (self->layout, -self->lines);
+        }
     }
-  pango_layout_set_width (self->layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
+  pango_layout_set_width (self->layout, width * PANGO_SCALE);
 
   return self->layout;
 }
@@ -137,7 +174,7 @@ tx_text_cell_snapshot (GtkWidget   *widget,
   if (self->text == NULL || self->text[0] == '\0')
     return;
 
-  layout = ensure_layout (self);
+  layout = ensure_layout (self, gtk_widget_get_width (widget));
   pango_layout_get_pixel_size (layout, NULL, &height);
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -168,6 +205,7 @@ tx_text_cell_class_init (TxTextCellClass *klass)
 
   object_class->finalize = tx_text_cell_finalize;
   widget_class->measure = tx_text_cell_measure;
+  widget_class->get_request_mode = tx_text_cell_get_request_mode;
   widget_class->snapshot = tx_text_cell_snapshot;
 
   gtk_widget_class_set_css_name (widget_class, "label");
@@ -177,6 +215,8 @@ tx_text_cell_class_init (TxTextCellClass *klass)
 static void
 tx_text_cell_init (TxTextCell *self)
 {
+  self->lines = 1;
+  self->height_for = -1;
 }
 
 /**
@@ -194,6 +234,22 @@ tx_text_cell_new (int min_chars,
   self->nat_chars = nat_chars;
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * tx_text_cell_set_lines:
+ * @lines: how many lines the text may wrap to, at most
+ */
+void
+tx_text_cell_set_lines (TxTextCell *self,
+                        int         lines)
+{
+  g_return_if_fail (TX_IS_TEXT_CELL (self));
+
+  self->lines = MAX (lines, 1);
+  g_clear_object (&self->layout);
+  self->height_for = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 const char *
@@ -218,7 +274,14 @@ tx_text_cell_set_text (TxTextCell *self,
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* a text of a few lines may take another height */
+  if (self->lines > 1)
+    {
+      self->height_for = -1;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -236,9 +299,11 @@ tx_text_cell_is_cut (TxTextCell *self)
   if (self->text == NULL || self->text[0] == '\0')
     return FALSE;
 
-  pango_layout_set_width (ensure_layout (self), -1);
-  pango_layout_get_pixel_size (self->layout, &width, NULL);
-  pango_layout_set_width (self->layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
+  if (self->lines > 1)
+    return pango_layout_is_ellipsized (ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self))));
+
+  pango_layout_get_pixel_size (ensure_layout (self, -1), &width, NULL);
+  ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)));
 
   return width > gtk_widget_get_width (GTK_WIDGET (self));
 }

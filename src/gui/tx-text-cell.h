@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (TxTextCell, tx_text_cell, TX, TEXT_CELL, GtkWidget)
 
 GtkWidget  *tx_text_cell_new      (int         min_chars,
                                    int         nat_chars);
+void        tx_text_cell_set_lines (TxTextCell *self,
+                                    int         lines);
 const char *tx_text_cell_get_text (TxTextCell *self);
 void        tx_text_cell_set_text (TxTextCell *self,
                                    const char *text);
