@@ -584,6 +584,60 @@ ledger_of_everything (TxStore *store,
 /* A quarter's ledger reads only the records its rules may find
  * something in, chosen in SQL: on any day, for any quarter, it is the
  * ledger of the whole history, colour for colour, reason for reason. */
+/* The plan of @sql, a line a step */
+static char *
+query_plan (sqlite3    *db,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new ("");
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (plan, FALSE);
+}
+
+/* The ledger chooses its stages and recommendations through indexes:
+ * those with dates to read through the *_odd_dates indexes, which hold
+ * a few rows, and nothing is walked whole. */
+static void
+test_ledger_plans (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = tx_store_get_db (f->store);
+  gboolean stage_odd = FALSE, outcome_odd = FALSE;
+
+  ledger = tx_ledger_compute (f->store, 2026, 3, D (2026, 11, 27), &error);
+  g_assert_no_error (error);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (strstr (sqlite3_sql (stmt), " UNION SELECT ") != NULL &&
+        (strstr (sqlite3_sql (stmt), "FROM stage s") != NULL || strstr (sqlite3_sql (stmt), "FROM outcome o") != NULL))
+      {
+        g_autofree char *plan = query_plan (db, sqlite3_sql (stmt));
+        g_auto(GStrv) steps = g_strsplit (plan, "\n", -1);
+
+        g_test_message ("%s\n%s", sqlite3_sql (stmt), plan);
+        for (guint i = 0; steps[i] != NULL; i++)
+          {
+            if (g_str_has_prefix (steps[i], "SCAN s") || g_str_has_prefix (steps[i], "SCAN o"))
+              g_assert_nonnull (strstr (steps[i], "_odd_dates"));
+            if (g_str_has_prefix (steps[i], "SCAN s USING INDEX stage_odd_dates"))
+              stage_odd = TRUE;
+            if (g_str_has_prefix (steps[i], "SCAN o USING INDEX outcome_odd_dates"))
+              outcome_odd = TRUE;
+          }
+      }
+  g_assert_true (stage_odd);
+  g_assert_true (outcome_odd);
+}
+
 static void
 test_ledger_reads_what_it_needs (Fixture       *f,
                                  gconstpointer  data)
@@ -1171,6 +1225,7 @@ main (int   argc,
   g_test_add ("/rules/lists/catch-up", Fixture, NULL, fixture_set_up, test_lists_catch_up, fixture_tear_down);
   g_test_add ("/rules/metrics/read-what-they-need", Fixture, NULL, fixture_set_up,
               test_metrics_read_what_they_need, fixture_tear_down);
+  g_test_add ("/rules/ledger/plans", Fixture, NULL, fixture_set_up, test_ledger_plans, fixture_tear_down);
   g_test_add ("/rules/ledger/reads-what-it-needs", Fixture, NULL, fixture_set_up, test_ledger_reads_what_it_needs,
               fixture_tear_down);
   g_test_add ("/rules/years-agree", Fixture, NULL, fixture_set_up, test_years_agree, fixture_tear_down);

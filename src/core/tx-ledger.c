@@ -351,7 +351,10 @@ tx_ledger_evaluate (GPtrArray           *townships,
  * Dates written YYYY-MM-DD compare as text, through the indexes of
  * sql/0008-date-indexes.sql; the few rows with a date that may be
  * anything else are found through the *_odd_dates indexes and let
- * through when the rules might read something in them. */
+ * through when the rules might read something in them.  Those indexes
+ * are named: without statistics, SQLite would rather walk every
+ * recommendation sent (submitted_on IS NOT NULL) and test its dates
+ * one by one, which takes most of the ledger's time. */
 #define NOT_ISO(column) TX_SQL_NOT_ISO_DATE (column)
 #define ODD(column) TX_SQL_ODD_DATE (column)
 #define BY(column) "(" column " <= ?1 OR " NOT_ISO (column) ")"
@@ -368,7 +371,8 @@ tx_ledger_evaluate (GPtrArray           *townships,
   "  AND o.submitted_on <= ?1" \
   " UNION SELECT o." column " FROM outcome o WHERE o.feedback_received > ?1 AND o.deleted_at IS NULL" \
   "  AND o.submitted_on <= ?1" \
-  " UNION SELECT o." column " FROM outcome o WHERE (" ODD ("o.submitted_on") " OR " ODD ("o.feedback_received") ")" \
+  " UNION SELECT o." column " FROM outcome o INDEXED BY outcome_odd_dates" \
+  "  WHERE (" ODD ("o.submitted_on") " OR " ODD ("o.feedback_received") ")" \
   "  AND " FEEDBACK_AWAITED
 
 static const char ledger_consultations_sql[] =
@@ -376,7 +380,8 @@ static const char ledger_consultations_sql[] =
   /* a stage due and not done, or done after the day */
   "SELECT s.consultation_id FROM stage s WHERE s.done IS NULL AND s.due < ?1"
   " UNION SELECT s.consultation_id FROM stage s WHERE s.done > ?1 AND s.due < ?1"
-  " UNION SELECT s.consultation_id FROM stage s WHERE (" ODD ("s.due") " OR " ODD ("s.done") ")"
+  " UNION SELECT s.consultation_id FROM stage s INDEXED BY stage_odd_dates"
+  "  WHERE (" ODD ("s.due") " OR " ODD ("s.done") ")"
   "  AND ((s.due IS NOT NULL AND (s.due < ?1 OR " NOT_ISO ("s.due") ") AND " NOT_BY ("s.done") ")"
   "   OR (s.stage = 2 AND s.done IS NOT NULL AND " NOT_ISO ("s.done") "))"
   " UNION " OUTCOMES_AWAITED ("consultation_id") ") "
