@@ -522,15 +522,16 @@ check_large_roster (Fixture *f)
   g_assert_cmpuint (count_found (f, "潘", TX_ORDER_PINYIN, NULL, NULL), ==, LARGE_N / 5);
   g_assert_cmpuint (count_found (f, "建华", TX_ORDER_STROKES, NULL, NULL), ==, LARGE_N / 6);
 
-  /* the sort indexes are back, and the search index matches the roster */
+  /* the sort indexes and that of the categories' order are back, and
+   * the search index matches the roster */
   g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (f->store),
                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                       "AND name IN ('person_pinyin', 'person_strokes')",
+                                       "AND name IN ('person_pinyin', 'person_strokes', 'person_category_position')",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n_indexes = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
-  g_assert_cmpuint (n_indexes, ==, 2);
+  g_assert_cmpuint (n_indexes, ==, 3);
 
   problems = tx_store_check (f->store, &error);
   g_assert_no_error (error);
