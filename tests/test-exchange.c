@@ -194,6 +194,20 @@ index_sql (TxStore *store)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static const char *
+journal_mode (TxStore *store)
+{
+  static char mode[16];
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_strlcpy (mode, (const char *) sqlite3_column_text (stmt, 0), sizeof mode);
+  sqlite3_finalize (stmt);
+
+  return mode;
+}
+
 /* An import into an empty database drops the indexes of the tables it
  * fills and makes them again at the end: every one is back as a new
  * database has it, whether the import is kept or refused half-way. */
@@ -228,6 +242,8 @@ test_indexes_kept (Fixture       *f,
   got = index_sql (other);
   g_assert_cmpstr (got, ==, expected);
   g_clear_pointer (&got, g_free);
+  /* written with a rollback journal, and in write-ahead mode again */
+  g_assert_cmpstr (journal_mode (other), ==, "wal");
 
   /* the whole file with its last recommendation's consultation unknown:
    * everyone and every consultation before it was written by then */
@@ -243,6 +259,7 @@ test_indexes_kept (Fixture       *f,
   g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_REFERENCE);
   got = index_sql (refused);
   g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (journal_mode (refused), ==, "wal");
   g_assert_false (tx_store_has_records (refused, "person"));
   g_assert_false (tx_store_has_records (refused, "consultation"));
 }

@@ -4296,6 +4296,26 @@ holds_records (TxStore *store)
           tx_store_has_records (store, "consultation"));
 }
 
+/* The pass that merges a file into a database that holds no records
+ * yet, all of which it writes: with a rollback journal, which keeps the
+ * few pages there were, rather than the write-ahead log, which would
+ * write every page twice (into the log, then into the database).  Both
+ * keep the database whole if the import stops half-way.  When another
+ * program has the database open, it stays as it is. */
+static gboolean
+run_pass_into_new (Importer  *imp,
+                   GError   **error)
+{
+  sqlite3 *db = tx_store_get_db (imp->store);
+  gboolean merged;
+
+  sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, error);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+
+  return merged;
+}
+
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
  * file is right, and what was there is backed up only for a file that
@@ -4328,7 +4348,7 @@ import_file (Importer        *imp,
 
       if (!back_up (imp, error))
         return FALSE;
-      merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, &local_error);
+      merged = run_pass_into_new (imp, &local_error);
       if (!merged)
         {
           g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);
