@@ -685,6 +685,7 @@ tx_store_open_full (const char        *path,
 
       exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
       exec_sql (self, "PRAGMA cache_size = -32768", NULL);
+      exec_sql (self, "PRAGMA temp_store = MEMORY", NULL);
       self->data_version = pragma_int (self, "PRAGMA data_version");
       return g_steal_pointer (&self);
     }
@@ -701,6 +702,10 @@ tx_store_open_full (const char        *path,
         !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error) ||
         /* 32 MB of page cache: a large import or search stays in memory */
         !exec_sql (self, "PRAGMA cache_size = -32768", &local_error) ||
+        /* the statement journals of a long write in memory: kept in a
+         * temporary file, an import wrote each page changed into it
+         * again for each statement (hundreds of thousands of writes) */
+        !exec_sql (self, "PRAGMA temp_store = MEMORY", &local_error) ||
         (app_id == 0 && !exec_sql (self, set_id, &local_error)))
       {
         g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_OPEN,
