@@ -899,6 +899,41 @@ test_store_changed (Fixture       *fixture,
     g_assert_false (tx_overview_page_get_reload_pending (fixture->page));
   }
 
+  /* The market's research notes saved: the page is read again, its
+   * reasons are the same, and their rows stay as they were (made anew,
+   * a city's take a tenth of a second), leading to the records as
+   * they are now */
+  {
+    g_autofree char *uuid = find_consultation_uuid (fixture->store, MARKET);
+    g_autoptr(TxConsultation) market = tx_store_load_consultation (fixture->store, uuid, &error);
+    const TxLedgerHit *before = find_hit (fixture->ledger, "consultation", MARKET, NULL);
+    GtkWidget *reason_row = find_row_with_reason (fixture, before->text);
+    g_autoptr(GPtrArray) rows_before = get_attention_rows (fixture);
+    g_autoptr(GPtrArray) rows_after = NULL;
+    Opened opened = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reason_row);
+    tx_consultation_set_research (market, "又走访了三户商户。");
+    g_assert_true (tx_store_save_consultation (fixture->store, market, &error));
+    g_assert_no_error (error);
+    g_assert_true (tx_overview_page_get_reload_pending (fixture->page));
+    tx_test_wait_until (page_is_read, fixture->page, "the ledger to be read again");
+
+    rows_after = get_attention_rows (fixture);
+    g_assert_cmpuint (rows_after->len, ==, rows_before->len);
+    for (guint i = 0; i < rows_after->len; i++)
+      g_assert_true (g_ptr_array_index (rows_after, i) == g_ptr_array_index (rows_before, i));
+    g_assert_true (find_row_with_reason (fixture, before->text) == reason_row);
+
+    g_signal_connect (fixture->page, "open-consultation", G_CALLBACK (on_open_consultation_cb), &opened);
+    g_assert_true (gtk_widget_activate (reason_row));
+    g_assert_cmpuint (opened.n_emissions, ==, 1);
+    g_assert_cmpstr (opened.consultation, ==, uuid);
+    g_signal_handlers_disconnect_by_func (fixture->page, on_open_consultation_cb, &opened);
+    opened_clear (&opened);
+  }
+
   /* The meeting held today: its reason goes, and the township, whose
    * only reason it was, turns green on the chart. */
   hit = find_hit (fixture->ledger, "consultation", MARKET, &entry);

@@ -242,6 +242,8 @@ show_reading (TxOverviewPage *self,
               TxOverviewReading        *reading,
               const GError   *error)
 {
+  TxLedger *shown;
+
   gtk_spinner_stop (self->loading_spinner);
 
   if (reading == NULL)
@@ -271,11 +273,14 @@ show_reading (TxOverviewPage *self,
       return;
     }
 
-  g_clear_pointer (&self->ledger, tx_ledger_free);
+  /* the ledger shown until now is kept until the rows, which may stay,
+   * are moved to the new one */
+  shown = g_steal_pointer (&self->ledger);
   self->ledger = g_steal_pointer (&reading->ledger);
   for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
     tx_chart_view_set_data (self->charts[i], g_steal_pointer (&reading->charts[i]));
   tx_attention_list_show (self->attention, self->ledger);
+  g_clear_pointer (&shown, tx_ledger_free);
   show_ledger_state (self, self->ledger->issued_on);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_actions (self);
