@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "tx-outcome-list.h"
 
 struct _TxOutcomeList
@@ -60,35 +58,10 @@ tx_outcome_list_affected_ids (TxPagedList *list,
                               const char  *kind,
                               const char  *uuid)
 {
-  TxStore *store = tx_paged_list_get_store (list);
-  g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-  int rc;
-
   if (g_strcmp0 (kind, "consultation") != 0 || uuid == NULL)
     return TX_PAGED_LIST_CLASS (tx_outcome_list_parent_class)->affected_ids (list, kind, uuid);
 
-  stmt = tx_store_prepare (store,
-                           "SELECT o.id FROM consultation AS c LEFT JOIN outcome AS o ON o.consultation_id = c.id "
-                           "WHERE c.uuid = ?",
-                           NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = tx_store_step (store, stmt, NULL)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      found = TRUE;
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  /* a consultation no longer here took its recommendations with it */
-  return rc == SQLITE_DONE && found ? g_steal_pointer (&ids) : NULL;
+  return tx_store_query_consultation_outcome_ids (tx_paged_list_get_store (list), uuid);
 }
 
 static void

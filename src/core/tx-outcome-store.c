@@ -187,6 +187,43 @@ tx_store_list_outcome_years (TxStore  *store,
 }
 
 /**
+ * tx_store_query_consultation_outcome_ids:
+ * @consultation: a consultation's uuid
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the row ids
+ *   of its recommendations, deleted or not; %NULL when no consultation
+ *   has that id (any more) or the database could not be read
+ */
+GArray *
+tx_store_query_consultation_outcome_ids (TxStore    *store,
+                                         const char *consultation)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean found = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT o.id FROM consultation AS c LEFT JOIN outcome AS o ON o.consultation_id = c.id "
+                           "WHERE c.uuid = ?",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, consultation, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, NULL)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      found = TRUE;
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE && found ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
  * tx_store_query_outcome_ids:
  * @filter: which recommendations
  *

@@ -26,6 +26,8 @@ typedef struct {
 
 GArray         *tx_store_list_outcome_years      (TxStore               *store,
                                                   GError               **error);
+GArray         *tx_store_query_consultation_outcome_ids (TxStore    *store,
+                                                         const char *consultation);
 GArray         *tx_store_query_outcome_ids       (TxStore               *store,
                                                   const TxOutcomeFilter *filter,
                                                   GError               **error);
