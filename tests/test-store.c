@@ -178,6 +178,57 @@ add_then_fail (TxStore   *store,
   return tx_roster_save_person (store, person, error);
 }
 
+/* A township, then a person of a township that is not there. */
+static gboolean
+add_with_broken_reference (TxStore   *store,
+                           gpointer   user_data,
+                           GError   **error)
+{
+  if (!add_township (store, (gpointer) "仙桥乡", error))
+    return FALSE;
+
+  return sqlite3_exec (tx_store_get_db (store),
+                       "INSERT INTO person (uuid, township_id, name, updated_at) "
+                       "VALUES ('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 999, '王芳', '2026-01-05T08:00:00.000Z')",
+                       NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* A write that fills a database checks its references once, at the end,
+ * and leaves the database as any other write does. */
+static void
+test_filling (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  g_autofree char *journal = NULL;
+
+  g_assert_no_error (error);
+
+  /* a broken reference fails the whole write, which keeps nothing */
+  g_assert_false (tx_store_write_filling (store, add_with_broken_reference, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "1 of the rows to be written refer to records that are not there"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM township"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 0);
+
+  /* a right one is written */
+  g_assert_true (tx_store_write_filling (store, add_township, (gpointer) "凤山镇", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM township WHERE name = '凤山镇'"), ==, 1);
+
+  /* and after either, the database is as tx_store_open() left it */
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA mmap_size"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "INSERT INTO person (uuid, township_id, name, updated_at) "
+                                 "VALUES ('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 999, '王芳', '2026-01-05T08:00:00.000Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+}
+
 static void
 on_changed_cb (TxStore    *store,
                const char *kind,
@@ -614,6 +665,7 @@ main (int   argc,
   g_test_add ("/store/reopen", Fixture, NULL, fixture_set_up, test_reopen, fixture_tear_down);
   g_test_add ("/store/rollback", Fixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
   g_test_add ("/store/nested", Fixture, NULL, fixture_set_up, test_nested, fixture_tear_down);
+  g_test_add ("/store/filling", Fixture, NULL, fixture_set_up, test_filling, fixture_tear_down);
   g_test_add ("/store/uuid", Fixture, NULL, fixture_set_up, test_uuid, fixture_tear_down);
   g_test_add ("/store/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);

@@ -1100,6 +1100,7 @@ typedef struct {
   /* the pass */
   Pass                   pass;
   Check                  check;
+  gboolean               filling;         /* the database holds no records yet */
   xmlRelaxNGPtr          schema;          /* compiled once, when a pass first needs it */
   TxRosterBulk          *new_people;      /* people not here yet, written many at a time */
   GError                *first_error;     /* from libxml2's handler, or the database read */
@@ -3377,21 +3378,16 @@ make_deferred_indexes (Importer  *imp,
 }
 
 /* What tx_store_write_consultation (…, TX_WRITE_WHOLE | TX_WRITE_AS_RECEIVED)
- * writes of a consultation new here, in @township_id. */
+ * writes of a consultation new here, in @township_id; its rules were
+ * checked as it was read (read_consultation(), on the other thread). */
 static gboolean
 add_new_consultation (Importer        *imp,
                       TxConsultation  *self,
                       gint64           township_id,
                       GError         **error)
 {
-  g_autoptr(GPtrArray) problems = tx_consultation_check (self, TX_DATE_NONE);
-  g_autoptr(GPtrArray) stages = tx_consultation_check_stages (self, TX_DATE_NONE);
   sqlite3_stmt *stmt;
   gint64 id;
-
-  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&stages));
-  if (!tx_problems_to_error (problems, error))
-    return FALSE;
 
   if (!defer_indexes (imp, "consultation", error) || !defer_indexes (imp, "stage", error) ||
       !defer_indexes (imp, "participant", error))
@@ -3430,18 +3426,18 @@ add_new_consultation (Importer        *imp,
 }
 
 /* What tx_store_write_outcome (…, TX_WRITE_AS_RECEIVED) writes of a
- * recommendation new here, of @consultation_id. */
+ * recommendation new here, of @consultation_id; its rules were checked
+ * as it was read (read_outcome(), on the other thread). */
 static gboolean
 add_new_outcome (Importer   *imp,
                  TxOutcome  *self,
                  gint64      consultation_id,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) problems = tx_outcome_check (self, TX_DATE_NONE);
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!tx_problems_to_error (problems, error) || !defer_indexes (imp, "outcome", error))
+  if (!defer_indexes (imp, "outcome", error))
     return FALSE;
 
   stmt = tx_store_prepare (imp->store,
@@ -4252,7 +4248,8 @@ run_pass (Importer  *imp,
   if (pass == PASS_CHECK)
     ok = tx_store_read (imp->store, check_file_cb, imp, &local_error);
   else
-    ok = tx_store_write (imp->store, merge_file_cb, imp, &local_error) ||
+    ok = (imp->filling ? tx_store_write_filling (imp->store, merge_file_cb, imp, &local_error)
+                       : tx_store_write (imp->store, merge_file_cb, imp, &local_error)) ||
          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_clear_pointer (&imp->new_people, tx_roster_bulk_free);
@@ -4318,26 +4315,6 @@ holds_records (TxStore *store)
           tx_store_has_records (store, "consultation"));
 }
 
-/* The pass that merges a file into a database that holds no records
- * yet, all of which it writes: with a rollback journal, which keeps the
- * few pages there were, rather than the write-ahead log, which would
- * write every page twice (into the log, then into the database).  Both
- * keep the database whole if the import stops half-way.  When another
- * program has the database open, it stays as it is. */
-static gboolean
-run_pass_into_new (Importer  *imp,
-                   GError   **error)
-{
-  sqlite3 *db = tx_store_get_db (imp->store);
-  gboolean merged;
-
-  sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, error);
-  sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-
-  return merged;
-}
-
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
  * file is right, and what was there is backed up only for a file that
@@ -4370,7 +4347,9 @@ import_file (Importer        *imp,
 
       if (!back_up (imp, error))
         return FALSE;
-      merged = run_pass_into_new (imp, &local_error);
+      imp->filling = !holds_records (imp->store);
+      merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, &local_error);
+      imp->filling = FALSE;
       if (!merged)
         {
           g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);

@@ -323,7 +323,9 @@ write_categories (TxRosterBulk  *bulk,
 /**
  * tx_roster_bulk_add:
  * @person: someone not yet in the store, with the uuid of their township
- *   (or none)
+ *   (or none), who follows the roster's rules (tx_roster_check_person():
+ *   the readers of files check them there, where the problems are told
+ *   with their lines, and on another thread than this one)
  * @pinyin: the sort key of their name, tx_collate_sort_keys()
  * @strokes: likewise, by strokes
  *
@@ -341,10 +343,6 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
   Pending pending = { NULL, };
   gint64 township_id = 0;
   int rc;
-
-  /* the roster's rules, whoever adds them (tx_roster_save_person()'s) */
-  if (!tx_roster_check_person (person, error))
-    return FALSE;
 
   if (person->township_uuid != NULL && person->township_uuid[0] != '\0')
     {
@@ -569,18 +567,11 @@ tx_roster_add_people (TxStore    *store,
   if (people->len == 0)
     return TRUE;
 
-  /* names are checked, and stripped, before the second thread reads them */
+  /* the roster's rules, which strip the names, before the second thread
+   * reads them */
   for (guint i = 0; i < people->len; i++)
-    {
-      TxPerson *person = g_ptr_array_index (people, i);
-
-      if (person->name == NULL || g_strstrip (person->name)[0] == '\0')
-        {
-          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
-                               _("A person needs a name."));
-          return FALSE;
-        }
-    }
+    if (!tx_roster_check_person (g_ptr_array_index (people, i), error))
+      return FALSE;
 
   bulk = tx_roster_bulk_new (store, people->len, error);
   if (bulk == NULL)

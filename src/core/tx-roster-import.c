@@ -1534,8 +1534,11 @@ tx_roster_import_run (TxStore     *store,
   if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, error))
     return NULL;
 
+  /* a first roster is written with a rollback journal: its pages are new */
   job.import = import;
-  if (!tx_store_write (store, run_import, &job, &local_error) && import->problems->len == 0)
+  if (!(tx_store_has_records (store, "person") ? tx_store_write (store, run_import, &job, &local_error)
+                                               : tx_store_write_filling (store, run_import, &job, &local_error)) &&
+      import->problems->len == 0)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

@@ -1166,6 +1166,84 @@ tx_store_write (TxStore           *self,
   return TRUE;
 }
 
+typedef struct {
+  TxStoreWriteFunc func;
+  gpointer         user_data;
+  int              broken_before;
+} Filling;
+
+static gboolean
+fill (TxStore   *self,
+      gpointer   user_data,
+      GError   **error)
+{
+  Filling *filling = user_data;
+  int broken = 0;
+
+  if (!filling->func (self, filling->user_data, error) ||
+      !count_broken_references (self, &broken, error))
+    return FALSE;
+
+  if (broken > filling->broken_before)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   _("%d of the rows to be written refer to records that are not there, so nothing was written."),
+                   broken - filling->broken_before);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tx_store_write_filling:
+ *
+ * tx_store_write() for a write that fills a database with many records
+ * it did not hold (a new office's first import), at a fraction of the
+ * cost:
+ *
+ * - with a rollback journal rather than the write-ahead log.  Most of
+ *   the pages such a write makes are new, which a rollback journal need
+ *   not keep, where the log writes every page twice (into the log, then
+ *   into the database).  Both keep the database whole if the write
+ *   stops half-way;
+ * - with the references of the rows checked once, all together, at the
+ *   end (as a migration does), rather than row by row: a row that
+ *   refers to nothing fails the whole write.  Nothing may be deleted
+ *   that rows refer to, which the write then leaves behind;
+ * - reading the database's pages where they are mapped into memory,
+ *   rather than copying each one read (the check at the end reads
+ *   them all).
+ *
+ * When another connection has the database open, or inside another
+ * write, it writes as tx_store_write() does.
+ */
+gboolean
+tx_store_write_filling (TxStore           *self,
+                        TxStoreWriteFunc   func,
+                        gpointer           user_data,
+                        GError           **error)
+{
+  Filling filling = { func, user_data, 0 };
+  gboolean written;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+
+  if (self->depth > 0 || self->read_only ||
+      !count_broken_references (self, &filling.broken_before, NULL))
+    return tx_store_write (self, func, user_data, error);
+
+  exec_sql (self, "PRAGMA journal_mode = DELETE", NULL);
+  exec_sql (self, "PRAGMA foreign_keys = OFF", NULL);
+  exec_sql (self, "PRAGMA mmap_size = 268435456", NULL);
+  written = tx_store_write (self, fill, &filling, error);
+  exec_sql (self, "PRAGMA mmap_size = 0", NULL);
+  exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
+  exec_sql (self, "PRAGMA journal_mode = WAL", NULL);
+
+  return written;
+}
+
 /**
  * tx_store_read:
  * @func: the reads; returns %FALSE with @error set on failure
