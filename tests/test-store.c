@@ -178,6 +178,11 @@ add_then_fail (TxStore   *store,
   return tx_roster_save_person (store, person, error);
 }
 
+/* A person of a township that is not there */
+#define ADD_PERSON_OF_NO_TOWNSHIP \
+  "INSERT INTO person (uuid, township_id, name, updated_at) " \
+  "VALUES ('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 999, '王芳', '2026-01-05T08:00:00.000Z')"
+
 /* A township, then a person of a township that is not there. */
 static gboolean
 add_with_broken_reference (TxStore   *store,
@@ -188,8 +193,7 @@ add_with_broken_reference (TxStore   *store,
     return FALSE;
 
   return sqlite3_exec (tx_store_get_db (store),
-                       "INSERT INTO person (uuid, township_id, name, updated_at) "
-                       "VALUES ('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 999, '王芳', '2026-01-05T08:00:00.000Z')",
+                       ADD_PERSON_OF_NO_TOWNSHIP,
                        NULL, NULL, NULL) == SQLITE_OK;
 }
 
@@ -224,8 +228,7 @@ test_filling (Fixture       *f,
   g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (store, "PRAGMA mmap_size"), ==, 0);
   g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
-                                 "INSERT INTO person (uuid, township_id, name, updated_at) "
-                                 "VALUES ('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 999, '王芳', '2026-01-05T08:00:00.000Z')",
+                                 ADD_PERSON_OF_NO_TOWNSHIP,
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
 }
 
