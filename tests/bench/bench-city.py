@@ -31,6 +31,11 @@
 #   import        tongxin-cli import into a new database vs xmllint
 #                 --stream --noout (the parts in turn, for a city larger
 #                 than one exchange file holds)
+#   import-write  the same import vs sqlite3 writing the same rows into
+#                 a new database of the same schema (copied from the
+#                 city's database, references not checked, indexes
+#                 made at the end, the search index left empty): the
+#                 floor of what an import writes; no target
 #   roster-import tongxin-cli roster import CSV into a new database
 #                 vs sqlite3 :memory: .import --csv of the same file
 #   roster-print  tongxin-cli roster print OUT.pdf (everyone) vs
@@ -78,7 +83,8 @@ TARGETS = {
     "roster-import": 4.0,
     "roster-print": 0.5,
 }
-ALL = ("startup", "ledger", "metrics", "chart", "export", "import", "roster-import", "roster-print")
+ALL = ("startup", "ledger", "metrics", "chart", "export", "import", "import-write", "roster-import",
+       "roster-print")
 # rows --skip-slow leaves out (LibreOffice lays out thousands of pages)
 SLOW = ("roster-print",)
 
@@ -404,6 +410,32 @@ def check_floor(cli, manifest, log):
 
 # ---------------------------------------------------------------- measurements
 
+def write_floor_sql(template, source):
+    """SQL that copies every row of @source's tables into @template's,
+    a new database of the same schema, as fast as sqlite3 can: in one
+    transaction, without checking references, the indexes dropped first
+    and made again at the end.  The search index (FTS5, with Tongxin's
+    own tokenizer) stays empty."""
+    def query(sql):
+        out = subprocess.run(["sqlite3", "-json", template, sql],
+                             capture_output=True, text=True, check=True, env=child_env())
+        return json.loads(out.stdout) if out.stdout.strip() else []
+
+    indexes = query("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")
+    names = [row["name"] for row in query("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                          "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'person_search%'")]
+    lines = ["PRAGMA foreign_keys = OFF;", "PRAGMA journal_mode = DELETE;", "PRAGMA cache_size = -32768;",
+             "ATTACH '%s' AS city;" % source.replace("'", "''"), "BEGIN;"]
+    lines += ["DROP INDEX %s;" % index["name"] for index in indexes]
+    for name in names:
+        columns = ", ".join('"%s"' % row["name"] for row in query("SELECT name FROM pragma_table_info('%s')" % name))
+        # WHERE 1: row by row, as an import writes, not SQLite's copy of whole pages
+        lines.append("INSERT INTO main.%s (%s) SELECT %s FROM city.%s WHERE 1;" % (name, columns, columns, name))
+    lines += [index["sql"] + ";" for index in indexes]
+    lines.append("COMMIT;")
+    return "\n".join(lines) + "\n"
+
+
 class FreshDb:
     """A new database for each run of an import (called before it), and
     the check after it that the run did import everyone (an import into
@@ -465,6 +497,19 @@ def measurements(cli, manifest, work, skip_slow, only):
         else:
             baseline = "xmllint not found (apt install libxml2-utils)"
         rows.append(("import", label, steps, fresh, "xmllint --stream", baseline))
+    if want("import-write"):
+        fresh = FreshDb(os.path.join(work, "import.db"), manifest["people"])
+        template = os.path.join(work, "floor-template.db")
+        floor = os.path.join(work, "floor.db")
+        remove_db(template)
+        subprocess.run([cli, "--db", template, "init"], capture_output=True, check=True, env=child_env())
+        floor_sql = os.path.join(work, "floor.sql")
+        with open(floor_sql, "w") as f:
+            f.write(write_floor_sql(template, db))
+        steps = [([cli, "--db", fresh.path, "--today", TODAY, "import", part], None) for part in manifest["files"]]
+        rows.append(("import-write", "import", steps, fresh, "sqlite3 writing the rows",
+                     [(["sh", "-c", 'rm -f "$1"*; cp "$2" "$1" && sqlite3 "$1" < "$3"', "floor", floor, template,
+                        floor_sql], None)]))
     if want("roster-import"):
         fresh = FreshDb(os.path.join(work, "roster.db"), manifest["people"])
         rows.append(("roster-import", "roster import CSV",
