@@ -642,7 +642,7 @@ test_row_tooltips (Fixture       *fixture,
       g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, speech_buttons[i].tooltip);
     }
 
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (someone, "role_drop_down")), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (someone, "role_button")), ==,
                    "Role at the consultation");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (someone, "remove_button")), ==,
                    "Remove From the Participants");

@@ -525,10 +525,14 @@ composition_shown (Fixture       *fixture,
   return TRUE;
 }
 
-static int
-get_attended (Fixture    *fixture,
-              const char *uuid,
-              const char *person_uuid)
+/* The role and attendance the database holds of @person_uuid at the
+ * consultation @uuid. */
+static void
+read_participant (Fixture    *fixture,
+                  const char *uuid,
+                  const char *person_uuid,
+                  TxRole     *role,
+                  int        *attended)
 {
   g_autoptr(TxConsultation) consultation = load (fixture, uuid);
   GPtrArray *participants = tx_consultation_get_participants (consultation);
@@ -538,11 +542,38 @@ get_attended (Fixture    *fixture,
       TxParticipant *participant = g_ptr_array_index (participants, i);
 
       if (g_strcmp0 (participant->person_uuid, person_uuid) == 0)
-        return participant->attended;
+        {
+          *role = participant->role;
+          *attended = participant->attended;
+          return;
+        }
     }
 
   g_error ("%s is not a participant", person_uuid);
-  return -2;
+}
+
+static int
+get_attended (Fixture    *fixture,
+              const char *uuid,
+              const char *person_uuid)
+{
+  TxRole role;
+  int attended;
+
+  read_participant (fixture, uuid, person_uuid, &role, &attended);
+  return attended;
+}
+
+static TxRole
+get_role (Fixture    *fixture,
+          const char *uuid,
+          const char *person_uuid)
+{
+  TxRole role;
+  int attended;
+
+  read_participant (fixture, uuid, person_uuid, &role, &attended);
+  return role;
 }
 
 static void
@@ -603,6 +634,54 @@ test_attendance_and_composition (Fixture       *fixture,
   g_assert_cmpint (get_attended (fixture, uuid, participant->person_uuid), ==, 0);
   wait_until (composition_shown, fixture, uuid, "the composition line after an absence");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 1)), "Absent"));
+}
+
+/* A participant's role, chosen on their row: the button opens every
+ * role, the one chosen is saved and shown on the button. */
+static void
+test_role_chosen (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  TxParticipant *participant;
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  TxRole role;
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  consultation = load (fixture, SHUANGGU);
+  choose_consultation (fixture, consultation);
+  participant = g_ptr_array_index (tx_consultation_get_participants (consultation), 0);
+  rows = get_rows (get_editor_child (fixture, "participants_list"));
+  button = tx_test_get_template_child (g_ptr_array_index (rows, 0), "role_button");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, tx_role_get_label (participant->role));
+
+  /* the roles, made when the button is first clicked */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  choices = find_widgets (popover, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (choices->len, ==, tx_role_get_count ());
+  for (guint i = 0; i < choices->len; i++)
+    {
+      GtkCheckButton *choice = g_ptr_array_index (choices, i);
+
+      g_assert_cmpstr (gtk_check_button_get_label (choice), ==, tx_role_get_label ((TxRole) i));
+      g_assert_cmpint (gtk_check_button_get_active (choice), ==, (TxRole) i == participant->role);
+    }
+
+  /* another role, clicked: saved, shown, the choices closed */
+  role = participant->role == TX_ROLE_EXPERT ? TX_ROLE_STAKEHOLDER : TX_ROLE_EXPERT;
+  gtk_widget_activate (g_ptr_array_index (choices, role));
+  g_assert_cmpint (get_role (fixture, tx_consultation_get_uuid (consultation), participant->person_uuid), ==, role);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, tx_role_get_label (role));
 }
 
 /* A new consultation: the form, Save, and the list shows it chosen. */
@@ -1282,6 +1361,8 @@ main (int   argc,
               fixture_set_up, test_shows_consultation, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/done-today", Fixture, NULL,
               fixture_set_up, test_done_today, fixture_tear_down);
+  g_test_add ("/gui/consultation-editor/role-chosen", Fixture, NULL,
+              fixture_set_up, test_role_chosen, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/attendance-and-composition", Fixture, NULL,
               fixture_set_up, test_attendance_and_composition, fixture_tear_down);
   g_test_add ("/gui/consultation-editor/new-consultation", Fixture, NULL,

@@ -2,7 +2,8 @@
  * categories, role, attendance, and a way to remove them
  *
  * The row shows what it is given and says what the clerk chose
- * (TxParticipantRow::role-chosen, ::attendance-chosen, ::remove); the
+ * (TxParticipantRow::role-chosen, from the action participant.role of
+ * its menu, ::attendance-chosen, ::remove); the
  * participants section keeps it at once.  Taking attendance, it shows
  * two large buttons instead; the attendance is said in words as well,
  * not by the state of a button alone.
@@ -25,14 +26,14 @@ struct _TxParticipantRow
 
   /* template children */
   GtkStack        *mode_stack;
-  GtkDropDown     *role_drop_down;
-  GtkStringList   *roles;
+  GtkMenuButton   *role_button;
   GtkCheckButton  *present_check;
   GtkButton       *remove_button;
   GtkToggleButton *present_toggle;
   GtkToggleButton *absent_toggle;
 
   /* state */
+  GSimpleAction   *role_action;   /* participant.role, the role's number */
   char            *person_uuid;
   char            *name;
   char            *categories;
@@ -99,7 +100,8 @@ show_participant (TxParticipantRow *self)
   self->updating++;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped);
-  gtk_drop_down_set_selected (self->role_drop_down, self->role);
+  gtk_menu_button_set_label (self->role_button, tx_role_get_label (self->role));
+  g_simple_action_set_state (self->role_action, g_variant_new_int32 (self->role));
   gtk_check_button_set_active (self->present_check, self->attended == 1);
   gtk_toggle_button_set_active (self->present_toggle, self->attended == 1);
   gtk_toggle_button_set_active (self->absent_toggle, self->attended == 0);
@@ -144,15 +146,50 @@ on_absent_toggle_toggled_cb (TxParticipantRow *self)
 }
 
 static void
-on_role_drop_down_notify_selected_cb (TxParticipantRow *self)
+on_role_change_state_cb (GSimpleAction    *action,
+                         GVariant         *value,
+                         TxParticipantRow *self)
 {
-  guint role = gtk_drop_down_get_selected (self->role_drop_down);
+  int role = g_variant_get_int32 (value);
 
-  if (self->updating > 0 || role >= tx_role_get_count () || role == self->role)
+  if (role < 0 || (guint) role >= tx_role_get_count ())
+    return;
+
+  g_simple_action_set_state (action, value);
+  gtk_menu_button_set_label (self->role_button, tx_role_get_label ((TxRole) role));
+
+  if (self->updating > 0 || (TxRole) role == self->role)
     return;
 
   self->role = (TxRole) role;
-  g_signal_emit (self, signals[ROLE_CHOSEN], 0, (int) role);
+  gtk_menu_button_popdown (self->role_button);
+  g_signal_emit (self, signals[ROLE_CHOSEN], 0, role);
+}
+
+/* The roles, in the order of TxRole, as choices of participant.role:
+ * the one the participant has is marked. */
+static void
+make_role_popover (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkCheckButton *first = NULL;
+
+  for (guint i = 0; i < tx_role_get_count (); i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (tx_role_get_label ((TxRole) i));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "participant.role");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (check), g_variant_new_int32 (i));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      if (first == NULL)
+        first = GTK_CHECK_BUTTON (check);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -177,6 +214,7 @@ tx_participant_row_finalize (GObject *object)
 {
   TxParticipantRow *self = (TxParticipantRow *)object;
 
+  g_clear_object (&self->role_action);
   g_free (self->person_uuid);
   g_free (self->name);
   g_free (self->categories);
@@ -210,8 +248,7 @@ tx_participant_row_class_init (TxParticipantRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-participant-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, role_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, roles);
+  gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, role_button);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, present_check);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, present_toggle);
@@ -219,23 +256,27 @@ tx_participant_row_class_init (TxParticipantRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_present_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_present_toggle_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_absent_toggle_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_role_drop_down_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_button_clicked_cb);
 }
 
 static void
 tx_participant_row_init (TxParticipantRow *self)
 {
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
   /* not in the template: there, each would cost a round trip to the X
    * server, for each of a consultation's participants */
-  tx_widget_set_tooltip (GTK_WIDGET (self->role_drop_down), _("Role at the consultation"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->role_button), _("Role at the consultation"));
   tx_widget_set_tooltip (GTK_WIDGET (self->remove_button), _("Remove From the Participants"));
 
-  /* In the order of TxRole. */
-  for (guint i = 0; i < tx_role_get_count (); i++)
-    gtk_string_list_append (self->roles, tx_role_get_label ((TxRole) i));
+  self->role_action = g_simple_action_new_stateful ("role", G_VARIANT_TYPE_INT32,
+                                                    g_variant_new_int32 (TX_ROLE_OBSERVER));
+  g_signal_connect (self->role_action, "change-state", G_CALLBACK (on_role_change_state_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->role_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "participant", G_ACTION_GROUP (group));
+  gtk_menu_button_set_create_popup_func (self->role_button, make_role_popover, NULL, NULL);
   self->updating--;
 
   self->name = g_strdup ("");
@@ -277,7 +318,7 @@ tx_participant_row_update (TxParticipantRow *self,
   role_label = g_strdup_printf (_("Role of %s"), self->name);
   /* Translators: %s is a person's name */
   remove_label = g_strdup_printf (_("Remove %s from the participants"), self->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->role_drop_down),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->role_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, role_label,
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),

@@ -277,6 +277,21 @@ select_row (Bench      *self,
   gtk_single_selection_set_selected (selection, MIN (ROW, n_items - 1));
 }
 
+/* The row after select_row()'s: another record, in an editor that has
+ * shown one already. */
+static void
+select_next_row (Bench      *self,
+                 const char *page_name)
+{
+  GtkSingleSelection *selection = get_selection (self, page_name);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  if (n_items < 2)
+    fail ("the %s page lists too little to choose another", page_name);
+
+  gtk_single_selection_set_selected (selection, MIN (ROW + 1, n_items - 1));
+}
+
 /* The consultation shown, saved with its research note longer, as the
  * editor saves it (tx-consultation-editor.c). */
 static void
@@ -384,6 +399,7 @@ static const Step steps[] = {
   { "page calendar (again)", show_page, "calendar", TRUE },
   { "page consultations (again)", show_page, "consultations", TRUE },
   { "select consultation", select_row, "consultations", TRUE },
+  { "select another consultation", select_next_row, "consultations", TRUE },
   { "save consultation", save_consultation, "consultations", TRUE },
   { "page outcomes (again)", show_page, "outcomes", TRUE },
   { "select outcome", select_row, "outcomes", TRUE },
