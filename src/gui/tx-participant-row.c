@@ -29,8 +29,8 @@ struct _TxParticipantRow
   GtkMenuButton   *role_button;
   GtkCheckButton  *present_check;
   GtkButton       *remove_button;
-  GtkToggleButton *present_toggle;
-  GtkToggleButton *absent_toggle;
+  GtkToggleButton *present_toggle;   /* with absent_toggle, made when */
+  GtkToggleButton *absent_toggle;    /* first taking attendance */
 
   /* state */
   GSimpleAction   *role_action;   /* participant.role, the role's number */
@@ -81,6 +81,46 @@ get_attendance_label (int attended)
     }
 }
 
+static void on_present_toggle_toggled_cb (TxParticipantRow *self);
+static void on_absent_toggle_toggled_cb  (TxParticipantRow *self);
+
+static GtkToggleButton *
+make_attendance_toggle (const char *label)
+{
+  GtkWidget *toggle = gtk_toggle_button_new_with_label (label);
+
+  gtk_widget_set_size_request (toggle, 104, 44);
+  return GTK_TOGGLE_BUTTON (toggle);
+}
+
+/* The page of two large buttons, Present and Absent, in one row of
+ * linked buttons: made when attendance is first taken, not with every
+ * row of every meeting shown. */
+static void
+ensure_attendance_buttons (TxParticipantRow *self)
+{
+  GtkWidget *box;
+
+  if (self->present_toggle != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (box, "linked");
+
+  self->present_toggle = make_attendance_toggle (C_("attendance", "Present"));
+  self->absent_toggle = make_attendance_toggle (C_("attendance", "Absent"));
+  gtk_toggle_button_set_group (self->absent_toggle, self->present_toggle);
+  g_signal_connect_swapped (self->present_toggle, "toggled", G_CALLBACK (on_present_toggle_toggled_cb), self);
+  g_signal_connect_swapped (self->absent_toggle, "toggled", G_CALLBACK (on_absent_toggle_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->present_toggle));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->absent_toggle));
+
+  gtk_stack_add_named (self->mode_stack, box, "attendance");
+}
+
 static void
 show_participant (TxParticipantRow *self)
 {
@@ -103,13 +143,18 @@ show_participant (TxParticipantRow *self)
   gtk_menu_button_set_label (self->role_button, tx_role_get_label (self->role));
   g_simple_action_set_state (self->role_action, g_variant_new_int32 (self->role));
   gtk_check_button_set_active (self->present_check, self->attended == 1);
-  gtk_toggle_button_set_active (self->present_toggle, self->attended == 1);
-  gtk_toggle_button_set_active (self->absent_toggle, self->attended == 0);
-  /* Who is in stands out at a glance; the subtitle says it in words. */
-  if (self->attended == 1)
-    gtk_widget_add_css_class (GTK_WIDGET (self->present_toggle), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->present_toggle), "suggested-action");
+  if (self->taking_attendance)
+    ensure_attendance_buttons (self);
+  if (self->present_toggle != NULL)
+    {
+      gtk_toggle_button_set_active (self->present_toggle, self->attended == 1);
+      gtk_toggle_button_set_active (self->absent_toggle, self->attended == 0);
+      /* Who is in stands out at a glance; the subtitle says it in words. */
+      if (self->attended == 1)
+        gtk_widget_add_css_class (GTK_WIDGET (self->present_toggle), "suggested-action");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->present_toggle), "suggested-action");
+    }
   gtk_stack_set_visible_child_name (self->mode_stack, self->taking_attendance ? "attendance" : "edit");
   self->updating--;
 }
@@ -251,11 +296,7 @@ tx_participant_row_class_init (TxParticipantRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, role_button);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, present_check);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, remove_button);
-  gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, present_toggle);
-  gtk_widget_class_bind_template_child (widget_class, TxParticipantRow, absent_toggle);
   gtk_widget_class_bind_template_callback (widget_class, on_present_check_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_present_toggle_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_absent_toggle_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_button_clicked_cb);
 }
 
