@@ -564,18 +564,6 @@ get_attended (Fixture    *fixture,
   return attended;
 }
 
-static TxRole
-get_role (Fixture    *fixture,
-          const char *uuid,
-          const char *person_uuid)
-{
-  TxRole role;
-  int attended;
-
-  read_participant (fixture, uuid, person_uuid, &role, &attended);
-  return role;
-}
-
 static void
 test_attendance_and_composition (Fixture       *fixture,
                                  gconstpointer  data)
@@ -648,7 +636,8 @@ test_role_chosen (Fixture       *fixture,
   TxParticipant *participant;
   GtkMenuButton *button;
   GtkWidget *popover;
-  TxRole role;
+  TxRole role, stored;
+  int attended;
 
   if (fixture->window == NULL)
     return;   /* skipped in set-up */
@@ -679,7 +668,9 @@ test_role_chosen (Fixture       *fixture,
   /* another role, clicked: saved, shown, the choices closed */
   role = participant->role == TX_ROLE_EXPERT ? TX_ROLE_STAKEHOLDER : TX_ROLE_EXPERT;
   gtk_widget_activate (g_ptr_array_index (choices, role));
-  g_assert_cmpint (get_role (fixture, tx_consultation_get_uuid (consultation), participant->person_uuid), ==, role);
+  read_participant (fixture, tx_consultation_get_uuid (consultation), participant->person_uuid, &stored, &attended);
+  g_assert_cmpint (stored, ==, role);
+  g_assert_cmpint (attended, ==, participant->attended);
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, tx_role_get_label (role));
 }
