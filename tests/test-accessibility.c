@@ -32,6 +32,7 @@
 #include "tx-records.h"
 #include "tx-roster.h"
 #include "tx-speech-row.h"
+#include "tx-supervision-row.h"
 #include "tx-test-gui.h"
 #include "tx-window.h"
 
@@ -628,7 +629,20 @@ test_row_tooltips (Fixture       *fixture,
     { "remove_button", "Remove This Speech" },
   };
 
+  static const struct {
+    const char *child;
+    const char *tooltip;
+  } supervision_parts[] = {
+    { "phase_drop_down", "Phase of the supervision" },
+    { "date_entry", "Date of the supervision" },
+    { "by_entry", "Who supervised: the liaison group, deputies, residents" },
+    { "remove_button", "Remove This Record" },
+    { "note_view", "What was found, and what was done about it" },
+  };
+  GtkWidget *supervision = tx_supervision_row_new (TX_SUPERVISION_DURING, "2026-10-12", "联络组", "已现场查看。");
+
   gtk_list_box_append (GTK_LIST_BOX (list), speech);
+  gtk_list_box_append (GTK_LIST_BOX (list), supervision);
   gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_window_present (GTK_WINDOW (window));
   tx_test_settle ();
@@ -640,6 +654,14 @@ test_row_tooltips (Fixture       *fixture,
       g_assert_true (gtk_widget_get_mapped (button));
       g_assert_true (gtk_widget_get_visible (button));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, speech_buttons[i].tooltip);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (supervision_parts); i++)
+    {
+      GtkWidget *part = tx_test_get_template_child (supervision, supervision_parts[i].child);
+
+      g_assert_true (gtk_widget_get_mapped (part));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (part), ==, supervision_parts[i].tooltip);
     }
 
   g_assert_cmpstr (gtk_widget_get_tooltip_text (tx_test_get_template_child (someone, "role_button")), ==,

@@ -12,6 +12,7 @@
 
 #include "tx-date-picker.h"
 #include "tx-editor-section.h"
+#include "tx-off-reason.h"
 #include "tx-supervision-row.h"
 #include "tx-vocabulary.h"
 
@@ -24,6 +25,8 @@ struct _TxSupervisionRow
   GtkStringList *phases;
   GtkEntry      *date_entry;
   GtkEntry      *by_entry;
+  GtkButton     *remove_button;
+  GtkTextView   *note_view;
   GtkTextBuffer *note_buffer;
 };
 
@@ -82,6 +85,8 @@ tx_supervision_row_class_init (TxSupervisionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxSupervisionRow, phases);
   gtk_widget_class_bind_template_child (widget_class, TxSupervisionRow, date_entry);
   gtk_widget_class_bind_template_child (widget_class, TxSupervisionRow, by_entry);
+  gtk_widget_class_bind_template_child (widget_class, TxSupervisionRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, TxSupervisionRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, TxSupervisionRow, note_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
@@ -92,6 +97,13 @@ static void
 tx_supervision_row_init (TxSupervisionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* not in the template: there, each would cost a round trip to the X
+   * server, for each record of a recommendation */
+  tx_widget_set_tooltip (GTK_WIDGET (self->phase_drop_down), _("Phase of the supervision"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->date_entry), _("Date of the supervision"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->by_entry), _("Who supervised: the liaison group, deputies, residents"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->remove_button), _("Remove This Record"));
+  tx_widget_set_tooltip (GTK_WIDGET (self->note_view), _("What was found, and what was done about it"));
   tx_date_picker_attach_to_entry (self->date_entry);
 
   /* In the order of TxSupervisionPhase. */
