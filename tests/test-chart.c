@@ -782,27 +782,6 @@ read_member (const char *zip_path,
   return bytes;
 }
 
-typedef struct {
-  const guint8 *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* How many rows of pixels in (x0, y0)–(x1, y1) have a dark pixel: the
  * height of the ink of dark text there, in pixels. */
 static int
@@ -854,7 +833,6 @@ test_circular_print_size (Fixture       *f,
   TxCircularOptions options = { TX_CIRCULAR_DRAFT, NULL, { NULL, NULL, NULL } };
   TxCircularChartInfo info;
   cairo_surface_t *image;
-  PngReader reader;
   double frame_cm, points_a_pixel, label_pt, ink_pt;
   TxChartRect header;
 
@@ -877,8 +855,7 @@ test_circular_print_size (Fixture       *f,
   g_assert_cmpfloat (fabs (frame_cm - info.width_cm), <, 0.01);
 
   picture = read_member (odt, "Pictures/image1.png");
-  reader.data = g_bytes_get_data (picture, &reader.left);
-  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  image = tx_chart_png_to_image (picture);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, info.png_width);
   points_a_pixel = frame_cm / 2.54 * 72 / cairo_image_surface_get_width (image);
@@ -1141,12 +1118,10 @@ test_city_cells (Fixture       *f,
   double height = tx_chart_get_height_within (chart, width, 225 * 72 / 25.4 * width / (156 * 72 / 25.4));
   g_autoptr(GBytes) png = tx_chart_render_png (chart, width, height, 2, NULL, &error);
   cairo_surface_t *image;
-  PngReader reader;
 
   g_assert_no_error (error);
   g_assert_cmpfloat (height, <, tx_chart_get_height (chart));
-  reader.data = g_bytes_get_data (png, &reader.left);
-  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  image = tx_chart_png_to_image (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
 
   for (guint row = 0; row < chart->rows->len; row++)

@@ -860,6 +860,44 @@ tx_chart_render_png (const TxChartData  *data,
   return tx_chart_render_pages_png (pages, width, height, scale, labels, error);
 }
 
+/* What is left to read of a PNG in memory. */
+typedef struct {
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * tx_chart_png_to_image:
+ * @png: a PNG, as tx_chart_render_png() makes
+ *
+ * Returns: (transfer full): @png as an image surface; its status says
+ *   whether it could be read
+ */
+cairo_surface_t *
+tx_chart_png_to_image (GBytes *png)
+{
+  PngReader reader;
+
+  reader.data = g_bytes_get_data (png, &reader.left);
+  return cairo_image_surface_create_from_png_stream (read_png, &reader);
+}
+
 /**
  * tx_chart_render_pages_png:
  * @pages: (element-type TxChartData): from tx_chart_paginate()

@@ -121,6 +121,7 @@ GBytes      *tx_chart_render_pages_png (GPtrArray         *pages,
                                         double             scale,
                                         GPtrArray         *labels,
                                         GError           **error);
+cairo_surface_t *tx_chart_png_to_image (GBytes            *png);
 gboolean     tx_chart_page_from_name  (const char          *name,
                                        TxChartPage         *page);
 gboolean     tx_chart_write           (const TxChartData   *data,

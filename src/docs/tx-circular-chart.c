@@ -174,28 +174,6 @@ tx_circular_chart_get_placed_size (GBytes *png,
   *height_cm = TX_CIRCULAR_CHART_WIDTH_CM * aspect;
 }
 
-/* What is left to read of a PNG in memory. */
-typedef struct {
-  const guint8 *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static cairo_status_t
 write_to_array (void                *closure,
                 const unsigned char *data,
@@ -256,7 +234,6 @@ tx_circular_chart_split (GBytes *png)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   double width_cm, height_cm, band;
-  PngReader reader;
   cairo_surface_t *image;
   int height;
 
@@ -267,8 +244,7 @@ tx_circular_chart_split (GBytes *png)
       return parts;
     }
 
-  reader.data = g_bytes_get_data (png, &reader.left);
-  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  image = tx_chart_png_to_image (png);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (image);
