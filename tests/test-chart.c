@@ -5,10 +5,6 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-stdio.h>
-#include <gsf/gsf-utils.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -742,46 +738,6 @@ test_cli_page (Fixture       *f,
   }
 }
 
-/* A member of a zip file. */
-static GBytes *
-read_member (const char *zip_path,
-             const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) parts = g_strsplit (name, "/", 2);
-  GsfInput *input;
-  GsfInfile *zip;
-  GsfInput *member;
-  GsfInput *folder = NULL;
-  GBytes *bytes;
-  gsize size;
-
-  gsf_init ();
-  input = gsf_input_stdio_new (zip_path, &error);
-  g_assert_no_error (error);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  if (parts[1] != NULL)
-    {
-      folder = gsf_infile_child_by_name (zip, parts[0]);
-      g_assert_nonnull (folder);
-      member = gsf_infile_child_by_name (GSF_INFILE (folder), parts[1]);
-    }
-  else
-    member = gsf_infile_child_by_name (zip, name);
-  g_assert_nonnull (member);
-
-  size = gsf_input_size (member);
-  bytes = g_bytes_new (gsf_input_read (member, size, NULL), size);
-
-  g_object_unref (member);
-  g_clear_object (&folder);
-  g_object_unref (zip);
-  g_object_unref (input);
-
-  return bytes;
-}
-
 /* How many rows of pixels in (x0, y0)–(x1, y1) have a dark pixel: the
  * height of the ink of dark text there, in pixels. */
 static int
@@ -847,14 +803,14 @@ test_circular_print_size (Fixture       *f,
   /* the circular as written: its frame and its picture */
   g_assert_true (tx_documents_write_circular_full (f->store, 2026, 4, TODAY, &options, odt, &error));
   g_assert_no_error (error);
-  content = read_member (odt, "content.xml");
+  content = tx_test_zip_member (odt, "content.xml");
   content_text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
   g_assert_true (g_regex_match (regex, content_text, 0, &match));
   frame_text = g_match_info_fetch (match, 1);
   frame_cm = g_ascii_strtod (frame_text, NULL);
   g_assert_cmpfloat (fabs (frame_cm - info.width_cm), <, 0.01);
 
-  picture = read_member (odt, "Pictures/image1.png");
+  picture = tx_test_zip_member (odt, "Pictures/image1.png");
   image = tx_chart_png_to_image (picture);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, info.png_width);
@@ -1224,7 +1180,7 @@ test_city_circular_chart (Fixture       *f,
       /* in the circular, a picture each */
       g_assert_true (tx_documents_write_circular_full (store, 2026, 3, TODAY, &options, odt, &error));
       g_assert_no_error (error);
-      content = read_member (odt, "content.xml");
+      content = tx_test_zip_member (odt, "content.xml");
       content_text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
       g_assert_cmpuint (count_word (content_text, "<draw:image "), ==, parts->len);
     }

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <gsf/gsf.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -14,6 +13,7 @@
 #include "tx-doc-format.h"
 #include "tx-doc-title.h"
 #include "tx-odt-document.h"
+#include "tx-test-pdf.h"
 #include "tx-types.h"
 
 static void
@@ -150,30 +150,6 @@ test_chinese_punctuation (void)
     }
 }
 
-static char *
-read_content (const char *odt)
-{
-  g_autoptr(GError) error = NULL;
-  GsfInput *input = gsf_input_stdio_new (odt, &error);
-  GsfInfile *zip;
-  GsfInput *member;
-  char *text;
-  gsize size;
-
-  g_assert_no_error (error);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  member = gsf_infile_child_by_name (zip, "content.xml");
-  g_assert_nonnull (member);
-  size = gsf_input_size (member);
-  text = g_strndup ((const char *) gsf_input_read (member, size, NULL), size);
-
-  g_object_unref (member);
-  g_object_unref (zip);
-  g_object_unref (input);
-  return text;
-}
-
 /* Whether the cell style @name draws the edge @side ("left", "top"…). */
 static gboolean
 draws_edge (xmlXPathContextPtr  context,
@@ -246,7 +222,7 @@ test_single_rules (void)
   tx_odt_document_add_table (doc, 2, widths, cells, 8);
   g_assert_true (tx_odt_document_save (doc, odt, &error));
   g_assert_no_error (error);
-  content = read_content (odt);
+  content = tx_test_zip_member_text (odt, "content.xml");
 
   xml = xmlReadMemory (content, strlen (content), "content.xml", NULL, 0);
   g_assert_nonnull (xml);

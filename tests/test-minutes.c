@@ -89,36 +89,6 @@ test_package_bytes (Fixture       *f,
   g_assert_cmpmem (bytes + 38, strlen (MIMETYPE), MIMETYPE, strlen (MIMETYPE));
 }
 
-/* libgsf has no g_autoptr */
-static char *
-read_member (GsfInfile  *zip,
-             const char *name)
-{
-  g_auto(GStrv) parts = g_strsplit (name, "/", 2);
-  GsfInput *member;
-  GsfInput *folder = NULL;
-  char *text;
-  gsize size;
-
-  if (parts[1] != NULL)
-    {
-      folder = gsf_infile_child_by_name (zip, parts[0]);
-      g_assert_nonnull (folder);
-      member = gsf_infile_child_by_name (GSF_INFILE (folder), parts[1]);
-    }
-  else
-    member = gsf_infile_child_by_name (zip, name);
-  g_assert_nonnull (member);
-
-  size = gsf_input_size (member);
-  text = g_strndup ((const char *) gsf_input_read (member, size, NULL), size);
-
-  g_object_unref (member);
-  g_clear_object (&folder);
-
-  return text;
-}
-
 static void
 test_manifest (Fixture       *f,
                gconstpointer  data)
@@ -135,7 +105,7 @@ test_manifest (Fixture       *f,
   zip = gsf_infile_zip_new (input, &error);
   g_assert_no_error (error);
 
-  manifest = read_member (zip, "META-INF/manifest.xml");
+  manifest = tx_test_zip_member_text (f->odt, "META-INF/manifest.xml");
   g_assert_nonnull (strstr (manifest, "manifest:full-path=\"/\""));
   g_assert_nonnull (strstr (manifest, MIMETYPE));
 
@@ -152,7 +122,7 @@ test_manifest (Fixture       *f,
   g_assert_cmpint (gsf_infile_num_children (zip), ==, 5);
 
   /* the official document layout: A4, the margins, the fonts */
-  content = read_member (zip, "styles.xml");
+  content = tx_test_zip_member_text (f->odt, "styles.xml");
   g_assert_nonnull (strstr (content, "fo:page-width=\"21cm\""));
   g_assert_nonnull (strstr (content, "fo:margin-top=\"3.7cm\""));
   g_assert_nonnull (strstr (content, "fo:margin-left=\"2.8cm\""));
@@ -279,23 +249,14 @@ test_title_punctuation (Fixture       *f,
   g_autofree char *odt = g_build_filename (f->dir, "title.odt", NULL);
   g_autofree char *content = NULL;
   g_autofree char *meta = NULL;
-  GsfInput *input;
-  GsfInfile *zip;
 
   tx_consultation_set_title (f->consultation, "规范城乡酒席办理(治理\"整酒风\"): 第2次协商");
   doc = tx_minutes_document_new (f->consultation);
   g_assert_true (tx_odt_document_save (doc, odt, &error));
   g_assert_no_error (error);
 
-  gsf_init ();
-  input = gsf_input_stdio_new (odt, &error);
-  g_assert_no_error (error);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  content = read_member (zip, "content.xml");
-  meta = read_member (zip, "meta.xml");
-  g_object_unref (zip);
-  g_object_unref (input);
+  content = tx_test_zip_member_text (odt, "content.xml");
+  meta = tx_test_zip_member_text (odt, "meta.xml");
 
   g_assert_nonnull (strstr (meta, "<dc:title>规范城乡酒席办理（治理“整酒风”）：第2次协商会议纪要</dc:title>"));
   g_assert_nonnull (strstr (content, "整酒风”）："));
@@ -319,8 +280,6 @@ test_bad_text (Fixture       *f,
   g_autofree char *text = NULL;
   GPtrArray *participants = tx_consultation_get_participants (f->consultation);
   TxParticipant *first = g_ptr_array_index (participants, 0);
-  GsfInput *input;
-  GsfInfile *zip;
 
   tx_consultation_set_title (f->consultation, "\u202E双谷村\x07新型农村综合体建设协商\uFFFE");
   tx_consultation_set_minutes (f->consultation, "记录\xff人",
@@ -335,15 +294,8 @@ test_bad_text (Fixture       *f,
   g_assert_true (tx_odt_document_save (doc, odt, &error));
   g_assert_no_error (error);
 
-  gsf_init ();
-  input = gsf_input_stdio_new (odt, &error);
-  g_assert_no_error (error);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  content = read_member (zip, "content.xml");
-  meta = read_member (zip, "meta.xml");
-  g_object_unref (zip);
-  g_object_unref (input);
+  content = tx_test_zip_member_text (odt, "content.xml");
+  meta = tx_test_zip_member_text (odt, "meta.xml");
 
   assert_clean_xml (content, "content.xml");
   assert_clean_xml (meta, "meta.xml");
@@ -430,18 +382,10 @@ test_attendance_order (Fixture       *f,
   g_autoptr(TxOdtDocument) doc = tx_minutes_document_new (f->consultation);
   g_autofree char *odt = g_build_filename (f->dir, "order.odt", NULL);
   g_autofree char *content = NULL;
-  GsfInput *input;
-  GsfInfile *zip;
 
   g_assert_true (tx_odt_document_save (doc, odt, &error));
   g_assert_no_error (error);
-  input = gsf_input_stdio_new (odt, &error);
-  g_assert_no_error (error);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  content = read_member (zip, "content.xml");
-  g_object_unref (zip);
-  g_object_unref (input);
+  content = tx_test_zip_member_text (odt, "content.xml");
 
   /* deputies 陈 (7 strokes) before 罗 (8); stakeholders 陈秀, then
    * 罗金元 before 罗德安 (金 8, 德 15) */

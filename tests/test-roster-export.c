@@ -6,10 +6,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-stdio.h>
-#include <gsf/gsf-utils.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <signal.h>
@@ -20,6 +16,7 @@
 #include "tx-file.h"
 #include "tx-roster-export.h"
 #include "tx-store.h"
+#include "tx-test-pdf.h"
 
 typedef struct {
   char    *dir;
@@ -219,32 +216,11 @@ test_xlsx_cell (void)
 static xmlDocPtr
 read_sheet (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  GsfInput *input;
-  GsfInfile *zip;
-  GsfInput *sheet;
-  guint8 *bytes;
-  gsf_off_t size;
-  xmlDocPtr doc;
+  g_autoptr(GBytes) sheet = tx_test_zip_member (path, "xl/worksheets/sheet1.xml");
+  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (sheet, NULL), (int) g_bytes_get_size (sheet), "sheet1.xml",
+                                 NULL, XML_PARSE_HUGE | XML_PARSE_NONET);
 
-  gsf_init ();
-  input = gsf_input_stdio_new (path, &error);
-  g_assert_no_error (error);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  sheet = gsf_infile_child_by_vname (zip, "xl", "worksheets", "sheet1.xml", NULL);
-  g_assert_nonnull (sheet);
-  size = gsf_input_size (sheet);
-  bytes = g_malloc (size);
-  g_assert_nonnull (gsf_input_read (sheet, size, bytes));
-  doc = xmlReadMemory ((const char *) bytes, (int) size, "sheet1.xml", NULL, XML_PARSE_HUGE | XML_PARSE_NONET);
   g_assert_nonnull (doc);
-
-  g_free (bytes);
-  g_object_unref (sheet);
-  g_object_unref (zip);
-  g_object_unref (input);
-
   return doc;
 }
 

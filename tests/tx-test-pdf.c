@@ -6,6 +6,7 @@
 
 #include "tx-test-pdf.h"
 
+#include <gio/gio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,6 +182,37 @@ tx_test_unjoin (char *text)
   *out = '\0';
 
   return text;
+}
+
+/* The member @name ("content.xml", "Pictures/image1.png") of the zip
+ * file @zip, as unzip reads it: not the library that wrote it. */
+GBytes *
+tx_test_zip_member (const char *zip,
+                    const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) unzip = NULL;
+  GBytes *member = NULL;
+
+  unzip = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                            "unzip", "-p", zip, name, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (unzip, NULL, NULL, &member, NULL, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (unzip))
+    g_error ("%s has no member %s", zip, name);
+
+  return member;
+}
+
+/* Likewise, as text. */
+char *
+tx_test_zip_member_text (const char *zip,
+                         const char *name)
+{
+  g_autoptr(GBytes) member = tx_test_zip_member (zip, name);
+
+  return g_strndup (g_bytes_get_data (member, NULL), g_bytes_get_size (member));
 }
 
 /* The text of an ODT as a reader reads it: a line for each paragraph

@@ -23,5 +23,9 @@ void  tx_test_assert_words_inside (const char *pdf,
                                    double      right,
                                    double      bottom);
 char *tx_test_odt_text    (const char *odt);
+GBytes *tx_test_zip_member      (const char *zip,
+                                 const char *name);
+char   *tx_test_zip_member_text (const char *zip,
+                                 const char *name);
 
 G_END_DECLS
