@@ -35,9 +35,9 @@ tx_consultation_list_query_ids (TxPagedList  *list,
 
 static GPtrArray *
 tx_consultation_list_load_rows (TxPagedList   *list,
-                           const gint64  *ids,
-                           guint          n_ids,
-                           GError       **error)
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GError       **error)
 {
   return tx_store_load_consultations (tx_paged_list_get_store (list), ids, n_ids, error);
 }

@@ -362,22 +362,31 @@ tx_roster_load_people (TxStore       *store,
                        GError       **error)
 {
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ? AND p.deleted_at IS NULL", error);
+  if (n_ids == 0)
+    return g_steal_pointer (&people);
+
+  /* one statement for them all, in the order of @ids, as the other
+   * records' lists read a page */
+  json = tx_store_ids_to_json (ids, n_ids);
+  stmt = tx_store_prepare (store,
+                           "SELECT " PERSON_COLUMNS
+                           "FROM json_each (?1) j JOIN person p ON p.id = j.value "
+                           "LEFT JOIN township t ON t.id = p.township_id "
+                           "WHERE p.deleted_at IS NULL ORDER BY j.key",
+                           error);
   if (stmt == NULL)
     return NULL;
 
-  for (guint i = 0; i < n_ids; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-        g_ptr_array_add (people, person_from_row (stmt));
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ERROR)
-        return NULL;
-    }
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (people, person_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
 
   return g_steal_pointer (&people);
 }
