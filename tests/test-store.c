@@ -232,6 +232,36 @@ test_filling (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
 }
 
+/* A record's row id by its uuid: a deleted one only when asked for. */
+static void
+test_find_id (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  g_autoptr(TxPerson) person = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  person = tx_person_new_with_fields (NULL, "王芳", TX_GENDER_FEMALE, "", NULL, "", "", "", "", "");
+  g_assert_true (tx_roster_edit_person (store, person, &error));
+  g_assert_no_error (error);
+
+  id = tx_store_find_id (store, "person", tx_person_get_uuid (person), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, query_int (store, "SELECT id FROM person WHERE name = '王芳'"));
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (tx_store_find_id (store, "person", "1b4e28ba-2fa1-41d2-883f-0016d3cca427", TRUE, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_store_find_id (store, "township", tx_person_get_uuid (person), TRUE, &error), ==, 0);
+
+  g_assert_true (tx_roster_delete_person (store, tx_person_get_uuid (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_store_find_id (store, "person", tx_person_get_uuid (person), FALSE, &error), ==, 0);
+  g_assert_cmpint (tx_store_find_id (store, "person", tx_person_get_uuid (person), TRUE, &error), ==, id);
+  g_assert_no_error (error);
+}
+
 static void
 on_changed_cb (TxStore    *store,
                const char *kind,
@@ -669,6 +699,7 @@ main (int   argc,
   g_test_add ("/store/rollback", Fixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
   g_test_add ("/store/nested", Fixture, NULL, fixture_set_up, test_nested, fixture_tear_down);
   g_test_add ("/store/filling", Fixture, NULL, fixture_set_up, test_filling, fixture_tear_down);
+  g_test_add ("/store/find-id", Fixture, NULL, fixture_set_up, test_find_id, fixture_tear_down);
   g_test_add ("/store/uuid", Fixture, NULL, fixture_set_up, test_uuid, fixture_tear_down);
   g_test_add ("/store/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);

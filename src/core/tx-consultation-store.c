@@ -494,17 +494,9 @@ consultation_id (TxStore     *store,
                  const char  *uuid,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (store, "SELECT id FROM consultation WHERE uuid = ? AND deleted_at IS NULL", error);
-  gint64 id = 0;
-  int rc;
+  gint64 id = tx_store_find_id (store, "consultation", uuid, FALSE, error);
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
+  if (id < 0)
     return 0;
 
   if (id == 0)
@@ -519,17 +511,9 @@ person_id (TxStore     *store,
            const char  *uuid,
            GError     **error)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (store, "SELECT id FROM person WHERE uuid = ? AND deleted_at IS NULL", error);
-  gint64 id = 0;
-  int rc;
+  gint64 id = tx_store_find_id (store, "person", uuid, FALSE, error);
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
+  if (id < 0)
     return 0;
 
   if (id == 0)
@@ -560,32 +544,23 @@ touch (TxStore     *store,
   return tx_store_audit (store, "update", "consultation", uuid, summary, error);
 }
 
-/* The row id of what @sql finds for @uuid; 0 with @error set when none
- * (@missing says what is missing) or when it cannot be read. */
+/* The row id of the record @uuid of @table; 0 with @error set when
+ * there is none (@missing says what is missing) or when it cannot be
+ * read. */
 static gint64
 find_row_id (TxStore     *store,
-             const char  *sql,
+             const char  *table,
              const char  *uuid,
+             gboolean     deleted_too,
              const char  *missing,
              GError     **error)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (store, sql, error);
-  gint64 id = 0;
-  int rc;
+  gint64 id = tx_store_find_id (store, table, uuid, deleted_too, error);
 
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = tx_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (id == 0)
     g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, missing);
 
-  return id;
+  return MAX (id, 0);
 }
 
 static gboolean
@@ -655,11 +630,8 @@ write_participants (TxStore         *store,
       sqlite3_stmt *stmt;
       gint64 person_id;
 
-      person_id = find_row_id (store,
-                               (flags & TX_WRITE_AS_RECEIVED)
-                               ? "SELECT id FROM person WHERE uuid = ?"
-                               : "SELECT id FROM person WHERE uuid = ? AND deleted_at IS NULL",
-                               participant->person_uuid, missing, error);
+      person_id = find_row_id (store, "person", participant->person_uuid, (flags & TX_WRITE_AS_RECEIVED) != 0,
+                               missing, error);
       if (person_id == 0)
         return FALSE;
 
@@ -784,11 +756,8 @@ tx_store_write_consultation (TxStore         *store,
   if (!tx_problems_to_error (problems, error))
     return FALSE;
 
-  township_id = find_row_id (store,
-                             (flags & TX_WRITE_AS_RECEIVED)
-                             ? "SELECT id FROM township WHERE uuid = ?"
-                             : "SELECT id FROM township WHERE uuid = ? AND deleted_at IS NULL",
-                             self->township_uuid, _("Choose the township of the consultation."), error);
+  township_id = find_row_id (store, "township", self->township_uuid, (flags & TX_WRITE_AS_RECEIVED) != 0,
+                             _("Choose the township of the consultation."), error);
   if (township_id == 0)
     return FALSE;
 
@@ -846,16 +815,13 @@ save_consultation (TxStore   *store,
 {
   SaveJob *job = user_data;
   TxConsultation *self = job->consultation;
-  g_autoptr(GError) local_error = NULL;
+  gint64 existing;
 
   /* does it exist already: for the audit log */
-  job->exists = find_row_id (store, "SELECT id FROM consultation WHERE uuid = ?", self->uuid, "",
-                             &local_error) != 0;
-  if (local_error != NULL && !g_error_matches (local_error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  existing = tx_store_find_id (store, "consultation", self->uuid, TRUE, error);
+  if (existing < 0)
+    return FALSE;
+  job->exists = existing != 0;
 
   /* participants and done dates change through their own functions,
    * which apply their rules */

@@ -340,30 +340,6 @@ tx_store_load_outcomes (TxStore       *store,
   return g_steal_pointer (&outcomes);
 }
 
-/* The row id of what @sql finds for @uuid, 0 when none, -1 with @error
- * set when it cannot be read. */
-static gint64
-find_row_id (TxStore     *store,
-             const char  *sql,
-             const char  *uuid,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = tx_store_prepare (store, sql, error);
-  gint64 id = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = tx_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_ERROR ? -1 : id;
-}
-
 /**
  * tx_store_write_outcome:
  * @flags: %TX_WRITE_AS_RECEIVED for a record from another office (its
@@ -400,11 +376,8 @@ tx_store_write_outcome (TxStore      *store,
   if (!tx_problems_to_error (problems, error))
     return FALSE;
 
-  consultation_id = find_row_id (store,
-                                 (flags & TX_WRITE_AS_RECEIVED)
-                                 ? "SELECT id FROM consultation WHERE uuid = ?"
-                                 : "SELECT id FROM consultation WHERE uuid = ? AND deleted_at IS NULL",
-                                 self->consultation_uuid, error);
+  consultation_id = tx_store_find_id (store, "consultation", self->consultation_uuid,
+                                      (flags & TX_WRITE_AS_RECEIVED) != 0, error);
   if (consultation_id < 0)
     return FALSE;
   if (consultation_id == 0)
@@ -488,7 +461,7 @@ save_outcome (TxStore   *store,
               GError   **error)
 {
   TxOutcome *self = user_data;
-  gint64 existing = find_row_id (store, "SELECT id FROM outcome WHERE uuid = ?", self->uuid, error);
+  gint64 existing = tx_store_find_id (store, "outcome", self->uuid, TRUE, error);
 
   if (existing < 0 || !tx_store_write_outcome (store, self, 0, error))
     return FALSE;
@@ -583,21 +556,12 @@ tx_store_load_outcome (TxStore     *store,
                        GError     **error)
 {
   g_autoptr(GPtrArray) outcomes = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
+  gint64 id;
 
   /* by its id, not by reading every recommendation of a city */
-  stmt = tx_store_prepare (store, "SELECT id FROM outcome WHERE uuid = ? AND deleted_at IS NULL", error);
-  if (stmt == NULL)
+  id = tx_store_find_id (store, "outcome", uuid, FALSE, error);
+  if (id < 0)
     return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = tx_store_step (store, stmt, error);
-  if (rc == SQLITE_ERROR)
-    return NULL;
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
 
   outcomes = id != 0 ? tx_store_load_outcomes (store, &id, 1, error) : NULL;
   if (id != 0 && outcomes == NULL)

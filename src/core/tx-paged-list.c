@@ -157,20 +157,9 @@ find_id (TxPagedList *self,
          const char  *uuid)
 {
   TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?",
-                                          TX_PAGED_LIST_GET_CLASS (self)->kind);
-  sqlite3_stmt *stmt = tx_store_prepare (priv->store, sql, NULL);
-  gint64 id = 0;
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   /* not found, or not readable: the list tells the views of every row */
-  if (tx_store_step (priv->store, stmt, NULL) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return id;
+  return MAX (0, tx_store_find_id (priv->store, TX_PAGED_LIST_GET_CLASS (self)->kind, uuid, TRUE, NULL));
 }
 
 /* A record of the list's own kind shows in its own row alone. */

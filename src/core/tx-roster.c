@@ -561,14 +561,8 @@ tx_roster_save_person (TxStore   *store,
   tx_collate_sort_keys (person->name, &pinyin, &strokes);
 
   /* The person as stored, if at all */
-  stmt = tx_store_prepare (store, "SELECT id FROM person WHERE uuid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, person->uuid, -1, SQLITE_TRANSIENT);
-  rc = tx_store_step (store, stmt, error);
-  person_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
+  person_id = tx_store_find_id (store, "person", person->uuid, TRUE, error);
+  if (person_id < 0)
     return FALSE;
 
   /* The search index forgets the words as they were, before they change

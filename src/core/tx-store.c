@@ -939,6 +939,59 @@ tx_store_step_done (TxStore       *self,
 }
 
 /**
+ * tx_store_find_id:
+ * @table: "township", "person", "consultation" or "outcome"
+ * @uuid: a record's id
+ * @deleted_too: whether a record deleted (in Recently Deleted) counts
+ *
+ * Returns: the row id of the record @uuid in @table; 0 when there is
+ *   none; -1 with @error set when it cannot be read
+ */
+gint64
+tx_store_find_id (TxStore     *self,
+                  const char  *table,
+                  const char  *uuid,
+                  gboolean     deleted_too,
+                  GError     **error)
+{
+  static const char * const queries[][3] = {
+    { "township", "SELECT id FROM township WHERE uuid = ?",
+      "SELECT id FROM township WHERE uuid = ? AND deleted_at IS NULL" },
+    { "person", "SELECT id FROM person WHERE uuid = ?",
+      "SELECT id FROM person WHERE uuid = ? AND deleted_at IS NULL" },
+    { "consultation", "SELECT id FROM consultation WHERE uuid = ?",
+      "SELECT id FROM consultation WHERE uuid = ? AND deleted_at IS NULL" },
+    { "outcome", "SELECT id FROM outcome WHERE uuid = ?",
+      "SELECT id FROM outcome WHERE uuid = ? AND deleted_at IS NULL" },
+  };
+  const char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (self), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries) && sql == NULL; i++)
+    if (g_strcmp0 (queries[i][0], table) == 0)
+      sql = queries[i][deleted_too ? 1 : 2];
+  g_return_val_if_fail (sql != NULL, -1);
+
+  if (uuid == NULL)
+    return 0;
+
+  stmt = tx_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = tx_store_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ERROR ? -1 : id;
+}
+
+/**
  * tx_store_ids_to_json:
  *
  * Returns: (transfer full): @ids as a JSON array, for a statement that

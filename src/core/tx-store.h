@@ -107,6 +107,11 @@ int           tx_store_step                (TxStore           *self,
 gboolean      tx_store_step_done           (TxStore           *self,
                                             sqlite3_stmt      *stmt,
                                             GError           **error);
+gint64        tx_store_find_id             (TxStore           *self,
+                                            const char        *table,
+                                            const char        *uuid,
+                                            gboolean           deleted_too,
+                                            GError           **error);
 char         *tx_store_ids_to_json         (const gint64      *ids,
                                             guint              n_ids);
 GArray       *tx_store_step_ids            (TxStore           *self,
