@@ -1,0 +1,547 @@
+/* tx-exchange-export.c — writing the exchange file (DESIGN §4)
+ *
+ * The whole database as one exchange file, streamed with xmlTextWriter
+ * from one read transaction: townships, people, plans, consultations
+ * with their stages, participants and minutes, recommendations with
+ * their supervision, then what was deleted.  The file is written beside
+ * its place and moved there only when whole (tx-file.c).  Reading it
+ * back is tx-exchange.c's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#include "tx-exchange.h"
+#include "tx-file.h"
+#include "tx-store.h"
+#include "tx-vocabulary.h"
+
+typedef struct {
+  TxStore          *store;
+  xmlTextWriterPtr  writer;
+  gboolean          failed;
+  GError           *read_error;   /* the first, when reading failed */
+} Exporter;
+
+/* The next row of @stmt: FALSE at the end, and FALSE with the export
+ * failed when the database could not be read (never a short file that
+ * looks whole). */
+static gboolean
+ex_step (Exporter     *ex,
+         sqlite3_stmt *stmt)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      ex->failed = TRUE;
+      return FALSE;
+    }
+
+  rc = tx_store_step (ex->store, stmt, &error);
+  if (rc == SQLITE_ERROR)
+    {
+      ex->failed = TRUE;
+      if (ex->read_error == NULL)
+        ex->read_error = g_steal_pointer (&error);
+    }
+
+  return rc == SQLITE_ROW;
+}
+
+static void
+start (Exporter   *ex,
+       const char *element)
+{
+  if (xmlTextWriterStartElement (ex->writer, BAD_CAST element) < 0)
+    ex->failed = TRUE;
+}
+
+static void
+end (Exporter *ex)
+{
+  if (xmlTextWriterEndElement (ex->writer) < 0)
+    ex->failed = TRUE;
+}
+
+static void
+attr (Exporter   *ex,
+      const char *name,
+      const char *value)
+{
+  if (value == NULL)
+    return;
+  if (xmlTextWriterWriteAttribute (ex->writer, BAD_CAST name, BAD_CAST value) < 0)
+    ex->failed = TRUE;
+}
+
+static void
+attr_int (Exporter   *ex,
+          const char *name,
+          int         value)
+{
+  char buffer[16];
+
+  g_snprintf (buffer, sizeof buffer, "%d", value);
+  attr (ex, name, buffer);
+}
+
+/* An element with text; left out when the text is empty unless @always. */
+static void
+text_element (Exporter   *ex,
+              const char *element,
+              const char *text,
+              gboolean    always)
+{
+  if ((text == NULL || text[0] == '\0') && !always)
+    return;
+  if (xmlTextWriterWriteElement (ex->writer, BAD_CAST element, BAD_CAST (text ? text : "")) < 0)
+    ex->failed = TRUE;
+}
+
+static void
+export_townships (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
+                                         "SELECT uuid, name, kind, updated_at FROM township "
+                                         "WHERE deleted_at IS NULL ORDER BY name, uuid", NULL);
+
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "township");
+      attr (ex, "uuid", tx_column_text (stmt, 0));
+      attr (ex, "name", tx_column_text (stmt, 1));
+      attr (ex, "kind", tx_column_text (stmt, 2));
+      attr (ex, "updated", tx_column_text (stmt, 3));
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+static void
+export_people (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
+                                         "SELECT p.id, p.uuid, t.uuid, p.updated_at, p.name, p.gender, p.ethnicity, "
+                                         "  p.organization, p.title, p.phone, p.village, p.notes "
+                                         "FROM person p LEFT JOIN township t ON t.id = p.township_id "
+                                         "WHERE p.deleted_at IS NULL ORDER BY p.sort_pinyin, p.uuid", NULL);
+  sqlite3_stmt *categories = tx_store_prepare (ex->store,
+                                               "SELECT category FROM person_category WHERE person_id = ? "
+                                               "ORDER BY position, category", NULL);
+
+  while (categories != NULL && ex_step (ex, stmt))
+    {
+      start (ex, "person");
+      attr (ex, "uuid", tx_column_text (stmt, 1));
+      attr (ex, "updated", tx_column_text (stmt, 3));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        attr (ex, "township", tx_column_text (stmt, 2));
+      text_element (ex, "name", tx_column_text (stmt, 4), TRUE);
+      text_element (ex, "gender", tx_column_text (stmt, 5), FALSE);
+      text_element (ex, "ethnicity", tx_column_text (stmt, 6), FALSE);
+
+      sqlite3_bind_int64 (categories, 1, sqlite3_column_int64 (stmt, 0));
+      while (ex_step (ex, categories))
+        text_element (ex, "category", tx_column_text (categories, 0), TRUE);
+      sqlite3_reset (categories);
+
+      text_element (ex, "organization", tx_column_text (stmt, 7), FALSE);
+      text_element (ex, "title", tx_column_text (stmt, 8), FALSE);
+      text_element (ex, "phone", tx_column_text (stmt, 9), FALSE);
+      text_element (ex, "village", tx_column_text (stmt, 10), FALSE);
+      text_element (ex, "notes", tx_column_text (stmt, 11), FALSE);
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+static void
+export_plans (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
+                                         "SELECT t.uuid, p.year, p.consultations, p.updated_at "
+                                         "FROM plan p JOIN township t ON t.id = p.township_id "
+                                         "WHERE t.deleted_at IS NULL ORDER BY t.name, t.uuid, p.year", NULL);
+
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "plan");
+      attr (ex, "township", tx_column_text (stmt, 0));
+      attr_int (ex, "year", sqlite3_column_int (stmt, 1));
+      attr_int (ex, "consultations", sqlite3_column_int (stmt, 2));
+      attr (ex, "updated", tx_column_text (stmt, 3));
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+static void
+export_consultation_parts (Exporter *ex,
+                           gint64    id)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (ex->store, "SELECT stage, due, done, note FROM stage WHERE consultation_id = ? ORDER BY stage", NULL);
+  if (stmt == NULL)
+    {
+      ex->failed = TRUE;
+      return;
+    }
+  {
+    const char *due[TX_N_STAGES] = { NULL, };
+    const char *done[TX_N_STAGES] = { NULL, };
+    const char *reason[TX_N_STAGES] = { NULL, };
+    char *owned[3 * TX_N_STAGES] = { NULL, };
+
+    sqlite3_bind_int64 (stmt, 1, id);
+    while (ex_step (ex, stmt))
+      {
+        int stage = sqlite3_column_int (stmt, 0);
+
+        if (stage < 0 || stage >= TX_N_STAGES)
+          continue;
+        due[stage] = owned[3 * stage] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        done[stage] = owned[3 * stage + 1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        /* why a stage was done out of order travels with it: the
+         * receiving office checks the order too */
+        if (sqlite3_column_type (stmt, 3) == SQLITE_TEXT && tx_column_text (stmt, 3)[0] != '\0')
+          reason[stage] = owned[3 * stage + 2] = g_strdup (tx_column_text (stmt, 3));
+      }
+    sqlite3_reset (stmt);
+
+    for (guint i = 0; i < TX_N_STAGES; i++)
+      {
+        start (ex, "stage");
+        attr (ex, "name", tx_stage_to_key ((TxStage) i));
+        attr (ex, "due", due[i]);
+        attr (ex, "done", done[i]);
+        attr (ex, "reason", reason[i]);
+        end (ex);
+      }
+
+    for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+      g_free (owned[i]);
+  }
+}
+
+static void
+export_consultations (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
+                                         "SELECT c.id, c.uuid, t.uuid, c.updated_at, c.title, c.topic_source, "
+                                         "  c.orientation, c.platform, c.venue, c.starts_at, c.ends_at, c.research_notes "
+                                         "FROM consultation c JOIN township t ON t.id = c.township_id "
+                                         "WHERE c.deleted_at IS NULL ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.uuid", NULL);
+  sqlite3_stmt *participants = tx_store_prepare (ex->store,
+                                                 "SELECT p.uuid, pa.role, pa.invited, pa.attended "
+                                                 "FROM participant pa JOIN person p ON p.id = pa.person_id "
+                                                 "WHERE pa.consultation_id = ? ORDER BY pa.position, p.uuid", NULL);
+  sqlite3_stmt *minutes = tx_store_prepare (ex->store,
+                                            "SELECT recorder, agenda, consensus, next_steps FROM minutes "
+                                            "WHERE consultation_id = ?", NULL);
+  sqlite3_stmt *speeches = tx_store_prepare (ex->store,
+                                             "SELECT speaker, summary FROM speech WHERE consultation_id = ? "
+                                             "ORDER BY position", NULL);
+
+  if (stmt == NULL || participants == NULL || minutes == NULL || speeches == NULL)
+    {
+      ex->failed = TRUE;
+      return;
+    }
+
+  while (ex_step (ex, stmt))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      start (ex, "consultation");
+      attr (ex, "uuid", tx_column_text (stmt, 1));
+      attr (ex, "township", tx_column_text (stmt, 2));
+      attr (ex, "updated", tx_column_text (stmt, 3));
+      text_element (ex, "title", tx_column_text (stmt, 4), TRUE);
+      text_element (ex, "topic-source", tx_column_text (stmt, 5), TRUE);
+      text_element (ex, "orientation", tx_column_text (stmt, 6), TRUE);
+      text_element (ex, "platform", tx_column_text (stmt, 7), TRUE);
+      text_element (ex, "venue", tx_column_text (stmt, 8), FALSE);
+      text_element (ex, "starts", tx_column_text (stmt, 9), FALSE);
+      text_element (ex, "ends", tx_column_text (stmt, 10), FALSE);
+
+      /* the statement cache is shared; stage rows are read before the
+       * next step of this one */
+      export_consultation_parts (ex, id);
+      text_element (ex, "research", tx_column_text (stmt, 11), FALSE);
+
+      sqlite3_bind_int64 (participants, 1, id);
+      while (ex_step (ex, participants))
+        {
+          start (ex, "participant");
+          attr (ex, "person", tx_column_text (participants, 0));
+          attr (ex, "role", tx_column_text (participants, 1));
+          attr (ex, "invited", sqlite3_column_int (participants, 2) ? "true" : "false");
+          if (sqlite3_column_type (participants, 3) != SQLITE_NULL)
+            attr (ex, "attended", sqlite3_column_int (participants, 3) ? "true" : "false");
+          end (ex);
+        }
+      sqlite3_reset (participants);
+
+      sqlite3_bind_int64 (minutes, 1, id);
+      if (ex_step (ex, minutes))
+        {
+          start (ex, "minutes");
+          if (tx_column_text (minutes, 0)[0] != '\0')
+            attr (ex, "recorder", tx_column_text (minutes, 0));
+          text_element (ex, "agenda", tx_column_text (minutes, 1), FALSE);
+
+          sqlite3_bind_int64 (speeches, 1, id);
+          while (ex_step (ex, speeches))
+            {
+              start (ex, "speech");
+              attr (ex, "speaker", tx_column_text (speeches, 0));
+              if (xmlTextWriterWriteString (ex->writer, BAD_CAST tx_column_text (speeches, 1)) < 0)
+                ex->failed = TRUE;
+              end (ex);
+            }
+          sqlite3_reset (speeches);
+
+          text_element (ex, "consensus", tx_column_text (minutes, 2), FALSE);
+          text_element (ex, "next-steps", tx_column_text (minutes, 3), FALSE);
+          end (ex);
+        }
+      sqlite3_reset (minutes);
+
+      end (ex);
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+export_outcomes (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
+                                         "SELECT o.id, o.uuid, c.uuid, o.updated_at, o.title, o.content, o.submitted_to, "
+                                         "  o.submitted_on, o.has_feedback, o.feedback_due, o.feedback_received, "
+                                         "  o.feedback_text, o.adoption, o.progress "
+                                         "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                                         "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL "
+                                         "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.title, o.uuid", NULL);
+  sqlite3_stmt *supervisions = tx_store_prepare (ex->store,
+                                                 "SELECT phase, date, by_whom, note FROM supervision "
+                                                 "WHERE outcome_id = ? ORDER BY position", NULL);
+
+  if (stmt == NULL || supervisions == NULL)
+    {
+      ex->failed = TRUE;
+      return;
+    }
+
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "outcome");
+      attr (ex, "uuid", tx_column_text (stmt, 1));
+      attr (ex, "consultation", tx_column_text (stmt, 2));
+      attr (ex, "updated", tx_column_text (stmt, 3));
+      text_element (ex, "title", tx_column_text (stmt, 4), TRUE);
+      text_element (ex, "content", tx_column_text (stmt, 5), FALSE);
+      text_element (ex, "submitted-to", tx_column_text (stmt, 6), FALSE);
+      text_element (ex, "submitted", tx_column_text (stmt, 7), FALSE);
+      if (sqlite3_column_int (stmt, 8))
+        {
+          start (ex, "feedback");
+          if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+            attr (ex, "due", tx_column_text (stmt, 9));
+          if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+            attr (ex, "received", tx_column_text (stmt, 10));
+          if (xmlTextWriterWriteString (ex->writer, BAD_CAST tx_column_text (stmt, 11)) < 0)
+            ex->failed = TRUE;
+          end (ex);
+        }
+      text_element (ex, "adoption", tx_column_text (stmt, 12), TRUE);
+      if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+        text_element (ex, "progress", tx_column_text (stmt, 13), TRUE);
+
+      sqlite3_bind_int64 (supervisions, 1, sqlite3_column_int64 (stmt, 0));
+      while (ex_step (ex, supervisions))
+        {
+          start (ex, "supervision");
+          attr (ex, "phase", tx_column_text (supervisions, 0));
+          if (sqlite3_column_type (supervisions, 1) != SQLITE_NULL)
+            attr (ex, "date", tx_column_text (supervisions, 1));
+          if (tx_column_text (supervisions, 2)[0] != '\0')
+            attr (ex, "by", tx_column_text (supervisions, 2));
+          if (xmlTextWriterWriteString (ex->writer, BAD_CAST tx_column_text (supervisions, 3)) < 0)
+            ex->failed = TRUE;
+          end (ex);
+        }
+      sqlite3_reset (supervisions);
+
+      end (ex);
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+export_deletions (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
+                                         "SELECT kind, uuid, at FROM ("
+                                         "  SELECT 'township' AS kind, uuid, deleted_at AS at FROM township WHERE deleted_at IS NOT NULL"
+                                         "  UNION ALL SELECT 'person', uuid, deleted_at FROM person WHERE deleted_at IS NOT NULL"
+                                         "  UNION ALL SELECT 'consultation', uuid, deleted_at FROM consultation WHERE deleted_at IS NOT NULL"
+                                         "  UNION ALL SELECT 'outcome', uuid, deleted_at FROM outcome WHERE deleted_at IS NOT NULL"
+                                         "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone"
+                                         ") ORDER BY kind, uuid", NULL);
+
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "deleted");
+      attr (ex, "kind", tx_column_text (stmt, 0));
+      attr (ex, "uuid", tx_column_text (stmt, 1));
+      attr (ex, "at", tx_column_text (stmt, 2));
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+static gboolean
+export_records (TxStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  Exporter *ex = user_data;
+
+  export_townships (ex);
+  export_people (ex);
+  export_plans (ex);
+  export_consultations (ex);
+  export_outcomes (ex);
+  export_deletions (ex);
+
+  return !ex->failed;
+}
+
+/* libxml2's output, through the writer of every file Tongxin writes. */
+static int
+write_to_file (void       *context,
+               const char *buffer,
+               int         length)
+{
+  return tx_file_writer_write (context, buffer, length) ? length : -1;
+}
+
+static int
+close_nothing (void *context)
+{
+  return 0;
+}
+
+/* libxml2 says what went wrong while writing in English on stderr; the
+ * file's writer says it to the clerk, so libxml2 says it to the log. */
+static void
+log_libxml_error (void       *context,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_debug ("libxml2: %s", message);
+}
+
+/**
+ * tx_exchange_export:
+ * @path: the file to write; replaced atomically
+ *
+ * Writes every record of the store as an exchange file.
+ */
+gboolean
+tx_exchange_export (TxStore     *store,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autoptr(TxFileWriter) file = NULL;
+  xmlGenericErrorFunc previous_error_func;
+  void *previous_error_context;
+  Exporter ex = { store, NULL, FALSE, NULL };
+
+  /* written whole or not at all, 0600, as every file Tongxin writes */
+  file = tx_file_writer_new (path, &write_error);
+  if (file == NULL)
+    {
+      g_set_error_literal (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE, write_error->message);
+      return FALSE;
+    }
+
+  previous_error_func = xmlGenericError;
+  previous_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, log_libxml_error);
+
+  ex.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_to_file, close_nothing, file, NULL));
+  if (ex.writer == NULL)
+    {
+      xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
+                   _("Could not write “%s”. Check that the folder exists and can be written."),
+                   path);
+      return FALSE;
+    }
+
+  xmlTextWriterSetIndent (ex.writer, 1);
+  xmlTextWriterSetIndentString (ex.writer, BAD_CAST "  ");
+
+  if (xmlTextWriterStartDocument (ex.writer, NULL, "UTF-8", NULL) < 0)
+    ex.failed = TRUE;
+  start (&ex, "tongxin");
+  attr (&ex, "xmlns", TX_EXCHANGE_NAMESPACE);
+  attr (&ex, "exported", exported);
+
+  /* Everything from one state of the database. */
+  if (!tx_store_read (store, export_records, &ex, &read_error))
+    ex.failed = TRUE;
+
+  end (&ex);
+  if (xmlTextWriterEndDocument (ex.writer) < 0 || xmlTextWriterFlush (ex.writer) < 0)
+    ex.failed = TRUE;
+
+  xmlFreeTextWriter (ex.writer);
+  xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
+
+  if (ex.read_error != NULL)
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
+                   _("Could not write “%s”: %s. Nothing was written."),
+                   path, ex.read_error->message);
+      g_clear_error (&ex.read_error);
+      return FALSE;
+    }
+
+  /* a failed write says why (disk full, too large, …); a failure of the
+   * writer itself is one of those too */
+  if (ex.failed && !tx_file_writer_has_failed (file))
+    tx_file_writer_set_failed (file, EIO);
+  if (!tx_file_writer_commit (file, &write_error))
+    {
+      g_set_error_literal (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE, write_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
