@@ -36,8 +36,8 @@
 #include "tx-rules.h"
 #include "tx-test-gui.h"
 #include "tx-test-pdf.h"
-#include "tx-vocabulary.h"
 #include "tx-text-cell.h"
+#include "tx-vocabulary.h"
 
 #define TODAY "2026-11-27"
 #define OVERDUE_TITLE "关于在安置点建设标准化厂房稳定搬迁群众就业的建议"
@@ -527,13 +527,13 @@ test_overdue_filter (Fixture       *fixture,
 
   /* Each row says so in words, not only in red. */
   list_view = get_list_view (fixture);
-  labels = find_widgets (list_view, GTK_TYPE_LABEL);
+  labels = find_widgets (list_view, TX_TYPE_TEXT_CELL);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
 
       if (gtk_widget_get_mapped (label) &&
-          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "Feedback overdue by "))
+          g_str_has_prefix (tx_text_cell_get_text (TX_TEXT_CELL (label)) ?: "", "Feedback overdue by "))
         said = TRUE;
     }
   g_assert_true (said);
@@ -1069,7 +1069,7 @@ dup_row_feedback (Fixture    *fixture,
 
   if (!gtk_widget_get_visible (status))
     return NULL;
-  return g_strdup (gtk_label_get_label (g_object_get_data (G_OBJECT (box), "tx-status-label")));
+  return g_strdup (tx_text_cell_get_text (g_object_get_data (G_OBJECT (box), "tx-status-label")));
 }
 
 /* The ledger's reason for the feedback on @uuid, as the Overview and

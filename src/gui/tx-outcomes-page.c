@@ -247,10 +247,10 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title = tx_text_cell_new (10, 30);
-  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *detail = tx_text_cell_new (10, 30);
   GtkWidget *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *status_icon = gtk_image_new ();
-  GtkWidget *status_label = gtk_label_new (NULL);
+  GtkWidget *status_label = tx_text_cell_new (10, 24);
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
@@ -262,15 +262,14 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   tx_text_cell_set_lines (TX_TEXT_CELL (title), 2);
   gtk_box_append (GTK_BOX (box), title);
 
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
+  /* the lines under the title: cells, not labels, as a list view makes
+   * its rows by the hundred */
+  tx_text_cell_set_caption (TX_TEXT_CELL (detail));
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_box_append (GTK_BOX (box), detail);
 
-  gtk_label_set_xalign (GTK_LABEL (status_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (status_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (status_label, "caption");
+  tx_text_cell_set_caption (TX_TEXT_CELL (status_label));
+  gtk_widget_set_hexpand (status_label, TRUE);
   gtk_box_append (GTK_BOX (status), status_icon);
   gtk_box_append (GTK_BOX (status), status_label);
   gtk_box_append (GTK_BOX (box), status);
@@ -337,14 +336,14 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   /* Translators: a township, when it was submitted, how far it was adopted */
   detail = g_strdup_printf (_("%s · %s · %s"), tx_outcome_get_township_name (outcome), submission,
                             tx_adoption_get_label (tx_outcome_get_adoption (outcome)));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "tx-detail"), detail);
+  tx_text_cell_set_text (g_object_get_data (G_OBJECT (box), "tx-detail"), detail);
 
   feedback = dup_feedback_text (self, outcome, &overdue);
   gtk_widget_set_visible (status, feedback != NULL);
   if (feedback == NULL)
     return;
 
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "tx-status-label"), feedback);
+  tx_text_cell_set_text (g_object_get_data (G_OBJECT (box), "tx-status-label"), feedback);
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "tx-status-icon"),
                                 overdue ? "dialog-warning-symbolic" : "alarm-symbolic");
   if (overdue)

@@ -27,6 +27,7 @@ struct _TxTextCell
 
   char        *text;
   PangoLayout *layout;          /* of the text, made when first drawn */
+  double       scale;           /* of the view's font */
   guint        layout_serial;   /* of the context it was made with */
   int          min_chars;
   int          nat_chars;
@@ -97,6 +98,9 @@ tx_text_cell_measure (GtkWidget      *widget,
   int char_width, line_height, ascent;
 
   get_metrics (gtk_widget_get_pango_context (get_context_widget (self)), &char_width, &line_height, &ascent);
+  char_width *= self->scale;
+  line_height *= self->scale;
+  ascent *= self->scale;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -151,6 +155,14 @@ ensure_layout (TxTextCell *self,
       pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      if (self->scale != 1)
+        {
+          PangoAttrList *attributes = pango_attr_list_new ();
+
+          pango_attr_list_insert (attributes, pango_attr_scale_new (self->scale));
+          pango_layout_set_attributes (self->layout, attributes);
+          pango_attr_list_unref (attributes);
+        }
       if (self->lines > 1)
         {
           pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
@@ -216,6 +228,7 @@ static void
 tx_text_cell_init (TxTextCell *self)
 {
   self->lines = 1;
+  self->scale = 1;
   self->height_for = -1;
 }
 
@@ -247,6 +260,23 @@ tx_text_cell_set_lines (TxTextCell *self,
   g_return_if_fail (TX_IS_TEXT_CELL (self));
 
   self->lines = MAX (lines, 1);
+  g_clear_object (&self->layout);
+  self->height_for = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * tx_text_cell_set_caption:
+ *
+ * Shows the text smaller than the view's, as the style class "caption"
+ * does a label's: for the lines under a row's title.
+ */
+void
+tx_text_cell_set_caption (TxTextCell *self)
+{
+  g_return_if_fail (TX_IS_TEXT_CELL (self));
+
+  self->scale = PANGO_SCALE_SMALL;
   g_clear_object (&self->layout);
   self->height_for = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));

@@ -15,6 +15,7 @@ GtkWidget  *tx_text_cell_new      (int         min_chars,
                                    int         nat_chars);
 void        tx_text_cell_set_lines (TxTextCell *self,
                                     int         lines);
+void        tx_text_cell_set_caption (TxTextCell *self);
 const char *tx_text_cell_get_text (TxTextCell *self);
 void        tx_text_cell_set_text (TxTextCell *self,
                                    const char *text);
