@@ -480,6 +480,115 @@ on_items_changed_cb (GListModel *model,
   emitted->count++;
 }
 
+/* What a view sees when the list's rows are replaced: the new ones
+ * first, before the old; then, at "replacing", the old ones still
+ * there right after the new (a view moved to the new ones keeps its
+ * rows for them); then the old ones gone. */
+typedef struct {
+  Emitted    emitted;
+  guint      n_old;
+  guint      n_new;
+  guint      replacing;      /* times told */
+  char      *first_new;      /* the uuids at "replacing" */
+  char      *first_old;
+} Replaced;
+
+static void
+on_replacing_cb (GListModel *model,
+                 guint       position,
+                 guint       n_new,
+                 Replaced   *replaced)
+{
+  g_autoptr(TxPerson) first_new = g_list_model_get_item (model, position);
+  g_autoptr(TxPerson) first_old = g_list_model_get_item (model, position + n_new);
+
+  /* the new rows came, and only they */
+  g_assert_cmpuint (replaced->emitted.count, ==, 1);
+  g_assert_cmpuint (replaced->emitted.position, ==, 0);
+  g_assert_cmpuint (replaced->emitted.removed, ==, 0);
+  g_assert_cmpuint (replaced->emitted.added, ==, n_new);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, replaced->n_old + n_new);
+
+  replaced->n_new = n_new;
+  replaced->replacing++;
+  g_free (replaced->first_new);
+  g_free (replaced->first_old);
+  replaced->first_new = g_strdup (tx_person_get_uuid (first_new));
+  replaced->first_old = g_strdup (tx_person_get_uuid (first_old));
+}
+
+static void
+replace_rows (TxPersonList   *list,
+              const char     *search,
+              GPtrArray      *old_rows,
+              GPtrArray      *new_rows)
+{
+  TxPersonFilter filter = { 0, };
+  Replaced replaced = { 0, };
+  gulong changed_id, replacing_id;
+
+  replaced.n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  replaced.emitted.n_items = replaced.n_old;
+  g_assert_cmpuint (replaced.n_old, ==, old_rows->len);
+  changed_id = g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &replaced.emitted);
+  replacing_id = g_signal_connect (list, "replacing", G_CALLBACK (on_replacing_cb), &replaced);
+
+  filter.search = (char *) search;
+  tx_person_list_set_filter (list, &filter);
+
+  g_assert_cmpuint (replaced.replacing, ==, 1);
+  g_assert_cmpuint (replaced.n_new, ==, new_rows->len);
+  g_assert_cmpstr (replaced.first_new, ==, tx_person_get_uuid (g_ptr_array_index (new_rows, 0)));
+  g_assert_cmpstr (replaced.first_old, ==, tx_person_get_uuid (g_ptr_array_index (old_rows, 0)));
+  /* then the old rows went, and nothing else was told */
+  g_assert_cmpuint (replaced.emitted.count, ==, 2);
+  g_assert_cmpuint (replaced.emitted.position, ==, new_rows->len);
+  g_assert_cmpuint (replaced.emitted.removed, ==, old_rows->len);
+  g_assert_cmpuint (replaced.emitted.added, ==, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, new_rows->len);
+  for (guint i = 0; i < new_rows->len; i++)
+    {
+      g_autoptr(TxPerson) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (tx_person_get_uuid (item), ==, tx_person_get_uuid (g_ptr_array_index (new_rows, i)));
+    }
+
+  g_signal_handler_disconnect (list, changed_id);
+  g_signal_handler_disconnect (list, replacing_id);
+  g_free (replaced.first_new);
+  g_free (replaced.first_old);
+}
+
+/* A search typed, then emptied: the rows are replaced in two steps. */
+static void
+test_paged_model_replaced (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPersonList) list = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  TxPersonFilter filter = { 0, };
+
+  g_assert_true (tx_store_write (f->store, add_many, GUINT_TO_POINTER (750), &error));
+  g_assert_no_error (error);
+  list = tx_person_list_new (f->store);
+  tx_paged_list_set_new_rows_first (TX_PAGED_LIST (list), TRUE);
+
+  all = tx_roster_query (f->store, NULL, &error);
+  g_assert_no_error (error);
+  filter.search = (char *) "王";
+  found = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 1);
+  g_assert_cmpuint (found->len, <, all->len);
+
+  replace_rows (list, "王", all, found);
+  replace_rows (list, NULL, found, all);
+}
+
 static gboolean
 save_person (TxStore   *store,
              gpointer   person,
@@ -648,6 +757,7 @@ main (int   argc,
   g_test_add ("/search/sort-columns", Fixture, NULL, fixture_set_up, test_sort_columns, fixture_tear_down);
   g_test_add_func ("/search/mainland-strokes", test_mainland_strokes);
   g_test_add ("/search/paged-model", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
+  g_test_add ("/search/paged-model/replaced", Fixture, NULL, fixture_set_up, test_paged_model_replaced, fixture_tear_down);
   g_test_add ("/search/paged-model/saved", Fixture, NULL, fixture_set_up, test_paged_model_saved, fixture_tear_down);
 
   return g_test_run ();

@@ -43,6 +43,7 @@ typedef struct
   gboolean    ignoring;    /* the store's changes, until told again */
   gboolean    read;        /* whether the ids were ever read */
   gboolean    pending_all; /* whether any row may show otherwise since */
+  gboolean    new_first;   /* rows replaced are told new ones first */
   guint       n_items;
   GType       item_type;
 } TxPagedListPrivate;
@@ -63,6 +64,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REPLACING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 tx_paged_list_get_item_type (GListModel *model)
@@ -355,6 +363,21 @@ tx_paged_list_class_init (TxPagedListClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TxPagedList::replacing:
+   * @position: the first row replaced
+   * @n_new: the rows that came in place of the old ones
+   *
+   * Rows are being replaced by others (after a new filter): the new
+   * ones have come, from @position on, and the old ones, right after
+   * them, go next.  A view moved to @position now (GTK's
+   * “list.scroll-to-item”) shows the new rows in the widgets it made
+   * for the old.
+   */
+  signals[REPLACING] =
+    g_signal_new ("replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -573,12 +596,39 @@ reload (TxPagedList *self)
         }
     }
 
-  if (all && new_end - start > SWAP_IN_TWO && old_end > start)
+  if (all && priv->new_first && new_end > start && old_end > start)
     {
-      /* Many rows in place of others, as after a new filter: the views
-       * hear first that the old ones went, then that the new ones came.
-       * Told at once, a view whose rows in sight went would look for
-       * them among all the new ones, reading every record. */
+      /* Rows in place of others, as after a new filter: the views hear
+       * first that the new ones came, before the old, then, once told
+       * to move to them, that the old ones went.  A view keeps its rows
+       * while the records it was given are still listed: moved to the
+       * new rows, it shows them in the widgets of the old ones, instead
+       * of making every row in sight anew and throwing the old ones
+       * away. */
+      g_autoptr(GArray) new_ids = g_steal_pointer (&priv->ids);
+      guint n_new = new_end - start;
+
+      priv->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), new_ids->len + (old_end - start));
+      g_array_append_vals (priv->ids, new_ids->data, new_end);
+      g_array_append_vals (priv->ids, &g_array_index (old_ids, gint64, start), old_end - start);
+      g_array_append_vals (priv->ids, &g_array_index (new_ids, gint64, new_end), new_ids->len - new_end);
+      priv->n_items = priv->ids->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), start, 0, n_new);
+      g_signal_emit (self, signals[REPLACING], 0, start, n_new);
+
+      g_hash_table_remove_all (priv->pages);
+      g_queue_clear (&priv->recent);
+      g_clear_pointer (&priv->ids, g_array_unref);
+      priv->ids = g_steal_pointer (&new_ids);
+      priv->n_items = priv->ids->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), new_end, old_end - start, 0);
+    }
+  else if (all && new_end - start > SWAP_IN_TWO && old_end > start)
+    {
+      /* Many rows in place of others, for views that do not move: the
+       * views hear first that the old ones went, then that the new ones
+       * came.  Told at once, a view whose rows in sight went would look
+       * for them among all the new ones, reading every record. */
       g_autoptr(GArray) new_ids = g_steal_pointer (&priv->ids);
 
       priv->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), new_ids->len - (new_end - start));
@@ -669,6 +719,26 @@ tx_paged_list_set_watching (TxPagedList *self,
   g_return_if_fail (TX_IS_PAGED_LIST (self));
 
   priv->ignoring = !watching;
+}
+
+/**
+ * tx_paged_list_set_new_rows_first:
+ * @new_first: whether rows replaced by others (after a new filter) are
+ *   told in two steps, the new ones first, before the old, then, after
+ *   #TxPagedList::replacing, the old ones gone; for views that move to
+ *   the new rows when told, and so keep their rows.  Otherwise (the
+ *   default) the old ones go first: a view that stays where it was
+ *   would be left at the end of the new rows.
+ */
+void
+tx_paged_list_set_new_rows_first (TxPagedList *self,
+                                  gboolean     new_first)
+{
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  g_return_if_fail (TX_IS_PAGED_LIST (self));
+
+  priv->new_first = new_first;
 }
 
 /**

@@ -49,6 +49,8 @@ void          tx_paged_list_reload    (TxPagedList *self);
 void          tx_paged_list_catch_up  (TxPagedList *self);
 void          tx_paged_list_set_watching (TxPagedList *self,
                                           gboolean     watching);
+void          tx_paged_list_set_new_rows_first (TxPagedList *self,
+                                                gboolean     new_first);
 guint         tx_paged_list_find      (TxPagedList *self,
                                        const char  *uuid);
 const GError *tx_paged_list_get_error (TxPagedList *self);
