@@ -30,6 +30,7 @@
 #include "tx-list-page-private.h"
 #include "tx-out-of-sight.h"
 #include "tx-paged-list.h"
+#include "tx-view-rows.h"
 
 
 G_DEFINE_TYPE_WITH_PRIVATE (TxListPage, tx_list_page, ADW_TYPE_BIN)
@@ -102,22 +103,12 @@ select_shown_record (TxListPage *self)
   priv->filling--;
 }
 
-/* GTK 4.8 has no gtk_list_view_scroll_to (); its list base has this
- * action (a column view's is the list view inside it). */
 static void
 scroll_to_selected (TxListPage *self)
 {
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-  guint position = gtk_single_selection_get_selected (priv->selection);
-  GtkWidget *list_view = priv->records_view;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (priv->records_view);
-       child != NULL && !GTK_IS_LIST_VIEW (list_view);
-       child = gtk_widget_get_next_sibling (child))
-    list_view = child;
-
-  if (position != GTK_INVALID_LIST_POSITION && GTK_IS_LIST_VIEW (list_view))
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  tx_view_scroll_to (priv->records_view, gtk_single_selection_get_selected (priv->selection));
 }
 
 static void
@@ -856,6 +847,8 @@ read_store (TxListPage *self)
   priv->filling++;
   gtk_single_selection_set_model (priv->selection, priv->list);
   priv->filling--;
+  if (priv->list != NULL)
+    tx_view_keep_rows_of (priv->records_view, priv->list);
   if (priv->list != NULL)
     priv->list_changed_id = g_signal_connect_object (priv->list, "items-changed",
                                                      G_CALLBACK (on_list_items_changed_cb), self,

@@ -16,9 +16,11 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-off-reason.h"
 #include "tx-participant-picker.h"
 #include "tx-person-list.h"
 #include "tx-roster.h"
+#include "tx-view-rows.h"
 #include "tx-vocabulary.h"
 
 struct _TxParticipantPicker
@@ -31,6 +33,7 @@ struct _TxParticipantPicker
   GtkDropDown    *category_drop_down;
   GtkButton      *invite_all_button;
   GtkStack       *stack;
+  GtkListView    *list_view;
   GtkNoSelection *selection;
 
   /* owned references */
@@ -94,7 +97,7 @@ update_stack (TxParticipantPicker *self)
                            n_people);
   gtk_button_set_label (self->invite_all_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->invite_all_button), n_people > 0 && n_people <= MAX_AT_ONCE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invite_all_button),
+  tx_widget_set_tooltip (GTK_WIDGET (self->invite_all_button),
                                n_people > MAX_AT_ONCE ? _("Too many at once: narrow the list by a category, the township or a search first")
                                                       : NULL);
 }
@@ -115,7 +118,7 @@ update_item (TxParticipantPicker *self,
 
   invited = g_hash_table_contains (self->invited, tx_person_get_uuid (person));
   gtk_widget_set_visible (invited_box, invited);
-  gtk_widget_set_tooltip_text (box, invited ? _("Already invited to this consultation") : NULL);
+  tx_widget_set_tooltip (box, invited ? _("Already invited to this consultation") : NULL);
 }
 
 static void
@@ -366,6 +369,7 @@ tx_participant_picker_class_init (TxParticipantPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, township_check);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, stack);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, selection);
+  gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, list_view);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, category_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TxParticipantPicker, invite_all_button);
   gtk_widget_class_bind_template_callback (widget_class, on_category_drop_down_notify_selected_cb);
@@ -433,6 +437,8 @@ tx_participant_picker_set_store (TxParticipantPicker *self,
         self->filter_pending = TRUE;
       g_signal_connect_object (self->people, "notify::n-items",
                                G_CALLBACK (on_people_notify_n_items_cb), self, 0);
+      if (self->list_view != NULL)
+        tx_view_keep_rows_of (GTK_WIDGET (self->list_view), G_LIST_MODEL (self->people));
     }
 
   /* The template is gone in dispose. */

@@ -29,6 +29,7 @@
 #include "tx-settings.h"
 #include "tx-text-cell.h"
 #include "tx-tooltips.h"
+#include "tx-view-rows.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
 
@@ -310,6 +311,7 @@ read_people (TxRosterPage *self)
   g_signal_connect_object (self->people, "notify::error",
                            G_CALLBACK (on_people_notify_cb), self, 0);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->people));
+  tx_view_keep_rows_of (GTK_WIDGET (self->column_view), G_LIST_MODEL (self->people));
 }
 
 static void

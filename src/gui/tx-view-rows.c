@@ -81,6 +81,9 @@ tx_view_keep_rows_of (GtkWidget  *view,
 {
   g_return_if_fail (GTK_IS_WIDGET (view));
 
-  if (TX_IS_PAGED_LIST (list))
-    g_signal_connect_object (list, "replacing", G_CALLBACK (on_replacing_cb), view, G_CONNECT_SWAPPED);
+  if (!TX_IS_PAGED_LIST (list))
+    return;
+
+  tx_paged_list_set_new_rows_first (TX_PAGED_LIST (list), TRUE);
+  g_signal_connect_object (list, "replacing", G_CALLBACK (on_replacing_cb), view, G_CONNECT_SWAPPED);
 }
