@@ -16,6 +16,7 @@
 
 #include "tx-backup-dialog.h"
 #include "tx-backup.h"
+#include "tx-off-reason.h"
 #include "tx-settings.h"
 #include "tx-window.h"
 
@@ -74,7 +75,7 @@ create_row (TxBackup *backup)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, backup->path);
+  tx_widget_set_tooltip (row, backup->path);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "backups.restore");

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-calendar-event-button.h"
+#include "tx-off-reason.h"
 #include "tx-records.h"
 #include "tx-vocabulary.h"
 
@@ -144,7 +145,7 @@ tx_calendar_event_button_new (const TxCalendarEvent *event,
   gtk_widget_add_css_class (button, "tx-calendar-event");
   gtk_widget_add_css_class (button, event->kind == TX_CALENDAR_EVENT_MEETING ? "meeting" : "deadline");
   gtk_widget_add_css_class (button, get_state_class (event->state));
-  gtk_widget_set_tooltip_text (button, description);
+  tx_widget_set_tooltip (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
@@ -210,7 +211,7 @@ tx_calendar_more_button_new (const TxCalendarDay *day,
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
   gtk_widget_add_css_class (button, "tx-calendar-more");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  tx_widget_set_tooltip (button, tooltip);
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
 
   return button;

@@ -18,6 +18,7 @@
 
 #include "tx-editor-section.h"
 #include "tx-editor.h"
+#include "tx-off-reason.h"
 #include "tx-rules.h"
 
 G_DEFINE_INTERFACE (TxEditorSection, tx_editor_section, GTK_TYPE_WIDGET)
@@ -285,7 +286,7 @@ tx_editor_section_show_problem (GtkWidget  *widget,
   if (icon != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (icon), wrong);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (icon), problem);
+      tx_widget_set_tooltip (GTK_WIDGET (icon), problem);
     }
 
   gtk_accessible_update_state (GTK_ACCESSIBLE (widget),

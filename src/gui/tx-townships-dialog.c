@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-off-reason.h"
 #include "tx-township-store.h"
 #include "tx-townships-dialog.h"
 #include "tx-vocabulary.h"
@@ -190,7 +191,7 @@ create_menu_button (TxTownship *township)
   gtk_widget_add_css_class (button, "flat");
   /* Translators: the menu of a township, for a screen reader */
   name = g_strdup_printf (_("Rename, merge or move %s"), tx_township_get_name (township));
-  gtk_widget_set_tooltip_text (button, name);
+  tx_widget_set_tooltip (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   return button;
