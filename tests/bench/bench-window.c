@@ -49,6 +49,7 @@
 #include "tx-list-page.h"
 #include "tx-overview-page-private.h"
 #include "tx-records.h"
+#include "tx-renderer.h"
 #include "tx-roster.h"
 #include "tx-store.h"
 #include "tx-test-gui.h"
@@ -557,6 +558,15 @@ get_empty_frame_rate (Bench *self)
   return self->n_empty_frames / (self->watched / (double) G_USEC_PER_SEC);
 }
 
+/* The renderer GTK draws the window with: the one Tongxin chose. */
+static const char *
+get_renderer_name (Bench *self)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (self->window));
+
+  return renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "nothing";
+}
+
 static void
 print_table (Bench      *self,
              const char *db)
@@ -567,6 +577,7 @@ print_table (Bench      *self,
            tx_store_count (self->store, "consultation"),
            tx_store_count (self->store, "outcome"),
            tx_store_count (self->store, "township"));
+  g_print ("drawn by %s\n", get_renderer_name (self));
   g_print ("targets: next frame ≤ %d ms, no main-loop stall over %d ms\n\n",
            FRAME_TARGET_MS, STALL_TARGET_MS);
 
@@ -628,6 +639,8 @@ print_json (Bench      *self,
   json_builder_add_int_value (builder, tx_store_count (self->store, "consultation"));
   json_builder_set_member_name (builder, "outcomes");
   json_builder_add_int_value (builder, tx_store_count (self->store, "outcome"));
+  json_builder_set_member_name (builder, "renderer");
+  json_builder_add_string_value (builder, get_renderer_name (self));
   json_builder_set_member_name (builder, "frame_target_ms");
   json_builder_add_int_value (builder, FRAME_TARGET_MS);
   json_builder_set_member_name (builder, "stall_target_ms");
@@ -722,6 +735,8 @@ main (int   argc,
   if (date == TX_DATE_NONE)
     fail ("--today %s is not a date (YYYY-MM-DD)", today);
 
+  /* drawn as Tongxin draws it on this PC (its preference, automatic) */
+  tx_renderer_apply (NULL);
   gtk_init ();
   adw_init ();
   /* A blinking cursor would draw a frame now and then, for no action. */
