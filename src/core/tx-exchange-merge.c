@@ -1,0 +1,939 @@
+/* tx-exchange-merge.c — what each record read from an exchange file
+ * does to the database, and writing it
+ *
+ * Records are matched by uuid and the newer "updated" wins (decide()).
+ * A record new here is added; when the file is read against its shape,
+ * what the database holds is known from the pass's own tables, and
+ * records new here are written many rows to a statement, with the
+ * indexes that only speed up reading made again once at the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tx-collate.h"
+#include "tx-exchange-private.h"
+#include "tx-records-private.h"
+#include "tx-roster.h"
+#include "tx-vocabulary.h"
+
+/* ---- merging a record ---------------------------------------------- */
+
+/*
+ * Decides what to do with an incoming record: @lookup_sql selects
+ * (id, updated_at, deleted_at) by uuid.  The newer "updated" wins;
+ * a deletion counts as a change at its time.  @tombstone says whether
+ * the record was deleted before ever being held here.
+ */
+static Merge
+decide (Importer     *imp,
+        const char   *kind,
+        const char   *lookup_sql,
+        const char   *uuid,
+        const char   *updated,
+        gint64       *id,
+        gboolean     *tombstone)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *existing = NULL;
+  Merge merge = MERGE_INSERT;
+
+  *id = 0;
+
+  stmt = tx_store_prepare (imp->store, "SELECT deleted_at FROM tombstone WHERE kind = ? AND uuid = ?", NULL);
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    existing = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  *tombstone = existing != NULL;
+  if (existing != NULL)
+    {
+      int order = strcmp (updated, existing);
+
+      return order > 0 ? MERGE_INSERT : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+    }
+
+  stmt = tx_store_prepare (imp->store, lookup_sql, NULL);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    {
+      const char *updated_at = tx_column_text (stmt, 1);
+      const char *deleted_at = tx_column_text (stmt, 2);
+      const char *latest = strcmp (deleted_at, updated_at) > 0 ? deleted_at : updated_at;
+      int order = strcmp (updated, latest);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      merge = order > 0 ? MERGE_UPDATE : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+    }
+  sqlite3_reset (stmt);
+
+  return merge;
+}
+
+static void
+count_merge (Importer *imp,
+             Merge     merge)
+{
+  switch (merge)
+    {
+    case MERGE_INSERT:
+      imp->report.inserted++;
+      break;
+    case MERGE_UPDATE:
+      imp->report.updated++;
+      break;
+    case MERGE_UNCHANGED:
+      imp->report.unchanged++;
+      break;
+    case MERGE_REJECTED:
+      imp->report.rejected++;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+
+/* What the record does here, counted: it merges when it is new here
+ * (MERGE_INSERT) or newer (MERGE_UPDATE). */
+static Merge
+decide_record (Importer  *imp,
+               Incoming  *incoming,
+               gboolean  *new_here)
+{
+  static const char * const tables[N_KINDS] = {
+    [KIND_TOWNSHIP] = "township",
+    [KIND_PERSON] = "person",
+    [KIND_CONSULTATION] = "consultation",
+    [KIND_OUTCOME] = "outcome",
+  };
+  static const char * const lookups[N_KINDS] = {
+    [KIND_TOWNSHIP] = "SELECT id, updated_at, deleted_at FROM township WHERE uuid = ?",
+    [KIND_PERSON] = "SELECT id, updated_at, deleted_at FROM person WHERE uuid = ?",
+    [KIND_CONSULTATION] = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?",
+    [KIND_OUTCOME] = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?",
+  };
+  gboolean tombstone;
+  gint64 id;
+  Merge merge;
+
+  /* Into a table that had no row when the pass began, with no
+   * tombstone either, a record is new: the only rows are the pass's
+   * own, no two records have one id (tx_import_remember_record()), and the
+   * deletions, which make tombstones, come after every record (the
+   * shape has them last). */
+  if (imp->check == CHECK_SHAPE && imp->was_empty[incoming->kind] && imp->was_empty[KIND_DELETED])
+    {
+      merge = MERGE_INSERT;
+      tombstone = FALSE;
+    }
+  else
+    merge = decide (imp, tables[incoming->kind], lookups[incoming->kind], incoming->uuid, incoming->updated,
+                    &id, &tombstone);
+  count_merge (imp, merge);
+
+  /* neither held here nor deleted before: no row of it to update */
+  if (new_here != NULL)
+    *new_here = merge == MERGE_INSERT && !tombstone;
+
+  return merge;
+}
+
+static gboolean
+merge_township (Importer    *imp,
+                Incoming    *incoming,
+                GError     **error)
+{
+  Merge merge = decide_record (imp, incoming, NULL);
+
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  if (!tx_store_write_township (imp->store, TX_TOWNSHIP (incoming->record), incoming->updated, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return TRUE;
+}
+
+/* The id of the last person (0: none), removed or not. */
+static gboolean
+last_person_id (Importer  *imp,
+                gint64    *id,
+                GError   **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, "SELECT coalesce (max (id), 0) FROM person", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = tx_store_step (imp->store, stmt, error);
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+/*
+ * People new here are added many at a time, as the roster import adds
+ * them (TxRosterBulk): it writes the same rows as tx_roster_save_person(),
+ * and is many times quicker for a city.  Into a roster that is empty,
+ * it builds the sort indexes once at the end.  Only when the file is
+ * read against its shape: against the schema, a file is merged exactly
+ * as it always was, one person at a time.
+ */
+static gboolean
+add_new_person (Importer  *imp,
+                Incoming  *incoming,
+                GError   **error)
+{
+  TxPerson *person = TX_PERSON (incoming->record);
+
+  if (imp->new_people == NULL)
+    {
+      gint64 last_id;
+
+      /* every new row takes the id after the last, one by one or many
+       * at a time: the participants find them by it */
+      if (!last_person_id (imp, &last_id, error))
+        return FALSE;
+      imp->next_person_id = last_id + 1;
+
+      imp->new_people = tx_roster_bulk_new (imp->store, last_id == 0 ? G_MAXUINT : 0, error);
+      if (imp->new_people == NULL)
+        return FALSE;
+    }
+
+  if (incoming->pinyin == NULL)
+    tx_collate_sort_keys (person->name, &incoming->pinyin, &incoming->strokes);
+  if (!tx_roster_bulk_add (imp->new_people, person, incoming->pinyin, incoming->strokes, error))
+    return FALSE;
+
+  tx_import_keep_read (imp, person->uuid, KIND_PERSON, imp->next_person_id++);
+  return TRUE;
+}
+
+/* The people added many at a time, written: before any other record
+ * is merged, as it may refer to them. */
+gboolean
+tx_import_finish_new_people (Importer  *imp,
+                             GError   **error)
+{
+  g_autoptr(TxRosterBulk) bulk = g_steal_pointer (&imp->new_people);
+  gint64 last_id;
+
+  if (bulk == NULL)
+    return TRUE;
+
+  if (!tx_roster_bulk_finish (bulk, error) || !last_person_id (imp, &last_id, error))
+    return FALSE;
+
+  /* the ids kept for them are theirs (else the file is merged again,
+   * one person at a time) */
+  if (last_id != imp->next_person_id - 1)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                   "people were given ids up to %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
+                   last_id, imp->next_person_id - 1);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+merge_person (Importer    *imp,
+              Incoming    *incoming,
+              GError     **error)
+{
+  TxPerson *person = TX_PERSON (incoming->record);
+  gboolean new_here;
+  Merge merge = decide_record (imp, incoming, &new_here);
+  gboolean written;
+
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  if (person->township_uuid != NULL && tx_import_find_township (imp, person->township_uuid) == 0)
+    return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the person refers to the township %s, which is neither in the file nor in the database."),
+                              person->township_uuid);
+
+  if (new_here && imp->check == CHECK_SHAPE)
+    written = add_new_person (imp, incoming, error);
+  else
+    written = tx_roster_save_person (imp->store, person, error);
+  if (!written)
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return TRUE;
+}
+
+static gboolean
+merge_plan (Importer    *imp,
+            Incoming    *incoming,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 township_id;
+  Merge merge = MERGE_INSERT;
+
+  township_id = tx_import_lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", incoming->township);
+  if (township_id == 0)
+    return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the plan refers to the township %s, which is neither in the file nor in the database."),
+                              incoming->township);
+
+  stmt = tx_store_prepare (imp->store, "SELECT consultations, updated_at FROM plan WHERE township_id = ? AND year = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, township_id);
+  sqlite3_bind_int (stmt, 2, incoming->year);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    {
+      int order = strcmp (incoming->updated, tx_column_text (stmt, 1));
+
+      merge = order > 0 ? MERGE_UPDATE : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+    }
+  sqlite3_reset (stmt);
+
+  count_merge (imp, merge);
+  if (merge == MERGE_UNCHANGED || merge == MERGE_REJECTED)
+    return TRUE;
+
+  if (!tx_store_write_plan (imp->store, incoming->township, incoming->year, incoming->count,
+                            incoming->updated, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return TRUE;
+}
+
+/* ---- records new here, many rows to a statement -------------------- */
+
+/*
+ * A consultation or a recommendation new here (neither held nor deleted
+ * here before) is written with the rows tx_store_write_consultation()
+ * and tx_store_write_outcome() write for it, checked by the same rules,
+ * in the same order (so that every row gets the same id), but with its
+ * stages, participants, speeches and supervision each in one statement
+ * rather than one a row, and without looking for rows of it to update
+ * or delete: a city has some 400,000 of them.  Only when the file is
+ * read against its shape: against the schema, a file is merged exactly
+ * as it always was.
+ */
+static const struct {
+  const char *insert;
+  const char *values;
+  const char *on_conflict;
+} rows_sql[N_ROWS_KINDS] = {
+  [ROWS_STAGE] = {
+    "INSERT INTO stage (consultation_id, stage, due, done, note) VALUES ",
+    "(?, ?, ?, ?, ?)", ""
+  },
+  [ROWS_PARTICIPANT] = {
+    "INSERT INTO participant (consultation_id, person_id, role, invited, attended, position) VALUES ",
+    "(?, ?, ?, ?, ?, ?)", ""
+  },
+  [ROWS_SPEECH] = {
+    "INSERT INTO speech (consultation_id, position, speaker, summary) VALUES ",
+    "(?, ?, ?, ?)", ""
+  },
+  [ROWS_SUPERVISION] = {
+    "INSERT INTO supervision (outcome_id, position, phase, date, by_whom, note) VALUES ",
+    "(?, ?, ?, ?, ?, ?)", ""
+  },
+};
+
+/* INSERT … VALUES (…), (…), … of @n_rows rows, prepared once an import. */
+static sqlite3_stmt *
+prepare_rows (Importer  *imp,
+              RowsKind   kind,
+              guint      n_rows,
+              GError   **error)
+{
+  sqlite3_stmt **stmt = &imp->rows[kind][n_rows - 1];
+
+  if (*stmt == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (rows_sql[kind].insert);
+
+      for (guint i = 0; i < n_rows; i++)
+        g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", rows_sql[kind].values);
+      g_string_append (sql, rows_sql[kind].on_conflict);
+
+      *stmt = tx_store_prepare (imp->store, sql->str, error);
+    }
+
+  return *stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+static gboolean
+write_stage_rows (Importer        *imp,
+                  gint64           id,
+                  TxConsultation  *self,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = prepare_rows (imp, ROWS_STAGE, TX_N_STAGES, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint stage = 0, column = 1; stage < TX_N_STAGES; stage++)
+    {
+      sqlite3_bind_int64 (stmt, column++, id);
+      sqlite3_bind_int (stmt, column++, stage);
+      tx_bind_text_or_null (stmt, column++, self->stage_due[stage]);
+      tx_bind_text_or_null (stmt, column++, self->stage_done[stage]);
+      bind_text (stmt, column++, self->stage_note[stage]);
+    }
+
+  return tx_store_step_done (imp->store, stmt, error);
+}
+
+/* A participant's row, once its person is found */
+typedef struct {
+  gint64         person_id;
+  TxParticipant *participant;   /* the last given for the person */
+  guint          position;      /* the first */
+} ParticipantRow;
+
+static gboolean
+write_participant_rows (Importer        *imp,
+                        gint64           id,
+                        TxConsultation  *self,
+                        GError         **error)
+{
+  GArray *rows = imp->participant_rows;
+
+  if (rows == NULL)
+    rows = imp->participant_rows = g_array_new (FALSE, FALSE, sizeof (ParticipantRow));
+  g_array_set_size (rows, 0);
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (self->participants, i);
+      gint64 person_id = tx_import_find_row (imp, KIND_PERSON, participant->person_uuid);
+      ParticipantRow row = { person_id, participant, i };
+      guint j;
+
+      if (person_id == 0)
+        {
+          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                       _("No one on the roster has the id %s."), participant->person_uuid);
+          return FALSE;
+        }
+
+      /* someone given twice keeps the first place and takes the last
+       * role, as when the rows are written one by one (ON CONFLICT …
+       * DO UPDATE) */
+      for (j = 0; j < rows->len && g_array_index (rows, ParticipantRow, j).person_id != person_id; j++)
+        ;
+      if (j < rows->len)
+        g_array_index (rows, ParticipantRow, j).participant = participant;
+      else
+        g_array_append_val (rows, row);
+    }
+
+  for (guint first = 0; first < rows->len; first += MAX_ROWS_PER_INSERT)
+    {
+      guint n_rows = MIN (MAX_ROWS_PER_INSERT, rows->len - first);
+      sqlite3_stmt *stmt = prepare_rows (imp, ROWS_PARTICIPANT, n_rows, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      for (guint i = first, column = 1; i < first + n_rows; i++)
+        {
+          ParticipantRow *row = &g_array_index (rows, ParticipantRow, i);
+
+          sqlite3_bind_int64 (stmt, column++, id);
+          sqlite3_bind_int64 (stmt, column++, row->person_id);
+          sqlite3_bind_text (stmt, column++, tx_role_to_key (row->participant->role), -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, column++, row->participant->invited);
+          if (row->participant->attended >= 0)
+            sqlite3_bind_int (stmt, column++, row->participant->attended != 0);
+          else
+            sqlite3_bind_null (stmt, column++);
+          sqlite3_bind_int (stmt, column++, row->position);
+        }
+
+      if (!tx_store_step_done (imp->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_minutes_rows (Importer        *imp,
+                    gint64           id,
+                    TxConsultation  *self,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!self->has_minutes)
+    return TRUE;
+
+  stmt = tx_store_prepare (imp->store,
+                           "INSERT INTO minutes (consultation_id, recorder, agenda, consensus, next_steps) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, self->recorder);
+  bind_text (stmt, 3, self->agenda);
+  bind_text (stmt, 4, self->consensus);
+  bind_text (stmt, 5, self->next_steps);
+  if (!tx_store_step_done (imp->store, stmt, error))
+    return FALSE;
+
+  for (guint first = 0; first < self->speeches->len; first += MAX_ROWS_PER_INSERT)
+    {
+      guint n_rows = MIN (MAX_ROWS_PER_INSERT, self->speeches->len - first);
+
+      stmt = prepare_rows (imp, ROWS_SPEECH, n_rows, error);
+      if (stmt == NULL)
+        return FALSE;
+
+      for (guint i = first, column = 1; i < first + n_rows; i++)
+        {
+          TxSpeech *speech = g_ptr_array_index (self->speeches, i);
+
+          sqlite3_bind_int64 (stmt, column++, id);
+          sqlite3_bind_int (stmt, column++, i);
+          bind_text (stmt, column++, speech->speaker);
+          bind_text (stmt, column++, speech->summary);
+        }
+
+      if (!tx_store_step_done (imp->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * Rows are added to a table that was empty faster without its indexes
+ * (but those that keep values unique, which are constraints): they are
+ * dropped when the first record new here is added to it, and made
+ * again, once, from all the rows, before the pass ends.  It all happens
+ * inside the pass's transaction: a fault rolls it back with the rest.
+ */
+static gboolean
+defer_indexes (Importer    *imp,
+               const char  *table,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first_row = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (imp->tables_added_to == NULL)
+    imp->tables_added_to = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!g_hash_table_add (imp->tables_added_to, (gpointer) table))
+    return TRUE;
+
+  /* @table is one of this file's own names, never text of the file */
+  first_row = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", table);
+  stmt = tx_store_prepare (imp->store, first_row, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = tx_store_step (imp->store, stmt, error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rc != SQLITE_ERROR;
+
+  stmt = tx_store_prepare (imp->store,
+                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+                           "AND sql IS NOT NULL AND name IN (SELECT name FROM pragma_index_list (?1) WHERE NOT \"unique\")",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  if (imp->deferred_indexes == NULL)
+    imp->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = tx_store_step (imp->store, stmt, error)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
+      g_ptr_array_add (imp->deferred_indexes, g_strdup (tx_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (sqlite3_exec (tx_store_get_db (imp->store), drop, NULL, NULL, NULL) != SQLITE_OK)
+        return tx_store_set_sql_error (imp->store, error, _("Could not save"));
+    }
+
+  return TRUE;
+}
+
+gboolean
+tx_import_make_deferred_indexes (Importer  *imp,
+                                 GError   **error)
+{
+  for (guint i = 0; imp->deferred_indexes != NULL && i < imp->deferred_indexes->len; i++)
+    if (sqlite3_exec (tx_store_get_db (imp->store), g_ptr_array_index (imp->deferred_indexes, i),
+                      NULL, NULL, NULL) != SQLITE_OK)
+      return tx_store_set_sql_error (imp->store, error, _("Could not save"));
+
+  g_clear_pointer (&imp->deferred_indexes, g_ptr_array_unref);
+  return TRUE;
+}
+
+/* What tx_store_write_consultation (…, TX_WRITE_WHOLE | TX_WRITE_AS_RECEIVED)
+ * writes of a consultation new here, in @township_id; its rules were
+ * checked as it was read (read_consultation(), on the other thread). */
+static gboolean
+add_new_consultation (Importer        *imp,
+                      TxConsultation  *self,
+                      gint64           township_id,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!defer_indexes (imp, "consultation", error) || !defer_indexes (imp, "stage", error) ||
+      !defer_indexes (imp, "participant", error))
+    return FALSE;
+
+  stmt = tx_store_prepare (imp->store,
+                           "INSERT INTO consultation (uuid, township_id, title, topic_source, orientation, platform, "
+                           "  venue, starts_at, ends_at, research_notes, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, township_id);
+  bind_text (stmt, 3, self->title);
+  sqlite3_bind_text (stmt, 4, tx_topic_source_to_key (self->topic_source), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, tx_orientation_to_key (self->orientation), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, tx_platform_to_key (self->platform), -1, SQLITE_STATIC);
+  bind_text (stmt, 7, self->venue);
+  tx_bind_text_or_null (stmt, 8, self->starts);
+  tx_bind_text_or_null (stmt, 9, self->ends);
+  bind_text (stmt, 10, self->research);
+  sqlite3_bind_text (stmt, 11, self->updated_at, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (imp->store, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (tx_store_get_db (imp->store));
+  tx_import_keep_read (imp, self->uuid, KIND_CONSULTATION, id);
+
+  if (!write_stage_rows (imp, id, self, error) ||
+      !write_participant_rows (imp, id, self, error) ||
+      !write_minutes_rows (imp, id, self, error))
+    return FALSE;
+
+  tx_store_emit_record_changed (imp->store, "consultation", self->uuid);
+  return TRUE;
+}
+
+/* What tx_store_write_outcome (…, TX_WRITE_AS_RECEIVED) writes of a
+ * recommendation new here, of @consultation_id; its rules were checked
+ * as it was read (read_outcome(), on the other thread). */
+static gboolean
+add_new_outcome (Importer   *imp,
+                 TxOutcome  *self,
+                 gint64      consultation_id,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!defer_indexes (imp, "outcome", error))
+    return FALSE;
+
+  stmt = tx_store_prepare (imp->store,
+                           "INSERT INTO outcome (uuid, consultation_id, title, content, submitted_to, submitted_on, "
+                           "  has_feedback, feedback_due, feedback_received, feedback_text, adoption, progress, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, consultation_id);
+  bind_text (stmt, 3, self->title);
+  bind_text (stmt, 4, self->content);
+  bind_text (stmt, 5, self->submitted_to);
+  tx_bind_text_or_null (stmt, 6, self->submitted);
+  sqlite3_bind_int (stmt, 7, self->has_feedback);
+  tx_bind_text_or_null (stmt, 8, self->feedback_due);
+  tx_bind_text_or_null (stmt, 9, self->feedback_received);
+  bind_text (stmt, 10, self->feedback_text);
+  sqlite3_bind_text (stmt, 11, tx_adoption_to_key (self->adoption), -1, SQLITE_STATIC);
+  if (self->progress >= 0)
+    sqlite3_bind_int (stmt, 12, self->progress);
+  else
+    sqlite3_bind_null (stmt, 12);
+  sqlite3_bind_text (stmt, 13, self->updated_at, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (imp->store, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (tx_store_get_db (imp->store));
+
+  for (guint first = 0; first < self->supervisions->len; first += MAX_ROWS_PER_INSERT)
+    {
+      guint n_rows = MIN (MAX_ROWS_PER_INSERT, self->supervisions->len - first);
+
+      stmt = prepare_rows (imp, ROWS_SUPERVISION, n_rows, error);
+      if (stmt == NULL)
+        return FALSE;
+
+      for (guint i = first, column = 1; i < first + n_rows; i++)
+        {
+          TxSupervision *supervision = g_ptr_array_index (self->supervisions, i);
+
+          sqlite3_bind_int64 (stmt, column++, id);
+          sqlite3_bind_int (stmt, column++, i);
+          sqlite3_bind_text (stmt, column++, tx_supervision_phase_to_key (supervision->phase), -1, SQLITE_STATIC);
+          tx_bind_text_or_null (stmt, column++, supervision->date);
+          bind_text (stmt, column++, supervision->by);
+          bind_text (stmt, column++, supervision->note);
+        }
+
+      if (!tx_store_step_done (imp->store, stmt, error))
+        return FALSE;
+    }
+
+  tx_store_emit_record_changed (imp->store, "outcome", self->uuid);
+  return TRUE;
+}
+
+static gboolean
+merge_consultation (Importer    *imp,
+                    Incoming    *incoming,
+                    GError     **error)
+{
+  TxConsultation *record = TX_CONSULTATION (incoming->record);
+  gboolean new_here;
+  Merge merge = decide_record (imp, incoming, &new_here);
+  gint64 township_id;
+  gboolean written;
+
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  township_id = tx_import_find_township (imp, record->township_uuid);
+  if (township_id == 0)
+    return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the consultation refers to the township %s, which is neither in the file nor in the database."),
+                              record->township_uuid);
+
+  if (new_here && imp->check == CHECK_SHAPE)
+    written = add_new_consultation (imp, record, township_id, error);
+  else
+    written = tx_store_write_consultation (imp->store, record, TX_WRITE_WHOLE | TX_WRITE_AS_RECEIVED, error);
+  if (!written)
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return TRUE;
+}
+
+static gboolean
+merge_outcome (Importer    *imp,
+               Incoming    *incoming,
+               GError     **error)
+{
+  TxOutcome *record = TX_OUTCOME (incoming->record);
+  gboolean new_here;
+  Merge merge = decide_record (imp, incoming, &new_here);
+  gint64 consultation_id;
+  gboolean written;
+
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  consultation_id = tx_import_find_row (imp, KIND_CONSULTATION, record->consultation_uuid);
+  if (consultation_id == 0)
+    return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the recommendation refers to the consultation %s, which is neither in the file nor in the database."),
+                              record->consultation_uuid);
+
+  if (new_here && imp->check == CHECK_SHAPE)
+    written = add_new_outcome (imp, record, consultation_id, error);
+  else
+    written = tx_store_write_outcome (imp->store, record, TX_WRITE_AS_RECEIVED, error);
+  if (!written)
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return TRUE;
+}
+
+static gboolean
+merge_deletion (Importer    *imp,
+                Incoming    *incoming,
+                GError     **error)
+{
+  const char *kind = incoming->deleted_kind;
+  const char *uuid = incoming->uuid;
+  const char *at = incoming->updated;
+  const char *lookup = NULL;
+  const char *update = NULL;
+  sqlite3_stmt *stmt;
+  gboolean tombstone;
+  gint64 id = 0;
+  Merge merge;
+
+  if (g_strcmp0 (kind, "township") == 0)
+    {
+      lookup = "SELECT id, updated_at, deleted_at FROM township WHERE uuid = ?";
+      update = "UPDATE township SET deleted_at = ?2 WHERE id = ?1";
+    }
+  else if (g_strcmp0 (kind, "person") == 0)
+    {
+      lookup = "SELECT id, updated_at, deleted_at FROM person WHERE uuid = ?";
+      update = "UPDATE person SET deleted_at = ?2 WHERE id = ?1";
+    }
+  else if (g_strcmp0 (kind, "consultation") == 0)
+    {
+      lookup = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?";
+      update = "UPDATE consultation SET deleted_at = ?2 WHERE id = ?1";
+    }
+  else
+    {
+      lookup = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?";
+      update = "UPDATE outcome SET deleted_at = ?2 WHERE id = ?1";
+    }
+
+  merge = decide (imp, kind, lookup, uuid, at, &id, &tombstone);
+
+  if (merge == MERGE_REJECTED || merge == MERGE_UNCHANGED)
+    {
+      count_merge (imp, merge);
+      return TRUE;
+    }
+
+  if (id == 0)
+    {
+      /* Never held here: keep the tombstone so it travels on. */
+      stmt = tx_store_prepare (imp->store,
+                               "INSERT INTO tombstone (kind, uuid, deleted_at) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT (kind, uuid) DO UPDATE SET deleted_at = max (deleted_at, ?3)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
+      if (!tx_store_step_done (imp->store, stmt, error))
+        return FALSE;
+      imp->report.inserted++;
+      return TRUE;
+    }
+
+  stmt = tx_store_prepare (imp->store, update, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+  if (!tx_store_step_done (imp->store, stmt, error))
+    return FALSE;
+
+  imp->report.deleted++;
+  tx_store_emit_changed (imp->store, kind);
+  return TRUE;
+}
+
+gboolean
+tx_import_fail_first (Importer  *imp,
+                      GError   **error)
+{
+  g_propagate_error (error, g_steal_pointer (&imp->first_error));
+  return FALSE;
+}
+
+/* Merges one record, inside the pass's transaction. */
+gboolean
+tx_import_merge_record (Importer    *imp,
+                        Incoming    *incoming,
+                        GError     **error)
+{
+  gboolean ok;
+
+  if (incoming->kind != KIND_PERSON && !tx_import_finish_new_people (imp, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  switch (incoming->kind)
+    {
+    case KIND_TOWNSHIP:
+      ok = merge_township (imp, incoming, error);
+      break;
+    case KIND_PERSON:
+      ok = merge_person (imp, incoming, error);
+      break;
+    case KIND_PLAN:
+      ok = merge_plan (imp, incoming, error);
+      break;
+    case KIND_CONSULTATION:
+      ok = merge_consultation (imp, incoming, error);
+      break;
+    case KIND_OUTCOME:
+      ok = merge_outcome (imp, incoming, error);
+      break;
+    case KIND_DELETED:
+      ok = merge_deletion (imp, incoming, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok && *tx_import_database_fault (imp) != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (tx_import_database_fault (imp)));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+/* Which tables have no row at all, when the pass begins. */
+gboolean
+tx_import_look_at_tables (Importer  *imp,
+                          GError   **error)
+{
+  static const char * const any_row[N_KINDS] = {
+    [KIND_TOWNSHIP] = "SELECT 1 FROM township LIMIT 1",
+    [KIND_PERSON] = "SELECT 1 FROM person LIMIT 1",
+    [KIND_PLAN] = "SELECT 1 FROM plan LIMIT 1",
+    [KIND_CONSULTATION] = "SELECT 1 FROM consultation LIMIT 1",
+    [KIND_OUTCOME] = "SELECT 1 FROM outcome LIMIT 1",
+    [KIND_DELETED] = "SELECT 1 FROM tombstone LIMIT 1",
+  };
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      sqlite3_stmt *stmt = tx_store_prepare (imp->store, any_row[kind], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = tx_store_step (imp->store, stmt, error);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return FALSE;
+      imp->was_empty[kind] = rc == SQLITE_DONE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,2075 @@
+/* tx-exchange-read.c — reading an exchange file: its shape, its values
+ * and its records
+ *
+ * The file is read a record at a time with xmlTextReader, each record
+ * built as a small tree (Elem), checked against the format (the shape
+ * below, or libxml2's RELAX NG validator when the shape is not sure) and
+ * by the rules the editors apply (tx-rules.c), and handed, as an
+ * Incoming record, to the function that takes it: the merge
+ * (tx-exchange-merge.c), on this thread or on the one that writes.
+ * tx-exchange.c runs the passes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tx-collate.h"
+#include "tx-exchange-private.h"
+#include "tx-records-private.h"
+#include "tx-rules.h"
+#include "tx-vocabulary.h"
+
+#define SCHEMA_RESOURCE "/io/github/tongxin/Tongxin/data/tongxin-exchange.rng"
+
+/*
+ * The largest exchange file read.  A file is read as a stream, a record
+ * at a time, and each record is merged before the next is read, so the
+ * memory an import takes does not grow with the file: this only turns
+ * away, before a byte of it is parsed, a file far larger than any
+ * office writes.  A city of 300,000 people exports some 440 MB; 4 GB
+ * is a roster of millions.
+ */
+#define MAX_FILE_SIZE G_GINT64_CONSTANT (4000000000)
+
+/* The format nests four elements deep (tongxin, consultation, minutes,
+ * speech); deeper than this is no exchange file, and is refused before
+ * it is read further. */
+#define MAX_DEPTH 8
+
+/* Bytes read from the file at a time */
+#define READ_BUFFER_SIZE (256 * 1024)
+
+/*
+ * The shape of the exchange format, as this file reads it: the schema's
+ * elements, attributes and types, read strictly.  A file Tongxin wrote
+ * has exactly this shape, and is checked against it as it is read, far
+ * faster than libxml2's RELAX NG validator checks it (which compiles a
+ * pattern again for every uuid and date).  Anything else, even what the
+ * schema might take (white space around a date, a comment inside a
+ * name), is not judged here: the file is then read again against the
+ * schema itself, which says what is wrong, in the same words as ever.
+ * So the shape only ever takes what the schema takes.
+ */
+typedef enum {
+  VALUE_TEXT,       /* any text */
+  VALUE_TOKEN,      /* text that is not only white space */
+  VALUE_UUID,       /* 8-4-4-4-12 lowercase hex digits */
+  VALUE_DATE,       /* YYYY-MM-DD, a day of the calendar */
+  VALUE_DATETIME,   /* YYYY-MM-DDThh:mm:ss[.s…] with Z or ±hh:mm */
+  VALUE_INT,        /* a whole number, maybe negative */
+  VALUE_COUNT,      /* a whole number, 0 or more */
+  VALUE_PERCENT,    /* a whole number from 0 to 100 */
+  VALUE_CHOICE,     /* one of a list */
+  VALUE_EMPTY,      /* (of an element) nothing at all */
+  VALUE_ELEMENTS,   /* (of an element) its children, in order */
+} ValueKind;
+
+typedef struct {
+  const char         *name;
+  ValueKind           kind;
+  const char * const *choices;   /* VALUE_CHOICE: up to NULL */
+  gboolean            required;
+} AttributeShape;
+
+typedef enum {
+  OCCURS_ONCE,
+  OCCURS_OPTIONAL,
+  OCCURS_ANY,
+} Occurs;
+
+
+typedef struct {
+  const ElementShape *element;
+  Occurs              occurs;
+} ChildShape;
+
+struct _ElementShape
+{
+  const char           *name;
+  const AttributeShape *attributes;   /* up to one without a name; NULL: none */
+  ValueKind             content;
+  const char * const   *choices;      /* VALUE_CHOICE content */
+  const ChildShape     *children;     /* VALUE_ELEMENTS content, up to one without an element */
+};
+
+#define NO_ATTRIBUTES NULL
+#define LIST(...) ((const char * const[]) { __VA_ARGS__, NULL })
+#define ATTRIBUTES(...) ((const AttributeShape[]) { __VA_ARGS__, { NULL } })
+#define CHILDREN(...) ((const ChildShape[]) { __VA_ARGS__, { NULL } })
+#define CHILD(occurs, ...) { &(const ElementShape) { __VA_ARGS__ }, occurs }
+#define TEXT_CHILD(occurs, name, kind, choices) CHILD (occurs, name, NO_ATTRIBUTES, kind, choices, NULL)
+
+#define UPDATED_ATTRIBUTE { "updated", VALUE_DATETIME, NULL, TRUE }
+#define STAGE(name) \
+  CHILD (OCCURS_ONCE, "stage", \
+         ATTRIBUTES ({ "name", VALUE_CHOICE, LIST (name), TRUE }, \
+                     { "due", VALUE_DATE, NULL, FALSE }, \
+                     { "done", VALUE_DATE, NULL, FALSE }, \
+                     { "reason", VALUE_TEXT, NULL, FALSE }), \
+         VALUE_EMPTY, NULL, NULL)
+
+static const ElementShape township_shape = {
+  "township",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              { "name", VALUE_TOKEN, NULL, TRUE },
+              { "kind", VALUE_CHOICE, LIST ("subdistrict", "town", "township"), TRUE },
+              UPDATED_ATTRIBUTE),
+  VALUE_EMPTY, NULL, NULL
+};
+
+static const ElementShape person_shape = {
+  "person",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              UPDATED_ATTRIBUTE,
+              { "township", VALUE_UUID, NULL, FALSE }),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN (TEXT_CHILD (OCCURS_ONCE, "name", VALUE_TOKEN, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "gender", VALUE_CHOICE, LIST ("male", "female")),
+            TEXT_CHILD (OCCURS_OPTIONAL, "ethnicity", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_ANY, "category", VALUE_CHOICE,
+                        LIST ("liaison_leader", "liaison_officer", "cppcc_member", "npc_deputy",
+                              "party_deputy", "veteran_party_member", "retired_cadre", "local_notable",
+                              "expert", "stakeholder", "official", "resident")),
+            TEXT_CHILD (OCCURS_OPTIONAL, "organization", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "title", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "phone", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "village", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "notes", VALUE_TEXT, NULL))
+};
+
+static const ElementShape plan_shape = {
+  "plan",
+  ATTRIBUTES ({ "township", VALUE_UUID, NULL, TRUE },
+              { "year", VALUE_INT, NULL, TRUE },
+              { "consultations", VALUE_COUNT, NULL, TRUE },
+              { "updated", VALUE_DATETIME, NULL, FALSE }),
+  VALUE_EMPTY, NULL, NULL
+};
+
+static const ElementShape consultation_shape = {
+  "consultation",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              { "township", VALUE_UUID, NULL, TRUE },
+              UPDATED_ATTRIBUTE),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN (TEXT_CHILD (OCCURS_ONCE, "title", VALUE_TOKEN, NULL),
+            TEXT_CHILD (OCCURS_ONCE, "topic-source", VALUE_CHOICE,
+                        LIST ("party_committee", "government", "cppcc", "residents")),
+            TEXT_CHILD (OCCURS_ONCE, "orientation", VALUE_CHOICE, LIST ("development", "livelihood")),
+            TEXT_CHILD (OCCURS_ONCE, "platform", VALUE_CHOICE, LIST ("physical", "virtual")),
+            TEXT_CHILD (OCCURS_OPTIONAL, "venue", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "starts", VALUE_DATETIME, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "ends", VALUE_DATETIME, NULL),
+            STAGE ("selection"),
+            STAGE ("research"),
+            STAGE ("meeting"),
+            STAGE ("submission"),
+            STAGE ("feedback"),
+            STAGE ("supervision"),
+            TEXT_CHILD (OCCURS_OPTIONAL, "research", VALUE_TEXT, NULL),
+            CHILD (OCCURS_ANY, "participant",
+                   ATTRIBUTES ({ "person", VALUE_UUID, NULL, TRUE },
+                               { "role", VALUE_CHOICE,
+                                 LIST ("host", "liaison", "deputy", "member", "expert",
+                                       "stakeholder", "official", "observer"), TRUE },
+                               { "invited", VALUE_CHOICE, LIST ("true", "false"), FALSE },
+                               { "attended", VALUE_CHOICE, LIST ("true", "false"), FALSE }),
+                   VALUE_EMPTY, NULL, NULL),
+            CHILD (OCCURS_OPTIONAL, "minutes",
+                   ATTRIBUTES ({ "recorder", VALUE_TEXT, NULL, FALSE }),
+                   VALUE_ELEMENTS, NULL,
+                   CHILDREN (TEXT_CHILD (OCCURS_OPTIONAL, "agenda", VALUE_TEXT, NULL),
+                             CHILD (OCCURS_ANY, "speech", ATTRIBUTES ({ "speaker", VALUE_TEXT, NULL, TRUE }),
+                                    VALUE_TEXT, NULL, NULL),
+                             TEXT_CHILD (OCCURS_OPTIONAL, "consensus", VALUE_TEXT, NULL),
+                             TEXT_CHILD (OCCURS_OPTIONAL, "next-steps", VALUE_TEXT, NULL))))
+};
+
+static const ElementShape outcome_shape = {
+  "outcome",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              { "consultation", VALUE_UUID, NULL, TRUE },
+              UPDATED_ATTRIBUTE),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN (TEXT_CHILD (OCCURS_ONCE, "title", VALUE_TOKEN, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "content", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "submitted-to", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "submitted", VALUE_DATE, NULL),
+            CHILD (OCCURS_OPTIONAL, "feedback",
+                   ATTRIBUTES ({ "due", VALUE_DATE, NULL, FALSE },
+                               { "received", VALUE_DATE, NULL, FALSE }),
+                   VALUE_TEXT, NULL, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "adoption", VALUE_CHOICE,
+                        LIST ("pending", "adopted", "partly_adopted", "not_adopted")),
+            TEXT_CHILD (OCCURS_OPTIONAL, "progress", VALUE_PERCENT, NULL),
+            CHILD (OCCURS_ANY, "supervision",
+                   ATTRIBUTES ({ "phase", VALUE_CHOICE, LIST ("before", "during", "after"), TRUE },
+                               { "date", VALUE_DATE, NULL, FALSE },
+                               { "by", VALUE_TEXT, NULL, FALSE }),
+                   VALUE_TEXT, NULL, NULL))
+};
+
+static const ElementShape deleted_shape = {
+  "deleted",
+  ATTRIBUTES ({ "kind", VALUE_CHOICE, LIST ("township", "person", "consultation", "outcome"), TRUE },
+              { "uuid", VALUE_UUID, NULL, TRUE },
+              { "at", VALUE_DATETIME, NULL, TRUE }),
+  VALUE_EMPTY, NULL, NULL
+};
+
+/* The root; its children are the records, in the order of Kind */
+static const ElementShape root_shape = {
+  "tongxin",
+  ATTRIBUTES ({ "exported", VALUE_DATETIME, NULL, TRUE },
+              { "base-date", VALUE_DATE, NULL, FALSE }),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN ({ &township_shape, OCCURS_ANY },
+            { &person_shape, OCCURS_ANY },
+            { &plan_shape, OCCURS_ANY },
+            { &consultation_shape, OCCURS_ANY },
+            { &outcome_shape, OCCURS_ANY },
+            { &deleted_shape, OCCURS_ANY })
+};
+
+#undef STAGE
+#undef UPDATED_ATTRIBUTE
+#undef TEXT_CHILD
+#undef CHILD
+#undef CHILDREN
+#undef ATTRIBUTES
+#undef LIST
+#undef NO_ATTRIBUTES
+
+/* White space as XML has it */
+static inline gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+is_only_space (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!is_xml_space (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* @length digits at @text, as a number; -1 if any is not a digit */
+static int
+read_digits (const char *text,
+             guint       length)
+{
+  int value = 0;
+
+  for (guint i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = 10 * value + (text[i] - '0');
+    }
+
+  return value;
+}
+
+/* YYYY-MM-DD at @text, a day of the (proleptic Gregorian) calendar
+ * after year 0, as XML Schema counts them */
+static gboolean
+is_calendar_day (const char *text)
+{
+  int year = read_digits (text, 4);
+  int month = read_digits (text + 5, 2);
+  int day = read_digits (text + 8, 2);
+
+  return text[4] == '-' && text[7] == '-' && year > 0 && month > 0 && day > 0 &&
+         g_date_valid_dmy (day, month, year);
+}
+
+/* The time zone of a dateTime: Z, or an offset under 14 hours */
+static gboolean
+is_time_zone (const char *text)
+{
+  if (g_str_equal (text, "Z"))
+    return TRUE;
+
+  return (text[0] == '+' || text[0] == '-') && strlen (text) == 6 && text[3] == ':' &&
+         read_digits (text + 1, 2) >= 0 && read_digits (text + 1, 2) <= 13 &&
+         read_digits (text + 4, 2) >= 0 && read_digits (text + 4, 2) <= 59;
+}
+
+static gboolean
+is_date_time (const char *text)
+{
+  const char *zone;
+  int hour, minute, second;
+
+  if (strlen (text) < 20 || !is_calendar_day (text) || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+    return FALSE;
+
+  hour = read_digits (text + 11, 2);
+  minute = read_digits (text + 14, 2);
+  second = read_digits (text + 17, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return FALSE;
+
+  zone = text + 19;
+  if (*zone == '.')
+    {
+      if (!g_ascii_isdigit (zone[1]))
+        return FALSE;
+      for (zone++; g_ascii_isdigit (*zone); zone++)
+        ;
+    }
+
+  return is_time_zone (zone);
+}
+
+/* A lowercase hexadecimal digit's value plus one; 0 for any other
+ * character */
+static const guint8 hex_digits[256] = {
+  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+  ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
+
+/* Whether @text is a uuid as Tongxin writes it, and its 16 bytes in
+ * @bytes (when not NULL).  An import reads a few for every record. */
+static gboolean
+read_uuid (const char *text,
+           guint64    *bytes)
+{
+  guint64 value[2] = { 0, 0 };
+
+  for (guint i = 0, n = 0; i < 36; i++)
+    {
+      guint8 digit = hex_digits[(guchar) text[i]];
+
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (digit == 0)   /* the end of a shorter text too */
+        return FALSE;
+      else
+        {
+          value[n / 16] = value[n / 16] << 4 | (guint64) (digit - 1);
+          n++;
+        }
+    }
+
+  if (text[36] != '\0')
+    return FALSE;
+  if (bytes != NULL)
+    {
+      bytes[0] = value[0];
+      bytes[1] = value[1];
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_uuid (const char *text)
+{
+  return read_uuid (text, NULL);
+}
+
+/* Digits only, 1 to @max_length of them, after a "-" when
+ * @may_be_negative */
+static gboolean
+is_whole_number (const char *text,
+                 gboolean    may_be_negative,
+                 guint       max_length)
+{
+  gsize length;
+
+  if (may_be_negative && *text == '-')
+    text++;
+
+  length = strlen (text);
+
+  return length >= 1 && length <= max_length && read_digits (text, length) >= 0;
+}
+
+/* Whether @text is a value of @kind, strictly as Tongxin writes it */
+static gboolean
+value_fits (ValueKind           kind,
+            const char * const *choices,
+            const char         *text)
+{
+  switch (kind)
+    {
+    case VALUE_TEXT:
+      return TRUE;
+    case VALUE_TOKEN:
+      return !is_only_space (text);
+    case VALUE_UUID:
+      return is_uuid (text);
+    case VALUE_DATE:
+      return strlen (text) == 10 && is_calendar_day (text);
+    case VALUE_DATETIME:
+      return is_date_time (text);
+    case VALUE_INT:
+      return is_whole_number (text, TRUE, 9);
+    case VALUE_COUNT:
+      return is_whole_number (text, FALSE, 9);
+    case VALUE_PERCENT:
+      return is_whole_number (text, FALSE, 3) && atoi (text) <= 100;
+    case VALUE_CHOICE:
+      return g_strv_contains (choices, text);
+    case VALUE_EMPTY:
+      return text[0] == '\0';
+    case VALUE_ELEMENTS:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+elem_free (Elem *elem)
+{
+  if (elem->attributes != NULL)
+    {
+      for (guint i = 1; i < elem->attributes->len; i += 2)
+        g_free (g_ptr_array_index (elem->attributes, i));
+      g_ptr_array_unref (elem->attributes);
+    }
+  if (elem->text != NULL)
+    g_string_free (elem->text, TRUE);
+  g_clear_pointer (&elem->children, g_ptr_array_unref);
+  g_free (elem);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Elem, elem_free)
+
+void
+tx_import_incoming_free (Incoming *incoming)
+{
+  g_free (incoming->uuid);
+  g_free (incoming->updated);
+  g_clear_object (&incoming->record);
+  g_free (incoming->township);
+  g_free (incoming->deleted_kind);
+  g_free (incoming->description);
+  g_clear_pointer (&incoming->pinyin, g_bytes_unref);
+  g_clear_pointer (&incoming->strokes, g_bytes_unref);
+  g_free (incoming);
+}
+
+/*
+ * libxml2 says what is wrong in English, for a programmer; the clerk is
+ * told in their words what kind of fault it is, where, and what to do,
+ * and libxml2's words go to the log.
+ */
+static void
+on_reader_error_cb (void        *user_data,
+                    xmlErrorPtr  xml_error)
+{
+  Importer *imp = user_data;
+  g_autofree char *message = NULL;
+  const char *element = NULL;
+
+  if (xml_error == NULL)
+    return;
+
+  message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
+  g_debug ("%s, line %d: libxml2 (domain %d, code %d): %s",
+           imp->display_name, xml_error->line, xml_error->domain, xml_error->code, message);
+
+  /* a warning (a namespace URI that is not absolute) refuses nothing */
+  if (imp->first_error != NULL || xml_error->level == XML_ERR_WARNING)
+    return;
+
+  if (xml_error->node != NULL && ((xmlNodePtr) xml_error->node)->type == XML_ELEMENT_NODE)
+    element = (const char *) ((xmlNodePtr) xml_error->node)->name;
+
+  if (xml_error->domain == XML_FROM_RELAXNGV || xml_error->domain == XML_FROM_RELAXNGP)
+    {
+      if (element != NULL)
+        g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                     /* Translators: FILE, line N, then an element of the file, <person> */
+                     _("%s, line %d: this is not what an exchange file holds here (at <%s>). %s"),
+                     imp->display_name, xml_error->line, element, _(NOT_WRITTEN_BY_TONGXIN));
+      else
+        g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                     _("%s, line %d: this is not what an exchange file holds here. %s"),
+                     imp->display_name, xml_error->line, _(NOT_WRITTEN_BY_TONGXIN));
+    }
+  else if (xml_error->code == XML_ERR_NO_MEMORY)
+    /* libxml2 says so of a text longer than it reads, too */
+    g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                 _("%s, line %d: the file holds more than can be read: a text far longer than any Tongxin keeps. %s"),
+                 imp->display_name, xml_error->line, _(NOT_WRITTEN_BY_TONGXIN));
+  else if (xml_error->code == XML_ERR_INTERNAL_ERROR && xml_error->int1 > 0)
+    /* libxml2's own limit of depth, inside a record */
+    g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                 _("%s, line %d: elements are nested far deeper than in any exchange file. %s"),
+                 imp->display_name, xml_error->line, _(NOT_WRITTEN_BY_TONGXIN));
+  else
+    g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                 _("%s, line %d: the file is damaged or incomplete. It may have been cut short or changed while it was copied: copy it again, or ask the sender to export it again."),
+                 imp->display_name, xml_error->line);
+}
+
+static const char *
+get_attr (Elem       *elem,
+          const char *name)
+{
+  for (guint i = 0; elem->attributes != NULL && i + 1 < elem->attributes->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (elem->attributes, i), name))
+      return g_ptr_array_index (elem->attributes, i + 1);
+
+  return NULL;
+}
+
+static gboolean
+is_element (Elem       *elem,
+            const char *name)
+{
+  return g_str_equal (elem->name, name);
+}
+
+static const char *
+elem_text (Elem *elem)
+{
+  return elem->text != NULL ? elem->text->str : "";
+}
+
+static guint
+n_children (Elem *elem)
+{
+  return elem->children != NULL ? elem->children->len : 0;
+}
+
+static Elem *
+get_child (Elem  *elem,
+           guint  index)
+{
+  return g_ptr_array_index (elem->children, index);
+}
+
+/* The text of the first child element called @name, or NULL. */
+static const char *
+child_text (Elem       *elem,
+            const char *name)
+{
+  for (guint i = 0; i < n_children (elem); i++)
+    if (is_element (get_child (elem, i), name))
+      return elem_text (get_child (elem, i));
+
+  return NULL;
+}
+
+static char *
+shift_date (Importer   *imp,
+            const char *date)
+{
+  TxDate parsed;
+
+  if (date == NULL)
+    return NULL;
+  if (imp->options == NULL || imp->options->shift_days == 0)
+    return g_strdup (date);
+
+  parsed = tx_date_from_iso (date);
+  if (parsed == TX_DATE_NONE)
+    return g_strdup (date);
+
+  return tx_date_to_iso (tx_date_add_days (parsed, imp->options->shift_days));
+}
+
+static char *
+shift_datetime (Importer   *imp,
+                const char *datetime)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) shifted = NULL;
+
+  if (datetime == NULL)
+    return NULL;
+  if (imp->options == NULL || imp->options->shift_days == 0)
+    return g_strdup (datetime);
+
+  parsed = g_date_time_new_from_iso8601 (datetime, NULL);
+  if (parsed == NULL)
+    return g_strdup (datetime);
+
+  shifted = g_date_time_add_days (parsed, imp->options->shift_days);
+
+  return g_date_time_format (shifted, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* ---- the file, and the reader of it ------------------------------- */
+
+/* The prolog is looked at through a buffer of this size */
+#define PROLOG_BUFFER_SIZE 4096
+
+/* The largest file imported; refused when larger, before it is read. */
+gboolean
+tx_import_check_size (Importer  *imp,
+                      GError   **error)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (imp->size <= MAX_FILE_SIZE)
+    return TRUE;
+
+  size = g_format_size (imp->size);
+  limit = g_format_size (MAX_FILE_SIZE);
+  g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+               /* Translators: a file, its size ("5.2 GB"), then the largest size imported ("4.0 GB") */
+               _("%s is too large to import (%s): Tongxin imports exchange files of up to %s."),
+               imp->display_name, size, limit);
+  return FALSE;
+}
+
+/* The file from its start, for one reading of it. */
+static GInputStream *
+open_input (Importer  *imp,
+            GError   **error)
+{
+  GInputStream *input;
+
+  if (imp->bytes != NULL)
+    return g_memory_input_stream_new_from_bytes (imp->bytes);
+
+  if (!g_seekable_seek (G_SEEKABLE (imp->file), 0, G_SEEK_SET, NULL, error))
+    return NULL;
+
+  /* libxml2 asks for 4 kB at a time: read ahead, in fewer calls */
+  input = g_buffered_input_stream_new_sized (imp->file, READ_BUFFER_SIZE);
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (input), FALSE);
+
+  return input;
+}
+
+/* At least @wanted bytes of @input to look at, unless it ends first.
+ * (Filling may move what is buffered, even when it reads nothing.) */
+static const char *
+peek_input (GBufferedInputStream *input,
+            gsize                 wanted,
+            gsize                *available)
+{
+  gsize buffered;
+
+  while ((buffered = g_buffered_input_stream_get_available (input)) < wanted &&
+         g_buffered_input_stream_fill (input, wanted - buffered, NULL, NULL) > 0)
+    ;
+
+  return g_buffered_input_stream_peek_buffer (input, available);
+}
+
+static void
+skip_input (GBufferedInputStream *input,
+            gsize                 count)
+{
+  g_input_stream_skip (G_INPUT_STREAM (input), count, NULL, NULL);
+}
+
+/* Past white space; FALSE when the file ends first. */
+static gboolean
+skip_spaces (GBufferedInputStream *input)
+{
+  for (;;)
+    {
+      gsize available;
+      const char *data = peek_input (input, PROLOG_BUFFER_SIZE, &available);
+      gsize spaces = 0;
+
+      if (available == 0)
+        return FALSE;
+
+      while (spaces < available && g_ascii_isspace (data[spaces]))
+        spaces++;
+      skip_input (input, spaces);
+      if (spaces < available)
+        return TRUE;
+    }
+}
+
+/* Past the end of a comment or a processing instruction, @closing;
+ * FALSE when the file ends, or has a NUL, before it. */
+static gboolean
+skip_past (GBufferedInputStream *input,
+           const char           *closing)
+{
+  gsize length = strlen (closing);
+
+  for (;;)
+    {
+      gsize available;
+      const char *data = peek_input (input, PROLOG_BUFFER_SIZE, &available);
+      const char *nul = memchr (data, '\0', available);
+      const char *found = g_strstr_len (data, nul != NULL ? (gsize) (nul - data) : available, closing);
+
+      if (found != NULL)
+        {
+          skip_input (input, found - data + length);
+          return TRUE;
+        }
+      if (nul != NULL || available < PROLOG_BUFFER_SIZE)
+        return FALSE;
+
+      /* what is left may be the start of @closing */
+      skip_input (input, available - (length - 1));
+    }
+}
+
+/*
+ * What a file must be before libxml2 is given it: not empty, UTF-8,
+ * XML, and without a document type declaration.  An exchange file
+ * never has one; one with entities is how a file of a few hundred bytes
+ * grows into gigabytes as it is read (entities nested in entities), or
+ * reads files of the computer it is imported on (external entities).
+ * It is refused here, before it is parsed at all.  The file is looked
+ * at through a small buffer, as far as its prolog goes.
+ */
+gboolean
+tx_import_check_prolog (Importer  *imp,
+                        GError   **error)
+{
+  g_autoptr(GInputStream) file = open_input (imp, error);
+  g_autoptr(GInputStream) stream = NULL;
+  GBufferedInputStream *input;
+  const char *data;
+  gsize available;
+  gboolean not_utf8;
+
+  if (file == NULL)
+    return FALSE;
+
+  stream = g_buffered_input_stream_new_sized (file, PROLOG_BUFFER_SIZE);
+  input = G_BUFFERED_INPUT_STREAM (stream);
+
+  /* UTF-16 and UTF-32 have a byte-order mark, or NULs in the first
+   * bytes; UTF-8 may have a mark of its own */
+  data = peek_input (input, 4, &available);
+  not_utf8 = memchr (data, '\0', MIN (available, 4)) != NULL ||
+             (available >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0));
+  if (available >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip_input (input, 3);
+
+  if (!skip_spaces (input))
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("%s is empty. Copy it again, or ask the sender to export it again."),
+                   imp->display_name);
+      return FALSE;
+    }
+
+  if (not_utf8)
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("%s is not in UTF-8, as every exchange file is. %s"),
+                   imp->display_name, _(NOT_WRITTEN_BY_TONGXIN));
+      return FALSE;
+    }
+
+  data = peek_input (input, 1, &available);
+  if (*data != '<')
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("%s is not an exchange file: it is not XML. Choose the .xml file that Tongxin exported (a roster is imported with “roster import”)."),
+                   imp->display_name);
+      return FALSE;
+    }
+
+  /* the XML declaration, comments and processing instructions, up to
+   * the root element */
+  for (;;)
+    {
+      const char *closing;
+
+      skip_spaces (input);
+      data = peek_input (input, 4, &available);
+      if (available >= 4 && memcmp (data, "<!--", 4) == 0)
+        closing = "-->";
+      else if (available >= 2 && memcmp (data, "<?", 2) == 0)
+        closing = "?>";
+      else
+        break;
+
+      skip_input (input, 2);
+      if (!skip_past (input, closing))
+        return TRUE;   /* libxml2 says the file is incomplete */
+    }
+
+  data = peek_input (input, 9, &available);
+  if (available >= 9 && memcmp (data, "<!DOCTYPE", 9) == 0)
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                   _("%s has a document type declaration (<!DOCTYPE …>), which no exchange file has: it may be made to harm the computer that reads it, and is not read. %s"),
+                   imp->display_name, _(NOT_WRITTEN_BY_TONGXIN));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+read_input_cb (void *context,
+               char *buffer,
+               int   length)
+{
+  g_autoptr(GError) error = NULL;
+  gssize n_read = g_input_stream_read (context, buffer, length, NULL, &error);
+
+  if (n_read < 0)
+    {
+      g_debug ("Could not read the exchange file: %s", error->message);
+      return -1;
+    }
+
+  return (int) n_read;
+}
+
+static int
+close_input_cb (void *context)
+{
+  g_object_unref (context);
+  return 0;
+}
+
+/* A reader of the file from its start, a buffer at a time. */
+static xmlTextReaderPtr
+open_reader (Importer  *imp,
+             GError   **error)
+{
+  GInputStream *input = open_input (imp, error);
+
+  if (input == NULL)
+    return NULL;
+
+  /* the reader closes @input, even when it cannot be made */
+  return xmlReaderForIO (read_input_cb, close_input_cb, input, NULL, "UTF-8", READER_FLAGS);
+}
+
+xmlRelaxNGPtr
+tx_import_load_schema (GError **error)
+{
+  g_autoptr(GBytes) schema_bytes = NULL;
+  xmlRelaxNGParserCtxtPtr parser;
+  xmlRelaxNGPtr schema;
+
+  schema_bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, error);
+  if (schema_bytes == NULL)
+    return NULL;
+
+  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes));
+  schema = xmlRelaxNGParse (parser);
+  xmlRelaxNGFreeParserCtxt (parser);
+  if (schema == NULL)
+    g_set_error_literal (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                         _("The exchange format built into Tongxin cannot be read: Tongxin is not installed whole. Install it again."));
+
+  return schema;
+}
+
+/* ---- reading a record --------------------------------------------- */
+
+/* The line of the node the reader is on (the parser is ahead of it). */
+static long
+reader_line (xmlTextReaderPtr reader)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? line : xmlTextReaderGetParserLineNumber (reader);
+}
+
+static Elem *
+elem_new_from_reader (xmlTextReaderPtr reader)
+{
+  Elem *elem = g_new0 (Elem, 1);
+
+  elem->name = (const char *) xmlTextReaderConstLocalName (reader);
+  elem->line = reader_line (reader);
+
+  if (xmlTextReaderHasAttributes (reader) != 1)
+    return elem;
+
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+    {
+      if (xmlTextReaderIsNamespaceDecl (reader) == 1)
+        continue;
+      if (xmlTextReaderConstNamespaceUri (reader) != NULL)
+        elem->foreign = TRUE;
+      if (elem->attributes == NULL)
+        elem->attributes = g_ptr_array_new ();
+      g_ptr_array_add (elem->attributes, (gpointer) xmlTextReaderConstLocalName (reader));
+      g_ptr_array_add (elem->attributes, g_strdup ((const char *) xmlTextReaderConstValue (reader)));
+    }
+  xmlTextReaderMoveToElement (reader);
+
+  return elem;
+}
+
+static gboolean
+in_exchange_namespace (xmlTextReaderPtr reader)
+{
+  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), TX_EXCHANGE_NAMESPACE) == 0;
+}
+
+/* Whether @elem has the attributes of its shape, each of its type, and
+ * no other. */
+static gboolean
+attributes_fit (Elem *elem)
+{
+  const AttributeShape *shapes = elem->shape->attributes;
+  guint required = 0;
+  guint found = 0;
+
+  if (elem->foreign)
+    return FALSE;
+
+  for (guint i = 0; shapes != NULL && shapes[i].name != NULL; i++)
+    required += shapes[i].required ? 1 : 0;
+
+  for (guint i = 0; elem->attributes != NULL && i + 1 < elem->attributes->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (elem->attributes, i);
+      const char *value = g_ptr_array_index (elem->attributes, i + 1);
+      const AttributeShape *shape = NULL;
+
+      for (guint j = 0; shapes != NULL && shapes[j].name != NULL && shape == NULL; j++)
+        if (g_str_equal (shapes[j].name, name))
+          shape = &shapes[j];
+
+      if (shape == NULL || !value_fits (shape->kind, shape->choices, value))
+        return FALSE;
+      found += shape->required ? 1 : 0;
+    }
+
+  return found == required;
+}
+
+/* The shape of the element the reader is on, the next child of
+ * @parent; NULL when it is not one @parent has there.  The schema's
+ * children are in a fixed order, each once, maybe, or any number of
+ * times, so the next one is the first, from where the last one was,
+ * that may be there. */
+static const ElementShape *
+next_child_shape (Elem             *parent,
+                  xmlTextReaderPtr  reader,
+                  const char       *name)
+{
+  const ChildShape *children = parent->shape->children;
+
+  if (parent->shape->content != VALUE_ELEMENTS || !in_exchange_namespace (reader))
+    return NULL;
+
+  for (; children[parent->next_child].element != NULL; parent->next_child++, parent->n_of_next = 0)
+    {
+      const ChildShape *child = &children[parent->next_child];
+
+      if (g_str_equal (child->element->name, name) && (child->occurs == OCCURS_ANY || parent->n_of_next == 0))
+        {
+          parent->n_of_next++;
+          return child->element;
+        }
+
+      /* one that must be there is not */
+      if (child->occurs == OCCURS_ONCE && parent->n_of_next == 0)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+/* Whether what @elem held, now that it ends, is what its shape holds. */
+static gboolean
+content_fits (Elem *elem)
+{
+  const ElementShape *shape = elem->shape;
+
+  switch (shape->content)
+    {
+    case VALUE_ELEMENTS:
+      for (guint i = elem->next_child; shape->children[i].element != NULL; i++)
+        if (shape->children[i].occurs == OCCURS_ONCE && (i > elem->next_child || elem->n_of_next == 0))
+          return FALSE;
+      return TRUE;
+
+    case VALUE_EMPTY:
+      return elem->children == NULL && elem->text == NULL;
+
+    default:
+      return elem->children == NULL && value_fits (shape->content, shape->choices, elem_text (elem));
+    }
+}
+
+/* Whether text may be inside @parent: any in a text, white space
+ * between elements. */
+static gboolean
+text_fits (Elem       *parent,
+           const char *text)
+{
+  switch (parent->shape->content)
+    {
+    case VALUE_ELEMENTS:
+      return is_only_space (text);
+    case VALUE_EMPTY:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* Bytes of text read into one element: four bytes for each character
+ * of the longest text a record keeps (tx_text_field_get_info()).  A
+ * text under it is then held to its own field's length. */
+static gsize
+max_text_bytes (void)
+{
+  static gsize max_bytes;
+
+  if (g_once_init_enter (&max_bytes))
+    {
+      guint longest = 0;
+
+      for (guint field = 0; field < TX_N_TEXT_FIELDS; field++)
+        longest = MAX (longest, tx_text_field_get_max_chars (field));
+      g_once_init_leave (&max_bytes, 4 * (gsize) longest);
+    }
+
+  return max_bytes;
+}
+
+static gboolean
+fail_too_deep (Importer  *imp,
+               long       line,
+               GError   **error)
+{
+  return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                            _("elements are nested far deeper than in any exchange file. %s"),
+                            _(NOT_WRITTEN_BY_TONGXIN));
+}
+
+/*
+ * Reads the element the reader is on, a record, with everything in it;
+ * the reader validates each node as it passes it (against the schema),
+ * or this function against @shape, and the first fault, the schema's or
+ * this function's, stops the reading.
+ */
+static Elem *
+read_element (Importer            *imp,
+              xmlTextReaderPtr     reader,
+              const ElementShape  *shape,
+              GError             **error)
+{
+  g_autoptr(Elem) root = elem_new_from_reader (reader);
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  int rc;
+
+  root->shape = shape;
+  if (shape != NULL && !attributes_fit (root))
+    return tx_import_fail_shape (imp, root->line, "the attributes of a record", error), NULL;
+
+  if (xmlTextReaderIsEmptyElement (reader) == 1)
+    {
+      if (shape != NULL && !content_fits (root))
+        return tx_import_fail_shape (imp, root->line, "an empty record", error), NULL;
+      return g_steal_pointer (&root);
+    }
+
+  g_ptr_array_add (open, root);
+
+  while ((rc = xmlTextReaderRead (reader)) == 1 && imp->first_error == NULL)
+    {
+      Elem *parent = g_ptr_array_index (open, open->len - 1);
+      long line = reader_line (reader);
+
+      if (xmlTextReaderDepth (reader) > MAX_DEPTH)
+        return fail_too_deep (imp, line, error), NULL;
+
+      switch (xmlTextReaderNodeType (reader))
+        {
+        case XML_READER_TYPE_ELEMENT:
+          {
+            Elem *child = elem_new_from_reader (reader);
+            gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
+
+            if (parent->children == NULL)
+              parent->children = g_ptr_array_new_with_free_func ((GDestroyNotify) elem_free);
+            g_ptr_array_add (parent->children, child);
+
+            if (shape != NULL)
+              {
+                child->shape = next_child_shape (parent, reader, child->name);
+                if (child->shape == NULL || !attributes_fit (child) || (empty && !content_fits (child)))
+                  return tx_import_fail_shape (imp, line, "an element", error), NULL;
+              }
+
+            if (!empty)
+              g_ptr_array_add (open, child);
+          }
+          break;
+
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          {
+            const char *value = (const char *) xmlTextReaderConstValue (reader);
+            gsize length = value != NULL ? strlen (value) : 0;
+
+            if (shape != NULL && !text_fits (parent, value != NULL ? value : ""))
+              return tx_import_fail_shape (imp, line, "text", error), NULL;
+
+            if (parent->text == NULL)
+              parent->text = g_string_sized_new (length);
+            if (parent->text->len + length > max_text_bytes ())
+              {
+                tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                                   _("the text of <%s> is longer than any text Tongxin keeps. %s"),
+                                   parent->name, _(NOT_WRITTEN_BY_TONGXIN));
+                return NULL;
+              }
+            g_string_append_len (parent->text, value, length);
+          }
+          break;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          if (shape != NULL && !content_fits (parent))
+            return tx_import_fail_shape (imp, line, "the end of an element", error), NULL;
+
+          g_ptr_array_set_size (open, open->len - 1);
+          if (open->len == 0)
+            return g_steal_pointer (&root);
+          break;
+
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_COMMENT:
+        case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+          /* comments and processing instructions say nothing; among
+           * the text of an element, the shape leaves them to the
+           * schema */
+          if (shape != NULL && parent->shape->content != VALUE_ELEMENTS)
+            return tx_import_fail_shape (imp, line, "a comment in a text", error), NULL;
+          break;
+
+        default:
+          if (shape != NULL)
+            return tx_import_fail_shape (imp, line, "a node", error), NULL;
+          break;
+        }
+    }
+
+  /* the fault is the schema's or libxml2's, said by the handler */
+  if (imp->first_error == NULL && rc != 1)
+    g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                 _("%s could not be read to the end: it is incomplete. Copy it again, or ask the sender to export it again."),
+                 imp->display_name);
+
+  return NULL;
+}
+
+/* ---- checking a record --------------------------------------------- */
+
+/* Normalised "updated" of a record, moved to the import's time when it
+ * is more than a day ahead (see importer_set_today()); or a clear
+ * error.  A plan may have none: then the import's time. */
+static char *
+read_updated (Importer    *imp,
+              Elem        *elem,
+              const char  *attribute,
+              GError     **error)
+{
+  const char *text = get_attr (elem, attribute);
+  g_autofree char *normalized = tx_timestamp_normalize (text);
+
+  if (normalized == NULL && text != NULL)
+    {
+      tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
+                         _("“%s” is not a date and time with a time zone. %s"), text, _(NOT_WRITTEN_BY_TONGXIN));
+      return NULL;
+    }
+
+  if (normalized == NULL)
+    return g_strdup (imp->import_time);
+
+  if (strcmp (normalized, imp->latest_updated) >= 0)
+    {
+      g_debug ("%s, line %ld: %s=\"%s\" is after %s; taken as %s",
+               imp->display_name, elem->line, attribute, text, imp->latest_updated, imp->import_time);
+      imp->clamped++;
+      return g_strdup (imp->import_time);
+    }
+
+  return g_steal_pointer (&normalized);
+}
+
+/* The row id that @sql finds for @uuid (0: none). */
+gint64
+tx_import_lookup_id (Importer   *imp,
+                     const char *sql,
+                     const char *uuid)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || uuid == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* What the pass has read so far starts empty. */
+void
+tx_import_begin_reading (Importer *imp)
+{
+  g_clear_pointer (&imp->records_read.slots, g_free);
+  g_clear_pointer (&imp->plans_read, g_hash_table_unref);
+  g_clear_pointer (&imp->township_ids, g_hash_table_unref);
+
+  imp->records_read = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
+  imp->plans_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->township_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->next_person_id = 0;
+}
+
+/* The 16 bytes of a uuid written as Tongxin writes it; FALSE for any
+ * other text (which neither the schema nor the shape lets through). */
+static gboolean
+uuid_to_bytes (const char *uuid,
+               guint64     bytes[2])
+{
+  return uuid != NULL && read_uuid (uuid, bytes);
+}
+
+/* The slot of @uuid in @table: its own, or the free one it would take. */
+static ReadSlot *
+find_slot (ReadTable     *table,
+           const guint64  uuid[2])
+{
+  /* ids may be made by hand, one after another: their bits are mixed */
+  guint64 hash = (uuid[0] ^ (uuid[1] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  gsize mask = table->n_slots - 1;
+
+  for (gsize i = (hash >> 32) & mask; ; i = (i + 1) & mask)
+    {
+      ReadSlot *slot = &table->slots[i];
+
+      if (slot->value == 0 || (slot->uuid[0] == uuid[0] && slot->uuid[1] == uuid[1]))
+        return slot;
+    }
+}
+
+static void
+grow_table (ReadTable *table)
+{
+  ReadSlot *old = table->slots;
+  gsize n_old = table->n_slots;
+
+  table->n_slots *= 2;
+  table->slots = g_new0 (ReadSlot, table->n_slots);
+  for (gsize i = 0; i < n_old; i++)
+    if (old[i].value != 0)
+      *find_slot (table, old[i].uuid) = old[i];
+  g_free (old);
+}
+
+/* The kind of the record of @uuid read before in this pass, and its
+ * row id when this pass added it (else 0); FALSE if none was read. */
+static gboolean
+lookup_read (Importer    *imp,
+             const char  *uuid,
+             Kind        *kind,
+             gint64      *id)
+{
+  guint64 bytes[2];
+  ReadSlot *slot;
+
+  if (!uuid_to_bytes (uuid, bytes))
+    return FALSE;
+
+  slot = find_slot (&imp->records_read, bytes);
+  if (slot->value == 0)
+    return FALSE;
+
+  *kind = (slot->value & 7) - 1;
+  *id = slot->value >> 3;
+
+  return TRUE;
+}
+
+/* Keeps that the record of @uuid, of @kind, is read, and has the row
+ * @id here (or 0: not known). */
+void
+tx_import_keep_read (Importer   *imp,
+                     const char *uuid,
+                     Kind        kind,
+                     gint64      id)
+{
+  ReadTable *table = &imp->records_read;
+  guint64 bytes[2];
+  ReadSlot *slot;
+
+  if (!uuid_to_bytes (uuid, bytes))
+    return;
+
+  slot = find_slot (table, bytes);
+  if (slot->value == 0)
+    {
+      if (4 * (table->n_used + 1) > 3 * table->n_slots)
+        {
+          grow_table (table);
+          slot = find_slot (table, bytes);
+        }
+      table->n_used++;
+      slot->uuid[0] = bytes[0];
+      slot->uuid[1] = bytes[1];
+    }
+  slot->value = (guint64) (kind + 1) | (guint64) id << 3;
+}
+
+/* The row id of the person or consultation of @uuid: the one this pass
+ * added, or the database's (0: none). */
+gint64
+tx_import_find_row (Importer   *imp,
+                    Kind        kind,
+                    const char *uuid)
+{
+  Kind earlier;
+  gint64 id;
+
+  if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind && id != 0)
+    return id;
+
+  return tx_import_lookup_id (imp, kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
+                                                       : "SELECT id FROM consultation WHERE uuid = ?",
+                              uuid);
+}
+
+/* The row id of the township of @uuid (0: none); townships are few, and
+ * every record looks one up. */
+gint64
+tx_import_find_township (Importer   *imp,
+                         const char *uuid)
+{
+  gpointer id;
+
+  if (uuid == NULL)
+    return 0;
+
+  if (imp->check == CHECK_SHAPE && g_hash_table_lookup_extended (imp->township_ids, uuid, NULL, &id))
+    return GPOINTER_TO_SIZE (id);
+
+  id = GSIZE_TO_POINTER (tx_import_lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", uuid));
+  if (imp->check == CHECK_SHAPE && id != NULL)
+    g_hash_table_insert (imp->township_ids, g_strdup (uuid), id);
+
+  return GPOINTER_TO_SIZE (id);
+}
+
+/* Whether a township, a person or a consultation of @uuid is in the
+ * file before this record, or in the database (removed or not). */
+gboolean
+tx_import_is_known (Importer   *imp,
+                    Kind        kind,
+                    const char *uuid)
+{
+  const char *sql = kind == KIND_TOWNSHIP ? "SELECT 1 FROM township WHERE uuid = ?"
+                  : kind == KIND_PERSON ? "SELECT 1 FROM person WHERE uuid = ?"
+                  : "SELECT 1 FROM consultation WHERE uuid = ?";
+  sqlite3_stmt *stmt;
+  Kind earlier;
+  gint64 id;
+  gboolean known;
+
+  if (uuid == NULL)
+    return FALSE;
+
+  if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind)
+    return TRUE;
+
+  stmt = tx_store_prepare (imp->store, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  known = tx_import_step (imp, stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return known;
+}
+
+/* Whether what a record refers to is known, as it is read.  A file read
+ * against its shape is read by a thread of its own, which leaves the
+ * database to the merging thread: that one looks, before it merges the
+ * record (check_references()). */
+static gboolean
+refers_to_known (Importer   *imp,
+                 Kind        kind,
+                 const char *uuid)
+{
+  return imp->check == CHECK_SHAPE || tx_import_is_known (imp, kind, uuid);
+}
+
+/* What a record is, for messages: "the person 陈明". */
+static char *
+describe (Kind  kind,
+          Elem *elem)
+{
+  const char *text;
+
+  switch (kind)
+    {
+    case KIND_TOWNSHIP:
+      text = get_attr (elem, "name");
+      /* Translators: %s is a township's name */
+      return g_strdup_printf (_("the township %s"), text ? text : "");
+
+    case KIND_PERSON:
+      /* the last name, as the last is kept */
+      text = "";
+      for (guint i = 0; i < n_children (elem); i++)
+        if (is_element (get_child (elem, i), "name"))
+          text = elem_text (get_child (elem, i));
+      /* Translators: %s is a person's name */
+      return g_strdup_printf (_("the person %s"), text);
+
+    case KIND_CONSULTATION:
+      text = child_text (elem, "title");
+      /* Translators: %s is the title of a consultation */
+      return g_strdup_printf (_("the consultation “%s”"), text ? text : "");
+
+    case KIND_OUTCOME:
+      text = child_text (elem, "title");
+      /* Translators: %s is the title of a recommendation */
+      return g_strdup_printf (_("the recommendation “%s”"), text ? text : "");
+
+    case KIND_PLAN:
+    case KIND_DELETED:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+read_township (Importer    *imp,
+               Elem        *elem,
+               Incoming    *incoming,
+               GError     **error)
+{
+  const char *name = get_attr (elem, "name");
+  TxTownshipKind township_kind = TX_TOWNSHIP_KIND_TOWN;
+  g_autofree char *problem = tx_text_check (TX_TEXT_TOWNSHIP_NAME, name);
+
+  incoming->description = describe (KIND_TOWNSHIP, elem);
+  if (problem != NULL)
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID, "%s", problem);
+
+  tx_township_kind_from_key (get_attr (elem, "kind"), &township_kind);
+  incoming->record = G_OBJECT (tx_township_new (incoming->uuid, name, township_kind));
+
+  return TRUE;
+}
+
+static gboolean
+read_person (Importer    *imp,
+             Elem        *elem,
+             Incoming    *incoming,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  TxPerson *person = tx_person_new ();
+  const char *township = get_attr (elem, "township");
+
+  incoming->record = G_OBJECT (person);
+  person->uuid = g_strdup (incoming->uuid);
+  person->township_uuid = g_strdup (township);
+  person->updated_at = g_strdup (incoming->updated);
+
+  for (guint i = 0; i < n_children (elem); i++)
+    {
+      Elem *child = get_child (elem, i);
+      const char *text = elem_text (child);
+
+      if (is_element (child, "name"))
+        tx_record_set_text (&person->name, text);
+      else if (is_element (child, "gender"))
+        tx_gender_from_key (text, &person->gender);
+      else if (is_element (child, "ethnicity"))
+        tx_record_set_text (&person->ethnicity, text);
+      else if (is_element (child, "category"))
+        {
+          TxCategory category;
+
+          if (tx_category_from_key (text, &category))
+            tx_person_add_category (person, category);
+        }
+      else if (is_element (child, "organization"))
+        tx_record_set_text (&person->organization, text);
+      else if (is_element (child, "title"))
+        tx_record_set_text (&person->title, text);
+      else if (is_element (child, "phone"))
+        tx_record_set_text (&person->phone, text);
+      else if (is_element (child, "village"))
+        tx_record_set_text (&person->village, text);
+      else if (is_element (child, "notes"))
+        tx_record_set_text (&person->notes, text);
+    }
+
+  incoming->description = describe (KIND_PERSON, elem);
+
+  /* the roster editor's rules: a name, a phone it takes, texts it keeps */
+  if (person->name != NULL)
+    g_strstrip (person->name);
+  problems = tx_person_check (person);
+  if (problems->len > 0)
+    return tx_import_fail_with_problems (imp, elem->line, problems, error);
+
+  /* the costliest part of a new person, made while the other thread
+   * merges (add_new_person()) */
+  if (imp->check == CHECK_SHAPE && imp->pass == PASS_MERGE)
+    tx_collate_sort_keys (person->name, &incoming->pinyin, &incoming->strokes);
+
+  if (township != NULL && !refers_to_known (imp, KIND_TOWNSHIP, township))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the person refers to the township %s, which is neither in the file nor in the database."),
+                              township);
+
+  return TRUE;
+}
+
+static gboolean
+read_plan (Importer    *imp,
+           Elem        *elem,
+           Incoming    *incoming,
+           GError     **error)
+{
+  const char *year = get_attr (elem, "year");
+  const char *count = get_attr (elem, "consultations");
+  g_autofree char *key = NULL;
+  gpointer earlier;
+
+  incoming->township = g_strdup (get_attr (elem, "township"));
+  incoming->year = atoi (year ? year : "0") + imp->year_shift;
+  incoming->count = atoi (count ? count : "0");
+  /* Translators: the plan of a township (its id) for a year */
+  incoming->description = g_strdup_printf (_("the plan of %s for %d"), incoming->township, incoming->year);
+
+  key = g_strdup_printf ("%s\x1f%d", incoming->township, incoming->year);
+  if (g_hash_table_lookup_extended (imp->plans_read, key, NULL, &earlier))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("the plan of the township %s for %d is given twice, here and on line %ld. %s"),
+                              incoming->township, incoming->year, (long) GPOINTER_TO_SIZE (earlier),
+                              _(NOT_WRITTEN_BY_TONGXIN));
+  g_hash_table_insert (imp->plans_read, g_steal_pointer (&key), GSIZE_TO_POINTER (incoming->line));
+
+  if (!refers_to_known (imp, KIND_TOWNSHIP, incoming->township))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the plan refers to the township %s, which is neither in the file nor in the database."),
+                              incoming->township);
+
+  return TRUE;
+}
+
+/* A consultation's stages, participants and minutes, read into @record. */
+static gboolean
+read_consultation_parts (Importer        *imp,
+                         Elem            *elem,
+                         TxConsultation  *record,
+                         GError         **error)
+{
+  for (guint i = 0; i < n_children (elem); i++)
+    {
+      Elem *child = get_child (elem, i);
+
+      if (is_element (child, "stage"))
+        {
+          const char *name = get_attr (child, "name");
+          TxStage stage;
+
+          if (!tx_stage_from_key (name, &stage) || stage == TX_STAGE_DONE)
+            return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_INVALID, _("“%s” is not a stage."), name);
+
+          g_free (record->stage_due[stage]);
+          g_free (record->stage_done[stage]);
+          record->stage_due[stage] = shift_date (imp, get_attr (child, "due"));
+          record->stage_done[stage] = shift_date (imp, get_attr (child, "done"));
+          tx_record_set_text (&record->stage_note[stage], get_attr (child, "reason"));
+        }
+      else if (is_element (child, "participant"))
+        {
+          const char *person = get_attr (child, "person");
+          const char *invited = get_attr (child, "invited");
+          const char *attended = get_attr (child, "attended");
+          TxRole role = TX_ROLE_OBSERVER;
+          TxParticipant *participant;
+
+          if (!refers_to_known (imp, KIND_PERSON, person))
+            return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                                      _("the participant %s is neither in the file nor in the database."), person);
+
+          tx_role_from_key (get_attr (child, "role"), &role);
+          participant = tx_participant_new (person, role);
+          participant->invited = g_strcmp0 (invited, "false") != 0 && g_strcmp0 (invited, "0") != 0;
+          participant->attended = attended == NULL ? -1
+                                  : g_str_equal (attended, "true") || g_str_equal (attended, "1");
+          g_ptr_array_add (record->participants, participant);
+        }
+      else if (is_element (child, "minutes"))
+        {
+          tx_consultation_set_minutes (record, get_attr (child, "recorder"),
+                                       child_text (child, "agenda"),
+                                       child_text (child, "consensus"),
+                                       child_text (child, "next-steps"));
+          for (guint j = 0; j < n_children (child); j++)
+            {
+              Elem *speech = get_child (child, j);
+              const char *speaker = get_attr (speech, "speaker");
+
+              if (is_element (speech, "speech"))
+                tx_consultation_add_speech (record, speaker ? speaker : "", elem_text (speech));
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_consultation (Importer    *imp,
+                   Elem        *elem,
+                   Incoming    *incoming,
+                   GError     **error)
+{
+  const char *township = get_attr (elem, "township");
+  TxConsultation *record = tx_consultation_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+
+  /* the record as the file has it, checked and written as every
+   * consultation is */
+  incoming->record = G_OBJECT (record);
+  record->uuid = g_strdup (incoming->uuid);
+  record->updated_at = g_strdup (incoming->updated);
+  record->township_uuid = g_strdup (township);
+  tx_record_set_text (&record->title, child_text (elem, "title"));
+  tx_topic_source_from_key (child_text (elem, "topic-source"), &record->topic_source);
+  tx_orientation_from_key (child_text (elem, "orientation"), &record->orientation);
+  tx_platform_from_key (child_text (elem, "platform"), &record->platform);
+  tx_record_set_text (&record->venue, child_text (elem, "venue"));
+  record->starts = shift_datetime (imp, child_text (elem, "starts"));
+  record->ends = shift_datetime (imp, child_text (elem, "ends"));
+  tx_record_set_text (&record->research, child_text (elem, "research"));
+
+  incoming->description = describe (KIND_CONSULTATION, elem);
+
+  if (!read_consultation_parts (imp, elem, record, error))
+    return FALSE;
+
+  /* the editor's rules, and the order of the stages, with the days the
+   * sender may be ahead */
+  problems = tx_consultation_check (record, imp->latest_date);
+  stages = tx_consultation_check_stages (record, imp->latest_date);
+  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&stages));
+  if (problems->len > 0)
+    return tx_import_fail_with_problems (imp, elem->line, problems, error);
+
+  if (!refers_to_known (imp, KIND_TOWNSHIP, township))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the consultation refers to the township %s, which is neither in the file nor in the database."),
+                              township);
+
+  return TRUE;
+}
+
+static gboolean
+read_outcome (Importer    *imp,
+              Elem        *elem,
+              Incoming    *incoming,
+              GError     **error)
+{
+  const char *consultation = get_attr (elem, "consultation");
+  const char *adoption = child_text (elem, "adoption");
+  const char *progress = child_text (elem, "progress");
+  TxOutcome *record = tx_outcome_new_for_consultation (consultation);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  /* the record as the file has it, checked and written as every
+   * recommendation is */
+  incoming->record = G_OBJECT (record);
+  record->uuid = g_strdup (incoming->uuid);
+  record->updated_at = g_strdup (incoming->updated);
+  tx_record_set_text (&record->title, child_text (elem, "title"));
+  tx_record_set_text (&record->content, child_text (elem, "content"));
+  tx_record_set_text (&record->submitted_to, child_text (elem, "submitted-to"));
+  record->submitted = shift_date (imp, child_text (elem, "submitted"));
+  record->adoption = TX_ADOPTION_PENDING;
+  if (adoption != NULL)
+    tx_adoption_from_key (adoption, &record->adoption);
+  record->progress = progress != NULL ? atoi (progress) : -1;
+
+  for (guint i = 0; i < n_children (elem); i++)
+    {
+      Elem *child = get_child (elem, i);
+
+      if (is_element (child, "feedback"))
+        {
+          record->has_feedback = TRUE;
+          record->feedback_due = shift_date (imp, get_attr (child, "due"));
+          record->feedback_received = shift_date (imp, get_attr (child, "received"));
+          tx_record_set_text (&record->feedback_text, elem_text (child));
+        }
+      else if (is_element (child, "supervision"))
+        {
+          g_autofree char *shifted = shift_date (imp, get_attr (child, "date"));
+          TxSupervisionPhase phase = TX_SUPERVISION_BEFORE;
+
+          tx_supervision_phase_from_key (get_attr (child, "phase"), &phase);
+          tx_outcome_add_supervision (record, phase, shifted, get_attr (child, "by"), elem_text (child));
+        }
+    }
+
+  incoming->description = describe (KIND_OUTCOME, elem);
+
+  problems = tx_outcome_check (record, imp->latest_date);
+  if (problems->len > 0)
+    return tx_import_fail_with_problems (imp, elem->line, problems, error);
+
+  if (!refers_to_known (imp, KIND_CONSULTATION, consultation))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the recommendation refers to the consultation %s, which is neither in the file nor in the database."),
+                              consultation);
+
+  return TRUE;
+}
+
+static gboolean
+read_deletion (Importer    *imp,
+               Elem        *elem,
+               Incoming    *incoming,
+               GError     **error)
+{
+  incoming->deleted_kind = g_strdup (get_attr (elem, "kind"));
+  /* Translators: %s is the kind of record deleted, a key: "person" */
+  incoming->description = g_strdup_printf (_("the deletion of a record (%s)"), incoming->deleted_kind);
+
+  return TRUE;
+}
+
+/* The first record of @uuid in the file, read again, to say what it is
+ * and where: records are not kept once merged, and this is only needed
+ * for a message. */
+static char *
+describe_again (Importer    *imp,
+                Kind         kind,
+                const char  *uuid,
+                long        *line)
+{
+  xmlTextReaderPtr reader = open_reader (imp, NULL);
+  char *description = NULL;
+
+  while (reader != NULL && description == NULL && xmlTextReaderRead (reader) == 1)
+    if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth (reader) == 1)
+      {
+        g_autoptr(Elem) elem = read_element (imp, reader, NULL, NULL);
+
+        if (elem == NULL)
+          break;
+        if (g_strcmp0 (get_attr (elem, "uuid"), uuid) == 0)
+          {
+            description = describe (kind, elem);
+            *line = elem->line;
+          }
+      }
+
+  g_clear_pointer (&reader, xmlFreeTextReader);
+
+  return description != NULL ? description : g_strdup ("");
+}
+
+/* One record an id: which of two would the database keep?  (A deletion
+ * may come twice, or beside the record it deleted once and that came
+ * back: the later of them wins, as they are merged.) */
+gboolean
+tx_import_remember_record (Importer  *imp,
+                           Incoming  *incoming,
+                           GError   **error)
+{
+  g_autofree char *earlier = NULL;
+  long earlier_line = 0;
+  Kind kind;
+  gint64 id;
+
+  if (!lookup_read (imp, incoming->uuid, &kind, &id))
+    {
+      tx_import_keep_read (imp, incoming->uuid, incoming->kind, 0);
+      return TRUE;
+    }
+
+  /* the file is read by another thread: the schema's reading says it */
+  if (imp->check == CHECK_SHAPE)
+    return tx_import_fail_shape (imp, incoming->line, "an id given twice", error);
+
+  earlier = describe_again (imp, kind, incoming->uuid, &earlier_line);
+
+  return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_INVALID,
+                            /* Translators: an id, then two records ("the person 陈明") and the line of the first */
+                            _("the id %s is given to two records, %s on line %ld and %s here. Every record has an id of its own. %s"),
+                            incoming->uuid, earlier, earlier_line, incoming->description,
+                            _(NOT_WRITTEN_BY_TONGXIN));
+}
+
+/* Reads one record of the file and checks it by the rules every record
+ * follows; NULL with @error set when it breaks one. */
+static Incoming *
+read_record (Importer    *imp,
+             Elem        *elem,
+             Kind         kind,
+             GError     **error)
+{
+  g_autoptr(Incoming) incoming = g_new0 (Incoming, 1);
+  gboolean ok;
+
+  incoming->kind = kind;
+  incoming->line = elem->line;
+  incoming->uuid = g_strdup (get_attr (elem, "uuid"));
+  incoming->updated = read_updated (imp, elem, kind == KIND_DELETED ? "at" : "updated", error);
+  if (incoming->updated == NULL)
+    return NULL;
+
+  switch (kind)
+    {
+    case KIND_TOWNSHIP:
+      ok = read_township (imp, elem, incoming, error);
+      break;
+    case KIND_PERSON:
+      ok = read_person (imp, elem, incoming, error);
+      break;
+    case KIND_PLAN:
+      ok = read_plan (imp, elem, incoming, error);
+      break;
+    case KIND_CONSULTATION:
+      ok = read_consultation (imp, elem, incoming, error);
+      break;
+    case KIND_OUTCOME:
+      ok = read_outcome (imp, elem, incoming, error);
+      break;
+    case KIND_DELETED:
+      ok = read_deletion (imp, elem, incoming, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&incoming);
+}
+
+/* ---- a pass over the file ------------------------------------------ */
+
+/* The root: a Tongxin exchange file of this version. */
+static gboolean
+check_root (Importer          *imp,
+            xmlTextReaderPtr   reader,
+            GError           **error)
+{
+  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (reader);
+  long line = reader_line (reader);
+
+  if (g_strcmp0 (name, "tongxin") != 0)
+    return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("this is not a Tongxin exchange file (it is a <%s> file). Choose the .xml file that Tongxin exported."),
+                              name);
+
+  if (g_strcmp0 (ns, TX_EXCHANGE_NAMESPACE) != 0 && g_str_has_prefix (ns ? ns : "", "urn:tongxin:exchange:"))
+    return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("the file is in another version of the exchange format (%s) than this Tongxin reads (%s). Install the Tongxin that wrote it, or ask the sender to export it with this version."),
+                              ns, TX_EXCHANGE_NAMESPACE);
+
+  if (g_strcmp0 (ns, TX_EXCHANGE_NAMESPACE) != 0)
+    return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("this is not a Tongxin exchange file (its namespace is “%s”). Choose the .xml file that Tongxin exported."),
+                              ns ? ns : "");
+
+  return TRUE;
+}
+
+/* Whether a node between the records is one the shape takes there:
+ * white space, a comment, a processing instruction, the end. */
+static gboolean
+between_records_fits (xmlTextReaderPtr reader,
+                      int              type)
+{
+  switch (type)
+    {
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      return is_only_space ((const char *) xmlTextReaderConstValue (reader));
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_COMMENT:
+    case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+    case XML_READER_TYPE_END_ELEMENT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/*
+ * Reads the file: every record read and checked by the rules the editors
+ * apply, and given to @take before the next is read.  The file is
+ * checked against the schema by libxml2 as it is read, or against the
+ * shape by read_element().  The first fault ends the reading: a file is
+ * refused as soon as it is known to be wrong, however long it is.
+ */
+gboolean
+tx_import_read_records (Importer        *imp,
+                        TakeRecordFunc   take,
+                        gpointer         user_data,
+                        GError         **error)
+{
+  xmlTextReaderPtr reader = NULL;
+  Elem root = { NULL, };
+  gboolean ok = TRUE;
+  int rc;
+
+  reader = open_reader (imp, error);
+  if (reader == NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("Could not open “%s”. Check that the file exists and can be read."),
+                   imp->display_name);
+      return FALSE;
+    }
+
+  xmlTextReaderSetStructuredErrorHandler (reader, on_reader_error_cb, imp);
+  if (imp->check == CHECK_SCHEMA)
+    xmlTextReaderRelaxNGSetSchema (reader, imp->schema);
+  root.shape = &root_shape;
+
+  rc = xmlTextReaderRead (reader);
+  while (ok && rc == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+
+      /* a file of another kind, or of another version, is said so,
+       * before the schema says it does not know it */
+      if (type == XML_READER_TYPE_ELEMENT && depth == 0)
+        {
+          if (!check_root (imp, reader, error))
+            {
+              g_clear_error (&imp->first_error);
+              ok = FALSE;
+              break;
+            }
+
+          if (imp->check == CHECK_SHAPE)
+            {
+              g_autoptr(Elem) attributes = elem_new_from_reader (reader);
+
+              attributes->shape = &root_shape;
+              if (!attributes_fit (attributes))
+                {
+                  ok = tx_import_fail_shape (imp, attributes->line, "the attributes of the root", error);
+                  break;
+                }
+            }
+        }
+
+      if (imp->first_error != NULL)
+        break;
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        {
+          /* tx_import_check_prolog() saw none; libxml2 found one all the same */
+          ok = tx_import_fail_at (imp, reader_line (reader), error, TX_EXCHANGE_ERROR_INVALID,
+                                  _("a document type declaration (<!DOCTYPE …>), which no exchange file has. %s"),
+                                  _(NOT_WRITTEN_BY_TONGXIN));
+          break;
+        }
+
+      if (depth > MAX_DEPTH)
+        {
+          ok = fail_too_deep (imp, reader_line (reader), error);
+          break;
+        }
+
+      if (type == XML_READER_TYPE_ELEMENT && depth == 1)
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+          const ElementShape *shape = NULL;
+          g_autoptr(Elem) elem = NULL;
+          Incoming *incoming;
+          guint kind;
+
+          for (kind = 0; kind < N_KINDS; kind++)
+            if (g_strcmp0 (name, tx_import_kind_elements[kind]) == 0)
+              break;
+
+          if (imp->check == CHECK_SHAPE && (kind == N_KINDS || (shape = next_child_shape (&root, reader, name)) == NULL))
+            {
+              ok = tx_import_fail_shape (imp, reader_line (reader), "a record", error);
+              break;
+            }
+
+          /* anything else the schema refuses, as it is read */
+          if (kind < N_KINDS)
+            {
+              elem = read_element (imp, reader, shape, error);
+              if (elem == NULL)
+                {
+                  ok = FALSE;
+                  break;
+                }
+
+              /* past its end, where the schema says what the record
+               * lacks: its word comes first */
+              rc = xmlTextReaderRead (reader);
+              if (imp->first_error != NULL)
+                continue;
+
+              incoming = read_record (imp, elem, kind, error);
+              if (incoming != NULL)
+                incoming->end = xmlTextReaderByteConsumed (reader);
+              ok = incoming != NULL && take (imp, incoming, user_data, error);
+              continue;
+            }
+        }
+      else if (depth == 1 && imp->check == CHECK_SHAPE && !between_records_fits (reader, type))
+        {
+          ok = tx_import_fail_shape (imp, reader_line (reader), "something between the records", error);
+          break;
+        }
+
+      rc = xmlTextReaderRead (reader);
+    }
+
+  if (ok && imp->first_error == NULL &&
+      (rc < 0 || (imp->check == CHECK_SCHEMA && xmlTextReaderIsValid (reader) != 1)))
+    g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                 _("%s is not a valid Tongxin exchange file. %s"), imp->display_name,
+                 _(NOT_WRITTEN_BY_TONGXIN));
+
+  xmlFreeTextReader (reader);
+
+  /* a fault that libxml2's handler saw wins: it was found first */
+  if (imp->first_error != NULL)
+    {
+      if (!ok)
+        g_clear_error (error);
+      return tx_import_fail_first (imp, error);
+    }
+
+  return ok;
+}
