@@ -23,6 +23,7 @@
 #include "tx-roster.h"
 #include "tx-settings.h"
 #include "tx-store.h"
+#include "tx-test-store.h"
 
 typedef struct {
   char    *dir;
@@ -175,29 +176,7 @@ test_restore_refuses (Fixture       *f,
 
   /* garbage over the pages of the people */
   g_assert_true (tx_backup_write (f->store, damaged, &error));
-  {
-    sqlite3_stmt *stmt = NULL;
-    int root, page_size;
-    FILE *file;
-    g_autofree guint8 *garbage = NULL;
-
-    g_assert_cmpint (sqlite3_open (damaged, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                                         "FROM sqlite_schema WHERE name = 'person'", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    root = sqlite3_column_int (stmt, 0);
-    page_size = sqlite3_column_int (stmt, 1);
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
-
-    garbage = g_malloc (page_size);
-    memset (garbage, 0x5A, page_size);
-    file = fopen (damaged, "r+b");
-    g_assert_nonnull (file);
-    g_assert_cmpint (fseek (file, (long) (root - 1) * page_size, SEEK_SET), ==, 0);
-    g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (size_t) page_size);
-    fclose (file);
-  }
+  tx_test_damage_table (damaged, "person");
   assert_refused (f, damaged, "damaged");
 }
 

@@ -525,45 +525,6 @@ list_shown (gpointer data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (get_child (page, "content_stack")), "list") == 0;
 }
 
-/* Garbage over the first page of the search index's data, in a copy. */
-static TxStore *
-open_damaged_copy (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *copy = g_build_filename (fixture->dir, "damaged.db", NULL);
-  g_autofree guint8 *garbage = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  int root, page_size;
-  FILE *file;
-  TxStore *store;
-
-  g_assert_true (tx_backup_write (fixture->store, copy, &error));
-  g_assert_no_error (error);
-
-  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                                       "FROM sqlite_schema WHERE name = 'person_search_data'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int (stmt, 0);
-  page_size = sqlite3_column_int (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  garbage = g_malloc (page_size);
-  memset (garbage, 0xA5, page_size);
-  file = fopen (copy, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, (long) (root - 1) * page_size, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (size_t) page_size);
-  fclose (file);
-
-  store = tx_store_open (copy, &error);
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 test_read_error (Fixture       *fixture,
                  gconstpointer  data)
@@ -573,7 +534,7 @@ test_read_error (Fixture       *fixture,
   if (fixture->window == NULL)
     return;   /* skipped in set-up */
 
-  damaged = open_damaged_copy (fixture);
+  damaged = tx_test_open_damaged_copy (fixture->store, fixture->dir, "person_search_data");
   tx_roster_page_set_store (TX_ROSTER_PAGE (fixture->page), damaged);
   tx_test_wait_until (list_shown, fixture->page, "the roster");
 

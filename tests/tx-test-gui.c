@@ -6,7 +6,9 @@
 
 #include <glib/gstdio.h>
 
+#include "tx-backup.h"
 #include "tx-test-gui.h"
+#include "tx-test-store.h"
 
 /* Longer than libadwaita's toasts take to appear */
 #define TOAST_SHOW_MS 600
@@ -408,4 +410,29 @@ tx_test_save_screenshot (gpointer    widget,
   path = g_build_filename (folder, file_name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/**
+ * tx_test_open_damaged_copy:
+ * @dir: where the copy is written (damaged.db)
+ * @table: the table (or index) whose first page gets garbage
+ *
+ * A copy of @store's database, damaged (tx_test_damage_table()).
+ */
+TxStore *
+tx_test_open_damaged_copy (TxStore    *store,
+                           const char *dir,
+                           const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (dir, "damaged.db", NULL);
+  TxStore *damaged;
+
+  g_assert_true (tx_backup_write (store, copy, &error));
+  g_assert_no_error (error);
+  tx_test_damage_table (copy, table);
+
+  damaged = tx_store_open (copy, &error);
+  g_assert_no_error (error);
+  return damaged;
 }

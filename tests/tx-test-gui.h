@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "tx-day.h"
+#include "tx-store.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,8 @@ void              tx_test_save_screenshot     (gpointer         widget,
                                                const char      *name);
 void              tx_test_remove_dir          (const char      *path);
 TxDay            *tx_test_day_new             (const char      *iso);
+TxStore          *tx_test_open_damaged_copy   (TxStore         *store,
+                                               const char      *dir,
+                                               const char      *table);
 
 G_END_DECLS
