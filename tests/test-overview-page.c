@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tx-application.h"
 #include "tx-chart-view.h"
@@ -860,6 +861,39 @@ test_read_apart (Fixture       *fixture,
   g_assert_true (market_reason_gone (fixture));
 }
 
+/* A ledger that cannot be read in the worker: the page says why, and
+ * still offers the quarters it could read. */
+static void
+test_read_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TxStore) damaged = NULL;
+  GtkStack *content_stack;
+  GtkDropDown *quarters;
+
+  if (fixture->page == NULL)
+    return;   /* skipped in set-up */
+
+  damaged = tx_test_open_damaged_copy (fixture->store, fixture->dir, "outcome");
+  g_test_expect_message ("tx-overview-page", G_LOG_LEVEL_WARNING, "Could not read the ledger of Q4 2026: *damaged*");
+  tx_overview_page_set_store (fixture->page, damaged);
+  tx_test_wait_until (page_is_read, fixture->page, "the ledger to be read");
+  g_test_assert_expected_messages ();
+
+  content_stack = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "content_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE,
+                                                                        "error_page")),
+                            "damaged"));
+  quarters = get_child (fixture->page, TX_TYPE_OVERVIEW_PAGE, "quarter_drop_down");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (quarters)), >, 0);
+
+  /* the database as it was: the Overview again */
+  tx_overview_page_set_store (fixture->page, fixture->store);
+  tx_test_wait_until (page_is_read, fixture->page, "the ledger to be read again");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "overview");
+}
+
 static gboolean
 save_person (TxStore   *store,
              gpointer   person,
@@ -1361,6 +1395,8 @@ main (int   argc,
               fixture_set_up, test_many_reasons, fixture_tear_down);
   g_test_add ("/gui/overview-page/read-apart", Fixture, NULL,
               fixture_set_up, test_read_apart, fixture_tear_down);
+  g_test_add ("/gui/overview-page/read-error", Fixture, NULL,
+              fixture_set_up, test_read_error, fixture_tear_down);
   g_test_add ("/gui/overview-page/store-changed", Fixture, NULL,
               fixture_set_up, test_store_changed, fixture_tear_down);
   g_test_add ("/gui/overview-page/renderer", Fixture, NULL,

@@ -292,19 +292,26 @@ on_read_cb (GObject      *source_object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  TxOverviewPage *self = TX_OVERVIEW_PAGE (source_object);
-  TxOverviewReading *reading;
+  g_autoptr(TxOverviewPage) self = user_data;
+  g_autoptr(TxOverviewReading) reading = NULL;
   g_autoptr(GError) error = NULL;
 
-  reading = tx_overview_reading_finish (result, &error);
-  if (reading == NULL)
-    return;   /* cancelled: another store, or none */
+  reading = tx_overview_reading_finish (TX_STORE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* another store, or none */
 
   g_clear_object (&self->reading);
   if (self->read_again)
     reload (self);
+  else if (reading == NULL)
+    {
+      /* the database could not be opened again: nothing read */
+      g_autoptr(TxOverviewReading) none = tx_overview_reading_new (get_today (self), self->year, self->quarter);
+
+      show_reading (self, none, error);
+    }
   else
-    show_reading (self, reading, error);
+    show_reading (self, reading, reading->error);
 }
 
 /* Reads the quarter shown again, in a worker when the database is a
@@ -372,7 +379,7 @@ reload (TxOverviewPage *self)
     }
 
   self->reading = g_cancellable_new ();
-  tx_overview_reading_read_in_thread (reading, path, self, self->reading, on_read_cb, NULL);
+  tx_overview_reading_read_apart (reading, self->store, self->reading, on_read_cb, g_object_ref (self));
 }
 
 /* Callbacks */

@@ -41,7 +41,7 @@ tx_overview_reading_free (TxOverviewReading *reading)
   if (reading == NULL)
     return;
 
-  g_free (reading->path);
+  g_clear_error (&reading->error);
   g_clear_pointer (&reading->keys, g_array_unref);
   g_clear_pointer (&reading->issued, g_array_unref);
   g_clear_pointer (&reading->ledger, tx_ledger_free);
@@ -129,69 +129,52 @@ tx_overview_reading_read (TxOverviewReading  *reading,
   return TRUE;
 }
 
-/* In a worker, on a connection of its own, read-only. */
-static void
-read_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* In a worker, on a connection of its own (tx_store_read_apart()):
+ * @params is the TxOverviewReading asked for (only its day and quarter
+ * are read); what could not be read is in the reading returned. */
+static gpointer
+read_apart (TxStore   *store,
+            gpointer   params,
+            GError   **error)
 {
-  TxOverviewReading *reading = task_data;
-  g_autoptr(TxStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  const TxOverviewReading *asked = params;
+  TxOverviewReading *reading = tx_overview_reading_new (asked->today, asked->year, asked->quarter);
 
-  store = tx_store_open_full (reading->path, TX_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL || !tx_overview_reading_read (reading, store, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  tx_overview_reading_read (reading, store, &reading->error);
+
+  return reading;
 }
 
 /**
- * tx_overview_reading_read_in_thread:
+ * tx_overview_reading_read_apart:
  * @reading: (transfer full): what to read
- * @path: the database, opened again, read-only, in a worker
  *
- * Reads as tx_overview_reading_read() does, apart from the window.
+ * Reads as tx_overview_reading_read() does, apart from the window, on a
+ * connection of its own to the database of @store.
  */
 void
-tx_overview_reading_read_in_thread (TxOverviewReading   *reading,
-                                    const char          *path,
-                                    gpointer             source_object,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+tx_overview_reading_read_apart (TxOverviewReading   *reading,
+                                TxStore             *store,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-
-  reading->path = g_strdup (path);
-  g_task_set_source_tag (task, tx_overview_reading_read_in_thread);
-  g_task_set_task_data (task, reading, (GDestroyNotify) tx_overview_reading_free);
-  g_task_run_in_thread (task, read_in_thread);
+  tx_store_read_apart (store, read_apart, reading, (GDestroyNotify) tx_overview_reading_free,
+                       (GDestroyNotify) tx_overview_reading_free, cancellable, callback, user_data);
 }
 
 /**
  * tx_overview_reading_finish:
  *
- * Returns: (transfer none): what was read (the quarters may be there
- *   when the rest could not be read); %NULL when cancelled
+ * Returns: (transfer full): what was read (the quarters may be there
+ *   when the rest could not be read: its error says why); %NULL with
+ *   @error set when the database could not be opened, or the reading
+ *   was cancelled
  */
 TxOverviewReading *
-tx_overview_reading_finish (GAsyncResult  *result,
+tx_overview_reading_finish (TxStore       *store,
+                            GAsyncResult  *result,
                             GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &local_error))
-    {
-      gboolean cancelled = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      if (cancelled)
-        return NULL;
-    }
-
-  return g_task_get_task_data (G_TASK (result));
+  return tx_store_read_apart_finish (store, result, error);
 }

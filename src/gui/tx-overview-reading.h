@@ -22,7 +22,6 @@ enum {
 };
 
 typedef struct {
-  char         *path;      /* the database, opened again to read it */
   TxDate        today;
   int           year;      /* the quarter shown: asked for, then read */
   int           quarter;
@@ -30,6 +29,7 @@ typedef struct {
   GArray       *issued;    /* gboolean, of each of @keys */
   TxLedger     *ledger;
   TxChartData  *charts[TX_OVERVIEW_N_CHARTS];
+  GError       *error;     /* read apart: why the ledger and charts could not be read */
 } TxOverviewReading;
 
 TxOverviewReading *tx_overview_reading_new            (TxDate               today,
@@ -39,13 +39,13 @@ void               tx_overview_reading_free           (TxOverviewReading   *read
 gboolean           tx_overview_reading_read           (TxOverviewReading   *reading,
                                                        TxStore             *store,
                                                        GError             **error);
-void               tx_overview_reading_read_in_thread (TxOverviewReading   *reading,
-                                                       const char          *path,
-                                                       gpointer             source_object,
+void               tx_overview_reading_read_apart     (TxOverviewReading   *reading,
+                                                       TxStore             *store,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
-TxOverviewReading *tx_overview_reading_finish         (GAsyncResult        *result,
+TxOverviewReading *tx_overview_reading_finish         (TxStore             *store,
+                                                       GAsyncResult        *result,
                                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxOverviewReading, tx_overview_reading_free)
