@@ -395,6 +395,93 @@ test_truncated (Fixture       *f,
   assert_refused (f, half, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ, "line");
 }
 
+/* A file written compressed (*.gz) is read back whole; a copy with a
+ * byte changed, its checksum changed or its end cut off is refused
+ * before anything is read of it, and nothing changes. */
+static void
+assert_damaged_refused (Fixture    *f,
+                        GBytes     *file,
+                        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = export_text (f, f->store);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(TxStore) fresh = NULL;
+  g_autofree char *fresh_name = g_strconcat ("fresh-", name, ".db", NULL);
+  TxImportReport report = { 0, };
+  TxImportOptions options;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (file, NULL), g_bytes_get_size (file), NULL));
+
+  g_assert_false (tx_exchange_import_file (f->store, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, "damaged or incomplete"));
+  assert_no_libxml2_words (error->message);
+  after = export_text (f, f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* nor into a database with nothing yet */
+  g_clear_error (&error);
+  fresh = open_new_store (f, fresh_name);
+  g_assert_false (tx_exchange_import_file (fresh, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ);
+  g_assert_cmpuint (tx_store_count (fresh, "person"), ==, 0);
+  g_assert_cmpuint (tx_store_count (fresh, "township"), ==, 0);
+}
+
+static void
+test_compressed (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = open_new_store (f, "b.db");
+  g_autofree char *path = g_build_filename (f->dir, "export.xml.gz", NULL);
+  g_autofree char *first = export_text (f, f->store);
+  g_autofree char *second = NULL;
+  g_autofree guint8 *contents = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) crc = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autofree char *plain = NULL;
+  gsize length, plain_length;
+  TxImportReport report;
+  TxImportOptions options;
+
+  g_assert_true (tx_exchange_export (f->store, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, (char **) &contents, &length, NULL));
+  /* gzip, and smaller than what it holds */
+  g_assert_cmpuint (length, >, 18);
+  g_assert_cmpuint (contents[0], ==, 0x1f);
+  g_assert_cmpuint (contents[1], ==, 0x8b);
+  plain = export_raw (f, f->store);
+  plain_length = strlen (plain);
+  g_assert_cmpuint (length * 3, <, plain_length);
+
+  g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, >, 150);
+  second = export_text (f, other);
+  g_assert_cmpstr (first, ==, second);
+
+  contents[length / 2] ^= 0x40;
+  changed = g_bytes_new (contents, length);
+  contents[length / 2] ^= 0x40;
+  assert_damaged_refused (f, changed, "changed.xml.gz");
+
+  /* gzip ends with the checksum of what it holds, then its length */
+  contents[length - 6] ^= 0x01;
+  crc = g_bytes_new (contents, length);
+  contents[length - 6] ^= 0x01;
+  assert_damaged_refused (f, crc, "checksum.xml.gz");
+
+  cut = g_bytes_new (contents, length - 100);
+  assert_damaged_refused (f, cut, "cut.xml.gz");
+}
+
 static void
 test_schema_invalid (Fixture       *f,
                      gconstpointer  data)
@@ -1033,6 +1120,7 @@ main (int   argc,
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
+  g_test_add ("/exchange/compressed", Fixture, NULL, fixture_set_up, test_compressed, fixture_tear_down);
   g_test_add ("/exchange/schema-invalid", Fixture, NULL, fixture_set_up, test_schema_invalid, fixture_tear_down);
   g_test_add ("/exchange/dangling-reference", Fixture, NULL, fixture_set_up, test_dangling_reference, fixture_tear_down);
   g_test_add ("/exchange/newer-wins", Fixture, NULL, fixture_set_up, test_newer_wins, fixture_tear_down);

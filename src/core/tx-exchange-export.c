@@ -4,8 +4,10 @@
  * from one read transaction: townships, people, plans, consultations
  * with their stages, participants and minutes, recommendations with
  * their supervision, then what was deleted.  The file is written beside
- * its place and moved there only when whole (tx-file.c).  Reading it
- * back is tx-exchange.c's.
+ * its place and moved there only when whole (tx-file.c); compressed
+ * with gzip when its name ends in .gz, which keeps a checksum of what
+ * it holds, so that a damaged copy is known.  Reading it back is
+ * tx-exchange.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -430,13 +432,59 @@ export_records (TxStore   *store,
   return !ex->failed;
 }
 
-/* libxml2's output, through the writer of every file Tongxin writes. */
+/* Where libxml2's output goes: the writer of every file Tongxin writes,
+ * through gzip when the file is compressed. */
+typedef struct {
+  TxFileWriter *file;
+  GConverter   *compressor;   /* (nullable) */
+} Output;
+
+/* Writes @length bytes of @data, compressed if the file is; with
+ * @finish, what the compressor holds and gzip's end (the checksum and
+ * the length of what it holds). */
+static gboolean
+output_write (Output     *output,
+              const char *data,
+              gsize       length,
+              gboolean    finish)
+{
+  char buffer[64 * 1024];
+
+  if (output->compressor == NULL)
+    return tx_file_writer_write (output->file, data, length);
+  if (length == 0 && !finish)
+    return TRUE;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize n_read = 0, n_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (output->compressor, data, length, buffer, sizeof buffer,
+                                    finish ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                    &n_read, &n_written, &error);
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_debug ("Could not compress the exchange file: %s", error->message);
+          return FALSE;
+        }
+      if (n_written > 0 && !tx_file_writer_write (output->file, buffer, n_written))
+        return FALSE;
+      data += n_read;
+      length -= n_read;
+      if (result == G_CONVERTER_FINISHED || (!finish && length == 0))
+        return TRUE;
+    }
+}
+
+/* libxml2's output */
 static int
 write_to_file (void       *context,
                const char *buffer,
                int         length)
 {
-  return tx_file_writer_write (context, buffer, length) ? length : -1;
+  return output_write (context, buffer, length, FALSE) ? length : -1;
 }
 
 static int
@@ -464,7 +512,8 @@ log_libxml_error (void       *context,
 
 /**
  * tx_exchange_export:
- * @path: the file to write; replaced atomically
+ * @path: the file to write; replaced atomically; compressed (gzip) when
+ *   its name ends in .gz
  *
  * Writes every record of the store as an exchange file.
  */
@@ -478,6 +527,8 @@ tx_exchange_export (TxStore     *store,
   g_autoptr(GError) read_error = NULL;
   g_autoptr(GError) write_error = NULL;
   g_autoptr(TxFileWriter) file = NULL;
+  g_autoptr(GConverter) compressor = NULL;
+  Output output = { NULL, NULL };
   xmlGenericErrorFunc previous_error_func;
   void *previous_error_context;
   Exporter ex = { store, NULL, FALSE, NULL };
@@ -490,11 +541,16 @@ tx_exchange_export (TxStore     *store,
       return FALSE;
     }
 
+  if (g_str_has_suffix (path, ".gz"))
+    compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1));
+  output.file = file;
+  output.compressor = compressor;
+
   previous_error_func = xmlGenericError;
   previous_error_context = xmlGenericErrorContext;
   xmlSetGenericErrorFunc (NULL, log_libxml_error);
 
-  ex.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_to_file, close_nothing, file, NULL));
+  ex.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_to_file, close_nothing, &output, NULL));
   if (ex.writer == NULL)
     {
       xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
@@ -523,6 +579,8 @@ tx_exchange_export (TxStore     *store,
 
   xmlFreeTextWriter (ex.writer);
   xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
+  if (!ex.failed && compressor != NULL && !output_write (&output, NULL, 0, TRUE))
+    ex.failed = TRUE;
 
   if (ex.read_error != NULL)
     {

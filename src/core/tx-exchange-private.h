@@ -135,7 +135,8 @@ typedef struct {
    * the same file */
   GBytes                *bytes;
   GInputStream          *file;
-  goffset                size;
+  goffset                size;            /* of what is read: uncompressed */
+  gboolean               compressed;      /* gzip: read through a decompressor */
 
   /* the pass */
   Pass                   pass;
@@ -190,6 +191,10 @@ tx_import_incoming_free (Incoming *incoming);
 gboolean
 tx_import_check_size (Importer  *imp,
                       GError   **error);
+
+gboolean
+tx_import_check_compressed (Importer  *imp,
+                            GError   **error);
 
 gboolean
 tx_import_check_prolog (Importer  *imp,

@@ -631,24 +631,109 @@ tx_import_check_size (Importer  *imp,
   return FALSE;
 }
 
-/* The file from its start, for one reading of it. */
+/* The bytes of the file from its start, as they are on disk. */
 static GInputStream *
-open_input (Importer  *imp,
-            GError   **error)
+open_raw_input (Importer  *imp,
+                GError   **error)
 {
-  GInputStream *input;
-
   if (imp->bytes != NULL)
     return g_memory_input_stream_new_from_bytes (imp->bytes);
 
   if (!g_seekable_seek (G_SEEKABLE (imp->file), 0, G_SEEK_SET, NULL, error))
     return NULL;
 
+  return g_object_ref (imp->file);
+}
+
+/* The file from its start, for one reading of it: what a compressed
+ * file holds, uncompressed. */
+static GInputStream *
+open_input (Importer  *imp,
+            GError   **error)
+{
+  g_autoptr(GInputStream) raw = open_raw_input (imp, error);
+  g_autoptr(GInputStream) uncompressed = NULL;
+  GInputStream *input;
+
+  if (raw == NULL)
+    return NULL;
+
+  if (imp->compressed)
+    {
+      g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+
+      uncompressed = g_converter_input_stream_new (raw, G_CONVERTER (decompressor));
+      g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (uncompressed), FALSE);
+    }
+  else
+    uncompressed = g_steal_pointer (&raw);
+
   /* libxml2 asks for 4 kB at a time: read ahead, in fewer calls */
-  input = g_buffered_input_stream_new_sized (imp->file, READ_BUFFER_SIZE);
+  input = g_buffered_input_stream_new_sized (uncompressed, READ_BUFFER_SIZE);
   g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (input), FALSE);
 
   return input;
+}
+
+/**
+ * tx_import_check_compressed:
+ *
+ * Whether the file is compressed (gzip, as Tongxin writes a file named
+ * *.gz), and if so, that it is whole: it is uncompressed once to the
+ * end, and its checksum and length, which gzip keeps at its end, must
+ * be those of what it holds.  A copy damaged on a USB stick, or cut
+ * short, is refused before a byte of it is parsed.  The size of the
+ * file is then the size of what it holds.
+ */
+gboolean
+tx_import_check_compressed (Importer  *imp,
+                            GError   **error)
+{
+  g_autoptr(GInputStream) raw = open_raw_input (imp, error);
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  guint8 magic[2];
+  gsize n_read = 0;
+  gssize n;
+  goffset size = 0;
+
+  if (raw == NULL)
+    return FALSE;
+
+  if (!g_input_stream_read_all (raw, magic, sizeof magic, &n_read, NULL, error))
+    return FALSE;
+  imp->compressed = n_read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  if (!imp->compressed)
+    return TRUE;
+
+  g_clear_object (&raw);
+  input = open_input (imp, error);
+  if (input == NULL)
+    return FALSE;
+
+  buffer = g_malloc (READ_BUFFER_SIZE);
+  while ((n = g_input_stream_read (input, buffer, READ_BUFFER_SIZE, NULL, &local_error)) > 0)
+    {
+      size += n;
+      if (size > MAX_FILE_SIZE)
+        break;
+    }
+
+  if (n < 0)
+    {
+      g_debug ("%s: %s", imp->display_name, local_error->message);
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   /* Translators: a file */
+                   _("%s is damaged or incomplete: what it holds does not match its checksum. "
+                     "It may have been cut short or changed while it was copied: copy it again, "
+                     "or ask the sender to send it again."),
+                   imp->display_name);
+      return FALSE;
+    }
+
+  imp->size = size;
+  return tx_import_check_size (imp, error);
 }
 
 /* At least @wanted bytes of @input to look at, unless it ends first.

@@ -660,7 +660,8 @@ import_file (Importer        *imp,
 
   report_progress (imp, 0, TRUE);
 
-  if (!tx_import_check_size (imp, error) || !tx_import_check_prolog (imp, error))
+  if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
+      !tx_import_check_prolog (imp, error))
     return FALSE;
 
   if ((imp->options != NULL && imp->options->dry_run) || !holds_records (imp->store))

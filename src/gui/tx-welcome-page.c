@@ -135,20 +135,20 @@ static void
 choose_file (TxWelcomePage *self,
              const char    *title,
              const char    *filter_name,
-             const char    *pattern,
+             const char    *suffixes,
              guint          signal)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *upper = g_ascii_strup (pattern, -1);
+  g_auto(GStrv) each = g_strsplit (suffixes, " ", -1);
 
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_add_pattern (filter, upper);
+  for (guint i = 0; each[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, each[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_set_data (G_OBJECT (chooser), "tx-signal", GUINT_TO_POINTER (signal));
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen_cb), self);
@@ -160,7 +160,7 @@ import_roster_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  choose_file (TX_WELCOME_PAGE (widget), _("Import a Roster"), _("Rosters (CSV)"), "*.csv", IMPORT_ROSTER);
+  choose_file (TX_WELCOME_PAGE (widget), _("Import a Roster"), _("Rosters (CSV)"), "csv", IMPORT_ROSTER);
 }
 
 static void
@@ -168,7 +168,7 @@ open_exchange_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  choose_file (TX_WELCOME_PAGE (widget), _("Open an Exchange File"), _("Tongxin exchange files"), "*.xml",
+  choose_file (TX_WELCOME_PAGE (widget), _("Open an Exchange File"), _("Tongxin exchange files"), "xml xml.gz",
                OPEN_EXCHANGE);
 }
 

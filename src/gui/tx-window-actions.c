@@ -431,6 +431,7 @@ choose_exchange_file (TxWindow             *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Tongxin exchange files"));
   gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_filter_add_suffix (filter, "xml.gz");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
     {
