@@ -635,6 +635,90 @@ test_export_import (Fixture       *f,
   g_assert_cmpstr (a, ==, b);
 }
 
+/* peers: the offices whose files were imported; a township's file is
+ * for its city office, and another city office refuses it. */
+static void
+test_peers (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *township_db = g_strdup (f->db);
+  g_autofree char *city_db = g_build_filename (f->dir, "city.db", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *city_file = g_build_filename (f->dir, "city.xml", NULL);
+  g_autofree char *township_file = g_build_filename (f->dir, "金山街道.xml.gz", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *peer;
+  char *db = f->db;
+
+  /* the city office writes a file */
+  f->db = city_db;
+  cli (f, &run, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "config", "set", "office-kind", "city", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "config", "set", "organization", "政协福泉市委员会办公室", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "export", city_file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* the township takes it */
+  f->db = township_db;
+  load_demo (f);
+  cli (f, &run, "peers", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "name\tkind\texported\treceived\tuuid\n");
+  run_clear (&run);
+  cli (f, &run, "import", city_file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "peers", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  peer = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (peer, "name"), ==, "政协福泉市委员会办公室");
+  g_assert_cmpstr (json_object_get_string_member (peer, "kind"), ==, "city");
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (peer, "uuid")));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (peer, "received"), "2026-11-27T"));
+  run_clear (&run);
+  cli (f, &run, "peers", "everyone", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* its file is for that city office: another one refuses it */
+  cli (f, &run, "export", township_file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  f->db = other_db;
+  cli (f, &run, "init", NULL);
+  run_clear (&run);
+  cli (f, &run, "config", "set", "office-kind", "city", NULL);
+  run_clear (&run);
+  cli_zh (f, &run, "import", township_file, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_test_message ("%s", run.err);
+  g_assert_nonnull (strstr (run.err, "是发给另一单位（政协福泉市委员会办公室）的"));
+  run_clear (&run);
+  cli (f, &run, "roster", "list", "--format", "json", NULL);
+  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+  run_clear (&run);
+
+  /* the city office takes it */
+  f->db = city_db;
+  cli (f, &run, "import", township_file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "peers", NULL);
+  g_assert_nonnull (strstr (run.out, "\ttownship\t"));
+
+  f->db = db;
+}
+
 static void
 test_chinese_messages (Fixture       *f,
                        gconstpointer  data)
@@ -686,6 +770,7 @@ main (int   argc,
   g_test_add ("/cli/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/cli/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
   g_test_add ("/cli/backup-restore-check", Fixture, NULL, fixture_set_up, test_backup_restore_check, fixture_tear_down);
+  g_test_add ("/cli/peers", Fixture, NULL, fixture_set_up, test_peers, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

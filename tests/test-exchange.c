@@ -9,8 +9,10 @@
 #include <unistd.h>
 
 #include "tx-exchange.h"
+#include "tx-office.h"
 #include "tx-records.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-store.h"
 
 typedef struct {
@@ -83,12 +85,14 @@ export_raw (Fixture *f,
   return g_steal_pointer (&text);
 }
 
-/* The file's text without its export time, which differs every time. */
+/* The file's records: its text without its export time, which differs
+ * every time, and without the offices that wrote it and that it was
+ * written for, which differ from one database to another. */
 static char *
 export_text (Fixture *f,
              TxStore *store)
 {
-  g_autoptr(GRegex) exported = g_regex_new (" exported=\"[^\"]*\"", 0, 0, NULL);
+  g_autoptr(GRegex) exported = g_regex_new (" (exported|office[a-z-]*|to[a-z-]*)=\"[^\"]*\"", 0, 0, NULL);
   g_autofree char *text = export_raw (f, store);
 
   return g_regex_replace_literal (exported, text, -1, 0, "", 0, NULL);
@@ -480,6 +484,159 @@ test_compressed (Fixture       *f,
 
   cut = g_bytes_new (contents, length - 100);
   assert_damaged_refused (f, cut, "cut.xml.gz");
+}
+
+/* A new store that is the office @kind, called @name */
+static TxStore *
+open_office (Fixture    *f,
+             const char *file,
+             const char *kind,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  TxStore *store = open_new_store (f, file);
+  TxSettings *settings = tx_store_get_settings (store);
+
+  g_assert_true (tx_settings_set_text (settings, "office-kind", kind, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_settings_set_text (settings, "organization", name, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* What the file's root says, by the attribute's name */
+static char *
+root_attribute (const char *path,
+                const char *name)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *pattern = g_strdup_printf ("<tongxin [^>]* %s=\"([^\"]*)\"", name);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
+static TxPeer *
+only_peer (TxStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) peers = tx_office_list_peers (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (peers->len, ==, 1);
+  return g_ptr_array_steal_index (peers, 0);
+}
+
+/* Each file names the office that wrote it; the office that imports it
+ * keeps it as a peer.  A township that has taken a file from its city
+ * office writes its files for that office: another city office refuses
+ * them, and the township itself takes its own file back. */
+static void
+test_offices (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) city = open_office (f, "city.db", "city", "政协福泉市委员会办公室");
+  g_autoptr(TxStore) other = open_office (f, "other.db", "city", "政协都匀市委员会办公室");
+  g_autofree char *city_file = g_build_filename (f->dir, "city.xml", NULL);
+  g_autofree char *township_file = g_build_filename (f->dir, "township.xml.gz", NULL);
+  g_autofree char *plain_file = g_build_filename (f->dir, "township.xml", NULL);
+  g_autofree char *city_uuid = tx_office_dup_uuid (city, &error);
+  g_autofree char *township_uuid = tx_office_dup_uuid (f->store, &error);
+  g_autofree char *exported = NULL;
+  g_autofree char *attribute = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(TxPeer) peer = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  TxImportReport report;
+  TxImportOptions options;
+
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (city_uuid));
+  g_assert_true (g_uuid_string_is_valid (township_uuid));
+  g_assert_cmpstr (city_uuid, !=, township_uuid);
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "organization",
+                                       "政协福泉市委员会金山街道联络组", &error));
+  g_assert_no_error (error);
+
+  /* the city's file names the city, and is for nobody in particular */
+  g_assert_true (tx_exchange_export (city, city_file, &error));
+  g_assert_no_error (error);
+  attribute = root_attribute (city_file, "office");
+  g_assert_cmpstr (attribute, ==, city_uuid);
+  g_clear_pointer (&attribute, g_free);
+  attribute = root_attribute (city_file, "office-kind");
+  g_assert_cmpstr (attribute, ==, "city");
+  g_clear_pointer (&attribute, g_free);
+  g_assert_null (root_attribute (city_file, "to"));
+
+  /* the township takes it: the city is its peer */
+  g_assert_true (tx_exchange_import_file (f->store, city_file, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  peer = only_peer (f->store);
+  g_assert_cmpstr (peer->uuid, ==, city_uuid);
+  g_assert_cmpstr (peer->name, ==, "政协福泉市委员会办公室");
+  g_assert_cmpstr (peer->kind, ==, "city");
+  exported = root_attribute (city_file, "exported");
+  g_assert_cmpstr (peer->exported, ==, exported);
+  g_assert_true (g_str_has_prefix (peer->received_at, "2026-11-27T"));
+  g_clear_pointer (&peer, tx_peer_free);
+  g_clear_pointer (&exported, g_free);
+
+  /* the township's file is for the city */
+  g_assert_true (tx_exchange_export (f->store, plain_file, &error));
+  g_assert_no_error (error);
+  attribute = root_attribute (plain_file, "to");
+  g_assert_cmpstr (attribute, ==, city_uuid);
+  g_clear_pointer (&attribute, g_free);
+  attribute = root_attribute (plain_file, "to-name");
+  g_assert_cmpstr (attribute, ==, "政协福泉市委员会办公室");
+  g_clear_pointer (&attribute, g_free);
+  attribute = root_attribute (plain_file, "office-name");
+  g_assert_cmpstr (attribute, ==, "政协福泉市委员会金山街道联络组");
+  g_clear_pointer (&attribute, g_free);
+
+  /* the city takes it, compressed, and keeps the township */
+  g_assert_true (tx_exchange_export (f->store, township_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_import_file (city, township_file, on_day (&options, 2026, 11, 28), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, >, 150);
+  peer = only_peer (city);
+  g_assert_cmpstr (peer->uuid, ==, township_uuid);
+  g_assert_cmpstr (peer->name, ==, "政协福泉市委员会金山街道联络组");
+  g_assert_cmpstr (peer->kind, ==, "township");
+  g_assert_true (g_str_has_prefix (peer->received_at, "2026-11-28T"));
+  g_clear_pointer (&peer, tx_peer_free);
+
+  /* another city office refuses it, and keeps nothing of it */
+  g_assert_false (tx_exchange_import_file (other, township_file, on_day (&options, 2026, 11, 28), &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "township.xml.gz"));
+  g_assert_nonnull (strstr (error->message, "was written for another office, 政协福泉市委员会办公室"));
+  g_clear_error (&error);
+  g_assert_cmpuint (tx_store_count (other, "person"), ==, 0);
+  g_assert_cmpuint (tx_store_count (other, "township"), ==, 0);
+  peers = tx_office_list_peers (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (peers->len, ==, 0);
+  g_clear_pointer (&peers, g_ptr_array_unref);
+
+  /* the township takes its own file back; it is not its own peer */
+  before = export_text (f, f->store);
+  g_assert_true (tx_exchange_import_file (f->store, plain_file, on_day (&options, 2026, 11, 28), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted + report.updated, ==, 0);
+  after = export_text (f, f->store);
+  g_assert_cmpstr (before, ==, after);
+  peer = only_peer (f->store);
+  g_assert_cmpstr (peer->uuid, ==, city_uuid);
 }
 
 static void
@@ -1120,6 +1277,7 @@ main (int   argc,
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
+  g_test_add ("/exchange/offices", Fixture, NULL, fixture_set_up, test_offices, fixture_tear_down);
   g_test_add ("/exchange/compressed", Fixture, NULL, fixture_set_up, test_compressed, fixture_tear_down);
   g_test_add ("/exchange/schema-invalid", Fixture, NULL, fixture_set_up, test_schema_invalid, fixture_tear_down);
   g_test_add ("/exchange/dangling-reference", Fixture, NULL, fixture_set_up, test_dangling_reference, fixture_tear_down);

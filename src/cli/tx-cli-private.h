@@ -76,6 +76,7 @@ int tx_cli_cmd_init              (Cli *cli);
 int tx_cli_cmd_demo              (Cli *cli);
 int tx_cli_cmd_import            (Cli *cli);
 int tx_cli_cmd_export            (Cli *cli);
+int tx_cli_cmd_peers             (Cli *cli);
 int tx_cli_cmd_backup            (Cli *cli);
 int tx_cli_cmd_restore           (Cli *cli);
 int tx_cli_cmd_check             (Cli *cli);

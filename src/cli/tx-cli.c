@@ -77,6 +77,7 @@ static const Command commands[] = {
   { "restore", "IN.db", N_("replace the database with a backup (the data replaced are kept as a backup)"), TRUE, tx_cli_cmd_restore },
   { "check", "", N_("check that the database is sound (changes nothing)"), FALSE, tx_cli_cmd_check },
   { "import", "IN.xml|IN.xml.gz [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, tx_cli_cmd_import },
+  { "peers", "[--format tsv|json]", N_("list the offices whose exchange files were imported here, and when"), FALSE, tx_cli_cmd_peers },
 };
 
 static void

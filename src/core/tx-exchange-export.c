@@ -21,6 +21,8 @@
 
 #include "tx-exchange.h"
 #include "tx-file.h"
+#include "tx-office.h"
+#include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-vocabulary.h"
 
@@ -510,6 +512,32 @@ log_libxml_error (void       *context,
   g_debug ("libxml2: %s", message);
 }
 
+/* The city office a township's file is for: the one city office whose
+ * files it has imported, if it is a township's and knows one only. */
+static TxPeer *
+find_city (TxStore *store)
+{
+  g_autoptr(GPtrArray) peers = NULL;
+  guint found = G_MAXUINT;
+
+  if (g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (store)), "township") != 0)
+    return NULL;
+
+  peers = tx_office_list_peers (store, NULL);
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    {
+      TxPeer *peer = g_ptr_array_index (peers, i);
+
+      if (g_strcmp0 (peer->kind, "city") != 0)
+        continue;
+      if (found != G_MAXUINT)
+        return NULL;   /* two: the file is for whichever takes it */
+      found = i;
+    }
+
+  return found != G_MAXUINT ? g_ptr_array_steal_index (peers, found) : NULL;
+}
+
 /**
  * tx_exchange_export:
  * @path: the file to write; replaced atomically; compressed (gzip) when
@@ -528,6 +556,8 @@ tx_exchange_export (TxStore     *store,
   g_autoptr(GError) write_error = NULL;
   g_autoptr(TxFileWriter) file = NULL;
   g_autoptr(GConverter) compressor = NULL;
+  g_autofree char *office = tx_office_dup_uuid (store, NULL);
+  g_autoptr(TxPeer) city = find_city (store);
   Output output = { NULL, NULL };
   xmlGenericErrorFunc previous_error_func;
   void *previous_error_context;
@@ -568,6 +598,22 @@ tx_exchange_export (TxStore     *store,
   start (&ex, "tongxin");
   attr (&ex, "xmlns", TX_EXCHANGE_NAMESPACE);
   attr (&ex, "exported", exported);
+  /* the office that wrote it */
+  if (office != NULL)
+    {
+      TxSettings *settings = tx_store_get_settings (store);
+
+      attr (&ex, "office", office);
+      attr (&ex, "office-kind", tx_settings_get_office_kind (settings));
+      if (tx_settings_get_organization (settings)[0] != '\0')
+        attr (&ex, "office-name", tx_settings_get_organization (settings));
+      if (city != NULL)
+        {
+          attr (&ex, "to", city->uuid);
+          if (city->name[0] != '\0')
+            attr (&ex, "to-name", city->name);
+        }
+    }
 
   /* Everything from one state of the database. */
   if (!tx_store_read (store, export_records, &ex, &read_error))

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "tx-exchange.h"
+#include "tx-office.h"
 #include "tx-roster-bulk.h"
 
 G_BEGIN_DECLS
@@ -138,6 +139,13 @@ typedef struct {
   goffset                size;            /* of what is read: uncompressed */
   gboolean               compressed;      /* gzip: read through a decompressor */
 
+  /* the offices: this one, the one that wrote the file (its root says,
+   * kept as a peer once merged) and the one it was written for */
+  char                  *own_office;
+  TxPeer                 sender;          /* uuid NULL: the file names none */
+  char                  *receiver;
+  char                  *receiver_name;
+
   /* the pass */
   Pass                   pass;
   Check                  check;
@@ -191,6 +199,9 @@ tx_import_incoming_free (Incoming *incoming);
 gboolean
 tx_import_check_size (Importer  *imp,
                       GError   **error);
+
+void
+tx_import_clear_offices (Importer *imp);
 
 gboolean
 tx_import_check_compressed (Importer  *imp,

@@ -226,7 +226,12 @@ static const ElementShape deleted_shape = {
 static const ElementShape root_shape = {
   "tongxin",
   ATTRIBUTES ({ "exported", VALUE_DATETIME, NULL, TRUE },
-              { "base-date", VALUE_DATE, NULL, FALSE }),
+              { "base-date", VALUE_DATE, NULL, FALSE },
+              { "office", VALUE_UUID, NULL, FALSE },
+              { "office-kind", VALUE_CHOICE, LIST ("township", "city"), FALSE },
+              { "office-name", VALUE_TOKEN, NULL, FALSE },
+              { "to", VALUE_UUID, NULL, FALSE },
+              { "to-name", VALUE_TOKEN, NULL, FALSE }),
   VALUE_ELEMENTS, NULL,
   CHILDREN ({ &township_shape, OCCURS_ANY },
             { &person_shape, OCCURS_ANY },
@@ -1959,7 +1964,48 @@ read_record (Importer    *imp,
 
 /* ---- a pass over the file ------------------------------------------ */
 
-/* The root: a Tongxin exchange file of this version. */
+/* The value of the root's attribute @name, or NULL */
+static char *
+dup_root_attribute (xmlTextReaderPtr  reader,
+                    const char       *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST name);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+/* Forgets the offices the file names (read again at every pass). */
+void
+tx_import_clear_offices (Importer *imp)
+{
+  g_clear_pointer (&imp->sender.uuid, g_free);
+  g_clear_pointer (&imp->sender.name, g_free);
+  g_clear_pointer (&imp->sender.kind, g_free);
+  g_clear_pointer (&imp->sender.exported, g_free);
+  g_clear_pointer (&imp->receiver, g_free);
+  g_clear_pointer (&imp->receiver_name, g_free);
+}
+
+/* The offices the root names: the one that wrote the file, and the one
+ * it was written for.  Their values are checked with the rest of the
+ * root's, against the shape or the schema. */
+static void
+read_offices (Importer         *imp,
+              xmlTextReaderPtr  reader)
+{
+  tx_import_clear_offices (imp);
+
+  imp->sender.uuid = dup_root_attribute (reader, "office");
+  imp->sender.name = dup_root_attribute (reader, "office-name");
+  imp->sender.kind = dup_root_attribute (reader, "office-kind");
+  imp->sender.exported = dup_root_attribute (reader, "exported");
+  imp->receiver = dup_root_attribute (reader, "to");
+  imp->receiver_name = dup_root_attribute (reader, "to-name");
+}
+
+/* The root: a Tongxin exchange file of this version, for this office. */
 static gboolean
 check_root (Importer          *imp,
             xmlTextReaderPtr   reader,
@@ -1983,6 +2029,23 @@ check_root (Importer          *imp,
     return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
                               _("this is not a Tongxin exchange file (its namespace is “%s”). Choose the .xml file that Tongxin exported."),
                               ns ? ns : "");
+
+  read_offices (imp, reader);
+  /* a file this office wrote comes back whoever it was for */
+  if (imp->receiver != NULL && imp->own_office != NULL && strcmp (imp->receiver, imp->own_office) != 0 &&
+      g_strcmp0 (imp->sender.uuid, imp->own_office) != 0)
+    {
+      if (imp->receiver_name != NULL)
+        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                     /* Translators: a file, then the office it was written for */
+                     _("%s was written for another office, %s, not for this one: ask the sender for the file meant for this office."),
+                     imp->display_name, imp->receiver_name);
+      else
+        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                     _("%s was written for another office, not for this one: ask the sender for the file meant for this office."),
+                     imp->display_name);
+      return FALSE;
+    }
 
   return TRUE;
 }

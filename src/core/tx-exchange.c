@@ -87,6 +87,8 @@ importer_clear (Importer *imp)
   g_clear_pointer (&imp->new_people, tx_roster_bulk_free);
   g_clear_error (&imp->first_error);
   g_clear_error (&imp->merge_error);
+  g_clear_pointer (&imp->own_office, g_free);
+  tx_import_clear_offices (imp);
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
   g_clear_pointer (&imp->township_ids, g_hash_table_unref);
@@ -519,6 +521,23 @@ check_file_cb (TxStore   *store,
 
 /* A merging pass, inside one transaction: the records of the file, one
  * by one, in the order of the file. */
+/* The office that wrote the file, kept as a peer of this one, with when
+ * its file was imported; not this office itself (its own file read
+ * back), nor an office a file of an earlier version does not name. */
+static gboolean
+note_sender (Importer  *imp,
+             GError   **error)
+{
+  TxPeer peer = imp->sender;
+
+  if (peer.uuid == NULL || g_strcmp0 (peer.uuid, imp->own_office) == 0)
+    return TRUE;
+
+  peer.kind = peer.kind != NULL ? peer.kind : "township";
+  peer.received_at = imp->import_time;
+  return tx_office_note_peer (imp->store, &peer, error);
+}
+
 static gboolean
 merge_file_cb (TxStore   *store,
                gpointer   user_data,
@@ -529,6 +548,9 @@ merge_file_cb (TxStore   *store,
   g_autofree char *what = NULL;
 
   if (!read_file (imp, error) || !tx_import_finish_new_people (imp, error) || !tx_import_make_deferred_indexes (imp, error))
+    return FALSE;
+
+  if (!note_sender (imp, error))
     return FALSE;
 
   summary = tx_import_report_to_string (&imp->report);
@@ -659,6 +681,10 @@ import_file (Importer        *imp,
   gboolean merged = FALSE;
 
   report_progress (imp, 0, TRUE);
+
+  /* a database of an earlier version has no identity yet: it takes
+   * files meant for any office */
+  imp->own_office = tx_office_dup_uuid (imp->store, NULL);
 
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
       !tx_import_check_prolog (imp, error))

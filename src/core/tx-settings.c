@@ -46,6 +46,13 @@ static const char * const signin_order_labels[] = {
   NULL
 };
 
+static const char * const office_kinds[] = { "township", "city", NULL };
+static const char * const office_kind_labels[] = {
+  N_("A township’s liaison group"),
+  N_("The city office"),
+  NULL
+};
+
 static const char * const township_orders[] = { "pinyin", "strokes", "custom", NULL };
 static const char * const township_order_labels[] = {
   N_("By pinyin"),
@@ -57,6 +64,10 @@ static const char * const township_order_labels[] = {
 /* The order of this table is the order `config list` and the
  * preferences window show. */
 static const TxSettingInfo infos[] = {
+  { .key = "office-kind", .kind = TX_SETTING_CHOICE, .default_value = "township",
+    .choices = office_kinds, .choice_labels = office_kind_labels,
+    .title = N_("This Office"), .group = TX_SETTING_GROUP_OFFICE,
+    .summary = N_("Whether this database is a township’s liaison group, which sends its data to the city office, or the city office, which receives the townships’ data") },
   { .key = "organization", .kind = TX_SETTING_TEXT, .default_value = "",
     .title = N_("Issuing Body"), .group = TX_SETTING_GROUP_OFFICE,
     .summary = N_("The issuing body printed on documents, such as 政协福泉市委员会金山街道联络组") },
@@ -113,6 +124,7 @@ static const TxSettingInfo infos[] = {
 };
 
 enum {
+  INFO_OFFICE_KIND,
   INFO_ORGANIZATION,
   INFO_COPY_TO,
   INFO_PRINTING_OFFICE,
@@ -646,6 +658,19 @@ tx_settings_get_default_township (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), NULL);
 
   return self->values[INFO_DEFAULT_TOWNSHIP][0] != '\0' ? self->values[INFO_DEFAULT_TOWNSHIP] : NULL;
+}
+
+/**
+ * tx_settings_get_office_kind:
+ *
+ * Returns: "township" or "city": the office this database is
+ */
+const char *
+tx_settings_get_office_kind (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), "township");
+
+  return self->values[INFO_OFFICE_KIND];
 }
 
 TxTownshipOrder

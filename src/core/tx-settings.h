@@ -91,6 +91,7 @@ const char          *tx_settings_get_organization     (TxSettings  *self);
 const char          *tx_settings_get_copy_to          (TxSettings  *self);
 const char          *tx_settings_get_printing_office  (TxSettings  *self);
 const char          *tx_settings_get_default_township (TxSettings  *self);
+const char          *tx_settings_get_office_kind      (TxSettings  *self);
 TxSigninOrder        tx_settings_get_signin_order     (TxSettings  *self);
 TxTownshipOrder      tx_settings_get_township_order   (TxSettings  *self);
 guint                tx_settings_get_signin_blank_rows (TxSettings *self);

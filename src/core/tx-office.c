@@ -1,0 +1,135 @@
+/* tx-office.c — the office a database is, and the offices it exchanges
+ * files with
+ *
+ * A database is one office (a township's liaison group, or the city
+ * office), with an identity made when the database was: its exchange
+ * files name it as their sender.  Whether it is a township's or the
+ * city's is a setting (office-kind), what it is called another
+ * (organization).  An office whose file is imported here becomes a
+ * peer, with the time its last file was imported and written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-office"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tx-office.h"
+
+void
+tx_peer_free (TxPeer *peer)
+{
+  if (peer == NULL)
+    return;
+
+  g_free (peer->uuid);
+  g_free (peer->name);
+  g_free (peer->kind);
+  g_free (peer->received_at);
+  g_free (peer->exported);
+  g_free (peer);
+}
+
+/**
+ * tx_office_dup_uuid:
+ *
+ * Returns: (transfer full): the identity of the office the database is,
+ *   or %NULL with @error set when it cannot be read
+ */
+char *
+tx_office_dup_uuid (TxStore  *store,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  stmt = tx_store_prepare (store, "SELECT uuid FROM office WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = tx_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    uuid = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("The database has no identity of its office: check it with “tongxin-cli check”."));
+
+  return uuid;
+}
+
+/**
+ * tx_office_list_peers:
+ *
+ * Returns: (transfer full) (element-type TxPeer): the offices whose
+ *   files were imported here, the last imported first; %NULL with
+ *   @error set when they cannot be read
+ */
+GPtrArray *
+tx_office_list_peers (TxStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) peers = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_peer_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  stmt = tx_store_prepare (store,
+                           "SELECT uuid, name, kind, received_at, exported FROM peer "
+                           "ORDER BY received_at DESC, name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxPeer *peer = g_new0 (TxPeer, 1);
+
+      peer->uuid = g_strdup (tx_column_text (stmt, 0));
+      peer->name = g_strdup (tx_column_text (stmt, 1));
+      peer->kind = g_strdup (tx_column_text (stmt, 2));
+      peer->received_at = g_strdup (tx_column_text (stmt, 3));
+      peer->exported = g_strdup (tx_column_text (stmt, 4));
+      g_ptr_array_add (peers, peer);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&peers) : NULL;
+}
+
+/**
+ * tx_office_note_peer:
+ * @peer: the office a file was imported from, as the file names it,
+ *   with when it was imported
+ *
+ * Keeps what is known of @peer, inside the import's write.
+ */
+gboolean
+tx_office_note_peer (TxStore      *store,
+                     const TxPeer *peer,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (tx_store_in_transaction (store), FALSE);
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO peer (uuid, name, kind, received_at, exported) VALUES (?1, ?2, ?3, ?4, ?5) "
+                           "ON CONFLICT (uuid) DO UPDATE SET name = ?2, kind = ?3, received_at = ?4, exported = ?5",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, peer->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, peer->name != NULL ? peer->name : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, peer->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, peer->received_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, peer->exported, -1, SQLITE_TRANSIENT);
+
+  return tx_store_step_done (store, stmt, error);
+}
