@@ -633,6 +633,25 @@ test_export_import (Fixture       *f,
   a = g_regex_replace_literal (exported, xml, -1, 0, "", 0, NULL);
   b = g_regex_replace_literal (exported, after_xml, -1, 0, "", 0, NULL);
   g_assert_cmpstr (a, ==, b);
+
+  /* one township's records */
+  {
+    g_auto(Run) one = { 0, };
+    g_auto(Run) none = { 0, };
+    g_autofree char *one_path = g_build_filename (f->dir, "凤山镇.xml", NULL);
+    g_autofree char *one_xml = NULL;
+
+    cli (f, &one, "export", "--township", "凤山镇", one_path, NULL);
+    g_assert_cmpint (one.status, ==, 0);
+    g_assert_true (g_file_get_contents (one_path, &one_xml, NULL, NULL));
+    g_assert_nonnull (strstr (one_xml, "name=\"凤山镇\""));
+    g_assert_null (strstr (one_xml, "name=\"金山街道\""));
+    g_assert_cmpuint (strlen (one_xml), <, strlen (xml) / 2);
+
+    cli (f, &none, "export", "--township", "不存在镇", one_path, NULL);
+    g_assert_cmpint (none.status, ==, 1);
+    g_assert_nonnull (strstr (none.err, "不存在镇"));
+  }
 }
 
 /* peers: the offices whose files were imported; a township's file is

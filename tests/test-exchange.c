@@ -639,6 +639,94 @@ test_offices (Fixture       *f,
   g_assert_cmpstr (peer->uuid, ==, city_uuid);
 }
 
+/* One number from @sql, on @store's database */
+static gint64
+sql_number (TxStore    *store,
+            const char *sql,
+            const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 number;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  number = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return number;
+}
+
+/* One township's file holds its records and those they refer to, and
+ * no other: a database with nothing yet takes it whole. */
+static void
+test_one_township (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) city = open_new_store (f, "city.db");
+  g_autoptr(TxTownship) township = tx_store_find_township (f->store, "金山街道", &error);
+  g_autofree char *path = g_build_filename (f->dir, "金山街道.xml", NULL);
+  g_autoptr(GPtrArray) consultations = NULL;
+  const char *uuid;
+  TxImportReport report;
+  TxImportOptions options;
+  gint64 own_people, people;
+
+  g_assert_no_error (error);
+  uuid = tx_township_get_uuid (township);
+
+  /* an expert of another township takes part in one of its meetings */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->store),
+                                 "INSERT INTO participant (consultation_id, person_id, role, position) "
+                                 "SELECT (SELECT c.id FROM consultation c JOIN township t ON t.id = c.township_id "
+                                 "        WHERE t.name = '金山街道' AND c.deleted_at IS NULL ORDER BY c.id LIMIT 1), "
+                                 "       (SELECT p.id FROM person p JOIN township t ON t.id = p.township_id "
+                                 "        WHERE t.name = '凤山镇' AND p.deleted_at IS NULL ORDER BY p.id LIMIT 1), "
+                                 "       'expert', 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  own_people = sql_number (f->store, "SELECT count(*) FROM person p JOIN township t ON t.id = p.township_id "
+                                     "WHERE t.uuid = ?1 AND p.deleted_at IS NULL", uuid);
+  people = sql_number (f->store,
+                       "SELECT count(*) FROM person WHERE deleted_at IS NULL AND id IN ("
+                       "  SELECT p.id FROM person p JOIN township t ON t.id = p.township_id WHERE t.uuid = ?1 "
+                       "  UNION SELECT pa.person_id FROM participant pa JOIN consultation c ON c.id = pa.consultation_id "
+                       "  JOIN township t ON t.id = c.township_id WHERE t.uuid = ?1)", uuid);
+  g_assert_cmpint (own_people, >, 0);
+  g_assert_cmpint (people, ==, own_people + 1);
+
+  g_assert_true (tx_exchange_export_township (f->store, uuid, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_import_file (city, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (tx_store_count (city, "person"), ==, people);
+  /* with the expert's township */
+  g_assert_cmpint (tx_store_count (city, "township"), ==, 2);
+  g_assert_cmpint (sql_number (city, "SELECT count(*) FROM consultation", NULL), ==,
+                   sql_number (f->store, "SELECT count(*) FROM consultation c JOIN township t ON t.id = c.township_id "
+                                         "WHERE t.uuid = ?1 AND c.deleted_at IS NULL", uuid));
+  g_assert_cmpint (sql_number (city, "SELECT count(*) FROM outcome", NULL), ==,
+                   sql_number (f->store, "SELECT count(*) FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                                         "JOIN township t ON t.id = c.township_id "
+                                         "WHERE t.uuid = ?1 AND o.deleted_at IS NULL AND c.deleted_at IS NULL", uuid));
+  g_assert_cmpint (sql_number (city, "SELECT count(*) FROM plan", NULL), ==,
+                   sql_number (f->store, "SELECT count(*) FROM plan p JOIN township t ON t.id = p.township_id "
+                                         "WHERE t.uuid = ?1", uuid));
+
+  /* only its consultations, each of its own */
+  consultations = tx_store_list_consultations (city, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (consultations->len, >, 0);
+  for (guint i = 0; i < consultations->len; i++)
+    g_assert_cmpstr (tx_consultation_get_township_uuid (g_ptr_array_index (consultations, i)), ==, uuid);
+
+  /* a township that is not there */
+  g_assert_false (tx_exchange_export_township (f->store, "00000000-0000-4000-8000-000000000000", path, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE);
+}
+
 static void
 test_schema_invalid (Fixture       *f,
                      gconstpointer  data)
@@ -1277,6 +1365,7 @@ main (int   argc,
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
+  g_test_add ("/exchange/one-township", Fixture, NULL, fixture_set_up, test_one_township, fixture_tear_down);
   g_test_add ("/exchange/offices", Fixture, NULL, fixture_set_up, test_offices, fixture_tear_down);
   g_test_add ("/exchange/compressed", Fixture, NULL, fixture_set_up, test_compressed, fixture_tear_down);
   g_test_add ("/exchange/schema-invalid", Fixture, NULL, fixture_set_up, test_schema_invalid, fixture_tear_down);

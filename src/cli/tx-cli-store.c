@@ -119,20 +119,37 @@ tx_cli_cmd_import (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+/* export [--township NAME] OUT: every record, or one township's */
 int
 tx_cli_cmd_export (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(TxTownship) found = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *township = NULL;
+  CommandOption options[] = { { "township", &township, NULL } };
+  int status;
 
-  if (cli->n_args != 2)
+  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 1)
     return tx_cli_usage_error (_("“export” needs the file to write: tongxin-cli export OUT.xml"));
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (!tx_exchange_export (store, cli->args[1], &error))
+  if (township != NULL)
+    {
+      found = tx_store_find_township (store, township, &error);
+      if (found == NULL)
+        return tx_cli_fail ("%s", error->message);
+    }
+
+  if (!tx_exchange_export_township (store, found != NULL ? tx_township_get_uuid (found) : NULL,
+                                    g_ptr_array_index (positional, 0), &error))
     return tx_cli_fail ("%s", error->message);
 
   return EXIT_SUCCESS;

@@ -28,6 +28,7 @@
 
 typedef struct {
   TxStore          *store;
+  gint64            township;     /* the row id of the one township written, or 0 for all */
   xmlTextWriterPtr  writer;
   gboolean          failed;
   GError           *read_error;   /* the first, when reading failed */
@@ -110,12 +111,34 @@ text_element (Exporter   *ex,
     ex->failed = TRUE;
 }
 
+/* The people of the township written: its own, and those who took part
+ * in its consultations (the file names each of them) */
+#define PEOPLE_OF_TOWNSHIP \
+  "SELECT id FROM person WHERE township_id = ?1 " \
+  "UNION SELECT pa.person_id FROM participant pa JOIN consultation c ON c.id = pa.consultation_id " \
+  "WHERE c.township_id = ?1"
+
+/* @sql, its ?1 the township written (0: every one) */
+static sqlite3_stmt *
+prepare_rows (Exporter   *ex,
+              const char *sql)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store, sql, NULL);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, ex->township);
+
+  return stmt;
+}
+
 static void
 export_townships (Exporter *ex)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
-                                         "SELECT uuid, name, kind, updated_at FROM township "
-                                         "WHERE deleted_at IS NULL ORDER BY name, uuid", NULL);
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT uuid, name, kind, updated_at FROM township "
+                                     "WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1 OR id IN "
+                                     "  (SELECT township_id FROM person WHERE id IN (" PEOPLE_OF_TOWNSHIP "))) "
+                                     "ORDER BY name, uuid");
 
   while (ex_step (ex, stmt))
     {
@@ -133,11 +156,12 @@ export_townships (Exporter *ex)
 static void
 export_people (Exporter *ex)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
-                                         "SELECT p.id, p.uuid, t.uuid, p.updated_at, p.name, p.gender, p.ethnicity, "
-                                         "  p.organization, p.title, p.phone, p.village, p.notes "
-                                         "FROM person p LEFT JOIN township t ON t.id = p.township_id "
-                                         "WHERE p.deleted_at IS NULL ORDER BY p.sort_pinyin, p.uuid", NULL);
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT p.id, p.uuid, t.uuid, p.updated_at, p.name, p.gender, p.ethnicity, "
+                                     "  p.organization, p.title, p.phone, p.village, p.notes "
+                                     "FROM person p LEFT JOIN township t ON t.id = p.township_id "
+                                     "WHERE p.deleted_at IS NULL AND (?1 = 0 OR p.id IN (" PEOPLE_OF_TOWNSHIP ")) "
+                                     "ORDER BY p.sort_pinyin, p.uuid");
   sqlite3_stmt *categories = tx_store_prepare (ex->store,
                                                "SELECT category FROM person_category WHERE person_id = ? "
                                                "ORDER BY position, category", NULL);
@@ -172,10 +196,11 @@ export_people (Exporter *ex)
 static void
 export_plans (Exporter *ex)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
-                                         "SELECT t.uuid, p.year, p.consultations, p.updated_at "
-                                         "FROM plan p JOIN township t ON t.id = p.township_id "
-                                         "WHERE t.deleted_at IS NULL ORDER BY t.name, t.uuid, p.year", NULL);
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT t.uuid, p.year, p.consultations, p.updated_at "
+                                     "FROM plan p JOIN township t ON t.id = p.township_id "
+                                     "WHERE t.deleted_at IS NULL AND (?1 = 0 OR t.id = ?1) "
+                                     "ORDER BY t.name, t.uuid, p.year");
 
   while (ex_step (ex, stmt))
     {
@@ -242,11 +267,12 @@ export_consultation_parts (Exporter *ex,
 static void
 export_consultations (Exporter *ex)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
-                                         "SELECT c.id, c.uuid, t.uuid, c.updated_at, c.title, c.topic_source, "
-                                         "  c.orientation, c.platform, c.venue, c.starts_at, c.ends_at, c.research_notes "
-                                         "FROM consultation c JOIN township t ON t.id = c.township_id "
-                                         "WHERE c.deleted_at IS NULL ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.uuid", NULL);
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT c.id, c.uuid, t.uuid, c.updated_at, c.title, c.topic_source, "
+                                     "  c.orientation, c.platform, c.venue, c.starts_at, c.ends_at, c.research_notes "
+                                     "FROM consultation c JOIN township t ON t.id = c.township_id "
+                                     "WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) "
+                                     "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.uuid");
   sqlite3_stmt *participants = tx_store_prepare (ex->store,
                                                  "SELECT p.uuid, pa.role, pa.invited, pa.attended "
                                                  "FROM participant pa JOIN person p ON p.id = pa.person_id "
@@ -331,13 +357,13 @@ export_consultations (Exporter *ex)
 static void
 export_outcomes (Exporter *ex)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
-                                         "SELECT o.id, o.uuid, c.uuid, o.updated_at, o.title, o.content, o.submitted_to, "
-                                         "  o.submitted_on, o.has_feedback, o.feedback_due, o.feedback_received, "
-                                         "  o.feedback_text, o.adoption, o.progress "
-                                         "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
-                                         "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL "
-                                         "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.title, o.uuid", NULL);
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT o.id, o.uuid, c.uuid, o.updated_at, o.title, o.content, o.submitted_to, "
+                                     "  o.submitted_on, o.has_feedback, o.feedback_due, o.feedback_received, "
+                                     "  o.feedback_text, o.adoption, o.progress "
+                                     "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                                     "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) "
+                                     "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.title, o.uuid");
   sqlite3_stmt *supervisions = tx_store_prepare (ex->store,
                                                  "SELECT phase, date, by_whom, note FROM supervision "
                                                  "WHERE outcome_id = ? ORDER BY position", NULL);
@@ -396,14 +422,21 @@ export_outcomes (Exporter *ex)
 static void
 export_deletions (Exporter *ex)
 {
-  sqlite3_stmt *stmt = tx_store_prepare (ex->store,
-                                         "SELECT kind, uuid, at FROM ("
-                                         "  SELECT 'township' AS kind, uuid, deleted_at AS at FROM township WHERE deleted_at IS NOT NULL"
-                                         "  UNION ALL SELECT 'person', uuid, deleted_at FROM person WHERE deleted_at IS NOT NULL"
-                                         "  UNION ALL SELECT 'consultation', uuid, deleted_at FROM consultation WHERE deleted_at IS NOT NULL"
-                                         "  UNION ALL SELECT 'outcome', uuid, deleted_at FROM outcome WHERE deleted_at IS NOT NULL"
-                                         "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone"
-                                         ") ORDER BY kind, uuid", NULL);
+  /* of one township: what it deleted of its own (a deletion of
+   * another's, kept here as a tombstone, is not its to send) */
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT kind, uuid, at FROM ("
+                                     "  SELECT 'township' AS kind, uuid, deleted_at AS at FROM township "
+                                     "    WHERE deleted_at IS NOT NULL AND (?1 = 0 OR id = ?1)"
+                                     "  UNION ALL SELECT 'person', uuid, deleted_at FROM person "
+                                     "    WHERE deleted_at IS NOT NULL AND (?1 = 0 OR township_id = ?1)"
+                                     "  UNION ALL SELECT 'consultation', uuid, deleted_at FROM consultation "
+                                     "    WHERE deleted_at IS NOT NULL AND (?1 = 0 OR township_id = ?1)"
+                                     "  UNION ALL SELECT 'outcome', o.uuid, o.deleted_at FROM outcome o "
+                                     "    JOIN consultation c ON c.id = o.consultation_id "
+                                     "    WHERE o.deleted_at IS NOT NULL AND (?1 = 0 OR c.township_id = ?1)"
+                                     "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone WHERE ?1 = 0"
+                                     ") ORDER BY kind, uuid");
 
   while (ex_step (ex, stmt))
     {
@@ -550,6 +583,26 @@ tx_exchange_export (TxStore     *store,
                     const char  *path,
                     GError     **error)
 {
+  return tx_exchange_export_township (store, NULL, path, error);
+}
+
+/**
+ * tx_exchange_export_township:
+ * @township: (nullable): the uuid of the one township whose records are
+ *   written, or %NULL for every record
+ * @path: as for tx_exchange_export()
+ *
+ * Writes the records of one township as an exchange file: the township,
+ * its people and those who took part in its consultations (with their
+ * townships), its plans, its consultations and their recommendations,
+ * and what it deleted of its own.
+ */
+gboolean
+tx_exchange_export_township (TxStore     *store,
+                             const char  *township,
+                             const char  *path,
+                             GError     **error)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autoptr(GError) read_error = NULL;
@@ -561,7 +614,18 @@ tx_exchange_export (TxStore     *store,
   Output output = { NULL, NULL };
   xmlGenericErrorFunc previous_error_func;
   void *previous_error_context;
-  Exporter ex = { store, NULL, FALSE, NULL };
+  Exporter ex = { store, 0, NULL, FALSE, NULL };
+
+  if (township != NULL)
+    {
+      ex.township = tx_store_find_id (store, "township", township, FALSE, &read_error);
+      if (ex.township <= 0)
+        {
+          g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE,
+                       _("Could not write “%s”: the township is not in the database. Nothing was written."), path);
+          return FALSE;
+        }
+    }
 
   /* written whole or not at all, 0600, as every file Tongxin writes */
   file = tx_file_writer_new (path, &write_error);

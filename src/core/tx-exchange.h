@@ -52,6 +52,10 @@ GQuark    tx_exchange_error_quark   (void);
 gboolean  tx_exchange_export        (TxStore                *store,
                                      const char             *path,
                                      GError                **error);
+gboolean  tx_exchange_export_township (TxStore              *store,
+                                       const char           *township,
+                                       const char           *path,
+                                       GError              **error);
 gboolean  tx_exchange_import_file   (TxStore                *store,
                                      const char             *path,
                                      const TxImportOptions  *options,
