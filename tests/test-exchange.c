@@ -670,6 +670,7 @@ test_one_township (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "金山街道.xml", NULL);
   g_autoptr(GPtrArray) consultations = NULL;
   const char *uuid;
+  TxExportOptions one;
   TxImportReport report;
   TxImportOptions options;
   gint64 own_people, people;
@@ -696,7 +697,8 @@ test_one_township (Fixture       *f,
   g_assert_cmpint (own_people, >, 0);
   g_assert_cmpint (people, ==, own_people + 1);
 
-  g_assert_true (tx_exchange_export_township (f->store, uuid, path, &error));
+  one = (TxExportOptions) { uuid, FALSE };
+  g_assert_true (tx_exchange_export_with (f->store, &one, path, &error));
   g_assert_no_error (error);
   g_assert_true (tx_exchange_import_file (city, path, on_day (&options, 2026, 11, 27), &report, &error));
   g_assert_no_error (error);
@@ -723,8 +725,120 @@ test_one_township (Fixture       *f,
     g_assert_cmpstr (tx_consultation_get_township_uuid (g_ptr_array_index (consultations, i)), ==, uuid);
 
   /* a township that is not there */
-  g_assert_false (tx_exchange_export_township (f->store, "00000000-0000-4000-8000-000000000000", path, &error));
+  one = (TxExportOptions) { "00000000-0000-4000-8000-000000000000", FALSE };
+  g_assert_false (tx_exchange_export_with (f->store, &one, path, &error));
   g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE);
+}
+
+static guint
+count_text (const char *path,
+            const char *needle)
+{
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static gboolean
+save_changed_person (TxStore   *store,
+                     gpointer   person,
+                     GError   **error)
+{
+  return tx_roster_save_person (store, person, error);
+}
+
+/* A file "since the last" holds what changed since the last file of
+ * the same township was written, and says from when; applied after
+ * that one, it brings the change. */
+static void
+test_since_last (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) city = open_new_store (f, "city.db");
+  g_autoptr(TxTownship) township = tx_store_find_township (f->store, "金山街道", &error);
+  g_autofree char *first = g_build_filename (f->dir, "first.xml", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.xml.gz", NULL);
+  g_autofree char *third = g_build_filename (f->dir, "third.xml", NULL);
+  g_autofree char *everything = g_build_filename (f->dir, "everything.xml", NULL);
+  g_autofree char *since = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(TxPerson) changed = NULL;
+  g_autoptr(TxPerson) received = NULL;
+  TxPersonFilter filter = { 0 };
+  TxExportOptions export = { NULL, FALSE };
+  TxImportReport report;
+  TxImportOptions options;
+  gsize length;
+
+  g_assert_no_error (error);
+  export.township = tx_township_get_uuid (township);
+
+  /* the first: everything, and it says so */
+  g_assert_true (tx_exchange_export_with (f->store, &export, first, &error));
+  g_assert_no_error (error);
+  g_assert_null (root_attribute (first, "since"));
+  g_assert_cmpuint (count_text (first, "<person "), >, 1);
+
+  /* a person of the township changes */
+  filter.township = (char *) "金山街道";
+  people = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+  {
+    TxPerson *person = g_ptr_array_index (people, 0);
+
+    changed = tx_person_new_with_fields (tx_person_get_uuid (person), "柯新名", tx_person_get_gender (person),
+                                         tx_person_get_ethnicity (person), tx_person_get_township_uuid (person),
+                                         tx_person_get_village (person), "新单位", tx_person_get_title (person),
+                                         tx_person_get_phone (person), tx_person_get_notes (person));
+  }
+  g_assert_true (tx_store_write (f->store, save_changed_person, changed, &error));
+  g_assert_no_error (error);
+
+  /* the second: that person alone, since the first was written.  (A
+   * record stamped in the millisecond a file is written goes in the
+   * next file as well: the files here are a few milliseconds apart.) */
+  export.since_last = TRUE;
+  g_usleep (3000);
+  g_assert_true (tx_exchange_export_with (f->store, &export, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (second, &plain, &length, NULL));
+  g_assert_cmpuint ((guchar) plain[0], ==, 0x1f);   /* compressed */
+  g_usleep (3000);
+  g_assert_true (tx_exchange_export_with (f->store, &export, third, &error));
+  g_assert_no_error (error);
+  since = root_attribute (third, "since");
+  g_assert_nonnull (since);
+  g_assert_cmpuint (count_text (third, "<person "), ==, 0);
+  g_assert_cmpuint (count_text (third, "<consultation "), ==, 0);
+
+  g_assert_true (tx_exchange_import_file (city, first, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  received = tx_roster_find_person (city, tx_person_get_uuid (changed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_person_get_name (received), !=, "柯新名");
+  g_clear_object (&received);
+  g_assert_true (tx_exchange_import_file (city, second, on_day (&options, 2026, 11, 28), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (report.inserted, ==, 0);
+  received = tx_roster_find_person (city, tx_person_get_uuid (changed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_person_get_name (received), ==, "柯新名");
+  g_assert_cmpstr (tx_person_get_organization (received), ==, "新单位");
+
+  /* every record has never been written: everything */
+  export = (TxExportOptions) { NULL, TRUE };
+  g_assert_true (tx_exchange_export_with (f->store, &export, everything, &error));
+  g_assert_no_error (error);
+  g_assert_null (root_attribute (everything, "since"));
+  g_assert_cmpuint (count_text (everything, "<person "), >, count_text (first, "<person "));
 }
 
 static void
@@ -1365,6 +1479,7 @@ main (int   argc,
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
+  g_test_add ("/exchange/since-last", Fixture, NULL, fixture_set_up, test_since_last, fixture_tear_down);
   g_test_add ("/exchange/one-township", Fixture, NULL, fixture_set_up, test_one_township, fixture_tear_down);
   g_test_add ("/exchange/offices", Fixture, NULL, fixture_set_up, test_offices, fixture_tear_down);
   g_test_add ("/exchange/compressed", Fixture, NULL, fixture_set_up, test_compressed, fixture_tear_down);

@@ -119,7 +119,8 @@ tx_cli_cmd_import (Cli *cli)
   return EXIT_SUCCESS;
 }
 
-/* export [--township NAME] OUT: every record, or one township's */
+/* export [--township NAME] [--since-last] OUT: every record, or one
+ * township's; everything, or what changed since the last file */
 int
 tx_cli_cmd_export (Cli *cli)
 {
@@ -128,7 +129,9 @@ tx_cli_cmd_export (Cli *cli)
   g_autoptr(TxTownship) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *township = NULL;
-  CommandOption options[] = { { "township", &township, NULL } };
+  gboolean since_last = FALSE;
+  CommandOption options[] = { { "township", &township, NULL }, { "since-last", NULL, &since_last } };
+  TxExportOptions export = { NULL, FALSE };
   int status;
 
   status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
@@ -148,8 +151,9 @@ tx_cli_cmd_export (Cli *cli)
         return tx_cli_fail ("%s", error->message);
     }
 
-  if (!tx_exchange_export_township (store, found != NULL ? tx_township_get_uuid (found) : NULL,
-                                    g_ptr_array_index (positional, 0), &error))
+  export.township = found != NULL ? tx_township_get_uuid (found) : NULL;
+  export.since_last = since_last;
+  if (!tx_exchange_export_with (store, &export, g_ptr_array_index (positional, 0), &error))
     return tx_cli_fail ("%s", error->message);
 
   return EXIT_SUCCESS;

@@ -29,6 +29,7 @@
 typedef struct {
   TxStore          *store;
   gint64            township;     /* the row id of the one township written, or 0 for all */
+  const char       *since;        /* only what changed from then on (UTC, as updated_at), or NULL */
   xmlTextWriterPtr  writer;
   gboolean          failed;
   GError           *read_error;   /* the first, when reading failed */
@@ -118,7 +119,8 @@ text_element (Exporter   *ex,
   "UNION SELECT pa.person_id FROM participant pa JOIN consultation c ON c.id = pa.consultation_id " \
   "WHERE c.township_id = ?1"
 
-/* @sql, its ?1 the township written (0: every one) */
+/* @sql, its ?1 the township written (0: every one), its ?2 when what
+ * is written changed from (NULL: whenever) */
 static sqlite3_stmt *
 prepare_rows (Exporter   *ex,
               const char *sql)
@@ -126,7 +128,10 @@ prepare_rows (Exporter   *ex,
   sqlite3_stmt *stmt = tx_store_prepare (ex->store, sql, NULL);
 
   if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, ex->township);
+    {
+      sqlite3_bind_int64 (stmt, 1, ex->township);
+      sqlite3_bind_text (stmt, 2, ex->since, -1, SQLITE_STATIC);
+    }
 
   return stmt;
 }
@@ -138,6 +143,7 @@ export_townships (Exporter *ex)
                                      "SELECT uuid, name, kind, updated_at FROM township "
                                      "WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1 OR id IN "
                                      "  (SELECT township_id FROM person WHERE id IN (" PEOPLE_OF_TOWNSHIP "))) "
+                                     "  AND (?2 IS NULL OR updated_at >= ?2) "
                                      "ORDER BY name, uuid");
 
   while (ex_step (ex, stmt))
@@ -161,6 +167,7 @@ export_people (Exporter *ex)
                                      "  p.organization, p.title, p.phone, p.village, p.notes "
                                      "FROM person p LEFT JOIN township t ON t.id = p.township_id "
                                      "WHERE p.deleted_at IS NULL AND (?1 = 0 OR p.id IN (" PEOPLE_OF_TOWNSHIP ")) "
+                                     "  AND (?2 IS NULL OR p.updated_at >= ?2) "
                                      "ORDER BY p.sort_pinyin, p.uuid");
   sqlite3_stmt *categories = tx_store_prepare (ex->store,
                                                "SELECT category FROM person_category WHERE person_id = ? "
@@ -199,7 +206,7 @@ export_plans (Exporter *ex)
   sqlite3_stmt *stmt = prepare_rows (ex,
                                      "SELECT t.uuid, p.year, p.consultations, p.updated_at "
                                      "FROM plan p JOIN township t ON t.id = p.township_id "
-                                     "WHERE t.deleted_at IS NULL AND (?1 = 0 OR t.id = ?1) "
+                                     "WHERE t.deleted_at IS NULL AND (?1 = 0 OR t.id = ?1) AND (?2 IS NULL OR p.updated_at >= ?2) "
                                      "ORDER BY t.name, t.uuid, p.year");
 
   while (ex_step (ex, stmt))
@@ -271,7 +278,7 @@ export_consultations (Exporter *ex)
                                      "SELECT c.id, c.uuid, t.uuid, c.updated_at, c.title, c.topic_source, "
                                      "  c.orientation, c.platform, c.venue, c.starts_at, c.ends_at, c.research_notes "
                                      "FROM consultation c JOIN township t ON t.id = c.township_id "
-                                     "WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) "
+                                     "WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) AND (?2 IS NULL OR c.updated_at >= ?2) "
                                      "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.uuid");
   sqlite3_stmt *participants = tx_store_prepare (ex->store,
                                                  "SELECT p.uuid, pa.role, pa.invited, pa.attended "
@@ -363,6 +370,7 @@ export_outcomes (Exporter *ex)
                                      "  o.feedback_text, o.adoption, o.progress "
                                      "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
                                      "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) "
+                                     "  AND (?2 IS NULL OR o.updated_at >= ?2) "
                                      "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.title, o.uuid");
   sqlite3_stmt *supervisions = tx_store_prepare (ex->store,
                                                  "SELECT phase, date, by_whom, note FROM supervision "
@@ -436,7 +444,7 @@ export_deletions (Exporter *ex)
                                      "    JOIN consultation c ON c.id = o.consultation_id "
                                      "    WHERE o.deleted_at IS NOT NULL AND (?1 = 0 OR c.township_id = ?1)"
                                      "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone WHERE ?1 = 0"
-                                     ") ORDER BY kind, uuid");
+                                     ") WHERE ?2 IS NULL OR at >= ?2 ORDER BY kind, uuid");
 
   while (ex_step (ex, stmt))
     {
@@ -583,25 +591,77 @@ tx_exchange_export (TxStore     *store,
                     const char  *path,
                     GError     **error)
 {
-  return tx_exchange_export_township (store, NULL, path, error);
+  return tx_exchange_export_with (store, NULL, path, error);
+}
+
+/* When the last file of @township (NULL: of every record) was written,
+ * as records' updated_at is kept; NULL if none was. */
+static char *
+last_written (TxStore    *store,
+              const char *township)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (store,
+                                         "SELECT written_at FROM sent WHERE township IS ?1 "
+                                         "ORDER BY written_at DESC, id DESC LIMIT 1", NULL);
+  char *written = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, township, -1, SQLITE_STATIC);
+  if (tx_store_step (store, stmt, NULL) == SQLITE_ROW)
+    written = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return written;
+}
+
+typedef struct {
+  const char *written_at;
+  const char *township;
+  const char *receiver;
+  const char *since;
+  const char *file;
+} Sent;
+
+static gboolean
+keep_sent_cb (TxStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  Sent *sent = user_data;
+  sqlite3_stmt *stmt = tx_store_prepare (store,
+                                         "INSERT INTO sent (written_at, township, receiver, since, file) "
+                                         "VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sent->written_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sent->township, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sent->receiver, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sent->since, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, sent->file, -1, SQLITE_STATIC);
+
+  return tx_store_step_done (store, stmt, error);
 }
 
 /**
- * tx_exchange_export_township:
- * @township: (nullable): the uuid of the one township whose records are
- *   written, or %NULL for every record
+ * tx_exchange_export_with:
+ * @options: (nullable): which records; %NULL: every one
  * @path: as for tx_exchange_export()
  *
- * Writes the records of one township as an exchange file: the township,
- * its people and those who took part in its consultations (with their
- * townships), its plans, its consultations and their recommendations,
- * and what it deleted of its own.
+ * Writes the records @options name as an exchange file, and keeps that
+ * it was written (for the next one since it).  Of one township: the
+ * township, its people and those who took part in its consultations
+ * (with their townships), its plans, its consultations and their
+ * recommendations, and what it deleted of its own.  Since the last:
+ * only those that changed from when the last file of the same township
+ * (or of every record) was written; the file's root says from when.
  */
 gboolean
-tx_exchange_export_township (TxStore     *store,
-                             const char  *township,
-                             const char  *path,
-                             GError     **error)
+tx_exchange_export_with (TxStore                *store,
+                         const TxExportOptions  *options,
+                         const char             *path,
+                         GError                **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
@@ -614,7 +674,11 @@ tx_exchange_export_township (TxStore     *store,
   Output output = { NULL, NULL };
   xmlGenericErrorFunc previous_error_func;
   void *previous_error_context;
-  Exporter ex = { store, 0, NULL, FALSE, NULL };
+  const char *township = options != NULL ? options->township : NULL;
+  g_autofree char *written_at = tx_timestamp_now ();
+  g_autofree char *since = NULL;
+  g_autofree char *file_name = g_path_get_basename (path);
+  Exporter ex = { store, 0, NULL, NULL, FALSE, NULL };
 
   if (township != NULL)
     {
@@ -626,6 +690,10 @@ tx_exchange_export_township (TxStore     *store,
           return FALSE;
         }
     }
+
+  if (options != NULL && options->since_last)
+    since = last_written (store, township);
+  ex.since = since;
 
   /* written whole or not at all, 0600, as every file Tongxin writes */
   file = tx_file_writer_new (path, &write_error);
@@ -678,6 +746,9 @@ tx_exchange_export_township (TxStore     *store,
             attr (&ex, "to-name", city->name);
         }
     }
+  /* what it holds: what changed from then on, or everything */
+  if (since != NULL)
+    attr (&ex, "since", since);
 
   /* Everything from one state of the database. */
   if (!tx_store_read (store, export_records, &ex, &read_error))
@@ -710,6 +781,17 @@ tx_exchange_export_township (TxStore     *store,
       g_set_error_literal (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_WRITE, write_error->message);
       return FALSE;
     }
+
+  /* The file is written: that it was, kept for the next since it.  Not
+   * kept (a database that cannot be written), the next is from an
+   * earlier one, and holds more than it needs. */
+  {
+    Sent sent = { written_at, township, city != NULL ? city->uuid : NULL, since, file_name };
+    g_autoptr(GError) keep_error = NULL;
+
+    if (!tx_store_write (store, keep_sent_cb, &sent, &keep_error))
+      g_debug ("Could not keep that %s was written: %s", path, keep_error->message);
+  }
 
   return TRUE;
 }

@@ -48,14 +48,20 @@ typedef struct {
   gpointer     progress_data;
 } TxImportOptions;
 
+/* Which records an export writes */
+typedef struct {
+  const char *township;     /* the uuid of the one township written; NULL: every record */
+  gboolean    since_last;   /* only what changed since the last file of the same township was written */
+} TxExportOptions;
+
 GQuark    tx_exchange_error_quark   (void);
 gboolean  tx_exchange_export        (TxStore                *store,
                                      const char             *path,
                                      GError                **error);
-gboolean  tx_exchange_export_township (TxStore              *store,
-                                       const char           *township,
-                                       const char           *path,
-                                       GError              **error);
+gboolean  tx_exchange_export_with   (TxStore                *store,
+                                     const TxExportOptions  *options,
+                                     const char             *path,
+                                     GError                **error);
 gboolean  tx_exchange_import_file   (TxStore                *store,
                                      const char             *path,
                                      const TxImportOptions  *options,

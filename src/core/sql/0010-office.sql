@@ -23,3 +23,16 @@ CREATE TABLE IF NOT EXISTS peer (
   received_at    TEXT NOT NULL,   -- when its last file was imported here (UTC)
   exported       TEXT NOT NULL    -- when it wrote that file (its clock, as in the file)
 ) WITHOUT ROWID;
+
+-- The exchange files written here: when, of which township (NULL: of
+-- every record), for which office, and from when what they hold
+-- changed (NULL: everything).  The next file "since the last" starts
+-- where the last of its township did.
+CREATE TABLE IF NOT EXISTS sent (
+  id          INTEGER PRIMARY KEY,
+  written_at  TEXT NOT NULL,   -- UTC, as records' updated_at
+  township    TEXT,
+  receiver    TEXT,
+  since       TEXT,
+  file        TEXT NOT NULL
+);
