@@ -48,8 +48,8 @@ static const char * const signin_order_labels[] = {
 
 static const char * const office_kinds[] = { "township", "city", NULL };
 static const char * const office_kind_labels[] = {
-  N_("A township’s liaison group"),
-  N_("The city office"),
+  N_("Township"),
+  N_("City Office"),
   NULL
 };
 
@@ -67,7 +67,7 @@ static const TxSettingInfo infos[] = {
   { .key = "office-kind", .kind = TX_SETTING_CHOICE, .default_value = "township",
     .choices = office_kinds, .choice_labels = office_kind_labels,
     .title = N_("This Office"), .group = TX_SETTING_GROUP_OFFICE,
-    .summary = N_("Whether this database is a township’s liaison group, which sends its data to the city office, or the city office, which receives the townships’ data") },
+    .summary = N_("Whose database this is: a township’s, or the city office’s") },
   { .key = "organization", .kind = TX_SETTING_TEXT, .default_value = "",
     .title = N_("Issuing Body"), .group = TX_SETTING_GROUP_OFFICE,
     .summary = N_("The issuing body printed on documents, such as 政协福泉市委员会金山街道联络组") },
