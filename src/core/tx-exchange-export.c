@@ -514,7 +514,8 @@ output_write (Output     *output,
         }
       if (n_written > 0 && !tx_file_writer_write (output->file, buffer, n_written))
         return FALSE;
-      data += n_read;
+      if (n_read > 0)
+        data += n_read;
       length -= n_read;
       if (result == G_CONVERTER_FINISHED || (!finish && length == 0))
         return TRUE;
