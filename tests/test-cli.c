@@ -738,6 +738,222 @@ test_peers (Fixture       *f,
   f->db = db;
 }
 
+/* The field of `conflicts show`'s JSON whose label is @label */
+static JsonObject *
+conflict_field (JsonNode   *root,
+                const char *label)
+{
+  JsonArray *fields = json_node_get_array (root);
+
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      JsonObject *field = json_array_get_object_element (fields, i);
+
+      if (g_strcmp0 (json_object_get_string_member (field, "field"), label) == 0)
+        return field;
+    }
+
+  return NULL;
+}
+
+/*
+ * import FILE… with --dry-run and --report, conflicts list|show|resolve:
+ * the city sets a township's plan and renames it; the township does
+ * both otherwise; its file brings two conflicts, both versions kept,
+ * each decided as asked.  Of several files, one damaged: none imported.
+ */
+static void
+test_conflicts (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *township_db = g_strdup (f->db);
+  g_autofree char *city_db = g_build_filename (f->dir, "city.db", NULL);
+  g_autofree char *first = g_build_filename (f->dir, "first.xml.gz", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.xml.gz", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "damaged.xml.gz", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "report.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *file;
+  JsonArray *conflicts;
+  JsonObject *field;
+  gsize length;
+  char *db = f->db;
+
+  f->db = city_db;
+  cli (f, &run, "init", NULL);
+  run_clear (&run);
+  cli (f, &run, "config", "set", "office-kind", "city", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  f->db = township_db;
+  load_demo (f);
+  cli (f, &run, "config", "set", "organization", "政协福泉市委员会金山街道联络组", NULL);
+  run_clear (&run);
+  cli (f, &run, "export", "--township", "金山街道", first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  f->db = city_db;
+  cli (f, &run, "import", first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "conflict"));
+  run_clear (&run);
+  cli (f, &run, "township", "plan", "金山街道", "2026", "9", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "township", "rename", "金山街道", "金山街道办事处", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  f->db = township_db;
+  cli (f, &run, "township", "plan", "金山街道", "2026", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "township", "rename", "金山街道", "金山", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "export", "--township", "金山", second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* the preview: two conflicts, nothing kept */
+  f->db = city_db;
+  cli (f, &run, "import", "--dry-run", "--report", report, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2 conflicts"));
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (report, &text, &length, NULL));
+  root = parse_json (text);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "dry_run"));
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
+  g_assert_false (json_object_get_boolean_member (file, "imported"));
+  conflicts = json_object_get_array_member (file, "conflicts");
+  g_assert_cmpuint (json_array_get_length (conflicts), ==, 2);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (conflicts, 0), "id"));
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&text, g_free);
+  cli (f, &run, "conflicts", "list", "--format", "json", NULL);
+  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+  run_clear (&run);
+
+  /* the import keeps both versions */
+  cli (f, &run, "import", "--report", report, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "conflict 1: "));
+  g_assert_nonnull (strstr (run.out, "conflict 2: "));
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (report, &text, &length, NULL));
+  root = parse_json (text);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
+  g_assert_true (json_object_get_boolean_member (file, "imported"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (file, "conflicts")), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  cli (f, &run, "conflicts", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\tplan\tthe plan of 金山街道办事处 for 2026\t政协福泉市委员会金山街道联络组\tsecond.xml.gz\tchanged\tchanged\t\t"));
+  g_assert_nonnull (strstr (run.out, "\ttownship\tthe township 金山街道办事处\t"));
+  run_clear (&run);
+  cli (f, &run, "township", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "金山街道办事处"));
+  g_assert_null (strstr (run.out, "金山\t"));
+  run_clear (&run);
+
+  /* side by side */
+  cli (f, &run, "conflicts", "show", "2", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  field = conflict_field (root, "Consultations planned");
+  g_assert_nonnull (field);
+  g_assert_cmpstr (json_object_get_string_member (field, "ours"), ==, "9");
+  g_assert_cmpstr (json_object_get_string_member (field, "theirs"), ==, "2");
+  g_assert_true (json_object_get_boolean_member (field, "differs"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  cli (f, &run, "conflicts", "show", "1", NULL);
+  g_assert_nonnull (strstr (run.out, "Name\t金山街道办事处\t金山\t*\n"));
+  run_clear (&run);
+
+  /* take the township's plan, keep the city's name (the file has
+   * the township first, its plans after) */
+  cli (f, &run, "conflicts", "resolve", "2", "theirs", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "conflicts", "resolve", "1", "ours", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "township", "list", "--format", "json", NULL);
+  g_assert_nonnull (strstr (run.out, "金山街道办事处"));
+  run_clear (&run);
+  {
+    g_autofree char *sql = g_strdup_printf ("sqlite3 '%s' \"SELECT p.consultations FROM plan p JOIN township t "
+                                            "ON t.id = p.township_id WHERE t.name = '金山街道办事处' AND p.year = 2026\"",
+                                            city_db);
+    g_autofree char *out = NULL;
+
+    g_assert_true (g_spawn_command_line_sync (sql, &out, NULL, NULL, NULL));
+    g_assert_cmpstr (g_strstrip (out), ==, "2");
+  }
+  cli (f, &run, "conflicts", "list", "--all", NULL);
+  g_assert_nonnull (strstr (run.out, "\ttheirs\t"));
+  g_assert_nonnull (strstr (run.out, "\tours\t"));
+  run_clear (&run);
+  cli (f, &run, "conflicts", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "id\tkind\tdescription\tfrom\tfile\tours\ttheirs\tresolution\tuuid\n");
+  run_clear (&run);
+
+  /* decided once; no such conflict; not a decision */
+  cli (f, &run, "conflicts", "resolve", "1", "theirs", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "was already decided (Keep Ours): nothing was changed."));
+  run_clear (&run);
+  cli (f, &run, "conflicts", "resolve", "99", "theirs", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no conflict 99"));
+  run_clear (&run);
+  cli (f, &run, "conflicts", "resolve", "1", "both", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* the same file again: no conflict */
+  cli (f, &run, "import", second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "conflict"));
+  run_clear (&run);
+
+  /* two files, one cut short: neither imported, the report says why */
+  g_assert_true (g_file_get_contents (second, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, text, length / 2, NULL));
+  f->db = township_db;
+  cli (f, &run, "township", "plan", "金山", "2027", "4", NULL);
+  run_clear (&run);
+  cli (f, &run, "export", "--township", "金山", "--since-last", first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  f->db = city_db;
+  cli (f, &run, "import", "--report", report, first, damaged, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "damaged.xml.gz was not imported."));
+  g_assert_nonnull (strstr (run.err, "Nothing was imported"));
+  run_clear (&run);
+  cli (f, &run, "township", "list", NULL);
+  g_assert_null (strstr (run.out, "2027"));
+  run_clear (&run);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (report, &text, &length, NULL));
+  root = parse_json (text);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 1);
+  g_assert_false (json_object_get_boolean_member (file, "imported"));
+  g_assert_nonnull (strstr (json_object_get_string_member (file, "error"), "damaged"));
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
+  g_assert_false (json_object_get_boolean_member (file, "imported"));
+
+  f->db = db;
+}
+
 static void
 test_chinese_messages (Fixture       *f,
                        gconstpointer  data)
@@ -790,6 +1006,7 @@ main (int   argc,
   g_test_add ("/cli/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
   g_test_add ("/cli/backup-restore-check", Fixture, NULL, fixture_set_up, test_backup_restore_check, fixture_tear_down);
   g_test_add ("/cli/peers", Fixture, NULL, fixture_set_up, test_peers, fixture_tear_down);
+  g_test_add ("/cli/conflicts", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

@@ -74,12 +74,17 @@ int       tx_cli_parse_quarter          (Cli            *cli,
 /* tx-cli-store.c */
 int tx_cli_cmd_init              (Cli *cli);
 int tx_cli_cmd_demo              (Cli *cli);
-int tx_cli_cmd_import            (Cli *cli);
-int tx_cli_cmd_export            (Cli *cli);
-int tx_cli_cmd_peers             (Cli *cli);
 int tx_cli_cmd_backup            (Cli *cli);
 int tx_cli_cmd_restore           (Cli *cli);
 int tx_cli_cmd_check             (Cli *cli);
+
+/* tx-cli-exchange.c */
+int tx_cli_cmd_import            (Cli *cli);
+int tx_cli_cmd_export            (Cli *cli);
+int tx_cli_cmd_peers             (Cli *cli);
+int tx_cli_cmd_conflicts_list    (Cli *cli);
+int tx_cli_cmd_conflicts_show    (Cli *cli);
+int tx_cli_cmd_conflicts_resolve (Cli *cli);
 
 /* tx-cli-roster.c */
 int tx_cli_cmd_roster_import     (Cli *cli);

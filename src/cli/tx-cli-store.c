@@ -1,5 +1,5 @@
 /* tx-cli-store.c — tongxin-cli's commands on the database as a whole:
- * init, demo, import, export, backup, restore, check
+ * init, demo, backup, restore, check
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,6 @@
 #include "tx-cli-private.h"
 #include "tx-demo.h"
 #include "tx-exchange.h"
-#include "tx-office.h"
 #include "tx-records.h"
 #include "tx-store.h"
 
@@ -85,77 +84,6 @@ tx_cli_cmd_demo (Cli *cli)
     return tx_cli_fail (_("Could not load the sample data: %s"), error->message);
 
   print_report (&report);
-  return EXIT_SUCCESS;
-}
-
-int
-tx_cli_cmd_import (Cli *cli)
-{
-  g_autoptr(TxStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  TxImportReport report;
-  TxImportOptions options = { 0, };
-  gboolean dry_run = FALSE;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  CommandOption command_options[] = { { "dry-run", NULL, &dry_run } };
-  int status;
-
-  status = tx_cli_parse_command_options (cli, 1, command_options, G_N_ELEMENTS (command_options), files);
-  if (status != 0)
-    return status;
-  if (files->len != 1)
-    return tx_cli_usage_error (_("“import” needs one exchange file: tongxin-cli import IN.xml"));
-
-  store = tx_cli_open_store (cli, TRUE);
-  if (store == NULL)
-    return EXIT_FAILED;
-
-  options.dry_run = dry_run;
-  options.today = cli->today;
-  if (!tx_exchange_import_file (store, g_ptr_array_index (files, 0), &options, &report, &error))
-    return tx_cli_fail (_("Nothing was imported. %s"), error->message);
-
-  print_report (&report);
-  return EXIT_SUCCESS;
-}
-
-/* export [--township NAME] [--since-last] OUT: every record, or one
- * township's; everything, or what changed since the last file */
-int
-tx_cli_cmd_export (Cli *cli)
-{
-  g_autoptr(TxStore) store = NULL;
-  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
-  g_autoptr(TxTownship) found = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *township = NULL;
-  gboolean since_last = FALSE;
-  CommandOption options[] = { { "township", &township, NULL }, { "since-last", NULL, &since_last } };
-  TxExportOptions export = { NULL, FALSE };
-  int status;
-
-  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
-  if (status != 0)
-    return status;
-  if (positional->len != 1)
-    return tx_cli_usage_error (_("“export” needs the file to write: tongxin-cli export OUT.xml"));
-
-  store = tx_cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return EXIT_FAILED;
-
-  if (township != NULL)
-    {
-      found = tx_store_find_township (store, township, &error);
-      if (found == NULL)
-        return tx_cli_fail ("%s", error->message);
-    }
-
-  export.township = found != NULL ? tx_township_get_uuid (found) : NULL;
-  export.since_last = since_last;
-  if (!tx_exchange_export_with (store, &export, g_ptr_array_index (positional, 0), &error))
-    return tx_cli_fail ("%s", error->message);
-
   return EXIT_SUCCESS;
 }
 
@@ -268,76 +196,5 @@ tx_cli_cmd_check (Cli *cli)
   g_print (_("The database %s is sound: %u townships, %u people, %u consultations, %u recommendations.\n"),
            cli->db_path, tx_store_count (store, "township"), tx_store_count (store, "person"),
            tx_store_count (store, "consultation"), tx_store_count (store, "outcome"));
-  return EXIT_SUCCESS;
-}
-
-/* peers [--format tsv|json]: the offices whose exchange files were
- * imported here, with when the last one was written and imported */
-int
-tx_cli_cmd_peers (Cli *cli)
-{
-  g_autoptr(TxStore) store = NULL;
-  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
-  g_autoptr(GPtrArray) peers = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *format = NULL;
-  CommandOption options[] = { { "format", &format, NULL } };
-  gboolean json = FALSE;
-  int status;
-
-  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
-  if (status != 0)
-    return status;
-  if (positional->len != 0)
-    return tx_cli_usage_error (_("“peers” takes no arguments."));
-  if (format != NULL && !tx_cli_parse_format (format, &json))
-    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
-
-  store = tx_cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return EXIT_FAILED;
-
-  peers = tx_office_list_peers (store, &error);
-  if (peers == NULL)
-    return tx_cli_fail (_("Could not read the offices files came from: %s"), error->message);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < peers->len; i++)
-        {
-          TxPeer *peer = g_ptr_array_index (peers, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "uuid");
-          json_builder_add_string_value (builder, peer->uuid);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, peer->name);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, peer->kind);
-          json_builder_set_member_name (builder, "exported");
-          json_builder_add_string_value (builder, peer->exported);
-          json_builder_set_member_name (builder, "received");
-          json_builder_add_string_value (builder, peer->received_at);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      tx_cli_print_json (root);
-    }
-  else
-    {
-      tx_cli_print_tsv_row ("name", "kind", "exported", "received", "uuid", NULL);
-      for (guint i = 0; i < peers->len; i++)
-        {
-          TxPeer *peer = g_ptr_array_index (peers, i);
-
-          tx_cli_print_tsv_row (peer->name, peer->kind, peer->exported, peer->received_at, peer->uuid, NULL);
-        }
-    }
-
   return EXIT_SUCCESS;
 }

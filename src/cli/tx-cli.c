@@ -76,8 +76,13 @@ static const Command commands[] = {
   { "backup", "OUT.db | list", N_("copy the whole database to a file, or list the backups kept beside it"), FALSE, tx_cli_cmd_backup },
   { "restore", "IN.db", N_("replace the database with a backup (the data replaced are kept as a backup)"), TRUE, tx_cli_cmd_restore },
   { "check", "", N_("check that the database is sound (changes nothing)"), FALSE, tx_cli_cmd_check },
-  { "import", "IN.xml|IN.xml.gz [--dry-run]", N_("merge an exchange file (all or nothing)"), TRUE, tx_cli_cmd_import },
+  { "import", "IN.xml|IN.xml.gz… [--dry-run] [--report OUT.json]",
+    N_("merge exchange files, each all or nothing (every file is checked first); prints what each adds, updates and deletes, and its conflicts"), TRUE, tx_cli_cmd_import },
   { "peers", "[--format tsv|json]", N_("list the offices whose exchange files were imported here, and when"), FALSE, tx_cli_cmd_peers },
+  { "conflicts list", "[--all] [--format tsv|json]",
+    N_("list the records changed both here and by the office that sent them, still to decide (--all: the decided ones too)"), FALSE, tx_cli_cmd_conflicts_list },
+  { "conflicts show", "ID [--format tsv|json]", N_("show both versions of a conflict, field by field"), FALSE, tx_cli_cmd_conflicts_show },
+  { "conflicts resolve", "ID ours|theirs", N_("decide a conflict: keep the version here, or take the other office's"), FALSE, tx_cli_cmd_conflicts_resolve },
 };
 
 static void

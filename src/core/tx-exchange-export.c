@@ -30,6 +30,7 @@ typedef struct {
   TxStore          *store;
   gint64            township;     /* the row id of the one township written, or 0 for all */
   const char       *since;        /* only what changed from then on (UTC, as updated_at), or NULL */
+  const char       *uuid;         /* only the record of this uuid (a plan's "township/year"), or NULL */
   xmlTextWriterPtr  writer;
   gboolean          failed;
   GError           *read_error;   /* the first, when reading failed */
@@ -120,7 +121,8 @@ text_element (Exporter   *ex,
   "WHERE c.township_id = ?1"
 
 /* @sql, its ?1 the township written (0: every one), its ?2 when what
- * is written changed from (NULL: whenever) */
+ * is written changed from (NULL: whenever), its ?3 the one record
+ * written (NULL: every one) */
 static sqlite3_stmt *
 prepare_rows (Exporter   *ex,
               const char *sql)
@@ -131,6 +133,7 @@ prepare_rows (Exporter   *ex,
     {
       sqlite3_bind_int64 (stmt, 1, ex->township);
       sqlite3_bind_text (stmt, 2, ex->since, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, ex->uuid, -1, SQLITE_STATIC);
     }
 
   return stmt;
@@ -143,7 +146,7 @@ export_townships (Exporter *ex)
                                      "SELECT uuid, name, kind, updated_at FROM township "
                                      "WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1 OR id IN "
                                      "  (SELECT township_id FROM person WHERE id IN (" PEOPLE_OF_TOWNSHIP "))) "
-                                     "  AND (?2 IS NULL OR updated_at >= ?2) "
+                                     "  AND (?2 IS NULL OR updated_at >= ?2) AND (?3 IS NULL OR uuid = ?3) "
                                      "ORDER BY name, uuid");
 
   while (ex_step (ex, stmt))
@@ -167,7 +170,7 @@ export_people (Exporter *ex)
                                      "  p.organization, p.title, p.phone, p.village, p.notes "
                                      "FROM person p LEFT JOIN township t ON t.id = p.township_id "
                                      "WHERE p.deleted_at IS NULL AND (?1 = 0 OR p.id IN (" PEOPLE_OF_TOWNSHIP ")) "
-                                     "  AND (?2 IS NULL OR p.updated_at >= ?2) "
+                                     "  AND (?2 IS NULL OR p.updated_at >= ?2) AND (?3 IS NULL OR p.uuid = ?3) "
                                      "ORDER BY p.sort_pinyin, p.uuid");
   sqlite3_stmt *categories = tx_store_prepare (ex->store,
                                                "SELECT category FROM person_category WHERE person_id = ? "
@@ -207,6 +210,7 @@ export_plans (Exporter *ex)
                                      "SELECT t.uuid, p.year, p.consultations, p.updated_at "
                                      "FROM plan p JOIN township t ON t.id = p.township_id "
                                      "WHERE t.deleted_at IS NULL AND (?1 = 0 OR t.id = ?1) AND (?2 IS NULL OR p.updated_at >= ?2) "
+                                     "  AND (?3 IS NULL OR t.uuid || '/' || p.year = ?3) "
                                      "ORDER BY t.name, t.uuid, p.year");
 
   while (ex_step (ex, stmt))
@@ -279,6 +283,7 @@ export_consultations (Exporter *ex)
                                      "  c.orientation, c.platform, c.venue, c.starts_at, c.ends_at, c.research_notes "
                                      "FROM consultation c JOIN township t ON t.id = c.township_id "
                                      "WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) AND (?2 IS NULL OR c.updated_at >= ?2) "
+                                     "  AND (?3 IS NULL OR c.uuid = ?3) "
                                      "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.uuid");
   sqlite3_stmt *participants = tx_store_prepare (ex->store,
                                                  "SELECT p.uuid, pa.role, pa.invited, pa.attended "
@@ -370,7 +375,7 @@ export_outcomes (Exporter *ex)
                                      "  o.feedback_text, o.adoption, o.progress "
                                      "FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
                                      "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1) "
-                                     "  AND (?2 IS NULL OR o.updated_at >= ?2) "
+                                     "  AND (?2 IS NULL OR o.updated_at >= ?2) AND (?3 IS NULL OR o.uuid = ?3) "
                                      "ORDER BY o.submitted_on IS NULL, o.submitted_on, o.title, o.uuid");
   sqlite3_stmt *supervisions = tx_store_prepare (ex->store,
                                                  "SELECT phase, date, by_whom, note FROM supervision "
@@ -679,7 +684,7 @@ tx_exchange_export_with (TxStore                *store,
   g_autofree char *written_at = tx_timestamp_now ();
   g_autofree char *since = NULL;
   g_autofree char *file_name = g_path_get_basename (path);
-  Exporter ex = { store, 0, NULL, NULL, FALSE, NULL };
+  Exporter ex = { store, 0, NULL, NULL, NULL, FALSE, NULL };
 
   if (township != NULL)
     {
@@ -795,4 +800,77 @@ tx_exchange_export_with (TxStore                *store,
   }
 
   return TRUE;
+}
+
+static gboolean
+export_one_cb (TxStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  Exporter *ex = ((gpointer *) user_data)[0];
+  const char *kind = ((gpointer *) user_data)[1];
+
+  if (g_strcmp0 (kind, "township") == 0)
+    export_townships (ex);
+  else if (g_strcmp0 (kind, "person") == 0)
+    export_people (ex);
+  else if (g_strcmp0 (kind, "plan") == 0)
+    export_plans (ex);
+  else if (g_strcmp0 (kind, "consultation") == 0)
+    export_consultations (ex);
+  else if (g_strcmp0 (kind, "outcome") == 0)
+    export_outcomes (ex);
+
+  if (ex->failed && ex->read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&ex->read_error));
+      return FALSE;
+    }
+
+  return !ex->failed;
+}
+
+/**
+ * tx_exchange_write_record:
+ * @kind: "township", "person", "plan", "consultation" or "outcome"
+ * @uuid: the record's (a plan's: "township-uuid/year")
+ *
+ * Returns: (transfer full) (nullable): the record's element as an
+ *   export writes it (with no namespace), or "" when the record is not
+ *   here or deleted; %NULL with @error set when it cannot be read
+ */
+char *
+tx_exchange_write_record (TxStore     *store,
+                          const char  *kind,
+                          const char  *uuid,
+                          GError     **error)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  Exporter ex = { store, 0, NULL, uuid, NULL, FALSE, NULL };
+  gpointer data[2] = { &ex, (gpointer) kind };
+  char *text = NULL;
+  gboolean ok;
+
+  ex.writer = xmlNewTextWriterMemory (buffer, 0);
+  if (ex.writer == NULL)
+    {
+      xmlBufferFree (buffer);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "out of memory");
+      return NULL;
+    }
+
+  ok = tx_store_read (store, export_one_cb, data, error);
+  if (xmlTextWriterFlush (ex.writer) < 0)
+    ok = FALSE;
+  xmlFreeTextWriter (ex.writer);
+  g_clear_error (&ex.read_error);
+
+  if (ok)
+    text = g_strdup ((const char *) xmlBufferContent (buffer));
+  else if (error != NULL && *error == NULL)
+    g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                 _("Could not read the record %s from the database."), uuid);
+  xmlBufferFree (buffer);
+
+  return text;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tx-collate.h"
+#include "tx-conflict.h"
 #include "tx-exchange-private.h"
 #include "tx-records-private.h"
 #include "tx-roster.h"
@@ -24,11 +25,124 @@
 
 /* ---- merging a record ---------------------------------------------- */
 
+/* How a record stands here */
+typedef struct {
+  gint64    id;          /* its row, or 0 */
+  gboolean  tombstone;   /* deleted before it was ever held here */
+  char     *stamp;       /* the latest of its "updated" and its deletion; NULL: nowhere here */
+  gboolean  deleted;
+} Here;
+
+static void
+here_clear (Here *here)
+{
+  g_clear_pointer (&here->stamp, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Here, here_clear)
+
+/* Whether the file comes from another office, whose records are
+ * weighed against what was last received from it (weigh()); a file
+ * that names no office (of an earlier version, the sample), or this
+ * office's own, is merged by "the newer wins". */
+static gboolean
+from_another_office (Importer *imp)
+{
+  return imp->sender.uuid != NULL && g_strcmp0 (imp->sender.uuid, imp->own_office) != 0 &&
+         (imp->options == NULL || !imp->options->take_all);
+}
+
+/* Whether records of @kind belong to this office, and not to the
+ * sender's: a township owns its people, consultations and
+ * recommendations, the city its plans. */
+static gboolean
+owned_here (Importer   *imp,
+            const char *kind)
+{
+  if (g_strcmp0 (imp->own_kind, "township") == 0 && g_strcmp0 (imp->sender.kind, "city") == 0)
+    return g_strcmp0 (kind, "plan") != 0;
+  if (g_strcmp0 (imp->own_kind, "city") == 0 && g_strcmp0 (imp->sender.kind, "city") != 0)
+    return g_strcmp0 (kind, "plan") == 0;
+  return FALSE;
+}
+
+/* The stamp of the version both offices last held, kept when the
+ * record was changed here since (0011-conflicts.sql), or NULL. */
+static char *
+lookup_base (Importer   *imp,
+             const char *kind,
+             const char *uuid)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, "SELECT updated FROM base WHERE kind = ? AND uuid = ?", NULL);
+  char *base = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    base = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return base;
+}
+
+/* The record is now as received: the version both hold. */
+static gboolean
+forget_base (Importer    *imp,
+             const char  *kind,
+             const char  *uuid,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, "DELETE FROM base WHERE kind = ? AND uuid = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+
+  return tx_store_step_done (imp->store, stmt, error);
+}
+
+/*
+ * A record another office sent, held here too in another version
+ * (@theirs and @ours are their stamps): which of the two changed since
+ * the offices last held the same one?  That one is the version the
+ * record had when it was last received, or made, here: kept in `base`
+ * when the record was changed here since, else the version here.
+ *
+ *  - changed there only: taken (unless this office owns the record);
+ *  - changed here only, or the file's is older than what was received
+ *    before: the version here is kept;
+ *  - changed on both sides (or there, of a record owned here): a
+ *    conflict, both versions kept until someone decides.
+ */
+static Merge
+weigh (Importer   *imp,
+       const char *kind,
+       const char *uuid,
+       const char *theirs,
+       const char *ours)
+{
+  g_autofree char *base = NULL;
+  gboolean changed_here;
+
+  if (strcmp (theirs, ours) == 0)
+    return MERGE_UNCHANGED;
+
+  base = lookup_base (imp, kind, uuid);
+  changed_here = base != NULL;
+  if (strcmp (theirs, changed_here ? base : ours) <= 0)
+    return MERGE_REJECTED;
+
+  return changed_here || owned_here (imp, kind) ? MERGE_CONFLICT : MERGE_UPDATE;
+}
+
 /*
  * Decides what to do with an incoming record: @lookup_sql selects
- * (id, updated_at, deleted_at) by uuid.  The newer "updated" wins;
- * a deletion counts as a change at its time.  @tombstone says whether
- * the record was deleted before ever being held here.
+ * (id, updated_at, deleted_at) by uuid.  From another office, it is
+ * weighed (weigh()); else the newer "updated" wins, a deletion counting
+ * as a change at its time.  @here says how the record stands here.
  */
 static Merge
 decide (Importer     *imp,
@@ -36,27 +150,24 @@ decide (Importer     *imp,
         const char   *lookup_sql,
         const char   *uuid,
         const char   *updated,
-        gint64       *id,
-        gboolean     *tombstone)
+        Here         *here)
 {
   sqlite3_stmt *stmt;
-  g_autofree char *existing = NULL;
   Merge merge = MERGE_INSERT;
-
-  *id = 0;
 
   stmt = tx_store_prepare (imp->store, "SELECT deleted_at FROM tombstone WHERE kind = ? AND uuid = ?", NULL);
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   if (tx_import_step (imp, stmt) == SQLITE_ROW)
-    existing = g_strdup (tx_column_text (stmt, 0));
+    here->stamp = g_strdup (tx_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
-  *tombstone = existing != NULL;
-  if (existing != NULL)
+  here->tombstone = here->stamp != NULL;
+  if (here->tombstone)
     {
-      int order = strcmp (updated, existing);
+      int order = strcmp (updated, here->stamp);
 
+      here->deleted = TRUE;
       return order > 0 ? MERGE_INSERT : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
     }
 
@@ -66,15 +177,27 @@ decide (Importer     *imp,
     {
       const char *updated_at = tx_column_text (stmt, 1);
       const char *deleted_at = tx_column_text (stmt, 2);
-      const char *latest = strcmp (deleted_at, updated_at) > 0 ? deleted_at : updated_at;
-      int order = strcmp (updated, latest);
 
-      *id = sqlite3_column_int64 (stmt, 0);
-      merge = order > 0 ? MERGE_UPDATE : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+      here->id = sqlite3_column_int64 (stmt, 0);
+      here->deleted = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+      here->stamp = g_strdup (strcmp (deleted_at, updated_at) > 0 ? deleted_at : updated_at);
     }
   sqlite3_reset (stmt);
 
-  return merge;
+  if (here->stamp == NULL)
+    return merge;
+
+  if (imp->options != NULL && imp->options->take_all)
+    return strcmp (updated, here->stamp) == 0 ? MERGE_UNCHANGED : MERGE_UPDATE;
+
+  if (from_another_office (imp))
+    return weigh (imp, kind, uuid, updated, here->stamp);
+
+  {
+    int order = strcmp (updated, here->stamp);
+
+    return order > 0 ? MERGE_UPDATE : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+  }
 }
 
 static void
@@ -95,34 +218,162 @@ count_merge (Importer *imp,
     case MERGE_REJECTED:
       imp->report.rejected++;
       break;
+    case MERGE_CONFLICT:
+      imp->report.conflicts++;
+      break;
     default:
       g_assert_not_reached ();
     }
 }
 
 
+/* The name or title a record has here, for the conflict list. */
+static char *
+name_here (Importer   *imp,
+               Kind        kind,
+               const char *uuid)
+{
+  static const char * const names[N_KINDS] = {
+    [KIND_TOWNSHIP] = "SELECT name FROM township WHERE uuid = ?",
+    [KIND_PERSON] = "SELECT name FROM person WHERE uuid = ?",
+    [KIND_CONSULTATION] = "SELECT title FROM consultation WHERE uuid = ?",
+    [KIND_OUTCOME] = "SELECT title FROM outcome WHERE uuid = ?",
+  };
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+
+  if (names[kind] == NULL)
+    return NULL;
+
+  stmt = tx_store_prepare (imp->store, names[kind], NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    text = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&text);
+}
+
+static Kind
+kind_of_table (const char *table)
+{
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    if (g_strcmp0 (table, tx_import_kind_elements[kind]) == 0)
+      return kind;
+  return KIND_DELETED;
+}
+
+/*
+ * Keeps a conflict: the version here stays as it is, the file's is
+ * kept with the conflict (its element, read again from the file when
+ * the pass ends: tx_import_keep_theirs()).  A conflict still open for
+ * the record takes the newer file's version.  @key is how the file's
+ * element is found again: "element\x1fuuid".
+ */
+static gboolean
+keep_conflict (Importer    *imp,
+               Incoming    *incoming,
+               const char  *kind,
+               const char  *uuid,
+               const char  *key,
+               const char  *name,
+               const Here  *here,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  stmt = tx_store_prepare (imp->store,
+                           "INSERT INTO conflict (kind, uuid, name, peer, peer_name, file, found_at, "
+                           "  ours_updated, ours_deleted, theirs_updated, theirs_deleted, theirs) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '') "
+                           "ON CONFLICT (kind, uuid) WHERE resolved_at IS NULL DO UPDATE SET "
+                           "  name = ?3, peer = ?4, peer_name = ?5, file = ?6, found_at = ?7, "
+                           "  ours_updated = ?8, ours_deleted = ?9, theirs_updated = ?10, theirs_deleted = ?11 "
+                           "RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name != NULL ? name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, imp->sender.uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, imp->sender.name != NULL ? imp->sender.name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, imp->display_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, imp->import_time, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, here->stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, here->deleted);
+  sqlite3_bind_text (stmt, 10, incoming->updated, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 11, incoming->kind == KIND_DELETED);
+  rc = tx_store_step (imp->store, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  if (imp->conflicts_found == NULL)
+    imp->conflicts_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (imp->conflicts_found, g_strdup (key), GSIZE_TO_POINTER (id));
+
+  if (imp->options != NULL && imp->options->conflicts != NULL)
+    {
+      TxConflict *conflict = g_new0 (TxConflict, 1);
+
+      conflict->id = imp->options->dry_run ? 0 : id;
+      conflict->kind = g_strdup (kind);
+      conflict->uuid = g_strdup (uuid);
+      conflict->name = g_strdup (name != NULL ? name : "");
+      conflict->description = tx_conflict_describe (kind, conflict->name, uuid);
+      conflict->peer = g_strdup (imp->sender.uuid);
+      conflict->peer_name = g_strdup (imp->sender.name != NULL ? imp->sender.name : "");
+      conflict->file = g_strdup (imp->display_name);
+      conflict->found_at = g_strdup (imp->import_time);
+      conflict->ours_updated = g_strdup (here->stamp);
+      conflict->ours_deleted = here->deleted;
+      conflict->theirs_updated = g_strdup (incoming->updated);
+      conflict->theirs_deleted = incoming->kind == KIND_DELETED;
+      g_ptr_array_add (imp->options->conflicts, conflict);
+    }
+
+  return TRUE;
+}
+
+/* A conflict of a record of @kind ("person"), from the file's element
+ * @incoming (the record, or its deletion). */
+static gboolean
+keep_record_conflict (Importer    *imp,
+                      Incoming    *incoming,
+                      const char  *kind,
+                      const Here  *here,
+                      GError     **error)
+{
+  g_autofree char *key = g_strconcat (tx_import_kind_elements[incoming->kind], "\x1f", incoming->uuid, NULL);
+  g_autofree char *name = name_here (imp, kind_of_table (kind), incoming->uuid);
+
+  return keep_conflict (imp, incoming, kind, incoming->uuid, key, name, here, error);
+}
+
 /* What the record does here, counted: it merges when it is new here
- * (MERGE_INSERT) or newer (MERGE_UPDATE). */
-static Merge
+ * (MERGE_INSERT) or to be taken (MERGE_UPDATE); a conflict is kept. */
+static gboolean
 decide_record (Importer  *imp,
                Incoming  *incoming,
-               gboolean  *new_here)
+               Merge     *merge,
+               gboolean  *new_here,
+               GError   **error)
 {
-  static const char * const tables[N_KINDS] = {
-    [KIND_TOWNSHIP] = "township",
-    [KIND_PERSON] = "person",
-    [KIND_CONSULTATION] = "consultation",
-    [KIND_OUTCOME] = "outcome",
-  };
   static const char * const lookups[N_KINDS] = {
     [KIND_TOWNSHIP] = "SELECT id, updated_at, deleted_at FROM township WHERE uuid = ?",
     [KIND_PERSON] = "SELECT id, updated_at, deleted_at FROM person WHERE uuid = ?",
     [KIND_CONSULTATION] = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?",
     [KIND_OUTCOME] = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?",
   };
-  gboolean tombstone;
-  gint64 id;
-  Merge merge;
+  const char *kind = tx_import_kind_elements[incoming->kind];
+  g_auto(Here) here = { 0, };
 
   /* Into a table that had no row when the pass began, with no
    * tombstone either, a record is new: the only rows are the pass's
@@ -130,20 +381,33 @@ decide_record (Importer  *imp,
    * deletions, which make tombstones, come after every record (the
    * shape has them last). */
   if (imp->check == CHECK_SHAPE && imp->was_empty[incoming->kind] && imp->was_empty[KIND_DELETED])
-    {
-      merge = MERGE_INSERT;
-      tombstone = FALSE;
-    }
+    *merge = MERGE_INSERT;
   else
-    merge = decide (imp, tables[incoming->kind], lookups[incoming->kind], incoming->uuid, incoming->updated,
-                    &id, &tombstone);
-  count_merge (imp, merge);
+    *merge = decide (imp, kind, lookups[incoming->kind], incoming->uuid, incoming->updated, &here);
+  count_merge (imp, *merge);
 
   /* neither held here nor deleted before: no row of it to update */
   if (new_here != NULL)
-    *new_here = merge == MERGE_INSERT && !tombstone;
+    *new_here = *merge == MERGE_INSERT && !here.tombstone;
 
-  return merge;
+  if (*merge == MERGE_CONFLICT)
+    return keep_record_conflict (imp, incoming, kind, &here, error);
+
+  return TRUE;
+}
+
+/* After the record was written as received: it is as the sender has it. */
+static gboolean
+written (Importer    *imp,
+         Incoming    *incoming,
+         Merge        merge,
+         GError     **error)
+{
+  if (merge != MERGE_UPDATE)
+    return TRUE;
+
+  return forget_base (imp, tx_import_kind_elements[incoming->kind], incoming->uuid, error) ||
+         tx_import_fail_writing (imp, incoming->line, error);
 }
 
 static gboolean
@@ -151,15 +415,17 @@ merge_township (Importer    *imp,
                 Incoming    *incoming,
                 GError     **error)
 {
-  Merge merge = decide_record (imp, incoming, NULL);
+  Merge merge;
 
+  if (!decide_record (imp, incoming, &merge, NULL, error))
+    return FALSE;
   if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
     return TRUE;
 
   if (!tx_store_write_township (imp->store, TX_TOWNSHIP (incoming->record), incoming->updated, error))
     return tx_import_fail_writing (imp, incoming->line, error);
 
-  return TRUE;
+  return written (imp, incoming, merge, error);
 }
 
 /* The id of the last person (0: none), removed or not. */
@@ -254,9 +520,11 @@ merge_person (Importer    *imp,
 {
   TxPerson *person = TX_PERSON (incoming->record);
   gboolean new_here;
-  Merge merge = decide_record (imp, incoming, &new_here);
-  gboolean written;
+  Merge merge;
+  gboolean ok;
 
+  if (!decide_record (imp, incoming, &merge, &new_here, error))
+    return FALSE;
   if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
     return TRUE;
 
@@ -266,13 +534,13 @@ merge_person (Importer    *imp,
                               person->township_uuid);
 
   if (new_here && imp->check == CHECK_SHAPE)
-    written = add_new_person (imp, incoming, error);
+    ok = add_new_person (imp, incoming, error);
   else
-    written = tx_roster_save_person (imp->store, person, error);
-  if (!written)
+    ok = tx_roster_save_person (imp->store, person, error);
+  if (!ok)
     return tx_import_fail_writing (imp, incoming->line, error);
 
-  return TRUE;
+  return written (imp, incoming, merge, error);
 }
 
 static gboolean
@@ -282,6 +550,7 @@ merge_plan (Importer    *imp,
 {
   sqlite3_stmt *stmt;
   gint64 township_id;
+  g_auto(Here) here = { 0, };
   Merge merge = MERGE_INSERT;
 
   township_id = tx_import_lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", incoming->township);
@@ -299,12 +568,51 @@ merge_plan (Importer    *imp,
     {
       int order = strcmp (incoming->updated, tx_column_text (stmt, 1));
 
-      merge = order > 0 ? MERGE_UPDATE : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+      here.stamp = g_strdup (tx_column_text (stmt, 1));
+      if (order == 0)
+        merge = MERGE_UNCHANGED;
+      else if (imp->options != NULL && imp->options->take_all)
+        merge = MERGE_UPDATE;
+      else if (!from_another_office (imp))
+        merge = order > 0 ? MERGE_UPDATE : MERGE_REJECTED;
+      else if (sqlite3_column_int (stmt, 0) == incoming->count)
+        merge = MERGE_UNCHANGED;
+      else if (owned_here (imp, "plan"))
+        merge = MERGE_CONFLICT;
+      else
+        /* the sender's to plan: taken, whatever its date */
+        merge = MERGE_UPDATE;
     }
   sqlite3_reset (stmt);
 
+  if (merge == MERGE_CONFLICT)
+    {
+      /* a conflict decided for the office here is not one again */
+      g_autofree char *uuid = g_strdup_printf ("%s/%d", incoming->township, incoming->year);
+      g_autofree char *base = lookup_base (imp, "plan", uuid);
+
+      if (g_strcmp0 (base, incoming->updated) == 0)
+        merge = MERGE_REJECTED;
+      else
+        {
+          g_autofree char *key = g_strconcat ("plan\x1f", uuid, NULL);
+          g_autofree char *name = NULL;
+
+          stmt = tx_store_prepare (imp->store, "SELECT name FROM township WHERE id = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, township_id);
+          if (tx_import_step (imp, stmt) == SQLITE_ROW)
+            name = g_strdup (tx_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+
+          if (!keep_conflict (imp, incoming, "plan", uuid, key, name, &here, error))
+            return FALSE;
+        }
+    }
+
   count_merge (imp, merge);
-  if (merge == MERGE_UNCHANGED || merge == MERGE_REJECTED)
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
     return TRUE;
 
   if (!tx_store_write_plan (imp->store, incoming->township, incoming->year, incoming->count,
@@ -727,10 +1035,12 @@ merge_consultation (Importer    *imp,
 {
   TxConsultation *record = TX_CONSULTATION (incoming->record);
   gboolean new_here;
-  Merge merge = decide_record (imp, incoming, &new_here);
+  Merge merge;
   gint64 township_id;
-  gboolean written;
+  gboolean ok;
 
+  if (!decide_record (imp, incoming, &merge, &new_here, error))
+    return FALSE;
   if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
     return TRUE;
 
@@ -741,13 +1051,13 @@ merge_consultation (Importer    *imp,
                               record->township_uuid);
 
   if (new_here && imp->check == CHECK_SHAPE)
-    written = add_new_consultation (imp, record, township_id, error);
+    ok = add_new_consultation (imp, record, township_id, error);
   else
-    written = tx_store_write_consultation (imp->store, record, TX_WRITE_WHOLE | TX_WRITE_AS_RECEIVED, error);
-  if (!written)
+    ok = tx_store_write_consultation (imp->store, record, TX_WRITE_WHOLE | TX_WRITE_AS_RECEIVED, error);
+  if (!ok)
     return tx_import_fail_writing (imp, incoming->line, error);
 
-  return TRUE;
+  return written (imp, incoming, merge, error);
 }
 
 static gboolean
@@ -757,10 +1067,12 @@ merge_outcome (Importer    *imp,
 {
   TxOutcome *record = TX_OUTCOME (incoming->record);
   gboolean new_here;
-  Merge merge = decide_record (imp, incoming, &new_here);
+  Merge merge;
   gint64 consultation_id;
-  gboolean written;
+  gboolean ok;
 
+  if (!decide_record (imp, incoming, &merge, &new_here, error))
+    return FALSE;
   if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
     return TRUE;
 
@@ -771,13 +1083,13 @@ merge_outcome (Importer    *imp,
                               record->consultation_uuid);
 
   if (new_here && imp->check == CHECK_SHAPE)
-    written = add_new_outcome (imp, record, consultation_id, error);
+    ok = add_new_outcome (imp, record, consultation_id, error);
   else
-    written = tx_store_write_outcome (imp->store, record, TX_WRITE_AS_RECEIVED, error);
-  if (!written)
+    ok = tx_store_write_outcome (imp->store, record, TX_WRITE_AS_RECEIVED, error);
+  if (!ok)
     return tx_import_fail_writing (imp, incoming->line, error);
 
-  return TRUE;
+  return written (imp, incoming, merge, error);
 }
 
 static gboolean
@@ -791,8 +1103,7 @@ merge_deletion (Importer    *imp,
   const char *lookup = NULL;
   const char *update = NULL;
   sqlite3_stmt *stmt;
-  gboolean tombstone;
-  gint64 id = 0;
+  g_auto(Here) here = { 0, };
   Merge merge;
 
   if (g_strcmp0 (kind, "township") == 0)
@@ -816,15 +1127,18 @@ merge_deletion (Importer    *imp,
       update = "UPDATE outcome SET deleted_at = ?2 WHERE id = ?1";
     }
 
-  merge = decide (imp, kind, lookup, uuid, at, &id, &tombstone);
+  merge = decide (imp, kind, lookup, uuid, at, &here);
+  /* deleted on both sides: they agree */
+  if (merge == MERGE_CONFLICT && here.deleted)
+    merge = MERGE_REJECTED;
 
-  if (merge == MERGE_REJECTED || merge == MERGE_UNCHANGED)
+  if (merge == MERGE_REJECTED || merge == MERGE_UNCHANGED || merge == MERGE_CONFLICT)
     {
       count_merge (imp, merge);
-      return TRUE;
+      return merge != MERGE_CONFLICT || keep_record_conflict (imp, incoming, kind, &here, error);
     }
 
-  if (id == 0)
+  if (here.id == 0)
     {
       /* Never held here: keep the tombstone so it travels on. */
       stmt = tx_store_prepare (imp->store,
@@ -845,9 +1159,9 @@ merge_deletion (Importer    *imp,
   stmt = tx_store_prepare (imp->store, update, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, here.id);
   sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-  if (!tx_store_step_done (imp->store, stmt, error))
+  if (!tx_store_step_done (imp->store, stmt, error) || !forget_base (imp, kind, uuid, error))
     return FALSE;
 
   imp->report.deleted++;

@@ -145,6 +145,12 @@ typedef struct {
   TxPeer                 sender;          /* uuid NULL: the file names none */
   char                  *receiver;
   char                  *receiver_name;
+  char                  *own_kind;        /* "township" or "city" */
+
+  /* the records changed both here and there, found by the merging
+   * pass: "element\x1fuuid" (a plan's uuid "township/year") → the
+   * row id of its conflict (tx-exchange-merge.c) */
+  GHashTable            *conflicts_found;
 
   /* the pass */
   Pass                   pass;
@@ -183,6 +189,7 @@ typedef enum {
   MERGE_UPDATE,
   MERGE_UNCHANGED,
   MERGE_REJECTED,
+  MERGE_CONFLICT,   /* changed here and there since last received: both kept */
 } Merge;
 
 /* What is done with each record read, in turn; FALSE ends the reading. */
@@ -269,6 +276,14 @@ gboolean
 tx_import_merge_record (Importer    *imp,
                         Incoming    *incoming,
                         GError     **error);
+
+char *
+tx_import_describe (Kind        kind,
+                    const char *text);
+
+gboolean
+tx_import_keep_theirs (Importer  *imp,
+                       GError   **error);
 
 gboolean
 tx_import_look_at_tables (Importer  *imp,

@@ -1508,44 +1508,76 @@ refers_to_known (Importer   *imp,
   return imp->check == CHECK_SHAPE || tx_import_is_known (imp, kind, uuid);
 }
 
-/* What a record is, for messages: "the person 陈明". */
-static char *
-describe (Kind  kind,
-          Elem *elem)
+/**
+ * tx_import_describe:
+ * @text: (nullable): its name, or title
+ *
+ * Returns: what a record is, for messages: "the person 陈明"
+ */
+char *
+tx_import_describe (Kind        kind,
+                    const char *text)
 {
-  const char *text;
+  if (text == NULL)
+    text = "";
 
   switch (kind)
     {
     case KIND_TOWNSHIP:
-      text = get_attr (elem, "name");
       /* Translators: %s is a township's name */
-      return g_strdup_printf (_("the township %s"), text ? text : "");
+      return g_strdup_printf (_("the township %s"), text);
 
     case KIND_PERSON:
-      /* the last name, as the last is kept */
-      text = "";
-      for (guint i = 0; i < n_children (elem); i++)
-        if (is_element (get_child (elem, i), "name"))
-          text = elem_text (get_child (elem, i));
       /* Translators: %s is a person's name */
       return g_strdup_printf (_("the person %s"), text);
 
     case KIND_CONSULTATION:
-      text = child_text (elem, "title");
       /* Translators: %s is the title of a consultation */
-      return g_strdup_printf (_("the consultation “%s”"), text ? text : "");
+      return g_strdup_printf (_("the consultation “%s”"), text);
 
     case KIND_OUTCOME:
-      text = child_text (elem, "title");
       /* Translators: %s is the title of a recommendation */
-      return g_strdup_printf (_("the recommendation “%s”"), text ? text : "");
+      return g_strdup_printf (_("the recommendation “%s”"), text);
 
     case KIND_PLAN:
     case KIND_DELETED:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* What a record of the file is, for messages: "the person 陈明". */
+static char *
+describe (Kind  kind,
+          Elem *elem)
+{
+  const char *text = NULL;
+
+  switch (kind)
+    {
+    case KIND_TOWNSHIP:
+      text = get_attr (elem, "name");
+      break;
+
+    case KIND_PERSON:
+      /* the last name, as the last is kept */
+      for (guint i = 0; i < n_children (elem); i++)
+        if (is_element (get_child (elem, i), "name"))
+          text = elem_text (get_child (elem, i));
+      break;
+
+    case KIND_CONSULTATION:
+    case KIND_OUTCOME:
+      text = child_text (elem, "title");
+      break;
+
+    case KIND_PLAN:
+    case KIND_DELETED:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  return tx_import_describe (kind, text);
 }
 
 static gboolean
@@ -2221,4 +2253,94 @@ tx_import_read_records (Importer        *imp,
     }
 
   return ok;
+}
+
+/* How the merging found an element again: "element\x1fuuid", a plan's
+ * uuid "township/year" (keep_conflict()). */
+static char *
+element_key (xmlTextReaderPtr reader)
+{
+  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+  g_autofree xmlChar *uuid = NULL;
+
+  if (g_strcmp0 (name, "plan") == 0)
+    {
+      g_autofree xmlChar *township = xmlTextReaderGetAttribute (reader, BAD_CAST "township");
+      g_autofree xmlChar *year = xmlTextReaderGetAttribute (reader, BAD_CAST "year");
+
+      return g_strdup_printf ("plan\x1f%s/%s", (const char *) township, (const char *) year);
+    }
+
+  uuid = xmlTextReaderGetAttribute (reader, BAD_CAST "uuid");
+  return uuid != NULL ? g_strconcat (name, "\x1f", (const char *) uuid, NULL) : NULL;
+}
+
+/*
+ * The sender's version of each record in conflict, kept with its
+ * conflict as the file has it: the file is read once more, only when
+ * the merging found a conflict, and the elements of those records
+ * taken whole.  (The reading that merges keeps no record once merged:
+ * a city's file holds half a million.)  When the file has a record
+ * twice, the last is the one merged, and kept.
+ */
+gboolean
+tx_import_keep_theirs (Importer  *imp,
+                       GError   **error)
+{
+  xmlTextReaderPtr reader;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (imp->conflicts_found == NULL || g_hash_table_size (imp->conflicts_found) == 0)
+    return TRUE;
+
+  reader = open_reader (imp, error);
+  if (reader == NULL)
+    return FALSE;
+
+  stmt = tx_store_prepare (imp->store, "UPDATE conflict SET theirs = ? WHERE id = ?", error);
+  rc = stmt != NULL ? xmlTextReaderRead (reader) : -1;
+  while (rc == 1)
+    {
+      g_autofree char *key = NULL;
+      gpointer id;
+
+      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth (reader) != 1 ||
+          (key = element_key (reader)) == NULL ||
+          !g_hash_table_lookup_extended (imp->conflicts_found, key, NULL, &id))
+        {
+          rc = xmlTextReaderRead (reader);
+          continue;
+        }
+
+      {
+        g_autofree xmlChar *outer = xmlTextReaderReadOuterXml (reader);
+
+        if (outer == NULL)
+          {
+            rc = -1;
+            break;
+          }
+        sqlite3_bind_text (stmt, 1, (const char *) outer, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64 (stmt, 2, GPOINTER_TO_SIZE (id));
+        if (!tx_store_step_done (imp->store, stmt, error))
+          {
+            xmlFreeTextReader (reader);
+            return FALSE;
+          }
+      }
+      rc = xmlTextReaderNext (reader);
+    }
+  xmlFreeTextReader (reader);
+
+  if (rc != 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                     _("%s could not be read to the end: it is incomplete. Copy it again, or ask the sender to export it again."),
+                     imp->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "tx-backup.h"
+#include "tx-conflict.h"
 #include "tx-exchange-private.h"
 #include "tx-records-private.h"
 #include "tx-rules.h"
@@ -88,6 +89,8 @@ importer_clear (Importer *imp)
   g_clear_error (&imp->first_error);
   g_clear_error (&imp->merge_error);
   g_clear_pointer (&imp->own_office, g_free);
+  g_clear_pointer (&imp->own_kind, g_free);
+  g_clear_pointer (&imp->conflicts_found, g_hash_table_unref);
   tx_import_clear_offices (imp);
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
@@ -550,7 +553,11 @@ merge_file_cb (TxStore   *store,
   if (!read_file (imp, error) || !tx_import_finish_new_people (imp, error) || !tx_import_make_deferred_indexes (imp, error))
     return FALSE;
 
-  if (!note_sender (imp, error))
+  if (!tx_import_keep_theirs (imp, error) || !note_sender (imp, error))
+    return FALSE;
+
+  if (imp->options != NULL && imp->options->finish != NULL &&
+      !imp->options->finish (store, imp->options->finish_data, error))
     return FALSE;
 
   summary = tx_import_report_to_string (&imp->report);
@@ -586,6 +593,9 @@ run_pass (Importer  *imp,
   imp->pass_from = from;
   imp->pass_to = to;
   imp->report = (TxImportReport) { 0, };
+  g_clear_pointer (&imp->conflicts_found, g_hash_table_unref);
+  if (imp->options != NULL && imp->options->conflicts != NULL)
+    g_ptr_array_set_size (imp->options->conflicts, 0);
   g_clear_error (&imp->first_error);
   g_clear_error (&imp->merge_error);
 
@@ -685,6 +695,7 @@ import_file (Importer        *imp,
   /* a database of an earlier version has no identity yet: it takes
    * files meant for any office */
   imp->own_office = tx_office_dup_uuid (imp->store, NULL);
+  imp->own_kind = g_strdup (tx_settings_get_office_kind (tx_store_get_settings (imp->store)));
 
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
       !tx_import_check_prolog (imp, error))
@@ -923,6 +934,19 @@ tx_import_report_to_string (const TxImportReport *report)
   g_autofree char *counts = g_strdup_printf (_("%u added, %u updated, %u unchanged, %u rejected (older than the copy here), %u deleted"),
                                              report->inserted, report->updated, report->unchanged,
                                              report->rejected, report->deleted);
+
+  if (report->conflicts > 0)
+    {
+      char *with_conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           /* Translators: the counts of an import, then how many conflicts it found */
+                                                           "%s, %u conflict (changed both here and by the sender: both versions kept, to be decided)",
+                                                           "%s, %u conflicts (changed both here and by the sender: both versions kept, to be decided)",
+                                                           report->conflicts),
+                                              counts, report->conflicts);
+
+      g_free (counts);
+      counts = with_conflicts;
+    }
 
   if (report->clamped == 0)
     return g_steal_pointer (&counts);

@@ -28,6 +28,7 @@ typedef struct {
   guint rejected;   /* older than the copy here, which is kept */
   guint deleted;    /* by tombstones */
   guint clamped;    /* dated more than a day ahead: given the import's time */
+  guint conflicts;  /* changed here and by the sender since last received: both versions kept */
 } TxImportReport;
 
 typedef struct {
@@ -46,6 +47,16 @@ typedef struct {
   void       (*progress)      (double   fraction,
                                gpointer user_data);
   gpointer     progress_data;
+  /* (nullable) (element-type TxConflict): the conflicts the import
+   * finds are added to it (with id 0 in a dry run) */
+  GPtrArray   *conflicts;
+  /* Resolving a conflict: the one record of the file is taken whatever
+   * its stamp, and @finish runs inside the import's transaction. */
+  gboolean     take_all;
+  gboolean   (*finish)        (TxStore  *store,
+                               gpointer  user_data,
+                               GError  **error);
+  gpointer     finish_data;
 } TxImportOptions;
 
 /* Which records an export writes */
@@ -75,6 +86,10 @@ gboolean  tx_exchange_import_bytes  (TxStore                *store,
 gboolean  tx_exchange_load_demo     (TxStore                *store,
                                      TxDate                  today,
                                      TxImportReport         *report,
+                                     GError                **error);
+char     *tx_exchange_write_record  (TxStore                *store,
+                                     const char             *kind,
+                                     const char             *uuid,
                                      GError                **error);
 char     *tx_import_report_to_string (const TxImportReport  *report);
 

@@ -1,0 +1,567 @@
+/* test-offices.c — three offices exchanging files: two townships and
+ * the city, with the conflicts an exchange finds and their decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tx-conflict.h"
+#include "tx-exchange.h"
+#include "tx-office.h"
+#include "tx-outcome-store.h"
+#include "tx-records.h"
+#include "tx-roster.h"
+#include "tx-settings.h"
+#include "tx-store.h"
+#include "tx-township-store.h"
+
+/* The ids of the records of the two townships */
+#define JINSHAN      "b765363f-4e08-4e4b-836f-c4846d559edb"
+#define FENGSHAN     "886cf027-6874-4503-bced-9220122e9ca4"
+#define LUO          "a11a1f0c-63d2-4568-a8f4-3cce21ce5976"
+#define BAN          "3e91fb1c-edcb-4087-a50c-31258e6f5563"
+#define CAO          "f286b489-d2e6-4e20-bcb9-f6eac9974be7"
+#define JIN_MEETING  "c3a5dd88-170b-42a1-bde0-91e1338c2727"
+#define JIN_ADVICE   "c3945c59-9d67-4287-aa2d-a4f49b81caab"
+#define FENG_MEETING "5d0f2c1a-8f3e-4b7a-9c61-2a7d3e9b1f04"
+
+/* What each township held before it first sent anything: made here,
+ * in the year 2001, so that every change made by the test (stamped
+ * now, whatever day the machine says it is) is later. */
+static const char jinshan_start[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2001-03-01T10:00:00+08:00\">\n"
+  "  <township uuid=\"" JINSHAN "\" name=\"金山街道\" kind=\"subdistrict\" updated=\"2001-01-08T09:10:00+08:00\"/>\n"
+  "  <person uuid=\"" LUO "\" updated=\"2001-01-09T08:00:00+08:00\" township=\"" JINSHAN "\">\n"
+  "    <name>罗明远</name><gender>male</gender><category>liaison_leader</category>\n"
+  "    <phone>13900127179</phone></person>\n"
+  "  <person uuid=\"" BAN "\" updated=\"2001-01-09T08:01:00+08:00\" township=\"" JINSHAN "\">\n"
+  "    <name>班秀芬</name><gender>female</gender><category>stakeholder</category>\n"
+  "    <village>双龙社区</village></person>\n"
+  "  <person uuid=\"" CAO "\" updated=\"2001-01-09T08:02:00+08:00\" township=\"" JINSHAN "\">\n"
+  "    <name>曹红梅</name><gender>female</gender><category>resident</category>\n"
+  "    <village>太极社区</village></person>\n"
+  "  <plan township=\"" JINSHAN "\" year=\"2001\" consultations=\"3\" updated=\"2001-01-15T10:20:00+08:00\"/>\n"
+  "  <consultation uuid=\"" JIN_MEETING "\" township=\"" JINSHAN "\" updated=\"2001-02-20T17:10:00+08:00\">\n"
+  "    <title>古城文化旅游景区暨棚户区改造征收政策协商</title>\n"
+  "    <topic-source>government</topic-source><orientation>livelihood</orientation><platform>physical</platform>\n"
+  "    <venue>金山街道协商议事室</venue><starts>2001-02-16T09:00:00+08:00</starts>\n"
+  "    <stage name=\"selection\" due=\"2001-01-31\" done=\"2001-01-20\"/>\n"
+  "    <stage name=\"research\" due=\"2001-02-10\" done=\"2001-02-09\"/>\n"
+  "    <stage name=\"meeting\" due=\"2001-02-16\" done=\"2001-02-16\"/>\n"
+  "    <stage name=\"submission\" due=\"2001-02-28\"/>\n"
+  "    <stage name=\"feedback\" due=\"2001-03-31\"/>\n"
+  "    <stage name=\"supervision\" due=\"2001-06-30\"/>\n"
+  "    <participant person=\"" LUO "\" role=\"host\" invited=\"true\" attended=\"true\"/>\n"
+  "    <participant person=\"" BAN "\" role=\"stakeholder\" invited=\"true\" attended=\"true\"/>\n"
+  "  </consultation>\n"
+  "  <outcome uuid=\"" JIN_ADVICE "\" consultation=\"" JIN_MEETING "\" updated=\"2001-02-20T17:20:00+08:00\">\n"
+  "    <title>关于完善棚户区改造征收补偿公示的建议</title>\n"
+  "    <content>征收补偿方案在社区公示不少于七日。</content>\n"
+  "    <adoption>pending</adoption>\n"
+  "  </outcome>\n"
+  "</tongxin>\n";
+
+static const char fengshan_start[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2001-03-01T11:00:00+08:00\">\n"
+  "  <township uuid=\"" FENGSHAN "\" name=\"凤山镇\" kind=\"town\" updated=\"2001-01-08T09:16:00+08:00\"/>\n"
+  "  <person uuid=\"9e65fc66-25e7-41df-85e0-9b055fb453f0\" updated=\"2001-01-10T08:00:00+08:00\" township=\"" FENGSHAN "\">\n"
+  "    <name>杨光华</name><gender>male</gender><category>liaison_leader</category></person>\n"
+  "  <consultation uuid=\"" FENG_MEETING "\" township=\"" FENGSHAN "\" updated=\"2001-02-21T17:10:00+08:00\">\n"
+  "    <title>黄丝江边和凤山古镇提质协商</title>\n"
+  "    <topic-source>government</topic-source><orientation>development</orientation><platform>physical</platform>\n"
+  "    <stage name=\"selection\" due=\"2001-01-31\"/>\n"
+  "    <stage name=\"research\" due=\"2001-02-10\"/>\n"
+  "    <stage name=\"meeting\" due=\"2001-02-16\"/>\n"
+  "    <stage name=\"submission\" due=\"2001-02-28\"/>\n"
+  "    <stage name=\"feedback\" due=\"2001-03-31\"/>\n"
+  "    <stage name=\"supervision\" due=\"2001-06-30\"/>\n"
+  "  </consultation>\n"
+  "</tongxin>\n";
+
+typedef struct {
+  char    *dir;
+  TxStore *jinshan;
+  TxStore *fengshan;
+  TxStore *city;
+} Fixture;
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static TxStore *
+open_office (Fixture    *f,
+             const char *name,
+             const char *kind,
+             const char *organization)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = path_in (f, name);
+  TxStore *store = tx_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (store), "office-kind", kind, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (store), "organization", organization, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* An import on the machine's day: the changes made here are stamped now. */
+static TxImportReport
+import (TxStore    *store,
+        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TxImportReport report = { 0, };
+
+  g_assert_true (tx_exchange_import_file (store, path, NULL, &report, &error));
+  g_assert_no_error (error);
+
+  return report;
+}
+
+static void
+import_text (Fixture    *f,
+             TxStore    *store,
+             const char *name,
+             const char *text)
+{
+  g_autofree char *path = path_in (f, name);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  import (store, path);
+}
+
+/* The file a township sends: its own township's records, compressed */
+static char *
+send (Fixture    *f,
+      TxStore    *store,
+      const char *township,
+      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = path_in (f, name);
+  TxExportOptions options = { township, FALSE };
+
+  /* every change is a few milliseconds older than the file */
+  g_usleep (2000);
+  g_assert_true (tx_exchange_export_with (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("tongxin-offices-XXXXXX", NULL);
+  f->jinshan = open_office (f, "jinshan.db", "township", "政协福泉市委员会金山街道联络组");
+  f->fengshan = open_office (f, "fengshan.db", "township", "政协福泉市委员会凤山镇联络组");
+  f->city = open_office (f, "city.db", "city", "政协福泉市委员会办公室");
+  import_text (f, f->jinshan, "jinshan-start.xml", jinshan_start);
+  import_text (f, f->fengshan, "fengshan-start.xml", fengshan_start);
+  g_usleep (2000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->jinshan);
+  g_clear_object (&f->fengshan);
+  g_clear_object (&f->city);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+}
+
+/* ---- changes, as the editors make them -------------------------------- */
+
+static void
+change_advice (TxStore    *store,
+               const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOutcome) outcome = tx_store_load_outcome (store, JIN_ADVICE, &error);
+
+  g_assert_no_error (error);
+  tx_outcome_set_text (outcome, tx_outcome_get_title (outcome), content);
+  g_assert_true (tx_store_save_outcome (store, outcome, &error));
+  g_assert_no_error (error);
+}
+
+static void
+change_village (TxStore    *store,
+                const char *uuid,
+                const char *village)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = tx_roster_find_person (store, uuid, &error);
+  g_autoptr(TxPerson) changed = NULL;
+
+  g_assert_no_error (error);
+  changed = tx_person_new_with_fields (uuid, tx_person_get_name (person), tx_person_get_gender (person),
+                                       tx_person_get_ethnicity (person), tx_person_get_township_uuid (person),
+                                       village, tx_person_get_organization (person), tx_person_get_title (person),
+                                       tx_person_get_phone (person), tx_person_get_notes (person));
+  g_assert_true (tx_roster_edit_person (store, changed, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+advice_content (TxStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOutcome) outcome = tx_store_load_outcome (store, JIN_ADVICE, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (tx_outcome_get_content (outcome));
+}
+
+static char *
+village_of (TxStore    *store,
+            const char *uuid,
+            gboolean   *removed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = tx_roster_find_person_as_recorded (store, uuid, removed, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (person);
+  return g_strdup (tx_person_get_village (person));
+}
+
+static GPtrArray *
+open_conflicts (TxStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts = tx_conflict_list (store, TRUE, &error);
+
+  g_assert_no_error (error);
+  return conflicts;
+}
+
+static TxConflict *
+find_conflict (GPtrArray  *conflicts,
+               const char *uuid)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      TxConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (g_strcmp0 (conflict->uuid, uuid) == 0)
+        return conflict;
+    }
+
+  g_assert_not_reached ();
+}
+
+static const TxConflictField *
+find_field (GPtrArray  *fields,
+            const char *ours)
+{
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const TxConflictField *field = g_ptr_array_index (fields, i);
+
+      if (g_strcmp0 (field->ours, ours) == 0)
+        return field;
+    }
+
+  return NULL;
+}
+
+/* Every record of @from is in @to, field by field, as the exchange
+ * file writes it. */
+static void
+assert_holds_records_of (TxStore    *to,
+                         TxStore    *from,
+                         const char *kind,
+                         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = tx_store_prepare (from, sql, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while (tx_store_step (from, stmt, &error) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *theirs = tx_exchange_write_record (from, kind, uuid, &error);
+      g_autofree char *ours = tx_exchange_write_record (to, kind, uuid, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (theirs, !=, "");
+      g_assert_cmpstr (ours, ==, theirs);
+      n++;
+    }
+  g_assert_no_error (error);
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (n, >, 0);
+}
+
+/*
+ * Two townships send the city their data; the city receives both, sets
+ * a plan; then both the township and the city change one
+ * recommendation, and the township deletes a person the city changed:
+ * the city's receipt finds exactly those two conflicts, keeps both
+ * versions, and each decision gives the row it says.
+ */
+static void
+test_three_offices (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jinshan_first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml.gz");
+  g_autofree char *fengshan_first = send (f, f->fengshan, FENGSHAN, "fengshan-1.xml.gz");
+  g_autofree char *jinshan_second = NULL;
+  g_autofree char *jinshan_third = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *village = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
+  g_autoptr(GPtrArray) fields = NULL;
+  TxImportOptions preview = { 0, };
+  TxImportReport report;
+  TxConflict *advice;
+  TxConflict *cao;
+  gboolean removed = TRUE;
+  gint64 cao_id;
+
+  /* the city receives both: everything new, no conflict */
+  report = import (f->city, jinshan_first);
+  g_assert_cmpuint (report.inserted, ==, 1 + 3 + 1 + 1 + 1);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  report = import (f->city, fengshan_first);
+  g_assert_cmpuint (report.inserted, ==, 1 + 1 + 1);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  assert_holds_records_of (f->city, f->jinshan, "person", "SELECT uuid FROM person");
+  assert_holds_records_of (f->city, f->jinshan, "consultation", "SELECT uuid FROM consultation");
+  assert_holds_records_of (f->city, f->jinshan, "outcome", "SELECT uuid FROM outcome");
+  assert_holds_records_of (f->city, f->fengshan, "consultation", "SELECT uuid FROM consultation");
+  assert_holds_records_of (f->city, f->fengshan, "person", "SELECT uuid FROM person");
+
+  /* a change on the township's side only is taken */
+  change_village (f->jinshan, LUO, "古城社区");
+  jinshan_second = send (f, f->jinshan, JINSHAN, "jinshan-2.xml.gz");
+  report = import (f->city, jinshan_second);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  village = village_of (f->city, LUO, &removed);
+  g_assert_cmpstr (village, ==, "古城社区");
+  g_clear_pointer (&village, g_free);
+
+  /* both change the recommendation; the city changes 曹红梅, whom the
+   * township deletes; the city changes 罗明远 too, whom the township
+   * leaves alone */
+  change_advice (f->city, "市政协办公室：公示不少于十日。");
+  change_village (f->city, CAO, "城关社区");
+  change_village (f->city, LUO, "古城社区一组");
+  g_usleep (2000);
+  change_advice (f->jinshan, "金山街道：公示不少于七日，并设意见箱。");
+  g_assert_true (tx_roster_delete_person (f->jinshan, CAO, &error));
+  g_assert_no_error (error);
+  jinshan_third = send (f, f->jinshan, JINSHAN, "jinshan-3.xml.gz");
+
+  /* the preview says so before anything is written */
+  preview.dry_run = TRUE;
+  preview.conflicts = found;
+  g_assert_true (tx_exchange_import_file (f->city, jinshan_third, &preview, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.conflicts, ==, 2);
+  g_assert_cmpuint (found->len, ==, 2);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  report = import (f->city, jinshan_third);
+  g_assert_cmpuint (report.conflicts, ==, 2);
+  g_assert_cmpuint (report.updated, ==, 0);
+  g_assert_cmpuint (report.deleted, ==, 0);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  advice = find_conflict (conflicts, JIN_ADVICE);
+  g_assert_cmpstr (advice->kind, ==, "outcome");
+  g_assert_cmpstr (advice->name, ==, "关于完善棚户区改造征收补偿公示的建议");
+  g_assert_cmpstr (advice->peer_name, ==, "政协福泉市委员会金山街道联络组");
+  g_assert_cmpstr (advice->file, ==, "jinshan-3.xml.gz");
+  g_assert_false (advice->ours_deleted);
+  g_assert_false (advice->theirs_deleted);
+  cao = find_conflict (conflicts, CAO);
+  g_assert_cmpstr (cao->kind, ==, "person");
+  g_assert_cmpstr (cao->name, ==, "曹红梅");
+  g_assert_false (cao->ours_deleted);
+  g_assert_true (cao->theirs_deleted);
+
+  /* both versions kept: the city's in its tables, the township's
+   * beside it, field by field */
+  content = advice_content (f->city);
+  g_assert_cmpstr (content, ==, "市政协办公室：公示不少于十日。");
+  g_clear_pointer (&content, g_free);
+  fields = tx_conflict_compare (f->city, advice, &error);
+  g_assert_no_error (error);
+  {
+    const TxConflictField *field = find_field (fields, "市政协办公室：公示不少于十日。");
+
+    g_assert_nonnull (field);
+    g_assert_cmpstr (field->theirs, ==, "金山街道：公示不少于七日，并设意见箱。");
+    g_assert_true (field->differs);
+    field = find_field (fields, "关于完善棚户区改造征收补偿公示的建议");
+    g_assert_nonnull (field);
+    g_assert_false (field->differs);
+  }
+  g_clear_pointer (&fields, g_ptr_array_unref);
+  village = village_of (f->city, CAO, &removed);
+  g_assert_cmpstr (village, ==, "城关社区");
+  g_assert_false (removed);
+  g_clear_pointer (&village, g_free);
+  /* 罗明远 was changed here only: the city's change stays */
+  village = village_of (f->city, LUO, &removed);
+  g_assert_cmpstr (village, ==, "古城社区一组");
+  g_clear_pointer (&village, g_free);
+
+  /* take the township's recommendation, keep the city's 曹红梅 */
+  g_assert_true (tx_conflict_resolve (f->city, advice->id, TX_CONFLICT_TAKE_THEIRS, TX_DATE_NONE, &error));
+  g_assert_no_error (error);
+  content = advice_content (f->city);
+  g_assert_cmpstr (content, ==, "金山街道：公示不少于七日，并设意见箱。");
+  g_clear_pointer (&content, g_free);
+  assert_holds_records_of (f->city, f->jinshan, "outcome", "SELECT uuid FROM outcome");
+
+  cao_id = cao->id;
+  g_assert_true (tx_conflict_resolve (f->city, cao_id, TX_CONFLICT_KEEP_OURS, TX_DATE_NONE, &error));
+  g_assert_no_error (error);
+  village = village_of (f->city, CAO, &removed);
+  g_assert_cmpstr (village, ==, "城关社区");
+  g_assert_false (removed);
+  g_clear_pointer (&village, g_free);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* a decided conflict is not decided twice */
+  g_assert_false (tx_conflict_resolve (f->city, cao_id, TX_CONFLICT_TAKE_THEIRS, TX_DATE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* the same file again: nothing to decide any more */
+  report = import (f->city, jinshan_third);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (report.updated, ==, 0);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* the township changes the recommendation again: the city, which
+   * took its version, takes the change */
+  change_advice (f->jinshan, "金山街道：公示不少于七日，设意见箱，并公开投诉电话。");
+  g_free (jinshan_third);
+  jinshan_third = send (f, f->jinshan, JINSHAN, "jinshan-4.xml.gz");
+  report = import (f->city, jinshan_third);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (report.updated, ==, 1);
+  content = advice_content (f->city);
+  g_assert_cmpstr (content, ==, "金山街道：公示不少于七日，设意见箱，并公开投诉电话。");
+
+  /* the other township's records were never touched */
+  assert_holds_records_of (f->city, f->fengshan, "consultation", "SELECT uuid FROM consultation");
+}
+
+/*
+ * What each office owns: the township its people, consultations and
+ * recommendations, the city its plans.  A change the other side made
+ * to them is a conflict, never taken silently, even when nothing
+ * changed here.
+ */
+static void
+test_ownership (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml");
+  g_autofree char *second = NULL;
+  g_autofree char *from_city = path_in (f, "city.xml.gz");
+  g_autofree char *village = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  TxImportReport report;
+  TxConflict *plan;
+  gboolean removed;
+
+  import (f->city, first);
+
+  /* the city sets the plan; the township changes it too */
+  g_assert_true (tx_store_set_plan (f->city, "金山街道", 2001, 5, &error));
+  g_assert_no_error (error);
+  g_usleep (2000);
+  g_assert_true (tx_store_set_plan (f->jinshan, "金山街道", 2001, 2, &error));
+  g_assert_no_error (error);
+  second = send (f, f->jinshan, JINSHAN, "jinshan-2.xml");
+  report = import (f->city, second);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+  g_assert_cmpint (tx_store_get_plan (f->city, JINSHAN, 2001), ==, 5);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  plan = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (plan->kind, ==, "plan");
+  g_assert_cmpstr (plan->uuid, ==, JINSHAN "/2001");
+  g_assert_cmpstr (plan->name, ==, "金山街道");
+
+  /* kept: the same plan sent again is no conflict */
+  g_assert_true (tx_conflict_resolve (f->city, plan->id, TX_CONFLICT_KEEP_OURS, TX_DATE_NONE, &error));
+  g_assert_no_error (error);
+  report = import (f->city, second);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpint (tx_store_get_plan (f->city, JINSHAN, 2001), ==, 5);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* the city's file sets the township's plan: taken, the city's to set */
+  g_assert_true (tx_exchange_export (f->city, from_city, &error));
+  g_assert_no_error (error);
+  report = import (f->jinshan, from_city);
+  g_assert_cmpint (tx_store_get_plan (f->jinshan, JINSHAN, 2001), ==, 5);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+
+  /* the city changes a person of the township: the township, which
+   * did not, is told, and keeps its own until it decides */
+  change_village (f->city, BAN, "城关社区");
+  g_assert_true (tx_exchange_export (f->city, from_city, &error));
+  g_assert_no_error (error);
+  report = import (f->jinshan, from_city);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+  village = village_of (f->jinshan, BAN, &removed);
+  g_assert_cmpstr (village, ==, "双龙社区");
+  g_clear_pointer (&village, g_free);
+  conflicts = open_conflicts (f->jinshan);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((TxConflict *) g_ptr_array_index (conflicts, 0))->uuid, ==, BAN);
+  g_assert_true (tx_conflict_resolve (f->jinshan, ((TxConflict *) g_ptr_array_index (conflicts, 0))->id,
+                                      TX_CONFLICT_TAKE_THEIRS, TX_DATE_NONE, &error));
+  g_assert_no_error (error);
+  village = village_of (f->jinshan, BAN, &removed);
+  g_assert_cmpstr (village, ==, "城关社区");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/offices/three-offices", Fixture, NULL, fixture_set_up, test_three_offices, fixture_tear_down);
+  g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
+
+  return g_test_run ();
+}
