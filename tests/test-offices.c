@@ -554,6 +554,98 @@ test_ownership (Fixture       *f,
   g_assert_cmpstr (village, ==, "城关社区");
 }
 
+static char *
+person_township (TxStore    *store,
+                 const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = tx_roster_find_person (store, uuid, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (tx_person_get_township_uuid (person));
+}
+
+/*
+ * The city made 金山街道 itself before the township's first file came,
+ * under another id: the file's 金山街道 is taken as the city's, and its
+ * id means it from then on; the city's file back to the township is
+ * matched the same way there.  Kept apart instead, it is added as
+ * 金山街道（2）, which the next file leaves as it is.
+ */
+static void
+test_same_name_township (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) made = tx_store_add_township (f->city, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *from_city = path_in (f, "city.xml.gz");
+  g_autofree char *township = NULL;
+  g_autoptr(TxStore) other = open_office (f, "other.db", "city", "政协都匀市委员会办公室");
+  g_autoptr(TxTownship) other_made = tx_store_add_township (other, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  TxImportOptions options = { 0, };
+  TxImportReport report;
+
+  g_assert_no_error (error);
+  g_assert_true (tx_store_set_plan (f->city, "金山街道", 2001, 4, &error));
+  g_assert_no_error (error);
+
+  first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml.gz");
+  options.townships = names;
+  g_assert_true (tx_exchange_import_file (f->city, first, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.matched, ==, 1);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "金山街道");
+  g_assert_cmpuint (tx_store_count (f->city, "township"), ==, 1);
+  township = person_township (f->city, LUO);
+  g_assert_cmpstr (township, ==, tx_township_get_uuid (made));
+  g_clear_pointer (&township, g_free);
+  g_assert_cmpint (tx_store_get_plan (f->city, tx_township_get_uuid (made), 2001), ==, 4);
+
+  /* the next file: its id is known */
+  change_village (f->jinshan, LUO, "古城社区");
+  second = send (f, f->jinshan, JINSHAN, "jinshan-2.xml.gz");
+  report = import (f->city, second);
+  g_assert_cmpuint (report.matched, ==, 0);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (tx_store_count (f->city, "township"), ==, 1);
+
+  /* the city's plan goes back: the township takes it for its own 金山街道 */
+  g_assert_true (tx_exchange_export (f->city, from_city, &error));
+  g_assert_no_error (error);
+  report = import (f->jinshan, from_city);
+  g_assert_cmpuint (report.matched, ==, 1);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (tx_store_count (f->jinshan, "township"), ==, 1);
+  g_assert_cmpint (tx_store_get_plan (f->jinshan, JINSHAN, 2001), ==, 4);
+
+  /* kept apart, at another office */
+  options.keep_townships_apart = TRUE;
+  g_assert_true (tx_exchange_import_file (other, first, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.renamed, ==, 1);
+  g_assert_cmpuint (tx_store_count (other, "township"), ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "金山街道（2）");
+  {
+    g_autoptr(TxTownship) apart = tx_store_find_township (other, "金山街道（2）", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tx_township_get_uuid (apart), ==, JINSHAN);
+  }
+  report = import (other, second);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (tx_store_count (other, "township"), ==, 2);
+  {
+    g_autoptr(TxTownship) apart = tx_store_find_township (other, "金山街道（2）", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tx_township_get_uuid (apart), ==, JINSHAN);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +653,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/offices/three-offices", Fixture, NULL, fixture_set_up, test_three_offices, fixture_tear_down);
+  g_test_add ("/offices/same-name-township", Fixture, NULL, fixture_set_up, test_same_name_township, fixture_tear_down);
   g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
 
   return g_test_run ();

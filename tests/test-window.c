@@ -938,15 +938,19 @@ test_exchange_and_check (Fixture       *fixture,
   }
   file = g_file_new_for_path (path);
 
-  /* the same township under two identities: refused at the preview,
-   * nothing asked, nothing changed */
+  /* the same townships under other identities: the preview says they
+   * are taken as those here; cancelled, nothing changed */
   tx_window_preview_exchange (fixture->window, file);
   /* read meanwhile, its progress shown over the window */
   g_assert_true (tx_window_is_busy (fixture->window));
   g_assert_nonnull (find_progress_bar ());
   tx_test_wait_until (is_idle_window, fixture->window, "the file to be read");
   g_assert_null (find_progress_bar ());
-  g_assert_null (tx_test_find_message_dialog ());
+  question = tx_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question),
+                            "1 township of the file has the name of one here: it is taken as the same township."));
+  tx_test_answer_message_dialog (question, "cancel");
   g_assert_cmpuint (tx_store_count (fixture->store, "person"), ==, people);
 
   /* renamed: the preview says what comes, and only Import writes it */

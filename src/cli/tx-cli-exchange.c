@@ -24,6 +24,7 @@ typedef struct {
   char            *error;
   TxImportReport   report;
   GPtrArray       *conflicts;   /* TxConflict */
+  GPtrArray       *townships;   /* names of those matched or kept apart */
   gboolean         imported;
 } FileResult;
 
@@ -32,6 +33,7 @@ file_result_clear (FileResult *result)
 {
   g_clear_pointer (&result->error, g_free);
   g_clear_pointer (&result->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&result->townships, g_ptr_array_unref);
 }
 
 static void
@@ -100,6 +102,7 @@ write_report (const char  *path,
         { "added", result->report.inserted }, { "updated", result->report.updated },
         { "unchanged", result->report.unchanged }, { "rejected", result->report.rejected },
         { "deleted", result->report.deleted }, { "clamped", result->report.clamped },
+        { "townships_matched", result->report.matched }, { "townships_kept_apart", result->report.renamed },
       };
 
       json_builder_begin_object (builder);
@@ -117,6 +120,11 @@ write_report (const char  *path,
           json_builder_set_member_name (builder, counts[j].name);
           json_builder_add_int_value (builder, counts[j].value);
         }
+      json_builder_set_member_name (builder, "townships");
+      json_builder_begin_array (builder);
+      for (guint j = 0; result->townships != NULL && j < result->townships->len; j++)
+        json_builder_add_string_value (builder, g_ptr_array_index (result->townships, j));
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_begin_array (builder);
       for (guint j = 0; result->conflicts != NULL && j < result->conflicts->len; j++)
@@ -168,7 +176,9 @@ tx_cli_cmd_import (Cli *cli)
   g_autofree char *report_path = NULL;
   g_autofree FileResult *results = NULL;
   gboolean dry_run = FALSE;
-  CommandOption command_options[] = { { "dry-run", NULL, &dry_run }, { "report", &report_path, NULL } };
+  gboolean keep_apart = FALSE;
+  CommandOption command_options[] = { { "dry-run", NULL, &dry_run }, { "report", &report_path, NULL },
+                                      { "keep-townships-apart", NULL, &keep_apart } };
   guint n_refused = 0;
   guint n_imported = 0;
   int status;
@@ -194,9 +204,12 @@ tx_cli_cmd_import (Cli *cli)
 
       result->path = g_ptr_array_index (files, i);
       result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
+      result->townships = g_ptr_array_new_with_free_func (g_free);
       options.dry_run = TRUE;
       options.today = cli->today;
       options.conflicts = result->conflicts;
+      options.townships = result->townships;
+      options.keep_townships_apart = keep_apart;
       result->ok = tx_exchange_import_file (store, result->path, &options, &result->report, &error);
       if (!result->ok)
         {
@@ -214,6 +227,8 @@ tx_cli_cmd_import (Cli *cli)
 
         options.today = cli->today;
         options.conflicts = result->conflicts;
+        options.townships = result->townships;
+        options.keep_townships_apart = keep_apart;
         result->ok = tx_exchange_import_file (store, result->path, &options, &result->report, &error);
         if (!result->ok)
           {

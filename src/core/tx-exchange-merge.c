@@ -415,7 +415,31 @@ merge_township (Importer    *imp,
                 Incoming    *incoming,
                 GError     **error)
 {
+  TxTownship *township = TX_TOWNSHIP (incoming->record);
   Merge merge;
+
+  /* the same name and kind here, whatever the stamps (two offices may
+   * each have made the township): nothing to take, nor to decide */
+  if (from_another_office (imp))
+    {
+      sqlite3_stmt *stmt = tx_store_prepare (imp->store,
+                                             "SELECT 1 FROM township WHERE uuid = ? AND name = ? AND kind = ? "
+                                             "AND deleted_at IS NULL", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, township->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, township->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, tx_township_kind_to_key (township->kind), -1, SQLITE_STATIC);
+      rc = tx_import_step (imp, stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          count_merge (imp, MERGE_UNCHANGED);
+          return TRUE;
+        }
+    }
 
   if (!decide_record (imp, incoming, &merge, NULL, error))
     return FALSE;

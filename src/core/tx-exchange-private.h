@@ -152,6 +152,14 @@ typedef struct {
    * row id of its conflict (tx-exchange-merge.c) */
   GHashTable            *conflicts_found;
 
+  /* townships of the file held here under another id (matched by name
+   * before the passes: tx_import_match_townships()): the file's uuid →
+   * the uuid here; those matched by this import; and those kept apart
+   * under another name: uuid → that name */
+  GHashTable            *township_aliases;
+  GPtrArray             *townships_matched;   /* "file uuid", "uuid here", "name", … */
+  GHashTable            *townships_renamed;
+
   /* the pass */
   Pass                   pass;
   Check                  check;
@@ -284,6 +292,14 @@ tx_import_describe (Kind        kind,
 gboolean
 tx_import_keep_theirs (Importer  *imp,
                        GError   **error);
+
+gboolean
+tx_import_match_townships (Importer  *imp,
+                           GError   **error);
+
+const char *
+tx_import_township_here (Importer   *imp,
+                         const char *uuid);
 
 gboolean
 tx_import_look_at_tables (Importer  *imp,

@@ -929,18 +929,33 @@ close_input_cb (void *context)
   return 0;
 }
 
-/* A reader of the file from its start, a buffer at a time. */
+/* What libxml2 says of a file read again, already read once by a pass
+ * that told the clerk: only to the log, never to the terminal. */
+static void
+on_reading_again_error_cb (void        *user_data,
+                           xmlErrorPtr  error)
+{
+  g_debug ("reading again, line %d: %s", error->line, error->message);
+}
+
+/* A reader of the file from its start, a buffer at a time; what
+ * libxml2 says of it goes to the log (the passes set their own). */
 static xmlTextReaderPtr
 open_reader (Importer  *imp,
              GError   **error)
 {
   GInputStream *input = open_input (imp, error);
+  xmlTextReaderPtr reader;
 
   if (input == NULL)
     return NULL;
 
   /* the reader closes @input, even when it cannot be made */
-  return xmlReaderForIO (read_input_cb, close_input_cb, input, NULL, "UTF-8", READER_FLAGS);
+  reader = xmlReaderForIO (read_input_cb, close_input_cb, input, NULL, "UTF-8", READER_FLAGS);
+  if (reader != NULL)
+    xmlTextReaderSetStructuredErrorHandler (reader, on_reading_again_error_cb, NULL);
+
+  return reader;
 }
 
 xmlRelaxNGPtr
@@ -1589,6 +1604,10 @@ read_township (Importer    *imp,
   const char *name = get_attr (elem, "name");
   TxTownshipKind township_kind = TX_TOWNSHIP_KIND_TOWN;
   g_autofree char *problem = tx_text_check (TX_TEXT_TOWNSHIP_NAME, name);
+  const char *renamed = imp->townships_renamed != NULL ? g_hash_table_lookup (imp->townships_renamed, incoming->uuid) : NULL;
+
+  if (renamed != NULL)
+    name = renamed;
 
   incoming->description = describe (KIND_TOWNSHIP, elem);
   if (problem != NULL)
@@ -1608,7 +1627,7 @@ read_person (Importer    *imp,
 {
   g_autoptr(GPtrArray) problems = NULL;
   TxPerson *person = tx_person_new ();
-  const char *township = get_attr (elem, "township");
+  const char *township = tx_import_township_here (imp, get_attr (elem, "township"));
 
   incoming->record = G_OBJECT (person);
   person->uuid = g_strdup (incoming->uuid);
@@ -1678,7 +1697,7 @@ read_plan (Importer    *imp,
   g_autofree char *key = NULL;
   gpointer earlier;
 
-  incoming->township = g_strdup (get_attr (elem, "township"));
+  incoming->township = g_strdup (tx_import_township_here (imp, get_attr (elem, "township")));
   incoming->year = atoi (year ? year : "0") + imp->year_shift;
   incoming->count = atoi (count ? count : "0");
   /* Translators: the plan of a township (its id) for a year */
@@ -1770,7 +1789,7 @@ read_consultation (Importer    *imp,
                    Incoming    *incoming,
                    GError     **error)
 {
-  const char *township = get_attr (elem, "township");
+  const char *township = tx_import_township_here (imp, get_attr (elem, "township"));
   TxConsultation *record = tx_consultation_new ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) stages = NULL;
@@ -1962,6 +1981,16 @@ read_record (Importer    *imp,
   incoming->kind = kind;
   incoming->line = elem->line;
   incoming->uuid = g_strdup (get_attr (elem, "uuid"));
+  if (kind == KIND_TOWNSHIP || (kind == KIND_DELETED && g_strcmp0 (get_attr (elem, "kind"), "township") == 0))
+    {
+      const char *here = tx_import_township_here (imp, incoming->uuid);
+
+      if (here != incoming->uuid)
+        {
+          g_free (incoming->uuid);
+          incoming->uuid = g_strdup (here);
+        }
+    }
   incoming->updated = read_updated (imp, elem, kind == KIND_DELETED ? "at" : "updated", error);
   if (incoming->updated == NULL)
     return NULL;
@@ -1997,7 +2026,8 @@ read_record (Importer    *imp,
 
 /* ---- a pass over the file ------------------------------------------ */
 
-/* The value of the root's attribute @name, or NULL */
+/* The value of the attribute @name of the element the reader is on
+ * (the root, a township), or NULL */
 static char *
 dup_root_attribute (xmlTextReaderPtr  reader,
                     const char       *name)
@@ -2342,5 +2372,131 @@ tx_import_keep_theirs (Importer  *imp,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* The township here that @uuid of the file means: itself, unless it
+ * was matched to one here of the same name (tx_import_match_townships()). */
+const char *
+tx_import_township_here (Importer   *imp,
+                         const char *uuid)
+{
+  const char *here;
+
+  if (uuid == NULL || imp->township_aliases == NULL)
+    return uuid;
+
+  here = g_hash_table_lookup (imp->township_aliases, uuid);
+  return here != NULL ? here : uuid;
+}
+
+/* A name of a township here, or NULL */
+static char *
+lookup_text (Importer   *imp,
+             const char *sql,
+             const char *value)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  if (tx_store_step (imp->store, stmt, NULL) == SQLITE_ROW)
+    text = g_strdup (tx_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return text;
+}
+
+/* The name with "（2）", "（3）", … that no township here has */
+static char *
+free_name (Importer   *imp,
+           const char *name)
+{
+  for (guint n = 2;; n++)
+    {
+      char *candidate = g_strdup_printf ("%s（%u）", name, n);
+      g_autofree char *taken = lookup_text (imp, "SELECT uuid FROM township WHERE name = ?", candidate);
+
+      if (taken == NULL)
+        return candidate;
+      g_free (candidate);
+    }
+}
+
+/*
+ * The townships of the file that are held here under another id.  An
+ * id matched before means the township it was matched to.  Else a
+ * township of the file whose id is not here, with the name of one
+ * that is: the same township, made by two offices, each with its id
+ * (the first file from a township to the city, or from the city back);
+ * its id means the one here from now on.  Unless the import keeps such
+ * townships apart: then it is another, added under the name with
+ * "（2）".
+ *
+ * The townships come first in a file, and only those are read here,
+ * before any pass, so that every pass reads the file's references as
+ * the townships here.
+ */
+gboolean
+tx_import_match_townships (Importer  *imp,
+                           GError   **error)
+{
+  xmlTextReaderPtr reader = open_reader (imp, error);
+  int rc;
+
+  if (reader == NULL)
+    return FALSE;
+
+  g_clear_pointer (&imp->township_aliases, g_hash_table_unref);
+  g_clear_pointer (&imp->townships_matched, g_ptr_array_unref);
+  g_clear_pointer (&imp->townships_renamed, g_hash_table_unref);
+  imp->township_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->townships_matched = g_ptr_array_new_with_free_func (g_free);
+  imp->townships_renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  while ((rc = xmlTextReaderRead (reader)) == 1)
+    {
+      g_autofree char *uuid = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *here = NULL;
+
+      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth (reader) != 1)
+        continue;
+      if (!xmlStrEqual (xmlTextReaderConstLocalName (reader), BAD_CAST "township"))
+        break;
+
+      uuid = dup_root_attribute (reader, "uuid");
+      name = dup_root_attribute (reader, "name");
+      if (uuid == NULL || name == NULL)
+        continue;
+
+      here = lookup_text (imp, "SELECT uuid FROM township WHERE uuid = ?", uuid);
+      if (here != NULL)
+        continue;
+
+      here = lookup_text (imp, "SELECT township FROM township_alias WHERE uuid = ?", uuid);
+      if (here == NULL)
+        {
+          here = lookup_text (imp, "SELECT uuid FROM township WHERE name = ? AND deleted_at IS NULL", name);
+          if (here == NULL)
+            continue;
+
+          if (imp->options != NULL && imp->options->keep_townships_apart)
+            {
+              g_hash_table_insert (imp->townships_renamed, g_strdup (uuid), free_name (imp, name));
+              continue;
+            }
+
+          g_ptr_array_add (imp->townships_matched, g_strdup (uuid));
+          g_ptr_array_add (imp->townships_matched, g_strdup (here));
+          g_ptr_array_add (imp->townships_matched, g_strdup (name));
+        }
+      g_hash_table_insert (imp->township_aliases, g_steal_pointer (&uuid), g_steal_pointer (&here));
+    }
+  xmlFreeTextReader (reader);
+
+  /* a file that cannot be read is told by the passes, which say where */
   return TRUE;
 }

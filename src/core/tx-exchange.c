@@ -91,6 +91,9 @@ importer_clear (Importer *imp)
   g_clear_pointer (&imp->own_office, g_free);
   g_clear_pointer (&imp->own_kind, g_free);
   g_clear_pointer (&imp->conflicts_found, g_hash_table_unref);
+  g_clear_pointer (&imp->township_aliases, g_hash_table_unref);
+  g_clear_pointer (&imp->townships_matched, g_ptr_array_unref);
+  g_clear_pointer (&imp->townships_renamed, g_hash_table_unref);
   tx_import_clear_offices (imp);
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
@@ -541,6 +544,77 @@ note_sender (Importer  *imp,
   return tx_office_note_peer (imp->store, &peer, error);
 }
 
+/* The townships matched by name: their ids of the file kept, to mean
+ * the township here from now on.  Those kept apart under another name:
+ * that name is this office's change, kept when the sender's file comes
+ * again (a change there is a conflict). */
+static gboolean
+keep_township_matches (Importer  *imp,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer uuid;
+
+  for (guint i = 0; imp->townships_matched != NULL && i < imp->townships_matched->len; i += 3)
+    {
+      stmt = tx_store_prepare (imp->store,
+                               "INSERT OR IGNORE INTO township_alias (uuid, township, matched) VALUES (?, ?, ?)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (imp->townships_matched, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (imp->townships_matched, i + 1), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, imp->import_time, -1, SQLITE_STATIC);
+      if (!tx_store_step_done (imp->store, stmt, error))
+        return FALSE;
+    }
+
+  if (imp->townships_renamed == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, imp->townships_renamed);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    {
+      stmt = tx_store_prepare (imp->store,
+                               "INSERT OR IGNORE INTO base (kind, uuid, updated) "
+                               "SELECT 'township', uuid, updated_at FROM township WHERE uuid = ?",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (!tx_store_step_done (imp->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the import did with the townships of a name held here */
+static void
+report_townships (Importer       *imp,
+                  TxImportReport *report)
+{
+  GPtrArray *names = imp->options != NULL ? imp->options->townships : NULL;
+  GHashTableIter iter;
+  gpointer name;
+
+  report->matched = imp->townships_matched != NULL ? imp->townships_matched->len / 3 : 0;
+  report->renamed = imp->townships_renamed != NULL ? g_hash_table_size (imp->townships_renamed) : 0;
+
+  if (names == NULL)
+    return;
+  g_ptr_array_set_size (names, 0);
+  for (guint i = 0; imp->townships_matched != NULL && i < imp->townships_matched->len; i += 3)
+    g_ptr_array_add (names, g_strdup (g_ptr_array_index (imp->townships_matched, i + 2)));
+  if (imp->townships_renamed != NULL)
+    {
+      g_hash_table_iter_init (&iter, imp->townships_renamed);
+      while (g_hash_table_iter_next (&iter, NULL, &name))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+}
+
 static gboolean
 merge_file_cb (TxStore   *store,
                gpointer   user_data,
@@ -553,7 +627,7 @@ merge_file_cb (TxStore   *store,
   if (!read_file (imp, error) || !tx_import_finish_new_people (imp, error) || !tx_import_make_deferred_indexes (imp, error))
     return FALSE;
 
-  if (!tx_import_keep_theirs (imp, error) || !note_sender (imp, error))
+  if (!tx_import_keep_theirs (imp, error) || !keep_township_matches (imp, error) || !note_sender (imp, error))
     return FALSE;
 
   if (imp->options != NULL && imp->options->finish != NULL &&
@@ -698,7 +772,7 @@ import_file (Importer        *imp,
   imp->own_kind = g_strdup (tx_settings_get_office_kind (tx_store_get_settings (imp->store)));
 
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
-      !tx_import_check_prolog (imp, error))
+      !tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
     return FALSE;
 
   if ((imp->options != NULL && imp->options->dry_run) || !holds_records (imp->store))
@@ -728,6 +802,7 @@ import_file (Importer        *imp,
         return FALSE;
     }
 
+  report_townships (imp, &imp->report);
   if (report != NULL)
     *report = imp->report;
   report_progress (imp, 1, TRUE);
@@ -946,6 +1021,15 @@ tx_import_report_to_string (const TxImportReport *report)
 
       g_free (counts);
       counts = with_conflicts;
+    }
+
+  if (report->matched > 0 || report->renamed > 0)
+    {
+      char *with_townships = g_strdup_printf (_("%s; %u townships taken as the one of the same name here, %u kept apart under another name"),
+                                              counts, report->matched, report->renamed);
+
+      g_free (counts);
+      counts = with_townships;
     }
 
   if (report->clamped == 0)

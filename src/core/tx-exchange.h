@@ -29,6 +29,8 @@ typedef struct {
   guint deleted;    /* by tombstones */
   guint clamped;    /* dated more than a day ahead: given the import's time */
   guint conflicts;  /* changed here and by the sender since last received: both versions kept */
+  guint matched;    /* townships held here under another id, taken as the one here by name */
+  guint renamed;    /* townships of a name held here, kept apart under another name */
 } TxImportReport;
 
 typedef struct {
@@ -57,6 +59,13 @@ typedef struct {
                                gpointer  user_data,
                                GError  **error);
   gpointer     finish_data;
+  /* A township of the file with the name of one here, under another
+   * id: FALSE, the same township (its id then means the one here);
+   * TRUE, another, kept under the name with "（2）" added. */
+  gboolean     keep_townships_apart;
+  /* (nullable) (element-type utf8): the names of the townships matched
+   * or kept apart are added to it */
+  GPtrArray   *townships;
 } TxImportOptions;
 
 /* Which records an export writes */

@@ -298,6 +298,30 @@ on_preview_done_cb (GObject      *source,
   body = g_strdup_printf (_("It adds %u records, updates %u and deletes %u; %u are the same here, and %u are kept "
                             "as they are here, being newer. All of it is imported or none, after a backup."),
                           report.inserted, report.updated, report.deleted, report.unchanged, report.rejected);
+  if (report.matched > 0)
+    {
+      g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: what an import does, then how many townships it matches */
+                                                            "%s %u township of the file has the name of one here: it is taken as the same township.",
+                                                            "%s %u townships of the file have the names of townships here: each is taken as the same township.",
+                                                            report.matched),
+                                               body, report.matched);
+
+      g_free (body);
+      body = g_steal_pointer (&with);
+    }
+  if (report.conflicts > 0)
+    {
+      g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: what an import does, then how many conflicts it finds */
+                                                            "%s %u record was changed both here and by the sender: both versions are kept until you decide.",
+                                                            "%s %u records were changed both here and by the sender: both versions are kept until you decide.",
+                                                            report.conflicts),
+                                               body, report.conflicts);
+
+      g_free (body);
+      body = g_steal_pointer (&with);
+    }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
