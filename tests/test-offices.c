@@ -28,60 +28,10 @@
 #define JIN_ADVICE   "c3945c59-9d67-4287-aa2d-a4f49b81caab"
 #define FENG_MEETING "5d0f2c1a-8f3e-4b7a-9c61-2a7d3e9b1f04"
 
-/* What each township held before it first sent anything: made here,
- * in the year 2001, so that every change made by the test (stamped
- * now, whatever day the machine says it is) is later. */
-static const char jinshan_start[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2001-03-01T10:00:00+08:00\">\n"
-  "  <township uuid=\"" JINSHAN "\" name=\"金山街道\" kind=\"subdistrict\" updated=\"2001-01-08T09:10:00+08:00\"/>\n"
-  "  <person uuid=\"" LUO "\" updated=\"2001-01-09T08:00:00+08:00\" township=\"" JINSHAN "\">\n"
-  "    <name>罗明远</name><gender>male</gender><category>liaison_leader</category>\n"
-  "    <phone>13900127179</phone></person>\n"
-  "  <person uuid=\"" BAN "\" updated=\"2001-01-09T08:01:00+08:00\" township=\"" JINSHAN "\">\n"
-  "    <name>班秀芬</name><gender>female</gender><category>stakeholder</category>\n"
-  "    <village>双龙社区</village></person>\n"
-  "  <person uuid=\"" CAO "\" updated=\"2001-01-09T08:02:00+08:00\" township=\"" JINSHAN "\">\n"
-  "    <name>曹红梅</name><gender>female</gender><category>resident</category>\n"
-  "    <village>太极社区</village></person>\n"
-  "  <plan township=\"" JINSHAN "\" year=\"2001\" consultations=\"3\" updated=\"2001-01-15T10:20:00+08:00\"/>\n"
-  "  <consultation uuid=\"" JIN_MEETING "\" township=\"" JINSHAN "\" updated=\"2001-02-20T17:10:00+08:00\">\n"
-  "    <title>古城文化旅游景区暨棚户区改造征收政策协商</title>\n"
-  "    <topic-source>government</topic-source><orientation>livelihood</orientation><platform>physical</platform>\n"
-  "    <venue>金山街道协商议事室</venue><starts>2001-02-16T09:00:00+08:00</starts>\n"
-  "    <stage name=\"selection\" due=\"2001-01-31\" done=\"2001-01-20\"/>\n"
-  "    <stage name=\"research\" due=\"2001-02-10\" done=\"2001-02-09\"/>\n"
-  "    <stage name=\"meeting\" due=\"2001-02-16\" done=\"2001-02-16\"/>\n"
-  "    <stage name=\"submission\" due=\"2001-02-28\"/>\n"
-  "    <stage name=\"feedback\" due=\"2001-03-31\"/>\n"
-  "    <stage name=\"supervision\" due=\"2001-06-30\"/>\n"
-  "    <participant person=\"" LUO "\" role=\"host\" invited=\"true\" attended=\"true\"/>\n"
-  "    <participant person=\"" BAN "\" role=\"stakeholder\" invited=\"true\" attended=\"true\"/>\n"
-  "  </consultation>\n"
-  "  <outcome uuid=\"" JIN_ADVICE "\" consultation=\"" JIN_MEETING "\" updated=\"2001-02-20T17:20:00+08:00\">\n"
-  "    <title>关于完善棚户区改造征收补偿公示的建议</title>\n"
-  "    <content>征收补偿方案在社区公示不少于七日。</content>\n"
-  "    <adoption>pending</adoption>\n"
-  "  </outcome>\n"
-  "</tongxin>\n";
-
-static const char fengshan_start[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2001-03-01T11:00:00+08:00\">\n"
-  "  <township uuid=\"" FENGSHAN "\" name=\"凤山镇\" kind=\"town\" updated=\"2001-01-08T09:16:00+08:00\"/>\n"
-  "  <person uuid=\"9e65fc66-25e7-41df-85e0-9b055fb453f0\" updated=\"2001-01-10T08:00:00+08:00\" township=\"" FENGSHAN "\">\n"
-  "    <name>杨光华</name><gender>male</gender><category>liaison_leader</category></person>\n"
-  "  <consultation uuid=\"" FENG_MEETING "\" township=\"" FENGSHAN "\" updated=\"2001-02-21T17:10:00+08:00\">\n"
-  "    <title>黄丝江边和凤山古镇提质协商</title>\n"
-  "    <topic-source>government</topic-source><orientation>development</orientation><platform>physical</platform>\n"
-  "    <stage name=\"selection\" due=\"2001-01-31\"/>\n"
-  "    <stage name=\"research\" due=\"2001-02-10\"/>\n"
-  "    <stage name=\"meeting\" due=\"2001-02-16\"/>\n"
-  "    <stage name=\"submission\" due=\"2001-02-28\"/>\n"
-  "    <stage name=\"feedback\" due=\"2001-03-31\"/>\n"
-  "    <stage name=\"supervision\" due=\"2001-06-30\"/>\n"
-  "  </consultation>\n"
-  "</tongxin>\n";
+/* What each township held before it first sent anything, in the year
+ * 2001 (tests/fixtures/jinshan-2001.xml, fengshan-2001.xml), so that
+ * every change made by the test (stamped now, whatever day the machine
+ * says it is) is later. */
 
 typedef struct {
   char    *dir;
@@ -131,14 +81,11 @@ import (TxStore    *store,
 }
 
 static void
-import_text (Fixture    *f,
-             TxStore    *store,
-             const char *name,
-             const char *text)
+import_fixture (TxStore    *store,
+                const char *name)
 {
-  g_autofree char *path = path_in (f, name);
+  g_autofree char *path = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), name, NULL);
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
   import (store, path);
 }
 
@@ -169,8 +116,8 @@ fixture_set_up (Fixture       *f,
   f->jinshan = open_office (f, "jinshan.db", "township", "政协福泉市委员会金山街道联络组");
   f->fengshan = open_office (f, "fengshan.db", "township", "政协福泉市委员会凤山镇联络组");
   f->city = open_office (f, "city.db", "city", "政协福泉市委员会办公室");
-  import_text (f, f->jinshan, "jinshan-start.xml", jinshan_start);
-  import_text (f, f->fengshan, "fengshan-start.xml", fengshan_start);
+  import_fixture (f->jinshan, "jinshan-2001.xml");
+  import_fixture (f->fengshan, "fengshan-2001.xml");
   g_usleep (2000);
 }
 

@@ -839,8 +839,8 @@ tx_conflict_compare (TxStore           *store,
   add_side_by_side (compared, C_("conflict field", "State"),
                     ours->len == 0 ? C_("conflict state", "Deleted") : C_("conflict state", "Kept"),
                     kept->theirs_deleted ? C_("conflict state", "Deleted") : C_("conflict state", "Kept"));
-  ours_time = readable_time (kept->ours_updated);
-  theirs_time = readable_time (kept->theirs_updated);
+  ours_time = tx_timestamp_format_local (kept->ours_updated);
+  theirs_time = tx_timestamp_format_local (kept->theirs_updated);
   add_side_by_side (compared, C_("conflict field", "Last changed"), ours_time, theirs_time);
 
   for (guint i = 0; i < ours->len; i++)

@@ -729,6 +729,10 @@ back_up (Importer  *imp,
   if (imp->options != NULL && imp->options->dry_run)
     return TRUE;
 
+  /* a conflict decided: one record, changed as an editor changes it */
+  if (imp->options != NULL && imp->options->take_all)
+    return TRUE;
+
   return tx_backup_take_before_change (imp->store, TX_BACKUP_BEFORE_IMPORT,
                                        imp->options != NULL ? imp->options->today : TX_DATE_NONE, error);
 }

@@ -133,3 +133,84 @@ tx_office_note_peer (TxStore      *store,
 
   return tx_store_step_done (store, stmt, error);
 }
+
+void
+tx_sent_free (TxSent *sent)
+{
+  if (sent == NULL)
+    return;
+
+  g_free (sent->written_at);
+  g_free (sent->township);
+  g_free (sent->township_name);
+  g_free (sent->since);
+  g_free (sent->file);
+  g_free (sent);
+}
+
+/**
+ * tx_office_list_sent:
+ * @limit: at most this many; 0: every one
+ *
+ * Returns: (transfer full) (element-type TxSent): the exchange files
+ *   written here, the last first; %NULL with @error set when they
+ *   cannot be read
+ */
+GPtrArray *
+tx_office_list_sent (TxStore  *store,
+                     guint     limit,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_sent_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  stmt = tx_store_prepare (store,
+                           "SELECT s.written_at, s.township, t.name, s.since, s.file FROM sent s "
+                           "LEFT JOIN township t ON t.uuid = s.township "
+                           "ORDER BY s.written_at DESC, s.id DESC LIMIT ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxSent *one = g_new0 (TxSent, 1);
+
+      one->written_at = g_strdup (tx_column_text (stmt, 0));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        one->township = g_strdup (tx_column_text (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        one->township_name = g_strdup (tx_column_text (stmt, 2));
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        one->since = g_strdup (tx_column_text (stmt, 3));
+      one->file = g_strdup (tx_column_text (stmt, 4));
+      g_ptr_array_add (sent, one);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&sent) : NULL;
+}
+
+/**
+ * tx_office_suggest_file_name:
+ * @township_name: (nullable): the one township written; %NULL: every one
+ * @day: the day it is written
+ * @changes_only: whether it holds only what changed since the last
+ *
+ * Returns: (transfer full): a name a clerk tells files apart by, in
+ *   Chinese as the offices write it, whatever the language of the
+ *   window: "金山街道-20261203-全部数据.xml.gz", or "…-变更数据…"
+ */
+char *
+tx_office_suggest_file_name (const char *township_name,
+                             TxDate      day,
+                             gboolean    changes_only)
+{
+  return g_strdup_printf ("%s-%04d%02d%02d-%s.xml.gz",
+                          township_name != NULL ? township_name : "全部乡镇",
+                          tx_date_get_year (day), tx_date_get_month (day), tx_date_get_day (day),
+                          changes_only ? "变更数据" : "全部数据");
+}

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "tx-date.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,23 @@ typedef struct {
   char *exported;      /* when that file was written, as the file says */
 } TxPeer;
 
+/* An exchange file written here */
+typedef struct {
+  char *written_at;    /* UTC */
+  char *township;      /* the uuid of the one township written, or NULL: every record */
+  char *township_name; /* its name now, or NULL */
+  char *since;         /* what it holds changed from then on; NULL: everything */
+  char *file;          /* its name */
+} TxSent;
+
 void       tx_peer_free            (TxPeer      *peer);
+void       tx_sent_free            (TxSent      *sent);
+GPtrArray *tx_office_list_sent     (TxStore     *store,
+                                    guint        limit,
+                                    GError     **error);
+char      *tx_office_suggest_file_name (const char *township_name,
+                                        TxDate      day,
+                                        gboolean    changes_only);
 
 char      *tx_office_dup_uuid      (TxStore     *store,
                                     GError     **error);
@@ -31,5 +48,6 @@ gboolean   tx_office_note_peer     (TxStore     *store,
                                     GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxPeer, tx_peer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxSent, tx_sent_free)
 
 G_END_DECLS

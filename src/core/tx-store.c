@@ -1446,6 +1446,28 @@ tx_timestamp_now (void)
 }
 
 /**
+ * tx_timestamp_format_local:
+ * @timestamp: (nullable): a stamp of the database (UTC), or any ISO 8601 time
+ *
+ * Returns: (transfer full): the time as a clerk reads it, in local
+ *   time: "2026-11-27 09:30"; "" for %NULL, @timestamp itself when it
+ *   is not a time
+ */
+char *
+tx_timestamp_format_local (const char *timestamp)
+{
+  g_autoptr(GDateTime) time = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+
+  local = g_date_time_to_local (time);
+  /* Translators: a time, as in 2026-11-27 09:30 (strftime format) */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}
+
+/**
  * tx_timestamp_normalize:
  * @iso8601: a date and time with an offset
  *

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-conflict.h"
 #include "tx-exchange-task.h"
 
 #define TICK_MS 100
@@ -27,7 +28,12 @@ typedef struct {
   char               *file_path;
   char               *display_name;
   TxDate              today;
+  char               *township;      /* an export's: the uuid of the one township written, or NULL */
+  gboolean            since_last;    /* an export's: only what changed since the last file */
+  gboolean            keep_apart;    /* an import's: townships of a name here kept apart */
   TxImportReport      report;
+  GPtrArray          *conflicts;     /* TxConflict an import found */
+  GPtrArray          *townships;     /* names of the townships it matched or kept apart */
   int                 permille;      /* atomic: how far, 0–1000; -1 unknown */
   GtkWidget          *window;        /* the progress window */
   GtkProgressBar     *bar;
@@ -43,6 +49,9 @@ task_data_free (TaskData *data)
   g_free (data->db_path);
   g_free (data->file_path);
   g_free (data->display_name);
+  g_free (data->township);
+  g_clear_pointer (&data->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&data->townships, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -75,7 +84,11 @@ run_in_thread (GTask        *task,
     }
 
   if (data->kind == TX_EXCHANGE_TASK_EXPORT)
-    ok = tx_exchange_export (store, data->file_path, &error);
+    {
+      TxExportOptions options = { data->township, data->since_last };
+
+      ok = tx_exchange_export_with (store, &options, data->file_path, &error);
+    }
   else
     {
       TxImportOptions options = { 0, };
@@ -85,6 +98,9 @@ run_in_thread (GTask        *task,
       options.today = data->today;
       options.progress = on_progress;
       options.progress_data = data;
+      options.conflicts = data->conflicts;
+      options.townships = data->townships;
+      options.keep_townships_apart = data->keep_apart;
       ok = tx_exchange_import_file (store, data->file_path, &options, &data->report, &error);
     }
 
@@ -166,7 +182,8 @@ show_progress (TaskData  *data,
  * @callback: called in this thread when it is done
  *
  * Reads (a preview: a dry run), imports or writes @file in a thread of
- * its own, with a progress window over @parent meanwhile.
+ * its own, with a progress window over @parent meanwhile.  An export
+ * writes every record.
  */
 void
 tx_exchange_task_run (GtkWindow           *parent,
@@ -177,6 +194,26 @@ tx_exchange_task_run (GtkWindow           *parent,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+  tx_exchange_task_run_with (parent, store, kind, file, today, NULL, callback, user_data);
+}
+
+/**
+ * tx_exchange_task_run_with:
+ * @options: (nullable): which records an export writes (%NULL: every
+ *   one), what an import does with a township of a name held here
+ *
+ * As tx_exchange_task_run(), with @options.
+ */
+void
+tx_exchange_task_run_with (GtkWindow              *parent,
+                           TxStore                *store,
+                           TxExchangeTaskKind      kind,
+                           GFile                  *file,
+                           TxDate                  today,
+                           const TxExchangeTaskOptions *options,
+                           GAsyncReadyCallback     callback,
+                           gpointer                user_data)
+{
   g_autoptr(GTask) task = g_task_new (parent, NULL, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
@@ -185,9 +222,14 @@ tx_exchange_task_run (GtkWindow           *parent,
   data->file_path = g_file_get_path (file);
   data->display_name = g_file_get_basename (file);
   data->today = today;
+  data->township = options != NULL ? g_strdup (options->township) : NULL;
+  data->since_last = options != NULL && options->since_last;
+  data->keep_apart = options != NULL && options->keep_townships_apart;
+  data->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
+  data->townships = g_ptr_array_new_with_free_func (g_free);
   data->permille = kind == TX_EXCHANGE_TASK_EXPORT ? -1 : 0;
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_set_source_tag (task, tx_exchange_task_run);
+  g_task_set_source_tag (task, tx_exchange_task_run_with);
   g_object_set_data_full (G_OBJECT (task), "tx-store", g_object_ref (store), g_object_unref);
 
   if (data->file_path == NULL)
@@ -216,12 +258,31 @@ tx_exchange_task_finish (GAsyncResult    *result,
                          TxImportReport  *report,
                          GError         **error)
 {
+  return tx_exchange_task_finish_full (result, report, NULL, NULL, error);
+}
+
+/**
+ * tx_exchange_task_finish_full:
+ * @conflicts: (out) (optional) (transfer full) (element-type TxConflict):
+ *   the conflicts the import found, or would find
+ * @townships: (out) (optional) (transfer full) (element-type utf8): the
+ *   names of the townships it matched by name, or kept apart
+ *
+ * As tx_exchange_task_finish(), with what an import found.
+ */
+gboolean
+tx_exchange_task_finish_full (GAsyncResult    *result,
+                              TxImportReport  *report,
+                              GPtrArray      **conflicts,
+                              GPtrArray      **townships,
+                              GError         **error)
+{
   GTask *task = G_TASK (result);
   TaskData *data = g_task_get_task_data (task);
   TxStore *store = g_object_get_data (G_OBJECT (task), "tx-store");
   gboolean ok;
 
-  g_return_val_if_fail (g_task_get_source_tag (task) == tx_exchange_task_run, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (task) == tx_exchange_task_run_with, FALSE);
 
   g_clear_handle_id (&data->tick_id, g_source_remove);
   if (data->window != NULL)
@@ -230,6 +291,10 @@ tx_exchange_task_finish (GAsyncResult    *result,
   ok = g_task_propagate_boolean (task, error);
   if (ok && report != NULL)
     *report = data->report;
+  if (conflicts != NULL)
+    *conflicts = ok ? g_steal_pointer (&data->conflicts) : NULL;
+  if (townships != NULL)
+    *townships = ok ? g_steal_pointer (&data->townships) : NULL;
 
   /* what the other connection committed, in every page */
   if (ok && data->kind == TX_EXCHANGE_TASK_IMPORT)

@@ -18,6 +18,12 @@ typedef enum {
   TX_EXCHANGE_TASK_EXPORT,
 } TxExchangeTaskKind;
 
+typedef struct {
+  const char *township;               /* an export's: the uuid of the one township written, or NULL */
+  gboolean    since_last;             /* an export's: only what changed since the last file */
+  gboolean    keep_townships_apart;   /* an import's: see TxImportOptions */
+} TxExchangeTaskOptions;
+
 void     tx_exchange_task_run    (GtkWindow           *parent,
                                   TxStore             *store,
                                   TxExchangeTaskKind   kind,
@@ -25,8 +31,21 @@ void     tx_exchange_task_run    (GtkWindow           *parent,
                                   TxDate               today,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
+void     tx_exchange_task_run_with (GtkWindow              *parent,
+                                    TxStore                *store,
+                                    TxExchangeTaskKind      kind,
+                                    GFile                  *file,
+                                    TxDate                  today,
+                                    const TxExchangeTaskOptions *options,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data);
 gboolean tx_exchange_task_finish (GAsyncResult        *result,
                                   TxImportReport      *report,
                                   GError             **error);
+gboolean tx_exchange_task_finish_full (GAsyncResult    *result,
+                                       TxImportReport  *report,
+                                       GPtrArray      **conflicts,
+                                       GPtrArray      **townships,
+                                       GError         **error);
 
 G_END_DECLS

@@ -50,27 +50,12 @@ show_toast (TxTrashDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* When a record was deleted, in local time, as a clerk reads it. */
-static char *
-format_deleted_at (const char *timestamp)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (timestamp, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (timestamp);
-
-  local = g_date_time_to_local (utc);
-  /* Translators: when a record was deleted, as in 2026-11-27 09:30 */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
-}
-
 static GtkWidget *
 create_row (TxTrashItem *item)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_label (_("Restore"));
-  g_autofree char *when = format_deleted_at (item->deleted_at);
+  g_autofree char *when = tx_timestamp_format_local (item->deleted_at);
   g_autofree char *subtitle = NULL;
   g_autofree char *name = NULL;
 

@@ -418,75 +418,6 @@ tx_window_is_busy (TxWindow *self)
   return self->n_exchange_tasks > 0;
 }
 
-static void
-on_exchange_chooser_response_cb (GtkNativeDialog *chooser,
-                                 int              response,
-                                 TxWindow        *self)
-{
-  g_autoptr(GFile) file = NULL;
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file == NULL || self->store == NULL)
-    return;
-
-  if (saving)
-    tx_window_export_exchange_to (self, file);
-  else
-    tx_window_preview_exchange (self, file);
-}
-
-static void
-choose_exchange_file (TxWindow             *self,
-                      GtkFileChooserAction  action)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("Export an Exchange File")
-                                                                                : _("Import an Exchange File"),
-                                         GTK_WINDOW (self), action,
-                                         action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("_Save") : _("_Open"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Tongxin exchange files"));
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_filter_add_suffix (filter, "xml.gz");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    {
-      g_autofree char *today = tx_day_dup_iso (self->day);
-      /* the file's name, in Chinese as the office writes it */
-      g_autofree char *name = g_strdup_printf ("同心交换文件-%s.xml", today);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_exchange_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-tx_window_import_exchange_action (GSimpleAction *action,
-                                  GVariant      *parameter,
-                                  gpointer       user_data)
-{
-  if (TX_WINDOW (user_data)->store != NULL)
-    choose_exchange_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN);
-}
-
-void
-tx_window_export_exchange_action (GSimpleAction *action,
-                                  GVariant      *parameter,
-                                  gpointer       user_data)
-{
-  if (TX_WINDOW (user_data)->store != NULL)
-    choose_exchange_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE);
-}
-
 /* F1: the user guide, with the thresholds of the database open */
 void
 tx_window_guide_action (GSimpleAction *action,
@@ -547,7 +478,7 @@ tx_window_set_store_actions_enabled (TxWindow *self,
                            gboolean  enabled)
 {
   static const char * const names[] = { "backups", "preferences", "townships", "remove-sample", "trash",
-                                        "import-roster", "import-exchange", "export-exchange", "check" };
+                                        "import-roster", "import-exchange", "export-exchange", "conflicts", "check" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),

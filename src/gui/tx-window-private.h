@@ -70,6 +70,9 @@ void tx_window_import_exchange_action (GSimpleAction *action,
 void tx_window_export_exchange_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data);
+void tx_window_conflicts_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data);
 void tx_window_guide_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data);

@@ -543,6 +543,7 @@ static const GActionEntry win_entries[] = {
   { "import-roster", tx_window_import_roster_action },
   { "import-exchange", tx_window_import_exchange_action },
   { "export-exchange", tx_window_export_exchange_action },
+  { "conflicts", tx_window_conflicts_action },
   { "check", tx_window_check_action },
   { "guide", tx_window_guide_action },
   { "trash", tx_window_trash_action },

@@ -45,4 +45,14 @@ void      tx_window_note_deleted (TxWindow       *self,
                                   const char     *uuid,
                                   const char     *title);
 
+/* tx-window-exchange.c */
+typedef struct _TxConflictsDialog TxConflictsDialog;
+typedef struct _TxReceiveDialog TxReceiveDialog;
+typedef struct _TxSendDialog TxSendDialog;
+
+TxConflictsDialog *tx_window_show_conflicts (TxWindow  *self);
+TxReceiveDialog   *tx_window_receive        (TxWindow  *self,
+                                             GPtrArray *files);
+TxSendDialog      *tx_window_show_send      (TxWindow  *self);
+
 G_END_DECLS

@@ -1,0 +1,298 @@
+/* test-exchange-window.c — sending and receiving data in the window:
+ * 报送数据 at a township, 接收数据 of several files at the city with the
+ * preview, and a conflict decided side by side
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-exchange-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "tx-conflict.h"
+#include "tx-conflicts-dialog.h"
+#include "tx-exchange.h"
+#include "tx-office.h"
+#include "tx-outcome-store.h"
+#include "tx-receive-dialog.h"
+#include "tx-send-dialog.h"
+#include "tx-settings.h"
+#include "tx-store.h"
+#include "tx-test-gui.h"
+#include "tx-window.h"
+
+#define JINSHAN     "b765363f-4e08-4e4b-836f-c4846d559edb"
+#define JIN_ADVICE  "c3945c59-9d67-4287-aa2d-a4f49b81caab"
+
+typedef struct {
+  char     *dir;
+  TxStore  *township;
+  TxStore  *fengshan;
+  TxStore  *city;
+  TxDay    *day;
+  TxWindow *window;    /* the city's */
+} Fixture;
+
+static TxStore *
+open_office (Fixture    *f,
+             const char *name,
+             const char *kind,
+             const char *organization,
+             const char *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  TxStore *store = tx_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (store), "office-kind", kind, &error));
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (store), "organization", organization, &error));
+  g_assert_no_error (error);
+  if (fixture != NULL)
+    {
+      g_autofree char *data = g_build_filename (g_getenv ("TONGXIN_TEST_DATA"), fixture, NULL);
+
+      g_assert_true (tx_exchange_import_file (store, data, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("tongxin-test-exchange-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->township = open_office (f, "jinshan.db", "township", "政协福泉市委员会金山街道联络组", "jinshan-2001.xml");
+  f->fengshan = open_office (f, "fengshan.db", "township", "政协福泉市委员会凤山镇联络组", "fengshan-2001.xml");
+  f->city = open_office (f, "city.db", "city", "政协福泉市委员会办公室", NULL);
+  f->day = tx_test_day_new ("2026-11-27");
+  f->window = tx_window_new (NULL, f->city, f->day);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  tx_test_destroy_windows ();
+  g_clear_object (&f->township);
+  g_clear_object (&f->fengshan);
+  g_clear_object (&f->city);
+  g_clear_object (&f->day);
+  tx_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+send_done (gpointer dialog)
+{
+  return !tx_send_dialog_is_busy (dialog);
+}
+
+static gboolean
+receive_done (gpointer dialog)
+{
+  return !tx_receive_dialog_is_busy (dialog);
+}
+
+/* The township sends, as a clerk does it: the dialog names the file */
+static char *
+send_from_township (Fixture  *f,
+                    gboolean  changes_only,
+                    const char *expected_name)
+{
+  TxSendDialog *dialog = tx_send_dialog_new (NULL, f->township, f->day);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  tx_send_dialog_set_changes_only (dialog, changes_only);
+  name = tx_send_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, expected_name);
+  path = g_build_filename (f->dir, name, NULL);
+  file = g_file_new_for_path (path);
+  /* a change is a few milliseconds older than the file that sends it */
+  g_usleep (2000);
+  tx_send_dialog_send_to (dialog, file);
+  tx_test_wait_until (send_done, dialog, "the file to be written");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  return path;
+}
+
+/* The rows of the receive dialog, one a file: their subtitles */
+static GPtrArray *
+file_subtitles (TxReceiveDialog *dialog)
+{
+  GtkListBox *list = tx_test_get_template_child (dialog, "list");
+  GPtrArray *subtitles = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_EXPANDER_ROW (row))
+      g_ptr_array_add (subtitles, g_strdup (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row))));
+
+  return subtitles;
+}
+
+static void
+change_advice (TxStore    *store,
+               const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOutcome) outcome = tx_store_load_outcome (store, JIN_ADVICE, &error);
+
+  g_assert_no_error (error);
+  tx_outcome_set_text (outcome, tx_outcome_get_title (outcome), content);
+  g_assert_true (tx_store_save_outcome (store, outcome, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/*
+ * Two townships send; the city receives both at once, and a damaged
+ * copy beside them, which is refused; then both change a recommendation,
+ * and the city's second receipt brings the conflict, decided side by
+ * side for the township's version.
+ */
+static void
+test_send_receive_decide (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jinshan = send_from_township (f, FALSE, "金山街道-20261127-全部数据.xml.gz");
+  g_autofree char *fengshan = g_build_filename (f->dir, "凤山镇-20261127-全部数据.xml.gz", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "损坏-20261127-全部数据.xml.gz", NULL);
+  g_autofree char *changes = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) subtitles = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+  TxReceiveDialog *receive;
+  TxConflictsDialog *conflicts;
+  gsize length;
+
+  /* the township keeps what it sent */
+  sent = tx_office_list_sent (f->township, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_cmpstr (((TxSent *) g_ptr_array_index (sent, 0))->file, ==, "金山街道-20261127-全部数据.xml.gz");
+  g_assert_null (((TxSent *) g_ptr_array_index (sent, 0))->since);
+
+  {
+    TxExportOptions options = { "886cf027-6874-4503-bced-9220122e9ca4", FALSE };
+
+    g_assert_true (tx_exchange_export_with (f->fengshan, &options, fengshan, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (fengshan, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, text, length - 20, NULL));
+
+  /* the city chooses the three: previewed, nothing written */
+  g_ptr_array_add (files, g_file_new_for_path (jinshan));
+  g_ptr_array_add (files, g_file_new_for_path (fengshan));
+  g_ptr_array_add (files, g_file_new_for_path (damaged));
+  receive = tx_window_receive (f->window, files);
+  tx_test_wait_until (receive_done, receive, "the files to be read");
+  subtitles = file_subtitles (receive);
+  g_assert_cmpuint (subtitles->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 0), "Would import: adds 7, updates 0, deletes 0"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 1), "Would import: adds 3,"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 2), "Not imported: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (subtitles, 2), "damaged or incomplete"));
+  g_clear_pointer (&subtitles, g_ptr_array_unref);
+  g_assert_cmpuint (tx_store_count (f->city, "person"), ==, 0);
+  tx_test_save_screenshot (receive, "receive-preview");
+
+  /* imported: each whole, the damaged one not at all */
+  gtk_widget_activate_action (GTK_WIDGET (receive), "receive.import", NULL);
+  tx_test_wait_until (receive_done, receive, "the files to be imported");
+  subtitles = file_subtitles (receive);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 0), "Imported: adds 7,"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 1), "Imported: adds 3,"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 2), "Not imported: "));
+  g_clear_pointer (&subtitles, g_ptr_array_unref);
+  g_assert_cmpuint (tx_store_count (f->city, "person"), ==, 4);
+  g_assert_cmpuint (tx_store_count (f->city, "township"), ==, 2);
+  g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (receive, "conflicts_button")));
+  gtk_window_destroy (GTK_WINDOW (receive));
+
+  /* both change the recommendation; the township sends its changes */
+  change_advice (f->city, "市政协办公室：公示不少于十日。");
+  g_usleep (2000);
+  change_advice (f->township, "金山街道：公示不少于七日，并设意见箱。");
+  changes = send_from_township (f, TRUE, "金山街道-20261127-变更数据.xml.gz");
+  sent = (g_ptr_array_unref (sent), tx_office_list_sent (f->township, 0, &error));
+  g_assert_cmpuint (sent->len, ==, 2);
+  g_assert_nonnull (((TxSent *) g_ptr_array_index (sent, 0))->since);
+
+  g_ptr_array_set_size (files, 0);
+  g_ptr_array_add (files, g_file_new_for_path (changes));
+  receive = tx_window_receive (f->window, files);
+  tx_test_wait_until (receive_done, receive, "the file to be read");
+  subtitles = file_subtitles (receive);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (subtitles, 0), "; 1 conflict"));
+  g_clear_pointer (&subtitles, g_ptr_array_unref);
+  g_assert_true (has_label (GTK_WIDGET (receive), "the recommendation “关于完善棚户区改造征收补偿公示的建议”"));
+  tx_test_save_screenshot (receive, "receive-conflict");
+  gtk_widget_activate_action (GTK_WIDGET (receive), "receive.import", NULL);
+  tx_test_wait_until (receive_done, receive, "the file to be imported");
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (receive, "conflicts_button")));
+
+  /* both versions, side by side: the township's taken */
+  gtk_widget_activate_action (GTK_WIDGET (receive), "receive.conflicts", NULL);
+  tx_test_settle ();
+  conflicts = tx_test_get_widget_of_type (TX_TYPE_CONFLICTS_DIALOG);
+  g_assert_nonnull (conflicts);
+  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (conflicts), "市政协办公室：公示不少于十日。"));
+  g_assert_true (has_label (GTK_WIDGET (conflicts), "金山街道：公示不少于七日，并设意见箱。"));
+  g_assert_true (has_label (GTK_WIDGET (conflicts), "Content (differs)"));
+  tx_test_save_screenshot (conflicts, "conflicts");
+  outcome = tx_store_load_outcome (f->city, JIN_ADVICE, &error);
+  g_assert_cmpstr (tx_outcome_get_content (outcome), ==, "市政协办公室：公示不少于十日。");
+  g_clear_object (&outcome);
+
+  gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.decide", "s", "theirs");
+  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 0);
+  outcome = tx_store_load_outcome (f->city, JIN_ADVICE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_outcome_get_content (outcome), ==, "金山街道：公示不少于七日，并设意见箱。");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (conflicts, "stack")),
+                   ==, "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  tx_test_init_gui ();
+
+  g_test_add ("/gui/exchange-window/send-receive-decide", Fixture, NULL, fixture_set_up, test_send_receive_decide,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
