@@ -10,6 +10,7 @@
 
 #include "tx-conflict.h"
 #include "tx-exchange.h"
+#include "tx-ledger.h"
 #include "tx-office.h"
 #include "tx-outcome-store.h"
 #include "tx-records.h"
@@ -593,6 +594,110 @@ test_same_name_township (Fixture       *f,
   }
 }
 
+/* The ledger hit of @rule of the township @uuid, or NULL */
+static const TxLedgerHit *
+find_hit (TxLedger   *ledger,
+          const char *uuid,
+          TxRule      rule)
+{
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      if (g_strcmp0 (entry->township_uuid, uuid) != 0)
+        continue;
+      for (guint h = 0; h < entry->hits->len; h++)
+        if (((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->rule == rule)
+          return g_ptr_array_index (entry->hits, h);
+    }
+
+  return NULL;
+}
+
+/*
+ * The city knows how recent its data of each township are: the last
+ * file of it received, as of when, whole or changes; a township whose
+ * data are older than stale-days is yellow in the ledger, the reason
+ * saying since when.  A township's own ledger has no such reason.
+ */
+static void
+test_exchange_status (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = send (f, f->jinshan, JINSHAN, "金山街道-全部数据.xml.gz");
+  g_autofree char *fengshan = send (f, f->fengshan, FENGSHAN, "凤山镇-全部数据.xml.gz");
+  g_autofree char *changes = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GDateTime) written = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  TxReceipt *receipt;
+  const TxLedgerHit *hit;
+  TxDate day, later;
+
+  import (f->city, whole);
+  import (f->city, fengshan);
+  change_village (f->jinshan, LUO, "古城社区");
+  {
+    TxExportOptions options = { JINSHAN, TRUE };
+
+    changes = path_in (f, "金山街道-变更数据.xml.gz");
+    g_usleep (2000);
+    g_assert_true (tx_exchange_export_with (f->jinshan, &options, changes, &error));
+    g_assert_no_error (error);
+  }
+  import (f->city, changes);
+
+  receipts = tx_office_list_receipts (f->city, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  receipt = g_ptr_array_index (receipts, 0);
+  if (g_strcmp0 (receipt->township, JINSHAN) != 0)
+    receipt = g_ptr_array_index (receipts, 1);
+  g_assert_cmpstr (receipt->township, ==, JINSHAN);
+  g_assert_cmpstr (receipt->file, ==, "金山街道-变更数据.xml.gz");
+  g_assert_false (receipt->complete);
+  g_assert_cmpstr (receipt->peer_name, ==, "政协福泉市委员会金山街道联络组");
+  g_assert_nonnull (receipt->received_at);
+
+  /* the data are as of the day the file was written */
+  written = g_date_time_new_from_iso8601 (receipt->exported, NULL);
+  g_assert_nonnull (written);
+  local = g_date_time_to_local (written);
+  day = tx_date_new (g_date_time_get_year (local), g_date_time_get_month (local), g_date_time_get_day_of_month (local));
+  g_assert_cmpint (tx_receipt_get_age (receipt, day), ==, 0);
+
+  /* 45 days on: yellow, with the reason */
+  later = tx_date_add_days (day, 45);
+  ledger = tx_ledger_compute (f->city, tx_date_get_year (later), tx_date_get_quarter (later), later, &error);
+  g_assert_no_error (error);
+  hit = find_hit (ledger, JINSHAN, TX_RULE_DATA_STALE);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->color, ==, TX_COLOR_YELLOW);
+  g_assert_cmpint (hit->days, ==, 45);
+  g_assert_nonnull (strstr (hit->text, "No data sent for 45 days: the last file (金山街道-变更数据.xml.gz) was written on "));
+  g_clear_pointer (&ledger, tx_ledger_free);
+
+  /* 30 days on: not yet */
+  later = tx_date_add_days (day, 30);
+  ledger = tx_ledger_compute (f->city, tx_date_get_year (later), tx_date_get_quarter (later), later, &error);
+  g_assert_null (find_hit (ledger, JINSHAN, TX_RULE_DATA_STALE));
+  g_clear_pointer (&ledger, tx_ledger_free);
+
+  /* the setting: 60 days */
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->city), "stale-days", "60", &error));
+  later = tx_date_add_days (day, 45);
+  ledger = tx_ledger_compute (f->city, tx_date_get_year (later), tx_date_get_quarter (later), later, &error);
+  g_assert_null (find_hit (ledger, JINSHAN, TX_RULE_DATA_STALE));
+  g_clear_pointer (&ledger, tx_ledger_free);
+
+  /* a township's own ledger: no such reason */
+  ledger = tx_ledger_compute (f->jinshan, tx_date_get_year (later), tx_date_get_quarter (later),
+                              tx_date_add_days (day, 400), &error);
+  g_assert_null (find_hit (ledger, JINSHAN, TX_RULE_DATA_STALE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +706,7 @@ main (int   argc,
 
   g_test_add ("/offices/three-offices", Fixture, NULL, fixture_set_up, test_three_offices, fixture_tear_down);
   g_test_add ("/offices/same-name-township", Fixture, NULL, fixture_set_up, test_same_name_township, fixture_tear_down);
+  g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);
   g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
 
   return g_test_run ();

@@ -14,7 +14,7 @@
 #include "tx-metrics.h"
 #include "tx-vocabulary.h"
 
-static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind", "plan_missing" };
+static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind", "plan_missing", "data_stale" };
 
 /* --year and --quarter, defaulting to the quarter of --today */
 int

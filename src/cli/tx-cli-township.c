@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-cli-private.h"
+#include "tx-office.h"
 #include "tx-township-store.h"
 #include "tx-vocabulary.h"
 
@@ -22,6 +23,7 @@ tx_cli_cmd_township_list (Cli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GPtrArray) townships = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
   g_autofree char *format = NULL;
   g_autofree char *year_text = NULL;
   CommandOption options[] = {
@@ -49,6 +51,11 @@ tx_cli_cmd_township_list (Cli *cli)
   townships = tx_store_list_townships (store, &error);
   if (townships == NULL)
     return tx_cli_fail ("%s", error->message);
+  /* how recent the data of each are: its last file received, in the
+   * same order */
+  receipts = tx_office_list_receipts (store, &error);
+  if (receipts == NULL || receipts->len != townships->len)
+    return tx_cli_fail ("%s", error != NULL ? error->message : "");
 
   if (json)
     {
@@ -59,6 +66,7 @@ tx_cli_cmd_township_list (Cli *cli)
       for (guint i = 0; i < townships->len; i++)
         {
           TxTownship *township = g_ptr_array_index (townships, i);
+          TxReceipt *receipt = g_ptr_array_index (receipts, i);
           int planned = tx_store_get_plan (store, tx_township_get_uuid (township), (int) year);
 
           json_builder_begin_object (builder);
@@ -75,6 +83,23 @@ tx_cli_cmd_township_list (Cli *cli)
             json_builder_add_int_value (builder, planned);
           else
             json_builder_add_null_value (builder);
+          /* its last file received from another office: when, as of
+           * when, whole or the changes since the one before */
+          json_builder_set_member_name (builder, "received");
+          if (receipt->received_at != NULL)
+            json_builder_add_string_value (builder, receipt->received_at);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "data_as_of");
+          if (receipt->exported != NULL)
+            json_builder_add_string_value (builder, receipt->exported);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "complete");
+          if (receipt->received_at != NULL)
+            json_builder_add_boolean_value (builder, receipt->complete);
+          else
+            json_builder_add_null_value (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -83,16 +108,20 @@ tx_cli_cmd_township_list (Cli *cli)
     }
   else
     {
-      tx_cli_print_tsv_row ("name", "kind", "planned", "uuid", NULL);
+      tx_cli_print_tsv_row ("name", "kind", "planned", "uuid", "received", "data_as_of", "complete", NULL);
       for (guint i = 0; i < townships->len; i++)
         {
           TxTownship *township = g_ptr_array_index (townships, i);
+          TxReceipt *receipt = g_ptr_array_index (receipts, i);
           int planned = tx_store_get_plan (store, tx_township_get_uuid (township), (int) year);
           g_autofree char *planned_text = planned >= 0 ? g_strdup_printf ("%d", planned) : g_strdup ("");
 
           tx_cli_print_tsv_row (tx_township_get_name (township),
                                 tx_township_kind_to_key (tx_township_get_kind (township)),
-                                planned_text, tx_township_get_uuid (township), NULL);
+                                planned_text, tx_township_get_uuid (township),
+                                receipt->received_at != NULL ? receipt->received_at : "",
+                                receipt->exported != NULL ? receipt->exported : "",
+                                receipt->received_at == NULL ? "" : receipt->complete ? "true" : "false", NULL);
         }
     }
 

@@ -46,7 +46,7 @@ static const Command commands[] = {
   { "consultation restore", "CONSULTATION",
     N_("bring back a deleted consultation and its recommendations"), FALSE, tx_cli_cmd_consultation_restore },
   { "township list", "[--year Y] [--format tsv|json]",
-    N_("list the townships, with their plan of the year"), FALSE, tx_cli_cmd_township_list },
+    N_("list the townships, with their plan of the year and their last file received from another office (when, as of when, whole or changes)"), FALSE, tx_cli_cmd_township_list },
   { "township rename", "OLD NEW", N_("give a township another name"), FALSE, tx_cli_cmd_township_rename },
   { "township merge", "FROM INTO",
     N_("make two townships one: the people, consultations and plans of FROM go to INTO"), FALSE, tx_cli_cmd_township_merge },

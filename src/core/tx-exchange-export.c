@@ -752,7 +752,10 @@ tx_exchange_export_with (TxStore                *store,
             attr (&ex, "to-name", city->name);
         }
     }
-  /* what it holds: what changed from then on, or everything */
+  /* of which township, when of one; what it holds: what changed from
+   * then on, or everything */
+  if (township != NULL)
+    attr (&ex, "township", township);
   if (since != NULL)
     attr (&ex, "since", since);
 

@@ -146,6 +146,8 @@ typedef struct {
   char                  *receiver;
   char                  *receiver_name;
   char                  *own_kind;        /* "township" or "city" */
+  char                  *subject;         /* the one township the file is of, or NULL */
+  char                  *since;           /* what it holds changed from then on; NULL: everything */
 
   /* the records changed both here and there, found by the merging
    * pass: "element\x1fuuid" (a plan's uuid "township/year") → the

@@ -232,7 +232,8 @@ static const ElementShape root_shape = {
               { "office-name", VALUE_TOKEN, NULL, FALSE },
               { "to", VALUE_UUID, NULL, FALSE },
               { "to-name", VALUE_TOKEN, NULL, FALSE },
-              { "since", VALUE_DATETIME, NULL, FALSE }),
+              { "since", VALUE_DATETIME, NULL, FALSE },
+              { "township", VALUE_UUID, NULL, FALSE }),
   VALUE_ELEMENTS, NULL,
   CHILDREN ({ &township_shape, OCCURS_ANY },
             { &person_shape, OCCURS_ANY },
@@ -2049,6 +2050,8 @@ tx_import_clear_offices (Importer *imp)
   g_clear_pointer (&imp->sender.exported, g_free);
   g_clear_pointer (&imp->receiver, g_free);
   g_clear_pointer (&imp->receiver_name, g_free);
+  g_clear_pointer (&imp->subject, g_free);
+  g_clear_pointer (&imp->since, g_free);
 }
 
 /* The offices the root names: the one that wrote the file, and the one
@@ -2066,6 +2069,8 @@ read_offices (Importer         *imp,
   imp->sender.exported = dup_root_attribute (reader, "exported");
   imp->receiver = dup_root_attribute (reader, "to");
   imp->receiver_name = dup_root_attribute (reader, "to-name");
+  imp->subject = dup_root_attribute (reader, "township");
+  imp->since = dup_root_attribute (reader, "since");
 }
 
 /* The root: a Tongxin exchange file of this version, for this office. */

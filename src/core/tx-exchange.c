@@ -615,6 +615,34 @@ report_townships (Importer       *imp,
     }
 }
 
+/* A file of one township from another office: kept, for how recent
+ * the data of the township are here. */
+static gboolean
+note_received (Importer  *imp,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (imp->subject == NULL || imp->sender.uuid == NULL || g_strcmp0 (imp->sender.uuid, imp->own_office) == 0)
+    return TRUE;
+
+  stmt = tx_store_prepare (imp->store,
+                           "INSERT INTO received (township, peer, peer_name, received_at, exported, complete, file) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, tx_import_township_here (imp, imp->subject), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, imp->sender.uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, imp->sender.name != NULL ? imp->sender.name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, imp->import_time, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, imp->sender.exported, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, imp->since == NULL);
+  sqlite3_bind_text (stmt, 7, imp->display_name, -1, SQLITE_STATIC);
+
+  return tx_store_step_done (imp->store, stmt, error);
+}
+
 static gboolean
 merge_file_cb (TxStore   *store,
                gpointer   user_data,
@@ -627,7 +655,8 @@ merge_file_cb (TxStore   *store,
   if (!read_file (imp, error) || !tx_import_finish_new_people (imp, error) || !tx_import_make_deferred_indexes (imp, error))
     return FALSE;
 
-  if (!tx_import_keep_theirs (imp, error) || !keep_township_matches (imp, error) || !note_sender (imp, error))
+  if (!tx_import_keep_theirs (imp, error) || !keep_township_matches (imp, error) || !note_sender (imp, error) ||
+      !note_received (imp, error))
     return FALSE;
 
   if (imp->options != NULL && imp->options->finish != NULL &&

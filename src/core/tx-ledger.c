@@ -33,6 +33,7 @@
 
 #include "tx-consultation-store.h"
 #include "tx-ledger.h"
+#include "tx-office.h"
 #include "tx-outcome-store.h"
 #include "tx-records-private.h"
 #include "tx-records.h"
@@ -62,6 +63,8 @@ tx_ledger_rules_load (TxLedgerRules *rules,
   rules->feedback_red_days = tx_settings_get_feedback_red_days (settings);
   rules->plan_yellow_behind = tx_settings_get_plan_yellow_behind (settings);
   rules->plan_red_behind = tx_settings_get_plan_red_behind (settings);
+  rules->stale_days = g_strcmp0 (tx_settings_get_office_kind (settings), "city") == 0
+                      ? tx_settings_get_stale_days (settings) : 0;
 }
 
 static void
@@ -513,6 +516,64 @@ read_ledger_data (TxStore   *store,
   return TRUE;
 }
 
+/*
+ * At the city office: a township whose last file (as of when it was
+ * written) is older than @stale_days on the day judged is yellow, the
+ * reason saying since when.  A township of which no file came is not:
+ * it may keep its data here.
+ */
+static gboolean
+add_stale_hits (TxStore   *store,
+                TxLedger  *ledger,
+                int        stale_days,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) receipts = tx_office_list_receipts (store, error);
+
+  if (receipts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      for (guint r = 0; r < receipts->len; r++)
+        {
+          TxReceipt *receipt = g_ptr_array_index (receipts, r);
+          char written[11];
+          int age;
+          TxLedgerHit *hit;
+
+          if (g_strcmp0 (receipt->township, entry->township_uuid) != 0)
+            continue;
+          age = tx_receipt_get_age (receipt, ledger->as_of);
+          if (age <= stale_days)
+            break;
+
+          hit = g_new0 (TxLedgerHit, 1);
+          hit->rule = TX_RULE_DATA_STALE;
+          hit->color = TX_COLOR_YELLOW;
+          hit->kind = g_strdup ("township");
+          hit->uuid = g_strdup (entry->township_uuid);
+          hit->title = g_strdup (entry->township_name);
+          hit->days = age;
+          hit->due = tx_date_add_days (ledger->as_of, -age);
+          tx_date_write_iso (hit->due, written);
+          hit->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    /* Translators: the age of a township's data at the city, then the file */
+                                                    "No data sent for %d day: the last file (%s) was written on %s.",
+                                                    "No data sent for %d days: the last file (%s) was written on %s.",
+                                                    age),
+                                       age, receipt->file, written);
+          add_hit (entry, hit);
+          g_ptr_array_sort (entry->hits, compare_hits);
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * tx_ledger_compute:
  * @today: the day to judge on
@@ -544,6 +605,8 @@ tx_ledger_compute (TxStore     *store,
   ledger = tx_ledger_evaluate (data.townships, data.consultations, data.outcomes, data.planned, data.held,
                                &data.rules,
                                year, quarter, today);
+  if (data.rules.stale_days > 0 && !add_stale_hits (store, ledger, data.rules.stale_days, error))
+    g_clear_pointer (&ledger, tx_ledger_free);
   ledger_data_clear (&data);
 
   return ledger;

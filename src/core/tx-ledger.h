@@ -17,6 +17,7 @@ typedef enum {
   TX_RULE_FEEDBACK_WAITING,
   TX_RULE_PLAN_BEHIND,
   TX_RULE_PLAN_MISSING,      /* no plan for the year (always yellow) */
+  TX_RULE_DATA_STALE,        /* at the city: the township's last file is old (yellow) */
 } TxRule;
 
 /* The thresholds, all settings (DESIGN §1, tx-settings.c). */
@@ -27,6 +28,8 @@ typedef struct {
   int feedback_red_days;     /* feedback overdue more than this: red (30) */
   int plan_yellow_behind;    /* consultations behind the plan: yellow (1) */
   int plan_red_behind;       /* … red (2) */
+  int stale_days;            /* at the city, a township's last file older
+                              * than this: yellow (30; 0: never) */
 } TxLedgerRules;
 
 /* One reason behind a colour. */

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tx-office.h"
+#include "tx-township-store.h"
 
 void
 tx_peer_free (TxPeer *peer)
@@ -213,4 +214,98 @@ tx_office_suggest_file_name (const char *township_name,
                           township_name != NULL ? township_name : "全部乡镇",
                           tx_date_get_year (day), tx_date_get_month (day), tx_date_get_day (day),
                           changes_only ? "变更数据" : "全部数据");
+}
+
+void
+tx_receipt_free (TxReceipt *receipt)
+{
+  if (receipt == NULL)
+    return;
+
+  g_free (receipt->township);
+  g_free (receipt->name);
+  g_free (receipt->received_at);
+  g_free (receipt->exported);
+  g_free (receipt->file);
+  g_free (receipt->peer_name);
+  g_free (receipt);
+}
+
+/**
+ * tx_office_list_receipts:
+ *
+ * Returns: (transfer full) (element-type TxReceipt): for every township,
+ *   in the order of the townships, its last file received from another
+ *   office, if any; %NULL with @error set when they cannot be read
+ */
+GPtrArray *
+tx_office_list_receipts (TxStore  *store,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) townships = NULL;
+  g_autoptr(GPtrArray) receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_receipt_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  townships = tx_store_list_townships (store, error);
+  if (townships == NULL)
+    return NULL;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT received_at, exported, complete, file, peer_name FROM received "
+                           "WHERE township = ? ORDER BY received_at DESC, id DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < townships->len; i++)
+    {
+      TxTownship *township = g_ptr_array_index (townships, i);
+      TxReceipt *receipt = g_new0 (TxReceipt, 1);
+      int rc;
+
+      receipt->township = g_strdup (tx_township_get_uuid (township));
+      receipt->name = g_strdup (tx_township_get_name (township));
+      g_ptr_array_add (receipts, receipt);
+
+      sqlite3_bind_text (stmt, 1, receipt->township, -1, SQLITE_STATIC);
+      rc = tx_store_step (store, stmt, error);
+      if (rc == SQLITE_ROW)
+        {
+          receipt->received_at = g_strdup (tx_column_text (stmt, 0));
+          receipt->exported = g_strdup (tx_column_text (stmt, 1));
+          receipt->complete = sqlite3_column_int (stmt, 2);
+          receipt->file = g_strdup (tx_column_text (stmt, 3));
+          receipt->peer_name = g_strdup (tx_column_text (stmt, 4));
+        }
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ERROR)
+        return NULL;
+    }
+
+  return g_steal_pointer (&receipts);
+}
+
+/**
+ * tx_receipt_get_age:
+ * @today: the day to count to
+ *
+ * Returns: how many days before @today the data were written (the
+ *   file's as-of time, in local time), or -1 when no file came
+ */
+int
+tx_receipt_get_age (const TxReceipt *receipt,
+                    TxDate           today)
+{
+  g_autoptr(GDateTime) exported = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (receipt->exported == NULL || (exported = g_date_time_new_from_iso8601 (receipt->exported, NULL)) == NULL)
+    return -1;
+
+  local = g_date_time_to_local (exported);
+  return tx_date_days_between (tx_date_new (g_date_time_get_year (local), g_date_time_get_month (local),
+                                            g_date_time_get_day_of_month (local)),
+                               today);
 }

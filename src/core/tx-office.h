@@ -30,6 +30,22 @@ typedef struct {
   char *file;          /* its name */
 } TxSent;
 
+/* How recent the data of a township are here: its last file received */
+typedef struct {
+  char     *township;      /* uuid */
+  char     *name;
+  char     *received_at;   /* UTC; NULL: no file of it received */
+  char     *exported;      /* the data's as-of time, as the file says */
+  gboolean  complete;      /* everything, or the changes since the one before */
+  char     *file;
+  char     *peer_name;
+} TxReceipt;
+
+void       tx_receipt_free         (TxReceipt   *receipt);
+GPtrArray *tx_office_list_receipts (TxStore     *store,
+                                    GError     **error);
+int        tx_receipt_get_age      (const TxReceipt *receipt,
+                                    TxDate       today);
 void       tx_peer_free            (TxPeer      *peer);
 void       tx_sent_free            (TxSent      *sent);
 GPtrArray *tx_office_list_sent     (TxStore     *store,
@@ -49,5 +65,6 @@ gboolean   tx_office_note_peer     (TxStore     *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxPeer, tx_peer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxSent, tx_sent_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxReceipt, tx_receipt_free)
 
 G_END_DECLS

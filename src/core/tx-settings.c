@@ -115,6 +115,9 @@ static const TxSettingInfo infos[] = {
   { .key = "plan-red-behind", .kind = TX_SETTING_INTEGER, .default_value = "2", .min = 1, .max = 100,
     .title = N_("Behind the Plan: Red"), .group = TX_SETTING_GROUP_LEDGER,
     .summary = N_("A township this many consultations behind its yearly plan is red") },
+  { .key = "stale-days", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 365,
+    .title = N_("Data Not Sent: Yellow"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("At the city office, a township whose last file came more than this many days ago is yellow (0: never)") },
   { .key = "stakeholder-share", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 100,
     .title = N_("Stakeholder Share"), .group = TX_SETTING_GROUP_MEETINGS,
     .summary = N_("The least share of stakeholders among those at a meeting, in percent") },
@@ -140,6 +143,7 @@ enum {
   INFO_FEEDBACK_RED_DAYS,
   INFO_PLAN_YELLOW_BEHIND,
   INFO_PLAN_RED_BEHIND,
+  INFO_STALE_DAYS,
   INFO_STAKEHOLDER_SHARE,
   INFO_BACKUPS_KEPT,
   N_INFOS
@@ -732,6 +736,14 @@ tx_settings_get_stage_red_days (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
 
   return get_integer (self, INFO_STAGE_RED_DAYS);
+}
+
+int
+tx_settings_get_stale_days (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_STALE_DAYS);
 }
 
 int

@@ -100,6 +100,7 @@ gboolean             tx_settings_get_signin_phones     (TxSettings *self);
 gboolean             tx_settings_get_print_full_phones (TxSettings *self);
 int                  tx_settings_get_stage_red_days   (TxSettings  *self);
 int                  tx_settings_get_feedback_days    (TxSettings  *self);
+int                  tx_settings_get_stale_days       (TxSettings  *self);
 int                  tx_settings_get_feedback_red_days (TxSettings *self);
 int                  tx_settings_get_plan_yellow_behind (TxSettings *self);
 int                  tx_settings_get_plan_red_behind  (TxSettings  *self);
