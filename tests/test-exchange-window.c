@@ -16,6 +16,7 @@
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-outcome-store.h"
+#include "tx-overview-page-private.h"
 #include "tx-receive-dialog.h"
 #include "tx-send-dialog.h"
 #include "tx-settings.h"
@@ -143,6 +144,26 @@ file_subtitles (TxReceiveDialog *dialog)
   return subtitles;
 }
 
+static gboolean
+overview_is_read (gpointer page)
+{
+  return !tx_overview_page_get_reload_pending (page);
+}
+
+/* The subtitle of the row of @township under Data Received, or NULL */
+static const char *
+received_subtitle (TxOverviewPage *page,
+                   const char     *township)
+{
+  GtkListBox *list = tx_test_get_template_child (page, "received_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), township) == 0)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  return NULL;
+}
+
 static void
 change_advice (TxStore    *store,
                const char *content)
@@ -238,6 +259,19 @@ test_send_receive_decide (Fixture       *f,
   g_assert_cmpuint (tx_store_count (f->city, "township"), ==, 2);
   g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (receive, "conflicts_button")));
   gtk_window_destroy (GTK_WINDOW (receive));
+
+  /* the city's Overview: the last file of each township */
+  {
+    TxOverviewPage *page = tx_test_get_widget (f->window, TX_TYPE_OVERVIEW_PAGE);
+
+    tx_test_wait_until (overview_is_read, page, "the Overview to be read again");
+    g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (page, "received_group")));
+    g_assert_nonnull (received_subtitle (page, "金山街道"));
+    g_assert_true (g_str_has_prefix (received_subtitle (page, "金山街道"), "Received "));
+    g_assert_true (g_str_has_suffix (received_subtitle (page, "金山街道"), " · everything"));
+    g_assert_true (g_str_has_suffix (received_subtitle (page, "凤山镇"), " · everything"));
+    tx_test_save_screenshot (page, "overview-received");
+  }
 
   /* both change the recommendation; the township sends its changes */
   change_advice (f->city, "市政协办公室：公示不少于十日。");

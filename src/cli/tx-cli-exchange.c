@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "tx-backup.h"
 #include "tx-cli-private.h"
 #include "tx-conflict.h"
 #include "tx-exchange.h"
@@ -181,6 +182,7 @@ tx_cli_cmd_import (Cli *cli)
                                       { "keep-townships-apart", NULL, &keep_apart } };
   guint n_refused = 0;
   guint n_imported = 0;
+  gboolean backed_up = FALSE;
   int status;
 
   status = tx_cli_parse_command_options (cli, 1, command_options, G_N_ELEMENTS (command_options), files);
@@ -218,6 +220,17 @@ tx_cli_cmd_import (Cli *cli)
         }
     }
 
+  /* one backup before them all, when there is something to keep */
+  if (n_refused == 0 && !dry_run && files->len > 1 &&
+      (tx_store_has_records (store, "township") || tx_store_has_records (store, "person")))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, cli->today, &error))
+        return tx_cli_fail (_("Nothing was imported: the database could not be backed up first. %s"), error->message);
+      backed_up = TRUE;
+    }
+
   if (n_refused == 0 && !dry_run)
     for (guint i = 0; i < files->len; i++)
       {
@@ -229,6 +242,7 @@ tx_cli_cmd_import (Cli *cli)
         options.conflicts = result->conflicts;
         options.townships = result->townships;
         options.keep_townships_apart = keep_apart;
+        options.backed_up = backed_up;
         result->ok = tx_exchange_import_file (store, result->path, &options, &result->report, &error);
         if (!result->ok)
           {

@@ -758,8 +758,9 @@ back_up (Importer  *imp,
   if (imp->options != NULL && imp->options->dry_run)
     return TRUE;
 
-  /* a conflict decided: one record, changed as an editor changes it */
-  if (imp->options != NULL && imp->options->take_all)
+  /* a conflict decided: one record, changed as an editor changes it;
+   * or backed up by the caller, before several files */
+  if (imp->options != NULL && (imp->options->take_all || imp->options->backed_up))
     return TRUE;
 
   return tx_backup_take_before_change (imp->store, TX_BACKUP_BEFORE_IMPORT,
@@ -779,10 +780,10 @@ holds_records (TxStore *store)
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
  * file is right, and what was there is backed up only for a file that
- * is.  Into a database that holds records, then, the file is read
+ * is (unless the caller backed it up, before several files).  Into a database that holds records, then, the file is read
  * twice: once to check it, once, after the backup, to merge it.  Into
  * one that holds none (a new office, a city's first import), or in a
- * dry run, there is nothing to back up, and the file is checked and
+ * dry run, or after the caller's backup, there is nothing to back up, and the file is checked and
  * merged in one reading, all in one transaction that a fault rolls
  * back.  A file that the one reading did not take is read again the
  * first way, which says what is wrong as it always did: what the
@@ -808,7 +809,7 @@ import_file (Importer        *imp,
       !tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
     return FALSE;
 
-  if ((imp->options != NULL && imp->options->dry_run) || !holds_records (imp->store))
+  if ((imp->options != NULL && (imp->options->dry_run || imp->options->backed_up)) || !holds_records (imp->store))
     {
       g_autoptr(GError) local_error = NULL;
 

@@ -66,6 +66,9 @@ typedef struct {
   /* (nullable) (element-type utf8): the names of the townships matched
    * or kept apart are added to it */
   GPtrArray   *townships;
+  /* The caller backed the database up just before (one backup for
+   * several files): none is taken, and the file is read once. */
+  gboolean     backed_up;
 } TxImportOptions;
 
 /* Which records an export writes */

@@ -31,6 +31,7 @@ typedef struct {
   char               *township;      /* an export's: the uuid of the one township written, or NULL */
   gboolean            since_last;    /* an export's: only what changed since the last file */
   gboolean            keep_apart;    /* an import's: townships of a name here kept apart */
+  gboolean            backed_up;     /* an import's: backed up before, by the first of several */
   TxImportReport      report;
   GPtrArray          *conflicts;     /* TxConflict an import found */
   GPtrArray          *townships;     /* names of the townships it matched or kept apart */
@@ -101,6 +102,7 @@ run_in_thread (GTask        *task,
       options.conflicts = data->conflicts;
       options.townships = data->townships;
       options.keep_townships_apart = data->keep_apart;
+      options.backed_up = data->backed_up;
       ok = tx_exchange_import_file (store, data->file_path, &options, &data->report, &error);
     }
 
@@ -225,6 +227,7 @@ tx_exchange_task_run_with (GtkWindow              *parent,
   data->township = options != NULL ? g_strdup (options->township) : NULL;
   data->since_last = options != NULL && options->since_last;
   data->keep_apart = options != NULL && options->keep_townships_apart;
+  data->backed_up = options != NULL && options->backed_up;
   data->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
   data->townships = g_ptr_array_new_with_free_func (g_free);
   data->permille = kind == TX_EXCHANGE_TASK_EXPORT ? -1 : 0;

@@ -22,6 +22,7 @@ typedef struct {
   const char *township;               /* an export's: the uuid of the one township written, or NULL */
   gboolean    since_last;             /* an export's: only what changed since the last file */
   gboolean    keep_townships_apart;   /* an import's: see TxImportOptions */
+  gboolean    backed_up;              /* an import's: see TxImportOptions */
 } TxExchangeTaskOptions;
 
 void     tx_exchange_task_run    (GtkWindow           *parent,

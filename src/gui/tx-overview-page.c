@@ -23,6 +23,7 @@
 #include "tx-circular-dialog.h"
 #include "tx-day.h"
 #include "tx-ledger.h"
+#include "tx-office.h"
 #include "tx-out-of-sight.h"
 #include "tx-overview-page-private.h"
 #include "tx-overview-reading.h"
@@ -40,6 +41,8 @@ struct _TxOverviewPage
   AdwActionRow   *issued_row;
   TxChartView    *ledger_chart;
   GtkListBox     *needs_attention_list;
+  GtkWidget      *received_group;
+  GtkListBox     *received_list;
   TxChartView    *adoption_chart;
   TxChartView    *plan_chart;
   TxChartView    *stages_chart;
@@ -237,6 +240,67 @@ show_ledger_state (TxOverviewPage *self,
 
 /* What was read, or why it could not be; nothing at all without a
  * store (@reading %NULL). */
+/* A township's last file, as the city's Overview says it */
+static GtkWidget *
+create_receipt_row (const TxReceipt *receipt,
+                    TxDate           today,
+                    int              stale_days)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  int age = tx_receipt_get_age (receipt, today);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), receipt->name);
+  if (receipt->received_at == NULL)
+    subtitle = g_strdup (_("No file received yet"));
+  else
+    {
+      g_autofree char *received = tx_timestamp_format_local (receipt->received_at);
+      g_autofree char *as_of = tx_timestamp_format_local (receipt->exported);
+
+      /* Translators: when a township's last file came, as of when its data are, and whether it held everything */
+      subtitle = g_strdup_printf (receipt->complete ? _("Received %s · data as of %s · everything")
+                                                    : _("Received %s · data as of %s · the changes since the file before"),
+                                  received, as_of);
+      if (stale_days > 0 && age > stale_days)
+        {
+          g_autofree char *old = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No data sent for %d day · %s",
+                                                               "No data sent for %d days · %s", age),
+                                                  age, subtitle);
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          g_free (subtitle);
+          subtitle = g_steal_pointer (&old);
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+/* The city's: the last file of each township */
+static void
+show_receipts (TxOverviewPage    *self,
+               TxOverviewReading *reading)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->received_list))) != NULL)
+    gtk_list_box_remove (self->received_list, child);
+
+  gtk_widget_set_visible (self->received_group, reading != NULL && reading->receipts != NULL);
+  if (reading == NULL || reading->receipts == NULL)
+    return;
+
+  for (guint i = 0; i < reading->receipts->len; i++)
+    gtk_list_box_append (self->received_list,
+                         create_receipt_row (g_ptr_array_index (reading->receipts, i), reading->today,
+                                             reading->stale_days));
+}
+
 static void
 show_reading (TxOverviewPage *self,
               TxOverviewReading        *reading,
@@ -254,6 +318,7 @@ show_reading (TxOverviewPage *self,
       gtk_label_set_label (self->as_of_label, "");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->issued_list), FALSE);
+      show_receipts (self, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       update_actions (self);
       return;
@@ -281,6 +346,7 @@ show_reading (TxOverviewPage *self,
     tx_chart_view_set_data (self->charts[i], g_steal_pointer (&reading->charts[i]));
   tx_attention_list_show (self->attention, self->ledger);
   g_clear_pointer (&shown, tx_ledger_free);
+  show_receipts (self, reading);
   show_ledger_state (self, self->ledger->issued_on);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_actions (self);
@@ -682,6 +748,8 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, issued_row);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, ledger_chart);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, needs_attention_list);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, received_group);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, received_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, adoption_chart);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, plan_chart);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, stages_chart);

@@ -12,7 +12,9 @@
 
 #include "config.h"
 
+#include "tx-office.h"
 #include "tx-overview-reading.h"
+#include "tx-settings.h"
 #include "tx-records.h"
 
 /**
@@ -47,6 +49,7 @@ tx_overview_reading_free (TxOverviewReading *reading)
   g_clear_pointer (&reading->ledger, tx_ledger_free);
   for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
     g_clear_pointer (&reading->charts[i], tx_chart_data_free);
+  g_clear_pointer (&reading->receipts, g_ptr_array_unref);
   g_free (reading);
 }
 
@@ -123,6 +126,15 @@ tx_overview_reading_read (TxOverviewReading  *reading,
     {
       reading->charts[i] = tx_chart_data_from_store (store, kinds[i], reading->year, reading->today, error);
       if (reading->charts[i] == NULL)
+        return FALSE;
+    }
+
+  /* the city's: how recent its data of each township are */
+  if (g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (store)), "city") == 0)
+    {
+      reading->stale_days = tx_settings_get_stale_days (tx_store_get_settings (store));
+      reading->receipts = tx_office_list_receipts (store, error);
+      if (reading->receipts == NULL)
         return FALSE;
     }
 

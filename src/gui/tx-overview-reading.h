@@ -29,6 +29,8 @@ typedef struct {
   GArray       *issued;    /* gboolean, of each of @keys */
   TxLedger     *ledger;
   TxChartData  *charts[TX_OVERVIEW_N_CHARTS];
+  GPtrArray    *receipts;  /* TxReceipt, at the city office: the last file of each township; else NULL */
+  int           stale_days;
   GError       *error;     /* read apart: why the ledger and charts could not be read */
 } TxOverviewReading;
 

@@ -336,7 +336,7 @@ static void
 next_task (TxReceiveDialog *self)
 {
   Received *received;
-  TxExchangeTaskOptions options = { NULL, FALSE, FALSE };
+  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE };
 
   if (self->busy)
     return;
@@ -363,6 +363,8 @@ next_task (TxReceiveDialog *self)
   if (!self->importing)
     update_row (self, received);
   options.keep_townships_apart = received->keep_apart;
+  /* the first file imported backs the database up, for them all */
+  options.backed_up = self->importing && find_state (self, FILE_IMPORTED) != NULL;
   tx_exchange_task_run_with (GTK_WINDOW (self), self->store,
                              self->importing ? TX_EXCHANGE_TASK_IMPORT : TX_EXCHANGE_TASK_PREVIEW,
                              received->file, tx_day_get_today (self->day), &options, on_task_done_cb, received);
