@@ -220,9 +220,9 @@ tx_cli_cmd_import (Cli *cli)
         }
     }
 
-  /* one backup before them all, when there is something to keep */
-  if (n_refused == 0 && !dry_run && files->len > 1 &&
-      (tx_store_has_records (store, "township") || tx_store_has_records (store, "person")))
+  /* one backup before them all (of a database that holds records:
+   * one that holds none has nothing to keep), not one before each */
+  if (n_refused == 0 && !dry_run && files->len > 1)
     {
       g_autoptr(GError) error = NULL;
 

@@ -2,10 +2,11 @@
 # bench-receive.py — the city office receives a file from each of its
 # townships: time and memory
 #
-#   TONGXIN_CLI=_build/src/cli/tongxin-cli python3 tests/bench/bench-receive.py [--townships 100]
+#   TONGXIN_CLI=_build/src/cli/tongxin-cli python3 tests/bench/bench-receive.py [--people 100000]
 #
-# A city of --townships townships of about 1,000 people and 200
-# consultations each (tests/bench/city.py) is made into one database,
+# A city of 100 townships and --people people (tests/bench/city.py: at
+# 100,000, about 1,000 people and 200 consultations a township) is made
+# into one database,
 # from which each township's file is written as its office sends it
 # (tongxin-cli export --township NAME, compressed), under an office of
 # its own.  Then a new city database receives them all at once, as the
@@ -13,7 +14,7 @@
 # imported whole (tongxin-cli import FILE…), once into an empty city and
 # once again (every record unchanged).  The wall time and the largest
 # resident memory of each run are printed; the target is under 30 s for
-# 100 townships (--targets: exit 1 when it is missed).
+# 100,000 people (--targets: exit 1 when it is missed).
 #
 # The files are kept in --cache (default: the build directory's
 # bench-receive/) and made again only when city.py's output changes.
@@ -59,11 +60,11 @@ def measured(argv):
     return elapsed, usage.ru_maxrss
 
 
-def make_files(cli, cache, n_townships):
+def make_files(cli, cache, people):
     """The townships' files, one an office, in @cache/files; made once."""
     stamp = os.path.join(cache, "version")
     files = os.path.join(cache, "files")
-    wanted = "%d %d" % (city.VERSION, n_townships)
+    wanted = "%d %d" % (city.VERSION, people)
     if os.path.exists(stamp) and open(stamp).read() == wanted:
         return sorted(os.path.join(files, f) for f in os.listdir(files))
 
@@ -71,8 +72,7 @@ def make_files(cli, cache, n_townships):
     os.makedirs(files)
     xml = os.path.join(cache, "city.xml")
     source = os.path.join(cache, "source.db")
-    people = n_townships * 1000
-    print("making a city of %d people in %d townships…" % (people, n_townships), file=sys.stderr)
+    print("making a city of %d people in %d townships…" % (people, city.N_TOWNSHIPS), file=sys.stderr)
     city.generate(people, xml, quiet=True)
     parts = city.part_paths(xml, 64)
     run([cli, "--db", source, "--today", TODAY, "import"] + [p for p in parts if os.path.exists(p)])
@@ -102,7 +102,7 @@ def make_files(cli, cache, n_townships):
 
 def main():
     parser = argparse.ArgumentParser(description="The city receives a file from each township.")
-    parser.add_argument("--townships", type=int, default=100, help="how many (100)")
+    parser.add_argument("--people", type=int, default=100000, help="the city's people, in 100 townships (100000)")
     parser.add_argument("--cache", help="where the files are kept")
     parser.add_argument("--runs", type=int, default=1, help="runs of each measurement; the median counts (1)")
     parser.add_argument("--targets", action="store_true", help="exit 1 when the target is missed")
@@ -113,7 +113,7 @@ def main():
     cli = os.path.abspath(args.cli)
     cache = args.cache or os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(cli))), "bench-receive")
 
-    files = make_files(cli, cache, args.townships)
+    files = make_files(cli, cache, args.people)
     size = sum(os.path.getsize(f) for f in files)
     print("%d files, %.1f MB compressed" % (len(files), size / 1e6))
 
