@@ -698,6 +698,26 @@ test_exchange_status (Fixture       *f,
   g_assert_null (find_hit (ledger, JINSHAN, TX_RULE_DATA_STALE));
 }
 
+/* An office without its identity is found by the check. */
+static void
+test_check_identity (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = tx_store_check (f->city, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->city), "DELETE FROM office", NULL, NULL, NULL), ==, SQLITE_OK);
+  problems = tx_store_check (f->city, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "The database has lost the identity of its office, by which the offices it exchanges files with know it.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +727,7 @@ main (int   argc,
   g_test_add ("/offices/three-offices", Fixture, NULL, fixture_set_up, test_three_offices, fixture_tear_down);
   g_test_add ("/offices/same-name-township", Fixture, NULL, fixture_set_up, test_same_name_township, fixture_tear_down);
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);
+  g_test_add ("/offices/check-identity", Fixture, NULL, fixture_set_up, test_check_identity, fixture_tear_down);
   g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
 
   return g_test_run ();

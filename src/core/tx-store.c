@@ -1654,6 +1654,16 @@ tx_store_check (TxStore  *self,
                                                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
 
+  /* the identity of the office, which its exchange files are known by */
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid FROM office WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      const char *uuid = sqlite3_step (stmt) == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+
+      if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+        g_ptr_array_add (problems, g_strdup (_("The database has lost the identity of its office, by which the offices it exchanges files with know it.")));
+    }
+  sqlite3_finalize (stmt);
+
   /* FTS5 checks its index with a command written as an INSERT, which a
    * read-only connection refuses: a read-only store is checked in a copy
    * in memory, so that checking never writes and never cries wolf. */
