@@ -22,6 +22,7 @@
 #include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-test-gui.h"
+#include "tx-township-store.h"
 #include "tx-window.h"
 
 #define JINSHAN     "b765363f-4e08-4e4b-836f-c4846d559edb"
@@ -318,6 +319,46 @@ test_send_receive_decide (Fixture       *f,
                    ==, "empty");
 }
 
+/* The city issues (下发) from the same dialog: the file named so, which
+ * the township takes as the city's plan. */
+static void
+test_issue (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  TxSendDialog *dialog;
+
+  g_assert_true (tx_exchange_export_with (f->township, &(TxExportOptions) { JINSHAN, FALSE, FALSE },
+                                          path = g_build_filename (f->dir, "金山街道.xml.gz", NULL), &error));
+  g_assert_true (tx_exchange_import_file (f->city, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_store_set_plan (f->city, "金山街道", 2001, 8, &error));
+  g_clear_pointer (&path, g_free);
+
+  dialog = tx_window_show_send (f->window);
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (dialog, "issue_row")));
+  tx_send_dialog_set_issue (dialog);
+  g_assert_false (gtk_widget_get_sensitive (tx_test_get_template_child (dialog, "township_row")));
+  name = tx_send_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "全部乡镇-20261127-下发.xml.gz");
+  path = g_build_filename (f->dir, name, NULL);
+  file = g_file_new_for_path (path);
+  tx_send_dialog_send_to (dialog, file);
+  tx_test_wait_until (send_done, dialog, "the file to be written");
+
+  g_assert_true (tx_exchange_import_file (f->township, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_store_get_plan (f->township, JINSHAN, 2001), ==, 8);
+
+  /* a township's dialog has no such choice */
+  dialog = tx_send_dialog_new (NULL, f->township, f->day);
+  g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (dialog, "issue_row")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +368,8 @@ main (int   argc,
 
   g_test_add ("/gui/exchange-window/send-receive-decide", Fixture, NULL, fixture_set_up, test_send_receive_decide,
               fixture_tear_down);
+
+  g_test_add ("/gui/exchange-window/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -718,6 +718,94 @@ test_check_identity (Fixture       *f,
                    "The database has lost the identity of its office, by which the offices it exchanges files with know it.");
 }
 
+/*
+ * The city sends its townships what is its own (下发): the plans, the
+ * thresholds of the ledger and the circulars issued, with the ledgers
+ * they froze.  The township takes them as they are: its plan and its
+ * thresholds as the city set them, and the quarter as issued.
+ */
+static void
+test_issue (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml.gz");
+  g_autofree char *issued = path_in (f, "下发-2001.xml.gz");
+  g_autofree char *text = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(TxLedger) frozen = NULL;
+  g_autofree char *value = NULL;
+  TxExportOptions options = { NULL, FALSE, TRUE };
+  TxImportReport report;
+  TxDate day = tx_date_new (2001, 6, 30);
+
+  import (f->city, first);
+  g_assert_true (tx_store_set_plan (f->city, "金山街道", 2001, 6, &error));
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->city), "stage-red-days", "10", &error));
+  g_assert_no_error (error);
+  ledger = tx_ledger_compute (f->city, 2001, 2, day, &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_ledger_issue (f->city, ledger, "2001-07-05", "福泉政协〔2001〕3号", "政协福泉市委员会",
+                                  "各乡镇（街道）要按计划开展协商。", FALSE, &error));
+  g_assert_no_error (error);
+
+  /* only what is the city's */
+  g_assert_true (tx_exchange_export_with (f->city, &options, issued, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) path = g_file_new_for_path (issued);
+    g_autoptr(GFileInputStream) file = g_file_read (path, NULL, NULL);
+    g_autoptr(GConverter) gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
+    g_autoptr(GInputStream) plain = g_converter_input_stream_new (G_INPUT_STREAM (file), gunzip);
+    g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+    g_output_stream_splice (memory, plain, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+    g_assert_no_error (error);
+    text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  }
+  g_assert_nonnull (strstr (text, "<threshold key=\"stage-red-days\" value=\"10\"/>"));
+  g_assert_nonnull (strstr (text, "<circular "));
+  g_assert_nonnull (strstr (text, "number=\"福泉政协〔2001〕3号\""));
+  g_assert_nonnull (strstr (text, "<plan township=\"" JINSHAN "\" year=\"2001\" consultations=\"6\""));
+  g_assert_null (strstr (text, "<person "));
+  g_assert_null (strstr (text, "<consultation "));
+
+  /* the township takes them */
+  report = import (f->jinshan, issued);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpint (tx_store_get_plan (f->jinshan, JINSHAN, 2001), ==, 6);
+  value = tx_settings_dup_text (tx_store_get_settings (f->jinshan), "stage-red-days", &error);
+  g_assert_cmpstr (value, ==, "10");
+  g_assert_true (tx_ledger_is_issued (f->jinshan, 2001, 2));
+  frozen = tx_ledger_get (f->jinshan, 2001, 2, tx_date_new (2001, 12, 31), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (frozen->issued_on, ==, "2001-07-05");
+  g_assert_cmpstr (frozen->number, ==, "福泉政协〔2001〕3号");
+  g_assert_cmpuint (frozen->entries->len, ==, ledger->entries->len);
+  g_assert_cmpint (((TxLedgerEntry *) g_ptr_array_index (frozen->entries, 0))->color, ==,
+                   ((TxLedgerEntry *) g_ptr_array_index (ledger->entries, 0))->color);
+
+  /* again: nothing changes */
+  report = import (f->jinshan, issued);
+  g_assert_cmpuint (report.inserted + report.updated, ==, 0);
+
+  /* thresholds are not a township's to send: the city keeps its own */
+  g_free (first);
+  first = path_in (f, "thresholds.xml");
+  g_assert_true (g_file_set_contents (first,
+                                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                      "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2001-07-01T10:00:00+08:00\" "
+                                      "office=\"0b6d2a57-35a2-4c47-9c0e-2f1d6f3e8a11\" office-kind=\"township\">\n"
+                                      "  <threshold key=\"stage-red-days\" value=\"20\"/>\n"
+                                      "</tongxin>\n", -1, NULL));
+  report = import (f->city, first);
+  g_assert_cmpuint (report.rejected, ==, 1);
+  g_free (value);
+  value = tx_settings_dup_text (tx_store_get_settings (f->city), "stage-red-days", &error);
+  g_assert_cmpstr (value, ==, "10");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +816,7 @@ main (int   argc,
   g_test_add ("/offices/same-name-township", Fixture, NULL, fixture_set_up, test_same_name_township, fixture_tear_down);
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);
   g_test_add ("/offices/check-identity", Fixture, NULL, fixture_set_up, test_check_identity, fixture_tear_down);
+  g_test_add ("/offices/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
   g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
 
   return g_test_run ();

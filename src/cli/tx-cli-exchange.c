@@ -16,6 +16,7 @@
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-records.h"
+#include "tx-settings.h"
 #include "tx-store.h"
 
 /* What one file of an import did */
@@ -304,8 +305,9 @@ tx_cli_cmd_import (Cli *cli)
   return EXIT_SUCCESS;
 }
 
-/* export [--township NAME] [--since-last] OUT: every record, or one
- * township's; everything, or what changed since the last file */
+/* export [--township NAME] [--since-last] [--issue] OUT: every record,
+ * or one township's; everything, or what changed since the last file;
+ * or what the city sends its townships (下发) */
 int
 tx_cli_cmd_export (Cli *cli)
 {
@@ -315,8 +317,10 @@ tx_cli_cmd_export (Cli *cli)
   g_autoptr(GError) error = NULL;
   g_autofree char *township = NULL;
   gboolean since_last = FALSE;
-  CommandOption options[] = { { "township", &township, NULL }, { "since-last", NULL, &since_last } };
-  TxExportOptions export = { NULL, FALSE };
+  gboolean issue = FALSE;
+  CommandOption options[] = { { "township", &township, NULL }, { "since-last", NULL, &since_last },
+                              { "issue", NULL, &issue } };
+  TxExportOptions export = { NULL, FALSE, FALSE };
   int status;
 
   status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
@@ -336,8 +340,14 @@ tx_cli_cmd_export (Cli *cli)
         return tx_cli_fail ("%s", error->message);
     }
 
+  if (issue && township != NULL)
+    return tx_cli_usage_error (_("“export --issue” writes what the city sends every township: it takes no --township."));
+  if (issue && g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (store)), "city") != 0)
+    return tx_cli_fail (_("Only the city office issues plans, thresholds and circulars: set it with “tongxin-cli config set office-kind city” if this database is the city office's."));
+
   export.township = found != NULL ? tx_township_get_uuid (found) : NULL;
   export.since_last = since_last;
+  export.issue = issue;
   if (!tx_exchange_export_with (store, &export, g_ptr_array_index (positional, 0), &error))
     return tx_cli_fail ("%s", error->message);
 

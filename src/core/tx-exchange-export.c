@@ -34,6 +34,8 @@ typedef struct {
   xmlTextWriterPtr  writer;
   gboolean          failed;
   GError           *read_error;   /* the first, when reading failed */
+  gboolean          issue;        /* only what the city sends its townships: townships, plans, thresholds, circulars */
+  gboolean          city;         /* written by the city office: its thresholds and circulars go with it */
 } Exporter;
 
 /* The next row of @stmt: FALSE at the end, and FALSE with the export
@@ -432,6 +434,56 @@ export_outcomes (Exporter *ex)
   sqlite3_reset (stmt);
 }
 
+/* The city's thresholds of the ledger, which its townships take */
+static void
+export_thresholds (Exporter *ex)
+{
+  TxSettings *settings = tx_store_get_settings (ex->store);
+
+  for (guint i = 0; tx_exchange_thresholds[i] != NULL; i++)
+    {
+      g_autofree char *value = tx_settings_dup_text (settings, tx_exchange_thresholds[i], NULL);
+
+      if (value == NULL)
+        continue;
+      start (ex, "threshold");
+      attr (ex, "key", tx_exchange_thresholds[i]);
+      attr (ex, "value", value);
+      end (ex);
+    }
+}
+
+/* The circulars issued, each version with the ledger it froze */
+static void
+export_circulars (Exporter *ex)
+{
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT uuid, year, quarter, version, number, issued_on, organization, "
+                                     "  suggestions, ledger, updated_at FROM circular "
+                                     "WHERE (?2 IS NULL OR updated_at >= ?2) AND (?3 IS NULL OR uuid = ?3) "
+                                     "ORDER BY year, quarter, version");
+
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "circular");
+      attr (ex, "uuid", tx_column_text (stmt, 0));
+      attr_int (ex, "year", sqlite3_column_int (stmt, 1));
+      attr_int (ex, "quarter", sqlite3_column_int (stmt, 2));
+      attr_int (ex, "version", sqlite3_column_int (stmt, 3));
+      attr (ex, "issued", tx_column_text (stmt, 5));
+      if (tx_column_text (stmt, 4)[0] != '\0')
+        attr (ex, "number", tx_column_text (stmt, 4));
+      if (tx_column_text (stmt, 6)[0] != '\0')
+        attr (ex, "organization", tx_column_text (stmt, 6));
+      attr (ex, "updated", tx_column_text (stmt, 9));
+      text_element (ex, "suggestions", tx_column_text (stmt, 7), FALSE);
+      text_element (ex, "ledger", tx_column_text (stmt, 8), TRUE);
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
 static void
 export_deletions (Exporter *ex)
 {
@@ -471,11 +523,23 @@ export_records (TxStore   *store,
   Exporter *ex = user_data;
 
   export_townships (ex);
-  export_people (ex);
+  if (!ex->issue)
+    export_people (ex);
   export_plans (ex);
-  export_consultations (ex);
-  export_outcomes (ex);
-  export_deletions (ex);
+  if (!ex->issue)
+    {
+      export_consultations (ex);
+      export_outcomes (ex);
+    }
+  /* the city's, for its townships: with what it sends them, and with
+   * all it keeps */
+  if (ex->city && (ex->issue || ex->township == 0))
+    {
+      export_thresholds (ex);
+      export_circulars (ex);
+    }
+  if (!ex->issue)
+    export_deletions (ex);
 
   return !ex->failed;
 }
@@ -700,6 +764,8 @@ tx_exchange_export_with (TxStore                *store,
   if (options != NULL && options->since_last)
     since = last_written (store, township);
   ex.since = since;
+  ex.issue = options != NULL && options->issue;
+  ex.city = g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (store)), "city") == 0;
 
   /* written whole or not at all, 0600, as every file Tongxin writes */
   file = tx_file_writer_new (path, &write_error);
@@ -795,7 +861,9 @@ tx_exchange_export_with (TxStore                *store,
    * kept (a database that cannot be written), the next is from an
    * earlier one, and holds more than it needs. */
   {
-    Sent sent = { written_at, township, city != NULL ? city->uuid : NULL, since, file_name };
+    /* what the city issues is of no township, nor of every record: the
+     * next file "since the last" does not start from it */
+    Sent sent = { written_at, ex.issue ? "" : township, city != NULL ? city->uuid : NULL, since, file_name };
     g_autoptr(GError) keep_error = NULL;
 
     if (!tx_store_write (store, keep_sent_cb, &sent, &keep_error))

@@ -21,6 +21,7 @@
 #include "tx-exchange-private.h"
 #include "tx-records-private.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
 /* ---- merging a record ---------------------------------------------- */
@@ -1193,6 +1194,109 @@ merge_deletion (Importer    *imp,
   return TRUE;
 }
 
+/* The city's, to a township: a threshold of the ledger, set as a clerk
+ * sets it (checked), when the file comes from a city office.  Anywhere
+ * else it is not this file's to set. */
+static gboolean
+merge_threshold (Importer    *imp,
+                 Incoming    *incoming,
+                 GError     **error)
+{
+  TxSettings *settings = tx_store_get_settings (imp->store);
+  g_autofree char *now = NULL;
+
+  if (!from_another_office (imp) || g_strcmp0 (imp->sender.kind, "city") != 0 ||
+      g_strcmp0 (imp->own_kind, "city") == 0)
+    {
+      count_merge (imp, MERGE_REJECTED);
+      return TRUE;
+    }
+
+  now = tx_settings_dup_text (settings, incoming->key, NULL);
+  if (g_strcmp0 (now, incoming->value) == 0)
+    {
+      count_merge (imp, MERGE_UNCHANGED);
+      return TRUE;
+    }
+
+  if (!tx_settings_set_text (settings, incoming->key, incoming->value, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+  count_merge (imp, MERGE_UPDATE);
+
+  return TRUE;
+}
+
+/* The city's: a circular it issued, with the ledger it froze, kept as
+ * issued (the newer version of the record wins).  One a township issued
+ * itself for the same quarter and version gives way to the city's. */
+static gboolean
+merge_circular (Importer    *imp,
+                Incoming    *incoming,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  Merge merge = MERGE_INSERT;
+
+  if (from_another_office (imp) && g_strcmp0 (imp->sender.kind, "city") != 0)
+    {
+      count_merge (imp, MERGE_REJECTED);
+      return TRUE;
+    }
+
+  stmt = tx_store_prepare (imp->store, "SELECT updated_at FROM circular WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    {
+      int order = strcmp (incoming->updated, tx_column_text (stmt, 0));
+
+      merge = order > 0 || (imp->options != NULL && imp->options->take_all && order != 0)
+              ? MERGE_UPDATE : order == 0 ? MERGE_UNCHANGED : MERGE_REJECTED;
+    }
+  sqlite3_reset (stmt);
+  count_merge (imp, merge);
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  stmt = tx_store_prepare (imp->store,
+                           "DELETE FROM circular WHERE year = ?1 AND quarter = ?2 AND version = ?3 AND uuid <> ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, incoming->year);
+  sqlite3_bind_int (stmt, 2, incoming->quarter);
+  sqlite3_bind_int (stmt, 3, incoming->version);
+  sqlite3_bind_text (stmt, 4, incoming->uuid, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (imp->store, stmt, error))
+    return FALSE;
+
+  stmt = tx_store_prepare (imp->store,
+                           "INSERT INTO circular (uuid, year, quarter, version, number, issued_on, organization, "
+                           "  suggestions, ledger, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                           "ON CONFLICT (uuid) DO UPDATE SET year = ?2, quarter = ?3, version = ?4, number = ?5, "
+                           "  issued_on = ?6, organization = ?7, suggestions = ?8, ledger = ?9, updated_at = ?10",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, incoming->year);
+  sqlite3_bind_int (stmt, 3, incoming->quarter);
+  sqlite3_bind_int (stmt, 4, incoming->version);
+  sqlite3_bind_text (stmt, 5, incoming->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, incoming->issued, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, incoming->organization, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, incoming->suggestions, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, incoming->ledger, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, incoming->updated, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (imp->store, stmt, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  tx_store_emit_changed (imp->store, "circular");
+  return TRUE;
+}
+
 gboolean
 tx_import_fail_first (Importer  *imp,
                       GError   **error)
@@ -1229,6 +1333,12 @@ tx_import_merge_record (Importer    *imp,
     case KIND_OUTCOME:
       ok = merge_outcome (imp, incoming, error);
       break;
+    case KIND_THRESHOLD:
+      ok = merge_threshold (imp, incoming, error);
+      break;
+    case KIND_CIRCULAR:
+      ok = merge_circular (imp, incoming, error);
+      break;
     case KIND_DELETED:
       ok = merge_deletion (imp, incoming, error);
       break;
@@ -1256,6 +1366,8 @@ tx_import_look_at_tables (Importer  *imp,
     [KIND_PLAN] = "SELECT 1 FROM plan LIMIT 1",
     [KIND_CONSULTATION] = "SELECT 1 FROM consultation LIMIT 1",
     [KIND_OUTCOME] = "SELECT 1 FROM outcome LIMIT 1",
+    [KIND_THRESHOLD] = "SELECT 1 FROM setting LIMIT 1",
+    [KIND_CIRCULAR] = "SELECT 1 FROM circular LIMIT 1",
     [KIND_DELETED] = "SELECT 1 FROM tombstone LIMIT 1",
   };
 

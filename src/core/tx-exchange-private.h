@@ -61,6 +61,8 @@ typedef enum {
   KIND_PLAN,
   KIND_CONSULTATION,
   KIND_OUTCOME,
+  KIND_THRESHOLD,   /* the city's: a threshold of the ledger */
+  KIND_CIRCULAR,    /* the city's: a quarterly circular issued, with its frozen ledger */
   KIND_DELETED,
   N_KINDS
 } Kind;
@@ -80,6 +82,15 @@ typedef struct {
   goffset   end;           /* where it ends in the file, for the progress */
   GBytes   *pinyin;        /* a person's sort keys, when new people are added many at a time */
   GBytes   *strokes;
+  char     *key;           /* a threshold's setting, and its value */
+  char     *value;
+  int       quarter;       /* a circular's (its year is @year) */
+  int       version;
+  char     *number;
+  char     *issued;
+  char     *organization;
+  char     *suggestions;
+  char     *ledger;        /* JSON */
 } Incoming;
 
 /* Rows written by one INSERT of records new here (prepare_rows()) */

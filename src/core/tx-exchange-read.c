@@ -20,6 +20,7 @@
 
 #include "tx-collate.h"
 #include "tx-exchange-private.h"
+#include "tx-ledger.h"
 #include "tx-records-private.h"
 #include "tx-rules.h"
 #include "tx-vocabulary.h"
@@ -40,6 +41,9 @@
  * speech); deeper than this is no exchange file, and is refused before
  * it is read further. */
 #define MAX_DEPTH 8
+
+/* The longest frozen ledger a circular may carry */
+#define MAX_LEDGER_BYTES (64 * 1024 * 1024)
 
 /* Bytes read from the file at a time */
 #define READ_BUFFER_SIZE (256 * 1024)
@@ -214,6 +218,29 @@ static const ElementShape outcome_shape = {
                    VALUE_TEXT, NULL, NULL))
 };
 
+static const ElementShape threshold_shape = {
+  "threshold",
+  ATTRIBUTES ({ "key", VALUE_CHOICE, LIST ("stage-red-days", "feedback-days", "feedback-red-days",
+                                           "plan-yellow-behind", "plan-red-behind", "stakeholder-share"), TRUE },
+              { "value", VALUE_COUNT, NULL, TRUE }),
+  VALUE_EMPTY, NULL, NULL
+};
+
+static const ElementShape circular_shape = {
+  "circular",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              { "year", VALUE_INT, NULL, TRUE },
+              { "quarter", VALUE_CHOICE, LIST ("1", "2", "3", "4"), TRUE },
+              { "version", VALUE_COUNT, NULL, TRUE },
+              { "issued", VALUE_DATE, NULL, TRUE },
+              { "number", VALUE_TEXT, NULL, FALSE },
+              { "organization", VALUE_TEXT, NULL, FALSE },
+              UPDATED_ATTRIBUTE),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN (TEXT_CHILD (OCCURS_OPTIONAL, "suggestions", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_ONCE, "ledger", VALUE_TEXT, NULL))
+};
+
 static const ElementShape deleted_shape = {
   "deleted",
   ATTRIBUTES ({ "kind", VALUE_CHOICE, LIST ("township", "person", "consultation", "outcome"), TRUE },
@@ -240,6 +267,8 @@ static const ElementShape root_shape = {
             { &plan_shape, OCCURS_ANY },
             { &consultation_shape, OCCURS_ANY },
             { &outcome_shape, OCCURS_ANY },
+            { &threshold_shape, OCCURS_ANY },
+            { &circular_shape, OCCURS_ANY },
             { &deleted_shape, OCCURS_ANY })
 };
 
@@ -467,6 +496,13 @@ tx_import_incoming_free (Incoming *incoming)
   g_free (incoming->description);
   g_clear_pointer (&incoming->pinyin, g_bytes_unref);
   g_clear_pointer (&incoming->strokes, g_bytes_unref);
+  g_free (incoming->key);
+  g_free (incoming->value);
+  g_free (incoming->number);
+  g_free (incoming->issued);
+  g_free (incoming->organization);
+  g_free (incoming->suggestions);
+  g_free (incoming->ledger);
   g_free (incoming);
 }
 
@@ -1232,7 +1268,9 @@ read_element (Importer            *imp,
 
             if (parent->text == NULL)
               parent->text = g_string_sized_new (length);
-            if (parent->text->len + length > max_text_bytes ())
+            /* a circular's frozen ledger is not a clerk's text: a
+             * city's is long */
+            if (parent->text->len + length > (g_strcmp0 (parent->name, "ledger") == 0 ? MAX_LEDGER_BYTES : max_text_bytes ()))
               {
                 tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
                                    _("the text of <%s> is longer than any text Tongxin keeps. %s"),
@@ -1556,6 +1594,8 @@ tx_import_describe (Kind        kind,
       return g_strdup_printf (_("the recommendation “%s”"), text);
 
     case KIND_PLAN:
+    case KIND_THRESHOLD:
+    case KIND_CIRCULAR:
     case KIND_DELETED:
     default:
       g_return_val_if_reached (NULL);
@@ -1588,6 +1628,8 @@ describe (Kind  kind,
       break;
 
     case KIND_PLAN:
+    case KIND_THRESHOLD:
+    case KIND_CIRCULAR:
     case KIND_DELETED:
     default:
       g_return_val_if_reached (NULL);
@@ -1716,6 +1758,64 @@ read_plan (Importer    *imp,
     return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
                               _("the plan refers to the township %s, which is neither in the file nor in the database."),
                               incoming->township);
+
+  return TRUE;
+}
+
+static gboolean
+read_threshold (Importer    *imp,
+                Elem        *elem,
+                Incoming    *incoming,
+                GError     **error)
+{
+  incoming->key = g_strdup (get_attr (elem, "key"));
+  incoming->value = g_strdup (get_attr (elem, "value"));
+  /* Translators: a threshold of the ledger, a setting's key */
+  incoming->description = g_strdup_printf (_("the threshold %s"), incoming->key);
+
+  if (!g_strv_contains (tx_exchange_thresholds, incoming->key != NULL ? incoming->key : ""))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("“%s” is not a threshold of the ledger. %s"), incoming->key ? incoming->key : "",
+                              _(NOT_WRITTEN_BY_TONGXIN));
+
+  return TRUE;
+}
+
+static gboolean
+read_circular (Importer    *imp,
+               Elem        *elem,
+               Incoming    *incoming,
+               GError     **error)
+{
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  const char *year = get_attr (elem, "year");
+  const char *quarter = get_attr (elem, "quarter");
+  const char *version = get_attr (elem, "version");
+
+  incoming->year = atoi (year ? year : "0");
+  incoming->quarter = atoi (quarter ? quarter : "0");
+  incoming->version = atoi (version ? version : "0");
+  incoming->issued = g_strdup (get_attr (elem, "issued"));
+  incoming->number = g_strdup (get_attr (elem, "number") ? get_attr (elem, "number") : "");
+  incoming->organization = g_strdup (get_attr (elem, "organization") ? get_attr (elem, "organization") : "");
+  incoming->suggestions = g_strdup (child_text (elem, "suggestions") ? child_text (elem, "suggestions") : "");
+  incoming->ledger = g_strdup (child_text (elem, "ledger") ? child_text (elem, "ledger") : "");
+  /* Translators: the circular of a quarter, and its version */
+  incoming->description = g_strdup_printf (_("the circular of Q%d %d (version %d)"),
+                                           incoming->quarter, incoming->year, incoming->version);
+
+  if (incoming->version < 1 || incoming->quarter < 1 || incoming->quarter > 4)
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("%s is not a circular Tongxin issues. %s"), incoming->description,
+                              _(NOT_WRITTEN_BY_TONGXIN));
+
+  /* the ledger it froze is one Tongxin reads */
+  ledger = tx_ledger_from_json (incoming->ledger, &json_error);
+  if (ledger == NULL || ledger->year != incoming->year || ledger->quarter != incoming->quarter)
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("the ledger of %s cannot be read. %s"), incoming->description,
+                              _(NOT_WRITTEN_BY_TONGXIN));
 
   return TRUE;
 }
@@ -2012,6 +2112,12 @@ read_record (Importer    *imp,
       break;
     case KIND_OUTCOME:
       ok = read_outcome (imp, elem, incoming, error);
+      break;
+    case KIND_THRESHOLD:
+      ok = read_threshold (imp, elem, incoming, error);
+      break;
+    case KIND_CIRCULAR:
+      ok = read_circular (imp, elem, incoming, error);
       break;
     case KIND_DELETED:
       ok = read_deletion (imp, elem, incoming, error);

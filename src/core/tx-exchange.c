@@ -39,7 +39,13 @@ G_DEFINE_QUARK (tx-exchange-error-quark, tx_exchange_error)
 
 /* The element of each kind of record */
 const char * const tx_import_kind_elements[N_KINDS] = {
-  "township", "person", "plan", "consultation", "outcome", "deleted",
+  "township", "person", "plan", "consultation", "outcome", "threshold", "circular", "deleted",
+};
+
+/* The settings a city office sends its townships (and no others) */
+const char * const tx_exchange_thresholds[] = {
+  "stage-red-days", "feedback-days", "feedback-red-days", "plan-yellow-behind", "plan-red-behind",
+  "stakeholder-share", NULL,
 };
 
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 10)

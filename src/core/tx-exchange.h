@@ -75,7 +75,12 @@ typedef struct {
 typedef struct {
   const char *township;     /* the uuid of the one township written; NULL: every record */
   gboolean    since_last;   /* only what changed since the last file of the same township was written */
+  gboolean    issue;        /* the city's 下发: its townships, plans, thresholds and circulars only */
 } TxExportOptions;
+
+/* The settings the city office sends its townships (下发): the
+ * thresholds of the ledger; NULL-terminated */
+extern const char * const tx_exchange_thresholds[];
 
 GQuark    tx_exchange_error_quark   (void);
 gboolean  tx_exchange_export        (TxStore                *store,

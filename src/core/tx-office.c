@@ -199,21 +199,27 @@ tx_office_list_sent (TxStore  *store,
  * tx_office_suggest_file_name:
  * @township_name: (nullable): the one township written; %NULL: every one
  * @day: the day it is written
- * @changes_only: whether it holds only what changed since the last
+ * @what: %TX_SENT_EVERYTHING, %TX_SENT_CHANGES or %TX_SENT_ISSUE
  *
  * Returns: (transfer full): a name a clerk tells files apart by, in
  *   Chinese as the offices write it, whatever the language of the
- *   window: "金山街道-20261203-全部数据.xml.gz", or "…-变更数据…"
+ *   window: "金山街道-20261203-全部数据.xml.gz", "…-变更数据…", or for what
+ *   the city sends its townships "全部乡镇-20261203-下发.xml.gz"
  */
 char *
 tx_office_suggest_file_name (const char *township_name,
                              TxDate      day,
-                             gboolean    changes_only)
+                             TxSentWhat  what)
 {
+  static const char * const words[] = {
+    [TX_SENT_EVERYTHING] = "全部数据",
+    [TX_SENT_CHANGES] = "变更数据",
+    [TX_SENT_ISSUE] = "下发",
+  };
+
   return g_strdup_printf ("%s-%04d%02d%02d-%s.xml.gz",
                           township_name != NULL ? township_name : "全部乡镇",
-                          tx_date_get_year (day), tx_date_get_month (day), tx_date_get_day (day),
-                          changes_only ? "变更数据" : "全部数据");
+                          tx_date_get_year (day), tx_date_get_month (day), tx_date_get_day (day), words[what]);
 }
 
 void

@@ -51,9 +51,15 @@ void       tx_sent_free            (TxSent      *sent);
 GPtrArray *tx_office_list_sent     (TxStore     *store,
                                     guint        limit,
                                     GError     **error);
+typedef enum {
+  TX_SENT_EVERYTHING,
+  TX_SENT_CHANGES,
+  TX_SENT_ISSUE,        /* the city's 下发 */
+} TxSentWhat;
+
 char      *tx_office_suggest_file_name (const char *township_name,
                                         TxDate      day,
-                                        gboolean    changes_only);
+                                        TxSentWhat  what);
 
 char      *tx_office_dup_uuid      (TxStore     *store,
                                     GError     **error);

@@ -32,6 +32,7 @@ typedef struct {
   gboolean            since_last;    /* an export's: only what changed since the last file */
   gboolean            keep_apart;    /* an import's: townships of a name here kept apart */
   gboolean            backed_up;     /* an import's: backed up before, by the first of several */
+  gboolean            issue;         /* an export's: the city's 下发 */
   TxImportReport      report;
   GPtrArray          *conflicts;     /* TxConflict an import found */
   GPtrArray          *townships;     /* names of the townships it matched or kept apart */
@@ -86,7 +87,7 @@ run_in_thread (GTask        *task,
 
   if (data->kind == TX_EXCHANGE_TASK_EXPORT)
     {
-      TxExportOptions options = { data->township, data->since_last };
+      TxExportOptions options = { data->township, data->since_last, data->issue };
 
       ok = tx_exchange_export_with (store, &options, data->file_path, &error);
     }
@@ -228,6 +229,7 @@ tx_exchange_task_run_with (GtkWindow              *parent,
   data->since_last = options != NULL && options->since_last;
   data->keep_apart = options != NULL && options->keep_townships_apart;
   data->backed_up = options != NULL && options->backed_up;
+  data->issue = options != NULL && options->issue;
   data->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
   data->townships = g_ptr_array_new_with_free_func (g_free);
   data->permille = kind == TX_EXCHANGE_TASK_EXPORT ? -1 : 0;

@@ -23,6 +23,7 @@ typedef struct {
   gboolean    since_last;             /* an export's: only what changed since the last file */
   gboolean    keep_townships_apart;   /* an import's: see TxImportOptions */
   gboolean    backed_up;              /* an import's: see TxImportOptions */
+  gboolean    issue;                  /* an export's: the city's 下发 (TxExportOptions) */
 } TxExchangeTaskOptions;
 
 void     tx_exchange_task_run    (GtkWindow           *parent,

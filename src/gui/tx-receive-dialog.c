@@ -336,7 +336,7 @@ static void
 next_task (TxReceiveDialog *self)
 {
   Received *received;
-  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE };
+  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE, FALSE };
 
   if (self->busy)
     return;

@@ -36,6 +36,8 @@ struct _TxSendDialog
   AdwActionRow    *changes_row;
   GtkCheckButton  *everything_check;
   GtkCheckButton  *changes_check;
+  GtkWidget       *issue_row;
+  GtkCheckButton  *issue_check;
   GtkListBox      *sent_list;
 
   /* owned references */
@@ -161,6 +163,14 @@ on_township_selected_cb (AdwComboRow  *row,
     update_changes_row (self);
 }
 
+/* 下发 goes to every township: no township to choose */
+static void
+on_issue_toggled_cb (GtkCheckButton *check,
+                     TxSendDialog   *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->township_row), !gtk_check_button_get_active (check));
+}
+
 static void
 on_written_cb (GObject      *source,
                GAsyncResult *result,
@@ -202,14 +212,15 @@ void
 tx_send_dialog_send_to (TxSendDialog *self,
                         GFile        *file)
 {
-  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE };
+  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE, FALSE };
 
   g_return_if_fail (TX_IS_SEND_DIALOG (self));
 
   if (self->busy)
     return;
 
-  options.township = get_township (self);
+  options.issue = gtk_check_button_get_active (self->issue_check);
+  options.township = options.issue ? NULL : get_township (self);
   options.since_last = gtk_check_button_get_active (self->changes_check);
   self->busy = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "send.choose", FALSE);
@@ -229,10 +240,14 @@ tx_send_dialog_suggest_name (TxSendDialog *self)
 
   g_return_val_if_fail (TX_IS_SEND_DIALOG (self), NULL);
 
+  if (gtk_check_button_get_active (self->issue_check))
+    return tx_office_suggest_file_name (NULL, tx_day_get_today (self->day), TX_SENT_ISSUE);
+
   position = adw_combo_row_get_selected (self->township_row);
   return tx_office_suggest_file_name (get_township (self) != NULL ? tx_township_model_get_name (self->townships, position) : NULL,
                                       tx_day_get_today (self->day),
-                                      gtk_check_button_get_active (self->changes_check) && last_sent (self) != NULL);
+                                      gtk_check_button_get_active (self->changes_check) && last_sent (self) != NULL
+                                      ? TX_SENT_CHANGES : TX_SENT_EVERYTHING);
 }
 
 static void
@@ -286,9 +301,11 @@ tx_send_dialog_constructed (GObject *object)
     g_warning ("Could not read the townships: %s", error->message);
   adw_combo_row_set_model (self->township_row, G_LIST_MODEL (self->townships));
 
-  /* a township's office sends its township; the city, all of them */
+  /* a township's office sends its township; the city, all of them,
+   * or what it issues */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->townships));
   adw_combo_row_set_selected (self->township_row, !city && n == 2 ? 1 : 0);
+  gtk_widget_set_visible (self->issue_row, city);
 
   reload_sent (self);
 }
@@ -374,7 +391,10 @@ tx_send_dialog_class_init (TxSendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxSendDialog, everything_check);
   gtk_widget_class_bind_template_child (widget_class, TxSendDialog, changes_check);
   gtk_widget_class_bind_template_child (widget_class, TxSendDialog, sent_list);
+  gtk_widget_class_bind_template_child (widget_class, TxSendDialog, issue_row);
+  gtk_widget_class_bind_template_child (widget_class, TxSendDialog, issue_check);
   gtk_widget_class_bind_template_callback (widget_class, on_township_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_issue_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "send.choose", NULL, choose_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -417,6 +437,20 @@ tx_send_dialog_set_changes_only (TxSendDialog *self,
   g_return_if_fail (TX_IS_SEND_DIALOG (self));
 
   gtk_check_button_set_active (changes_only ? self->changes_check : self->everything_check, TRUE);
+}
+
+/**
+ * tx_send_dialog_set_issue:
+ *
+ * Chooses what the city sends its townships (下发), at the city office.
+ */
+void
+tx_send_dialog_set_issue (TxSendDialog *self)
+{
+  g_return_if_fail (TX_IS_SEND_DIALOG (self));
+
+  if (gtk_widget_get_visible (self->issue_row))
+    gtk_check_button_set_active (self->issue_check, TRUE);
 }
 
 /**

@@ -19,6 +19,7 @@ TxSendDialog *tx_send_dialog_new              (GtkWindow    *parent,
                                                TxDay        *day);
 void          tx_send_dialog_set_changes_only (TxSendDialog *self,
                                                gboolean      changes_only);
+void          tx_send_dialog_set_issue        (TxSendDialog *self);
 char         *tx_send_dialog_suggest_name     (TxSendDialog *self);
 void          tx_send_dialog_send_to          (TxSendDialog *self,
                                                GFile        *file);
