@@ -954,6 +954,53 @@ test_conflicts (Fixture       *f,
   f->db = db;
 }
 
+/* workgroup add|assign|list|delete, and the ledger by work group */
+static void
+test_work_groups (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *entries;
+
+  load_demo (f);
+  cli (f, &run, "workgroup", "add", "第一工作组", "--leader", "王建国", "--members", "李明、张华", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "workgroup", "assign", "金山街道", "第一工作组", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "workgroup", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "name\tleader\tmembers\ttownships\n第一工作组\t王建国\t李明、张华\t金山街道\n");
+  run_clear (&run);
+
+  cli (f, &run, "ledger", "--work-group", "第一工作组", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  entries = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "name"), ==, "金山街道");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "work_group"), ==, "第一工作组");
+  run_clear (&run);
+
+  cli (f, &run, "workgroup", "assign", "金山街道", "第九工作组", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no work group named “第九工作组”"));
+  run_clear (&run);
+  cli (f, &run, "workgroup", "assign", "金山街道", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  cli (f, &run, "metrics", "--work-group", "第一工作组", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  cli (f, &run, "workgroup", "delete", "第一工作组", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  cli (f, &run, "workgroup", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "name\tleader\tmembers\ttownships\n");
+}
+
 static void
 test_chinese_messages (Fixture       *f,
                        gconstpointer  data)
@@ -1007,6 +1054,7 @@ main (int   argc,
   g_test_add ("/cli/backup-restore-check", Fixture, NULL, fixture_set_up, test_backup_restore_check, fixture_tear_down);
   g_test_add ("/cli/peers", Fixture, NULL, fixture_set_up, test_peers, fixture_tear_down);
   g_test_add ("/cli/conflicts", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);
+  g_test_add ("/cli/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);
   g_test_add ("/cli/export-import", Fixture, NULL, fixture_set_up, test_export_import, fixture_tear_down);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-township-store.h"
+#include "tx-work-group.h"
 
 /* The ids of the records of the two townships */
 #define JINSHAN      "b765363f-4e08-4e4b-836f-c4846d559edb"
@@ -806,6 +807,90 @@ test_issue (Fixture       *f,
   g_assert_cmpstr (value, ==, "10");
 }
 
+/*
+ * The city's work groups: each guides some townships; the ledger names
+ * each township's group (and keeps it when frozen); a township is in
+ * one group at most; a group removed leaves its townships in none.
+ */
+static void
+test_work_groups (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = send (f, f->jinshan, JINSHAN, "jinshan.xml.gz");
+  g_autofree char *second = send (f, f->fengshan, FENGSHAN, "fengshan.xml.gz");
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(TxLedger) thawed = NULL;
+  g_autofree char *json = NULL;
+  TxWorkGroup *group;
+
+  import (f->city, first);
+  import (f->city, second);
+  g_assert_true (tx_work_group_save (f->city, "第一工作组", "王建国", "李明、张华", &error));
+  g_assert_true (tx_work_group_save (f->city, "第二工作组", "赵敏", "", &error));
+  g_assert_true (tx_work_group_assign (f->city, "金山街道", "第一工作组", &error));
+  g_assert_true (tx_work_group_assign (f->city, "凤山镇", "第一工作组", &error));
+  g_assert_no_error (error);
+
+  /* one group at most */
+  g_assert_true (tx_work_group_assign (f->city, "凤山镇", "第二工作组", &error));
+  groups = tx_work_group_list (f->city, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 2);
+  group = g_ptr_array_index (groups, 0);
+  g_assert_cmpstr (group->name, ==, "第一工作组");
+  g_assert_cmpstr (group->leader, ==, "王建国");
+  g_assert_cmpstr (group->members, ==, "李明、张华");
+  g_assert_cmpuint (group->townships->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (group->townships, 0), ==, "金山街道");
+  group = g_ptr_array_index (groups, 1);
+  g_assert_cmpstr (g_ptr_array_index (group->townships, 0), ==, "凤山镇");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* the leader changes, the members stay */
+  g_assert_true (tx_work_group_save (f->city, "第一工作组", "钱进", NULL, &error));
+  groups = tx_work_group_list (f->city, &error);
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->leader, ==, "钱进");
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->members, ==, "李明、张华");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* the ledger names each township's group, and keeps it frozen */
+  ledger = tx_ledger_compute (f->city, 2001, 2, tx_date_new (2001, 6, 30), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      g_assert_cmpstr (entry->work_group, ==, g_strcmp0 (entry->township_uuid, JINSHAN) == 0 ? "第一工作组" : "第二工作组");
+    }
+  json = tx_ledger_to_json (ledger);
+  thawed = tx_ledger_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((TxLedgerEntry *) g_ptr_array_index (thawed->entries, 0))->work_group, ==,
+                   ((TxLedgerEntry *) g_ptr_array_index (ledger->entries, 0))->work_group);
+
+  /* wrong names are refused, clearly */
+  g_assert_false (tx_work_group_assign (f->city, "金山街道", "第九工作组", &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tx_work_group_save (f->city, "  ", NULL, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* removed: its townships are in none */
+  g_assert_true (tx_work_group_delete (f->city, "第二工作组", &error));
+  g_clear_pointer (&ledger, tx_ledger_free);
+  ledger = tx_ledger_compute (f->city, 2001, 2, tx_date_new (2001, 6, 30), &error);
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      if (g_strcmp0 (entry->township_uuid, FENGSHAN) == 0)
+        g_assert_null (entry->work_group);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +902,7 @@ main (int   argc,
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);
   g_test_add ("/offices/check-identity", Fixture, NULL, fixture_set_up, test_check_identity, fixture_tear_down);
   g_test_add ("/offices/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
+  g_test_add ("/offices/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);
   g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
 
   return g_test_run ();

@@ -53,6 +53,7 @@ typedef struct {
   char     *year_text;
   char     *quarter_text;
   char     *township;
+  char     *work_group;
   char     *format;
   gboolean  json;
   int       year;
@@ -65,6 +66,7 @@ period_clear (Period *period)
   g_clear_pointer (&period->year_text, g_free);
   g_clear_pointer (&period->quarter_text, g_free);
   g_clear_pointer (&period->township, g_free);
+  g_clear_pointer (&period->work_group, g_free);
   g_clear_pointer (&period->format, g_free);
 }
 
@@ -78,6 +80,7 @@ parse_period (Cli    *cli,
     { "year", &period->year_text, NULL },
     { "quarter", &period->quarter_text, NULL },
     { "township", &period->township, NULL },
+    { "work-group", &period->work_group, NULL },
     { "format", &period->format, NULL },
   };
   int status;
@@ -89,6 +92,19 @@ parse_period (Cli    *cli,
     status = tx_cli_parse_quarter (cli, period->year_text, period->quarter_text, &period->year, &period->quarter);
 
   return status;
+}
+
+/* Whether the ledger shows @entry: of the township asked for, of the
+ * work group asked for */
+static gboolean
+is_shown (const Period        *period,
+          const TxLedgerEntry *entry)
+{
+  if (period->township != NULL && !g_str_equal (period->township, entry->township_name) &&
+      !g_str_equal (period->township, entry->township_uuid))
+    return FALSE;
+
+  return period->work_group == NULL || g_strcmp0 (period->work_group, entry->work_group) == 0;
 }
 
 int
@@ -135,8 +151,7 @@ tx_cli_cmd_ledger (Cli *cli)
         {
           TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
 
-          if (township != NULL && !g_str_equal (township, entry->township_name) &&
-              !g_str_equal (township, entry->township_uuid))
+          if (!is_shown (&period, entry))
             continue;
 
           json_builder_begin_object (builder);
@@ -144,6 +159,11 @@ tx_cli_cmd_ledger (Cli *cli)
           json_builder_add_string_value (builder, entry->township_name);
           json_builder_set_member_name (builder, "uuid");
           json_builder_add_string_value (builder, entry->township_uuid);
+          json_builder_set_member_name (builder, "work_group");
+          if (entry->work_group != NULL)
+            json_builder_add_string_value (builder, entry->work_group);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "year");
           json_builder_add_int_value (builder, ledger->year);
           json_builder_set_member_name (builder, "quarter");
@@ -230,8 +250,7 @@ tx_cli_cmd_ledger (Cli *cli)
           TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
           g_autoptr(GString) reasons = g_string_new (NULL);
 
-          if (township != NULL && !g_str_equal (township, entry->township_name) &&
-              !g_str_equal (township, entry->township_uuid))
+          if (!is_shown (&period, entry))
             continue;
 
           for (guint h = 0; h < entry->hits->len; h++)
@@ -321,6 +340,8 @@ tx_cli_cmd_metrics (Cli *cli)
   status = parse_period (cli, &period);
   if (status != 0)
     return status;
+  if (period.work_group != NULL)
+    return tx_cli_usage_error (_("“metrics” takes no --work-group: tongxin-cli metrics [--year Y] [--quarter Q] [--township NAME]"));
   township = period.township;
   json = period.json;
   year = period.year;

@@ -111,6 +111,10 @@ int tx_cli_cmd_township_list     (Cli *cli);
 int tx_cli_cmd_township_rename   (Cli *cli);
 int tx_cli_cmd_township_merge    (Cli *cli);
 int tx_cli_cmd_township_plan     (Cli *cli);
+int tx_cli_cmd_workgroup_list    (Cli *cli);
+int tx_cli_cmd_workgroup_add     (Cli *cli);
+int tx_cli_cmd_workgroup_assign  (Cli *cli);
+int tx_cli_cmd_workgroup_delete  (Cli *cli);
 
 /* tx-cli-config.c */
 int tx_cli_cmd_config_list       (Cli *cli);

@@ -13,6 +13,7 @@
 #include "tx-office.h"
 #include "tx-township-store.h"
 #include "tx-vocabulary.h"
+#include "tx-work-group.h"
 
 /* township list [--year Y] [--format tsv|json]: each township, its kind
  * and its plan of the year */
@@ -197,5 +198,157 @@ tx_cli_cmd_township_plan (Cli *cli)
 
   /* Translators: a township, a year, a number of consultations */
   g_print (_("%s plans %u consultations in %u\n"), cli->args[2], (guint) planned, (guint) year);
+  return EXIT_SUCCESS;
+}
+
+/* workgroup list [--format tsv|json] */
+int
+tx_cli_cmd_workgroup_list (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *format = NULL;
+  CommandOption options[] = { { "format", &format, NULL } };
+  gboolean json = FALSE;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 0)
+    return tx_cli_usage_error (_("“workgroup list” takes no arguments."));
+  if (format != NULL && !tx_cli_parse_format (format, &json))
+    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  groups = tx_work_group_list (store, &error);
+  if (groups == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < groups->len; i++)
+        {
+          TxWorkGroup *group = g_ptr_array_index (groups, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, group->name);
+          json_builder_set_member_name (builder, "leader");
+          json_builder_add_string_value (builder, group->leader);
+          json_builder_set_member_name (builder, "members");
+          json_builder_add_string_value (builder, group->members);
+          json_builder_set_member_name (builder, "townships");
+          json_builder_begin_array (builder);
+          for (guint t = 0; t < group->townships->len; t++)
+            json_builder_add_string_value (builder, g_ptr_array_index (group->townships, t));
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, group->uuid);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      tx_cli_print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  tx_cli_print_tsv_row ("name", "leader", "members", "townships", NULL);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      TxWorkGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *townships = NULL;
+
+      g_ptr_array_add (group->townships, NULL);
+      townships = g_strjoinv ("、", (char **) group->townships->pdata);
+      tx_cli_print_tsv_row (group->name, group->leader, group->members, townships, NULL);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* workgroup add NAME [--leader NAME] [--members TEXT] */
+int
+tx_cli_cmd_workgroup_add (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *leader = NULL;
+  g_autofree char *members = NULL;
+  CommandOption options[] = { { "leader", &leader, NULL }, { "members", &members, NULL } };
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 1)
+    return tx_cli_usage_error (_("“workgroup add” needs the group's name: tongxin-cli workgroup add NAME [--leader NAME] [--members TEXT]"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_work_group_save (store, g_ptr_array_index (positional, 0), leader, members, &error))
+    return tx_cli_fail (_("The work group was not saved: %s"), error->message);
+
+  g_print (_("Saved the work group %s.\n"), (const char *) g_ptr_array_index (positional, 0));
+  return EXIT_SUCCESS;
+}
+
+/* workgroup assign TOWNSHIP GROUP | workgroup assign TOWNSHIP --none */
+int
+tx_cli_cmd_workgroup_assign (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  gboolean none = FALSE;
+  CommandOption options[] = { { "none", NULL, &none } };
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != (none ? 1 : 2))
+    return tx_cli_usage_error (_("“workgroup assign” needs a township and a work group: tongxin-cli workgroup assign TOWNSHIP GROUP (or --none)"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_work_group_assign (store, g_ptr_array_index (positional, 0),
+                             none ? NULL : g_ptr_array_index (positional, 1), &error))
+    return tx_cli_fail (_("The township was not moved: %s"), error->message);
+
+  return EXIT_SUCCESS;
+}
+
+/* workgroup delete NAME */
+int
+tx_cli_cmd_workgroup_delete (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 3)
+    return tx_cli_usage_error (_("“workgroup delete” needs the group's name: tongxin-cli workgroup delete NAME"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (!tx_work_group_delete (store, cli->args[2], &error))
+    return tx_cli_fail (_("The work group was not removed: %s"), error->message);
+
   return EXIT_SUCCESS;
 }

@@ -40,6 +40,7 @@
 #include "tx-rules.h"
 #include "tx-settings.h"
 #include "tx-vocabulary.h"
+#include "tx-work-group.h"
 
 void
 tx_ledger_rules_init_default (TxLedgerRules *rules)
@@ -83,6 +84,7 @@ entry_free (TxLedgerEntry *entry)
 {
   g_free (entry->township_uuid);
   g_free (entry->township_name);
+  g_free (entry->work_group);
   g_ptr_array_unref (entry->hits);
   g_free (entry);
 }
@@ -574,6 +576,28 @@ add_stale_hits (TxStore   *store,
   return TRUE;
 }
 
+/* The city's work group of each township, kept with the ledger (and
+ * frozen with it when issued). */
+static gboolean
+name_work_groups (TxStore   *store,
+                  TxLedger  *ledger,
+                  GError   **error)
+{
+  g_autoptr(GHashTable) groups = tx_work_group_by_township (store, error);
+
+  if (groups == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+
+      entry->work_group = g_strdup (g_hash_table_lookup (groups, entry->township_uuid));
+    }
+
+  return TRUE;
+}
+
 /**
  * tx_ledger_compute:
  * @today: the day to judge on
@@ -606,6 +630,8 @@ tx_ledger_compute (TxStore     *store,
                                &data.rules,
                                year, quarter, today);
   if (data.rules.stale_days > 0 && !add_stale_hits (store, ledger, data.rules.stale_days, error))
+    g_clear_pointer (&ledger, tx_ledger_free);
+  if (ledger != NULL && !name_work_groups (store, ledger, error))
     g_clear_pointer (&ledger, tx_ledger_free);
   ledger_data_clear (&data);
 
@@ -699,6 +725,11 @@ tx_ledger_to_json (TxLedger *ledger)
       json_builder_add_string_value (builder, entry->township_uuid);
       json_builder_set_member_name (builder, "township_name");
       json_builder_add_string_value (builder, entry->township_name);
+      if (entry->work_group != NULL)
+        {
+          json_builder_set_member_name (builder, "work_group");
+          json_builder_add_string_value (builder, entry->work_group);
+        }
       json_builder_set_member_name (builder, "color");
       json_builder_add_int_value (builder, entry->color);
       json_builder_set_member_name (builder, "planned");
@@ -790,6 +821,8 @@ tx_ledger_from_json (const char  *json,
       TxLedgerEntry *entry = g_new0 (TxLedgerEntry, 1);
 
       entry->township_uuid = dup_member (object, "township_uuid");
+      if (json_object_has_member (object, "work_group"))
+        entry->work_group = dup_member (object, "work_group");
       entry->township_name = dup_member (object, "township_name");
       entry->color = json_object_get_int_member (object, "color");
       entry->planned = json_object_get_int_member (object, "planned");

@@ -49,6 +49,7 @@ typedef struct {
 typedef struct {
   char      *township_uuid;
   char      *township_name;
+  char      *work_group;  /* the city's work group guiding it, or NULL */
   TxColor    color;
   GPtrArray *hits;       /* TxLedgerHit, worst first */
   int        planned;    /* -1 without a plan */
