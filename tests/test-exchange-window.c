@@ -23,6 +23,7 @@
 #include "tx-store.h"
 #include "tx-test-gui.h"
 #include "tx-township-store.h"
+#include "tx-welcome-page.h"
 #include "tx-window.h"
 
 #define JINSHAN     "b765363f-4e08-4e4b-836f-c4846d559edb"
@@ -359,6 +360,62 @@ test_issue (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+on_create_city_cb (TxWelcomePage *page,
+                   const char    *organization,
+                   char         **told)
+{
+  *told = g_strdup (organization);
+}
+
+static void
+on_create_township_cb (TxWelcomePage *page,
+                       const char    *name,
+                       int            kind,
+                       const char    *organization,
+                       gboolean      *told)
+{
+  *told = TRUE;
+}
+
+/* At first run, the welcome page asks which office the database is:
+ * the city office's names no township of its own. */
+static void
+test_welcome_city (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *welcome = tx_welcome_page_new ();
+  g_autofree char *organization = NULL;
+  gboolean township = FALSE;
+
+  gtk_window_set_child (GTK_WINDOW (window), welcome);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (welcome, "create-city", G_CALLBACK (on_create_city_cb), &organization);
+  g_signal_connect (welcome, "create", G_CALLBACK (on_create_township_cb), &township);
+
+  /* a township's, first: it needs its name */
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (welcome, "name_row")));
+  g_assert_false (gtk_widget_get_sensitive (tx_test_get_template_child (welcome, "create_button")));
+
+  adw_combo_row_set_selected (tx_test_get_template_child (welcome, "office_row"), 1);
+  g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (welcome, "name_row")));
+  g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (welcome, "kind_row")));
+  g_assert_true (gtk_widget_get_sensitive (tx_test_get_template_child (welcome, "create_button")));
+  g_assert_cmpstr (adw_preferences_group_get_title (tx_test_get_template_child (welcome, "set_up_group")), ==,
+                   "Set Up the City Office");
+  gtk_editable_set_text (GTK_EDITABLE (tx_test_get_template_child (welcome, "organization_row")), " 政协福泉市委员会办公室 ");
+  gtk_widget_activate_action (welcome, "welcome.create", NULL);
+  g_assert_cmpstr (organization, ==, "政协福泉市委员会办公室");
+  g_assert_false (township);
+
+  /* back to a township's */
+  adw_combo_row_set_selected (tx_test_get_template_child (welcome, "office_row"), 0);
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (welcome, "name_row")));
+  g_assert_false (gtk_widget_get_sensitive (tx_test_get_template_child (welcome, "create_button")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +426,7 @@ main (int   argc,
   g_test_add ("/gui/exchange-window/send-receive-decide", Fixture, NULL, fixture_set_up, test_send_receive_decide,
               fixture_tear_down);
 
+  g_test_add ("/gui/exchange-window/welcome-city", Fixture, NULL, fixture_set_up, test_welcome_city, fixture_tear_down);
   g_test_add ("/gui/exchange-window/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
 
   return g_test_run ();

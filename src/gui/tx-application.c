@@ -762,6 +762,41 @@ tx_application_create_township_database (TxApplication   *self,
 }
 
 /**
+ * tx_application_create_city_database:
+ * @organization: the issuing body, or ""
+ *
+ * Creates the city office's database, with no township yet (they come
+ * with the files the townships send), and shows it.
+ */
+gboolean
+tx_application_create_city_database (TxApplication  *self,
+                                     const char     *organization,
+                                     GError        **error)
+{
+  g_autoptr(TxStore) store = NULL;
+  TxSettings *settings;
+
+  g_return_val_if_fail (TX_IS_APPLICATION (self), FALSE);
+
+  store = create_new_database (self, error);
+  if (store == NULL)
+    return FALSE;
+
+  settings = tx_store_get_settings (store);
+  if (!tx_settings_set_text (settings, "office-kind", "city", error) ||
+      (organization[0] != '\0' && !tx_settings_set_text (settings, "organization", organization, error)))
+    {
+      g_clear_object (&store);
+      remove_new_database (tx_application_get_db_path (self));
+      return FALSE;
+    }
+
+  self->sample = FALSE;
+  set_store (self, store);
+  return TRUE;
+}
+
+/**
  * tx_application_create_empty_database:
  *
  * Creates the clerk's database, empty, and shows it: the first step of

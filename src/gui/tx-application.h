@@ -30,6 +30,9 @@ gboolean       tx_application_create_township_database
                                                TxTownshipKind   kind,
                                                const char      *organization,
                                                GError         **error);
+gboolean       tx_application_create_city_database (TxApplication  *self,
+                                                    const char     *organization,
+                                                    GError        **error);
 gboolean       tx_application_create_empty_database
                                               (TxApplication   *self,
                                                GError         **error);

@@ -32,6 +32,8 @@ struct _TxWelcomePage
   AdwEntryRow *name_row;
   AdwComboRow *kind_row;
   AdwEntryRow *organization_row;
+  AdwComboRow *office_row;
+  AdwPreferencesGroup *set_up_group;
   GtkLabel    *problem_label;
   GtkWidget   *create_button;
 };
@@ -40,6 +42,7 @@ G_DEFINE_FINAL_TYPE (TxWelcomePage, tx_welcome_page, ADW_TYPE_BIN)
 
 enum {
   CREATE,
+  CREATE_CITY,
   IMPORT_ROSTER,
   OPEN_EXCHANGE,
   TRY_SAMPLE,
@@ -68,11 +71,30 @@ check_name (TxWelcomePage *self,
   }
 }
 
+/* Whether the database set up is the city office's (the choices are
+ * those of the setting office-kind, in its order) */
+static gboolean
+is_city (TxWelcomePage *self)
+{
+  const TxSettingInfo *office_kind = tx_settings_lookup ("office-kind");
+  guint selected = adw_combo_row_get_selected (self->office_row);
+
+  return selected < g_strv_length ((char **) office_kind->choices) &&
+         g_strcmp0 (office_kind->choices[selected], "city") == 0;
+}
+
 static void
 on_name_row_changed_cb (TxWelcomePage *self)
 {
   gboolean ready;
   g_autofree char *problem = check_name (self, &ready);
+
+  /* the city office's has no township of its own to name */
+  if (is_city (self))
+    {
+      g_clear_pointer (&problem, g_free);
+      ready = TRUE;
+    }
 
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
@@ -83,6 +105,22 @@ on_name_row_changed_cb (TxWelcomePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.create", ready);
   /* a button that is off says why */
   gtk_widget_set_tooltip_text (self->create_button, ready ? NULL : _("Type the township’s name first"));
+}
+
+/* A township's database, or the city office's: the city names no
+ * township, its townships come with the files they send */
+static void
+on_office_row_selected_cb (TxWelcomePage *self)
+{
+  gboolean city = is_city (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), !city);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), !city);
+  adw_preferences_group_set_title (self->set_up_group, city ? _("Set Up the City Office") : _("Set Up Your Township"));
+  adw_preferences_group_set_description (self->set_up_group,
+                                         city ? _("The townships and their data come later: with the files the townships send (Receive Data), or under Townships and Plans.")
+                                              : _("Other townships, and each year’s plan, can be added later under Townships and Plans."));
+  on_name_row_changed_cb (self);
 }
 
 static void
@@ -102,11 +140,15 @@ create_action (GtkWidget  *widget,
   gboolean ready;
   g_autofree char *problem = check_name (self, &ready);
 
+  organization = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organization_row))));
+  if (is_city (self))
+    {
+      g_signal_emit (self, signals[CREATE_CITY], 0, organization);
+      return;
+    }
   if (!ready)
     return;
-
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  organization = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organization_row))));
   g_signal_emit (self, signals[CREATE], 0, name, (int) adw_combo_row_get_selected (self->kind_row), organization);
 }
 
@@ -208,6 +250,15 @@ tx_welcome_page_class_init (TxWelcomePageClass *klass)
     g_signal_new ("create", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT, G_TYPE_STRING);
   /**
+   * TxWelcomePage::create-city:
+   * @organization: the issuing body, or ""
+   *
+   * The clerk set up the city office's database: it should be created now.
+   */
+  signals[CREATE_CITY] =
+    g_signal_new ("create-city", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
    * TxWelcomePage::import-roster:
    * @file: the roster (CSV) chosen
    */
@@ -239,18 +290,28 @@ tx_welcome_page_class_init (TxWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, office_row);
+  gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, set_up_group);
   gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, TxWelcomePage, create_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_office_row_selected_cb);
 }
 
 static void
 tx_welcome_page_init (TxWelcomePage *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) offices = gtk_string_list_new (NULL);
+  const TxSettingInfo *office_kind = tx_settings_lookup ("office-kind");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* the choices of the setting, as Preferences shows them */
+  for (guint i = 0; office_kind->choices[i] != NULL; i++)
+    gtk_string_list_append (offices, _(office_kind->choice_labels[i]));
+  adw_combo_row_set_model (self->office_row, G_LIST_MODEL (offices));
 
   for (guint k = 0; k < tx_township_kind_get_count (); k++)
     gtk_string_list_append (kinds, tx_township_kind_get_label (k));

@@ -151,6 +151,23 @@ on_welcome_page_create_cb (TxWelcomePage *page,
 }
 
 static void
+on_welcome_page_create_city_cb (TxWelcomePage *page,
+                                const char    *organization,
+                                TxWindow      *self)
+{
+  TxApplication *app = get_application (self);
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (!tx_application_create_city_database (app, organization, &error))
+    tx_welcome_page_show_problem (page, error->message);
+  else
+    tx_window_show_toast (self, _("The city office is set up. Receive the townships’ data from the main menu."));
+}
+
+static void
 on_welcome_page_import_roster_cb (TxWelcomePage *page,
                                   GFile         *file,
                                   TxWindow      *self)
@@ -494,6 +511,7 @@ tx_window_class_init (TxWindowClass *klass)
    * that has the focus undoes its own typing first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_create_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_create_city_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_import_roster_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_open_exchange_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_page_try_sample_cb);
