@@ -269,7 +269,9 @@ test_send_receive_decide (Fixture       *f,
     tx_test_wait_until (overview_is_read, page, "the Overview to be read again");
     g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (page, "received_group")));
     g_assert_nonnull (received_subtitle (page, "金山街道"));
-    g_assert_true (g_str_has_prefix (received_subtitle (page, "金山街道"), "Received "));
+    /* (a machine whose clock is far from the window's day says too that
+     * the data are old) */
+    g_assert_nonnull (strstr (received_subtitle (page, "金山街道"), "Received "));
     g_assert_true (g_str_has_suffix (received_subtitle (page, "金山街道"), " · everything"));
     g_assert_true (g_str_has_suffix (received_subtitle (page, "凤山镇"), " · everything"));
     tx_test_save_screenshot (page, "overview-received");

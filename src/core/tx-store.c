@@ -443,8 +443,18 @@ tx_store_open_db_read_only (const char  *path,
   int rc;
 
   rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK && sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
-    return SQLITE_OK;
+  if (rc == SQLITE_OK)
+    {
+      /* another connection may be writing, or checkpointing, this
+       * moment: wait for it, as every connection here does, rather than
+       * read the file without its WAL */
+      sqlite3_busy_timeout (*db, 10000);
+      rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        return SQLITE_OK;
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        return rc;
+    }
 
   sqlite3_close_v2 (*db);
   *db = NULL;
