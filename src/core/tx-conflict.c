@@ -112,11 +112,16 @@ tx_conflict_describe (const char *kind,
       return g_strdup_printf (_("the plan of %s for %d"), name, year != NULL ? atoi (year + 1) : 0);
     }
 
-  for (guint i = 0; i < N_KINDS; i++)
-    if (g_strcmp0 (kind, tx_import_kind_elements[i]) == 0 && i != KIND_DELETED)
-      return tx_import_describe ((Kind) i, name);
-
-  return g_strdup (name);
+  switch (tx_import_kind_from_element (kind))
+    {
+    case KIND_TOWNSHIP:
+    case KIND_PERSON:
+    case KIND_CONSULTATION:
+    case KIND_OUTCOME:
+      return tx_import_describe (tx_import_kind_from_element (kind), name);
+    default:
+      return g_strdup (name);
+    }
 }
 
 /* A decision, as the window's buttons say it */
@@ -289,19 +294,19 @@ decide_cb (TxStore   *store,
     return FALSE;
 
   /* kept ours: the sender's version was seen, and ours is a change
-   * since it; taken theirs: the record is as the sender has it */
-  stmt = tx_store_prepare (store,
-                           decision->choice == TX_CONFLICT_KEEP_OURS
-                           ? "INSERT OR REPLACE INTO base (kind, uuid, updated) VALUES (?1, ?2, ?3)"
-                           : "DELETE FROM base WHERE kind = ?1 AND uuid = ?2 AND ?3 IS NOT NULL",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, decision->conflict->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, decision->conflict->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, decision->conflict->theirs_updated, -1, SQLITE_STATIC);
-  if (!tx_store_step_done (store, stmt, error))
-    return FALSE;
+   * since it; taken theirs: the record is as the sender has it (the
+   * import that took it forgot its base) */
+  if (decision->choice == TX_CONFLICT_KEEP_OURS)
+    {
+      stmt = tx_store_prepare (store, "INSERT OR REPLACE INTO base (kind, uuid, updated) VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, decision->conflict->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, decision->conflict->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, decision->conflict->theirs_updated, -1, SQLITE_STATIC);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
 
   tx_store_emit_changed (store, decision->conflict->kind);
   return TRUE;

@@ -257,15 +257,6 @@ name_here (Importer   *imp,
   return g_steal_pointer (&text);
 }
 
-static Kind
-kind_of_table (const char *table)
-{
-  for (guint kind = 0; kind < N_KINDS; kind++)
-    if (g_strcmp0 (table, tx_import_kind_elements[kind]) == 0)
-      return kind;
-  return KIND_DELETED;
-}
-
 /*
  * Keeps a conflict: the version here stays as it is, the file's is
  * kept with the conflict (its element, read again from the file when
@@ -353,7 +344,7 @@ keep_record_conflict (Importer    *imp,
                       GError     **error)
 {
   g_autofree char *key = g_strconcat (tx_import_kind_elements[incoming->kind], "\x1f", incoming->uuid, NULL);
-  g_autofree char *name = name_here (imp, kind_of_table (kind), incoming->uuid);
+  g_autofree char *name = name_here (imp, tx_import_kind_from_element (kind), incoming->uuid);
 
   return keep_conflict (imp, incoming, kind, incoming->uuid, key, name, here, error);
 }

@@ -221,6 +221,9 @@ typedef gboolean (*TakeRecordFunc) (Importer  *imp,
 
 extern const char * const tx_import_kind_elements[N_KINDS];
 
+Kind
+tx_import_kind_from_element (const char *name);
+
 void
 tx_import_incoming_free (Incoming *incoming);
 

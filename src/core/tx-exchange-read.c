@@ -2333,11 +2333,7 @@ tx_import_read_records (Importer        *imp,
           const ElementShape *shape = NULL;
           g_autoptr(Elem) elem = NULL;
           Incoming *incoming;
-          guint kind;
-
-          for (kind = 0; kind < N_KINDS; kind++)
-            if (g_strcmp0 (name, tx_import_kind_elements[kind]) == 0)
-              break;
+          Kind kind = tx_import_kind_from_element (name);
 
           if (imp->check == CHECK_SHAPE && (kind == N_KINDS || (shape = next_child_shape (&root, reader, name)) == NULL))
             {

@@ -42,6 +42,19 @@ const char * const tx_import_kind_elements[N_KINDS] = {
   "township", "person", "plan", "consultation", "outcome", "threshold", "circular", "deleted",
 };
 
+/* The kind of record an element of @name is; N_KINDS: none. */
+Kind
+tx_import_kind_from_element (const char *name)
+{
+  guint kind;
+
+  for (kind = 0; kind < N_KINDS; kind++)
+    if (g_strcmp0 (name, tx_import_kind_elements[kind]) == 0)
+      break;
+
+  return kind;
+}
+
 /* The settings a city office sends its townships (and no others) */
 const char * const tx_exchange_thresholds[] = {
   "stage-red-days", "feedback-days", "feedback-red-days", "plan-yellow-behind", "plan-red-behind",

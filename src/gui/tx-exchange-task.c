@@ -28,11 +28,7 @@ typedef struct {
   char               *file_path;
   char               *display_name;
   TxDate              today;
-  char               *township;      /* an export's: the uuid of the one township written, or NULL */
-  gboolean            since_last;    /* an export's: only what changed since the last file */
-  gboolean            keep_apart;    /* an import's: townships of a name here kept apart */
-  gboolean            backed_up;     /* an import's: backed up before, by the first of several */
-  gboolean            issue;         /* an export's: the city's 下发 */
+  TxExchangeTaskOptions options;     /* as asked; its township owned */
   TxImportReport      report;
   GPtrArray          *conflicts;     /* TxConflict an import found */
   GPtrArray          *townships;     /* names of the townships it matched or kept apart */
@@ -51,7 +47,7 @@ task_data_free (TaskData *data)
   g_free (data->db_path);
   g_free (data->file_path);
   g_free (data->display_name);
-  g_free (data->township);
+  g_free ((char *) data->options.township);
   g_clear_pointer (&data->conflicts, g_ptr_array_unref);
   g_clear_pointer (&data->townships, g_ptr_array_unref);
   g_free (data);
@@ -87,7 +83,7 @@ run_in_thread (GTask        *task,
 
   if (data->kind == TX_EXCHANGE_TASK_EXPORT)
     {
-      TxExportOptions options = { data->township, data->since_last, data->issue };
+      TxExportOptions options = { data->options.township, data->options.since_last, data->options.issue };
 
       ok = tx_exchange_export_with (store, &options, data->file_path, &error);
     }
@@ -102,8 +98,8 @@ run_in_thread (GTask        *task,
       options.progress_data = data;
       options.conflicts = data->conflicts;
       options.townships = data->townships;
-      options.keep_townships_apart = data->keep_apart;
-      options.backed_up = data->backed_up;
+      options.keep_townships_apart = data->options.keep_townships_apart;
+      options.backed_up = data->options.backed_up;
       ok = tx_exchange_import_file (store, data->file_path, &options, &data->report, &error);
     }
 
@@ -225,11 +221,9 @@ tx_exchange_task_run_with (GtkWindow              *parent,
   data->file_path = g_file_get_path (file);
   data->display_name = g_file_get_basename (file);
   data->today = today;
-  data->township = options != NULL ? g_strdup (options->township) : NULL;
-  data->since_last = options != NULL && options->since_last;
-  data->keep_apart = options != NULL && options->keep_townships_apart;
-  data->backed_up = options != NULL && options->backed_up;
-  data->issue = options != NULL && options->issue;
+  if (options != NULL)
+    data->options = *options;
+  data->options.township = g_strdup (data->options.township);
   data->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
   data->townships = g_ptr_array_new_with_free_func (g_free);
   data->permille = kind == TX_EXCHANGE_TASK_EXPORT ? -1 : 0;
