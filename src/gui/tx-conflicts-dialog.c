@@ -35,6 +35,7 @@ struct _TxConflictsDialog
   AdwWindowTitle  *detail_title;
   GtkLabel        *explanation;
   GtkGrid         *fields;
+  GtkWidget       *edit_button;
 
   /* owned references */
   TxStore         *store;
@@ -151,6 +152,11 @@ show_selected (TxConflictsDialog *self)
   if (conflict == NULL)
     return;
 
+  /* what is edited in the window, and still here to edit */
+  gtk_widget_set_visible (self->edit_button,
+                          !conflict->ours_deleted
+                          && g_strv_contains ((const char * const[]) { "person", "consultation", "outcome", "township",
+                                                                       "plan", NULL }, conflict->kind));
   adw_window_title_set_title (self->detail_title, conflict->description);
   adw_window_title_set_subtitle (self->detail_title, conflict->peer_name);
   explanation = explain (conflict);
@@ -327,6 +333,10 @@ tx_conflicts_dialog_dispose (GObject *object)
 {
   TxConflictsDialog *self = TX_CONFLICTS_DIALOG (object);
 
+  /* the rows of a list going away are unselected: nothing to show then */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_row_selected_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_CONFLICTS_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->day);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
@@ -410,6 +420,7 @@ tx_conflicts_dialog_class_init (TxConflictsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, edit_button);
   gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, list_title);
   gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, list);
   gtk_widget_class_bind_template_child (widget_class, TxConflictsDialog, detail_title);

@@ -20,6 +20,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "tx-off-reason.h"
 #include "tx-township-store.h"
@@ -819,4 +821,48 @@ tx_townships_dialog_get_plan_spin (TxTownshipsDialog *self,
       return g_object_get_data (G_OBJECT (row), "tx-plan-spin");
 
   return NULL;
+}
+
+/**
+ * tx_townships_dialog_show_record:
+ * @kind: "township" or "plan"
+ * @uuid: the township's; a plan's "township/year", as the exchange
+ *   names it (tx-conflict.h)
+ *
+ * Shows a township, or its plan for a year, to be edited: the year
+ * chosen, and the plan's field focused (a township's row).
+ *
+ * Returns: whether the township is listed
+ */
+gboolean
+tx_townships_dialog_show_record (TxTownshipsDialog *self,
+                                 const char        *kind,
+                                 const char        *uuid)
+{
+  g_autofree char *township = NULL;
+  const char *slash;
+  GtkSpinButton *spin;
+
+  g_return_val_if_fail (TX_IS_TOWNSHIPS_DIALOG (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  slash = strrchr (uuid, '/');
+  if (g_strcmp0 (kind, "plan") == 0 && slash != NULL)
+    {
+      township = g_strndup (uuid, slash - uuid);
+      tx_townships_dialog_set_year (self, atoi (slash + 1));
+    }
+  else
+    township = g_strdup (uuid);
+
+  spin = tx_townships_dialog_get_plan_spin (self, township);
+  if (spin == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (kind, "plan") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (spin));
+  else
+    gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_LIST_BOX_ROW));
+
+  return TRUE;
 }

@@ -22,5 +22,8 @@ void               tx_townships_dialog_set_year      (TxTownshipsDialog *self,
                                                       int                year);
 GtkSpinButton     *tx_townships_dialog_get_plan_spin (TxTownshipsDialog *self,
                                                       const char        *township_uuid);
+gboolean           tx_townships_dialog_show_record   (TxTownshipsDialog *self,
+                                                      const char        *kind,
+                                                      const char        *uuid);
 
 G_END_DECLS

@@ -51,12 +51,14 @@ on_open_record_cb (TxConflictsDialog *dialog,
         }
       gtk_window_present (GTK_WINDOW (tx_person_editor_new (GTK_WINDOW (dialog), self->store, person)));
     }
-  else
+  else if (g_strcmp0 (kind, "township") == 0 || g_strcmp0 (kind, "plan") == 0)
     {
       /* a township, or its plan: where they are edited */
       TxTownshipsDialog *townships = tx_townships_dialog_new (GTK_WINDOW (dialog), self->store, self->day);
 
       gtk_window_present (GTK_WINDOW (townships));
+      if (!tx_townships_dialog_show_record (townships, kind, uuid))
+        tx_window_show_toast (self, _("The township is not listed any more."));
     }
 }
 
