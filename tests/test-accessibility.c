@@ -17,7 +17,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "tx-application.h"
@@ -84,15 +83,8 @@ static void
 fixture_set_up_chinese (Fixture       *fixture,
                         gconstpointer  data)
 {
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    {
-      g_test_skip ("the locale zh_CN.UTF-8 is not installed");
-      return;
-    }
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  fixture_set_up (fixture, data);
+  if (tx_test_use_chinese ())
+    fixture_set_up (fixture, data);
 }
 
 static void
@@ -110,8 +102,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 
   /* as the other tests run */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
+  tx_test_use_english ();
 }
 
 /* The walk */

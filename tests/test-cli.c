@@ -988,6 +988,35 @@ test_work_groups (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "work_group"), ==, "第一工作组");
   run_clear (&run);
 
+  /* the circular says how the townships of each group fare: here, as
+   * the ledger of the same day rates them */
+  {
+    g_autofree char *odt = g_build_filename (f->dir, "通报.odt", NULL);
+    g_autofree char *words = NULL;
+    g_autofree char *expected = NULL;
+    g_autoptr(JsonNode) all = NULL;
+    JsonArray *townships;
+    const char *jinshan = NULL;
+
+    cli (f, &run, "ledger", "--year", "2026", "--quarter", "4", "--format", "json", NULL);
+    all = parse_json (run.out);
+    townships = json_node_get_array (all);
+    run_clear (&run);
+    for (guint i = 0; i < json_array_get_length (townships); i++)
+      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (townships, i), "name"), "金山街道") == 0)
+        jinshan = json_object_get_string_member (json_array_get_object_element (townships, i), "color");
+    g_assert_nonnull (jinshan);
+    expected = g_strdup_printf ("分工作组看，第一工作组联系1个（%s1个）；未分工作组的%u个（",
+                                g_str_equal (jinshan, "red") ? "红色" : g_str_equal (jinshan, "yellow") ? "黄色" : "绿色",
+                                json_array_get_length (townships) - 1);
+
+    cli (f, &run, "circular", "--year", "2026", "--quarter", "4", "--draft", odt, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    words = tx_test_odt_text (odt);
+    g_assert_nonnull (strstr (words, expected));
+  }
+
   cli (f, &run, "workgroup", "assign", "金山街道", "第九工作组", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "There is no work group named “第九工作组”"));

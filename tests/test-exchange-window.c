@@ -22,6 +22,9 @@
 #include "tx-settings.h"
 #include "tx-store.h"
 #include "tx-test-gui.h"
+#include "tx-townships-dialog.h"
+#include "tx-work-group.h"
+#include "tx-work-groups-dialog.h"
 #include "tx-township-store.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
@@ -362,6 +365,277 @@ test_issue (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A plan both offices changed: Merge and Edit keeps the city's and
+ * opens it where plans are edited, the year chosen, its field focused */
+static void
+test_edit_plan (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "金山街道-1.xml.gz", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "金山街道-2.xml.gz", NULL);
+  TxImportReport report = { 0, };
+  TxConflictsDialog *conflicts;
+  TxTownshipsDialog *townships;
+  GtkWidget *focus;
+
+  g_assert_true (tx_exchange_export_with (f->township, &(TxExportOptions) { JINSHAN, FALSE, FALSE }, first, &error));
+  g_assert_true (tx_exchange_import_file (f->city, first, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_store_set_plan (f->city, JINSHAN, 2001, 8, &error));
+  g_usleep (2000);
+  g_assert_true (tx_store_set_plan (f->township, JINSHAN, 2001, 6, &error));
+  g_usleep (2000);
+  g_assert_true (tx_exchange_export_with (f->township, &(TxExportOptions) { JINSHAN, TRUE, FALSE }, second, &error));
+  g_assert_true (tx_exchange_import_file (f->city, second, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+
+  conflicts = tx_window_show_conflicts (f->window);
+  tx_test_settle ();
+  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 1);
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (conflicts, "edit_button")));
+  gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.decide", "s", "edit");
+  tx_test_settle ();
+  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 0);
+  g_assert_cmpint (tx_store_get_plan (f->city, JINSHAN, 2001), ==, 8);
+
+  townships = tx_test_get_widget_of_type (TX_TYPE_TOWNSHIPS_DIALOG);
+  g_assert_nonnull (townships);
+  g_assert_cmpint (tx_townships_dialog_get_year (townships), ==, 2001);
+  focus = gtk_window_get_focus (GTK_WINDOW (townships));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (tx_townships_dialog_get_plan_spin (townships, JINSHAN))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (tx_townships_dialog_get_plan_spin (townships, JINSHAN)), ==, 8);
+}
+
+/* The row of @list titled @title */
+static GtkWidget *
+find_row (GtkListBox *list,
+          const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+
+  return NULL;
+}
+
+/* Whether @widget holds a row titled @title */
+static gboolean
+has_row (GtkWidget  *widget,
+         const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_row (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+fill_form (AdwMessageDialog *form,
+           const char       *name,
+           const char       *leader,
+           const char       *members)
+{
+  if (name != NULL)
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "tx-name"), name);
+  else
+    g_assert_null (g_object_get_data (G_OBJECT (form), "tx-name"));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "tx-leader"), leader);
+  if (members != NULL)
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (form), "tx-members"), members);
+  tx_test_answer_message_dialog (form, "save");
+  tx_test_settle ();
+}
+
+/* The city's work groups, defined and assigned in the window; the
+ * Overview counts each group's townships by colour. */
+static void
+test_work_groups (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jinshan = g_build_filename (f->dir, "金山街道.xml.gz", NULL);
+  g_autofree char *fengshan = g_build_filename (f->dir, "凤山镇.xml.gz", NULL);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GHashTable) by_township = NULL;
+  TxOverviewPage *page = tx_test_get_widget (f->window, TX_TYPE_OVERVIEW_PAGE);
+  TxWorkGroupsDialog *dialog;
+  AdwMessageDialog *form;
+  GtkListBox *overview_groups = tx_test_get_template_child (page, "work_groups_list");
+  GtkWidget *row;
+  TxWindow *township_window;
+
+  g_assert_true (tx_exchange_export_with (f->township, &(TxExportOptions) { JINSHAN, FALSE, FALSE }, jinshan, &error));
+  g_assert_true (tx_exchange_import_file (f->city, jinshan, NULL, NULL, &error));
+  g_assert_true (tx_exchange_export_with (f->fengshan, &(TxExportOptions) { NULL, FALSE, FALSE }, fengshan, &error));
+  g_assert_true (tx_exchange_import_file (f->city, fengshan, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the city's menu offers them, a township's does not */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "work-groups"));
+  township_window = tx_window_new (NULL, f->township, f->day);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (township_window), "work-groups"));
+  gtk_window_destroy (GTK_WINDOW (township_window));
+
+  tx_test_wait_until (overview_is_read, page, "the Overview to be read");
+  g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (page, "work_groups_group")));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "work-groups", NULL);
+  dialog = tx_test_get_widget_of_type (TX_TYPE_WORK_GROUPS_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* added: the name needed first */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "work-groups.add", NULL);
+  form = tx_test_find_message_dialog ();
+  g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+  fill_form (form, " 第一工作组 ", "王建国", "李明、张华");
+  groups = tx_work_group_list (f->city, &error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->name, ==, "第一工作组");
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->leader, ==, "王建国");
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->members, ==, "李明、张华");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  g_assert_nonnull (find_row (tx_test_get_template_child (dialog, "groups_list"), "第一工作组"));
+
+  /* a name taken is not a second group */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "work-groups.add", NULL);
+  fill_form (tx_test_find_message_dialog (), "第一工作组", "赵敏", NULL);
+  groups = tx_work_group_list (f->city, &error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->leader, ==, "王建国");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* 金山街道 assigned to it */
+  row = find_row (tx_test_get_template_child (dialog, "townships_list"), "金山街道");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  tx_test_settle ();
+  by_township = tx_work_group_by_township (f->city, &error);
+  g_assert_cmpstr (g_hash_table_lookup (by_township, JINSHAN), ==, "第一工作组");
+  g_assert_null (g_hash_table_lookup (by_township, "886cf027-6874-4503-bced-9220122e9ca4"));
+  row = find_row (tx_test_get_template_child (dialog, "townships_list"), "金山街道");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (tx_test_get_template_child (dialog, "groups_list"),
+                                                                                   "第一工作组"))), "Guides 金山街道"));
+  tx_test_save_screenshot (dialog, "work-groups");
+
+  /* the Overview, by group: each group's townships, then the others */
+  tx_test_wait_until (overview_is_read, page, "the Overview to be read again");
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (page, "work_groups_group")));
+  row = find_row (overview_groups, "第一工作组");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), " green"));
+  g_assert_nonnull (find_row (overview_groups, "Townships in No Work Group"));
+  g_assert_false (has_row (row, "金山街道"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_true (has_row (row, "金山街道"));
+  g_assert_false (has_row (row, "凤山镇"));
+
+  /* edited: the leader changes, the members stay */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "work-groups.edit", "s", "第一工作组");
+  fill_form (tx_test_find_message_dialog (), NULL, "钱进", NULL);
+  groups = tx_work_group_list (f->city, &error);
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->leader, ==, "钱进");
+  g_assert_cmpstr (((TxWorkGroup *) g_ptr_array_index (groups, 0))->members, ==, "李明、张华");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* deleted, when confirmed: its townships in none */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "work-groups.delete", "s", "第一工作组");
+  tx_test_answer_message_dialog (tx_test_find_message_dialog (), "delete");
+  tx_test_settle ();
+  groups = tx_work_group_list (f->city, &error);
+  g_assert_cmpuint (groups->len, ==, 0);
+  g_assert_null (find_row (tx_test_get_template_child (dialog, "groups_list"), "第一工作组"));
+  tx_test_wait_until (overview_is_read, page, "the Overview to be read again");
+  g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (page, "work_groups_group")));
+}
+
+/* In Chinese, as a clerk sees it: the city's preview of two files, one
+ * bringing a conflict, and the conflict side by side.  Skipped where
+ * zh_CN.UTF-8 is not installed (build-aux/dev installs it). */
+static void
+fixture_set_up_zh_cn (Fixture       *f,
+                      gconstpointer  data)
+{
+  if (tx_test_use_chinese ())
+    fixture_set_up (f, data);
+}
+
+static void
+fixture_tear_down_zh_cn (Fixture       *f,
+                         gconstpointer  data)
+{
+  if (f->dir != NULL)
+    fixture_tear_down (f, data);
+  tx_test_use_english ();
+}
+
+static void
+test_zh_cn (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "金山街道-1.xml.gz", NULL);
+  g_autofree char *fengshan = g_build_filename (f->dir, "凤山镇-20261127-全部数据.xml.gz", NULL);
+  g_autofree char *changes = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) subtitles = NULL;
+  TxReceiveDialog *receive;
+  TxConflictsDialog *conflicts;
+
+  if (f->dir == NULL)
+    return;
+
+  g_assert_true (tx_exchange_export_with (f->township, &(TxExportOptions) { JINSHAN, FALSE, FALSE }, first, &error));
+  g_assert_true (tx_exchange_import_file (f->city, first, NULL, NULL, &error));
+  g_assert_true (tx_exchange_export_with (f->fengshan, &(TxExportOptions) { NULL, FALSE, FALSE }, fengshan, &error));
+  g_assert_no_error (error);
+  change_advice (f->city, "市政协办公室：公示不少于十日。");
+  g_usleep (2000);
+  change_advice (f->township, "金山街道：公示不少于七日，并设意见箱。");
+  changes = send_from_township (f, TRUE, "金山街道-20261127-变更数据.xml.gz");
+
+  /* the preview: what each file would do, the conflict named */
+  g_ptr_array_add (files, g_file_new_for_path (changes));
+  g_ptr_array_add (files, g_file_new_for_path (fengshan));
+  receive = tx_window_receive (f->window, files);
+  tx_test_wait_until (receive_done, receive, "the files to be read");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (receive)), ==, "接收数据");
+  subtitles = file_subtitles (receive);
+  g_assert_cmpuint (subtitles->len, ==, 2);
+  g_test_message ("%s", (char *) g_ptr_array_index (subtitles, 0));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 0), "导入后将："));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (subtitles, 0), "；冲突 1 处"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 1), "导入后将："));
+  g_assert_true (has_label (GTK_WIDGET (receive), "协商建言“关于完善棚户区改造征收补偿公示的建议”"));
+  tx_test_save_screenshot (receive, "receive-preview-zh_CN");
+
+  gtk_widget_activate_action (GTK_WIDGET (receive), "receive.import", NULL);
+  tx_test_wait_until (receive_done, receive, "the files to be imported");
+  g_clear_pointer (&subtitles, g_ptr_array_unref);
+  subtitles = file_subtitles (receive);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 0), "已导入："));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 1), "已导入："));
+  tx_test_save_screenshot (receive, "receive-imported-zh_CN");
+
+  /* the conflict, both versions side by side */
+  gtk_widget_activate_action (GTK_WIDGET (receive), "receive.conflicts", NULL);
+  tx_test_settle ();
+  conflicts = tx_test_get_widget_of_type (TX_TYPE_CONFLICTS_DIALOG);
+  g_assert_nonnull (conflicts);
+  g_assert_true (has_label (GTK_WIDGET (conflicts), "内容（不同）"));
+  g_assert_true (has_label (GTK_WIDGET (conflicts), "市政协办公室：公示不少于十日。"));
+  g_assert_true (has_label (GTK_WIDGET (conflicts), "金山街道：公示不少于七日，并设意见箱。"));
+  tx_test_save_screenshot (conflicts, "conflicts-zh_CN");
+}
+
 static void
 on_create_city_cb (TxWelcomePage *page,
                    const char    *organization,
@@ -430,6 +704,9 @@ main (int   argc,
 
   g_test_add ("/gui/exchange-window/welcome-city", Fixture, NULL, fixture_set_up, test_welcome_city, fixture_tear_down);
   g_test_add ("/gui/exchange-window/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
+  g_test_add ("/gui/exchange-window/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);
+  g_test_add ("/gui/exchange-window/zh_CN", Fixture, NULL, fixture_set_up_zh_cn, test_zh_cn, fixture_tear_down_zh_cn);
+  g_test_add ("/gui/exchange-window/edit-plan", Fixture, NULL, fixture_set_up, test_edit_plan, fixture_tear_down);
 
   return g_test_run ();
 }

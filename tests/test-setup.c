@@ -16,7 +16,6 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "tx-circular-dialog-private.h"
 #include "tx-circular-dialog.h"
@@ -64,15 +63,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    {
-      g_test_skip ("the locale zh_CN.UTF-8 is not installed");
-      return;
-    }
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  if (!tx_test_use_chinese ())
+    return;
 
   fixture->dir = g_dir_make_tmp ("tongxin-test-setup-XXXXXX", &error);
   g_assert_no_error (error);
@@ -98,8 +90,7 @@ fixture_tear_down (Fixture       *fixture,
     tx_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
+  tx_test_use_english ();
 }
 
 /* What the ledger of the quarter says of @name: its colour, and

@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "tx-backup.h"
 #include "tx-test-gui.h"
@@ -217,6 +219,39 @@ tx_test_read_pdf_text (const char *pdf)
       g_string_append_c (text, *p);
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * tx_test_use_chinese:
+ *
+ * Tongxin in Chinese from now on, as a clerk has it: the widgets made
+ * after this speak zh_CN.  Where zh_CN.UTF-8 is not installed
+ * (build-aux/dev installs it), the test is skipped instead.
+ *
+ * Returns: whether the test goes on in Chinese
+ */
+gboolean
+tx_test_use_chinese (void)
+{
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the locale zh_CN.UTF-8 is not installed");
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TONGXIN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return TRUE;
+}
+
+/* Back to the tests' language, after tx_test_use_chinese() */
+void
+tx_test_use_english (void)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
 }
 
 /* Removes @path and the files in it. */

@@ -37,6 +37,8 @@ GdkTexture       *tx_test_render              (gpointer         widget);
 void              tx_test_save_screenshot     (gpointer         widget,
                                                const char      *name);
 void              tx_test_remove_dir          (const char      *path);
+gboolean          tx_test_use_chinese         (void);
+void              tx_test_use_english         (void);
 TxDay            *tx_test_day_new             (const char      *iso);
 TxStore          *tx_test_open_damaged_copy   (TxStore         *store,
                                                const char      *dir,

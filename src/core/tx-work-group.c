@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tx-township-store.h"
 #include "tx-work-group.h"
@@ -326,4 +327,73 @@ tx_work_group_assign (TxStore     *store,
     return FALSE;
   tx_store_emit_changed (store, "work-group");
   return TRUE;
+}
+
+void
+tx_work_group_tally_free (TxWorkGroupTally *tally)
+{
+  if (tally == NULL)
+    return;
+
+  g_free (tally->name);
+  g_clear_pointer (&tally->entries, g_ptr_array_unref);
+  g_free (tally);
+}
+
+static int
+compare_tallies (gconstpointer a,
+                 gconstpointer b)
+{
+  const TxWorkGroupTally *ta = *(TxWorkGroupTally * const *) a;
+  const TxWorkGroupTally *tb = *(TxWorkGroupTally * const *) b;
+
+  /* the townships in no group last */
+  if (ta->name == NULL || tb->name == NULL)
+    return (ta->name == NULL) - (tb->name == NULL);
+  return strcmp (ta->name, tb->name);
+}
+
+/**
+ * tx_work_group_tally:
+ *
+ * The townships of @ledger by the work group guiding them (as the
+ * ledger names it: as issued, for a frozen one), the groups by name and
+ * the townships in none last.
+ *
+ * Returns: (transfer full) (element-type TxWorkGroupTally): empty when
+ *   no township of @ledger is in a work group
+ */
+GPtrArray *
+tx_work_group_tally (TxLedger *ledger)
+{
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_work_group_tally_free);
+  gboolean grouped = FALSE;
+
+  g_return_val_if_fail (ledger != NULL, NULL);
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+      TxWorkGroupTally *tally = NULL;
+
+      for (guint t = 0; t < tallies->len && tally == NULL; t++)
+        if (g_strcmp0 (((TxWorkGroupTally *) g_ptr_array_index (tallies, t))->name, entry->work_group) == 0)
+          tally = g_ptr_array_index (tallies, t);
+      if (tally == NULL)
+        {
+          tally = g_new0 (TxWorkGroupTally, 1);
+          tally->name = g_strdup (entry->work_group);
+          tally->entries = g_ptr_array_new ();
+          g_ptr_array_add (tallies, tally);
+        }
+      g_ptr_array_add (tally->entries, entry);
+      tally->counts[entry->color]++;
+      grouped |= entry->work_group != NULL;
+    }
+
+  if (!grouped)
+    g_ptr_array_set_size (tallies, 0);
+  g_ptr_array_sort (tallies, compare_tallies);
+
+  return g_steal_pointer (&tallies);
 }

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "tx-ledger.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,16 @@ gboolean    tx_work_group_assign    (TxStore      *store,
                                      GError      **error);
 GHashTable *tx_work_group_by_township (TxStore    *store,
                                        GError    **error);
+
+/* A ledger by work group: the colours of the townships each guides. */
+typedef struct {
+  char      *name;        /* NULL: the townships in no work group */
+  guint      counts[3];   /* by TxColor */
+  GPtrArray *entries;     /* TxLedgerEntry, borrowed from the ledger, in its order */
+} TxWorkGroupTally;
+
+void        tx_work_group_tally_free (TxWorkGroupTally *tally);
+GPtrArray  *tx_work_group_tally     (TxLedger     *ledger);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxWorkGroup, tx_work_group_free)
 

@@ -27,6 +27,7 @@
 #include "tx-circular-document.h"
 #include "tx-doc-format.h"
 #include "tx-doc-title.h"
+#include "tx-work-group.h"
 
 static const char * const color_words[] = { "绿", "黄", "红" };
 static const char * const color_names[] = { "绿色", "黄色", "红色" };
@@ -842,6 +843,43 @@ add_chart (TxOdtDocument    *doc,
     }
 }
 
+/* The townships by the work group guiding them, when the city has
+ * work groups: how many each guides, by colour, red first; NULL
+ * when no township is in one. */
+static char *
+by_work_group (TxLedger *ledger)
+{
+  g_autoptr(GPtrArray) tallies = tx_work_group_tally (ledger);
+  g_autoptr(GString) text = NULL;
+
+  if (tallies->len == 0)
+    return NULL;
+
+  text = g_string_new ("分工作组看，");
+  for (guint t = 0; t < tallies->len; t++)
+    {
+      TxWorkGroupTally *tally = g_ptr_array_index (tallies, t);
+      const char *sep = "";
+
+      if (t > 0)
+        g_string_append (text, "；");
+      if (tally->name != NULL)
+        g_string_append_printf (text, "%s联系%u个（", tally->name, tally->entries->len);
+      else
+        g_string_append_printf (text, "未分工作组的%u个（", tally->entries->len);
+      for (int color = TX_COLOR_RED; color >= TX_COLOR_GREEN; color--)
+        if (tally->counts[color] > 0)
+          {
+            g_string_append_printf (text, "%s%s%u个", sep, color_names[color], tally->counts[color]);
+            sep = "、";
+          }
+      g_string_append (text, "）");
+    }
+  g_string_append (text, "。");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * tx_circular_document_new:
  * @total: (nullable): the three zeros of all townships
@@ -873,6 +911,7 @@ tx_circular_document_new (TxLedger        *ledger,
   g_autofree char *date = tx_doc_format_date (issued_on);
   g_autofree char *intro = NULL;
   g_autofree char *overall = NULL;
+  g_autofree char *groups = NULL;
   g_autofree char *zeros = NULL;
   g_autofree char *numbered = number_suggestions (suggestions);
   g_auto(GStrv) title_lines = tx_doc_title_lines (title, TITLE_CHARS);
@@ -925,6 +964,12 @@ tx_circular_document_new (TxLedger        *ledger,
                              ledger->entries->len, counts[0], counts[1], counts[2]);
   tx_odt_document_add_paragraphs (doc, overall);
   flow_paragraphs (&head, overall, 2);
+  groups = by_work_group (ledger);
+  if (groups != NULL)
+    {
+      tx_odt_document_add_paragraphs (doc, groups);
+      flow_paragraphs (&head, groups, 2);
+    }
   if (total != NULL && total->submitted > 0)
     {
       g_autofree char *supervision = percent (tx_metrics_supervision_coverage (total));

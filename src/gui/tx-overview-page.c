@@ -28,6 +28,7 @@
 #include "tx-overview-page-private.h"
 #include "tx-overview-reading.h"
 #include "tx-records.h"
+#include "tx-work-group.h"
 
 struct _TxOverviewPage
 {
@@ -43,6 +44,8 @@ struct _TxOverviewPage
   GtkListBox     *needs_attention_list;
   GtkWidget      *received_group;
   GtkListBox     *received_list;
+  GtkWidget      *work_groups_group;
+  GtkListBox     *work_groups_list;
   TxChartView    *adoption_chart;
   TxChartView    *plan_chart;
   TxChartView    *stages_chart;
@@ -301,6 +304,65 @@ show_receipts (TxOverviewPage    *self,
                                              reading->stale_days));
 }
 
+/* A work group's townships, listed when its row is first opened: a
+ * city's hundred rows are not laid out until asked for. */
+static void
+on_work_group_expanded_cb (AdwExpanderRow *row,
+                           GParamSpec     *pspec,
+                           TxOverviewPage *self)
+{
+  TxWorkGroupTally *tally = g_object_get_data (G_OBJECT (row), "tx-tally");
+
+  if (!adw_expander_row_get_expanded (row) || tally == NULL || g_object_get_data (G_OBJECT (row), "tx-listed"))
+    return;
+
+  g_object_set_data (G_OBJECT (row), "tx-listed", GINT_TO_POINTER (TRUE));
+  for (guint i = 0; i < tally->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (tally->entries, i);
+      GtkWidget *township = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (township), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (township), entry->township_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (township),
+                                   entry->hits->len > 0 ? ((TxLedgerHit *) g_ptr_array_index (entry->hits, 0))->text
+                                                        : _("On schedule"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (township), tx_color_badge_new (entry->color, NULL));
+      adw_expander_row_add_row (row, township);
+    }
+}
+
+/* The city's: the townships of the ledger shown by work group, each
+ * group's colours counted; hidden while no township is in a group. */
+static void
+show_work_groups (TxOverviewPage *self)
+{
+  g_autoptr(GPtrArray) tallies = self->ledger != NULL ? tx_work_group_tally (self->ledger) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->work_groups_list))) != NULL)
+    gtk_list_box_remove (self->work_groups_list, child);
+
+  gtk_widget_set_visible (self->work_groups_group, tallies != NULL && tallies->len > 0);
+  for (guint i = 0; tallies != NULL && i < tallies->len; i++)
+    {
+      TxWorkGroupTally *tally = g_ptr_array_index (tallies, i);
+      GtkWidget *row = adw_expander_row_new ();
+      g_autofree char *counts = g_strdup_printf (_("%u red, %u yellow, %u green"), tally->counts[TX_COLOR_RED],
+                                                 tally->counts[TX_COLOR_YELLOW], tally->counts[TX_COLOR_GREEN]);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     tally->name != NULL ? tally->name : _("Townships in No Work Group"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), counts);
+      /* the entries are the ledger's, which the rows go with */
+      g_object_set_data_full (G_OBJECT (row), "tx-tally", g_steal_pointer (&g_ptr_array_index (tallies, i)),
+                              (GDestroyNotify) tx_work_group_tally_free);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_work_group_expanded_cb), self);
+      gtk_list_box_append (self->work_groups_list, row);
+    }
+}
+
 static void
 show_reading (TxOverviewPage *self,
               TxOverviewReading        *reading,
@@ -319,6 +381,7 @@ show_reading (TxOverviewPage *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->issued_list), FALSE);
       show_receipts (self, NULL);
+      show_work_groups (self);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       update_actions (self);
       return;
@@ -332,6 +395,7 @@ show_reading (TxOverviewPage *self,
       g_warning ("Could not read the ledger of Q%d %d: %s", reading->quarter, reading->year, error->message);
       g_clear_pointer (&self->ledger, tx_ledger_free);
       tx_attention_list_show (self->attention, NULL);
+      show_work_groups (self);
       clear_charts (self);
       show_error (self, error);
       update_actions (self);
@@ -345,6 +409,7 @@ show_reading (TxOverviewPage *self,
   for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
     tx_chart_view_set_data (self->charts[i], g_steal_pointer (&reading->charts[i]));
   tx_attention_list_show (self->attention, self->ledger);
+  show_work_groups (self);
   g_clear_pointer (&shown, tx_ledger_free);
   show_receipts (self, reading);
   show_ledger_state (self, self->ledger->issued_on);
@@ -750,6 +815,8 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, needs_attention_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, received_group);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, received_list);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, work_groups_group);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, work_groups_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, adoption_chart);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, plan_chart);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, stages_chart);

@@ -21,6 +21,8 @@
 #include "tx-townships-dialog.h"
 #include "tx-trash-dialog.h"
 #include "tx-trash.h"
+#include "tx-settings.h"
+#include "tx-work-groups-dialog.h"
 #include "tx-window-private.h"
 
 /* The backups of the database, and restoring one. */
@@ -69,6 +71,20 @@ tx_window_townships_action (GSimpleAction *action,
 
   dialog = tx_townships_dialog_new (GTK_WINDOW (self), self->store, self->day);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The city office's work groups */
+void
+tx_window_work_groups_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  TxWindow *self = user_data;
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (tx_work_groups_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Taking the sample data out of the clerk's database */
@@ -483,5 +499,22 @@ tx_window_set_store_actions_enabled (TxWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),
                                  enabled);
+  tx_window_update_office_actions (self);
+}
+
+/**
+ * tx_window_update_office_actions:
+ *
+ * What only the city office does (its work groups) is offered, in the
+ * main menu, to the city's database only.
+ */
+void
+tx_window_update_office_actions (TxWindow *self)
+{
+  gboolean city = self->store != NULL
+                  && g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (self->store)), "city") == 0;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "work-groups")),
+                               city);
 }
 

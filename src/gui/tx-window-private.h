@@ -49,6 +49,10 @@ void tx_window_backups_action (GSimpleAction *action,
 void tx_window_preferences_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data);
+void tx_window_update_office_actions (TxWindow *self);
+void tx_window_work_groups_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data);
 void tx_window_townships_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data);

@@ -25,6 +25,7 @@
 #include "tx-person-editor.h"
 #include "tx-preferences-window.h"
 #include "tx-roster-page.h"
+#include "tx-settings.h"
 #include "tx-township-store.h"
 #include "tx-townships-dialog.h"
 #include "tx-trash-dialog.h"
@@ -555,6 +556,7 @@ static const GActionEntry win_entries[] = {
   { "backups", tx_window_backups_action },
   { "preferences", tx_window_preferences_action },
   { "townships", tx_window_townships_action },
+  { "work-groups", tx_window_work_groups_action },
   { "leave-sample", leave_sample_action },
   { "remove-sample", tx_window_remove_sample_action },
   { "undo", tx_window_undo_action },
@@ -663,6 +665,11 @@ tx_window_set_store (TxWindow *self,
       g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
+
+  /* the office a database is may be changed in Preferences */
+  if (store != NULL)
+    g_signal_connect_object (tx_store_get_settings (store), "notify::office-kind",
+                             G_CALLBACK (tx_window_update_office_actions), self, G_CONNECT_SWAPPED);
 
   /* what tongxin-cli or another window writes shows here too */
   g_clear_handle_id (&self->watch_id, g_source_remove);
