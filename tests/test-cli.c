@@ -955,6 +955,21 @@ test_conflicts (Fixture       *f,
   g_assert_nonnull (strstr (json_object_get_string_member (file, "error"), "damaged"));
   file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
   g_assert_false (json_object_get_boolean_member (file, "imported"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* the damaged one first: the file after it is still checked, and
+   * found right */
+  cli (f, &run, "import", "--report", report, damaged, first, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "damaged.xml.gz was not imported."));
+  g_assert_null (strstr (run.err, "first"));
+  run_clear (&run);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (report, &text, &length, NULL));
+  root = parse_json (text);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 1);
+  g_assert_false (json_object_get_boolean_member (file, "imported"));
+  g_assert_true (json_object_get_null_member (file, "error"));
 
   f->db = db;
 }

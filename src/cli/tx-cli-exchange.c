@@ -164,11 +164,68 @@ print_conflicts (GPtrArray *conflicts)
     }
 }
 
+/* The files of one import, and how far it went */
+typedef struct {
+  Cli        *cli;
+  TxStore    *store;
+  FileResult *results;
+  guint       n_files;
+  gboolean    keep_apart;
+  gboolean    dry_run;
+  gboolean    backed_up;
+  guint       n_done;      /* files read without a fault */
+} ImportRun;
+
+static gboolean
+import_one (ImportRun  *run,
+            guint       i,
+            gboolean    dry_run,
+            GError    **error)
+{
+  FileResult *result = &run->results[i];
+  TxImportOptions options = { 0, };
+  g_autoptr(GError) local_error = NULL;
+
+  options.dry_run = dry_run;
+  options.today = run->cli->today;
+  options.conflicts = result->conflicts;
+  options.townships = result->townships;
+  options.keep_townships_apart = run->keep_apart;
+  options.backed_up = run->backed_up;
+  options.in_caller_write = !dry_run && run->n_files > 1;
+  result->ok = tx_exchange_import_file (run->store, result->path, &options, &result->report,
+                                        &local_error);
+  if (!result->ok)
+    {
+      result->error = g_strdup (local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every file in one write: the first one refused undoes those before */
+static gboolean
+import_all_cb (TxStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  ImportRun *run = user_data;
+
+  for (run->n_done = 0; run->n_done < run->n_files; run->n_done++)
+    if (!import_one (run, run->n_done, FALSE, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /*
  * import FILE… [--dry-run] [--report OUT.json]: merges each file, in
- * turn, each all or nothing.  Every file is checked first (a dry run
- * of each): when any is refused, none is imported, and the report says
- * which and why.
+ * turn, each read once.  Several files are written together, after one
+ * backup: when any is refused, none is imported, and the files after
+ * it are checked too, so that the report says of each whether it is
+ * right and why not.
  */
 int
 tx_cli_cmd_import (Cli *cli)
@@ -181,9 +238,8 @@ tx_cli_cmd_import (Cli *cli)
   gboolean keep_apart = FALSE;
   CommandOption command_options[] = { { "dry-run", NULL, &dry_run }, { "report", &report_path, NULL },
                                       { "keep-townships-apart", NULL, &keep_apart } };
+  ImportRun run = { cli, NULL, NULL, 0, FALSE, FALSE, FALSE, 0 };
   guint n_refused = 0;
-  guint n_imported = 0;
-  gboolean backed_up = FALSE;
   int status;
 
   status = tx_cli_parse_command_options (cli, 1, command_options, G_N_ELEMENTS (command_options), files);
@@ -195,69 +251,61 @@ tx_cli_cmd_import (Cli *cli)
   store = tx_cli_open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILED;
+  run.store = store;
 
   results = g_new0 (FileResult, files->len);
-
-  /* each file checked before any is imported */
   for (guint i = 0; i < files->len; i++)
     {
-      FileResult *result = &results[i];
-      g_autoptr(GError) error = NULL;
-      TxImportOptions options = { 0, };
-
-      result->path = g_ptr_array_index (files, i);
-      result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
-      result->townships = g_ptr_array_new_with_free_func (g_free);
-      options.dry_run = TRUE;
-      options.today = cli->today;
-      options.conflicts = result->conflicts;
-      options.townships = result->townships;
-      options.keep_townships_apart = keep_apart;
-      result->ok = tx_exchange_import_file (store, result->path, &options, &result->report, &error);
-      if (!result->ok)
-        {
-          result->error = g_strdup (error->message);
-          n_refused++;
-        }
+      results[i].path = g_ptr_array_index (files, i);
+      results[i].conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
+      results[i].townships = g_ptr_array_new_with_free_func (g_free);
     }
+  run.results = results;
+  run.n_files = files->len;
+  run.keep_apart = keep_apart;
 
-  /* one backup before them all (of a database that holds records:
-   * one that holds none has nothing to keep), not one before each */
-  if (n_refused == 0 && !dry_run && files->len > 1)
+  if (dry_run || files->len == 1)
+    {
+      /* one file is imported all or nothing by itself */
+      for (guint i = 0; i < files->len; i++)
+        if (!import_one (&run, i, dry_run, NULL))
+          n_refused++;
+      results[0].imported = !dry_run && n_refused == 0;
+    }
+  else
     {
       g_autoptr(GError) error = NULL;
+      gboolean empty = !tx_store_has_records (store, "township") && !tx_store_has_records (store, "person") &&
+                       !tx_store_has_records (store, "consultation");
 
+      /* one backup before them all (of a database that holds records:
+       * one that holds none has nothing to keep), not one before each */
       if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, cli->today, &error))
         return tx_cli_fail (_("Nothing was imported: the database could not be backed up first. %s"), error->message);
-      backed_up = TRUE;
+      run.backed_up = TRUE;
+
+      if ((empty ? tx_store_write_filling (store, import_all_cb, &run, &error)
+                 : tx_store_write (store, import_all_cb, &run, &error)))
+        for (guint i = 0; i < files->len; i++)
+          results[i].imported = TRUE;
+      else
+        {
+          n_refused = 1;
+          if (run.n_done < files->len && results[run.n_done].error == NULL)
+            {
+              /* the write failed, not a file: said once, as for one file */
+              results[run.n_done].ok = FALSE;
+              results[run.n_done].error = g_strdup (error->message);
+            }
+          /* undone: those before were right (their conflicts are
+           * not kept), those after are checked */
+          for (guint i = 0; i < run.n_done; i++)
+            g_ptr_array_set_size (results[i].conflicts, 0);
+          for (guint i = run.n_done + 1; i < files->len; i++)
+            if (!import_one (&run, i, TRUE, NULL))
+              n_refused++;
+        }
     }
-
-  if (n_refused == 0 && !dry_run)
-    for (guint i = 0; i < files->len; i++)
-      {
-        FileResult *result = &results[i];
-        g_autoptr(GError) error = NULL;
-        TxImportOptions options = { 0, };
-
-        options.today = cli->today;
-        options.conflicts = result->conflicts;
-        options.townships = result->townships;
-        options.keep_townships_apart = keep_apart;
-        options.backed_up = backed_up;
-        result->ok = tx_exchange_import_file (store, result->path, &options, &result->report, &error);
-        if (!result->ok)
-          {
-            /* it was right alone, and is not after those before it */
-            result->error = g_strdup (error->message);
-            n_refused++;
-            for (guint j = i + 1; j < files->len; j++)
-              results[j].ok = FALSE;
-            n_imported = i;
-            break;
-          }
-        result->imported = TRUE;
-        n_imported = i + 1;
-      }
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -292,12 +340,7 @@ tx_cli_cmd_import (Cli *cli)
 
   if (n_refused > 0)
     {
-      if (n_imported > 0)
-        tx_cli_fail (g_dngettext (GETTEXT_PACKAGE,
-                                  "The file before it was imported, the ones after it were not: import them again once it is corrected.",
-                                  "The %u files before it were imported, the ones after it were not: import them again once it is corrected.",
-                                  n_imported), n_imported);
-      else if (files->len > 1)
+      if (files->len > 1)
         tx_cli_fail (_("Nothing was imported: correct or leave out the files above, then import them again."));
       return EXIT_FAILED;
     }

@@ -723,6 +723,9 @@ run_pass (Importer  *imp,
 
   if (pass == PASS_CHECK)
     ok = tx_store_read (imp->store, check_file_cb, imp, &local_error);
+  else if (imp->options != NULL && imp->options->in_caller_write && !imp->options->dry_run &&
+           tx_store_in_transaction (imp->store))
+    ok = merge_file_cb (imp->store, imp, &local_error);
   else
     ok = (imp->filling ? tx_store_write_filling (imp->store, merge_file_cb, imp, &local_error)
                        : tx_store_write (imp->store, merge_file_cb, imp, &local_error)) ||

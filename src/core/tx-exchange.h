@@ -69,6 +69,10 @@ typedef struct {
   /* The caller backed the database up just before (one backup for
    * several files): none is taken, and the file is read once. */
   gboolean     backed_up;
+  /* Imported inside the caller's write (tx_store_write()), which the
+   * file refused fails whole: the file keeps no savepoint of its own,
+   * whose journal would copy every page it changes once more. */
+  gboolean     in_caller_write;
 } TxImportOptions;
 
 /* Which records an export writes */

@@ -9,10 +9,10 @@
 # into one database,
 # from which each township's file is written as its office sends it
 # (tongxin-cli export --township NAME, compressed), under an office of
-# its own.  Then a new city database receives them all at once, as the
-# window's Receive Data does: every file checked first, then each
-# imported whole (tongxin-cli import FILE…), once into an empty city and
-# once again (every record unchanged).  The wall time and the largest
+# its own.  Then a new city database receives them all at once
+# (tongxin-cli import FILE…: each file read once, all of them written
+# together, none if one is refused), once into an empty city and once
+# again (every record unchanged).  The wall time and the largest
 # resident memory of each run are printed; the target is under 30 s for
 # 100,000 people (--targets: exit 1 when it is missed).
 #
