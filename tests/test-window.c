@@ -726,7 +726,15 @@ test_pages_read_when_shown (Fixture       *fixture,
   adw_view_stack_set_visible_child_name (view_stack, "outcomes");
   g_assert_cmpuint (g_list_model_get_n_items (get_selection_model (outcomes_page)), >, 0);
 
+  /* the roster: read at once (its count), its rows made once the page
+   * is painted */
   adw_view_stack_set_visible_child_name (view_stack, "roster");
+  {
+    g_autofree char *count = g_strdup_printf ("%u people", (guint) tx_store_count (fixture->store, "person"));
+
+    g_assert_cmpstr (gtk_label_get_label (tx_test_get_template_child (roster_page, "count_label")), ==, count);
+  }
+  tx_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (get_selection_model (roster_page)), ==,
                     tx_store_count (fixture->store, "person"));
 
