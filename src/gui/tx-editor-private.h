@@ -51,10 +51,6 @@ typedef struct
   GPtrArray         *clashes;        /* headings of the parts changed here and elsewhere */
   guint              retry_id;       /* saving again once another writer is done */
   gint64             retry_started;
-
-  /* the form shown from nothing: its last sections just after (tx-editor-reveal.c) */
-  guint              steps_tick_id;
-  guint              steps_idle_id;
 } TxEditorPrivate;
 
 TxEditorPrivate *tx_editor_get_private        (TxEditor *self);
@@ -75,9 +71,5 @@ void             tx_editor_forget_elsewhere    (TxEditor *self);
 
 /* tx-editor-messages.c */
 void             tx_editor_clear_file_chooser (TxEditor *self);
-
-/* tx-editor-reveal.c */
-void             tx_editor_show_form          (TxEditor *self);
-void             tx_editor_stop_showing_form  (TxEditor *self);
 
 G_END_DECLS

@@ -1,10 +1,4 @@
-/* tx-editor-reveal.c — the form shown, and the place in the form a
- * reason points to
- *
- * The form shown from nothing (no record, or the first one) is laid out
- * whole, hundreds of labels shaped for the first time: its first
- * sections are painted in the frame that shows it, the others just
- * after, so that choosing a record paints at once.
+/* tx-editor-reveal.c — the place in the form a reason points to
  *
  * A reason of the Overview (a stage overdue, feedback awaited) opens
  * its record at the place concerned: the section that holds the place
@@ -137,80 +131,4 @@ tx_editor_reveal (TxEditor   *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (priv->scrolled_window), on_tick_cb, reveal, reveal_free);
 
   return TRUE;
-}
-
-/* The sections shown in the form's first frame */
-#define FIRST_SECTIONS 2
-
-static void
-show_all_sections (TxEditor *self)
-{
-  TxEditorPrivate *priv = tx_editor_get_private (self);
-
-  for (guint i = 0; i < priv->sections->len; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (priv->sections, i), TRUE);
-}
-
-static gboolean
-show_all_sections_cb (gpointer user_data)
-{
-  TxEditor *self = user_data;
-  TxEditorPrivate *priv = tx_editor_get_private (self);
-
-  priv->steps_idle_id = 0;
-  show_all_sections (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The first frame has begun: the other sections come once it is painted */
-static gboolean
-on_form_frame_cb (GtkWidget     *widget,
-                  GdkFrameClock *frame_clock,
-                  gpointer       user_data)
-{
-  TxEditor *self = TX_EDITOR (widget);
-  TxEditorPrivate *priv = tx_editor_get_private (self);
-
-  priv->steps_tick_id = 0;
-  priv->steps_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_sections_cb, self, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * tx_editor_show_form:
- *
- * Shows the form, in two steps when it was not shown: see above.
- */
-void
-tx_editor_show_form (TxEditor *self)
-{
-  TxEditorPrivate *priv = tx_editor_get_private (self);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->stack), "form") == 0)
-    return;
-
-  tx_editor_stop_showing_form (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      for (guint i = FIRST_SECTIONS; i < priv->sections->len; i++)
-        gtk_widget_set_child_visible (g_ptr_array_index (priv->sections, i), FALSE);
-      priv->steps_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_form_frame_cb, NULL, NULL);
-    }
-  gtk_stack_set_visible_child_name (priv->stack, "form");
-}
-
-/* Every section shown now, none left for later */
-void
-tx_editor_stop_showing_form (TxEditor *self)
-{
-  TxEditorPrivate *priv = tx_editor_get_private (self);
-
-  if (priv->steps_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->steps_tick_id);
-  priv->steps_tick_id = 0;
-  g_clear_handle_id (&priv->steps_idle_id, g_source_remove);
-  if (priv->sections != NULL)
-    show_all_sections (self);
 }
