@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "tx-after-frame.h"
 #include "tx-backup.h"
 #include "tx-test-gui.h"
 #include "tx-test-store.h"
@@ -289,14 +290,15 @@ tx_test_day_new (const char *iso)
 static gboolean
 is_idle (gpointer data)
 {
-  return !g_main_context_pending (NULL);
+  return !g_main_context_pending (NULL) && tx_after_frame_pending () == 0;
 }
 
 /**
  * tx_test_settle:
  *
  * Runs the main loop until nothing is pending, five times over: what
- * was changed is laid out, drawn and told.
+ * was changed is laid out, drawn and told, and what waits for the frame
+ * that shows it (tx_after_frame()) is done.
  */
 void
 tx_test_settle (void)

@@ -51,6 +51,9 @@ typedef struct
   GPtrArray         *clashes;        /* headings of the parts changed here and elsewhere */
   guint              retry_id;       /* saving again once another writer is done */
   gint64             retry_started;
+
+  /* the form shown from nothing: its last sections just after (tx-editor-reveal.c) */
+  guint              steps_after_id;
 } TxEditorPrivate;
 
 TxEditorPrivate *tx_editor_get_private        (TxEditor *self);
@@ -71,5 +74,9 @@ void             tx_editor_forget_elsewhere    (TxEditor *self);
 
 /* tx-editor-messages.c */
 void             tx_editor_clear_file_chooser (TxEditor *self);
+
+/* tx-editor-reveal.c */
+void             tx_editor_show_form          (TxEditor *self);
+void             tx_editor_stop_showing_form  (TxEditor *self);
 
 G_END_DECLS

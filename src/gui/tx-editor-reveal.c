@@ -1,4 +1,10 @@
-/* tx-editor-reveal.c — the place in the form a reason points to
+/* tx-editor-reveal.c — the form shown, and the place in the form a
+ * reason points to
+ *
+ * The form shown from nothing (no record, or the first one) is laid out
+ * whole, hundreds of labels shaped for the first time: its first
+ * sections are painted in the frame that shows it, the others just
+ * after, so that choosing a record paints at once.
  *
  * A reason of the Overview (a stage overdue, feedback awaited) opens
  * its record at the place concerned: the section that holds the place
@@ -11,6 +17,7 @@
 
 #include <math.h>
 
+#include "tx-after-frame.h"
 #include "tx-editor-private.h"
 #include "tx-editor-section.h"
 
@@ -125,10 +132,69 @@ tx_editor_reveal (TxEditor   *self,
   if (target == NULL)
     return FALSE;
 
+  /* the place may be in a section not shown yet */
+  tx_editor_stop_showing_form (self);
   reveal = g_new0 (Reveal, 1);
   g_weak_ref_init (&reveal->editor, self);
   g_weak_ref_init (&reveal->target, target);
   gtk_widget_add_tick_callback (GTK_WIDGET (priv->scrolled_window), on_tick_cb, reveal, reveal_free);
 
   return TRUE;
+}
+
+/* The sections shown in the form's first frame */
+#define FIRST_SECTIONS 2
+
+static void
+show_all_sections (TxEditor *self)
+{
+  TxEditorPrivate *priv = tx_editor_get_private (self);
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    gtk_widget_set_child_visible (g_ptr_array_index (priv->sections, i), TRUE);
+}
+
+/* The first frame is painted: the other sections now */
+static void
+show_all_sections_cb (GtkWidget *widget)
+{
+  TxEditor *self = TX_EDITOR (widget);
+  TxEditorPrivate *priv = tx_editor_get_private (self);
+
+  priv->steps_after_id = 0;
+  show_all_sections (self);
+}
+
+/**
+ * tx_editor_show_form:
+ *
+ * Shows the form, in two steps when it was not shown: see above.
+ */
+void
+tx_editor_show_form (TxEditor *self)
+{
+  TxEditorPrivate *priv = tx_editor_get_private (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->stack), "form") == 0)
+    return;
+
+  tx_editor_stop_showing_form (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      for (guint i = FIRST_SECTIONS; i < priv->sections->len; i++)
+        gtk_widget_set_child_visible (g_ptr_array_index (priv->sections, i), FALSE);
+      priv->steps_after_id = tx_after_frame (GTK_WIDGET (self), show_all_sections_cb);
+    }
+  gtk_stack_set_visible_child_name (priv->stack, "form");
+}
+
+/* Every section shown now, none left for later */
+void
+tx_editor_stop_showing_form (TxEditor *self)
+{
+  TxEditorPrivate *priv = tx_editor_get_private (self);
+
+  tx_after_frame_cancel (&priv->steps_after_id);
+  if (priv->sections != NULL)
+    show_all_sections (self);
 }

@@ -361,7 +361,7 @@ tx_editor_reload (TxEditor *self,
 
   update_title (self);
   tx_editor_check_form (self);
-  gtk_stack_set_visible_child_name (priv->stack, "form");
+  tx_editor_show_form (self);
 }
 
 static gboolean
@@ -495,6 +495,7 @@ tx_editor_dispose (GObject *object)
 
   g_clear_handle_id (&priv->reload_id, g_source_remove);
   g_clear_handle_id (&priv->retry_id, g_source_remove);
+  tx_editor_stop_showing_form (self);
   tx_editor_clear_file_chooser (self);
   g_clear_weak_pointer (&priv->toast);
   if (priv->store != NULL)

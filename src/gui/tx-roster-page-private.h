@@ -42,8 +42,7 @@ struct _TxRosterPage
   /* state */
   gboolean            full_phones;
   gboolean            read_pending;    /* out of sight: the roster is read when shown */
-  guint               rows_tick_id;    /* first shown: its rows made after the first frame */
-  guint               rows_idle_id;
+  guint               rows_after_id;   /* first shown: its rows made after the first frame */
   TxPersonSort        sort;            /* the header clicked last */
   gboolean            descending;
   guint               filling_townships;

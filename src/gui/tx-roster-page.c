@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-after-frame.h"
 #include "tx-application.h"
 #include "tx-column-state.h"
 #include "tx-day.h"
@@ -306,40 +307,15 @@ show_rows (TxRosterPage *self)
   tx_view_keep_rows_of (GTK_WIDGET (self->column_view), G_LIST_MODEL (self->people));
 }
 
+/* The page is painted: its rows now */
 static void
-cancel_show_rows (TxRosterPage *self)
-{
-  if (self->rows_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick_id);
-  self->rows_tick_id = 0;
-  g_clear_handle_id (&self->rows_idle_id, g_source_remove);
-}
-
-static gboolean
-show_rows_cb (gpointer user_data)
-{
-  TxRosterPage *self = user_data;
-
-  self->rows_idle_id = 0;
-  if (self->people != NULL)
-    show_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The frame painting the page has begun: its rows come once it is
- * painted, in the main loop's next turn */
-static gboolean
-on_page_frame_cb (GtkWidget     *widget,
-                  GdkFrameClock *frame_clock,
-                  gpointer       user_data)
+show_rows_cb (GtkWidget *widget)
 {
   TxRosterPage *self = TX_ROSTER_PAGE (widget);
 
-  self->rows_tick_id = 0;
-  self->rows_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_rows_cb, self, NULL);
-
-  return G_SOURCE_REMOVE;
+  self->rows_after_id = 0;
+  if (self->people != NULL)
+    show_rows (self);
 }
 
 /* @after_frame: the page is being shown the first time; the rows of a
@@ -358,9 +334,9 @@ read_people (TxRosterPage *self,
                            G_CALLBACK (on_people_notify_cb), self, 0);
   g_signal_connect_object (self->people, "notify::error",
                            G_CALLBACK (on_people_notify_cb), self, 0);
-  cancel_show_rows (self);
+  tx_after_frame_cancel (&self->rows_after_id);
   if (after_frame)
-    self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_page_frame_cb, NULL, NULL);
+    self->rows_after_id = tx_after_frame (GTK_WIDGET (self), show_rows_cb);
   else
     show_rows (self);
 }
@@ -676,7 +652,7 @@ tx_roster_page_dispose (GObject *object)
 
   tx_roster_page_close_file_chooser (self);
   tx_roster_page_set_store (self, NULL);
-  cancel_show_rows (self);
+  tx_after_frame_cancel (&self->rows_after_id);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_ROSTER_PAGE);
   g_clear_object (&self->townships);
@@ -952,7 +928,7 @@ tx_roster_page_set_store (TxRosterPage *self,
   /* The template is gone in dispose. */
   if (self->selection != NULL)
     {
-      cancel_show_rows (self);
+      tx_after_frame_cancel (&self->rows_after_id);
       gtk_single_selection_set_model (self->selection, NULL);
       /* out of sight, the roster is read when shown */
       self->read_pending = store != NULL && tx_widget_is_out_of_sight (GTK_WIDGET (self));
