@@ -429,6 +429,8 @@ def write_floor_sql(template, source):
     lines += ["DROP INDEX %s;" % index["name"] for index in indexes]
     for name in names:
         columns = ", ".join('"%s"' % row["name"] for row in query("SELECT name FROM pragma_table_info('%s')" % name))
+        # what init wrote (this office, the settings) is replaced
+        lines.append("DELETE FROM main.%s;" % name)
         # WHERE 1: row by row, as an import writes, not SQLite's copy of whole pages
         lines.append("INSERT INTO main.%s (%s) SELECT %s FROM city.%s WHERE 1;" % (name, columns, columns, name))
     lines += [index["sql"] + ";" for index in indexes]
