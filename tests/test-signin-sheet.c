@@ -84,7 +84,7 @@ test_sample_meeting (Fixture       *f,
   g_assert_no_error (error);
   people = people_of (f, consultation);
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
@@ -158,7 +158,7 @@ test_two_hundred (Fixture       *f,
   g_assert_no_error (error);
   people = people_of (f, consultation);
 
-  doc = tx_signin_document_new (consultation, people, TRUE, 5, FALSE, ALL_COLUMNS);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, TRUE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   n_pages = tx_table_document_get_n_pages (doc);
   g_assert_cmpuint (n_pages, >=, 10);
@@ -264,7 +264,7 @@ test_long_text (Fixture       *f,
   g_assert_cmpuint (participants->len, >=, 4);
 
   /* the sheet as it is, for its number of pages */
-  plain = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
+  plain = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 5, FALSE, ALL_COLUMNS);
   tx_table_document_paginate (plain, TX_A4_WIDTH, TX_A4_HEIGHT);
 
   for (guint i = 0; i < 100; i++)
@@ -284,7 +284,7 @@ test_long_text (Fixture       *f,
   set_participant_name (long_named, name->str);
   set_organization (people, long_unit->person_uuid, unit->str);
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
@@ -339,7 +339,7 @@ test_bad_characters (Fixture       *f,
   set_participant_name (find_participant (participants, "石启明"), "石\x01启\x0b明\u202E");
   set_participant_name (find_participant (participants, "潘宏"), "\u2067潘宏\u2069\uFFFE");
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 5, FALSE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 
@@ -382,7 +382,7 @@ test_full_disk (Fixture       *f,
       consultation = tx_store_load_consultation (f->store, "双谷村新型农村综合体建设协商", &error);
       g_assert_no_error (error);
       people = people_of (f, consultation);
-      doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, ALL_COLUMNS);
+      doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 5, FALSE, ALL_COLUMNS);
 
       signal (SIGXFSZ, SIG_IGN);
       getrlimit (RLIMIT_FSIZE, &limit);
@@ -491,7 +491,7 @@ test_columns (Fixture       *f,
         g_assert_no_error (error);
         people = people_of (f, consultation);
 
-        doc = tx_signin_document_new (consultation, people, FALSE, 5, FALSE, shown);
+        doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 5, FALSE, shown);
         g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
         g_assert_no_error (error);
 
@@ -560,7 +560,7 @@ test_title_punctuation (Fixture       *f,
   g_assert_no_error (error);
   tx_consultation_set_title (consultation, "规范城乡酒席办理(治理\"整酒风\"): 第2次协商");
   people = people_of (f, consultation);
-  doc = tx_signin_document_new (consultation, people, FALSE, 0, TRUE, ALL_COLUMNS);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 0, TRUE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
   lines = pdf_lines (pdf);
@@ -606,7 +606,7 @@ test_landline (Fixture       *f,
       g_object_unref (person);
     }
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 0, TRUE, ALL_COLUMNS);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 0, TRUE, ALL_COLUMNS);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
   lines = pdf_lines (pdf);
@@ -819,7 +819,7 @@ test_continued_group (Fixture       *f,
   g_assert_no_error (error);
   people = people_of (f, consultation);
 
-  doc = tx_signin_document_new (consultation, people, FALSE, 3, FALSE, TX_SIGNIN_COLUMNS_NONE);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 3, FALSE, TX_SIGNIN_COLUMNS_NONE);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
   n_pages = tx_table_document_get_n_pages (doc);
@@ -876,7 +876,7 @@ test_blank_rows_not_alone (Fixture       *f,
       g_ptr_array_set_size (participants, n);
       people = people_of (f, consultation);
 
-      doc = tx_signin_document_new (consultation, people, by_strokes, blank, FALSE, TX_SIGNIN_COLUMNS_NONE);
+      doc = tx_signin_document_new (TX_MEETING (consultation), people, by_strokes, blank, FALSE, TX_SIGNIN_COLUMNS_NONE);
       g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
       g_assert_no_error (error);
       n_pages = tx_table_document_get_n_pages (doc);
@@ -924,7 +924,7 @@ test_fonts (Fixture       *f,
   consultation = tx_store_load_consultation (f->store, "双谷村新型农村综合体建设协商", &error);
   g_assert_no_error (error);
   people = people_of (f, consultation);
-  doc = tx_signin_document_new (consultation, people, FALSE, 0, FALSE, TX_SIGNIN_COLUMNS_NONE);
+  doc = tx_signin_document_new (TX_MEETING (consultation), people, FALSE, 0, FALSE, TX_SIGNIN_COLUMNS_NONE);
   g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
   g_assert_no_error (error);
 

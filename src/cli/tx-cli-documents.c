@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-activity.h"
 #include "tx-chart.h"
 #include "tx-cli-private.h"
 #include "tx-documents.h"
@@ -17,12 +18,43 @@
 #include "tx-records.h"
 #include "tx-store.h"
 
+/* The consultation or activity of @text (its id or exact title) */
+static TxMeeting *
+load_meeting (TxStore     *store,
+              const char  *text,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TxConsultation *consultation = tx_store_load_consultation (store, text, &local_error);
+  TxActivity *activity;
+
+  if (consultation != NULL)
+    return TX_MEETING (consultation);
+  if (!g_error_matches (local_error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
+  activity = tx_store_load_activity (store, text, &local_error);
+  if (activity != NULL)
+    return TX_MEETING (activity);
+  if (g_error_matches (local_error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND))
+    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                 _("There is no consultation or activity “%s”. Give its exact title or its id."), text);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
 int
 tx_cli_cmd_signin_sheet (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TxConsultation) consultation = NULL;
+  g_autoptr(TxMeeting) meeting = NULL;
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(TxTableDocument) doc = NULL;
@@ -48,7 +80,7 @@ tx_cli_cmd_signin_sheet (Cli *cli)
   if (status != 0)
     return status;
   if (positional->len != 2)
-    return tx_cli_usage_error (_("“signin-sheet” needs a consultation and the PDF to write: tongxin-cli signin-sheet CONSULTATION OUT.pdf"));
+    return tx_cli_usage_error (_("“signin-sheet” needs a consultation or an activity and the PDF to write: tongxin-cli signin-sheet CONSULTATION|ACTIVITY OUT.pdf"));
   out = g_ptr_array_index (positional, 1);
   lower = g_ascii_strdown (out, -1);
   if (!g_str_has_suffix (lower, ".pdf"))
@@ -78,11 +110,11 @@ tx_cli_cmd_signin_sheet (Cli *cli)
   if (store == NULL)
     return EXIT_FAILED;
 
-  consultation = tx_store_load_consultation (store, g_ptr_array_index (positional, 0), &error);
-  if (consultation == NULL)
+  meeting = load_meeting (store, g_ptr_array_index (positional, 0), &error);
+  if (meeting == NULL)
     return tx_cli_fail ("%s", error->message);
 
-  doc = tx_documents_prepare_signin (store, consultation, &signin, &warnings, &error);
+  doc = tx_documents_prepare_signin (store, meeting, &signin, &warnings, &error);
   if (doc == NULL || !tx_table_document_write_pdf (doc, out, &error))
     return tx_cli_fail ("%s", error->message);
 

@@ -71,6 +71,13 @@ int       tx_cli_parse_quarter          (Cli            *cli,
 
 /* The commands, a group a file. */
 
+/* tx-cli-activity.c */
+int tx_cli_cmd_activity_add      (Cli *cli);
+int tx_cli_cmd_activity_list     (Cli *cli);
+int tx_cli_cmd_activity_show     (Cli *cli);
+int tx_cli_cmd_activity_delete   (Cli *cli);
+int tx_cli_cmd_activity_attend   (Cli *cli);
+
 /* tx-cli-store.c */
 int tx_cli_cmd_init              (Cli *cli);
 int tx_cli_cmd_demo              (Cli *cli);

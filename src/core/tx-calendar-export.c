@@ -1,8 +1,9 @@
 /* tx-calendar-export.c
  *
- * So a clerk can carry the year's plan on a phone: every meeting as an
- * event in Asia/Shanghai time, and every stage deadline as an all-day
- * event, each with the consultation's uuid in its UID.  Written with
+ * So a clerk can carry the year's plan on a phone: every meeting (of a
+ * consultation, and the activities: trainings, observation visits,
+ * discussions) as an event in Asia/Shanghai time, and every stage
+ * deadline as an all-day event, each with its record's uuid in its UID.  Written with
  * libical, and to the disk whole or not at all (TxFileWriter).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "tx-activity.h"
 #include "tx-calendar-export.h"
 #include "tx-date.h"
 #include "tx-file.h"
@@ -65,41 +67,85 @@ to_date (const char *date)
   return time;
 }
 
+/* A meeting (a consultation's, an activity) as an event: at its time,
+ * or all day on its day when only the day is known */
 static void
-add_meeting (icalcomponent  *calendar,
-             icaltimezone   *zone,
-             TxConsultation *consultation,
-             const char     *stamp_source)
+add_meeting (icalcomponent *calendar,
+             icaltimezone  *zone,
+             TxMeeting     *meeting,
+             const char    *category,
+             const char    *description,
+             const char    *stamp_source)
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  g_autofree char *uid = g_strdup_printf ("%s@tongxin", tx_consultation_get_uuid (consultation));
-  g_autofree char *summary = g_strdup_printf ("协商会议：%s", tx_consultation_get_title (consultation));
-  g_autofree char *description = g_strdup_printf ("%s政协联络组\n当前环节：%s", tx_consultation_get_township_name (consultation),
-                                                  tx_consultation_get_current_stage (consultation) < TX_N_STAGES
-                                                  ? stage_names_zh[tx_consultation_get_current_stage (consultation)] : "已完成");
-  struct icaltimetype starts = to_local_time (tx_consultation_get_starts (consultation), zone);
+  g_autofree char *uid = g_strdup_printf ("%s@tongxin", tx_meeting_get_uuid (meeting));
+  g_autofree char *summary = g_strdup_printf ("%s：%s", category, tx_meeting_get_title (meeting));
+  const char *starts = tx_meeting_get_starts (meeting);
+  const char *ends = tx_meeting_get_ends (meeting);
   icalproperty *property;
 
   icalcomponent_add_property (event, icalproperty_new_uid (uid));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_from_string (stamp_source)));
-  property = icalproperty_new_dtstart (starts);
-  icalproperty_add_parameter (property, icalparameter_new_tzid (TZID));
-  icalcomponent_add_property (event, property);
-
-  if (tx_consultation_get_ends (consultation) != NULL)
+  if (tx_date_is_valid (starts))
     {
-      property = icalproperty_new_dtend (to_local_time (tx_consultation_get_ends (consultation), zone));
+      struct icaltimetype next = to_date (ends != NULL && tx_date_is_valid (ends) ? ends : starts);
+
+      icaltime_adjust (&next, 1, 0, 0, 0);
+      icalcomponent_add_property (event, icalproperty_new_dtstart (to_date (starts)));
+      icalcomponent_add_property (event, icalproperty_new_dtend (next));
+    }
+  else
+    {
+      property = icalproperty_new_dtstart (to_local_time (starts, zone));
       icalproperty_add_parameter (property, icalparameter_new_tzid (TZID));
       icalcomponent_add_property (event, property);
+
+      if (ends != NULL)
+        {
+          property = icalproperty_new_dtend (to_local_time (ends, zone));
+          icalproperty_add_parameter (property, icalparameter_new_tzid (TZID));
+          icalcomponent_add_property (event, property);
+        }
     }
 
   icalcomponent_add_property (event, icalproperty_new_summary (summary));
-  if (tx_consultation_get_venue (consultation)[0] != '\0')
-    icalcomponent_add_property (event, icalproperty_new_location (tx_consultation_get_venue (consultation)));
+  if (tx_meeting_get_venue (meeting)[0] != '\0')
+    icalcomponent_add_property (event, icalproperty_new_location (tx_meeting_get_venue (meeting)));
   icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_categories ("协商会议"));
+  icalcomponent_add_property (event, icalproperty_new_categories (category));
 
   icalcomponent_add_component (calendar, event);
+}
+
+static void
+add_consultation (icalcomponent  *calendar,
+                  icaltimezone   *zone,
+                  TxConsultation *consultation,
+                  const char     *stamp_source)
+{
+  g_autofree char *description = g_strdup_printf ("%s政协联络组\n当前环节：%s", tx_consultation_get_township_name (consultation),
+                                                  tx_consultation_get_current_stage (consultation) < TX_N_STAGES
+                                                  ? stage_names_zh[tx_consultation_get_current_stage (consultation)] : "已完成");
+
+  add_meeting (calendar, zone, TX_MEETING (consultation), "协商会议", description, stamp_source);
+}
+
+static void
+add_activity (icalcomponent *calendar,
+              icaltimezone  *zone,
+              TxActivity    *activity,
+              const char    *stamp_source)
+{
+  g_autoptr(GString) description = g_string_new ("主办：");
+  GPtrArray *townships = tx_activity_get_townships (activity);
+
+  g_string_append (description, tx_activity_get_township_name (activity) != NULL
+                                ? tx_activity_get_township_name (activity) : "市政协");
+  for (guint i = 0; i < townships->len; i++)
+    g_string_append_printf (description, "%s%s", i == 0 ? "\n参加：" : "、", (char *) g_ptr_array_index (townships, i));
+
+  add_meeting (calendar, zone, TX_MEETING (activity), tx_activity_kind_get_chinese (tx_activity_get_kind (activity)),
+               description->str, stamp_source);
 }
 
 static void
@@ -149,6 +195,7 @@ tx_calendar_export_to_string (TxStore     *store,
                               GError     **error)
 {
   g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   icaltimezone *zone;
@@ -158,6 +205,9 @@ tx_calendar_export_to_string (TxStore     *store,
 
   consultations = tx_store_list_consultations (store, year, township, error);
   if (consultations == NULL)
+    return NULL;
+  activities = tx_store_list_activities (store, year, township, error);
+  if (activities == NULL)
     return NULL;
 
   zone = icaltimezone_get_builtin_timezone (TZID);
@@ -193,7 +243,7 @@ tx_calendar_export_to_string (TxStore     *store,
 
       if (tx_consultation_get_starts (consultation) != NULL)
         {
-          add_meeting (calendar, zone, consultation, stamp);
+          add_consultation (calendar, zone, consultation, stamp);
           count++;
         }
 
@@ -203,6 +253,12 @@ tx_calendar_export_to_string (TxStore     *store,
             add_deadline (calendar, consultation, stage, stamp);
             count++;
           }
+    }
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      add_activity (calendar, zone, g_ptr_array_index (activities, i), stamp);
+      count++;
     }
 
   text = g_strdup (icalcomponent_as_ical_string (calendar));

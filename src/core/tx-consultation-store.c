@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tx-consultation-store.h"
+#include "tx-meeting.h"
 #include "tx-outcome-store.h"
 #include "tx-records-private.h"
 #include "tx-rules.h"
@@ -310,55 +311,6 @@ tx_store_load_consultations (TxStore       *store,
   return g_steal_pointer (&consultations);
 }
 
-static gboolean
-load_participants (TxStore         *store,
-                   gint64           id,
-                   TxConsultation  *consultation,
-                   GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = tx_store_prepare (store,
-                           "SELECT p.uuid, p.name, pa.role, pa.invited, pa.attended, "
-                           "  (SELECT group_concat (category) FROM (SELECT category FROM person_category "
-                           "   WHERE person_id = p.id ORDER BY position)) "
-                           "FROM participant pa JOIN person p ON p.id = pa.person_id "
-                           "WHERE pa.consultation_id = ? ORDER BY pa.position, p.sort_pinyin",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      TxRole role = TX_ROLE_OBSERVER;
-      TxParticipant *participant;
-      g_auto(GStrv) keys = NULL;
-
-      tx_role_from_key (tx_column_text (stmt, 2), &role);
-      participant = tx_participant_new (tx_column_text (stmt, 0), role);
-      participant->name = g_strdup (tx_column_text (stmt, 1));
-      participant->invited = sqlite3_column_int (stmt, 3) != 0;
-      participant->attended = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
-
-      keys = g_strsplit (tx_column_text (stmt, 5), ",", -1);
-      for (guint i = 0; keys[i] != NULL; i++)
-        {
-          TxCategory category;
-
-          if (tx_category_from_key (keys[i], &category))
-            g_array_append_val (participant->categories, category);
-        }
-
-      g_ptr_array_add (consultation->participants, participant);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
-    return FALSE;
-
-  return TRUE;
-}
 
 static gboolean
 load_minutes (TxStore         *store,
@@ -477,7 +429,7 @@ tx_store_load_consultation (TxStore     *store,
     }
 
   if (!load_stages (store, id, consultation, error) ||
-      !load_participants (store, id, consultation, error) ||
+      !tx_meeting_load_participants (store, TX_MEETING_CONSULTATION, id, consultation->participants, error) ||
       !load_minutes (store, id, consultation, error))
     return NULL;
 
@@ -613,49 +565,6 @@ write_stages (TxStore         *store,
   return TRUE;
 }
 
-static gboolean
-write_participants (TxStore         *store,
-                    gint64           id,
-                    TxConsultation  *self,
-                    TxWriteFlags     flags,
-                    GError         **error)
-{
-  if (!run_for_id (store, "DELETE FROM participant WHERE consultation_id = ?", id, error))
-    return FALSE;
-
-  for (guint i = 0; i < self->participants->len; i++)
-    {
-      TxParticipant *participant = g_ptr_array_index (self->participants, i);
-      g_autofree char *missing = g_strdup_printf (_("No one on the roster has the id %s."), participant->person_uuid);
-      sqlite3_stmt *stmt;
-      gint64 person_id;
-
-      person_id = find_row_id (store, "person", participant->person_uuid, (flags & TX_WRITE_AS_RECEIVED) != 0,
-                               missing, error);
-      if (person_id == 0)
-        return FALSE;
-
-      stmt = tx_store_prepare (store,
-                               "INSERT INTO participant (consultation_id, person_id, role, invited, attended, position) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                               "ON CONFLICT (consultation_id, person_id) DO UPDATE SET role = ?3, invited = ?4, "
-                               "  attended = ?5",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      sqlite3_bind_text (stmt, 3, tx_role_to_key (participant->role), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, participant->invited);
-      if (participant->attended >= 0)
-        sqlite3_bind_int (stmt, 5, participant->attended != 0);
-      sqlite3_bind_int (stmt, 6, i);
-      if (!tx_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static gboolean
 write_minutes (TxStore         *store,
@@ -795,7 +704,9 @@ tx_store_write_consultation (TxStore         *store,
     }
 
   if (((flags & (TX_WRITE_DUE_DATES | TX_WRITE_DONE_DATES)) && !write_stages (store, id, self, flags, error)) ||
-      ((flags & TX_WRITE_PARTICIPANTS) && !write_participants (store, id, self, flags, error)) ||
+      ((flags & TX_WRITE_PARTICIPANTS) &&
+       !tx_meeting_write_participants (store, TX_MEETING_CONSULTATION, id, self->participants,
+                                       (flags & TX_WRITE_AS_RECEIVED) != 0, error)) ||
       ((flags & TX_WRITE_MINUTES) && !write_minutes (store, id, self, flags, error)))
     return FALSE;
 
@@ -959,23 +870,11 @@ set_participant (TxStore   *store,
   Change *change = user_data;
   gint64 id = consultation_id (store, change->consultation, error);
   gint64 person = id ? person_id (store, change->person, error) : 0;
-  sqlite3_stmt *stmt;
 
   if (id == 0 || person == 0)
     return FALSE;
 
-  stmt = tx_store_prepare (store,
-                           "INSERT INTO participant (consultation_id, person_id, role, invited, position) "
-                           "VALUES (?1, ?2, ?3, 1, (SELECT coalesce (max (position), -1) + 1 FROM participant "
-                           "                      WHERE consultation_id = ?1)) "
-                           "ON CONFLICT (consultation_id, person_id) DO UPDATE SET role = ?3, invited = 1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, person);
-  sqlite3_bind_text (stmt, 3, tx_role_to_key (change->role), -1, SQLITE_STATIC);
-  if (!tx_store_step_done (store, stmt, error))
+  if (!tx_meeting_invite (store, TX_MEETING_CONSULTATION, id, person, change->role, error))
     return FALSE;
 
   return touch (store, id, change->consultation, change->person, error);
@@ -1002,32 +901,12 @@ remove_or_attend (TxStore   *store,
   Change *change = user_data;
   gint64 id = consultation_id (store, change->consultation, error);
   gint64 person = id ? person_id (store, change->person, error) : 0;
-  sqlite3_stmt *stmt;
 
   if (id == 0 || person == 0)
     return FALSE;
 
-  if (change->attended == G_MININT)
-    stmt = tx_store_prepare (store, "DELETE FROM participant WHERE consultation_id = ?1 AND person_id = ?2", error);
-  else
-    stmt = tx_store_prepare (store,
-                             "UPDATE participant SET attended = ?3 WHERE consultation_id = ?1 AND person_id = ?2",
-                             error);
-  if (stmt == NULL)
+  if (!tx_meeting_remove_or_attend (store, TX_MEETING_CONSULTATION, id, person, change->attended, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, person);
-  if (change->attended >= 0)
-    sqlite3_bind_int (stmt, 3, change->attended);
-  if (!tx_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (tx_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
-                           _("This person is not invited to the consultation."));
-      return FALSE;
-    }
 
   return touch (store, id, change->consultation, change->person, error);
 }
@@ -1038,7 +917,7 @@ tx_store_remove_participant (TxStore     *store,
                              const char  *person_uuid,
                              GError     **error)
 {
-  Change change = { consultation_uuid, person_uuid, 0, NULL, NULL, 0, G_MININT };
+  Change change = { consultation_uuid, person_uuid, 0, NULL, NULL, 0, TX_MEETING_REMOVE };
 
   return tx_store_write (store, remove_or_attend, &change, error);
 }

@@ -8,11 +8,15 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tx-meeting.h"
 #include "tx-records-private.h"
 #include "tx-rules.h"
 #include "tx-vocabulary.h"
 
-G_DEFINE_FINAL_TYPE (TxConsultation, tx_consultation, G_TYPE_OBJECT)
+static void tx_consultation_meeting_init (TxMeetingInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TxConsultation, tx_consultation, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TX_TYPE_MEETING, tx_consultation_meeting_init))
 
 enum {
   PROP_0,
@@ -150,6 +154,19 @@ tx_consultation_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* A consultation is a meeting: its sign-in sheet, its calendar entry */
+static void
+tx_consultation_meeting_init (TxMeetingInterface *iface)
+{
+  iface->get_uuid = (gpointer) tx_consultation_get_uuid;
+  iface->get_title = (gpointer) tx_consultation_get_title;
+  iface->get_township_name = (gpointer) tx_consultation_get_township_name;
+  iface->get_venue = (gpointer) tx_consultation_get_venue;
+  iface->get_starts = (gpointer) tx_consultation_get_starts;
+  iface->get_ends = (gpointer) tx_consultation_get_ends;
+  iface->get_participants = (gpointer) tx_consultation_get_participants;
 }
 
 static void

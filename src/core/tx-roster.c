@@ -391,6 +391,75 @@ tx_roster_load_people (TxStore       *store,
   return g_steal_pointer (&people);
 }
 
+/**
+ * tx_roster_resolve_person:
+ * @uuid_or_name: someone's id, or their exact name
+ *
+ * Returns: (transfer full): the id of the one person on the roster of
+ *   that id or name; %NULL with @error set when there is none, or
+ *   several of that name (their townships and units said, to tell them
+ *   apart)
+ */
+char *
+tx_roster_resolve_person (TxStore     *store,
+                          const char  *uuid_or_name,
+                          GError     **error)
+{
+  g_autoptr(GString) who = g_string_new (NULL);
+  g_autofree char *found = NULL;
+  guint matches = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  stmt = tx_store_prepare (store,
+                           "SELECT p.uuid, coalesce (t.name, ''), p.organization FROM person p "
+                           "LEFT JOIN township t ON t.id = p.township_id "
+                           "WHERE (p.uuid = ?1 OR p.name = ?1) AND p.deleted_at IS NULL "
+                           "ORDER BY p.uuid = ?1 DESC, p.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid_or_name, -1, SQLITE_TRANSIENT);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      if (g_strcmp0 (tx_column_text (stmt, 0), uuid_or_name) == 0)
+        {
+          g_free (found);
+          found = g_strdup (tx_column_text (stmt, 0));
+          matches = 1;
+          break;
+        }
+      if (found == NULL)
+        found = g_strdup (tx_column_text (stmt, 0));
+      if (matches++ > 0)
+        g_string_append (who, C_("list of people", "; "));
+      /* Translators: someone of several of one name: their township, then their unit */
+      g_string_append_printf (who, C_("person of several", "%s, %s (%s)"), tx_column_text (stmt, 1),
+                              tx_column_text (stmt, 2), tx_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  if (found == NULL)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                   _("No one on the roster is called “%s” or has that id."), uuid_or_name);
+      return NULL;
+    }
+  if (matches > 1)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
+                   _("%u people on the roster are called “%s”: give the id of the one you mean (%s)."),
+                   matches, uuid_or_name, who->str);
+      return NULL;
+    }
+
+  return g_steal_pointer (&found);
+}
+
 TxPerson *
 tx_roster_find_person (TxStore     *store,
                        const char  *uuid,

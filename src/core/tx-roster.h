@@ -52,6 +52,9 @@ GPtrArray  *tx_roster_load_people    (TxStore              *store,
 TxPerson   *tx_roster_find_person    (TxStore              *store,
                                       const char           *uuid,
                                       GError              **error);
+char       *tx_roster_resolve_person (TxStore              *store,
+                                      const char           *uuid_or_name,
+                                      GError              **error);
 TxPerson   *tx_roster_find_person_as_recorded (TxStore     *store,
                                                const char  *uuid,
                                                gboolean    *removed,

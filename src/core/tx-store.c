@@ -950,7 +950,7 @@ tx_store_step_done (TxStore       *self,
 
 /**
  * tx_store_find_id:
- * @table: "township", "person", "consultation" or "outcome"
+ * @table: "township", "person", "consultation", "outcome" or "activity"
  * @uuid: a record's id
  * @deleted_too: whether a record deleted (in Recently Deleted) counts
  *
@@ -973,6 +973,8 @@ tx_store_find_id (TxStore     *self,
       "SELECT id FROM consultation WHERE uuid = ? AND deleted_at IS NULL" },
     { "outcome", "SELECT id FROM outcome WHERE uuid = ?",
       "SELECT id FROM outcome WHERE uuid = ? AND deleted_at IS NULL" },
+    { "activity", "SELECT id FROM activity WHERE uuid = ?",
+      "SELECT id FROM activity WHERE uuid = ? AND deleted_at IS NULL" },
   };
   const char *sql = NULL;
   sqlite3_stmt *stmt;

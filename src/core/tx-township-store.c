@@ -576,6 +576,12 @@ merge_townships (TxStore   *store,
     "WHERE township_id = ?2 AND year IN (SELECT year FROM plan WHERE township_id = ?1)",
     "DELETE FROM plan WHERE township_id = ?1 AND year IN (SELECT year FROM plan WHERE township_id = ?2)",
     "UPDATE plan SET township_id = ?2, updated_at = ?3 WHERE township_id = ?1",
+    /* the activities it organised or took part in: the kept one's */
+    "UPDATE activity SET township_id = ?2, updated_at = ?3 WHERE township_id = ?1",
+    "INSERT OR IGNORE INTO activity_township (activity_id, township_id) "
+    "  SELECT activity_id, ?2 FROM activity_township WHERE township_id = ?1 "
+    "  AND activity_id NOT IN (SELECT id FROM activity WHERE township_id = ?2)",
+    "DELETE FROM activity_township WHERE township_id = ?1",
     "UPDATE township SET deleted_at = ?3, updated_at = ?3 WHERE id = ?1",
   };
   MergeJob *job = user_data;

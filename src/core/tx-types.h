@@ -80,6 +80,13 @@ typedef enum {
   TX_PLATFORM_VIRTUAL,
 } TxPlatform;
 
+/* What an activity beside the consultations is */
+typedef enum {
+  TX_ACTIVITY_TRAINING,      /* 业务培训 */
+  TX_ACTIVITY_OBSERVATION,   /* 观摩学习 */
+  TX_ACTIVITY_EXCHANGE,      /* 座谈交流 */
+} TxActivityKind;
+
 typedef enum {
   TX_ROLE_HOST,
   TX_ROLE_LIAISON,

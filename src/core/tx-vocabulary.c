@@ -89,6 +89,12 @@ static const TxTerm orientations[] = {
   { "livelihood",  "orientation", NC_("orientation", "Livelihood-oriented") },
 };
 
+static const TxTerm activity_kinds[] = {
+  { "training",    "activity", NC_("activity", "Training") },
+  { "observation", "activity", NC_("activity", "Observation Visit") },
+  { "exchange",    "activity", NC_("activity", "Discussion") },
+};
+
 static const TxTerm platforms[] = {
   { "physical", "platform", NC_("platform", "In person") },
   { "virtual",  "platform", NC_("platform", "Online") },
@@ -186,6 +192,7 @@ TX_DEFINE_VOCABULARY (TxTopicSource, topic_source, topic_sources)
 TX_DEFINE_VOCABULARY (TxOrientation, orientation, orientations)
 TX_DEFINE_VOCABULARY (TxPlatform, platform, platforms)
 TX_DEFINE_VOCABULARY (TxRole, role, roles)
+TX_DEFINE_VOCABULARY (TxActivityKind, activity_kind, activity_kinds)
 TX_DEFINE_VOCABULARY (TxAdoption, adoption, adoptions)
 TX_DEFINE_VOCABULARY (TxSupervisionPhase, supervision_phase, supervision_phases)
 TX_DEFINE_VOCABULARY (TxOrder, order, orders)
@@ -263,5 +270,20 @@ tx_gender_get_chinese (TxGender gender)
     case TX_GENDER_UNKNOWN:
     default:
       return "";
+    }
+}
+
+const char *
+tx_activity_kind_get_chinese (TxActivityKind kind)
+{
+  switch (kind)
+    {
+    case TX_ACTIVITY_TRAINING:
+      return "业务培训";
+    case TX_ACTIVITY_OBSERVATION:
+      return "观摩学习";
+    case TX_ACTIVITY_EXCHANGE:
+    default:
+      return "座谈交流";
     }
 }

@@ -26,6 +26,7 @@ TX_DECLARE_VOCABULARY (TxTopicSource, topic_source)
 TX_DECLARE_VOCABULARY (TxOrientation, orientation)
 TX_DECLARE_VOCABULARY (TxPlatform, platform)
 TX_DECLARE_VOCABULARY (TxRole, role)
+TX_DECLARE_VOCABULARY (TxActivityKind, activity_kind)
 TX_DECLARE_VOCABULARY (TxAdoption, adoption)
 TX_DECLARE_VOCABULARY (TxSupervisionPhase, supervision_phase)
 TX_DECLARE_VOCABULARY (TxOrder, order)
@@ -36,6 +37,7 @@ TX_DECLARE_VOCABULARY (TxOrder, order)
  * documents and exported spreadsheets are written in Chinese. */
 const char *tx_category_get_chinese (TxCategory category);
 const char *tx_gender_get_chinese   (TxGender   gender);
+const char *tx_activity_kind_get_chinese (TxActivityKind kind);
 
 /* Accepts a key ("cppcc_member") or a label in English or Chinese. */
 gboolean tx_category_parse (const char *text, TxCategory *value);

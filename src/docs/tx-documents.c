@@ -30,14 +30,14 @@
 
 /**
  * tx_documents_prepare_signin:
- * @consultation: the consultation as it should print: as stored, or
- *   with what an editor holds
+ * @meeting: the consultation or activity as it should print: as
+ *   stored, or with what an editor holds
  * @options: (nullable): the order and blank rows, when not those of the
  *   settings, and the optional columns (none without @options)
  * @warnings: (out) (transfer full) (optional) (element-type utf8): what
  *   the clerk should know before printing, translated
  *
- * The sign-in sheet of @consultation.  A participant removed from the
+ * The sign-in sheet of @meeting.  A participant removed from the
  * roster since being invited is printed as the roster last had them,
  * and said in @warnings; one whose entry cannot be read at all is
  * printed with the name the consultation recorded, and said too.
@@ -47,7 +47,7 @@
  */
 TxTableDocument *
 tx_documents_prepare_signin (TxStore                *store,
-                             TxConsultation         *consultation,
+                             TxMeeting              *meeting,
                              const TxSigninOptions  *options,
                              GPtrArray             **warnings,
                              GError                **error)
@@ -55,7 +55,7 @@ tx_documents_prepare_signin (TxStore                *store,
   TxSettings *settings = tx_store_get_settings (store);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *participants = tx_consultation_get_participants (consultation);
+  GPtrArray *participants = tx_meeting_get_participants (meeting);
   TxSigninOrder order = tx_settings_get_signin_order (settings);
   guint blank_rows = tx_settings_get_signin_blank_rows (settings);
   gboolean categories = tx_settings_get_signin_categories (settings);
@@ -90,7 +90,7 @@ tx_documents_prepare_signin (TxStore                *store,
       if (person == NULL)
         g_ptr_array_add (said,
                          /* Translators: %s is a person's name */
-                         g_strdup_printf (_("%s is no longer on the roster: the sheet prints the name the consultation recorded, without unit or phone."),
+                         g_strdup_printf (_("%s is no longer on the roster: the sheet prints the name recorded with the meeting, without unit or phone."),
                                           participant->name));
       else
         {
@@ -106,7 +106,7 @@ tx_documents_prepare_signin (TxStore                *store,
   if (warnings != NULL)
     *warnings = g_steal_pointer (&said);
 
-  return tx_signin_document_new (consultation, people, order == TX_SIGNIN_ORDER_STROKES, blank_rows,
+  return tx_signin_document_new (meeting, people, order == TX_SIGNIN_ORDER_STROKES, blank_rows,
                                  tx_settings_get_print_full_phones (settings),
                                  (categories ? TX_SIGNIN_COLUMN_CATEGORIES : 0) |
                                  (phones ? TX_SIGNIN_COLUMN_PHONE : 0));

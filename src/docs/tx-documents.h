@@ -7,6 +7,7 @@
 
 #include "tx-consultation.h"
 #include "tx-date.h"
+#include "tx-meeting.h"
 #include "tx-odt-document.h"
 #include "tx-roster-document.h"
 #include "tx-roster.h"
@@ -28,7 +29,7 @@ typedef struct {
 #define TX_SIGNIN_OPTIONS_INIT { -1, -1, -1, -1 }
 
 TxTableDocument *tx_documents_prepare_signin  (TxStore                *store,
-                                               TxConsultation         *consultation,
+                                               TxMeeting              *meeting,
                                                const TxSigninOptions  *options,
                                                GPtrArray             **warnings,
                                                GError                **error);

@@ -166,7 +166,7 @@ add_person_row (TxTableDocument *doc,
  * @shown: the optional columns to print
  */
 TxTableDocument *
-tx_signin_document_new (TxConsultation  *consultation,
+tx_signin_document_new (TxMeeting       *meeting,
                         GPtrArray       *people,
                         gboolean         by_strokes,
                         guint            blank_rows,
@@ -175,9 +175,9 @@ tx_signin_document_new (TxConsultation  *consultation,
 {
   TxTableColumn columns[N_COLUMNS];
   guint n_columns = 0;
-  GPtrArray *participants = tx_consultation_get_participants (consultation);
+  GPtrArray *participants = tx_meeting_get_participants (meeting);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autofree char *title = g_strdup_printf ("%s签到表", tx_consultation_get_title (consultation));
+  g_autofree char *title = g_strdup_printf ("%s签到表", tx_meeting_get_title (meeting));
   const char *host = NULL;
   TxTableDocument *doc;
   guint group = G_MAXUINT;
@@ -211,7 +211,7 @@ tx_signin_document_new (TxConsultation  *consultation,
   g_array_sort_with_data (entries, compare_entries, GINT_TO_POINTER (by_strokes));
 
   {
-    const char *starts = tx_consultation_get_starts (consultation);
+    const char *starts = tx_meeting_get_starts (meeting);
     g_autoptr(GDateTime) time = starts ? g_date_time_new_from_iso8601 (starts, NULL) : NULL;
     g_autofree char *date = tx_doc_format_date (starts);
     g_autofree char *when = NULL;
@@ -220,10 +220,11 @@ tx_signin_document_new (TxConsultation  *consultation,
     if (time != NULL)
       when = g_strdup_printf ("%s %02d:%02d", date, g_date_time_get_hour (time), g_date_time_get_minute (time));
 
-    line = g_strdup_printf ("时间：%s", when ? when : "");
+    /* an activity may have its day without its time */
+    line = g_strdup_printf ("时间：%s", when ? when : date ? date : "");
     tx_table_document_add_line (doc, line);
     g_free (line);
-    line = g_strdup_printf ("地点：%s", tx_consultation_get_venue (consultation));
+    line = g_strdup_printf ("地点：%s", tx_meeting_get_venue (meeting));
     tx_table_document_add_line (doc, line);
     g_free (line);
     line = g_strdup_printf ("主持人：%s　　应到 %u 人", host ? host : "", entries->len);

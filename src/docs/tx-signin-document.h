@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "tx-consultation.h"
+#include "tx-meeting.h"
 #include "tx-table-document.h"
 
 G_BEGIN_DECLS
@@ -22,7 +22,7 @@ typedef enum {
 #define TX_SIGNIN_SIGNATURE_WIDTH        40.0
 #define TX_SIGNIN_SIGNATURE_WIDTH_NARROW 35.0
 
-TxTableDocument *tx_signin_document_new (TxConsultation  *consultation,
+TxTableDocument *tx_signin_document_new (TxMeeting       *meeting,
                                          GPtrArray       *people,
                                          gboolean         by_strokes,
                                          guint            blank_rows,

@@ -119,7 +119,7 @@ build_signin_sheet (gpointer   user_data,
   options.order = job->order;
   options.categories = job->categories;
   options.phones = job->phones;
-  return tx_documents_prepare_signin (job->store, job->consultation, &options, NULL, error);
+  return tx_documents_prepare_signin (job->store, TX_MEETING (job->consultation), &options, NULL, error);
 }
 
 /* The order of the sheet, in a tab of the print dialog: by category
@@ -390,7 +390,7 @@ tx_consultation_documents_section_create_signin_print (TxConsultationDocumentsSe
     {
       TxSigninOptions options = TX_SIGNIN_OPTIONS_INIT;
 
-      doc = tx_documents_prepare_signin (store, TX_CONSULTATION (consultation), &options, &warnings, &error);
+      doc = tx_documents_prepare_signin (store, TX_MEETING (consultation), &options, &warnings, &error);
     }
   if (doc == NULL)
     {

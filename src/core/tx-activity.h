@@ -1,0 +1,59 @@
+/* tx-activity.h — trainings, observation visits and discussions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-meeting.h"
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+#define TX_TYPE_ACTIVITY (tx_activity_get_type ())
+G_DECLARE_FINAL_TYPE (TxActivity, tx_activity, TX, ACTIVITY, GObject)
+
+TxActivity     *tx_activity_new                (TxActivityKind  kind,
+                                                const char     *title,
+                                                const char     *starts);
+const char     *tx_activity_get_uuid           (TxActivity     *self);
+TxActivityKind  tx_activity_get_kind           (TxActivity     *self);
+const char     *tx_activity_get_title          (TxActivity     *self);
+const char     *tx_activity_get_township_name  (TxActivity     *self);
+const char     *tx_activity_get_venue          (TxActivity     *self);
+const char     *tx_activity_get_starts         (TxActivity     *self);
+const char     *tx_activity_get_ends           (TxActivity     *self);
+const char     *tx_activity_get_notes          (TxActivity     *self);
+GPtrArray      *tx_activity_get_townships      (TxActivity     *self);
+GPtrArray      *tx_activity_get_participants   (TxActivity     *self);
+const char     *tx_activity_get_updated_at     (TxActivity     *self);
+char           *tx_activity_dup_organiser      (TxActivity     *self);
+
+void            tx_activity_set_organiser      (TxActivity     *self,
+                                                const char     *township_name);
+void            tx_activity_add_township       (TxActivity     *self,
+                                                const char     *township_name);
+void            tx_activity_set_venue          (TxActivity     *self,
+                                                const char     *venue);
+void            tx_activity_set_ends           (TxActivity     *self,
+                                                const char     *ends);
+void            tx_activity_set_notes          (TxActivity     *self,
+                                                const char     *notes);
+void            tx_activity_set_attendance     (TxActivity     *self,
+                                                const char     *person_uuid,
+                                                int             attended);
+
+gboolean        tx_store_save_activity         (TxStore        *store,
+                                                TxActivity     *activity,
+                                                GError        **error);
+TxActivity     *tx_store_load_activity         (TxStore        *store,
+                                                const char     *uuid_or_title,
+                                                GError        **error);
+GPtrArray      *tx_store_list_activities       (TxStore        *store,
+                                                int             year,
+                                                const char     *township,
+                                                GError        **error);
+gboolean        tx_store_delete_activity       (TxStore        *store,
+                                                const char     *uuid,
+                                                GError        **error);
+
+G_END_DECLS

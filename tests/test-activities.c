@@ -1,0 +1,393 @@
+/* test-activities.c — trainings, observation visits and discussions
+ * through tongxin-cli: added, listed, attended, printed as a sign-in
+ * sheet and carried into the calendar the way a consultation is
+ *
+ * Every refusal is checked as a clerk or a script sees it: its exit
+ * status, one line saying what to fix, and nothing changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tx-test-cli.h"
+#include "tx-test-pdf.h"
+
+#define TODAY "2026-11-27"
+#define TRAINING "新任联络组组长业务培训"
+#define VISIT "观摩老山寨产业扶贫协商"
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  f->dir = g_dir_make_tmp ("tongxin-activities-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "tongxin.db", NULL);
+  tx_test_cli (&run, f->db, TODAY, NULL, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+/* What `tongxin-cli ARGS… --format json` prints, parsed */
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *args[8] = { NULL, };
+  guint n = 0;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL && n < G_N_ELEMENTS (args) - 1; arg = va_arg (ap, const char *))
+    args[n++] = arg;
+  va_end (ap);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, args[0], args[1], args[2], args[3], args[4], args[5], args[6], NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The uuid of the first person on the roster of @township, and their name */
+static char *
+someone_of (Fixture     *f,
+            const char  *township,
+            guint        nth,
+            char       **name)
+{
+  g_autoptr(JsonNode) root = run_json (f, "roster", "list", "--township", township, "--format", "json", NULL);
+  JsonObject *person = json_array_get_object_element (json_node_get_array (root), nth);
+
+  *name = g_strdup (json_object_get_string_member (person, "name"));
+  return g_strdup (json_object_get_string_member (person, "uuid"));
+}
+
+static char *
+add_training (Fixture *f)
+{
+  g_auto(TxTestRun) run = { 0, };
+  const char *uuid;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", TRAINING,
+               "--date", "2026-12-10", "--time", "09:30", "--venue", "市政协三楼会议室",
+               "--townships", "金山街道、凤山镇", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  uuid = strrchr (g_strchomp (run.out), ' ');
+  g_assert_nonnull (uuid);
+
+  return g_strdup (uuid + 1);
+}
+
+static void
+test_add_and_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *training;
+  JsonArray *townships;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "观摩学习", "--title", VISIT,
+               "--date", "2026-12-15", "--township", "凤山镇", "--townships", "仙桥乡", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  /* by date; the training organised by the city office */
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    g_autofree char *first = g_strdup_printf ("%s\ttraining\t" TRAINING "\t2026-12-10T09:30:00+08:00\t\t", uuid);
+
+    g_assert_cmpstr (lines[0], ==, "uuid\tkind\ttitle\tstarts\ttownship\ttownships\tinvited\tattended");
+    g_assert_true (g_str_has_prefix (lines[1], first));
+    g_assert_nonnull (strstr (lines[2], "\tobservation\t" VISIT "\t2026-12-15\t凤山镇\t仙桥乡\t0\t0"));
+    g_assert_cmpstr (lines[3], ==, "");
+  }
+  tx_test_run_clear (&run);
+
+  /* one township's: those it organises or takes part in */
+  list = run_json (f, "activity", "list", "--township", "仙桥乡", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (list), 0), "title"),
+                   ==, VISIT);
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (f, "activity", "list", "--year", "2025", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+
+  shown = run_json (f, "activity", "show", TRAINING, "--format", "json", NULL);
+  training = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (training, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (training, "kind"), ==, "training");
+  g_assert_cmpstr (json_object_get_string_member (training, "venue"), ==, "市政协三楼会议室");
+  g_assert_true (json_object_get_null_member (training, "township"));
+  townships = json_object_get_array_member (training, "townships");
+  g_assert_cmpuint (json_array_get_length (townships), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (training, "participants")), ==, 0);
+}
+
+static void
+test_attend (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autofree char *first_name = NULL, *second_name = NULL;
+  g_autofree char *first = someone_of (f, "金山街道", 0, &first_name);
+  g_autofree char *second = someone_of (f, "凤山镇", 0, &second_name);
+  g_autoptr(JsonNode) shown = NULL;
+  JsonArray *participants;
+
+  /* by name and by id */
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "attend", TRAINING, first_name, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "2 people marked present at “" TRAINING "”\n");
+  tx_test_run_clear (&run);
+
+  /* someone unknown: refused, and the others are not marked either */
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "attend", TRAINING, "--absent", first, "查无此人", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "tongxin-cli: No one on the roster is called “查无此人” or has that id.\n");
+  tx_test_run_clear (&run);
+
+  shown = run_json (f, "activity", "show", uuid, "--format", "json", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (shown), "invited"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (shown), "attended"), ==, 2);
+  participants = json_object_get_array_member (json_node_get_object (shown), "participants");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (participants, 0), "person"), ==, first);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (participants, 0), "name"), ==, first_name);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (participants, 0), "attended"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (participants, 1), "person"), ==, second);
+  g_clear_pointer (&shown, json_node_unref);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "attend", TRAINING, "--absent", second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  shown = run_json (f, "activity", "show", uuid, "--format", "json", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (shown), "attended"), ==, 1);
+  participants = json_object_get_array_member (json_node_get_object (shown), "participants");
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (participants, 1), "attended"));
+}
+
+/* The sign-in sheet of an activity is a consultation's: the same
+ * heading lines, the same groups by category, the people invited */
+static void
+test_signin_sheet (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autofree char *first_name = NULL, *second_name = NULL;
+  g_autofree char *first = someone_of (f, "金山街道", 0, &first_name);
+  g_autofree char *second = someone_of (f, "金山街道", 1, &second_name);
+  g_autofree char *pdf = g_build_filename (f->dir, "签到表.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *consultation_pdf = g_build_filename (f->dir, "协商签到表.pdf", NULL);
+  g_autofree char *consultation_text = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "attend", uuid, first, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", TRAINING, pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, g_strdup_printf ("1 page written to %s\n", pdf));
+  tx_test_run_clear (&run);
+  text = tx_test_squeeze (tx_test_pdf_text (pdf, FALSE));
+  g_assert_nonnull (strstr (text, TRAINING "签到表"));
+  g_assert_nonnull (strstr (text, "时间：2026年12月10日09:30"));
+  g_assert_nonnull (strstr (text, "地点：市政协三楼会议室"));
+  g_assert_nonnull (strstr (text, "应到2人"));
+  g_assert_nonnull (strstr (text, first_name));
+  g_assert_nonnull (strstr (text, second_name));
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", "老山寨产业扶贫协商", consultation_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  consultation_text = tx_test_squeeze (tx_test_pdf_text (consultation_pdf, FALSE));
+  g_assert_nonnull (strstr (consultation_text, "老山寨产业扶贫协商签到表"));
+  g_assert_nonnull (strstr (consultation_text, "时间："));
+  g_assert_nonnull (strstr (consultation_text, "应到"));
+
+  /* a day without its time prints the day */
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "exchange", "--title", "乡贤座谈会",
+               "--date", "2026-12-20", "--township", "金山街道", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", "乡贤座谈会", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_free (text);
+  text = tx_test_squeeze (tx_test_pdf_text (pdf, FALSE));
+  g_assert_nonnull (strstr (text, "时间：2026年12月20日"));
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", "没有这个会", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "tongxin-cli: There is no consultation or activity “没有这个会”. Give its exact title or its id.\n");
+}
+
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autofree char *ics = g_build_filename (f->dir, "日程.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *uid = g_strdup_printf ("UID:%s@tongxin\r\n", uuid);
+  const char *event;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "observation", "--title", VISIT,
+               "--date", "2026-12-15", "--township", "凤山镇", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "calendar", "export", ics, "--year", "2026", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+
+  event = strstr (text, uid);
+  g_assert_nonnull (event);
+  g_assert_nonnull (strstr (event, "DTSTART;TZID=Asia/Shanghai:20261210T093000\r\n"));
+  g_assert_nonnull (strstr (event, "SUMMARY:业务培训：" TRAINING "\r\n"));
+  g_assert_nonnull (strstr (event, "LOCATION:市政协三楼会议室\r\n"));
+  g_assert_nonnull (strstr (event, "CATEGORIES:业务培训\r\n"));
+  /* a day alone: the whole day */
+  event = strstr (text, "SUMMARY:观摩学习：" VISIT);
+  g_assert_nonnull (event);
+  g_assert_nonnull (g_strrstr_len (text, event - text, "DTSTART;VALUE=DATE:20261215\r\n"));
+}
+
+static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autoptr(JsonNode) list = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "party", "--title", "茶话会", "--date", "2026-12-10", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown kind of activity “party”: use training (业务培训), observation (观摩学习) or exchange (座谈交流)."));
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "培训", "--date", "2026-02-30", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2026-02-30"));
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "培训", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "  ", "--date", "2026-12-10", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "tongxin-cli: An activity needs a title.\n");
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "培训",
+               "--date", "2026-12-10", "--end-date", "2026-12-09", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "tongxin-cli: An activity cannot end before it starts.\n");
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "培训",
+               "--date", "2026-12-10", "--townships", "金山街道、不存在镇", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "不存在镇"));
+  tx_test_run_clear (&run);
+
+  /* nothing was added by any of them */
+  list = run_json (f, "activity", "list", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "show", "不存在的活动", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "tongxin-cli: There is no activity “不存在的活动”. Give its exact title or its id.\n");
+}
+
+static void
+test_delete_and_merge (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  JsonArray *townships;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "exchange", "--title", "乡贤座谈会",
+               "--date", "2026-12-20", "--township", "凤山镇", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  /* the townships merged: the activities follow the one kept */
+  tx_test_cli (&run, f->db, TODAY, NULL, "township", "merge", "凤山镇", "金山街道", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  shown = run_json (f, "activity", "show", "乡贤座谈会", "--format", "json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "township"), ==, "金山街道");
+  g_clear_pointer (&shown, json_node_unref);
+  shown = run_json (f, "activity", "show", uuid, "--format", "json", NULL);
+  townships = json_object_get_array_member (json_node_get_object (shown), "townships");
+  g_assert_cmpuint (json_array_get_length (townships), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (townships, 0), ==, "金山街道");
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "delete", TRAINING, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Deleted the activity “" TRAINING "”\n");
+  tx_test_run_clear (&run);
+  list = run_json (f, "activity", "list", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/activities/add-and-list", Fixture, NULL, fixture_set_up, test_add_and_list, fixture_tear_down);
+  g_test_add ("/activities/attend", Fixture, NULL, fixture_set_up, test_attend, fixture_tear_down);
+  g_test_add ("/activities/signin-sheet", Fixture, NULL, fixture_set_up, test_signin_sheet, fixture_tear_down);
+  g_test_add ("/activities/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/activities/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/activities/delete-and-merge", Fixture, NULL, fixture_set_up, test_delete_and_merge, fixture_tear_down);
+
+  return g_test_run ();
+}
