@@ -94,7 +94,7 @@ find_event (TxCalendarDay       *day,
     {
       TxCalendarEvent *event = g_ptr_array_index (day->events, i);
 
-      if (event->kind == kind && event->stage == stage && g_str_equal (event->consultation_uuid, uuid))
+      if (event->kind == kind && event->stage == stage && g_str_equal (event->uuid, uuid))
         return event;
     }
 
@@ -591,7 +591,7 @@ test_month_read_alone (void)
               TxCalendarEvent *x = g_ptr_array_index (expected, e);
               TxCalendarEvent *y = g_ptr_array_index (found, e);
 
-              g_assert_cmpstr (y->consultation_uuid, ==, x->consultation_uuid);
+              g_assert_cmpstr (y->uuid, ==, x->uuid);
               g_assert_cmpint (y->stage, ==, x->stage);
               g_assert_cmpint (y->kind, ==, x->kind);
             }

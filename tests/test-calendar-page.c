@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tx-activity.h"
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
 #include "tx-consultation-edit.h"
@@ -701,6 +702,136 @@ test_township_filter (Fixture       *f,
   g_assert_nonnull (find_event_button (get_day_cell (f, "2026-11-20"), "Research: " OLD_ESTATE_TITLE));
 }
 
+/* The menu button of the activity whose label in @cell contains @text,
+ * shown to the clerk, or NULL */
+static GtkWidget *
+find_activity_button (GtkWidget  *cell,
+                      const char *text)
+{
+  GtkLabel *label = find_label_containing (cell, text);
+  GtkWidget *button;
+
+  if (label == NULL)
+    return NULL;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  button = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_has_css_class (button, "tx-calendar-event"));
+  g_assert_true (gtk_widget_has_css_class (button, "activity"));
+  return button;
+}
+
+/* Activities are in the month beside the consultations, with a colour
+ * of their own; choosing one shows what it is; a township chosen shows
+ * those it organises or takes part in. */
+static void
+test_activities (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TxActivity) visit = tx_activity_new (TX_ACTIVITY_OBSERVATION, "观摩集镇农贸市场协商", "2026-11-25T14:30:00+08:00");
+  g_autoptr(TxActivity) training = tx_activity_new (TX_ACTIVITY_TRAINING, "联络员业务培训", "2026-11-26");
+  GtkDropDown *townships = get_child (f, "township_drop_down");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  tx_activity_set_organiser (visit, "牛场镇");
+  tx_activity_set_venue (visit, "牛场镇集镇");
+  tx_activity_set_ends (training, "2026-11-27");
+  tx_activity_add_township (training, "金山街道");
+  g_assert_true (tx_store_save_activity (f->store, visit, &error));
+  g_assert_true (tx_store_save_activity (f->store, training, &error));
+  g_assert_no_error (error);
+  settle ();
+
+  button = find_activity_button (get_day_cell (f, "2026-11-25"), "14:30 Observation Visit: 观摩集镇农贸市场协商");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_has_css_class (button, "observation"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "牛场镇 · 2026-11-25 14:30\n牛场镇集镇"));
+  /* a training of two days, on both; organised by the city office */
+  g_assert_nonnull (find_activity_button (get_day_cell (f, "2026-11-26"), "Training: 联络员业务培训"));
+  button = find_activity_button (get_day_cell (f, "2026-11-27"), "Training: 联络员业务培训");
+  g_assert_nonnull (button);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "City CPPCC office"));
+  g_assert_null (find_activity_button (get_day_cell (f, "2026-11-28"), "联络员业务培训"));
+
+  /* chosen, it says what it is */
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (popover), "Training: 联络员业务培训"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* 牛场镇: its visit, not the training it does not take part in */
+  gtk_drop_down_set_selected (townships,
+                              tx_township_model_find (TX_TOWNSHIP_MODEL (gtk_drop_down_get_model (townships)), "牛场镇"));
+  settle ();
+  g_assert_nonnull (find_activity_button (get_day_cell (f, "2026-11-25"), "观摩集镇农贸市场协商"));
+  g_assert_null (find_label_containing (get_day_cell (f, "2026-11-26"), "联络员业务培训"));
+  gtk_drop_down_set_selected (townships,
+                              tx_township_model_find (TX_TOWNSHIP_MODEL (gtk_drop_down_get_model (townships)), "金山街道"));
+  settle ();
+  g_assert_nonnull (find_activity_button (get_day_cell (f, "2026-11-26"), "联络员业务培训"));
+  g_assert_null (find_label_containing (get_day_cell (f, "2026-11-25"), "观摩集镇农贸市场协商"));
+
+  /* deleted: gone from the month */
+  gtk_drop_down_set_selected (townships, 0);
+  g_assert_true (tx_store_delete_activity (f->store, tx_activity_get_uuid (visit), &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_null (find_label_containing (get_day_cell (f, "2026-11-25"), "观摩集镇农贸市场协商"));
+}
+
+/* In Chinese, as a clerk reads it: the kind of each activity in its
+ * label */
+static void
+test_activities_zh_cn (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TxActivity) visit = tx_activity_new (TX_ACTIVITY_OBSERVATION, "观摩集镇农贸市场协商", "2026-11-25T14:30:00+08:00");
+  g_autoptr(TxActivity) training = tx_activity_new (TX_ACTIVITY_TRAINING, "联络员业务培训", "2026-11-26");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  if (f->dir == NULL)
+    {
+      g_test_skip ("no Chinese locale here");
+      return;
+    }
+
+  tx_activity_set_organiser (visit, "牛场镇");
+  tx_activity_set_ends (training, "2026-11-27");
+  g_assert_true (tx_store_save_activity (f->store, visit, &error));
+  g_assert_true (tx_store_save_activity (f->store, training, &error));
+  g_assert_no_error (error);
+  settle ();
+
+  g_assert_nonnull (find_activity_button (get_day_cell (f, "2026-11-25"), "14:30 观摩学习：观摩集镇农贸市场协商"));
+  button = find_activity_button (get_day_cell (f, "2026-11-26"), "业务培训：联络员业务培训");
+  g_assert_nonnull (button);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "市政协"));
+  tx_test_save_screenshot (f->window, "calendar-activities-zh_CN");
+}
+
+static void
+fixture_set_up_zh_cn (Fixture       *f,
+                      gconstpointer  data)
+{
+  if (tx_test_use_chinese ())
+    fixture_set_up (f, data);
+}
+
+static void
+fixture_tear_down_zh_cn (Fixture       *f,
+                         gconstpointer  data)
+{
+  if (f->dir != NULL)
+    fixture_tear_down (f, data);
+  tx_test_use_english ();
+}
+
 static void
 test_new_day (Fixture       *f,
               gconstpointer  data)
@@ -773,6 +904,10 @@ main (int   argc,
               fixture_set_up, test_year_plan, fixture_tear_down);
   g_test_add ("/gui/calendar-page/township-filter", Fixture, NULL,
               fixture_set_up, test_township_filter, fixture_tear_down);
+  g_test_add ("/gui/calendar-page/activities", Fixture, NULL,
+              fixture_set_up, test_activities, fixture_tear_down);
+  g_test_add ("/gui/calendar-page/activities/zh_CN", Fixture, NULL,
+              fixture_set_up_zh_cn, test_activities_zh_cn, fixture_tear_down_zh_cn);
   g_test_add ("/gui/calendar-page/new-day", Fixture, NULL,
               fixture_set_up, test_new_day, fixture_tear_down);
 

@@ -520,33 +520,20 @@ tx_store_load_activity (TxStore     *store,
   return g_steal_pointer (&found);
 }
 
-/**
- * tx_store_list_activities:
- * @year: only those starting in this year, or 0
- * @township: (nullable): only those a township organises or takes part
- *   in, by name or uuid
- *
- * Returns: (transfer full) (element-type TxActivity): the activities by
- *   date, each with its townships and participants; %NULL with @error
- *   set when they cannot be read
- */
-GPtrArray *
-tx_store_list_activities (TxStore     *store,
-                          int          year,
-                          const char  *township,
-                          GError     **error)
+/* The activities of a year, a township, some days (each filter NULL
+ * or 0 when not wanted), with their townships and participants */
+static GPtrArray *
+list_activities (TxStore     *store,
+                 const char  *year,
+                 gint64       township,
+                 const char  *from,
+                 const char  *to,
+                 GError     **error)
 {
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%04d", year) : NULL;
-  gint64 township_row = 0;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (TX_IS_STORE (store), NULL);
-
-  if (township != NULL && (township_row = township_id (store, township, error)) == 0)
-    return NULL;
 
   stmt = tx_store_prepare (store,
                            "SELECT " ACTIVITY_COLUMNS
@@ -554,14 +541,20 @@ tx_store_list_activities (TxStore     *store,
                            "WHERE a.deleted_at IS NULL AND (?1 IS NULL OR substr (a.starts_at, 1, 4) = ?1) "
                            "  AND (?2 IS NULL OR a.township_id = ?2 OR EXISTS (SELECT 1 FROM activity_township at "
                            "       WHERE at.activity_id = a.id AND at.township_id = ?2)) "
+                           "  AND (?3 IS NULL OR substr (coalesce (a.ends_at, a.starts_at), 1, 10) >= ?3) "
+                           "  AND (?4 IS NULL OR substr (a.starts_at, 1, 10) <= ?4) "
                            "ORDER BY a.starts_at, a.id",
                            error);
   if (stmt == NULL)
     return NULL;
-  if (year_text != NULL)
-    sqlite3_bind_text (stmt, 1, year_text, -1, SQLITE_STATIC);
-  if (township_row != 0)
-    sqlite3_bind_int64 (stmt, 2, township_row);
+  if (year != NULL)
+    sqlite3_bind_text (stmt, 1, year, -1, SQLITE_TRANSIENT);
+  if (township != 0)
+    sqlite3_bind_int64 (stmt, 2, township);
+  if (from != NULL)
+    sqlite3_bind_text (stmt, 3, from, -1, SQLITE_TRANSIENT);
+  if (to != NULL)
+    sqlite3_bind_text (stmt, 4, to, -1, SQLITE_TRANSIENT);
   while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     {
       gint64 id;
@@ -578,6 +571,54 @@ tx_store_list_activities (TxStore     *store,
       return NULL;
 
   return g_steal_pointer (&activities);
+}
+
+/**
+ * tx_store_list_activities:
+ * @year: only those starting in this year, or 0
+ * @township: (nullable): only those a township organises or takes part
+ *   in, by name or uuid
+ *
+ * Returns: (transfer full) (element-type TxActivity): the activities by
+ *   date, each with its townships and participants; %NULL with @error
+ *   set when they cannot be read
+ */
+GPtrArray *
+tx_store_list_activities (TxStore     *store,
+                          int          year,
+                          const char  *township,
+                          GError     **error)
+{
+  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%04d", year) : NULL;
+  gint64 township_row = 0;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  if (township != NULL && (township_row = township_id (store, township, error)) == 0)
+    return NULL;
+
+  return list_activities (store, year_text, township_row, NULL, NULL, error);
+}
+
+/**
+ * tx_store_list_activities_between:
+ * @from: the first day, YYYY-MM-DD
+ * @to: the last day, YYYY-MM-DD
+ *
+ * What a calendar of these days shows: the activities on any of them.
+ *
+ * Returns: (transfer full) (element-type TxActivity): by date
+ */
+GPtrArray *
+tx_store_list_activities_between (TxStore     *store,
+                                  const char  *from,
+                                  const char  *to,
+                                  GError     **error)
+{
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  return list_activities (store, NULL, 0, from, to, error);
 }
 
 static gint64

@@ -52,6 +52,10 @@ GPtrArray      *tx_store_list_activities       (TxStore        *store,
                                                 int             year,
                                                 const char     *township,
                                                 GError        **error);
+GPtrArray      *tx_store_list_activities_between (TxStore      *store,
+                                                  const char   *from,
+                                                  const char   *to,
+                                                  GError      **error);
 gboolean        tx_store_delete_activity       (TxStore        *store,
                                                 const char     *uuid,
                                                 GError        **error);

@@ -117,7 +117,8 @@ tx_calendar_event_free (TxCalendarEvent *event)
   if (event == NULL)
     return;
 
-  g_free (event->consultation_uuid);
+  g_free (event->uuid);
+  g_free (event->venue);
   g_free (event->title);
   g_free (event->township);
   g_free (event->date);
@@ -139,9 +140,10 @@ event_new (TxCalendarEventKind  kind,
 
   event->kind = kind;
   event->stage = stage;
-  event->consultation_uuid = g_strdup (tx_consultation_get_uuid (consultation));
+  event->uuid = g_strdup (tx_consultation_get_uuid (consultation));
   event->title = g_strdup (tx_consultation_get_title (consultation));
   event->township = g_strdup (tx_consultation_get_township_name (consultation));
+  event->venue = g_strdup (tx_consultation_get_venue (consultation));
   event->date = g_strdup (date);
   event->time = g_strdup (time);
   event->done = g_strdup (done);
@@ -150,8 +152,9 @@ event_new (TxCalendarEventKind  kind,
   return event;
 }
 
-/* Meetings first, by time; then the deadlines, overdue before upcoming
- * before done, so a crowded day shows what needs doing; then by stage. */
+/* Meetings and activities first, by time (a whole day's first); then
+ * the deadlines, overdue before upcoming before done, so a crowded day
+ * shows what needs doing; then by stage. */
 static int
 compare_events (gconstpointer a,
                 gconstpointer b)
@@ -164,10 +167,13 @@ compare_events (gconstpointer a,
     [TX_CALENDAR_STATE_DONE] = 2,
   };
 
-  if (one->kind != other->kind)
-    return one->kind == TX_CALENDAR_EVENT_MEETING ? -1 : 1;
+  gboolean one_dated = one->kind != TX_CALENDAR_EVENT_DEADLINE;
+  gboolean other_dated = other->kind != TX_CALENDAR_EVENT_DEADLINE;
 
-  if (one->kind == TX_CALENDAR_EVENT_MEETING)
+  if (one_dated != other_dated)
+    return one_dated ? -1 : 1;
+
+  if (one_dated)
     {
       int by_time = g_strcmp0 (one->time, other->time);
 
@@ -263,6 +269,60 @@ tx_calendar_month_layout (int         year,
     g_ptr_array_sort (layout->days[i].events, compare_events);
 
   return layout;
+}
+
+/**
+ * tx_calendar_month_add_activities:
+ * @activities: (element-type TxActivity): those to show; days outside
+ *   the six weeks are left out
+ *
+ * Adds the activities to @month, each on every day it takes.
+ */
+void
+tx_calendar_month_add_activities (TxCalendarMonth *month,
+                                  GPtrArray       *activities)
+{
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    {
+      TxActivity *activity = g_ptr_array_index (activities, i);
+      const char *starts = tx_activity_get_starts (activity);
+      const char *ends = tx_activity_get_ends (activity);
+      char first[11] = "", last[11] = "", time[6] = "";
+      gboolean timed = !tx_date_is_iso_day (starts);
+
+      if (timed ? !tx_calendar_local_date_time (starts, first, time) : !g_strlcpy (first, starts, sizeof first))
+        continue;
+      if (ends == NULL || (!tx_date_is_iso_day (ends) ? !tx_calendar_local_date_time (ends, last, NULL)
+                                                      : !g_strlcpy (last, ends, sizeof last)))
+        g_strlcpy (last, first, sizeof last);
+
+      for (guint d = 0; d < TX_CALENDAR_N_DAYS; d++)
+        {
+          TxCalendarDay *cell = &month->days[d];
+          TxCalendarEvent *event;
+
+          if (strcmp (cell->date, first) < 0 || strcmp (cell->date, last) > 0)
+            continue;
+
+          event = g_new0 (TxCalendarEvent, 1);
+          event->kind = TX_CALENDAR_EVENT_ACTIVITY;
+          event->activity_kind = tx_activity_get_kind (activity);
+          event->state = TX_CALENDAR_STATE_UPCOMING;
+          if (tx_date_from_iso (cell->date) < month->today)
+            event->state = TX_CALENDAR_STATE_DONE;
+          event->uuid = g_strdup (tx_activity_get_uuid (activity));
+          event->title = g_strdup (tx_activity_get_title (activity));
+          event->township = g_strdup (tx_activity_get_township_name (activity));
+          event->venue = g_strdup (tx_activity_get_venue (activity));
+          event->date = g_strdup (cell->date);
+          /* the time on its first day */
+          event->time = timed && g_str_equal (cell->date, first) ? g_strdup (time) : NULL;
+          g_ptr_array_add (cell->events, event);
+        }
+    }
+
+  for (guint d = 0; d < TX_CALENDAR_N_DAYS; d++)
+    g_ptr_array_sort (month->days[d].events, compare_events);
 }
 
 /**

@@ -1,5 +1,5 @@
 /* tx-calendar-layout.h — what the calendar shows, worked out from the
- * consultations: the month grid and the year plan
+ * consultations and the activities: the month grid and the year plan
  *
  * Plain functions of data, without GTK and without words: the widget
  * puts its translated labels on them, the documents their Chinese ones.
@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "tx-activity.h"
 #include "tx-consultation.h"
 #include "tx-date.h"
 
@@ -22,6 +23,8 @@ typedef enum {
                                  * stands for the meeting stage's deadline when
                                  * that is due the same day */
   TX_CALENDAR_EVENT_DEADLINE,   /* a stage's due date (时间节点) */
+  TX_CALENDAR_EVENT_ACTIVITY,   /* a training, an observation visit, a
+                                 * discussion: on each of its days */
 } TxCalendarEventKind;
 
 typedef enum {
@@ -34,11 +37,14 @@ typedef struct {
   TxCalendarEventKind  kind;
   TxStage              stage;              /* TX_STAGE_MEETING for a meeting */
   TxCalendarState      state;
-  char                *consultation_uuid;
+  char                *uuid;               /* the consultation's, or the activity's */
+  TxActivityKind       activity_kind;      /* of an activity */
   char                *title;
-  char                *township;
+  char                *township;           /* an activity's organiser; NULL: the city office */
+  char                *venue;              /* a meeting's or an activity's */
   char                *date;               /* YYYY-MM-DD, in Asia/Shanghai */
-  char                *time;               /* HH:MM of a meeting; NULL for a deadline */
+  char                *time;               /* HH:MM of a meeting or an activity;
+                                            * NULL for a deadline or a whole day */
   char                *done;               /* YYYY-MM-DD the stage was done, or NULL */
   int                  overdue_days;       /* 0 unless overdue */
 } TxCalendarEvent;
@@ -95,6 +101,8 @@ TxCalendarMonth  *tx_calendar_month_layout     (int                    year,
                                                 int                    month,
                                                 GPtrArray             *consultations,
                                                 TxDate                 today);
+void              tx_calendar_month_add_activities (TxCalendarMonth   *month,
+                                                    GPtrArray         *activities);
 TxCalendarDay    *tx_calendar_month_find_day   (TxCalendarMonth       *month,
                                                 const char            *date);
 void              tx_calendar_month_free       (TxCalendarMonth       *month);

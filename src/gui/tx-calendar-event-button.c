@@ -2,8 +2,10 @@
  *
  * Each meeting or stage deadline of a day is a flat button with an icon
  * and a colour for its state, that opens its consultation through the
- * "calendar.open-consultation" action; a day with more than its cell
- * holds ends with a button that lists them all.
+ * "calendar.open-consultation" action; an activity (a training, an
+ * observation visit, a discussion) has a colour of its own and shows
+ * what it is in a popover.  A day with more than its cell holds ends
+ * with a button that lists them all.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,6 +85,17 @@ dup_state_text (const TxCalendarEvent *event)
 static char *
 dup_event_label (const TxCalendarEvent *event)
 {
+  if (event->kind == TX_CALENDAR_EVENT_ACTIVITY && event->time != NULL)
+    /* Translators: an activity in a day of the month grid: its time,
+     * its kind (Training…), then its title */
+    return g_strdup_printf (C_("calendar activity", "%1$s %2$s: %3$s"), event->time,
+                            tx_activity_kind_get_label (event->activity_kind), event->title);
+  if (event->kind == TX_CALENDAR_EVENT_ACTIVITY)
+    /* Translators: an activity of the whole day in a day of the month
+     * grid: its kind (Training…), then its title */
+    return g_strdup_printf (C_("calendar activity", "%1$s: %2$s"),
+                            tx_activity_kind_get_label (event->activity_kind), event->title);
+
   if (event->kind == TX_CALENDAR_EVENT_MEETING)
     /* Translators: a meeting in a day of the month grid: its time, then
      * the consultation's title */
@@ -100,6 +113,25 @@ dup_event_description (const TxCalendarEvent *event)
   g_autofree char *what = NULL;
   g_autofree char *state = dup_state_text (event);
 
+  if (event->kind == TX_CALENDAR_EVENT_ACTIVITY)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Translators: the first %s is an activity's kind (Training…), the
+       * second its title */
+      g_string_printf (text, _("%s: %s"), tx_activity_kind_get_label (event->activity_kind), event->title);
+      /* Translators: who organises an activity: a township, or the city office */
+      g_string_append_printf (text, "\n%s", event->township != NULL ? event->township : _("City CPPCC office"));
+      g_string_append_printf (text, " · %s", event->date);
+      if (event->time != NULL)
+        g_string_append_printf (text, " %s", event->time);
+      if (event->venue != NULL && *event->venue != '\0')
+        /* Translators: %s is where an activity takes place */
+        g_string_append_printf (text, "\n%s", event->venue);
+
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
   if (event->kind == TX_CALENDAR_EVENT_MEETING)
     /* Translators: %s is the consultation's title */
     what = g_strdup_printf (_("Meeting: %s"), event->title);
@@ -114,17 +146,48 @@ dup_event_description (const TxCalendarEvent *event)
   return g_strdup_printf ("%s\n%s · %s\n%s", what, event->township, event->date, state);
 }
 
-/* A button for @event that opens its consultation; its words take up
- * to @lines lines, and are cut short after. */
+/* An activity's button shows what it is, where and by whom, in a
+ * popover: an activity has no editor of its own in the window. */
+static GtkWidget *
+activity_button_new (const TxCalendarEvent *event,
+                     GtkWidget             *child,
+                     const char            *description)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *details = gtk_label_new (description);
+
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (details), 40);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+  gtk_widget_set_margin_start (details, 6);
+  gtk_widget_set_margin_end (details, 6);
+  gtk_widget_set_margin_top (details, 6);
+  gtk_widget_set_margin_bottom (details, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), details);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
+  gtk_widget_add_css_class (button, "tx-calendar-event");
+  gtk_widget_add_css_class (button, "activity");
+  gtk_widget_add_css_class (button, tx_activity_kind_to_key (event->activity_kind));
+
+  return button;
+}
+
+/* A button for @event that opens its consultation (or shows its
+ * activity); its words take up to @lines lines, and are cut short
+ * after. */
 GtkWidget *
 tx_calendar_event_button_new (const TxCalendarEvent *event,
                               int                    lines)
 {
   g_autofree char *label = dup_event_label (event);
   g_autofree char *description = dup_event_description (event);
-  GtkWidget *button = gtk_button_new ();
+  GtkWidget *button;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (get_state_icon (event->state));
+  GtkWidget *icon = gtk_image_new_from_icon_name (event->kind == TX_CALENDAR_EVENT_ACTIVITY
+                                                  ? "system-users-symbolic" : get_state_icon (event->state));
   GtkWidget *text = gtk_label_new (label);
 
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
@@ -140,6 +203,15 @@ tx_calendar_event_button_new (const TxCalendarEvent *event,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
 
+  if (event->kind == TX_CALENDAR_EVENT_ACTIVITY)
+    {
+      button = activity_button_new (event, box, description);
+      tx_widget_set_tooltip (button, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      return button;
+    }
+
+  button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "tx-calendar-event");
@@ -150,7 +222,7 @@ tx_calendar_event_button_new (const TxCalendarEvent *event,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.open-consultation");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", event->consultation_uuid);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", event->uuid);
 
   return button;
 }

@@ -69,6 +69,7 @@ struct _TxCalendarPage
   TxStore           *store;
   TxTownshipModel   *townships;       /* "All townships", then the store's */
   GPtrArray         *consultations;   /* those of the month grid shown */
+  GPtrArray         *activities;      /* and its activities */
   TxPlanTimeline    *plan;            /* the year plan shown */
 
   /* state */
@@ -290,6 +291,28 @@ filter_consultations (TxCalendarPage *self)
   return shown;
 }
 
+/* The activities the township chosen organises or takes part in */
+static GPtrArray *
+filter_activities (TxCalendarPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->township_drop_down);
+  const char *township = get_township (self) != NULL ? tx_township_model_get_name (self->townships, selected) : NULL;
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->activities != NULL && i < self->activities->len; i++)
+    {
+      TxActivity *activity = g_ptr_array_index (self->activities, i);
+      GPtrArray *townships = tx_activity_get_townships (activity);
+      guint index;
+
+      if (township == NULL || g_strcmp0 (tx_activity_get_township_name (activity), township) == 0 ||
+          g_ptr_array_find_with_equal_func (townships, township, g_str_equal, &index))
+        g_ptr_array_add (shown, g_object_ref (activity));
+    }
+
+  return shown;
+}
+
 /* The consultations of the six weeks of the month shown, read when
  * another month is shown or the store changed: not the whole history. */
 static gboolean
@@ -312,6 +335,16 @@ read_month (TxCalendarPage *self)
       show_error (self, error);
       return FALSE;
     }
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
+  self->activities = tx_store_list_activities_between (self->store, grid->days[0].date,
+                                                       grid->days[TX_CALENDAR_N_DAYS - 1].date, &error);
+  if (self->activities == NULL)
+    {
+      g_clear_pointer (&self->consultations, g_ptr_array_unref);
+      g_warning ("Could not read the activities: %s", error->message);
+      show_error (self, error);
+      return FALSE;
+    }
   self->consultations_month = key;
 
   return TRUE;
@@ -328,6 +361,11 @@ refresh_month (TxCalendarPage *self)
 
   shown = filter_consultations (self);
   layout = tx_calendar_month_layout (self->year, self->month, shown, get_today (self));
+  {
+    g_autoptr(GPtrArray) activities = filter_activities (self);
+
+    tx_calendar_month_add_activities (layout, activities);
+  }
 
   for (guint i = 0; i < TX_CALENDAR_N_DAYS; i++)
     fill_day (self, &self->days[i], &layout->days[i]);
@@ -428,6 +466,7 @@ reload (TxCalendarPage *self)
     return;
 
   g_clear_pointer (&self->consultations, g_ptr_array_unref);
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
 
   /* the township chosen stays chosen, or every one is shown when it is gone */
   {
@@ -474,7 +513,7 @@ on_store_changed_cb (TxStore        *store,
                      const char     *uuid,
                      TxCalendarPage *self)
 {
-  static const char * const kinds[] = { "consultation", "township", "plan", "all" };
+  static const char * const kinds[] = { "consultation", "activity", "township", "plan", "all" };
 
   if (g_strv_contains (kinds, kind))
     reload (self);
@@ -651,6 +690,7 @@ tx_calendar_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_CALENDAR_PAGE);
   g_clear_pointer (&self->consultations, g_ptr_array_unref);
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->plan, tx_plan_timeline_free);
   g_clear_object (&self->townships);
 
