@@ -16,6 +16,11 @@
 #include "tx-test-pdf.h"
 
 #define TODAY "2026-11-27"
+/* The day files are imported on, in the exchange tests: after every
+ * change was made, whatever the computer's clock says, as files are
+ * received after they were written (a record changed more than a day
+ * after the day of an import is taken as changed on that day) */
+#define EXCHANGE_DAY "2099-12-01"
 #define TRAINING "新任联络组组长业务培训"
 #define VISIT "观摩老山寨产业扶贫协商"
 
@@ -376,6 +381,192 @@ test_delete_and_merge (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* An activity as `activity show --format json` prints it, without
+ * what differs between two offices by nature (none) */
+static char *
+shown_json (const char *db,
+            const char *activity)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  tx_test_cli (&run, db, TODAY, NULL, "activity", "show", activity, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+/* Activities travel in the exchange file: added, changed and deleted,
+ * field for field; a township's own with its file to the city office,
+ * where a change made on both sides is a conflict decided as the others
+ * are; a file whose activity names a township nowhere is refused whole. */
+static void
+test_exchange (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *city = g_build_filename (f->dir, "city.db", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "all.xml", NULL);
+  g_autofree char *file2 = g_build_filename (f->dir, "changed.xml", NULL);
+  g_autofree char *first_name = NULL, *second_name = NULL, *third_name = NULL;
+  g_autofree char *first = someone_of (f, "凤山镇", 0, &first_name);
+  g_autofree char *second = someone_of (f, "凤山镇", 1, &second_name);
+  g_autofree char *third = someone_of (f, "凤山镇", 2, &third_name);
+  g_autofree char *ours = NULL, *theirs = NULL;
+  g_autofree char *text = NULL;
+
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "attend", TRAINING, first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "add", "--kind", "observation", "--title", VISIT,
+               "--date", "2026-12-15", "--end-date", "2026-12-16", "--township", "凤山镇", "--townships", "仙桥乡",
+               "--venue", "老山寨村", "--notes", "乘大巴前往", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "add", "--kind", "exchange", "--title", "取消的座谈",
+               "--date", "2026-12-20", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  /* everything, to another database: the same activities */
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  ours = shown_json (f->db, uuid);
+  theirs = shown_json (other, uuid);
+  g_assert_cmpstr (theirs, ==, ours);
+  g_clear_pointer (&ours, g_free);
+  g_clear_pointer (&theirs, g_free);
+  ours = shown_json (f->db, VISIT);
+  theirs = shown_json (other, VISIT);
+  g_assert_cmpstr (theirs, ==, ours);
+  g_assert_nonnull (strstr (theirs, "乘大巴前往"));
+
+  /* changed and deleted here: updated and deleted there */
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "attend", TRAINING, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "delete", "取消的座谈", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 updated"));
+  g_assert_nonnull (strstr (run.out, "1 deleted"));
+  tx_test_run_clear (&run);
+  g_clear_pointer (&ours, g_free);
+  g_clear_pointer (&theirs, g_free);
+  ours = shown_json (f->db, uuid);
+  theirs = shown_json (other, uuid);
+  g_assert_cmpstr (theirs, ==, ours);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "activity", "show", "取消的座谈", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  tx_test_run_clear (&run);
+
+  /* 凤山镇's file to the city office: its activity, and the townships
+   * and people it names */
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "config", "set", "office-kind", "city", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_free (file);
+  file = g_build_filename (f->dir, "凤山镇.xml.gz", NULL);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", "--township", "凤山镇", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_clear_pointer (&ours, g_free);
+  g_clear_pointer (&theirs, g_free);
+  ours = shown_json (f->db, VISIT);
+  theirs = shown_json (city, VISIT);
+  g_assert_cmpstr (theirs, ==, ours);
+  /* the city's own training stays the city's */
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "activity", "show", TRAINING, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  tx_test_run_clear (&run);
+
+  /* both change the visit: a conflict, both versions kept */
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "attend", VISIT, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "activity", "attend", VISIT, third, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_free (file2);
+  file2 = g_build_filename (f->dir, "凤山镇-更新.xml.gz", NULL);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", "--township", "凤山镇", "--since-last", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "import", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 conflict"));
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "conflicts", "show", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = g_strdup_printf ("Participant %s\tObserver, attended\t\t*\n", third_name);
+  g_assert_nonnull (strstr (run.out, text));
+  g_free (text);
+  text = g_strdup_printf ("Participant %s\t\tObserver, attended\t*\n", second_name);
+  g_assert_nonnull (strstr (run.out, text));
+  g_assert_nonnull (strstr (run.out, "Townships taking part\t仙桥乡\t仙桥乡\t\n"));
+  tx_test_run_clear (&run);
+  g_clear_pointer (&theirs, g_free);
+  theirs = shown_json (city, VISIT);
+  g_assert_nonnull (strstr (theirs, third));
+  g_assert_null (strstr (theirs, second));
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "conflicts", "resolve", "1", "theirs", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_clear_pointer (&ours, g_free);
+  g_clear_pointer (&theirs, g_free);
+  ours = shown_json (f->db, VISIT);
+  theirs = shown_json (city, VISIT);
+  g_assert_cmpstr (theirs, ==, ours);
+}
+
+/* An activity that names a township neither in the file nor here: the
+ * whole file is refused, and nothing is written */
+static void
+test_exchange_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *uuid = add_training (f);
+  g_autofree char *file = g_build_filename (f->dir, "all.xml", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<taking-part township=\"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *damaged = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "export", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  damaged = g_regex_replace_literal (regex, text, -1, 0,
+                                     "<taking-part township=\"01a20000-0000-7000-8000-000000000000\"", 0, NULL);
+  g_assert_cmpstr (damaged, !=, text);
+  g_assert_true (g_file_set_contents (file, damaged, -1, NULL));
+
+  tx_test_cli (&run, other, TODAY, NULL, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the activity “" TRAINING "” refers to the township 01a20000-0000-7000-8000-000000000000, "
+                                     "which is neither in the file nor in the database."));
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, TODAY, NULL, "roster", "list", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +579,8 @@ main (int   argc,
   g_test_add ("/activities/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/activities/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/activities/delete-and-merge", Fixture, NULL, fixture_set_up, test_delete_and_merge, fixture_tear_down);
+  g_test_add ("/activities/exchange", Fixture, NULL, fixture_set_up, test_exchange, fixture_tear_down);
+  g_test_add ("/activities/exchange-refused", Fixture, NULL, fixture_set_up, test_exchange_refused, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -33,12 +33,14 @@ struct _TxActivity
   char           *uuid;
   TxActivityKind  kind;
   char           *title;
-  char           *township_name;   /* the organiser; NULL: the city office */
+  char           *township_name;   /* the organiser; NULL: the city office (its
+                                    * uuid when received from another office) */
   char           *venue;
   char           *starts;          /* YYYY-MM-DD, or with the time and offset */
   char           *ends;
   char           *notes;
-  GPtrArray      *townships;       /* char *: the others taking part */
+  GPtrArray      *townships;       /* char *: the others taking part, by name
+                                    * (by uuid when received) */
   GPtrArray      *participants;    /* TxParticipant */
   char           *updated_at;
 };
@@ -124,6 +126,30 @@ const char *tx_activity_get_starts (TxActivity *self) { return self->starts; }
 const char *tx_activity_get_ends (TxActivity *self) { return self->ends; }
 const char *tx_activity_get_notes (TxActivity *self) { return self->notes; }
 const char *tx_activity_get_updated_at (TxActivity *self) { return self->updated_at; }
+
+/**
+ * tx_activity_new_received:
+ * @updated_at: when it was last changed, at the office that sent it
+ *
+ * An activity as read from an exchange file, to be written with
+ * tx_store_write_received_activity(); its organiser and townships are
+ * given by uuid.
+ */
+TxActivity *
+tx_activity_new_received (const char     *uuid,
+                          const char     *updated_at,
+                          TxActivityKind  kind,
+                          const char     *title,
+                          const char     *starts)
+{
+  TxActivity *self = tx_activity_new (kind, title, starts);
+
+  g_free (self->uuid);
+  self->uuid = g_strdup (uuid);
+  self->updated_at = g_strdup (updated_at);
+
+  return self;
+}
 
 /**
  * tx_activity_get_townships:
@@ -250,9 +276,15 @@ day_of (const char *when)
                       g_date_time_get_day_of_month (time));
 }
 
-static gboolean
-check_activity (TxActivity  *self,
-                GError     **error)
+/**
+ * tx_activity_check:
+ *
+ * Whether @self may be saved: a title, a day it starts, and no end
+ * before it.  The title is trimmed.
+ */
+gboolean
+tx_activity_check (TxActivity  *self,
+                   GError     **error)
 {
   g_autofree char *title = g_strstrip (g_strdup (self->title != NULL ? self->title : ""));
 
@@ -307,13 +339,16 @@ township_id (TxStore     *store,
   return MAX (tx_store_find_id (store, "township", tx_township_get_uuid (township), FALSE, error), 0);
 }
 
+/* Writes @self over its row, or as a new one; @received: as another
+ * office sent it (its time of change kept, people deleted here still
+ * taking part) */
 static gboolean
-write_activity (TxStore   *store,
-                gpointer   user_data,
-                GError   **error)
+write_rows (TxStore     *store,
+            TxActivity  *self,
+            gboolean     received,
+            GError     **error)
 {
-  TxActivity *self = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = received ? g_strdup (self->updated_at) : tx_timestamp_now ();
   gint64 organiser = 0;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -372,13 +407,40 @@ write_activity (TxStore   *store,
         return FALSE;
     }
 
-  if (!tx_meeting_write_participants (store, TX_MEETING_ACTIVITY, id, self->participants, FALSE, error))
+  if (!tx_meeting_write_participants (store, TX_MEETING_ACTIVITY, id, self->participants, received, error))
     return FALSE;
 
   g_free (self->updated_at);
   self->updated_at = g_steal_pointer (&now);
   tx_store_emit_record_changed (store, "activity", self->uuid);
   return TRUE;
+}
+
+static gboolean
+write_activity (TxStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  return write_rows (store, user_data, FALSE, error);
+}
+
+/**
+ * tx_store_write_received_activity:
+ * @activity: as another office sent it, checked (tx_activity_check()):
+ *   its organiser and townships given by uuid
+ *
+ * Writes @activity inside a write (an import's), with the time it was
+ * changed at its sender's.
+ */
+gboolean
+tx_store_write_received_activity (TxStore     *store,
+                                  TxActivity  *activity,
+                                  GError     **error)
+{
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (activity->updated_at != NULL, FALSE);
+
+  return write_rows (store, activity, TRUE, error);
 }
 
 /**
@@ -396,7 +458,7 @@ tx_store_save_activity (TxStore     *store,
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
   g_return_val_if_fail (TX_IS_ACTIVITY (activity), FALSE);
 
-  return check_activity (activity, error) && tx_store_write (store, write_activity, activity, error);
+  return tx_activity_check (activity, error) && tx_store_write (store, write_activity, activity, error);
 }
 
 #define ACTIVITY_COLUMNS \

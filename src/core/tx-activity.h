@@ -15,6 +15,13 @@ G_DECLARE_FINAL_TYPE (TxActivity, tx_activity, TX, ACTIVITY, GObject)
 TxActivity     *tx_activity_new                (TxActivityKind  kind,
                                                 const char     *title,
                                                 const char     *starts);
+TxActivity     *tx_activity_new_received       (const char     *uuid,
+                                                const char     *updated_at,
+                                                TxActivityKind  kind,
+                                                const char     *title,
+                                                const char     *starts);
+gboolean        tx_activity_check              (TxActivity     *self,
+                                                GError        **error);
 const char     *tx_activity_get_uuid           (TxActivity     *self);
 TxActivityKind  tx_activity_get_kind           (TxActivity     *self);
 const char     *tx_activity_get_title          (TxActivity     *self);
@@ -45,6 +52,9 @@ void            tx_activity_set_attendance     (TxActivity     *self,
 gboolean        tx_store_save_activity         (TxStore        *store,
                                                 TxActivity     *activity,
                                                 GError        **error);
+gboolean        tx_store_write_received_activity (TxStore      *store,
+                                                  TxActivity   *activity,
+                                                  GError      **error);
 TxActivity     *tx_store_load_activity         (TxStore        *store,
                                                 const char     *uuid_or_title,
                                                 GError        **error);

@@ -118,6 +118,7 @@ tx_conflict_describe (const char *kind,
     case KIND_PERSON:
     case KIND_CONSULTATION:
     case KIND_OUTCOME:
+    case KIND_ACTIVITY:
       return tx_import_describe (tx_import_kind_from_element (kind), name);
     default:
       return g_strdup (name);
@@ -471,7 +472,12 @@ value_label (const char *element,
   if (g_strcmp0 (element, "kind") == 0)
     {
       TxTownshipKind kind;
-      return tx_township_kind_from_key (key, &kind) ? tx_township_kind_get_label (kind) : key;
+      TxActivityKind activity_kind;
+
+      /* a township's kind, or an activity's */
+      if (tx_township_kind_from_key (key, &kind))
+        return tx_township_kind_get_label (kind);
+      return tx_activity_kind_from_key (key, &activity_kind) ? tx_activity_kind_get_label (activity_kind) : key;
     }
   if (g_strcmp0 (element, "phase") == 0)
     {
@@ -649,6 +655,16 @@ flatten_element (TxStore   *store,
                                attended == NULL ? "" : _(", "),
                                attended == NULL ? "" : g_strcmp0 (attended, "true") == 0 ? _("attended") : _("absent"));
       add_field (fields, field_key, label, value, "");
+      return;
+    }
+
+  if (strcmp (name, "taking-part") == 0)
+    {
+      g_autofree char *township = name_of (store, "SELECT name FROM township WHERE uuid = ?",
+                                           get_prop (node, "township", &a));
+
+      /* one field, a township a line */
+      add_field (fields, name, C_("conflict field", "Townships taking part"), township, "\n");
       return;
     }
 

@@ -116,11 +116,14 @@ text_element (Exporter   *ex,
 }
 
 /* The people of the township written: its own, and those who took part
- * in its consultations (the file names each of them) */
+ * in its consultations and the activities it organised (the file names
+ * each of them) */
 #define PEOPLE_OF_TOWNSHIP \
   "SELECT id FROM person WHERE township_id = ?1 " \
   "UNION SELECT pa.person_id FROM participant pa JOIN consultation c ON c.id = pa.consultation_id " \
-  "WHERE c.township_id = ?1"
+  "WHERE c.township_id = ?1 " \
+  "UNION SELECT ap.person_id FROM activity_participant ap JOIN activity a ON a.id = ap.activity_id " \
+  "WHERE a.township_id = ?1"
 
 /* @sql, its ?1 the township written (0: every one), its ?2 when what
  * is written changed from (NULL: whenever), its ?3 the one record
@@ -147,7 +150,9 @@ export_townships (Exporter *ex)
   sqlite3_stmt *stmt = prepare_rows (ex,
                                      "SELECT uuid, name, kind, updated_at FROM township "
                                      "WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1 OR id IN "
-                                     "  (SELECT township_id FROM person WHERE id IN (" PEOPLE_OF_TOWNSHIP "))) "
+                                     "  (SELECT township_id FROM person WHERE id IN (" PEOPLE_OF_TOWNSHIP ")) "
+                                     "  OR id IN (SELECT at.township_id FROM activity_township at "
+                                     "            JOIN activity a ON a.id = at.activity_id WHERE a.township_id = ?1)) "
                                      "  AND (?2 IS NULL OR updated_at >= ?2) AND (?3 IS NULL OR uuid = ?3) "
                                      "ORDER BY name, uuid");
 
@@ -484,6 +489,74 @@ export_circulars (Exporter *ex)
     sqlite3_reset (stmt);
 }
 
+/* The activities: all of them, or those the township written organised */
+static void
+export_activities (Exporter *ex)
+{
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT a.id, a.uuid, a.kind, t.uuid, a.updated_at, a.title, a.starts_at, a.ends_at, "
+                                     "  a.venue, a.notes "
+                                     "FROM activity a LEFT JOIN township t ON t.id = a.township_id "
+                                     "WHERE a.deleted_at IS NULL AND (?1 = 0 OR a.township_id = ?1) "
+                                     "  AND (?2 IS NULL OR a.updated_at >= ?2) AND (?3 IS NULL OR a.uuid = ?3) "
+                                     "ORDER BY a.starts_at, a.uuid");
+  sqlite3_stmt *townships = tx_store_prepare (ex->store,
+                                              "SELECT t.uuid FROM activity_township at JOIN township t ON t.id = at.township_id "
+                                              "WHERE at.activity_id = ? ORDER BY t.uuid", NULL);
+  sqlite3_stmt *participants = tx_store_prepare (ex->store,
+                                                 "SELECT p.uuid, pa.role, pa.invited, pa.attended "
+                                                 "FROM activity_participant pa JOIN person p ON p.id = pa.person_id "
+                                                 "WHERE pa.activity_id = ? ORDER BY pa.position, p.uuid", NULL);
+
+  if (stmt == NULL || townships == NULL || participants == NULL)
+    {
+      ex->failed = TRUE;
+      return;
+    }
+
+  while (ex_step (ex, stmt))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      start (ex, "activity");
+      attr (ex, "uuid", tx_column_text (stmt, 1));
+      attr (ex, "kind", tx_column_text (stmt, 2));
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        attr (ex, "township", tx_column_text (stmt, 3));
+      attr (ex, "updated", tx_column_text (stmt, 4));
+      text_element (ex, "title", tx_column_text (stmt, 5), TRUE);
+      text_element (ex, "starts", tx_column_text (stmt, 6), TRUE);
+      text_element (ex, "ends", tx_column_text (stmt, 7), FALSE);
+      text_element (ex, "venue", tx_column_text (stmt, 8), FALSE);
+
+      sqlite3_bind_int64 (townships, 1, id);
+      while (ex_step (ex, townships))
+        {
+          start (ex, "taking-part");
+          attr (ex, "township", tx_column_text (townships, 0));
+          end (ex);
+        }
+      sqlite3_reset (townships);
+
+      sqlite3_bind_int64 (participants, 1, id);
+      while (ex_step (ex, participants))
+        {
+          start (ex, "participant");
+          attr (ex, "person", tx_column_text (participants, 0));
+          attr (ex, "role", tx_column_text (participants, 1));
+          attr (ex, "invited", sqlite3_column_int (participants, 2) ? "true" : "false");
+          if (sqlite3_column_type (participants, 3) != SQLITE_NULL)
+            attr (ex, "attended", sqlite3_column_int (participants, 3) ? "true" : "false");
+          end (ex);
+        }
+      sqlite3_reset (participants);
+
+      text_element (ex, "notes", tx_column_text (stmt, 9), FALSE);
+      end (ex);
+    }
+  sqlite3_reset (stmt);
+}
+
 static void
 export_deletions (Exporter *ex)
 {
@@ -500,6 +573,8 @@ export_deletions (Exporter *ex)
                                      "  UNION ALL SELECT 'outcome', o.uuid, o.deleted_at FROM outcome o "
                                      "    JOIN consultation c ON c.id = o.consultation_id "
                                      "    WHERE o.deleted_at IS NOT NULL AND (?1 = 0 OR c.township_id = ?1)"
+                                     "  UNION ALL SELECT 'activity', uuid, deleted_at FROM activity "
+                                     "    WHERE deleted_at IS NOT NULL AND (?1 = 0 OR township_id = ?1)"
                                      "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone WHERE ?1 = 0"
                                      ") WHERE ?2 IS NULL OR at >= ?2 ORDER BY kind, uuid");
 
@@ -530,6 +605,7 @@ export_records (TxStore   *store,
     {
       export_consultations (ex);
       export_outcomes (ex);
+      export_activities (ex);
     }
   /* the city's, for its townships: with what it sends them, and with
    * all it keeps */
@@ -891,6 +967,8 @@ export_one_cb (TxStore   *store,
     export_consultations (ex);
   else if (g_strcmp0 (kind, "outcome") == 0)
     export_outcomes (ex);
+  else if (g_strcmp0 (kind, "activity") == 0)
+    export_activities (ex);
 
   if (ex->failed && ex->read_error != NULL)
     {
@@ -903,7 +981,8 @@ export_one_cb (TxStore   *store,
 
 /**
  * tx_exchange_write_record:
- * @kind: "township", "person", "plan", "consultation" or "outcome"
+ * @kind: "township", "person", "plan", "consultation", "outcome" or
+ *   "activity"
  * @uuid: the record's (a plan's: "township-uuid/year")
  *
  * Returns: (transfer full) (nullable): the record's element as an

@@ -54,16 +54,20 @@ from_another_office (Importer *imp)
 }
 
 /* Whether records of @kind belong to this office, and not to the
- * sender's: a township owns its people, consultations and
- * recommendations, the city its plans. */
+ * sender's: a township owns its people, consultations,
+ * recommendations and the activities it organises, the city its plans
+ * and the activities it organises. */
 static gboolean
 owned_here (Importer   *imp,
             const char *kind)
 {
+  gboolean city_owns = g_strcmp0 (kind, "plan") == 0 ||
+                       (g_strcmp0 (kind, "activity") == 0 && imp->city_activity);
+
   if (g_strcmp0 (imp->own_kind, "township") == 0 && g_strcmp0 (imp->sender.kind, "city") == 0)
-    return g_strcmp0 (kind, "plan") != 0;
+    return !city_owns;
   if (g_strcmp0 (imp->own_kind, "city") == 0 && g_strcmp0 (imp->sender.kind, "city") != 0)
-    return g_strcmp0 (kind, "plan") == 0;
+    return city_owns;
   return FALSE;
 }
 
@@ -239,6 +243,7 @@ name_here (Importer   *imp,
     [KIND_PERSON] = "SELECT name FROM person WHERE uuid = ?",
     [KIND_CONSULTATION] = "SELECT title FROM consultation WHERE uuid = ?",
     [KIND_OUTCOME] = "SELECT title FROM outcome WHERE uuid = ?",
+    [KIND_ACTIVITY] = "SELECT title FROM activity WHERE uuid = ?",
   };
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
@@ -363,6 +368,7 @@ decide_record (Importer  *imp,
     [KIND_PERSON] = "SELECT id, updated_at, deleted_at FROM person WHERE uuid = ?",
     [KIND_CONSULTATION] = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?",
     [KIND_OUTCOME] = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?",
+    [KIND_ACTIVITY] = "SELECT id, updated_at, deleted_at FROM activity WHERE uuid = ?",
   };
   const char *kind = tx_import_kind_elements[incoming->kind];
   g_auto(Here) here = { 0, };
@@ -1108,6 +1114,31 @@ merge_outcome (Importer    *imp,
   return written (imp, incoming, merge, error);
 }
 
+/* An activity, written as received when new here or taken; a city
+ * office's activity is the city's own, a township's the township's. */
+static gboolean
+merge_activity (Importer    *imp,
+                Incoming    *incoming,
+                GError     **error)
+{
+  TxActivity *record = TX_ACTIVITY (incoming->record);
+  gboolean decided;
+  Merge merge;
+
+  imp->city_activity = tx_activity_get_township_name (record) == NULL;
+  decided = decide_record (imp, incoming, &merge, NULL, error);
+  imp->city_activity = FALSE;
+  if (!decided)
+    return FALSE;
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  if (!tx_store_write_received_activity (imp->store, record, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return written (imp, incoming, merge, error);
+}
+
 static gboolean
 merge_deletion (Importer    *imp,
                 Incoming    *incoming,
@@ -1136,6 +1167,11 @@ merge_deletion (Importer    *imp,
     {
       lookup = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?";
       update = "UPDATE consultation SET deleted_at = ?2 WHERE id = ?1";
+    }
+  else if (g_strcmp0 (kind, "activity") == 0)
+    {
+      lookup = "SELECT id, updated_at, deleted_at FROM activity WHERE uuid = ?";
+      update = "UPDATE activity SET deleted_at = ?2 WHERE id = ?1";
     }
   else
     {
@@ -1324,6 +1360,9 @@ tx_import_merge_record (Importer    *imp,
     case KIND_OUTCOME:
       ok = merge_outcome (imp, incoming, error);
       break;
+    case KIND_ACTIVITY:
+      ok = merge_activity (imp, incoming, error);
+      break;
     case KIND_THRESHOLD:
       ok = merge_threshold (imp, incoming, error);
       break;
@@ -1357,6 +1396,7 @@ tx_import_look_at_tables (Importer  *imp,
     [KIND_PLAN] = "SELECT 1 FROM plan LIMIT 1",
     [KIND_CONSULTATION] = "SELECT 1 FROM consultation LIMIT 1",
     [KIND_OUTCOME] = "SELECT 1 FROM outcome LIMIT 1",
+    [KIND_ACTIVITY] = "SELECT 1 FROM activity LIMIT 1",
     [KIND_THRESHOLD] = "SELECT 1 FROM setting LIMIT 1",
     [KIND_CIRCULAR] = "SELECT 1 FROM circular LIMIT 1",
     [KIND_DELETED] = "SELECT 1 FROM tombstone LIMIT 1",

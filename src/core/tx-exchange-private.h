@@ -13,6 +13,7 @@
 #include <libxml/xmlreader.h>
 #include <sqlite3.h>
 
+#include "tx-activity.h"
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-roster-bulk.h"
@@ -61,6 +62,7 @@ typedef enum {
   KIND_PLAN,
   KIND_CONSULTATION,
   KIND_OUTCOME,
+  KIND_ACTIVITY,    /* a training, an observation visit, a discussion */
   KIND_THRESHOLD,   /* the city's: a threshold of the ledger */
   KIND_CIRCULAR,    /* the city's: a quarterly circular issued, with its frozen ledger */
   KIND_DELETED,
@@ -73,7 +75,7 @@ typedef struct {
   long      line;
   char     *uuid;          /* NULL for a plan */
   char     *updated;       /* normalized; for a deletion, when it was made */
-  GObject  *record;        /* TxTownship, TxPerson, TxConsultation or TxOutcome */
+  GObject  *record;        /* TxTownship, TxPerson, TxConsultation, TxOutcome or TxActivity */
   char     *township;      /* a plan's */
   int       year;          /* a plan's */
   int       count;         /* a plan's consultations */
@@ -177,6 +179,7 @@ typedef struct {
   Pass                   pass;
   Check                  check;
   gboolean               filling;         /* the database holds no records yet */
+  gboolean               city_activity;   /* the activity merged is organised by the city office */
   xmlRelaxNGPtr          schema;          /* compiled once, when a pass first needs it */
   TxRosterBulk          *new_people;      /* people not here yet, written many at a time */
   GError                *first_error;     /* from libxml2's handler, or the database read */

@@ -218,6 +218,32 @@ static const ElementShape outcome_shape = {
                    VALUE_TEXT, NULL, NULL))
 };
 
+/* Its participants are a consultation's */
+static const ElementShape activity_shape = {
+  "activity",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              { "kind", VALUE_CHOICE, LIST ("training", "observation", "exchange"), TRUE },
+              { "township", VALUE_UUID, NULL, FALSE },
+              UPDATED_ATTRIBUTE),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN (TEXT_CHILD (OCCURS_ONCE, "title", VALUE_TOKEN, NULL),
+            TEXT_CHILD (OCCURS_ONCE, "starts", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "ends", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "venue", VALUE_TEXT, NULL),
+            CHILD (OCCURS_ANY, "taking-part",
+                   ATTRIBUTES ({ "township", VALUE_UUID, NULL, TRUE }),
+                   VALUE_EMPTY, NULL, NULL),
+            CHILD (OCCURS_ANY, "participant",
+                   ATTRIBUTES ({ "person", VALUE_UUID, NULL, TRUE },
+                               { "role", VALUE_CHOICE,
+                                 LIST ("host", "liaison", "deputy", "member", "expert",
+                                       "stakeholder", "official", "observer"), TRUE },
+                               { "invited", VALUE_CHOICE, LIST ("true", "false"), FALSE },
+                               { "attended", VALUE_CHOICE, LIST ("true", "false"), FALSE }),
+                   VALUE_EMPTY, NULL, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "notes", VALUE_TEXT, NULL))
+};
+
 static const ElementShape threshold_shape = {
   "threshold",
   ATTRIBUTES ({ "key", VALUE_CHOICE, LIST ("stage-red-days", "feedback-days", "feedback-red-days",
@@ -243,7 +269,7 @@ static const ElementShape circular_shape = {
 
 static const ElementShape deleted_shape = {
   "deleted",
-  ATTRIBUTES ({ "kind", VALUE_CHOICE, LIST ("township", "person", "consultation", "outcome"), TRUE },
+  ATTRIBUTES ({ "kind", VALUE_CHOICE, LIST ("township", "person", "consultation", "outcome", "activity"), TRUE },
               { "uuid", VALUE_UUID, NULL, TRUE },
               { "at", VALUE_DATETIME, NULL, TRUE }),
   VALUE_EMPTY, NULL, NULL
@@ -267,6 +293,7 @@ static const ElementShape root_shape = {
             { &plan_shape, OCCURS_ANY },
             { &consultation_shape, OCCURS_ANY },
             { &outcome_shape, OCCURS_ANY },
+            { &activity_shape, OCCURS_ANY },
             { &threshold_shape, OCCURS_ANY },
             { &circular_shape, OCCURS_ANY },
             { &deleted_shape, OCCURS_ANY })
@@ -1593,6 +1620,10 @@ tx_import_describe (Kind        kind,
       /* Translators: %s is the title of a recommendation */
       return g_strdup_printf (_("the recommendation “%s”"), text);
 
+    case KIND_ACTIVITY:
+      /* Translators: %s is the title of a training, an observation visit or a discussion */
+      return g_strdup_printf (_("the activity “%s”"), text);
+
     case KIND_PLAN:
     case KIND_THRESHOLD:
     case KIND_CIRCULAR:
@@ -1624,6 +1655,7 @@ describe (Kind  kind,
 
     case KIND_CONSULTATION:
     case KIND_OUTCOME:
+    case KIND_ACTIVITY:
       text = child_text (elem, "title");
       break;
 
@@ -1820,6 +1852,34 @@ read_circular (Importer    *imp,
   return TRUE;
 }
 
+/* A participant of a meeting (a consultation's, an activity), added to
+ * @participants */
+static gboolean
+read_participant (Importer   *imp,
+                  Elem       *child,
+                  GPtrArray  *participants,
+                  GError    **error)
+{
+  const char *person = get_attr (child, "person");
+  const char *invited = get_attr (child, "invited");
+  const char *attended = get_attr (child, "attended");
+  TxRole role = TX_ROLE_OBSERVER;
+  TxParticipant *participant;
+
+  if (!refers_to_known (imp, KIND_PERSON, person))
+    return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("the participant %s is neither in the file nor in the database."), person);
+
+  tx_role_from_key (get_attr (child, "role"), &role);
+  participant = tx_participant_new (person, role);
+  participant->invited = g_strcmp0 (invited, "false") != 0 && g_strcmp0 (invited, "0") != 0;
+  participant->attended = attended == NULL ? -1
+                          : g_str_equal (attended, "true") || g_str_equal (attended, "1");
+  g_ptr_array_add (participants, participant);
+
+  return TRUE;
+}
+
 /* A consultation's stages, participants and minutes, read into @record. */
 static gboolean
 read_consultation_parts (Importer        *imp,
@@ -1847,22 +1907,8 @@ read_consultation_parts (Importer        *imp,
         }
       else if (is_element (child, "participant"))
         {
-          const char *person = get_attr (child, "person");
-          const char *invited = get_attr (child, "invited");
-          const char *attended = get_attr (child, "attended");
-          TxRole role = TX_ROLE_OBSERVER;
-          TxParticipant *participant;
-
-          if (!refers_to_known (imp, KIND_PERSON, person))
-            return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_REFERENCE,
-                                      _("the participant %s is neither in the file nor in the database."), person);
-
-          tx_role_from_key (get_attr (child, "role"), &role);
-          participant = tx_participant_new (person, role);
-          participant->invited = g_strcmp0 (invited, "false") != 0 && g_strcmp0 (invited, "0") != 0;
-          participant->attended = attended == NULL ? -1
-                                  : g_str_equal (attended, "true") || g_str_equal (attended, "1");
-          g_ptr_array_add (record->participants, participant);
+          if (!read_participant (imp, child, record->participants, error))
+            return FALSE;
         }
       else if (is_element (child, "minutes"))
         {
@@ -1992,6 +2038,75 @@ read_outcome (Importer    *imp,
   return TRUE;
 }
 
+/* A time of an activity: its day alone, or a time with its offset */
+static char *
+shift_day_or_time (Importer   *imp,
+                   const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL || tx_date_is_iso_day (text))
+    return shift_date (imp, text);
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  /* not a time: tx_activity_check() says so */
+  if (time == NULL)
+    return g_strdup (text);
+  return shift_datetime (imp, text);
+}
+
+static gboolean
+read_activity (Importer    *imp,
+               Elem        *elem,
+               Incoming    *incoming,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *organiser = get_attr (elem, "township");
+  g_autofree char *starts = shift_day_or_time (imp, child_text (elem, "starts"));
+  g_autofree char *ends = shift_day_or_time (imp, child_text (elem, "ends"));
+  TxActivityKind kind = TX_ACTIVITY_TRAINING;
+  TxActivity *record;
+
+  tx_activity_kind_from_key (get_attr (elem, "kind"), &kind);
+  record = tx_activity_new_received (incoming->uuid, incoming->updated, kind, child_text (elem, "title"), starts);
+  incoming->record = G_OBJECT (record);
+  incoming->description = describe (KIND_ACTIVITY, elem);
+  if (organiser != NULL)
+    tx_activity_set_organiser (record, tx_import_township_here (imp, organiser));
+  tx_activity_set_ends (record, ends);
+  tx_activity_set_venue (record, child_text (elem, "venue"));
+  tx_activity_set_notes (record, child_text (elem, "notes"));
+
+  for (guint i = 0; i < n_children (elem); i++)
+    {
+      Elem *child = get_child (elem, i);
+
+      if (is_element (child, "taking-part"))
+        {
+          const char *township = tx_import_township_here (imp, get_attr (child, "township"));
+
+          if (!refers_to_known (imp, KIND_TOWNSHIP, township))
+            return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                                      _("%s refers to the township %s, which is neither in the file nor in the database."),
+                                      incoming->description, township);
+          tx_activity_add_township (record, township);
+        }
+      else if (is_element (child, "participant") &&
+               !read_participant (imp, child, tx_activity_get_participants (record), error))
+        return FALSE;
+    }
+
+  if (!tx_activity_check (record, &local_error))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID, "%s: %s",
+                              incoming->description, local_error->message);
+  if (organiser != NULL && !refers_to_known (imp, KIND_TOWNSHIP, tx_activity_get_township_name (record)))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("%s refers to the township %s, which is neither in the file nor in the database."),
+                              incoming->description, tx_activity_get_township_name (record));
+
+  return TRUE;
+}
+
 static gboolean
 read_deletion (Importer    *imp,
                Elem        *elem,
@@ -2115,6 +2230,9 @@ read_record (Importer    *imp,
       break;
     case KIND_THRESHOLD:
       ok = read_threshold (imp, elem, incoming, error);
+      break;
+    case KIND_ACTIVITY:
+      ok = read_activity (imp, elem, incoming, error);
       break;
     case KIND_CIRCULAR:
       ok = read_circular (imp, elem, incoming, error);

@@ -39,7 +39,7 @@ G_DEFINE_QUARK (tx-exchange-error-quark, tx_exchange_error)
 
 /* The element of each kind of record */
 const char * const tx_import_kind_elements[N_KINDS] = {
-  "township", "person", "plan", "consultation", "outcome", "threshold", "circular", "deleted",
+  "township", "person", "plan", "consultation", "outcome", "activity", "threshold", "circular", "deleted",
 };
 
 /* The kind of record an element of @name is; N_KINDS: none. */
@@ -306,6 +306,21 @@ check_references (Importer  *imp,
 
     case KIND_OUTCOME:
       known = tx_import_is_known (imp, KIND_CONSULTATION, TX_OUTCOME (incoming->record)->consultation_uuid);
+      break;
+
+    case KIND_ACTIVITY:
+      {
+        TxActivity *record = TX_ACTIVITY (incoming->record);
+        GPtrArray *participants = tx_activity_get_participants (record);
+        GPtrArray *townships = tx_activity_get_townships (record);
+        const char *organiser = tx_activity_get_township_name (record);
+
+        for (guint i = 0; known && i < participants->len; i++)
+          known = tx_import_is_known (imp, KIND_PERSON, ((TxParticipant *) g_ptr_array_index (participants, i))->person_uuid);
+        for (guint i = 0; known && i < townships->len; i++)
+          known = tx_import_is_known (imp, KIND_TOWNSHIP, g_ptr_array_index (townships, i));
+        known = known && (organiser == NULL || tx_import_is_known (imp, KIND_TOWNSHIP, organiser));
+      }
       break;
 
     case KIND_TOWNSHIP:

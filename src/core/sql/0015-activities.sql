@@ -44,3 +44,25 @@ CREATE TABLE IF NOT EXISTS activity_participant (
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS activity_participant_person ON activity_participant (person_id);
+
+-- The version both offices last held, kept when it is changed here
+-- (as for the other records: 0011-conflicts.sql)
+CREATE TRIGGER IF NOT EXISTS activity_base AFTER UPDATE OF updated_at, deleted_at ON activity
+  WHEN NEW.updated_at IS NOT OLD.updated_at OR NEW.deleted_at IS NOT OLD.deleted_at
+  BEGIN
+    INSERT INTO base (kind, uuid, updated)
+      SELECT 'activity', OLD.uuid, max (OLD.updated_at, coalesce (OLD.deleted_at, ''))
+      WHERE NOT EXISTS (SELECT 1 FROM base WHERE kind = 'activity' AND uuid = OLD.uuid);
+  END;
+
+-- A deletion of an activity never held here travels on as the others'
+-- do: the tombstones take the kind
+CREATE TABLE IF NOT EXISTS tombstone_new (
+  kind        TEXT NOT NULL CHECK (kind IN ('township', 'person', 'consultation', 'outcome', 'activity')),
+  uuid        TEXT NOT NULL,
+  deleted_at  TEXT NOT NULL,
+  PRIMARY KEY (kind, uuid)
+) WITHOUT ROWID;
+INSERT OR REPLACE INTO tombstone_new (kind, uuid, deleted_at) SELECT kind, uuid, deleted_at FROM tombstone;
+DROP TABLE tombstone;
+ALTER TABLE tombstone_new RENAME TO tombstone;
