@@ -17,6 +17,7 @@
 #include "tx-outcome-store.h"
 #include "tx-records.h"
 #include "tx-store.h"
+#include "tx-yearly-document.h"
 
 /* The consultation or activity of @text (its id or exact title) */
 static TxMeeting *
@@ -372,5 +373,57 @@ tx_cli_cmd_circular (Cli *cli)
     g_print (_("Circular written to %s\n"), out);
   if (tx_settings_get_organization (tx_store_get_settings (store))[0] == '\0')
     g_printerr (_("Warning: no issuing body is set, so the circular is not signed (署名): set it with “tongxin-cli config set organization NAME”, such as 政协福泉市委员会.\n"));
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_yearly_statistics (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *year_text = NULL, *township = NULL, *lower = NULL;
+  CommandOption options[] = {
+    { "year", &year_text, NULL },
+    { "township", &township, NULL },
+  };
+  guint64 year;
+  const char *out;
+  gboolean ok;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 1 || year_text == NULL)
+    return tx_cli_usage_error (_("“yearly-statistics” needs the year and the file to write: tongxin-cli yearly-statistics --year Y OUT.odt|OUT.xlsx"));
+  if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
+    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  out = g_ptr_array_index (positional, 0);
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".odt") && !g_str_has_suffix (lower, ".xlsx"))
+    return tx_cli_usage_error (_("“%s” must end in .odt or .xlsx."), out);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  rows = tx_yearly_statistics_compute (store, (int) year, township, cli->today, &error);
+  if (rows == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (g_str_has_suffix (lower, ".xlsx"))
+    ok = tx_yearly_document_write_xlsx (rows, (int) year, out, &error);
+  else
+    {
+      g_autoptr(TxOdtDocument) doc = tx_yearly_document_new (rows, (int) year, cli->today);
+
+      ok = tx_odt_document_save (doc, out, &error);
+    }
+  if (!ok)
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("The figures of %u written to %s\n"), (guint) year, out);
   return EXIT_SUCCESS;
 }

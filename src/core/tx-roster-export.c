@@ -632,6 +632,93 @@ tx_roster_export_xlsx (TxStore              *store,
 }
 
 /**
+ * tx_xlsx_write_table:
+ * @header: (array length=n_columns): the first row, in bold
+ * @widths: (array length=n_columns): of each column, in characters
+ * @cells: (array length=n_cells): row after row under the headers; a
+ *   cell that is a number is written as one
+ *
+ * Writes a spreadsheet of one sheet at @path, whole or not at all, as
+ * the roster's is.
+ */
+gboolean
+tx_xlsx_write_table (const char          *path,
+                     const char          *sheet_name,
+                     guint                n_columns,
+                     const char * const  *header,
+                     const double        *widths,
+                     const char * const  *cells,
+                     guint                n_cells,
+                     GError             **error)
+{
+  g_autoptr(TxFileWriter) writer = NULL;
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+  lxw_format *bold;
+  lxw_error status = LXW_NO_ERROR;
+  Quiet quiet;
+  int errsv;
+
+  writer = tx_file_writer_new (path, error);
+  if (writer == NULL)
+    return FALSE;
+
+  errno = 0;
+  quiet_begin (&quiet);
+  workbook = workbook_new_opt (tx_file_writer_get_temp_path (writer), &options);
+  sheet = workbook != NULL ? workbook_add_worksheet (workbook, sheet_name) : NULL;
+  if (sheet == NULL && workbook != NULL)
+    workbook_close (workbook);
+  errsv = errno;
+  quiet_end (&quiet);
+  if (sheet == NULL)
+    {
+      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
+      return tx_file_writer_commit (writer, error);
+    }
+
+  bold = workbook_add_format (workbook);
+  format_set_bold (bold);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      worksheet_set_column (sheet, c, c, widths[c], NULL);
+      worksheet_write_string (sheet, 0, c, header[c], bold);
+    }
+  worksheet_freeze_panes (sheet, 1, 1);
+
+  for (guint i = 0; i < n_cells && status == LXW_NO_ERROR; i++)
+    {
+      const char *text = cells[i];
+      guint64 number;
+
+      if (text == NULL || text[0] == '\0')
+        continue;
+      if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &number, NULL))
+        status = worksheet_write_number (sheet, i / n_columns + 1, i % n_columns, (double) number, NULL);
+      else
+        status = worksheet_write_string (sheet, i / n_columns + 1, i % n_columns, text, NULL);
+    }
+
+  errno = 0;
+  quiet_begin (&quiet);
+  if (status == LXW_NO_ERROR)
+    status = workbook_close (workbook);
+  else
+    workbook_close (workbook);
+  errsv = errno;
+  quiet_end (&quiet);
+
+  if (status != LXW_NO_ERROR || !xlsx_is_whole (tx_file_writer_get_temp_path (writer)))
+    {
+      g_debug ("Could not write %s: %s", path, status != LXW_NO_ERROR ? lxw_strerror (status) : "a part was cut short");
+      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
+    }
+
+  return tx_file_writer_commit (writer, error);
+}
+
+/**
  * tx_roster_export_report:
  * @path: ends in .csv or .xlsx
  * @report: (out): what was written

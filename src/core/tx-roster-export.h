@@ -38,6 +38,16 @@ gboolean tx_roster_export        (TxStore              *store,
                                   guint                *n_people,
                                   GError              **error);
 
+/* A spreadsheet of one sheet, written as the roster's */
+gboolean tx_xlsx_write_table     (const char           *path,
+                                  const char           *sheet_name,
+                                  guint                 n_columns,
+                                  const char * const   *headers,
+                                  const double         *widths,
+                                  const char * const   *cells,
+                                  guint                 n_cells,
+                                  GError              **error);
+
 const char *tx_roster_export_get_cut_mark (void);
 char    *tx_roster_export_csv_cell  (const char *text);
 char    *tx_roster_export_xlsx_cell (const char *text,
