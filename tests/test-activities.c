@@ -228,7 +228,11 @@ test_signin_sheet (Fixture       *f,
 
   tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", TRAINING, pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, g_strdup_printf ("1 page written to %s\n", pdf));
+  {
+    g_autofree char *said = g_strdup_printf ("1 page written to %s\n", pdf);
+
+    g_assert_cmpstr (run.out, ==, said);
+  }
   tx_test_run_clear (&run);
   text = tx_test_squeeze (tx_test_pdf_text (pdf, FALSE));
   g_assert_nonnull (strstr (text, TRAINING "签到表"));

@@ -172,7 +172,11 @@ test_figures (Fixture       *f,
 
   tx_test_cli (&run, f->db, TODAY, NULL, "yearly-statistics", "--year", YEAR, odt, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, g_strdup_printf ("The figures of 2026 written to %s\n", odt));
+  {
+    g_autofree char *said = g_strdup_printf ("The figures of 2026 written to %s\n", odt);
+
+    g_assert_cmpstr (run.out, ==, said);
+  }
   tx_test_run_clear (&run);
   text = tx_test_odt_text (odt);
 

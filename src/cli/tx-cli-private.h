@@ -78,6 +78,12 @@ int tx_cli_cmd_activity_show     (Cli *cli);
 int tx_cli_cmd_activity_delete   (Cli *cli);
 int tx_cli_cmd_activity_attend   (Cli *cli);
 
+/* tx-cli-attachment.c */
+int tx_cli_cmd_attachment_add    (Cli *cli);
+int tx_cli_cmd_attachment_list   (Cli *cli);
+int tx_cli_cmd_attachment_export (Cli *cli);
+int tx_cli_cmd_attachment_delete (Cli *cli);
+
 /* tx-cli-store.c */
 int tx_cli_cmd_init              (Cli *cli);
 int tx_cli_cmd_demo              (Cli *cli);

@@ -16,6 +16,7 @@
 #include "tx-date.h"
 #include "tx-rules.h"
 #include "tx-search-tokenizer.h"
+#include "tx-attachment.h"
 #include "tx-store.h"
 
 #define MIGRATIONS_PATH "/io/github/tongxin/Tongxin/core/sql"
@@ -1665,6 +1666,10 @@ tx_store_check (TxStore  *self,
       g_ptr_array_add (problems, g_strdup_printf (_("A row of %s refers to a missing row of %s."),
                                                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
+
+  /* the attachments' bytes, against their checksums */
+  if (!tx_attachment_check_all (self, problems, error))
+    return NULL;
 
   /* the identity of the office, which its exchange files are known by */
   if (sqlite3_prepare_v2 (self->db, "SELECT uuid FROM office WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK)

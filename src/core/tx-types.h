@@ -87,6 +87,15 @@ typedef enum {
   TX_ACTIVITY_EXCHANGE,      /* 座谈交流 */
 } TxActivityKind;
 
+/* What an attachment is */
+typedef enum {
+  TX_ATTACHMENT_PHOTO,            /* 现场照片 */
+  TX_ATTACHMENT_SIGNIN_SCAN,      /* 签到表扫描件 */
+  TX_ATTACHMENT_FEEDBACK_LETTER,  /* 反馈函 */
+  TX_ATTACHMENT_RESEARCH_REPORT,  /* 调研报告 */
+  TX_ATTACHMENT_OTHER,            /* 其他 */
+} TxAttachmentKind;
+
 typedef enum {
   TX_ROLE_HOST,
   TX_ROLE_LIAISON,

@@ -95,6 +95,14 @@ static const TxTerm activity_kinds[] = {
   { "exchange",    "activity", NC_("activity", "Discussion") },
 };
 
+static const TxTerm attachment_kinds[] = {
+  { "photo",           "attachment", NC_("attachment", "Photo") },
+  { "signin_scan",     "attachment", NC_("attachment", "Signed Sign-In Sheet") },
+  { "feedback_letter", "attachment", NC_("attachment", "Feedback Letter") },
+  { "research_report", "attachment", NC_("attachment", "Research Report") },
+  { "other",           "attachment", NC_("attachment", "Other") },
+};
+
 static const TxTerm platforms[] = {
   { "physical", "platform", NC_("platform", "In person") },
   { "virtual",  "platform", NC_("platform", "Online") },
@@ -193,6 +201,7 @@ TX_DEFINE_VOCABULARY (TxOrientation, orientation, orientations)
 TX_DEFINE_VOCABULARY (TxPlatform, platform, platforms)
 TX_DEFINE_VOCABULARY (TxRole, role, roles)
 TX_DEFINE_VOCABULARY (TxActivityKind, activity_kind, activity_kinds)
+TX_DEFINE_VOCABULARY (TxAttachmentKind, attachment_kind, attachment_kinds)
 TX_DEFINE_VOCABULARY (TxAdoption, adoption, adoptions)
 TX_DEFINE_VOCABULARY (TxSupervisionPhase, supervision_phase, supervision_phases)
 TX_DEFINE_VOCABULARY (TxOrder, order, orders)
