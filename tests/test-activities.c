@@ -234,7 +234,7 @@ test_signin_sheet (Fixture       *f,
     g_assert_cmpstr (run.out, ==, said);
   }
   tx_test_run_clear (&run);
-  text = tx_test_squeeze (tx_test_pdf_text (pdf, FALSE));
+  text = tx_test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (text, TRAINING "签到表"));
   g_assert_nonnull (strstr (text, "时间：2026年12月10日09:30"));
   g_assert_nonnull (strstr (text, "地点：市政协三楼会议室"));
@@ -245,7 +245,7 @@ test_signin_sheet (Fixture       *f,
   tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", "老山寨产业扶贫协商", consultation_pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   tx_test_run_clear (&run);
-  consultation_text = tx_test_squeeze (tx_test_pdf_text (consultation_pdf, FALSE));
+  consultation_text = tx_test_pdf_text (consultation_pdf, FALSE);
   g_assert_nonnull (strstr (consultation_text, "老山寨产业扶贫协商签到表"));
   g_assert_nonnull (strstr (consultation_text, "时间："));
   g_assert_nonnull (strstr (consultation_text, "应到"));
@@ -258,7 +258,7 @@ test_signin_sheet (Fixture       *f,
   tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", "乡贤座谈会", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_free (text);
-  text = tx_test_squeeze (tx_test_pdf_text (pdf, FALSE));
+  text = tx_test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (text, "时间：2026年12月20日"));
   tx_test_run_clear (&run);
 
