@@ -282,6 +282,28 @@ export_consultation_parts (Exporter *ex,
   }
 }
 
+/* The participants of the meeting @id, by @stmt (of the participant
+ * table of a consultation, or an activity's): person, role, invited,
+ * attended */
+static void
+export_participants (Exporter     *ex,
+                     sqlite3_stmt *stmt,
+                     gint64        id)
+{
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "participant");
+      attr (ex, "person", tx_column_text (stmt, 0));
+      attr (ex, "role", tx_column_text (stmt, 1));
+      attr (ex, "invited", sqlite3_column_int (stmt, 2) ? "true" : "false");
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        attr (ex, "attended", sqlite3_column_int (stmt, 3) ? "true" : "false");
+      end (ex);
+    }
+  sqlite3_reset (stmt);
+}
+
 static void
 export_consultations (Exporter *ex)
 {
@@ -330,18 +352,7 @@ export_consultations (Exporter *ex)
       export_consultation_parts (ex, id);
       text_element (ex, "research", tx_column_text (stmt, 11), FALSE);
 
-      sqlite3_bind_int64 (participants, 1, id);
-      while (ex_step (ex, participants))
-        {
-          start (ex, "participant");
-          attr (ex, "person", tx_column_text (participants, 0));
-          attr (ex, "role", tx_column_text (participants, 1));
-          attr (ex, "invited", sqlite3_column_int (participants, 2) ? "true" : "false");
-          if (sqlite3_column_type (participants, 3) != SQLITE_NULL)
-            attr (ex, "attended", sqlite3_column_int (participants, 3) ? "true" : "false");
-          end (ex);
-        }
-      sqlite3_reset (participants);
+      export_participants (ex, participants, id);
 
       sqlite3_bind_int64 (minutes, 1, id);
       if (ex_step (ex, minutes))
@@ -538,18 +549,7 @@ export_activities (Exporter *ex)
         }
       sqlite3_reset (townships);
 
-      sqlite3_bind_int64 (participants, 1, id);
-      while (ex_step (ex, participants))
-        {
-          start (ex, "participant");
-          attr (ex, "person", tx_column_text (participants, 0));
-          attr (ex, "role", tx_column_text (participants, 1));
-          attr (ex, "invited", sqlite3_column_int (participants, 2) ? "true" : "false");
-          if (sqlite3_column_type (participants, 3) != SQLITE_NULL)
-            attr (ex, "attended", sqlite3_column_int (participants, 3) ? "true" : "false");
-          end (ex);
-        }
-      sqlite3_reset (participants);
+      export_participants (ex, participants, id);
 
       text_element (ex, "notes", tx_column_text (stmt, 9), FALSE);
       end (ex);

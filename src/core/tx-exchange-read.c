@@ -155,6 +155,17 @@ static const ElementShape plan_shape = {
   VALUE_EMPTY, NULL, NULL
 };
 
+/* A participant of a meeting: a consultation's, an activity's */
+#define PARTICIPANT \
+  CHILD (OCCURS_ANY, "participant", \
+         ATTRIBUTES ({ "person", VALUE_UUID, NULL, TRUE }, \
+                     { "role", VALUE_CHOICE, \
+                       LIST ("host", "liaison", "deputy", "member", "expert", \
+                             "stakeholder", "official", "observer"), TRUE }, \
+                     { "invited", VALUE_CHOICE, LIST ("true", "false"), FALSE }, \
+                     { "attended", VALUE_CHOICE, LIST ("true", "false"), FALSE }), \
+         VALUE_EMPTY, NULL, NULL)
+
 static const ElementShape consultation_shape = {
   "consultation",
   ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
@@ -176,14 +187,7 @@ static const ElementShape consultation_shape = {
             STAGE ("feedback"),
             STAGE ("supervision"),
             TEXT_CHILD (OCCURS_OPTIONAL, "research", VALUE_TEXT, NULL),
-            CHILD (OCCURS_ANY, "participant",
-                   ATTRIBUTES ({ "person", VALUE_UUID, NULL, TRUE },
-                               { "role", VALUE_CHOICE,
-                                 LIST ("host", "liaison", "deputy", "member", "expert",
-                                       "stakeholder", "official", "observer"), TRUE },
-                               { "invited", VALUE_CHOICE, LIST ("true", "false"), FALSE },
-                               { "attended", VALUE_CHOICE, LIST ("true", "false"), FALSE }),
-                   VALUE_EMPTY, NULL, NULL),
+            PARTICIPANT,
             CHILD (OCCURS_OPTIONAL, "minutes",
                    ATTRIBUTES ({ "recorder", VALUE_TEXT, NULL, FALSE }),
                    VALUE_ELEMENTS, NULL,
@@ -233,14 +237,7 @@ static const ElementShape activity_shape = {
             CHILD (OCCURS_ANY, "taking-part",
                    ATTRIBUTES ({ "township", VALUE_UUID, NULL, TRUE }),
                    VALUE_EMPTY, NULL, NULL),
-            CHILD (OCCURS_ANY, "participant",
-                   ATTRIBUTES ({ "person", VALUE_UUID, NULL, TRUE },
-                               { "role", VALUE_CHOICE,
-                                 LIST ("host", "liaison", "deputy", "member", "expert",
-                                       "stakeholder", "official", "observer"), TRUE },
-                               { "invited", VALUE_CHOICE, LIST ("true", "false"), FALSE },
-                               { "attended", VALUE_CHOICE, LIST ("true", "false"), FALSE }),
-                   VALUE_EMPTY, NULL, NULL),
+            PARTICIPANT,
             TEXT_CHILD (OCCURS_OPTIONAL, "notes", VALUE_TEXT, NULL))
 };
 
@@ -300,6 +297,7 @@ static const ElementShape root_shape = {
 };
 
 #undef STAGE
+#undef PARTICIPANT
 #undef UPDATED_ATTRIBUTE
 #undef TEXT_CHILD
 #undef CHILD

@@ -524,6 +524,65 @@ why_cut_short (const char *path)
   return 0;
 }
 
+/* A workbook of one sheet, written into @writer's temporary file; FALSE
+ * with @writer failed when it cannot be started */
+static gboolean
+open_workbook (TxFileWriter   *writer,
+               const char     *path,
+               const char     *sheet_name,
+               lxw_workbook  **workbook,
+               lxw_worksheet **sheet)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
+  Quiet quiet;
+  int errsv;
+
+  errno = 0;
+  quiet_begin (&quiet);
+  *workbook = workbook_new_opt (tx_file_writer_get_temp_path (writer), &options);
+  *sheet = *workbook != NULL ? workbook_add_worksheet (*workbook, sheet_name) : NULL;
+  if (*sheet == NULL && *workbook != NULL)
+    workbook_close (*workbook);
+  errsv = errno;
+  quiet_end (&quiet);
+  if (*sheet == NULL)
+    {
+      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Closes @workbook, and the file is whole or not at all */
+static gboolean
+close_workbook (TxFileWriter  *writer,
+                const char    *path,
+                lxw_workbook  *workbook,
+                lxw_error      status,
+                GError       **error)
+{
+  Quiet quiet;
+  int errsv;
+
+  errno = 0;
+  quiet_begin (&quiet);
+  if (status == LXW_NO_ERROR)
+    status = workbook_close (workbook);
+  else
+    workbook_close (workbook);
+  errsv = errno;
+  quiet_end (&quiet);
+
+  if (status != LXW_NO_ERROR || !xlsx_is_whole (tx_file_writer_get_temp_path (writer)))
+    {
+      g_debug ("Could not write %s: %s", path, status != LXW_NO_ERROR ? lxw_strerror (status) : "a part was cut short");
+      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
+    }
+
+  return tx_file_writer_commit (writer, error);
+}
+
 /**
  * tx_roster_export_xlsx:
  * @report: (out): what was written, and how many cells were cut
@@ -540,14 +599,11 @@ tx_roster_export_xlsx (TxStore              *store,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(TxFileWriter) writer = NULL;
   static const double widths[N_COLUMNS] = { 10, 6, 8, 14, 14, 24, 28, 16, 16, 20 };
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *bold;
   lxw_error status = LXW_NO_ERROR;
   TxRosterExportReport unused;
-  Quiet quiet;
-  int errsv;
 
   if (report == NULL)
     report = &unused;
@@ -561,19 +617,8 @@ tx_roster_export_xlsx (TxStore              *store,
   if (writer == NULL)
     return FALSE;
 
-  errno = 0;
-  quiet_begin (&quiet);
-  workbook = workbook_new_opt (tx_file_writer_get_temp_path (writer), &options);
-  sheet = workbook != NULL ? workbook_add_worksheet (workbook, "人员名册") : NULL;
-  if (sheet == NULL && workbook != NULL)
-    workbook_close (workbook);
-  errsv = errno;
-  quiet_end (&quiet);
-  if (sheet == NULL)
-    {
-      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
-      return tx_file_writer_commit (writer, error);
-    }
+  if (!open_workbook (writer, path, "人员名册", &workbook, &sheet))
+    return tx_file_writer_commit (writer, error);
 
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
@@ -613,22 +658,7 @@ tx_roster_export_xlsx (TxStore              *store,
         }
     }
 
-  errno = 0;
-  quiet_begin (&quiet);
-  if (status == LXW_NO_ERROR)
-    status = workbook_close (workbook);
-  else
-    workbook_close (workbook);
-  errsv = errno;
-  quiet_end (&quiet);
-
-  if (status != LXW_NO_ERROR || !xlsx_is_whole (tx_file_writer_get_temp_path (writer)))
-    {
-      g_debug ("Could not write %s: %s", path, status != LXW_NO_ERROR ? lxw_strerror (status) : "a part was cut short");
-      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
-    }
-
-  return tx_file_writer_commit (writer, error);
+  return close_workbook (writer, path, workbook, status, error);
 }
 
 /**
@@ -652,31 +682,17 @@ tx_xlsx_write_table (const char          *path,
                      GError             **error)
 {
   g_autoptr(TxFileWriter) writer = NULL;
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *bold;
   lxw_error status = LXW_NO_ERROR;
-  Quiet quiet;
-  int errsv;
 
   writer = tx_file_writer_new (path, error);
   if (writer == NULL)
     return FALSE;
 
-  errno = 0;
-  quiet_begin (&quiet);
-  workbook = workbook_new_opt (tx_file_writer_get_temp_path (writer), &options);
-  sheet = workbook != NULL ? workbook_add_worksheet (workbook, sheet_name) : NULL;
-  if (sheet == NULL && workbook != NULL)
-    workbook_close (workbook);
-  errsv = errno;
-  quiet_end (&quiet);
-  if (sheet == NULL)
-    {
-      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
-      return tx_file_writer_commit (writer, error);
-    }
+  if (!open_workbook (writer, path, sheet_name, &workbook, &sheet))
+    return tx_file_writer_commit (writer, error);
 
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
@@ -700,22 +716,7 @@ tx_xlsx_write_table (const char          *path,
         status = worksheet_write_string (sheet, i / n_columns + 1, i % n_columns, text, NULL);
     }
 
-  errno = 0;
-  quiet_begin (&quiet);
-  if (status == LXW_NO_ERROR)
-    status = workbook_close (workbook);
-  else
-    workbook_close (workbook);
-  errsv = errno;
-  quiet_end (&quiet);
-
-  if (status != LXW_NO_ERROR || !xlsx_is_whole (tx_file_writer_get_temp_path (writer)))
-    {
-      g_debug ("Could not write %s: %s", path, status != LXW_NO_ERROR ? lxw_strerror (status) : "a part was cut short");
-      tx_file_writer_set_failed (writer, is_disk_errno (errsv) ? errsv : why_cut_short (path));
-    }
-
-  return tx_file_writer_commit (writer, error);
+  return close_workbook (writer, path, workbook, status, error);
 }
 
 /**
