@@ -204,6 +204,40 @@ test_attend (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (shown), "attended"), ==, 1);
   participants = json_object_get_array_member (json_node_get_object (shown), "participants");
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (participants, 1), "attended"));
+
+  /* the roster says who was trained, and when last: on the training's
+   * day, once it came (today is before it: no one yet) */
+  {
+    g_auto(TxTestRun) later = { 0, };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *people;
+    guint trained = 0;
+
+    tx_test_cli (&later, f->db, "2026-12-31", NULL, "roster", "list", "--format", "json", NULL);
+    g_assert_cmpint (later.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, later.out, -1, NULL));
+    people = json_node_get_array (json_parser_get_root (parser));
+    for (guint i = 0; i < json_array_get_length (people); i++)
+      {
+        JsonObject *person = json_array_get_object_element (people, i);
+        const char *last = json_object_get_null_member (person, "last_training") ? NULL
+                           : json_object_get_string_member (person, "last_training");
+
+        if (g_strcmp0 (json_object_get_string_member (person, "uuid"), first) == 0)
+          g_assert_cmpstr (last, ==, "2026-12-10");
+        else
+          g_assert_null (last);   /* the second was absent */
+        trained += last != NULL;
+      }
+    g_assert_cmpuint (trained, ==, 1);
+  }
+  {
+    g_autoptr(JsonNode) roster = run_json (f, "roster", "list", "--format", "json", NULL);
+    JsonArray *people = json_node_get_array (roster);
+
+    for (guint i = 0; i < json_array_get_length (people); i++)
+      g_assert_true (json_object_get_null_member (json_array_get_object_element (people, i), "last_training"));
+  }
 }
 
 /* The sign-in sheet of an activity is a consultation's: the same

@@ -12,13 +12,17 @@
 #include "tx-cli-private.h"
 #include "tx-documents.h"
 #include "tx-roster-document.h"
+#include "tx-activity.h"
 #include "tx-roster-export.h"
 #include "tx-roster-import.h"
 #include "tx-roster.h"
 #include "tx-vocabulary.h"
 
+/* @last_training: the day of the last training the person was present
+ * at, or NULL */
 static JsonNode *
-person_to_json (TxPerson *person)
+person_to_json (TxPerson   *person,
+                const char *last_training)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -48,6 +52,11 @@ person_to_json (TxPerson *person)
   json_builder_add_string_value (builder, tx_person_get_phone (person));
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, tx_person_get_notes (person));
+  json_builder_set_member_name (builder, "last_training");
+  if (last_training != NULL)
+    json_builder_add_string_value (builder, last_training);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -220,10 +229,18 @@ tx_cli_cmd_roster_list (Cli *cli)
   if (json)
     {
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_sized_new (people->len);
+      g_autoptr(GHashTable) trained = tx_activity_last_trainings (store, cli->today, &error);
+      JsonArray *array;
 
+      if (trained == NULL)
+        return tx_cli_fail ("%s", error->message);
+      array = json_array_sized_new (people->len);
       for (guint i = 0; i < people->len; i++)
-        json_array_add_element (array, person_to_json (g_ptr_array_index (people, i)));
+        {
+          TxPerson *person = g_ptr_array_index (people, i);
+
+          json_array_add_element (array, person_to_json (person, g_hash_table_lookup (trained, tx_person_get_uuid (person))));
+        }
       json_node_take_array (root, array);
       tx_cli_print_json (root);
     }

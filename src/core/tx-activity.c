@@ -735,3 +735,39 @@ tx_store_delete_activity (TxStore     *store,
 
   return tx_store_write (store, delete_activity, (gpointer) uuid, error);
 }
+
+/**
+ * tx_activity_last_trainings:
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): person uuid → the
+ *   day (YYYY-MM-DD) of the last training they were present at, up to
+ *   @today; those never trained are not in it.  %NULL with @error set
+ *   when it cannot be read.
+ */
+GHashTable *
+tx_activity_last_trainings (TxStore     *store,
+                            TxDate       today,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *day = tx_date_to_iso (today);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tx_store_prepare (store,
+                           "SELECT p.uuid, max (substr (a.starts_at, 1, 10)) FROM activity_participant ap "
+                           "JOIN activity a ON a.id = ap.activity_id JOIN person p ON p.id = ap.person_id "
+                           "WHERE ap.attended = 1 AND a.kind = 'training' AND a.deleted_at IS NULL "
+                           "  AND substr (a.starts_at, 1, 10) <= ? GROUP BY p.uuid",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (last, g_strdup (tx_column_text (stmt, 0)), g_strdup (tx_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&last);
+}

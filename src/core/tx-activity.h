@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tx-date.h"
 #include "tx-meeting.h"
 #include "tx-store.h"
 
@@ -66,6 +67,9 @@ GPtrArray      *tx_store_list_activities_between (TxStore      *store,
                                                   const char   *from,
                                                   const char   *to,
                                                   GError      **error);
+GHashTable     *tx_activity_last_trainings     (TxStore        *store,
+                                                TxDate          today,
+                                                GError        **error);
 gboolean        tx_store_delete_activity       (TxStore        *store,
                                                 const char     *uuid,
                                                 GError        **error);
