@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-activity.h"
+#include "tx-archive-document.h"
 #include "tx-chart.h"
 #include "tx-cli-private.h"
 #include "tx-documents.h"
@@ -425,5 +426,47 @@ tx_cli_cmd_yearly_statistics (Cli *cli)
     return tx_cli_fail ("%s", error->message);
 
   g_print (_("The figures of %u written to %s\n"), (guint) year, out);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_archive (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autofree char *retention = NULL, *lower = NULL;
+  CommandOption options[] = {
+    { "retention", &retention, NULL },
+  };
+  static const char * const retentions[] = { "永久", "长期", "短期", NULL };
+  const char *out;
+  guint n_pages = 0;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 2)
+    return tx_cli_usage_error (_("“archive” needs a consultation and the PDF to write: tongxin-cli archive CONSULTATION OUT.pdf"));
+  out = g_ptr_array_index (positional, 1);
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".pdf"))
+    return tx_cli_usage_error (_("“%s” must end in .pdf."), out);
+  if (retention != NULL && !g_strv_contains (retentions, retention))
+    return tx_cli_usage_error (_("Unknown retention period “%s”: use 永久, 长期 or 短期."), retention);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  consultation = tx_store_load_consultation (store, g_ptr_array_index (positional, 0), &error);
+  if (consultation == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (!tx_archive_write_pdf (store, consultation, retention != NULL ? retention : "长期", cli->today, out, &n_pages, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n", n_pages), n_pages, out);
   return EXIT_SUCCESS;
 }

@@ -115,6 +115,7 @@ int tx_cli_cmd_calendar_export   (Cli *cli);
 /* tx-cli-documents.c */
 int tx_cli_cmd_signin_sheet      (Cli *cli);
 int tx_cli_cmd_yearly_statistics (Cli *cli);
+int tx_cli_cmd_archive           (Cli *cli);
 int tx_cli_cmd_minutes           (Cli *cli);
 int tx_cli_cmd_recommendation_document (Cli *cli);
 int tx_cli_cmd_chart             (Cli *cli);

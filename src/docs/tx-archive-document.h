@@ -1,0 +1,21 @@
+/* tx-archive-document.h — one consultation's dossier (一事一档) as a PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tx-consultation.h"
+#include "tx-date.h"
+#include "tx-store.h"
+
+G_BEGIN_DECLS
+
+gboolean tx_archive_write_pdf (TxStore         *store,
+                               TxConsultation  *consultation,
+                               const char      *retention,
+                               TxDate           today,
+                               const char      *path,
+                               guint           *n_pages,
+                               GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,176 @@
+/* test-archive.c — one consultation's dossier (一事一档) through
+ * tongxin-cli, read back as a clerk and an archivist read it: the cover,
+ * the contents list and the page each part is on, every part in order,
+ * the scanned sign-in sheet in place of the printed one when attached,
+ * the photos with their captions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tx-test-cli.h"
+#include "tx-test-pdf.h"
+
+#define TODAY "2026-11-27"
+#define MEETING "老山寨产业扶贫协商"
+
+typedef struct {
+  char *dir;
+  char *db;
+  char *pdf;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+
+  f->dir = g_dir_make_tmp ("tongxin-archive-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "tongxin.db", NULL);
+  f->pdf = g_build_filename (f->dir, "档案.pdf", NULL);
+  tx_test_cli (&run, f->db, TODAY, NULL, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->pdf);
+}
+
+static const char * const parts[] = {
+  "一、协商方案与环节", "二、调研情况", "三、参加人员和签到表", "四、会议纪要", "五、协商建言及落实", "六、现场照片",
+};
+
+/* Every part listed in the contents with its page, and on that page */
+static void
+assert_contents (const char *pdf)
+{
+  g_autofree char *contents = tx_test_pdf_raw_text (pdf, 2);
+
+  g_assert_true (g_str_has_prefix (contents, "目录"));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *listed = strstr (contents, parts[i]);
+      g_autofree char *page_text = NULL;
+      guint page;
+
+      g_assert_nonnull (listed);
+      page = (guint) g_ascii_strtoull (listed + strlen (parts[i]), NULL, 10);
+      g_assert_cmpuint (page, >=, 3);
+      g_assert_cmpuint (page, <=, tx_test_pdf_pages (pdf));
+      page_text = tx_test_pdf_raw_text (pdf, page);
+      if (strstr (page_text, parts[i]) == NULL)
+        g_error ("%s is listed on page %u, and is not there: %s", parts[i], page, page_text);
+    }
+}
+
+static void
+test_dossier (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *cover = NULL;
+  g_autofree char *text = NULL;
+  const char *at = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", MEETING, f->pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  cover = tx_test_pdf_raw_text (f->pdf, 1);
+  g_assert_nonnull (strstr (cover, "协商活动档案"));
+  g_assert_nonnull (strstr (cover, "题名：" MEETING));
+  g_assert_nonnull (strstr (cover, "乡镇（街道）：仙桥乡"));
+  g_assert_nonnull (strstr (cover, "年度：2026"));
+  g_assert_nonnull (strstr (cover, "保管期限：长期"));
+  g_assert_nonnull (strstr (cover, "归档日期：2026年11月27日"));
+  assert_contents (f->pdf);
+
+  /* the parts in order, with what each holds */
+  text = tx_test_pdf_raw_text (f->pdf, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *next = strstr (at != NULL ? at : text, parts[i]);
+
+      g_assert_nonnull (next);
+      at = next;
+    }
+  g_assert_nonnull (strstr (text, "协商环节：应完成"));
+  g_assert_nonnull (strstr (text, "监督环节：应完成"));
+  /* no scan attached: the sign-in sheet as Tongxin prints it */
+  g_assert_nonnull (strstr (text, MEETING "签到表"));
+  g_assert_nonnull (strstr (text, "报送：仙桥乡党委"));
+  g_assert_nonnull (strstr (text, "事后监督："));
+  g_assert_nonnull (strstr (text, "（无现场照片）"));
+}
+
+static void
+test_with_attachments (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *photo = g_build_filename (f->dir, "现场.png", NULL);
+  g_autofree char *text = NULL;
+
+  /* a picture (a chart drawn by tongxin-cli) as the signed sheet
+   * scanned, and twice as photos */
+  tx_test_cli (&run, f->db, TODAY, NULL, "chart", "plan", photo, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", MEETING, photo, "--kind", "signin_scan",
+               "--caption", "签字签到表", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", MEETING, photo, "--kind", "photo",
+               "--caption", "察看食用菌基地", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", MEETING, photo, "--kind", "photo",
+               "--caption", "协商会议现场", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", MEETING, f->pdf, "--retention", "永久", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  assert_contents (f->pdf);
+  text = tx_test_pdf_raw_text (f->pdf, 0);
+  g_assert_nonnull (strstr (text, "保管期限：永久"));
+  g_assert_nonnull (strstr (text, "签到表（签字扫描件）：签字签到表"));
+  /* the scan in its place: not the printed sheet */
+  g_assert_null (strstr (text, MEETING "签到表"));
+  g_assert_nonnull (strstr (text, "图1察看食用菌基地"));
+  g_assert_nonnull (strstr (text, "图2协商会议现场"));
+  g_assert_null (strstr (text, "（无现场照片）"));
+  g_assert_true (strstr (text, "图1察看食用菌基地") > strstr (text, "六、现场照片"));
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", MEETING, f->pdf, "--retention", "十年", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", "没有这个协商", f->pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "没有这个协商"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/archive/dossier", Fixture, NULL, fixture_set_up, test_dossier, fixture_tear_down);
+  g_test_add ("/archive/with-attachments", Fixture, NULL, fixture_set_up, test_with_attachments, fixture_tear_down);
+
+  return g_test_run ();
+}
