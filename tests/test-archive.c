@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "tx-test-cli.h"
@@ -163,6 +165,83 @@ test_with_attachments (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "没有这个协商"));
 }
 
+/* The year's 台账 of a township: every consultation of the year as its
+ * dossier, in the order of the list, and the index naming each */
+static void
+test_year (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *zip = g_build_filename (f->dir, "仙桥乡2026年台账.zip", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *unzip_l = g_strdup_printf ("unzip -Z1 '%s'", zip);
+  JsonArray *consultations;
+  guint n;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "consultation", "list", "--township", "仙桥乡", "--year", "2026",
+               "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  consultations = json_node_get_array (json_parser_get_root (parser));
+  n = json_array_get_length (consultations);
+  g_assert_cmpuint (n, >, 1);
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", "--township", "仙桥乡", "--year", "2026", zip, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  g_assert_true (g_spawn_command_line_sync (unzip_l, &listing, NULL, NULL, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title = json_object_get_string_member (json_array_get_object_element (consultations, i), "title");
+      g_autofree char *name = g_strdup_printf ("%02u-%s.pdf", i + 1, title);
+      g_autofree char *line = g_strdup_printf ("%s\n", name);
+      g_autoptr(GBytes) pdf = tx_test_zip_member (zip, name);
+      g_autofree char *path = g_build_filename (f->dir, "dossier.pdf", NULL);
+      g_autofree char *cover = NULL;
+      g_autofree char *expected = g_strdup_printf ("题名：%s", title);
+
+      g_assert_nonnull (strstr (listing, line));
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+      cover = tx_test_pdf_raw_text (path, 1);
+      g_assert_nonnull (strstr (cover, expected));
+    }
+  g_assert_nonnull (strstr (listing, "台账目录.xlsx\n"));
+
+  /* the index: a row a consultation, naming its file */
+  {
+    g_autofree char *index = g_build_filename (f->dir, "台账目录.xlsx", NULL);
+    g_autoptr(GBytes) xlsx = tx_test_zip_member (zip, "台账目录.xlsx");
+    g_autofree char *rows = NULL;
+
+    g_assert_true (g_file_set_contents (index, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), NULL));
+    rows = tx_test_zip_member_text (index, "xl/worksheets/sheet1.xml");
+    for (guint i = 0; i < n; i++)
+      {
+        const char *title = json_object_get_string_member (json_array_get_object_element (consultations, i), "title");
+        g_autofree char *cell = g_strdup_printf ("<t>%02u-%s.pdf</t>", i + 1, title);
+
+        g_assert_nonnull (strstr (rows, cell));
+      }
+    g_assert_nonnull (strstr (rows, "<t>题名</t>"));
+  }
+
+  /* refused: a year with nothing, a township unknown; no file */
+  g_remove (zip);
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", "--township", "仙桥乡", "--year", "2020", zip, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "仙桥乡 has no consultation in 2020"));
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", "--township", "不存在乡", "--year", "2026", zip, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", "--township", "仙桥乡", zip, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +250,7 @@ main (int   argc,
 
   g_test_add ("/archive/dossier", Fixture, NULL, fixture_set_up, test_dossier, fixture_tear_down);
   g_test_add ("/archive/with-attachments", Fixture, NULL, fixture_set_up, test_with_attachments, fixture_tear_down);
+  g_test_add ("/archive/year", Fixture, NULL, fixture_set_up, test_year, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -436,11 +436,15 @@ tx_cli_cmd_archive (Cli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(TxConsultation) consultation = NULL;
-  g_autofree char *retention = NULL, *lower = NULL;
+  g_autofree char *retention = NULL, *lower = NULL, *township = NULL, *year_text = NULL;
   CommandOption options[] = {
     { "retention", &retention, NULL },
+    { "township", &township, NULL },
+    { "year", &year_text, NULL },
   };
   static const char * const retentions[] = { "永久", "长期", "短期", NULL };
+  gboolean year_archive;
+  guint64 year = 0;
   const char *out;
   guint n_pages = 0;
   int status;
@@ -448,18 +452,39 @@ tx_cli_cmd_archive (Cli *cli)
   status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
   if (status != 0)
     return status;
-  if (positional->len != 2)
+  year_archive = township != NULL || year_text != NULL;
+  if (year_archive && (township == NULL || year_text == NULL || positional->len != 1))
+    return tx_cli_usage_error (_("The year's 台账 needs a township, a year and the zip to write: tongxin-cli archive --township NAME --year Y OUT.zip"));
+  if (!year_archive && positional->len != 2)
     return tx_cli_usage_error (_("“archive” needs a consultation and the PDF to write: tongxin-cli archive CONSULTATION OUT.pdf"));
-  out = g_ptr_array_index (positional, 1);
+  out = g_ptr_array_index (positional, positional->len - 1);
   lower = g_ascii_strdown (out, -1);
-  if (!g_str_has_suffix (lower, ".pdf"))
-    return tx_cli_usage_error (_("“%s” must end in .pdf."), out);
+  if (!g_str_has_suffix (lower, year_archive ? ".zip" : ".pdf"))
+    return tx_cli_usage_error (_("“%s” must end in %s."), out, year_archive ? ".zip" : ".pdf");
+  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
+    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
   if (retention != NULL && !g_strv_contains (retentions, retention))
     return tx_cli_usage_error (_("Unknown retention period “%s”: use 永久, 长期 or 短期."), retention);
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
+
+  if (year_archive)
+    {
+      guint n_dossiers = 0;
+
+      if (!tx_cli_township_exists (store, township))
+        return EXIT_FAILED;
+      if (!tx_archive_write_year (store, township, (int) year, retention != NULL ? retention : "长期", cli->today,
+                                  out, &n_dossiers, &error))
+        return tx_cli_fail ("%s", error->message);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u dossier and its index written to %s\n",
+                            "%u dossiers and their index written to %s\n", n_dossiers),
+               n_dossiers, out);
+      return EXIT_SUCCESS;
+    }
+
   consultation = tx_store_load_consultation (store, g_ptr_array_index (positional, 0), &error);
   if (consultation == NULL)
     return tx_cli_fail ("%s", error->message);

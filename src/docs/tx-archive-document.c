@@ -20,12 +20,18 @@
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gsf/gsf.h>
 #include <pango/pangocairo.h>
 
 #include "tx-archive-document.h"
 #include "tx-attachment.h"
 #include "tx-doc-file.h"
 #include "tx-doc-format.h"
+#include "tx-consultation-store.h"
+#include "tx-file.h"
+#include "tx-roster-export.h"
 #include "tx-documents.h"
 #include "tx-outcome.h"
 #include "tx-records.h"
@@ -717,4 +723,190 @@ tx_archive_write_pdf (TxStore         *store,
   g_free (archive.archived);
 
   return ok;
+}
+
+/* A file name of @title: what a file system takes */
+static char *
+file_name_of (guint       number,
+              const char *title)
+{
+  g_autofree char *clean = g_strdup (title);
+
+  g_strdelimit (clean, "/\\:*?\"<>|\n\r\t", '_');
+  return g_strdup_printf ("%02u-%s.pdf", number, clean);
+}
+
+static gboolean
+add_zip_file (GsfOutfile *zip,
+              const char *name,
+              const char *path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  GsfOutput *child;
+  gboolean ok;
+
+  if (mapped == NULL)
+    return FALSE;
+  /* a PDF is compressed already */
+  child = gsf_outfile_new_child_full (zip, name, FALSE, "compression-level", GSF_ZIP_STORED, NULL);
+  if (child == NULL)
+    return FALSE;
+  ok = gsf_output_write (child, g_mapped_file_get_length (mapped), (const guint8 *) g_mapped_file_get_contents (mapped)) &&
+       gsf_output_close (child);
+  g_object_unref (child);
+
+  return ok;
+}
+
+/**
+ * tx_archive_write_year:
+ * @township: a township's name or uuid
+ * @n_dossiers: (out) (optional): the consultations filed
+ *
+ * Writes the year's 台账 of @township to the zip @path, whole or not at
+ * all: every consultation of the year as its dossier (01-题名.pdf, …,
+ * in the order of their meetings), and 台账目录.xlsx, a row a
+ * consultation (number, title, dates, stage, recommendations,
+ * attachments, its file).
+ */
+gboolean
+tx_archive_write_year (TxStore     *store,
+                       const char  *township,
+                       int          year,
+                       const char  *retention,
+                       TxDate       today,
+                       const char  *path,
+                       guint       *n_dossiers,
+                       GError     **error)
+{
+  static const char * const header[] = {
+    "序号", "题名", "乡镇（街道）", "协商时间", "当前环节", "协商建言", "已采纳", "附件", "文件",
+  };
+  static const double widths[] = { 6, 36, 14, 14, 10, 10, 8, 8, 40 };
+  static const char * const stage_names[] = { "选题", "调研", "协商", "报送", "反馈", "监督", "已完成" };
+  g_autoptr(GPtrArray) consultations = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TxFileWriter) writer = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *index = NULL;
+  GsfOutput *sink = NULL;
+  GsfOutfile *zip = NULL;
+  gboolean ok = TRUE;
+
+  consultations = tx_store_list_consultations (store, year, township, error);
+  if (consultations == NULL)
+    return FALSE;
+  if (consultations->len == 0)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                   _("%s has no consultation in %d: there is nothing to file."), township, year);
+      return FALSE;
+    }
+
+  dir = g_dir_make_tmp ("tongxin-archive-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+
+  writer = tx_file_writer_new (path, error);
+  if (writer == NULL)
+    ok = FALSE;
+  if (ok)
+    {
+      gsf_init ();
+      sink = gsf_output_stdio_new (tx_file_writer_get_temp_path (writer), NULL);
+      zip = sink != NULL ? gsf_outfile_zip_new (sink, NULL) : NULL;
+      ok = zip != NULL;
+      if (!ok)
+        tx_file_writer_set_failed (writer, 0);
+    }
+
+  for (guint i = 0; ok && i < consultations->len; i++)
+    {
+      TxConsultation *listed = g_ptr_array_index (consultations, i);
+      g_autoptr(TxConsultation) consultation = tx_store_load_consultation (store, tx_consultation_get_uuid (listed), error);
+      g_autoptr(GPtrArray) attachments = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *pdf = NULL;
+      g_autofree char *when = NULL;
+      GPtrArray *outcomes;
+      guint adopted = 0;
+
+      if (consultation == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      attachments = tx_attachment_list (store, "consultation", tx_consultation_get_uuid (consultation), error);
+      name = file_name_of (i + 1, tx_consultation_get_title (consultation));
+      pdf = g_build_filename (dir, "dossier.pdf", NULL);
+      ok = attachments != NULL &&
+           tx_archive_write_pdf (store, consultation, retention, today, pdf, NULL, error);
+      if (ok && !add_zip_file (zip, name, pdf))
+        {
+          tx_file_writer_set_failed (writer, 0);
+          ok = FALSE;
+        }
+      g_unlink (pdf);
+      if (!ok)
+        break;
+
+      outcomes = tx_consultation_get_outcomes (consultation);
+      for (guint o = 0; outcomes != NULL && o < outcomes->len; o++)
+        adopted += tx_outcome_get_adoption (g_ptr_array_index (outcomes, o)) == TX_ADOPTION_ADOPTED ||
+                   tx_outcome_get_adoption (g_ptr_array_index (outcomes, o)) == TX_ADOPTION_PARTLY_ADOPTED;
+      when = tx_doc_format_date (tx_consultation_get_starts (consultation));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", i + 1));
+      g_ptr_array_add (cells, g_strdup (tx_consultation_get_title (consultation)));
+      g_ptr_array_add (cells, g_strdup (tx_consultation_get_township_name (consultation)));
+      g_ptr_array_add (cells, g_strdup (when != NULL ? when : ""));
+      g_ptr_array_add (cells, g_strdup (stage_names[MIN (tx_consultation_get_current_stage (consultation), TX_N_STAGES)]));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", outcomes != NULL ? outcomes->len : 0));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", adopted));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", attachments->len));
+      g_ptr_array_add (cells, g_strdup (name));
+    }
+
+  /* the index */
+  index = g_build_filename (dir, "index.xlsx", NULL);
+  if (ok)
+    ok = tx_xlsx_write_table (index, "台账目录", G_N_ELEMENTS (header), header, widths,
+                              (const char * const *) cells->pdata, cells->len, error);
+  if (ok && !add_zip_file (zip, "台账目录.xlsx", index))
+    {
+      tx_file_writer_set_failed (writer, 0);
+      ok = FALSE;
+    }
+  g_unlink (index);
+  g_rmdir (dir);
+
+  if (zip != NULL)
+    {
+      if (!gsf_output_close (GSF_OUTPUT (zip)) && ok)
+        tx_file_writer_set_failed (writer, 0);
+      g_object_unref (zip);
+    }
+  if (sink != NULL)
+    {
+      if (!gsf_output_is_closed (sink))
+        gsf_output_close (sink);
+      g_object_unref (sink);
+    }
+
+  if (writer == NULL)
+    return FALSE;
+  if (!ok && error != NULL && *error != NULL)
+    {
+      /* said already (the database): the file is not written */
+      g_autoptr(GError) ignored = NULL;
+
+      tx_file_writer_set_failed (writer, 0);
+      tx_file_writer_commit (writer, &ignored);
+      return FALSE;
+    }
+  if (!tx_file_writer_commit (writer, error))
+    return FALSE;
+
+  if (n_dossiers != NULL)
+    *n_dossiers = consultations->len;
+  return TRUE;
 }

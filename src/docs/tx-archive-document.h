@@ -18,4 +18,13 @@ gboolean tx_archive_write_pdf (TxStore         *store,
                                guint           *n_pages,
                                GError         **error);
 
+gboolean tx_archive_write_year (TxStore         *store,
+                                const char      *township,
+                                int              year,
+                                const char      *retention,
+                                TxDate           today,
+                                const char      *path,
+                                guint           *n_dossiers,
+                                GError         **error);
+
 G_END_DECLS
