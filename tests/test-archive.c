@@ -156,6 +156,15 @@ test_with_attachments (Fixture       *f,
   g_assert_nonnull (strstr (text, "图2协商会议现场"));
   g_assert_null (strstr (text, "（无现场照片）"));
   g_assert_true (strstr (text, "图1察看食用菌基地") > strstr (text, "六、现场照片"));
+  /* the heading of the photos on the page of the first, never alone at
+   * the foot of the page before */
+  {
+    g_autofree char *contents = tx_test_pdf_raw_text (f->pdf, 2);
+    guint page = (guint) g_ascii_strtoull (strstr (contents, "六、现场照片") + strlen ("六、现场照片"), NULL, 10);
+    g_autofree char *photos = tx_test_pdf_raw_text (f->pdf, page);
+
+    g_assert_nonnull (strstr (photos, "六、现场照片图1察看食用菌基地"));
+  }
 
   tx_test_cli (&run, f->db, TODAY, NULL, "archive", MEETING, f->pdf, "--retention", "十年", NULL);
   g_assert_cmpint (run.status, ==, 2);

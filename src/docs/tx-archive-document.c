@@ -425,8 +425,28 @@ paginate (Archive *archive)
           placed->height = MIN (TEXT_WIDTH * height / width, room * 0.8);
           if (y + placed->height + caption_height + 12 > TEXT_BOTTOM && page->len > 0)
             {
-              page = new_page (archive);
-              y = TX_MARGIN_TOP;
+              Placed *last = g_ptr_array_index (page, page->len - 1);
+
+              /* its heading goes with it: never alone at the foot of a page */
+              if (last->item->kind == ITEM_HEADING && page->len > 1)
+                {
+                  Placed *heading = g_ptr_array_steal_index (page, page->len - 1);
+                  double heading_height = y - heading->y;
+                  char *entry = g_ptr_array_index (archive->contents, archive->contents->len - 1);
+
+                  page = new_page (archive);
+                  heading->y = TX_MARGIN_TOP;
+                  g_ptr_array_add (page, heading);
+                  y = TX_MARGIN_TOP + heading_height;
+                  g_ptr_array_index (archive->contents, archive->contents->len - 1) =
+                    g_strdup_printf ("%s\t%u", heading->item->text, archive->pages->len + 2);
+                  g_free (entry);
+                }
+              else
+                {
+                  page = new_page (archive);
+                  y = TX_MARGIN_TOP;
+                }
             }
           placed->item = item;
           placed->y = y;
