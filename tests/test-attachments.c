@@ -16,6 +16,8 @@
 #include "tx-test-cli.h"
 
 #define TODAY "2026-11-27"
+/* exchange files are read on a day after every stamp they hold */
+#define EXCHANGE_DAY "2099-12-01"
 #define MEETING "老山寨产业扶贫协商"
 
 typedef struct {
@@ -158,6 +160,38 @@ test_add_list_export (Fixture       *f,
   attachments = list (f, f->db, MEETING, &root);
   g_assert_cmpuint (json_array_get_length (attachments), ==, 2);
 
+  /* the deletion undone: listed again, in its place; then captioned
+   * and given a kind */
+  {
+    g_autoptr(JsonNode) deleted_root = NULL;
+    g_autofree char *deleted = g_strdup (json_object_get_string_member (json_array_get_object_element (attachments, 0),
+                                                                        "uuid"));
+
+    tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "delete", deleted, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    tx_test_run_clear (&run);
+    tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "restore", deleted, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    tx_test_run_clear (&run);
+    tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "restore", deleted, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "There is no deleted attachment"));
+    tx_test_run_clear (&run);
+    tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "edit", deleted, "--caption", "会场全景", "--kind", "其他", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    tx_test_run_clear (&run);
+    tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "edit", deleted, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    tx_test_run_clear (&run);
+    attachments = list (f, f->db, MEETING, &deleted_root);
+    g_assert_cmpuint (json_array_get_length (attachments), ==, 2);
+    first = json_array_get_object_element (attachments, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "uuid"), ==, deleted);
+    g_assert_cmpstr (json_object_get_string_member (first, "caption"), ==, "会场全景");
+    g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "other");
+    g_assert_cmpstr (json_object_get_string_member (first, "sha256"), ==, photo_sha);
+  }
+
   /* an activity's and a recommendation's too */
   tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "联络员培训",
                "--date", "2026-11-20", NULL);
@@ -276,6 +310,218 @@ test_backup_and_damage (Fixture       *f,
   assert_same_file (written, f->photo);
 }
 
+/* @field of each attachment of @record in @db, joined by "," */
+static char *
+listed (Fixture    *f,
+        const char *db,
+        const char *record,
+        const char *field)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *attachments = list (f, db, record, &root);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (attachments); i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (attachments, i), field));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* The first <data> of @path with one base64 letter changed */
+static void
+damage_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  char *data;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  data = strstr (contents, "<data>");
+  g_assert_nonnull (data);
+  data += strlen ("<data>") + 200;
+  *data = *data == 'A' ? 'B' : 'A';
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+/* Attachments travel in the exchange file, their files byte for byte
+ * (their checksums compared, and the files written back); a deletion
+ * travels too; a file whose attachment was damaged on the way is
+ * refused whole, saying which, and nothing is written. */
+static void
+test_exchange (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "全部.xml.gz", NULL);
+  g_autofree char *file2 = g_build_filename (f->dir, "变动.xml", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "导出", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *ours = NULL, *theirs = NULL, *uuids = NULL;
+  g_auto(GStrv) uuid = NULL;
+
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "add", MEETING, f->photo, "--kind", "photo",
+               "--caption", "协商会议现场", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "add", MEETING, f->scan, "--kind", "signin_scan", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "activity", "add", "--kind", "training", "--title", "联络员培训",
+               "--date", "2026-11-20", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "add", "联络员培训", f->photo, "--caption", "培训现场", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  /* everything, compressed, to another database: the same attachments */
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *record = i == 0 ? MEETING : "联络员培训";
+      const char * const fields[] = { "uuid", "sha256", "kind", "caption", "file_name", "media_type", "updated_at" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+        {
+          ours = listed (f, f->db, record, fields[j]);
+          theirs = listed (f, other, record, fields[j]);
+          g_assert_cmpstr (theirs, ==, ours);
+          g_assert_cmpstr (theirs, !=, "");
+          g_clear_pointer (&ours, g_free);
+          g_clear_pointer (&theirs, g_free);
+        }
+    }
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "attachment", "export", MEETING, out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  written = g_build_filename (out, "会议现场.png", NULL);
+  assert_same_file (written, f->photo);
+  g_free (written);
+  written = g_build_filename (out, "签到表.pdf", NULL);
+  assert_same_file (written, f->scan);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  /* deleted here: deleted there */
+  uuids = listed (f, f->db, MEETING, "uuid");
+  uuid = g_strsplit (uuids, ",", -1);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "delete", uuid[1], NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 deleted"));
+  tx_test_run_clear (&run);
+  theirs = listed (f, other, MEETING, "uuid");
+  g_assert_cmpstr (theirs, ==, uuid[0]);
+  g_clear_pointer (&theirs, g_free);
+
+  /* a byte of the photo changed on the way: refused, nothing written */
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "add", MEETING, f->scan, "--caption", "第二份", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  damage_file (file2);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file2, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the attachment “会议现场.png” cannot be kept: its file was damaged on the way: "
+                                  "its checksum is not the one it was sent with. Ask the sender to export the file again.\n"));
+  tx_test_run_clear (&run);
+  theirs = listed (f, other, MEETING, "uuid");
+  g_assert_cmpstr (theirs, ==, uuid[0]);
+}
+
+/* A township's attachment at the city office: a caption changed on
+ * both sides since the last file is a conflict, shown field by field
+ * (the file told by its size and checksum) and decided as the others
+ * are; taking theirs gives the township's caption, the file the same. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *city = g_build_filename (f->dir, "city.db", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "仙桥乡.xml.gz", NULL);
+  g_autofree char *file2 = g_build_filename (f->dir, "仙桥乡-更新.xml.gz", NULL);
+  g_autofree char *uuid = NULL, *caption = NULL, *sha = NULL;
+
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "add", MEETING, f->photo, "--kind", "photo",
+               "--caption", "协商会议现场", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  uuid = listed (f, f->db, MEETING, "uuid");
+  sha = listed (f, f->db, MEETING, "sha256");
+
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "config", "set", "office-kind", "city", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", "--township", "仙桥乡", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  caption = listed (f, city, MEETING, "caption");
+  g_assert_cmpstr (caption, ==, "协商会议现场");
+  g_clear_pointer (&caption, g_free);
+
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "attachment", "edit", uuid, "--caption", "乡里写的说明", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "attachment", "edit", uuid, "--caption", "市里写的说明", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", "--township", "仙桥乡", "--since-last", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "import", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 conflict"));
+  tx_test_run_clear (&run);
+  caption = listed (f, city, MEETING, "caption");
+  g_assert_cmpstr (caption, ==, "市里写的说明");
+  g_clear_pointer (&caption, g_free);
+
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "conflicts", "show", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Caption\t市里写的说明\t乡里写的说明\t*\n"));
+  g_assert_nonnull (strstr (run.out, "File name\t会议现场.png\t会议现场.png\t\n"));
+  {
+    g_autofree char *file_line = g_strdup_printf (", checksum %.12s\t", sha);
+
+    g_assert_nonnull (strstr (run.out, file_line));
+  }
+  g_assert_null (strstr (run.out, "data"));
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "conflicts", "resolve", "1", "theirs", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  caption = listed (f, city, MEETING, "caption");
+  g_assert_cmpstr (caption, ==, "乡里写的说明");
+  g_clear_pointer (&sha, g_free);
+  sha = listed (f, city, MEETING, "sha256");
+  {
+    g_autofree char *photo_sha = sha256_of (f->photo);
+
+    g_assert_cmpstr (sha, ==, photo_sha);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +531,8 @@ main (int   argc,
   g_test_add ("/attachments/add-list-export", Fixture, NULL, fixture_set_up, test_add_list_export, fixture_tear_down);
   g_test_add ("/attachments/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/attachments/backup-and-damage", Fixture, NULL, fixture_set_up, test_backup_and_damage, fixture_tear_down);
+  g_test_add ("/attachments/exchange", Fixture, NULL, fixture_set_up, test_exchange, fixture_tear_down);
+  g_test_add ("/attachments/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
 
   return g_test_run ();
 }

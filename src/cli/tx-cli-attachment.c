@@ -131,6 +131,8 @@ tx_cli_cmd_attachment_list (Cli *cli)
           json_builder_add_int_value (builder, attachment->size);
           json_builder_set_member_name (builder, "sha256");
           json_builder_add_string_value (builder, attachment->sha256);
+          json_builder_set_member_name (builder, "updated_at");
+          json_builder_add_string_value (builder, attachment->updated_at);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -223,6 +225,58 @@ tx_cli_cmd_attachment_export (Cli *cli)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u attachment written to %s\n", "%u attachments written to %s\n",
                         attachments->len),
            attachments->len, dir);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_attachment_edit (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *kind_text = NULL, *caption = NULL;
+  CommandOption options[] = {
+    { "kind", &kind_text, NULL },
+    { "caption", &caption, NULL },
+  };
+  TxAttachmentKind kind = TX_ATTACHMENT_OTHER;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 1 || (kind_text == NULL && caption == NULL))
+    return tx_cli_usage_error (_("“attachment edit” needs the id of an attachment and what to change: tongxin-cli attachment edit ID [--caption C] [--kind K]"));
+  if (kind_text != NULL && !parse_kind (kind_text, &kind))
+    return tx_cli_usage_error (_("Unknown kind of attachment “%s”: use photo (现场照片), signin_scan (签到表扫描件), feedback_letter (反馈函), research_report (调研报告) or other (其他)."),
+                               kind_text);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!tx_attachment_edit (store, g_ptr_array_index (positional, 0), caption, kind_text != NULL ? &kind : NULL, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Changed the attachment %s\n"), (const char *) g_ptr_array_index (positional, 0));
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_attachment_restore (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->n_args != 3)
+    return tx_cli_usage_error (_("“attachment restore” needs the id of a deleted attachment."));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!tx_attachment_delete (store, cli->args[2], TRUE, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Brought back the attachment %s\n"), cli->args[2]);
   return EXIT_SUCCESS;
 }
 

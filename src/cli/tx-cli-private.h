@@ -82,7 +82,9 @@ int tx_cli_cmd_activity_attend   (Cli *cli);
 int tx_cli_cmd_attachment_add    (Cli *cli);
 int tx_cli_cmd_attachment_list   (Cli *cli);
 int tx_cli_cmd_attachment_export (Cli *cli);
+int tx_cli_cmd_attachment_edit   (Cli *cli);
 int tx_cli_cmd_attachment_delete (Cli *cli);
+int tx_cli_cmd_attachment_restore (Cli *cli);
 
 /* tx-cli-store.c */
 int tx_cli_cmd_init              (Cli *cli);

@@ -306,6 +306,142 @@ tx_attachment_add (TxStore           *store,
   return g_steal_pointer (&attachment);
 }
 
+/**
+ * tx_attachment_check_bytes:
+ * @bytes: (nullable): the file kept of @attachment
+ *
+ * Returns: (transfer full) (nullable): why @bytes are not the file
+ *   @attachment was kept with, or %NULL when they are
+ */
+char *
+tx_attachment_check_bytes (const TxAttachment *attachment,
+                           GBytes             *bytes)
+{
+  g_autofree char *sha256 = NULL;
+
+  if (bytes == NULL)
+    return g_strdup (_("its file is missing from the database"));
+  if ((gint64) g_bytes_get_size (bytes) != attachment->size)
+    return g_strdup (_("its file is not the length it had"));
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (sha256, attachment->sha256) != 0)
+    return g_strdup (_("its file's bytes changed since it was attached"));
+
+  return NULL;
+}
+
+/**
+ * tx_attachment_check_received:
+ * @attachment: as another office sent it
+ * @bytes: its file, as the exchange file held it
+ *
+ * Returns: (transfer full) (nullable): why @attachment cannot be kept
+ *   (its file is not the one it says, or is of no kind kept), or %NULL
+ */
+char *
+tx_attachment_check_received (const TxAttachment *attachment,
+                              GBytes             *bytes)
+{
+  g_autofree char *sha256 = NULL;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  const char *media_type = length > 0 ? media_type_of (data, length, attachment->file_name) : NULL;
+
+  if (attachment->size > TX_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *size = format_megabytes (attachment->size);
+      g_autofree char *limit = format_megabytes (TX_ATTACHMENT_MAX_SIZE);
+
+      /* Translators: an attachment's size, then the largest kept */
+      return g_strdup_printf (_("its file is %s, and an attachment may be at most %s"), size, limit);
+    }
+  if ((gint64) length != attachment->size)
+    {
+      char has[24], sent[24];
+
+      g_snprintf (has, sizeof has, "%" G_GSIZE_FORMAT, length);
+      g_snprintf (sent, sizeof sent, "%" G_GINT64_FORMAT, attachment->size);
+      /* Translators: an attachment's file in an exchange file; two numbers of bytes */
+      return g_strdup_printf (_("its file is cut or damaged: it has %s bytes of the %s it was sent with"), has, sent);
+    }
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (sha256, attachment->sha256) != 0)
+    return g_strdup (_("its file was damaged on the way: its checksum is not the one it was sent with"));
+  if (media_type == NULL || g_strcmp0 (media_type, attachment->media_type) != 0)
+    return g_strdup (_("its file is not a photo, a scan or an office file of the kind it says"));
+
+  return NULL;
+}
+
+/**
+ * tx_attachment_write_received:
+ * @attachment: as another office sent it, checked
+ *   (tx_attachment_check_received())
+ * @bytes: its file
+ *
+ * Writes @attachment inside a write (an import's), with the time it was
+ * changed at its sender's: a new one after the record's others, one
+ * held here with what it has now (and brought back, if it was deleted
+ * here).
+ */
+gboolean
+tx_attachment_write_received (TxStore             *store,
+                              const TxAttachment  *attachment,
+                              GBytes              *bytes,
+                              GError             **error)
+{
+  gsize length;
+  gconstpointer data = g_bytes_get_data (bytes, &length);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO attachment (uuid, record_kind, record_uuid, kind, caption, file_name, "
+                           "  media_type, size, sha256, position, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "  (SELECT coalesce (max (position), -1) + 1 FROM attachment "
+                           "   WHERE record_kind = ?2 AND record_uuid = ?3), ?10) "
+                           "ON CONFLICT (uuid) DO UPDATE SET record_kind = ?2, record_uuid = ?3, kind = ?4, "
+                           "  caption = ?5, file_name = ?6, media_type = ?7, size = ?8, sha256 = ?9, "
+                           "  updated_at = ?10, deleted_at = NULL "
+                           "RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attachment->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, attachment->record_kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, attachment->record_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, tx_attachment_kind_to_key (attachment->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, attachment->caption != NULL ? attachment->caption : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, attachment->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, attachment->media_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, attachment->size);
+  sqlite3_bind_text (stmt, 9, attachment->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, attachment->updated_at, -1, SQLITE_STATIC);
+  if (tx_store_step (store, stmt, error) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = tx_store_prepare (store,
+                           "INSERT INTO attachment_data (attachment_id, data) VALUES (?1, ?2) "
+                           "ON CONFLICT (attachment_id) DO UPDATE SET data = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_blob64 (stmt, 2, data, length, SQLITE_STATIC);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_record_changed (store, "attachment", attachment->uuid);
+  return TRUE;
+}
+
 #define ATTACHMENT_COLUMNS \
   "uuid, record_kind, record_uuid, kind, caption, file_name, media_type, size, sha256, updated_at"
 
@@ -362,24 +498,6 @@ tx_attachment_list (TxStore     *store,
   return g_steal_pointer (&attachments);
 }
 
-/* Whether @bytes are those of @attachment, else why not */
-static char *
-check_bytes (const TxAttachment *attachment,
-             GBytes             *bytes)
-{
-  g_autofree char *sha256 = NULL;
-
-  if (bytes == NULL)
-    return g_strdup (_("its file is missing from the database"));
-  if ((gint64) g_bytes_get_size (bytes) != attachment->size)
-    return g_strdup (_("its file is not the length it had"));
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  if (g_strcmp0 (sha256, attachment->sha256) != 0)
-    return g_strdup (_("its file's bytes changed since it was attached"));
-
-  return NULL;
-}
-
 static GBytes *
 read_bytes (TxStore     *store,
             const char  *uuid,
@@ -424,7 +542,7 @@ tx_attachment_read (TxStore             *store,
       return NULL;
     }
 
-  why = check_bytes (attachment, bytes);
+  why = tx_attachment_check_bytes (attachment, bytes);
   if (why != NULL)
     {
       /* Translators: an attachment's file name, then why it is damaged */
@@ -435,6 +553,78 @@ tx_attachment_read (TxStore             *store,
     }
 
   return g_steal_pointer (&bytes);
+}
+
+typedef struct {
+  const char             *uuid;
+  const char             *caption;
+  const TxAttachmentKind *kind;
+} Editing;
+
+static gboolean
+edit_attachment (TxStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  Editing *editing = user_data;
+  g_autofree char *now = tx_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = tx_store_prepare (store,
+                           "UPDATE attachment SET caption = coalesce (?2, caption), kind = coalesce (?3, kind), "
+                           "  updated_at = ?4 "
+                           "WHERE uuid = ?1 AND deleted_at IS NULL "
+                           "  AND (caption IS NOT coalesce (?2, caption) OR kind IS NOT coalesce (?3, kind))",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, editing->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, editing->caption, -1, SQLITE_STATIC);
+  if (editing->kind != NULL)
+    sqlite3_bind_text (stmt, 3, tx_attachment_kind_to_key (*editing->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (tx_store_get_db (store)) > 0)
+    tx_store_emit_record_changed (store, "attachment", editing->uuid);
+
+  return TRUE;
+}
+
+/**
+ * tx_attachment_edit:
+ * @caption: (nullable): what it shows now, or %NULL to keep it
+ * @kind: (nullable): its kind now, or %NULL to keep it
+ *
+ * Changes the caption or the kind of the attachment of @uuid; one
+ * unchanged keeps its stamp.
+ */
+gboolean
+tx_attachment_edit (TxStore                 *store,
+                    const char              *uuid,
+                    const char              *caption,
+                    const TxAttachmentKind  *kind,
+                    GError                 **error)
+{
+  Editing editing = { uuid, caption, kind };
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+
+  stmt = tx_store_prepare (store, "SELECT 1 FROM attachment WHERE uuid = ? AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  found = tx_store_step (store, stmt, NULL) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND, _("There is no attachment %s."), uuid);
+      return FALSE;
+    }
+
+  return tx_store_write (store, edit_attachment, &editing, error);
 }
 
 typedef struct {
@@ -527,7 +717,7 @@ tx_attachment_check_all (TxStore    *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      why = check_bytes (attachment, bytes);
+      why = tx_attachment_check_bytes (attachment, bytes);
       if (why != NULL)
         g_ptr_array_add (problems,
                          /* Translators: an attachment's file name, its id, then why it is damaged */

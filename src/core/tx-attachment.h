@@ -46,10 +46,23 @@ GPtrArray  *tx_attachment_list            (TxStore           *store,
 GBytes     *tx_attachment_read            (TxStore           *store,
                                            const TxAttachment *attachment,
                                            GError           **error);
+gboolean    tx_attachment_edit            (TxStore           *store,
+                                           const char        *uuid,
+                                           const char        *caption,
+                                           const TxAttachmentKind *kind,
+                                           GError           **error);
 gboolean    tx_attachment_delete          (TxStore           *store,
                                            const char        *uuid,
                                            gboolean           restore,
                                            GError           **error);
+gboolean    tx_attachment_write_received  (TxStore           *store,
+                                           const TxAttachment *attachment,
+                                           GBytes            *bytes,
+                                           GError           **error);
+char       *tx_attachment_check_bytes     (const TxAttachment *attachment,
+                                           GBytes            *bytes);
+char       *tx_attachment_check_received  (const TxAttachment *attachment,
+                                           GBytes            *bytes);
 gboolean    tx_attachment_check_all       (TxStore           *store,
                                            GPtrArray         *problems,
                                            GError           **error);

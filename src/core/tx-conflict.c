@@ -119,6 +119,7 @@ tx_conflict_describe (const char *kind,
     case KIND_CONSULTATION:
     case KIND_OUTCOME:
     case KIND_ACTIVITY:
+    case KIND_ATTACHMENT:
       return tx_import_describe (tx_import_kind_from_element (kind), name);
     default:
       return g_strdup (name);
@@ -473,11 +474,14 @@ value_label (const char *element,
     {
       TxTownshipKind kind;
       TxActivityKind activity_kind;
+      TxAttachmentKind attachment_kind;
 
-      /* a township's kind, or an activity's */
+      /* a township's kind, an activity's or an attachment's */
       if (tx_township_kind_from_key (key, &kind))
         return tx_township_kind_get_label (kind);
-      return tx_activity_kind_from_key (key, &activity_kind) ? tx_activity_kind_get_label (activity_kind) : key;
+      if (tx_activity_kind_from_key (key, &activity_kind))
+        return tx_activity_kind_get_label (activity_kind);
+      return tx_attachment_kind_from_key (key, &attachment_kind) ? tx_attachment_kind_get_label (attachment_kind) : key;
     }
   if (g_strcmp0 (element, "phase") == 0)
     {
@@ -530,6 +534,9 @@ field_label (const char *name)
     { "adoption", NC_("conflict field", "Adoption") },
     { "progress", NC_("conflict field", "Progress (%)") },
     { "supervision", NC_("conflict field", "Supervision") },
+    { "file-name", NC_("conflict field", "File name") },
+    { "caption", NC_("conflict field", "Caption") },
+    { "sha256", NC_("conflict field", "File") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -710,6 +717,10 @@ flatten_element (TxStore   *store,
       return;
     }
 
+  /* an attachment's file: told by its checksum (the "File" field) */
+  if (strcmp (name, "data") == 0)
+    return;
+
   if (strcmp (name, "starts") == 0 || strcmp (name, "ends") == 0)
     {
       g_autofree char *readable = readable_time (text);
@@ -770,6 +781,10 @@ flatten (TxStore    *store,
 
       if (strcmp (name, "uuid") == 0 || strcmp (name, "updated") == 0 || attribute->ns != NULL)
         continue;
+      /* an attachment's record is the conflict's; its file is one field */
+      if (strcmp (name, "record") == 0 || strcmp (name, "record-kind") == 0 ||
+          strcmp (name, "media-type") == 0 || strcmp (name, "size") == 0)
+        continue;
 
       content = xmlNodeListGetString (doc, attribute->children, 1);
       value = g_strdup (content != NULL ? (const char *) content : "");
@@ -779,6 +794,16 @@ flatten (TxStore    *store,
         shown = name_of (store, "SELECT name FROM township WHERE uuid = ?", value);
       else if (strcmp (name, "consultation") == 0)
         shown = name_of (store, "SELECT title FROM consultation WHERE uuid = ?", value);
+      else if (strcmp (name, "sha256") == 0)
+        {
+          xmlChar *size = xmlGetProp (root, BAD_CAST "size");
+          g_autofree char *formatted = g_format_size (size != NULL ? g_ascii_strtoull ((const char *) size, NULL, 10) : 0);
+
+          xmlFree (size);
+
+          /* Translators: an attachment's file in the conflict view: its size, then the start of its checksum */
+          shown = g_strdup_printf (_("%s, checksum %.12s"), formatted, value);
+        }
       else
         shown = g_strdup (value_label (name, value));
 

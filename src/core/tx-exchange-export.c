@@ -19,6 +19,7 @@
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
+#include "tx-attachment.h"
 #include "tx-exchange.h"
 #include "tx-file.h"
 #include "tx-office.h"
@@ -557,6 +558,83 @@ export_activities (Exporter *ex)
   sqlite3_reset (stmt);
 }
 
+/* The bytes of an attachment go in pieces of this many (a <data> each,
+ * of 1 MiB in base64): libxml2 reads no text longer than 10 MB */
+#define ATTACHMENT_PIECE (768 * 1024)
+
+/* The attachments of the records written: their files whole, in
+ * base64, with the checksum they were kept with.  One whose file is
+ * damaged stops the export, saying which: a file must never carry it. */
+static void
+export_attachments (Exporter *ex)
+{
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT a.uuid, a.record_kind, a.record_uuid, a.kind, a.caption, a.file_name, "
+                                     "  a.media_type, a.size, a.sha256, a.updated_at, d.data "
+                                     "FROM attachment a LEFT JOIN attachment_data d ON d.attachment_id = a.id "
+                                     "WHERE a.deleted_at IS NULL AND (?2 IS NULL OR a.updated_at >= ?2) "
+                                     "  AND (?3 IS NULL OR a.uuid = ?3) AND ("
+                                     "    (a.record_kind = 'consultation' AND a.record_uuid IN "
+                                     "      (SELECT uuid FROM consultation WHERE deleted_at IS NULL AND (?1 = 0 OR township_id = ?1))) "
+                                     "    OR (a.record_kind = 'outcome' AND a.record_uuid IN "
+                                     "      (SELECT o.uuid FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                                     "       WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 = 0 OR c.township_id = ?1))) "
+                                     "    OR (a.record_kind = 'activity' AND a.record_uuid IN "
+                                     "      (SELECT uuid FROM activity WHERE deleted_at IS NULL AND (?1 = 0 OR township_id = ?1)))) "
+                                     "ORDER BY a.record_kind, a.record_uuid, a.position, a.id");
+
+  while (ex_step (ex, stmt))
+    {
+      TxAttachment attachment = {
+        .uuid = (char *) tx_column_text (stmt, 0),
+        .file_name = (char *) tx_column_text (stmt, 5),
+        .media_type = (char *) tx_column_text (stmt, 6),
+        .size = sqlite3_column_int64 (stmt, 7),
+        .sha256 = (char *) tx_column_text (stmt, 8),
+      };
+      const guint8 *data = sqlite3_column_blob (stmt, 10);
+      gsize length = sqlite3_column_bytes (stmt, 10);
+      g_autoptr(GBytes) bytes = sqlite3_column_type (stmt, 10) != SQLITE_NULL
+                                ? g_bytes_new_static (data, length) : NULL;
+      g_autofree char *why = tx_attachment_check_bytes (&attachment, bytes);
+      char size[24];
+
+      if (why != NULL)
+        {
+          ex->failed = TRUE;
+          if (ex->read_error == NULL)
+            g_set_error (&ex->read_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                         /* Translators: an attachment's file name, then why it is damaged */
+                         _("the attachment “%s” is damaged (%s): restore a backup that holds it, or attach the file again"),
+                         attachment.file_name, why);
+          break;
+        }
+
+      start (ex, "attachment");
+      attr (ex, "uuid", attachment.uuid);
+      attr (ex, "record-kind", tx_column_text (stmt, 1));
+      attr (ex, "record", tx_column_text (stmt, 2));
+      attr (ex, "kind", tx_column_text (stmt, 3));
+      attr (ex, "media-type", tx_column_text (stmt, 6));
+      g_snprintf (size, sizeof size, "%" G_GINT64_FORMAT, attachment.size);
+      attr (ex, "size", size);
+      attr (ex, "sha256", attachment.sha256);
+      attr (ex, "updated", tx_column_text (stmt, 9));
+      text_element (ex, "file-name", attachment.file_name, TRUE);
+      text_element (ex, "caption", tx_column_text (stmt, 4), FALSE);
+      for (gsize at = 0; at < length && !ex->failed; at += ATTACHMENT_PIECE)
+        {
+          /* base64 on one line (libxml2's own breaks it in lines) */
+          g_autofree char *piece = g_base64_encode (data + at, MIN (ATTACHMENT_PIECE, length - at));
+
+          text_element (ex, "data", piece, TRUE);
+        }
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
 static void
 export_deletions (Exporter *ex)
 {
@@ -575,6 +653,12 @@ export_deletions (Exporter *ex)
                                      "    WHERE o.deleted_at IS NOT NULL AND (?1 = 0 OR c.township_id = ?1)"
                                      "  UNION ALL SELECT 'activity', uuid, deleted_at FROM activity "
                                      "    WHERE deleted_at IS NOT NULL AND (?1 = 0 OR township_id = ?1)"
+                                     "  UNION ALL SELECT 'attachment', a.uuid, a.deleted_at FROM attachment a "
+                                     "    WHERE a.deleted_at IS NOT NULL AND (?1 = 0 "
+                                     "      OR a.record_uuid IN (SELECT uuid FROM consultation WHERE township_id = ?1) "
+                                     "      OR a.record_uuid IN (SELECT o.uuid FROM outcome o JOIN consultation c "
+                                     "                           ON c.id = o.consultation_id WHERE c.township_id = ?1) "
+                                     "      OR a.record_uuid IN (SELECT uuid FROM activity WHERE township_id = ?1))"
                                      "  UNION ALL SELECT kind, uuid, deleted_at FROM tombstone WHERE ?1 = 0"
                                      ") WHERE ?2 IS NULL OR at >= ?2 ORDER BY kind, uuid");
 
@@ -606,6 +690,7 @@ export_records (TxStore   *store,
       export_consultations (ex);
       export_outcomes (ex);
       export_activities (ex);
+      export_attachments (ex);
     }
   /* the city's, for its townships: with what it sends them, and with
    * all it keeps */
@@ -969,6 +1054,8 @@ export_one_cb (TxStore   *store,
     export_outcomes (ex);
   else if (g_strcmp0 (kind, "activity") == 0)
     export_activities (ex);
+  else if (g_strcmp0 (kind, "attachment") == 0)
+    export_attachments (ex);
 
   if (ex->failed && ex->read_error != NULL)
     {
@@ -981,8 +1068,8 @@ export_one_cb (TxStore   *store,
 
 /**
  * tx_exchange_write_record:
- * @kind: "township", "person", "plan", "consultation", "outcome" or
- *   "activity"
+ * @kind: "township", "person", "plan", "consultation", "outcome",
+ *   "activity" or "attachment"
  * @uuid: the record's (a plan's: "township-uuid/year")
  *
  * Returns: (transfer full) (nullable): the record's element as an

@@ -56,13 +56,14 @@ from_another_office (Importer *imp)
 /* Whether records of @kind belong to this office, and not to the
  * sender's: a township owns its people, consultations,
  * recommendations and the activities it organises, the city its plans
- * and the activities it organises. */
+ * and the activities it organises; an attachment is its record's. */
 static gboolean
 owned_here (Importer   *imp,
             const char *kind)
 {
   gboolean city_owns = g_strcmp0 (kind, "plan") == 0 ||
-                       (g_strcmp0 (kind, "activity") == 0 && imp->city_activity);
+                       ((g_strcmp0 (kind, "activity") == 0 || g_strcmp0 (kind, "attachment") == 0) &&
+                        imp->city_activity);
 
   if (g_strcmp0 (imp->own_kind, "township") == 0 && g_strcmp0 (imp->sender.kind, "city") == 0)
     return !city_owns;
@@ -244,6 +245,7 @@ name_here (Importer   *imp,
     [KIND_CONSULTATION] = "SELECT title FROM consultation WHERE uuid = ?",
     [KIND_OUTCOME] = "SELECT title FROM outcome WHERE uuid = ?",
     [KIND_ACTIVITY] = "SELECT title FROM activity WHERE uuid = ?",
+    [KIND_ATTACHMENT] = "SELECT file_name FROM attachment WHERE uuid = ?",
   };
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
@@ -369,6 +371,7 @@ decide_record (Importer  *imp,
     [KIND_CONSULTATION] = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?",
     [KIND_OUTCOME] = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?",
     [KIND_ACTIVITY] = "SELECT id, updated_at, deleted_at FROM activity WHERE uuid = ?",
+    [KIND_ATTACHMENT] = "SELECT id, updated_at, deleted_at FROM attachment WHERE uuid = ?",
   };
   const char *kind = tx_import_kind_elements[incoming->kind];
   g_auto(Here) here = { 0, };
@@ -1139,6 +1142,50 @@ merge_activity (Importer    *imp,
   return written (imp, incoming, merge, error);
 }
 
+/* Whether the activity of @uuid is the city office's (none organises it) */
+static gboolean
+is_city_activity (Importer   *imp,
+                  const char *uuid)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, "SELECT township_id IS NULL FROM activity WHERE uuid = ?", NULL);
+  gboolean city = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (tx_import_step (imp, stmt) == SQLITE_ROW)
+    city = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return city;
+}
+
+/* An attachment with its file, written as received when new here or
+ * taken; it is its record's office's. */
+static gboolean
+merge_attachment (Importer    *imp,
+                  Incoming    *incoming,
+                  GError     **error)
+{
+  TxAttachment *attachment = incoming->attachment;
+  gboolean decided;
+  Merge merge;
+
+  imp->city_activity = g_strcmp0 (attachment->record_kind, "activity") == 0 &&
+                       is_city_activity (imp, attachment->record_uuid);
+  decided = decide_record (imp, incoming, &merge, NULL, error);
+  imp->city_activity = FALSE;
+  if (!decided)
+    return FALSE;
+  if (merge != MERGE_INSERT && merge != MERGE_UPDATE)
+    return TRUE;
+
+  if (!tx_attachment_write_received (imp->store, attachment, incoming->data, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+
+  return written (imp, incoming, merge, error);
+}
+
 static gboolean
 merge_deletion (Importer    *imp,
                 Incoming    *incoming,
@@ -1172,6 +1219,11 @@ merge_deletion (Importer    *imp,
     {
       lookup = "SELECT id, updated_at, deleted_at FROM activity WHERE uuid = ?";
       update = "UPDATE activity SET deleted_at = ?2 WHERE id = ?1";
+    }
+  else if (g_strcmp0 (kind, "attachment") == 0)
+    {
+      lookup = "SELECT id, updated_at, deleted_at FROM attachment WHERE uuid = ?";
+      update = "UPDATE attachment SET deleted_at = ?2 WHERE id = ?1";
     }
   else
     {
@@ -1363,6 +1415,9 @@ tx_import_merge_record (Importer    *imp,
     case KIND_ACTIVITY:
       ok = merge_activity (imp, incoming, error);
       break;
+    case KIND_ATTACHMENT:
+      ok = merge_attachment (imp, incoming, error);
+      break;
     case KIND_THRESHOLD:
       ok = merge_threshold (imp, incoming, error);
       break;
@@ -1397,6 +1452,7 @@ tx_import_look_at_tables (Importer  *imp,
     [KIND_CONSULTATION] = "SELECT 1 FROM consultation LIMIT 1",
     [KIND_OUTCOME] = "SELECT 1 FROM outcome LIMIT 1",
     [KIND_ACTIVITY] = "SELECT 1 FROM activity LIMIT 1",
+    [KIND_ATTACHMENT] = "SELECT 1 FROM attachment LIMIT 1",
     [KIND_THRESHOLD] = "SELECT 1 FROM setting LIMIT 1",
     [KIND_CIRCULAR] = "SELECT 1 FROM circular LIMIT 1",
     [KIND_DELETED] = "SELECT 1 FROM tombstone LIMIT 1",

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "tx-activity.h"
+#include "tx-attachment.h"
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-roster-bulk.h"
@@ -63,6 +64,7 @@ typedef enum {
   KIND_CONSULTATION,
   KIND_OUTCOME,
   KIND_ACTIVITY,    /* a training, an observation visit, a discussion */
+  KIND_ATTACHMENT,  /* a photo, a scan or an office file of a record */
   KIND_THRESHOLD,   /* the city's: a threshold of the ledger */
   KIND_CIRCULAR,    /* the city's: a quarterly circular issued, with its frozen ledger */
   KIND_DELETED,
@@ -93,6 +95,8 @@ typedef struct {
   char     *organization;
   char     *suggestions;
   char     *ledger;        /* JSON */
+  TxAttachment *attachment;   /* an attachment's, with its file: */
+  GBytes   *data;
 } Incoming;
 
 /* Rows written by one INSERT of records new here (prepare_rows()) */

@@ -45,6 +45,9 @@
 /* The longest frozen ledger a circular may carry */
 #define MAX_LEDGER_BYTES (64 * 1024 * 1024)
 
+/* The base64 of a piece of an attachment's file (Tongxin writes 1 MiB) */
+#define MAX_DATA_BYTES (1024 * 1024)
+
 /* Bytes read from the file at a time */
 #define READ_BUFFER_SIZE (256 * 1024)
 
@@ -69,6 +72,8 @@ typedef enum {
   VALUE_COUNT,      /* a whole number, 0 or more */
   VALUE_PERCENT,    /* a whole number from 0 to 100 */
   VALUE_CHOICE,     /* one of a list */
+  VALUE_SHA256,     /* 64 lowercase hex digits */
+  VALUE_BASE64,     /* base64's letters, digits, + / and = */
   VALUE_EMPTY,      /* (of an element) nothing at all */
   VALUE_ELEMENTS,   /* (of an element) its children, in order */
 } ValueKind;
@@ -241,6 +246,24 @@ static const ElementShape activity_shape = {
             TEXT_CHILD (OCCURS_OPTIONAL, "notes", VALUE_TEXT, NULL))
 };
 
+/* Its file in base64, in pieces of at most 1 MiB */
+static const ElementShape attachment_shape = {
+  "attachment",
+  ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
+              { "record-kind", VALUE_CHOICE, LIST ("consultation", "outcome", "activity"), TRUE },
+              { "record", VALUE_UUID, NULL, TRUE },
+              { "kind", VALUE_CHOICE,
+                LIST ("photo", "signin_scan", "feedback_letter", "research_report", "other"), TRUE },
+              { "media-type", VALUE_TOKEN, NULL, TRUE },
+              { "size", VALUE_COUNT, NULL, TRUE },
+              { "sha256", VALUE_SHA256, NULL, TRUE },
+              UPDATED_ATTRIBUTE),
+  VALUE_ELEMENTS, NULL,
+  CHILDREN (TEXT_CHILD (OCCURS_ONCE, "file-name", VALUE_TOKEN, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "caption", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_ANY, "data", VALUE_BASE64, NULL))
+};
+
 static const ElementShape threshold_shape = {
   "threshold",
   ATTRIBUTES ({ "key", VALUE_CHOICE, LIST ("stage-red-days", "feedback-days", "feedback-red-days",
@@ -266,7 +289,7 @@ static const ElementShape circular_shape = {
 
 static const ElementShape deleted_shape = {
   "deleted",
-  ATTRIBUTES ({ "kind", VALUE_CHOICE, LIST ("township", "person", "consultation", "outcome", "activity"), TRUE },
+  ATTRIBUTES ({ "kind", VALUE_CHOICE, LIST ("township", "person", "consultation", "outcome", "activity", "attachment"), TRUE },
               { "uuid", VALUE_UUID, NULL, TRUE },
               { "at", VALUE_DATETIME, NULL, TRUE }),
   VALUE_EMPTY, NULL, NULL
@@ -291,6 +314,7 @@ static const ElementShape root_shape = {
             { &consultation_shape, OCCURS_ANY },
             { &outcome_shape, OCCURS_ANY },
             { &activity_shape, OCCURS_ANY },
+            { &attachment_shape, OCCURS_ANY },
             { &threshold_shape, OCCURS_ANY },
             { &circular_shape, OCCURS_ANY },
             { &deleted_shape, OCCURS_ANY })
@@ -485,6 +509,13 @@ value_fits (ValueKind           kind,
       return is_whole_number (text, FALSE, 3) && atoi (text) <= 100;
     case VALUE_CHOICE:
       return g_strv_contains (choices, text);
+    case VALUE_SHA256:
+      for (guint i = 0; i < 64; i++)
+        if (hex_digits[(guchar) text[i]] == 0)
+          return FALSE;
+      return text[64] == '\0';
+    case VALUE_BASE64:
+      return strspn (text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") == strlen (text);
     case VALUE_EMPTY:
       return text[0] == '\0';
     case VALUE_ELEMENTS:
@@ -528,6 +559,8 @@ tx_import_incoming_free (Incoming *incoming)
   g_free (incoming->organization);
   g_free (incoming->suggestions);
   g_free (incoming->ledger);
+  g_clear_pointer (&incoming->attachment, tx_attachment_free);
+  g_clear_pointer (&incoming->data, g_bytes_unref);
   g_free (incoming);
 }
 
@@ -1295,7 +1328,9 @@ read_element (Importer            *imp,
               parent->text = g_string_sized_new (length);
             /* a circular's frozen ledger is not a clerk's text: a
              * city's is long */
-            if (parent->text->len + length > (g_strcmp0 (parent->name, "ledger") == 0 ? MAX_LEDGER_BYTES : max_text_bytes ()))
+            if (parent->text->len + length > (g_strcmp0 (parent->name, "ledger") == 0 ? MAX_LEDGER_BYTES
+                                              : g_strcmp0 (parent->name, "data") == 0 ? MAX_DATA_BYTES
+                                              : max_text_bytes ()))
               {
                 tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
                                    _("the text of <%s> is longer than any text Tongxin keeps. %s"),
@@ -1544,8 +1579,9 @@ tx_import_find_township (Importer   *imp,
   return GPOINTER_TO_SIZE (id);
 }
 
-/* Whether a township, a person or a consultation of @uuid is in the
- * file before this record, or in the database (removed or not). */
+/* Whether a township, a person, a consultation, a recommendation or an
+ * activity of @uuid is in the file before this record, or in the
+ * database (removed or not). */
 gboolean
 tx_import_is_known (Importer   *imp,
                     Kind        kind,
@@ -1553,6 +1589,8 @@ tx_import_is_known (Importer   *imp,
 {
   const char *sql = kind == KIND_TOWNSHIP ? "SELECT 1 FROM township WHERE uuid = ?"
                   : kind == KIND_PERSON ? "SELECT 1 FROM person WHERE uuid = ?"
+                  : kind == KIND_OUTCOME ? "SELECT 1 FROM outcome WHERE uuid = ?"
+                  : kind == KIND_ACTIVITY ? "SELECT 1 FROM activity WHERE uuid = ?"
                   : "SELECT 1 FROM consultation WHERE uuid = ?";
   sqlite3_stmt *stmt;
   Kind earlier;
@@ -1622,6 +1660,10 @@ tx_import_describe (Kind        kind,
       /* Translators: %s is the title of a training, an observation visit or a discussion */
       return g_strdup_printf (_("the activity “%s”"), text);
 
+    case KIND_ATTACHMENT:
+      /* Translators: %s is the file name of a photo, a scan or an office file */
+      return g_strdup_printf (_("the attachment “%s”"), text);
+
     case KIND_PLAN:
     case KIND_THRESHOLD:
     case KIND_CIRCULAR:
@@ -1655,6 +1697,10 @@ describe (Kind  kind,
     case KIND_OUTCOME:
     case KIND_ACTIVITY:
       text = child_text (elem, "title");
+      break;
+
+    case KIND_ATTACHMENT:
+      text = child_text (elem, "file-name");
       break;
 
     case KIND_PLAN:
@@ -2105,6 +2151,89 @@ read_activity (Importer    *imp,
   return TRUE;
 }
 
+/* Whether @text is base64 as Tongxin writes it: in fours, "=" only at
+ * the end */
+static gboolean
+is_base64 (const char *text,
+           gsize       length)
+{
+  if (length % 4 != 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/' &&
+        !(text[i] == '=' && i >= length - 2 && (i == length - 1 || text[length - 1] == '=')))
+      return FALSE;
+  return TRUE;
+}
+
+/* An attachment and its file, which must be whole: its length and
+ * checksum those it says */
+static gboolean
+read_attachment (Importer    *imp,
+                 Elem        *elem,
+                 Incoming    *incoming,
+                 GError     **error)
+{
+  TxAttachment *attachment = g_new0 (TxAttachment, 1);
+  const char *record_kind = get_attr (elem, "record-kind");
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autofree char *why = NULL;
+  Kind kind_of_record;
+  const char *size;
+
+  incoming->attachment = attachment;
+  incoming->description = describe (KIND_ATTACHMENT, elem);
+  attachment->uuid = g_strdup (incoming->uuid);
+  attachment->record_kind = g_strdup (record_kind);
+  attachment->record_uuid = g_strdup (get_attr (elem, "record"));
+  attachment->kind = TX_ATTACHMENT_OTHER;
+  tx_attachment_kind_from_key (get_attr (elem, "kind"), &attachment->kind);
+  attachment->caption = g_strdup (child_text (elem, "caption") != NULL ? child_text (elem, "caption") : "");
+  attachment->file_name = g_strdup (child_text (elem, "file-name"));
+  attachment->media_type = g_strdup (get_attr (elem, "media-type"));
+  size = get_attr (elem, "size");
+  attachment->size = size != NULL ? g_ascii_strtoll (size, NULL, 10) : -1;
+  attachment->sha256 = g_strdup (get_attr (elem, "sha256"));
+  attachment->updated_at = g_strdup (incoming->updated);
+
+  kind_of_record = tx_import_kind_from_element (record_kind);
+  if (!refers_to_known (imp, kind_of_record, attachment->record_uuid))
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_REFERENCE,
+                              _("%s belongs to the record %s, which is neither in the file nor in the database."),
+                              incoming->description, attachment->record_uuid);
+
+  for (guint i = 0; i < n_children (elem); i++)
+    {
+      Elem *child = get_child (elem, i);
+      const char *text = elem_text (child);
+      gsize length = strlen (text);
+      gsize decoded;
+      int state = 0;
+      guint save = 0;
+
+      if (!is_element (child, "data"))
+        continue;
+      if (!is_base64 (text, length) || data->len + length / 4 * 3 > TX_ATTACHMENT_MAX_SIZE + 3)
+        return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_INVALID,
+                                  /* Translators: %s is "the attachment “现场.jpg”" */
+                                  _("the file of %s is cut or damaged. %s"),
+                                  incoming->description, _(NOT_WRITTEN_BY_TONGXIN));
+      g_byte_array_set_size (data, data->len + length / 4 * 3);
+      decoded = g_base64_decode_step (text, length, data->data + data->len - length / 4 * 3, &state, &save);
+      g_byte_array_set_size (data, data->len - length / 4 * 3 + decoded);
+    }
+  incoming->data = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+  why = tx_attachment_check_received (attachment, incoming->data);
+  if (why != NULL)
+    return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
+                              /* Translators: "the attachment “现场.jpg”", then why it cannot be kept */
+                              _("%s cannot be kept: %s. Ask the sender to export the file again."),
+                              incoming->description, why);
+
+  return TRUE;
+}
+
 static gboolean
 read_deletion (Importer    *imp,
                Elem        *elem,
@@ -2231,6 +2360,9 @@ read_record (Importer    *imp,
       break;
     case KIND_ACTIVITY:
       ok = read_activity (imp, elem, incoming, error);
+      break;
+    case KIND_ATTACHMENT:
+      ok = read_attachment (imp, elem, incoming, error);
       break;
     case KIND_CIRCULAR:
       ok = read_circular (imp, elem, incoming, error);

@@ -39,7 +39,7 @@ G_DEFINE_QUARK (tx-exchange-error-quark, tx_exchange_error)
 
 /* The element of each kind of record */
 const char * const tx_import_kind_elements[N_KINDS] = {
-  "township", "person", "plan", "consultation", "outcome", "activity", "threshold", "circular", "deleted",
+  "township", "person", "plan", "consultation", "outcome", "activity", "attachment", "threshold", "circular", "deleted",
 };
 
 /* The kind of record an element of @name is; N_KINDS: none. */
@@ -323,6 +323,11 @@ check_references (Importer  *imp,
       }
       break;
 
+    case KIND_ATTACHMENT:
+      known = tx_import_is_known (imp, tx_import_kind_from_element (incoming->attachment->record_kind),
+                                  incoming->attachment->record_uuid);
+      break;
+
     case KIND_TOWNSHIP:
     case KIND_DELETED:
     default:
@@ -370,11 +375,15 @@ take_record_cb (Importer  *imp,
  */
 #define MAX_WAITING 256
 
+/* nor more than this many bytes of attachments' files */
+#define MAX_WAITING_BYTES (64 * 1024 * 1024)
+
 typedef struct {
   Importer  *imp;
   GMutex     mutex;
   GCond      cond;
   GQueue     waiting;        /* Incoming */
+  gsize      waiting_bytes;  /* of the attachments' files among them */
   GQueue     merged;         /* Incoming, for the reading thread to free, as it made them */
   gboolean   reader_waits;
   gboolean   merger_waits;
@@ -383,6 +392,12 @@ typedef struct {
   gboolean   read_ok;
   GError    *read_error;
 } ReadAhead;
+
+static gsize
+incoming_bytes (Incoming *incoming)
+{
+  return incoming->data != NULL ? g_bytes_get_size (incoming->data) : 0;
+}
 
 static gboolean
 hand_over_cb (Importer  *imp,
@@ -400,14 +415,18 @@ hand_over_cb (Importer  *imp,
       merged = ahead->merged;
       g_queue_init (&ahead->merged);
     }
-  while (ahead->waiting.length >= MAX_WAITING && !ahead->stop)
+  while ((ahead->waiting.length >= MAX_WAITING ||
+          (ahead->waiting_bytes >= MAX_WAITING_BYTES && ahead->waiting.length > 0)) && !ahead->stop)
     {
       ahead->reader_waits = TRUE;
       g_cond_wait (&ahead->cond, &ahead->mutex);
     }
   stop = ahead->stop;
   if (!stop)
-    g_queue_push_tail (&ahead->waiting, incoming);
+    {
+      g_queue_push_tail (&ahead->waiting, incoming);
+      ahead->waiting_bytes += incoming_bytes (incoming);
+    }
   if (ahead->merger_waits)
     {
       ahead->merger_waits = FALSE;
@@ -463,7 +482,10 @@ take_handed_over (ReadAhead *ahead,
       g_cond_wait (&ahead->cond, &ahead->mutex);
     }
   incoming = g_queue_pop_head (&ahead->waiting);
-  if (ahead->reader_waits && ahead->waiting.length <= MAX_WAITING / 2)
+  if (incoming != NULL)
+    ahead->waiting_bytes -= incoming_bytes (incoming);
+  if (ahead->reader_waits && ahead->waiting.length <= MAX_WAITING / 2 &&
+      ahead->waiting_bytes <= MAX_WAITING_BYTES / 2)
     {
       ahead->reader_waits = FALSE;
       g_cond_broadcast (&ahead->cond);
@@ -496,7 +518,11 @@ read_file_ahead (Importer  *imp,
   thread = g_thread_new ("tx-exchange-read", read_ahead_thread, &ahead);
 
   while (ok && (incoming = take_handed_over (&ahead, incoming)) != NULL)
-    ok = take_record (imp, incoming, error);
+    {
+      ok = take_record (imp, incoming, error);
+      /* an attachment's file is not kept until the reader frees it */
+      g_clear_pointer (&incoming->data, g_bytes_unref);
+    }
   g_clear_pointer (&incoming, tx_import_incoming_free);
 
   g_mutex_lock (&ahead.mutex);
