@@ -174,6 +174,78 @@ test_with_attachments (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "没有这个协商"));
 }
 
+/* Scans kept as PDFs go into the dossier page by page, as they are
+ * (their text stays text): the signed sheet in place of the printed
+ * one, a recommendation's feedback letter after it; an office file is
+ * named as the electronic file it is */
+static void
+test_pdf_scans (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *scan = g_build_filename (f->dir, "扫描.pdf", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "调研报告.docx", NULL);
+  g_autofree char *text = NULL, *page_text = NULL;
+  const char *caption, *body;
+  guint n_pages, scan_page = 0;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "signin-sheet", MEETING, scan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  n_pages = tx_test_pdf_pages (scan);
+  g_assert_cmpuint (n_pages, >=, 1);
+  tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", MEETING, scan, "--kind", "signin_scan",
+               "--caption", "签字后扫描", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", "关于完善脱贫户与合作社利益联结机制的建议", scan,
+               "--kind", "feedback_letter", "--caption", "镇政府反馈函", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_assert_true (g_file_set_contents (report, "PK\003\004 not really a document", -1, NULL));
+  tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", MEETING, report, "--kind", "research_report", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "archive", MEETING, f->pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  assert_contents (f->pdf);
+
+  /* each page of the scan on a page of its own, with its caption */
+  for (guint page = 3; page <= tx_test_pdf_pages (f->pdf) && scan_page == 0; page++)
+    {
+      g_free (page_text);
+      page_text = tx_test_pdf_raw_text (f->pdf, page);
+      if (strstr (page_text, "签到表（签字扫描件）：签字后扫描") != NULL)
+        scan_page = page;
+    }
+  g_assert_cmpuint (scan_page, >, 0);
+  /* the scan's own text, drawn as it is */
+  g_assert_nonnull (strstr (page_text, MEETING "签到表"));
+  g_assert_nonnull (strstr (page_text, "签名"));
+  if (n_pages > 1)
+    {
+      g_autofree char *first = g_strdup_printf ("签字后扫描（第1页，共%u页）", n_pages);
+      g_autofree char *last = g_strdup_printf ("签字后扫描（第%u页，共%u页）", n_pages, n_pages);
+      g_autofree char *last_page = tx_test_pdf_raw_text (f->pdf, scan_page + n_pages - 1);
+
+      g_assert_nonnull (strstr (page_text, first));
+      g_assert_nonnull (strstr (last_page, last));
+    }
+
+  /* the parts, after the contents list */
+  text = tx_test_pdf_raw_text (f->pdf, 0);
+  body = strstr (strstr (text, parts[0]) + 1, parts[0]);
+  g_assert_nonnull (body);
+  caption = strstr (body, "反馈函：镇政府反馈函");
+  g_assert_nonnull (caption);
+  g_assert_true (caption > strstr (body, "关于完善脱贫户与合作社利益联结机制的建议"));
+  g_assert_true (caption < strstr (body, "六、现场照片"));
+  g_assert_nonnull (strstr (body, "调研报告：调研报告.docx（电子文件，未编入本档案）"));
+  g_assert_true (strstr (body, "调研报告：调研报告.docx") < strstr (body, "三、参加人员和签到表"));
+}
+
 /* The year's 台账 of a township: every consultation of the year as its
  * dossier, in the order of the list, and the index naming each */
 static void
@@ -259,6 +331,7 @@ main (int   argc,
 
   g_test_add ("/archive/dossier", Fixture, NULL, fixture_set_up, test_dossier, fixture_tear_down);
   g_test_add ("/archive/with-attachments", Fixture, NULL, fixture_set_up, test_with_attachments, fixture_tear_down);
+  g_test_add ("/archive/pdf-scans", Fixture, NULL, fixture_set_up, test_pdf_scans, fixture_tear_down);
   g_test_add ("/archive/year", Fixture, NULL, fixture_set_up, test_year, fixture_tear_down);
 
   return g_test_run ();

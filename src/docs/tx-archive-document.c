@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 #include <gsf/gsf.h>
 #include <pango/pangocairo.h>
+#include <poppler.h>
 
 #include "tx-archive-document.h"
 #include "tx-attachment.h"
@@ -48,6 +49,7 @@ typedef enum {
   ITEM_TEXT,
   ITEM_PHOTO,
   ITEM_SHEET,   /* a page of the sign-in sheet Tongxin prints */
+  ITEM_SCAN,    /* a page of a scan kept as a PDF, on a page of its own */
 } ItemKind;
 
 typedef struct {
@@ -55,6 +57,8 @@ typedef struct {
   char            *text;       /* a heading's, a paragraph's, a photo's caption */
   cairo_surface_t *image;      /* a photo */
   guint            sheet_page;
+  PopplerDocument *scan;       /* a scan's, and its page */
+  int              scan_page;
 } Item;
 
 /* What a page shows of an item: lines @first to @first + @n of a
@@ -85,6 +89,7 @@ item_free (Item *item)
 {
   g_free (item->text);
   g_clear_pointer (&item->image, cairo_surface_destroy);
+  g_clear_object (&item->scan);
   g_free (item);
 }
 
@@ -192,6 +197,100 @@ surface_of_photo (GBytes *bytes)
   return surface;
 }
 
+/*
+ * Adds @attachment, a photo or a scan, to the dossier with @caption: a
+ * photo (JPEG, PNG) as one, each page of a PDF on a page of its own,
+ * drawn as it is (its text stays text).  FALSE only when it cannot be
+ * read; a file that is neither is said by its caption, not drawn.
+ */
+static gboolean
+add_evidence (Archive            *archive,
+              TxStore            *store,
+              const TxAttachment *attachment,
+              const char         *caption,
+              GError            **error)
+{
+  g_autoptr(GBytes) bytes = tx_attachment_read (store, attachment, error);
+  PopplerDocument *document = NULL;   /* poppler-glib 22.12 has no autoptr */
+  g_autoptr(GError) pdf_error = NULL;
+  int n_pages;
+
+  if (bytes == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (attachment->media_type, "image/"))
+    {
+      Item *item = g_new0 (Item, 1);
+
+      item->kind = ITEM_PHOTO;
+      item->text = g_strdup (caption);
+      item->image = surface_of_photo (bytes);
+      g_ptr_array_add (archive->items, item);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (attachment->media_type, "application/pdf") == 0)
+    document = poppler_document_new_from_bytes (bytes, NULL, &pdf_error);
+  n_pages = document != NULL ? poppler_document_get_n_pages (document) : 0;
+  if (n_pages == 0)
+    {
+      if (pdf_error != NULL)
+        g_debug ("Could not read the scan %s: %s", attachment->file_name, pdf_error->message);
+      /* an office file, or a PDF that cannot be read: named, as the
+       * electronic file it is */
+      add_text (archive, "%s（电子文件，未编入本档案）", caption);
+      g_clear_object (&document);
+      return TRUE;
+    }
+
+  for (int page = 0; page < n_pages; page++)
+    {
+      Item *item = g_new0 (Item, 1);
+
+      item->kind = ITEM_SCAN;
+      item->text = n_pages > 1 ? g_strdup_printf ("%s（第 %d 页，共 %d 页）", caption, page + 1, n_pages)
+                               : g_strdup (caption);
+      item->scan = g_object_ref (document);
+      item->scan_page = page;
+      g_ptr_array_add (archive->items, item);
+    }
+  g_object_unref (document);
+
+  return TRUE;
+}
+
+/* The attachments of @kind among @attachments, each with its caption
+ * after @label ("反馈函"), numbered when there are several */
+static gboolean
+add_attached (Archive          *archive,
+              TxStore          *store,
+              GPtrArray        *attachments,
+              TxAttachmentKind  kind,
+              const char       *label,
+              GError          **error)
+{
+  guint n = 0, count = 0;
+
+  for (guint i = 0; i < attachments->len; i++)
+    count += ((TxAttachment *) g_ptr_array_index (attachments, i))->kind == kind;
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      TxAttachment *attachment = g_ptr_array_index (attachments, i);
+      const char *shown = *attachment->caption != '\0' ? attachment->caption : attachment->file_name;
+      g_autofree char *caption = NULL;
+
+      if (attachment->kind != kind)
+        continue;
+      n++;
+      caption = count > 1 ? g_strdup_printf ("%s%u：%s", label, n, shown) : g_strdup_printf ("%s：%s", label, shown);
+      if (!add_evidence (archive, store, attachment, caption, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const char *
 date_or_dash (const char *date)
 {
@@ -208,7 +307,7 @@ collect (Archive         *archive,
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
   GPtrArray *participants = tx_consultation_get_participants (consultation);
-  TxAttachment *scan = NULL;
+  gboolean scanned = FALSE;
   static const char * const stage_names[] = { "选题", "调研", "协商", "报送", "反馈", "监督" };
   static const char * const source_names[] = { "党委定题", "政府交题", "政协选题", "群众点题" };
   g_autofree char *when = NULL;
@@ -235,6 +334,8 @@ collect (Archive         *archive,
   add_item (archive, ITEM_HEADING, "二、调研情况");
   add_item (archive, ITEM_TEXT, *tx_consultation_get_research (consultation) != '\0'
                                 ? tx_consultation_get_research (consultation) : "（未记录调研情况）");
+  if (!add_attached (archive, store, attachments, TX_ATTACHMENT_RESEARCH_REPORT, "调研报告", error))
+    return FALSE;
 
   /* 三 the participants and the sign-in sheet */
   add_item (archive, ITEM_HEADING, "三、参加人员和签到表");
@@ -251,25 +352,19 @@ collect (Archive         *archive,
       }
     add_text (archive, "应到 %u 人，实到 %u 人：%s", participants->len, present, names->len > 0 ? names->str : "无");
   }
-  for (guint i = 0; i < attachments->len && scan == NULL; i++)
+  /* the signed sheet scanned (a photo or a PDF), else the one Tongxin prints */
+  for (guint i = 0; i < attachments->len && !scanned; i++)
     {
       TxAttachment *attachment = g_ptr_array_index (attachments, i);
 
-      if (attachment->kind == TX_ATTACHMENT_SIGNIN_SCAN && g_str_has_prefix (attachment->media_type, "image/"))
-        scan = attachment;
+      scanned = attachment->kind == TX_ATTACHMENT_SIGNIN_SCAN &&
+                (g_str_has_prefix (attachment->media_type, "image/") ||
+                 g_strcmp0 (attachment->media_type, "application/pdf") == 0);
     }
-  if (scan != NULL)
+  if (scanned)
     {
-      g_autoptr(GBytes) bytes = tx_attachment_read (store, scan, error);
-      Item *item;
-
-      if (bytes == NULL)
+      if (!add_attached (archive, store, attachments, TX_ATTACHMENT_SIGNIN_SCAN, "签到表（签字扫描件）", error))
         return FALSE;
-      item = g_new0 (Item, 1);
-      item->kind = ITEM_PHOTO;
-      item->text = g_strdup_printf ("签到表（签字扫描件）：%s", *scan->caption != '\0' ? scan->caption : scan->file_name);
-      item->image = surface_of_photo (bytes);
-      g_ptr_array_add (archive->items, item);
     }
   else
     {
@@ -346,6 +441,15 @@ collect (Archive         *archive,
           add_text (archive, "%s监督：%s，%s，%s", phases[supervision->phase], date_or_dash (supervision->date),
                     *supervision->by != '\0' ? supervision->by : "—", supervision->note);
         }
+
+      /* the feedback letter, scanned */
+      {
+        g_autoptr(GPtrArray) letters = tx_attachment_list (store, "outcome", tx_outcome_get_uuid (outcome), error);
+
+        if (letters == NULL ||
+            !add_attached (archive, store, letters, TX_ATTACHMENT_FEEDBACK_LETTER, "反馈函", error))
+          return FALSE;
+      }
     }
 
   /* 六 the photos */
@@ -398,7 +502,7 @@ paginate (Archive *archive)
     {
       Item *item = g_ptr_array_index (archive->items, i);
 
-      if (item->kind == ITEM_SHEET)
+      if (item->kind == ITEM_SHEET || item->kind == ITEM_SCAN)
         {
           Placed *placed = g_new0 (Placed, 1);
 
@@ -617,6 +721,45 @@ draw_placed (Archive *archive,
       cairo_save (cr);
       tx_table_document_draw_page (archive->sheet, cr, item->sheet_page);
       cairo_restore (cr);
+      return;
+    }
+
+  if (item->kind == ITEM_SCAN)
+    {
+      PopplerPage *page = poppler_document_get_page (item->scan, item->scan_page);
+      g_autoptr(PangoLayout) caption = make_layout (archive->context, TX_FONT_KAI, BODY_SIZE - 2, item->text, FALSE);
+      double width = 1, height = 1, scale, x;
+      int caption_height;
+
+      pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
+      pango_cairo_update_layout (cr, caption);
+      pango_layout_get_pixel_size (caption, NULL, &caption_height);
+      if (page != NULL)
+        poppler_page_get_size (page, &width, &height);
+      /* the whole page within the text's width and the page's height,
+       * the caption under it */
+      scale = MIN (TEXT_WIDTH / MAX (width, 1), (TEXT_BOTTOM - TX_MARGIN_TOP - caption_height - 12) / MAX (height, 1));
+      x = TX_MARGIN_LEFT + (TEXT_WIDTH - width * scale) / 2;
+      if (page != NULL)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, x, TX_MARGIN_TOP);
+          cairo_scale (cr, scale, scale);
+          cairo_rectangle (cr, 0, 0, width, height);
+          cairo_clip (cr);
+          poppler_page_render_for_printing (page, cr);
+          cairo_restore (cr);
+          /* its edge, as a sheet laid on the page */
+          cairo_save (cr);
+          cairo_set_line_width (cr, 0.5);
+          cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+          cairo_rectangle (cr, x, TX_MARGIN_TOP, width * scale, height * scale);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      show_layout_at (cr, caption, TX_MARGIN_LEFT, TX_MARGIN_TOP + height * scale + 6);
+      g_clear_object (&page);
       return;
     }
 
