@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -123,6 +124,7 @@ test_with_attachments (Fixture       *f,
   g_auto(TxTestRun) run = { 0, };
   g_autofree char *photo = g_build_filename (f->dir, "现场.png", NULL);
   g_autofree char *text = NULL;
+  g_autofree char *jpeg_size = NULL;
 
   /* a picture (a chart drawn by tongxin-cli) as the signed sheet
    * scanned, and twice as photos */
@@ -142,9 +144,35 @@ test_with_attachments (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   tx_test_run_clear (&run);
 
+  /* a camera's JPEG: put in the PDF as it was taken, not decoded and
+   * compressed again */
+  {
+    g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (photo, NULL);
+    g_autofree char *jpeg = g_build_filename (f->dir, "相机.jpg", NULL);
+
+    g_assert_nonnull (pixbuf);
+    g_assert_true (gdk_pixbuf_save (pixbuf, jpeg, "jpeg", NULL, "quality", "90", NULL));
+    tx_test_cli (&run, f->db, TODAY, NULL, "attachment", "add", MEETING, jpeg, "--kind", "photo",
+                 "--caption", "相机拍摄", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    tx_test_run_clear (&run);
+    jpeg_size = g_strdup_printf (" %d %d rgb 3 8 jpeg ", gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
+  }
+
   tx_test_cli (&run, f->db, TODAY, NULL, "archive", MEETING, f->pdf, "--retention", "永久", NULL);
   g_assert_cmpint (run.status, ==, 0);
   tx_test_run_clear (&run);
+  {
+    g_autofree char *quoted = g_shell_quote (f->pdf);
+    g_autofree char *command = g_strdup_printf ("pdfimages -list %s", quoted);
+    g_autofree char *images = NULL;
+    g_autoptr(GRegex) spaces = g_regex_new (" +", 0, 0, NULL);
+    g_autofree char *squeezed = NULL;
+
+    g_assert_true (g_spawn_command_line_sync (command, &images, NULL, NULL, NULL));
+    squeezed = g_regex_replace_literal (spaces, images, -1, 0, " ", 0, NULL);
+    g_assert_nonnull (strstr (squeezed, jpeg_size));
+  }
 
   assert_contents (f->pdf);
   text = tx_test_pdf_raw_text (f->pdf, 0);
@@ -154,6 +182,7 @@ test_with_attachments (Fixture       *f,
   g_assert_null (strstr (text, MEETING "签到表"));
   g_assert_nonnull (strstr (text, "图1察看食用菌基地"));
   g_assert_nonnull (strstr (text, "图2协商会议现场"));
+  g_assert_nonnull (strstr (text, "图3相机拍摄"));
   g_assert_null (strstr (text, "（无现场照片）"));
   g_assert_true (strstr (text, "图1察看食用菌基地") > strstr (text, "六、现场照片"));
   /* the heading of the photos on the page of the first, never alone at

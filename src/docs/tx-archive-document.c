@@ -55,7 +55,12 @@ typedef enum {
 typedef struct {
   ItemKind         kind;
   char            *text;       /* a heading's, a paragraph's, a photo's caption */
-  cairo_surface_t *image;      /* a photo */
+  char            *photo;      /* a photo: its attachment's id, read again when drawn, */
+  int              width;      /* and its size, turned as it is shown */
+  int              height;
+  gboolean         as_taken;   /* a JPEG needing no turn: put in the PDF as it is */
+  int              jpeg_width;
+  int              jpeg_height;
   guint            sheet_page;
   PopplerDocument *scan;       /* a scan's, and its page */
   int              scan_page;
@@ -82,13 +87,14 @@ typedef struct {
   GPtrArray        *contents;   /* char *: "heading\tpage" */
   TxTableDocument  *sheet;
   PangoContext     *context;
+  TxStore          *store;      /* the photos are read from it as their pages are drawn */
 } Archive;
 
 static void
 item_free (Item *item)
 {
   g_free (item->text);
-  g_clear_pointer (&item->image, cairo_surface_destroy);
+  g_free (item->photo);
   g_clear_object (&item->scan);
   g_free (item);
 }
@@ -154,28 +160,71 @@ item_layout (Archive *archive,
   return make_layout (archive->context, TX_FONT_BODY, BODY_SIZE, item->text, FALSE);
 }
 
-/* A photo as a cairo surface: PNG and JPEG, by gdk-pixbuf */
-static cairo_surface_t *
-surface_of_photo (GBytes *bytes)
+/* How large a photo is decoded: @max pixels on its longer side at most */
+typedef struct {
+  int max;
+  int width;    /* the photo's own size */
+  int height;
+} Sizing;
+
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(GdkPixbuf) loaded = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  cairo_surface_t *surface;
-  int width, height, channels, stride, out_stride;
-  const guint8 *pixels;
+  Sizing *sizing = user_data;
+  double scale;
+
+  sizing->width = width;
+  sizing->height = height;
+  if (MAX (width, height) <= sizing->max)
+    return;
+  scale = (double) sizing->max / MAX (width, height);
+  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
+}
+
+/* A photo (PNG, JPEG) decoded at most @max pixels on its longer side
+ * (a camera's twelve million pixels are not held for a page: a JPEG is
+ * decoded small to begin with) and turned as the camera says; NULL
+ * when it cannot be read */
+static GdkPixbuf *
+load_photo (GBytes  *bytes,
+            int      max,
+            Sizing  *measured)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GError) error = NULL;
+  Sizing sizing = { max, 0, 0 };
+  GdkPixbuf *loaded;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &sizing);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) || !gdk_pixbuf_loader_close (loader, &error))
+    {
+      g_debug ("Could not read a photo: %s", error->message);
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+  loaded = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (measured != NULL)
+    *measured = sizing;
+
+  return loaded != NULL ? gdk_pixbuf_apply_embedded_orientation (loaded) : NULL;
+}
+
+/* @pixbuf as a cairo surface, on white paper */
+static cairo_surface_t *
+surface_of_pixbuf (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   guint8 *out;
+  int out_stride;
 
-  if (loaded == NULL)
-    return NULL;
-  pixbuf = gdk_pixbuf_apply_embedded_orientation (loaded);
-  width = gdk_pixbuf_get_width (pixbuf);
-  height = gdk_pixbuf_get_height (pixbuf);
-  channels = gdk_pixbuf_get_n_channels (pixbuf);
-  stride = gdk_pixbuf_get_rowstride (pixbuf);
-  pixels = gdk_pixbuf_read_pixels (pixbuf);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_surface_flush (surface);
   out = cairo_image_surface_get_data (surface);
   out_stride = cairo_image_surface_get_stride (surface);
@@ -185,7 +234,6 @@ surface_of_photo (GBytes *bytes)
         const guint8 *p = pixels + y * stride + x * channels;
         guint32 *q = (guint32 *) (out + y * out_stride) + x;
         guint alpha = channels == 4 ? p[3] : 255;
-        /* on white paper */
         guint r = (p[0] * alpha + 255 * (255 - alpha)) / 255;
         guint g = (p[1] * alpha + 255 * (255 - alpha)) / 255;
         guint b = (p[2] * alpha + 255 * (255 - alpha)) / 255;
@@ -195,6 +243,34 @@ surface_of_photo (GBytes *bytes)
   cairo_surface_mark_dirty (surface);
 
   return surface;
+}
+
+/* A photo's item: measured now (decoded small), drawn later */
+static void
+add_photo (Archive            *archive,
+           const TxAttachment *attachment,
+           GBytes             *bytes,
+           const char         *caption)
+{
+  Sizing measured;
+  g_autoptr(GdkPixbuf) small = load_photo (bytes, 256, &measured);
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = ITEM_PHOTO;
+  item->text = g_strdup (caption);
+  if (small != NULL)
+    {
+      const char *orientation = gdk_pixbuf_get_option (small, "orientation");
+
+      item->photo = g_strdup (attachment->uuid);
+      item->width = gdk_pixbuf_get_width (small);
+      item->height = gdk_pixbuf_get_height (small);
+      item->as_taken = g_strcmp0 (attachment->media_type, "image/jpeg") == 0 &&
+                       (orientation == NULL || g_str_equal (orientation, "1"));
+      item->jpeg_width = measured.width;
+      item->jpeg_height = measured.height;
+    }
+  g_ptr_array_add (archive->items, item);
 }
 
 /*
@@ -220,12 +296,7 @@ add_evidence (Archive            *archive,
 
   if (g_str_has_prefix (attachment->media_type, "image/"))
     {
-      Item *item = g_new0 (Item, 1);
-
-      item->kind = ITEM_PHOTO;
-      item->text = g_strdup (caption);
-      item->image = surface_of_photo (bytes);
-      g_ptr_array_add (archive->items, item);
+      add_photo (archive, attachment, bytes, caption);
       return TRUE;
     }
 
@@ -461,18 +532,15 @@ collect (Archive         *archive,
       {
         TxAttachment *attachment = g_ptr_array_index (attachments, i);
         g_autoptr(GBytes) bytes = NULL;
-        Item *item;
+        g_autofree char *caption = NULL;
 
         if (attachment->kind != TX_ATTACHMENT_PHOTO || !g_str_has_prefix (attachment->media_type, "image/"))
           continue;
         bytes = tx_attachment_read (store, attachment, error);
         if (bytes == NULL)
           return FALSE;
-        item = g_new0 (Item, 1);
-        item->kind = ITEM_PHOTO;
-        item->text = g_strdup_printf ("图%u　%s", ++n_photos, *attachment->caption != '\0' ? attachment->caption : attachment->file_name);
-        item->image = surface_of_photo (bytes);
-        g_ptr_array_add (archive->items, item);
+        caption = g_strdup_printf ("图%u　%s", ++n_photos, *attachment->caption != '\0' ? attachment->caption : attachment->file_name);
+        add_photo (archive, attachment, bytes, caption);
       }
     if (n_photos == 0)
       add_item (archive, ITEM_TEXT, "（无现场照片）");
@@ -523,8 +591,8 @@ paginate (Archive *archive)
           double width, height, room = TEXT_BOTTOM - TX_MARGIN_TOP;
 
           pango_layout_get_pixel_size (caption, NULL, &caption_height);
-          width = item->image != NULL ? cairo_image_surface_get_width (item->image) : 1;
-          height = item->image != NULL ? cairo_image_surface_get_height (item->image) : 1;
+          width = item->photo != NULL ? item->width : 1;
+          height = item->photo != NULL ? item->height : 1;
           /* the width of the text, never taller than a page */
           placed->height = MIN (TEXT_WIDTH * height / width, room * 0.8);
           if (y + placed->height + caption_height + 12 > TEXT_BOTTOM && page->len > 0)
@@ -709,6 +777,21 @@ draw_contents (Archive *archive,
     }
 }
 
+/* The file of the photo @uuid, read again to be drawn */
+static GBytes *
+read_photo (Archive    *archive,
+            const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxAttachment) attachment = tx_attachment_get (archive->store, uuid, &error);
+  GBytes *bytes = attachment != NULL ? tx_attachment_read (archive->store, attachment, &error) : NULL;
+
+  if (bytes == NULL)
+    g_debug ("Could not read the photo %s again: %s", uuid, error->message);
+
+  return bytes;
+}
+
 static void
 draw_placed (Archive *archive,
              cairo_t *cr,
@@ -767,19 +850,47 @@ draw_placed (Archive *archive,
     {
       g_autoptr(PangoLayout) caption = make_layout (archive->context, TX_FONT_KAI, BODY_SIZE - 2, item->text, FALSE);
 
-      if (item->image != NULL)
-        {
-          double width = cairo_image_surface_get_width (item->image);
-          double height = cairo_image_surface_get_height (item->image);
-          double scale = placed->height / height;
-          double x = TX_MARGIN_LEFT + (TEXT_WIDTH - width * scale) / 2;
+      g_autoptr(GBytes) bytes = item->photo != NULL ? read_photo (archive, item->photo) : NULL;
 
+      if (bytes != NULL && item->as_taken)
+        {
+          /* the camera's JPEG itself, neither decoded nor compressed
+           * again: the surface only gives its size */
+          cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, item->jpeg_width, item->jpeg_height);
+          double scale = placed->height / item->jpeg_height;
+          double x = TX_MARGIN_LEFT + (TEXT_WIDTH - item->jpeg_width * scale) / 2;
+
+          cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), (cairo_destroy_func_t) g_bytes_unref,
+                                       g_bytes_ref (bytes));
           cairo_save (cr);
           cairo_translate (cr, x, placed->y);
           cairo_scale (cr, scale, scale);
-          cairo_set_source_surface (cr, item->image, 0, 0);
+          cairo_set_source_surface (cr, image, 0, 0);
           cairo_paint (cr);
           cairo_restore (cr);
+          cairo_surface_destroy (image);
+        }
+      else if (bytes != NULL)
+        {
+          double shown_width = placed->height * item->width / item->height;
+          /* 200 dots an inch, as it is printed */
+          g_autoptr(GdkPixbuf) pixbuf = load_photo (bytes, (int) (MAX (shown_width, placed->height) * 200 / 72), NULL);
+
+          if (pixbuf != NULL)
+            {
+              cairo_surface_t *image = surface_of_pixbuf (pixbuf);
+              double scale = placed->height / gdk_pixbuf_get_height (pixbuf);
+              double x = TX_MARGIN_LEFT + (TEXT_WIDTH - gdk_pixbuf_get_width (pixbuf) * scale) / 2;
+
+              cairo_save (cr);
+              cairo_translate (cr, x, placed->y);
+              cairo_scale (cr, scale, scale);
+              cairo_set_source_surface (cr, image, 0, 0);
+              cairo_paint (cr);
+              cairo_restore (cr);
+              cairo_surface_destroy (image);
+            }
         }
       pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
       pango_cairo_update_layout (cr, caption);
@@ -850,7 +961,7 @@ tx_archive_write_pdf (TxStore         *store,
   g_autofree char *title = g_strdup_printf ("%s档案", tx_consultation_get_title (consultation));
   cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
   cairo_t *measure = cairo_create (scratch);
-  Archive archive = { consultation, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  Archive archive = { consultation, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, store };
   gboolean ok;
   int year = tx_consultation_get_year (consultation);
 
