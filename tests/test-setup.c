@@ -43,6 +43,7 @@
 #include "tx-township-store.h"
 #include "tx-townships-dialog.h"
 #include "tx-test-gui.h"
+#include "tx-test-pdf.h"
 #include "tx-trash-dialog.h"
 #include "tx-trash.h"
 #include "tx-window.h"
@@ -1287,6 +1288,54 @@ test_export_toast (Fixture       *fixture,
   tx_test_wait_until (was_opened, fixture->dir, "their folder to be opened");
 }
 
+/* 导出档案: the dossier of the consultation as saved, where the clerk
+ * chose (.pdf added), said in a toast; a new consultation has none
+ * until it is saved, and its button says so. */
+static void
+test_export_dossier (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  g_autofree char *chosen_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *cover = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  GtkWidget *page, *section, *button;
+  TxWindow *window;
+  TxEditor *editor;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  editor = show_consultation (fixture, tx_consultation_get_uuid (consultation), &window, &page);
+
+  button = find_button_saying (GTK_WIDGET (editor), "导出档案");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  chosen_path = g_build_filename (fixture->dir, "老旧小区改造协商档案", NULL);
+  chosen = g_file_new_for_path (chosen_path);
+  section = tx_test_get_widget (editor, TX_TYPE_CONSULTATION_DOCUMENTS_SECTION);
+  tx_consultation_documents_section_write_archive_to (TX_CONSULTATION_DOCUMENTS_SECTION (section), chosen);
+  pdf_path = g_strconcat (chosen_path, ".pdf", NULL);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  cover = tx_test_pdf_raw_text (pdf_path, 1);
+  g_assert_nonnull (strstr (cover, "协商活动档案"));
+  g_assert_nonnull (strstr (cover, "题名：老旧小区改造协商"));
+  g_assert_nonnull (strstr (cover, "乡镇（街道）：金山街道"));
+  tx_test_settle ();
+  tx_test_save_screenshot (window, "export-dossier");
+  tx_test_save_screenshot (section, "export-dossier-row");
+  g_assert_nonnull (find_label_saying (GTK_WIDGET (window), "老旧小区改造协商档案.pdf"));
+  g_assert_nonnull (find_button_saying (GTK_WIDGET (window), "打开所在文件夹"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1305,6 +1354,8 @@ main (int   argc,
               fixture_set_up, test_add_person, fixture_tear_down);
   g_test_add ("/gui/setup/delete-person", Fixture, NULL,
               fixture_set_up, test_delete_person, fixture_tear_down);
+  g_test_add ("/gui/setup/export-dossier", Fixture, NULL,
+              fixture_set_up, test_export_dossier, fixture_tear_down);
   g_test_add ("/gui/setup/export-toast", Fixture, NULL,
               fixture_set_up, test_export_toast, fixture_tear_down);
   g_test_add ("/gui/setup/townships-and-plans", Fixture, NULL,

@@ -476,7 +476,7 @@ tx_cli_cmd_archive (Cli *cli)
 
       if (!tx_cli_township_exists (store, township))
         return EXIT_FAILED;
-      if (!tx_archive_write_year (store, township, (int) year, retention != NULL ? retention : "长期", cli->today,
+      if (!tx_archive_write_year (store, township, (int) year, retention != NULL ? retention : TX_ARCHIVE_DEFAULT_RETENTION, cli->today,
                                   out, &n_dossiers, &error))
         return tx_cli_fail ("%s", error->message);
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u dossier and its index written to %s\n",
@@ -489,7 +489,7 @@ tx_cli_cmd_archive (Cli *cli)
   if (consultation == NULL)
     return tx_cli_fail ("%s", error->message);
 
-  if (!tx_archive_write_pdf (store, consultation, retention != NULL ? retention : "长期", cli->today, out, &n_pages, &error))
+  if (!tx_archive_write_pdf (store, consultation, retention != NULL ? retention : TX_ARCHIVE_DEFAULT_RETENTION, cli->today, out, &n_pages, &error))
     return tx_cli_fail ("%s", error->message);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n", n_pages), n_pages, out);

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* 保管期限 when none is chosen */
+#define TX_ARCHIVE_DEFAULT_RETENTION "长期"
+
 gboolean tx_archive_write_pdf (TxStore         *store,
                                TxConsultation  *consultation,
                                const char      *retention,

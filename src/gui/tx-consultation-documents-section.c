@@ -16,7 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-archive-document.h"
 #include "tx-consultation-documents-section-private.h"
+#include "tx-consultation-store.h"
 #include "tx-documents.h"
 #include "tx-editor.h"
 #include "tx-minutes-document.h"
@@ -81,6 +83,33 @@ write_minutes (GFile     *file,
     return g_strdup_printf (_("Minutes exported to “%s”, without a date: the meeting is not marked held yet"), path);
   /* Translators: %s is the path of the file written */
   return g_strdup_printf (_("Minutes exported to “%s”"), path);
+}
+
+/* The dossier (一事一档): of the consultation as saved */
+
+static char *
+write_archive (GFile     *file,
+               gpointer   user_data,
+               GError   **error)
+{
+  TxEditor *editor = get_editor (user_data);
+  TxStore *store = tx_editor_get_store (editor);
+  g_autoptr(TxConsultation) consultation = NULL;
+  g_autofree char *path = tx_editor_dup_file_path (file, error);
+  guint n_pages = 0;
+
+  if (path == NULL)
+    return NULL;
+  consultation = tx_store_load_consultation (store, tx_editor_get_uuid (editor), error);
+  if (consultation == NULL ||
+      !tx_archive_write_pdf (store, consultation, TX_ARCHIVE_DEFAULT_RETENTION, tx_editor_get_today (editor),
+                             path, &n_pages, error))
+    return NULL;
+
+  /* Translators: the number of pages, then the path of the file written */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Dossier of %u page exported to “%s”",
+                                       "Dossier of %u pages exported to “%s”", n_pages),
+                          n_pages, path);
 }
 
 /* Sign-in sheet */
@@ -323,6 +352,37 @@ tx_consultation_documents_section_choose_minutes_file (TxConsultationDocumentsSe
   tx_editor_choose_file (get_editor (self), _("Export the Minutes"), _("OpenDocument Text (.odt)"),
                          ".odt", "application/vnd.oasis.opendocument.text", name,
                          _("Could not export the minutes"), write_minutes, self);
+}
+
+/* Asks where to write the dossier, then writes it. */
+void
+tx_consultation_documents_section_choose_archive_file (TxConsultationDocumentsSection *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (TX_IS_CONSULTATION_DOCUMENTS_SECTION (self));
+
+  name = dup_document_name (self, "档案", ".pdf");
+  tx_editor_choose_file (get_editor (self), _("Export the Dossier"), _("PDF (.pdf)"),
+                         ".pdf", "application/pdf", name,
+                         _("Could not export the dossier"), write_archive, self);
+}
+
+/**
+ * tx_consultation_documents_section_write_archive_to:
+ * @file: the file chosen (".pdf" is added when its name lacks it)
+ *
+ * What choosing a file for the dossier does: writes the consultation
+ * as saved, and says so in a toast that opens the file or its folder.
+ */
+void
+tx_consultation_documents_section_write_archive_to (TxConsultationDocumentsSection *self,
+                                                    GFile                          *file)
+{
+  g_return_if_fail (TX_IS_CONSULTATION_DOCUMENTS_SECTION (self));
+
+  tx_editor_write_chosen_file (get_editor (self), file, ".pdf", _("Could not export the dossier"),
+                               write_archive, self);
 }
 
 /**

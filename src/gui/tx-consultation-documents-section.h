@@ -17,6 +17,9 @@ void               tx_consultation_documents_section_write_minutes_to    (TxCons
 gboolean           tx_consultation_documents_section_export_minutes      (TxConsultationDocumentsSection  *self,
                                                                           GFile                           *file,
                                                                           GError                         **error);
+void               tx_consultation_documents_section_choose_archive_file (TxConsultationDocumentsSection  *self);
+void               tx_consultation_documents_section_write_archive_to    (TxConsultationDocumentsSection  *self,
+                                                                          GFile                           *file);
 GtkPrintOperation *tx_consultation_documents_section_print_signin_sheet  (TxConsultationDocumentsSection  *self,
                                                                           GFile                           *export_file);
 

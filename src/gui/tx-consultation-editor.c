@@ -116,9 +116,12 @@ tx_consultation_editor_update (TxEditor *editor,
                                  shown && !tx_editor_is_new (editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.print-signin-sheet",
                                  shown && !tx_editor_is_new (editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (editor), "consultation.export-archive",
+                                 shown && !tx_editor_is_new (editor));
   /* a button that is off says why */
   tx_widget_set_action_off_reason (GTK_WIDGET (editor), "consultation.add-outcome", unsaved);
   tx_widget_set_action_off_reason (GTK_WIDGET (editor), "consultation.print-signin-sheet", unsaved);
+  tx_widget_set_action_off_reason (GTK_WIDGET (editor), "consultation.export-archive", unsaved);
 }
 
 /* Actions */
@@ -148,6 +151,17 @@ tx_consultation_editor_export_minutes_action (GtkWidget  *widget,
 
   if (tx_editor_is_shown (TX_EDITOR (self)))
     tx_consultation_documents_section_choose_minutes_file (self->documents_section);
+}
+
+static void
+tx_consultation_editor_export_archive_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter)
+{
+  TxConsultationEditor *self = TX_CONSULTATION_EDITOR (widget);
+
+  if (tx_editor_is_shown (TX_EDITOR (self)) && !tx_editor_is_new (TX_EDITOR (self)))
+    tx_consultation_documents_section_choose_archive_file (self->documents_section);
 }
 
 static void
@@ -196,6 +210,8 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
                                    tx_consultation_editor_export_minutes_action);
   gtk_widget_class_install_action (widget_class, "consultation.print-signin-sheet", NULL,
                                    tx_consultation_editor_print_signin_sheet_action);
+  gtk_widget_class_install_action (widget_class, "consultation.export-archive", NULL,
+                                   tx_consultation_editor_export_archive_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "consultation.print-signin-sheet", NULL);
 
