@@ -28,6 +28,7 @@
 #include "tx-township-store.h"
 #include "tx-welcome-page.h"
 #include "tx-window.h"
+#include "tx-year-archive-dialog.h"
 
 #define JINSHAN     "b765363f-4e08-4e4b-836f-c4846d559edb"
 #define JIN_ADVICE  "c3945c59-9d67-4287-aa2d-a4f49b81caab"
@@ -577,6 +578,89 @@ fixture_tear_down_zh_cn (Fixture       *f,
   tx_test_use_english ();
 }
 
+static gboolean
+archive_written (gpointer dialog)
+{
+  return !tx_year_archive_dialog_is_busy (dialog);
+}
+
+static gboolean
+is_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* 导出年度台账, in Chinese: the township and the year chosen, the zip
+ * named after them; stopped at once, nothing is written and the dialog
+ * stays; written, the dialog goes, the zip holds the dossier and the
+ * index, and the window's toast says where it went */
+static void
+test_year_archive (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *zip = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GFile) file = NULL;
+  TxYearArchiveDialog *dialog;
+  TxWindow *window;
+
+  if (f->dir == NULL)
+    return;   /* no Chinese here */
+
+  window = tx_window_new (NULL, f->township, f->day);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = tx_window_show_year_archive (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tx_year_archive_dialog_select (dialog, "金山街道", 2001);
+  name = tx_year_archive_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "金山街道2001年台账.zip");
+  tx_test_settle ();
+  tx_test_save_screenshot (dialog, "year-archive");
+
+  /* the clerk typed a name without .zip */
+  chosen = g_build_filename (f->dir, "金山街道2001年台账", NULL);
+  zip = g_strconcat (chosen, ".zip", NULL);
+  file = g_file_new_for_path (chosen);
+
+  tx_year_archive_dialog_write_to (dialog, file);
+  g_assert_true (tx_year_archive_dialog_is_busy (dialog));
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (dialog, "progress_group")));
+  g_assert_false (gtk_widget_get_sensitive (tx_test_get_template_child (dialog, "choice_group")));
+  g_signal_emit_by_name (tx_test_get_template_child (dialog, "cancel_button"), "clicked");
+  tx_test_wait_until (archive_written, dialog, "the writing to stop");
+  g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (dialog);
+  g_assert_true (has_label_containing (GTK_WIDGET (dialog), "已停止，未写入任何文件"));
+  g_assert_true (gtk_widget_get_sensitive (tx_test_get_template_child (dialog, "choice_group")));
+
+  tx_year_archive_dialog_write_to (dialog, file);
+  tx_test_wait_until (is_gone, &dialog, "the zip to be written");
+  g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
+  command = g_strdup_printf ("unzip -Z1 '%s'", zip);
+  g_assert_true (g_spawn_command_line_sync (command, &listing, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (listing, "01-"));
+  g_assert_nonnull (strstr (listing, ".pdf\n"));
+  g_assert_nonnull (strstr (listing, "台账目录.xlsx"));
+  tx_test_settle ();
+  g_assert_true (has_label_containing (GTK_WIDGET (window), "金山街道2001年台账.zip"));
+  tx_test_save_screenshot (window, "year-archive-written");
+}
+
 static void
 test_zh_cn (Fixture       *f,
             gconstpointer  data)
@@ -706,6 +790,8 @@ main (int   argc,
   g_test_add ("/gui/exchange-window/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
   g_test_add ("/gui/exchange-window/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);
   g_test_add ("/gui/exchange-window/zh_CN", Fixture, NULL, fixture_set_up_zh_cn, test_zh_cn, fixture_tear_down_zh_cn);
+  g_test_add ("/gui/exchange-window/year-archive", Fixture, NULL, fixture_set_up_zh_cn, test_year_archive,
+              fixture_tear_down_zh_cn);
   g_test_add ("/gui/exchange-window/edit-plan", Fixture, NULL, fixture_set_up, test_edit_plan, fixture_tear_down);
 
   return g_test_run ();

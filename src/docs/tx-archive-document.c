@@ -1053,6 +1053,32 @@ tx_archive_write_year (TxStore     *store,
                        guint       *n_dossiers,
                        GError     **error)
 {
+  return tx_archive_write_year_full (store, township, year, retention, today, path, NULL, NULL, NULL,
+                                     n_dossiers, error);
+}
+
+/**
+ * tx_archive_write_year_full:
+ * @progress: (nullable): told before each dossier, and when all are
+ *   written, in this thread
+ * @cancellable: (nullable): stops it between two dossiers; nothing is
+ *   written then
+ *
+ * As tx_archive_write_year(), telling how far it is.
+ */
+gboolean
+tx_archive_write_year_full (TxStore               *store,
+                            const char            *township,
+                            int                    year,
+                            const char            *retention,
+                            TxDate                 today,
+                            const char            *path,
+                            TxArchiveProgressFunc  progress,
+                            gpointer               progress_data,
+                            GCancellable          *cancellable,
+                            guint                 *n_dossiers,
+                            GError               **error)
+{
   static const char * const header[] = {
     "序号", "题名", "乡镇（街道）", "协商时间", "当前环节", "协商建言", "已采纳", "附件", "文件",
   };
@@ -1105,7 +1131,9 @@ tx_archive_write_year (TxStore     *store,
       GPtrArray *outcomes;
       guint adopted = 0;
 
-      if (consultation == NULL)
+      if (progress != NULL)
+        progress (i, consultations->len, progress_data);
+      if (consultation == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           ok = FALSE;
           break;
@@ -1139,6 +1167,10 @@ tx_archive_write_year (TxStore     *store,
       g_ptr_array_add (cells, g_strdup_printf ("%u", attachments->len));
       g_ptr_array_add (cells, g_strdup (name));
     }
+
+  /* stopped after the last dossier: still nothing written */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
 
   /* the index */
   index = g_build_filename (dir, "index.xlsx", NULL);
@@ -1180,6 +1212,8 @@ tx_archive_write_year (TxStore     *store,
   if (!tx_file_writer_commit (writer, error))
     return FALSE;
 
+  if (progress != NULL)
+    progress (consultations->len, consultations->len, progress_data);
   if (n_dossiers != NULL)
     *n_dossiers = consultations->len;
   return TRUE;

@@ -30,4 +30,21 @@ gboolean tx_archive_write_year (TxStore         *store,
                                 guint           *n_dossiers,
                                 GError         **error);
 
+/* How far the year's 台账 is: @done dossiers of @total written */
+typedef void (*TxArchiveProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
+gboolean tx_archive_write_year_full (TxStore               *store,
+                                     const char            *township,
+                                     int                    year,
+                                     const char            *retention,
+                                     TxDate                 today,
+                                     const char            *path,
+                                     TxArchiveProgressFunc  progress,
+                                     gpointer               progress_data,
+                                     GCancellable          *cancellable,
+                                     guint                 *n_dossiers,
+                                     GError               **error);
+
 G_END_DECLS

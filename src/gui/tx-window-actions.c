@@ -494,7 +494,8 @@ tx_window_set_store_actions_enabled (TxWindow *self,
                            gboolean  enabled)
 {
   static const char * const names[] = { "backups", "preferences", "townships", "remove-sample", "trash",
-                                        "import-roster", "import-exchange", "export-exchange", "conflicts", "check" };
+                                        "import-roster", "import-exchange", "export-exchange", "year-archive", "conflicts",
+                                        "check" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), names[i])),

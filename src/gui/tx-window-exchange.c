@@ -18,6 +18,7 @@
 #include "tx-send-dialog.h"
 #include "tx-townships-dialog.h"
 #include "tx-window-private.h"
+#include "tx-year-archive-dialog.h"
 
 /* Merge and Edit: the version here, kept, opens where it is edited */
 static void
@@ -189,6 +190,39 @@ tx_window_show_send (TxWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;
+}
+
+/**
+ * tx_window_show_year_archive:
+ *
+ * Opens 导出年度台账 over the window.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when no
+ *   database is open
+ */
+TxYearArchiveDialog *
+tx_window_show_year_archive (TxWindow *self)
+{
+  TxYearArchiveDialog *dialog;
+
+  g_return_val_if_fail (TX_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  dialog = tx_year_archive_dialog_new (GTK_WINDOW (self), self->store, self->day);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* Export the Year's Records */
+void
+tx_window_year_archive_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  tx_window_show_year_archive (user_data);
 }
 
 /* Send Data */

@@ -74,6 +74,9 @@ void tx_window_import_exchange_action (GSimpleAction *action,
 void tx_window_export_exchange_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data);
+void tx_window_year_archive_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data);
 void tx_window_conflicts_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data);

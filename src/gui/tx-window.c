@@ -31,6 +31,7 @@
 #include "tx-trash-dialog.h"
 #include "tx-trash.h"
 #include "tx-welcome-page.h"
+#include "tx-file-toast.h"
 #include "tx-window-private.h"
 #include "tx-window.h"
 
@@ -563,6 +564,7 @@ static const GActionEntry win_entries[] = {
   { "import-roster", tx_window_import_roster_action },
   { "import-exchange", tx_window_import_exchange_action },
   { "export-exchange", tx_window_export_exchange_action },
+  { "year-archive", tx_window_year_archive_action },
   { "conflicts", tx_window_conflicts_action },
   { "check", tx_window_check_action },
   { "guide", tx_window_guide_action },
@@ -734,6 +736,22 @@ tx_window_show_toast (TxWindow   *self,
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * tx_window_show_file_toast:
+ * @title: where a file was written, plain text
+ * @file: the file, which the toast opens, or its folder
+ */
+void
+tx_window_show_file_toast (TxWindow   *self,
+                           const char *title,
+                           GFile      *file)
+{
+  g_return_if_fail (TX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, tx_file_toast_new (title, file));
 }
 
 /**

@@ -29,6 +29,9 @@ void      tx_window_show_error   (TxWindow       *self,
                                   const GError   *error);
 void      tx_window_show_toast   (TxWindow       *self,
                                   const char     *title);
+void      tx_window_show_file_toast (TxWindow    *self,
+                                     const char  *title,
+                                     GFile       *file);
 gboolean  tx_window_has_changes  (TxWindow       *self);
 void      tx_window_ask_to_close (TxWindow          *self,
                                   TxEditorLeaveFunc  callback,
@@ -49,10 +52,12 @@ void      tx_window_note_deleted (TxWindow       *self,
 typedef struct _TxConflictsDialog TxConflictsDialog;
 typedef struct _TxReceiveDialog TxReceiveDialog;
 typedef struct _TxSendDialog TxSendDialog;
+typedef struct _TxYearArchiveDialog TxYearArchiveDialog;
 
 TxConflictsDialog *tx_window_show_conflicts (TxWindow  *self);
 TxReceiveDialog   *tx_window_receive        (TxWindow  *self,
                                              GPtrArray *files);
 TxSendDialog      *tx_window_show_send      (TxWindow  *self);
+TxYearArchiveDialog *tx_window_show_year_archive (TxWindow *self);
 
 G_END_DECLS
