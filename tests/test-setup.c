@@ -19,6 +19,8 @@
 
 #include "tx-circular-dialog-private.h"
 #include "tx-circular-dialog.h"
+#include "tx-attachment.h"
+#include "tx-attachments-section.h"
 #include "tx-consultation-details-section.h"
 #include "tx-consultation-documents-section.h"
 #include "tx-consultation-editor.h"
@@ -1149,6 +1151,7 @@ set_up_opener (void)
   g_autofree char *config = NULL;
   g_autofree char *mimeapps = NULL;
   g_autofree char *data_home = NULL;
+  g_autofree char *cache_home = NULL;
 
   opener_dir = g_dir_make_tmp ("tongxin-test-opener-XXXXXX", &error);
   g_assert_no_error (error);
@@ -1162,7 +1165,7 @@ set_up_opener (void)
   g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
   desktop = g_build_filename (applications, "tx-test-opener.desktop", NULL);
   desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Opener\nExec=%s %%u\n"
-                                  "MimeType=application/vnd.oasis.opendocument.text;inode/directory;\n",
+                                  "MimeType=application/vnd.oasis.opendocument.text;inode/directory;image/png;\n",
                                   script);
   g_assert_true (g_file_set_contents (desktop, desktop_text, -1, &error));
 
@@ -1172,11 +1175,15 @@ set_up_opener (void)
   g_assert_true (g_file_set_contents (mimeapps,
                                       "[Default Applications]\n"
                                       "application/vnd.oasis.opendocument.text=tx-test-opener.desktop\n"
-                                      "inode/directory=tx-test-opener.desktop\n", -1, &error));
+                                      "inode/directory=tx-test-opener.desktop\n"
+                                      "image/png=tx-test-opener.desktop\n", -1, &error));
 
   data_home = g_build_filename (opener_dir, "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* the copies of attachments opened go here, not to the home's cache */
+  cache_home = g_build_filename (opener_dir, "cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
 }
 
 /* Whether the opener was given @data, a whole line of its log. */
@@ -1336,6 +1343,113 @@ test_export_dossier (Fixture       *fixture,
   g_assert_nonnull (find_button_saying (GTK_WIDGET (window), "打开所在文件夹"));
 }
 
+static gboolean
+has_thumbnail (gpointer section)
+{
+  GtkWidget *picture = tx_test_find_widget (section, GTK_TYPE_PICTURE);
+
+  return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
+}
+
+/* The attachments of a consultation in its editor: files added at
+ * once (a photo as 现场照片, anything else as 其他; one that cannot be
+ * kept said in a toast, the others kept), the photo shown small, a
+ * caption and a kind changed, one deleted and brought back by 撤销,
+ * one opened in the desktop's viewer from a copy */
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTownship) township = NULL;
+  g_autoptr(TxConsultation) consultation = tx_consultation_new ();
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autofree char *photo = g_build_filename (fixture->dir, "会场.png", NULL);
+  g_autofree char *scan = g_build_filename (fixture->dir, "签到表.pdf", NULL);
+  g_autofree char *text = g_build_filename (fixture->dir, "说明.txt", NULL);
+  g_autofree char *copy = NULL;
+  GSList *files = NULL;
+  GtkWidget *page, *section, *undo;
+  TxAttachmentsSection *attachments;
+  TxAttachment *first;
+  TxWindow *window;
+  TxEditor *editor;
+  const char *uuid;
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  township = tx_store_add_township (fixture->store, "金山街道", TX_TOWNSHIP_KIND_SUBDISTRICT, &error);
+  tx_consultation_set_title (consultation, "老旧小区改造协商");
+  tx_consultation_set_township (consultation, tx_township_get_uuid (township));
+  g_assert_true (tx_store_save_consultation (fixture->store, consultation, &error));
+  uuid = tx_consultation_get_uuid (consultation);
+  editor = show_consultation (fixture, uuid, &window, &page);
+  section = tx_test_get_widget (editor, TX_TYPE_ATTACHMENTS_SECTION);
+  attachments = TX_ATTACHMENTS_SECTION (section);
+  g_assert_cmpuint (tx_attachments_section_get_n_shown (attachments), ==, 0);
+
+  gdk_pixbuf_fill (pixbuf, 0x3a6ea5ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, photo, "png", &error, NULL));
+  g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n%签到表\n", -1, &error));
+  g_assert_true (g_file_set_contents (text, "不是附件", -1, &error));
+  files = g_slist_append (files, g_file_new_for_path (photo));
+  files = g_slist_append (files, g_file_new_for_path (scan));
+  files = g_slist_append (files, g_file_new_for_path (text));
+  g_assert_cmpuint (tx_attachments_section_add_files (attachments, files), ==, 2);
+  g_slist_free_full (files, g_object_unref);
+  g_assert_cmpuint (tx_attachments_section_get_n_shown (attachments), ==, 2);
+  tx_test_settle ();
+  g_assert_nonnull (find_label_saying (GTK_WIDGET (window), "“说明.txt”"));
+
+  kept = tx_attachment_list (fixture->store, "consultation", uuid, &error);
+  g_assert_cmpuint (kept->len, ==, 2);
+  first = g_ptr_array_index (kept, 0);
+  g_assert_cmpstr (first->file_name, ==, "会场.png");
+  g_assert_cmpint (first->kind, ==, TX_ATTACHMENT_PHOTO);
+  g_assert_cmpint (((TxAttachment *) g_ptr_array_index (kept, 1))->kind, ==, TX_ATTACHMENT_OTHER);
+  copy = g_build_filename (g_get_user_cache_dir (), "tongxin", "attachments", first->uuid, "会场.png", NULL);
+
+  /* the scan told as the signed sign-in sheet */
+  g_assert_true (tx_attachments_section_edit (attachments, 1, "  签字签到表 ", TX_ATTACHMENT_SIGNIN_SCAN));
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = tx_attachment_list (fixture->store, "consultation", uuid, &error);
+  g_assert_cmpstr (((TxAttachment *) g_ptr_array_index (kept, 1))->caption, ==, "签字签到表");
+  g_assert_cmpint (((TxAttachment *) g_ptr_array_index (kept, 1))->kind, ==, TX_ATTACHMENT_SIGNIN_SCAN);
+
+  tx_test_wait_until (has_thumbnail, section, "the photo's thumbnail");
+  tx_test_settle ();
+  tx_test_save_screenshot (section, "attachments");
+
+  /* deleted, and brought back */
+  g_assert_true (tx_attachments_section_delete (attachments, 0));
+  g_assert_cmpuint (tx_attachments_section_get_n_shown (attachments), ==, 1);
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = tx_attachment_list (fixture->store, "consultation", uuid, &error);
+  g_assert_cmpuint (kept->len, ==, 1);
+  tx_test_settle ();
+  /* the toast that says so, and its 撤销 */
+  undo = find_label_saying (GTK_WIDGET (window), "“会场.png”");
+  while (undo != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (undo), "AdwToastWidget") != 0)
+    undo = gtk_widget_get_parent (undo);
+  g_assert_nonnull (undo);
+  undo = find_button_saying (undo, "撤销");
+  g_assert_nonnull (undo);
+  tx_test_wait_toast_shown ();
+  g_signal_emit_by_name (undo, "clicked");
+  tx_test_settle ();
+  g_assert_cmpuint (tx_attachments_section_get_n_shown (attachments), ==, 2);
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = tx_attachment_list (fixture->store, "consultation", uuid, &error);
+  g_assert_cmpuint (kept->len, ==, 2);
+  g_assert_cmpstr (((TxAttachment *) g_ptr_array_index (kept, 0))->file_name, ==, "会场.png");
+
+  /* opened from a copy of its own */
+  g_assert_true (tx_attachments_section_open (attachments, 0));
+  tx_test_wait_until (was_opened, copy, "the photo to be opened");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1354,6 +1468,8 @@ main (int   argc,
               fixture_set_up, test_add_person, fixture_tear_down);
   g_test_add ("/gui/setup/delete-person", Fixture, NULL,
               fixture_set_up, test_delete_person, fixture_tear_down);
+  g_test_add ("/gui/setup/attachments", Fixture, NULL,
+              fixture_set_up, test_attachments, fixture_tear_down);
   g_test_add ("/gui/setup/export-dossier", Fixture, NULL,
               fixture_set_up, test_export_dossier, fixture_tear_down);
   g_test_add ("/gui/setup/export-toast", Fixture, NULL,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-attachments-section.h"
 #include "tx-consultation-details-section.h"
 #include "tx-consultation-documents-section.h"
 #include "tx-consultation-edit.h"
@@ -220,6 +221,7 @@ tx_consultation_editor_class_init (TxConsultationEditorClass *klass)
   g_type_ensure (TX_TYPE_CONSULTATION_PARTICIPANTS_SECTION);
   g_type_ensure (TX_TYPE_CONSULTATION_MINUTES_SECTION);
   g_type_ensure (TX_TYPE_CONSULTATION_DOCUMENTS_SECTION);
+  g_type_ensure (TX_TYPE_ATTACHMENTS_SECTION);
   g_type_ensure (TX_TYPE_CONSULTATION_OUTCOMES_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-consultation-editor.ui");

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-attachments-section.h"
 #include "tx-off-reason.h"
 #include "tx-outcome-details-section.h"
 #include "tx-outcome-document-section.h"
@@ -192,6 +193,7 @@ tx_outcome_editor_class_init (TxOutcomeEditorClass *klass)
   g_type_ensure (TX_TYPE_OUTCOME_DETAILS_SECTION);
   g_type_ensure (TX_TYPE_OUTCOME_FEEDBACK_SECTION);
   g_type_ensure (TX_TYPE_OUTCOME_IMPLEMENTATION_SECTION);
+  g_type_ensure (TX_TYPE_ATTACHMENTS_SECTION);
   g_type_ensure (TX_TYPE_OUTCOME_DOCUMENT_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-outcome-editor.ui");
