@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -1343,12 +1344,43 @@ test_export_dossier (Fixture       *fixture,
   g_assert_nonnull (find_button_saying (GTK_WIDGET (window), "打开所在文件夹"));
 }
 
-static gboolean
-has_thumbnail (gpointer section)
+static guint
+count_thumbnails (GtkWidget *widget)
 {
-  GtkWidget *picture = tx_test_find_widget (section, GTK_TYPE_PICTURE);
+  guint n = GTK_IS_PICTURE (widget) && gtk_picture_get_paintable (GTK_PICTURE (widget)) != NULL;
 
-  return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_thumbnails (child);
+  return n;
+}
+
+/* the photo's and the scan's first page */
+static gboolean
+has_thumbnails (gpointer section)
+{
+  return count_thumbnails (section) == 2;
+}
+
+/* A scan of one page, as a PDF */
+static void
+write_scan (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 420, 595);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_line_width (cr, 2);
+  for (int row = 0; row < 12; row++)
+    {
+      cairo_rectangle (cr, 40, 80 + row * 36, 340, 36);
+      cairo_stroke (cr);
+    }
+  cairo_move_to (cr, 150, 60);
+  cairo_set_font_size (cr, 24);
+  cairo_show_text (cr, "Sign-in sheet");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
 }
 
 /* The attachments of a consultation in its editor: files added at
@@ -1392,7 +1424,7 @@ test_attachments (Fixture       *fixture,
 
   gdk_pixbuf_fill (pixbuf, 0x3a6ea5ff);
   g_assert_true (gdk_pixbuf_save (pixbuf, photo, "png", &error, NULL));
-  g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n%签到表\n", -1, &error));
+  write_scan (scan);
   g_assert_true (g_file_set_contents (text, "不是附件", -1, &error));
   files = g_slist_append (files, g_file_new_for_path (photo));
   files = g_slist_append (files, g_file_new_for_path (scan));
@@ -1418,7 +1450,7 @@ test_attachments (Fixture       *fixture,
   g_assert_cmpstr (((TxAttachment *) g_ptr_array_index (kept, 1))->caption, ==, "签字签到表");
   g_assert_cmpint (((TxAttachment *) g_ptr_array_index (kept, 1))->kind, ==, TX_ATTACHMENT_SIGNIN_SCAN);
 
-  tx_test_wait_until (has_thumbnail, section, "the photo's thumbnail");
+  tx_test_wait_until (has_thumbnails, section, "the photo's and the scan's thumbnails");
   tx_test_settle ();
   tx_test_save_screenshot (section, "attachments");
 

@@ -18,8 +18,10 @@
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <poppler.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tx-attachment.h"
 #include "tx-attachments-section.h"
@@ -76,6 +78,50 @@ get_store (TxAttachmentsSection *self)
 
 /* Thumbnails, decoded in a thread */
 
+/* The first page of a PDF, small, on white paper */
+static GdkTexture *
+render_first_page (GBytes  *bytes,
+                   GError **error)
+{
+  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, error);   /* no autoptr in 22.12 */
+  PopplerPage *page = document != NULL ? poppler_document_get_page (document, 0) : NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  double width, height, scale;
+  cairo_t *cr;
+
+  if (page == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no page");
+      g_clear_object (&document);
+      return NULL;
+    }
+
+  poppler_page_get_size (page, &width, &height);
+  scale = MIN (THUMBNAIL_WIDTH * 2 / MAX (width, 1), THUMBNAIL_HEIGHT * 2 / MAX (height, 1));
+  /* opaque ARGB32: the layout of GDK_MEMORY_DEFAULT */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, pixels, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  g_object_unref (page);
+  g_object_unref (document);
+
+  return texture;
+}
+
 static void
 decode_thumbnail (GTask        *task,
                   gpointer      source,
@@ -84,10 +130,24 @@ decode_thumbnail (GTask        *task,
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (task_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) loaded = gdk_pixbuf_new_from_stream_at_scale (stream, THUMBNAIL_WIDTH * 2, THUMBNAIL_HEIGHT * 2,
-                                                                     TRUE, cancellable, &error);
+  g_autoptr(GdkPixbuf) loaded = NULL;
   g_autoptr(GdkPixbuf) turned = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (task_data, &length);
 
+  /* a scan: its first page */
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    {
+      GdkTexture *texture = render_first_page (task_data, &error);
+
+      if (texture != NULL)
+        g_task_return_pointer (task, texture, g_object_unref);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  loaded = gdk_pixbuf_new_from_stream_at_scale (stream, THUMBNAIL_WIDTH * 2, THUMBNAIL_HEIGHT * 2, TRUE, cancellable, &error);
   if (loaded == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -186,14 +246,16 @@ create_tile (TxAttachmentsSection *self,
   GtkWidget *edit = gtk_menu_button_new ();
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  if (g_str_has_prefix (attachment->media_type, "image/"))
+  if (g_str_has_prefix (attachment->media_type, "image/") || g_strcmp0 (attachment->media_type, "application/pdf") == 0)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = tx_attachment_read (get_store (self), attachment, &error);
 
       preview = gtk_picture_new ();
       gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
-      gtk_picture_set_content_fit (GTK_PICTURE (preview), GTK_CONTENT_FIT_COVER);
+      /* a photo fills its tile, a scan's page shows whole */
+      gtk_picture_set_content_fit (GTK_PICTURE (preview), g_str_has_prefix (attachment->media_type, "image/")
+                                                          ? GTK_CONTENT_FIT_COVER : GTK_CONTENT_FIT_CONTAIN);
       gtk_picture_set_alternative_text (GTK_PICTURE (preview), attachment->file_name);
       if (bytes != NULL)
         {
