@@ -164,49 +164,9 @@ add_attachment (TxStore   *store,
                 GError   **error)
 {
   Adding *adding = user_data;
-  TxAttachment *attachment = adding->attachment;
-  gsize length;
-  gconstpointer data = g_bytes_get_data (adding->bytes, &length);
-  sqlite3_stmt *stmt;
-  gint64 id;
 
-  stmt = tx_store_prepare (store,
-                           "INSERT INTO attachment (uuid, record_kind, record_uuid, kind, caption, file_name, "
-                           "  media_type, size, sha256, position, updated_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                           "  (SELECT coalesce (max (position), -1) + 1 FROM attachment "
-                           "   WHERE record_kind = ?2 AND record_uuid = ?3), ?10) RETURNING id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attachment->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, attachment->record_kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, attachment->record_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, tx_attachment_kind_to_key (attachment->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, attachment->caption, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attachment->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, attachment->media_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, attachment->size);
-  sqlite3_bind_text (stmt, 9, attachment->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, attachment->updated_at, -1, SQLITE_STATIC);
-  if (tx_store_step (store, stmt, error) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = tx_store_prepare (store, "INSERT INTO attachment_data (attachment_id, data) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_blob64 (stmt, 2, data, length, SQLITE_STATIC);
-  if (!tx_store_step_done (store, stmt, error))
-    return FALSE;
-
-  tx_store_emit_record_changed (store, "attachment", attachment->uuid);
-  return TRUE;
+  /* a new uuid: the row is added after the record's others */
+  return tx_attachment_write_received (store, adding->attachment, adding->bytes, error);
 }
 
 /* In MB of 1024 × 1024 bytes, rounded up: a file just over the limit
@@ -376,11 +336,11 @@ tx_attachment_check_received (const TxAttachment *attachment,
 /**
  * tx_attachment_write_received:
  * @attachment: as another office sent it, checked
- *   (tx_attachment_check_received())
+ *   (tx_attachment_check_received()), or as it is added here
  * @bytes: its file
  *
- * Writes @attachment inside a write (an import's), with the time it was
- * changed at its sender's: a new one after the record's others, one
+ * Writes @attachment inside a write (an import's, or its adding), with
+ * the time it was changed: a new one after the record's others, one
  * held here with what it has now (and brought back, if it was deleted
  * here).
  */
