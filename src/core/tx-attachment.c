@@ -486,10 +486,19 @@ tx_attachment_list (TxStore     *store,
   return g_steal_pointer (&attachments);
 }
 
-static GBytes *
-read_bytes (TxStore     *store,
-            const char  *uuid,
-            GError     **error)
+/**
+ * tx_attachment_read_unchecked:
+ *
+ * Returns: (transfer full) (nullable): the file kept of the attachment
+ *   @uuid, as it is, not checked against its checksum (the caller does,
+ *   with tx_attachment_check_bytes(), elsewhere than in the main
+ *   thread); %NULL when there is none, or with @error set when it
+ *   cannot be read
+ */
+GBytes *
+tx_attachment_read_unchecked (TxStore     *store,
+                              const char  *uuid,
+                              GError     **error)
 {
   sqlite3_stmt *stmt = tx_store_prepare (store,
                                          "SELECT d.data FROM attachment a JOIN attachment_data d ON d.attachment_id = a.id "
@@ -521,7 +530,7 @@ tx_attachment_read (TxStore             *store,
                     GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = read_bytes (store, attachment->uuid, &local_error);
+  g_autoptr(GBytes) bytes = tx_attachment_read_unchecked (store, attachment->uuid, &local_error);
   g_autofree char *why = NULL;
 
   if (local_error != NULL)
@@ -697,7 +706,7 @@ tx_attachment_check_all (TxStore    *store,
     {
       TxAttachment *attachment = g_ptr_array_index (all, i);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) bytes = read_bytes (store, attachment->uuid, &local_error);
+      g_autoptr(GBytes) bytes = tx_attachment_read_unchecked (store, attachment->uuid, &local_error);
       g_autofree char *why = NULL;
 
       if (local_error != NULL)

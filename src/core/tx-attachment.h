@@ -46,6 +46,9 @@ GPtrArray  *tx_attachment_list            (TxStore           *store,
                                            const char        *record_kind,
                                            const char        *record_uuid,
                                            GError           **error);
+GBytes     *tx_attachment_read_unchecked  (TxStore           *store,
+                                           const char        *uuid,
+                                           GError           **error);
 GBytes     *tx_attachment_read            (TxStore           *store,
                                            const TxAttachment *attachment,
                                            GError           **error);

@@ -122,23 +122,61 @@ render_first_page (GBytes  *bytes,
   return texture;
 }
 
+/* What the thread is given: the attachment, and its file as kept */
+typedef struct {
+  TxAttachment *attachment;
+  GBytes       *bytes;
+} Thumbnail;
+
+static void
+thumbnail_free (Thumbnail *thumbnail)
+{
+  tx_attachment_free (thumbnail->attachment);
+  g_bytes_unref (thumbnail->bytes);
+  g_free (thumbnail);
+}
+
+static TxAttachment *
+copy_attachment (const TxAttachment *attachment)
+{
+  TxAttachment *copy = g_new0 (TxAttachment, 1);
+
+  copy->uuid = g_strdup (attachment->uuid);
+  copy->file_name = g_strdup (attachment->file_name);
+  copy->media_type = g_strdup (attachment->media_type);
+  copy->size = attachment->size;
+  copy->sha256 = g_strdup (attachment->sha256);
+
+  return copy;
+}
+
 static void
 decode_thumbnail (GTask        *task,
                   gpointer      source,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (task_data);
+  Thumbnail *thumbnail = task_data;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (thumbnail->bytes);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) loaded = NULL;
   g_autoptr(GdkPixbuf) turned = NULL;
+  g_autofree char *why = tx_attachment_check_bytes (thumbnail->attachment, thumbnail->bytes);
   gsize length;
-  const char *data = g_bytes_get_data (task_data, &length);
+  const char *data = g_bytes_get_data (thumbnail->bytes, &length);
+
+  /* the checksum here, not in the main thread: a damaged file shows
+   * no picture of itself */
+  if (why != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s", why);
+      return;
+    }
 
   /* a scan: its first page */
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
     {
-      GdkTexture *texture = render_first_page (task_data, &error);
+      GdkTexture *texture = render_first_page (thumbnail->bytes, &error);
 
       if (texture != NULL)
         g_task_return_pointer (task, texture, g_object_unref);
@@ -249,7 +287,8 @@ create_tile (TxAttachmentsSection *self,
   if (g_str_has_prefix (attachment->media_type, "image/") || g_strcmp0 (attachment->media_type, "application/pdf") == 0)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = tx_attachment_read (get_store (self), attachment, &error);
+      /* read as kept; checked and decoded in a thread */
+      g_autoptr(GBytes) bytes = tx_attachment_read_unchecked (get_store (self), attachment->uuid, &error);
 
       preview = gtk_picture_new ();
       gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
@@ -260,12 +299,15 @@ create_tile (TxAttachmentsSection *self,
       if (bytes != NULL)
         {
           g_autoptr(GTask) task = g_task_new (NULL, self->thumbnails, on_thumbnail_cb, g_object_ref (preview));
+          Thumbnail *thumbnail = g_new0 (Thumbnail, 1);
 
-          g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+          thumbnail->attachment = copy_attachment (attachment);
+          thumbnail->bytes = g_steal_pointer (&bytes);
+          g_task_set_task_data (task, thumbnail, (GDestroyNotify) thumbnail_free);
           g_task_run_in_thread (task, decode_thumbnail);
         }
       else
-        g_debug ("No thumbnail of %s: %s", attachment->uuid, error->message);
+        g_debug ("No thumbnail of %s: %s", attachment->uuid, error != NULL ? error->message : "no file");
     }
   else
     {
