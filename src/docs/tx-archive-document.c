@@ -245,6 +245,33 @@ surface_of_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
+/* Whether the JPEG @bytes is a photo's as a PDF shows it unchanged:
+ * grey or colour (YCbCr), not the CMYK some scanners write, which a
+ * PDF shows in other colours unless told how to read it */
+static gboolean
+jpeg_is_plain (GBytes *bytes)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  gsize at = 2;
+
+  /* the segments up to the frame's header (SOF0 to SOF15, not DHT,
+   * JPG or DAC), which says how many components */
+  while (at + 4 <= length && data[at] == 0xff)
+    {
+      guint8 marker = data[at + 1];
+      gsize segment = ((gsize) data[at + 2] << 8) | data[at + 3];
+
+      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        return at + 9 < length && (data[at + 9] == 1 || data[at + 9] == 3);
+      if (marker == 0xd9 || marker == 0xda)
+        return FALSE;
+      at += 2 + segment;
+    }
+
+  return FALSE;
+}
+
 /* A photo's item: measured now (decoded small), drawn later */
 static void
 add_photo (Archive            *archive,
@@ -266,7 +293,8 @@ add_photo (Archive            *archive,
       item->width = gdk_pixbuf_get_width (small);
       item->height = gdk_pixbuf_get_height (small);
       item->as_taken = g_strcmp0 (attachment->media_type, "image/jpeg") == 0 &&
-                       (orientation == NULL || g_str_equal (orientation, "1"));
+                       (orientation == NULL || g_str_equal (orientation, "1")) &&
+                       jpeg_is_plain (bytes);
       item->jpeg_width = measured.width;
       item->jpeg_height = measured.height;
     }
