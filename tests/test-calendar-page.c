@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tx-activity-dialog.h"
 #include "tx-activity.h"
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
@@ -27,6 +28,7 @@
 #include "tx-exchange.h"
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
+#include "tx-roster.h"
 #include "tx-test-gui.h"
 #include "tx-township-model.h"
 #include "tx-vocabulary.h"
@@ -815,6 +817,96 @@ test_activities_zh_cn (Fixture       *f,
   tx_test_save_screenshot (f->window, "calendar-activities-zh_CN");
 }
 
+static gboolean
+has_no_activity_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (TX_IS_ACTIVITY_DIALOG (window))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 新建活动 and 编辑活动, in Chinese: a training added in its dialog (a
+ * time that is not one said, nothing saved until it is right), with
+ * someone of the roster who came; then shown in the month and changed
+ * from its popover: the form holds what was saved, and who came is
+ * unticked */
+static void
+test_activity_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = NULL;
+  g_autoptr(TxActivity) saved = NULL;
+  TxActivityDialog *dialog;
+  TxParticipant *participant;
+  GtkWidget *button;
+
+  if (f->dir == NULL)
+    {
+      g_test_skip ("no Chinese locale here");
+      return;
+    }
+
+  person = tx_person_new_with_fields (NULL, "王建国", TX_GENDER_MALE, "汉族", NULL, "", "金山街道办事处",
+                                      "联络员", "", "");
+  g_assert_true (tx_roster_edit_person (f->store, person, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.new-activity", NULL);
+  dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "title_row"), "新任联络员业务培训");
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "date_row"), "2026-11-27");
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "time_row"), "9点半");
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "venue_row"), "市政协三楼会议室");
+  tx_activity_dialog_add_person (dialog, tx_person_get_uuid (person), tx_person_get_name (person));
+  tx_activity_dialog_set_attended (dialog, tx_person_get_uuid (person), TRUE);
+  g_assert_false (tx_activity_dialog_save (dialog));
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (dialog, "problem_label")));
+  g_assert_nonnull (strstr (gtk_label_get_label (tx_test_get_template_child (dialog, "problem_label")), "“9点半”"));
+  g_assert_null (tx_store_load_activity (f->store, "新任联络员业务培训", NULL));
+
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "time_row"), "09:30");
+  settle ();
+  tx_test_save_screenshot (dialog, "activity-dialog-zh_CN");
+  g_assert_true (tx_activity_dialog_save (dialog));
+  tx_test_wait_until (has_no_activity_dialog, NULL, "the dialog to close");
+
+  saved = tx_store_load_activity (f->store, "新任联络员业务培训", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_activity_get_kind (saved), ==, TX_ACTIVITY_TRAINING);
+  g_assert_cmpstr (tx_activity_get_starts (saved), ==, "2026-11-27T09:30:00+08:00");
+  g_assert_cmpstr (tx_activity_get_venue (saved), ==, "市政协三楼会议室");
+  g_assert_null (tx_activity_get_township_name (saved));
+  g_assert_cmpuint (tx_activity_get_participants (saved)->len, ==, 1);
+  participant = g_ptr_array_index (tx_activity_get_participants (saved), 0);
+  g_assert_cmpstr (participant->person_uuid, ==, tx_person_get_uuid (person));
+  g_assert_cmpint (participant->attended, ==, 1);
+
+  /* in the month, and changed from its popover */
+  settle ();
+  button = find_activity_button (get_day_cell (f, "2026-11-27"), "09:30 业务培训：新任联络员业务培训");
+  g_assert_nonnull (button);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.edit-activity", "s", tx_activity_get_uuid (saved));
+  dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "title_row")), ==, "新任联络员业务培训");
+  g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "time_row")), ==, "09:30");
+  tx_activity_dialog_set_attended (dialog, tx_person_get_uuid (person), FALSE);
+  g_assert_true (tx_activity_dialog_save (dialog));
+  g_clear_object (&saved);
+  saved = tx_store_load_activity (f->store, "新任联络员业务培训", &error);
+  participant = g_ptr_array_index (tx_activity_get_participants (saved), 0);
+  g_assert_cmpint (participant->attended, ==, 0);
+}
+
 static void
 fixture_set_up_zh_cn (Fixture       *f,
                       gconstpointer  data)
@@ -908,6 +1000,8 @@ main (int   argc,
               fixture_set_up, test_activities, fixture_tear_down);
   g_test_add ("/gui/calendar-page/activities/zh_CN", Fixture, NULL,
               fixture_set_up_zh_cn, test_activities_zh_cn, fixture_tear_down_zh_cn);
+  g_test_add ("/gui/calendar-page/activity-dialog/zh_CN", Fixture, NULL,
+              fixture_set_up_zh_cn, test_activity_dialog, fixture_tear_down_zh_cn);
   g_test_add ("/gui/calendar-page/new-day", Fixture, NULL,
               fixture_set_up, test_new_day, fixture_tear_down);
 

@@ -189,6 +189,35 @@ tx_activity_dup_organiser (TxActivity *self)
 }
 
 void
+tx_activity_set_kind (TxActivity     *self,
+                      TxActivityKind  kind)
+{
+  self->kind = kind;
+}
+
+void
+tx_activity_set_title (TxActivity *self,
+                       const char *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title != NULL ? title : "");
+}
+
+/**
+ * tx_activity_set_starts:
+ * @starts: its day (YYYY-MM-DD), or its time with the offset
+ *
+ * When it begins; tx_activity_check() says whether that is a day.
+ */
+void
+tx_activity_set_starts (TxActivity *self,
+                        const char *starts)
+{
+  g_free (self->starts);
+  self->starts = g_strdup (starts != NULL ? starts : "");
+}
+
+void
 tx_activity_set_organiser (TxActivity *self,
                            const char *township_name)
 {

@@ -36,6 +36,12 @@ GPtrArray      *tx_activity_get_participants   (TxActivity     *self);
 const char     *tx_activity_get_updated_at     (TxActivity     *self);
 char           *tx_activity_dup_organiser      (TxActivity     *self);
 
+void            tx_activity_set_kind           (TxActivity     *self,
+                                                TxActivityKind  kind);
+void            tx_activity_set_title          (TxActivity     *self,
+                                                const char     *title);
+void            tx_activity_set_starts         (TxActivity     *self,
+                                                const char     *starts);
 void            tx_activity_set_organiser      (TxActivity     *self,
                                                 const char     *township_name);
 void            tx_activity_add_township       (TxActivity     *self,

@@ -147,7 +147,7 @@ dup_event_description (const TxCalendarEvent *event)
 }
 
 /* An activity's button shows what it is, where and by whom, in a
- * popover: an activity has no editor of its own in the window. */
+ * popover, with 编辑 (calendar.edit-activity) to change it. */
 static GtkWidget *
 activity_button_new (const TxCalendarEvent *event,
                      GtkWidget             *child,
@@ -155,7 +155,9 @@ activity_button_new (const TxCalendarEvent *event,
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *details = gtk_label_new (description);
+  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit Activity…"));
 
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (details), 40);
@@ -165,7 +167,12 @@ activity_button_new (const TxCalendarEvent *event,
   gtk_widget_set_margin_end (details, 6);
   gtk_widget_set_margin_top (details, 6);
   gtk_widget_set_margin_bottom (details, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), details);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "calendar.edit-activity");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", event->uuid);
+  g_signal_connect_object (edit, "clicked", G_CALLBACK (gtk_popover_popdown), popover, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_box_append (GTK_BOX (box), edit);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
   gtk_widget_add_css_class (button, "tx-calendar-event");

@@ -27,6 +27,7 @@
 
 #include "tx-calendar-event-button.h"
 #include "tx-calendar-layout.h"
+#include "tx-activity-dialog.h"
 #include "tx-calendar-page.h"
 #include "tx-day.h"
 #include "tx-off-reason.h"
@@ -613,6 +614,25 @@ tx_calendar_page_open_consultation_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[OPEN_CONSULTATION], 0, g_variant_get_string (parameter, NULL));
 }
 
+/* 新建活动 and 编辑活动: the activity's dialog, over the window */
+static void
+tx_calendar_page_activity_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  TxActivityDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = tx_activity_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, get_today (self),
+                                   parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The weekday names over the grid, and the grid's six weeks of days. */
 static void
 create_grid (TxCalendarPage *self)
@@ -817,6 +837,8 @@ tx_calendar_page_class_init (TxCalendarPageClass *klass)
                                    tx_calendar_page_today_action);
   gtk_widget_class_install_action (widget_class, "calendar.open-consultation", "s",
                                    tx_calendar_page_open_consultation_action);
+  gtk_widget_class_install_action (widget_class, "calendar.new-activity", NULL, tx_calendar_page_activity_action);
+  gtk_widget_class_install_action (widget_class, "calendar.edit-activity", "s", tx_calendar_page_activity_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
                                        "calendar.previous", NULL);

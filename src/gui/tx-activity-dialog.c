@@ -1,0 +1,399 @@
+/* tx-activity-dialog.c — a training, an observation visit or a
+ * discussion, added or changed in the window
+ *
+ * The activity's kind, title, day and time, venue, organiser (the city
+ * office or a township) and notes, and its participants from the roster
+ * (the picker the consultations use) with who came.  Saved whole by
+ * tx_store_save_activity(), checked as tongxin-cli checks it: what is
+ * wrong is said above the form, and nothing is saved until it is right.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-activity-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tx-activity-dialog.h"
+#include "tx-activity.h"
+#include "tx-date.h"
+#include "tx-participant-picker.h"
+#include "tx-township-model.h"
+#include "tx-vocabulary.h"
+#include "tx-window.h"
+
+struct _TxActivityDialog
+{
+  AdwWindow            parent_instance;
+
+  /* template children */
+  GtkLabel            *problem_label;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *time_row;
+  AdwEntryRow         *venue_row;
+  AdwComboRow         *organiser_row;
+  AdwEntryRow         *notes_row;
+  GtkListBox          *participants_list;
+  TxParticipantPicker *picker;
+
+  /* owned references */
+  TxStore             *store;
+  TxActivity          *activity;     /* as loaded, or new; its participants as shown */
+  TxTownshipModel     *townships;    /* the city office first */
+};
+
+G_DEFINE_FINAL_TYPE (TxActivityDialog, tx_activity_dialog, ADW_TYPE_WINDOW)
+
+static void
+on_attended_toggled_cb (GtkCheckButton   *check,
+                        TxActivityDialog *self)
+{
+  tx_activity_set_attendance (self->activity, g_object_get_data (G_OBJECT (check), "tx-person"),
+                              gtk_check_button_get_active (check) ? 1 : 0);
+}
+
+static void reload_participants (TxActivityDialog *self);
+
+static void
+on_remove_clicked_cb (GtkButton        *button,
+                      TxActivityDialog *self)
+{
+  GPtrArray *participants = tx_activity_get_participants (self->activity);
+  const char *person = g_object_get_data (G_OBJECT (button), "tx-person");
+
+  for (guint i = 0; i < participants->len; i++)
+    if (g_strcmp0 (((TxParticipant *) g_ptr_array_index (participants, i))->person_uuid, person) == 0)
+      {
+        g_ptr_array_remove_index (participants, i);
+        break;
+      }
+  reload_participants (self);
+}
+
+/* The participants as the activity holds them, each with who came */
+static void
+reload_participants (TxActivityDialog *self)
+{
+  GPtrArray *participants = tx_activity_get_participants (self->activity);
+  g_autoptr(GPtrArray) invited = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list))) != NULL)
+    gtk_list_box_remove (self->participants_list, child);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     participant->name != NULL ? participant->name : participant->person_uuid);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), participant->attended == 1);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* Translators: whether someone came, beside their name */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Came"), -1);
+      g_object_set_data_full (G_OBJECT (check), "tx-person", g_strdup (participant->person_uuid), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_attended_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove From the Activity"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove From the Activity"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "tx-person", g_strdup (participant->person_uuid), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      gtk_list_box_append (self->participants_list, row);
+      g_ptr_array_add (invited, participant->person_uuid);
+    }
+
+  if (participants->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No one is invited yet."));
+      gtk_list_box_append (self->participants_list, row);
+    }
+
+  g_ptr_array_add (invited, NULL);
+  tx_participant_picker_set_invited (self->picker, (const char * const *) invited->pdata);
+}
+
+static void
+on_person_chosen_cb (TxParticipantPicker *picker,
+                     TxPerson            *person,
+                     TxActivityDialog    *self)
+{
+  tx_activity_dialog_add_person (self, tx_person_get_uuid (person), tx_person_get_name (person));
+}
+
+/* The form into the activity: NULL when it is right, else what is not */
+static char *
+apply_form (TxActivityDialog *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *time = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_row))));
+  g_autofree char *venue = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->venue_row))));
+  g_autofree char *starts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint organiser = adw_combo_row_get_selected (self->organiser_row);
+
+  if (!tx_date_is_iso_day (date))
+    /* Translators: %s is what was typed */
+    return g_strdup_printf (_("“%s” is not a day: write it as YYYY-MM-DD, for example 2026-12-10."), date);
+  if (*time != '\0')
+    {
+      g_autoptr(GDateTime) parsed = NULL;
+
+      starts = g_strdup_printf ("%sT%s:00+08:00", date, time);
+      parsed = g_date_time_new_from_iso8601 (starts, NULL);
+      if (parsed == NULL || strlen (time) != 5)
+        /* Translators: %s is what was typed */
+        return g_strdup_printf (_("“%s” is not a time: write it as HH:MM, for example 09:30."), time);
+    }
+  else
+    starts = g_strdup (date);
+
+  tx_activity_set_kind (self->activity, (TxActivityKind) adw_combo_row_get_selected (self->kind_row));
+  tx_activity_set_title (self->activity, title);
+  tx_activity_set_starts (self->activity, starts);
+  tx_activity_set_venue (self->activity, venue);
+  tx_activity_set_notes (self->activity, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+  tx_activity_set_organiser (self->activity, tx_township_model_get_name (self->townships, organiser));
+
+  if (!tx_activity_check (self->activity, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
+/**
+ * tx_activity_dialog_save:
+ *
+ * What 保存 does: the form checked, then the activity saved and the
+ * dialog closed; else what is wrong is said, and nothing is saved.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+tx_activity_dialog_save (TxActivityDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  GtkWindow *parent;
+
+  g_return_val_if_fail (TX_IS_ACTIVITY_DIALOG (self), FALSE);
+
+  problem = apply_form (self);
+  if (problem == NULL && !tx_store_save_activity (self->store, self->activity, &error))
+    problem = g_strdup (error->message);
+  if (problem != NULL)
+    {
+      gtk_label_set_label (self->problem_label, problem);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return FALSE;
+    }
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (TX_IS_WINDOW (parent))
+    {
+      /* Translators: %s is the activity's title */
+      g_autofree char *text = g_strdup_printf (_("“%s” saved"), tx_activity_get_title (self->activity));
+
+      tx_window_show_toast (TX_WINDOW (parent), text);
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tx_activity_dialog_save (TX_ACTIVITY_DIALOG (widget));
+}
+
+static void
+tx_activity_dialog_dispose (GObject *object)
+{
+  TxActivityDialog *self = TX_ACTIVITY_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_ACTIVITY_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->activity);
+  g_clear_object (&self->townships);
+
+  G_OBJECT_CLASS (tx_activity_dialog_parent_class)->dispose (object);
+}
+
+static void
+tx_activity_dialog_class_init (TxActivityDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tx_activity_dialog_dispose;
+
+  g_type_ensure (TX_TYPE_PARTICIPANT_PICKER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-activity-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, organiser_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, participants_list);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, picker);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_chosen_cb);
+  gtk_widget_class_install_action (widget_class, "activity.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "activity.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tx_activity_dialog_init (TxActivityDialog *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < tx_activity_kind_get_count (); i++)
+    gtk_string_list_append (kinds, tx_activity_kind_get_label (i));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  self->townships = tx_township_model_new (_("City CPPCC office"));
+}
+
+/**
+ * tx_activity_dialog_new:
+ * @today: the day a new one is offered on
+ * @uuid: (nullable): the activity to change, or %NULL for a new one
+ *   (a training of the city office, @today)
+ *
+ * Returns: (transfer none) (nullable): the dialog over @parent, or
+ *   %NULL when the activity @uuid cannot be read (said in a toast)
+ */
+TxActivityDialog *
+tx_activity_dialog_new (GtkWindow  *parent,
+                        TxStore    *store,
+                        TxDate      today,
+                        const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxActivity) activity = NULL;
+  TxActivityDialog *self;
+  const char *starts;
+  const char *organiser;
+
+  if (uuid != NULL)
+    {
+      activity = tx_store_load_activity (store, uuid, &error);
+      if (activity == NULL)
+        {
+          if (TX_IS_WINDOW (parent))
+            tx_window_show_toast (TX_WINDOW (parent), error->message);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *day = tx_date_to_iso (today);
+
+      activity = tx_activity_new (TX_ACTIVITY_TRAINING, "", day);
+    }
+
+  self = g_object_new (TX_TYPE_ACTIVITY_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->activity = g_steal_pointer (&activity);
+
+  if (!tx_township_model_fill (self->townships, store, &error))
+    g_warning ("Could not read the townships: %s", error->message);
+  adw_combo_row_set_model (self->organiser_row, G_LIST_MODEL (self->townships));
+  organiser = tx_activity_get_township_name (self->activity);
+  adw_combo_row_set_selected (self->organiser_row, organiser != NULL ? tx_township_model_find (self->townships, organiser) : 0);
+
+  gtk_window_set_title (GTK_WINDOW (self), uuid != NULL ? _("Activity") : _("New Activity"));
+  adw_combo_row_set_selected (self->kind_row, tx_activity_get_kind (self->activity));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), tx_activity_get_title (self->activity));
+  starts = tx_activity_get_starts (self->activity);
+  {
+    g_autofree char *date = g_strndup (starts, 10);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  }
+  if (strlen (starts) >= 16)
+    {
+      g_autofree char *time = g_strndup (starts + 11, 5);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->venue_row), tx_activity_get_venue (self->activity));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), tx_activity_get_notes (self->activity));
+
+  tx_participant_picker_set_store (self->picker, store);
+  tx_participant_picker_set_township (self->picker, organiser);
+  reload_participants (self);
+
+  return self;
+}
+
+/**
+ * tx_activity_dialog_add_person:
+ * @name: as the roster has it
+ *
+ * Invites someone of the roster, as the picker does.
+ */
+void
+tx_activity_dialog_add_person (TxActivityDialog *self,
+                               const char       *person_uuid,
+                               const char       *name)
+{
+  GPtrArray *participants;
+  TxParticipant *participant;
+
+  g_return_if_fail (TX_IS_ACTIVITY_DIALOG (self));
+
+  participants = tx_activity_get_participants (self->activity);
+  for (guint i = 0; i < participants->len; i++)
+    if (g_strcmp0 (((TxParticipant *) g_ptr_array_index (participants, i))->person_uuid, person_uuid) == 0)
+      return;
+
+  participant = tx_participant_new (person_uuid, TX_ROLE_OBSERVER);
+  participant->name = g_strdup (name);
+  g_ptr_array_add (participants, participant);
+  reload_participants (self);
+}
+
+/**
+ * tx_activity_dialog_set_attended:
+ *
+ * Ticks, or unticks, that someone invited came, as the clerk does.
+ */
+void
+tx_activity_dialog_set_attended (TxActivityDialog *self,
+                                 const char       *person_uuid,
+                                 gboolean          attended)
+{
+  g_return_if_fail (TX_IS_ACTIVITY_DIALOG (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      if (check != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (check), "tx-person"), person_uuid) == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attended);
+    }
+}
