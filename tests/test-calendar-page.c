@@ -900,11 +900,29 @@ test_activity_dialog (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "title_row")), ==, "新任联络员业务培训");
   g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "time_row")), ==, "09:30");
   tx_activity_dialog_set_attended (dialog, tx_person_get_uuid (person), FALSE);
+  /* a township taking part that there is not: said, nothing saved */
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "townships_row"), "金山街道、没有这个镇");
+  g_assert_false (tx_activity_dialog_save (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (tx_test_get_template_child (dialog, "problem_label")), "没有这个镇"));
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "townships_row"), "金山街道");
   g_assert_true (tx_activity_dialog_save (dialog));
   g_clear_object (&saved);
   saved = tx_store_load_activity (f->store, "新任联络员业务培训", &error);
   participant = g_ptr_array_index (tx_activity_get_participants (saved), 0);
   g_assert_cmpint (participant->attended, ==, 0);
+  g_assert_cmpuint (tx_activity_get_townships (saved)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (tx_activity_get_townships (saved), 0), ==, "金山街道");
+
+  /* deleted, after asking */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.edit-activity", "s", tx_activity_get_uuid (saved));
+  dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "townships_row")), ==, "金山街道");
+  g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (dialog, "delete_group")));
+  tx_test_answer_message_dialog (tx_activity_dialog_ask_to_delete (dialog), "delete");
+  tx_test_wait_until (has_no_activity_dialog, NULL, "the dialog to close");
+  g_assert_null (tx_store_load_activity (f->store, tx_activity_get_uuid (saved), NULL));
+  settle ();
+  g_assert_null (find_activity_button (get_day_cell (f, "2026-11-27"), "新任联络员业务培训"));
 }
 
 static void

@@ -36,7 +36,9 @@ struct _TxActivityDialog
   AdwEntryRow         *time_row;
   AdwEntryRow         *venue_row;
   AdwComboRow         *organiser_row;
+  AdwEntryRow         *townships_row;
   AdwEntryRow         *notes_row;
+  GtkWidget           *delete_group;
   GtkListBox          *participants_list;
   TxParticipantPicker *picker;
 
@@ -142,16 +144,20 @@ static char *
 apply_form (TxActivityDialog *self)
 {
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *date_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *date = NULL;
+  g_auto(GStrv) townships = g_regex_split_simple ("[,，、;；]", gtk_editable_get_text (GTK_EDITABLE (self->townships_row)), 0, 0);
+  TxDate day;
   g_autofree char *time = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_row))));
   g_autofree char *venue = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->venue_row))));
   g_autofree char *starts = NULL;
   g_autoptr(GError) error = NULL;
   guint organiser = adw_combo_row_get_selected (self->organiser_row);
 
-  if (!tx_date_is_iso_day (date))
-    /* Translators: %s is what was typed */
-    return g_strdup_printf (_("“%s” is not a day: write it as YYYY-MM-DD, for example 2026-12-10."), date);
+  /* a day as tongxin-cli takes one */
+  if (!tx_date_parse (date_text, &day, &error))
+    return g_strdup (error->message);
+  date = tx_date_to_iso (day);
   if (*time != '\0')
     {
       g_autoptr(GDateTime) parsed = NULL;
@@ -171,6 +177,10 @@ apply_form (TxActivityDialog *self)
   tx_activity_set_venue (self->activity, venue);
   tx_activity_set_notes (self->activity, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
   tx_activity_set_organiser (self->activity, tx_township_model_get_name (self->townships, organiser));
+  g_ptr_array_set_size (tx_activity_get_townships (self->activity), 0);
+  for (guint i = 0; townships[i] != NULL; i++)
+    if (*g_strstrip (townships[i]) != '\0')
+      tx_activity_add_township (self->activity, townships[i]);
 
   if (!tx_activity_check (self->activity, &error))
     return g_strdup (error->message);
@@ -218,6 +228,74 @@ tx_activity_dialog_save (TxActivityDialog *self)
 }
 
 static void
+on_delete_response_cb (AdwMessageDialog *message,
+                       const char       *response,
+                       TxActivityDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!tx_store_delete_activity (self->store, tx_activity_get_uuid (self->activity), &error))
+    {
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+
+  if (TX_IS_WINDOW (parent))
+    {
+      /* Translators: %s is the activity's title */
+      text = g_strdup_printf (_("“%s” deleted"), tx_activity_get_title (self->activity));
+      tx_window_show_toast (TX_WINDOW (parent), text);
+    }
+  /* the question goes first: it is this dialog's */
+  gtk_window_set_transient_for (GTK_WINDOW (message), NULL);
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * tx_activity_dialog_ask_to_delete:
+ *
+ * What 删除活动 does: asks first; deleted, the dialog closes and the
+ * window's toast says so.
+ *
+ * Returns: (transfer none): the question asked
+ */
+AdwMessageDialog *
+tx_activity_dialog_ask_to_delete (TxActivityDialog *self)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *message;
+
+  g_return_val_if_fail (TX_IS_ACTIVITY_DIALOG (self), NULL);
+
+  /* Translators: %s is the activity's title */
+  body = g_strdup_printf (_("“%s” goes from the calendar, with its participants and who came. It is kept as deleted, so that the other office’s copy goes too when data are next sent."),
+                          tx_activity_get_title (self->activity));
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete the Activity?"), body));
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (message, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (message, "cancel");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_signal_connect (message, "response", G_CALLBACK (on_delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (message));
+
+  return message;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  tx_activity_dialog_ask_to_delete (TX_ACTIVITY_DIALOG (widget));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -255,11 +333,14 @@ tx_activity_dialog_class_init (TxActivityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, venue_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, organiser_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, townships_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, delete_group);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, participants_list);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, picker);
   gtk_widget_class_bind_template_callback (widget_class, on_person_chosen_cb);
   gtk_widget_class_install_action (widget_class, "activity.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "activity.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "activity.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -341,6 +422,15 @@ tx_activity_dialog_new (GtkWindow  *parent,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->venue_row), tx_activity_get_venue (self->activity));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), tx_activity_get_notes (self->activity));
+  {
+    GPtrArray *townships = tx_activity_get_townships (self->activity);
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint i = 0; i < townships->len; i++)
+      g_string_append_printf (names, "%s%s", i > 0 ? "、" : "", (const char *) g_ptr_array_index (townships, i));
+    gtk_editable_set_text (GTK_EDITABLE (self->townships_row), names->str);
+  }
+  gtk_widget_set_visible (self->delete_group, uuid != NULL);
 
   tx_participant_picker_set_store (self->picker, store);
   tx_participant_picker_set_township (self->picker, organiser);

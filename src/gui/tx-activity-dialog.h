@@ -26,5 +26,6 @@ void              tx_activity_dialog_set_attended    (TxActivityDialog *self,
                                                       const char       *person_uuid,
                                                       gboolean          attended);
 gboolean          tx_activity_dialog_save            (TxActivityDialog *self);
+AdwMessageDialog *tx_activity_dialog_ask_to_delete   (TxActivityDialog *self);
 
 G_END_DECLS
