@@ -426,34 +426,6 @@ attachment_from_row (sqlite3_stmt *stmt)
 }
 
 /**
- * tx_attachment_get:
- *
- * Returns: (transfer full): the attachment of @uuid, deleted or not;
- *   %NULL with @error set when there is none
- */
-TxAttachment *
-tx_attachment_get (TxStore     *store,
-                   const char  *uuid,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = tx_store_prepare (store, "SELECT " ATTACHMENT_COLUMNS " FROM attachment WHERE uuid = ?", error);
-  TxAttachment *attachment = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = tx_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    attachment = attachment_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND, _("There is no attachment %s."), uuid);
-
-  return attachment;
-}
-
-/**
  * tx_attachment_list:
  *
  * Returns: (transfer full) (element-type TxAttachment): the attachments

@@ -39,9 +39,6 @@ TxAttachment *tx_attachment_add           (TxStore           *store,
                                            TxAttachmentKind   kind,
                                            const char        *caption,
                                            GError           **error);
-TxAttachment *tx_attachment_get           (TxStore           *store,
-                                           const char        *uuid,
-                                           GError           **error);
 GPtrArray  *tx_attachment_list            (TxStore           *store,
                                            const char        *record_kind,
                                            const char        *record_uuid,
