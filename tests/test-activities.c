@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tx-date.h"
 #include "tx-test-cli.h"
 #include "tx-test-pdf.h"
 
@@ -605,6 +606,204 @@ test_exchange_refused (Fixture       *f,
   g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
 }
 
+
+/* The untrained of `roster untrained --format json`, by uuid */
+static JsonObject *
+find_untrained (JsonArray  *list,
+                const char *uuid)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (list, i), "uuid"), uuid) == 0)
+      return json_array_get_object_element (list, i);
+
+  return NULL;
+}
+
+/* How many reasons of @rule the township @name has in `ledger --format json` */
+static guint
+count_ledger_reasons (Fixture    *f,
+                      const char *name,
+                      const char *rule,
+                      gint64     *people)
+{
+  g_autoptr(JsonNode) ledger = run_json (f, "ledger", "--year", "2026", "--quarter", "4", "--format", "json", NULL);
+  JsonArray *townships = json_node_get_array (ledger);
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (townships); i++)
+    {
+      JsonObject *township = json_array_get_object_element (townships, i);
+      JsonArray *reasons = json_object_get_array_member (township, "reasons");
+
+      if (g_strcmp0 (json_object_get_string_member (township, "name"), name) != 0)
+        continue;
+      for (guint r = 0; r < json_array_get_length (reasons); r++)
+        {
+          JsonObject *reason = json_array_get_object_element (reasons, r);
+
+          if (g_strcmp0 (json_object_get_string_member (reason, "rule"), rule) != 0)
+            continue;
+          g_assert_cmpstr (json_object_get_string_member (reason, "color"), ==, "yellow");
+          if (people != NULL)
+            *people = json_object_get_int_member (reason, "people");
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* Who has held a liaison group post for more than the days set without
+ * a training since: the day of the post from the roster's CSV (任职时间),
+ * carried by the exchange; the list, a training that takes someone off
+ * it, and the ledger's reason when the city turns the rule on */
+static void
+test_untrained (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *csv = g_build_filename (f->dir, "新任.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "错日期.csv", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "exchange.xml", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) longer = NULL;
+  g_autofree char *first_uuid = NULL;
+  g_autofree char *first_township = NULL;
+  g_autofree char *contents = NULL;
+  JsonArray *list;
+  JsonObject *first;
+  guint n_before, n_longer = 0, n_unknown = 0, n_in_township = 0;
+  gint64 people = 0;
+
+  /* a leader new this autumn, one of last year, one with no day given,
+   * all of 金山街道 */
+  g_assert_true (g_file_set_contents (csv,
+                                      "姓名,乡镇(街道),身份类别,联系电话,任职时间\n"
+                                      "郑新来,金山街道,联络员,13900001001,2026-10-01\n"
+                                      "郑老组长,金山街道,联络组组长,13900001002,2025/1/15\n"
+                                      "郑无日,金山街道,联络员,13900001003,\n"
+                                      "郑群众,金山街道,群众代表,13900001004,2020-01-01\n",
+                                      -1, NULL));
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "import", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+
+  /* a day that is none: refused, naming the column, nothing added */
+  g_assert_true (g_file_set_contents (bad, "姓名,乡镇(街道),身份类别,任职时间\n郑错,金山街道,联络员,2026-13-45\n",
+                                      -1, NULL));
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "import", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "任职时间"));
+  g_assert_nonnull (strstr (run.err, "“2026-13-45” is not a date"));
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "roster", "list", "--search", "郑错", NULL);
+  g_assert_null (strstr (run.out, "郑错"));
+  tx_test_run_clear (&run);
+
+  before = run_json (f, "roster", "untrained", "--format", "json", NULL);
+  list = json_node_get_array (before);
+  n_before = json_array_get_length (list);
+  g_assert_cmpuint (n_before, >, 3);
+  for (guint i = 0; i < n_before; i++)
+    {
+      JsonObject *untrained = json_array_get_object_element (list, i);
+      const char *post = json_object_get_string_member (untrained, "post");
+
+      g_assert_true (g_str_equal (post, "liaison_leader") || g_str_equal (post, "liaison_officer"));
+      g_assert_true (json_object_get_null_member (untrained, "last_training"));
+      if (!json_object_get_null_member (untrained, "days_in_post"))
+        {
+          gint64 days = json_object_get_int_member (untrained, "days_in_post");
+          TxDate since = tx_date_from_iso (json_object_get_string_member (untrained, "post_since"));
+
+          g_assert_cmpint (days, >, 90);
+          g_assert_cmpint (days, ==, tx_date_days_between (since, tx_date_from_iso (TODAY)));
+          n_longer += days > 1000;
+        }
+      else
+        n_unknown++;
+    }
+
+  /* new this autumn: not yet; in post since January 2025: 681 days */
+  {
+    g_autoptr(JsonNode) roster = run_json (f, "roster", "list", "--township", "金山街道", "--format", "json", NULL);
+    JsonArray *people_here = json_node_get_array (roster);
+
+    for (guint i = 0; i < json_array_get_length (people_here); i++)
+      {
+        JsonObject *person = json_array_get_object_element (people_here, i);
+        const char *name = json_object_get_string_member (person, "name");
+        JsonObject *untrained = find_untrained (list, json_object_get_string_member (person, "uuid"));
+
+        if (g_str_equal (name, "郑老组长"))
+          {
+            g_assert_cmpstr (json_object_get_string_member (person, "post_since"), ==, "2025-01-15");
+            g_assert_nonnull (untrained);
+            g_assert_cmpint (json_object_get_int_member (untrained, "days_in_post"), ==, 681);
+            g_assert_cmpstr (json_object_get_string_member (untrained, "reason"), ==,
+                             "Liaison group leader for 681 days (more than 90), never trained");
+          }
+        else if (g_str_equal (name, "郑无日"))
+          {
+            g_assert_true (json_object_get_null_member (person, "post_since"));
+            g_assert_nonnull (untrained);
+            g_assert_true (json_object_get_null_member (untrained, "days_in_post"));
+          }
+        else if (g_str_equal (name, "郑新来") || g_str_equal (name, "郑群众"))
+          g_assert_null (untrained);
+        n_in_township += untrained != NULL;
+      }
+  }
+
+  /* the days are a setting, and an option */
+  longer = run_json (f, "roster", "untrained", "--days", "1000", "--format", "json", NULL);
+  g_assert_cmpuint (n_unknown, ==, 1);   /* 郑无日: the sample's all have a day */
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (longer)), ==, n_longer + n_unknown);
+
+  /* the first of the list trained, on a day after taking up the post:
+   * off the list */
+  first = json_array_get_object_element (list, 0);
+  first_uuid = g_strdup (json_object_get_string_member (first, "uuid"));
+  first_township = g_strdup (json_object_get_string_member (first, "township"));
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "联络员业务培训",
+               "--date", "2026-11-20", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "attend", "联络员业务培训", first_uuid, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  after = run_json (f, "roster", "untrained", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (after)), ==, n_before - 1);
+  g_assert_null (find_untrained (json_node_get_array (after), first_uuid));
+
+  /* the ledger: no such reason until the city turns the rule on */
+  g_assert_cmpuint (count_ledger_reasons (f, "金山街道", "untrained", NULL), ==, 0);
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "untrained-rule", "true", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_assert_cmpuint (count_ledger_reasons (f, "金山街道", "untrained", NULL), ==, 0);   /* a township's office */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "office-kind", "city", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_assert_cmpuint (count_ledger_reasons (f, "金山街道", "untrained", &people), ==, 1);
+  g_assert_cmpint (people, ==, n_in_township - (g_strcmp0 (first_township, "金山街道") == 0));
+
+  /* the day of the post travels with the person */
+  tx_test_cli (&run, f->db, TODAY, NULL, "export", xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<post-since>2025-01-15</post-since>"));
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, TODAY, NULL, "roster", "list", "--search", "郑老组长", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"post_since\" : \"2025-01-15\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +817,7 @@ main (int   argc,
   g_test_add ("/activities/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/activities/delete-and-merge", Fixture, NULL, fixture_set_up, test_delete_and_merge, fixture_tear_down);
   g_test_add ("/activities/exchange", Fixture, NULL, fixture_set_up, test_exchange, fixture_tear_down);
+  g_test_add ("/activities/untrained", Fixture, NULL, fixture_set_up, test_untrained, fixture_tear_down);
   g_test_add ("/activities/exchange-refused", Fixture, NULL, fixture_set_up, test_exchange_refused, fixture_tear_down);
 
   return g_test_run ();

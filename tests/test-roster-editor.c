@@ -1129,6 +1129,59 @@ test_import_unreadable (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+
+/* A liaison officer's day of taking up the post: asked for only when
+ * the person holds such a post, a day that is none refused with the
+ * reason, and a day saved as the roster keeps it; the last training
+ * shown, none yet */
+static void
+test_editor_post_since (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Emitted) emitted = { NULL, };
+  g_autoptr(TxPerson) person = find_by_name (fixture->store, "韦美玲");
+  g_autoptr(TxPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  TxPersonEditor *editor;
+  GtkWidget *since_row, *training_row;
+
+  editor = open_editor (fixture, person, &emitted);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  since_row = get_child (editor, TX_TYPE_PERSON_EDITOR, "post_since_row");
+  training_row = get_child (editor, TX_TYPE_PERSON_EDITOR, "last_training_row");
+  g_assert_false (gtk_widget_get_visible (since_row));
+  g_assert_false (gtk_widget_get_visible (training_row));
+
+  tick_category (editor, TX_CATEGORY_LIAISON_OFFICER);
+  g_assert_true (gtk_widget_get_visible (since_row));
+  g_assert_true (gtk_widget_get_visible (training_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (training_row)), ==, "None yet");
+
+  /* no such day: not saved, and the editor says why */
+  type_into (editor, "post_since_row", "2026-02-30");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  iterate ();
+  g_assert_nonnull (editor);
+  saved = tx_roster_find_person (fixture->store, tx_person_get_uuid (person), &error);
+  g_assert_no_error (error);
+  g_assert_false (tx_person_holds_post (saved));
+  g_clear_object (&saved);
+
+  type_into (editor, "post_since_row", "2026/3/1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  tx_test_wait_until (is_null, &editor, "the editor to close after saving");
+  saved = tx_roster_find_person (fixture->store, tx_person_get_uuid (person), &error);
+  g_assert_no_error (error);
+  g_assert_true (tx_person_holds_post (saved));
+  g_assert_cmpstr (tx_person_get_post_since (saved), ==, "2026-03-01");
+
+  /* opened again: the day as saved */
+  editor = open_editor (fixture, saved, &emitted);
+  g_assert_cmpstr (gtk_editable_get_text (get_child (editor, TX_TYPE_PERSON_EDITOR, "post_since_row")), ==,
+                   "2026-03-01");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1144,6 +1197,8 @@ main (int   argc,
               fixture_set_up, test_editor_asks_before_discarding, fixture_tear_down);
   g_test_add ("/gui/person-editor/edit", Fixture, NULL,
               fixture_set_up, test_editor_edits_person, fixture_tear_down);
+  g_test_add ("/gui/person-editor/post-since", Fixture, NULL,
+              fixture_set_up, test_editor_post_since, fixture_tear_down);
   g_test_add ("/gui/person-editor/saved-elsewhere", Fixture, NULL,
               fixture_set_up, test_editor_saved_elsewhere, fixture_tear_down);
   g_test_add ("/gui/person-editor/delete", Fixture, NULL,

@@ -140,11 +140,11 @@ test_csv_file (Fixture       *f,
   g_assert_cmpuint (report.n_cut, ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
 
-  g_assert_nonnull (strstr (contents, ",'=1+1\r\n"));
-  g_assert_nonnull (strstr (contents, ",'+86 138\r\n"));
-  g_assert_nonnull (strstr (contents, ",'-5\r\n"));
-  g_assert_nonnull (strstr (contents, ",'@SUM(A1)\r\n"));
-  g_assert_nonnull (strstr (contents, ",''quoted\r\n"));
+  g_assert_nonnull (strstr (contents, ",'=1+1,"));
+  g_assert_nonnull (strstr (contents, ",'+86 138,"));
+  g_assert_nonnull (strstr (contents, ",'-5,"));
+  g_assert_nonnull (strstr (contents, ",'@SUM(A1),"));
+  g_assert_nonnull (strstr (contents, ",''quoted,"));
   g_assert_nonnull (strstr (contents, "\r\n\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点我\"\")\","));
   g_assert_nonnull (strstr (contents, ",0854-8221234,"));
 

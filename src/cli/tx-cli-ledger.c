@@ -14,7 +14,7 @@
 #include "tx-metrics.h"
 #include "tx-vocabulary.h"
 
-static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind", "plan_missing", "data_stale" };
+static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind", "plan_missing", "data_stale", "untrained" };
 
 /* --year and --quarter, defaulting to the quarter of --today */
 int
@@ -221,7 +221,8 @@ tx_cli_cmd_ledger (Cli *cli)
                   json_builder_set_member_name (builder, "consultation");
                   json_builder_add_string_value (builder, hit->consultation_uuid);
                 }
-              json_builder_set_member_name (builder, hit->rule == TX_RULE_PLAN_BEHIND ? "behind" : "days");
+              json_builder_set_member_name (builder, hit->rule == TX_RULE_PLAN_BEHIND ? "behind"
+                                                   : hit->rule == TX_RULE_UNTRAINED ? "people" : "days");
               json_builder_add_int_value (builder, hit->days);
               if (hit->due != TX_DATE_NONE)
                 {

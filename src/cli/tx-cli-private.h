@@ -106,6 +106,7 @@ int tx_cli_cmd_roster_import     (Cli *cli);
 int tx_cli_cmd_roster_list       (Cli *cli);
 int tx_cli_cmd_roster_export     (Cli *cli);
 int tx_cli_cmd_roster_print      (Cli *cli);
+int tx_cli_cmd_roster_untrained  (Cli *cli);
 
 /* tx-cli-consultation.c */
 int tx_cli_cmd_consultation_list (Cli *cli);

@@ -52,6 +52,11 @@ person_to_json (TxPerson   *person,
   json_builder_add_string_value (builder, tx_person_get_phone (person));
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, tx_person_get_notes (person));
+  json_builder_set_member_name (builder, "post_since");
+  if (tx_person_get_post_since (person)[0] != '\0')
+    json_builder_add_string_value (builder, tx_person_get_post_since (person));
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "last_training");
   if (last_training != NULL)
     json_builder_add_string_value (builder, last_training);
@@ -409,5 +414,100 @@ tx_cli_cmd_roster_print (Cli *cli)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n",
                         tx_table_document_get_n_pages (doc)),
            tx_table_document_get_n_pages (doc), (const char *) g_ptr_array_index (files, 0));
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_roster_untrained (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) untrained = NULL;
+  g_autofree char *days_text = NULL, *township = NULL, *format = NULL;
+  CommandOption options[] = {
+    { "days", &days_text, NULL },
+    { "township", &township, NULL },
+    { "format", &format, NULL },
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean json = FALSE;
+  guint64 days = 0;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), NULL);
+  if (status != 0)
+    return status;
+  if (!tx_cli_parse_format (format, &json))
+    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
+  if (days_text != NULL && !g_ascii_string_to_unsigned (days_text, 10, 1, 3650, &days, NULL))
+    return tx_cli_usage_error (_("“%s” is not a number of days from 1 to 3650."), days_text);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!tx_cli_township_exists (store, township))
+    return EXIT_FAILED;
+  if (days_text == NULL)
+    days = tx_settings_get_training_days (tx_store_get_settings (store));
+
+  untrained = tx_activity_list_untrained (store, cli->today, (int) days, &error);
+  if (untrained == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (json)
+    json_builder_begin_array (builder);
+  else
+    tx_cli_print_tsv_row ("uuid", "name", "township", "post", "post_since", "days_in_post", "last_training", NULL);
+  for (guint i = 0; i < untrained->len; i++)
+    {
+      TxUntrained *one = g_ptr_array_index (untrained, i);
+      g_autofree char *since = one->post_since != TX_DATE_NONE ? tx_date_to_iso (one->post_since) : NULL;
+      g_autofree char *last = one->last_training != TX_DATE_NONE ? tx_date_to_iso (one->last_training) : NULL;
+      g_autofree char *in_post = one->days_in_post >= 0 ? g_strdup_printf ("%d", one->days_in_post) : NULL;
+
+      if (township != NULL && g_strcmp0 (one->township_name, township) != 0)
+        continue;
+      if (!json)
+        {
+          tx_cli_print_tsv_row (one->person_uuid, one->name, one->township_name ? one->township_name : "",
+                                tx_category_to_key (one->post), since ? since : "", in_post ? in_post : "",
+                                last ? last : "", NULL);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, one->person_uuid);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, one->name);
+      json_builder_set_member_name (builder, "township");
+      json_builder_add_string_value (builder, one->township_name);
+      json_builder_set_member_name (builder, "post");
+      json_builder_add_string_value (builder, tx_category_to_key (one->post));
+      json_builder_set_member_name (builder, "post_since");
+      json_builder_add_string_value (builder, since);
+      json_builder_set_member_name (builder, "days_in_post");
+      if (one->days_in_post >= 0)
+        json_builder_add_int_value (builder, one->days_in_post);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "last_training");
+      json_builder_add_string_value (builder, last);
+      json_builder_set_member_name (builder, "reason");
+      {
+        g_autofree char *reason = tx_untrained_describe (one, (int) days);
+
+        json_builder_add_string_value (builder, reason);
+      }
+      json_builder_end_object (builder);
+    }
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      tx_cli_print_json (root);
+    }
+
   return EXIT_SUCCESS;
 }

@@ -800,3 +800,128 @@ tx_activity_last_trainings (TxStore     *store,
 
   return g_steal_pointer (&last);
 }
+
+void
+tx_untrained_free (TxUntrained *untrained)
+{
+  if (untrained == NULL)
+    return;
+
+  g_free (untrained->person_uuid);
+  g_free (untrained->name);
+  g_free (untrained->township_uuid);
+  g_free (untrained->township_name);
+  g_free (untrained);
+}
+
+/**
+ * tx_activity_list_untrained:
+ * @today: the day to judge on
+ * @days: the days a post may be held without a training
+ *
+ * The liaison group leaders and liaison officers who have held their
+ * post for more than @days days on @today and have been at no training
+ * since they took it up (a training is one of kind training they were
+ * present at, on or before @today), by township and name.  Someone
+ * whose post has no day is listed when never trained at all: how long
+ * is not known, and the clerk is to say.
+ *
+ * Returns: (transfer full) (element-type TxUntrained): the list, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+tx_activity_list_untrained (TxStore     *store,
+                            TxDate       today,
+                            int          days,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_untrained_free);
+  g_autofree char *day = tx_date_to_iso (today);
+  g_autofree char *latest_since = tx_date_to_iso (tx_date_add_days (today, -days - 1));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  stmt = tx_store_prepare (store,
+                           "SELECT uuid, name, township_uuid, township_name, post, post_since, last FROM ("
+                           "  SELECT p.uuid, p.name, t.uuid AS township_uuid, t.name AS township_name, "
+                           "    p.sort_pinyin, c.post, coalesce (pp.since, '') AS post_since, "
+                           "    (SELECT max (substr (a.starts_at, 1, 10)) FROM activity_participant ap "
+                           "     JOIN activity a ON a.id = ap.activity_id "
+                           "     WHERE ap.person_id = p.id AND ap.attended = 1 AND a.kind = 'training' "
+                           "       AND a.deleted_at IS NULL AND substr (a.starts_at, 1, 10) <= ?1) AS last "
+                           "  FROM (SELECT person_id, min (category) AS post FROM person_category "
+                           "        WHERE category IN ('liaison_leader', 'liaison_officer') GROUP BY person_id) c "
+                           "  JOIN person p ON p.id = c.person_id "
+                           "  LEFT JOIN township t ON t.id = p.township_id "
+                           "  LEFT JOIN person_post pp ON pp.person_id = p.id "
+                           "  WHERE p.deleted_at IS NULL AND coalesce (pp.since, '') <= ?2) "
+                           "WHERE post_since = '' AND last IS NULL OR post_since <> '' AND coalesce (last, '') < post_since "
+                           "ORDER BY township_name IS NULL, tx_pinyin_key (township_name), sort_pinyin, uuid",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, latest_since, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      TxUntrained *untrained = g_new0 (TxUntrained, 1);
+      const char *since = tx_column_text (stmt, 5);
+
+      untrained->person_uuid = g_strdup (tx_column_text (stmt, 0));
+      untrained->name = g_strdup (tx_column_text (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          untrained->township_uuid = g_strdup (tx_column_text (stmt, 2));
+          untrained->township_name = g_strdup (tx_column_text (stmt, 3));
+        }
+      tx_category_from_key (tx_column_text (stmt, 4), &untrained->post);
+      untrained->post_since = since[0] != '\0' ? tx_date_from_iso (since) : TX_DATE_NONE;
+      untrained->days_in_post = untrained->post_since != TX_DATE_NONE
+                                ? tx_date_days_between (untrained->post_since, today) : -1;
+      untrained->last_training = sqlite3_column_type (stmt, 6) != SQLITE_NULL
+                                 ? tx_date_from_iso (tx_column_text (stmt, 6)) : TX_DATE_NONE;
+      g_ptr_array_add (list, untrained);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * tx_untrained_describe:
+ * @days: the days a post may be held without a training
+ *
+ * Returns: (transfer full): why @untrained is listed, as the Overview
+ *   and the command line say it: “in post for 120 days, never trained”
+ */
+char *
+tx_untrained_describe (const TxUntrained *untrained,
+                       int                days)
+{
+  g_autofree char *post = g_strdup (tx_category_get_label (untrained->post));
+  g_autofree char *last = untrained->last_training != TX_DATE_NONE
+                          ? tx_date_to_iso (untrained->last_training) : NULL;
+
+  if (untrained->days_in_post < 0)
+    /* Translators: the post (Liaison officer); no day was given for it */
+    return g_strdup_printf (_("%s, in post since a day not given, never trained: give the day the post was taken up"),
+                            post);
+  if (last != NULL)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: the post, how long held (more than the limit, the
+                                          * second number), and the day of the last training, before the post */
+                                         "%s for %d day (more than %d) without a training since taking it up; the last was on %s",
+                                         "%s for %d days (more than %d) without a training since taking it up; the last was on %s",
+                                         untrained->days_in_post),
+                            post, untrained->days_in_post, days, last);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the post, how long held, more than the limit (the second number) */
+                                       "%s for %d day (more than %d), never trained",
+                                       "%s for %d days (more than %d), never trained",
+                                       untrained->days_in_post),
+                          post, untrained->days_in_post, days);
+}

@@ -76,6 +76,27 @@ GPtrArray      *tx_store_list_activities_between (TxStore      *store,
 GHashTable     *tx_activity_last_trainings     (TxStore        *store,
                                                 TxDate          today,
                                                 GError        **error);
+
+/* A liaison group leader or liaison officer in post too long without a
+ * training since taking it up */
+typedef struct {
+  char       *person_uuid;
+  char       *name;
+  char       *township_uuid;   /* NULL: of no township */
+  char       *township_name;
+  TxCategory  post;            /* the leader's, when both */
+  TxDate      post_since;      /* TX_DATE_NONE: not known */
+  int         days_in_post;    /* -1 when not known */
+  TxDate      last_training;   /* before the post, or TX_DATE_NONE: never */
+} TxUntrained;
+
+void            tx_untrained_free              (TxUntrained    *untrained);
+GPtrArray      *tx_activity_list_untrained     (TxStore        *store,
+                                                TxDate          today,
+                                                int             days,
+                                                GError        **error);
+char           *tx_untrained_describe          (const TxUntrained *untrained,
+                                                int             days);
 gboolean        tx_store_delete_activity       (TxStore        *store,
                                                 const char     *uuid,
                                                 GError        **error);

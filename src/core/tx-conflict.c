@@ -515,6 +515,7 @@ field_label (const char *name)
     { "phone", NC_("conflict field", "Phone") },
     { "village", NC_("conflict field", "Village") },
     { "notes", NC_("conflict field", "Notes") },
+    { "post-since", NC_("conflict field", "In post since") },
     { "topic-source", NC_("conflict field", "Topic source") },
     { "orientation", NC_("conflict field", "Orientation") },
     { "platform", NC_("conflict field", "Platform") },

@@ -175,7 +175,8 @@ export_people (Exporter *ex)
 {
   sqlite3_stmt *stmt = prepare_rows (ex,
                                      "SELECT p.id, p.uuid, t.uuid, p.updated_at, p.name, p.gender, p.ethnicity, "
-                                     "  p.organization, p.title, p.phone, p.village, p.notes "
+                                     "  p.organization, p.title, p.phone, p.village, p.notes, "
+                                     "  coalesce ((SELECT since FROM person_post WHERE person_id = p.id), '') "
                                      "FROM person p LEFT JOIN township t ON t.id = p.township_id "
                                      "WHERE p.deleted_at IS NULL AND (?1 = 0 OR p.id IN (" PEOPLE_OF_TOWNSHIP ")) "
                                      "  AND (?2 IS NULL OR p.updated_at >= ?2) AND (?3 IS NULL OR p.uuid = ?3) "
@@ -205,6 +206,7 @@ export_people (Exporter *ex)
       text_element (ex, "phone", tx_column_text (stmt, 9), FALSE);
       text_element (ex, "village", tx_column_text (stmt, 10), FALSE);
       text_element (ex, "notes", tx_column_text (stmt, 11), FALSE);
+      text_element (ex, "post-since", tx_column_text (stmt, 12), FALSE);
       end (ex);
     }
   if (stmt != NULL)

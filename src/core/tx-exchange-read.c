@@ -148,7 +148,8 @@ static const ElementShape person_shape = {
             TEXT_CHILD (OCCURS_OPTIONAL, "title", VALUE_TEXT, NULL),
             TEXT_CHILD (OCCURS_OPTIONAL, "phone", VALUE_TEXT, NULL),
             TEXT_CHILD (OCCURS_OPTIONAL, "village", VALUE_TEXT, NULL),
-            TEXT_CHILD (OCCURS_OPTIONAL, "notes", VALUE_TEXT, NULL))
+            TEXT_CHILD (OCCURS_OPTIONAL, "notes", VALUE_TEXT, NULL),
+            TEXT_CHILD (OCCURS_OPTIONAL, "post-since", VALUE_DATE, NULL))
 };
 
 static const ElementShape plan_shape = {
@@ -1781,6 +1782,12 @@ read_person (Importer    *imp,
         tx_record_set_text (&person->village, text);
       else if (is_element (child, "notes"))
         tx_record_set_text (&person->notes, text);
+      else if (is_element (child, "post-since"))
+        {
+          g_autofree char *shifted = shift_date (imp, text);
+
+          tx_person_set_post_since (person, tx_date_from_iso (shifted));
+        }
     }
 
   incoming->description = describe (KIND_PERSON, elem);

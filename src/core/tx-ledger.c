@@ -31,6 +31,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "tx-activity.h"
 #include "tx-consultation-store.h"
 #include "tx-ledger.h"
 #include "tx-office.h"
@@ -66,6 +67,9 @@ tx_ledger_rules_load (TxLedgerRules *rules,
   rules->plan_red_behind = tx_settings_get_plan_red_behind (settings);
   rules->stale_days = g_strcmp0 (tx_settings_get_office_kind (settings), "city") == 0
                       ? tx_settings_get_stale_days (settings) : 0;
+  rules->untrained_days = g_strcmp0 (tx_settings_get_office_kind (settings), "city") == 0 &&
+                          tx_settings_get_untrained_rule (settings)
+                          ? tx_settings_get_training_days (settings) : 0;
 }
 
 static void
@@ -576,6 +580,70 @@ add_stale_hits (TxStore   *store,
   return TRUE;
 }
 
+/* How many names a reason gives before 等 */
+#define UNTRAINED_NAMED 3
+
+/*
+ * At the city office, when it turns the rule on: a township with a
+ * liaison group leader or liaison officer in post for more than
+ * @untrained_days days without a training since (tx_activity_list_untrained(),
+ * judged on the ledger's day) is yellow, the reason naming them.
+ */
+static gboolean
+add_untrained_hits (TxStore   *store,
+                    TxLedger  *ledger,
+                    int        untrained_days,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) untrained = tx_activity_list_untrained (store, ledger->as_of, untrained_days, error);
+
+  if (untrained == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+      g_autoptr(GString) names = g_string_new (NULL);
+      TxLedgerHit *hit;
+      int n = 0;
+
+      for (guint u = 0; u < untrained->len; u++)
+        {
+          TxUntrained *one = g_ptr_array_index (untrained, u);
+
+          if (g_strcmp0 (one->township_uuid, entry->township_uuid) != 0)
+            continue;
+          if (n < UNTRAINED_NAMED)
+            g_string_append_printf (names, "%s%s", n > 0 ? "、" : "", one->name);
+          n++;
+        }
+      if (n == 0)
+        continue;
+      if (n > UNTRAINED_NAMED)
+        /* Translators: after the first names of a list, how many there are in all */
+        g_string_append_printf (names, _("… (%d in all)"), n);
+
+      hit = g_new0 (TxLedgerHit, 1);
+      hit->rule = TX_RULE_UNTRAINED;
+      hit->color = TX_COLOR_YELLOW;
+      hit->kind = g_strdup ("township");
+      hit->uuid = g_strdup (entry->township_uuid);
+      hit->title = g_strdup (entry->township_name);
+      hit->days = n;
+      hit->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: how many leaders and officers, the days
+                                                 * allowed, then their names */
+                                                "%d liaison group leader or officer not trained since taking up the post more than %d days ago, or on a day not given: %s.",
+                                                "%d liaison group leaders or officers not trained since taking up their posts more than %d days ago, or on days not given: %s.",
+                                                n),
+                                   n, untrained_days, names->str);
+      add_hit (entry, hit);
+      g_ptr_array_sort (entry->hits, compare_hits);
+    }
+
+  return TRUE;
+}
+
 /* The city's work group of each township, kept with the ledger (and
  * frozen with it when issued). */
 static gboolean
@@ -630,6 +698,9 @@ tx_ledger_compute (TxStore     *store,
                                &data.rules,
                                year, quarter, today);
   if (data.rules.stale_days > 0 && !add_stale_hits (store, ledger, data.rules.stale_days, error))
+    g_clear_pointer (&ledger, tx_ledger_free);
+  if (ledger != NULL && data.rules.untrained_days > 0 &&
+      !add_untrained_hits (store, ledger, data.rules.untrained_days, error))
     g_clear_pointer (&ledger, tx_ledger_free);
   if (ledger != NULL && !name_work_groups (store, ledger, error))
     g_clear_pointer (&ledger, tx_ledger_free);

@@ -18,6 +18,8 @@ typedef enum {
   TX_RULE_PLAN_BEHIND,
   TX_RULE_PLAN_MISSING,      /* no plan for the year (always yellow) */
   TX_RULE_DATA_STALE,        /* at the city: the township's last file is old (yellow) */
+  TX_RULE_UNTRAINED,         /* at the city, when turned on: leaders or officers
+                              * long in post without a training (yellow) */
 } TxRule;
 
 /* The thresholds, all settings (DESIGN §1, tx-settings.c). */
@@ -30,6 +32,9 @@ typedef struct {
   int plan_red_behind;       /* … red (2) */
   int stale_days;            /* at the city, a township's last file older
                               * than this: yellow (30; 0: never) */
+  int untrained_days;        /* at the city, when the rule is on: a leader
+                              * or officer in post longer than this
+                              * without a training: yellow (0: off) */
 } TxLedgerRules;
 
 /* One reason behind a colour. */

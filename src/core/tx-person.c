@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tx-date.h"
 #include "tx-records-private.h"
 #include "tx-vocabulary.h"
 
@@ -47,6 +48,7 @@ tx_person_finalize (GObject *object)
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->post_since, g_free);
   g_clear_pointer (&self->updated_at, g_free);
 
   G_OBJECT_CLASS (tx_person_parent_class)->finalize (object);
@@ -162,9 +164,44 @@ STRING_GETTER (organization)
 STRING_GETTER (title)
 STRING_GETTER (phone)
 STRING_GETTER (notes)
+STRING_GETTER (post_since)
 STRING_GETTER (updated_at)
 
 #undef STRING_GETTER
+
+/**
+ * tx_person_set_post_since:
+ * @day: the day a liaison group leader or liaison officer took up the
+ *   post, or %TX_DATE_NONE when not known
+ */
+void
+tx_person_set_post_since (TxPerson *self,
+                          TxDate    day)
+{
+  g_return_if_fail (TX_IS_PERSON (self));
+
+  g_free (self->post_since);
+  self->post_since = day != TX_DATE_NONE ? tx_date_to_iso (day) : g_strdup ("");
+}
+
+/* The day the post was taken up, or %TX_DATE_NONE */
+TxDate
+tx_person_get_post_since_date (TxPerson *self)
+{
+  g_return_val_if_fail (TX_IS_PERSON (self), TX_DATE_NONE);
+
+  return self->post_since != NULL && self->post_since[0] != '\0'
+         ? tx_date_from_iso (self->post_since) : TX_DATE_NONE;
+}
+
+/* Whether the person holds a post whose holder is to be trained: a
+ * liaison group leader or a liaison officer */
+gboolean
+tx_person_holds_post (TxPerson *self)
+{
+  return tx_person_has_category (self, TX_CATEGORY_LIAISON_LEADER) ||
+         tx_person_has_category (self, TX_CATEGORY_LIAISON_OFFICER);
+}
 
 TxGender
 tx_person_get_gender (TxPerson *self)

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tx-date.h"
 #include "tx-types.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,10 @@ gboolean     tx_person_has_category         (TxPerson   *self,
 void         tx_person_add_category         (TxPerson   *self,
                                              TxCategory  category);
 char        *tx_person_dup_categories_label (TxPerson   *self);
+const char  *tx_person_get_post_since       (TxPerson   *self);
+TxDate       tx_person_get_post_since_date  (TxPerson   *self);
+void         tx_person_set_post_since       (TxPerson   *self,
+                                             TxDate      day);
+gboolean     tx_person_holds_post           (TxPerson   *self);
 
 G_END_DECLS

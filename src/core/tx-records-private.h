@@ -53,6 +53,7 @@ struct _TxPerson
   char      *phone;
   char      *notes;
   GArray    *categories;   /* of TxCategory, in the order given */
+  char      *post_since;   /* YYYY-MM-DD the post was taken up, or "" */
   char      *updated_at;
 };
 

@@ -61,6 +61,7 @@ struct _TxRosterBulk
   sqlite3_stmt *category_many;
   sqlite3_stmt *township;
   sqlite3_stmt *search;
+  sqlite3_stmt *post;
   gint64        first_id;      /* of the people this bulk adds */
   gint64        next_id;
   GArray       *pending;       /* Pending */
@@ -196,12 +197,14 @@ tx_roster_bulk_new (TxStore  *store,
   bulk->category_one = prepare_insert (store, CATEGORY_INSERT, CATEGORY_VALUES, 1, error);
   bulk->category_many = prepare_insert (store, CATEGORY_INSERT, CATEGORY_VALUES, CATEGORIES_PER_INSERT, error);
   bulk->township = tx_store_prepare (store, "SELECT id FROM township WHERE uuid = ?", error);
+  bulk->post = tx_store_prepare (store, "INSERT INTO person_post (person_id, since) VALUES (?, ?)", error);
   bulk->search = tx_store_prepare (store,
                                    "INSERT INTO person_search (rowid, name, organization, village, title) "
                                    "SELECT id, name, organization, village, title FROM person WHERE id >= ?",
                                    error);
   if (bulk->insert_one == NULL || bulk->insert_many == NULL || bulk->category_one == NULL ||
-      bulk->category_many == NULL || bulk->township == NULL || bulk->search == NULL)
+      bulk->category_many == NULL || bulk->township == NULL || bulk->search == NULL ||
+      bulk->post == NULL)
     return NULL;
 
   if (n_expected >= REBUILD_INDEXES_FROM && n_expected >= n_existing)
@@ -283,6 +286,20 @@ write_people (TxRosterBulk  *bulk,
     {
       bind_person (bulk->insert_one, 1, &g_array_index (bulk->pending, Pending, done));
       if (!tx_store_step_done (bulk->store, bulk->insert_one, error))
+        return FALSE;
+    }
+
+  /* the day the post was taken up, for the few who hold one */
+  for (guint i = 0; i < done; i++)
+    {
+      Pending *pending = &g_array_index (bulk->pending, Pending, i);
+      const char *since = pending->person->post_since;
+
+      if (since == NULL || since[0] == '\0')
+        continue;
+      sqlite3_bind_int64 (bulk->post, 1, pending->id);
+      sqlite3_bind_text (bulk->post, 2, since, -1, SQLITE_STATIC);
+      if (!tx_store_step_done (bulk->store, bulk->post, error))
         return FALSE;
     }
 

@@ -42,7 +42,7 @@
 
 static const char * const headers[] = {
   "姓名", "性别", "民族", "乡镇(街道)", "村(社区)", "身份类别",
-  "工作单位", "职务", "联系电话", "备注",
+  "工作单位", "职务", "联系电话", "备注", "任职时间",
 };
 
 #define N_COLUMNS G_N_ELEMENTS (headers)
@@ -80,6 +80,7 @@ person_cells (TxPerson   *person,
   cells[7] = tx_person_get_title (person);
   cells[8] = tx_person_get_phone (person);
   cells[9] = tx_person_get_notes (person);
+  cells[10] = tx_person_get_post_since (person);
 }
 
 /* Whether a spreadsheet could take @text for a formula: it begins with
@@ -598,7 +599,7 @@ tx_roster_export_xlsx (TxStore              *store,
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(TxFileWriter) writer = NULL;
-  static const double widths[N_COLUMNS] = { 10, 6, 8, 14, 14, 24, 28, 16, 16, 20 };
+  static const double widths[N_COLUMNS] = { 10, 6, 8, 14, 14, 24, 28, 16, 16, 20, 12 };
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *bold;

@@ -52,6 +52,7 @@ typedef enum {
   FIELD_TITLE,
   FIELD_PHONE,
   FIELD_NOTES,
+  FIELD_POST_SINCE,
   N_FIELDS,
   FIELD_IGNORED = N_FIELDS,
 } Field;
@@ -69,6 +70,7 @@ static const char * const field_names[N_FIELDS][8] = {
   [FIELD_TITLE]        = { "职务", "职称", "title", NULL },
   [FIELD_PHONE]        = { "联系电话", "电话", "手机", "手机号码", "phone", "mobile", NULL },
   [FIELD_NOTES]        = { "备注", "notes", "note", NULL },
+  [FIELD_POST_SINCE]   = { "任职时间", "任职日期", "任职起始时间", "post since", "post_since", "postsince", NULL },
 };
 
 struct _TxRosterImport
@@ -494,7 +496,7 @@ read_header (Reader *reader)
 
       if (field == FIELD_IGNORED)
         add_problem (reader->import, reader->line, reader->headers[i],
-                     _("unknown column. The columns are 姓名, 性别, 民族, 乡镇(街道), 村(社区), 身份类别, 工作单位, 职务, 联系电话 and 备注 (or name, gender, ethnicity, township, village, categories, organization, title, phone, notes)."));
+                     _("unknown column. The columns are 姓名, 性别, 民族, 乡镇(街道), 村(社区), 身份类别, 工作单位, 职务, 联系电话, 备注 and 任职时间 (or name, gender, ethnicity, township, village, categories, organization, title, phone, notes, post since)."));
       else if (reader->has_field[field])
         add_problem (reader->import, reader->line, reader->headers[i],
                      _("this column appears twice."));
@@ -526,8 +528,9 @@ person_signature (TxPerson *person)
 {
   GString *signature = g_string_new (NULL);
 
-  g_string_append_printf (signature, "%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f",
+  g_string_append_printf (signature, "%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f",
                           person->gender, person->ethnicity ? person->ethnicity : "",
+                          person->post_since ? person->post_since : "",
                           person->village ? person->village : "",
                           person->organization ? person->organization : "",
                           person->title ? person->title : "",
@@ -623,6 +626,7 @@ read_person (Reader *reader,
   const char *existing = NULL;
   guint problems_before = import->problems->len;
   TxGender gender = TX_GENDER_UNKNOWN;
+  TxDate post_since = TX_DATE_NONE;
 
   if (reader->row_empty)
     return;
@@ -652,6 +656,11 @@ read_person (Reader *reader,
   if (!parse_gender (values[FIELD_GENDER], &gender))
     add_problem (import, line, column_header (reader, FIELD_GENDER),
                  _("“%s” is not a gender: write 男 or 女, or leave it empty."), values[FIELD_GENDER]);
+
+  if (values[FIELD_POST_SINCE][0] != '\0' && !tx_date_parse (values[FIELD_POST_SINCE], &post_since, NULL))
+    add_problem (import, line, column_header (reader, FIELD_POST_SINCE),
+                 _("“%s” is not a date: write the day the post was taken up as 2025-03-01, or leave it empty."),
+                 values[FIELD_POST_SINCE]);
 
   if (values[FIELD_CATEGORIES][0] != '\0')
     {
@@ -710,6 +719,7 @@ read_person (Reader *reader,
                                       values[FIELD_NOTES]);
   for (guint i = 0; i < categories->len; i++)
     tx_person_add_category (person, g_array_index (categories, TxCategory, i));
+  tx_person_set_post_since (person, post_since);
 
   /* the editor's rules, said at the column they are about */
   person_problems = tx_person_check (person);
@@ -795,6 +805,8 @@ resolve_matches (TxStore        *store,
         set_string (&person->phone, from_file->phone);
       if (from_file->notes[0] != '\0')
         set_string (&person->notes, from_file->notes);
+      if (from_file->post_since[0] != '\0')
+        set_string (&person->post_since, from_file->post_since);
       if (match->township_given)
         set_string (&person->township_uuid, from_file->township_uuid);
       if (from_file->categories->len > 0)

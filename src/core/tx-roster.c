@@ -27,7 +27,8 @@
   "p.id, p.uuid, p.name, p.gender, p.ethnicity, t.uuid, t.name, p.village, " \
   "p.organization, p.title, p.phone, p.notes, p.updated_at, " \
   "(SELECT group_concat (category) FROM " \
-  "  (SELECT category FROM person_category WHERE person_id = p.id ORDER BY position)) "
+  "  (SELECT category FROM person_category WHERE person_id = p.id ORDER BY position)), " \
+  "coalesce ((SELECT since FROM person_post WHERE person_id = p.id), '') "
 
 #define PERSON_FROM \
   "FROM person p LEFT JOIN township t ON t.id = p.township_id "
@@ -273,6 +274,7 @@ person_from_row (sqlite3_stmt *stmt)
   person->phone = g_strdup (tx_column_text (stmt, 10));
   person->notes = g_strdup (tx_column_text (stmt, 11));
   person->updated_at = g_strdup (tx_column_text (stmt, 12));
+  person->post_since = g_strdup (tx_column_text (stmt, 14));
 
   categories = tx_column_text (stmt, 13);
   if (categories[0] != '\0')
@@ -697,6 +699,24 @@ tx_roster_save_person (TxStore   *store,
   sqlite3_bind_int64 (stmt, 1, person_id);
   if (!tx_store_step_done (store, stmt, error))
     return FALSE;
+
+  /* the day the post was taken up, for those who hold one */
+  stmt = tx_store_prepare (store, "DELETE FROM person_post WHERE person_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+  if (person->post_since != NULL && person->post_since[0] != '\0')
+    {
+      stmt = tx_store_prepare (store, "INSERT INTO person_post (person_id, since) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, person->post_since, -1, SQLITE_TRANSIENT);
+      if (!tx_store_step_done (store, stmt, error))
+        return FALSE;
+    }
 
   stmt = tx_store_prepare (store, "DELETE FROM person_category WHERE person_id = ?", error);
   if (stmt == NULL)

@@ -118,6 +118,12 @@ static const TxSettingInfo infos[] = {
   { .key = "stale-days", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 365,
     .title = N_("Data Not Sent: Yellow"), .group = TX_SETTING_GROUP_LEDGER,
     .summary = N_("At the city office, a township whose last file came more than this many days ago is yellow (0: never)") },
+  { .key = "training-days", .kind = TX_SETTING_INTEGER, .default_value = "90", .min = 1, .max = 3650,
+    .title = N_("Days in Post Without Training"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("A liaison group leader or liaison officer in post longer than this without a training is listed on the Overview") },
+  { .key = "untrained-rule", .kind = TX_SETTING_BOOLEAN, .default_value = "false",
+    .title = N_("Untrained Leaders in the Ledger"), .group = TX_SETTING_GROUP_LEDGER,
+    .summary = N_("At the city office, whether a township with such a leader or officer is yellow") },
   { .key = "stakeholder-share", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 100,
     .title = N_("Stakeholder Share"), .group = TX_SETTING_GROUP_MEETINGS,
     .summary = N_("The least share of stakeholders among those at a meeting, in percent") },
@@ -144,6 +150,8 @@ enum {
   INFO_PLAN_YELLOW_BEHIND,
   INFO_PLAN_RED_BEHIND,
   INFO_STALE_DAYS,
+  INFO_TRAINING_DAYS,
+  INFO_UNTRAINED_RULE,
   INFO_STAKEHOLDER_SHARE,
   INFO_BACKUPS_KEPT,
   N_INFOS
@@ -744,6 +752,22 @@ tx_settings_get_stale_days (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
 
   return get_integer (self, INFO_STALE_DAYS);
+}
+
+int
+tx_settings_get_training_days (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
+
+  return get_integer (self, INFO_TRAINING_DAYS);
+}
+
+gboolean
+tx_settings_get_untrained_rule (TxSettings *self)
+{
+  g_return_val_if_fail (TX_IS_SETTINGS (self), FALSE);
+
+  return get_boolean (self, INFO_UNTRAINED_RULE);
 }
 
 int

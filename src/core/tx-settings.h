@@ -101,6 +101,8 @@ gboolean             tx_settings_get_print_full_phones (TxSettings *self);
 int                  tx_settings_get_stage_red_days   (TxSettings  *self);
 int                  tx_settings_get_feedback_days    (TxSettings  *self);
 int                  tx_settings_get_stale_days       (TxSettings  *self);
+int                  tx_settings_get_training_days    (TxSettings  *self);
+gboolean             tx_settings_get_untrained_rule   (TxSettings  *self);
 int                  tx_settings_get_feedback_red_days (TxSettings *self);
 int                  tx_settings_get_plan_yellow_behind (TxSettings *self);
 int                  tx_settings_get_plan_red_behind  (TxSettings  *self);

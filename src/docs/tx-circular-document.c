@@ -94,6 +94,8 @@ tx_circular_reason_text (const TxLedgerHit *hit)
       return g_strdup ("未制定年度协商计划");
     case TX_RULE_DATA_STALE:
       return g_strdup_printf ("数据已%d天未报送", hit->days);
+    case TX_RULE_UNTRAINED:
+      return g_strdup_printf ("%d名联络组组长、联络员任职以来未参加业务培训", hit->days);
     default:
       return g_strdup ("");
     }
@@ -158,6 +160,8 @@ draft_township (TxLedger      *ledger,
     g_ptr_array_add (clauses, g_strdup ("尽快制定年度协商计划，报市政协备案"));
   if (count_rule (entry->hits, TX_RULE_DATA_STALE) > 0)
     g_ptr_array_add (clauses, g_strdup ("及时报送协商工作数据"));
+  if (count_rule (entry->hits, TX_RULE_UNTRAINED) > 0)
+    g_ptr_array_add (clauses, g_strdup ("组织联络组组长、联络员参加业务培训"));
   if (count_rule (entry->hits, TX_RULE_PLAN_BEHIND) > 0)
     /* at the end of the year, the next is a year away */
     g_ptr_array_add (clauses, g_strdup (ledger->quarter == 4
@@ -248,7 +252,7 @@ draft_by_action (TxLedger *ledger,
 {
   static const TxRule rules[] = {
     TX_RULE_PLAN_MISSING, TX_RULE_PLAN_BEHIND, TX_RULE_STAGE_OVERDUE, TX_RULE_FEEDBACK_WAITING,
-    TX_RULE_DATA_STALE,
+    TX_RULE_DATA_STALE, TX_RULE_UNTRAINED,
   };
   guint n = 0;
 
@@ -278,6 +282,9 @@ draft_by_action (TxLedger *ledger,
           break;
         case TX_RULE_DATA_STALE:
           g_string_append_printf (text, "%s政协联络组要及时向市政协报送协商工作数据。\n", names);
+          break;
+        case TX_RULE_UNTRAINED:
+          g_string_append_printf (text, "%s政协联络组要组织任职以来未参加培训的联络组组长、联络员参加业务培训。\n", names);
           break;
         case TX_RULE_FEEDBACK_WAITING:
         default:
@@ -341,7 +348,7 @@ main_reasons (TxLedgerEntry *entry,
   g_autofree gboolean *first = g_new0 (gboolean, n_hits);
   g_autofree guint *order = g_new (guint, n_hits);
   g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
-  gboolean seen[TX_RULE_DATA_STALE + 1] = { FALSE, };
+  gboolean seen[TX_RULE_UNTRAINED + 1] = { FALSE, };
   guint n_order = 0, n_chosen = 0;
   double width = 0;
   GString *text = g_string_new (NULL);
@@ -351,7 +358,7 @@ main_reasons (TxLedgerEntry *entry,
       TxLedgerHit *hit = g_ptr_array_index (entry->hits, h);
 
       g_ptr_array_add (reasons, tx_circular_reason_text (hit));
-      if (hit->rule <= TX_RULE_DATA_STALE && !seen[hit->rule])
+      if (hit->rule <= TX_RULE_UNTRAINED && !seen[hit->rule])
         {
           seen[hit->rule] = first[h] = TRUE;
           order[n_order++] = h;

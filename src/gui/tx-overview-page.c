@@ -14,6 +14,9 @@
 
 #include "config.h"
 
+#include "tx-activity.h"
+#include "tx-untrained-list.h"
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -44,6 +47,8 @@ struct _TxOverviewPage
   GtkListBox     *needs_attention_list;
   GtkWidget      *received_group;
   GtkListBox     *received_list;
+  GtkWidget      *untrained_group;
+  GtkListBox     *untrained_list;
   GtkWidget      *work_groups_group;
   GtkListBox     *work_groups_list;
   TxChartView    *adoption_chart;
@@ -66,6 +71,9 @@ struct _TxOverviewPage
   int             quarter;
   guint           reload_id;
   GCancellable   *reading;       /* the read under way, or NULL */
+  GCancellable   *untrained_reading;  /* who is not trained, read again alone */
+  int             training_days;
+  gboolean        untrained_in_ledger;  /* the city's rule: then the colours depend on it */
   gboolean        read_again;    /* changed meanwhile: read once more */
   gboolean        read_when_shown;
   guint           filling;       /* the drop-down set by code */
@@ -304,6 +312,15 @@ show_receipts (TxOverviewPage    *self,
                                              reading->stale_days));
 }
 
+/* The liaison group leaders and officers in post too long without a
+ * training */
+static void
+show_untrained (TxOverviewPage *self,
+                GPtrArray      *untrained)
+{
+  tx_untrained_list_fill (self->untrained_group, self->untrained_list, untrained, self->training_days);
+}
+
 /* A work group's townships, listed when its row is first opened: a
  * city's hundred rows are not laid out until asked for. */
 static void
@@ -381,6 +398,7 @@ show_reading (TxOverviewPage *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->issued_list), FALSE);
       show_receipts (self, NULL);
+      show_untrained (self, NULL);
       show_work_groups (self);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       update_actions (self);
@@ -412,6 +430,9 @@ show_reading (TxOverviewPage *self,
   show_work_groups (self);
   g_clear_pointer (&shown, tx_ledger_free);
   show_receipts (self, reading);
+  self->training_days = reading->training_days;
+  self->untrained_in_ledger = reading->untrained_in_ledger;
+  show_untrained (self, reading->untrained);
   show_ledger_state (self, self->ledger->issued_on);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_actions (self);
@@ -526,10 +547,79 @@ on_reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A change may change a colour, a count or a chart: the page is read
- * again once, when the change (an import, say: several kinds) is over.
- * A person is in none of them: a township new with a person is a change
- * of its own. */
+/* What a reading of who is not trained is asked for */
+typedef struct {
+  TxDate today;
+  int    days;
+} UntrainedAsk;
+
+static gpointer
+read_untrained_apart (TxStore   *store,
+                      gpointer   data,
+                      GError   **error)
+{
+  const UntrainedAsk *ask = data;
+
+  return tx_activity_list_untrained (store, ask->today, ask->days, error);
+}
+
+static void
+on_untrained_read_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TxOverviewPage) self = user_data;
+  g_autoptr(GPtrArray) untrained = NULL;
+  g_autoptr(GError) error = NULL;
+
+  untrained = tx_store_read_apart_finish (TX_STORE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->untrained_reading);
+  if (untrained == NULL)
+    g_warning ("Could not read who is not trained: %s", error->message);
+  else
+    show_untrained (self, untrained);
+}
+
+/* A person saved: who is listed as not trained is read again, apart,
+ * and nothing else (the ledger has no person in it, unless the city
+ * counts the untrained in it: then the whole page). */
+static void
+reread_untrained (TxOverviewPage *self)
+{
+  const char *path = tx_store_get_path (self->store);
+  UntrainedAsk *ask;
+
+  if (self->untrained_in_ledger || tx_widget_is_out_of_sight (GTK_WIDGET (self)) || self->ledger == NULL)
+    {
+      if (self->reload_id == 0)
+        self->reload_id = g_idle_add (on_reload_idle_cb, self);
+      return;
+    }
+
+  if (self->untrained_reading != NULL)
+    g_cancellable_cancel (self->untrained_reading);
+  g_clear_object (&self->untrained_reading);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GPtrArray) untrained = tx_activity_list_untrained (self->store, get_today (self),
+                                                                   self->training_days, NULL);
+
+      show_untrained (self, untrained);
+      return;
+    }
+  ask = g_new (UntrainedAsk, 1);
+  ask->today = get_today (self);
+  ask->days = self->training_days;
+  self->untrained_reading = g_cancellable_new ();
+  tx_store_read_apart (self->store, read_untrained_apart, ask, g_free, (GDestroyNotify) g_ptr_array_unref,
+                       self->untrained_reading, on_untrained_read_cb, g_object_ref (self));
+}
+
+/* A change may change a colour, a count, a chart or who is listed as
+ * not trained: the page is read again once, in a worker, when the
+ * change (an import, say: several kinds) is over. */
 static void
 on_store_changed_cb (TxStore        *store,
                      const char     *kind,
@@ -537,7 +627,10 @@ on_store_changed_cb (TxStore        *store,
                      TxOverviewPage *self)
 {
   if (g_strcmp0 (kind, "person") == 0)
-    return;
+    {
+      reread_untrained (self);
+      return;
+    }
 
   if (self->reload_id == 0)
     self->reload_id = g_idle_add (on_reload_idle_cb, self);
@@ -633,6 +726,9 @@ tx_overview_page_dispose (GObject *object)
 
   tx_overview_page_set_store (self, NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->untrained_reading != NULL)
+    g_cancellable_cancel (self->untrained_reading);
+  g_clear_object (&self->untrained_reading);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->quarters);
@@ -815,6 +911,8 @@ tx_overview_page_class_init (TxOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, needs_attention_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, received_group);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, received_list);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, untrained_group);
+  gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, untrained_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, work_groups_group);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, work_groups_list);
   gtk_widget_class_bind_template_child (widget_class, TxOverviewPage, adoption_chart);

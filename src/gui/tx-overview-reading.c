@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "tx-activity.h"
 #include "tx-office.h"
 #include "tx-overview-reading.h"
 #include "tx-settings.h"
@@ -50,6 +51,7 @@ tx_overview_reading_free (TxOverviewReading *reading)
   for (guint i = 0; i < TX_OVERVIEW_N_CHARTS; i++)
     g_clear_pointer (&reading->charts[i], tx_chart_data_free);
   g_clear_pointer (&reading->receipts, g_ptr_array_unref);
+  g_clear_pointer (&reading->untrained, g_ptr_array_unref);
   g_free (reading);
 }
 
@@ -137,6 +139,14 @@ tx_overview_reading_read (TxOverviewReading  *reading,
       if (reading->receipts == NULL)
         return FALSE;
     }
+
+  /* who has held a post too long without a training, judged today */
+  reading->training_days = tx_settings_get_training_days (tx_store_get_settings (store));
+  reading->untrained_in_ledger = tx_settings_get_untrained_rule (tx_store_get_settings (store)) &&
+                                 g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (store)), "city") == 0;
+  reading->untrained = tx_activity_list_untrained (store, reading->today, reading->training_days, error);
+  if (reading->untrained == NULL)
+    return FALSE;
 
   return TRUE;
 }

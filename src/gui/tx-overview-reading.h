@@ -31,6 +31,9 @@ typedef struct {
   TxChartData  *charts[TX_OVERVIEW_N_CHARTS];
   GPtrArray    *receipts;  /* TxReceipt, at the city office: the last file of each township; else NULL */
   int           stale_days;
+  GPtrArray    *untrained;  /* TxUntrained: leaders and officers long in post without a training */
+  int           training_days;
+  gboolean      untrained_in_ledger;  /* the city counts them in the ledger */
   GError       *error;     /* read apart: why the ledger and charts could not be read */
 } TxOverviewReading;
 

@@ -19,6 +19,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tx-activity.h"
+#include "tx-application.h"
+#include "tx-date-picker.h"
 #include "tx-editor.h"
 #include "tx-person-editor.h"
 #include "tx-records.h"
@@ -47,6 +50,8 @@ struct _TxPersonEditor
   AdwExpanderRow      *categories_row;
   AdwEntryRow         *organization_row;
   AdwEntryRow         *title_row;
+  AdwEntryRow         *post_since_row;
+  AdwActionRow        *last_training_row;
   AdwEntryRow         *phone_row;
   GtkImage            *phone_error_icon;
   GtkLabel            *phone_error_label;
@@ -140,7 +145,7 @@ dup_form_state (TxPersonEditor *self)
   GString *state = g_string_new (NULL);
   AdwEntryRow *rows[] = {
     self->name_row, self->ethnicity_row, self->village_row,
-    self->organization_row, self->title_row, self->phone_row,
+    self->organization_row, self->title_row, self->phone_row, self->post_since_row,
   };
   g_autofree char *notes = dup_notes (self);
 
@@ -259,7 +264,34 @@ build_person (TxPersonEditor *self)
     if (!added[i] && gtk_check_button_get_active (self->category_checks[i]))
       tx_person_add_category (person, (TxCategory) i);
 
+  /* the day the post was taken up, kept while the person holds one */
+  if (tx_person_holds_post (person))
+    {
+      g_autofree char *since = dup_row_text (self->post_since_row);
+      TxDate day = TX_DATE_NONE;
+
+      if (since[0] != '\0' && !tx_date_parse (since, &day, NULL))
+        day = TX_DATE_NONE;
+      tx_person_set_post_since (person, day);
+    }
+
   return person;
+}
+
+/* What is wrong with the day the post was taken up, or %NULL */
+static char *
+check_post_since (TxPersonEditor *self)
+{
+  g_autofree char *since = dup_row_text (self->post_since_row);
+  g_autoptr(GError) error = NULL;
+  TxDate day;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->post_since_row)) || since[0] == '\0' ||
+      tx_date_parse (since, &day, &error))
+    return NULL;
+
+  /* Translators: %s says what is wrong with the date typed */
+  return g_strdup_printf (_("The day the post was taken up: %s"), error->message);
 }
 
 static void
@@ -291,6 +323,15 @@ on_category_check_toggled_cb (TxPersonEditor *self)
 
   adw_expander_row_set_subtitle (self->categories_row,
                                  summary->len > 0 ? summary->str : C_("categories", "None ticked"));
+
+  /* a leader's or officer's post: since when, and the last training */
+  {
+    gboolean holds = gtk_check_button_get_active (self->category_checks[TX_CATEGORY_LIAISON_LEADER]) ||
+                     gtk_check_button_get_active (self->category_checks[TX_CATEGORY_LIAISON_OFFICER]);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->post_since_row), holds);
+    gtk_widget_set_visible (GTK_WIDGET (self->last_training_row), holds);
+  }
 }
 
 static void
@@ -355,6 +396,17 @@ save_person (TxPersonEditor *self)
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
     }
+
+  {
+    g_autofree char *problem = check_post_since (self);
+
+    if (problem != NULL)
+      {
+        show_problem (self, problem);
+        gtk_widget_grab_focus (GTK_WIDGET (self->post_since_row));
+        return FALSE;
+      }
+  }
 
   /* Nothing changed: nothing to write, nor to log. */
   if (self->person != NULL && !has_changes (self))
@@ -619,6 +671,23 @@ set_row_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
+/* The day of the last training the person was at, as of today */
+static void
+show_last_training (TxPersonEditor *self)
+{
+  GApplication *app = g_application_get_default ();
+  TxDate today = TX_IS_APPLICATION (app) ? tx_day_get_today (tx_application_get_day (TX_APPLICATION (app)))
+                                         : tx_date_today_local ();
+  g_autoptr(GHashTable) trained = NULL;
+  const char *last = NULL;
+
+  if (self->person != NULL)
+    trained = tx_activity_last_trainings (self->store, today, NULL);
+  if (trained != NULL)
+    last = g_hash_table_lookup (trained, tx_person_get_uuid (self->person));
+  adw_action_row_set_subtitle (self->last_training_row, last != NULL ? last : _("None yet"));
+}
+
 static void
 load_person (TxPersonEditor *self)
 {
@@ -653,6 +722,8 @@ load_person (TxPersonEditor *self)
   for (guint i = 0; i < TX_N_CATEGORIES; i++)
     gtk_check_button_set_active (self->category_checks[i],
                                  tx_person_has_category (person, (TxCategory) i));
+  set_row_text (self->post_since_row, tx_person_get_post_since (person));
+  show_last_training (self);
 }
 
 static gboolean
@@ -680,6 +751,7 @@ tx_person_editor_constructed (GObject *object)
 
   fill_townships (self);
   fill_categories (self);
+  tx_date_picker_add_to_row (self->post_since_row);
 
   if (self->person != NULL)
     {
@@ -689,6 +761,7 @@ tx_person_editor_constructed (GObject *object)
     }
   else
     {
+      show_last_training (self);
       select_default_township (self);
       gtk_window_set_title (GTK_WINDOW (self), _("New Person"));
     }
@@ -859,6 +932,8 @@ tx_person_editor_class_init (TxPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, gender_row);
   gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, genders);
   gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, ethnicity_row);
+  gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, post_since_row);
+  gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, last_training_row);
   gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, township_row);
   gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, township_names);
   gtk_widget_class_bind_template_child (widget_class, TxPersonEditor, village_row);

@@ -1,0 +1,79 @@
+/* tx-untrained-list.c — the liaison group leaders and liaison officers
+ * in post too long without a training, as the Overview lists them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tx-activity.h"
+#include "tx-untrained-list.h"
+
+/* At most this many of those not trained are listed: the rest are
+ * counted */
+#define UNTRAINED_LISTED 30
+
+/**
+ * tx_untrained_list_fill:
+ * @group: the group of @list, hidden while no one is listed
+ * @untrained: (element-type TxUntrained) (nullable): who to list
+ * @days: the days a post may be held without a training
+ *
+ * Lists those not trained in @list, the first UNTRAINED_LISTED of
+ * them, the others counted, and says in @group's description how many
+ * there are and after how many days.
+ */
+void
+tx_untrained_list_fill (GtkWidget  *group,
+                        GtkListBox *list,
+                        GPtrArray  *untrained,
+                        int         days)
+{
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+
+  n = untrained != NULL ? untrained->len : 0;
+  gtk_widget_set_visible (group, n > 0);
+  if (n == 0)
+    return;
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: how many, then the days a post may be held without a training (a setting) */
+                                              "%u liaison group leader or liaison officer has held the post for more than %d days without a training since taking it up",
+                                              "%u liaison group leaders and liaison officers have held their posts for more than %d days without a training since taking them up",
+                                              n),
+                                 n, days);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  for (guint i = 0; i < n && i < UNTRAINED_LISTED; i++)
+    {
+      TxUntrained *one = g_ptr_array_index (untrained, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = one->township_name != NULL
+                               ? g_strdup_printf ("%s · %s", one->name, one->township_name)
+                               : g_strdup (one->name);
+      g_autofree char *subtitle = tx_untrained_describe (one, days);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (list, row);
+    }
+  if (n > UNTRAINED_LISTED)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
+                                                            "And %u more", n - UNTRAINED_LISTED),
+                                               n - UNTRAINED_LISTED);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (list, row);
+    }
+}
