@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tx-activity.h"
 #include "tx-conflict.h"
 #include "tx-exchange.h"
 #include "tx-ledger.h"
@@ -741,6 +742,11 @@ test_issue (Fixture       *f,
   TxDate day = tx_date_new (2001, 6, 30);
 
   import (f->city, first);
+  {
+    g_autofree char *fengshan = send (f, f->fengshan, FENGSHAN, "fengshan-1.xml.gz");
+
+    import (f->city, fengshan);
+  }
   g_assert_true (tx_store_set_plan (f->city, "金山街道", 2001, 6, &error));
   g_assert_true (tx_settings_set_text (tx_store_get_settings (f->city), "stage-red-days", "10", &error));
   g_assert_no_error (error);
@@ -771,6 +777,7 @@ test_issue (Fixture       *f,
   g_assert_nonnull (strstr (text, "<plan township=\"" JINSHAN "\" year=\"2001\" consultations=\"6\""));
   g_assert_null (strstr (text, "<person "));
   g_assert_null (strstr (text, "<consultation "));
+  g_assert_null (strstr (text, "<activity "));
 
   /* the township takes them */
   report = import (f->jinshan, issued);
@@ -805,6 +812,55 @@ test_issue (Fixture       *f,
   g_free (value);
   value = tx_settings_dup_text (tx_store_get_settings (f->city), "stage-red-days", &error);
   g_assert_cmpstr (value, ==, "10");
+
+  /* the city's training of two townships' leaders goes down with what it
+   * issues; each township keeps who of its own was there */
+  {
+    g_autoptr(TxActivity) training = tx_activity_new (TX_ACTIVITY_TRAINING, "联络组组长业务培训", "2001-08-10");
+    g_autoptr(TxActivity) held = NULL;
+    g_autofree char *again = path_in (f, "下发-2001-2.xml");
+    g_autofree char *third = path_in (f, "下发-2001-3.xml");
+    g_autofree char *contents = NULL;
+    TxExportOptions plain = { NULL, FALSE, TRUE };
+    TxParticipant *participant;
+
+    tx_activity_add_township (training, "金山街道");
+    tx_activity_add_township (training, "凤山镇");
+    tx_activity_set_attendance (training, LUO, 1);
+    tx_activity_set_attendance (training, "9e65fc66-25e7-41df-85e0-9b055fb453f0", 1);
+    g_assert_true (tx_store_save_activity (f->city, training, &error));
+    g_assert_no_error (error);
+    g_usleep (2000);
+    g_assert_true (tx_exchange_export_with (f->city, &plain, again, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (again, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<activity "));
+    g_assert_nonnull (strstr (contents, "联络组组长业务培训"));
+    g_assert_null (strstr (contents, "<person "));
+
+    report = import (f->jinshan, again);
+    g_assert_cmpuint (report.inserted, ==, 1);
+    held = tx_store_load_activity (f->jinshan, tx_activity_get_uuid (training), &error);
+    g_assert_no_error (error);
+    g_assert_null (tx_activity_get_township_name (held));   /* the city's */
+    g_assert_cmpuint (tx_activity_get_townships (held)->len, ==, 2);
+    g_assert_cmpuint (tx_activity_get_participants (held)->len, ==, 1);
+    participant = g_ptr_array_index (tx_activity_get_participants (held), 0);
+    g_assert_cmpstr (participant->person_uuid, ==, LUO);
+    g_assert_cmpint (participant->attended, ==, 1);
+    g_clear_object (&held);
+
+    /* deleted at the city: deleted at the township with the next issue */
+    g_assert_true (tx_store_delete_activity (f->city, tx_activity_get_uuid (training), &error));
+    g_assert_no_error (error);
+    g_usleep (2000);
+    g_assert_true (tx_exchange_export_with (f->city, &plain, third, &error));
+    g_assert_no_error (error);
+    report = import (f->jinshan, third);
+    g_assert_cmpuint (report.deleted, ==, 1);
+    held = tx_store_load_activity (f->jinshan, tx_activity_get_uuid (training), NULL);
+    g_assert_null (held);
+  }
 }
 
 /*

@@ -107,7 +107,7 @@ static const Command commands[] = {
   { "config get", "KEY", N_("print the value of a setting"), FALSE, tx_cli_cmd_config_get },
   { "config set", "KEY VALUE", N_("change a setting (checked first; nothing changes when refused)"), FALSE, tx_cli_cmd_config_set },
   { "export", "[--township NAME] [--since-last] [--issue] OUT.xml|OUT.xml.gz",
-    N_("write everything as an exchange file, or one township's records, or what changed since the last file; --issue: what the city office sends its townships (plans, thresholds of the ledger, circulars issued)"), FALSE, tx_cli_cmd_export },
+    N_("write everything as an exchange file, or one township's records, or what changed since the last file; --issue: what the city office sends its townships (plans, the activities it organises with who came, thresholds of the ledger, circulars issued)"), FALSE, tx_cli_cmd_export },
   { "backup", "OUT.db | list", N_("copy the whole database to a file, or list the backups kept beside it"), FALSE, tx_cli_cmd_backup },
   { "restore", "IN.db", N_("replace the database with a backup (the data replaced are kept as a backup)"), TRUE, tx_cli_cmd_restore },
   { "check", "", N_("check that the database is sound (changes nothing)"), FALSE, tx_cli_cmd_check },

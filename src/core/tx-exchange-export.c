@@ -35,7 +35,8 @@ typedef struct {
   xmlTextWriterPtr  writer;
   gboolean          failed;
   GError           *read_error;   /* the first, when reading failed */
-  gboolean          issue;        /* only what the city sends its townships: townships, plans, thresholds, circulars */
+  gboolean          issue;        /* only what the city sends its townships: townships, plans, its own
+                                   * activities, thresholds, circulars */
   gboolean          city;         /* written by the city office: its thresholds and circulars go with it */
 } Exporter;
 
@@ -513,6 +514,7 @@ export_activities (Exporter *ex)
                                      "FROM activity a LEFT JOIN township t ON t.id = a.township_id "
                                      "WHERE a.deleted_at IS NULL AND (?1 = 0 OR a.township_id = ?1) "
                                      "  AND (?2 IS NULL OR a.updated_at >= ?2) AND (?3 IS NULL OR a.uuid = ?3) "
+                                     "  AND (?4 = 0 OR a.township_id IS NULL) "
                                      "ORDER BY a.starts_at, a.uuid");
   sqlite3_stmt *townships = tx_store_prepare (ex->store,
                                               "SELECT t.uuid FROM activity_township at JOIN township t ON t.id = at.township_id "
@@ -527,6 +529,9 @@ export_activities (Exporter *ex)
       ex->failed = TRUE;
       return;
     }
+  /* what the city issues: its own, with who was there (each township
+   * keeps those of its own people) */
+  sqlite3_bind_int (stmt, 4, ex->issue);
 
   while (ex_step (ex, stmt))
     {
@@ -676,6 +681,27 @@ export_deletions (Exporter *ex)
     sqlite3_reset (stmt);
 }
 
+/* What the city issues: the activities of its own it deleted */
+static void
+export_city_activity_deletions (Exporter *ex)
+{
+  sqlite3_stmt *stmt = prepare_rows (ex,
+                                     "SELECT uuid, deleted_at FROM activity "
+                                     "WHERE deleted_at IS NOT NULL AND township_id IS NULL AND ?1 = 0 "
+                                     "  AND (?2 IS NULL OR deleted_at >= ?2) ORDER BY uuid");
+
+  while (ex_step (ex, stmt))
+    {
+      start (ex, "deleted");
+      attr (ex, "kind", "activity");
+      attr (ex, "uuid", tx_column_text (stmt, 0));
+      attr (ex, "at", tx_column_text (stmt, 1));
+      end (ex);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
 static gboolean
 export_records (TxStore   *store,
                 gpointer   user_data,
@@ -691,9 +717,10 @@ export_records (TxStore   *store,
     {
       export_consultations (ex);
       export_outcomes (ex);
-      export_activities (ex);
-      export_attachments (ex);
     }
+  export_activities (ex);
+  if (!ex->issue)
+    export_attachments (ex);
   /* the city's, for its townships: with what it sends them, and with
    * all it keeps */
   if (ex->city && (ex->issue || ex->township == 0))
@@ -703,6 +730,8 @@ export_records (TxStore   *store,
     }
   if (!ex->issue)
     export_deletions (ex);
+  else
+    export_city_activity_deletions (ex);
 
   return !ex->failed;
 }

@@ -1231,7 +1231,10 @@ merge_deletion (Importer    *imp,
       update = "UPDATE outcome SET deleted_at = ?2 WHERE id = ?1";
     }
 
+  /* the deletion of an activity of the city's is the city's to make */
+  imp->city_activity = g_strcmp0 (kind, "activity") == 0 && is_city_activity (imp, uuid);
   merge = decide (imp, kind, lookup, uuid, at, &here);
+  imp->city_activity = FALSE;
   /* deleted on both sides: they agree */
   if (merge == MERGE_CONFLICT && here.deleted)
     merge = MERGE_REJECTED;

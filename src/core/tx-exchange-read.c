@@ -1906,10 +1906,11 @@ read_circular (Importer    *imp,
 /* A participant of a meeting (a consultation's, an activity), added to
  * @participants */
 static gboolean
-read_participant (Importer   *imp,
-                  Elem       *child,
-                  GPtrArray  *participants,
-                  GError    **error)
+read_participant_of (Importer   *imp,
+                     Elem       *child,
+                     GPtrArray  *participants,
+                     gboolean    others_people,
+                     GError    **error)
 {
   const char *person = get_attr (child, "person");
   const char *invited = get_attr (child, "invited");
@@ -1917,6 +1918,9 @@ read_participant (Importer   *imp,
   TxRole role = TX_ROLE_OBSERVER;
   TxParticipant *participant;
 
+  /* one of another township's people, at the city's activity */
+  if (others_people && !refers_to_known (imp, KIND_PERSON, person))
+    return TRUE;
   if (!refers_to_known (imp, KIND_PERSON, person))
     return tx_import_fail_at (imp, child->line, error, TX_EXCHANGE_ERROR_REFERENCE,
                               _("the participant %s is neither in the file nor in the database."), person);
@@ -1929,6 +1933,15 @@ read_participant (Importer   *imp,
   g_ptr_array_add (participants, participant);
 
   return TRUE;
+}
+
+static gboolean
+read_participant (Importer   *imp,
+                  Elem       *child,
+                  GPtrArray  *participants,
+                  GError    **error)
+{
+  return read_participant_of (imp, child, participants, FALSE, error);
 }
 
 /* A consultation's stages, participants and minutes, read into @record. */
@@ -2117,6 +2130,10 @@ read_activity (Importer    *imp,
   g_autofree char *ends = shift_day_or_time (imp, child_text (elem, "ends"));
   TxActivityKind kind = TX_ACTIVITY_TRAINING;
   TxActivity *record;
+  /* the city's activity at a township: its people are of every
+   * township, this one keeps its own */
+  gboolean others_people = organiser == NULL && g_strcmp0 (imp->own_kind, "township") == 0 &&
+                           g_strcmp0 (imp->sender.kind, "city") == 0;
 
   tx_activity_kind_from_key (get_attr (elem, "kind"), &kind);
   record = tx_activity_new_received (incoming->uuid, incoming->updated, kind, child_text (elem, "title"), starts);
@@ -2143,7 +2160,7 @@ read_activity (Importer    *imp,
           tx_activity_add_township (record, township);
         }
       else if (is_element (child, "participant") &&
-               !read_participant (imp, child, tx_activity_get_participants (record), error))
+               !read_participant_of (imp, child, tx_activity_get_participants (record), others_people, error))
         return FALSE;
     }
 
