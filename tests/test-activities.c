@@ -415,6 +415,29 @@ test_delete_and_merge (Fixture       *f,
   tx_test_run_clear (&run);
   list = run_json (f, "activity", "list", "--format", "json", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  g_clear_pointer (&list, json_node_unref);
+
+  /* in Recently Deleted, and brought back whole, by its title */
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "restore", "查无此活动", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "tongxin-cli: No deleted activity is “查无此活动”. "
+                                "Give the exact title or the id of one deleted.\n");
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "restore", TRAINING, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Brought back the activity “" TRAINING "”\n");
+  tx_test_run_clear (&run);
+  list = run_json (f, "activity", "list", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
+  g_clear_pointer (&shown, json_node_unref);
+  shown = run_json (f, "activity", "show", uuid, "--format", "json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "venue"), ==, "市政协三楼会议室");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "townships")),
+                    ==, 1);
+  /* not deleted now: nothing to bring back */
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "restore", uuid, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  tx_test_run_clear (&run);
 
   tx_test_cli (&run, f->db, TODAY, NULL, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);

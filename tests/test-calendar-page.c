@@ -874,6 +874,14 @@ test_activity_dialog (Fixture       *f,
   g_assert_null (tx_store_load_activity (f->store, "新任联络员业务培训", NULL));
 
   gtk_editable_set_text (tx_test_get_template_child (dialog, "time_row"), "09:30");
+  /* two days: a last day before the first is said, and not saved */
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "end_date_row"), "2026-11-26");
+  g_assert_false (tx_activity_dialog_save (dialog));
+  g_assert_null (tx_store_load_activity (f->store, "新任联络员业务培训", NULL));
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "end_date_row"), "第二天");
+  g_assert_false (tx_activity_dialog_save (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (tx_test_get_template_child (dialog, "problem_label")), "第二天"));
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "end_date_row"), "2026年11月28日");
   settle ();
   tx_test_save_screenshot (dialog, "activity-dialog-zh_CN");
   g_assert_true (tx_activity_dialog_save (dialog));
@@ -883,6 +891,7 @@ test_activity_dialog (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (tx_activity_get_kind (saved), ==, TX_ACTIVITY_TRAINING);
   g_assert_cmpstr (tx_activity_get_starts (saved), ==, "2026-11-27T09:30:00+08:00");
+  g_assert_cmpstr (tx_activity_get_ends (saved), ==, "2026-11-28");
   g_assert_cmpstr (tx_activity_get_venue (saved), ==, "市政协三楼会议室");
   g_assert_null (tx_activity_get_township_name (saved));
   g_assert_cmpuint (tx_activity_get_participants (saved)->len, ==, 1);
@@ -899,6 +908,7 @@ test_activity_dialog (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "title_row")), ==, "新任联络员业务培训");
   g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "time_row")), ==, "09:30");
+  g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (dialog, "end_date_row")), ==, "2026-11-28");
   tx_activity_dialog_set_attended (dialog, tx_person_get_uuid (person), FALSE);
   /* a township taking part that there is not: said, nothing saved */
   gtk_editable_set_text (tx_test_get_template_child (dialog, "townships_row"), "金山街道、没有这个镇");

@@ -18,6 +18,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tx-activity-dialog.h"
+#include "tx-activity.h"
 #include "tx-circular-dialog-private.h"
 #include "tx-circular-dialog.h"
 #include "tx-attachment.h"
@@ -1482,6 +1484,89 @@ test_attachments (Fixture       *fixture,
   tx_test_wait_until (was_opened, copy, "the photo to be opened");
 }
 
+
+static gboolean
+no_activity_dialog (gpointer data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  gboolean none = TRUE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (TX_IS_ACTIVITY_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      none = FALSE;
+  g_list_free (windows);
+
+  return none;
+}
+
+/* An activity deleted from its dialog is in Recently Deleted, and comes
+ * back by Undo (the toast's 撤销, or Ctrl+Z) with its participants; and
+ * again from Recently Deleted */
+static void
+test_delete_activity (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxActivity) training = tx_activity_new (TX_ACTIVITY_TRAINING, "误建的培训", "2026-12-10");
+  g_autoptr(TxActivity) back = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(TxPerson) person = tx_person_new_with_fields (NULL, "韦德", TX_GENDER_MALE, "布依族", NULL, "", "",
+                                                          "联络员", "", "");
+  TxActivityDialog *dialog;
+  TxTrashDialog *trash;
+  TxWindow *window;
+  GtkWidget *row;
+  const char *uuid = tx_activity_get_uuid (training);
+
+  if (fixture->store == NULL)
+    return;   /* skipped in set-up */
+
+  g_assert_true (tx_roster_edit_person (fixture->store, person, &error));
+  g_assert_no_error (error);
+  tx_activity_set_attendance (training, tx_person_get_uuid (person), 1);
+  g_assert_true (tx_store_save_activity (fixture->store, training, &error));
+  g_assert_no_error (error);
+
+  window = tx_window_new (NULL, fixture->store, fixture->day);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = tx_activity_dialog_new (GTK_WINDOW (window), fixture->store, tx_date_from_iso (TODAY), uuid);
+  gtk_window_present (GTK_WINDOW (dialog));
+  tx_test_settle ();
+  tx_test_answer_message_dialog (tx_activity_dialog_ask_to_delete (dialog), "delete");
+  tx_test_wait_until (no_activity_dialog, NULL, "the dialog to close");
+  g_assert_null (tx_store_load_activity (fixture->store, uuid, NULL));
+
+  deleted = tx_trash_list (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 1);
+  g_assert_cmpstr (((TxTrashItem *) g_ptr_array_index (deleted, 0))->kind, ==, "activity");
+  g_assert_cmpstr (((TxTrashItem *) g_ptr_array_index (deleted, 0))->detail, ==, "市政协");
+
+  /* 撤销: back, with who came */
+  tx_test_wait_toast_shown ();
+  tx_test_save_screenshot (window, "activity-deleted-toast");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  back = tx_store_load_activity (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_activity_get_participants (back)->len, ==, 1);
+  g_assert_cmpint (((TxParticipant *) g_ptr_array_index (tx_activity_get_participants (back), 0))->attended, ==, 1);
+
+  /* deleted again, and brought back from Recently Deleted */
+  g_assert_true (tx_store_delete_activity (fixture->store, uuid, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.trash", NULL);
+  trash = tx_test_get_widget_of_type (TX_TYPE_TRASH_DIALOG);
+  row = gtk_widget_get_first_child (tx_test_get_template_child (trash, "list"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "误建的培训");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "活动 · 市政协 · 删除于"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore", "(ss)", "activity", uuid));
+  g_clear_object (&back);
+  back = tx_store_load_activity (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tx_test_get_template_child (trash, "stack")), ==, "empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1520,6 +1605,8 @@ main (int   argc,
               fixture_set_up, test_stage_done_on_a_day, fixture_tear_down);
   g_test_add ("/gui/setup/add-outcome-from-consultation", Fixture, NULL,
               fixture_set_up, test_add_outcome_from_consultation, fixture_tear_down);
+  g_test_add ("/gui/setup/delete-activity", Fixture, NULL,
+              fixture_set_up, test_delete_activity, fixture_tear_down);
   g_test_add ("/gui/setup/delete-and-restore", Fixture, NULL,
               fixture_set_up, test_delete_and_restore, fixture_tear_down);
 

@@ -366,6 +366,26 @@ tx_cli_cmd_activity_delete (Cli *cli)
 }
 
 int
+tx_cli_cmd_activity_restore (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (cli->n_args != 3)
+    return tx_cli_usage_error (_("“activity restore” needs one deleted activity: tongxin-cli activity restore ACTIVITY"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!tx_store_restore_activity (store, cli->args[2], &title, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Brought back the activity “%s”\n"), title);
+  return EXIT_SUCCESS;
+}
+
+int
 tx_cli_cmd_activity_attend (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;

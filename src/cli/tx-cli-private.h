@@ -76,6 +76,7 @@ int tx_cli_cmd_activity_add      (Cli *cli);
 int tx_cli_cmd_activity_list     (Cli *cli);
 int tx_cli_cmd_activity_show     (Cli *cli);
 int tx_cli_cmd_activity_delete   (Cli *cli);
+int tx_cli_cmd_activity_restore  (Cli *cli);
 int tx_cli_cmd_activity_attend   (Cli *cli);
 
 /* tx-cli-attachment.c */

@@ -765,6 +765,99 @@ tx_store_delete_activity (TxStore     *store,
   return tx_store_write (store, delete_activity, (gpointer) uuid, error);
 }
 
+typedef struct {
+  const char *uuid_or_title;
+  char       *title;         /* of the activity brought back */
+} Restore;
+
+static gboolean
+restore_activity (TxStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  Restore *restore = user_data;
+  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  guint matches = 0;
+  int rc;
+
+  /* the deleted one of that id, or the one deleted of that title */
+  stmt = tx_store_prepare (store,
+                           "SELECT uuid, title FROM activity WHERE (uuid = ?1 OR title = ?1) AND deleted_at IS NOT NULL "
+                           "ORDER BY uuid = ?1 DESC, deleted_at DESC",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, restore->uuid_or_title, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      if (matches++ == 0)
+        {
+          uuid = g_strdup (tx_column_text (stmt, 0));
+          restore->title = g_strdup (tx_column_text (stmt, 1));
+          if (g_str_equal (uuid, restore->uuid_or_title))
+            break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return FALSE;
+  if (uuid == NULL)
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                   _("No deleted activity is “%s”. Give the exact title or the id of one deleted."),
+                   restore->uuid_or_title);
+      return FALSE;
+    }
+  if (matches > 1 && !g_str_equal (uuid, restore->uuid_or_title))
+    {
+      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
+                   _("Several deleted activities are called “%s”: give the id of the one to bring back."),
+                   restore->uuid_or_title);
+      return FALSE;
+    }
+
+  stmt = tx_store_prepare (store, "UPDATE activity SET deleted_at = NULL, updated_at = ?2 WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  if (!tx_store_step_done (store, stmt, error))
+    return FALSE;
+
+  tx_store_emit_record_changed (store, "activity", uuid);
+  return TRUE;
+}
+
+/**
+ * tx_store_restore_activity:
+ * @uuid_or_title: the id of a deleted activity, or its exact title
+ * @title: (out) (optional) (transfer full): the title of the activity
+ *   brought back
+ *
+ * Brings back a deleted activity, with its townships and participants
+ * as they were; it is changed now, so the exchange carries it back.
+ */
+gboolean
+tx_store_restore_activity (TxStore     *store,
+                           const char  *uuid_or_title,
+                           char       **title,
+                           GError     **error)
+{
+  Restore restore = { uuid_or_title, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (TX_IS_STORE (store), FALSE);
+
+  ok = tx_store_write (store, restore_activity, &restore, error);
+  if (ok && title != NULL)
+    *title = g_steal_pointer (&restore.title);
+  g_free (restore.title);
+
+  return ok;
+}
+
 /**
  * tx_activity_last_trainings:
  *

@@ -97,6 +97,10 @@ GPtrArray      *tx_activity_list_untrained     (TxStore        *store,
                                                 GError        **error);
 char           *tx_untrained_describe          (const TxUntrained *untrained,
                                                 int             days);
+gboolean        tx_store_restore_activity      (TxStore        *store,
+                                                const char     *uuid_or_title,
+                                                char          **title,
+                                                GError        **error);
 gboolean        tx_store_delete_activity       (TxStore        *store,
                                                 const char     *uuid,
                                                 GError        **error);

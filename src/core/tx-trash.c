@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tx-activity.h"
 #include "tx-consultation-store.h"
 #include "tx-outcome-store.h"
 #include "tx-roster.h"
@@ -62,6 +63,10 @@ tx_trash_list (TxStore  *store,
                            "SELECT 'outcome', o.uuid, o.title, c.title, o.deleted_at "
                            "  FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
                            "  WHERE o.deleted_at IS NOT NULL "
+                           "UNION ALL "
+                           "SELECT 'activity', a.uuid, a.title, coalesce (t.name, ''), a.deleted_at "
+                           "  FROM activity a LEFT JOIN township t ON t.id = a.township_id "
+                           "  WHERE a.deleted_at IS NOT NULL "
                            "ORDER BY 5 DESC, 3",
                            error);
   if (stmt == NULL)
@@ -75,6 +80,12 @@ tx_trash_list (TxStore  *store,
       item->uuid = g_strdup (tx_column_text (stmt, 1));
       item->title = g_strdup (tx_column_text (stmt, 2));
       item->detail = g_strdup (tx_column_text (stmt, 3));
+      /* an activity of no township is the city office's */
+      if (g_str_equal (item->kind, "activity") && item->detail[0] == '\0')
+        {
+          g_free (item->detail);
+          item->detail = g_strdup (_("City CPPCC office"));
+        }
       item->deleted_at = g_strdup (tx_column_text (stmt, 4));
       g_ptr_array_add (items, item);
     }
@@ -87,7 +98,7 @@ tx_trash_list (TxStore  *store,
 
 /**
  * tx_trash_set_deleted:
- * @kind: "person", "consultation" or "outcome"
+ * @kind: "person", "consultation", "outcome" or "activity"
  * @deleted: %TRUE to delete, %FALSE to restore
  *
  * Deletes or restores one record, as its own module does.
@@ -108,6 +119,9 @@ tx_trash_set_deleted (TxStore     *store,
     return tx_store_delete_consultation (store, uuid, !deleted, NULL, error);
   if (g_strcmp0 (kind, "outcome") == 0)
     return tx_store_delete_outcome (store, uuid, !deleted, error);
+  if (g_strcmp0 (kind, "activity") == 0)
+    return deleted ? tx_store_delete_activity (store, uuid, error)
+                   : tx_store_restore_activity (store, uuid, NULL, error);
 
   g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, "No deleted records of the kind “%s”", kind);
   return FALSE;
@@ -125,5 +139,7 @@ tx_trash_kind_get_label (const char *kind)
     return C_("deleted record", "Person");
   if (g_strcmp0 (kind, "consultation") == 0)
     return C_("deleted record", "Consultation");
+  if (g_strcmp0 (kind, "activity") == 0)
+    return C_("deleted record", "Activity");
   return C_("deleted record", "Recommendation");
 }

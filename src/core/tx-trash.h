@@ -10,10 +10,11 @@ G_BEGIN_DECLS
 
 /* A record deleted and kept, so that it can be restored. */
 typedef struct {
-  char *kind;          /* "person", "consultation" or "outcome" */
+  char *kind;          /* "person", "consultation", "outcome" or "activity" */
   char *uuid;
   char *title;         /* a name, or a title */
-  char *detail;        /* the township; for a recommendation, its consultation */
+  char *detail;        /* the township (for an activity, its organiser);
+                        * for a recommendation, its consultation */
   char *deleted_at;    /* a timestamp, UTC */
 } TxTrashItem;
 

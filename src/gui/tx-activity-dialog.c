@@ -34,6 +34,7 @@ struct _TxActivityDialog
   AdwEntryRow         *title_row;
   AdwEntryRow         *date_row;
   AdwEntryRow         *time_row;
+  AdwEntryRow         *end_date_row;
   AdwEntryRow         *venue_row;
   AdwComboRow         *organiser_row;
   AdwEntryRow         *townships_row;
@@ -171,6 +172,27 @@ apply_form (TxActivityDialog *self)
   else
     starts = g_strdup (date);
 
+  /* the last day of an activity of several; an end with its time, as
+   * another office may have written it, is kept while its day is */
+  {
+    g_autofree char *end_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->end_date_row))));
+    const char *ends = tx_activity_get_ends (self->activity);
+    TxDate last;
+
+    if (*end_text == '\0')
+      tx_activity_set_ends (self->activity, NULL);
+    else if (ends == NULL || strncmp (ends, end_text, 10) != 0 || strlen (end_text) != 10)
+      {
+        g_autofree char *last_day = NULL;
+
+        if (!tx_date_parse (end_text, &last, &error))
+          /* Translators: %s says what is wrong with the day typed */
+          return g_strdup_printf (_("The last day: %s"), error->message);
+        last_day = tx_date_to_iso (last);
+        tx_activity_set_ends (self->activity, last_day);
+      }
+  }
+
   tx_activity_set_kind (self->activity, (TxActivityKind) adw_combo_row_get_selected (self->kind_row));
   tx_activity_set_title (self->activity, title);
   tx_activity_set_starts (self->activity, starts);
@@ -249,7 +271,8 @@ on_delete_response_cb (AdwMessageDialog *message,
     {
       /* Translators: %s is the activity's title */
       text = g_strdup_printf (_("“%s” deleted"), tx_activity_get_title (self->activity));
-      tx_window_show_toast (TX_WINDOW (parent), text);
+      tx_window_show_deleted_toast (TX_WINDOW (parent), "activity", tx_activity_get_uuid (self->activity),
+                                    text, tx_activity_get_title (self->activity));
     }
   /* the question goes first: it is this dialog's */
   gtk_window_set_transient_for (GTK_WINDOW (message), NULL);
@@ -331,6 +354,7 @@ tx_activity_dialog_class_init (TxActivityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, end_date_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, venue_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, organiser_row);
   gtk_widget_class_bind_template_child (widget_class, TxActivityDialog, townships_row);
@@ -419,6 +443,12 @@ tx_activity_dialog_new (GtkWindow  *parent,
       g_autofree char *time = g_strndup (starts + 11, 5);
 
       gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+    }
+  if (tx_activity_get_ends (self->activity) != NULL)
+    {
+      g_autofree char *last = g_strndup (tx_activity_get_ends (self->activity), 10);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->end_date_row), last);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->venue_row), tx_activity_get_venue (self->activity));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), tx_activity_get_notes (self->activity));

@@ -175,6 +175,33 @@ tx_window_note_deleted (TxWindow   *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")), TRUE);
 }
 
+/**
+ * tx_window_show_deleted_toast:
+ * @kind: "person", "consultation", "outcome" or "activity"
+ * @title: what the toast says
+ * @name: the record's name or title, for Ctrl+Z's toast
+ *
+ * Says that a record was deleted, with 撤销 to bring it back (as
+ * Ctrl+Z does, which also remembers it).
+ */
+void
+tx_window_show_deleted_toast (TxWindow   *self,
+                              const char *kind,
+                              const char *uuid,
+                              const char *title,
+                              const char *name)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  g_return_if_fail (TX_IS_WINDOW (self));
+
+  tx_window_note_deleted (self, kind, uuid, name);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Ctrl+Z: brings back the last record deleted in the window. */
 void
 tx_window_undo_action (GSimpleAction *action,

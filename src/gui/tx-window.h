@@ -43,6 +43,11 @@ void      tx_window_export_exchange_to (TxWindow *self,
 gboolean  tx_window_is_busy      (TxWindow       *self);
 void      tx_window_add_outcome  (TxWindow       *self,
                                   const char     *consultation_uuid);
+void      tx_window_show_deleted_toast (TxWindow *self,
+                                        const char *kind,
+                                        const char *uuid,
+                                        const char *title,
+                                        const char *name);
 void      tx_window_note_deleted (TxWindow       *self,
                                   const char     *kind,
                                   const char     *uuid,
