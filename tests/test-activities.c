@@ -344,7 +344,8 @@ test_refusals (Fixture       *f,
 
   tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "party", "--title", "茶话会", "--date", "2026-12-10", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "Unknown kind of activity “party”: use training (业务培训), observation (观摩学习) or exchange (座谈交流)."));
+  g_assert_nonnull (strstr (run.err, "Unknown kind of activity “party”: use training (业务培训), observation (观摩学习) or exchange (座谈交流), "
+                                     "or add it to this office’s own kinds: tongxin-cli config set activity-kinds NAME、NAME\n"));
   tx_test_run_clear (&run);
 
   tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "training", "--title", "培训", "--date", "2026-02-30", NULL);
@@ -827,6 +828,72 @@ test_untrained (Fixture       *f,
   g_assert_nonnull (strstr (run.out, "\"post_since\" : \"2025-01-15\""));
 }
 
+
+/* The office's own kinds of activity: a kind not in its settings is
+ * refused, saying how to add it; the setting keeps each name once and
+ * leaves Tongxin's three out; an activity of such a kind is listed,
+ * carried by the exchange file to an office that has no such kind, and
+ * comes back from its database as it went */
+static void
+test_own_kinds (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(TxTestRun) run = { 0, };
+  g_autofree char *xml = g_build_filename (f->dir, "kinds.xml", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "书面交流", "--title", "建言办理书面交流",
+               "--date", "2026-12-01", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown kind of activity “书面交流”"));
+  g_assert_nonnull (strstr (run.err, "config set activity-kinds"));
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "activity-kinds", " 书面交流，专题视察、业务培训、书面交流 ", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "get", "activity-kinds", NULL);
+  g_assert_cmpstr (run.out, ==, "书面交流、专题视察\n");
+  tx_test_run_clear (&run);
+  /* a name no kind can have */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "activity-kinds", "书面交流、一个名字长得超过二十个字的活动类型真的没有必要", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "get", "activity-kinds", NULL);
+  g_assert_cmpstr (run.out, ==, "书面交流、专题视察\n");
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "书面交流", "--title", "建言办理书面交流",
+               "--date", "2026-12-01", "--township", "凤山镇", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  list = run_json (f, "activity", "list", "--format", "json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (list), 0), "kind"),
+                   ==, "书面交流");
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "show", "建言办理书面交流", NULL);
+  g_assert_nonnull (strstr (run.out, "Kind: 书面交流\n"));
+  tx_test_run_clear (&run);
+
+  tx_test_cli (&run, f->db, TODAY, NULL, "export", xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  {
+    g_autofree char *here = shown_json (f->db, "建言办理书面交流");
+    g_autofree char *there = shown_json (other, "建言办理书面交流");
+
+    g_assert_cmpstr (here, ==, there);
+    g_assert_nonnull (strstr (there, "\"kind\" : \"书面交流\""));
+  }
+  tx_test_cli (&run, other, TODAY, NULL, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +907,7 @@ main (int   argc,
   g_test_add ("/activities/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/activities/delete-and-merge", Fixture, NULL, fixture_set_up, test_delete_and_merge, fixture_tear_down);
   g_test_add ("/activities/exchange", Fixture, NULL, fixture_set_up, test_exchange, fixture_tear_down);
+  g_test_add ("/activities/own-kinds", Fixture, NULL, fixture_set_up, test_own_kinds, fixture_tear_down);
   g_test_add ("/activities/untrained", Fixture, NULL, fixture_set_up, test_untrained, fixture_tear_down);
   g_test_add ("/activities/exchange-refused", Fixture, NULL, fixture_set_up, test_exchange_refused, fixture_tear_down);
 

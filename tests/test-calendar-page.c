@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "tx-activity-dialog.h"
+#include "tx-settings.h"
 #include "tx-activity.h"
 #include "tx-calendar-layout.h"
 #include "tx-calendar-page.h"
@@ -814,6 +815,37 @@ test_activities_zh_cn (Fixture       *f,
   button = find_activity_button (get_day_cell (f, "2026-11-26"), "业务培训：联络员业务培训");
   g_assert_nonnull (button);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "市政协"));
+
+  /* a kind of the office's own: in the month by its name, and offered
+   * in the dialog, chosen */
+  {
+    g_autoptr(TxActivity) written = tx_activity_new (TX_ACTIVITY_TRAINING, "建言办理书面交流", "2026-11-24");
+    g_autoptr(TxActivity) saved = NULL;
+    TxActivityDialog *dialog;
+    AdwComboRow *kind_row;
+    GListModel *kinds;
+
+    g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "activity-kinds", "专题视察、书面交流", &error));
+    tx_activity_set_kind_name (written, "书面交流");
+    g_assert_true (tx_store_save_activity (f->store, written, &error));
+    g_assert_no_error (error);
+    settle ();
+    g_assert_nonnull (find_activity_button (get_day_cell (f, "2026-11-24"), "书面交流：建言办理书面交流"));
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.edit-activity", "s", tx_activity_get_uuid (written));
+    dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
+    kind_row = tx_test_get_template_child (dialog, "kind_row");
+    kinds = adw_combo_row_get_model (kind_row);
+    g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 5);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), adw_combo_row_get_selected (kind_row)),
+                     ==, "书面交流");
+    adw_combo_row_set_selected (kind_row, 3);
+    g_assert_true (tx_activity_dialog_save (dialog));
+    saved = tx_store_load_activity (f->store, tx_activity_get_uuid (written), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tx_activity_get_kind_key (saved), ==, "专题视察");
+    settle ();
+  }
   tx_test_save_screenshot (f->window, "calendar-activities-zh_CN");
 }
 

@@ -169,6 +169,14 @@ test_figures (Fixture       *f,
                "--date", "2026-12-20", NULL);
   g_assert_cmpint (run.status, ==, 0);
   tx_test_run_clear (&run);
+  /* and one of a kind of the office's own, of 凤山镇 */
+  tx_test_cli (&run, f->db, TODAY, NULL, "config", "set", "activity-kinds", "书面交流", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  tx_test_cli (&run, f->db, TODAY, NULL, "activity", "add", "--kind", "书面交流", "--title", "建言办理书面交流",
+               "--date", "2026-09-01", "--township", "凤山镇", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
 
   tx_test_cli (&run, f->db, TODAY, NULL, "yearly-statistics", "--year", YEAR, odt, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -206,10 +214,11 @@ test_figures (Fixture       *f,
   g_assert_nonnull (strstr (text, expected));
 
   /* trainings held (not the one to come), people of the township trained */
-  g_assert_nonnull (strstr (text, "金山街道\n1\n2\n1\n0\n"));
-  g_assert_nonnull (strstr (text, "凤山镇\n1\n1\n0\n0\n"));
-  g_assert_nonnull (strstr (text, "仙桥乡\n0\n0\n0\n0\n"));
-  g_assert_nonnull (strstr (text, "合计\n1\n3\n1\n0\n"));
+  g_assert_nonnull (strstr (text, "其他活动（次）\n"));
+  g_assert_nonnull (strstr (text, "金山街道\n1\n2\n1\n0\n0\n"));
+  g_assert_nonnull (strstr (text, "凤山镇\n1\n1\n0\n0\n1\n"));
+  g_assert_nonnull (strstr (text, "仙桥乡\n0\n0\n0\n0\n0\n"));
+  g_assert_nonnull (strstr (text, "合计\n1\n3\n1\n0\n1\n"));
 
   /* one township alone: its row, no total */
   tx_test_cli (&run, f->db, TODAY, NULL, "yearly-statistics", "--year", YEAR, "--township", "金山街道", one, NULL);
@@ -227,6 +236,7 @@ test_figures (Fixture       *f,
   tx_test_run_clear (&run);
   sheet = tx_test_zip_member_text (xlsx, "xl/worksheets/sheet1.xml");
   g_assert_nonnull (strstr (sheet, "<t>培训人数</t>"));
+  g_assert_nonnull (strstr (sheet, "<t>其他活动（次）</t>"));
   g_assert_nonnull (strstr (sheet, "<t>合计</t>"));
   g_assert_nonnull (strstr (sheet, "<t>金山街道</t>"));
   {

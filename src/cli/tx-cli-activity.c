@@ -14,23 +14,19 @@
 #include "tx-cli-private.h"
 #include "tx-date.h"
 #include "tx-roster.h"
+#include "tx-settings.h"
 #include "tx-vocabulary.h"
 
-/* A kind by its key (training) or its Chinese name (业务培训) */
+/* A kind of Tongxin's by its key (training) or its Chinese name
+ * (业务培训), or one of the office's own (the setting activity-kinds) */
 static gboolean
-parse_kind (const char     *text,
-            TxActivityKind *kind)
+is_known_kind (TxStore    *store,
+               const char *text)
 {
-  if (tx_activity_kind_from_key (text, kind))
-    return TRUE;
-  for (guint i = 0; i < tx_activity_kind_get_count (); i++)
-    if (g_str_equal (text, tx_activity_kind_get_chinese (i)) || g_str_equal (text, tx_activity_kind_get_label (i)))
-      {
-        *kind = i;
-        return TRUE;
-      }
+  g_auto(GStrv) own = tx_settings_dup_activity_kinds (tx_store_get_settings (store));
+  TxActivityKind kind;
 
-  return FALSE;
+  return tx_activity_kind_parse (text, &kind) || g_strv_contains ((const char * const *) own, text);
 }
 
 static guint
@@ -71,7 +67,7 @@ build_activity (JsonBuilder *builder,
   json_builder_set_member_name (builder, "uuid");
   json_builder_add_string_value (builder, tx_activity_get_uuid (activity));
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, tx_activity_kind_to_key (tx_activity_get_kind (activity)));
+  json_builder_add_string_value (builder, tx_activity_get_kind_key (activity));
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, tx_activity_get_title (activity));
   json_builder_set_member_name (builder, "starts");
@@ -148,7 +144,6 @@ tx_cli_cmd_activity_add (Cli *cli)
     { "venue", &venue, NULL },
     { "notes", &notes, NULL },
   };
-  TxActivityKind kind;
   TxDate day;
   int status;
 
@@ -157,9 +152,6 @@ tx_cli_cmd_activity_add (Cli *cli)
     return status;
   if (kind_text == NULL || title == NULL || date == NULL)
     return tx_cli_usage_error (_("“activity add” needs its kind, title and date: tongxin-cli activity add --kind training|observation|exchange --title TITLE --date YYYY-MM-DD"));
-  if (!parse_kind (kind_text, &kind))
-    return tx_cli_usage_error (_("Unknown kind of activity “%s”: use training (业务培训), observation (观摩学习) or exchange (座谈交流)."),
-                               kind_text);
   if (!tx_date_parse (date, &day, &error) || (end_date != NULL && !tx_date_parse (end_date, &day, &error)))
     return tx_cli_usage_error ("%s", error->message);
   if (time != NULL)
@@ -177,8 +169,19 @@ tx_cli_cmd_activity_add (Cli *cli)
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILED;
+  if (!is_known_kind (store, kind_text))
+    {
+      g_auto(GStrv) own = tx_settings_dup_activity_kinds (tx_store_get_settings (store));
+      g_autofree char *names = g_strjoinv ("、", own);
 
-  activity = tx_activity_new (kind, title, starts);
+      return tx_cli_usage_error (own[0] != NULL
+                                 ? _("Unknown kind of activity “%s”: use training (业务培训), observation (观摩学习), exchange (座谈交流) or one of this office’s own: %s.")
+                                 : _("Unknown kind of activity “%s”: use training (业务培训), observation (观摩学习) or exchange (座谈交流), or add it to this office’s own kinds: tongxin-cli config set activity-kinds NAME、NAME"),
+                                 kind_text, names);
+    }
+
+  activity = tx_activity_new (TX_ACTIVITY_TRAINING, title, starts);
+  tx_activity_set_kind_name (activity, kind_text);
   tx_activity_set_organiser (activity, township);
   tx_activity_set_venue (activity, venue);
   tx_activity_set_notes (activity, notes);
@@ -258,7 +261,7 @@ tx_cli_cmd_activity_list (Cli *cli)
       const char *organiser = tx_activity_get_township_name (activity);
 
       tx_cli_print_tsv_row (tx_activity_get_uuid (activity),
-                            tx_activity_kind_to_key (tx_activity_get_kind (activity)),
+                            tx_activity_get_kind_key (activity),
                             tx_activity_get_title (activity), tx_activity_get_starts (activity),
                             organiser != NULL ? organiser : "", others, invited, attended, NULL);
     }
@@ -313,7 +316,7 @@ tx_cli_cmd_activity_show (Cli *cli)
   others = join_townships (activity);
   participants = tx_activity_get_participants (activity);
   g_print ("%s\n", tx_activity_get_title (activity));
-  g_print (_("Kind: %s\n"), tx_activity_kind_get_label (tx_activity_get_kind (activity)));
+  g_print (_("Kind: %s\n"), tx_activity_get_kind_label (activity));
   {
     /* 2026-12-10 09:30, or the day alone */
     const char *starts = tx_activity_get_starts (activity);

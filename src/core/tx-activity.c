@@ -19,6 +19,7 @@
 
 #include "tx-activity.h"
 #include "tx-date.h"
+#include "tx-rules.h"
 #include "tx-township.h"
 #include "tx-township-store.h"
 #include "tx-vocabulary.h"
@@ -32,6 +33,7 @@ struct _TxActivity
 
   char           *uuid;
   TxActivityKind  kind;
+  char           *kind_name;       /* of TX_ACTIVITY_OTHER: its name */
   char           *title;
   char           *township_name;   /* the organiser; NULL: the city office (its
                                     * uuid when received from another office) */
@@ -56,6 +58,7 @@ tx_activity_finalize (GObject *object)
   TxActivity *self = TX_ACTIVITY (object);
 
   g_free (self->uuid);
+  g_free (self->kind_name);
   g_free (self->title);
   g_free (self->township_name);
   g_free (self->venue);
@@ -192,7 +195,78 @@ void
 tx_activity_set_kind (TxActivity     *self,
                       TxActivityKind  kind)
 {
+  g_return_if_fail (kind != TX_ACTIVITY_OTHER);
+
   self->kind = kind;
+  g_clear_pointer (&self->kind_name, g_free);
+}
+
+/**
+ * tx_activity_kind_parse:
+ * @text: a key (training), a Chinese name (业务培训) or a label of one of
+ *   Tongxin's three kinds
+ *
+ * Returns: whether @text names one of Tongxin's kinds, set in @kind
+ */
+gboolean
+tx_activity_kind_parse (const char     *text,
+                        TxActivityKind *kind)
+{
+  if (text == NULL)
+    return FALSE;
+  if (tx_activity_kind_from_key (text, kind))
+    return TRUE;
+  for (guint i = 0; i < tx_activity_kind_get_count (); i++)
+    if (g_str_equal (text, tx_activity_kind_get_chinese (i)) || g_str_equal (text, tx_activity_kind_get_label (i)))
+      {
+        *kind = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * tx_activity_set_kind_name:
+ * @name: one of Tongxin's kinds (its key, Chinese name or label), or
+ *   the name of one of the office's own
+ */
+void
+tx_activity_set_kind_name (TxActivity *self,
+                           const char *name)
+{
+  TxActivityKind kind;
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (tx_activity_kind_parse (stripped, &kind))
+    {
+      tx_activity_set_kind (self, kind);
+      return;
+    }
+  self->kind = TX_ACTIVITY_OTHER;
+  g_free (self->kind_name);
+  self->kind_name = g_steal_pointer (&stripped);
+}
+
+/* What the database and the exchange file keep: a key, or the name */
+const char *
+tx_activity_get_kind_key (TxActivity *self)
+{
+  return self->kind == TX_ACTIVITY_OTHER ? self->kind_name : tx_activity_kind_to_key (self->kind);
+}
+
+/* The kind as a clerk reads it, translated for Tongxin's own */
+const char *
+tx_activity_get_kind_label (TxActivity *self)
+{
+  return self->kind == TX_ACTIVITY_OTHER ? self->kind_name : tx_activity_kind_get_label (self->kind);
+}
+
+/* The kind in Chinese, as documents and calendar files print it */
+const char *
+tx_activity_get_kind_chinese (TxActivity *self)
+{
+  return self->kind == TX_ACTIVITY_OTHER ? self->kind_name : tx_activity_kind_get_chinese (self->kind);
 }
 
 void
@@ -329,6 +403,17 @@ tx_activity_check (TxActivity  *self,
                    _("The title of an activity is at most %d characters long."), MAX_TITLE_CHARS);
       return FALSE;
     }
+  if (self->kind == TX_ACTIVITY_OTHER)
+    {
+      g_autofree char *problem = NULL;
+
+      problem = tx_text_check (TX_TEXT_ACTIVITY_KIND, self->kind_name != NULL ? self->kind_name : "");
+      if (problem != NULL)
+        {
+          g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID, problem);
+          return FALSE;
+        }
+    }
   if (day_of (self->starts) == TX_DATE_NONE)
     {
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
@@ -395,7 +480,7 @@ write_rows (TxStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, tx_activity_kind_to_key (self->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, tx_activity_get_kind_key (self), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, self->title, -1, SQLITE_STATIC);
   if (organiser != 0)
     sqlite3_bind_int64 (stmt, 4, organiser);
@@ -502,7 +587,7 @@ activity_from_row (TxStore       *store,
 
   *id = sqlite3_column_int64 (stmt, 0);
   self->uuid = g_strdup (tx_column_text (stmt, 1));
-  tx_activity_kind_from_key (tx_column_text (stmt, 2), &self->kind);
+  tx_activity_set_kind_name (self, tx_column_text (stmt, 2));
   self->title = g_strdup (tx_column_text (stmt, 3));
   tx_activity_set_organiser (self, tx_column_text (stmt, 4));
   self->starts = g_strdup (tx_column_text (stmt, 5));

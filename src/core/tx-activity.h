@@ -38,6 +38,13 @@ char           *tx_activity_dup_organiser      (TxActivity     *self);
 
 void            tx_activity_set_kind           (TxActivity     *self,
                                                 TxActivityKind  kind);
+void            tx_activity_set_kind_name      (TxActivity     *self,
+                                                const char     *name);
+const char     *tx_activity_get_kind_key       (TxActivity     *self);
+const char     *tx_activity_get_kind_label     (TxActivity     *self);
+const char     *tx_activity_get_kind_chinese   (TxActivity     *self);
+gboolean        tx_activity_kind_parse         (const char     *text,
+                                                TxActivityKind *kind);
 void            tx_activity_set_title          (TxActivity     *self,
                                                 const char     *title);
 void            tx_activity_set_starts         (TxActivity     *self,

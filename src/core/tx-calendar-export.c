@@ -144,7 +144,7 @@ add_activity (icalcomponent *calendar,
   for (guint i = 0; i < townships->len; i++)
     g_string_append_printf (description, "%s%s", i == 0 ? "\n参加：" : "、", (char *) g_ptr_array_index (townships, i));
 
-  add_meeting (calendar, zone, TX_MEETING (activity), tx_activity_kind_get_chinese (tx_activity_get_kind (activity)),
+  add_meeting (calendar, zone, TX_MEETING (activity), tx_activity_get_kind_chinese (activity),
                description->str, stamp_source);
 }
 

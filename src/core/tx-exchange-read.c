@@ -232,7 +232,7 @@ static const ElementShape outcome_shape = {
 static const ElementShape activity_shape = {
   "activity",
   ATTRIBUTES ({ "uuid", VALUE_UUID, NULL, TRUE },
-              { "kind", VALUE_CHOICE, LIST ("training", "observation", "exchange"), TRUE },
+              { "kind", VALUE_TOKEN, NULL, TRUE },
               { "township", VALUE_UUID, NULL, FALSE },
               UPDATED_ATTRIBUTE),
   VALUE_ELEMENTS, NULL,
@@ -2135,8 +2135,9 @@ read_activity (Importer    *imp,
   gboolean others_people = organiser == NULL && g_strcmp0 (imp->own_kind, "township") == 0 &&
                            g_strcmp0 (imp->sender.kind, "city") == 0;
 
-  tx_activity_kind_from_key (get_attr (elem, "kind"), &kind);
   record = tx_activity_new_received (incoming->uuid, incoming->updated, kind, child_text (elem, "title"), starts);
+  /* one of Tongxin's kinds by its key, or one of the sender's own */
+  tx_activity_set_kind_name (record, get_attr (elem, "kind"));
   incoming->record = G_OBJECT (record);
   incoming->description = describe (KIND_ACTIVITY, elem);
   if (organiser != NULL)

@@ -318,6 +318,7 @@ static const TxTextFieldInfo text_fields[TX_N_TEXT_FIELDS] = {
   [TX_TEXT_FEEDBACK]           = { "feedback",         N_("The feedback"),              20000, TRUE,  FALSE },
   [TX_TEXT_SUPERVISOR]         = { "supervision-by",   N_("Who supervised"),              100, FALSE, FALSE },
   [TX_TEXT_SUPERVISION_NOTE]   = { "supervision-note", N_("The supervision record"),     5000, TRUE,  FALSE },
+  [TX_TEXT_ACTIVITY_KIND]      = { "kind",             N_("The kind of activity"),         20, FALSE, TRUE },
 };
 
 /**

@@ -22,7 +22,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tx-activity.h"
 #include "tx-records.h"
+#include "tx-rules.h"
 #include "tx-settings.h"
 
 struct _TxSettings
@@ -124,6 +126,9 @@ static const TxSettingInfo infos[] = {
   { .key = "untrained-rule", .kind = TX_SETTING_BOOLEAN, .default_value = "false",
     .title = N_("Untrained Leaders in the Ledger"), .group = TX_SETTING_GROUP_LEDGER,
     .summary = N_("At the city office, whether a township with such a leader or officer is yellow") },
+  { .key = "activity-kinds", .kind = TX_SETTING_TEXT, .default_value = "",
+    .title = N_("Other Kinds of Activity"), .group = TX_SETTING_GROUP_MEETINGS,
+    .summary = N_("Kinds of activity offered besides 业务培训, 观摩学习 and 座谈交流, separated by 、, such as 书面交流、专题视察") },
   { .key = "stakeholder-share", .kind = TX_SETTING_INTEGER, .default_value = "30", .min = 0, .max = 100,
     .title = N_("Stakeholder Share"), .group = TX_SETTING_GROUP_MEETINGS,
     .summary = N_("The least share of stakeholders among those at a meeting, in percent") },
@@ -152,6 +157,7 @@ enum {
   INFO_STALE_DAYS,
   INFO_TRAINING_DAYS,
   INFO_UNTRAINED_RULE,
+  INFO_ACTIVITY_KINDS,
   INFO_STAKEHOLDER_SHARE,
   INFO_BACKUPS_KEPT,
   N_INFOS
@@ -452,6 +458,38 @@ parse_boolean (const char *text,
   return TRUE;
 }
 
+/* The office's own kinds of activity, each checked as a kind is, in
+ * the order given, each once, joined by 、; Tongxin's own three are
+ * left out, always offered.  %NULL with @error saying what is wrong. */
+static char *
+check_activity_kinds (const char  *text,
+                      GError     **error)
+{
+  g_auto(GStrv) names = g_regex_split_simple ("[,，、;；\\s]+", text, 0, 0);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *problem = NULL;
+      TxActivityKind kind;
+
+      if (names[i][0] == '\0' || tx_activity_kind_parse (names[i], &kind))
+        continue;
+      problem = tx_text_check (TX_TEXT_ACTIVITY_KIND, names[i]);
+      if (problem != NULL)
+        {
+          /* Translators: %s is a kind of activity, then what is wrong with it */
+          g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE, _("“%s”: %s"), names[i], problem);
+          return NULL;
+        }
+      if (!g_ptr_array_find_with_equal_func (kept, names[i], g_str_equal, NULL))
+        g_ptr_array_add (kept, names[i]);
+    }
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv ("、", (char **) kept->pdata);
+}
+
 /* The value to keep for @text, or %NULL with @error saying what to
  * write instead. */
 static char *
@@ -463,6 +501,8 @@ check_value (TxSettings           *self,
   switch (info->kind)
     {
     case TX_SETTING_TEXT:
+      if (g_str_equal (info->key, "activity-kinds"))
+        return check_activity_kinds (text, error);
       if (strchr (text, '\n') != NULL || g_utf8_strlen (text, -1) > TX_SETTINGS_TEXT_MAX_CHARS)
         {
           g_set_error (error, TX_SETTINGS_ERROR, TX_SETTINGS_ERROR_BAD_VALUE,
@@ -752,6 +792,25 @@ tx_settings_get_stale_days (TxSettings *self)
   g_return_val_if_fail (TX_IS_SETTINGS (self), 0);
 
   return get_integer (self, INFO_STALE_DAYS);
+}
+
+/**
+ * tx_settings_dup_activity_kinds:
+ *
+ * Returns: (transfer full): the kinds of activity an office added to
+ *   Tongxin's three, by name, in its order
+ */
+char **
+tx_settings_dup_activity_kinds (TxSettings *self)
+{
+  const char *value;
+
+  g_return_val_if_fail (TX_IS_SETTINGS (self), NULL);
+
+  value = self->values[INFO_ACTIVITY_KINDS];
+  if (value == NULL || value[0] == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (value, "、", -1);
 }
 
 int

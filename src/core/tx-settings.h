@@ -102,6 +102,7 @@ int                  tx_settings_get_stage_red_days   (TxSettings  *self);
 int                  tx_settings_get_feedback_days    (TxSettings  *self);
 int                  tx_settings_get_stale_days       (TxSettings  *self);
 int                  tx_settings_get_training_days    (TxSettings  *self);
+char               **tx_settings_dup_activity_kinds   (TxSettings  *self);
 gboolean             tx_settings_get_untrained_rule   (TxSettings  *self);
 int                  tx_settings_get_feedback_red_days (TxSettings *self);
 int                  tx_settings_get_plan_yellow_behind (TxSettings *self);

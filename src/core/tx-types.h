@@ -85,6 +85,9 @@ typedef enum {
   TX_ACTIVITY_TRAINING,      /* 业务培训 */
   TX_ACTIVITY_OBSERVATION,   /* 观摩学习 */
   TX_ACTIVITY_EXCHANGE,      /* 座谈交流 */
+  TX_ACTIVITY_OTHER,         /* a kind of the office's own (the setting
+                              * activity-kinds), known by its name: not in
+                              * the vocabulary, whose three are Tongxin's */
 } TxActivityKind;
 
 /* What an attachment is */

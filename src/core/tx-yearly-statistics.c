@@ -125,6 +125,8 @@ fill_row (TxStore      *store,
                 row->observations = count;
               else if (g_str_equal (key, "exchange"))
                 row->exchanges = count;
+              else
+                row->other_activities += count;
               break;
             case 5:
             default:

@@ -27,6 +27,7 @@ typedef struct {
   guint    trained;                         /* people present at a training, each once */
   guint    observations;
   guint    exchanges;
+  guint    other_activities;                /* of the office's own kinds */
 } TxYearlyRow;
 
 void        tx_yearly_row_free           (TxYearlyRow  *row);

@@ -118,6 +118,7 @@ tx_calendar_event_free (TxCalendarEvent *event)
     return;
 
   g_free (event->uuid);
+  g_free (event->activity_label);
   g_free (event->venue);
   g_free (event->title);
   g_free (event->township);
@@ -307,6 +308,7 @@ tx_calendar_month_add_activities (TxCalendarMonth *month,
           event = g_new0 (TxCalendarEvent, 1);
           event->kind = TX_CALENDAR_EVENT_ACTIVITY;
           event->activity_kind = tx_activity_get_kind (activity);
+          event->activity_label = g_strdup (tx_activity_get_kind_label (activity));
           event->state = TX_CALENDAR_STATE_UPCOMING;
           if (tx_date_from_iso (cell->date) < month->today)
             event->state = TX_CALENDAR_STATE_DONE;

@@ -39,6 +39,7 @@ typedef struct {
   TxCalendarState      state;
   char                *uuid;               /* the consultation's, or the activity's */
   TxActivityKind       activity_kind;      /* of an activity */
+  char                *activity_label;     /* its kind as a clerk reads it */
   char                *title;
   char                *township;           /* an activity's organiser; NULL: the city office */
   char                *venue;              /* a meeting's or an activity's */

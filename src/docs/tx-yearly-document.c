@@ -147,8 +147,10 @@ activity_cell (const TxYearlyRow *row,
       return count (row->trained);
     case 3:
       return count (row->observations);
-    default:
+    case 4:
       return count (row->exchanges);
+    default:
+      return count (row->other_activities);
     }
 }
 
@@ -174,8 +176,8 @@ tx_yearly_document_new (GPtrArray *rows,
   static const char * const outcome_header[9] = {
     "乡镇（街道）", "建言数", "已采纳", "部分采纳", "未采纳", "待反馈", "反馈率", "监督覆盖率", "落实率",
   };
-  static const char * const activity_header[5] = {
-    "乡镇（街道）", "业务培训（次）", "培训人数", "观摩学习（次）", "座谈交流（次）",
+  static const char * const activity_header[6] = {
+    "乡镇（街道）", "业务培训（次）", "培训人数", "观摩学习（次）", "座谈交流（次）", "其他活动（次）",
   };
 
   for (guint i = 0; i < 4; i++)
@@ -205,8 +207,8 @@ tx_yearly_document_new (GPtrArray *rows,
   add_table (doc, rows, 9, (const char * const *) outcome_header, outcome_cell);
 
   tx_odt_document_add_heading (doc, "四、业务培训和交流");
-  tx_odt_document_add_plain (doc, "本年度举办或参加的业务培训、观摩学习和座谈交流；培训人数为出席业务培训的人数（同一人计一人）。");
-  add_table (doc, rows, 5, (const char * const *) activity_header, activity_cell);
+  tx_odt_document_add_plain (doc, "本年度举办或参加的业务培训、观摩学习、座谈交流和其他活动；培训人数为出席业务培训的人数（同一人计一人）。");
+  add_table (doc, rows, 6, (const char * const *) activity_header, activity_cell);
 
   return doc;
 }
@@ -228,7 +230,7 @@ tx_yearly_document_write_xlsx (GPtrArray   *rows,
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *sheet = g_strdup_printf ("%d年度工作统计", year);
   static const CellFunc tables[] = { consultation_cell, first_people_cell, second_people_cell, outcome_cell, activity_cell };
-  static const guint columns[] = { 8, 8, 7, 9, 5 };
+  static const guint columns[] = { 8, 8, 7, 9, 6 };
   const char *names[40];
   guint n = 0;
   double width;
@@ -256,6 +258,7 @@ tx_yearly_document_write_xlsx (GPtrArray   *rows,
   names[n++] = "培训人数";
   names[n++] = "观摩学习（次）";
   names[n++] = "座谈交流（次）";
+  names[n++] = "其他活动（次）";
 
   for (guint c = 0; c < n; c++)
     {

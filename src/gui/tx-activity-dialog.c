@@ -20,6 +20,7 @@
 #include "tx-activity.h"
 #include "tx-date.h"
 #include "tx-participant-picker.h"
+#include "tx-settings.h"
 #include "tx-township-model.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
@@ -31,6 +32,7 @@ struct _TxActivityDialog
   /* template children */
   GtkLabel            *problem_label;
   AdwComboRow         *kind_row;
+  GtkStringList       *kinds;          /* Tongxin's three, then the office's own */
   AdwEntryRow         *title_row;
   AdwEntryRow         *date_row;
   AdwEntryRow         *time_row;
@@ -193,7 +195,14 @@ apply_form (TxActivityDialog *self)
       }
   }
 
-  tx_activity_set_kind (self->activity, (TxActivityKind) adw_combo_row_get_selected (self->kind_row));
+  {
+    guint kind = adw_combo_row_get_selected (self->kind_row);
+
+    if (kind < tx_activity_kind_get_count ())
+      tx_activity_set_kind (self->activity, (TxActivityKind) kind);
+    else
+      tx_activity_set_kind_name (self->activity, gtk_string_list_get_string (self->kinds, kind));
+  }
   tx_activity_set_title (self->activity, title);
   tx_activity_set_starts (self->activity, starts);
   tx_activity_set_venue (self->activity, venue);
@@ -335,6 +344,7 @@ tx_activity_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->activity);
   g_clear_object (&self->townships);
+  g_clear_object (&self->kinds);
 
   G_OBJECT_CLASS (tx_activity_dialog_parent_class)->dispose (object);
 }
@@ -372,12 +382,10 @@ tx_activity_dialog_class_init (TxActivityDialogClass *klass)
 static void
 tx_activity_dialog_init (TxActivityDialog *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->kinds = gtk_string_list_new (NULL);
   for (guint i = 0; i < tx_activity_kind_get_count (); i++)
-    gtk_string_list_append (kinds, tx_activity_kind_get_label (i));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+    gtk_string_list_append (self->kinds, tx_activity_kind_get_label (i));
   self->townships = tx_township_model_new (_("City CPPCC office"));
 }
 
@@ -430,7 +438,28 @@ tx_activity_dialog_new (GtkWindow  *parent,
   adw_combo_row_set_selected (self->organiser_row, organiser != NULL ? tx_township_model_find (self->townships, organiser) : 0);
 
   gtk_window_set_title (GTK_WINDOW (self), uuid != NULL ? _("Activity") : _("New Activity"));
-  adw_combo_row_set_selected (self->kind_row, tx_activity_get_kind (self->activity));
+  /* the kinds: Tongxin's, the office's own, and the activity's own if
+   * the office took it from its list since */
+  {
+    g_auto(GStrv) own = tx_settings_dup_activity_kinds (tx_store_get_settings (store));
+    guint selected = tx_activity_get_kind (self->activity);
+
+    for (guint i = 0; own[i] != NULL; i++)
+      gtk_string_list_append (self->kinds, own[i]);
+    if (tx_activity_get_kind (self->activity) == TX_ACTIVITY_OTHER)
+      {
+        const char *name = tx_activity_get_kind_key (self->activity);
+        guint n = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
+
+        for (selected = tx_activity_kind_get_count (); selected < n; selected++)
+          if (g_str_equal (gtk_string_list_get_string (self->kinds, selected), name))
+            break;
+        if (selected == n)
+          gtk_string_list_append (self->kinds, name);
+      }
+    adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (self->kinds));
+    adw_combo_row_set_selected (self->kind_row, selected);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), tx_activity_get_title (self->activity));
   starts = tx_activity_get_starts (self->activity);
   {

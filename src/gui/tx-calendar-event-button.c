@@ -89,12 +89,12 @@ dup_event_label (const TxCalendarEvent *event)
     /* Translators: an activity in a day of the month grid: its time,
      * its kind (Training…), then its title */
     return g_strdup_printf (C_("calendar activity", "%1$s %2$s: %3$s"), event->time,
-                            tx_activity_kind_get_label (event->activity_kind), event->title);
+                            event->activity_label, event->title);
   if (event->kind == TX_CALENDAR_EVENT_ACTIVITY)
     /* Translators: an activity of the whole day in a day of the month
      * grid: its kind (Training…), then its title */
     return g_strdup_printf (C_("calendar activity", "%1$s: %2$s"),
-                            tx_activity_kind_get_label (event->activity_kind), event->title);
+                            event->activity_label, event->title);
 
   if (event->kind == TX_CALENDAR_EVENT_MEETING)
     /* Translators: a meeting in a day of the month grid: its time, then
@@ -119,7 +119,7 @@ dup_event_description (const TxCalendarEvent *event)
 
       /* Translators: the first %s is an activity's kind (Training…), the
        * second its title */
-      g_string_printf (text, _("%s: %s"), tx_activity_kind_get_label (event->activity_kind), event->title);
+      g_string_printf (text, _("%s: %s"), event->activity_label, event->title);
       /* Translators: who organises an activity: a township, or the city office */
       g_string_append_printf (text, "\n%s", event->township != NULL ? event->township : _("City CPPCC office"));
       g_string_append_printf (text, " · %s", event->date);
@@ -177,7 +177,9 @@ activity_button_new (const TxCalendarEvent *event,
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
   gtk_widget_add_css_class (button, "tx-calendar-event");
   gtk_widget_add_css_class (button, "activity");
-  gtk_widget_add_css_class (button, tx_activity_kind_to_key (event->activity_kind));
+  /* the office's own kinds share one colour */
+  gtk_widget_add_css_class (button, event->activity_kind != TX_ACTIVITY_OTHER
+                                    ? tx_activity_kind_to_key (event->activity_kind) : "other-kind");
 
   return button;
 }
