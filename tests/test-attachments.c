@@ -508,6 +508,23 @@ test_conflict (Fixture       *f,
   g_assert_null (strstr (run.out, "data"));
   tx_test_run_clear (&run);
 
+  /* the other office's version is kept without its file, the same as
+   * the one here: the conflict costs no copy of the photo */
+  {
+    sqlite3 *handle = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (city, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT theirs FROM conflict WHERE id = 1", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 0), "乡里写的说明"));
+    g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 0), sha));
+    g_assert_null (strstr ((const char *) sqlite3_column_text (stmt, 0), "<data>"));
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+  }
+
   tx_test_cli (&run, city, EXCHANGE_DAY, NULL, "conflicts", "resolve", "1", "theirs", NULL);
   g_assert_cmpint (run.status, ==, 0);
   tx_test_run_clear (&run);

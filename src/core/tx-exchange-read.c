@@ -2249,6 +2249,20 @@ read_attachment (Importer    *imp,
     }
   incoming->data = g_byte_array_free_to_bytes (g_steal_pointer (&data));
 
+  /* the other office's version of a conflict, taken: its file is the
+   * one held here, which must have its checksum */
+  if (g_bytes_get_size (incoming->data) == 0 && attachment->size > 0 &&
+      imp->options != NULL && imp->options->take_all)
+    {
+      GBytes *here = tx_attachment_read_unchecked (imp->store, attachment->uuid, NULL);
+
+      if (here != NULL)
+        {
+          g_bytes_unref (incoming->data);
+          incoming->data = here;
+        }
+    }
+
   why = tx_attachment_check_received (attachment, incoming->data);
   if (why != NULL)
     return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
@@ -2693,6 +2707,18 @@ element_key (xmlTextReaderPtr reader)
  * a city's file holds half a million.)  When the file has a record
  * twice, the last is the one merged, and kept.
  */
+/* The <data> elements of an attachment, written as Tongxin writes them */
+static GRegex *
+file_data_regex (void)
+{
+  static gsize regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, (gsize) g_regex_new ("\\s*<data>[^<]*</data>", G_REGEX_OPTIMIZE, 0, NULL));
+
+  return (GRegex *) regex;
+}
+
 gboolean
 tx_import_keep_theirs (Importer  *imp,
                        GError   **error)
@@ -2730,6 +2756,19 @@ tx_import_keep_theirs (Importer  *imp,
           {
             rc = -1;
             break;
+          }
+        /* an attachment's file is the same on both sides (a file
+         * changed is another attachment): it is not kept twice, the
+         * one here is taken if theirs is (read_attachment()) */
+        if (g_str_has_prefix (key, "attachment\x1f"))
+          {
+            g_autofree char *without = g_regex_replace (file_data_regex (), (const char *) outer, -1, 0, "", 0, NULL);
+
+            if (without != NULL)
+              {
+                xmlFree (outer);
+                outer = xmlStrdup ((const xmlChar *) without);
+              }
           }
         sqlite3_bind_text (stmt, 1, (const char *) outer, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64 (stmt, 2, GPOINTER_TO_SIZE (id));
