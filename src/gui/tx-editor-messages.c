@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-editor-private.h"
+#include "tx-file-chooser.h"
 #include "tx-file-toast.h"
 
 /* The window the editor is in, for dialogs; %NULL when none yet. */
@@ -216,23 +217,14 @@ tx_editor_choose_file (TxEditor   *self,
                        gpointer          user_data)
 {
   TxEditorPrivate *priv = tx_editor_get_private (self);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
   g_return_if_fail (TX_IS_EDITOR (self));
 
   tx_editor_clear_file_chooser (self);
 
-  chooser = gtk_file_chooser_native_new (title, tx_editor_get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_suffix (filter, suffix + 1);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = tx_file_chooser_new_save (tx_editor_get_window (self), title, _("_Export"), name,
+                                      filter_name, suffix + 1, mime_type);
 
   g_object_set_data (G_OBJECT (chooser), "tx-callback", (gpointer) callback);
   g_object_set_data (G_OBJECT (chooser), "tx-user-data", user_data);

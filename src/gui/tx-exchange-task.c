@@ -19,8 +19,8 @@
 
 #include "tx-conflict.h"
 #include "tx-exchange-task.h"
+#include "tx-progress.h"
 
-#define TICK_MS 100
 
 typedef struct {
   TxExchangeTaskKind  kind;
@@ -32,7 +32,7 @@ typedef struct {
   TxImportReport      report;
   GPtrArray          *conflicts;     /* TxConflict an import found */
   GPtrArray          *townships;     /* names of the townships it matched or kept apart */
-  int                 permille;      /* atomic: how far, 0–1000; -1 unknown */
+  TxProgress          progress;      /* how far, in thousandths; an export's unknown */
   GtkWidget          *window;        /* the progress window */
   GtkProgressBar     *bar;
   guint               tick_id;
@@ -61,7 +61,7 @@ on_progress (double   fraction,
 {
   TaskData *data = user_data;
 
-  g_atomic_int_set (&data->permille, (int) (fraction * 1000));
+  tx_progress_set (&data->progress, (guint) (fraction * 1000), 1000);
 }
 
 static void
@@ -111,20 +111,6 @@ run_in_thread (GTask        *task,
 
 /* The window */
 
-static gboolean
-on_tick_cb (gpointer user_data)
-{
-  TaskData *data = user_data;
-  int permille = g_atomic_int_get (&data->permille);
-
-  if (permille < 0)
-    gtk_progress_bar_pulse (data->bar);
-  else
-    gtk_progress_bar_set_fraction (data->bar, permille / 1000.0);
-
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 show_progress (TaskData  *data,
                GtkWindow *parent)
@@ -166,7 +152,7 @@ show_progress (TaskData  *data,
   gtk_box_append (GTK_BOX (box), note);
   adw_window_set_content (ADW_WINDOW (data->window), box);
 
-  data->tick_id = g_timeout_add (TICK_MS, on_tick_cb, data);
+  data->tick_id = tx_progress_watch (&data->progress, data->bar, NULL);
   gtk_window_present (GTK_WINDOW (data->window));
 }
 
@@ -226,7 +212,8 @@ tx_exchange_task_run_with (GtkWindow              *parent,
   data->options.township = g_strdup (data->options.township);
   data->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
   data->townships = g_ptr_array_new_with_free_func (g_free);
-  data->permille = kind == TX_EXCHANGE_TASK_EXPORT ? -1 : 0;
+  /* an import says how far it is from the start; an export cannot */
+  tx_progress_set (&data->progress, 0, kind == TX_EXCHANGE_TASK_EXPORT ? 0 : 1000);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
   g_task_set_source_tag (task, tx_exchange_task_run_with);
   g_object_set_data_full (G_OBJECT (task), "tx-store", g_object_ref (store), g_object_unref);

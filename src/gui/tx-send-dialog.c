@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tx-exchange-task.h"
+#include "tx-file-chooser.h"
 #include "tx-file-toast.h"
 #include "tx-office.h"
 #include "tx-send-dialog.h"
@@ -272,17 +273,11 @@ choose_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TxSendDialog *self = TX_SEND_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = tx_send_dialog_suggest_name (self);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Write the File to Send"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Tongxin exchange files"));
-  gtk_file_filter_add_suffix (filter, "xml.gz");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = tx_file_chooser_new_save (GTK_WINDOW (self), _("Write the File to Send"), NULL, name,
+                                      _("Tongxin exchange files"), "xml.gz", NULL);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -17,12 +17,12 @@
 #include <glib/gi18n.h>
 
 #include "tx-archive-document.h"
+#include "tx-file-chooser.h"
 #include "tx-file-toast.h"
+#include "tx-progress.h"
 #include "tx-township-model.h"
 #include "tx-window.h"
 #include "tx-year-archive-dialog.h"
-
-#define TICK_MS 100
 
 struct _TxYearArchiveDialog
 {
@@ -55,8 +55,7 @@ typedef struct {
   int       year;
   char     *path;
   TxDate    today;
-  int       done;        /* atomic: dossiers written */
-  int       total;       /* atomic: of how many; 0 until known */
+  TxProgress progress;   /* dossiers written, of how many */
   guint     n_dossiers;
 } Job;
 
@@ -76,8 +75,7 @@ on_progress (guint    done,
 {
   Job *job = user_data;
 
-  g_atomic_int_set (&job->total, (int) total);
-  g_atomic_int_set (&job->done, (int) done);
+  tx_progress_set (&job->progress, done, total);
 }
 
 static void
@@ -98,28 +96,12 @@ write_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-on_tick_cb (gpointer user_data)
+static char *
+dossiers_text (int done,
+               int total)
 {
-  TxYearArchiveDialog *self = user_data;
-  GTask *task = g_object_get_data (G_OBJECT (self), "tx-task");
-  Job *job = task != NULL ? g_task_get_task_data (task) : NULL;
-  int total = job != NULL ? g_atomic_int_get (&job->total) : 0;
-  int done = job != NULL ? g_atomic_int_get (&job->done) : 0;
-  g_autofree char *text = NULL;
-
-  if (total == 0)
-    {
-      gtk_progress_bar_pulse (self->progress_bar);
-      return G_SOURCE_CONTINUE;
-    }
-
   /* Translators: dossiers written, of how many */
-  text = g_strdup_printf (_("%d of %d dossiers"), done, total);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-
-  return G_SOURCE_CONTINUE;
+  return g_strdup_printf (_("%d of %d dossiers"), done, total);
 }
 
 /* The choice again, after the zip is written or not */
@@ -128,7 +110,6 @@ show_choice (TxYearArchiveDialog *self)
 {
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_object (&self->cancellable);
-  g_object_set_data (G_OBJECT (self), "tx-task", NULL);
   gtk_widget_set_visible (self->progress_group, FALSE);
   gtk_widget_set_sensitive (self->choice_group, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.choose", TRUE);
@@ -222,7 +203,6 @@ tx_year_archive_dialog_write_to (TxYearArchiveDialog *self,
   task = g_task_new (self, self->cancellable, on_written_cb, g_object_ref (zip));
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_set_source_tag (task, tx_year_archive_dialog_write_to);
-  g_object_set_data (G_OBJECT (self), "tx-task", task);
 
   /* Translators: a township, a year, then the zip's file name */
   text = g_strdup_printf (_("Writing the records of %s for %d to “%s”…"),
@@ -235,7 +215,8 @@ tx_year_archive_dialog_write_to (TxYearArchiveDialog *self,
   gtk_widget_set_sensitive (self->choice_group, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.choose", FALSE);
   gtk_button_set_label (self->cancel_button, _("_Stop"));
-  self->tick_id = g_timeout_add (TICK_MS, on_tick_cb, self);
+  /* the job is the task's, which outlives the watch (show_choice()) */
+  self->tick_id = tx_progress_watch (&job->progress, self->progress_bar, dossiers_text);
 
   g_task_run_in_thread (task, write_in_thread);
 }
@@ -280,17 +261,11 @@ choose_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TxYearArchiveDialog *self = TX_YEAR_ARCHIVE_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = tx_year_archive_dialog_suggest_name (self);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export the Year’s Records"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Zip archives (.zip)"));
-  gtk_file_filter_add_suffix (filter, "zip");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = tx_file_chooser_new_save (GTK_WINDOW (self), _("Export the Year’s Records"), NULL, name,
+                                      _("Zip archives (.zip)"), "zip", "application/zip");
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
