@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
 #include "tx-renderer.h"
 #include "tx-window.h"
@@ -142,6 +143,8 @@ main (int   argc,
   TxDate date;
   gboolean met;
 
+  /* the township's name is read in the locale's encoding */
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     fail ("%s", error->message);
