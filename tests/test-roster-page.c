@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tx-activity.h"
 #include "tx-backup.h"
 #include "tx-exchange.h"
 #include "tx-person-editor.h"
@@ -985,6 +986,67 @@ test_search_keeps_rows (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (factory, on_setup_cb, &made);
 }
 
+
+static gboolean
+last_training_shown (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GPtrArray) names = get_visible_column (args[0], "Name");
+  g_autoptr(GPtrArray) trainings = get_visible_column (args[0], "Last Training");
+  guint found = 0;
+
+  for (guint i = 0; i < names->len && i < trainings->len; i++)
+    {
+      const char *training = g_ptr_array_index (trainings, i);
+
+      if (g_strcmp0 (g_ptr_array_index (names, i), args[1]) == 0)
+        {
+          if (g_strcmp0 (training, "2026-11-20") != 0)
+            return FALSE;
+          found++;
+        }
+      else if (training != NULL && *training != '\0')
+        return FALSE;
+    }
+
+  return found == 1;
+}
+
+/* The liaison group leaders, each with the day of the last training
+ * they were at: one at a training on 2026-11-20 (and invited to one to
+ * come, which does not count yet), the others at none */
+static void
+test_last_training (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) leaders = NULL;
+  g_autoptr(TxActivity) held = tx_activity_new (TX_ACTIVITY_TRAINING, "联络组组长业务培训", "2026-11-20");
+  g_autoptr(TxActivity) coming = tx_activity_new (TX_ACTIVITY_TRAINING, "年底业务培训", "2026-12-10");
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *category_drop_down;
+  TxPerson *leader;
+  gpointer args[2];
+
+  if (fixture->window == NULL)
+    return;   /* skipped in set-up */
+
+  leaders = query (fixture, NULL, TRUE, TX_CATEGORY_LIAISON_LEADER, TX_ORDER_PINYIN);
+  g_assert_cmpuint (leaders->len, >, 1);
+  leader = g_ptr_array_index (leaders, 0);
+  tx_activity_set_attendance (held, tx_person_get_uuid (leader), 1);
+  tx_activity_set_attendance (coming, tx_person_get_uuid (leader), 1);
+  g_assert_true (tx_store_save_activity (fixture->store, held, &error));
+  g_assert_true (tx_store_save_activity (fixture->store, coming, &error));
+  g_assert_no_error (error);
+
+  category_drop_down = get_child (fixture->page, "category_drop_down");
+  gtk_drop_down_set_selected (category_drop_down, 1 + TX_CATEGORY_LIAISON_LEADER);
+  args[0] = fixture->page;
+  args[1] = (gpointer) tx_person_get_name (leader);
+  tx_test_wait_until (last_training_shown, args, "the leaders with the day of the last training");
+  tx_test_save_screenshot (fixture->window, "roster-last-training");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1054,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   tx_test_init_gui ();
 
+  g_test_add ("/gui/roster-page/last-training", Fixture, NULL,
+              fixture_set_up, test_last_training, fixture_tear_down);
   g_test_add ("/gui/roster-page/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/gui/roster-page/no-one-found", Fixture, NULL,

@@ -37,7 +37,9 @@ tx_person_list_load_rows (TxPagedList   *list,
                           guint          n_ids,
                           GError       **error)
 {
-  return tx_roster_load_people (tx_paged_list_get_store (list), ids, n_ids, error);
+  TxPersonList *self = TX_PERSON_LIST (list);
+
+  return tx_roster_load_people (tx_paged_list_get_store (list), self->filter.today, ids, n_ids, error);
 }
 
 static gboolean

@@ -27,6 +27,7 @@ enum {
   PROP_PHONE,
   PROP_NOTES,
   PROP_CATEGORIES,
+  PROP_LAST_TRAINING,
   N_PROPS
 };
 
@@ -49,6 +50,7 @@ tx_person_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->post_since, g_free);
+  g_clear_pointer (&self->last_training, g_free);
   g_clear_pointer (&self->updated_at, g_free);
 
   G_OBJECT_CLASS (tx_person_parent_class)->finalize (object);
@@ -108,6 +110,10 @@ tx_person_get_property (GObject    *object,
       g_value_take_string (value, tx_person_dup_categories_label (self));
       break;
 
+    case PROP_LAST_TRAINING:
+      g_value_set_string (value, self->last_training);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,7 +125,7 @@ tx_person_class_init (TxPersonClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const names[N_PROPS] = {
     NULL, "uuid", "name", "gender", "ethnicity", "township-name", "village",
-    "organization", "title", "phone", "notes", "categories",
+    "organization", "title", "phone", "notes", "categories", "last-training",
   };
 
   object_class->finalize = tx_person_finalize;
@@ -182,6 +188,15 @@ tx_person_set_post_since (TxPerson *self,
 
   g_free (self->post_since);
   self->post_since = day != TX_DATE_NONE ? tx_date_to_iso (day) : g_strdup ("");
+}
+
+/* The day of the last training the person was at, as the roster read
+ * it (up to its day), or %NULL */
+const char *
+tx_person_get_last_training (TxPerson *self)
+{
+  g_return_val_if_fail (TX_IS_PERSON (self), NULL);
+  return self->last_training;
 }
 
 /* The day the post was taken up, or %TX_DATE_NONE */

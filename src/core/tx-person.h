@@ -34,6 +34,7 @@ void         tx_person_add_category         (TxPerson   *self,
                                              TxCategory  category);
 char        *tx_person_dup_categories_label (TxPerson   *self);
 const char  *tx_person_get_post_since       (TxPerson   *self);
+const char  *tx_person_get_last_training    (TxPerson   *self);
 TxDate       tx_person_get_post_since_date  (TxPerson   *self);
 void         tx_person_set_post_since       (TxPerson   *self,
                                              TxDate      day);

@@ -54,6 +54,7 @@ struct _TxPerson
   char      *notes;
   GArray    *categories;   /* of TxCategory, in the order given */
   char      *post_since;   /* YYYY-MM-DD the post was taken up, or "" */
+  char      *last_training; /* YYYY-MM-DD of the last training attended, or NULL (as read) */
   char      *updated_at;
 };
 

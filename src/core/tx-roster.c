@@ -28,7 +28,20 @@
   "p.organization, p.title, p.phone, p.notes, p.updated_at, " \
   "(SELECT group_concat (category) FROM " \
   "  (SELECT category FROM person_category WHERE person_id = p.id ORDER BY position)), " \
-  "coalesce ((SELECT since FROM person_post WHERE person_id = p.id), '') "
+  "coalesce ((SELECT since FROM person_post WHERE person_id = p.id), ''), " \
+  LAST_TRAINING " "
+
+/* The day of the last training the person was at (the one read as
+ * tx_activity_last_trainings() reads it), up to the day bound to
+ * TODAY_PARAMETER.  A parameter of a number of its own, far after the
+ * others: PERSON_COLUMNS comes first in every statement, and a named
+ * one would take the number 1 that the statements' own ?1 and ? mean. */
+#define TODAY_PARAMETER 99
+#define LAST_TRAINING \
+  "(SELECT max (substr (a.starts_at, 1, 10)) FROM activity_participant ap " \
+  " JOIN activity a ON a.id = ap.activity_id " \
+  " WHERE ap.person_id = p.id AND ap.attended = 1 AND a.kind = 'training' AND a.deleted_at IS NULL " \
+  "   AND substr (a.starts_at, 1, 10) <= coalesce (?99, '9999-12-31'))"
 
 #define PERSON_FROM \
   "FROM person p LEFT JOIN township t ON t.id = p.township_id "
@@ -50,6 +63,7 @@ append_sort_column (GString              *sql,
     [TX_PERSON_SORT_TITLE] = "tx_pinyin_key (nullif (p.title, ''))",
     [TX_PERSON_SORT_PHONE] = "nullif (p.phone, '')",
     [TX_PERSON_SORT_VILLAGE] = "tx_pinyin_key (nullif (p.village, ''))",
+    [TX_PERSON_SORT_LAST_TRAINING] = LAST_TRAINING,
   };
   gboolean strokes = filter != NULL && filter->order == TX_ORDER_STROKES;
   TxPersonSort sort = filter != NULL ? filter->sort : TX_PERSON_SORT_NAME;
@@ -158,6 +172,7 @@ tx_person_filter_copy (TxPersonFilter       *dest,
   dest->order = src->order;
   dest->sort = src->sort;
   dest->descending = src->descending;
+  dest->today = src->today;
 }
 
 /* A phrase for FTS5: the text in double quotes, inner quotes doubled, so
@@ -218,6 +233,20 @@ bind_named_text (sqlite3_stmt *stmt,
 }
 
 /* Prepares the query for @filter and binds its values. */
+/* The day trainings are counted to; none when there is none (the
+ * statement may have had one before) */
+static void
+bind_today (sqlite3_stmt *stmt,
+            TxDate        today)
+{
+  if (sqlite3_bind_parameter_count (stmt) < TODAY_PARAMETER)
+    return;
+  if (today == TX_DATE_NONE)
+    sqlite3_bind_null (stmt, TODAY_PARAMETER);
+  else
+    sqlite3_bind_text (stmt, TODAY_PARAMETER, tx_date_to_iso (today), -1, g_free);
+}
+
 static sqlite3_stmt *
 prepare_query (TxStore              *store,
                const char           *columns,
@@ -246,6 +275,7 @@ prepare_query (TxStore              *store,
 
       bind_named_text (stmt, ":township_order", order);
     }
+  bind_today (stmt, filter != NULL ? filter->today : TX_DATE_NONE);
   if (sqlite3_bind_parameter_index (stmt, ":category_order") != 0)
     {
       g_autofree char *order = category_order ();
@@ -275,6 +305,8 @@ person_from_row (sqlite3_stmt *stmt)
   person->notes = g_strdup (tx_column_text (stmt, 11));
   person->updated_at = g_strdup (tx_column_text (stmt, 12));
   person->post_since = g_strdup (tx_column_text (stmt, 14));
+  if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
+    person->last_training = g_strdup (tx_column_text (stmt, 15));
 
   categories = tx_column_text (stmt, 13);
   if (categories[0] != '\0')
@@ -359,6 +391,7 @@ tx_roster_query_ids (TxStore              *store,
  */
 GPtrArray *
 tx_roster_load_people (TxStore       *store,
+                       TxDate         today,
                        const gint64  *ids,
                        guint          n_ids,
                        GError       **error)
@@ -384,6 +417,7 @@ tx_roster_load_people (TxStore       *store,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  bind_today (stmt, today);
   while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
   sqlite3_reset (stmt);
@@ -471,7 +505,7 @@ tx_roster_find_person (TxStore     *store,
   TxPerson *person = NULL;
   int rc;
 
-  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.uuid = ? AND p.deleted_at IS NULL", error);
+  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.uuid = ?1 AND p.deleted_at IS NULL", error);
   if (stmt == NULL)
     return NULL;
 
@@ -509,7 +543,7 @@ tx_roster_find_person_as_recorded (TxStore     *store,
   TxPerson *person = NULL;
   int rc;
 
-  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS ", p.deleted_at IS NOT NULL " PERSON_FROM "WHERE p.uuid = ?",
+  stmt = tx_store_prepare (store, "SELECT " PERSON_COLUMNS ", p.deleted_at IS NOT NULL " PERSON_FROM "WHERE p.uuid = ?1",
                            error);
   if (stmt == NULL)
     return NULL;

@@ -20,9 +20,10 @@ typedef enum {
   TX_PERSON_SORT_TITLE,         /* by pinyin */
   TX_PERSON_SORT_PHONE,         /* by digits */
   TX_PERSON_SORT_VILLAGE,       /* by pinyin */
+  TX_PERSON_SORT_LAST_TRAINING, /* by the day of the last training, the earliest first */
 } TxPersonSort;
 
-#define TX_N_PERSON_SORTS 8
+#define TX_N_PERSON_SORTS 9
 
 /* What a roster list shows.  Zero-initialised means everyone, by pinyin. */
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
   TxOrder      order;
   TxPersonSort sort;
   gboolean     descending;  /* the sort column from last to first */
+  TxDate       today;       /* trainings after it are not yet had; 0: none is */
 } TxPersonFilter;
 
 void        tx_person_filter_clear   (TxPersonFilter       *filter);
@@ -46,6 +48,7 @@ GArray     *tx_roster_query_ids      (TxStore              *store,
                                       const TxPersonFilter *filter,
                                       GError              **error);
 GPtrArray  *tx_roster_load_people    (TxStore              *store,
+                                      TxDate                today,
                                       const gint64         *ids,
                                       guint                 n_ids,
                                       GError              **error);

@@ -149,6 +149,8 @@ tx_roster_page_read_filter (TxRosterPage   *self,
                   ? TX_ORDER_STROKES : TX_ORDER_PINYIN;
   filter->sort = self->sort;
   filter->descending = self->descending;
+  /* a training is had on its day */
+  filter->today = self->day != NULL ? tx_day_get_today (self->day) : TX_DATE_NONE;
 }
 
 static void
@@ -706,7 +708,10 @@ tx_roster_page_set_property (GObject      *object,
 
     case PROP_DAY:
       if (g_set_object (&self->day, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          apply_filter (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_PRINT_FULL_PHONES:
@@ -728,6 +733,7 @@ static const TxTextColumn columns[] = {
   { "title_column", "title", 8, 16 },
   { "phone_column", "phone", 13, 13 },
   { "village_column", "village", 6, 12 },
+  { "last_training_column", "last-training", 10, 10 },
 };
 
 static void
@@ -811,7 +817,7 @@ tx_roster_page_class_init (TxRosterPageClass *klass)
 }
 
 static const char * const column_ids[TX_N_PERSON_SORTS + 1] = {
-  "name", "gender", "township", "categories", "organization", "title", "phone", "village", NULL
+  "name", "gender", "township", "categories", "organization", "title", "phone", "village", "last-training", NULL
 };
 
 /* A click on a column's header: the database sorts, by that column. */
