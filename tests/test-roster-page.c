@@ -1045,6 +1045,29 @@ test_last_training (Fixture       *fixture,
   args[1] = (gpointer) tx_person_get_name (leader);
   tx_test_wait_until (last_training_shown, args, "the leaders with the day of the last training");
   tx_test_save_screenshot (fixture->window, "roster-last-training");
+
+  /* sorted by it: the one trained first, whatever the name's order;
+   * as of a day before that training, no one was trained */
+  {
+    TxPersonFilter filter = { 0 };
+    g_autoptr(GPtrArray) sorted = NULL;
+    g_autoptr(GPtrArray) before = NULL;
+
+    filter.has_category = TRUE;
+    filter.category = TX_CATEGORY_LIAISON_LEADER;
+    filter.sort = TX_PERSON_SORT_LAST_TRAINING;
+    filter.descending = TRUE;
+    filter.today = tx_date_from_iso ("2026-11-27");
+    sorted = tx_roster_query (fixture->store, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tx_person_get_uuid (g_ptr_array_index (sorted, 0)), ==, tx_person_get_uuid (leader));
+    g_assert_cmpstr (tx_person_get_last_training (g_ptr_array_index (sorted, 0)), ==, "2026-11-20");
+    filter.today = tx_date_from_iso ("2026-11-19");
+    before = tx_roster_query (fixture->store, &filter, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < before->len; i++)
+      g_assert_null (tx_person_get_last_training (g_ptr_array_index (before, i)));
+  }
 }
 
 int
