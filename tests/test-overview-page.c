@@ -1463,6 +1463,33 @@ test_untrained_zh_cn (Fixture       *fixture,
     for (guint i = 0; i < rows->len; i++)
       g_assert_cmpstr (get_row_title (g_ptr_array_index (rows, i)), !=, gone);
   }
+
+  /* the days a post may be held without a training, in Preferences:
+   * the list follows */
+  {
+    TxPreferencesWindow *preferences = tx_preferences_window_new (fixture->window, fixture->store);
+    g_autoptr(GPtrArray) longer = NULL;
+    GtkWidget *control;
+
+    gtk_window_present (GTK_WINDOW (preferences));
+    control = tx_preferences_window_get_control (preferences, "training-days");
+    g_assert_true (GTK_IS_SPIN_BUTTON (control));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (control)), ==, 90);
+    g_assert_nonnull (tx_preferences_window_get_control (preferences, "untrained-rule"));
+    g_assert_nonnull (tx_preferences_window_get_control (preferences, "activity-kinds"));
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                             ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (control, ADW_TYPE_PREFERENCES_PAGE)));
+    gtk_widget_grab_focus (control);
+    run_pending ();
+    tx_test_save_screenshot (preferences, "preferences-training-zh_CN");
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), 1000);
+    longer = tx_activity_list_untrained (fixture->store, tx_date_from_iso (TODAY), 1000, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (longer->len, <, untrained->len - 1);
+    g_object_set_data (G_OBJECT (fixture->page), "tx-test-rows", GUINT_TO_POINTER (longer->len));
+    tx_test_wait_until (untrained_rows_are, fixture, "the list of those in post over 1000 days");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
 }
 
 static void
