@@ -891,6 +891,32 @@ test_activity_dialog (Fixture       *f,
   g_assert_true (tx_roster_edit_person (f->store, person, &error));
   g_assert_no_error (error);
 
+  /* closed with a change not saved: asked first; 取消 keeps it open,
+   * 放弃 closes it, nothing saved */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.new-activity", NULL);
+  dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
+  gtk_window_close (GTK_WINDOW (dialog));
+  tx_test_wait_until (has_no_activity_dialog, NULL, "the dialog unchanged to close at once");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.new-activity", NULL);
+  dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
+  gtk_editable_set_text (tx_test_get_template_child (dialog, "title_row"), "差点丢掉的培训");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  {
+    AdwMessageDialog *question = tx_test_find_message_dialog ();
+
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "保存对活动的修改吗？");
+    tx_test_answer_message_dialog (question, "cancel");
+  }
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  tx_test_answer_message_dialog (tx_test_find_message_dialog (), "discard");
+  tx_test_wait_until (has_no_activity_dialog, NULL, "the dialog to close, its change let go");
+  g_assert_null (tx_store_load_activity (f->store, "差点丢掉的培训", NULL));
+
   gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.new-activity", NULL);
   dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG);
   g_assert_nonnull (dialog);

@@ -49,6 +49,10 @@ struct _TxActivityDialog
   TxStore             *store;
   TxActivity          *activity;     /* as loaded, or new; its participants as shown */
   TxTownshipModel     *townships;    /* the city office first */
+
+  /* state */
+  char                *initial_state; /* the form as first shown, to tell a change */
+  gboolean             discarding;
 };
 
 G_DEFINE_FINAL_TYPE (TxActivityDialog, tx_activity_dialog, ADW_TYPE_WINDOW)
@@ -62,6 +66,85 @@ on_attended_toggled_cb (GtkCheckButton   *check,
 }
 
 static void reload_participants (TxActivityDialog *self);
+
+/* Everything the form holds, to tell whether anything was changed:
+ * its fields, and who is invited and came */
+static char *
+dup_form_state (TxActivityDialog *self)
+{
+  AdwEntryRow *rows[] = {
+    self->title_row, self->date_row, self->time_row, self->end_date_row, self->venue_row,
+    self->townships_row, self->notes_row,
+  };
+  GPtrArray *participants = tx_activity_get_participants (self->activity);
+  GString *state = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (state, "%s\x1f", gtk_editable_get_text (GTK_EDITABLE (rows[i])));
+  g_string_append_printf (state, "%u\x1f%u\x1f", adw_combo_row_get_selected (self->kind_row),
+                          adw_combo_row_get_selected (self->organiser_row));
+  for (guint i = 0; i < participants->len; i++)
+    {
+      TxParticipant *participant = g_ptr_array_index (participants, i);
+
+      g_string_append_printf (state, "%s:%d,", participant->person_uuid, participant->attended);
+    }
+
+  return g_string_free (state, FALSE);
+}
+
+static void
+on_leave_response_cb (AdwMessageDialog *message,
+                      const char       *response,
+                      TxActivityDialog *self)
+{
+  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* the question goes first: it is this dialog's, which may go */
+  g_object_ref (self);
+  gtk_window_set_transient_for (GTK_WINDOW (message), NULL);
+  gtk_window_destroy (GTK_WINDOW (message));
+  if (g_str_equal (response, "save"))
+    tx_activity_dialog_save (self);
+  else
+    {
+      self->discarding = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
+/* Closed with changes not saved: asked first, as an editor asks */
+static gboolean
+tx_activity_dialog_close_request (GtkWindow *window)
+{
+  TxActivityDialog *self = TX_ACTIVITY_DIALOG (window);
+  g_autofree char *state = NULL;
+  AdwMessageDialog *message;
+
+  if (self->discarding || self->initial_state == NULL)
+    return GTK_WINDOW_CLASS (tx_activity_dialog_parent_class)->close_request (window);
+  state = dup_form_state (self);
+  if (g_str_equal (state, self->initial_state))
+    return GTK_WINDOW_CLASS (tx_activity_dialog_parent_class)->close_request (window);
+
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save the Changes to the Activity?"),
+                                                        _("Closed without saving, the changes are lost.")));
+  adw_message_dialog_add_responses (message,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (message, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (message, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, "save");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_signal_connect_object (message, "response", G_CALLBACK (on_leave_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (message));
+
+  return TRUE;
+}
 
 static void
 on_remove_clicked_cb (GtkButton        *button,
@@ -345,6 +428,7 @@ tx_activity_dialog_dispose (GObject *object)
   g_clear_object (&self->activity);
   g_clear_object (&self->townships);
   g_clear_object (&self->kinds);
+  g_clear_pointer (&self->initial_state, g_free);
 
   G_OBJECT_CLASS (tx_activity_dialog_parent_class)->dispose (object);
 }
@@ -356,6 +440,7 @@ tx_activity_dialog_class_init (TxActivityDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tx_activity_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = tx_activity_dialog_close_request;
 
   g_type_ensure (TX_TYPE_PARTICIPANT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tongxin/Tongxin/tx-activity-dialog.ui");
@@ -494,6 +579,7 @@ tx_activity_dialog_new (GtkWindow  *parent,
   tx_participant_picker_set_store (self->picker, store);
   tx_participant_picker_set_township (self->picker, organiser);
   reload_participants (self);
+  self->initial_state = dup_form_state (self);
 
   return self;
 }
