@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tx-activities-dialog.h"
 #include "tx-activity-dialog.h"
 #include "tx-settings.h"
 #include "tx-activity.h"
@@ -787,6 +788,23 @@ test_activities (Fixture       *f,
   g_assert_null (find_label_containing (get_day_cell (f, "2026-11-25"), "观摩集镇农贸市场协商"));
 }
 
+/* The widget named @name under @widget, depth first */
+static gpointer
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* In Chinese, as a clerk reads it: the kind of each activity in its
  * label */
 static void
@@ -847,6 +865,41 @@ test_activities_zh_cn (Fixture       *f,
     settle ();
   }
   tx_test_save_screenshot (f->window, "calendar-activities-zh_CN");
+
+  /* 全部活动: the year's, by date, each opening its dialog; one deleted
+   * leaves the list at once */
+  {
+    TxActivitiesDialog *list_dialog;
+    GtkListBox *list;
+    GtkWidget *row;
+    guint n = 0;
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.list-activities", NULL);
+    list_dialog = tx_test_get_widget_of_type (TX_TYPE_ACTIVITIES_DIALOG);
+    list = find_named (GTK_WIDGET (list_dialog), "activities-list");
+    for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n++;
+    g_assert_cmpuint (n, ==, 3);
+    row = gtk_widget_get_first_child (GTK_WIDGET (list));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "建言办理书面交流");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "专题视察 · 2026-11-24 · 市政协 · 邀请 0 人，到会 0 人");
+    row = gtk_widget_get_next_sibling (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "观摩学习 · 2026-11-25 14:30 · 牛场镇 · 邀请 0 人，到会 0 人");
+    tx_test_save_screenshot (list_dialog, "activities-list-zh_CN");
+
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpstr (gtk_editable_get_text (tx_test_get_template_child (tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG),
+                                                                         "title_row")), ==, "观摩集镇农贸市场协商");
+    gtk_window_destroy (GTK_WINDOW (tx_test_get_widget_of_type (TX_TYPE_ACTIVITY_DIALOG)));
+
+    g_assert_true (tx_store_delete_activity (f->store, tx_activity_get_uuid (visit), &error));
+    g_assert_no_error (error);
+    n = 0;
+    for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+    gtk_window_destroy (GTK_WINDOW (list_dialog));
+  }
 }
 
 static gboolean

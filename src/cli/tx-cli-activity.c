@@ -29,18 +29,6 @@ is_known_kind (TxStore    *store,
   return tx_activity_kind_parse (text, &kind) || g_strv_contains ((const char * const *) own, text);
 }
 
-static guint
-count_attended (TxActivity *activity)
-{
-  GPtrArray *participants = tx_activity_get_participants (activity);
-  guint attended = 0;
-
-  for (guint i = 0; i < participants->len; i++)
-    attended += ((TxParticipant *) g_ptr_array_index (participants, i))->attended == 1;
-
-  return attended;
-}
-
 static char *
 join_townships (TxActivity *activity)
 {
@@ -95,7 +83,7 @@ build_activity (JsonBuilder *builder,
   json_builder_set_member_name (builder, "invited");
   json_builder_add_int_value (builder, participants->len);
   json_builder_set_member_name (builder, "attended");
-  json_builder_add_int_value (builder, count_attended (activity));
+  json_builder_add_int_value (builder, tx_activity_count_attended (activity));
 
   if (with_participants)
     {
@@ -256,7 +244,7 @@ tx_cli_cmd_activity_list (Cli *cli)
       TxActivity *activity = g_ptr_array_index (activities, i);
       g_autofree char *others = join_townships (activity);
       g_autofree char *invited = g_strdup_printf ("%u", tx_activity_get_participants (activity)->len);
-      g_autofree char *attended = g_strdup_printf ("%u", count_attended (activity));
+      g_autofree char *attended = g_strdup_printf ("%u", tx_activity_count_attended (activity));
       /* empty: the city office */
       const char *organiser = tx_activity_get_township_name (activity);
 
@@ -334,7 +322,7 @@ tx_cli_cmd_activity_show (Cli *cli)
   g_print ("\n");
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u participant, %u present:\n", "%u participants, %u present:\n",
                         participants->len),
-           participants->len, count_attended (activity));
+           participants->len, tx_activity_count_attended (activity));
   for (guint i = 0; i < participants->len; i++)
     {
       TxParticipant *participant = g_ptr_array_index (participants, i);

@@ -166,6 +166,18 @@ tx_activity_get_townships (TxActivity *self)
   return self->townships;
 }
 
+/* How many of those invited came */
+guint
+tx_activity_count_attended (TxActivity *self)
+{
+  guint attended = 0;
+
+  for (guint i = 0; i < self->participants->len; i++)
+    attended += ((TxParticipant *) g_ptr_array_index (self->participants, i))->attended == 1;
+
+  return attended;
+}
+
 /**
  * tx_activity_get_participants:
  *

@@ -33,6 +33,7 @@ const char     *tx_activity_get_ends           (TxActivity     *self);
 const char     *tx_activity_get_notes          (TxActivity     *self);
 GPtrArray      *tx_activity_get_townships      (TxActivity     *self);
 GPtrArray      *tx_activity_get_participants   (TxActivity     *self);
+guint           tx_activity_count_attended     (TxActivity     *self);
 const char     *tx_activity_get_updated_at     (TxActivity     *self);
 char           *tx_activity_dup_organiser      (TxActivity     *self);
 

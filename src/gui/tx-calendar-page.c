@@ -27,6 +27,7 @@
 
 #include "tx-calendar-event-button.h"
 #include "tx-calendar-layout.h"
+#include "tx-activities-dialog.h"
 #include "tx-activity-dialog.h"
 #include "tx-calendar-page.h"
 #include "tx-day.h"
@@ -633,6 +634,25 @@ tx_calendar_page_activity_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* 全部活动: the activities of the year shown */
+static void
+list_activities_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TxCalendarPage *self = TX_CALENDAR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(TxDay) day = NULL;
+  int year, month;
+
+  if (self->store == NULL)
+    return;
+  tx_calendar_page_get_month (self, &year, &month);
+  day = tx_day_new_fixed (get_today (self));
+  gtk_window_present (GTK_WINDOW (tx_activities_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                            self->store, day, year)));
+}
+
 /* The weekday names over the grid, and the grid's six weeks of days. */
 static void
 create_grid (TxCalendarPage *self)
@@ -838,6 +858,7 @@ tx_calendar_page_class_init (TxCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.open-consultation", "s",
                                    tx_calendar_page_open_consultation_action);
   gtk_widget_class_install_action (widget_class, "calendar.new-activity", NULL, tx_calendar_page_activity_action);
+  gtk_widget_class_install_action (widget_class, "calendar.list-activities", NULL, list_activities_action);
   gtk_widget_class_install_action (widget_class, "calendar.edit-activity", "s", tx_calendar_page_activity_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
