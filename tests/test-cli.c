@@ -144,6 +144,42 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+
+/* The version of the build, and in a development build the git
+ * revision the program was made from: the one the sources are at */
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *sources = g_path_get_dirname (g_getenv ("TONGXIN_TEST_DATA"));
+  g_autofree char *root = g_path_get_dirname (sources);
+  g_autofree char *git_dir = g_build_filename (root, ".git", NULL);
+  g_autoptr(GRegex) shape = g_regex_new ("^tongxin-cli " PACKAGE_VERSION "( \\(git ([0-9a-f]{7,40})\\))?\n$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  cli (f, &run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (!g_regex_match (shape, run.out, 0, &match))
+    g_error ("Not a version: “%s”", run.out);
+
+  /* built from a git checkout: the revision it is at */
+  if (g_file_test (git_dir, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *head = NULL;
+      g_autofree char *revision = g_match_info_fetch (match, 2);
+      g_autofree char *cmd = g_strdup_printf ("git -C '%s' rev-parse HEAD", root);
+      int status = 0;
+
+      if (g_spawn_command_line_sync (cmd, &head, NULL, &status, NULL) && status == 0 && head != NULL)
+        {
+          g_assert_nonnull (revision);
+          g_assert_cmpuint (strlen (revision), >=, 7);
+          g_assert_true (g_str_has_prefix (head, revision));
+        }
+    }
+}
+
 static void
 test_help_and_usage (Fixture       *f,
                      gconstpointer  data)
@@ -1092,6 +1128,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/help-and-usage", Fixture, NULL, fixture_set_up, test_help_and_usage, fixture_tear_down);
+  g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
   g_test_add ("/cli/init", Fixture, NULL, fixture_set_up, test_init, fixture_tear_down);
   g_test_add ("/cli/roster-json", Fixture, NULL, fixture_set_up, test_roster_json, fixture_tear_down);
   g_test_add ("/cli/roster-tsv", Fixture, NULL, fixture_set_up, test_roster_tsv, fixture_tear_down);

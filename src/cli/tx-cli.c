@@ -21,6 +21,7 @@
 
 #include "tx-cli-private.h"
 #include "tx-store.h"
+#include "tx-version.h"
 
 /* Every command, in the order --help lists them. To add one, write
  * tx_cli_cmd_<name> () in the file of its group (or a new
@@ -192,7 +193,7 @@ main (int   argc,
         }
       else if (g_str_equal (arg, "--version"))
         {
-          g_print ("tongxin-cli %s\n", PACKAGE_VERSION);
+          g_print ("tongxin-cli %s\n", tx_version_get_string ());
           return EXIT_SUCCESS;
         }
       else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--today"))

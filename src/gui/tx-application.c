@@ -27,6 +27,7 @@
 #include "tx-tooltips.h"
 #include "tx-township-store.h"
 #include "tx-window.h"
+#include "tx-version.h"
 
 struct _TxApplication
 {
@@ -264,7 +265,7 @@ tx_application_about_action (GSimpleAction *action,
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Tongxin"),
                          "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
+                         "version", tx_version_get_string (),
                          "developer-name", _("The Tongxin developers"),
                          "comments", _("The consultation work of township CPPCC liaison groups: "
                                        "the roster, consultations and their outcomes, kept on "
