@@ -18,11 +18,8 @@
 #include "tx-roster.h"
 #include "tx-vocabulary.h"
 
-/* @last_training: the day of the last training the person was present
- * at, or NULL */
 static JsonNode *
-person_to_json (TxPerson   *person,
-                const char *last_training)
+person_to_json (TxPerson *person)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -58,8 +55,8 @@ person_to_json (TxPerson   *person,
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "last_training");
-  if (last_training != NULL)
-    json_builder_add_string_value (builder, last_training);
+  if (tx_person_get_last_training (person) != NULL)
+    json_builder_add_string_value (builder, tx_person_get_last_training (person));
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
@@ -223,6 +220,8 @@ tx_cli_cmd_roster_list (Cli *cli)
     tx_cli_parse_format (format, &json);
   if (status == 0)
     {
+      /* trainings are had on their day */
+      filter.today = cli->today;
       people = tx_roster_query (store, &filter, &error);
       if (people == NULL)
         status = tx_cli_fail ("%s", error->message);
@@ -234,17 +233,14 @@ tx_cli_cmd_roster_list (Cli *cli)
   if (json)
     {
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      g_autoptr(GHashTable) trained = tx_activity_last_trainings (store, cli->today, &error);
       JsonArray *array;
 
-      if (trained == NULL)
-        return tx_cli_fail ("%s", error->message);
       array = json_array_sized_new (people->len);
       for (guint i = 0; i < people->len; i++)
         {
           TxPerson *person = g_ptr_array_index (people, i);
 
-          json_array_add_element (array, person_to_json (person, g_hash_table_lookup (trained, tx_person_get_uuid (person))));
+          json_array_add_element (array, person_to_json (person));
         }
       json_node_take_array (root, array);
       tx_cli_print_json (root);

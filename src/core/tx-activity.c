@@ -19,6 +19,7 @@
 
 #include "tx-activity.h"
 #include "tx-date.h"
+#include "tx-records-private.h"
 #include "tx-rules.h"
 #include "tx-township.h"
 #include "tx-township-store.h"
@@ -956,39 +957,35 @@ tx_store_restore_activity (TxStore     *store,
 }
 
 /**
- * tx_activity_last_trainings:
+ * tx_activity_dup_last_training:
+ * @person_uuid: someone on the roster
  *
- * Returns: (transfer full) (element-type utf8 utf8): person uuid → the
- *   day (YYYY-MM-DD) of the last training they were present at, up to
- *   @today; those never trained are not in it.  %NULL with @error set
- *   when it cannot be read.
+ * Returns: (transfer full) (nullable): the day (YYYY-MM-DD) of the last
+ *   training @person_uuid was present at, up to @today; %NULL when
+ *   none, or when it cannot be read (@error set)
  */
-GHashTable *
-tx_activity_last_trainings (TxStore     *store,
-                            TxDate       today,
-                            GError     **error)
+char *
+tx_activity_dup_last_training (TxStore     *store,
+                               const char  *person_uuid,
+                               TxDate       today,
+                               GError     **error)
 {
-  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *day = tx_date_to_iso (today);
+  char *last = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = tx_store_prepare (store,
-                           "SELECT p.uuid, max (substr (a.starts_at, 1, 10)) FROM activity_participant ap "
-                           "JOIN activity a ON a.id = ap.activity_id JOIN person p ON p.id = ap.person_id "
-                           "WHERE ap.attended = 1 AND a.kind = 'training' AND a.deleted_at IS NULL "
-                           "  AND substr (a.starts_at, 1, 10) <= ? GROUP BY p.uuid",
+                           "SELECT " TX_SQL_LAST_TRAINING ("p.id", "?2") " FROM person p WHERE p.uuid = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (last, g_strdup (tx_column_text (stmt, 0)), g_strdup (tx_column_text (stmt, 1)));
+  sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+  if (tx_store_step (store, stmt, error) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    last = g_strdup (tx_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
-    return NULL;
 
-  return g_steal_pointer (&last);
+  return last;
 }
 
 void
@@ -1011,8 +1008,8 @@ tx_untrained_free (TxUntrained *untrained)
  *
  * The liaison group leaders and liaison officers who have held their
  * post for more than @days days on @today and have been at no training
- * since they took it up (a training is one of kind training they were
- * present at, on or before @today), by township and name.  Someone
+ * since they took it up (TX_SQL_LAST_TRAINING: one of kind training they
+ * were present at, on or before @today), by township and name.  Someone
  * whose post has no day is listed when never trained at all: how long
  * is not known, and the clerk is to say.
  *
@@ -1037,10 +1034,7 @@ tx_activity_list_untrained (TxStore     *store,
                            "SELECT uuid, name, township_uuid, township_name, post, post_since, last FROM ("
                            "  SELECT p.uuid, p.name, t.uuid AS township_uuid, t.name AS township_name, "
                            "    p.sort_pinyin, c.post, coalesce (pp.since, '') AS post_since, "
-                           "    (SELECT max (substr (a.starts_at, 1, 10)) FROM activity_participant ap "
-                           "     JOIN activity a ON a.id = ap.activity_id "
-                           "     WHERE ap.person_id = p.id AND ap.attended = 1 AND a.kind = 'training' "
-                           "       AND a.deleted_at IS NULL AND substr (a.starts_at, 1, 10) <= ?1) AS last "
+                           "    " TX_SQL_LAST_TRAINING ("p.id", "?1") " AS last "
                            "  FROM (SELECT person_id, min (category) AS post FROM person_category "
                            "        WHERE category IN ('liaison_leader', 'liaison_officer') GROUP BY person_id) c "
                            "  JOIN person p ON p.id = c.person_id "

@@ -81,7 +81,8 @@ GPtrArray      *tx_store_list_activities_between (TxStore      *store,
                                                   const char   *from,
                                                   const char   *to,
                                                   GError      **error);
-GHashTable     *tx_activity_last_trainings     (TxStore        *store,
+char           *tx_activity_dup_last_training  (TxStore        *store,
+                                                const char     *person_uuid,
                                                 TxDate          today,
                                                 GError        **error);
 

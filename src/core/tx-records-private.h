@@ -37,6 +37,15 @@ struct _TxTownship
   char           *updated_at;
 };
 
+/* SQL: the day (YYYY-MM-DD) of the last training the person of id
+ * @person was present at, on or before @day (SQL expressions), or NULL:
+ * what "last training" means for the roster, the untrained and the CLI */
+#define TX_SQL_LAST_TRAINING(person, day) \
+  "(SELECT max (substr (a.starts_at, 1, 10)) FROM activity_participant ap " \
+  " JOIN activity a ON a.id = ap.activity_id " \
+  " WHERE ap.person_id = " person " AND ap.attended = 1 AND a.kind = 'training' " \
+  "   AND a.deleted_at IS NULL AND substr (a.starts_at, 1, 10) <= " day ")"
+
 struct _TxPerson
 {
   GObject    parent_instance;

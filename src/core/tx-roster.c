@@ -31,17 +31,12 @@
   "coalesce ((SELECT since FROM person_post WHERE person_id = p.id), ''), " \
   LAST_TRAINING " "
 
-/* The day of the last training the person was at (the one read as
- * tx_activity_last_trainings() reads it), up to the day bound to
- * TODAY_PARAMETER.  A parameter of a number of its own, far after the
+/* The day of the last training the person was at, up to the day bound
+ * to TODAY_PARAMETER (any day when none is).  A parameter of a number of its own, far after the
  * others: PERSON_COLUMNS comes first in every statement, and a named
  * one would take the number 1 that the statements' own ?1 and ? mean. */
 #define TODAY_PARAMETER 99
-#define LAST_TRAINING \
-  "(SELECT max (substr (a.starts_at, 1, 10)) FROM activity_participant ap " \
-  " JOIN activity a ON a.id = ap.activity_id " \
-  " WHERE ap.person_id = p.id AND ap.attended = 1 AND a.kind = 'training' AND a.deleted_at IS NULL " \
-  "   AND substr (a.starts_at, 1, 10) <= coalesce (?99, '9999-12-31'))"
+#define LAST_TRAINING TX_SQL_LAST_TRAINING ("p.id", "coalesce (?99, '9999-12-31')")
 
 #define PERSON_FROM \
   "FROM person p LEFT JOIN township t ON t.id = p.township_id "

@@ -678,13 +678,10 @@ show_last_training (TxPersonEditor *self)
   GApplication *app = g_application_get_default ();
   TxDate today = TX_IS_APPLICATION (app) ? tx_day_get_today (tx_application_get_day (TX_APPLICATION (app)))
                                          : tx_date_today_local ();
-  g_autoptr(GHashTable) trained = NULL;
-  const char *last = NULL;
+  g_autofree char *last = NULL;
 
   if (self->person != NULL)
-    trained = tx_activity_last_trainings (self->store, today, NULL);
-  if (trained != NULL)
-    last = g_hash_table_lookup (trained, tx_person_get_uuid (self->person));
+    last = tx_activity_dup_last_training (self->store, tx_person_get_uuid (self->person), today, NULL);
   adw_action_row_set_subtitle (self->last_training_row, last != NULL ? last : _("None yet"));
 }
 
