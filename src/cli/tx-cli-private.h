@@ -62,6 +62,17 @@ gboolean  tx_cli_parse_format           (const char     *text,
 void      tx_cli_print_tsv_row          (const char     *first,
                                          ...) G_GNUC_NULL_TERMINATED;
 
+/* tx-cli-complete.c */
+int       tx_cli_complete               (const Command  *commands,
+                                         guint           n_commands,
+                                         char          **args,
+                                         int             n_args);
+
+/* tx-cli-man.c */
+int       tx_cli_print_man              (const char     *page,
+                                         const Command  *commands,
+                                         guint           n_commands);
+
 /* tx-cli-ledger.c */
 int       tx_cli_parse_quarter          (Cli            *cli,
                                          const char     *year_text,
@@ -139,6 +150,17 @@ int tx_cli_cmd_workgroup_delete  (Cli *cli);
 int tx_cli_cmd_config_list       (Cli *cli);
 int tx_cli_cmd_config_get        (Cli *cli);
 int tx_cli_cmd_config_set        (Cli *cli);
+
+/* tx-cli-complete.c */
+int       tx_cli_complete               (const Command  *commands,
+                                         guint           n_commands,
+                                         char          **args,
+                                         int             n_args);
+
+/* tx-cli-man.c */
+int       tx_cli_print_man              (const char     *page,
+                                         const Command  *commands,
+                                         guint           n_commands);
 
 /* tx-cli-ledger.c */
 int tx_cli_cmd_ledger            (Cli *cli);

@@ -181,6 +181,14 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* For the build and the shell, not for people: the manual pages
+   * (man/) and the bash completion (data/tongxin-cli.bash-completion) */
+  if (argc >= 2 && g_str_equal (argv[1], "--man"))
+    return argc == 3 ? tx_cli_print_man (argv[2], commands, G_N_ELEMENTS (commands))
+                     : tx_cli_usage_error (_("There is no manual page “%s”: write tongxin or tongxin-cli."), "");
+  if (argc >= 2 && g_str_equal (argv[1], "--complete"))
+    return tx_cli_complete (commands, G_N_ELEMENTS (commands), argv + 2, argc - 2);
+
   /* The global options may come before or after the command. */
   for (int i = 1; i < argc; i++)
     {
