@@ -416,6 +416,10 @@ tx_application_startup (GApplication *app)
   G_APPLICATION_CLASS (tx_application_parent_class)->startup (app);
   tx_tooltips_init ();
 
+  /* every window shows the application's icon: on X11 (the office
+   * systems' desktops) the taskbar reads it from the window */
+  gtk_window_set_default_icon_name (APP_ID);
+
   /* the text as large as it was left */
   settings = gtk_settings_get_default ();
   if (settings != NULL)
