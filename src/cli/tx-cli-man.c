@@ -152,11 +152,17 @@ static void
 print_cli_page (const Command *commands,
                 guint          n_commands)
 {
+  g_autofree char *synopsis = NULL;
+  const char *usage;
+
   print_header ("tongxin-cli", _("the operations of Tongxin for scripts and the command line"));
 
+  /* the line --help begins with, less its "Usage:" */
+  usage = _("Usage: tongxin-cli [--db FILE] [--today YYYY-MM-DD] COMMAND [ARGS]");
+  synopsis = man_escape (strstr (usage, "tongxin-cli ") != NULL ? strstr (usage, "tongxin-cli ") + strlen ("tongxin-cli ")
+                                                                : usage);
   print_section (_("SYNOPSIS"));
-  g_print ("\\fBtongxin\\-cli\\fR [\\fB\\-\\-db\\fR \\fIFILE\\fR] [\\fB\\-\\-today\\fR \\fIYYYY\\-MM\\-DD\\fR] "
-           "\\fICOMMAND\\fR [\\fIARGS\\fR]\n");
+  g_print ("\\fBtongxin\\-cli\\fR %s\n", synopsis);
 
   print_section (_("DESCRIPTION"));
   print_paragraph (_("tongxin-cli does what the window of Tongxin does, for scripts: the roster, consultations "
