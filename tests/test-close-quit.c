@@ -33,6 +33,7 @@
 #include "tx-test-gui.h"
 #include "tx-townships-dialog.h"
 #include "tx-trash-dialog.h"
+#include "tx-version.h"
 #include "tx-window.h"
 
 #define TODAY "2026-11-27"
@@ -565,8 +566,15 @@ open_guide (Fixture *fixture)
 static GtkWindow *
 open_about (Fixture *fixture)
 {
+  GtkWindow *about;
+
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  return tx_test_get_widget_of_type (ADW_TYPE_ABOUT_WINDOW);
+  about = tx_test_get_widget_of_type (ADW_TYPE_ABOUT_WINDOW);
+  /* the version of the build, as tongxin-cli --version says it */
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, tx_version_get_string ());
+  g_assert_true (g_str_has_prefix (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), PACKAGE_VERSION));
+
+  return about;
 }
 
 static GtkWindow *
