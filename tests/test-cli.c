@@ -774,6 +774,43 @@ test_peers (Fixture       *f,
   run_clear (&run);
   cli (f, &run, "peers", NULL);
   g_assert_nonnull (strstr (run.out, "\ttownship\t"));
+  run_clear (&run);
+
+  /* what each office wrote: the city one file of everything, the
+   * township one, then the changes since */
+  cli (f, &run, "sent", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "written\tfile\ttownship\twhat\tsince\n"));
+  g_assert_nonnull (strstr (run.out, "\tcity.xml\t\teverything\t\n"));
+  run_clear (&run);
+  f->db = township_db;
+  {
+    g_autofree char *changes = g_build_filename (f->dir, "金山街道-变更.xml.gz", NULL);
+    g_autoptr(JsonNode) sent = NULL;
+    JsonArray *files;
+    JsonObject *last;
+
+    cli (f, &run, "export", "--since-last", changes, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    cli (f, &run, "sent", "--format", "json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    sent = parse_json (run.out);
+    files = json_node_get_array (sent);
+    g_assert_cmpuint (json_array_get_length (files), ==, 2);
+    last = json_array_get_object_element (files, 0);
+    g_assert_cmpstr (json_object_get_string_member (last, "file"), ==, "金山街道-变更.xml.gz");
+    g_assert_cmpstr (json_object_get_string_member (last, "what"), ==, "changes");
+    /* when it was written, by the clock, not the day given */
+    g_assert_cmpuint (strlen (json_object_get_string_member (last, "written")), >=, strlen ("2026-11-27T10:00:00"));
+    g_assert_cmpint (json_object_get_string_member (last, "written")[10], ==, 'T');
+    g_assert_false (json_object_get_null_member (last, "since"));
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 1), "what"), ==,
+                     "everything");
+    run_clear (&run);
+    cli (f, &run, "sent", "all", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
 
   f->db = db;
 }

@@ -779,10 +779,23 @@ test_issue (Fixture       *f,
   g_assert_null (strstr (text, "<consultation "));
   g_assert_null (strstr (text, "<activity "));
 
-  /* the township takes them */
+  /* the township takes them: of its own township; 凤山镇 and its plans,
+   * also in the file, stay the city's */
   report = import (f->jinshan, issued);
   g_assert_cmpuint (report.conflicts, ==, 0);
   g_assert_cmpint (tx_store_get_plan (f->jinshan, JINSHAN, 2001), ==, 6);
+  g_assert_nonnull (strstr (text, "<township uuid=\"" FENGSHAN "\""));
+  g_assert_cmpuint (report.skipped, >=, 1);
+  {
+    g_autoptr(GPtrArray) townships = tx_store_list_townships (f->jinshan, &error);
+    g_autofree char *said = tx_import_report_to_string (&report);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (townships->len, ==, 1);
+    g_assert_cmpstr (tx_township_get_name (g_ptr_array_index (townships, 0)), ==, "金山街道");
+    g_assert_nonnull (strstr (said, "records of other townships left out") != NULL ? said
+                      : strstr (said, "record of other townships left out"));
+  }
   value = tx_settings_dup_text (tx_store_get_settings (f->jinshan), "stage-red-days", &error);
   g_assert_cmpstr (value, ==, "10");
   g_assert_true (tx_ledger_is_issued (f->jinshan, 2001, 2));
@@ -808,7 +821,13 @@ test_issue (Fixture       *f,
                                       "  <threshold key=\"stage-red-days\" value=\"20\"/>\n"
                                       "</tongxin>\n", -1, NULL));
   report = import (f->city, first);
-  g_assert_cmpuint (report.rejected, ==, 1);
+  g_assert_cmpuint (report.refused, ==, 1);
+  g_assert_cmpuint (report.rejected, ==, 0);
+  {
+    g_autofree char *said = tx_import_report_to_string (&report);
+
+    g_assert_nonnull (strstr (said, "1 of the city office’s records (thresholds of the ledger, circulars) not taken"));
+  }
   g_free (value);
   value = tx_settings_dup_text (tx_store_get_settings (f->city), "stage-red-days", &error);
   g_assert_cmpstr (value, ==, "10");
@@ -843,7 +862,9 @@ test_issue (Fixture       *f,
     held = tx_store_load_activity (f->jinshan, tx_activity_get_uuid (training), &error);
     g_assert_no_error (error);
     g_assert_null (tx_activity_get_township_name (held));   /* the city's */
-    g_assert_cmpuint (tx_activity_get_townships (held)->len, ==, 2);
+    /* of the two townships taking part, the one here */
+    g_assert_cmpuint (tx_activity_get_townships (held)->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (tx_activity_get_townships (held), 0), ==, "金山街道");
     g_assert_cmpuint (tx_activity_get_participants (held)->len, ==, 1);
     participant = g_ptr_array_index (tx_activity_get_participants (held), 0);
     g_assert_cmpstr (participant->person_uuid, ==, LUO);
@@ -861,6 +882,72 @@ test_issue (Fixture       *f,
     held = tx_store_load_activity (f->jinshan, tx_activity_get_uuid (training), NULL);
     g_assert_null (held);
   }
+}
+
+/*
+ * The other way round: the city deletes two people of a township whom
+ * the township then changes.  The city's receipt finds both conflicts
+ * (deleted here, changed there), keeps them deleted until decided, and
+ * each decision gives the row it says: taken, the person is back with
+ * the township's change; kept, the person stays deleted.
+ */
+static void
+test_deleted_here_changed_there (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml.gz");
+  g_autofree char *second = NULL;
+  g_autofree char *village = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  TxImportReport report;
+  TxConflict *luo;
+  TxConflict *cao;
+  gboolean removed = FALSE;
+
+  report = import (f->city, first);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_true (tx_roster_delete_person (f->city, LUO, &error));
+  g_assert_true (tx_roster_delete_person (f->city, CAO, &error));
+  g_assert_no_error (error);
+  g_usleep (2000);
+  change_village (f->jinshan, LUO, "古城社区");
+  change_village (f->jinshan, CAO, "城关社区");
+  second = send (f, f->jinshan, JINSHAN, "jinshan-2.xml.gz");
+
+  report = import (f->city, second);
+  g_assert_cmpuint (report.conflicts, ==, 2);
+  g_assert_cmpuint (report.updated, ==, 0);
+  g_assert_cmpuint (report.inserted, ==, 0);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  luo = find_conflict (conflicts, LUO);
+  g_assert_cmpstr (luo->kind, ==, "person");
+  g_assert_true (luo->ours_deleted);
+  g_assert_false (luo->theirs_deleted);
+  cao = find_conflict (conflicts, CAO);
+  g_assert_true (cao->ours_deleted);
+
+  /* until decided, deleted here */
+  g_free (village_of (f->city, LUO, &removed));
+  g_assert_true (removed);
+
+  /* taken: back, as the township changed them */
+  g_assert_true (tx_conflict_resolve (f->city, luo->id, TX_CONFLICT_TAKE_THEIRS, TX_DATE_NONE, &error));
+  g_assert_no_error (error);
+  village = village_of (f->city, LUO, &removed);
+  g_assert_false (removed);
+  g_assert_cmpstr (village, ==, "古城社区");
+  g_clear_pointer (&village, g_free);
+
+  /* kept: deleted */
+  g_assert_true (tx_conflict_resolve (f->city, cao->id, TX_CONFLICT_KEEP_OURS, TX_DATE_NONE, &error));
+  g_assert_no_error (error);
+  g_free (village_of (f->city, CAO, &removed));
+  g_assert_true (removed);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = open_conflicts (f->city);
+  g_assert_cmpuint (conflicts->len, ==, 0);
 }
 
 /*
@@ -958,6 +1045,8 @@ main (int   argc,
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);
   g_test_add ("/offices/check-identity", Fixture, NULL, fixture_set_up, test_check_identity, fixture_tear_down);
   g_test_add ("/offices/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
+  g_test_add ("/offices/deleted-here-changed-there", Fixture, NULL, fixture_set_up,
+              test_deleted_here_changed_there, fixture_tear_down);
   g_test_add ("/offices/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);
   g_test_add ("/offices/ownership", Fixture, NULL, fixture_set_up, test_ownership, fixture_tear_down);
 

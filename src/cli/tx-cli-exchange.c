@@ -105,6 +105,8 @@ write_report (const char  *path,
         { "unchanged", result->report.unchanged }, { "rejected", result->report.rejected },
         { "deleted", result->report.deleted }, { "clamped", result->report.clamped },
         { "townships_matched", result->report.matched }, { "townships_kept_apart", result->report.renamed },
+        { "other_townships_left_out", result->report.skipped },
+        { "city_records_not_taken", result->report.refused },
       };
 
       json_builder_begin_object (builder);
@@ -462,6 +464,94 @@ tx_cli_cmd_peers (Cli *cli)
           TxPeer *peer = g_ptr_array_index (peers, i);
 
           tx_cli_print_tsv_row (peer->name, peer->kind, peer->exported, peer->received_at, peer->uuid, NULL);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* What a file written here holds: "issue" (the city's 下发), "changes"
+ * since an earlier one, or "everything" */
+static const char *
+sent_what (const TxSent *sent)
+{
+  if (sent->township != NULL && sent->township[0] == '\0')
+    return "issue";
+  return sent->since != NULL ? "changes" : "everything";
+}
+
+int
+tx_cli_cmd_sent (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  CommandOption options[] = { { "format", &format, NULL } };
+  gboolean json = FALSE;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 0)
+    return tx_cli_usage_error (_("“sent” takes no arguments."));
+  if (format != NULL && !tx_cli_parse_format (format, &json))
+    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  sent = tx_office_list_sent (store, 0, &error);
+  if (sent == NULL)
+    return tx_cli_fail (_("Could not read the exchange files written here: %s"), error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sent->len; i++)
+        {
+          TxSent *one = g_ptr_array_index (sent, i);
+          const char *township = one->township != NULL && one->township[0] != '\0' ? one->township_name : NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "written");
+          json_builder_add_string_value (builder, one->written_at);
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, one->file);
+          json_builder_set_member_name (builder, "township");
+          if (township != NULL)
+            json_builder_add_string_value (builder, township);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "what");
+          json_builder_add_string_value (builder, sent_what (one));
+          json_builder_set_member_name (builder, "since");
+          if (one->since != NULL)
+            json_builder_add_string_value (builder, one->since);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      tx_cli_print_json (root);
+    }
+  else
+    {
+      tx_cli_print_tsv_row ("written", "file", "township", "what", "since", NULL);
+      for (guint i = 0; i < sent->len; i++)
+        {
+          TxSent *one = g_ptr_array_index (sent, i);
+          const char *township = one->township != NULL && one->township[0] != '\0' ? one->township_name : NULL;
+
+          tx_cli_print_tsv_row (one->written_at, one->file, township != NULL ? township : "", sent_what (one),
+                                one->since != NULL ? one->since : "", NULL);
         }
     }
 

@@ -109,6 +109,7 @@ int tx_cli_cmd_check             (Cli *cli);
 int tx_cli_cmd_import            (Cli *cli);
 int tx_cli_cmd_export            (Cli *cli);
 int tx_cli_cmd_peers             (Cli *cli);
+int tx_cli_cmd_sent              (Cli *cli);
 int tx_cli_cmd_conflicts_list    (Cli *cli);
 int tx_cli_cmd_conflicts_show    (Cli *cli);
 int tx_cli_cmd_conflicts_resolve (Cli *cli);

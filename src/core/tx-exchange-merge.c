@@ -1125,8 +1125,14 @@ merge_activity (Importer    *imp,
                 GError     **error)
 {
   TxActivity *record = TX_ACTIVITY (incoming->record);
+  GPtrArray *townships = tx_activity_get_townships (record);
   gboolean decided;
   Merge merge;
+
+  /* of the city's activity, a township keeps its own part */
+  for (guint i = townships->len; i > 0; i--)
+    if (tx_import_is_other_township (imp, g_ptr_array_index (townships, i - 1)))
+      g_ptr_array_remove_index (townships, i - 1);
 
   imp->city_activity = tx_activity_get_township_name (record) == NULL;
   decided = decide_record (imp, incoming, &merge, NULL, error);
@@ -1287,8 +1293,13 @@ merge_threshold (Importer    *imp,
   TxSettings *settings = tx_store_get_settings (imp->store);
   g_autofree char *now = NULL;
 
-  if (!from_another_office (imp) || g_strcmp0 (imp->sender.kind, "city") != 0 ||
-      g_strcmp0 (imp->own_kind, "city") == 0)
+  /* the city's to set: a township's file does not change it */
+  if (from_another_office (imp) && g_strcmp0 (imp->sender.kind, "city") != 0)
+    {
+      imp->report.refused++;
+      return TRUE;
+    }
+  if (!from_another_office (imp) || g_strcmp0 (imp->own_kind, "city") == 0)
     {
       count_merge (imp, MERGE_REJECTED);
       return TRUE;
@@ -1321,7 +1332,7 @@ merge_circular (Importer    *imp,
 
   if (from_another_office (imp) && g_strcmp0 (imp->sender.kind, "city") != 0)
     {
-      count_merge (imp, MERGE_REJECTED);
+      imp->report.refused++;
       return TRUE;
     }
 
@@ -1397,6 +1408,14 @@ tx_import_merge_record (Importer    *imp,
 
   if (incoming->kind != KIND_PERSON && !tx_import_finish_new_people (imp, error))
     return tx_import_fail_writing (imp, incoming->line, error);
+
+  /* at a township's office, the city's file's other townships */
+  if ((incoming->kind == KIND_TOWNSHIP && tx_import_is_other_township (imp, incoming->uuid)) ||
+      (incoming->kind == KIND_PLAN && tx_import_is_other_township (imp, incoming->township)))
+    {
+      imp->report.skipped++;
+      return TRUE;
+    }
 
   switch (incoming->kind)
     {

@@ -163,6 +163,9 @@ typedef struct {
   char                  *receiver;
   char                  *receiver_name;
   char                  *own_kind;        /* "township" or "city" */
+  int                    keeps_own;       /* a township's office, with its township, reading the city's
+                                           * file: it keeps its own township, not the others (-1: not
+                                           * yet known) */
   char                  *subject;         /* the one township the file is of, or NULL */
   char                  *since;           /* what it holds changed from then on; NULL: everything */
 
@@ -323,6 +326,10 @@ tx_import_match_townships (Importer  *imp,
 const char *
 tx_import_township_here (Importer   *imp,
                          const char *uuid);
+
+gboolean
+tx_import_is_other_township (Importer   *imp,
+                             const char *uuid);
 
 gboolean
 tx_import_look_at_tables (Importer  *imp,

@@ -2828,6 +2828,29 @@ lookup_text (Importer   *imp,
   return text;
 }
 
+/* Whether @uuid (of the file) is a township a township's office does
+ * not keep: one of the others the city's file carries, with their
+ * plans and their part in the city's activities.  Its own is the one it
+ * has (or the one of that name, matched).  An office with no township
+ * yet keeps them all.  Of the thread that merges: it reads the
+ * database. */
+gboolean
+tx_import_is_other_township (Importer   *imp,
+                             const char *uuid)
+{
+  g_autofree char *here = NULL;
+
+  /* asked first before anything is written, once the root is read */
+  if (imp->keeps_own < 0)
+    imp->keeps_own = g_strcmp0 (imp->own_kind, "township") == 0 && g_strcmp0 (imp->sender.kind, "city") == 0 &&
+                     tx_store_has_records (imp->store, "township");
+  if (!imp->keeps_own || uuid == NULL)
+    return FALSE;
+
+  here = lookup_text (imp, "SELECT uuid FROM township WHERE uuid = ?", tx_import_township_here (imp, uuid));
+  return here == NULL;
+}
+
 /* The name with "（2）", "（3）", … that no township here has */
 static char *
 free_name (Importer   *imp,

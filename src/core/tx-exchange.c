@@ -871,6 +871,9 @@ import_file (Importer        *imp,
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
       !tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
     return FALSE;
+  /* the city's file carries every township (下发): a township's office
+   * keeps its own (tx_import_is_other_township()) */
+  imp->keeps_own = -1;
 
   if ((imp->options != NULL && (imp->options->dry_run || imp->options->backed_up)) || !holds_records (imp->store))
     {
@@ -1127,6 +1130,32 @@ tx_import_report_to_string (const TxImportReport *report)
 
       g_free (counts);
       counts = with_townships;
+    }
+
+  if (report->skipped > 0)
+    {
+      char *with_skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         /* Translators: the counts of an import, then how many records of other townships a township's office left out */
+                                                         "%s; %u record of other townships left out (a township keeps its own)",
+                                                         "%s; %u records of other townships left out (a township keeps its own)",
+                                                         report->skipped),
+                                            counts, report->skipped);
+
+      g_free (counts);
+      counts = with_skipped;
+    }
+
+  if (report->refused > 0)
+    {
+      char *with_refused = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         /* Translators: the counts of an import, then how many thresholds or circulars of the city office another office's file held */
+                                                         "%s; %u of the city office’s records (thresholds of the ledger, circulars) not taken: only the city office changes them",
+                                                         "%s; %u of the city office’s records (thresholds of the ledger, circulars) not taken: only the city office changes them",
+                                                         report->refused),
+                                            counts, report->refused);
+
+      g_free (counts);
+      counts = with_refused;
     }
 
   if (report->clamped == 0)

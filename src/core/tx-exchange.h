@@ -31,6 +31,8 @@ typedef struct {
   guint conflicts;  /* changed here and by the sender since last received: both versions kept */
   guint matched;    /* townships held here under another id, taken as the one here by name */
   guint renamed;    /* townships of a name held here, kept apart under another name */
+  guint skipped;    /* at a township's office, the other townships of a city's file and their plans */
+  guint refused;    /* the city office's thresholds and circulars in another office's file: not taken */
 } TxImportReport;
 
 typedef struct {
