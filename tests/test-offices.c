@@ -951,6 +951,49 @@ test_deleted_here_changed_there (Fixture       *f,
 }
 
 /*
+ * A township takes the files of its own city office: once it has one
+ * from it, another city office's file is refused, with who wrote it and
+ * whose files it takes, and nothing of it is written.
+ */
+static void
+test_another_city (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = open_office (f, "other-city.db", "city", "政协都匀市委员会办公室");
+  g_autofree char *issued = path_in (f, "下发.xml.gz");
+  g_autofree char *foreign = path_in (f, "都匀下发.xml.gz");
+  g_autofree char *first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml.gz");
+  TxExportOptions options = { NULL, FALSE, TRUE };
+  TxImportReport report = { 0, };
+
+  import (f->city, first);
+  g_assert_true (tx_exchange_export_with (f->city, &options, issued, &error));
+  g_assert_no_error (error);
+  import (f->jinshan, issued);
+
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (other), "stage-red-days", "12", &error));
+  g_assert_no_error (error);
+  g_assert_true (tx_exchange_export_with (other, &options, foreign, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (tx_exchange_import_file (f->jinshan, foreign, NULL, &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "was written by another city office, 政协都匀市委员会办公室, "
+                                            "not by 政协福泉市委员会办公室"));
+  g_clear_error (&error);
+  {
+    g_autofree char *value = tx_settings_dup_text (tx_store_get_settings (f->jinshan), "stage-red-days", &error);
+
+    g_assert_cmpstr (value, !=, "12");
+  }
+
+  /* its own city's file, again: taken */
+  g_assert_true (tx_exchange_import_file (f->jinshan, issued, NULL, &report, &error));
+  g_assert_no_error (error);
+}
+
+/*
  * The city's work groups: each guides some townships; the ledger names
  * each township's group (and keeps it when frozen); a township is in
  * one group at most; a group removed leaves its townships in none.
@@ -1045,6 +1088,7 @@ main (int   argc,
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);
   g_test_add ("/offices/check-identity", Fixture, NULL, fixture_set_up, test_check_identity, fixture_tear_down);
   g_test_add ("/offices/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
+  g_test_add ("/offices/another-city", Fixture, NULL, fixture_set_up, test_another_city, fixture_tear_down);
   g_test_add ("/offices/deleted-here-changed-there", Fixture, NULL, fixture_set_up,
               test_deleted_here_changed_there, fixture_tear_down);
   g_test_add ("/offices/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);

@@ -159,6 +159,8 @@ typedef struct {
   /* the offices: this one, the one that wrote the file (its root says,
    * kept as a peer once merged) and the one it was written for */
   char                  *own_office;
+  char                  *own_city;        /* a township's: the city office it has received files from */
+  char                  *own_city_name;
   TxPeer                 sender;          /* uuid NULL: the file names none */
   char                  *receiver;
   char                  *receiver_name;

@@ -2508,6 +2508,18 @@ check_root (Importer          *imp,
       return FALSE;
     }
 
+  /* a township takes the city's files of its own city office only */
+  if (imp->own_city != NULL && g_strcmp0 (imp->sender.kind, "city") == 0 && imp->sender.uuid != NULL &&
+      strcmp (imp->sender.uuid, imp->own_city) != 0)
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
+                   /* Translators: a file, the city office that wrote it, then the one whose files this township takes */
+                   _("%s was written by another city office, %s, not by %s, whose files this township receives: ask your city office for its file."),
+                   imp->display_name, imp->sender.name != NULL ? imp->sender.name : "?",
+                   imp->own_city_name != NULL ? imp->own_city_name : "?");
+      return FALSE;
+    }
+
   return TRUE;
 }
 

@@ -108,6 +108,8 @@ importer_clear (Importer *imp)
   g_clear_error (&imp->first_error);
   g_clear_error (&imp->merge_error);
   g_clear_pointer (&imp->own_office, g_free);
+  g_clear_pointer (&imp->own_city, g_free);
+  g_clear_pointer (&imp->own_city_name, g_free);
   g_clear_pointer (&imp->own_kind, g_free);
   g_clear_pointer (&imp->conflicts_found, g_hash_table_unref);
   g_clear_pointer (&imp->township_aliases, g_hash_table_unref);
@@ -867,6 +869,24 @@ import_file (Importer        *imp,
    * files meant for any office */
   imp->own_office = tx_office_dup_uuid (imp->store, NULL);
   imp->own_kind = g_strdup (tx_settings_get_office_kind (tx_store_get_settings (imp->store)));
+  /* a township takes the files of its city office, the first it heard from */
+  g_clear_pointer (&imp->own_city, g_free);
+  g_clear_pointer (&imp->own_city_name, g_free);
+  if (g_strcmp0 (imp->own_kind, "township") == 0)
+    {
+      g_autoptr(GPtrArray) peers = tx_office_list_peers (imp->store, NULL);
+
+      for (guint i = 0; peers != NULL && i < peers->len && imp->own_city == NULL; i++)
+        {
+          TxPeer *peer = g_ptr_array_index (peers, i);
+
+          if (g_strcmp0 (peer->kind, "city") == 0)
+            {
+              imp->own_city = g_strdup (peer->uuid);
+              imp->own_city_name = g_strdup (peer->name);
+            }
+        }
+    }
 
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
       !tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
