@@ -398,7 +398,8 @@ test_edit_plan (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (conflicts, "edit_button")));
   gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.decide", "s", "edit");
   tx_test_settle ();
-  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 0);
+  /* not decided yet: theirs is still shown, to copy from */
+  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 1);
   g_assert_cmpint (tx_store_get_plan (f->city, JINSHAN, 2001), ==, 8);
 
   townships = tx_test_get_widget_of_type (TX_TYPE_TOWNSHIPS_DIALOG);
@@ -408,6 +409,19 @@ test_edit_plan (Fixture       *f,
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (tx_townships_dialog_get_plan_spin (townships, JINSHAN))));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (tx_townships_dialog_get_plan_spin (townships, JINSHAN)), ==, 8);
+
+  /* the two merged, 8 and 6, saved as 7: the conflict is decided with it */
+  gtk_spin_button_set_value (tx_townships_dialog_get_plan_spin (townships, JINSHAN), 7);
+  tx_test_settle ();
+  g_assert_cmpint (tx_store_get_plan (f->city, JINSHAN, 2001), ==, 7);
+  g_assert_cmpuint (tx_conflicts_dialog_get_n_open (conflicts), ==, 0);
+  {
+    g_autoptr(GPtrArray) all = tx_conflict_list (f->city, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_cmpstr (((TxConflict *) g_ptr_array_index (all, 0))->resolution, ==, "ours");
+  }
 }
 
 /* The row of @list titled @title */

@@ -8,8 +8,11 @@
  *
  *  - 保留本方 (Keep Ours): the version here stays;
  *  - 采用对方 (Take Theirs): the other office's replaces it;
- *  - 合并编辑 (Merge and Edit): the version here stays, and opens in its
- *    editor, with this window beside it to copy from theirs.
+ *  - 合并编辑 (Merge and Edit): the version here opens in its editor,
+ *    with this window beside it, the conflict still shown, to copy from
+ *    theirs; once the editor saves it, the conflict is decided with
+ *    that version, the two merged.  Closed without saving, nothing is
+ *    decided.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +44,8 @@ struct _TxConflictsDialog
   TxStore         *store;
   TxDay           *day;
   GPtrArray       *conflicts;   /* TxConflict, as listed */
+  TxConflict      *merging;     /* opened to merge and edit, decided when saved */
+  gulong           changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (TxConflictsDialog, tx_conflicts_dialog, ADW_TYPE_WINDOW)
@@ -276,6 +281,51 @@ reload (TxConflictsDialog *self,
     show_selected (self);
 }
 
+/* Whether the store's change of @kind and @uuid is the save of the
+ * record being merged: a plan's is its township's */
+static gboolean
+is_merged_record (TxConflict *merging,
+                  const char *kind,
+                  const char *uuid)
+{
+  if (uuid == NULL)
+    return FALSE;
+  if (g_strcmp0 (merging->kind, "plan") == 0)
+    return g_strcmp0 (kind, "township") == 0 && g_str_has_prefix (merging->uuid, uuid) &&
+           merging->uuid[strlen (uuid)] == '/';
+
+  return g_strcmp0 (kind, merging->kind) == 0 && g_strcmp0 (uuid, merging->uuid) == 0;
+}
+
+static void
+on_store_changed_cb (TxStore           *store,
+                     const char        *kind,
+                     const char        *uuid,
+                     TxConflictsDialog *self)
+{
+  g_autoptr(TxConflict) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->merging == NULL || !is_merged_record (self->merging, kind, uuid))
+    return;
+
+  /* the version saved here is the two merged: the conflict is decided
+   * with it (once: deciding writes too) */
+  merged = g_steal_pointer (&self->merging);
+  if (!tx_conflict_resolve (self->store, merged->id, TX_CONFLICT_KEEP_OURS, tx_day_get_today (self->day), &error))
+    {
+      text = g_strdup_printf (_("The conflict was not decided: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  /* Translators: a record whose two versions the clerk merged and saved */
+  text = g_strdup_printf (_("%s: the version merged here is saved, and the conflict decided."), merged->description);
+  show_toast (self, text);
+  reload (self, 0);
+}
+
 static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
@@ -293,6 +343,18 @@ decide_action (GtkWidget  *widget,
   if (conflict == NULL)
     return;
 
+  /* merged: ours opens to edit, theirs stays shown here; decided when
+   * the editor saves (on_store_changed_cb()) */
+  if (g_strcmp0 (decision, "edit") == 0)
+    {
+      g_clear_pointer (&self->merging, tx_conflict_free);
+      self->merging = tx_conflict_copy (conflict);
+      show_toast (self, _("Copy what to keep of theirs into the editor, and save: the conflict is then decided with the version saved."));
+      g_signal_emit (self, signals[OPEN_RECORD], 0, conflict->kind, conflict->uuid);
+      return;
+    }
+
+  g_clear_pointer (&self->merging, tx_conflict_free);
   index = gtk_list_box_row_get_index (gtk_list_box_get_selected_row (self->list));
   decided = tx_conflict_copy (conflict);
   choice = g_strcmp0 (decision, "theirs") == 0 ? TX_CONFLICT_TAKE_THEIRS : TX_CONFLICT_KEEP_OURS;
@@ -312,10 +374,6 @@ decide_action (GtkWidget  *widget,
   show_toast (self, text);
 
   reload (self, index);
-
-  /* merged: ours, to edit, with theirs still readable here */
-  if (g_strcmp0 (decision, "edit") == 0)
-    g_signal_emit (self, signals[OPEN_RECORD], 0, decided->kind, decided->uuid);
 }
 
 static void
@@ -325,6 +383,7 @@ tx_conflicts_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (tx_conflicts_dialog_parent_class)->constructed (object);
 
+  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
   reload (self, 0);
 }
 
@@ -337,6 +396,8 @@ tx_conflicts_dialog_dispose (GObject *object)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, on_row_selected_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_CONFLICTS_DIALOG);
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_pointer (&self->merging, tx_conflict_free);
   g_clear_object (&self->store);
   g_clear_object (&self->day);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
@@ -410,7 +471,8 @@ tx_conflicts_dialog_class_init (TxConflictsDialogClass *klass)
    * @kind: "person", "consultation", "outcome", "township" or "plan"
    * @uuid: the record's (a plan's "township/year")
    *
-   * Merge and Edit: the version here was kept, to be edited.
+   * Merge and Edit: the version here is to be edited, the conflict
+   * decided once it is saved.
    */
   signals[OPEN_RECORD] =
     g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
