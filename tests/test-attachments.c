@@ -329,7 +329,8 @@ listed (Fixture    *f,
 
 /* The first <data> of @path with one base64 letter changed */
 static void
-damage_file (const char *path)
+damage_file (const char *path,
+             gboolean    with_digest)
 {
   g_autofree char *contents = NULL;
   char *data;
@@ -339,6 +340,8 @@ damage_file (const char *path)
   g_assert_nonnull (data);
   data += strlen ("<data>") + 200;
   *data = *data == 'A' ? 'B' : 'A';
+  if (!with_digest)
+    tx_test_drop_digest (contents);
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
@@ -432,7 +435,20 @@ test_exchange (Fixture       *f,
   tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file2, NULL);
   g_assert_cmpint (run.status, ==, 0);
   tx_test_run_clear (&run);
-  damage_file (file2);
+  damage_file (file2, TRUE);
+  /* the file's own checksum finds it first */
+  tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file2, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "变动.xml is damaged or incomplete: what it holds does not match its checksum."));
+  tx_test_run_clear (&run);
+  theirs = listed (f, other, MEETING, "uuid");
+  g_assert_cmpstr (theirs, ==, uuid[0]);
+  g_clear_pointer (&theirs, g_free);
+  /* and in a file without one (of an earlier version), the attachment's */
+  tx_test_cli (&run, f->db, EXCHANGE_DAY, NULL, "export", file2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  tx_test_run_clear (&run);
+  damage_file (file2, FALSE);
   tx_test_cli (&run, other, EXCHANGE_DAY, NULL, "import", file2, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "the attachment “会议现场.png” cannot be kept: its file was damaged on the way: "

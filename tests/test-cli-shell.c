@@ -157,8 +157,9 @@ test_man_renders (void)
 {
   const char *pages[] = { "tongxin", "tongxin-cli" };
   const char *languages[] = { NULL, "zh_CN" };
+  g_autofree char *groff = g_find_program_in_path ("groff");
 
-  if (g_find_program_in_path ("groff") == NULL)
+  if (groff == NULL)
     {
       g_test_skip ("groff is not installed");
       return;

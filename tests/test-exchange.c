@@ -93,9 +93,12 @@ export_text (Fixture *f,
              TxStore *store)
 {
   g_autoptr(GRegex) exported = g_regex_new (" (exported|office[a-z-]*|to[a-z-]*)=\"[^\"]*\"", 0, 0, NULL);
+  /* and its checksum, of all of it */
+  g_autoptr(GRegex) digest = g_regex_new ("<\\?tongxin-sha256 [0-9a-f]{64}\\?>\n$", 0, 0, NULL);
   g_autofree char *text = export_raw (f, store);
+  g_autofree char *records = g_regex_replace_literal (exported, text, -1, 0, "", 0, NULL);
 
-  return g_regex_replace_literal (exported, text, -1, 0, "", 0, NULL);
+  return g_regex_replace_literal (digest, records, -1, 0, "", 0, NULL);
 }
 
 /* Options of an import on a day of its own, never the machine's. */
@@ -115,9 +118,14 @@ write_file (Fixture    *f,
             const char *name,
             const char *text)
 {
+  /* a file made or changed here is not one of Tongxin's: without the
+   * checksum an export ends with, since it no longer matches (see
+   * test_digest()) */
+  const char *digest = g_strrstr (text, "<?tongxin-sha256 ");
+  gssize length = digest != NULL && strlen (digest) == strlen ("<?tongxin-sha256 ?>\n") + 64 ? digest - text : -1;
   char *path = g_build_filename (f->dir, name, NULL);
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
   return path;
 }
 
@@ -484,6 +492,62 @@ test_compressed (Fixture       *f,
 
   cut = g_bytes_new (contents, length - 100);
   assert_damaged_refused (f, cut, "cut.xml.gz");
+}
+
+/*
+ * A file not compressed ends with the SHA-256 of all before it: a byte
+ * changed in a value (the file still reads) is refused and nothing is
+ * written; the same file whole is imported; one without the checksum
+ * (of an earlier version) is read as it is.
+ */
+static void
+test_digest (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = open_new_store (f, "b.db");
+  g_autofree char *text = export_raw (f, f->store);
+  g_autofree char *path = g_build_filename (f->dir, "whole.xml", NULL);
+  g_autofree char *older = g_build_filename (f->dir, "older.xml", NULL);
+  g_autoptr(GRegex) last = g_regex_new ("\n<\\?tongxin-sha256 ([0-9a-f]{64})\\?>\n$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GBytes) changed = NULL;
+  g_autofree char *hex = NULL;
+  g_autofree char *without = NULL;
+  char *value;
+  TxImportReport report;
+  TxImportOptions options;
+  gsize before;
+
+  /* the SHA-256 of all before it, to the last newline of the document */
+  g_assert_true (g_regex_match (last, text, 0, &match));
+  hex = g_match_info_fetch (match, 1);
+  g_match_info_fetch_pos (match, 0, (int *) &before, NULL);
+  before += 1;
+  g_checksum_update (digest, (const guchar *) text, before);
+  g_assert_cmpstr (hex, ==, g_checksum_get_string (digest));
+
+  /* one character of a name changed, the same length: still XML */
+  value = strstr (text, "<name>");
+  g_assert_nonnull (value);
+  value[strlen ("<name>")] ^= 0x01;
+  changed = g_bytes_new (text, strlen (text));
+  value[strlen ("<name>")] ^= 0x01;
+  assert_damaged_refused (f, changed, "changed.xml");
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, >, 150);
+
+  without = g_strndup (text, before);
+  g_assert_true (g_file_set_contents (older, without, -1, NULL));
+  g_clear_object (&other);
+  other = open_new_store (f, "c.db");
+  g_assert_true (tx_exchange_import_file (other, older, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, >, 150);
 }
 
 /* A new store that is the office @kind, called @name */
@@ -1490,6 +1554,7 @@ main (int   argc,
   g_test_add ("/exchange/since-last", Fixture, NULL, fixture_set_up, test_since_last, fixture_tear_down);
   g_test_add ("/exchange/one-township", Fixture, NULL, fixture_set_up, test_one_township, fixture_tear_down);
   g_test_add ("/exchange/offices", Fixture, NULL, fixture_set_up, test_offices, fixture_tear_down);
+  g_test_add ("/exchange/digest", Fixture, NULL, fixture_set_up, test_digest, fixture_tear_down);
   g_test_add ("/exchange/compressed", Fixture, NULL, fixture_set_up, test_compressed, fixture_tear_down);
   g_test_add ("/exchange/schema-invalid", Fixture, NULL, fixture_set_up, test_schema_invalid, fixture_tear_down);
   g_test_add ("/exchange/dangling-reference", Fixture, NULL, fixture_set_up, test_dangling_reference, fixture_tear_down);

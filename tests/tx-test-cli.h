@@ -24,6 +24,8 @@ void  tx_test_cli       (TxTestRun  *run,
                          const char *first,
                          ...) G_GNUC_NULL_TERMINATED;
 
+void  tx_test_drop_digest (char       *text);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TxTestRun, tx_test_run_clear)
 
 G_END_DECLS

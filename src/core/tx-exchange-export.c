@@ -741,6 +741,7 @@ export_records (TxStore   *store,
 typedef struct {
   TxFileWriter *file;
   GConverter   *compressor;   /* (nullable) */
+  GChecksum    *digest;       /* of a file not compressed: what is written */
 } Output;
 
 /* Writes @length bytes of @data, compressed if the file is; with
@@ -755,7 +756,11 @@ output_write (Output     *output,
   char buffer[64 * 1024];
 
   if (output->compressor == NULL)
-    return tx_file_writer_write (output->file, data, length);
+    {
+      if (output->digest != NULL)
+        g_checksum_update (output->digest, (const guchar *) data, length);
+      return tx_file_writer_write (output->file, data, length);
+    }
   if (length == 0 && !finish)
     return TRUE;
 
@@ -931,6 +936,7 @@ tx_exchange_export_with (TxStore                *store,
   g_autoptr(GError) write_error = NULL;
   g_autoptr(TxFileWriter) file = NULL;
   g_autoptr(GConverter) compressor = NULL;
+  g_autoptr(GChecksum) digest = NULL;
   g_autofree char *office = tx_office_dup_uuid (store, NULL);
   g_autoptr(TxPeer) city = find_city (store);
   Output output = { NULL, NULL };
@@ -969,8 +975,11 @@ tx_exchange_export_with (TxStore                *store,
 
   if (g_str_has_suffix (path, ".gz"))
     compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1));
+  else
+    digest = g_checksum_new (G_CHECKSUM_SHA256);
   output.file = file;
   output.compressor = compressor;
+  output.digest = digest;
 
   previous_error_func = xmlGenericError;
   previous_error_context = xmlGenericErrorContext;
@@ -1029,6 +1038,16 @@ tx_exchange_export_with (TxStore                *store,
   xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
   if (!ex.failed && compressor != NULL && !output_write (&output, NULL, 0, TRUE))
     ex.failed = TRUE;
+  /* a file not compressed ends with the SHA-256 of all before it (a
+   * compressed one has gzip's checksum): a copy damaged on its way is
+   * refused (tx_import_check_digest()) */
+  if (!ex.failed && digest != NULL)
+    {
+      g_autofree char *end = g_strdup_printf ("<?" TX_EXCHANGE_DIGEST_PI " %s?>\n", g_checksum_get_string (digest));
+
+      if (!tx_file_writer_write (file, end, strlen (end)))
+        ex.failed = TRUE;
+    }
 
   if (ex.read_error != NULL)
     {

@@ -247,6 +247,10 @@ void
 tx_import_clear_offices (Importer *imp);
 
 gboolean
+tx_import_check_digest (Importer  *imp,
+                        GError   **error);
+
+gboolean
 tx_import_check_compressed (Importer  *imp,
                             GError   **error);
 

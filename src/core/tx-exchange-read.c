@@ -838,6 +838,92 @@ tx_import_check_compressed (Importer  *imp,
   return tx_import_check_size (imp, error);
 }
 
+/*
+ * A file not compressed ends with the SHA-256 of all before it
+ * (<?tongxin-sha256 HEX?>, written by the export): when it does, the
+ * file is read through once first and refused if the two differ, so
+ * that a copy damaged on its way (a byte changed in a value, which would
+ * still read) writes nothing.  A file without it (of an earlier
+ * version, or written by hand) is read as it is; a compressed one has
+ * gzip's checksum instead (tx_import_check_compressed()).
+ */
+#define DIGEST_TAIL 160
+
+gboolean
+tx_import_check_digest (Importer  *imp,
+                        GError   **error)
+{
+  g_autoptr(GInputStream) raw = NULL;
+  g_autoptr(GChecksum) digest = NULL;
+  g_autofree char *buffer = NULL;
+  g_autofree char *expected = NULL;
+  char tail[DIGEST_TAIL + 1];
+  goffset size, hashed, start;
+  gsize n_tail = 0;
+  const char *marker;
+  const char *end;
+
+  if (imp->compressed)
+    return TRUE;
+
+  /* the end of the file */
+  if (imp->bytes != NULL)
+    {
+      size = g_bytes_get_size (imp->bytes);
+      n_tail = MIN ((gsize) size, DIGEST_TAIL);
+      memcpy (tail, (const char *) g_bytes_get_data (imp->bytes, NULL) + size - n_tail, n_tail);
+    }
+  else
+    {
+      size = imp->size;
+      n_tail = MIN ((gsize) size, DIGEST_TAIL);
+      if (!g_seekable_seek (G_SEEKABLE (imp->file), size - n_tail, G_SEEK_SET, NULL, error) ||
+          !g_input_stream_read_all (G_INPUT_STREAM (imp->file), tail, n_tail, &n_tail, NULL, error))
+        return FALSE;
+    }
+  tail[n_tail] = '\0';
+
+  marker = g_strrstr_len (tail, n_tail, "<?" TX_EXCHANGE_DIGEST_PI " ");
+  if (marker == NULL)
+    return TRUE;
+  end = strstr (marker, "?>");
+  if (end == NULL)
+    return TRUE;   /* not the end of the file: the reading says what is wrong */
+  expected = g_strstrip (g_strndup (marker + strlen ("<?" TX_EXCHANGE_DIGEST_PI " "),
+                                    end - marker - strlen ("<?" TX_EXCHANGE_DIGEST_PI " ")));
+
+  /* all before it, hashed */
+  start = size - (goffset) n_tail + (marker - tail);
+  digest = g_checksum_new (G_CHECKSUM_SHA256);
+  raw = open_raw_input (imp, error);
+  if (raw == NULL)
+    return FALSE;
+  buffer = g_malloc (READ_BUFFER_SIZE);
+  for (hashed = 0; hashed < start;)
+    {
+      gssize n = g_input_stream_read (raw, buffer, MIN ((goffset) READ_BUFFER_SIZE, start - hashed), NULL, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      g_checksum_update (digest, (const guchar *) buffer, n);
+      hashed += n;
+    }
+
+  if (hashed != start || g_ascii_strcasecmp (expected, g_checksum_get_string (digest)) != 0)
+    {
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("%s is damaged or incomplete: what it holds does not match its checksum. "
+                     "It may have been cut short or changed while it was copied: copy it again, "
+                     "or ask the sender to send it again."),
+                   imp->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* At least @wanted bytes of @input to look at, unless it ends first.
  * (Filling may move what is buffered, even when it reads nothing.) */
 static const char *

@@ -889,6 +889,7 @@ import_file (Importer        *imp,
     }
 
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
+      !tx_import_check_digest (imp, error) ||
       !tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
     return FALSE;
   /* the city's file carries every township (下发): a township's office

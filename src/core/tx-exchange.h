@@ -10,6 +10,9 @@
 G_BEGIN_DECLS
 
 #define TX_EXCHANGE_NAMESPACE "urn:tongxin:exchange:1"
+/* The processing instruction that ends a file not compressed: the
+ * SHA-256 of all before it, in hexadecimal */
+#define TX_EXCHANGE_DIGEST_PI "tongxin-sha256"
 
 #define TX_EXCHANGE_ERROR (tx_exchange_error_quark ())
 
