@@ -1118,6 +1118,21 @@ tx_exchange_load_demo (TxStore         *store,
   return TRUE;
 }
 
+/* @counts, then what @format ("%s; %u …") adds of @n, when there are any */
+static void
+add_count (char       **counts,
+           const char  *format,
+           guint        n)
+{
+  char *with = NULL;
+
+  if (n == 0)
+    return;
+  with = g_strdup_printf (format, *counts, n);
+  g_free (*counts);
+  *counts = with;
+}
+
 /**
  * tx_import_report_to_string:
  *
@@ -1131,18 +1146,13 @@ tx_import_report_to_string (const TxImportReport *report)
                                              report->inserted, report->updated, report->unchanged,
                                              report->rejected, report->deleted);
 
-  if (report->conflicts > 0)
-    {
-      char *with_conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           /* Translators: the counts of an import, then how many conflicts it found */
-                                                           "%s, %u conflict (changed both here and by the sender: both versions kept, to be decided)",
-                                                           "%s, %u conflicts (changed both here and by the sender: both versions kept, to be decided)",
-                                                           report->conflicts),
-                                              counts, report->conflicts);
-
-      g_free (counts);
-      counts = with_conflicts;
-    }
+  add_count (&counts,
+             g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the counts of an import, then how many conflicts it found */
+                          "%s, %u conflict (changed both here and by the sender: both versions kept, to be decided)",
+                          "%s, %u conflicts (changed both here and by the sender: both versions kept, to be decided)",
+                          report->conflicts),
+             report->conflicts);
 
   if (report->matched > 0 || report->renamed > 0)
     {
@@ -1153,31 +1163,20 @@ tx_import_report_to_string (const TxImportReport *report)
       counts = with_townships;
     }
 
-  if (report->skipped > 0)
-    {
-      char *with_skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         /* Translators: the counts of an import, then how many records of other townships a township's office left out */
-                                                         "%s; %u record of other townships left out (a township keeps its own)",
-                                                         "%s; %u records of other townships left out (a township keeps its own)",
-                                                         report->skipped),
-                                            counts, report->skipped);
-
-      g_free (counts);
-      counts = with_skipped;
-    }
-
-  if (report->refused > 0)
-    {
-      char *with_refused = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         /* Translators: the counts of an import, then how many thresholds or circulars of the city office another office's file held */
-                                                         "%s; %u of the city office’s records (thresholds of the ledger, circulars) not taken: only the city office changes them",
-                                                         "%s; %u of the city office’s records (thresholds of the ledger, circulars) not taken: only the city office changes them",
-                                                         report->refused),
-                                            counts, report->refused);
-
-      g_free (counts);
-      counts = with_refused;
-    }
+  add_count (&counts,
+             g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the counts of an import, then how many records of other townships a township's office left out */
+                          "%s; %u record of other townships left out (a township keeps its own)",
+                          "%s; %u records of other townships left out (a township keeps its own)",
+                          report->skipped),
+             report->skipped);
+  add_count (&counts,
+             g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the counts of an import, then how many thresholds or circulars of the city office another office's file held */
+                          "%s; %u of the city office’s records (thresholds of the ledger, circulars) not taken: only the city office changes them",
+                          "%s; %u of the city office’s records (thresholds of the ledger, circulars) not taken: only the city office changes them",
+                          report->refused),
+             report->refused);
 
   if (report->clamped == 0)
     return g_steal_pointer (&counts);
