@@ -519,12 +519,13 @@ test_digest (Fixture       *f,
   TxImportReport report;
   TxImportOptions options;
   gsize before;
+  int start = -1;
 
   /* the SHA-256 of all before it, to the last newline of the document */
   g_assert_true (g_regex_match (last, text, 0, &match));
   hex = g_match_info_fetch (match, 1);
-  g_match_info_fetch_pos (match, 0, (int *) &before, NULL);
-  before += 1;
+  g_assert_true (g_match_info_fetch_pos (match, 0, &start, NULL));
+  before = (gsize) start + 1;
   g_checksum_update (digest, (const guchar *) text, before);
   g_assert_cmpstr (hex, ==, g_checksum_get_string (digest));
 
