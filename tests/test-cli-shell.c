@@ -294,7 +294,7 @@ test_complete_commands (Fixture       *f,
   g_auto(GStrv) unknown = complete ("nonsense", "", NULL);
 
   assert_offers (first, "roster", NULL);
-  assert_offers (second, "list", "import", "export", "print", "untrained", NULL);
+  assert_offers (second, "list", "import", "export", "print", "untrained", "delete", "restore", NULL);
   assert_offers (after_db, "show", NULL);
   assert_offers (global, "--version", NULL);
   assert_offers (options, "--search", "--category", "--township", "--order", "--format", "--db", "--today", NULL);
@@ -386,7 +386,7 @@ test_complete_bash (Fixture       *f,
   out = run_program (NULL, argv, NULL);
 
   g_assert_cmpstr (out, ==,
-                   "list import export print untrained\n"
+                   "list import export print untrained delete restore\n"
                    "金山街道\n"
                    "会议纪要.odt\n"
                    "complete -F _tongxin_cli tongxin-cli\n");

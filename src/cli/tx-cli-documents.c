@@ -15,9 +15,11 @@
 #include "tx-cli-private.h"
 #include "tx-documents.h"
 #include "tx-minutes-document.h"
+#include "tx-outcome.h"
 #include "tx-outcome-store.h"
 #include "tx-records.h"
 #include "tx-store.h"
+#include "tx-vocabulary.h"
 #include "tx-yearly-document.h"
 
 /* The consultation or activity of @text (its id or exact title) */
@@ -253,6 +255,63 @@ tx_cli_cmd_recommendation_document (Cli *cli)
     return tx_cli_fail ("%s", error->message);
 
   g_print (_("Recommendation written to %s\n"), out);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_recommendation_edit (Cli *cli)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxOutcome) outcome = NULL;
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *adoption_key = NULL;
+  g_autofree char *progress_text = NULL;
+  CommandOption options[] = {
+    { "title", &title, NULL },
+    { "content", &content, NULL },
+    { "adoption", &adoption_key, NULL },
+    { "progress", &progress_text, NULL },
+  };
+  TxAdoption adoption = TX_ADOPTION_PENDING;
+  guint64 progress = 0;
+  int status;
+
+  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 1 || (title == NULL && content == NULL && adoption_key == NULL && progress_text == NULL))
+    return tx_cli_usage_error (_("“recommendation edit” needs a recommendation and what to change: "
+                                 "tongxin-cli recommendation edit RECOMMENDATION [--title TITLE] [--content TEXT] "
+                                 "[--adoption pending|adopted|partly_adopted|not_adopted] [--progress N]"));
+  if (adoption_key != NULL && !tx_adoption_from_key (adoption_key, &adoption))
+    return tx_cli_usage_error (_("“%s” is not an adoption: write pending, adopted, partly_adopted or not_adopted."),
+                               adoption_key);
+  if (progress_text != NULL &&
+      !g_ascii_string_to_unsigned (progress_text, 10, 0, 100, &progress, NULL))
+    return tx_cli_usage_error (_("“%s” is not how far a recommendation is carried out: write a whole number from 0 to 100."),
+                               progress_text);
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  outcome = find_recommendation (store, g_ptr_array_index (positional, 0), &error);
+  if (outcome == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (title != NULL || content != NULL)
+    tx_outcome_set_text (outcome, title != NULL ? title : tx_outcome_get_title (outcome),
+                         content != NULL ? content : tx_outcome_get_content (outcome));
+  if (adoption_key != NULL || progress_text != NULL)
+    tx_outcome_set_adoption (outcome, adoption_key != NULL ? adoption : tx_outcome_get_adoption (outcome),
+                             progress_text != NULL ? (int) progress : tx_outcome_get_progress (outcome));
+  if (!tx_store_save_outcome (store, outcome, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  g_print (_("Saved the recommendation “%s”\n"), tx_outcome_get_title (outcome));
   return EXIT_SUCCESS;
 }
 

@@ -120,6 +120,8 @@ int tx_cli_cmd_roster_list       (Cli *cli);
 int tx_cli_cmd_roster_export     (Cli *cli);
 int tx_cli_cmd_roster_print      (Cli *cli);
 int tx_cli_cmd_roster_untrained  (Cli *cli);
+int tx_cli_cmd_roster_delete     (Cli *cli);
+int tx_cli_cmd_roster_restore    (Cli *cli);
 
 /* tx-cli-consultation.c */
 int tx_cli_cmd_consultation_list (Cli *cli);
@@ -134,6 +136,7 @@ int tx_cli_cmd_yearly_statistics (Cli *cli);
 int tx_cli_cmd_archive           (Cli *cli);
 int tx_cli_cmd_minutes           (Cli *cli);
 int tx_cli_cmd_recommendation_document (Cli *cli);
+int tx_cli_cmd_recommendation_edit     (Cli *cli);
 int tx_cli_cmd_chart             (Cli *cli);
 int tx_cli_cmd_circular          (Cli *cli);
 

@@ -507,3 +507,56 @@ tx_cli_cmd_roster_untrained (Cli *cli)
 
   return EXIT_SUCCESS;
 }
+
+/* roster delete PERSON, roster restore PERSON */
+static int
+delete_or_restore (Cli      *cli,
+                   gboolean  restore)
+{
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxPerson) person = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (cli->n_args != 3)
+    return tx_cli_usage_error (restore
+                               ? _("“roster restore” needs one person taken off the roster: tongxin-cli roster restore PERSON")
+                               : _("“roster delete” needs one person: tongxin-cli roster delete PERSON"));
+
+  store = tx_cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  uuid = restore ? tx_roster_resolve_deleted_person (store, cli->args[2], &error)
+                 : tx_roster_resolve_person (store, cli->args[2], &error);
+  if (uuid == NULL)
+    return tx_cli_fail ("%s", error->message);
+  /* the one on the roster: before taking them off, after bringing them back */
+  if (!restore)
+    person = tx_roster_find_person (store, uuid, &error);
+  if ((!restore && person == NULL) ||
+      !(restore ? tx_roster_restore_person (store, uuid, &error) : tx_roster_delete_person (store, uuid, &error)))
+    return tx_cli_fail ("%s", error->message);
+  if (restore)
+    person = tx_roster_find_person (store, uuid, &error);
+  if (person == NULL)
+    return tx_cli_fail ("%s", error->message);
+
+  if (restore)
+    g_print (_("%s is on the roster again\n"), tx_person_get_name (person));
+  else
+    g_print (_("%s is taken off the roster (tongxin-cli roster restore %s brings them back)\n"),
+             tx_person_get_name (person), uuid);
+  return EXIT_SUCCESS;
+}
+
+int
+tx_cli_cmd_roster_delete (Cli *cli)
+{
+  return delete_or_restore (cli, FALSE);
+}
+
+int
+tx_cli_cmd_roster_restore (Cli *cli)
+{
+  return delete_or_restore (cli, TRUE);
+}

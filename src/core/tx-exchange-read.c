@@ -2984,6 +2984,7 @@ tx_import_match_townships (Importer  *imp,
                            GError   **error)
 {
   xmlTextReaderPtr reader = open_reader (imp, error);
+  sqlite3_stmt *stmt;
   int rc;
 
   if (reader == NULL)
@@ -2995,6 +2996,27 @@ tx_import_match_townships (Importer  *imp,
   imp->township_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->townships_matched = g_ptr_array_new_with_free_func (g_free);
   imp->townships_renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* a township matched by an earlier file is the one here, even in a
+   * file that only refers to it (one of changes, without its element) */
+  stmt = tx_store_prepare (imp->store,
+                           "SELECT a.uuid, a.township FROM township_alias a "
+                           "WHERE NOT EXISTS (SELECT 1 FROM township t WHERE t.uuid = a.uuid)",
+                           error);
+  if (stmt == NULL)
+    {
+      xmlFreeTextReader (reader);
+      return FALSE;
+    }
+  while ((rc = tx_store_step (imp->store, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (imp->township_aliases, g_strdup (tx_column_text (stmt, 0)),
+                         g_strdup (tx_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    {
+      xmlFreeTextReader (reader);
+      return FALSE;
+    }
 
   while ((rc = xmlTextReaderRead (reader)) == 1)
     {

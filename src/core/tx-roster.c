@@ -422,19 +422,13 @@ tx_roster_load_people (TxStore       *store,
   return g_steal_pointer (&people);
 }
 
-/**
- * tx_roster_resolve_person:
- * @uuid_or_name: someone's id, or their exact name
- *
- * Returns: (transfer full): the id of the one person on the roster of
- *   that id or name; %NULL with @error set when there is none, or
- *   several of that name (their townships and units said, to tell them
- *   apart)
- */
-char *
-tx_roster_resolve_person (TxStore     *store,
-                          const char  *uuid_or_name,
-                          GError     **error)
+/* The one person of that id or name, on the roster or (@deleted)
+ * taken off it. */
+static char *
+resolve_person (TxStore     *store,
+                const char  *uuid_or_name,
+                gboolean     deleted,
+                GError     **error)
 {
   g_autoptr(GString) who = g_string_new (NULL);
   g_autofree char *found = NULL;
@@ -445,10 +439,15 @@ tx_roster_resolve_person (TxStore     *store,
   g_return_val_if_fail (TX_IS_STORE (store), NULL);
 
   stmt = tx_store_prepare (store,
-                           "SELECT p.uuid, coalesce (t.name, ''), p.organization FROM person p "
-                           "LEFT JOIN township t ON t.id = p.township_id "
-                           "WHERE (p.uuid = ?1 OR p.name = ?1) AND p.deleted_at IS NULL "
-                           "ORDER BY p.uuid = ?1 DESC, p.id",
+                           deleted
+                           ? "SELECT p.uuid, coalesce (t.name, ''), p.organization FROM person p "
+                             "LEFT JOIN township t ON t.id = p.township_id "
+                             "WHERE (p.uuid = ?1 OR p.name = ?1) AND p.deleted_at IS NOT NULL "
+                             "ORDER BY p.uuid = ?1 DESC, p.id"
+                           : "SELECT p.uuid, coalesce (t.name, ''), p.organization FROM person p "
+                             "LEFT JOIN township t ON t.id = p.township_id "
+                             "WHERE (p.uuid = ?1 OR p.name = ?1) AND p.deleted_at IS NULL "
+                             "ORDER BY p.uuid = ?1 DESC, p.id",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -476,19 +475,60 @@ tx_roster_resolve_person (TxStore     *store,
 
   if (found == NULL)
     {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
-                   _("No one on the roster is called “%s” or has that id."), uuid_or_name);
+      if (deleted)
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                     _("No one taken off the roster is called “%s” or has that id."), uuid_or_name);
+      else
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                     _("No one on the roster is called “%s” or has that id."), uuid_or_name);
       return NULL;
     }
   if (matches > 1)
     {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
-                   _("%u people on the roster are called “%s”: give the id of the one you mean (%s)."),
-                   matches, uuid_or_name, who->str);
+      if (deleted)
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
+                     _("%u people taken off the roster are called “%s”: give the id of the one you mean (%s)."),
+                     matches, uuid_or_name, who->str);
+      else
+        g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_AMBIGUOUS,
+                     _("%u people on the roster are called “%s”: give the id of the one you mean (%s)."),
+                     matches, uuid_or_name, who->str);
       return NULL;
     }
 
   return g_steal_pointer (&found);
+}
+
+/**
+ * tx_roster_resolve_person:
+ * @uuid_or_name: someone's id, or their exact name
+ *
+ * Returns: (transfer full): the id of the one person on the roster of
+ *   that id or name; %NULL with @error set when there is none, or
+ *   several of that name (their townships and units said, to tell them
+ *   apart)
+ */
+char *
+tx_roster_resolve_person (TxStore     *store,
+                          const char  *uuid_or_name,
+                          GError     **error)
+{
+  return resolve_person (store, uuid_or_name, FALSE, error);
+}
+
+/**
+ * tx_roster_resolve_deleted_person:
+ * @uuid_or_name: the id, or the exact name, of someone taken off the roster
+ *
+ * As tx_roster_resolve_person(), among those taken off the roster (whom
+ * tx_roster_restore_person() brings back).
+ */
+char *
+tx_roster_resolve_deleted_person (TxStore     *store,
+                                  const char  *uuid_or_name,
+                                  GError     **error)
+{
+  return resolve_person (store, uuid_or_name, TRUE, error);
 }
 
 TxPerson *

@@ -58,6 +58,9 @@ TxPerson   *tx_roster_find_person    (TxStore              *store,
 char       *tx_roster_resolve_person (TxStore              *store,
                                       const char           *uuid_or_name,
                                       GError              **error);
+char       *tx_roster_resolve_deleted_person (TxStore      *store,
+                                              const char   *uuid_or_name,
+                                              GError      **error);
 TxPerson   *tx_roster_find_person_as_recorded (TxStore     *store,
                                                const char  *uuid,
                                                gboolean    *removed,
