@@ -1108,7 +1108,35 @@ test_work_groups (Fixture       *f,
     run_clear (&run);
     words = tx_test_odt_text (odt);
     g_assert_nonnull (strstr (words, expected));
+
+    /* and lists them, group by group, in the column of their colour */
+    g_free (expected);
+    expected = g_strdup_printf ("工作组\n红色\n黄色\n绿色\n第一工作组\n（联系1个）\n%s\n%s\n%s\n未分工作组\n（%u个）\n",
+                                g_str_equal (jinshan, "red") ? "金山街道" : "—",
+                                g_str_equal (jinshan, "yellow") ? "金山街道" : "—",
+                                g_str_equal (jinshan, "green") ? "金山街道" : "—",
+                                json_array_get_length (townships) - 1);
+    g_test_message ("%s", words);
+    g_assert_nonnull (strstr (words, expected));
   }
+
+  /* the ledger by work group: the group's townships first, under its
+   * name, those in none after */
+  cli (f, &run, "ledger", "--year", "2026", "--quarter", "4", "--by-work-group", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto(GStrv) rows = g_strsplit (run.out, "\n", -1);
+
+    g_assert_cmpstr (rows[0], ==, "work_group\ttownship\tcolor\treasons");
+    g_assert_true (g_str_has_prefix (rows[1], "第一工作组\t金山街道\t"));
+    g_assert_true (g_str_has_prefix (rows[2], "\t"));
+    g_assert_null (strstr (run.out + strlen (rows[0]) + strlen (rows[1]) + 2, "金山街道"));
+  }
+  run_clear (&run);
+  cli (f, &run, "ledger", "--work-group", "第九工作组", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no work group named “第九工作组”"));
+  run_clear (&run);
 
   cli (f, &run, "workgroup", "assign", "金山街道", "第九工作组", NULL);
   g_assert_cmpint (run.status, ==, 1);

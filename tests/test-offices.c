@@ -1077,12 +1077,37 @@ test_work_groups (Fixture       *f,
     }
 }
 
+/* Work groups in the order a clerk counts them, wherever they are
+ * listed (the ledger by group, the circular, the Overview) */
+static void
+test_work_group_order (void)
+{
+  static const char * const ordered[] = {
+    "第一工作组", "第二工作组", "第2组", "第三工作组", "第九工作组", "第十工作组", "第10组", "第十一工作组",
+    "第二十工作组", "第一百零五工作组", "综合工作组",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (ordered); j++)
+      {
+        int order = tx_work_group_compare_names (ordered[i], ordered[j]);
+
+        if (i < j)
+          g_assert_cmpint (order, <, 0);
+        else if (i > j)
+          g_assert_cmpint (order, >, 0);
+        else
+          g_assert_cmpint (order, ==, 0);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/offices/work-group-order", test_work_group_order);
   g_test_add ("/offices/three-offices", Fixture, NULL, fixture_set_up, test_three_offices, fixture_tear_down);
   g_test_add ("/offices/same-name-township", Fixture, NULL, fixture_set_up, test_same_name_township, fixture_tear_down);
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);

@@ -13,6 +13,7 @@
 #include "tx-ledger.h"
 #include "tx-metrics.h"
 #include "tx-vocabulary.h"
+#include "tx-work-group.h"
 
 static const char * const rule_keys[] = { "stage_overdue", "feedback_waiting", "plan_behind", "plan_missing", "data_stale", "untrained" };
 
@@ -56,6 +57,7 @@ typedef struct {
   char     *work_group;
   char     *format;
   gboolean  json;
+  gboolean  by_work_group;
   int       year;
   int       quarter;
 } Period;
@@ -81,6 +83,7 @@ parse_period (Cli    *cli,
     { "quarter", &period->quarter_text, NULL },
     { "township", &period->township, NULL },
     { "work-group", &period->work_group, NULL },
+    { "by-work-group", NULL, &period->by_work_group },
     { "format", &period->format, NULL },
   };
   int status;
@@ -107,12 +110,39 @@ is_shown (const Period        *period,
   return period->work_group == NULL || g_strcmp0 (period->work_group, entry->work_group) == 0;
 }
 
+/* Whether @name is a work group: one here, or one the ledger (as
+ * issued) names */
+static gboolean
+names_work_group (TxStore     *store,
+                  TxLedger    *ledger,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  for (guint i = 0; i < ledger->entries->len; i++)
+    if (g_strcmp0 (((TxLedgerEntry *) g_ptr_array_index (ledger->entries, i))->work_group, name) == 0)
+      return TRUE;
+
+  groups = tx_work_group_list (store, error);
+  if (groups == NULL)
+    return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (((TxWorkGroup *) g_ptr_array_index (groups, i))->name, name) == 0)
+      return TRUE;
+
+  g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+               _("There is no work group named “%s”: “tongxin-cli workgroup list” lists them."), name);
+  return FALSE;
+}
+
 int
 tx_cli_cmd_ledger (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TxLedger) ledger = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
   g_auto(Period) period = { 0, };
   const char *township;
   char as_of[11];
@@ -141,18 +171,41 @@ tx_cli_cmd_ledger (Cli *cli)
     return tx_cli_fail ("%s", error->message);
   tx_date_write_iso (ledger->as_of, as_of);
 
+  if (period.work_group != NULL && !names_work_group (store, ledger, period.work_group, &error))
+    return tx_cli_fail ("%s", error->message);
+
+  /* the townships shown, in the ledger's order or by work group */
+  shown = g_ptr_array_new ();
+  if (period.by_work_group)
+    {
+      g_autoptr(GPtrArray) tallies = tx_work_group_tally (ledger);
+
+      for (guint t = 0; t < tallies->len; t++)
+        {
+          TxWorkGroupTally *tally = g_ptr_array_index (tallies, t);
+
+          for (guint i = 0; i < tally->entries->len; i++)
+            if (is_shown (&period, g_ptr_array_index (tally->entries, i)))
+              g_ptr_array_add (shown, g_ptr_array_index (tally->entries, i));
+        }
+      /* no township in any group: as the ledger lists them */
+      if (tallies->len == 0)
+        period.by_work_group = FALSE;
+    }
+  if (!period.by_work_group)
+    for (guint i = 0; i < ledger->entries->len; i++)
+      if (is_shown (&period, g_ptr_array_index (ledger->entries, i)))
+        g_ptr_array_add (shown, g_ptr_array_index (ledger->entries, i));
+
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
-      for (guint i = 0; i < ledger->entries->len; i++)
+      for (guint i = 0; i < shown->len; i++)
         {
-          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
-
-          if (!is_shown (&period, entry))
-            continue;
+          TxLedgerEntry *entry = g_ptr_array_index (shown, i);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "name");
@@ -245,19 +298,24 @@ tx_cli_cmd_ledger (Cli *cli)
     }
   else
     {
-      tx_cli_print_tsv_row ("township", "color", "reasons", NULL);
-      for (guint i = 0; i < ledger->entries->len; i++)
+      /* grouped: the work group first, empty for a township in none */
+      if (period.by_work_group)
+        tx_cli_print_tsv_row ("work_group", "township", "color", "reasons", NULL);
+      else
+        tx_cli_print_tsv_row ("township", "color", "reasons", NULL);
+      for (guint i = 0; i < shown->len; i++)
         {
-          TxLedgerEntry *entry = g_ptr_array_index (ledger->entries, i);
+          TxLedgerEntry *entry = g_ptr_array_index (shown, i);
           g_autoptr(GString) reasons = g_string_new (NULL);
-
-          if (!is_shown (&period, entry))
-            continue;
 
           for (guint h = 0; h < entry->hits->len; h++)
             g_string_append_printf (reasons, "%s%s", h ? " " : "",
                                     ((TxLedgerHit *) g_ptr_array_index (entry->hits, h))->text);
-          tx_cli_print_tsv_row (entry->township_name, tx_color_to_key (entry->color), reasons->str, NULL);
+          if (period.by_work_group)
+            tx_cli_print_tsv_row (entry->work_group != NULL ? entry->work_group : "", entry->township_name,
+                                  tx_color_to_key (entry->color), reasons->str, NULL);
+          else
+            tx_cli_print_tsv_row (entry->township_name, tx_color_to_key (entry->color), reasons->str, NULL);
         }
     }
 
@@ -341,7 +399,7 @@ tx_cli_cmd_metrics (Cli *cli)
   status = parse_period (cli, &period);
   if (status != 0)
     return status;
-  if (period.work_group != NULL)
+  if (period.work_group != NULL || period.by_work_group)
     return tx_cli_usage_error (_("“metrics” takes no --work-group: tongxin-cli metrics [--year Y] [--quarter Q] [--township NAME]"));
   township = period.township;
   json = period.json;

@@ -34,6 +34,103 @@ tx_work_group_free (TxWorkGroup *group)
   g_free (group);
 }
 
+/* The value of a Chinese numeral (一, 十二, 二十三, 一百零五) or of ASCII
+ * digits at *@text, which it moves past them; -1 (and *@text as it
+ * was) when none is there. */
+static gint64
+read_numeral (const char **text)
+{
+  static const char digits[] = "〇一二三四五六七八九";
+  const char *p = *text;
+  gint64 total = 0, current = 0;
+  gboolean any = FALSE;
+
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p) && total < G_MAXINT32)
+        total = total * 10 + (*p++ - '0');
+      while (g_ascii_isdigit (*p))
+        p++;
+      *text = p;
+      return total;
+    }
+
+  for (;;)
+    {
+      gunichar c = g_utf8_get_char (p);
+      char encoded[8] = { 0 };
+      const char *digit;
+
+      g_unichar_to_utf8 (c, encoded);
+      digit = c != 0 ? strstr (digits, encoded) : NULL;
+      if (digit != NULL)
+        current = g_utf8_pointer_to_offset (digits, digit);
+      else if (c == 0x96f6)            /* 零 */
+        current = 0;
+      else if (c == 0x4e24)            /* 两 */
+        current = 2;
+      else if (c == 0x5341)            /* 十 */
+        {
+          total += MAX (current, 1) * 10;
+          current = 0;
+        }
+      else if (c == 0x767e)            /* 百 */
+        {
+          total += MAX (current, 1) * 100;
+          current = 0;
+        }
+      else
+        break;
+      any = TRUE;
+      p = g_utf8_next_char (p);
+    }
+  if (!any)
+    return -1;
+
+  *text = p;
+  return total + current;
+}
+
+/**
+ * tx_work_group_compare_names:
+ *
+ * Orders the names of work groups as a clerk counts them: 第二工作组
+ * before 第十工作组, 第2组 before 第10组; otherwise by character.
+ */
+int
+tx_work_group_compare_names (const char *a,
+                             const char *b)
+{
+  while (*a != '\0' && *b != '\0')
+    {
+      const char *na = a, *nb = b;
+      gint64 va = read_numeral (&na);
+      gint64 vb = read_numeral (&nb);
+
+      if (va >= 0 && vb >= 0)
+        {
+          if (va != vb)
+            return va < vb ? -1 : 1;
+          a = na;
+          b = nb;
+          continue;
+        }
+      if (g_utf8_get_char (a) != g_utf8_get_char (b))
+        return g_utf8_get_char (a) < g_utf8_get_char (b) ? -1 : 1;
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+
+  return (*a != '\0') - (*b != '\0');
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  return tx_work_group_compare_names ((*(TxWorkGroup * const *) a)->name, (*(TxWorkGroup * const *) b)->name);
+}
+
 /**
  * tx_work_group_list:
  *
@@ -70,6 +167,7 @@ tx_work_group_list (TxStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return NULL;
+  g_ptr_array_sort (groups, compare_groups);
 
   /* the townships of each, in the order of the townships */
   townships = tx_store_list_townships (store, error);
@@ -350,7 +448,7 @@ compare_tallies (gconstpointer a,
   /* the townships in no group last */
   if (ta->name == NULL || tb->name == NULL)
     return (ta->name == NULL) - (tb->name == NULL);
-  return strcmp (ta->name, tb->name);
+  return tx_work_group_compare_names (ta->name, tb->name);
 }
 
 /**

@@ -45,6 +45,8 @@ typedef struct {
 } TxWorkGroupTally;
 
 void        tx_work_group_tally_free (TxWorkGroupTally *tally);
+int         tx_work_group_compare_names (const char *a,
+                                         const char *b);
 GPtrArray  *tx_work_group_tally     (TxLedger     *ledger);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxWorkGroup, tx_work_group_free)

@@ -887,6 +887,103 @@ by_work_group (TxLedger *ledger)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The townships by work group, a row for each, the townships in no
+ * group last: in a few townships' circular a column for each colour
+ * naming them; in a city's, one column naming the red and yellow ones
+ * and counting the green, so that a group of dozens takes a few lines.
+ * @head learns the rows' heights, for the page estimate. */
+static const char * const group_header[] = { "工作组", "红色", "黄色", "绿色" };
+static const double group_widths[] = { 3.0, 4.2, 4.2, 4.2 };
+static const char * const city_group_header[] = { "工作组", "评定情况" };
+static const double city_group_widths[] = { 3.0, 12.6 };
+
+static char *
+group_names (TxWorkGroupTally *tally,
+             int               color)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < tally->entries->len; i++)
+    {
+      TxLedgerEntry *entry = g_ptr_array_index (tally->entries, i);
+
+      if ((int) entry->color == color)
+        g_string_append_printf (names, "%s%s", names->len ? "、" : "", entry->township_name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+add_work_group_table (TxOdtDocument *doc,
+                      Flow          *head,
+                      GPtrArray     *tallies,
+                      gboolean       city)
+{
+  const char * const *header_cells = city ? city_group_header : group_header;
+  const double *widths = city ? city_group_widths : group_widths;
+  guint n_columns = city ? G_N_ELEMENTS (city_group_widths) : G_N_ELEMENTS (group_widths);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) shades = g_array_new (FALSE, FALSE, sizeof (int));
+  const int no_shade = -1;
+  double header;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      int shade = c == 0 || city ? no_shade : TX_COLOR_RED - (int) (c - 1);
+
+      g_ptr_array_add (cells, g_strdup (header_cells[c]));
+      g_array_append_val (shades, shade);
+    }
+  header = row_height (header_cells, widths, n_columns);
+  flow_block (head, header, 0);
+
+  for (guint t = 0; t < tallies->len; t++)
+    {
+      TxWorkGroupTally *tally = g_ptr_array_index (tallies, t);
+      guint first = cells->len;
+
+      g_ptr_array_add (cells, tally->name != NULL ? g_strdup_printf ("%s\n（联系%u个）", tally->name, tally->entries->len)
+                                                  : g_strdup_printf ("未分工作组\n（%u个）", tally->entries->len));
+      if (city)
+        {
+          g_autoptr(GString) rated = g_string_new (NULL);
+
+          for (int color = TX_COLOR_RED; color >= TX_COLOR_GREEN; color--)
+            {
+              g_autofree char *names = color != TX_COLOR_GREEN ? group_names (tally, color) : NULL;
+
+              if (tally->counts[color] == 0)
+                continue;
+              g_string_append_printf (rated, "%s%s%u个", rated->len ? "\n" : "", color_names[color],
+                                      tally->counts[color]);
+              if (names != NULL)
+                g_string_append_printf (rated, "：%s", names);
+            }
+          g_ptr_array_add (cells, g_string_free (g_steal_pointer (&rated), FALSE));
+        }
+      else
+        for (int color = TX_COLOR_RED; color >= TX_COLOR_GREEN; color--)
+          {
+            char *names = group_names (tally, color);
+
+            if (names[0] == '\0')
+              {
+                g_free (names);
+                names = g_strdup ("—");
+              }
+            g_ptr_array_add (cells, names);
+          }
+      for (guint c = 0; c < n_columns; c++)
+        g_array_append_val (shades, no_shade);
+      flow_block (head, row_height ((const char * const *) cells->pdata + first, widths, n_columns), header);
+    }
+  head->used += TABLE_AFTER_MM;
+
+  tx_odt_document_add_grid (doc, n_columns, widths, (const char * const *) cells->pdata,
+                            (const int *) shades->data, cells->len);
+}
+
 /**
  * tx_circular_document_new:
  * @total: (nullable): the three zeros of all townships
@@ -974,8 +1071,11 @@ tx_circular_document_new (TxLedger        *ledger,
   groups = by_work_group (ledger);
   if (groups != NULL)
     {
+      g_autoptr(GPtrArray) tallies = tx_work_group_tally (ledger);
+
       tx_odt_document_add_paragraphs (doc, groups);
       flow_paragraphs (&head, groups, 2);
+      add_work_group_table (doc, &head, tallies, city);
     }
   if (total != NULL && total->submitted > 0)
     {
