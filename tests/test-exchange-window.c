@@ -17,6 +17,7 @@
 #include "tx-office.h"
 #include "tx-outcome-store.h"
 #include "tx-overview-page-private.h"
+#include "tx-preferences-window.h"
 #include "tx-receive-dialog.h"
 #include "tx-send-dialog.h"
 #include "tx-settings.h"
@@ -790,6 +791,76 @@ test_welcome_city (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+office_kind_index (const char *kind)
+{
+  const TxSettingInfo *info = tx_settings_lookup ("office-kind");
+
+  for (guint i = 0; info->choices[i] != NULL; i++)
+    if (g_str_equal (info->choices[i], kind))
+      return i;
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  TxOverviewPage *page;
+  gboolean        shown;
+} ReceivedShown;
+
+static gboolean
+received_shown (gpointer data)
+{
+  ReceivedShown *wanted = data;
+
+  return overview_is_read (wanted->page) &&
+         gtk_widget_get_visible (tx_test_get_template_child (wanted->page, "received_group")) == wanted->shown;
+}
+
+/* Which office a database is, changed in Preferences: the window adapts
+ * at once, the city's work groups and the data received offered to the
+ * city only */
+static void
+test_office_kind (Fixture       *f,
+                  gconstpointer  data)
+{
+  TxWindow *window = tx_window_new (NULL, f->township, f->day);
+  TxOverviewPage *page = tx_test_get_widget (window, TX_TYPE_OVERVIEW_PAGE);
+  TxSettings *settings = tx_store_get_settings (f->township);
+  TxPreferencesWindow *preferences;
+  ReceivedShown wanted = { page, FALSE };
+  GtkWidget *control;
+
+  gtk_window_present (GTK_WINDOW (window));
+  tx_test_wait_until (received_shown, &wanted, "the township's Overview, without the data received");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "work-groups"));
+
+  preferences = tx_preferences_window_new (GTK_WINDOW (window), f->township);
+  gtk_window_present (GTK_WINDOW (preferences));
+  control = tx_preferences_window_get_control (preferences, "office-kind");
+  g_assert_true (ADW_IS_COMBO_ROW (control));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (control)), ==, office_kind_index ("township"));
+
+  /* the city office's database */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control), office_kind_index ("city"));
+  g_assert_cmpstr (tx_settings_get_office_kind (settings), ==, "city");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "work-groups"));
+  wanted.shown = TRUE;
+  tx_test_wait_until (received_shown, &wanted, "the Overview to list the data received from each township");
+  g_assert_nonnull (received_subtitle (page, "金山街道"));
+
+  /* and a township's again */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control), office_kind_index ("township"));
+  g_assert_cmpstr (tx_settings_get_office_kind (settings), ==, "township");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "work-groups"));
+  wanted.shown = FALSE;
+  tx_test_wait_until (received_shown, &wanted, "the Overview to leave out the data received");
+
+  /* what another writer sets shows in the open window too */
+  g_assert_true (tx_settings_set_text (settings, "office-kind", "city", NULL));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (control)), ==, office_kind_index ("city"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "work-groups"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +877,7 @@ main (int   argc,
   g_test_add ("/gui/exchange-window/zh_CN", Fixture, NULL, fixture_set_up_zh_cn, test_zh_cn, fixture_tear_down_zh_cn);
   g_test_add ("/gui/exchange-window/year-archive", Fixture, NULL, fixture_set_up_zh_cn, test_year_archive,
               fixture_tear_down_zh_cn);
+  g_test_add ("/gui/exchange-window/office-kind", Fixture, NULL, fixture_set_up, test_office_kind, fixture_tear_down);
   g_test_add ("/gui/exchange-window/edit-plan", Fixture, NULL, fixture_set_up, test_edit_plan, fixture_tear_down);
 
   return g_test_run ();
