@@ -251,17 +251,19 @@ show_ledger_state (TxOverviewPage *self,
 
 /* What was read, or why it could not be; nothing at all without a
  * store (@reading %NULL). */
-/* A township's last file, as the city's Overview says it */
-static GtkWidget *
-create_receipt_row (const TxReceipt *receipt,
+/* A township's last file, as the city's Overview says it: @row made
+ * by create_receipt_row(), or shown before for another */
+static void
+update_receipt_row (GtkWidget       *row,
+                    const TxReceipt *receipt,
                     TxDate           today,
                     int              stale_days)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tx-stale-icon");
   g_autofree char *subtitle = NULL;
   int age = tx_receipt_get_age (receipt, today);
+  gboolean stale = FALSE;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), receipt->name);
   if (receipt->received_at == NULL)
     subtitle = g_strdup (_("No file received yet"));
@@ -279,37 +281,59 @@ create_receipt_row (const TxReceipt *receipt,
           g_autofree char *old = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No data sent for %d day · %s",
                                                                "No data sent for %d days · %s", age),
                                                   age, subtitle);
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
           g_free (subtitle);
           subtitle = g_steal_pointer (&old);
-          gtk_widget_add_css_class (icon, "warning");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          stale = TRUE;
         }
     }
+  /* unchanged, the row keeps its size: laying out a city's hundred
+   * rows again at each file received would stall the window */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_visible (icon, stale);
+}
+
+static GtkWidget *
+create_receipt_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_visible (icon, FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "tx-stale-icon", icon);
 
   return row;
 }
 
-/* The city's: the last file of each township */
+/* The city's: the last file of each township, in the rows there are */
 static void
 show_receipts (TxOverviewPage    *self,
                TxOverviewReading *reading)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->received_list))) != NULL)
-    gtk_list_box_remove (self->received_list, child);
+  guint n = reading != NULL && reading->receipts != NULL ? reading->receipts->len : 0;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->received_list));
 
   gtk_widget_set_visible (self->received_group, reading != NULL && reading->receipts != NULL);
-  if (reading == NULL || reading->receipts == NULL)
-    return;
+  for (guint i = 0; i < n; i++)
+    {
+      if (child == NULL)
+        {
+          child = create_receipt_row ();
+          gtk_list_box_append (self->received_list, child);
+        }
+      update_receipt_row (child, g_ptr_array_index (reading->receipts, i), reading->today, reading->stale_days);
+      child = gtk_widget_get_next_sibling (child);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-  for (guint i = 0; i < reading->receipts->len; i++)
-    gtk_list_box_append (self->received_list,
-                         create_receipt_row (g_ptr_array_index (reading->receipts, i), reading->today,
-                                             reading->stale_days));
+      gtk_list_box_remove (self->received_list, child);
+      child = next;
+    }
 }
 
 /* The liaison group leaders and officers in post too long without a

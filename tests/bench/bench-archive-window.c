@@ -24,85 +24,14 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "bench-watch.h"
 #include "tx-renderer.h"
 #include "tx-window.h"
 #include "tx-year-archive-dialog.h"
 
-#define PULSE_MS          5      /* the period of the timeout that tells stalls */
-#define REDRAW_MS         50     /* how often a redraw is asked for */
-#define STALL_TARGET_MS   100
 #define WATCH_MAX_MS      600000 /* the archive given up after ten minutes */
 
-typedef struct {
-  gint64  last_pulse;
-  gint64  max_late;      /* the longest the loop could not run, µs */
-  gint64  last_frame;
-  gint64  max_frame_gap; /* the longest without a frame, µs */
-  guint   n_frames;
-} Watch;
-
 static char *work_dir;
-
-static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("bench-archive-window: %s\n", message);
-  exit (2);
-}
-
-static gboolean
-on_pulse_cb (gpointer user_data)
-{
-  Watch *watch = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  watch->max_late = MAX (watch->max_late, now - watch->last_pulse - PULSE_MS * 1000);
-  watch->last_pulse = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-on_redraw_cb (gpointer user_data)
-{
-  gtk_widget_queue_draw (user_data);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *frame_clock,
-                   Watch         *watch)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (watch->last_frame != 0)
-    watch->max_frame_gap = MAX (watch->max_frame_gap, now - watch->last_frame);
-  watch->last_frame = now;
-  watch->n_frames++;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static int
-to_ms (gint64 usec)
-{
-  return (int) ((usec + 500) / 1000);
-}
 
 int
 main (int   argc,
@@ -135,24 +64,23 @@ main (int   argc,
   g_autofree char *zip_path = NULL;
   g_autofree char *json = NULL;
   TxYearArchiveDialog *dialog;
-  GdkFrameClock *frame_clock;
   TxWindow *window;
-  Watch watch = { 0 };
-  gint64 started, took;
-  guint pulse_id, redraw_id;
+  BenchWatch watch;
+  gint64 took;
   TxDate date;
   gboolean met;
 
   /* the township's name is read in the locale's encoding */
   setlocale (LC_ALL, "");
+  bench_set_name ("bench-archive-window");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    fail ("%s", error->message);
+    bench_fail ("%s", error->message);
   if (db == NULL || township == NULL || year == 0)
-    fail ("give the database, the township and the year: --db PATH --township NAME --year YYYY");
+    bench_fail ("give the database, the township and the year: --db PATH --township NAME --year YYYY");
   date = tx_date_from_iso (today != NULL ? today : "2026-11-27");
   if (date == TX_DATE_NONE)
-    fail ("--today %s is not a date (YYYY-MM-DD)", today);
+    bench_fail ("--today %s is not a date (YYYY-MM-DD)", today);
 
   tx_renderer_apply (NULL);
   gtk_init ();
@@ -161,60 +89,48 @@ main (int   argc,
 
   work_dir = g_dir_make_tmp ("tongxin-bench-archive-window-XXXXXX", &error);
   if (work_dir == NULL)
-    fail ("cannot make a folder: %s", error->message);
+    bench_fail ("cannot make a folder: %s", error->message);
   copy = g_build_filename (work_dir, "archive.db", NULL);
   from = g_file_new_for_path (db);
   to = g_file_new_for_path (copy);
   if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
-    fail ("cannot copy %s: %s", db, error->message);
+    bench_fail ("cannot copy %s: %s", db, error->message);
   store = tx_store_open (copy, &error);
   if (store == NULL)
-    fail ("cannot open %s: %s", db, error->message);
+    bench_fail ("cannot open %s: %s", db, error->message);
   day = tx_day_new_fixed (date);
 
   window = tx_window_new (NULL, store, day);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   /* the window opened and read: what follows is the archive's alone */
-  iterate_for (3000);
+  bench_iterate_for (3000);
 
   dialog = tx_year_archive_dialog_new (GTK_WINDOW (window), store, day);
   gtk_window_present (GTK_WINDOW (dialog));
   tx_year_archive_dialog_select (dialog, township, year);
-  iterate_for (500);
-
-  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  if (frame_clock == NULL)
-    fail ("the window was not realized");
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &watch);
+  bench_iterate_for (500);
 
   zip_path = g_build_filename (work_dir, "台账.zip", NULL);
   zip = g_file_new_for_path (zip_path);
-  started = g_get_monotonic_time ();
-  watch.last_pulse = started;
-  watch.last_frame = started;
-  pulse_id = g_timeout_add_full (G_PRIORITY_HIGH, PULSE_MS, on_pulse_cb, &watch, NULL);
-  redraw_id = g_timeout_add (REDRAW_MS, on_redraw_cb, window);
+  bench_watch_start (&watch, GTK_WIDGET (window));
   tx_year_archive_dialog_write_to (dialog, zip);
   while (tx_year_archive_dialog_is_busy (dialog))
     {
-      if (g_get_monotonic_time () - started > WATCH_MAX_MS * 1000)
-        fail ("the archive was not written in ten minutes");
+      if (g_get_monotonic_time () - watch.started > WATCH_MAX_MS * 1000)
+        bench_fail ("the archive was not written in ten minutes");
       g_main_context_iteration (NULL, TRUE);
     }
-  took = g_get_monotonic_time () - started;
-  g_source_remove (pulse_id);
-  g_source_remove (redraw_id);
-  g_signal_handlers_disconnect_by_data (frame_clock, &watch);
+  took = bench_watch_stop (&watch);
 
   if (!g_file_query_exists (zip, NULL))
-    fail ("no zip was written");
-  met = to_ms (watch.max_late) <= STALL_TARGET_MS;
+    bench_fail ("no zip was written");
+  met = bench_to_ms (watch.max_late) <= BENCH_STALL_TARGET_MS;
 
   g_print ("%-36s %10s\n", "what", "value");
   g_print ("%-36s %10.1f\n", "archive written, s", took / (double) G_USEC_PER_SEC);
-  g_print ("%-36s %10d\n", "longest main-loop stall, ms", to_ms (watch.max_late));
-  g_print ("%-36s %10d\n", "longest without a frame, ms", to_ms (watch.max_frame_gap));
+  g_print ("%-36s %10d\n", "longest main-loop stall, ms", bench_to_ms (watch.max_late));
+  g_print ("%-36s %10d\n", "longest without a frame, ms", bench_to_ms (watch.max_frame_gap));
   g_print ("%-36s %10.1f\n", "frames a second", watch.n_frames / (took / (double) G_USEC_PER_SEC));
 
   json_builder_begin_object (builder);
@@ -223,9 +139,9 @@ main (int   argc,
   json_builder_set_member_name (builder, "archive_s");
   json_builder_add_double_value (builder, took / (double) G_USEC_PER_SEC);
   json_builder_set_member_name (builder, "max_stall_ms");
-  json_builder_add_int_value (builder, to_ms (watch.max_late));
+  json_builder_add_int_value (builder, bench_to_ms (watch.max_late));
   json_builder_set_member_name (builder, "max_frame_gap_ms");
-  json_builder_add_int_value (builder, to_ms (watch.max_frame_gap));
+  json_builder_add_int_value (builder, bench_to_ms (watch.max_frame_gap));
   json_builder_set_member_name (builder, "frames");
   json_builder_add_int_value (builder, watch.n_frames);
   json_builder_set_member_name (builder, "met");

@@ -16,6 +16,11 @@
 # resident memory of each run are printed; the target is under 30 s for
 # 100,000 people (--targets: exit 1 when it is missed).
 #
+# With --window PROGRAM (bench-receive-window, under a display), a new
+# city receives them again in the window, as 接收数据 does: preview,
+# then import, the main loop watched throughout; the target is the
+# same 30 s and no stall of the loop over 100 ms.
+#
 # The files are kept in --cache (default: the build directory's
 # bench-receive/) and made again only when city.py's output changes.
 #
@@ -107,6 +112,7 @@ def main():
     parser.add_argument("--runs", type=int, default=1, help="runs of each measurement; the median counts (1)")
     parser.add_argument("--targets", action="store_true", help="exit 1 when the target is missed")
     parser.add_argument("--cli", default=os.environ.get("TONGXIN_CLI"), help="tongxin-cli (default $TONGXIN_CLI)")
+    parser.add_argument("--window", help="bench-receive-window: receive in the window too (needs a display)")
     args = parser.parse_args()
     if not args.cli:
         sys.exit("tongxin-cli is needed: --cli or TONGXIN_CLI")
@@ -139,8 +145,21 @@ def main():
         worst = max(worst, elapsed)
         print("%-40s %9.1fs %9.0f MB" % (label, elapsed, rss / 1024))
     print("target: under %.0f s" % TARGET_S)
+    missed = worst >= TARGET_S
 
-    if args.targets and worst >= TARGET_S:
+    if args.window:
+        os.makedirs(work)
+        db = os.path.join(work, "city.db")
+        run([cli, "--db", db, "init"])
+        run([cli, "--db", db, "config", "set", "office-kind", "city"])
+        out = run([os.path.abspath(args.window), "--db", db, "--today", TODAY] + files)
+        shutil.rmtree(work, ignore_errors=True)
+        print("\nin the window (接收数据: preview, then import):")
+        print(out.rstrip())
+        result = json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
+        missed = missed or not result["met"]
+
+    if args.targets and missed:
         sys.exit(1)
 
 

@@ -1,0 +1,135 @@
+/* bench-watch.c — how the window's main loop fares while work goes on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-watch.h"
+
+#define PULSE_MS  5      /* the period of the timeout that tells stalls */
+#define REDRAW_MS 50     /* how often a redraw is asked for */
+
+static const char *bench_name = "bench";
+
+/* The program's name, before the messages of bench_fail() */
+void
+bench_set_name (const char *name)
+{
+  bench_name = name;
+}
+
+void
+bench_fail (const char *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", bench_name, message);
+  exit (2);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+bench_iterate_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+int
+bench_to_ms (gint64 usec)
+{
+  return (int) ((usec + 500) / 1000);
+}
+
+/* The most memory this process has held (VmHWM), in kB; -1 unknown */
+glong
+bench_peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + strlen ("VmHWM:"), NULL, 10) : -1;
+}
+
+static gboolean
+on_pulse_cb (gpointer user_data)
+{
+  BenchWatch *watch = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - watch->last_pulse - PULSE_MS * 1000 > watch->max_late)
+    {
+      watch->max_late = now - watch->last_pulse - PULSE_MS * 1000;
+      watch->max_late_at = now - watch->started;
+    }
+  if (g_getenv ("BENCH_STALLS") != NULL && now - watch->last_pulse > 50 * 1000)
+    g_printerr ("stall of %d ms at %.2f s\n", bench_to_ms (now - watch->last_pulse - PULSE_MS * 1000),
+                (now - watch->started) / (double) G_USEC_PER_SEC);
+  watch->last_pulse = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_redraw_cb (gpointer user_data)
+{
+  gtk_widget_queue_draw (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   BenchWatch    *watch)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (watch->last_frame != 0)
+    watch->max_frame_gap = MAX (watch->max_frame_gap, now - watch->last_frame);
+  watch->last_frame = now;
+  watch->n_frames++;
+}
+
+/* Starts watching the loop, and the frames of @window (realized). */
+void
+bench_watch_start (BenchWatch *watch,
+                   GtkWidget  *window)
+{
+  memset (watch, 0, sizeof *watch);
+  watch->window = window;
+  watch->frame_clock = gtk_widget_get_frame_clock (window);
+  if (watch->frame_clock == NULL)
+    bench_fail ("the window was not realized");
+  g_signal_connect (watch->frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), watch);
+
+  watch->started = g_get_monotonic_time ();
+  watch->last_pulse = watch->started;
+  watch->last_frame = watch->started;
+  watch->pulse_id = g_timeout_add_full (G_PRIORITY_HIGH, PULSE_MS, on_pulse_cb, watch, NULL);
+  watch->redraw_id = g_timeout_add (REDRAW_MS, on_redraw_cb, window);
+}
+
+/* Stops watching; returns how long it watched, µs. */
+gint64
+bench_watch_stop (BenchWatch *watch)
+{
+  g_clear_handle_id (&watch->pulse_id, g_source_remove);
+  g_clear_handle_id (&watch->redraw_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (watch->frame_clock, watch);
+
+  return g_get_monotonic_time () - watch->started;
+}
