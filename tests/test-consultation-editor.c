@@ -1013,7 +1013,6 @@ test_date_calendar (Fixture       *fixture,
   g_autoptr(TxConsultation) consultation = NULL;
   g_autoptr(TxConsultation) saved = NULL;
   g_autoptr(GDateTime) shown = NULL;
-  g_autoptr(GDateTime) chosen = NULL;
   GtkMenuButton *button;
   GtkCalendar *calendar;
   GtkWidget *popover;
@@ -1039,8 +1038,7 @@ test_date_calendar (Fixture       *fixture,
   g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 31);
 
   /* a day chosen: written, the calendar closed, saved */
-  chosen = g_date_time_new_local (2027, 2, 14, 0, 0, 0);
-  gtk_calendar_select_day (calendar, chosen);
+  tx_test_choose_day (calendar, 2027, 2, 14);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2027-02-14");
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (save_enabled (fixture));

@@ -628,7 +628,6 @@ test_date_calendar (Fixture       *fixture,
   g_autoptr(GPtrArray) outcomes = list_outcomes (fixture);
   g_autoptr(TxOutcome) stored = NULL;
   g_autoptr(GDateTime) shown = NULL;
-  g_autoptr(GDateTime) chosen = NULL;
   TxOutcome *outcome = find_outcome (outcomes, OVERDUE_TITLE);
   GtkWidget *submitted_row;
   GtkMenuButton *button;
@@ -648,8 +647,7 @@ test_date_calendar (Fixture       *fixture,
   g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
   g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 11);
 
-  chosen = g_date_time_new_local (2026, 9, 8, 0, 0, 0);
-  gtk_calendar_select_day (calendar, chosen);
+  tx_test_choose_day (calendar, 2026, 9, 8);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (submitted_row)), ==, "2026-09-08");
   tx_test_wait_until (is_sensitive, get_editor_child (fixture, "save_button"), "Save to be sensitive");
   click (get_editor_child (fixture, "save_button"));

@@ -580,10 +580,9 @@ mark_done_on (TxStageRow *row,
               int         month,
               int         day)
 {
-  g_autoptr(GDateTime) chosen = g_date_time_new_local (year, month, day, 0, 0, 0);
   GtkWidget *confirm = tx_test_get_template_child (row, "done_day_confirm");
 
-  gtk_calendar_select_day (tx_test_get_template_child (row, "done_calendar"), chosen);
+  tx_test_choose_day (tx_test_get_template_child (row, "done_calendar"), year, month, day);
   if (!gtk_widget_get_sensitive (confirm))
     return FALSE;
 
@@ -951,7 +950,6 @@ test_new_consultation_dates (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TxTownship) township = NULL;
   g_autoptr(GPtrArray) saved = NULL;
-  g_autoptr(GDateTime) chosen = NULL;
   TxConsultation *consultation;
   TxWindow *window;
   GtkWidget *page, *details, *popover;
@@ -994,8 +992,7 @@ test_new_consultation_dates (Fixture       *fixture,
   gtk_menu_button_popup (button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_visible (popover));
-  chosen = g_date_time_new_local (2027, 3, 31, 0, 0, 0);
-  gtk_calendar_select_day (tx_test_get_widget (popover, GTK_TYPE_CALENDAR), chosen);
+  tx_test_choose_day (tx_test_get_widget (popover, GTK_TYPE_CALENDAR), 2027, 3, 31);
   g_assert_cmpstr (gtk_editable_get_text (supervision), ==, "2027-03-31");
   g_assert_false (gtk_widget_get_visible (popover));
 

@@ -413,6 +413,31 @@ tx_test_render (gpointer widget)
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
+/*
+ * A day chosen in @calendar, as a clerk's click chooses it: told to
+ * whoever listens ("day-selected") even when the calendar is on that
+ * day already.  A calendar not yet opened is on the computer's own day,
+ * so that without this a test would fail on the day it chooses.
+ */
+void
+tx_test_choose_day (GtkCalendar *calendar,
+                    int          year,
+                    int          month,
+                    int          day)
+{
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (year, month, day, 0, 0, 0);
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+
+  if (g_date_time_get_year (shown) == year && g_date_time_get_month (shown) == month &&
+      g_date_time_get_day_of_month (shown) == day)
+    {
+      g_autoptr(GDateTime) other = g_date_time_add_days (chosen, day > 1 ? -1 : 1);
+
+      gtk_calendar_select_day (calendar, other);
+    }
+  gtk_calendar_select_day (calendar, chosen);
+}
+
 /**
  * tx_test_save_screenshot:
  * @widget: a widget shown in a window

@@ -34,6 +34,10 @@ void              tx_test_answer_message_dialog (AdwMessageDialog *dialog,
                                                const char       *response);
 char             *tx_test_read_pdf_text       (const char      *pdf);
 GdkTexture       *tx_test_render              (gpointer         widget);
+void              tx_test_choose_day          (GtkCalendar     *calendar,
+                                               int              year,
+                                               int              month,
+                                               int              day);
 void              tx_test_save_screenshot     (gpointer         widget,
                                                const char      *name);
 void              tx_test_remove_dir          (const char      *path);
