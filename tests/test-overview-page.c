@@ -660,6 +660,8 @@ collect_action_rows (GtkWidget *widget,
     }
 }
 
+static gboolean page_is_read (gpointer data);
+
 /* A city's hundreds of reasons: a row per township, the reddest first,
  * naming its main reasons and how many more; opened, its reasons, each
  * opening its record. */
@@ -801,7 +803,71 @@ test_many_reasons (Fixture       *fixture,
     }
   g_signal_handlers_disconnect_by_func (fixture->page, on_open_consultation_cb, &opened);
   opened_clear (&opened);
+
+  /* read again, one of the market's consultations due later: the rows
+   * are changed in place (the opened one made anew), every township as
+   * many as were shown, and each row leads to the reasons of the
+   * ledger read now */
+  {
+    g_autoptr(GPtrArray) before = get_group_rows (fixture);
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(TxLedger) now = NULL;
+    g_autoptr(TxConsultation) later = NULL;
+    g_autofree char *later_uuid = find_consultation_uuid (fixture->store, "第1个调研未完成的协商");
+    g_autofree char *township_name = g_strdup (entry->township_name);
+    g_autofree char *fewer = g_strdup_printf ("and %u more reasons", entry->hits->len - 1 - 3);
+    guint kept = 0;
+
+    /* held: a row removed is not freed under the test */
+    g_ptr_array_set_free_func (before, g_object_unref);
+    for (guint i = 0; i < before->len; i++)
+      g_object_ref (g_ptr_array_index (before, i));
+    later = tx_store_load_consultation (fixture->store, later_uuid, &error);
+    g_assert_no_error (error);
+    tx_consultation_set_stage_due (later, TX_STAGE_RESEARCH, "2027-01-31");
+    g_assert_true (tx_store_save_consultation (fixture->store, later, &error));
+    g_assert_no_error (error);
+    tx_test_wait_until (page_is_read, fixture->page, "the Overview to be read again, its rows changed");
+
+    now = tx_ledger_compute (fixture->store, YEAR, QUARTER, tx_date_from_iso (TODAY), &error);
+    g_assert_no_error (error);
+    after = get_group_rows (fixture);
+    g_assert_cmpuint (after->len, ==, count_townships_with_hits (now));
+    for (guint i = 0; i < after->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (after, i);
+        GPtrArray *reasons_of = g_object_get_data (G_OBJECT (row), "tx-reasons");
+        const char *title = get_row_title (row);
+        gboolean found = FALSE;
+
+        g_assert_true (gtk_widget_get_sensitive (row));
+        g_assert_nonnull (reasons_of);
+        for (guint e = 0; e < now->entries->len; e++)
+          {
+            const TxLedgerEntry *township = g_ptr_array_index (now->entries, e);
+
+            if (g_str_equal (township->township_name, title))
+              {
+                g_assert_cmpuint (reasons_of->len, ==, township->hits->len);
+                found = TRUE;
+              }
+          }
+        g_assert_true (found);
+        if (g_str_equal (title, township_name))
+          {
+            g_auto(GStrv) lines = g_strsplit (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "\n", -1);
+
+            g_assert_cmpstr (lines[3], ==, fewer);
+          }
+        if (g_ptr_array_find (before, row, NULL))
+          kept++;
+      }
+    /* the opened row made anew, the others kept */
+    g_assert_false (g_ptr_array_find (after, group, NULL));
+    g_assert_cmpuint (kept, ==, after->len - 1);
+  }
 }
+
 
 static gboolean
 page_is_read (gpointer data)

@@ -7,7 +7,10 @@
  * saying its main reasons and how many more there are (“等N项”); a
  * township's reasons are listed when its row is opened.  The window
  * lays out a row per township, not a row per reason, and the twenty
- * worst townships first, then the others when asked.
+ * worst townships first, then the others when asked.  Read again (a
+ * file received, a save), a city's rows are changed in place, a few in
+ * each frame: laying out twenty rows of reasons at once stalled the
+ * window for a tenth of a second and more at each file a city received.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +34,9 @@
  * rows take half a second to lay out.  A last row lists the others. */
 #define GROUPS_FIRST 20
 
+/* The rows made or changed in one frame */
+#define ROWS_A_FRAME 3
+
 /* A reason: a rule hit and its township, both of the ledger shown. */
 typedef struct {
   const TxLedgerEntry *entry;
@@ -46,6 +52,11 @@ struct _TxAttentionList
 
   GPtrArray           *attention;   /* Attention, the worst first */
   GPtrArray           *groups;      /* GPtrArray of Attention, a township's, the worst first */
+
+  /* the rows being shown, a few a frame (show_rows()) */
+  guint                tick_id;
+  guint                next;        /* the next group, or reason, to show */
+  guint                shown_to;    /* the groups, or reasons, to show */
 };
 
 /**
@@ -57,19 +68,16 @@ struct _TxAttentionList
  * ledger chart, on the colour of the chart; in the Overview's list and
  * in the circular's dialog alike.
  */
-GtkWidget *
-tx_color_badge_new (TxColor       color,
-                    GtkSizeGroup *size_group)
+static void
+set_badge_color (GtkLabel *badge,
+                 TxColor   color)
 {
   static const char * const marks[] = { "✓", "!", "✕" };
   const char *words[] = {
     C_("ledger colour", "Green"), C_("ledger colour", "Yellow"), C_("ledger colour", "Red"),
   };
   g_autofree char *markup = NULL;
-  GtkWidget *badge;
   double r, g, b;
-
-  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
 
   tx_chart_color_rgb (color, &r, &g, &b);
   markup = g_markup_printf_escaped ("<span background=\"#%02x%02x%02x\" foreground=\"%s\" weight=\"bold\">"
@@ -77,9 +85,21 @@ tx_color_badge_new (TxColor       color,
                                     (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5), (guint) (b * 255 + 0.5),
                                     color == TX_COLOR_YELLOW ? "#1a1a1a" : "#ffffff",
                                     marks[color], words[color]);
+  /* the same colour: the badge keeps its layout */
+  if (g_strcmp0 (gtk_label_get_label (badge), markup) != 0)
+    gtk_label_set_markup (badge, markup);
+}
+
+GtkWidget *
+tx_color_badge_new (TxColor       color,
+                    GtkSizeGroup *size_group)
+{
+  GtkWidget *badge;
+
+  g_return_val_if_fail (color <= TX_COLOR_RED, NULL);
 
   badge = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (badge), markup);
+  set_badge_color (GTK_LABEL (badge), color);
   gtk_label_set_xalign (GTK_LABEL (badge), 0);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "tx-color-badge");
@@ -119,7 +139,27 @@ on_reason_activated_cb (AdwActionRow    *row,
 {
   const Attention *attention = g_object_get_data (G_OBJECT (row), "tx-attention");
 
+  /* a row about to be made anew */
+  if (attention == NULL)
+    return;
   self->open (attention->hit, self->user_data);
+}
+
+/* A reason's row: @row made by create_reason_row() for a reason of the
+ * same kind, changed only where it says something else */
+static void
+update_reason_row (AdwActionRow    *row,
+                   const Attention *attention)
+{
+  if (g_object_get_data (G_OBJECT (row), "tx-with-township") != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->entry->township_name);
+      adw_action_row_set_subtitle (row, attention->hit->text);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->hit->text);
+  set_badge_color (g_object_get_data (G_OBJECT (row), "tx-badge"), attention->hit->color);
+  g_object_set_data (G_OBJECT (row), "tx-attention", (gpointer) attention);
 }
 
 static GtkWidget *
@@ -128,20 +168,16 @@ create_reason_row (TxAttentionList *self,
                    gboolean         with_township)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *badge = tx_color_badge_new (attention->hit->color, self->badge_size_group);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (with_township)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->entry->township_name);
-      adw_action_row_set_subtitle (row, attention->hit->text);
-    }
-  else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attention->hit->text);
-  adw_action_row_add_prefix (row, tx_color_badge_new (attention->hit->color, self->badge_size_group));
+  adw_action_row_add_prefix (row, badge);
   adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  g_object_set_data (G_OBJECT (row), "tx-attention", (gpointer) attention);
+  g_object_set_data (G_OBJECT (row), "tx-badge", badge);
+  if (with_township)
+    g_object_set_data (G_OBJECT (row), "tx-with-township", GINT_TO_POINTER (TRUE));
+  update_reason_row (row, attention);
   g_signal_connect (row, "activated", G_CALLBACK (on_reason_activated_cb), self);
 
   return GTK_WIDGET (row);
@@ -155,7 +191,8 @@ on_group_expanded_cb (AdwExpanderRow  *row,
 {
   GPtrArray *group = g_object_get_data (G_OBJECT (row), "tx-reasons");
 
-  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "tx-listed") != NULL)
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "tx-listed") != NULL ||
+      group == NULL)
     return;
 
   g_object_set_data (G_OBJECT (row), "tx-listed", GINT_TO_POINTER (TRUE));
@@ -164,12 +201,14 @@ on_group_expanded_cb (AdwExpanderRow  *row,
 }
 
 /* A township's row: its worst colour, its main reasons and how many
- * more.  @group: its Attention, the worst first. */
-static GtkWidget *
-create_group_row (TxAttentionList *self,
+ * more.  @group: its Attention, the worst first.  @row: made by
+ * create_group_row(), its reasons not listed; changed only where it
+ * says something else, so that it is not laid out again for nothing. */
+static void
+update_group_row (TxAttentionList *self,
+                  AdwExpanderRow  *row,
                   GPtrArray       *group)
 {
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   const Attention *worst = g_ptr_array_index (group, 0);
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -190,29 +229,31 @@ create_group_row (TxAttentionList *self,
                               rest);
     }
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), worst->entry->township_name);
   adw_expander_row_set_subtitle (row, subtitle->str);
-  adw_expander_row_add_prefix (row, tx_color_badge_new (worst->hit->color, self->badge_size_group));
-
+  set_badge_color (g_object_get_data (G_OBJECT (row), "tx-badge"), worst->hit->color);
   g_object_set_data_full (G_OBJECT (row), "tx-reasons", g_ptr_array_ref (group),
                           (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GtkWidget *
+create_group_row (TxAttentionList *self,
+                  GPtrArray       *group)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  const Attention *worst = g_ptr_array_index (group, 0);
+  GtkWidget *badge = tx_color_badge_new (worst->hit->color, self->badge_size_group);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_add_prefix (row, badge);
+  g_object_set_data (G_OBJECT (row), "tx-badge", badge);
+  update_group_row (self, row, group);
   g_signal_connect (row, "notify::expanded", G_CALLBACK (on_group_expanded_cb), self);
 
   return GTK_WIDGET (row);
 }
 
-/* A row per reason */
-static void
-append_reasons (TxAttentionList *self)
-{
-  for (guint i = 0; i < self->attention->len; i++)
-    gtk_list_box_append (self->list, create_reason_row (self, g_ptr_array_index (self->attention, i), TRUE));
-}
-
-static void append_groups (TxAttentionList *self,
-                           guint            from,
-                           guint            to);
+static void show_rows (TxAttentionList *self);
 
 /* The other townships, under those shown, focus where it was */
 static void
@@ -223,36 +264,171 @@ on_more_activated_cb (AdwActionRow    *row,
   GtkListBoxRow *first_new;
 
   gtk_list_box_remove (self->list, GTK_WIDGET (row));
-  append_groups (self, index, self->groups->len);
+  self->shown_to = self->groups->len;
+  /* asked for: shown at once */
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  while (self->next < self->shown_to)
+    show_rows (self);
   first_new = gtk_list_box_get_row_at_index (self->list, index);
   if (first_new != NULL && !gtk_widget_grab_focus (GTK_WIDGET (first_new)))
     gtk_widget_child_focus (GTK_WIDGET (first_new), GTK_DIR_TAB_FORWARD);
 }
 
-/* The rows of the townships from @from to @to, and one for the others
- * after them */
-static void
-append_groups (TxAttentionList *self,
-               guint            from,
-               guint            to)
+/* The row that lists the townships not shown */
+static GtkWidget *
+create_more_row (TxAttentionList *self)
 {
-  for (guint i = from; i < to; i++)
-    gtk_list_box_append (self->list, create_group_row (self, g_ptr_array_index (self->groups, i)));
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  guint rest = self->groups->len - self->shown_to;
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Township",
+                                                         "Show %u More Townships", rest),
+                                            rest);
 
-  if (to < self->groups->len)
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect (row, "activated", G_CALLBACK (on_more_activated_cb), self);
+
+  return GTK_WIDGET (row);
+}
+
+/* The next few rows: a row there already of the same kind (a
+ * township's, its reasons not listed; a reason's) says the group or
+ * the reason now at its place; another is made anew.  After the last,
+ * the rows left over go, and when grouped a last row lists the
+ * townships not shown. */
+static void
+show_rows (TxAttentionList *self)
+{
+  guint to = MIN (self->next + ROWS_A_FRAME, self->shown_to);
+
+  for (; self->next < to; self->next++)
     {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      guint rest = self->groups->len - to;
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Township",
-                                                             "Show %u More Townships", rest),
-                                                rest);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, self->next);
+      GtkWidget *made;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("pan-down-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect (row, "activated", G_CALLBACK (on_more_activated_cb), self);
-      gtk_list_box_append (self->list, GTK_WIDGET (row));
+      if (self->groups != NULL)
+        {
+          GPtrArray *group = g_ptr_array_index (self->groups, self->next);
+
+          if (row != NULL && ADW_IS_EXPANDER_ROW (row) && g_object_get_data (G_OBJECT (row), "tx-reasons") != NULL &&
+              g_object_get_data (G_OBJECT (row), "tx-listed") == NULL)
+            {
+              update_group_row (self, ADW_EXPANDER_ROW (row), group);
+              continue;
+            }
+          made = create_group_row (self, group);
+        }
+      else
+        {
+          const Attention *attention = g_ptr_array_index (self->attention, self->next);
+
+          if (row != NULL && ADW_IS_ACTION_ROW (row) && g_object_get_data (G_OBJECT (row), "tx-with-township") != NULL)
+            {
+              update_reason_row (ADW_ACTION_ROW (row), attention);
+              continue;
+            }
+          made = create_reason_row (self, attention, TRUE);
+        }
+      if (row != NULL)
+        gtk_list_box_remove (self->list, GTK_WIDGET (row));
+      gtk_list_box_insert (self->list, made, self->next);
     }
+  if (self->next < self->shown_to)
+    return;
+
+  /* the rows after, of before */
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->list, self->shown_to)) != NULL;)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
+  if (self->groups != NULL && self->shown_to < self->groups->len)
+    gtk_list_box_append (self->list, create_more_row (self));
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  TxAttentionList *self = user_data;
+
+  show_rows (self);
+  if (self->next < self->shown_to)
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the rows are changed, a few a frame: each row there already
+ * leads to what it will say (the reasons shown until now are of a
+ * ledger gone), or, when it is to be made anew or to go, to nothing,
+ * and cannot be used meanwhile */
+static void
+retarget_rows (TxAttentionList *self)
+{
+  guint i = 0;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    {
+      gboolean kept = FALSE;
+
+      if (i < self->shown_to && self->groups != NULL)
+        {
+          kept = ADW_IS_EXPANDER_ROW (row) && g_object_get_data (G_OBJECT (row), "tx-reasons") != NULL &&
+                 g_object_get_data (G_OBJECT (row), "tx-listed") == NULL;
+          if (kept)
+            g_object_set_data_full (G_OBJECT (row), "tx-reasons", g_ptr_array_ref (g_ptr_array_index (self->groups, i)),
+                                    (GDestroyNotify) g_ptr_array_unref);
+        }
+      else if (i < self->shown_to)
+        {
+          kept = ADW_IS_ACTION_ROW (row) && g_object_get_data (G_OBJECT (row), "tx-with-township") != NULL;
+          if (kept)
+            g_object_set_data (G_OBJECT (row), "tx-attention", g_ptr_array_index (self->attention, i));
+        }
+      if (!kept)
+        {
+          g_object_set_data (G_OBJECT (row), "tx-attention", NULL);
+          g_object_set_data (G_OBJECT (row), "tx-reasons", NULL);
+        }
+      gtk_widget_set_sensitive (GTK_WIDGET (row), kept);
+    }
+}
+
+/* The rows, the first @n of them: a few a frame while the list is on
+ * screen, else at once (nothing to lay out meanwhile) */
+static void
+start_rows (TxAttentionList *self,
+            guint            n)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
+  self->tick_id = 0;
+  self->next = 0;
+  self->shown_to = n;
+  retarget_rows (self);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    {
+      do
+        show_rows (self);
+      while (self->next < self->shown_to);
+      return;
+    }
+  show_rows (self);
+  if (self->next < self->shown_to)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), on_tick_cb, self, NULL);
+}
+
+/**
+ * tx_attention_list_is_filling:
+ *
+ * Whether rows are still to be changed, a few each frame (for the tests)
+ */
+gboolean
+tx_attention_list_is_filling (TxAttentionList *self)
+{
+  return self->tick_id != 0;
 }
 
 /* The reasons by township, a township where its worst reason comes:
@@ -284,6 +460,10 @@ clear_rows (TxAttentionList *self)
 {
   GtkWidget *child;
 
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
+  self->tick_id = 0;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 }
@@ -314,6 +494,8 @@ tx_attention_list_free (TxAttentionList *self)
   if (self == NULL)
     return;
 
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
   g_clear_object (&self->badge_size_group);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
@@ -388,18 +570,29 @@ tx_attention_list_show (TxAttentionList *self,
       return;
     }
 
+  /* the rows changed in place, a few a frame; when grouped, as many
+   * townships as were shown, all when the others were asked for */
+  if (attention->len > 0)
+    {
+      gboolean all = self->groups != NULL && self->shown_to >= self->groups->len && self->groups->len > GROUPS_FIRST;
+
+      g_clear_pointer (&self->groups, g_ptr_array_unref);
+      g_clear_pointer (&self->attention, g_ptr_array_unref);
+      self->attention = g_ptr_array_ref (attention);
+      if (attention->len > MAX_LISTED)
+        {
+          group_reasons (self);
+          start_rows (self, all ? self->groups->len : MIN (self->groups->len, GROUPS_FIRST));
+        }
+      else
+        start_rows (self, attention->len);
+      return;
+    }
+
   clear_rows (self);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
   self->attention = g_ptr_array_ref (attention);
-
-  if (attention->len > MAX_LISTED)
-    {
-      group_reasons (self);
-      append_groups (self, 0, MIN (self->groups->len, GROUPS_FIRST));
-    }
-  else
-    append_reasons (self);
 
   if (attention->len == 0 && ledger != NULL && ledger->entries->len == 0)
     {

@@ -25,5 +25,6 @@ void             tx_attention_list_free             (TxAttentionList     *self);
 void             tx_attention_list_show             (TxAttentionList     *self,
                                                      const TxLedger      *ledger);
 void             tx_attention_list_clear            (TxAttentionList     *self);
+gboolean         tx_attention_list_is_filling       (TxAttentionList     *self);
 
 G_END_DECLS

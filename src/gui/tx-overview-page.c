@@ -666,7 +666,7 @@ tx_overview_page_get_reload_pending (TxOverviewPage *self)
 {
   g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), FALSE);
 
-  return self->reload_id != 0 || self->reading != NULL;
+  return self->reload_id != 0 || self->reading != NULL || tx_attention_list_is_filling (self->attention);
 }
 
 static void

@@ -59,7 +59,14 @@ struct _TxReceiveDialog
   GPtrArray       *files;        /* Received */
   gboolean         busy;         /* a file is read or imported */
   gboolean         importing;    /* the files are imported, one after the other */
+  guint            n_listed;     /* the files' rows in the list (add_rows()) */
+  guint            tick_id;
 };
+
+/* The files' rows put in the list at first, and then in each frame: a
+ * city's hundred rows laid out at once stalled the window */
+#define ROWS_FIRST   12
+#define ROWS_A_FRAME 8
 
 G_DEFINE_FINAL_TYPE (TxReceiveDialog, tx_receive_dialog, ADW_TYPE_WINDOW)
 
@@ -89,6 +96,7 @@ received_free (Received *received)
   g_clear_pointer (&received->townships, g_ptr_array_unref);
   g_free (received->error);
   g_clear_pointer (&received->details, g_ptr_array_unref);
+  g_clear_object (&received->row);
   g_free (received);
 }
 
@@ -397,6 +405,9 @@ tx_receive_dialog_dispose (GObject *object)
 {
   TxReceiveDialog *self = TX_RECEIVE_DIALOG (object);
 
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
   g_clear_object (&self->store);
   g_clear_object (&self->day);
 
@@ -503,6 +514,34 @@ tx_receive_dialog_init (TxReceiveDialog *self)
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
 }
 
+/* The next @n files' rows, in the list */
+static void
+add_rows (TxReceiveDialog *self,
+          guint            n)
+{
+  for (; n > 0 && self->n_listed < self->files->len; n--, self->n_listed++)
+    {
+      Received *received = g_ptr_array_index (self->files, self->n_listed);
+
+      gtk_list_box_append (self->list, GTK_WIDGET (received->row));
+    }
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  TxReceiveDialog *self = TX_RECEIVE_DIALOG (widget);
+
+  add_rows (self, ROWS_A_FRAME);
+  if (self->n_listed < self->files->len)
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * tx_receive_dialog_new:
  * @files: (element-type GFile): the exchange files chosen
@@ -529,13 +568,16 @@ tx_receive_dialog_new (GtkWindow *parent,
 
       received->file = g_object_ref (g_ptr_array_index (files, i));
       received->name = g_file_get_basename (received->file);
-      received->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      /* kept until it is in the list */
+      received->row = g_object_ref_sink (ADW_EXPANDER_ROW (adw_expander_row_new ()));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (received->row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (received->row), received->name);
-      gtk_list_box_append (self->list, GTK_WIDGET (received->row));
       g_ptr_array_add (self->files, received);
       update_row (self, received);
     }
+  add_rows (self, ROWS_FIRST);
+  if (self->n_listed < self->files->len)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
 
   next_task (self);
 

@@ -34,46 +34,63 @@ tx_untrained_list_fill (GtkWidget  *group,
 {
   g_autofree char *description = NULL;
   GtkWidget *child;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  guint n, i;
 
   n = untrained != NULL ? untrained->len : 0;
   gtk_widget_set_visible (group, n > 0);
-  if (n == 0)
-    return;
 
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              /* Translators: how many, then the days a post may be held without a training (a setting) */
-                                              "%u liaison group leader or liaison officer has held the post for more than %d days without a training since taking it up",
-                                              "%u liaison group leaders and liaison officers have held their posts for more than %d days without a training since taking them up",
-                                              n),
-                                 n, days);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  if (n > 0)
+    {
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: how many, then the days a post may be held without a training (a setting) */
+                                                  "%u liaison group leader or liaison officer has held the post for more than %d days without a training since taking it up",
+                                                  "%u liaison group leaders and liaison officers have held their posts for more than %d days without a training since taking them up",
+                                                  n),
+                                     n, days);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    }
 
-  for (guint i = 0; i < n && i < UNTRAINED_LISTED; i++)
+  /* the rows there are, changed where they say something else: a
+   * city's thirty rows made anew at each save stalled the window */
+  child = gtk_widget_get_first_child (GTK_WIDGET (list));
+  for (i = 0; i < n && i < UNTRAINED_LISTED; i++)
     {
       TxUntrained *one = g_ptr_array_index (untrained, i);
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = one->township_name != NULL
                                ? g_strdup_printf ("%s · %s", one->name, one->township_name)
                                : g_strdup (one->name);
       g_autofree char *subtitle = tx_untrained_describe (one, days);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (list, row);
+      if (child == NULL)
+        {
+          child = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
+          gtk_list_box_append (list, child);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), subtitle);
+      child = gtk_widget_get_next_sibling (child);
     }
   if (n > UNTRAINED_LISTED)
     {
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
                                                             "And %u more", n - UNTRAINED_LISTED),
                                                n - UNTRAINED_LISTED);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_list_box_append (list, row);
+      if (child == NULL)
+        {
+          child = adw_action_row_new ();
+          gtk_list_box_append (list, child);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), more);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), NULL);
+      child = gtk_widget_get_next_sibling (child);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_list_box_remove (list, child);
+      child = next;
     }
 }

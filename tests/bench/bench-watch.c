@@ -77,8 +77,8 @@ on_pulse_cb (gpointer user_data)
       watch->max_late_at = now - watch->started;
     }
   if (g_getenv ("BENCH_STALLS") != NULL && now - watch->last_pulse > 50 * 1000)
-    g_printerr ("stall of %d ms at %.2f s\n", bench_to_ms (now - watch->last_pulse - PULSE_MS * 1000),
-                (now - watch->started) / (double) G_USEC_PER_SEC);
+    g_printerr ("stall of %d ms at %.2f s (%.3f)\n", bench_to_ms (now - watch->last_pulse - PULSE_MS * 1000),
+                (now - watch->started) / (double) G_USEC_PER_SEC, now / 1e6);
   watch->last_pulse = now;
 
   return G_SOURCE_CONTINUE;

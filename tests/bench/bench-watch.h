@@ -5,7 +5,8 @@
  * for every 50 ms, as a pointer moving over it would, tells how long
  * the window went without a frame.  Used by the window benchmarks;
  * with BENCH_STALLS=1 in the environment, each stall over 50 ms is
- * printed as it ends.
+ * printed as it ends, with the monotonic clock's time (to find it in a
+ * profile of perf record -k CLOCK_MONOTONIC).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
