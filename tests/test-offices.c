@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tx-activity.h"
@@ -1077,6 +1078,65 @@ test_work_groups (Fixture       *f,
     }
 }
 
+/*
+ * A township's PC whose clock is behind the times its records were
+ * changed at (a clock set back, a PC's battery gone flat): what the
+ * clerk changes there is still later than what it changes, so the city
+ * takes it, and the file of changes holds it, instead of refusing it as
+ * older than the copy it has.
+ */
+static void
+test_clock_behind (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const future =
+    "UPDATE township SET updated_at = '2099-01-01T00:00:00.000Z';"
+    "UPDATE person SET updated_at = '2099-01-01T00:00:00.000Z';"
+    "UPDATE consultation SET updated_at = '2099-01-01T00:00:00.000Z';"
+    "UPDATE outcome SET updated_at = '2099-01-01T00:00:00.000Z';";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(TxOutcome) changed = NULL;
+  TxImportOptions in_2099 = { 0, };
+  TxImportReport report = { 0, };
+  gboolean removed = FALSE;
+
+  /* the records were changed in 2099, by this PC's clock or another's */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->jinshan), future, NULL, NULL, NULL), ==, SQLITE_OK);
+  tx_store_forget_stamps (f->jinshan);
+  in_2099.today = tx_date_new (2099, 6, 1);
+  first = send (f, f->jinshan, JINSHAN, "jinshan-1.xml.gz");
+  g_assert_true (tx_exchange_import_file (f->city, first, &in_2099, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+
+  /* changed today, by a clock of 2026: later than 2099 all the same */
+  change_advice (f->jinshan, "金山街道：公示不少于七日。");
+  changed = tx_store_load_outcome (f->jinshan, JIN_ADVICE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tx_outcome_get_updated_at (changed), >, "2099-01-01T00:00:00.000Z");
+  g_assert_true (tx_roster_delete_person (f->jinshan, CAO, &error));
+  g_assert_no_error (error);
+
+  /* in the file of changes since the first, and taken by the city */
+  second = path_in (f, "jinshan-2.xml.gz");
+  g_assert_true (tx_exchange_export_with (f->jinshan, &(TxExportOptions) { JINSHAN, TRUE, FALSE }, second, &error));
+  g_assert_no_error (error);
+  report = (TxImportReport) { 0, };
+  g_assert_true (tx_exchange_import_file (f->city, second, &in_2099, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.rejected, ==, 0);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (report.deleted, ==, 1);
+  content = advice_content (f->city);
+  g_assert_cmpstr (content, ==, "金山街道：公示不少于七日。");
+  g_free (village_of (f->city, CAO, &removed));
+  g_assert_true (removed);
+}
+
 /* Work groups in the order a clerk counts them, wherever they are
  * listed (the ledger by group, the circular, the Overview) */
 static void
@@ -1108,6 +1168,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/offices/work-group-order", test_work_group_order);
+  g_test_add ("/offices/clock-behind", Fixture, NULL, fixture_set_up, test_clock_behind, fixture_tear_down);
   g_test_add ("/offices/three-offices", Fixture, NULL, fixture_set_up, test_three_offices, fixture_tear_down);
   g_test_add ("/offices/same-name-township", Fixture, NULL, fixture_set_up, test_same_name_township, fixture_tear_down);
   g_test_add ("/offices/exchange-status", Fixture, NULL, fixture_set_up, test_exchange_status, fixture_tear_down);

@@ -475,7 +475,7 @@ write_rows (TxStore     *store,
             gboolean     received,
             GError     **error)
 {
-  g_autofree char *now = received ? g_strdup (self->updated_at) : tx_timestamp_now ();
+  g_autofree char *now = received ? g_strdup (self->updated_at) : tx_store_stamp_now (store);
   gint64 organiser = 0;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -830,7 +830,7 @@ delete_activity (TxStore   *store,
                  GError   **error)
 {
   const char *uuid = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   gint64 id = activity_id (store, uuid, error);
   sqlite3_stmt *stmt;
 
@@ -874,7 +874,7 @@ restore_activity (TxStore   *store,
                   GError   **error)
 {
   Restore *restore = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
   guint matches = 0;

@@ -256,7 +256,7 @@ tx_attachment_add (TxStore           *store,
   attachment->media_type = g_strdup (media_type);
   attachment->size = length;
   attachment->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  attachment->updated_at = tx_timestamp_now ();
+  attachment->updated_at = tx_store_stamp_now (store);
 
   adding.attachment = attachment;
   adding.bytes = bytes;
@@ -536,7 +536,7 @@ edit_attachment (TxStore   *store,
                  GError   **error)
 {
   Editing *editing = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   sqlite3_stmt *stmt;
 
   stmt = tx_store_prepare (store,
@@ -607,7 +607,7 @@ delete_attachment (TxStore   *store,
                    GError   **error)
 {
   Deleting *deleting = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   sqlite3_stmt *stmt;
 
   stmt = tx_store_prepare (store,

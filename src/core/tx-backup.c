@@ -1094,6 +1094,7 @@ tx_backup_restore (TxStore     *store,
       sqlite3_exec (tx_store_get_db (store), "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
       ok = tx_store_copy_db (tx_store_get_db (scratch), tx_store_get_db (store), &local_error);
       sqlite3_exec (tx_store_get_db (store), "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      tx_store_forget_stamps (store);
     }
   if (before == NULL || !ok)
     {

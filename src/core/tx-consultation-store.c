@@ -482,7 +482,7 @@ touch (TxStore     *store,
        const char  *summary,
        GError     **error)
 {
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   sqlite3_stmt *stmt = tx_store_prepare (store, "UPDATE consultation SET updated_at = ? WHERE id = ?", error);
 
   if (stmt == NULL)
@@ -644,8 +644,9 @@ tx_store_write_consultation (TxStore         *store,
                              TxWriteFlags     flags,
                              GError         **error)
 {
-  g_autofree char *now = tx_timestamp_now ();
-  const char *updated = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL ? self->updated_at : now;
+  gboolean received = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL;
+  g_autofree char *now = received ? NULL : tx_store_stamp_now (store);
+  const char *updated = received ? self->updated_at : now;
   g_autoptr(GPtrArray) problems = NULL;
   sqlite3_stmt *stmt;
   gint64 township_id;
@@ -1013,7 +1014,7 @@ delete_consultation (TxStore   *store,
                      GError   **error)
 {
   DeleteJob *job = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   g_autofree char *deleted_at = NULL;
   sqlite3_stmt *stmt;
   gint64 id;

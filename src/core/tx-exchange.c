@@ -927,6 +927,8 @@ import_file (Importer        *imp,
   if (report != NULL)
     *report = imp->report;
   report_progress (imp, 1, TRUE);
+  /* the file's times of change may be later than any here */
+  tx_store_forget_stamps (imp->store);
 
   return TRUE;
 }

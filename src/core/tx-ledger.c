@@ -1027,7 +1027,7 @@ freeze (TxStore   *store,
   Freeze *job = user_data;
   g_autofree char *json = tx_ledger_to_json (job->ledger);
   g_autofree char *uuid = tx_uuid_new ();
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   g_autofree char *summary = NULL;
   int year = job->ledger->year, quarter = job->ledger->quarter;
   int latest = latest_version (store, year, quarter);

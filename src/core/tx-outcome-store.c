@@ -361,8 +361,9 @@ tx_store_write_outcome (TxStore      *store,
                         TxWriteFlags  flags,
                         GError      **error)
 {
-  g_autofree char *now = tx_timestamp_now ();
-  const char *updated = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL ? self->updated_at : now;
+  gboolean received = (flags & TX_WRITE_AS_RECEIVED) && self->updated_at != NULL;
+  g_autofree char *now = received ? NULL : tx_store_stamp_now (store);
+  const char *updated = received ? self->updated_at : now;
   g_autoptr(GPtrArray) problems = NULL;
   sqlite3_stmt *stmt;
   gint64 consultation_id;
@@ -512,7 +513,7 @@ delete_outcome (TxStore   *store,
                 GError   **error)
 {
   DeleteJob *job = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   sqlite3_stmt *stmt;
 
   stmt = tx_store_prepare (store,

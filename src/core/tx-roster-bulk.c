@@ -174,7 +174,6 @@ tx_roster_bulk_new (TxStore  *store,
 
   bulk->store = g_object_ref (store);
   bulk->townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  bulk->now = tx_timestamp_now ();
   bulk->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), PEOPLE_PER_INSERT);
   g_array_set_clear_func (bulk->pending, (GDestroyNotify) pending_clear);
   bulk->categories = g_array_sized_new (FALSE, FALSE, sizeof (PendingCategory), CATEGORIES_PER_INSERT);
@@ -389,7 +388,12 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
   if (person->uuid == NULL)
     person->uuid = tx_uuid_new ();
   if (person->updated_at == NULL)
-    person->updated_at = g_strdup (bulk->now);
+    {
+      /* one time of change for them all, read when first wanted */
+      if (bulk->now == NULL)
+        bulk->now = tx_store_stamp_now (bulk->store);
+      person->updated_at = g_strdup (bulk->now);
+    }
 
   pending.person = g_object_ref (person);
   pending.id = bulk->next_id++;

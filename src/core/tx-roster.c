@@ -696,7 +696,7 @@ tx_roster_save_person (TxStore   *store,
   if (person->uuid == NULL)
     person->uuid = tx_uuid_new ();
   if (person->updated_at == NULL)
-    person->updated_at = tx_timestamp_now ();
+    person->updated_at = tx_store_stamp_now (store);
 
   tx_collate_sort_keys (person->name, &pinyin, &strokes);
 
@@ -899,7 +899,7 @@ delete_person (TxStore   *store,
                GError   **error)
 {
   DeleteJob *job = user_data;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
   int rc;

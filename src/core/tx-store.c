@@ -37,6 +37,8 @@ struct _TxStore
   gint64      data_version; /* PRAGMA data_version when last looked at */
   guint       depth;        /* nesting of tx_store_write() */
   GPtrArray  *pending;      /* Change: what changed in the open transaction */
+  char       *last_stamp;   /* the latest time of change held, or NULL: to be read (tx_store_stamp_now()) */
+  int         stamp_version; /* PRAGMA data_version when it was read */
 };
 
 G_DEFINE_FINAL_TYPE (TxStore, tx_store, G_TYPE_OBJECT)
@@ -329,6 +331,7 @@ tx_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->last_stamp, g_free);
 
   G_OBJECT_CLASS (tx_store_parent_class)->finalize (object);
 }
@@ -1456,6 +1459,103 @@ tx_timestamp_now (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return format_utc_millis (now);
+}
+
+/* The latest time of change the database holds: of a record, of its
+ * deletion, of a file written */
+static char *
+read_last_stamp (TxStore  *self,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (self,
+    "SELECT max (m) FROM ("
+    "  SELECT max (updated_at) AS m FROM township UNION ALL SELECT max (deleted_at) FROM township"
+    "  UNION ALL SELECT max (updated_at) FROM plan"
+    "  UNION ALL SELECT max (updated_at) FROM person UNION ALL SELECT max (deleted_at) FROM person"
+    "  UNION ALL SELECT max (updated_at) FROM consultation UNION ALL SELECT max (deleted_at) FROM consultation"
+    "  UNION ALL SELECT max (updated_at) FROM outcome UNION ALL SELECT max (deleted_at) FROM outcome"
+    "  UNION ALL SELECT max (updated_at) FROM activity UNION ALL SELECT max (deleted_at) FROM activity"
+    "  UNION ALL SELECT max (updated_at) FROM attachment UNION ALL SELECT max (deleted_at) FROM attachment"
+    "  UNION ALL SELECT max (updated_at) FROM circular UNION ALL SELECT max (updated_at) FROM work_group"
+    "  UNION ALL SELECT max (deleted_at) FROM tombstone UNION ALL SELECT max (written_at) FROM sent)",
+    error);
+  char *stamp = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = tx_store_step (self, stmt, error)) == SQLITE_ROW)
+    stamp = g_strdup (sqlite3_column_type (stmt, 0) != SQLITE_NULL ? tx_column_text (stmt, 0) : "");
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ERROR ? (g_free (stamp), NULL) : stamp;
+}
+
+/**
+ * tx_store_stamp_now:
+ *
+ * The time of a change made here, now: the computer's time, unless the
+ * database holds a later one (a clock set back, a PC whose clock is
+ * behind another's), then a millisecond after that.  A change made here
+ * is so always later than what it changes and than the last file
+ * written, and an office receiving it takes it as the change it is,
+ * never as an older version.
+ *
+ * Returns: (transfer full): a stamp as tx_timestamp_now() writes them
+ */
+char *
+tx_store_stamp_now (TxStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = tx_timestamp_now ();
+  int version;
+
+  g_return_val_if_fail (TX_IS_STORE (self), g_steal_pointer (&now));
+
+  /* what another program wrote may be later */
+  version = pragma_int (self, "PRAGMA data_version");
+  if (self->last_stamp == NULL || version != self->stamp_version)
+    {
+      g_free (self->last_stamp);
+      self->last_stamp = read_last_stamp (self, &error);
+      self->stamp_version = version;
+      if (self->last_stamp == NULL)
+        {
+          g_debug ("Cannot read the latest time of change: %s", error->message);
+          return g_steal_pointer (&now);
+        }
+    }
+
+  if (strcmp (now, self->last_stamp) <= 0)
+    {
+      g_autoptr(GDateTime) last = g_date_time_new_from_iso8601 (self->last_stamp, NULL);
+      g_autoptr(GDateTime) after = last != NULL ? g_date_time_add (last, 1000) : NULL;
+      g_autoptr(GDateTime) utc = after != NULL ? g_date_time_to_utc (after) : NULL;
+
+      if (utc != NULL)
+        {
+          g_free (now);
+          now = format_utc_millis (utc);
+        }
+    }
+  g_free (self->last_stamp);
+  self->last_stamp = g_strdup (now);
+
+  return g_steal_pointer (&now);
+}
+
+/**
+ * tx_store_forget_stamps:
+ *
+ * Times of change were written here from elsewhere (an exchange file, a
+ * backup restored): tx_store_stamp_now() reads the latest again.
+ */
+void
+tx_store_forget_stamps (TxStore *self)
+{
+  g_return_if_fail (TX_IS_STORE (self));
+
+  g_clear_pointer (&self->last_stamp, g_free);
 }
 
 /**

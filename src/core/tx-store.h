@@ -157,6 +157,8 @@ gboolean      tx_store_set_setting         (TxStore           *self,
 
 /* Time: updated_at is UTC with milliseconds, so text order is time order. */
 char         *tx_timestamp_now             (void);
+char         *tx_store_stamp_now           (TxStore           *self);
+void          tx_store_forget_stamps       (TxStore           *self);
 char         *tx_timestamp_format_local    (const char  *timestamp);
 char         *tx_timestamp_normalize       (const char        *iso8601);
 char         *tx_uuid_new                  (void);

@@ -336,7 +336,7 @@ tx_store_write_township (TxStore     *store,
                          const char  *updated_at,
                          GError     **error)
 {
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = updated_at == NULL ? tx_store_stamp_now (store) : NULL;
   g_autofree char *problem = tx_text_check (TX_TEXT_TOWNSHIP_NAME, township->name);
   sqlite3_stmt *stmt;
   int rc;
@@ -404,7 +404,7 @@ tx_store_write_plan (TxStore     *store,
                      const char  *updated_at,
                      GError     **error)
 {
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = updated_at == NULL ? tx_store_stamp_now (store) : NULL;
   gint64 id = find_township_row (store, township_uuid, NULL, error);
   sqlite3_stmt *stmt;
 
@@ -481,7 +481,7 @@ rename_township (TxStore   *store,
 {
   RenameJob *job = user_data;
   g_autoptr(TxTownship) township = NULL;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   g_autofree char *summary = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -587,7 +587,7 @@ merge_townships (TxStore   *store,
   MergeJob *job = user_data;
   g_autoptr(TxTownship) from = NULL;
   g_autoptr(TxTownship) into = NULL;
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   g_autofree char *summary = NULL;
   gint64 from_id, into_id;
 

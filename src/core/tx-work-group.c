@@ -233,7 +233,7 @@ save_cb (TxStore   *store,
 {
   GroupWrite *write = user_data;
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = tx_timestamp_now ();
+  g_autofree char *now = tx_store_stamp_now (store);
   sqlite3_stmt *stmt;
 
   stmt = tx_store_prepare (store,
