@@ -39,6 +39,8 @@ struct _TxStore
   GPtrArray  *pending;      /* Change: what changed in the open transaction */
   char       *last_stamp;   /* the latest time of change held, or NULL: to be read (tx_store_stamp_now()) */
   int         stamp_version; /* PRAGMA data_version when it was read */
+  gboolean    stamp_read;   /* last_stamp is as read, not one given here since */
+  guint       stamp_step_ms; /* how far after a time read a change here comes (this office's own) */
 };
 
 G_DEFINE_FINAL_TYPE (TxStore, tx_store, G_TYPE_OBJECT)
@@ -1487,8 +1489,23 @@ read_last_stamp (TxStore  *self,
   if ((rc = tx_store_step (self, stmt, error)) == SQLITE_ROW)
     stamp = g_strdup (sqlite3_column_type (stmt, 0) != SQLITE_NULL ? tx_column_text (stmt, 0) : "");
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    {
+      g_free (stamp);
+      return NULL;
+    }
 
-  return rc == SQLITE_ERROR ? (g_free (stamp), NULL) : stamp;
+  /* this office's step: 1 ms to a minute, from its identity */
+  self->stamp_step_ms = 1;
+  stmt = tx_store_prepare (self, "SELECT uuid FROM office WHERE id = 1", NULL);
+  if (stmt != NULL)
+    {
+      if (tx_store_step (self, stmt, NULL) == SQLITE_ROW)
+        self->stamp_step_ms = 1 + g_str_hash (tx_column_text (stmt, 0)) % 60000;
+      sqlite3_reset (stmt);
+    }
+
+  return stamp;
 }
 
 /**
@@ -1496,7 +1513,8 @@ read_last_stamp (TxStore  *self,
  *
  * The time of a change made here, now: the computer's time, unless the
  * database holds a later one (a clock set back, a PC whose clock is
- * behind another's), then a millisecond after that.  A change made here
+ * behind another's), then a little after that (a millisecond after a
+ * time given here, a step of this office's own after one read).  A change made here
  * is so always later than what it changes and than the last file
  * written, and an office receiving it takes it as the change it is,
  * never as an older version.
@@ -1519,6 +1537,7 @@ tx_store_stamp_now (TxStore *self)
       g_free (self->last_stamp);
       self->last_stamp = read_last_stamp (self, &error);
       self->stamp_version = version;
+      self->stamp_read = TRUE;
       if (self->last_stamp == NULL)
         {
           g_debug ("Cannot read the latest time of change: %s", error->message);
@@ -1528,8 +1547,13 @@ tx_store_stamp_now (TxStore *self)
 
   if (strcmp (now, self->last_stamp) <= 0)
     {
+      /* after a time read, which another office may have read too (a
+       * file of the city's, received by both), a step of this office's
+       * own: two offices changing a record so never give it one time,
+       * which would say they hold the same version */
+      guint step_ms = self->stamp_read ? self->stamp_step_ms : 1;
       g_autoptr(GDateTime) last = g_date_time_new_from_iso8601 (self->last_stamp, NULL);
-      g_autoptr(GDateTime) after = last != NULL ? g_date_time_add (last, 1000) : NULL;
+      g_autoptr(GDateTime) after = last != NULL ? g_date_time_add (last, step_ms * (GTimeSpan) 1000) : NULL;
       g_autoptr(GDateTime) utc = after != NULL ? g_date_time_to_utc (after) : NULL;
 
       if (utc != NULL)
@@ -1540,6 +1564,7 @@ tx_store_stamp_now (TxStore *self)
     }
   g_free (self->last_stamp);
   self->last_stamp = g_strdup (now);
+  self->stamp_read = FALSE;
 
   return g_steal_pointer (&now);
 }
