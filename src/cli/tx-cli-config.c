@@ -33,22 +33,15 @@ int
 tx_cli_cmd_config_list (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
-  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
-  g_autofree char *format = NULL;
-  CommandOption options[] = { { "format", &format, NULL } };
   const TxSettingInfo *infos;
   TxSettings *settings;
   gboolean json = FALSE;
   guint n_infos;
   int status;
 
-  status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
+  status = tx_cli_parse_list_format (cli, 2, &json);
   if (status != 0)
     return status;
-  if (positional->len != 0)
-    return tx_cli_usage_error (_("“config list” takes no arguments."));
-  if (format != NULL && !tx_cli_parse_format (format, &json))
-    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)

@@ -405,21 +405,14 @@ int
 tx_cli_cmd_peers (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
-  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GPtrArray) peers = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format = NULL;
-  CommandOption options[] = { { "format", &format, NULL } };
   gboolean json = FALSE;
   int status;
 
-  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  status = tx_cli_parse_list_format (cli, 1, &json);
   if (status != 0)
     return status;
-  if (positional->len != 0)
-    return tx_cli_usage_error (_("“peers” takes no arguments."));
-  if (format != NULL && !tx_cli_parse_format (format, &json))
-    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
@@ -484,21 +477,14 @@ int
 tx_cli_cmd_sent (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
-  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GPtrArray) sent = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format = NULL;
-  CommandOption options[] = { { "format", &format, NULL } };
   gboolean json = FALSE;
   int status;
 
-  status = tx_cli_parse_command_options (cli, 1, options, G_N_ELEMENTS (options), positional);
+  status = tx_cli_parse_list_format (cli, 1, &json);
   if (status != 0)
     return status;
-  if (positional->len != 0)
-    return tx_cli_usage_error (_("“sent” takes no arguments."));
-  if (format != NULL && !tx_cli_parse_format (format, &json))
-    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)

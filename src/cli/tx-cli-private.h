@@ -59,6 +59,9 @@ int       tx_cli_parse_command_options  (Cli            *cli,
                                          GPtrArray      *positional);
 gboolean  tx_cli_parse_format           (const char     *text,
                                          gboolean       *json);
+int       tx_cli_parse_list_format      (Cli            *cli,
+                                         int             first,
+                                         gboolean       *json);
 void      tx_cli_print_tsv_row          (const char     *first,
                                          ...) G_GNUC_NULL_TERMINATED;
 

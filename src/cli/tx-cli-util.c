@@ -192,6 +192,35 @@ tx_cli_parse_format (const char *text,
   return TRUE;
 }
 
+/*
+ * The options of a command that lists and takes nothing but
+ * [--format tsv|json] after its words (@first of them), such as
+ * "peers" or "config list": *@json set; 0, or the usage error's status.
+ */
+int
+tx_cli_parse_list_format (Cli      *cli,
+                          int       first,
+                          gboolean *json)
+{
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autofree char *format = NULL;
+  g_autofree char *command = first > 1 ? g_strdup_printf ("%s %s", cli->args[0], cli->args[1]) : g_strdup (cli->args[0]);
+  CommandOption options[] = { { "format", &format, NULL } };
+  int status;
+
+  *json = FALSE;
+  status = tx_cli_parse_command_options (cli, first, options, G_N_ELEMENTS (options), positional);
+  if (status != 0)
+    return status;
+  if (positional->len != 0)
+    /* Translators: %s is a command, such as “peers” or “config list” */
+    return tx_cli_usage_error (_("“%s” takes no arguments."), command);
+  if (!tx_cli_parse_format (format, json))
+    return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
+
+  return 0;
+}
+
 /* Tabs and line breaks inside a TSV field become spaces. */
 static char *
 tsv_field (const char *text)
