@@ -104,6 +104,15 @@ send_done (gpointer dialog)
   return !tx_send_dialog_is_busy (dialog);
 }
 
+static void
+on_city_changed_cb (TxStore    *store,
+                    const char *kind,
+                    const char *uuid,
+                    guint      *n_told)
+{
+  (*n_told)++;
+}
+
 static gboolean
 receive_done (gpointer dialog)
 {
@@ -219,6 +228,7 @@ test_send_receive_decide (Fixture       *f,
   g_autoptr(GPtrArray) sent = NULL;
   g_autoptr(TxOutcome) outcome = NULL;
   TxReceiveDialog *receive;
+  guint n_told = 0;
   TxConflictsDialog *conflicts;
   gsize length;
 
@@ -254,9 +264,24 @@ test_send_receive_decide (Fixture       *f,
   g_assert_cmpuint (tx_store_count (f->city, "person"), ==, 0);
   tx_test_save_screenshot (receive, "receive-preview");
 
-  /* imported: each whole, the damaged one not at all */
-  gtk_widget_activate_action (GTK_WIDGET (receive), "receive.import", NULL);
-  tx_test_wait_until (receive_done, receive, "the files to be imported");
+  /* imported: each whole, the damaged one not at all; the progress
+   * shown in the dialog, not in a window a file, which cannot be
+   * closed meanwhile; the window told once, when the last is in */
+  {
+    guint toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+    g_signal_connect (f->city, "changed", G_CALLBACK (on_city_changed_cb), &n_told);
+    gtk_widget_activate_action (GTK_WIDGET (receive), "receive.import", NULL);
+    g_assert_true (tx_receive_dialog_is_busy (receive));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, toplevels);
+    g_assert_true (gtk_widget_get_visible (tx_test_get_template_child (receive, "progress_bar")));
+    g_assert_false (gtk_widget_is_sensitive (tx_test_get_template_child (receive, "close_button")));
+    tx_test_wait_until (receive_done, receive, "the files to be imported");
+    g_assert_cmpuint (n_told, ==, 1);
+    g_signal_handlers_disconnect_by_func (f->city, on_city_changed_cb, &n_told);
+    g_assert_false (gtk_widget_get_visible (tx_test_get_template_child (receive, "progress_bar")));
+    g_assert_true (gtk_widget_is_sensitive (tx_test_get_template_child (receive, "close_button")));
+  }
   subtitles = file_subtitles (receive);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 0), "Imported: adds 7,"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, 1), "Imported: adds 3,"));

@@ -88,6 +88,48 @@ test_other_writers (Fixture       *f,
   g_assert_cmpuint (kinds->len, ==, 2);
 }
 
+/* Files received one after the other, each committed apart by a
+ * worker, are told to the views once, when the last is in. */
+static void
+test_hold_other_writers (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TxStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = tx_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), kinds);
+
+  tx_store_hold_other_writers (f->store);
+  tx_store_hold_other_writers (f->store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *days = g_strdup_printf ("%u", 21 + i);
+
+      g_assert_true (tx_settings_set_text (tx_store_get_settings (other), "feedback-days", days, &error));
+      g_assert_no_error (error);
+      /* the window's timer looks: nothing is told */
+      g_assert_false (tx_store_check_other_writers (f->store));
+    }
+  tx_store_let_go_other_writers (f->store);
+  g_assert_cmpuint (kinds->len, ==, 0);
+
+  /* the last let go: told once, and the views read what was written */
+  tx_store_let_go_other_writers (f->store);
+  g_assert_cmpuint (kinds->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (kinds, 0), ==, "all");
+  g_assert_cmpint (tx_settings_get_feedback_days (tx_store_get_settings (f->store)), ==, 23);
+  g_assert_false (tx_store_check_other_writers (f->store));
+  g_assert_cmpuint (kinds->len, ==, 1);
+
+  /* nothing written while held: nothing told */
+  tx_store_hold_other_writers (f->store);
+  tx_store_let_go_other_writers (f->store);
+  g_assert_cmpuint (kinds->len, ==, 1);
+}
+
 static void
 on_waiting_cb (TxStore *store,
                guint   *n_waits)
@@ -156,6 +198,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/writers/other-writers", Fixture, NULL, fixture_set_up, test_other_writers, fixture_tear_down);
+  g_test_add ("/writers/hold", Fixture, NULL, fixture_set_up, test_hold_other_writers, fixture_tear_down);
   g_test_add ("/writers/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
 
   return g_test_run ();

@@ -36,6 +36,7 @@ struct _TxStore
   gint64      busy_since;   /* when the wait began */
   gint64      data_version; /* PRAGMA data_version when last looked at */
   guint       depth;        /* nesting of tx_store_write() */
+  guint       holding;      /* nesting of tx_store_hold_other_writers() */
   GPtrArray  *pending;      /* Change: what changed in the open transaction */
   char       *last_stamp;   /* the latest time of change held, or NULL: to be read (tx_store_stamp_now()) */
   int         stamp_version; /* PRAGMA data_version when it was read */
@@ -527,8 +528,9 @@ tx_store_check_other_writers (TxStore *self)
 
   g_return_val_if_fail (TX_IS_STORE (self), FALSE);
 
-  /* inside a transaction, what others wrote is not seen yet */
-  if (self->depth > 0)
+  /* inside a transaction, what others wrote is not seen yet; while
+   * held, it is seen when let go */
+  if (self->depth > 0 || self->holding > 0)
     return FALSE;
 
   version = pragma_int (self, "PRAGMA data_version");
@@ -539,6 +541,39 @@ tx_store_check_other_writers (TxStore *self)
   g_debug ("Another program wrote to %s", self->path);
   tx_store_emit_changed (self, "all");
   return TRUE;
+}
+
+/**
+ * tx_store_hold_other_writers:
+ *
+ * Until tx_store_let_go_other_writers(), what other programs (or a
+ * worker of the window) write is not told to the views: files received
+ * one after the other, each committed apart, end in one "changed"
+ * "all" instead of one each, which a city's views took a tenth of a
+ * second and more to show.  Calls nest.
+ */
+void
+tx_store_hold_other_writers (TxStore *self)
+{
+  g_return_if_fail (TX_IS_STORE (self));
+
+  self->holding++;
+}
+
+/**
+ * tx_store_let_go_other_writers:
+ *
+ * Ends a tx_store_hold_other_writers(): when the last is ended, what
+ * others wrote meanwhile is told, once (tx_store_check_other_writers()).
+ */
+void
+tx_store_let_go_other_writers (TxStore *self)
+{
+  g_return_if_fail (TX_IS_STORE (self));
+  g_return_if_fail (self->holding > 0);
+
+  if (--self->holding == 0)
+    tx_store_check_other_writers (self);
 }
 
 /**

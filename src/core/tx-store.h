@@ -59,6 +59,8 @@ gboolean      tx_store_is_read_only        (TxStore           *self);
 void          tx_store_set_wait            (TxStore           *self,
                                             guint              wait_ms);
 gboolean      tx_store_check_other_writers (TxStore           *self);
+void          tx_store_hold_other_writers  (TxStore           *self);
+void          tx_store_let_go_other_writers (TxStore          *self);
 gboolean      tx_store_check_writable      (TxStore           *self,
                                             GError           **error);
 const char   *tx_store_get_path            (TxStore           *self);

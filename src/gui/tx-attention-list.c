@@ -22,6 +22,7 @@
 
 #include "tx-attention-list.h"
 #include "tx-chart.h"
+#include "tx-text-rows.h"
 
 /* More reasons than this are grouped by township: a city's thousands
  * of rows would take seconds to lay out. */
@@ -33,9 +34,6 @@
 /* The townships listed at first, the worst first: a hundred grouped
  * rows take half a second to lay out.  A last row lists the others. */
 #define GROUPS_FIRST 20
-
-/* The rows made or changed in one frame */
-#define ROWS_A_FRAME 3
 
 /* A reason: a rule hit and its township, both of the ledger shown. */
 typedef struct {
@@ -253,7 +251,8 @@ create_group_row (TxAttentionList *self,
   return GTK_WIDGET (row);
 }
 
-static void show_rows (TxAttentionList *self);
+static void show_rows (TxAttentionList *self,
+                       gboolean         all);
 
 /* The other townships, under those shown, focus where it was */
 static void
@@ -267,8 +266,7 @@ on_more_activated_cb (AdwActionRow    *row,
   self->shown_to = self->groups->len;
   /* asked for: shown at once */
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  while (self->next < self->shown_to)
-    show_rows (self);
+  show_rows (self, TRUE);
   first_new = gtk_list_box_get_row_at_index (self->list, index);
   if (first_new != NULL && !gtk_widget_grab_focus (GTK_WIDGET (first_new)))
     gtk_widget_child_focus (GTK_WIDGET (first_new), GTK_DIR_TAB_FORWARD);
@@ -292,17 +290,17 @@ create_more_row (TxAttentionList *self)
   return GTK_WIDGET (row);
 }
 
-/* The next few rows: a row there already of the same kind (a
- * township's, its reasons not listed; a reason's) says the group or
- * the reason now at its place; another is made anew.  After the last,
- * the rows left over go, and when grouped a last row lists the
- * townships not shown. */
+/* The next few rows, as many as the frame allows (the lists of the
+ * Overview share a few a frame; all, @all): a row there already of
+ * the same kind (a township's, its reasons not listed; a reason's)
+ * says the group or the reason now at its place; another is made
+ * anew.  After the last, the rows left over go, and when grouped a
+ * last row lists the townships not shown. */
 static void
-show_rows (TxAttentionList *self)
+show_rows (TxAttentionList *self,
+           gboolean         all)
 {
-  guint to = MIN (self->next + ROWS_A_FRAME, self->shown_to);
-
-  for (; self->next < to; self->next++)
+  for (; self->next < self->shown_to && (all || tx_text_rows_frame_allows (GTK_WIDGET (self->list))); self->next++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, self->next);
       GtkWidget *made;
@@ -351,7 +349,7 @@ on_tick_cb (GtkWidget     *widget,
 {
   TxAttentionList *self = user_data;
 
-  show_rows (self);
+  show_rows (self, FALSE);
   if (self->next < self->shown_to)
     return G_SOURCE_CONTINUE;
 
@@ -410,12 +408,10 @@ start_rows (TxAttentionList *self,
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->list)))
     {
-      do
-        show_rows (self);
-      while (self->next < self->shown_to);
+      show_rows (self, TRUE);
       return;
     }
-  show_rows (self);
+  show_rows (self, FALSE);
   if (self->next < self->shown_to)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), on_tick_cb, self, NULL);
 }

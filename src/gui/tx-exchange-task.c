@@ -7,7 +7,9 @@
  * window's connection learns of the changes once they are committed, as
  * it does of another program's (tx_store_check_other_writers()).  A
  * small modal window shows the progress meanwhile, so nothing else is
- * changed while the file is merged.
+ * changed while the file is merged; or the caller shows it, in a modal
+ * dialog of its own (a file received of many: a window each flickered
+ * and held the window up a tenth of a second).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,7 +63,8 @@ on_progress (double   fraction,
 {
   TaskData *data = user_data;
 
-  tx_progress_set (&data->progress, (guint) (fraction * 1000), 1000);
+  tx_progress_set (data->options.progress != NULL ? data->options.progress : &data->progress,
+                   (guint) (fraction * 1000), 1000);
 }
 
 static void
@@ -185,7 +188,8 @@ tx_exchange_task_run (GtkWindow           *parent,
 /**
  * tx_exchange_task_run_with:
  * @options: (nullable): which records an export writes (%NULL: every
- *   one), what an import does with a township of a name held here
+ *   one), what an import does with a township of a name held here;
+ *   where the progress goes (its TxProgress must outlive the task)
  *
  * As tx_exchange_task_run(), with @options.
  */
@@ -213,7 +217,8 @@ tx_exchange_task_run_with (GtkWindow              *parent,
   data->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_conflict_free);
   data->townships = g_ptr_array_new_with_free_func (g_free);
   /* an import says how far it is from the start; an export cannot */
-  tx_progress_set (&data->progress, 0, kind == TX_EXCHANGE_TASK_EXPORT ? 0 : 1000);
+  tx_progress_set (data->options.progress != NULL ? data->options.progress : &data->progress,
+                   0, kind == TX_EXCHANGE_TASK_EXPORT ? 0 : 1000);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
   g_task_set_source_tag (task, tx_exchange_task_run_with);
   g_object_set_data_full (G_OBJECT (task), "tx-store", g_object_ref (store), g_object_unref);
@@ -226,7 +231,8 @@ tx_exchange_task_run_with (GtkWindow              *parent,
       return;
     }
 
-  show_progress (data, parent);
+  if (data->options.progress == NULL)
+    show_progress (data, parent);
   g_task_run_in_thread (task, run_in_thread);
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "tx-exchange.h"
+#include "tx-progress.h"
 #include "tx-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ typedef struct {
   gboolean    keep_townships_apart;   /* an import's: see TxImportOptions */
   gboolean    backed_up;              /* an import's: see TxImportOptions */
   gboolean    issue;                  /* an export's: the city's 下发 (TxExportOptions) */
+  TxProgress *progress;               /* when set: how far, written here, and no progress window */
 } TxExchangeTaskOptions;
 
 void     tx_exchange_task_run    (GtkWindow           *parent,

@@ -28,6 +28,7 @@
 #include "tx-ledger.h"
 #include "tx-office.h"
 #include "tx-out-of-sight.h"
+#include "tx-text-rows.h"
 #include "tx-overview-page-private.h"
 #include "tx-overview-reading.h"
 #include "tx-records.h"
@@ -64,6 +65,8 @@ struct _TxOverviewPage
   GArray         *quarter_keys;  /* int, year * 10 + quarter, as in @quarters */
   TxLedger       *ledger;        /* of the quarter shown: as issued, or computed */
   TxAttentionList *attention;   /* what fills needs_attention_list */
+  TxTextRows     *receipts;      /* what fills received_list */
+  TxTextRows     *untrained;     /* what fills untrained_list */
 
   /* state */
   TxDay            *day;
@@ -251,89 +254,55 @@ show_ledger_state (TxOverviewPage *self,
 
 /* What was read, or why it could not be; nothing at all without a
  * store (@reading %NULL). */
-/* A township's last file, as the city's Overview says it: @row made
- * by create_receipt_row(), or shown before for another */
-static void
-update_receipt_row (GtkWidget       *row,
-                    const TxReceipt *receipt,
-                    TxDate           today,
-                    int              stale_days)
+/* What the city's Overview says of a township's last file */
+static TxTextRow *
+describe_receipt (const TxReceipt *receipt,
+                  TxDate           today,
+                  int              stale_days)
 {
-  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tx-stale-icon");
+  g_autofree char *received = NULL;
+  g_autofree char *as_of = NULL;
   g_autofree char *subtitle = NULL;
   int age = tx_receipt_get_age (receipt, today);
-  gboolean stale = FALSE;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), receipt->name);
   if (receipt->received_at == NULL)
-    subtitle = g_strdup (_("No file received yet"));
-  else
+    return tx_text_row_new (receipt->name, _("No file received yet"), FALSE);
+
+  received = tx_timestamp_format_local (receipt->received_at);
+  as_of = tx_timestamp_format_local (receipt->exported);
+  /* Translators: when a township's last file came, as of when its data are, and whether it held everything */
+  subtitle = g_strdup_printf (receipt->complete ? _("Received %s · data as of %s · everything")
+                                                : _("Received %s · data as of %s · the changes since the file before"),
+                              received, as_of);
+  if (stale_days > 0 && age > stale_days)
     {
-      g_autofree char *received = tx_timestamp_format_local (receipt->received_at);
-      g_autofree char *as_of = tx_timestamp_format_local (receipt->exported);
+      g_autofree char *old = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No data sent for %d day · %s",
+                                                           "No data sent for %d days · %s", age),
+                                              age, subtitle);
 
-      /* Translators: when a township's last file came, as of when its data are, and whether it held everything */
-      subtitle = g_strdup_printf (receipt->complete ? _("Received %s · data as of %s · everything")
-                                                    : _("Received %s · data as of %s · the changes since the file before"),
-                                  received, as_of);
-      if (stale_days > 0 && age > stale_days)
-        {
-          g_autofree char *old = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No data sent for %d day · %s",
-                                                               "No data sent for %d days · %s", age),
-                                                  age, subtitle);
-
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&old);
-          stale = TRUE;
-        }
+      return tx_text_row_new (receipt->name, old, TRUE);
     }
-  /* unchanged, the row keeps its size: laying out a city's hundred
-   * rows again at each file received would stall the window */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_visible (icon, stale);
+
+  return tx_text_row_new (receipt->name, subtitle, FALSE);
 }
 
-static GtkWidget *
-create_receipt_row (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (icon, "warning");
-  gtk_widget_set_visible (icon, FALSE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  g_object_set_data (G_OBJECT (row), "tx-stale-icon", icon);
-
-  return row;
-}
-
-/* The city's: the last file of each township, in the rows there are */
+/* The city's: the last file of each township */
 static void
 show_receipts (TxOverviewPage    *self,
                TxOverviewReading *reading)
 {
-  guint n = reading != NULL && reading->receipts != NULL ? reading->receipts->len : 0;
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->received_list));
+  gboolean city = reading != NULL && reading->receipts != NULL;
+  GPtrArray *rows = NULL;
 
-  gtk_widget_set_visible (self->received_group, reading != NULL && reading->receipts != NULL);
-  for (guint i = 0; i < n; i++)
+  gtk_widget_set_visible (self->received_group, city);
+  if (city)
     {
-      if (child == NULL)
-        {
-          child = create_receipt_row ();
-          gtk_list_box_append (self->received_list, child);
-        }
-      update_receipt_row (child, g_ptr_array_index (reading->receipts, i), reading->today, reading->stale_days);
-      child = gtk_widget_get_next_sibling (child);
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_text_row_free);
+      for (guint i = 0; i < reading->receipts->len; i++)
+        g_ptr_array_add (rows, describe_receipt (g_ptr_array_index (reading->receipts, i),
+                                                 reading->today, reading->stale_days));
     }
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      gtk_list_box_remove (self->received_list, child);
-      child = next;
-    }
+  tx_text_rows_show (self->receipts, rows);
 }
 
 /* The liaison group leaders and officers in post too long without a
@@ -342,7 +311,7 @@ static void
 show_untrained (TxOverviewPage *self,
                 GPtrArray      *untrained)
 {
-  tx_untrained_list_fill (self->untrained_group, self->untrained_list, untrained, self->training_days);
+  tx_untrained_list_fill (self->untrained_group, self->untrained, untrained, self->training_days);
 }
 
 /* A work group's townships, listed when its row is first opened: a
@@ -666,7 +635,8 @@ tx_overview_page_get_reload_pending (TxOverviewPage *self)
 {
   g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), FALSE);
 
-  return self->reload_id != 0 || self->reading != NULL || tx_attention_list_is_filling (self->attention);
+  return self->reload_id != 0 || self->reading != NULL || tx_attention_list_is_filling (self->attention) ||
+         tx_text_rows_is_filling (self->receipts) || tx_text_rows_is_filling (self->untrained);
 }
 
 static void
@@ -753,6 +723,9 @@ tx_overview_page_dispose (GObject *object)
   if (self->untrained_reading != NULL)
     g_cancellable_cancel (self->untrained_reading);
   g_clear_object (&self->untrained_reading);
+  /* their tick callbacks, on lists about to go */
+  g_clear_pointer (&self->receipts, tx_text_rows_free);
+  g_clear_pointer (&self->untrained, tx_text_rows_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TX_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->quarters);
@@ -955,6 +928,8 @@ tx_overview_page_init (TxOverviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->attention = tx_attention_list_new (self->needs_attention_list, open_reason, self);
+  self->receipts = tx_text_rows_new (self->received_list);
+  self->untrained = tx_text_rows_new (self->untrained_list);
   self->charts[TX_OVERVIEW_CHART_LEDGER] = self->ledger_chart;
   self->charts[TX_OVERVIEW_CHART_ADOPTION] = self->adoption_chart;
   self->charts[TX_OVERVIEW_CHART_PLAN] = self->plan_chart;

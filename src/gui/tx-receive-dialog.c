@@ -10,6 +10,13 @@
  * Import then takes each file that can be, one after the other, each
  * whole or not at all, after a backup, with its progress shown.
  *
+ * The progress of them all is shown here, in one bar, not in a window
+ * of each file's; and the window is told of what was imported once,
+ * when the last file is in, not after each file: read again a hundred
+ * times, a city's Overview held the window up, again and again (the
+ * dialog is modal: nothing behind it can be used meanwhile).  The
+ * dialog cannot be closed while files are imported.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tx-receive-dialog"
@@ -20,7 +27,11 @@
 
 #include "tx-conflict.h"
 #include "tx-exchange-task.h"
+#include "tx-progress.h"
 #include "tx-receive-dialog.h"
+
+/* How often the bar moves */
+#define PROGRESS_MS 100
 
 typedef enum {
   FILE_WAITING,       /* to be read */
@@ -52,6 +63,8 @@ struct _TxReceiveDialog
   GtkListBox      *list;
   GtkWidget       *import_button;
   GtkWidget       *conflicts_button;
+  GtkWidget       *close_button;
+  GtkProgressBar  *progress_bar;
 
   /* owned references */
   TxStore         *store;
@@ -61,6 +74,13 @@ struct _TxReceiveDialog
   gboolean         importing;    /* the files are imported, one after the other */
   guint            n_listed;     /* the files' rows in the list (add_rows()) */
   guint            tick_id;
+
+  /* how far the reading, or the import, of the files is */
+  TxProgress       progress;     /* the file's, written by its worker */
+  guint            n_started;    /* the files begun, of */
+  guint            n_to_do;      /* the files to read, or to import */
+  guint            progress_id;
+  gboolean         holding;      /* the window is told of the files imported when the last is in */
 };
 
 /* The files' rows put in the list at first, and then in each frame: a
@@ -310,6 +330,67 @@ tell_imported (TxReceiveDialog *self)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* The bar: the files done and how far the one begun is */
+static gboolean
+on_progress_cb (gpointer user_data)
+{
+  TxReceiveDialog *self = user_data;
+  int total = g_atomic_int_get (&self->progress.total);
+  int done = g_atomic_int_get (&self->progress.done);
+  double file = total > 0 ? CLAMP ((double) done / total, 0, 1) : 0;
+  g_autofree char *text = NULL;
+
+  if (self->n_to_do == 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (self->n_started - 1 + file) / self->n_to_do);
+  text = g_strdup_printf (self->importing
+                          /* Translators: the progress of the files received, "正在导入第 %u 个文件，共 %u 个…" */
+                          ? _("Importing file %u of %u…")
+                          /* Translators: the progress of the files received, "正在读取第 %u 个文件，共 %u 个…" */
+                          : _("Reading file %u of %u…"),
+                          self->n_started, self->n_to_do);
+  if (g_strcmp0 (gtk_progress_bar_get_text (self->progress_bar), text) != 0)
+    {
+      gtk_progress_bar_set_text (self->progress_bar, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The files to read, or to import, from now: @n of them */
+static void
+start_progress (TxReceiveDialog *self,
+                guint            n)
+{
+  self->n_started = 0;
+  self->n_to_do = n;
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n > 0);
+  if (n > 0 && self->progress_id == 0)
+    self->progress_id = g_timeout_add (PROGRESS_MS, on_progress_cb, self);
+}
+
+static void
+stop_progress (TxReceiveDialog *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  self->n_to_do = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+}
+
+/* The window learns what was imported (every page reads again) */
+static void
+tell_window (TxReceiveDialog *self)
+{
+  if (!self->holding || self->store == NULL)
+    return;
+
+  self->holding = FALSE;
+  tx_store_let_go_other_writers (self->store);
+}
+
 static void
 on_task_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -326,7 +407,10 @@ on_task_done_cb (GObject      *source,
   g_clear_pointer (&received->error, g_free);
   ok = tx_exchange_task_finish_full (result, &received->report, &received->conflicts, &received->townships, &error);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
+    {
+      tell_window (self);
+      return;
+    }
 
   if (self->importing)
     received->state = ok ? FILE_IMPORTED : FILE_NOT_IMPORTED;
@@ -344,7 +428,7 @@ static void
 next_task (TxReceiveDialog *self)
 {
   Received *received;
-  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE, FALSE };
+  TxExchangeTaskOptions options = { 0, };
 
   if (self->busy)
     return;
@@ -356,23 +440,32 @@ next_task (TxReceiveDialog *self)
       if (received == NULL)
         {
           self->importing = FALSE;
+          tell_window (self);
           tell_imported (self);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", TRUE);
+          gtk_window_set_deletable (GTK_WINDOW (self), TRUE);
         }
     }
 
   if (received == NULL)
     {
+      stop_progress (self);
       update_buttons (self);
       return;
     }
 
   self->busy = TRUE;
+  /* a file read again (kept apart): a bar of its own */
+  if (self->n_started >= self->n_to_do)
+    start_progress (self, 1);
+  self->n_started++;
   update_buttons (self);
   if (!self->importing)
     update_row (self, received);
   options.keep_townships_apart = received->keep_apart;
   /* the first file imported backs the database up, for them all */
   options.backed_up = self->importing && find_state (self, FILE_IMPORTED) != NULL;
+  options.progress = &self->progress;
   tx_exchange_task_run_with (GTK_WINDOW (self), self->store,
                              self->importing ? TX_EXCHANGE_TASK_IMPORT : TX_EXCHANGE_TASK_PREVIEW,
                              received->file, tx_day_get_today (self->day), &options, on_task_done_cb, received);
@@ -385,10 +478,20 @@ import_action (GtkWidget  *widget,
 {
   TxReceiveDialog *self = TX_RECEIVE_DIALOG (widget);
 
+  guint n = 0;
+
   if (self->busy || self->importing)
     return;
 
+  for (guint i = 0; i < self->files->len; i++)
+    n += ((Received *) g_ptr_array_index (self->files, i))->state == FILE_READ;
   self->importing = TRUE;
+  /* each file is imported whole: not to be left half-way through them */
+  gtk_widget_action_set_enabled (widget, "window.close", FALSE);
+  gtk_window_set_deletable (GTK_WINDOW (widget), FALSE);
+  start_progress (self, n);
+  tx_store_hold_other_writers (self->store);
+  self->holding = TRUE;
   next_task (self);
 }
 
@@ -408,6 +511,8 @@ tx_receive_dialog_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  tell_window (self);
   g_clear_object (&self->store);
   g_clear_object (&self->day);
 
@@ -501,6 +606,8 @@ tx_receive_dialog_class_init (TxReceiveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TxReceiveDialog, list);
   gtk_widget_class_bind_template_child (widget_class, TxReceiveDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, TxReceiveDialog, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, TxReceiveDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TxReceiveDialog, close_button);
 
   gtk_widget_class_install_action (widget_class, "receive.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "receive.conflicts", NULL, conflicts_action);
@@ -579,6 +686,7 @@ tx_receive_dialog_new (GtkWindow *parent,
   if (self->n_listed < self->files->len)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
 
+  start_progress (self, files->len);
   next_task (self);
 
   return self;

@@ -213,7 +213,7 @@ void
 tx_send_dialog_send_to (TxSendDialog *self,
                         GFile        *file)
 {
-  TxExchangeTaskOptions options = { NULL, FALSE, FALSE, FALSE, FALSE };
+  TxExchangeTaskOptions options = { 0, };
 
   g_return_if_fail (TX_IS_SEND_DIALOG (self));
 

@@ -19,6 +19,7 @@
 /**
  * tx_untrained_list_fill:
  * @group: the group of @list, hidden while no one is listed
+ * @list: the rows of the group's list
  * @untrained: (element-type TxUntrained) (nullable): who to list
  * @days: the days a post may be held without a training
  *
@@ -28,12 +29,12 @@
  */
 void
 tx_untrained_list_fill (GtkWidget  *group,
-                        GtkListBox *list,
+                        TxTextRows *list,
                         GPtrArray  *untrained,
                         int         days)
 {
   g_autofree char *description = NULL;
-  GtkWidget *child;
+  GPtrArray *rows;
   guint n, i;
 
   n = untrained != NULL ? untrained->len : 0;
@@ -50,9 +51,10 @@ tx_untrained_list_fill (GtkWidget  *group,
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
     }
 
-  /* the rows there are, changed where they say something else: a
-   * city's thirty rows made anew at each save stalled the window */
-  child = gtk_widget_get_first_child (GTK_WIDGET (list));
+  /* the rows there are, changed where they say something else, a
+   * few a frame: a city's thirty rows made anew at each save stalled
+   * the window */
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_text_row_free);
   for (i = 0; i < n && i < UNTRAINED_LISTED; i++)
     {
       TxUntrained *one = g_ptr_array_index (untrained, i);
@@ -61,15 +63,7 @@ tx_untrained_list_fill (GtkWidget  *group,
                                : g_strdup (one->name);
       g_autofree char *subtitle = tx_untrained_describe (one, days);
 
-      if (child == NULL)
-        {
-          child = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
-          gtk_list_box_append (list, child);
-        }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), subtitle);
-      child = gtk_widget_get_next_sibling (child);
+      g_ptr_array_add (rows, tx_text_row_new (title, subtitle, FALSE));
     }
   if (n > UNTRAINED_LISTED)
     {
@@ -77,20 +71,7 @@ tx_untrained_list_fill (GtkWidget  *group,
                                                             "And %u more", n - UNTRAINED_LISTED),
                                                n - UNTRAINED_LISTED);
 
-      if (child == NULL)
-        {
-          child = adw_action_row_new ();
-          gtk_list_box_append (list, child);
-        }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), more);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), NULL);
-      child = gtk_widget_get_next_sibling (child);
+      g_ptr_array_add (rows, tx_text_row_new (more, NULL, FALSE));
     }
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      gtk_list_box_remove (list, child);
-      child = next;
-    }
+  tx_text_rows_show (list, rows);
 }

@@ -6,10 +6,12 @@
 
 #include <adwaita.h>
 
+#include "tx-text-rows.h"
+
 G_BEGIN_DECLS
 
 void tx_untrained_list_fill (GtkWidget  *group,
-                             GtkListBox *list,
+                             TxTextRows *rows,
                              GPtrArray  *untrained,
                              int         days);
 

@@ -92,6 +92,85 @@ on_redraw_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The phases of a frame of a window watched: each ends when the last of
+ * its handlers has run (the tick callbacks run in "update").  With
+ * BENCH_STALLS=1, a phase over 40 ms is printed. */
+typedef struct {
+  const char *name;
+  gint64      phase_at;
+} Phases;
+
+static void
+on_before_paint_cb (GdkFrameClock *frame_clock,
+                    Phases        *phases)
+{
+  phases->phase_at = g_get_monotonic_time ();
+}
+
+static void
+phase_done (Phases     *phases,
+            const char *phase)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - phases->phase_at > 40 * 1000 && g_getenv ("BENCH_STALLS") != NULL)
+    g_printerr ("  %s of the %s took %d ms (%.3f)\n", phase, phases->name,
+                bench_to_ms (now - phases->phase_at), now / 1e6);
+  phases->phase_at = now;
+}
+
+static void
+on_update_done_cb (GdkFrameClock *frame_clock,
+                   Phases        *phases)
+{
+  phase_done (phases, "update");
+}
+
+static void
+on_layout_done_cb (GdkFrameClock *frame_clock,
+                   Phases        *phases)
+{
+  phase_done (phases, "layout");
+}
+
+static void
+on_paint_done_cb (GdkFrameClock *frame_clock,
+                  Phases        *phases)
+{
+  phase_done (phases, "paint");
+}
+
+static void
+on_clock_gone_cb (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  g_free (data);
+}
+
+/**
+ * bench_watch_phases:
+ * @window: realized; called @name in what is printed
+ *
+ * With BENCH_STALLS=1, prints each phase of a frame of @window that
+ * took over 40 ms, for as long as @window lives.
+ */
+void
+bench_watch_phases (GtkWidget  *window,
+                    const char *name)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+  Phases *phases = g_new0 (Phases, 1);
+
+  if (frame_clock == NULL)
+    bench_fail ("the %s was not realized", name);
+  phases->name = name;
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint_cb), phases);
+  g_signal_connect_after (frame_clock, "update", G_CALLBACK (on_update_done_cb), phases);
+  g_signal_connect_after (frame_clock, "layout", G_CALLBACK (on_layout_done_cb), phases);
+  g_signal_connect_after (frame_clock, "paint", G_CALLBACK (on_paint_done_cb), phases);
+  g_object_weak_ref (G_OBJECT (frame_clock), on_clock_gone_cb, phases);
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    BenchWatch    *watch)

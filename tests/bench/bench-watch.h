@@ -6,7 +6,9 @@
  * the window went without a frame.  Used by the window benchmarks;
  * with BENCH_STALLS=1 in the environment, each stall over 50 ms is
  * printed as it ends, with the monotonic clock's time (to find it in a
- * profile of perf record -k CLOCK_MONOTONIC).
+ * profile of perf record -k CLOCK_MONOTONIC); and each phase of a
+ * frame of the windows named by bench_watch_phases() that took over
+ * 40 ms (the tick callbacks, the layout, the painting).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,5 +43,7 @@ glong  bench_peak_rss_kb (void);
 void   bench_watch_start (BenchWatch *watch,
                           GtkWidget  *window);
 gint64 bench_watch_stop  (BenchWatch *watch);
+void   bench_watch_phases (GtkWidget  *window,
+                           const char *name);
 
 G_END_DECLS

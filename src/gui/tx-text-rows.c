@@ -1,0 +1,235 @@
+/* tx-text-rows.c — a list of rows of text, changed a few a frame
+ *
+ * The Overview's lists of a title and a subtitle a row: each
+ * township's last file (the city's), those in post too long without a
+ * training.  Read again (a file received, a save), the rows there are
+ * are changed in place, and only where they say something else; and a
+ * few rows are made or changed in each frame, not a city's hundred at
+ * once, which held the window up for half a second when the files
+ * received were first shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tx-overview-page"
+
+#include "config.h"
+
+#include "tx-text-rows.h"
+
+/* The rows made or changed in one frame, in all the lists together */
+#define ROWS_A_FRAME 4
+
+struct _TxTextRows
+{
+  GtkListBox *list;        /* the rows, owned by the window */
+  GPtrArray  *rows;        /* TxTextRow, what they are to say */
+  guint       next;        /* the next to show */
+  guint       tick_id;
+};
+
+TxTextRow *
+tx_text_row_new (const char *title,
+                 const char *subtitle,
+                 gboolean    warning)
+{
+  TxTextRow *row = g_new0 (TxTextRow, 1);
+
+  row->title = g_strdup (title);
+  row->subtitle = g_strdup (subtitle);
+  row->warning = warning;
+
+  return row;
+}
+
+void
+tx_text_row_free (TxTextRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->title);
+  g_free (row->subtitle);
+  g_free (row);
+}
+
+/**
+ * tx_text_rows_frame_allows:
+ * @list: a list on screen
+ *
+ * Whether @list may make or change one more row in this frame: the
+ * Overview's lists, read again together, share ROWS_A_FRAME rows a
+ * frame (a dozen rows made at once stalled the window over a tenth of
+ * a second).  Counts the row if so.
+ */
+gboolean
+tx_text_rows_frame_allows (GtkWidget *list)
+{
+  static GdkFrameClock *clock;
+  static gint64 frame = -1;
+  static guint used;
+  GdkFrameClock *now_clock = gtk_widget_get_frame_clock (list);
+  gint64 now_frame = now_clock != NULL ? gdk_frame_clock_get_frame_counter (now_clock) : -1;
+
+  if (now_clock != clock || now_frame != frame)
+    {
+      clock = now_clock;
+      frame = now_frame;
+      used = 0;
+    }
+  if (used >= ROWS_A_FRAME)
+    return FALSE;
+
+  used++;
+  return TRUE;
+}
+
+static GtkWidget *
+create_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_visible (icon, FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "tx-warning-icon", icon);
+
+  return row;
+}
+
+/* Whether @row, made by create_row(), says something else than @text */
+static gboolean
+differs (GtkWidget       *row,
+         const TxTextRow *text)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tx-warning-icon");
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text->title) != 0 ||
+         g_strcmp0 (subtitle != NULL && *subtitle != '\0' ? subtitle : NULL, text->subtitle) != 0 ||
+         gtk_widget_get_visible (icon) != text->warning;
+}
+
+static void
+update_row (GtkWidget       *row,
+            const TxTextRow *text)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tx-warning-icon");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->subtitle);
+  gtk_widget_set_visible (icon, text->warning);
+}
+
+/* The next rows, as many as the frame allows to be made or changed
+ * (or all, @all); after the last, the rows left over go. */
+static void
+show_rows (TxTextRows *self,
+           gboolean    all)
+{
+  guint n = self->rows != NULL ? self->rows->len : 0;
+
+  for (; self->next < n; self->next++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, self->next);
+      const TxTextRow *text = g_ptr_array_index (self->rows, self->next);
+
+      if (row != NULL && !differs (GTK_WIDGET (row), text))
+        continue;
+      if (!all && !tx_text_rows_frame_allows (GTK_WIDGET (self->list)))
+        break;
+      if (row == NULL)
+        {
+          row = GTK_LIST_BOX_ROW (create_row ());
+          gtk_list_box_append (self->list, GTK_WIDGET (row));
+        }
+      update_row (GTK_WIDGET (row), text);
+    }
+  if (self->next < n)
+    return;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->list, n)) != NULL;)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  TxTextRows *self = user_data;
+
+  show_rows (self, FALSE);
+  if (self->rows != NULL && self->next < self->rows->len)
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop (TxTextRows *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
+  self->tick_id = 0;
+}
+
+/**
+ * tx_text_rows_new:
+ * @list: the list box to fill, which outlives this
+ */
+TxTextRows *
+tx_text_rows_new (GtkListBox *list)
+{
+  TxTextRows *self = g_new0 (TxTextRows, 1);
+
+  self->list = list;
+
+  return self;
+}
+
+void
+tx_text_rows_free (TxTextRows *self)
+{
+  if (self == NULL)
+    return;
+
+  stop (self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * tx_text_rows_show:
+ * @rows: (element-type TxTextRow) (nullable) (transfer full): what the
+ *   rows are to say, in order; %NULL for no row
+ *
+ * A few rows a frame while the list is on screen, else all at once.
+ */
+void
+tx_text_rows_show (TxTextRows *self,
+                   GPtrArray  *rows)
+{
+  stop (self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = rows;
+  self->next = 0;
+
+  show_rows (self, !gtk_widget_get_mapped (GTK_WIDGET (self->list)));
+  if (self->rows != NULL && self->next < self->rows->len)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), on_tick_cb, self, NULL);
+}
+
+/**
+ * tx_text_rows_is_filling:
+ *
+ * Whether rows are still to be made or changed, a few each frame (for
+ * the tests)
+ */
+gboolean
+tx_text_rows_is_filling (TxTextRows *self)
+{
+  return self->tick_id != 0;
+}
