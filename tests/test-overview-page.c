@@ -39,6 +39,7 @@
 #include "tx-roster.h"
 #include "tx-test-gui.h"
 #include "tx-test-pdf.h"
+#include "tx-text-rows.h"
 
 #define TODAY "2026-11-27"
 #define YEAR 2026
@@ -1577,6 +1578,67 @@ fixture_tear_down_zh_cn (Fixture       *fixture,
   tx_test_use_english ();
 }
 
+static gboolean
+is_next_frame (gpointer data)
+{
+  GtkWidget *list = data;
+
+  return gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (list)) !=
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "tx-frame"));
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The Overview's lists share a few lines of text a frame: a township
+ * of 需要关注 with its three main reasons and how many more takes most
+ * of a frame, the row after it waits for the next; the first row of a
+ * frame is made however long it is; a list not on screen is not held. */
+static void
+test_frame_budget (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *hidden = gtk_list_box_new ();
+
+  g_assert_cmpuint (tx_text_rows_count_lines (NULL), ==, 0);
+  g_assert_cmpuint (tx_text_rows_count_lines (""), ==, 0);
+  g_assert_cmpuint (tx_text_rows_count_lines ("已报送 2026年11月3日"), ==, 1);
+  g_assert_cmpuint (tx_text_rows_count_lines ("超期 40 天\n反馈超期 12 天\n\n等5项"), ==, 4);
+
+  for (guint i = 0; i < 10; i++)
+    g_assert_true (tx_text_rows_frame_allows (hidden, 5));
+
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  tx_test_wait_until (is_mapped, list, "the list on screen");
+
+  g_object_set_data (G_OBJECT (list), "tx-frame",
+                     GINT_TO_POINTER (gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (list))));
+  tx_test_wait_until (is_next_frame, list, "a frame");
+  /* within one frame: a township and its reasons, then a one-line row */
+  g_object_set_data (G_OBJECT (list), "tx-frame",
+                     GINT_TO_POINTER (gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (list))));
+  g_assert_true (tx_text_rows_frame_allows (list, 5));
+  g_assert_false (tx_text_rows_frame_allows (list, 2));
+  g_assert_true (tx_text_rows_frame_allows (list, 1));
+  g_assert_false (tx_text_rows_frame_allows (list, 1));
+  g_assert_false (is_next_frame (list));
+
+  /* the next frame: the first row however long */
+  gtk_widget_queue_draw (list);
+  tx_test_wait_until (is_next_frame, list, "the next frame");
+  g_assert_true (tx_text_rows_frame_allows (list, 9));
+  g_assert_false (tx_text_rows_frame_allows (list, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_ref_sink (hidden);
+  g_object_unref (hidden);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1584,6 +1646,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   tx_test_init_gui ();
 
+  g_test_add_func ("/gui/overview-page/frame-budget", test_frame_budget);
   g_test_add ("/gui/overview-page/needs-attention", Fixture, NULL,
               fixture_set_up, test_needs_attention, fixture_tear_down);
   g_test_add ("/gui/overview-page/open-records", Fixture, NULL,

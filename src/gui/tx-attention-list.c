@@ -254,6 +254,22 @@ create_group_row (TxAttentionList *self,
 static void show_rows (TxAttentionList *self,
                        gboolean         all);
 
+/* The lines of text the @i-th row lays out (update_group_row()): a
+ * township's name, its main reasons and how many more; or a reason and
+ * its township */
+static guint
+count_row_lines (TxAttentionList *self,
+                 guint            i)
+{
+  guint reasons;
+
+  if (self->groups == NULL)
+    return 2;
+
+  reasons = ((GPtrArray *) g_ptr_array_index (self->groups, i))->len;
+  return 1 + MIN (reasons, GROUP_NAMED) + (reasons > GROUP_NAMED ? 1 : 0);
+}
+
 /* The other townships, under those shown, focus where it was */
 static void
 on_more_activated_cb (AdwActionRow    *row,
@@ -300,7 +316,9 @@ static void
 show_rows (TxAttentionList *self,
            gboolean         all)
 {
-  for (; self->next < self->shown_to && (all || tx_text_rows_frame_allows (GTK_WIDGET (self->list))); self->next++)
+  for (; self->next < self->shown_to && (all || tx_text_rows_frame_allows (GTK_WIDGET (self->list),
+                                                                           count_row_lines (self, self->next)));
+       self->next++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, self->next);
       GtkWidget *made;

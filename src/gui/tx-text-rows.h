@@ -27,7 +27,9 @@ void        tx_text_rows_free        (TxTextRows *self);
 void        tx_text_rows_show        (TxTextRows *self,
                                       GPtrArray  *rows);
 gboolean    tx_text_rows_is_filling  (TxTextRows *self);
-gboolean    tx_text_rows_frame_allows (GtkWidget *list);
+gboolean    tx_text_rows_frame_allows (GtkWidget *list,
+                                       guint      lines);
+guint       tx_text_rows_count_lines (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxTextRows, tx_text_rows_free)
 
