@@ -58,11 +58,8 @@ main (int   argc,
   g_autoptr(GFile) from = NULL;
   g_autoptr(GFile) to = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *zip_path = NULL;
-  g_autofree char *json = NULL;
   TxYearArchiveDialog *dialog;
   TxWindow *window;
   BenchWatch watch;
@@ -138,19 +135,7 @@ main (int   argc,
   json_builder_add_string_value (builder, "archive-window");
   json_builder_set_member_name (builder, "archive_s");
   json_builder_add_double_value (builder, took / (double) G_USEC_PER_SEC);
-  json_builder_set_member_name (builder, "max_stall_ms");
-  json_builder_add_int_value (builder, bench_to_ms (watch.max_late));
-  json_builder_set_member_name (builder, "max_frame_gap_ms");
-  json_builder_add_int_value (builder, bench_to_ms (watch.max_frame_gap));
-  json_builder_set_member_name (builder, "frames");
-  json_builder_add_int_value (builder, watch.n_frames);
-  json_builder_set_member_name (builder, "met");
-  json_builder_add_boolean_value (builder, met);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n%s\n", json, met ? "target met" : "TARGET MISSED");
+  bench_watch_print_json (&watch, builder, met);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -123,9 +123,6 @@ main (int   argc,
   g_autoptr(TxDay) day = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   TxReceiveDialog *dialog;
   TxWindow *window;
   BenchWatch watch;
@@ -212,19 +209,7 @@ main (int   argc,
   json_builder_add_int_value (builder, people);
   json_builder_set_member_name (builder, "peak_rss_kb");
   json_builder_add_int_value (builder, bench_peak_rss_kb ());
-  json_builder_set_member_name (builder, "max_stall_ms");
-  json_builder_add_int_value (builder, bench_to_ms (watch.max_late));
-  json_builder_set_member_name (builder, "max_frame_gap_ms");
-  json_builder_add_int_value (builder, bench_to_ms (watch.max_frame_gap));
-  json_builder_set_member_name (builder, "frames");
-  json_builder_add_int_value (builder, watch.n_frames);
-  json_builder_set_member_name (builder, "met");
-  json_builder_add_boolean_value (builder, met);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n%s\n", json, met ? "target met" : "TARGET MISSED");
+  bench_watch_print_json (&watch, builder, met);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -212,3 +212,37 @@ bench_watch_stop (BenchWatch *watch)
 
   return g_get_monotonic_time () - watch->started;
 }
+
+/**
+ * bench_watch_print_json:
+ * @builder: an object begun, with the benchmark's own members
+ * @met: whether the benchmark met its targets
+ *
+ * Ends @builder's object with what @watch saw (the longest stall, the
+ * longest without a frame, the frames) and whether the targets were
+ * met, and prints it on one line, then "target met" or "TARGET
+ * MISSED".
+ */
+void
+bench_watch_print_json (const BenchWatch *watch,
+                        JsonBuilder      *builder,
+                        gboolean          met)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_set_member_name (builder, "max_stall_ms");
+  json_builder_add_int_value (builder, bench_to_ms (watch->max_late));
+  json_builder_set_member_name (builder, "max_frame_gap_ms");
+  json_builder_add_int_value (builder, bench_to_ms (watch->max_frame_gap));
+  json_builder_set_member_name (builder, "frames");
+  json_builder_add_int_value (builder, watch->n_frames);
+  json_builder_set_member_name (builder, "met");
+  json_builder_add_boolean_value (builder, met);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n%s\n", json, met ? "target met" : "TARGET MISSED");
+}

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,8 @@ void   bench_watch_start (BenchWatch *watch,
 gint64 bench_watch_stop  (BenchWatch *watch);
 void   bench_watch_phases (GtkWidget  *window,
                            const char *name);
+void   bench_watch_print_json (const BenchWatch *watch,
+                               JsonBuilder      *builder,
+                               gboolean          met);
 
 G_END_DECLS
