@@ -52,7 +52,7 @@ struct _TxAttentionList
   GPtrArray           *groups;      /* GPtrArray of Attention, a township's, the worst first */
 
   /* the rows being shown, a few a frame (show_rows()) */
-  guint                tick_id;
+  TxRowPacer           pacer;
   guint                next;        /* the next group, or reason, to show */
   guint                shown_to;    /* the groups, or reasons, to show */
 };
@@ -251,8 +251,8 @@ create_group_row (TxAttentionList *self,
   return GTK_WIDGET (row);
 }
 
-static void show_rows (TxAttentionList *self,
-                       gboolean         all);
+static gboolean show_rows (gpointer data,
+                           gboolean all);
 
 /* The lines of text the @i-th row lays out (update_group_row()): a
  * township's name, its main reasons and how many more; or a reason and
@@ -281,7 +281,7 @@ on_more_activated_cb (AdwActionRow    *row,
   gtk_list_box_remove (self->list, GTK_WIDGET (row));
   self->shown_to = self->groups->len;
   /* asked for: shown at once */
-  g_clear_handle_id (&self->tick_id, g_source_remove);
+  tx_row_pacer_stop (&self->pacer);
   show_rows (self, TRUE);
   first_new = gtk_list_box_get_row_at_index (self->list, index);
   if (first_new != NULL && !gtk_widget_grab_focus (GTK_WIDGET (first_new)))
@@ -312,10 +312,12 @@ create_more_row (TxAttentionList *self)
  * says the group or the reason now at its place; another is made
  * anew.  After the last, the rows left over go, and when grouped a
  * last row lists the townships not shown. */
-static void
-show_rows (TxAttentionList *self,
-           gboolean         all)
+static gboolean
+show_rows (gpointer data,
+           gboolean all)
 {
+  TxAttentionList *self = data;
+
   for (; self->next < self->shown_to && (all || tx_text_rows_frame_allows (GTK_WIDGET (self->list),
                                                                            count_row_lines (self, self->next)));
        self->next++)
@@ -351,28 +353,14 @@ show_rows (TxAttentionList *self,
       gtk_list_box_insert (self->list, made, self->next);
     }
   if (self->next < self->shown_to)
-    return;
+    return TRUE;
 
   /* the rows after, of before */
   for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->list, self->shown_to)) != NULL;)
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   if (self->groups != NULL && self->shown_to < self->groups->len)
     gtk_list_box_append (self->list, create_more_row (self));
-}
-
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
-{
-  TxAttentionList *self = user_data;
-
-  show_rows (self, FALSE);
-  if (self->next < self->shown_to)
-    return G_SOURCE_CONTINUE;
-
-  self->tick_id = 0;
-  return G_SOURCE_REMOVE;
+  return FALSE;
 }
 
 /* Before the rows are changed, a few a frame: each row there already
@@ -417,21 +405,11 @@ static void
 start_rows (TxAttentionList *self,
             guint            n)
 {
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
-  self->tick_id = 0;
+  tx_row_pacer_stop (&self->pacer);
   self->next = 0;
   self->shown_to = n;
   retarget_rows (self);
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list)))
-    {
-      show_rows (self, TRUE);
-      return;
-    }
-  show_rows (self, FALSE);
-  if (self->next < self->shown_to)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), on_tick_cb, self, NULL);
+  tx_row_pacer_start (&self->pacer);
 }
 
 /**
@@ -442,7 +420,7 @@ start_rows (TxAttentionList *self,
 gboolean
 tx_attention_list_is_filling (TxAttentionList *self)
 {
-  return self->tick_id != 0;
+  return tx_row_pacer_is_running (&self->pacer);
 }
 
 /* The reasons by township, a township where its worst reason comes:
@@ -474,9 +452,7 @@ clear_rows (TxAttentionList *self)
 {
   GtkWidget *child;
 
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
-  self->tick_id = 0;
+  tx_row_pacer_stop (&self->pacer);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -497,6 +473,7 @@ tx_attention_list_new (GtkListBox          *list,
   self->list = list;
   self->open = open;
   self->user_data = user_data;
+  tx_row_pacer_init (&self->pacer, GTK_WIDGET (list), show_rows, self);
   self->badge_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   return self;
@@ -508,8 +485,7 @@ tx_attention_list_free (TxAttentionList *self)
   if (self == NULL)
     return;
 
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
+  tx_row_pacer_stop (&self->pacer);
   g_clear_object (&self->badge_size_group);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);

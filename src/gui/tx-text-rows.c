@@ -31,7 +31,7 @@ struct _TxTextRows
   GtkListBox *list;        /* the rows, owned by the window */
   GPtrArray  *rows;        /* TxTextRow, what they are to say */
   guint       next;        /* the next to show */
-  guint       tick_id;
+  TxRowPacer  pacer;
 };
 
 TxTextRow *
@@ -120,6 +120,67 @@ tx_text_rows_count_lines (const char *text)
   return lines;
 }
 
+static gboolean
+on_pacer_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  TxRowPacer *pacer = user_data;
+
+  if (pacer->show (pacer->data, FALSE))
+    return G_SOURCE_CONTINUE;
+
+  pacer->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tx_row_pacer_init:
+ * @list: the list whose rows @show shows, which outlives @pacer
+ */
+void
+tx_row_pacer_init (TxRowPacer     *pacer,
+                   GtkWidget      *list,
+                   TxRowPacerFunc  show,
+                   gpointer        data)
+{
+  pacer->list = list;
+  pacer->show = show;
+  pacer->data = data;
+  pacer->tick_id = 0;
+}
+
+/**
+ * tx_row_pacer_start:
+ *
+ * Shows the rows: the first few now and the others a few each frame
+ * while the list is on screen; all at once when it is not (nothing is
+ * laid out meanwhile).  Rows still being shown are left where they are.
+ */
+void
+tx_row_pacer_start (TxRowPacer *pacer)
+{
+  tx_row_pacer_stop (pacer);
+  if (pacer->show (pacer->data, !gtk_widget_get_mapped (pacer->list)))
+    pacer->tick_id = gtk_widget_add_tick_callback (pacer->list, on_pacer_tick_cb, pacer, NULL);
+}
+
+/* No more rows are shown until started again. */
+void
+tx_row_pacer_stop (TxRowPacer *pacer)
+{
+  if (pacer->tick_id != 0)
+    gtk_widget_remove_tick_callback (pacer->list, pacer->tick_id);
+  pacer->tick_id = 0;
+}
+
+/* Whether rows are still to be shown, a few each frame */
+gboolean
+tx_row_pacer_is_running (TxRowPacer *pacer)
+{
+  return pacer->tick_id != 0;
+}
+
 static GtkWidget *
 create_row (void)
 {
@@ -160,11 +221,13 @@ update_row (GtkWidget       *row,
 }
 
 /* The next rows, as many as the frame allows to be made or changed
- * (or all, @all); after the last, the rows left over go. */
-static void
-show_rows (TxTextRows *self,
-           gboolean    all)
+ * (or all, @all); after the last, the rows left over go.  Whether rows
+ * are left to show. */
+static gboolean
+show_rows (gpointer data,
+           gboolean all)
 {
+  TxTextRows *self = data;
   guint n = self->rows != NULL ? self->rows->len : 0;
 
   for (; self->next < n; self->next++)
@@ -185,33 +248,11 @@ show_rows (TxTextRows *self,
       update_row (GTK_WIDGET (row), text);
     }
   if (self->next < n)
-    return;
+    return TRUE;
 
   for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->list, n)) != NULL;)
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
-}
-
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
-{
-  TxTextRows *self = user_data;
-
-  show_rows (self, FALSE);
-  if (self->rows != NULL && self->next < self->rows->len)
-    return G_SOURCE_CONTINUE;
-
-  self->tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop (TxTextRows *self)
-{
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->tick_id);
-  self->tick_id = 0;
+  return FALSE;
 }
 
 /**
@@ -224,6 +265,7 @@ tx_text_rows_new (GtkListBox *list)
   TxTextRows *self = g_new0 (TxTextRows, 1);
 
   self->list = list;
+  tx_row_pacer_init (&self->pacer, GTK_WIDGET (list), show_rows, self);
 
   return self;
 }
@@ -234,7 +276,7 @@ tx_text_rows_free (TxTextRows *self)
   if (self == NULL)
     return;
 
-  stop (self);
+  tx_row_pacer_stop (&self->pacer);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self);
 }
@@ -250,14 +292,11 @@ void
 tx_text_rows_show (TxTextRows *self,
                    GPtrArray  *rows)
 {
-  stop (self);
+  tx_row_pacer_stop (&self->pacer);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows;
   self->next = 0;
-
-  show_rows (self, !gtk_widget_get_mapped (GTK_WIDGET (self->list)));
-  if (self->rows != NULL && self->next < self->rows->len)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), on_tick_cb, self, NULL);
+  tx_row_pacer_start (&self->pacer);
 }
 
 /**
@@ -269,5 +308,5 @@ tx_text_rows_show (TxTextRows *self,
 gboolean
 tx_text_rows_is_filling (TxTextRows *self)
 {
-  return self->tick_id != 0;
+  return tx_row_pacer_is_running (&self->pacer);
 }

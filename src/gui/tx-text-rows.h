@@ -33,4 +33,25 @@ guint       tx_text_rows_count_lines (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TxTextRows, tx_text_rows_free)
 
+/* Shows the next rows the frame allows (tx_text_rows_frame_allows()),
+ * or all of them (@all); returns whether rows are left to show. */
+typedef gboolean (*TxRowPacerFunc) (gpointer data,
+                                    gboolean all);
+
+/* Shows a list's rows a few a frame: see tx_row_pacer_start() */
+typedef struct {
+  GtkWidget      *list;
+  TxRowPacerFunc  show;
+  gpointer        data;
+  guint           tick_id;
+} TxRowPacer;
+
+void        tx_row_pacer_init        (TxRowPacer     *pacer,
+                                      GtkWidget      *list,
+                                      TxRowPacerFunc  show,
+                                      gpointer        data);
+void        tx_row_pacer_start       (TxRowPacer     *pacer);
+void        tx_row_pacer_stop        (TxRowPacer     *pacer);
+gboolean    tx_row_pacer_is_running  (TxRowPacer     *pacer);
+
 G_END_DECLS
