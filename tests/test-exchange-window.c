@@ -886,6 +886,50 @@ test_office_kind (Fixture       *f,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "work-groups"));
 }
 
+static gboolean
+has_file_rows (gpointer dialog)
+{
+  g_autoptr(GPtrArray) subtitles = file_subtitles (dialog);
+
+  return subtitles->len > 0;
+}
+
+/* A city chooses a dozen files at once: the dialog lists them a few a
+ * frame, not all in its first frame, and then each with what became of
+ * it (here, none is an exchange file) */
+static void
+test_many_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) subtitles = NULL;
+  TxReceiveDialog *receive;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("乡镇%02u.tongxin", i + 1);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "这不是交换文件", -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  receive = tx_window_receive (f->window, files);
+  tx_test_wait_until (has_file_rows, receive, "the first files' rows");
+  subtitles = file_subtitles (receive);
+  g_assert_cmpuint (subtitles->len, >, 0);
+  g_assert_cmpuint (subtitles->len, <, 12);
+  g_clear_pointer (&subtitles, g_ptr_array_unref);
+
+  tx_test_wait_until (receive_done, receive, "the files to be read");
+  tx_test_settle ();
+  subtitles = file_subtitles (receive);
+  g_assert_cmpuint (subtitles->len, ==, 12);
+  for (guint i = 0; i < subtitles->len; i++)
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (subtitles, i), "Not imported: "));
+  gtk_window_destroy (GTK_WINDOW (receive));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +940,7 @@ main (int   argc,
   g_test_add ("/gui/exchange-window/send-receive-decide", Fixture, NULL, fixture_set_up, test_send_receive_decide,
               fixture_tear_down);
 
+  g_test_add ("/gui/exchange-window/many-files", Fixture, NULL, fixture_set_up, test_many_files, fixture_tear_down);
   g_test_add ("/gui/exchange-window/welcome-city", Fixture, NULL, fixture_set_up, test_welcome_city, fixture_tear_down);
   g_test_add ("/gui/exchange-window/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
   g_test_add ("/gui/exchange-window/work-groups", Fixture, NULL, fixture_set_up, test_work_groups, fixture_tear_down);

@@ -29,6 +29,7 @@
 #include "tx-exchange-task.h"
 #include "tx-progress.h"
 #include "tx-receive-dialog.h"
+#include "tx-text-rows.h"
 
 /* How often the bar moves */
 #define PROGRESS_MS 100
@@ -72,8 +73,8 @@ struct _TxReceiveDialog
   GPtrArray       *files;        /* Received */
   gboolean         busy;         /* a file is read or imported */
   gboolean         importing;    /* the files are imported, one after the other */
-  guint            n_listed;     /* the files' rows in the list (add_rows()) */
-  guint            tick_id;
+  guint            n_listed;     /* the files' rows in the list (show_rows()) */
+  TxRowPacer       pacer;        /* puts the files' rows in the list, a few a frame */
 
   /* how far the reading, or the import, of the files is */
   TxProgress       progress;     /* the file's, written by its worker */
@@ -82,11 +83,6 @@ struct _TxReceiveDialog
   guint            progress_id;
   gboolean         holding;      /* the window is told of the files imported when the last is in */
 };
-
-/* The files' rows put in the list at first, and then in each frame: a
- * city's hundred rows laid out at once stalled the window */
-#define ROWS_FIRST   12
-#define ROWS_A_FRAME 8
 
 G_DEFINE_FINAL_TYPE (TxReceiveDialog, tx_receive_dialog, ADW_TYPE_WINDOW)
 
@@ -508,9 +504,7 @@ tx_receive_dialog_dispose (GObject *object)
 {
   TxReceiveDialog *self = TX_RECEIVE_DIALOG (object);
 
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-  self->tick_id = 0;
+  tx_row_pacer_stop (&self->pacer);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   tell_window (self);
   g_clear_object (&self->store);
@@ -573,6 +567,10 @@ tx_receive_dialog_set_property (GObject      *object,
     }
 }
 
+static void     tx_receive_dialog_map (GtkWidget *widget);
+static gboolean show_rows             (gpointer   data,
+                                       gboolean   all);
+
 static void
 tx_receive_dialog_class_init (TxReceiveDialogClass *klass)
 {
@@ -583,6 +581,7 @@ tx_receive_dialog_class_init (TxReceiveDialogClass *klass)
   object_class->finalize = tx_receive_dialog_finalize;
   object_class->get_property = tx_receive_dialog_get_property;
   object_class->set_property = tx_receive_dialog_set_property;
+  widget_class->map = tx_receive_dialog_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TX_TYPE_STORE,
@@ -618,35 +617,41 @@ static void
 tx_receive_dialog_init (TxReceiveDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tx_row_pacer_init (&self->pacer, GTK_WIDGET (self->list), show_rows, self);
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
 }
 
-/* The next @n files' rows, in the list */
-static void
-add_rows (TxReceiveDialog *self,
-          guint            n)
+/* The files' rows, in the list: as many as the frame allows
+ * (tx_text_rows_frame_allows()), or all (@all).  A city's hundred rows
+ * laid out at once stalled the window.  Whether rows are left. */
+static gboolean
+show_rows (gpointer data,
+           gboolean all)
 {
-  for (; n > 0 && self->n_listed < self->files->len; n--, self->n_listed++)
+  TxReceiveDialog *self = data;
+
+  for (; self->n_listed < self->files->len; self->n_listed++)
     {
       Received *received = g_ptr_array_index (self->files, self->n_listed);
+      const char *subtitle = adw_expander_row_get_subtitle (received->row);
 
+      if (!all && !tx_text_rows_frame_allows (GTK_WIDGET (self->list), 1 + tx_text_rows_count_lines (subtitle)))
+        break;
       gtk_list_box_append (self->list, GTK_WIDGET (received->row));
     }
+
+  return self->n_listed < self->files->len;
 }
 
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
+/* On screen: the rows, a few a frame */
+static void
+tx_receive_dialog_map (GtkWidget *widget)
 {
   TxReceiveDialog *self = TX_RECEIVE_DIALOG (widget);
 
-  add_rows (self, ROWS_A_FRAME);
+  GTK_WIDGET_CLASS (tx_receive_dialog_parent_class)->map (widget);
   if (self->n_listed < self->files->len)
-    return G_SOURCE_CONTINUE;
-
-  self->tick_id = 0;
-  return G_SOURCE_REMOVE;
+    tx_row_pacer_start (&self->pacer);
 }
 
 /**
@@ -682,9 +687,9 @@ tx_receive_dialog_new (GtkWindow *parent,
       g_ptr_array_add (self->files, received);
       update_row (self, received);
     }
-  add_rows (self, ROWS_FIRST);
-  if (self->n_listed < self->files->len)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
+  /* the rows are listed when the dialog is shown */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    tx_row_pacer_start (&self->pacer);
 
   start_progress (self, files->len);
   next_task (self);
