@@ -10,6 +10,7 @@
 
 #include "tx-settings.h"
 #include "tx-store.h"
+#include "tx-turns.h"
 
 typedef struct {
   char    *dir;
@@ -191,6 +192,68 @@ test_busy (Fixture       *f,
   sqlite3_close (other);
 }
 
+static GString *turns_done;
+
+static void
+turn_a (gpointer owner)
+{
+  g_string_append (turns_done, g_object_get_data (owner, "tx-name"));
+}
+
+static void
+turn_b (gpointer owner)
+{
+  g_string_append_printf (turns_done, "%s'", (char *) g_object_get_data (owner, "tx-name"));
+}
+
+static GObject *
+named_object (const char *name)
+{
+  GObject *object = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (object, "tx-name", (gpointer) name);
+  return object;
+}
+
+/* When everything changed, each view reads itself again in a turn of
+ * the main loop of its own (tx-turns.c): one piece a turn, in the
+ * order queued, once each, and none for a view gone meanwhile */
+static void
+test_turns (void)
+{
+  g_autoptr(GObject) a = named_object ("A");
+  g_autoptr(GObject) b = named_object ("B");
+  GObject *c = named_object ("C");
+
+  turns_done = g_string_new (NULL);
+  g_assert_false (tx_turns_pending ());
+  tx_turns_add (a, turn_a);
+  tx_turns_add (b, turn_a);
+  tx_turns_add (a, turn_a);   /* queued already */
+  tx_turns_add (a, turn_b);
+  tx_turns_add (c, turn_a);
+  g_assert_true (tx_turns_pending ());
+  g_object_unref (c);          /* gone before its turn */
+
+  g_assert_true (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (turns_done->str, ==, "A");
+  g_assert_true (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (turns_done->str, ==, "AB");
+  g_assert_true (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (turns_done->str, ==, "ABA'");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (turns_done->str, ==, "ABA'");
+  g_assert_false (tx_turns_pending ());
+
+  /* queued again once done */
+  tx_turns_add (a, turn_a);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (turns_done->str, ==, "ABA'A");
+  g_string_free (turns_done, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,5 +264,6 @@ main (int   argc,
   g_test_add ("/writers/hold", Fixture, NULL, fixture_set_up, test_hold_other_writers, fixture_tear_down);
   g_test_add ("/writers/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
 
+  g_test_add_func ("/writers/turns", test_turns);
   return g_test_run ();
 }

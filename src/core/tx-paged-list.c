@@ -7,8 +7,9 @@
  * are kept.  Filtering and sorting happen in SQL (the subclass's
  * query_ids), never by OFFSET.  When the store says records of a kind
  * the list shows changed, the ids are read again, and the views hear
- * of the rows that moved and of the rows those records show; a list
- * nobody sees keeps what changed until it is caught up.  A list made with
+ * of the rows that moved and of the rows those records show (after
+ * "all", in a turn of the main loop of its own); a list nobody sees
+ * keeps what changed until it is caught up.  A list made with
  * g_object_new() is empty until first reloaded (or given a filter): a
  * view that filters at once reads its ids once.
  *
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "tx-paged-list.h"
+#include "tx-turns.h"
 
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 8
@@ -218,8 +220,23 @@ note_change (TxPagedList *self,
     g_array_append_vals (priv->pending, ids->data, ids->len);
 }
 
+/* What changed, when its turn comes: nothing if the list was read
+ * again meanwhile */
+static void
+catch_up_turn (gpointer owner)
+{
+  TxPagedList *self = owner;
+  TxPagedListPrivate *priv = tx_paged_list_get_instance_private (self);
+
+  if (priv->store != NULL && !priv->ignoring && (priv->pending_all || priv->pending->len > 0))
+    reload (self);
+}
+
 /* A change the list may show: a list in sight reads its ids again at
- * once; one nobody sees, or not read yet, when it is asked to. */
+ * once; one nobody sees, or not read yet, when it is asked to.  After
+ * "all" (files received, another program's writes), in a turn of the
+ * main loop of its own (tx-turns.c), as every view of the window reads
+ * itself again. */
 static void
 on_store_changed_cb (TxPagedList *self,
                      const char  *kind,
@@ -232,7 +249,12 @@ on_store_changed_cb (TxPagedList *self,
     return;
 
   note_change (self, kind, uuid);
-  if (!priv->ignoring && (priv->pending_all || priv->pending->len > 0))
+  if (priv->ignoring || (!priv->pending_all && priv->pending->len == 0))
+    return;
+
+  if (g_strcmp0 (kind, "all") == 0)
+    tx_turns_add (self, catch_up_turn);
+  else
     reload (self);
 }
 

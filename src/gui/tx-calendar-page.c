@@ -36,6 +36,7 @@
 #include "tx-plan-timeline.h"
 #include "tx-records.h"
 #include "tx-township-model.h"
+#include "tx-turns.h"
 #include "tx-vocabulary.h"
 
 /* More events than this in a day, and the day shows one fewer and a
@@ -510,14 +511,28 @@ on_day_changed_cb (TxCalendarPage *self)
 }
 
 static void
+read_all_turn (gpointer owner)
+{
+  TxCalendarPage *self = owner;
+
+  /* none since (the page is being closed) */
+  if (self->store != NULL)
+    reload (self);
+}
+
+static void
 on_store_changed_cb (TxStore        *store,
                      const char     *kind,
                      const char     *uuid,
                      TxCalendarPage *self)
 {
-  static const char * const kinds[] = { "consultation", "activity", "township", "plan", "all" };
+  static const char * const kinds[] = { "consultation", "activity", "township", "plan" };
 
-  if (g_strv_contains (kinds, kind))
+  /* everything (files received): in a turn of the main loop of its own
+   * (tx-turns.c), as every view of the window reads itself again */
+  if (g_strcmp0 (kind, "all") == 0)
+    tx_turns_add (self, read_all_turn);
+  else if (g_strv_contains (kinds, kind))
     reload (self);
 }
 

@@ -30,6 +30,7 @@
 #include "tx-list-page-private.h"
 #include "tx-out-of-sight.h"
 #include "tx-paged-list.h"
+#include "tx-turns.h"
 #include "tx-view-rows.h"
 
 
@@ -342,6 +343,24 @@ on_day_changed_cb (TxListPage *self)
   tx_list_page_refilter (self);
 }
 
+static void on_store_changed_cb (TxStore    *store,
+                                 const char *kind,
+                                 const char *uuid,
+                                 TxListPage *self);
+
+/* Everything changed (files received), in a turn of its own */
+static void
+read_all_turn (gpointer owner)
+{
+  TxListPage *self = owner;
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  /* none since (the page is being closed) */
+  if (priv->store != NULL)
+    on_store_changed_cb (priv->store, NULL, NULL, self);
+}
+
+/* @kind: what changed; %NULL when everything did, in its turn */
 static void
 on_store_changed_cb (TxStore    *store,
                      const char *kind,
@@ -350,7 +369,7 @@ on_store_changed_cb (TxStore    *store,
 {
   TxListPageClass *klass = TX_LIST_PAGE_GET_CLASS (self);
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-  gboolean all = g_strcmp0 (kind, "all") == 0;
+  gboolean all = kind == NULL;
   gboolean changed = FALSE;
 
   /* read in full when shown */
@@ -362,6 +381,14 @@ on_store_changed_cb (TxStore    *store,
       return;
     }
 
+  /* everything: in a turn of the main loop of its own (tx-turns.c), as
+   * every view of the window reads itself again */
+  if (g_strcmp0 (kind, "all") == 0)
+    {
+      tx_turns_add (self, read_all_turn);
+      return;
+    }
+
   /* A township's name; the years of the records (a recommendation not
    * submitted counts in its consultation's); the whole database. */
   if (all || g_strcmp0 (kind, "township") == 0)
@@ -369,7 +396,7 @@ on_store_changed_cb (TxStore    *store,
   if (all || g_strcmp0 (kind, klass->record_kind) == 0 || g_strcmp0 (kind, "consultation") == 0)
     changed |= tx_list_page_fill_years (self);
 
-  if (changed || (klass->is_filter_affected != NULL && klass->is_filter_affected (self, kind)))
+  if (changed || (klass->is_filter_affected != NULL && klass->is_filter_affected (self, all ? "all" : kind)))
     tx_list_page_refilter (self);
 }
 

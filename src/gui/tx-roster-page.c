@@ -30,6 +30,7 @@
 #include "tx-settings.h"
 #include "tx-text-cell.h"
 #include "tx-tooltips.h"
+#include "tx-turns.h"
 #include "tx-view-rows.h"
 #include "tx-vocabulary.h"
 #include "tx-window.h"
@@ -344,14 +345,30 @@ read_people (TxRosterPage *self,
 }
 
 static void
+read_all_turn (gpointer owner)
+{
+  TxRosterPage *self = owner;
+
+  /* none since (the page is being closed) */
+  if (self->store == NULL)
+    return;
+
+  fill_townships (self);
+  read_full_phones (self);
+}
+
+static void
 on_store_changed_cb (TxStore      *store,
                      const char   *kind,
                      const char   *uuid,
                      TxRosterPage *self)
 {
-  if (g_strcmp0 (kind, "township") == 0 || g_strcmp0 (kind, "all") == 0)
+  /* everything (files received): in a turn of its own (tx-turns.c) */
+  if (g_strcmp0 (kind, "all") == 0)
+    tx_turns_add (self, read_all_turn);
+  if (g_strcmp0 (kind, "township") == 0)
     fill_townships (self);
-  if (g_strcmp0 (kind, "setting") == 0 || g_strcmp0 (kind, "all") == 0)
+  if (g_strcmp0 (kind, "setting") == 0)
     read_full_phones (self);
 }
 
