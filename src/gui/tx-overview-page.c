@@ -431,19 +431,41 @@ show_reading (TxOverviewPage *self,
   update_actions (self);
 }
 
+/* The page, for a read in a worker: held weakly, so that a window
+ * closed meanwhile lets it go, which cancels the read */
+static GWeakRef *
+hold_weakly (TxOverviewPage *self)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+/* The page held by hold_weakly(), or %NULL if gone; @ref is freed */
+static TxOverviewPage *
+take_held (GWeakRef *ref)
+{
+  TxOverviewPage *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 /* What was read, shown; unless the page was read again meanwhile. */
 static void
 on_read_cb (GObject      *source_object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(TxOverviewPage) self = user_data;
+  g_autoptr(TxOverviewPage) self = take_held (user_data);
   g_autoptr(TxOverviewReading) reading = NULL;
   g_autoptr(GError) error = NULL;
 
   reading = tx_overview_reading_finish (TX_STORE (source_object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* another store, or none */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* another store, or none; or the page is gone */
 
   g_clear_object (&self->reading);
   if (self->read_again)
@@ -524,7 +546,7 @@ reload (TxOverviewPage *self)
     }
 
   self->reading = g_cancellable_new ();
-  tx_overview_reading_read_apart (reading, self->store, self->reading, on_read_cb, g_object_ref (self));
+  tx_overview_reading_read_apart (reading, self->store, self->reading, on_read_cb, hold_weakly (self));
 }
 
 /* Callbacks */
@@ -561,12 +583,12 @@ on_untrained_read_cb (GObject      *source_object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(TxOverviewPage) self = user_data;
+  g_autoptr(TxOverviewPage) self = take_held (user_data);
   g_autoptr(GPtrArray) untrained = NULL;
   g_autoptr(GError) error = NULL;
 
   untrained = tx_store_read_apart_finish (TX_STORE (source_object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->untrained_reading);
   if (untrained == NULL)
@@ -607,7 +629,7 @@ reread_untrained (TxOverviewPage *self)
   ask->days = self->training_days;
   self->untrained_reading = g_cancellable_new ();
   tx_store_read_apart (self->store, read_untrained_apart, ask, g_free, (GDestroyNotify) g_ptr_array_unref,
-                       self->untrained_reading, on_untrained_read_cb, g_object_ref (self));
+                       self->untrained_reading, on_untrained_read_cb, hold_weakly (self));
 }
 
 /* A change may change a colour, a count, a chart or who is listed as
