@@ -405,7 +405,6 @@ static void
 start_rows (TxAttentionList *self,
             guint            n)
 {
-  tx_row_pacer_stop (&self->pacer);
   self->next = 0;
   self->shown_to = n;
   retarget_rows (self);

@@ -343,49 +343,22 @@ on_day_changed_cb (TxListPage *self)
   tx_list_page_refilter (self);
 }
 
-static void on_store_changed_cb (TxStore    *store,
-                                 const char *kind,
-                                 const char *uuid,
-                                 TxListPage *self);
-
-/* Everything changed (files received), in a turn of its own */
+/* What @kind changed, read again ("all": everything).  Out of sight,
+ * the page is read in full when shown. */
 static void
-read_all_turn (gpointer owner)
-{
-  TxListPage *self = owner;
-  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-
-  /* none since (the page is being closed) */
-  if (priv->store != NULL)
-    on_store_changed_cb (priv->store, NULL, NULL, self);
-}
-
-/* @kind: what changed; %NULL when everything did, in its turn */
-static void
-on_store_changed_cb (TxStore    *store,
-                     const char *kind,
-                     const char *uuid,
-                     TxListPage *self)
+read_again (TxListPage *self,
+            const char *kind)
 {
   TxListPageClass *klass = TX_LIST_PAGE_GET_CLASS (self);
   TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
-  gboolean all = kind == NULL;
+  gboolean all = g_strcmp0 (kind, "all") == 0;
   gboolean changed = FALSE;
 
-  /* read in full when shown */
   if (priv->read_pending || priv->stale)
     return;
   if (tx_widget_is_out_of_sight (GTK_WIDGET (self)))
     {
       priv->stale = TRUE;
-      return;
-    }
-
-  /* everything: in a turn of the main loop of its own (tx-turns.c), as
-   * every view of the window reads itself again */
-  if (g_strcmp0 (kind, "all") == 0)
-    {
-      tx_turns_add (self, read_all_turn);
       return;
     }
 
@@ -396,8 +369,33 @@ on_store_changed_cb (TxStore    *store,
   if (all || g_strcmp0 (kind, klass->record_kind) == 0 || g_strcmp0 (kind, "consultation") == 0)
     changed |= tx_list_page_fill_years (self);
 
-  if (changed || (klass->is_filter_affected != NULL && klass->is_filter_affected (self, all ? "all" : kind)))
+  if (changed || (klass->is_filter_affected != NULL && klass->is_filter_affected (self, kind)))
     tx_list_page_refilter (self);
+}
+
+static void
+read_all_turn (gpointer owner)
+{
+  TxListPage *self = owner;
+  TxListPagePrivate *priv = tx_list_page_get_instance_private (self);
+
+  /* none since (the page is being closed) */
+  if (priv->store != NULL)
+    read_again (self, "all");
+}
+
+static void
+on_store_changed_cb (TxStore    *store,
+                     const char *kind,
+                     const char *uuid,
+                     TxListPage *self)
+{
+  /* everything: in a turn of the main loop of its own (tx-turns.c), as
+   * every view of the window reads itself again */
+  if (g_strcmp0 (kind, "all") == 0)
+    tx_turns_add (self, read_all_turn);
+  else
+    read_again (self, kind);
 }
 
 /* Actions */

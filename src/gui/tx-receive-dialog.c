@@ -687,10 +687,7 @@ tx_receive_dialog_new (GtkWindow *parent,
       g_ptr_array_add (self->files, received);
       update_row (self, received);
     }
-  /* the rows are listed when the dialog is shown */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    tx_row_pacer_start (&self->pacer);
-
+  /* the rows are listed when the dialog is shown (map) */
   start_progress (self, files->len);
   next_task (self);
 

@@ -155,7 +155,8 @@ tx_row_pacer_init (TxRowPacer     *pacer,
  *
  * Shows the rows: the first few now and the others a few each frame
  * while the list is on screen; all at once when it is not (nothing is
- * laid out meanwhile).  Rows still being shown are left where they are.
+ * laid out meanwhile).  Rows still being shown are left where they are,
+ * and shown from where @show begins now.
  */
 void
 tx_row_pacer_start (TxRowPacer *pacer)
@@ -292,7 +293,6 @@ void
 tx_text_rows_show (TxTextRows *self,
                    GPtrArray  *rows)
 {
-  tx_row_pacer_stop (&self->pacer);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows;
   self->next = 0;
