@@ -250,69 +250,93 @@ back_up_before_update (TxStore  *self,
   return TRUE;
 }
 
+/* Foreign keys are off while migrations run, so that a table can be
+ * rebuilt under the tables pointing to it (the way SQLite's
+ * documentation gives for changes ALTER TABLE cannot make); each
+ * migration is checked to break no reference before it commits. */
+static gboolean
+begin_migrating (TxStore  *self,
+                 GError  **error)
+{
+  return exec_sql (self, "PRAGMA foreign_keys = OFF", error) &&
+         exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+end_migrating (TxStore  *self,
+               GError  **error)
+{
+  return exec_sql (self, "COMMIT", error) &&
+         exec_sql (self, "PRAGMA foreign_keys = ON", error);
+}
+
 static gboolean
 apply_migrations (TxStore  *self,
                   GError  **error)
 {
   g_autoptr(GPtrArray) migrations = list_migrations ();
+  g_autoptr(GError) local_error = NULL;
   int current = pragma_int (self, "PRAGMA user_version");
+  /* A new file gets its whole schema in one transaction: one write to
+   * the disk rather than one a migration, and no file left half made. */
+  gboolean whole = current == 0;
+  const char *name = NULL;
+  int version = 0;
 
   if (!refuse_newer (self, current, error))
     return FALSE;
 
+  if (whole && !begin_migrating (self, &local_error))
+    goto failed;
+
   for (guint i = 0; i < migrations->len; i++)
     {
-      const char *name = g_ptr_array_index (migrations, i);
-      int version = atoi (name);
       g_autofree char *resource = NULL;
       g_autofree char *pragma = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
-      g_autoptr(GError) local_error = NULL;
       int broken_before = 0;
 
+      name = g_ptr_array_index (migrations, i);
+      version = atoi (name);
       if (version <= current)
         continue;
 
       resource = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
       bytes = g_resources_lookup_data (resource, 0, &local_error);
       if (bytes == NULL)
-        {
-          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_MIGRATION,
-                       _("Could not read the schema update %s: %s"), name, local_error->message);
-          return FALSE;
-        }
+        goto failed;
 
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-      /* Foreign keys are off while a migration runs, so that a table can
-       * be rebuilt under the tables pointing to it (the way SQLite's
-       * documentation gives for changes ALTER TABLE cannot make); they
-       * are checked before the migration commits. */
-      if (!exec_sql (self, "PRAGMA foreign_keys = OFF", &local_error) ||
-          !exec_sql (self, "BEGIN IMMEDIATE", &local_error) ||
+      if ((!whole && !begin_migrating (self, &local_error)) ||
           !count_broken_references (self, &broken_before, &local_error) ||
           !exec_sql (self, sql, &local_error) ||
           !check_references_kept (self, broken_before, &local_error) ||
           !exec_sql (self, pragma, &local_error) ||
-          !exec_sql (self, "COMMIT", &local_error) ||
-          !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error))
-        {
-          exec_sql (self, "ROLLBACK", NULL);
-          exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
-          g_warning ("Migration %s failed: %s", name, local_error->message);
-          g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_MIGRATION,
-                       _("Could not update the database “%s” to schema %d; it was left as it was. (%s)"),
-                       self->path, version, local_error->message);
-          return FALSE;
-        }
+          (!whole && !end_migrating (self, &local_error)))
+        goto failed;
 
       g_debug ("Applied migration %s", name);
       current = version;
     }
 
+  if (whole && !end_migrating (self, &local_error))
+    goto failed;
+
   return TRUE;
+
+failed:
+  exec_sql (self, "ROLLBACK", NULL);
+  exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
+  if (whole)
+    version = tx_store_get_latest_version ();
+  g_warning ("Migration %s failed: %s", name != NULL ? name : "", local_error->message);
+  g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_MIGRATION,
+               _("Could not update the database “%s” to schema %d; it was left as it was. (%s)"),
+               self->path, version, local_error->message);
+  return FALSE;
 }
 
 static void
