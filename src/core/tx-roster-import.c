@@ -583,7 +583,16 @@ add_new_person (Reader   *reader,
   g_ptr_array_add (reader->batch->keys, pinyin);
   g_ptr_array_add (reader->batch->keys, strokes);
   if (reader->batch->people->len == BATCH_SIZE)
-    g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
+    {
+      Batch *written;
+
+      g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
+      /* the people written are freed by the thread that made them, as
+       * they come back: their memory is used again for the next ones,
+       * rather than the heap growing a page at a time for the whole file */
+      while ((written = g_async_queue_try_pop (reader->written)) != NULL)
+        batch_free (written);
+    }
 }
 
 /* A field of the roster editor's checks, as a column of the file. */
@@ -1395,8 +1404,7 @@ read_in_thread (gpointer data)
   g_async_queue_push (reader->queue, &end_of_file);
 
   /* While the writer finishes, what reading needed is let go of here,
-   * and the people written: freed by the thread that made them, once it
-   * has nothing else to do. */
+   * and the last people written. */
   g_clear_pointer (&reader->seen, g_hash_table_unref);
   g_clear_pointer (&reader->by_phone, g_hash_table_unref);
   g_clear_pointer (&reader->by_township, g_hash_table_unref);
