@@ -95,11 +95,11 @@ typedef struct {
   gboolean  township_given;  /* the line names a township that exists */
 } Match;
 
-/* New people on their way from the reading thread to the writing one,
- * with their sort keys, made by the reader */
+/* New people on their way from the reading thread to the writing one.
+ * Their sort keys are made by the writer, which waits for the reader
+ * less than the reader works. */
 typedef struct {
   GPtrArray *people;         /* TxPerson */
-  GPtrArray *keys;           /* GBytes, two a person: pinyin, strokes */
 } Batch;
 
 #define BATCH_SIZE 512
@@ -157,7 +157,6 @@ batch_new (void)
   Batch *batch = g_new0 (Batch, 1);
 
   batch->people = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
-  batch->keys = g_ptr_array_new_full (2 * BATCH_SIZE, (GDestroyNotify) g_bytes_unref);
 
   return batch;
 }
@@ -166,8 +165,23 @@ static void
 batch_free (Batch *batch)
 {
   g_ptr_array_unref (batch->people);
-  g_ptr_array_unref (batch->keys);
   g_free (batch);
+}
+
+/* A batch to fill: one the writer is done with, emptied, when there is
+ * one.  The people written are freed by the thread that made them, as
+ * they come back, and their memory used again for the next ones,
+ * rather than the heap growing a page at a time for the whole file. */
+static Batch *
+next_batch (Reader *reader)
+{
+  Batch *batch = g_async_queue_try_pop (reader->written);
+
+  if (batch == NULL)
+    return batch_new ();
+
+  g_ptr_array_set_size (batch->people, 0);
+  return batch;
 }
 
 static void
@@ -551,14 +565,12 @@ set_string (char       **field,
   *field = g_strdup (value);
 }
 
-/* A new person: on the list to add and, when the file is written as it
- * is read, on the way to the writer with their sort keys. */
+/* A new person: on the list to add or, when the file is written as it
+ * is read, on the way to the writer. */
 static void
 add_new_person (Reader   *reader,
                 TxPerson *person)
 {
-  GBytes *pinyin, *strokes;
-
   reader->import->n_to_add++;
 
   /* Read to be written at once, the people are not kept in the import:
@@ -577,22 +589,10 @@ add_new_person (Reader   *reader,
     }
 
   if (reader->batch == NULL)
-    reader->batch = batch_new ();
-  tx_collate_sort_keys (person->name, &pinyin, &strokes);
+    reader->batch = next_batch (reader);
   g_ptr_array_add (reader->batch->people, person);
-  g_ptr_array_add (reader->batch->keys, pinyin);
-  g_ptr_array_add (reader->batch->keys, strokes);
   if (reader->batch->people->len == BATCH_SIZE)
-    {
-      Batch *written;
-
-      g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
-      /* the people written are freed by the thread that made them, as
-       * they come back: their memory is used again for the next ones,
-       * rather than the heap growing a page at a time for the whole file */
-      while ((written = g_async_queue_try_pop (reader->written)) != NULL)
-        batch_free (written);
-    }
+    g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
 }
 
 /* A field of the roster editor's checks, as a column of the file. */
@@ -1424,13 +1424,13 @@ write_batch (TxStore       *store,
   for (guint i = 0; i < batch->people->len; i++)
     {
       TxPerson *person = g_ptr_array_index (batch->people, i);
+      g_autoptr(GBytes) pinyin = NULL;
+      g_autoptr(GBytes) strokes = NULL;
 
+      tx_collate_sort_keys (person->name, &pinyin, &strokes);
       g_clear_pointer (&person->updated_at, g_free);
       if (!place_in_new_township (store, created, person, error) ||
-          !tx_roster_bulk_add (bulk, person,
-                               g_ptr_array_index (batch->keys, 2 * i),
-                               g_ptr_array_index (batch->keys, 2 * i + 1),
-                               error))
+          !tx_roster_bulk_add (bulk, person, pinyin, strokes, error))
         return FALSE;
     }
 
