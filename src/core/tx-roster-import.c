@@ -95,11 +95,13 @@ typedef struct {
   gboolean  township_given;  /* the line names a township that exists */
 } Match;
 
-/* New people on their way from the reading thread to the writing one.
- * Their sort keys are made by the writer, which waits for the reader
- * less than the reader works. */
+/* New people on their way from the reading thread to the writing one,
+ * with their sort keys when the reader made them.  The keys are made by
+ * whichever thread has time: by the reader when the writer has a batch
+ * waiting already, by the writer otherwise. */
 typedef struct {
   GPtrArray *people;         /* TxPerson */
+  GPtrArray *keys;           /* GBytes, two a person (pinyin, strokes), or none */
 } Batch;
 
 #define BATCH_SIZE 512
@@ -137,6 +139,7 @@ typedef struct {
   GAsyncQueue    *queue;              /* Batch, then the end */
   GAsyncQueue    *written;            /* Batch, back to be freed, then the end */
   Batch          *batch;              /* being filled */
+  gboolean        batch_keys;         /* its keys are made here */
   gint            stop;               /* atomic: the writer has failed */
 } Reader;
 
@@ -157,6 +160,7 @@ batch_new (void)
   Batch *batch = g_new0 (Batch, 1);
 
   batch->people = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+  batch->keys = g_ptr_array_new_full (2 * BATCH_SIZE, (GDestroyNotify) g_bytes_unref);
 
   return batch;
 }
@@ -165,6 +169,7 @@ static void
 batch_free (Batch *batch)
 {
   g_ptr_array_unref (batch->people);
+  g_ptr_array_unref (batch->keys);
   g_free (batch);
 }
 
@@ -181,6 +186,7 @@ next_batch (Reader *reader)
     return batch_new ();
 
   g_ptr_array_set_size (batch->people, 0);
+  g_ptr_array_set_size (batch->keys, 0);
   return batch;
 }
 
@@ -589,7 +595,18 @@ add_new_person (Reader   *reader,
     }
 
   if (reader->batch == NULL)
-    reader->batch = next_batch (reader);
+    {
+      reader->batch = next_batch (reader);
+      reader->batch_keys = g_async_queue_length (reader->queue) > 0;
+    }
+  if (reader->batch_keys)
+    {
+      GBytes *pinyin, *strokes;
+
+      tx_collate_sort_keys (person->name, &pinyin, &strokes);
+      g_ptr_array_add (reader->batch->keys, pinyin);
+      g_ptr_array_add (reader->batch->keys, strokes);
+    }
   g_ptr_array_add (reader->batch->people, person);
   if (reader->batch->people->len == BATCH_SIZE)
     g_async_queue_push (reader->queue, g_steal_pointer (&reader->batch));
@@ -1427,7 +1444,13 @@ write_batch (TxStore       *store,
       g_autoptr(GBytes) pinyin = NULL;
       g_autoptr(GBytes) strokes = NULL;
 
-      tx_collate_sort_keys (person->name, &pinyin, &strokes);
+      if (batch->keys->len > 2 * i)
+        {
+          pinyin = g_bytes_ref (g_ptr_array_index (batch->keys, 2 * i));
+          strokes = g_bytes_ref (g_ptr_array_index (batch->keys, 2 * i + 1));
+        }
+      else
+        tx_collate_sort_keys (person->name, &pinyin, &strokes);
       g_clear_pointer (&person->updated_at, g_free);
       if (!place_in_new_township (store, created, person, error) ||
           !tx_roster_bulk_add (bulk, person, pinyin, strokes, error))
