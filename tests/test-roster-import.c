@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "tx-collate.h"
 #include "tx-records.h"
 #include "tx-roster-export.h"
 #include "tx-roster-import.h"
@@ -532,6 +533,24 @@ check_large_roster (Fixture *f)
   n_indexes = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   g_assert_cmpuint (n_indexes, ==, 3);
+
+  /* each person's sort keys are those of their own name, whichever
+   * thread of the import made them */
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (f->store),
+                                       "SELECT name, sort_pinyin, sort_strokes FROM person",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GBytes) pinyin = tx_collate_sort_key (name, TX_ORDER_PINYIN);
+      g_autoptr(GBytes) strokes = tx_collate_sort_key (name, TX_ORDER_STROKES);
+      g_autoptr(GBytes) stored_pinyin = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      g_autoptr(GBytes) stored_strokes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+
+      g_assert_true (g_bytes_equal (stored_pinyin, pinyin));
+      g_assert_true (g_bytes_equal (stored_strokes, strokes));
+    }
+  sqlite3_finalize (stmt);
 
   problems = tx_store_check (f->store, &error);
   g_assert_no_error (error);
