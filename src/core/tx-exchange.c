@@ -372,8 +372,9 @@ take_record_cb (Importer  *imp,
 /*
  * The records read ahead, waiting to be merged.  The thread that reads
  * stops when this many wait, and goes on when half of them are taken;
- * the thread that merges waits when none does.  Neither wakes the other
- * for every record, and no more than this many records are held.
+ * the thread that merges waits when none does, and goes on when an
+ * eighth of them are read (or the reading is over).  Neither wakes the
+ * other for every record, and no more than this many records are held.
  */
 #define MAX_WAITING 256
 
@@ -429,7 +430,8 @@ hand_over_cb (Importer  *imp,
       g_queue_push_tail (&ahead->waiting, incoming);
       ahead->waiting_bytes += incoming_bytes (incoming);
     }
-  if (ahead->merger_waits)
+  if (ahead->merger_waits &&
+      (ahead->waiting.length >= MAX_WAITING / 8 || ahead->waiting_bytes >= MAX_WAITING_BYTES / 2))
     {
       ahead->merger_waits = FALSE;
       g_cond_broadcast (&ahead->cond);
