@@ -470,6 +470,8 @@ test_migrate_from_2 (Fixture       *f,
   g_autoptr(GPtrArray) found = NULL;
   g_autofree char *dir = g_path_get_dirname (f->path);
   g_autofree char *categories = NULL;
+  g_autofree char *participant_sql = NULL;
+  g_autofree char *integrity = NULL;
   TxPersonFilter filter = { 0, };
   sqlite3 *db = NULL;
 
@@ -531,10 +533,76 @@ test_migrate_from_2 (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
                                  "INSERT INTO person_category VALUES (9, 'mayor', 1)", NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "UPDATE participant SET role = 'mayor' WHERE person_id = 7", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "UPDATE participant SET role = 'host' WHERE person_id = 7", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  participant_sql = query_text (store, "SELECT sql FROM sqlite_schema WHERE name = 'participant'");
+  g_assert_null (strstr (participant_sql, " IN ('host'"));
+  integrity = query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
   problems = tx_store_check (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "participant"));
+}
+
+/* Each table's CHECKs test a row in place: written as column IN ('a',
+ * 'b', 'c'), SQLite made a temporary table for the list at each
+ * statement, which cost more than writing the row. */
+static void
+test_checks_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+  sqlite3_stmt *tables = NULL;
+  guint n_tables = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (tx_store_get_db (store),
+                                       "SELECT name, sql FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *insert = g_strdup_printf ("EXPLAIN INSERT INTO \"%s\" DEFAULT VALUES", name);
+      sqlite3 *alone = NULL;
+      sqlite3_stmt *explain = NULL;
+      guint n_temporary = 0;
+
+      /* the table alone, without its indexes, whose partial ones have
+       * conditions of their own */
+      g_assert_cmpint (sqlite3_open (":memory:", &alone), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (alone, (const char *) sqlite3_column_text (tables, 1), NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (alone, insert, -1, &explain, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (explain) == SQLITE_ROW)
+        if (g_strcmp0 ((const char *) sqlite3_column_text (explain, 1), "OpenEphemeral") == 0)
+          n_temporary++;
+      sqlite3_finalize (explain);
+      sqlite3_close (alone);
+
+      if (n_temporary > 0)
+        g_test_message ("%s: %u temporary tables a row", name, n_temporary);
+      g_assert_cmpuint (n_temporary, ==, 0);
+      n_tables++;
+    }
+  sqlite3_finalize (tables);
+  g_assert_cmpuint (n_tables, >, 20);
+
+  /* and they still refuse what they refused */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "INSERT INTO township (uuid, name, kind, updated_at) "
+                                 "VALUES ('a0000000-0000-4000-8000-000000000001', '凤山镇', 'county', '2026-01-01T00:00:00.000Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
+                                 "INSERT INTO township (uuid, name, kind, updated_at) "
+                                 "VALUES ('a0000000-0000-4000-8000-000000000001', '凤山镇', 'town', '2026-01-01T00:00:00.000Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 static void
@@ -706,6 +774,7 @@ main (int   argc,
   g_test_add ("/store/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
   g_test_add ("/store/settings-and-audit", Fixture, NULL, fixture_set_up, test_settings_and_audit, fixture_tear_down);
   g_test_add ("/store/not-iso-date", Fixture, NULL, fixture_set_up, test_not_iso_date, fixture_tear_down);
+  g_test_add ("/store/checks-in-place", Fixture, NULL, fixture_set_up, test_checks_in_place, fixture_tear_down);
   g_test_add ("/store/odd-dates", Fixture, NULL, fixture_set_up, test_odd_dates, fixture_tear_down);
   g_test_add_func ("/store/timestamps", test_timestamps);
   g_test_add_func ("/store/enums", test_enums);
