@@ -617,6 +617,32 @@ test_timestamps (void)
   g_assert_cmpint (strcmp (a, b), <, 0);
   g_assert_null (tx_timestamp_normalize ("2026-02-30T09:00:00+08:00"));
   g_assert_null (tx_timestamp_normalize ("yesterday"));
+
+  /* as Tongxin writes them, taken as they are when they are real */
+  {
+    const char *real[] = { "2024-02-29T23:59:59.999Z", "0001-01-01T00:00:00.000Z", "2026-12-31T23:59:59.000Z" };
+    const char *not_real[] = {
+      "2026-02-29T00:00:00.000Z", "2026-04-31T00:00:00.000Z", "2026-13-01T00:00:00.000Z",
+      "2026-00-10T00:00:00.000Z", "2026-03-00T00:00:00.000Z", "0000-03-10T00:00:00.000Z",
+      "2026-03-10T24:00:00.000Z", "2026-03-10T01:60:00.000Z",
+      "2026-03-10T01:00:00.250Zjunk", "2026-03-10T01:00:00.2a0Z",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (real); i++)
+      {
+        g_autofree char *same = tx_timestamp_normalize (real[i]);
+
+        g_assert_cmpstr (same, ==, real[i]);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (not_real); i++)
+      g_assert_null (tx_timestamp_normalize (not_real[i]));
+    g_free (a);
+    a = tx_timestamp_normalize ("2026-03-10T01:00:00Z");
+    g_assert_cmpstr (a, ==, "2026-03-10T01:00:00.000Z");
+    g_free (a);
+    a = tx_timestamp_normalize ("2026-03-10T01:00:00.25Z");
+    g_assert_cmpstr (a, ==, "2026-03-10T01:00:00.250Z");
+  }
   g_assert_cmpuint (strlen (now), ==, strlen (a));
 
   g_assert_true (tx_date_is_valid ("2024-02-29"));

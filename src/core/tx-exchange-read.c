@@ -1191,7 +1191,7 @@ elem_new_from_reader (xmlTextReaderPtr reader)
       if (xmlTextReaderConstNamespaceUri (reader) != NULL)
         elem->foreign = TRUE;
       if (elem->attributes == NULL)
-        elem->attributes = g_ptr_array_new ();
+        elem->attributes = g_ptr_array_sized_new (2 * xmlTextReaderAttributeCount (reader));
       g_ptr_array_add (elem->attributes, (gpointer) xmlTextReaderConstLocalName (reader));
       g_ptr_array_add (elem->attributes, g_strdup ((const char *) xmlTextReaderConstValue (reader)));
     }

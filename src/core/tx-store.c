@@ -1509,9 +1509,13 @@ tx_store_set_setting (TxStore     *self,
 static char *
 format_utc_millis (GDateTime *utc)
 {
-  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  int year, month, day;
 
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+  g_date_time_get_ymd (utc, &year, &month, &day);
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day,
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc), g_date_time_get_microsecond (utc) / 1000);
 }
 
 char *
@@ -1664,6 +1668,50 @@ tx_timestamp_format_local (const char *timestamp)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
+static int
+digits (const char *text,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (text[i] - '0');
+
+  return value;
+}
+
+/* @text as Tongxin writes times of change, 2026-03-10T01:00:00.250Z,
+ * when it is a real moment in UTC written so or without the
+ * milliseconds; NULL for anything else.  An import reads hundreds of
+ * thousands of them, each taken as it is rather than through a
+ * GDateTime. */
+static char *
+normalize_utc (const char *text)
+{
+  static const char shape[] = "0000-00-00T00:00:00";
+  int year, month, day;
+
+  for (guint i = 0; i < sizeof shape - 1; i++)
+    if (shape[i] == '0' ? !g_ascii_isdigit (text[i]) : text[i] != shape[i])
+      return NULL;
+
+  year = digits (text, 4);
+  month = digits (text + 5, 2);
+  day = digits (text + 8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month (month, year) ||
+      digits (text + 11, 2) > 23 || digits (text + 14, 2) > 59 || digits (text + 17, 2) > 59)
+    return NULL;
+
+  text += sizeof shape - 1;
+  if (strcmp (text, "Z") == 0)
+    return g_strdup_printf ("%.*s.000Z", (int) sizeof shape - 1, text - (sizeof shape - 1));
+  if (text[0] == '.' && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]) &&
+      strcmp (text + 4, "Z") == 0)
+    return g_strdup (text - (sizeof shape - 1));
+
+  return NULL;
+}
+
 /**
  * tx_timestamp_normalize:
  * @iso8601: a date and time with an offset
@@ -1674,11 +1722,16 @@ tx_timestamp_format_local (const char *timestamp)
 char *
 tx_timestamp_normalize (const char *iso8601)
 {
+  char *normalized;
   g_autoptr(GDateTime) parsed = NULL;
   g_autoptr(GDateTime) utc = NULL;
 
   if (iso8601 == NULL)
     return NULL;
+
+  normalized = normalize_utc (iso8601);
+  if (normalized != NULL)
+    return normalized;
 
   parsed = g_date_time_new_from_iso8601 (iso8601, NULL);
   if (parsed == NULL)
