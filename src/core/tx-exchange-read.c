@@ -426,29 +426,39 @@ static const guint8 hex_digits[256] = {
 
 /* Whether @text is a uuid as Tongxin writes it, and its 16 bytes in
  * @bytes (when not NULL).  An import reads a few for every record. */
+/* Reads @n hexadecimal digits at *@p into @value, and moves *@p past
+ * them; FALSE at anything else (the end of the text too). */
+static inline gboolean
+read_hex (const char **p,
+          guint        n,
+          guint64     *value)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 digit = hex_digits[(guchar) *(*p)++];
+
+      if (digit == 0)
+        return FALSE;
+      *value = *value << 4 | (guint64) (digit - 1);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_uuid (const char *text,
            guint64    *bytes)
 {
   guint64 value[2] = { 0, 0 };
+  const char *p = text;
 
-  for (guint i = 0, n = 0; i < 36; i++)
-    {
-      guint8 digit = hex_digits[(guchar) text[i]];
-
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (text[i] != '-')
-            return FALSE;
-        }
-      else if (digit == 0)   /* the end of a shorter text too */
-        return FALSE;
-      else
-        {
-          value[n / 16] = value[n / 16] << 4 | (guint64) (digit - 1);
-          n++;
-        }
-    }
+  /* 8-4-4-4-12 digits: the first 16, then the last 16 */
+  if (!read_hex (&p, 8, &value[0]) || *p++ != '-' ||
+      !read_hex (&p, 4, &value[0]) || *p++ != '-' ||
+      !read_hex (&p, 4, &value[0]) || *p++ != '-' ||
+      !read_hex (&p, 4, &value[1]) || *p++ != '-' ||
+      !read_hex (&p, 12, &value[1]))
+    return FALSE;
 
   if (text[36] != '\0')
     return FALSE;
