@@ -38,17 +38,26 @@ typedef struct _ElementShape ElementShape;
  * minutes) and are read one at a time, so a tree of them is built
  * here, bounded in depth and in text, instead of by libxml2.  Names
  * are the reader's (its dictionary keeps them while it reads); what an
- * element has none of is not allocated. */
+ * element has none of is not allocated.  A record's elements and what
+ * they hold are taken from one ElemArena, let go of at once with the
+ * record's root. */
 typedef struct _Elem Elem;
+typedef struct _ElemArena ElemArena;
 
 struct _Elem
 {
   const char          *name;
   long                 line;
-  GPtrArray           *attributes;   /* (nullable): name (the reader's), value (owned), … */
-  GString             *text;         /* (nullable) */
-  GPtrArray           *children;     /* (nullable): Elem */
+  const char         **attributes;   /* (nullable): name (the reader's), value, … */
+  guint                n_attributes; /* names and values */
+  char                *text;         /* (nullable) */
+  gsize                text_length;
+  gsize                text_size;
+  Elem               **children;     /* (nullable) */
+  guint                n_children;
+  guint                children_size;
   gboolean             foreign;      /* has an attribute in a namespace */
+  ElemArena           *arena;        /* the record's, on its root */
 
   /* when the file is checked against the shape: the element's, and
    * where among its children the next child may be */

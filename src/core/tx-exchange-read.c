@@ -535,19 +535,69 @@ value_fits (ValueKind           kind,
     }
 }
 
+/* Memory taken in blocks and let go of at once: a record's elements,
+ * their attributes' values, their texts and their lists of children,
+ * rather than each of them on its own. */
+#define ARENA_BLOCK 8192
+
+struct _ElemArena
+{
+  GSList *blocks;   /* as taken from g_malloc() */
+  char   *next;     /* the free room of the last block */
+  gsize   left;
+};
+
+static gpointer
+arena_alloc (ElemArena *arena,
+             gsize      size)
+{
+  gpointer memory;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (size > arena->left)
+    {
+      /* a long text or list has a block of its own */
+      if (size > ARENA_BLOCK / 4)
+        {
+          memory = g_malloc (size);
+          arena->blocks = g_slist_prepend (arena->blocks, memory);
+          return memory;
+        }
+      arena->next = g_malloc (ARENA_BLOCK);
+      arena->left = ARENA_BLOCK;
+      arena->blocks = g_slist_prepend (arena->blocks, arena->next);
+    }
+
+  memory = arena->next;
+  arena->next += size;
+  arena->left -= size;
+
+  return memory;
+}
+
+static char *
+arena_strdup (ElemArena  *arena,
+              const char *text,
+              gsize       length)
+{
+  char *copy = arena_alloc (arena, length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+
+  return copy;
+}
+
+/* Frees a record's root, and with it all its elements. */
 static void
 elem_free (Elem *elem)
 {
-  if (elem->attributes != NULL)
-    {
-      for (guint i = 1; i < elem->attributes->len; i += 2)
-        g_free (g_ptr_array_index (elem->attributes, i));
-      g_ptr_array_unref (elem->attributes);
-    }
-  if (elem->text != NULL)
-    g_string_free (elem->text, TRUE);
-  g_clear_pointer (&elem->children, g_ptr_array_unref);
-  g_free (elem);
+  ElemArena *arena = elem->arena;
+
+  g_return_if_fail (arena != NULL);
+
+  g_slist_free_full (arena->blocks, g_free);
+  g_free (arena);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Elem, elem_free)
@@ -634,9 +684,9 @@ static const char *
 get_attr (Elem       *elem,
           const char *name)
 {
-  for (guint i = 0; elem->attributes != NULL && i + 1 < elem->attributes->len; i += 2)
-    if (g_str_equal (g_ptr_array_index (elem->attributes, i), name))
-      return g_ptr_array_index (elem->attributes, i + 1);
+  for (guint i = 0; i + 1 < elem->n_attributes; i += 2)
+    if (g_str_equal (elem->attributes[i], name))
+      return elem->attributes[i + 1];
 
   return NULL;
 }
@@ -651,20 +701,20 @@ is_element (Elem       *elem,
 static const char *
 elem_text (Elem *elem)
 {
-  return elem->text != NULL ? elem->text->str : "";
+  return elem->text != NULL ? elem->text : "";
 }
 
 static guint
 n_children (Elem *elem)
 {
-  return elem->children != NULL ? elem->children->len : 0;
+  return elem->n_children;
 }
 
 static Elem *
 get_child (Elem  *elem,
            guint  index)
 {
-  return g_ptr_array_index (elem->children, index);
+  return elem->children[index];
 }
 
 /* The text of the first child element called @name, or NULL. */
@@ -1183,10 +1233,13 @@ reader_line (xmlTextReaderPtr reader)
   return line > 0 ? line : xmlTextReaderGetParserLineNumber (reader);
 }
 
+/* The element the reader is on, in @arena */
 static Elem *
-elem_new_from_reader (xmlTextReaderPtr reader)
+elem_new_from_reader (ElemArena        *arena,
+                      xmlTextReaderPtr  reader)
 {
-  Elem *elem = g_new0 (Elem, 1);
+  Elem *elem = memset (arena_alloc (arena, sizeof (Elem)), 0, sizeof (Elem));
+  int n_attributes;
 
   elem->name = (const char *) xmlTextReaderConstLocalName (reader);
   elem->line = reader_line (reader);
@@ -1194,20 +1247,83 @@ elem_new_from_reader (xmlTextReaderPtr reader)
   if (xmlTextReaderHasAttributes (reader) != 1)
     return elem;
 
+  n_attributes = xmlTextReaderAttributeCount (reader);
+  elem->attributes = arena_alloc (arena, 2 * MAX (n_attributes, 0) * sizeof (char *));
   while (xmlTextReaderMoveToNextAttribute (reader) == 1)
     {
+      const char *value;
+
       if (xmlTextReaderIsNamespaceDecl (reader) == 1)
         continue;
       if (xmlTextReaderConstNamespaceUri (reader) != NULL)
         elem->foreign = TRUE;
-      if (elem->attributes == NULL)
-        elem->attributes = g_ptr_array_sized_new (2 * xmlTextReaderAttributeCount (reader));
-      g_ptr_array_add (elem->attributes, (gpointer) xmlTextReaderConstLocalName (reader));
-      g_ptr_array_add (elem->attributes, g_strdup ((const char *) xmlTextReaderConstValue (reader)));
+      /* more than counted (libxml2 counts them all): none fits */
+      if (elem->n_attributes + 2 > 2 * (guint) MAX (n_attributes, 0))
+        {
+          elem->foreign = TRUE;
+          continue;
+        }
+      value = (const char *) xmlTextReaderConstValue (reader);
+      elem->attributes[elem->n_attributes++] = (const char *) xmlTextReaderConstLocalName (reader);
+      elem->attributes[elem->n_attributes++] = arena_strdup (arena, value, strlen (value));
     }
   xmlTextReaderMoveToElement (reader);
 
   return elem;
+}
+
+/* The element the reader is on, the root of a record: its elements are
+ * taken from an arena of its own, let go of with it by elem_free(). */
+static Elem *
+elem_new_root (xmlTextReaderPtr reader)
+{
+  ElemArena *arena = g_new0 (ElemArena, 1);
+  Elem *root = elem_new_from_reader (arena, reader);
+
+  root->arena = arena;
+
+  return root;
+}
+
+/* Adds @child to @parent's children, in @parent's record's @arena */
+static void
+elem_add_child (ElemArena *arena,
+                Elem      *parent,
+                Elem      *child)
+{
+  if (parent->n_children == parent->children_size)
+    {
+      guint size = MAX (4, 2 * parent->children_size);
+      Elem **children = arena_alloc (arena, size * sizeof (Elem *));
+
+      if (parent->n_children > 0)
+        memcpy (children, parent->children, parent->n_children * sizeof (Elem *));
+      parent->children = children;
+      parent->children_size = size;
+    }
+  parent->children[parent->n_children++] = child;
+}
+
+/* Appends @length bytes of @text to @elem's text, in @arena */
+static void
+elem_append_text (ElemArena  *arena,
+                  Elem       *elem,
+                  const char *text,
+                  gsize       length)
+{
+  if (elem->text == NULL || elem->text_length + length + 1 > elem->text_size)
+    {
+      gsize size = MAX (elem->text_length + length + 1, elem->text != NULL ? 2 * elem->text_size : 0);
+      char *grown = arena_alloc (arena, size);
+
+      if (elem->text_length > 0)
+        memcpy (grown, elem->text, elem->text_length);
+      elem->text = grown;
+      elem->text_size = size;
+    }
+  memcpy (elem->text + elem->text_length, text, length);
+  elem->text_length += length;
+  elem->text[elem->text_length] = '\0';
 }
 
 static gboolean
@@ -1231,10 +1347,10 @@ attributes_fit (Elem *elem)
   for (guint i = 0; shapes != NULL && shapes[i].name != NULL; i++)
     required += shapes[i].required ? 1 : 0;
 
-  for (guint i = 0; elem->attributes != NULL && i + 1 < elem->attributes->len; i += 2)
+  for (guint i = 0; i + 1 < elem->n_attributes; i += 2)
     {
-      const char *name = g_ptr_array_index (elem->attributes, i);
-      const char *value = g_ptr_array_index (elem->attributes, i + 1);
+      const char *name = elem->attributes[i];
+      const char *value = elem->attributes[i + 1];
       const AttributeShape *shape = NULL;
 
       for (guint j = 0; shapes != NULL && shapes[j].name != NULL && shape == NULL; j++)
@@ -1297,10 +1413,10 @@ content_fits (Elem *elem)
       return TRUE;
 
     case VALUE_EMPTY:
-      return elem->children == NULL && elem->text == NULL;
+      return elem->n_children == 0 && elem->text == NULL;
 
     default:
-      return elem->children == NULL && value_fits (shape->content, shape->choices, elem_text (elem));
+      return elem->n_children == 0 && value_fits (shape->content, shape->choices, elem_text (elem));
     }
 }
 
@@ -1363,7 +1479,7 @@ read_element (Importer            *imp,
               const ElementShape  *shape,
               GError             **error)
 {
-  g_autoptr(Elem) root = elem_new_from_reader (reader);
+  g_autoptr(Elem) root = elem_new_root (reader);
   g_autoptr(GPtrArray) open = g_ptr_array_new ();
   int rc;
 
@@ -1383,27 +1499,24 @@ read_element (Importer            *imp,
   while ((rc = xmlTextReaderRead (reader)) == 1 && imp->first_error == NULL)
     {
       Elem *parent = g_ptr_array_index (open, open->len - 1);
-      long line = reader_line (reader);
 
       if (xmlTextReaderDepth (reader) > MAX_DEPTH)
-        return fail_too_deep (imp, line, error), NULL;
+        return fail_too_deep (imp, reader_line (reader), error), NULL;
 
       switch (xmlTextReaderNodeType (reader))
         {
         case XML_READER_TYPE_ELEMENT:
           {
-            Elem *child = elem_new_from_reader (reader);
+            Elem *child = elem_new_from_reader (root->arena, reader);
             gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
 
-            if (parent->children == NULL)
-              parent->children = g_ptr_array_new_with_free_func ((GDestroyNotify) elem_free);
-            g_ptr_array_add (parent->children, child);
+            elem_add_child (root->arena, parent, child);
 
             if (shape != NULL)
               {
                 child->shape = next_child_shape (parent, reader, child->name);
                 if (child->shape == NULL || !attributes_fit (child) || (empty && !content_fits (child)))
-                  return tx_import_fail_shape (imp, line, "an element", error), NULL;
+                  return tx_import_fail_shape (imp, child->line, "an element", error), NULL;
               }
 
             if (!empty)
@@ -1419,28 +1532,26 @@ read_element (Importer            *imp,
             gsize length = value != NULL ? strlen (value) : 0;
 
             if (shape != NULL && !text_fits (parent, value != NULL ? value : ""))
-              return tx_import_fail_shape (imp, line, "text", error), NULL;
+              return tx_import_fail_shape (imp, reader_line (reader), "text", error), NULL;
 
-            if (parent->text == NULL)
-              parent->text = g_string_sized_new (length);
             /* a circular's frozen ledger is not a clerk's text: a
              * city's is long */
-            if (parent->text->len + length > (g_strcmp0 (parent->name, "ledger") == 0 ? MAX_LEDGER_BYTES
+            if (parent->text_length + length > (g_strcmp0 (parent->name, "ledger") == 0 ? MAX_LEDGER_BYTES
                                               : g_strcmp0 (parent->name, "data") == 0 ? MAX_DATA_BYTES
                                               : max_text_bytes ()))
               {
-                tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                tx_import_fail_at (imp, reader_line (reader), error, TX_EXCHANGE_ERROR_INVALID,
                                    _("the text of <%s> is longer than any text Tongxin keeps. %s"),
                                    parent->name, _(NOT_WRITTEN_BY_TONGXIN));
                 return NULL;
               }
-            g_string_append_len (parent->text, value, length);
+            elem_append_text (root->arena, parent, value != NULL ? value : "", length);
           }
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
           if (shape != NULL && !content_fits (parent))
-            return tx_import_fail_shape (imp, line, "the end of an element", error), NULL;
+            return tx_import_fail_shape (imp, reader_line (reader), "the end of an element", error), NULL;
 
           g_ptr_array_set_size (open, open->len - 1);
           if (open->len == 0)
@@ -1454,12 +1565,12 @@ read_element (Importer            *imp,
            * the text of an element, the shape leaves them to the
            * schema */
           if (shape != NULL && parent->shape->content != VALUE_ELEMENTS)
-            return tx_import_fail_shape (imp, line, "a comment in a text", error), NULL;
+            return tx_import_fail_shape (imp, reader_line (reader), "a comment in a text", error), NULL;
           break;
 
         default:
           if (shape != NULL)
-            return tx_import_fail_shape (imp, line, "a node", error), NULL;
+            return tx_import_fail_shape (imp, reader_line (reader), "a node", error), NULL;
           break;
         }
     }
@@ -2693,7 +2804,7 @@ tx_import_read_records (Importer        *imp,
 
           if (imp->check == CHECK_SHAPE)
             {
-              g_autoptr(Elem) attributes = elem_new_from_reader (reader);
+              g_autoptr(Elem) attributes = elem_new_root (reader);
 
               attributes->shape = &root_shape;
               if (!attributes_fit (attributes))
