@@ -416,46 +416,56 @@ tx_text_check (TxTextField  field,
                const char  *text)
 {
   const TxTextFieldInfo *info = tx_text_field_get_info (field);
-  const char *label = _(info->label);
   guint length = 0;
 
+  /* the field's name is translated where a fault is told, not for every
+   * text checked: an import checks millions */
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     /* Translators: %s is a field, "The name" */
-    return g_strdup_printf (_("%s is not readable text: type it again."), label);
+    return g_strdup_printf (_("%s is not readable text: type it again."), _(info->label));
 
   if (tx_text_is_blank (text))
     {
       if (!info->required)
         return NULL;
       /* Translators: %s is a field, "The name" */
-      return g_strdup_printf (_("%s is empty (spaces alone count as empty): write it."), label);
+      return g_strdup_printf (_("%s is empty (spaces alone count as empty): write it."), _(info->label));
     }
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* most text of a Chinese office is ASCII and CJK: ASCII as it is */
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
 
       length++;
 
       if ((c == '\n' || c == '\r') && !info->multiline)
         /* Translators: %s is a field, "The name" */
-        return g_strdup_printf (_("%s cannot hold a line break: write it on one line."), label);
+        return g_strdup_printf (_("%s cannot hold a line break: write it on one line."), _(info->label));
 
       if (is_control (c, info->multiline))
         /* Translators: %s is a field, "The notes"; then a character's code, U+0007 */
         return g_strdup_printf (_("%s cannot hold an invisible control character (U+%04X here), which cannot be printed: delete it, or type the text again."),
-                                label, c);
+                                _(info->label), c);
 
       if (is_direction_override (c))
         /* Translators: %s is a field, "The name"; then a character's code, U+202E */
         return g_strdup_printf (_("%s cannot hold a character that turns the direction of the text around (U+%04X here): it makes the text read differently from what it holds. Delete it, or type the text again."),
-                                label, c);
+                                _(info->label), c);
     }
 
   if (length > info->max_chars)
     /* Translators: %s is a field, "The notes"; then the most characters it may have, and how many it has */
     return g_strdup_printf (_("%s cannot be longer than %u characters; it has %u. Shorten it."),
-                            label, info->max_chars, length);
+                            _(info->label), info->max_chars, length);
 
   return NULL;
 }
