@@ -203,7 +203,7 @@ tx_cli_cmd_activity_list (Cli *cli)
     { "format", &format, NULL },
   };
   gboolean json = FALSE;
-  guint64 year = 0;
+  int year = 0;
   int status;
 
   status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), NULL);
@@ -211,8 +211,9 @@ tx_cli_cmd_activity_list (Cli *cli)
     return status;
   if (!tx_cli_parse_format (format, &json))
     return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
-  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)

@@ -70,7 +70,7 @@ tx_cli_cmd_consultation_list (Cli *cli)
     { "format", &format, NULL },
   };
   gboolean json = FALSE;
-  guint64 year = 0;
+  int year = 0;
   int status;
 
   status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), NULL);
@@ -79,8 +79,9 @@ tx_cli_cmd_consultation_list (Cli *cli)
 
   if (!tx_cli_parse_format (format, &json))
     return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
-  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
@@ -427,7 +428,7 @@ tx_cli_cmd_calendar_export (Cli *cli)
     { "year", &year_text, NULL },
     { "township", &township, NULL },
   };
-  guint64 year = 0;
+  int year = 0;
   guint n_events = 0;
   int status;
 
@@ -438,8 +439,9 @@ tx_cli_cmd_calendar_export (Cli *cli)
     return tx_cli_usage_error (_("“calendar export” needs the file to write: tongxin-cli calendar export OUT.ics"));
   if (!g_str_has_suffix (g_ptr_array_index (files, 0), ".ics"))
     return tx_cli_usage_error (_("“%s” must end in .ics."), (const char *) g_ptr_array_index (files, 0));
-  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)

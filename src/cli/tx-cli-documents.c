@@ -331,7 +331,7 @@ tx_cli_cmd_chart (Cli *cli)
   };
   TxChartPage page = TX_CHART_PAGE_A4;
   TxChartKind kind;
-  guint64 year;
+  int year;
   const char *out;
   int status;
 
@@ -348,8 +348,9 @@ tx_cli_cmd_chart (Cli *cli)
   if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
     return tx_cli_usage_error (_("“%s” must end in .png, .svg or .pdf."), out);
   year = tx_date_get_year (cli->today);
-  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
   if (page_text != NULL && !tx_chart_page_from_name (page_text, &page))
     return tx_cli_usage_error (_("Unknown page “%s”: use a4, a4-landscape or chart."), page_text);
   if (page_text != NULL && !g_str_has_suffix (lower, ".pdf"))
@@ -448,7 +449,7 @@ tx_cli_cmd_yearly_statistics (Cli *cli)
     { "year", &year_text, NULL },
     { "township", &township, NULL },
   };
-  guint64 year;
+  int year;
   const char *out;
   gboolean ok;
   int status;
@@ -458,8 +459,9 @@ tx_cli_cmd_yearly_statistics (Cli *cli)
     return status;
   if (positional->len != 1 || year_text == NULL)
     return tx_cli_usage_error (_("“yearly-statistics” needs the year and the file to write: tongxin-cli yearly-statistics --year Y OUT.odt|OUT.xlsx"));
-  if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
   out = g_ptr_array_index (positional, 0);
   lower = g_ascii_strdown (out, -1);
   if (!g_str_has_suffix (lower, ".odt") && !g_str_has_suffix (lower, ".xlsx"))
@@ -503,7 +505,7 @@ tx_cli_cmd_archive (Cli *cli)
   };
   static const char * const retentions[] = { "永久", "长期", "短期", NULL };
   gboolean year_archive;
-  guint64 year = 0;
+  int year = 0;
   const char *out;
   guint n_pages = 0;
   int status;
@@ -520,8 +522,9 @@ tx_cli_cmd_archive (Cli *cli)
   lower = g_ascii_strdown (out, -1);
   if (!g_str_has_suffix (lower, year_archive ? ".zip" : ".pdf"))
     return tx_cli_usage_error (_("“%s” must end in %s."), out, year_archive ? ".zip" : ".pdf");
-  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
   if (retention != NULL && !g_strv_contains (retentions, retention))
     return tx_cli_usage_error (_("Unknown retention period “%s”: use 永久, 长期 or 短期."), retention);
 

@@ -32,9 +32,10 @@ tx_cli_parse_quarter (Cli        *cli,
 
   if (year_text != NULL)
     {
-      if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2999, &value, NULL))
-        return tx_cli_usage_error (_("“%s” is not a year."), year_text);
-      *year = (int) value;
+      int status = tx_cli_parse_year (year_text, year);
+
+      if (status != 0)
+        return status;
       if (quarter_text == NULL)
         *quarter = *year < tx_date_get_year (cli->today) ? 4 : *quarter;
     }

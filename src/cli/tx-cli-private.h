@@ -62,6 +62,8 @@ gboolean  tx_cli_parse_format           (const char     *text,
 int       tx_cli_parse_list_format      (Cli            *cli,
                                          int             first,
                                          gboolean       *json);
+int       tx_cli_parse_year             (const char     *text,
+                                         int            *year);
 void      tx_cli_print_tsv_row          (const char     *first,
                                          ...) G_GNUC_NULL_TERMINATED;
 

@@ -32,7 +32,7 @@ tx_cli_cmd_township_list (Cli *cli)
     { "year", &year_text, NULL },
   };
   gboolean json = FALSE;
-  guint64 year = tx_date_get_year (cli->today);
+  int year = tx_date_get_year (cli->today);
   int status;
 
   status = tx_cli_parse_command_options (cli, 2, options, G_N_ELEMENTS (options), positional);
@@ -42,8 +42,9 @@ tx_cli_cmd_township_list (Cli *cli)
     return tx_cli_usage_error (_("“township list” takes no arguments."));
   if (format != NULL && !tx_cli_parse_format (format, &json))
     return tx_cli_usage_error (_("Unknown format “%s”: use tsv or json."), format);
-  if (year_text != NULL && !g_ascii_string_to_unsigned (year_text, 10, 1900, 2199, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), year_text);
+  status = tx_cli_parse_year (year_text, &year);
+  if (status != 0)
+    return status;
 
   store = tx_cli_open_store (cli, FALSE);
   if (store == NULL)
@@ -180,12 +181,15 @@ tx_cli_cmd_township_plan (Cli *cli)
 {
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  guint64 year, planned;
+  guint64 planned;
+  int year = 0;
+  int status;
 
   if (cli->n_args != 5)
     return tx_cli_usage_error (_("“township plan” needs the township, the year and how many consultations it plans: tongxin-cli township plan NAME YEAR N"));
-  if (!g_ascii_string_to_unsigned (cli->args[3], 10, 1900, 2199, &year, NULL))
-    return tx_cli_usage_error (_("“%s” is not a year."), cli->args[3]);
+  status = tx_cli_parse_year (cli->args[3], &year);
+  if (status != 0)
+    return status;
   if (!g_ascii_string_to_unsigned (cli->args[4], 10, 0, 100, &planned, NULL))
     return tx_cli_usage_error (_("“%s” is not a number of consultations (0 to 100)."), cli->args[4]);
 

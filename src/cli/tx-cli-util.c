@@ -221,6 +221,26 @@ tx_cli_parse_list_format (Cli      *cli,
   return 0;
 }
 
+/*
+ * A year given to a command (--year): one a clerk's dates may have
+ * (TX_DATE_FIRST_YEAR to TX_DATE_LAST_YEAR), as everywhere else.  @year
+ * is left as it is when @text is NULL.  0, or the usage error's status.
+ */
+int
+tx_cli_parse_year (const char *text,
+                   int        *year)
+{
+  guint64 value;
+
+  if (text == NULL)
+    return 0;
+  if (!g_ascii_string_to_unsigned (text, 10, TX_DATE_FIRST_YEAR, TX_DATE_LAST_YEAR, &value, NULL))
+    return tx_cli_usage_error (_("“%s” is not a year."), text);
+
+  *year = (int) value;
+  return 0;
+}
+
 /* Tabs and line breaks inside a TSV field become spaces. */
 static char *
 tsv_field (const char *text)

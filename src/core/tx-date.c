@@ -23,10 +23,6 @@
 
 G_DEFINE_QUARK (tx-date-error-quark, tx_date_error)
 
-/* The years a clerk's dates fall in; anything else is a typing slip. */
-#define FIRST_YEAR 1900
-#define LAST_YEAR 2199
-
 static gboolean
 to_gdate (TxDate  date,
           GDate  *gdate)
@@ -227,7 +223,7 @@ tx_date_parse (const char  *text,
   if (!ok)
     return set_form_error (error, text);
 
-  if (year < FIRST_YEAR || year > LAST_YEAR)
+  if (year < TX_DATE_FIRST_YEAR || year > TX_DATE_LAST_YEAR)
     {
       g_set_error (error, TX_DATE_ERROR, TX_DATE_ERROR_NO_DAY,
                    _("“%s”: the year %d is not likely; check the date."), text, year);

@@ -15,6 +15,11 @@ typedef gint32 TxDate;
 
 #define TX_DATE_NONE 0
 
+/* The years a clerk's dates, plans, ledgers and lists fall in; any
+ * other is a typing slip, refused wherever a year is given. */
+#define TX_DATE_FIRST_YEAR 1900
+#define TX_DATE_LAST_YEAR 2199
+
 #define TX_DATE_ERROR (tx_date_error_quark ())
 
 typedef enum {

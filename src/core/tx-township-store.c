@@ -776,7 +776,7 @@ set_plan (TxStore   *store,
 
 /**
  * tx_store_set_plan:
- * @year: 1900 to 2199
+ * @year: %TX_DATE_FIRST_YEAR to %TX_DATE_LAST_YEAR
  * @consultations: how many consultations the township plans, 0 to 100
  *
  * Sets the township's yearly plan (年度协商计划), which the ledger
@@ -791,7 +791,7 @@ tx_store_set_plan (TxStore     *store,
 {
   PlanJob job = { name_or_uuid, year, consultations };
 
-  if (year < 1900 || year > 2199)
+  if (year < TX_DATE_FIRST_YEAR || year > TX_DATE_LAST_YEAR)
     {
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID,
                    _("%d is not a year a plan can be for."), year);

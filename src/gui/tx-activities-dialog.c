@@ -156,7 +156,7 @@ tx_activities_dialog_init (TxActivitiesDialog *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 560);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
-  self->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2999, 1));
+  self->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (TX_DATE_FIRST_YEAR, TX_DATE_LAST_YEAR, 1));
   gtk_label_set_mnemonic_widget (GTK_LABEL (year_label), GTK_WIDGET (self->year_spin));
   gtk_box_append (GTK_BOX (year_box), year_label);
   gtk_box_append (GTK_BOX (year_box), GTK_WIDGET (self->year_spin));

@@ -806,7 +806,7 @@ tx_circular_dialog_class_init (TxCircularDialogClass *klass)
 
   properties[PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL,
-                      1900, 2999, 2026,
+                      TX_DATE_FIRST_YEAR, TX_DATE_LAST_YEAR, 2026,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_QUARTER] =
