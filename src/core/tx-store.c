@@ -1698,7 +1698,7 @@ normalize_utc (const char *text)
   year = digits (text, 4);
   month = digits (text + 5, 2);
   day = digits (text + 8, 2);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month (month, year) ||
+  if (tx_date_new (year, month, day) == TX_DATE_NONE ||
       digits (text + 11, 2) > 23 || digits (text + 14, 2) > 59 || digits (text + 17, 2) > 59)
     return NULL;
 
