@@ -492,6 +492,97 @@ test_before_import (Fixture       *f,
   g_assert_cmpuint (count_backups (f, TX_BACKUP_BEFORE_IMPORT), ==, 2);
 }
 
+/* The names of the backups beside the database, newest first. */
+static char *
+list_backups (Fixture *f)
+{
+  g_autoptr(GPtrArray) backups = tx_backup_list (f->path, NULL);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (((TxBackup *) g_ptr_array_index (backups, i))->path);
+
+      g_string_append_printf (names, "%s\n", name);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+/* A file refused after the backup before it was taken (its last record
+ * is wrong) leaves no backup, and pushes out none of the earlier ones:
+ * an exchange file, a roster, and several exchange files at once. */
+static void
+test_refused_import_keeps_backups (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "city.xml", NULL);
+  g_autofree char *late = g_build_filename (f->dir, "late-fault.xml", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(TxRosterImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  TxImportOptions options = { 0, };
+  TxImportReport report;
+  char *last, *end;
+  guint people;
+
+  g_assert_true (tx_settings_set_text (tx_store_get_settings (f->store), "backups-kept", "2", &error));
+  g_assert_no_error (error);
+  for (int minute = 0; minute < 2; minute++)
+    {
+      g_autoptr(GDateTime) now = at (2026, 11, 20, 9, minute, 0);
+      g_autoptr(TxBackup) backup = tx_backup_take (f->store, TX_BACKUP_MANUAL, now, &error);
+
+      g_assert_no_error (error);
+    }
+  before = list_backups (f);
+  g_assert_cmpstr (before, ==, "manual-20261120-090100.db\nmanual-20261120-090000.db\n");
+  people = count_people (f->store);
+
+  /* the export with its last category one no roster has, and without
+   * its digest: only the reading of its records finds the fault */
+  g_assert_true (tx_exchange_export (f->store, xml, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xml, &text, NULL, &error));
+  g_assert_no_error (error);
+  last = g_strrstr (text, "<category>resident</category>");
+  g_assert_nonnull (last);
+  memcpy (last, "<category>nonsense</category>", strlen ("<category>resident</category>"));
+  end = strstr (text, "</tongxin>");
+  g_assert_nonnull (end);
+  end[strlen ("</tongxin>")] = '\0';
+  write_file (late, text, -1);
+
+  options.today = tx_date_new (2026, 11, 27);
+  g_assert_false (tx_exchange_import_file (f->store, late, &options, &report, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "<category>"));
+  g_clear_error (&error);
+  after = list_backups (f);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* a roster whose second line has no name */
+  write_file (csv, "姓名,性别,乡镇(街道),身份类别\n新来的人,男,凤山镇,群众代表\n,男,凤山镇,群众代表\n", -1);
+  import = tx_roster_import_run (f->store, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tx_roster_import_get_problems (import)->len, >, 0);
+  after = list_backups (f);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  g_assert_cmpuint (count_people (f->store), ==, people);
+
+  /* a file that is right: its backup is kept, and the oldest goes */
+  g_assert_true (tx_exchange_import_file (f->store, xml, &options, &report, &error));
+  g_assert_no_error (error);
+  after = list_backups (f);
+  g_assert_true (g_str_has_prefix (after, "before-import-20261127-"));
+  g_assert_true (g_str_has_suffix (after, ".db\nmanual-20261120-090100.db\n"));
+}
+
 /* A database whose schema is updated is backed up first, as it was. */
 static void
 test_before_update (Fixture       *f,
@@ -593,6 +684,8 @@ main (int   argc,
   g_test_add ("/backup/others-kept", Fixture, NULL, fixture_set_up, test_others_kept, fixture_tear_down);
   g_test_add ("/backup/before-update", Fixture, NULL, fixture_set_up, test_before_update, fixture_tear_down);
   g_test_add ("/backup/before-import", Fixture, NULL, fixture_set_up, test_before_import, fixture_tear_down);
+  g_test_add ("/backup/refused-import-keeps-backups", Fixture, NULL, fixture_set_up,
+              test_refused_import_keeps_backups, fixture_tear_down);
   g_test_add ("/backup/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 
   return g_test_run ();

@@ -277,17 +277,22 @@ tx_cli_cmd_import (Cli *cli)
   else
     {
       g_autoptr(GError) error = NULL;
+      TxBackup *undecided = NULL;
+      gboolean written;
       gboolean empty = !tx_store_has_records (store, "township") && !tx_store_has_records (store, "person") &&
                        !tx_store_has_records (store, "consultation");
 
       /* one backup before them all (of a database that holds records:
        * one that holds none has nothing to keep), not one before each */
-      if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, cli->today, &error))
+      if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, cli->today, &undecided, &error))
         return tx_cli_fail (_("Nothing was imported: the database could not be backed up first. %s"), error->message);
       run.backed_up = TRUE;
 
-      if ((empty ? tx_store_write_filling (store, import_all_cb, &run, &error)
-                 : tx_store_write (store, import_all_cb, &run, &error)))
+      written = empty ? tx_store_write_filling (store, import_all_cb, &run, &error)
+                      : tx_store_write (store, import_all_cb, &run, &error);
+      /* nothing imported leaves no backup */
+      tx_backup_settle (store, undecided, written);
+      if (written)
         for (guint i = 0; i < files->len; i++)
           results[i].imported = TRUE;
       else

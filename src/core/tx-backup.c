@@ -9,8 +9,10 @@
  * second one of the same second gets -2.
  *
  * Every backup is written to a temporary file, checked (a Tongxin
- * database of a schema this version reads, sound by integrity_check)
- * and only then given its name.  What is kept:
+ * database of a schema this version reads, its pages, trees and rows
+ * sound by quick_check: what a copy of pages could damage) and only
+ * then given its name.  A backup to restore is checked in full, its
+ * indexes against its tables too (integrity_check).  What is kept:
  *
  *  - of the daily backups, the newest of each of the last 7 days, 4
  *    weeks and 12 months that have one (as rotating backup tools keep
@@ -263,10 +265,13 @@ read_first_row (sqlite3    *db,
 }
 
 /* Checks an open connection: a Tongxin database of a schema this
- * version reads, with nothing damaged.  @path names it in the messages. */
+ * version reads, with nothing damaged; when @thorough, its indexes are
+ * compared with its tables too, which takes several times longer on a
+ * large database.  @path names it in the messages. */
 static gboolean
 verify_db (sqlite3     *db,
            const char  *path,
+           gboolean     thorough,
            GError     **error)
 {
   g_auto(GStrv) header = NULL;
@@ -309,7 +314,7 @@ verify_db (sqlite3     *db,
       return FALSE;
     }
 
-  integrity = read_first_row (db, "PRAGMA integrity_check");
+  integrity = read_first_row (db, thorough ? "PRAGMA integrity_check" : "PRAGMA quick_check");
   if (integrity != NULL)
     verdict = integrity[0];
 
@@ -368,9 +373,11 @@ close_backup (OpenBackup *backup)
   g_clear_pointer (&backup->path, g_free);
 }
 
-/* Opens the backup at @path read-only, after the checks of a file. */
+/* Opens the backup at @path read-only, after the checks of a file and
+ * verify_db(). */
 static gboolean
 open_backup (const char  *path,
+             gboolean     thorough,
              OpenBackup  *backup,
              GError     **error)
 {
@@ -412,7 +419,7 @@ open_backup (const char  *path,
   sqlite3_busy_timeout (db, 5000);
   backup->db = db;
 
-  if (!verify_db (db, path, error))
+  if (!verify_db (db, path, thorough, error))
     {
       close_backup (backup);
       return FALSE;
@@ -425,8 +432,8 @@ open_backup (const char  *path,
  * tx_backup_verify:
  *
  * Checks that @path is a sound Tongxin database that this version can
- * read, as every backup is checked after it is written and before it is
- * restored.  Nothing is written, not even beside the file.
+ * read, its indexes matching its tables, as a backup is checked before
+ * it is restored.  Nothing is written, not even beside the file.
  */
 gboolean
 tx_backup_verify (const char  *path,
@@ -434,7 +441,23 @@ tx_backup_verify (const char  *path,
 {
   OpenBackup backup = { NULL, };
 
-  if (!open_backup (path, &backup, error))
+  if (!open_backup (path, TRUE, &backup, error))
+    return FALSE;
+
+  close_backup (&backup);
+  return TRUE;
+}
+
+/* A copy just written is checked for what copying pages could damage:
+ * its pages, trees and rows.  Its indexes are those of the database it
+ * was copied from, page for page. */
+static gboolean
+verify_copy (const char  *path,
+             GError     **error)
+{
+  OpenBackup backup = { NULL, };
+
+  if (!open_backup (path, FALSE, &backup, error))
     return FALSE;
 
   close_backup (&backup);
@@ -611,7 +634,7 @@ write_from (sqlite3     *from,
 
   remove_database_file (tmp_path);
   if (!copy_to_new_file (from, tmp_path, &local_error) ||
-      !tx_backup_verify (tmp_path, &local_error))
+      !verify_copy (tmp_path, &local_error))
     {
       remove_database_file (tmp_path);
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
@@ -808,6 +831,10 @@ tx_backup_take (TxStore       *store,
  * @kind: why: %TX_BACKUP_BEFORE_IMPORT
  * @today: the day of the change, or %TX_DATE_NONE for the clock's
  *
+ * @undecided: (out) (optional) (nullable): where to keep the backup
+ *   taken until the change is made or given up (tx_backup_settle());
+ *   %NULL to count it among the backups kept at once
+ *
  * Backs up a database that holds records before a change that may
  * touch many of them (an import): what was there can always be had
  * back.  A database with nothing in it yet is not backed up.
@@ -819,6 +846,7 @@ gboolean
 tx_backup_take_before_change (TxStore       *store,
                               TxBackupKind   kind,
                               TxDate         today,
+                              TxBackup     **undecided,
                               GError       **error)
 {
   g_autoptr(GDateTime) now = NULL;
@@ -827,13 +855,19 @@ tx_backup_take_before_change (TxStore       *store,
 
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
 
+  if (undecided != NULL)
+    *undecided = NULL;
+
   if (tx_store_is_read_only (store) ||
       !(tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
         tx_store_has_records (store, "township")))
     return TRUE;
 
   now = today != TX_DATE_NONE ? tx_backup_dup_now (today) : g_date_time_new_now_local ();
-  backup = tx_backup_take (store, kind, now, &local_error);
+  /* an undecided backup removes none of the others yet */
+  backup = take_from (tx_store_get_db (store), tx_store_get_path (store), kind, now,
+                      undecided != NULL ? G_MAXUINT : (guint) tx_settings_get_backups_kept (tx_store_get_settings (store)),
+                      &local_error);
   if (backup == NULL)
     {
       g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
@@ -842,7 +876,38 @@ tx_backup_take_before_change (TxStore       *store,
       return FALSE;
     }
 
+  if (undecided != NULL)
+    *undecided = g_steal_pointer (&backup);
+
   return TRUE;
+}
+
+/**
+ * tx_backup_settle:
+ * @backup: (transfer full) (nullable): what
+ *   tx_backup_take_before_change() gave as undecided
+ * @changed: whether the change was made
+ *
+ * Keeps the backup taken before a change that was made, and removes
+ * those no longer kept; removes it when the change was given up, as if
+ * it had never been taken: a file refused pushes out no earlier backup.
+ */
+void
+tx_backup_settle (TxStore   *store,
+                  TxBackup  *backup,
+                  gboolean   changed)
+{
+  g_autoptr(TxBackup) settled = backup;
+
+  g_return_if_fail (TX_IS_STORE (store));
+
+  if (settled == NULL)
+    return;
+
+  if (changed)
+    prune (tx_store_get_path (store), tx_settings_get_backups_kept (tx_store_get_settings (store)));
+  else
+    remove_database_file (settled->path);
 }
 
 /**
@@ -1056,7 +1121,7 @@ tx_backup_restore (TxStore     *store,
   if (!tx_store_check_writable (store, error))
     return FALSE;
 
-  if (!open_backup (path, &source, error))
+  if (!open_backup (path, TRUE, &source, error))
     return FALSE;
 
   /* what a restore stopped half-way left */

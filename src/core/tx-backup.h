@@ -50,7 +50,11 @@ TxBackup   *tx_backup_take            (TxStore       *store,
 gboolean    tx_backup_take_before_change (TxStore     *store,
                                           TxBackupKind kind,
                                           TxDate       today,
+                                          TxBackup   **undecided,
                                           GError     **error);
+void        tx_backup_settle          (TxStore       *store,
+                                       TxBackup      *backup,
+                                       gboolean       changed);
 TxBackup   *tx_backup_take_before_update (TxStore     *store,
                                          GDateTime   *now,
                                          GError     **error);

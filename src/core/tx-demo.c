@@ -224,7 +224,7 @@ tx_demo_remove (TxStore        *store,
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
 
   *removal = (TxDemoRemoval) { 0 };
-  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_REMOVAL, today, error))
+  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_REMOVAL, today, NULL, error))
     return FALSE;
 
   return tx_store_write (store, remove_demo, removal, error);

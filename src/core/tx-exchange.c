@@ -817,11 +817,14 @@ run_checked_pass (Importer  *imp,
 }
 
 /* What was there is kept before the import writes (unless it writes
- * nothing). */
+ * nothing), in @undecided until the file is merged (tx_backup_settle()). */
 static gboolean
-back_up (Importer  *imp,
-         GError   **error)
+back_up (Importer   *imp,
+         TxBackup  **undecided,
+         GError    **error)
 {
+  *undecided = NULL;
+
   if (imp->options != NULL && imp->options->dry_run)
     return TRUE;
 
@@ -831,7 +834,8 @@ back_up (Importer  *imp,
     return TRUE;
 
   return tx_backup_take_before_change (imp->store, TX_BACKUP_BEFORE_IMPORT,
-                                       imp->options != NULL ? imp->options->today : TX_DATE_NONE, error);
+                                       imp->options != NULL ? imp->options->today : TX_DATE_NONE,
+                                       undecided, error);
 }
 
 /* Whether the database holds records that tx_backup_take_before_change()
@@ -846,15 +850,13 @@ holds_records (TxStore *store)
 
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
- * file is right, and what was there is backed up only for a file that
- * is (unless the caller backed it up, before several files).  Into a database that holds records, then, the file is read
- * twice: once to check it, once, after the backup, to merge it.  Into
- * one that holds none (a new office, a city's first import), or in a
- * dry run, or after the caller's backup, there is nothing to back up, and the file is checked and
- * merged in one reading, all in one transaction that a fault rolls
- * back.  A file that the one reading did not take is read again the
- * first way, which says what is wrong as it always did: what the
- * schema finds before what the rules find, and both before what the
+ * file is right.  What was there is backed up first (unless the caller
+ * backed it up, before several files, or there is nothing to back up),
+ * and the file is checked and merged in one reading, in one
+ * transaction that a fault rolls back, with the backup: a file refused
+ * leaves none.  A file that the one reading did not take is read again,
+ * first to check it, which says what is wrong as it always did: what
+ * the schema finds before what the rules find, and both before what the
  * merge finds.
  */
 static gboolean
@@ -898,30 +900,36 @@ import_file (Importer        *imp,
    * keeps its own (tx_import_is_other_township()) */
   imp->keeps_own = -1;
 
-  if ((imp->options != NULL && (imp->options->dry_run || imp->options->backed_up)) || !holds_records (imp->store))
-    {
-      g_autoptr(GError) local_error = NULL;
+  {
+    g_autoptr(GError) local_error = NULL;
+    TxBackup *undecided = NULL;
 
-      if (!back_up (imp, error))
-        return FALSE;
-      imp->filling = !holds_records (imp->store);
-      merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, &local_error);
-      imp->filling = FALSE;
-      if (!merged)
-        {
-          g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);
-          check = CHECK_SCHEMA;
-        }
-    }
+    if (!back_up (imp, &undecided, error))
+      return FALSE;
+    imp->filling = !holds_records (imp->store);
+    merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, &local_error);
+    imp->filling = FALSE;
+    tx_backup_settle (imp->store, undecided, merged);
+    if (!merged)
+      {
+        g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);
+        check = CHECK_SCHEMA;
+      }
+  }
 
   if (!merged)
     {
+      TxBackup *undecided = NULL;
+
       if (!run_checked_pass (imp, PASS_CHECK, &check, 0, 0.5, error))
         return FALSE;
 
       /* a file that is right is merged; what was there is kept first */
-      if (!back_up (imp, error) ||
-          !run_checked_pass (imp, PASS_MERGE, &check, 0.5, 1, error))
+      if (!back_up (imp, &undecided, error))
+        return FALSE;
+      merged = run_checked_pass (imp, PASS_MERGE, &check, 0.5, 1, error);
+      tx_backup_settle (imp->store, undecided, merged);
+      if (!merged)
         return FALSE;
     }
 

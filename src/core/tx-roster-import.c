@@ -1375,6 +1375,8 @@ tx_roster_import_apply (TxStore           *store,
                         GError           **error)
 {
   ApplyJob job = { import, progress, user_data };
+  TxBackup *undecided = NULL;
+  gboolean written;
 
   g_return_val_if_fail (TX_IS_STORE (store), FALSE);
   g_return_val_if_fail (import != NULL, FALSE);
@@ -1385,10 +1387,13 @@ tx_roster_import_apply (TxStore           *store,
       return FALSE;
     }
 
-  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, error))
+  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, &undecided, error))
     return FALSE;
 
-  return tx_store_write (store, apply_import, &job, error);
+  written = tx_store_write (store, apply_import, &job, error);
+  tx_backup_settle (store, undecided, written);
+
+  return written;
 }
 
 /* Reading and writing at once: a thread reads the file while the one
@@ -1562,6 +1567,8 @@ tx_roster_import_run (TxStore     *store,
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *converted = NULL;
   RunJob job = { NULL, };
+  TxBackup *undecided = NULL;
+  gboolean written;
 
   g_return_val_if_fail (TX_IS_STORE (store), NULL);
 
@@ -1574,14 +1581,16 @@ tx_roster_import_run (TxStore     *store,
     return NULL;
 
   /* what was there is kept first: the file is read as it is written */
-  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, error))
+  if (!tx_backup_take_before_change (store, TX_BACKUP_BEFORE_IMPORT, TX_DATE_NONE, &undecided, error))
     return NULL;
 
   /* a first roster is written with a rollback journal: its pages are new */
   job.import = import;
-  if (!(tx_store_has_records (store, "person") ? tx_store_write (store, run_import, &job, &local_error)
-                                               : tx_store_write_filling (store, run_import, &job, &local_error)) &&
-      import->problems->len == 0)
+  written = tx_store_has_records (store, "person") ? tx_store_write (store, run_import, &job, &local_error)
+                                                   : tx_store_write_filling (store, run_import, &job, &local_error);
+  /* a file refused leaves no backup */
+  tx_backup_settle (store, undecided, written && import->problems->len == 0);
+  if (!written && import->problems->len == 0)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

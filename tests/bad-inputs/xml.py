@@ -12,6 +12,7 @@ import subprocess
 
 import slowdown
 from case import Case
+from database import no_backup_taken
 
 # 金山街道 of the sample data
 TOWNSHIP = "b765363f-4e08-4e4b-836f-c4846d559edb"
@@ -100,8 +101,19 @@ def fast(ctx):
     assert ctx.seconds < slowdown.seconds(5), "took %.1f s" % ctx.seconds
 
 
+def refused(check):
+    """@check, and no backup left by a file refused: the one taken
+    before its records were read is removed with them."""
+    def checks(ctx):
+        check(ctx)
+        no_backup_taken(ctx)
+    return checks
+
+
 def run(name, data, message, exit=1, **more):
     more.setdefault("check", no_libxml2_words)
+    if exit != 0:
+        more["check"] = refused(more["check"])
     return Case(name, ["import", "{exchange}"], exit=exit, message=message, files={"exchange": data}, **more)
 
 
@@ -164,6 +176,14 @@ CASES = [
     run("xml/bad-phone", exchange(person(phone="12345")), ["line 3", "“12345” is not a phone number"]),
     run("xml/u3000-name", exchange(person(name="\u3000\u3000")), ["line 3", "The name is empty"]),
     run("xml/zero-width-name", exchange(person(name="\u200b\u200c\ufeff")), ["line 3", "The name is empty"]),
+
+    # two files, the second refused at its last record: neither is
+    # imported, and the backup taken before them is removed
+    Case("xml/second-of-two-refused", ["import", "{first}", "{second}"], message=["line 4", "The name is empty"],
+         files={"first": exchange(person()),
+                "second": exchange(person("陈亮", uuid="6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4b"),
+                                   person(name="\u3000", uuid="6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4c"))},
+         check=refused(no_libxml2_words)),
 
     # a record stamped far ahead by a wrong clock: taken with the
     # import's time, and said so
