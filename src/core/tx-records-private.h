@@ -164,15 +164,13 @@ gboolean tx_store_write_outcome      (TxStore         *store,
   "tx_not_iso_date (" column ")"
 
 /* Whether a date column may not be a real day written YYYY-MM-DD: true
- * whenever TX_SQL_NOT_ISO_DATE is (and for every 29 February), in
- * SQLite's own functions, so that partial indexes use it (the
- * *_odd_dates indexes of sql/0008-date-indexes.sql, whose WHERE it is
- * written as, word for word). */
+ * whenever TX_SQL_NOT_ISO_DATE is, NULL for NULL; in SQLite's own
+ * functions, so that partial indexes use it (the *_odd_dates indexes of
+ * sql/0021-odd-dates-by-date.sql, whose WHERE it is written as, word
+ * for word).  date (…, '+0 days') writes the day a date names, which
+ * is the date itself only for a real day; the year 0 it also takes. */
 #define TX_SQL_ODD_DATE(column) \
-  "(" column " NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR " column " < '0001'" \
-  " OR substr (" column ", 6, 2) NOT BETWEEN '01' AND '12' OR substr (" column ", 9, 2) NOT BETWEEN '01' AND '31'" \
-  " OR (substr (" column ", 6, 2) = '02' AND substr (" column ", 9, 2) > '28')" \
-  " OR (substr (" column ", 9, 2) = '31' AND substr (" column ", 6, 2) IN ('04', '06', '09', '11')))"
+  "(date (" column ", '+0 days') IS NOT " column " OR " column " < '0001')"
 
 /* A recommendation's year in SQL (o the recommendation, c its
  * consultation): that of its submission, or of its consultation. */
