@@ -197,6 +197,27 @@ add_with_broken_reference (TxStore   *store,
                        NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* A township and a person of it, then rows that break three other
+ * references: a category of no person, a supervision record of no
+ * recommendation, and a person_id of a text that is no person's id. */
+static gboolean
+add_with_broken_references (TxStore   *store,
+                            gpointer   user_data,
+                            GError   **error)
+{
+  if (!add_township (store, (gpointer) "仙桥乡", error))
+    return FALSE;
+
+  return sqlite3_exec (tx_store_get_db (store),
+                       "INSERT INTO person (uuid, township_id, name, updated_at) "
+                       "  SELECT '1b4e28ba-2fa1-41d2-883f-0016d3cca427', id, '王芳', '2026-01-05T08:00:00.000Z' FROM township;"
+                       "INSERT INTO person_category (person_id, category) SELECT id, 'resident' FROM person;"
+                       "INSERT INTO person_category (person_id, category) VALUES (998, 'expert');"
+                       "INSERT INTO supervision (outcome_id, position, phase) VALUES (997, 0, 'before');"
+                       "INSERT INTO person_category (person_id, category) VALUES ('王芳', 'official');",
+                       NULL, NULL, NULL) == SQLITE_OK;
+}
+
 /* A write that fills a database checks its references once, at the end,
  * and leaves the database as any other write does. */
 static void
@@ -213,6 +234,10 @@ test_filling (Fixture       *f,
   g_assert_false (tx_store_write_filling (store, add_with_broken_reference, NULL, &error));
   g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "1 of the rows to be written refer to records that are not there"));
+  g_clear_error (&error);
+  g_assert_false (tx_store_write_filling (store, add_with_broken_references, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "3 of the rows to be written refer to records that are not there"));
   g_clear_error (&error);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM township"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 0);
