@@ -307,6 +307,80 @@ test_import_twice (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* sqlite3_exec()'s callback keeping the first column of the last row */
+static int
+keep_int (void  *data,
+          int    n_columns,
+          char **values,
+          char **names)
+{
+  *(int *) data = values[0] != NULL ? atoi (values[0]) : -1;
+  return 0;
+}
+
+static int
+sql_int (TxStore    *store,
+         const char *sql)
+{
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store), sql, keep_int, &value, NULL), ==, SQLITE_OK);
+  return value;
+}
+
+/* A file of recommendations only, new here, of consultations the
+ * database holds, several of one consultation: each is added to its
+ * own, whichever was looked up before it. */
+static void
+test_records_of_records_here (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = export_raw (f, f->store);
+  g_autoptr(GRegex) outcome = g_regex_new ("<outcome uuid=\"(.)", G_REGEX_DOTALL, 0, &error);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) file = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2026-11-27T10:00:00+08:00\">\n");
+  g_autofree char *path = NULL;
+  int before = tx_store_count (f->store, "outcome");
+  TxImportReport report;
+  TxImportOptions options;
+
+  g_assert_no_error (error);
+  /* each recommendation again, its uuid's first digit changed */
+  g_regex_match (outcome, raw, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      const char *close;
+
+      g_match_info_fetch_pos (match, 1, &start, &end);
+      close = strstr (raw + start, "</outcome>");
+      g_assert_nonnull (close);
+      g_string_append (file, "<outcome uuid=\"");
+      g_string_append_c (file, raw[start] == 'f' ? '0' : raw[start] == '9' ? 'a' : raw[start] + 1);
+      g_string_append_len (file, raw + end, close - (raw + end));
+      g_string_append (file, "</outcome>\n");
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (file, "</tongxin>\n");
+  path = write_file (f, "recommendations.xml", file->str);
+  g_assert_cmpint (before, >=, 12);
+
+  g_assert_true (tx_exchange_import_file (f->store, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.inserted, ==, before);
+  g_assert_cmpint (tx_store_count (f->store, "outcome"), ==, 2 * before);
+
+  /* some consultations have several; every copy is its original's */
+  g_assert_cmpint (sql_int (f->store, "SELECT max (n) FROM (SELECT count (*) AS n FROM outcome GROUP BY consultation_id)"),
+                   >=, 4);
+  g_assert_cmpint (sql_int (f->store, "SELECT count (*) FROM outcome a JOIN outcome b "
+                                      "ON substr (a.uuid, 2) = substr (b.uuid, 2) AND a.id < b.id "
+                                      "AND a.consultation_id = b.consultation_id AND a.title = b.title"),
+                   ==, before);
+}
+
 static void
 on_progress (double   fraction,
              gpointer data)
@@ -1550,6 +1624,8 @@ main (int   argc,
   g_test_add ("/exchange/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/exchange/indexes-kept", Fixture, NULL, fixture_set_up, test_indexes_kept, fixture_tear_down);
   g_test_add ("/exchange/import-twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
+  g_test_add ("/exchange/records-of-records-here", Fixture, NULL, fixture_set_up, test_records_of_records_here,
+              fixture_tear_down);
   g_test_add ("/exchange/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/exchange/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
   g_test_add ("/exchange/since-last", Fixture, NULL, fixture_set_up, test_since_last, fixture_tear_down);

@@ -208,6 +208,9 @@ typedef struct {
    * and for ids given twice, and the plans */
   ReadTable              records_read;
   GHashTable            *plans_read;      /* "township\x1fyear" → line */
+  /* the records of the database that records of the file referred to,
+   * found once each: their kinds and row ids */
+  ReadTable              found_here;
 
   /* what the pass knows of the database, when the file is read against
    * its shape (see decide_record()) */

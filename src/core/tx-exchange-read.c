@@ -1644,10 +1644,12 @@ void
 tx_import_begin_reading (Importer *imp)
 {
   g_clear_pointer (&imp->records_read.slots, g_free);
+  g_clear_pointer (&imp->found_here.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
   g_clear_pointer (&imp->township_ids, g_hash_table_unref);
 
   imp->records_read = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
+  imp->found_here = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
   imp->plans_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->township_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->next_person_id = 0;
@@ -1694,13 +1696,13 @@ grow_table (ReadTable *table)
   g_free (old);
 }
 
-/* The kind of the record of @uuid read before in this pass, and its
- * row id when this pass added it (else 0); FALSE if none was read. */
+/* The kind of the record of @uuid in @table, and its row id (0: not
+ * known); FALSE if it is not there. */
 static gboolean
-lookup_read (Importer    *imp,
-             const char  *uuid,
-             Kind        *kind,
-             gint64      *id)
+lookup_in (ReadTable   *table,
+           const char  *uuid,
+           Kind        *kind,
+           gint64      *id)
 {
   guint64 bytes[2];
   ReadSlot *slot;
@@ -1708,7 +1710,7 @@ lookup_read (Importer    *imp,
   if (!uuid_to_bytes (uuid, bytes))
     return FALSE;
 
-  slot = find_slot (&imp->records_read, bytes);
+  slot = find_slot (table, bytes);
   if (slot->value == 0)
     return FALSE;
 
@@ -1718,15 +1720,25 @@ lookup_read (Importer    *imp,
   return TRUE;
 }
 
-/* Keeps that the record of @uuid, of @kind, is read, and has the row
- * @id here (or 0: not known). */
-void
-tx_import_keep_read (Importer   *imp,
-                     const char *uuid,
-                     Kind        kind,
-                     gint64      id)
+/* The kind of the record of @uuid read before in this pass, and its
+ * row id when this pass added it (else 0); FALSE if none was read. */
+static gboolean
+lookup_read (Importer    *imp,
+             const char  *uuid,
+             Kind        *kind,
+             gint64      *id)
 {
-  ReadTable *table = &imp->records_read;
+  return lookup_in (&imp->records_read, uuid, kind, id);
+}
+
+/* Keeps in @table that the record of @uuid is of @kind, with the row
+ * @id (or 0: not known). */
+static void
+keep_in (ReadTable  *table,
+         const char *uuid,
+         Kind        kind,
+         gint64      id)
+{
   guint64 bytes[2];
   ReadSlot *slot;
 
@@ -1748,6 +1760,40 @@ tx_import_keep_read (Importer   *imp,
   slot->value = (guint64) (kind + 1) | (guint64) id << 3;
 }
 
+/* Keeps that the record of @uuid, of @kind, is read, and has the row
+ * @id here (or 0: not known). */
+void
+tx_import_keep_read (Importer   *imp,
+                     const char *uuid,
+                     Kind        kind,
+                     gint64      id)
+{
+  keep_in (&imp->records_read, uuid, kind, id);
+}
+
+/* The row id of the record of @kind and @uuid in the database (0: none),
+ * which @sql finds; looked up once a pass.  Records are never taken out
+ * of the table by an import (only marked removed), so an id found stays
+ * right to the end of the pass. */
+static gint64
+find_here (Importer   *imp,
+           Kind        kind,
+           const char *sql,
+           const char *uuid)
+{
+  Kind found;
+  gint64 id;
+
+  if (lookup_in (&imp->found_here, uuid, &found, &id) && found == kind)
+    return id;
+
+  id = tx_import_lookup_id (imp, sql, uuid);
+  if (id != 0)
+    keep_in (&imp->found_here, uuid, kind, id);
+
+  return id;
+}
+
 /* The row id of the person or consultation of @uuid: the one this pass
  * added, or the database's (0: none). */
 gint64
@@ -1761,9 +1807,9 @@ tx_import_find_row (Importer   *imp,
   if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind && id != 0)
     return id;
 
-  return tx_import_lookup_id (imp, kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
-                                                       : "SELECT id FROM consultation WHERE uuid = ?",
-                              uuid);
+  return find_here (imp, kind, kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
+                                                   : "SELECT id FROM consultation WHERE uuid = ?",
+                    uuid);
 }
 
 /* The row id of the township of @uuid (0: none); townships are few, and
@@ -1795,15 +1841,13 @@ tx_import_is_known (Importer   *imp,
                     Kind        kind,
                     const char *uuid)
 {
-  const char *sql = kind == KIND_TOWNSHIP ? "SELECT 1 FROM township WHERE uuid = ?"
-                  : kind == KIND_PERSON ? "SELECT 1 FROM person WHERE uuid = ?"
-                  : kind == KIND_OUTCOME ? "SELECT 1 FROM outcome WHERE uuid = ?"
-                  : kind == KIND_ACTIVITY ? "SELECT 1 FROM activity WHERE uuid = ?"
-                  : "SELECT 1 FROM consultation WHERE uuid = ?";
-  sqlite3_stmt *stmt;
+  const char *sql = kind == KIND_TOWNSHIP ? "SELECT id FROM township WHERE uuid = ?"
+                  : kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
+                  : kind == KIND_OUTCOME ? "SELECT id FROM outcome WHERE uuid = ?"
+                  : kind == KIND_ACTIVITY ? "SELECT id FROM activity WHERE uuid = ?"
+                  : "SELECT id FROM consultation WHERE uuid = ?";
   Kind earlier;
   gint64 id;
-  gboolean known;
 
   if (uuid == NULL)
     return FALSE;
@@ -1811,14 +1855,7 @@ tx_import_is_known (Importer   *imp,
   if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind)
     return TRUE;
 
-  stmt = tx_store_prepare (imp->store, sql, NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  known = tx_import_step (imp, stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  return known;
+  return find_here (imp, kind, sql, uuid) != 0;
 }
 
 /* Whether what a record refers to is known, as it is read.  A file read

@@ -117,6 +117,7 @@ importer_clear (Importer *imp)
   g_clear_pointer (&imp->townships_renamed, g_hash_table_unref);
   tx_import_clear_offices (imp);
   g_clear_pointer (&imp->records_read.slots, g_free);
+  g_clear_pointer (&imp->found_here.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
   g_clear_pointer (&imp->township_ids, g_hash_table_unref);
   g_clear_pointer (&imp->participant_rows, g_array_unref);
