@@ -865,8 +865,10 @@ write_minutes_rows (Importer        *imp,
  * Rows are added to a table that was empty faster without its indexes
  * (but those that keep values unique, which are constraints): they are
  * dropped when the first record new here is added to it, and made
- * again, once, from all the rows, before the pass ends.  It all happens
- * inside the pass's transaction: a fault rolls it back with the rest.
+ * again, once, from all the rows: those of the consultations' tables
+ * at the file's first recommendation, the others before the pass ends.
+ * It all happens inside the pass's transaction: a fault rolls it back
+ * with the rest.
  */
 static gboolean
 defer_indexes (Importer    *imp,
@@ -1407,6 +1409,13 @@ tx_import_merge_record (Importer    *imp,
   gboolean ok;
 
   if (incoming->kind != KIND_PERSON && !tx_import_finish_new_people (imp, error))
+    return tx_import_fail_writing (imp, incoming->line, error);
+  /* the consultations' indexes are made once the file is past them,
+   * at its first recommendation (before any is added), while the
+   * reading thread reads on */
+  if (incoming->kind == KIND_OUTCOME && imp->deferred_indexes != NULL &&
+      !(imp->tables_added_to != NULL && g_hash_table_contains (imp->tables_added_to, "outcome")) &&
+      !tx_import_make_deferred_indexes (imp, error))
     return tx_import_fail_writing (imp, incoming->line, error);
 
   /* at a township's office, the city's file's other townships */

@@ -372,12 +372,18 @@ take_record_cb (Importer  *imp,
 
 /*
  * The records read ahead, waiting to be merged.  The thread that reads
- * stops when this many wait, and goes on when half of them are taken;
- * the thread that merges waits when none does, and goes on when an
- * eighth of them are read (or the reading is over).  Neither wakes the
- * other for every record, and no more than this many records are held.
+ * stops when this many wait, or this many bytes of the file, and goes
+ * on when half of them are taken; the thread that merges waits when
+ * none does, and goes on when MERGER_WAKES are read (or the reading is
+ * over).  Neither wakes the other for every record.  The reading runs
+ * that far ahead so that it goes on while the merging makes the
+ * indexes of what it has merged (the people's after the last person,
+ * the consultations' at the first recommendation): a quarter of a
+ * second for 100,000 people.  What waits holds some 40 MB at most.
  */
-#define MAX_WAITING 256
+#define MAX_WAITING 16384
+#define MAX_WAITING_TEXT (16 * 1024 * 1024)
+#define MERGER_WAKES 32
 
 /* nor more than this many bytes of attachments' files */
 #define MAX_WAITING_BYTES (64 * 1024 * 1024)
@@ -388,6 +394,7 @@ typedef struct {
   GCond      cond;
   GQueue     waiting;        /* Incoming */
   gsize      waiting_bytes;  /* of the attachments' files among them */
+  goffset    taken_end;      /* where the last record taken ends in the file */
   GQueue     merged;         /* Incoming, for the reading thread to free, as it made them */
   gboolean   reader_waits;
   gboolean   merger_waits;
@@ -420,7 +427,8 @@ hand_over_cb (Importer  *imp,
       g_queue_init (&ahead->merged);
     }
   while ((ahead->waiting.length >= MAX_WAITING ||
-          (ahead->waiting_bytes >= MAX_WAITING_BYTES && ahead->waiting.length > 0)) && !ahead->stop)
+          ((ahead->waiting_bytes >= MAX_WAITING_BYTES || incoming->end - ahead->taken_end >= MAX_WAITING_TEXT) &&
+           ahead->waiting.length > 0)) && !ahead->stop)
     {
       ahead->reader_waits = TRUE;
       g_cond_wait (&ahead->cond, &ahead->mutex);
@@ -432,7 +440,7 @@ hand_over_cb (Importer  *imp,
       ahead->waiting_bytes += incoming_bytes (incoming);
     }
   if (ahead->merger_waits &&
-      (ahead->waiting.length >= MAX_WAITING / 8 || ahead->waiting_bytes >= MAX_WAITING_BYTES / 2))
+      (ahead->waiting.length >= MERGER_WAKES || ahead->waiting_bytes >= MAX_WAITING_BYTES / 2))
     {
       ahead->merger_waits = FALSE;
       g_cond_broadcast (&ahead->cond);
@@ -488,9 +496,14 @@ take_handed_over (ReadAhead *ahead,
     }
   incoming = g_queue_pop_head (&ahead->waiting);
   if (incoming != NULL)
-    ahead->waiting_bytes -= incoming_bytes (incoming);
+    {
+      ahead->waiting_bytes -= incoming_bytes (incoming);
+      ahead->taken_end = incoming->end;
+    }
   if (ahead->reader_waits && ahead->waiting.length <= MAX_WAITING / 2 &&
-      ahead->waiting_bytes <= MAX_WAITING_BYTES / 2)
+      ahead->waiting_bytes <= MAX_WAITING_BYTES / 2 &&
+      (ahead->waiting.length == 0 ||
+       ((Incoming *) g_queue_peek_tail (&ahead->waiting))->end - ahead->taken_end <= MAX_WAITING_TEXT / 2))
     {
       ahead->reader_waits = FALSE;
       g_cond_broadcast (&ahead->cond);
