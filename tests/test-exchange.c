@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "tx-backup.h"
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-records.h"
@@ -402,6 +403,20 @@ test_records_of_records_here (Fixture       *f,
                                       "ON substr (a.uuid, 2) = substr (b.uuid, 2) AND a.id < b.id "
                                       "AND a.consultation_id = b.consultation_id AND a.title = b.title"),
                    ==, before);
+
+  /* the backup, taken by a thread of its own while the import wrote,
+   * holds the database as it was */
+  {
+    g_autoptr(GPtrArray) backups = tx_backup_list (tx_store_get_path (f->store), &error);
+    g_autoptr(TxStore) backup = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpint (((TxBackup *) g_ptr_array_index (backups, 0))->kind, ==, TX_BACKUP_BEFORE_IMPORT);
+    backup = tx_store_open (((TxBackup *) g_ptr_array_index (backups, 0))->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tx_store_count (backup, "outcome"), ==, before);
+  }
 }
 
 static void

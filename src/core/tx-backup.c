@@ -882,6 +882,110 @@ tx_backup_take_before_change (TxStore       *store,
   return TRUE;
 }
 
+struct _TxBackupJob {
+  GThread   *thread;
+  char      *db_path;
+  GDateTime *now;
+  TxBackup  *backup;
+  GError    *error;
+};
+
+/* tx_backup_take_before_change() with a connection of its own, which
+ * reads the database as it was when the write began. */
+static gpointer
+take_before_change_thread (gpointer data)
+{
+  TxBackupJob *job = data;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+
+  if (tx_store_open_db_read_only (job->db_path, &db) != SQLITE_OK ||
+      !tx_store_register_functions (db))
+    tx_store_set_code_error (&local_error, sqlite3_errcode (db), _("Could not read the database"));
+  else
+    {
+      sqlite3_busy_timeout (db, 5000);
+      /* the kind of tx_backup_take_before_change()'s callers */
+      job->backup = take_from (db, job->db_path, TX_BACKUP_BEFORE_IMPORT, job->now, G_MAXUINT, &local_error);
+    }
+  sqlite3_close_v2 (db);
+
+  if (job->backup == NULL)
+    g_set_error (&job->error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
+                 _("The database could not be backed up first, so nothing was changed: %s"),
+                 local_error->message);
+
+  return NULL;
+}
+
+/**
+ * tx_backup_start_before_import:
+ * @today: the day of the import, or %TX_DATE_NONE for the clock's
+ *
+ * Starts tx_backup_take_before_change() of an import, in a thread with
+ * a connection of its own, while the import writes in a transaction of
+ * the store's: the database is in write-ahead mode, so the backup reads
+ * it as it was before, whatever the write has done.  The import must
+ * not commit before tx_backup_finish_before_import() said the backup
+ * was taken.  The thread copies and checks a city's database (a second
+ * or more) while the import reads its file.
+ *
+ * Returns: (transfer full) (nullable): the backup under way; %NULL when
+ *   the database holds nothing to back up
+ */
+TxBackupJob *
+tx_backup_start_before_import (TxStore *store,
+                               TxDate   today)
+{
+  TxBackupJob *job;
+
+  g_return_val_if_fail (TX_IS_STORE (store), NULL);
+
+  if (tx_store_is_read_only (store) ||
+      !(tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
+        tx_store_has_records (store, "township")))
+    return NULL;
+
+  job = g_new0 (TxBackupJob, 1);
+  job->db_path = g_strdup (tx_store_get_path (store));
+  job->now = today != TX_DATE_NONE ? tx_backup_dup_now (today) : g_date_time_new_now_local ();
+  job->thread = g_thread_new ("tx-backup", take_before_change_thread, job);
+
+  return job;
+}
+
+/**
+ * tx_backup_finish_before_import:
+ * @job: (transfer full): from tx_backup_start_before_import()
+ * @undecided: (out): the backup taken, for tx_backup_settle()
+ *
+ * Waits for the backup to be taken.
+ *
+ * Returns: %FALSE with @error set when it could not be: the import must
+ *   then be undone
+ */
+gboolean
+tx_backup_finish_before_import (TxBackupJob  *job,
+                                TxBackup    **undecided,
+                                GError      **error)
+{
+  gboolean taken;
+
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  g_thread_join (job->thread);
+  taken = job->backup != NULL;
+  *undecided = g_steal_pointer (&job->backup);
+  if (!taken)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  g_clear_error (&job->error);
+  g_free (job->db_path);
+  g_date_time_unref (job->now);
+  g_free (job);
+
+  return taken;
+}
+
 /**
  * tx_backup_settle:
  * @backup: (transfer full) (nullable): what

@@ -52,6 +52,13 @@ gboolean    tx_backup_take_before_change (TxStore     *store,
                                           TxDate       today,
                                           TxBackup   **undecided,
                                           GError     **error);
+typedef struct _TxBackupJob TxBackupJob;
+
+TxBackupJob *tx_backup_start_before_import  (TxStore      *store,
+                                             TxDate        today);
+gboolean     tx_backup_finish_before_import (TxBackupJob  *job,
+                                             TxBackup    **undecided,
+                                             GError      **error);
 void        tx_backup_settle          (TxStore       *store,
                                        TxBackup      *backup,
                                        gboolean       changed);

@@ -15,6 +15,7 @@
 
 #include "tx-activity.h"
 #include "tx-attachment.h"
+#include "tx-backup.h"
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-roster-bulk.h"
@@ -200,6 +201,8 @@ typedef struct {
   gboolean               city_activity;   /* the activity merged is organised by the city office */
   xmlRelaxNGPtr          schema;          /* compiled once, when a pass first needs it */
   TxRosterBulk          *new_people;      /* people not here yet, written many at a time */
+  TxBackupJob           *backup_job;      /* the backup taken while the pass merges */
+  TxBackup              *backup_taken;    /* once taken, until the pass is kept or undone */
   GError                *first_error;     /* from libxml2's handler, or the database read */
   GError                *merge_error;     /* the database read, while another thread reads the file */
   guint                  clamped;         /* "updated" dated ahead, read in this pass */

@@ -746,6 +746,11 @@ merge_file_cb (TxStore   *store,
   if (!tx_store_audit (store, "import", "store", NULL, what, error))
     return FALSE;
 
+  /* nothing is kept before the backup taken alongside is */
+  if (imp->backup_job != NULL &&
+      !tx_backup_finish_before_import (g_steal_pointer (&imp->backup_job), &imp->backup_taken, error))
+    return FALSE;
+
   if (imp->options != NULL && imp->options->dry_run)
     {
       /* Roll back: a dry run only reports. */
@@ -830,8 +835,19 @@ run_checked_pass (Importer  *imp,
   return run_pass (imp, pass, CHECK_SCHEMA, from, to, error);
 }
 
-/* What was there is kept before the import writes (unless it writes
- * nothing), in @undecided until the file is merged (tx_backup_settle()). */
+/* Whether what was there is kept before the import writes: not for a
+ * dry run, which writes nothing; not for a conflict decided (one
+ * record, changed as an editor changes it), nor when the caller backed
+ * it up, before several files. */
+static gboolean
+backs_up (Importer *imp)
+{
+  return imp->options == NULL ||
+         !(imp->options->dry_run || imp->options->take_all || imp->options->backed_up);
+}
+
+/* What was there is kept before the import writes, in @undecided until
+ * the file is merged (tx_backup_settle()). */
 static gboolean
 back_up (Importer   *imp,
          TxBackup  **undecided,
@@ -839,15 +855,8 @@ back_up (Importer   *imp,
 {
   *undecided = NULL;
 
-  if (imp->options != NULL && imp->options->dry_run)
-    return TRUE;
-
-  /* a conflict decided: one record, changed as an editor changes it;
-   * or backed up by the caller, before several files */
-  if (imp->options != NULL && (imp->options->take_all || imp->options->backed_up))
-    return TRUE;
-
-  return tx_backup_take_before_change (imp->store, TX_BACKUP_BEFORE_IMPORT,
+  return !backs_up (imp) ||
+         tx_backup_take_before_change (imp->store, TX_BACKUP_BEFORE_IMPORT,
                                        imp->options != NULL ? imp->options->today : TX_DATE_NONE,
                                        undecided, error);
 }
@@ -864,11 +873,12 @@ holds_records (TxStore *store)
 
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
- * file is right.  What was there is backed up first (unless the caller
- * backed it up, before several files, or there is nothing to back up),
- * and the file is checked and merged in one reading, in one
- * transaction that a fault rolls back, with the backup: a file refused
- * leaves none.  A file that the one reading did not take is read again,
+ * file is right.  What was there is backed up (unless the caller backed
+ * it up, before several files, or there is nothing to back up) by a
+ * thread of its own, which reads the database as it was, while the file
+ * is checked and merged in one reading, in one transaction that is
+ * kept only once the backup is taken, and that a fault rolls back with
+ * the backup: a file refused leaves none.  A file that the one reading did not take is read again,
  * first to check it, which says what is wrong as it always did: what
  * the schema finds before what the rules find, and both before what the
  * merge finds.
@@ -916,14 +926,19 @@ import_file (Importer        *imp,
 
   {
     g_autoptr(GError) local_error = NULL;
-    TxBackup *undecided = NULL;
 
-    if (!back_up (imp, &undecided, error))
-      return FALSE;
+    /* taken by a thread of its own while the file is read and merged */
+    imp->backup_job = backs_up (imp) ? tx_backup_start_before_import (imp->store, imp->options != NULL
+                                                                                  ? imp->options->today
+                                                                                  : TX_DATE_NONE)
+                                     : NULL;
     imp->filling = !holds_records (imp->store);
     merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, &local_error);
     imp->filling = FALSE;
-    tx_backup_settle (imp->store, undecided, merged);
+    /* a pass undone before its end waits for the backup too */
+    if (imp->backup_job != NULL)
+      tx_backup_finish_before_import (g_steal_pointer (&imp->backup_job), &imp->backup_taken, NULL);
+    tx_backup_settle (imp->store, g_steal_pointer (&imp->backup_taken), merged);
     if (!merged)
       {
         g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);

@@ -75,6 +75,20 @@ def earlier_kept(name):
     return check
 
 
+def no_backup_left(ctx):
+    folder = ctx.path("tongxin-backups")
+    kept = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    assert kept == [], "left among the backups: %s" % kept
+
+
+# a person new here, of 金山街道 of the sample
+PERSON_FILE = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<tongxin xmlns="urn:tongxin:exchange:1" exported="2026-11-27T10:00:00+08:00">\n'
+               '<person uuid="6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4a" updated="2026-11-20T10:00:00+08:00" '
+               'township="b765363f-4e08-4e4b-836f-c4846d559edb"><name>陈明</name></person>\n'
+               '</tongxin>\n').encode("utf-8")
+
+
 def one_line(then=None):
     """One clear line on stderr (no library's words), then @then."""
     def check(ctx):
@@ -184,4 +198,11 @@ CASES += [
          files={"备份.db": EARLIER}, fsize_limit=LIMIT * 4, check=one_line(earlier_kept("备份.db"))),
     Case("disk/written-0600-backup", ["backup", "{dir}/备份.db"], exit=0, stdout="Backup written",
          check=written_0600("备份.db")),
+
+    # An import whose backup, taken by a thread of its own while the file
+    # is merged, cannot be written: nothing is imported, no part of the
+    # backup is left.
+    Case("disk/import-backup", ["import", "{exchange}"],
+         message=["Nothing was imported", "could not be backed up first", "nothing was changed", "disk is full"],
+         files={"exchange": PERSON_FILE}, fsize_limit=LIMIT * 4, check=one_line(no_backup_left)),
 ]
