@@ -511,7 +511,8 @@ list_backups (Fixture *f)
 
 /* A file refused after the backup before it was taken (its last record
  * is wrong) leaves no backup, and pushes out none of the earlier ones:
- * an exchange file, a roster, and several exchange files at once. */
+ * an exchange file and a roster (several exchange files at once:
+ * xml/second-of-two-refused in tests/bad-inputs). */
 static void
 test_refused_import_keeps_backups (Fixture       *f,
                                    gconstpointer  data)
