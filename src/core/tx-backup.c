@@ -826,6 +826,17 @@ tx_backup_take (TxStore       *store,
                     tx_settings_get_backups_kept (tx_store_get_settings (store)), error);
 }
 
+/* Whether a change to the store may lose records it holds: a database
+ * with nothing in it yet, or one that cannot be written, is not backed
+ * up before a change. */
+static gboolean
+has_records_to_keep (TxStore *store)
+{
+  return !tx_store_is_read_only (store) &&
+         (tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
+          tx_store_has_records (store, "township"));
+}
+
 /**
  * tx_backup_take_before_change:
  * @kind: why: %TX_BACKUP_BEFORE_IMPORT
@@ -858,9 +869,7 @@ tx_backup_take_before_change (TxStore       *store,
   if (undecided != NULL)
     *undecided = NULL;
 
-  if (tx_store_is_read_only (store) ||
-      !(tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
-        tx_store_has_records (store, "township")))
+  if (!has_records_to_keep (store))
     return TRUE;
 
   now = today != TX_DATE_NONE ? tx_backup_dup_now (today) : g_date_time_new_now_local ();
@@ -941,9 +950,7 @@ tx_backup_start_before_import (TxStore *store,
 
   g_return_val_if_fail (TX_IS_STORE (store), NULL);
 
-  if (tx_store_is_read_only (store) ||
-      !(tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
-        tx_store_has_records (store, "township")))
+  if (!has_records_to_keep (store))
     return NULL;
 
   job = g_new0 (TxBackupJob, 1);
