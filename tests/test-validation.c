@@ -120,6 +120,31 @@ test_control_characters (void)
 
     g_assert_true (g_str_has_prefix (problem, "The venue "));
   }
+
+  /* characters are counted whatever their length in bytes: a name of
+   * 50 of one, two, three or four bytes each (a, é, 王, 𠀀) passes, one
+   * of 51 does not, and the others of U+0080 to U+00BF and U+2000 to
+   * U+207F that are neither controls nor turns pass */
+  {
+    static const char * const characters[] = { "a", "\xC3\xA9", "王", "\xF0\xA0\x80\x80", "\xC2\xA0", "\xC2\xBF",
+                                               "\xE2\x80\x94", "\xE2\x81\xBF", "\xE2\x80\xA9" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (characters); i++)
+      {
+        g_autoptr(GString) name = g_string_new ("王");
+        g_autofree char *problem = NULL;
+
+        for (guint n = 1; n < 50; n++)
+          g_string_append (name, characters[i]);
+        problem = tx_text_check (TX_TEXT_PERSON_NAME, name->str);
+        g_test_message ("character %u: %s", i, problem ? problem : "(none)");
+        g_assert_null (problem);
+        g_string_append (name, characters[i]);
+        problem = tx_text_check (TX_TEXT_PERSON_NAME, name->str);
+        g_assert_nonnull (problem);
+        g_assert_nonnull (strstr (problem, "it has 51"));
+      }
+  }
 }
 
 static void

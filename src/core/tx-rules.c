@@ -436,12 +436,27 @@ tx_text_check (TxTextField  field,
     {
       gunichar c;
 
-      /* most text of a Chinese office is ASCII and CJK: ASCII as it is */
+      /* most text of a Chinese office is ASCII and CJK: ASCII as it
+       * is, and of the rest (valid UTF-8 by now) only the two- and
+       * three-byte forms that can be a control character (U+0080 to
+       * U+009F: C2 80 to C2 9F) or a turn of direction (U+202A to
+       * U+2069: E2 80 and E2 81) are decoded; a CJK character is
+       * counted and stepped over */
       if ((guchar) *p < 0x80)
         c = (guchar) *p++;
+      else if ((guchar) *p == 0xC2)
+        {
+          c = (gunichar) (p[1] & 0x3F) | 0x80;
+          p += 2;
+        }
+      else if ((guchar) *p == 0xE2 && ((guchar) p[1] == 0x80 || (guchar) p[1] == 0x81))
+        {
+          c = 0x2000 | (gunichar) (p[1] & 0x3F) << 6 | (gunichar) (p[2] & 0x3F);
+          p += 3;
+        }
       else
         {
-          c = g_utf8_get_char (p);
+          c = 0xFFFD;   /* neither, whatever it is */
           p = g_utf8_next_char (p);
         }
 
