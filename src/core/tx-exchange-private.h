@@ -211,14 +211,14 @@ typedef struct {
    * and for ids given twice, and the plans */
   ReadTable              records_read;
   GHashTable            *plans_read;      /* "township\x1fyear" → line */
-  /* the records of the database that records of the file referred to,
-   * found once each: their kinds and row ids */
+  /* the records of the database that records of the file referred to
+   * (townships, people, consultations, …), found once each: their kinds
+   * and row ids */
   ReadTable              found_here;
 
   /* what the pass knows of the database, when the file is read against
    * its shape (see decide_record()) */
   gboolean               was_empty[N_KINDS];   /* which tables had no row (KIND_DELETED: tombstones) */
-  GHashTable            *township_ids;    /* uuid → row id */
   gint64                 next_person_id;  /* of the next person new here */
   sqlite3_stmt          *rows[N_ROWS_KINDS][MAX_ROWS_PER_INSERT];  /* the store's statements */
   GArray                *participant_rows;   /* ParticipantRow, of one consultation */

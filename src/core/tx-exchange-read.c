@@ -1646,12 +1646,10 @@ tx_import_begin_reading (Importer *imp)
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->found_here.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
-  g_clear_pointer (&imp->township_ids, g_hash_table_unref);
 
   imp->records_read = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
   imp->found_here = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
   imp->plans_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  imp->township_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->next_person_id = 0;
 }
 
@@ -1818,19 +1816,10 @@ gint64
 tx_import_find_township (Importer   *imp,
                          const char *uuid)
 {
-  gpointer id;
-
   if (uuid == NULL)
     return 0;
 
-  if (imp->check == CHECK_SHAPE && g_hash_table_lookup_extended (imp->township_ids, uuid, NULL, &id))
-    return GPOINTER_TO_SIZE (id);
-
-  id = GSIZE_TO_POINTER (tx_import_lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", uuid));
-  if (imp->check == CHECK_SHAPE && id != NULL)
-    g_hash_table_insert (imp->township_ids, g_strdup (uuid), id);
-
-  return GPOINTER_TO_SIZE (id);
+  return find_here (imp, KIND_TOWNSHIP, "SELECT id FROM township WHERE uuid = ?", uuid);
 }
 
 /* Whether a township, a person, a consultation, a recommendation or an

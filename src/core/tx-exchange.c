@@ -119,7 +119,6 @@ importer_clear (Importer *imp)
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->found_here.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
-  g_clear_pointer (&imp->township_ids, g_hash_table_unref);
   g_clear_pointer (&imp->participant_rows, g_array_unref);
   g_clear_pointer (&imp->tables_added_to, g_hash_table_unref);
   g_clear_pointer (&imp->deferred_indexes, g_ptr_array_unref);
