@@ -18,6 +18,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
 #include "tx-collate.h"
 #include "tx-exchange-private.h"
 #include "tx-ledger.h"
@@ -537,12 +540,15 @@ value_fits (ValueKind           kind,
 
 /* Memory taken in blocks and let go of at once: a record's elements,
  * their attributes' values, their texts and their lists of children,
- * rather than each of them on its own. */
+ * rather than each of them on its own.  The reading against the shape
+ * takes every record from one arena, emptied for the next
+ * (arena_empty()). */
 #define ARENA_BLOCK 8192
 
 struct _ElemArena
 {
-  GSList *blocks;   /* as taken from g_malloc() */
+  GSList *blocks;   /* of ARENA_BLOCK bytes, as taken from g_malloc(), the last first */
+  GSList *large;    /* a long text's or list's, each of its own size */
   char   *next;     /* the free room of the last block */
   gsize   left;
 };
@@ -560,7 +566,7 @@ arena_alloc (ElemArena *arena,
       if (size > ARENA_BLOCK / 4)
         {
           memory = g_malloc (size);
-          arena->blocks = g_slist_prepend (arena->blocks, memory);
+          arena->large = g_slist_prepend (arena->large, memory);
           return memory;
         }
       arena->next = g_malloc (ARENA_BLOCK);
@@ -588,16 +594,48 @@ arena_strdup (ElemArena  *arena,
   return copy;
 }
 
+/* Lets go of what @arena holds, but for its first block, which it
+ * takes from again. */
+static void
+arena_empty (ElemArena *arena)
+{
+  GSList *first = g_slist_last (arena->blocks);
+
+  g_slist_free_full (g_steal_pointer (&arena->large), g_free);
+  if (first == NULL)
+    return;
+
+  arena->blocks = g_slist_remove_link (arena->blocks, first);
+  g_slist_free_full (arena->blocks, g_free);
+  arena->blocks = first;
+  arena->next = first->data;
+  arena->left = ARENA_BLOCK;
+}
+
+/* Lets go of all @arena holds */
+static void
+arena_clear (ElemArena *arena)
+{
+  g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
+  g_slist_free_full (g_steal_pointer (&arena->large), g_free);
+  arena->next = NULL;
+  arena->left = 0;
+}
+
+static void
+arena_free (ElemArena *arena)
+{
+  arena_clear (arena);
+  g_free (arena);
+}
+
 /* Frees a record's root, and with it all its elements. */
 static void
 elem_free (Elem *elem)
 {
-  ElemArena *arena = elem->arena;
+  g_return_if_fail (elem->arena != NULL);
 
-  g_return_if_fail (arena != NULL);
-
-  g_slist_free_full (arena->blocks, g_free);
-  g_free (arena);
+  arena_free (elem->arena);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Elem, elem_free)
@@ -1233,22 +1271,36 @@ reader_line (xmlTextReaderPtr reader)
   return line > 0 ? line : xmlTextReaderGetParserLineNumber (reader);
 }
 
+/* An element called @name, at @line, with room for @n_attributes
+ * attributes, in @arena */
+static Elem *
+elem_new (ElemArena  *arena,
+          const char *name,
+          long        line,
+          int         n_attributes)
+{
+  Elem *elem = memset (arena_alloc (arena, sizeof (Elem)), 0, sizeof (Elem));
+
+  elem->name = name;
+  elem->line = line;
+  if (n_attributes > 0)
+    elem->attributes = arena_alloc (arena, 2 * n_attributes * sizeof (char *));
+
+  return elem;
+}
+
 /* The element the reader is on, in @arena */
 static Elem *
 elem_new_from_reader (ElemArena        *arena,
                       xmlTextReaderPtr  reader)
 {
-  Elem *elem = memset (arena_alloc (arena, sizeof (Elem)), 0, sizeof (Elem));
-  int n_attributes;
+  int n_attributes = xmlTextReaderHasAttributes (reader) == 1 ? xmlTextReaderAttributeCount (reader) : 0;
+  Elem *elem = elem_new (arena, (const char *) xmlTextReaderConstLocalName (reader), reader_line (reader),
+                         n_attributes);
 
-  elem->name = (const char *) xmlTextReaderConstLocalName (reader);
-  elem->line = reader_line (reader);
-
-  if (xmlTextReaderHasAttributes (reader) != 1)
+  if (n_attributes <= 0)
     return elem;
 
-  n_attributes = xmlTextReaderAttributeCount (reader);
-  elem->attributes = arena_alloc (arena, 2 * MAX (n_attributes, 0) * sizeof (char *));
   while (xmlTextReaderMoveToNextAttribute (reader) == 1)
     {
       const char *value;
@@ -1258,7 +1310,7 @@ elem_new_from_reader (ElemArena        *arena,
       if (xmlTextReaderConstNamespaceUri (reader) != NULL)
         elem->foreign = TRUE;
       /* more than counted (libxml2 counts them all): none fits */
-      if (elem->n_attributes + 2 > 2 * (guint) MAX (n_attributes, 0))
+      if (elem->n_attributes + 2 > 2 * (guint) n_attributes)
         {
           elem->foreign = TRUE;
           continue;
@@ -1283,6 +1335,49 @@ elem_new_root (xmlTextReaderPtr reader)
   root->arena = arena;
 
   return root;
+}
+
+/* An element as libxml2's parser starts it (SAX2): @attributes holds
+ * five pointers for each, its local name, prefix, namespace, value and
+ * the end of its value.  Every "&" of a value is there "&#38;" (the
+ * parser leaves it for a tree to read again): it is "&" here. */
+static Elem *
+elem_new_from_parser (ElemArena      *arena,
+                      const char     *name,
+                      long            line,
+                      int             n_attributes,
+                      const xmlChar **attributes)
+{
+  Elem *elem = elem_new (arena, name, line, n_attributes);
+
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const char *value = (const char *) attributes[5 * i + 3];
+      gsize length = (const char *) attributes[5 * i + 4] - value;
+      char *copy = arena_strdup (arena, value, length);
+
+      if (memchr (copy, '&', length) != NULL)
+        {
+          char *to = copy;
+
+          for (const char *from = copy; *from != '\0'; )
+            if (g_str_has_prefix (from, "&#38;"))
+              {
+                *to++ = '&';
+                from += strlen ("&#38;");
+              }
+            else
+              *to++ = *from++;
+          *to = '\0';
+        }
+
+      if (attributes[5 * i + 2] != NULL)
+        elem->foreign = TRUE;
+      elem->attributes[elem->n_attributes++] = (const char *) attributes[5 * i];
+      elem->attributes[elem->n_attributes++] = copy;
+    }
+
+  return elem;
 }
 
 /* Adds @child to @parent's children, in @parent's record's @arena */
@@ -1326,12 +1421,6 @@ elem_append_text (ElemArena  *arena,
   elem->text[elem->text_length] = '\0';
 }
 
-static gboolean
-in_exchange_namespace (xmlTextReaderPtr reader)
-{
-  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), TX_EXCHANGE_NAMESPACE) == 0;
-}
-
 /* Whether @elem has the attributes of its shape, each of its type, and
  * no other. */
 static gboolean
@@ -1365,19 +1454,19 @@ attributes_fit (Elem *elem)
   return found == required;
 }
 
-/* The shape of the element the reader is on, the next child of
- * @parent; NULL when it is not one @parent has there.  The schema's
+/* The shape of the element @name of the namespace @ns, the next child
+ * of @parent; NULL when it is not one @parent has there.  The schema's
  * children are in a fixed order, each once, maybe, or any number of
  * times, so the next one is the first, from where the last one was,
  * that may be there. */
 static const ElementShape *
-next_child_shape (Elem             *parent,
-                  xmlTextReaderPtr  reader,
-                  const char       *name)
+next_child_shape (Elem       *parent,
+                  const char *ns,
+                  const char *name)
 {
   const ChildShape *children = parent->shape->children;
 
-  if (parent->shape->content != VALUE_ELEMENTS || !in_exchange_namespace (reader))
+  if (parent->shape->content != VALUE_ELEMENTS || g_strcmp0 (ns, TX_EXCHANGE_NAMESPACE) != 0)
     return NULL;
 
   for (; children[parent->next_child].element != NULL; parent->next_child++, parent->n_of_next = 0)
@@ -1420,23 +1509,6 @@ content_fits (Elem *elem)
     }
 }
 
-/* Whether text may be inside @parent: any in a text, white space
- * between elements. */
-static gboolean
-text_fits (Elem       *parent,
-           const char *text)
-{
-  switch (parent->shape->content)
-    {
-    case VALUE_ELEMENTS:
-      return is_only_space (text);
-    case VALUE_EMPTY:
-      return FALSE;
-    default:
-      return TRUE;
-    }
-}
-
 /* Bytes of text read into one element: four bytes for each character
  * of the longest text a record keeps (tx_text_field_get_info()).  A
  * text under it is then held to its own field's length. */
@@ -1457,6 +1529,32 @@ max_text_bytes (void)
   return max_bytes;
 }
 
+/* Appends @length bytes of @text to @elem's text, in @arena; FALSE
+ * (and a clear error) when that makes it longer than any text of its
+ * kind.  A circular's frozen ledger is not a clerk's text: a city's is
+ * long. */
+static gboolean
+elem_append_text_within_limit (Importer    *imp,
+                               ElemArena   *arena,
+                               Elem        *elem,
+                               long         line,
+                               const char  *text,
+                               gsize        length,
+                               GError     **error)
+{
+  gsize limit = g_str_equal (elem->name, "ledger") ? MAX_LEDGER_BYTES
+              : g_str_equal (elem->name, "data") ? MAX_DATA_BYTES
+              : max_text_bytes ();
+
+  if (elem->text_length + length > limit)
+    return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
+                              _("the text of <%s> is longer than any text Tongxin keeps. %s"),
+                              elem->name, _(NOT_WRITTEN_BY_TONGXIN));
+
+  elem_append_text (arena, elem, text, length);
+  return TRUE;
+}
+
 static gboolean
 fail_too_deep (Importer  *imp,
                long       line,
@@ -1469,30 +1567,20 @@ fail_too_deep (Importer  *imp,
 
 /*
  * Reads the element the reader is on, a record, with everything in it;
- * the reader validates each node as it passes it (against the schema),
- * or this function against @shape, and the first fault, the schema's or
- * this function's, stops the reading.
+ * the reader validates each node as it passes it, against the schema,
+ * and its first fault stops the reading.
  */
 static Elem *
-read_element (Importer            *imp,
-              xmlTextReaderPtr     reader,
-              const ElementShape  *shape,
-              GError             **error)
+read_element (Importer          *imp,
+              xmlTextReaderPtr   reader,
+              GError           **error)
 {
   g_autoptr(Elem) root = elem_new_root (reader);
   g_autoptr(GPtrArray) open = g_ptr_array_new ();
   int rc;
 
-  root->shape = shape;
-  if (shape != NULL && !attributes_fit (root))
-    return tx_import_fail_shape (imp, root->line, "the attributes of a record", error), NULL;
-
   if (xmlTextReaderIsEmptyElement (reader) == 1)
-    {
-      if (shape != NULL && !content_fits (root))
-        return tx_import_fail_shape (imp, root->line, "an empty record", error), NULL;
-      return g_steal_pointer (&root);
-    }
+    return g_steal_pointer (&root);
 
   g_ptr_array_add (open, root);
 
@@ -1508,18 +1596,9 @@ read_element (Importer            *imp,
         case XML_READER_TYPE_ELEMENT:
           {
             Elem *child = elem_new_from_reader (root->arena, reader);
-            gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
 
             elem_add_child (root->arena, parent, child);
-
-            if (shape != NULL)
-              {
-                child->shape = next_child_shape (parent, reader, child->name);
-                if (child->shape == NULL || !attributes_fit (child) || (empty && !content_fits (child)))
-                  return tx_import_fail_shape (imp, child->line, "an element", error), NULL;
-              }
-
-            if (!empty)
+            if (xmlTextReaderIsEmptyElement (reader) != 1)
               g_ptr_array_add (open, child);
           }
           break;
@@ -1529,48 +1608,22 @@ read_element (Importer            *imp,
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
           {
             const char *value = (const char *) xmlTextReaderConstValue (reader);
-            gsize length = value != NULL ? strlen (value) : 0;
 
-            if (shape != NULL && !text_fits (parent, value != NULL ? value : ""))
-              return tx_import_fail_shape (imp, reader_line (reader), "text", error), NULL;
-
-            /* a circular's frozen ledger is not a clerk's text: a
-             * city's is long */
-            if (parent->text_length + length > (g_strcmp0 (parent->name, "ledger") == 0 ? MAX_LEDGER_BYTES
-                                              : g_strcmp0 (parent->name, "data") == 0 ? MAX_DATA_BYTES
-                                              : max_text_bytes ()))
-              {
-                tx_import_fail_at (imp, reader_line (reader), error, TX_EXCHANGE_ERROR_INVALID,
-                                   _("the text of <%s> is longer than any text Tongxin keeps. %s"),
-                                   parent->name, _(NOT_WRITTEN_BY_TONGXIN));
-                return NULL;
-              }
-            elem_append_text (root->arena, parent, value != NULL ? value : "", length);
+            if (!elem_append_text_within_limit (imp, root->arena, parent, reader_line (reader),
+                                                value != NULL ? value : "", value != NULL ? strlen (value) : 0,
+                                                error))
+              return NULL;
           }
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
-          if (shape != NULL && !content_fits (parent))
-            return tx_import_fail_shape (imp, reader_line (reader), "the end of an element", error), NULL;
-
           g_ptr_array_set_size (open, open->len - 1);
           if (open->len == 0)
             return g_steal_pointer (&root);
           break;
 
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_COMMENT:
-        case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-          /* comments and processing instructions say nothing; among
-           * the text of an element, the shape leaves them to the
-           * schema */
-          if (shape != NULL && parent->shape->content != VALUE_ELEMENTS)
-            return tx_import_fail_shape (imp, reader_line (reader), "a comment in a text", error), NULL;
-          break;
-
         default:
-          if (shape != NULL)
-            return tx_import_fail_shape (imp, reader_line (reader), "a node", error), NULL;
+          /* comments and processing instructions say nothing */
           break;
         }
     }
@@ -2534,7 +2587,7 @@ describe_again (Importer    *imp,
   while (reader != NULL && description == NULL && xmlTextReaderRead (reader) == 1)
     if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth (reader) == 1)
       {
-        g_autoptr(Elem) elem = read_element (imp, reader, NULL, NULL);
+        g_autoptr(Elem) elem = read_element (imp, reader, NULL);
 
         if (elem == NULL)
           break;
@@ -2654,7 +2707,7 @@ read_record (Importer    *imp,
 /* ---- a pass over the file ------------------------------------------ */
 
 /* The value of the attribute @name of the element the reader is on
- * (the root, a township), or NULL */
+ * (a township), or NULL */
 static char *
 dup_root_attribute (xmlTextReaderPtr  reader,
                     const char       *name)
@@ -2684,30 +2737,30 @@ tx_import_clear_offices (Importer *imp)
  * it was written for.  Their values are checked with the rest of the
  * root's, against the shape or the schema. */
 static void
-read_offices (Importer         *imp,
-              xmlTextReaderPtr  reader)
+read_offices (Importer *imp,
+              Elem     *root)
 {
   tx_import_clear_offices (imp);
 
-  imp->sender.uuid = dup_root_attribute (reader, "office");
-  imp->sender.name = dup_root_attribute (reader, "office-name");
-  imp->sender.kind = dup_root_attribute (reader, "office-kind");
-  imp->sender.exported = dup_root_attribute (reader, "exported");
-  imp->receiver = dup_root_attribute (reader, "to");
-  imp->receiver_name = dup_root_attribute (reader, "to-name");
-  imp->subject = dup_root_attribute (reader, "township");
-  imp->since = dup_root_attribute (reader, "since");
+  imp->sender.uuid = g_strdup (get_attr (root, "office"));
+  imp->sender.name = g_strdup (get_attr (root, "office-name"));
+  imp->sender.kind = g_strdup (get_attr (root, "office-kind"));
+  imp->sender.exported = g_strdup (get_attr (root, "exported"));
+  imp->receiver = g_strdup (get_attr (root, "to"));
+  imp->receiver_name = g_strdup (get_attr (root, "to-name"));
+  imp->subject = g_strdup (get_attr (root, "township"));
+  imp->since = g_strdup (get_attr (root, "since"));
 }
 
 /* The root: a Tongxin exchange file of this version, for this office. */
 static gboolean
-check_root (Importer          *imp,
-            xmlTextReaderPtr   reader,
-            GError           **error)
+check_root (Importer    *imp,
+            Elem        *root,
+            const char  *ns,
+            GError     **error)
 {
-  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (reader);
-  long line = reader_line (reader);
+  const char *name = root->name;
+  long line = root->line;
 
   if (g_strcmp0 (name, "tongxin") != 0)
     return tx_import_fail_at (imp, line, error, TX_EXCHANGE_ERROR_INVALID,
@@ -2724,7 +2777,7 @@ check_root (Importer          *imp,
                               _("this is not a Tongxin exchange file (its namespace is “%s”). Choose the .xml file that Tongxin exported."),
                               ns ? ns : "");
 
-  read_offices (imp, reader);
+  read_offices (imp, root);
   /* a file this office wrote comes back whoever it was for */
   if (imp->receiver != NULL && imp->own_office != NULL && strcmp (imp->receiver, imp->own_office) != 0 &&
       g_strcmp0 (imp->sender.uuid, imp->own_office) != 0)
@@ -2756,43 +2809,19 @@ check_root (Importer          *imp,
   return TRUE;
 }
 
-/* Whether a node between the records is one the shape takes there:
- * white space, a comment, a processing instruction, the end. */
-static gboolean
-between_records_fits (xmlTextReaderPtr reader,
-                      int              type)
-{
-  switch (type)
-    {
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      return is_only_space ((const char *) xmlTextReaderConstValue (reader));
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_COMMENT:
-    case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-    case XML_READER_TYPE_END_ELEMENT:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /*
- * Reads the file: every record read and checked by the rules the editors
- * apply, and given to @take before the next is read.  The file is
- * checked against the schema by libxml2 as it is read, or against the
- * shape by read_element().  The first fault ends the reading: a file is
- * refused as soon as it is known to be wrong, however long it is.
+ * Reads the file against the schema: libxml2's reader checks each node
+ * as it passes it, and says what is wrong, where.  This is the reading
+ * that tells the clerk; the one that merges reads against the shape
+ * (read_records_by_shape()).
  */
-gboolean
-tx_import_read_records (Importer        *imp,
+static gboolean
+read_records_by_schema (Importer        *imp,
                         TakeRecordFunc   take,
                         gpointer         user_data,
                         GError         **error)
 {
   xmlTextReaderPtr reader = NULL;
-  Elem root = { NULL, };
   gboolean ok = TRUE;
   int rc;
 
@@ -2807,9 +2836,7 @@ tx_import_read_records (Importer        *imp,
     }
 
   xmlTextReaderSetStructuredErrorHandler (reader, on_reader_error_cb, imp);
-  if (imp->check == CHECK_SCHEMA)
-    xmlTextReaderRelaxNGSetSchema (reader, imp->schema);
-  root.shape = &root_shape;
+  xmlTextReaderRelaxNGSetSchema (reader, imp->schema);
 
   rc = xmlTextReaderRead (reader);
   while (ok && rc == 1)
@@ -2821,23 +2848,13 @@ tx_import_read_records (Importer        *imp,
        * before the schema says it does not know it */
       if (type == XML_READER_TYPE_ELEMENT && depth == 0)
         {
-          if (!check_root (imp, reader, error))
+          g_autoptr(Elem) root = elem_new_root (reader);
+
+          if (!check_root (imp, root, (const char *) xmlTextReaderConstNamespaceUri (reader), error))
             {
               g_clear_error (&imp->first_error);
               ok = FALSE;
               break;
-            }
-
-          if (imp->check == CHECK_SHAPE)
-            {
-              g_autoptr(Elem) attributes = elem_new_root (reader);
-
-              attributes->shape = &root_shape;
-              if (!attributes_fit (attributes))
-                {
-                  ok = tx_import_fail_shape (imp, attributes->line, "the attributes of the root", error);
-                  break;
-                }
             }
         }
 
@@ -2861,22 +2878,14 @@ tx_import_read_records (Importer        *imp,
 
       if (type == XML_READER_TYPE_ELEMENT && depth == 1)
         {
-          const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-          const ElementShape *shape = NULL;
-          g_autoptr(Elem) elem = NULL;
-          Incoming *incoming;
-          Kind kind = tx_import_kind_from_element (name);
-
-          if (imp->check == CHECK_SHAPE && (kind == N_KINDS || (shape = next_child_shape (&root, reader, name)) == NULL))
-            {
-              ok = tx_import_fail_shape (imp, reader_line (reader), "a record", error);
-              break;
-            }
+          Kind kind = tx_import_kind_from_element ((const char *) xmlTextReaderConstLocalName (reader));
 
           /* anything else the schema refuses, as it is read */
           if (kind < N_KINDS)
             {
-              elem = read_element (imp, reader, shape, error);
+              g_autoptr(Elem) elem = read_element (imp, reader, error);
+              Incoming *incoming;
+
               if (elem == NULL)
                 {
                   ok = FALSE;
@@ -2896,17 +2905,11 @@ tx_import_read_records (Importer        *imp,
               continue;
             }
         }
-      else if (depth == 1 && imp->check == CHECK_SHAPE && !between_records_fits (reader, type))
-        {
-          ok = tx_import_fail_shape (imp, reader_line (reader), "something between the records", error);
-          break;
-        }
 
       rc = xmlTextReaderRead (reader);
     }
 
-  if (ok && imp->first_error == NULL &&
-      (rc < 0 || (imp->check == CHECK_SCHEMA && xmlTextReaderIsValid (reader) != 1)))
+  if (ok && imp->first_error == NULL && (rc < 0 || xmlTextReaderIsValid (reader) != 1))
     g_set_error (&imp->first_error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID,
                  _("%s is not a valid Tongxin exchange file. %s"), imp->display_name,
                  _(NOT_WRITTEN_BY_TONGXIN));
@@ -2922,6 +2925,357 @@ tx_import_read_records (Importer        *imp,
     }
 
   return ok;
+}
+
+/*
+ * Reading against the shape.  The file is given to libxml2's parser a
+ * buffer at a time, and the parser says where each element starts and
+ * ends, and what text it holds (SAX2): each record's elements are built
+ * here, and held to the shape, as the parser goes.  The reader that
+ * reads against the schema builds a tree of libxml2's own as well, for
+ * the schema: it took as long as the parsing itself.
+ */
+
+/* Bytes given to the parser at a time */
+#define PARSE_CHUNK_SIZE (64 * 1024)
+
+typedef struct {
+  Importer          *imp;
+  xmlParserCtxtPtr   ctxt;
+  TakeRecordFunc     take;
+  gpointer           user_data;
+  GError            *error;             /* the reading's fault, when libxml2 saw none */
+  gboolean           stopped;
+  int                depth;             /* elements open, the root's too */
+  Elem               root;              /* where among the records the next may be */
+  ElemArena          arena;             /* the record's elements, emptied for the next */
+  Kind               kind;              /* the record's */
+  Elem              *open[MAX_DEPTH];   /* the elements open in it, the record first */
+} ShapeReading;
+
+/* Stops the parser: it calls none of the functions below again. */
+static void
+stop_reading (ShapeReading *reading)
+{
+  reading->stopped = TRUE;
+  xmlStopParser (reading->ctxt);
+}
+
+/* Stops the reading at something not as Tongxin writes it. */
+static void
+stop_at (ShapeReading *reading,
+         const char   *what)
+{
+  if (reading->error == NULL)
+    tx_import_fail_shape (reading->imp, xmlSAX2GetLineNumber (reading->ctxt), what, &reading->error);
+  stop_reading (reading);
+}
+
+static gboolean
+is_only_space_in (const char *text,
+                  gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!is_xml_space (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The root, then each record and each element of it */
+static void
+on_start_element_cb (void           *user_data,
+                     const xmlChar  *local_name,
+                     const xmlChar  *prefix,
+                     const xmlChar  *ns,
+                     int             n_namespaces,
+                     const xmlChar **namespaces,
+                     int             n_attributes,
+                     int             n_defaulted,
+                     const xmlChar **attributes)
+{
+  ShapeReading *reading = user_data;
+  Importer *imp = reading->imp;
+  const char *name = (const char *) local_name;
+  long line = xmlSAX2GetLineNumber (reading->ctxt);
+  int depth = reading->depth++;
+  Elem *elem;
+
+  if (reading->stopped)
+    return;
+
+  if (depth == 0)
+    {
+      ElemArena arena = { NULL, };
+      Elem *root = elem_new_from_parser (&arena, name, line, n_attributes, attributes);
+      gboolean fits;
+
+      /* a file of another kind, or of another version, is said so */
+      if (!check_root (imp, root, (const char *) ns, &reading->error))
+        {
+          g_clear_error (&imp->first_error);
+          stop_reading (reading);
+        }
+      root->shape = &root_shape;
+      fits = attributes_fit (root);
+      arena_clear (&arena);
+      if (!reading->stopped && !fits)
+        stop_at (reading, "the attributes of the root");
+      return;
+    }
+
+  if (depth > MAX_DEPTH)
+    {
+      stop_at (reading, "elements nested too deep");
+      return;
+    }
+
+  if (depth == 1)
+    {
+      reading->kind = tx_import_kind_from_element (name);
+      arena_empty (&reading->arena);
+      elem = elem_new_from_parser (&reading->arena, name, line, n_attributes, attributes);
+      elem->shape = reading->kind < N_KINDS ? next_child_shape (&reading->root, (const char *) ns, name) : NULL;
+      if (elem->shape == NULL)
+        {
+          stop_at (reading, "a record");
+          return;
+        }
+    }
+  else
+    {
+      Elem *parent = reading->open[depth - 2];
+
+      elem = elem_new_from_parser (&reading->arena, name, line, n_attributes, attributes);
+      elem_add_child (&reading->arena, parent, elem);
+      elem->shape = next_child_shape (parent, (const char *) ns, name);
+      if (elem->shape == NULL)
+        {
+          stop_at (reading, "an element");
+          return;
+        }
+    }
+
+  if (!attributes_fit (elem))
+    {
+      stop_at (reading, "the attributes of an element");
+      return;
+    }
+  reading->open[depth - 1] = elem;
+}
+
+/* A record read whole: checked by the rules, and taken */
+static void
+take_record_read (ShapeReading *reading)
+{
+  Importer *imp = reading->imp;
+  Incoming *incoming = read_record (imp, reading->open[0], reading->kind, &reading->error);
+
+  /* where the parser is: the file is UTF-8, as the parser reads it
+   * (xmlByteConsumed() would encode what is left of its buffer to
+   * count it) */
+  if (incoming != NULL)
+    incoming->end = reading->ctxt->input->consumed + (reading->ctxt->input->cur - reading->ctxt->input->base);
+  if (incoming == NULL || !reading->take (imp, incoming, reading->user_data, &reading->error))
+    stop_reading (reading);
+}
+
+static void
+on_end_element_cb (void          *user_data,
+                   const xmlChar *local_name,
+                   const xmlChar *prefix,
+                   const xmlChar *ns)
+{
+  ShapeReading *reading = user_data;
+  int depth = --reading->depth;
+
+  if (reading->stopped || depth == 0)
+    return;
+
+  if (!content_fits (reading->open[depth - 1]))
+    stop_at (reading, "the end of an element");
+  else if (depth == 1)
+    take_record_read (reading);
+}
+
+static void
+on_characters_cb (void          *user_data,
+                  const xmlChar *characters,
+                  int            length)
+{
+  ShapeReading *reading = user_data;
+  const char *text = (const char *) characters;
+  Elem *parent;
+
+  if (reading->stopped)
+    return;
+
+  /* between the records: white space only */
+  if (reading->depth < 2)
+    {
+      if (!is_only_space_in (text, length))
+        stop_at (reading, "something between the records");
+      return;
+    }
+
+  parent = reading->open[reading->depth - 2];
+  switch (parent->shape->content)
+    {
+    case VALUE_ELEMENTS:
+      /* white space between elements, not kept */
+      if (!is_only_space_in (text, length))
+        stop_at (reading, "text among elements");
+      break;
+
+    case VALUE_EMPTY:
+      stop_at (reading, "text in an empty element");
+      break;
+
+    default:
+      if (!elem_append_text_within_limit (reading->imp, &reading->arena, parent,
+                                          xmlSAX2GetLineNumber (reading->ctxt), text, length, &reading->error))
+        stop_reading (reading);
+      break;
+    }
+}
+
+/* Comments and processing instructions say nothing; among the text of
+ * an element, the shape leaves them to the schema. */
+static void
+on_comment_cb (void          *user_data,
+               const xmlChar *value)
+{
+  ShapeReading *reading = user_data;
+
+  if (!reading->stopped && reading->depth >= 2 &&
+      reading->open[reading->depth - 2]->shape->content != VALUE_ELEMENTS)
+    stop_at (reading, "a comment in a text");
+}
+
+static void
+on_processing_instruction_cb (void          *user_data,
+                              const xmlChar *target,
+                              const xmlChar *data)
+{
+  on_comment_cb (user_data, data);
+}
+
+/* tx_import_check_prolog() saw none; libxml2 found one all the same */
+static void
+on_document_type_cb (void          *user_data,
+                     const xmlChar *name,
+                     const xmlChar *external_id,
+                     const xmlChar *system_id)
+{
+  stop_at (user_data, "a document type declaration");
+}
+
+static void
+on_parser_error_cb (void        *user_data,
+                    xmlErrorPtr  xml_error)
+{
+  ShapeReading *reading = user_data;
+
+  on_reader_error_cb (reading->imp, xml_error);
+  if (reading->imp->first_error != NULL)
+    stop_reading (reading);
+}
+
+static gboolean
+read_records_by_shape (Importer        *imp,
+                       TakeRecordFunc   take,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  g_autoptr(GInputStream) input = open_input (imp, error);
+  g_autofree char *buffer = NULL;
+  ShapeReading reading = { imp, NULL, take, user_data, NULL, };
+  xmlSAXHandler handler = { NULL, };
+  gssize n_read;
+
+  if (input == NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("Could not open “%s”. Check that the file exists and can be read."),
+                   imp->display_name);
+      return FALSE;
+    }
+
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.startElementNs = on_start_element_cb;
+  handler.endElementNs = on_end_element_cb;
+  handler.characters = on_characters_cb;
+  handler.comment = on_comment_cb;
+  handler.processingInstruction = on_processing_instruction_cb;
+  handler.internalSubset = on_document_type_cb;
+  handler.externalSubset = on_document_type_cb;
+  handler.serror = on_parser_error_cb;
+
+  /* as the reader is set up (open_reader()): UTF-8, whatever the file
+   * says it is in */
+  reading.ctxt = xmlCreatePushParserCtxt (&handler, &reading, NULL, 0, NULL);
+  if (reading.ctxt == NULL)
+    g_error ("%s: out of memory", G_STRLOC);
+  xmlCtxtUseOptions (reading.ctxt, READER_FLAGS);
+  xmlSwitchToEncoding (reading.ctxt, xmlFindCharEncodingHandler ("UTF-8"));
+  reading.root.shape = &root_shape;
+
+  buffer = g_malloc (PARSE_CHUNK_SIZE);
+  do
+    {
+      g_autoptr(GError) read_error = NULL;
+
+      n_read = g_input_stream_read (input, buffer, PARSE_CHUNK_SIZE, NULL, &read_error);
+      if (n_read < 0)
+        {
+          g_debug ("Could not read the exchange file: %s", read_error->message);
+          stop_at (&reading, "a part that cannot be read");
+          break;
+        }
+      xmlParseChunk (reading.ctxt, buffer, (int) n_read, n_read == 0);
+    }
+  while (n_read > 0 && !reading.stopped);
+
+  /* a file that ends inside its root, libxml2 says so */
+  if (!reading.stopped && imp->first_error == NULL && (!reading.ctxt->wellFormed || reading.depth != 0))
+    stop_at (&reading, "the end of the file");
+
+  xmlFreeParserCtxt (reading.ctxt);
+  arena_clear (&reading.arena);
+
+  /* a fault that libxml2's handler saw wins: it was found first */
+  if (imp->first_error != NULL)
+    {
+      g_clear_error (&reading.error);
+      return tx_import_fail_first (imp, error);
+    }
+  if (reading.error != NULL)
+    {
+      g_propagate_error (error, reading.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * Reads the file: every record read and checked by the rules the editors
+ * apply, and given to @take before the next is read.  The file is
+ * checked against the schema by libxml2 as it is read, or against the
+ * shape here.  The first fault ends the reading: a file is refused as
+ * soon as it is known to be wrong, however long it is.
+ */
+gboolean
+tx_import_read_records (Importer        *imp,
+                        TakeRecordFunc   take,
+                        gpointer         user_data,
+                        GError         **error)
+{
+  if (imp->check == CHECK_SHAPE)
+    return read_records_by_shape (imp, take, user_data, error);
+
+  return read_records_by_schema (imp, take, user_data, error);
 }
 
 /* How the merging found an element again: "element\x1fuuid", a plan's
