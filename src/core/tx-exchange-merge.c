@@ -660,25 +660,27 @@ merge_plan (Importer    *imp,
  * read against its shape: against the schema, a file is merged exactly
  * as it always was.
  */
+/* OR FAIL, as the roster's many rows at a time (tx-roster-bulk.c): a
+ * fault fails the whole import, and no statement journal is kept. */
 static const struct {
   const char *insert;
   const char *values;
   const char *on_conflict;
 } rows_sql[N_ROWS_KINDS] = {
   [ROWS_STAGE] = {
-    "INSERT INTO stage (consultation_id, stage, due, done, note) VALUES ",
+    "INSERT OR FAIL INTO stage (consultation_id, stage, due, done, note) VALUES ",
     "(?, ?, ?, ?, ?)", ""
   },
   [ROWS_PARTICIPANT] = {
-    "INSERT INTO participant (consultation_id, person_id, role, invited, attended, position) VALUES ",
+    "INSERT OR FAIL INTO participant (consultation_id, person_id, role, invited, attended, position) VALUES ",
     "(?, ?, ?, ?, ?, ?)", ""
   },
   [ROWS_SPEECH] = {
-    "INSERT INTO speech (consultation_id, position, speaker, summary) VALUES ",
+    "INSERT OR FAIL INTO speech (consultation_id, position, speaker, summary) VALUES ",
     "(?, ?, ?, ?)", ""
   },
   [ROWS_SUPERVISION] = {
-    "INSERT INTO supervision (outcome_id, position, phase, date, by_whom, note) VALUES ",
+    "INSERT OR FAIL INTO supervision (outcome_id, position, phase, date, by_whom, note) VALUES ",
     "(?, ?, ?, ?, ?, ?)", ""
   },
 };

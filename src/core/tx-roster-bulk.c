@@ -120,11 +120,15 @@ drop_person_indexes (TxStore  *store,
   return g_steal_pointer (&indexes);
 }
 
+/* OR FAIL: a row a constraint refuses stops its statement where it is,
+ * and the caller undoes the whole import.  With SQLite's default
+ * (ABORT), a statement of many rows would first copy every page it
+ * changes into a statement journal, to undo only itself. */
 #define PERSON_INSERT \
-  "INSERT INTO person (id, uuid, township_id, name, gender, ethnicity, village, organization, " \
+  "INSERT OR FAIL INTO person (id, uuid, township_id, name, gender, ethnicity, village, organization, " \
   "  title, phone, notes, sort_pinyin, sort_strokes, updated_at) VALUES "
 #define PERSON_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define CATEGORY_INSERT "INSERT INTO person_category (person_id, category, position) VALUES "
+#define CATEGORY_INSERT "INSERT OR FAIL INTO person_category (person_id, category, position) VALUES "
 #define CATEGORY_VALUES "(?, ?, ?)"
 
 /* INSERT … VALUES (…), (…), … of @n_rows rows */
