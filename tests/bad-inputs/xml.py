@@ -152,6 +152,14 @@ CASES = [
     run("xml/truncated", lambda ctx: demo_export(ctx)[:60000], ["damaged or incomplete"]),
     run("xml/schema-invalid", exchange(person().replace("</name>", "</name><category>mayor</category>")),
         ["line 3", "not what an exchange file holds here", "<category>"]),
+    # a uuid only as Tongxin writes it: lowercase, 8-4-4-4-12 digits
+    *[run("xml/uuid-" + what, exchange(person(uuid=uuid)), ["line 3", "not what an exchange file holds here"])
+      for what, uuid in [("uppercase", "6B1F0C1E-7A34-4C1D-9A55-0E6F1D2C3B4A"),
+                         ("short", "6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4"),
+                         ("long", "6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4aa"),
+                         ("not-hex", "6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b4g"),
+                         ("dash-moved", "6b1f0c1e7-a34-4c1d-9a55-0e6f1d2c3b4a"),
+                         ("braces", "{6b1f0c1e-7a34-4c1d-9a55-0e6f1d2c3b}")]],
     run("xml/dangling-reference",
         exchange(person().replace(TOWNSHIP, "0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f9")),
         ["line 3", "0d6e6f3a-2b1c-4d5e-8f90-a1b2c3d4e5f9", "neither in the file nor in the database"]),
