@@ -279,8 +279,7 @@ tx_cli_cmd_import (Cli *cli)
       g_autoptr(GError) error = NULL;
       TxBackup *undecided = NULL;
       gboolean written;
-      gboolean empty = !tx_store_has_records (store, "township") && !tx_store_has_records (store, "person") &&
-                       !tx_store_has_records (store, "consultation");
+      gboolean empty = !tx_store_holds_records (store);
 
       /* one backup before them all (of a database that holds records:
        * one that holds none has nothing to keep), not one before each */

@@ -832,9 +832,7 @@ tx_backup_take (TxStore       *store,
 static gboolean
 has_records_to_keep (TxStore *store)
 {
-  return !tx_store_is_read_only (store) &&
-         (tx_store_has_records (store, "person") || tx_store_has_records (store, "consultation") ||
-          tx_store_has_records (store, "township"));
+  return !tx_store_is_read_only (store) && tx_store_holds_records (store);
 }
 
 /**

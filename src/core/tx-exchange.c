@@ -860,16 +860,6 @@ back_up (Importer   *imp,
                                        undecided, error);
 }
 
-/* Whether the database holds records that tx_backup_take_before_change()
- * backs up before an import. */
-static gboolean
-holds_records (TxStore *store)
-{
-  return !tx_store_is_read_only (store) &&
-         (tx_store_has_records (store, "township") || tx_store_has_records (store, "person") ||
-          tx_store_has_records (store, "consultation"));
-}
-
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
  * file is right.  What was there is backed up (unless the caller backed
@@ -931,7 +921,7 @@ import_file (Importer        *imp,
                                                                                   ? imp->options->today
                                                                                   : TX_DATE_NONE)
                                      : NULL;
-    imp->filling = !holds_records (imp->store);
+    imp->filling = !tx_store_holds_records (imp->store);
     merged = run_pass (imp, PASS_MERGE, CHECK_SHAPE, 0, 1, &local_error);
     imp->filling = FALSE;
     /* a pass undone before its end waits for the backup too */

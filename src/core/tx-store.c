@@ -2001,6 +2001,21 @@ tx_store_count (TxStore    *store,
 }
 
 /**
+ * tx_store_holds_records:
+ *
+ * Whether the database holds records a clerk keeps: a township, a
+ * person or a consultation, not deleted.  One that holds none has
+ * nothing to back up before a change (tx_backup_take_before_change()),
+ * and an import fills it (tx_store_write_filling()).
+ */
+gboolean
+tx_store_holds_records (TxStore *self)
+{
+  return tx_store_has_records (self, "township") || tx_store_has_records (self, "person") ||
+         tx_store_has_records (self, "consultation");
+}
+
+/**
  * tx_store_has_records:
  * @kind: as for tx_store_count()
  *

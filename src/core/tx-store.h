@@ -95,6 +95,7 @@ gpointer      tx_store_read_apart_finish   (TxStore             *store,
 
 guint         tx_store_count               (TxStore           *self,
                                             const char        *kind);
+gboolean      tx_store_holds_records       (TxStore           *self);
 gboolean      tx_store_has_records         (TxStore           *self,
                                             const char        *kind);
 
