@@ -137,6 +137,22 @@ test_parse_not_utf8 (void)
   }
 }
 
+/* The digits of a date or a time, read as many as asked and no more;
+ * anything else, the end of the text too, is no number. */
+static void
+test_read_digits (void)
+{
+  g_assert_cmpint (tx_date_read_digits ("2026-03-10", 4), ==, 2026);
+  g_assert_cmpint (tx_date_read_digits ("2026-03-10" + 5, 2), ==, 3);
+  g_assert_cmpint (tx_date_read_digits ("0059", 4), ==, 59);
+  g_assert_cmpint (tx_date_read_digits ("12345", 2), ==, 12);
+  g_assert_cmpint (tx_date_read_digits ("20a6", 4), ==, -1);
+  g_assert_cmpint (tx_date_read_digits ("１２", 2), ==, -1);
+  g_assert_cmpint (tx_date_read_digits ("7", 2), ==, -1);
+  g_assert_cmpint (tx_date_read_digits ("", 1), ==, -1);
+  g_assert_cmpint (tx_date_read_digits ("-1", 2), ==, -1);
+}
+
 static void
 test_iso (void)
 {
@@ -253,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/date/parse/refused", test_parse_refused);
   g_test_add_func ("/date/parse/not-utf8", test_parse_not_utf8);
   g_test_add_func ("/date/iso", test_iso);
+  g_test_add_func ("/date/read-digits", test_read_digits);
   g_test_add_func ("/date/chinese", test_chinese);
   g_test_add_func ("/date/counting", test_counting);
   g_test_add_func ("/date/quarters", test_quarters);

@@ -112,6 +112,30 @@ tx_date_is_iso_day (const char *text)
   return text != NULL && strlen (text) == 10 && tx_date_from_iso (text) != TX_DATE_NONE;
 }
 
+/**
+ * tx_date_read_digits:
+ * @text: where a date or a time is written
+ * @n_digits: how many digits
+ *
+ * Returns: the number the @n_digits ASCII digits at @text write, or -1
+ *   when any of them is not a digit (the end of @text is not one)
+ */
+int
+tx_date_read_digits (const char *text,
+                     guint       n_digits)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = 10 * value + (text[i] - '0');
+    }
+
+  return value;
+}
+
 /* What a clerk typed, with full-width digits and signs made ASCII and
  * the spaces taken out: "２０２６／１２／１０ " → "2026/12/10".  @text is
  * valid UTF-8 (g_utf8_next_char() would step over the end of a broken

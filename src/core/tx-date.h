@@ -34,6 +34,8 @@ TxDate    tx_date_new              (int          year,
                                     int          day);
 TxDate    tx_date_from_iso         (const char  *text);
 gboolean  tx_date_is_iso_day       (const char  *text);
+int       tx_date_read_digits      (const char  *text,
+                                    guint        n_digits);
 gboolean  tx_date_parse            (const char  *text,
                                     TxDate      *date,
                                     GError     **error);

@@ -351,36 +351,6 @@ is_only_space (const char *text)
   return TRUE;
 }
 
-/* @length digits at @text, as a number; -1 if any is not a digit */
-static int
-read_digits (const char *text,
-             guint       length)
-{
-  int value = 0;
-
-  for (guint i = 0; i < length; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return -1;
-      value = 10 * value + (text[i] - '0');
-    }
-
-  return value;
-}
-
-/* YYYY-MM-DD at @text, a day of the (proleptic Gregorian) calendar
- * after year 0, as XML Schema counts them */
-static gboolean
-is_calendar_day (const char *text)
-{
-  int year = read_digits (text, 4);
-  int month = read_digits (text + 5, 2);
-  int day = read_digits (text + 8, 2);
-
-  return text[4] == '-' && text[7] == '-' && year > 0 && month > 0 && day > 0 &&
-         g_date_valid_dmy (day, month, year);
-}
-
 /* The time zone of a dateTime: Z, or an offset under 14 hours */
 static gboolean
 is_time_zone (const char *text)
@@ -389,8 +359,8 @@ is_time_zone (const char *text)
     return TRUE;
 
   return (text[0] == '+' || text[0] == '-') && strlen (text) == 6 && text[3] == ':' &&
-         read_digits (text + 1, 2) >= 0 && read_digits (text + 1, 2) <= 13 &&
-         read_digits (text + 4, 2) >= 0 && read_digits (text + 4, 2) <= 59;
+         tx_date_read_digits (text + 1, 2) >= 0 && tx_date_read_digits (text + 1, 2) <= 13 &&
+         tx_date_read_digits (text + 4, 2) >= 0 && tx_date_read_digits (text + 4, 2) <= 59;
 }
 
 static gboolean
@@ -399,12 +369,13 @@ is_date_time (const char *text)
   const char *zone;
   int hour, minute, second;
 
-  if (strlen (text) < 20 || !is_calendar_day (text) || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+  if (strlen (text) < 20 || text[10] != 'T' || tx_date_from_iso (text) == TX_DATE_NONE ||
+      text[13] != ':' || text[16] != ':')
     return FALSE;
 
-  hour = read_digits (text + 11, 2);
-  minute = read_digits (text + 14, 2);
-  second = read_digits (text + 17, 2);
+  hour = tx_date_read_digits (text + 11, 2);
+  minute = tx_date_read_digits (text + 14, 2);
+  second = tx_date_read_digits (text + 17, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return FALSE;
 
@@ -497,7 +468,7 @@ is_whole_number (const char *text,
 
   length = strlen (text);
 
-  return length >= 1 && length <= max_length && read_digits (text, length) >= 0;
+  return length >= 1 && length <= max_length && tx_date_read_digits (text, length) >= 0;
 }
 
 /* Whether @text is a value of @kind, strictly as Tongxin writes it */
@@ -515,7 +486,7 @@ value_fits (ValueKind           kind,
     case VALUE_UUID:
       return is_uuid (text);
     case VALUE_DATE:
-      return strlen (text) == 10 && is_calendar_day (text);
+      return tx_date_is_iso_day (text);
     case VALUE_DATETIME:
       return is_date_time (text);
     case VALUE_INT:

@@ -1668,18 +1668,6 @@ tx_timestamp_format_local (const char *timestamp)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
-static int
-digits (const char *text,
-        guint       n)
-{
-  int value = 0;
-
-  for (guint i = 0; i < n; i++)
-    value = value * 10 + (text[i] - '0');
-
-  return value;
-}
-
 /* @text as Tongxin writes times of change, 2026-03-10T01:00:00.250Z,
  * when it is a real moment in UTC written so or without the
  * milliseconds; NULL for anything else.  An import reads hundreds of
@@ -1695,11 +1683,11 @@ normalize_utc (const char *text)
     if (shape[i] == '0' ? !g_ascii_isdigit (text[i]) : text[i] != shape[i])
       return NULL;
 
-  year = digits (text, 4);
-  month = digits (text + 5, 2);
-  day = digits (text + 8, 2);
+  year = tx_date_read_digits (text, 4);
+  month = tx_date_read_digits (text + 5, 2);
+  day = tx_date_read_digits (text + 8, 2);
   if (tx_date_new (year, month, day) == TX_DATE_NONE ||
-      digits (text + 11, 2) > 23 || digits (text + 14, 2) > 59 || digits (text + 17, 2) > 59)
+      tx_date_read_digits (text + 11, 2) > 23 || tx_date_read_digits (text + 14, 2) > 59 || tx_date_read_digits (text + 17, 2) > 59)
     return NULL;
 
   text += sizeof shape - 1;
