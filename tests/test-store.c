@@ -218,6 +218,44 @@ add_with_broken_references (TxStore   *store,
                        NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* Townships of ids 1 to 10,000, all there, and 10,000 people of ids 1
+ * to 10,001 but 4: references to them of every form, five of them
+ * broken (a township after the last, one written as text, one as a
+ * number that is not whole; person 4, in the gap; person 10,002), and
+ * none (NULL).  What SQLite counts is kept in @user_data, to be
+ * compared with what the filling counted. */
+static gboolean
+add_references_of_every_form (TxStore   *store,
+                              gpointer   user_data,
+                              GError   **error)
+{
+  sqlite3 *db = tx_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int *broken = user_data;
+
+  if (sqlite3_exec (db,
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001) "
+                    "INSERT INTO township (id, uuid, name, updated_at) "
+                    "  SELECT i, 'a' || i, '镇' || i, 't' FROM n WHERE i <= 10000;"
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001) "
+                    "INSERT INTO person (id, uuid, township_id, name, updated_at) "
+                    "  SELECT i, 'b' || i, CASE i WHEN 1 THEN 1 WHEN 2 THEN 10000 WHEN 3 THEN 10001 "
+                    "                             WHEN 5 THEN 'x' WHEN 6 THEN 2.5 END, '王芳', 't' "
+                    "  FROM n WHERE i <> 4;"
+                    "INSERT INTO person_category (person_id, category) VALUES "
+                    "  (1, 'resident'), (10001, 'expert'), (4, 'official'), (10002, 'resident');",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM pragma_foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *broken = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
 /* A write that fills a database checks its references once, at the end,
  * and leaves the database as any other write does. */
 static void
@@ -227,6 +265,7 @@ test_filling (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(TxStore) store = tx_store_open (f->path, &error);
   g_autofree char *journal = NULL;
+  int broken = -1;
 
   g_assert_no_error (error);
 
@@ -240,6 +279,15 @@ test_filling (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "3 of the rows to be written refer to records that are not there"));
   g_clear_error (&error);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM township"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 0);
+
+  /* ids without a gap are checked by their range, others looked up:
+   * what is counted is what SQLite counts */
+  g_assert_false (tx_store_write_filling (store, add_references_of_every_form, &broken, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE);
+  g_assert_cmpint (broken, ==, 5);
+  g_assert_nonnull (strstr (error->message, "5 of the rows to be written refer to records that are not there"));
+  g_clear_error (&error);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 0);
 
   /* a right one is written */

@@ -161,23 +161,153 @@ tx_store_get_latest_version (void)
   return atoi (g_ptr_array_index (migrations, migrations->len - 1));
 }
 
-/* How many rows refer to rows that are not there. */
+/* The number @sql (made by sqlite3_mprintf(), and freed here) finds,
+ * or -1 when it cannot be read; 0 for NULL */
+static gint64
+take_number (TxStore *self,
+             char    *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
+
+  return n;
+}
+
+/* Whether @column of @table is its INTEGER PRIMARY KEY, the row id */
+static gboolean
+is_row_id (TxStore    *self,
+           const char *table,
+           const char *column)
+{
+  return take_number (self, sqlite3_mprintf ("SELECT (SELECT count(*) FROM pragma_table_info (%Q) WHERE pk > 0) = 1 "
+                                             "AND EXISTS (SELECT 1 FROM pragma_table_info (%Q) "
+                                             "            WHERE name = %Q AND pk = 1 AND upper (type) = 'INTEGER') "
+                                             "AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = %Q "
+                                             "                AND upper (sql) LIKE '%%WITHOUT ROWID%%')",
+                                             table, table, column, table)) == 1;
+}
+
+/* Rows a table has, at least, for a reference to it to be checked
+ * against the range of its ids: in a smaller one, a row is looked up as
+ * fast. */
+#define MIN_ROWS_BY_RANGE 10000
+
+/* The ids of a table referred to, from @least to @greatest, all there;
+ * or none (@least > @greatest), when its rows are looked up. */
+typedef struct {
+  gint64 least;
+  gint64 greatest;
+} IdRange;
+
+static IdRange *
+find_id_range (TxStore    *self,
+               const char *table,
+               const char *id)
+{
+  IdRange *range = g_new (IdRange, 1);
+  gint64 rows;
+
+  range->least = 1;
+  range->greatest = 0;
+  if (!is_row_id (self, table, id))
+    return range;
+
+  rows = take_number (self, sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", table));
+  if (rows < MIN_ROWS_BY_RANGE)
+    return range;
+
+  range->least = take_number (self, sqlite3_mprintf ("SELECT min (\"%w\") FROM \"%w\"", id, table));
+  range->greatest = take_number (self, sqlite3_mprintf ("SELECT max (\"%w\") FROM \"%w\"", id, table));
+  if (rows != range->greatest - range->least + 1)
+    {
+      range->least = 1;
+      range->greatest = 0;
+    }
+
+  return range;
+}
+
+/*
+ * How many rows refer to rows that are not there, as PRAGMA
+ * foreign_key_check counts them: a row once for each of its references
+ * that finds nothing.  A reference to the row id of a large table that
+ * has every id from its least to its greatest (as a table an import
+ * filled has) is there when it is a whole number between them, without
+ * a lookup: a city's million participants are read once for their
+ * people and once for their consultations, instead of looking up each
+ * person and each consultation.  Any other reference is looked up.
+ */
 static gboolean
 count_broken_references (TxStore  *self,
                          int      *n,
                          GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *references = NULL;
+  gboolean ok = TRUE;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", "
+                          "       (SELECT count(*) FROM pragma_foreign_key_list (m.name) g WHERE g.id = f.id) "
+                          "FROM sqlite_schema m, pragma_foreign_key_list (m.name) f "
+                          "WHERE m.type = 'table' AND f.seq = 0",
+                          -1, &references, NULL) != SQLITE_OK)
     return tx_store_set_sql_error (self, error, _("Could not read the database"));
 
   *n = 0;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    (*n)++;
-  sqlite3_finalize (stmt);
+  while (ok && sqlite3_step (references) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (references, 0);
+      int id = sqlite3_column_int (references, 1);
+      const char *parent = (const char *) sqlite3_column_text (references, 2);
+      const char *from = (const char *) sqlite3_column_text (references, 3);
+      const char *to = (const char *) sqlite3_column_text (references, 4);
+      IdRange *range = NULL;
+      gint64 broken;
 
-  return TRUE;
+      /* a table of no rows refers to nothing */
+      if (take_number (self, sqlite3_mprintf ("SELECT EXISTS (SELECT 1 FROM \"%w\")", table)) == 0)
+        continue;
+
+      /* of one column, to the table's row id */
+      if (sqlite3_column_int (references, 5) == 1 && to != NULL)
+        {
+          g_autofree char *key = g_strconcat (parent, ".", to, NULL);
+
+          range = g_hash_table_lookup (ranges, key);
+          if (range == NULL)
+            {
+              range = find_id_range (self, parent, to);
+              g_hash_table_insert (ranges, g_steal_pointer (&key), range);
+            }
+        }
+
+      if (range != NULL && range->least <= range->greatest)
+        broken = take_number (self, sqlite3_mprintf ("SELECT count(*) FROM \"%w\" c "
+                                                     "WHERE c.\"%w\" IS NOT NULL "
+                                                     "  AND NOT (c.\"%w\" BETWEEN %lld AND %lld "
+                                                     "           AND typeof (c.\"%w\") = 'integer') "
+                                                     "  AND NOT EXISTS (SELECT 1 FROM \"%w\" p "
+                                                     "                  WHERE p.\"%w\" = c.\"%w\")",
+                                                     table, from, from, (long long) range->least,
+                                                     (long long) range->greatest, from, parent, to, from));
+      else
+        broken = take_number (self, sqlite3_mprintf ("SELECT count(*) FROM pragma_foreign_key_check (%Q) "
+                                                     "WHERE fkid = %d", table, id));
+
+      if (broken < 0)
+        ok = tx_store_set_sql_error (self, error, _("Could not read the database"));
+      else
+        *n += (int) broken;
+    }
+  sqlite3_finalize (references);
+
+  return ok;
 }
 
 /* A migration may break no reference.  What another program broke
