@@ -341,14 +341,22 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Whether the @length bytes at @text are white space only */
 static gboolean
-is_only_space (const char *text)
+is_only_space_in (const char *text,
+                  gsize       length)
 {
-  for (; *text != '\0'; text++)
-    if (!is_xml_space (*text))
+  for (gsize i = 0; i < length; i++)
+    if (!is_xml_space (text[i]))
       return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+is_only_space (const char *text)
+{
+  return is_only_space_in (text, strlen (text));
 }
 
 /* The time zone of a dateTime: Z, or an offset under 14 hours */
@@ -2683,8 +2691,8 @@ read_record (Importer    *imp,
 /* The value of the attribute @name of the element the reader is on
  * (a township), or NULL */
 static char *
-dup_root_attribute (xmlTextReaderPtr  reader,
-                    const char       *name)
+dup_attribute (xmlTextReaderPtr  reader,
+               const char       *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST name);
   char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
@@ -2783,6 +2791,18 @@ check_root (Importer    *imp,
   return TRUE;
 }
 
+/* What the clerk is told of a file that cannot be read at all */
+static gboolean
+fail_to_open (Importer  *imp,
+              GError   **error)
+{
+  g_clear_error (error);
+  g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+               _("Could not open “%s”. Check that the file exists and can be read."),
+               imp->display_name);
+  return FALSE;
+}
+
 /*
  * Reads the file against the schema: libxml2's reader checks each node
  * as it passes it, and says what is wrong, where.  This is the reading
@@ -2801,13 +2821,7 @@ read_records_by_schema (Importer        *imp,
 
   reader = open_reader (imp, error);
   if (reader == NULL)
-    {
-      g_clear_error (error);
-      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
-                   _("Could not open “%s”. Check that the file exists and can be read."),
-                   imp->display_name);
-      return FALSE;
-    }
+    return fail_to_open (imp, error);
 
   xmlTextReaderSetStructuredErrorHandler (reader, on_reader_error_cb, imp);
   xmlTextReaderRelaxNGSetSchema (reader, imp->schema);
@@ -2943,17 +2957,6 @@ stop_at (ShapeReading *reading,
   if (reading->error == NULL)
     tx_import_fail_shape (reading->imp, xmlSAX2GetLineNumber (reading->ctxt), what, &reading->error);
   stop_reading (reading);
-}
-
-static gboolean
-is_only_space_in (const char *text,
-                  gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!is_xml_space (text[i]))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* The root, then each record and each element of it */
@@ -3168,13 +3171,7 @@ read_records_by_shape (Importer        *imp,
   gssize n_read;
 
   if (input == NULL)
-    {
-      g_clear_error (error);
-      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
-                   _("Could not open “%s”. Check that the file exists and can be read."),
-                   imp->display_name);
-      return FALSE;
-    }
+    return fail_to_open (imp, error);
 
   handler.initialized = XML_SAX2_MAGIC;
   handler.startElementNs = on_start_element_cb;
@@ -3504,8 +3501,8 @@ tx_import_match_townships (Importer  *imp,
       if (!xmlStrEqual (xmlTextReaderConstLocalName (reader), BAD_CAST "township"))
         break;
 
-      uuid = dup_root_attribute (reader, "uuid");
-      name = dup_root_attribute (reader, "name");
+      uuid = dup_attribute (reader, "uuid");
+      name = dup_attribute (reader, "name");
       if (uuid == NULL || name == NULL)
         continue;
 
