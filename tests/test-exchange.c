@@ -1656,6 +1656,246 @@ test_stage_reason_travels (Fixture       *f,
   g_assert_cmpuint (tx_store_count (third, "consultation"), ==, 0);
 }
 
+/* The first element @name of an export, from its line's start to the
+ * end of its closing tag's line */
+static char *
+first_element (const char *text,
+               const char *name)
+{
+  g_autofree char *open = g_strdup_printf ("\n  <%s ", name);
+  g_autofree char *close = g_strdup_printf ("</%s>\n", name);
+  const char *start = strstr (text, open);
+  const char *end;
+
+  g_assert_nonnull (start);
+  end = strstr (start, close);
+  g_assert_nonnull (end);
+
+  return g_strndup (start + 1, end + strlen (close) - (start + 1));
+}
+
+/* The value of the first attribute @name of @element */
+static char *
+element_attribute (const char *element,
+                   const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *start = strstr (element, key);
+
+  g_assert_nonnull (start);
+  start += strlen (key);
+
+  return g_strndup (start, strchr (start, '"') - start);
+}
+
+/* @element with every @from made @to, then the same for each pair after */
+static void
+append_changed (GString    *xml,
+                const char *element,
+                ...)
+{
+  g_autoptr(GString) copy = g_string_new (element);
+  const char *from;
+  va_list pairs;
+
+  va_start (pairs, element);
+  while ((from = va_arg (pairs, const char *)) != NULL)
+    {
+      const char *to = va_arg (pairs, const char *);
+
+      g_assert_cmpuint (g_string_replace (copy, from, to, 0), >, 0);
+    }
+  va_end (pairs);
+
+  g_string_append_len (xml, copy->str, copy->len);
+}
+
+static void
+on_read_again (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        data)
+{
+  if (strstr (message, " is read again, to check it first") != NULL)
+    *(gboolean *) data = TRUE;
+}
+
+/* The person ids of a consultation's participants, in order */
+static char *
+participant_ids (TxStore    *store,
+                 const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (person_id) FROM (SELECT person_id FROM participant "
+                                          "WHERE consultation_id = (SELECT id FROM consultation WHERE uuid = '%s') "
+                                          "ORDER BY person_id)", uuid);
+
+  return sql_text (store, sql);
+}
+
+/* A file of thousands of records into a database that holds some of
+ * them: the import reads the ids of whole tables at once, once it has
+ * looked many up (tx_import_is_new_here()).  Records here, records
+ * deleted here before, records added or updated by the file and the
+ * rows they refer to are each still found. */
+static void
+test_many_into_held (Fixture       *f,
+                     gconstpointer  data)
+{
+  const guint n_copies = 1100;
+  const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2098-12-31T10:00:00+08:00\">\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = export_raw (f, f->store);
+  g_autofree char *consultation = first_element (raw, "consultation");
+  g_autofree char *outcome = first_element (raw, "outcome");
+  g_autofree char *c_uuid = element_attribute (consultation, "uuid");
+  g_autofree char *c_updated = g_strdup_printf ("updated=\"%s\"", element_attribute (consultation, "updated"));
+  g_autofree char *c_title = NULL;
+  g_autofree char *o_uuid = element_attribute (outcome, "uuid");
+  g_autofree char *o_updated = g_strdup_printf ("updated=\"%s\"", element_attribute (outcome, "updated"));
+  g_autofree char *o_consultation = g_strdup_printf ("consultation=\"%s\"", element_attribute (outcome, "consultation"));
+  g_autofree char *o_title = NULL;
+  g_autofree char *deletions = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tombstones = sql_text (f->store, "SELECT count(*) + 3 FROM tombstone");
+  g_autofree char *count = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *copy_ids = NULL;
+  g_autoptr(GString) xml = g_string_new (head);
+  gboolean read_again = FALSE;
+  guint handler;
+  const char *deleted_consultation = "5e1ec7ed-0000-4000-8000-0000deadbeef";
+  const char *deleted_outcome = "0ca7c0e0-0000-4000-8000-0000deadbeef";
+  const char *deleted_later = "0ca7c0e0-0000-4000-8000-0000deadbee2";
+  int consultations = tx_store_count (f->store, "consultation");
+  int outcomes = tx_store_count (f->store, "outcome");
+  TxImportReport report;
+  TxImportOptions options;
+
+  {
+    const char *start = strstr (consultation, "<title>") + strlen ("<title>");
+
+    c_title = g_strdup_printf (">%.*s<", (int) (strstr (start, "<") - start), start);
+    start = strstr (outcome, "<title>") + strlen ("<title>");
+    o_title = g_strdup_printf (">%.*s<", (int) (strstr (start, "<") - start), start);
+  }
+
+  /* a consultation and a recommendation deleted here long ago, and one
+   * deleted after the file's copy of it was changed */
+  deletions = g_strdup_printf ("%s  <deleted kind=\"consultation\" uuid=\"%s\" at=\"2001-01-01T09:00:00+08:00\"/>\n"
+                               "  <deleted kind=\"outcome\" uuid=\"%s\" at=\"2001-01-01T09:00:00+08:00\"/>\n"
+                               "  <deleted kind=\"outcome\" uuid=\"%s\" at=\"2098-06-01T09:00:00+08:00\"/>\n"
+                               "</tongxin>\n", head, deleted_consultation, deleted_outcome, deleted_later);
+  path = write_file (f, "deletions.xml", deletions);
+  g_assert_true (tx_exchange_import_file (f->store, path, on_day (&options, 2099, 1, 1), &report, &error));
+  g_assert_no_error (error);
+  count = sql_text (f->store, "SELECT count(*) FROM tombstone");
+  g_assert_cmpstr (count, ==, tombstones);
+  g_clear_pointer (&path, g_free);
+
+  /* new consultations, each with the participants of the first here */
+  for (guint i = 0; i < n_copies; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("uuid=\"5e1ec7ed-0000-4000-8000-%012x\"", i);
+      g_autofree char *title = g_strdup_printf ("%.*s %u<", (int) strlen (c_title) - 1, c_title, i);
+      g_autofree char *own_uuid = g_strdup_printf ("uuid=\"%s\"", c_uuid);
+
+      append_changed (xml, consultation, own_uuid, uuid, c_title, title, NULL);
+    }
+  /* the first consultation here, changed since; one deleted here before,
+   * sent again */
+  {
+    g_autofree char *own_uuid = g_strdup_printf ("uuid=\"%s\"", c_uuid);
+    g_autofree char *again = g_strdup_printf ("uuid=\"%s\"", deleted_consultation);
+    g_autofree char *title = g_strdup_printf ("%.*s again<", (int) strlen (c_title) - 1, c_title);
+
+    append_changed (xml, consultation, c_updated, "updated=\"2098-01-01T00:00:00.000Z\"", NULL);
+    append_changed (xml, consultation, own_uuid, again, c_title, title, c_updated,
+                    "updated=\"2098-01-01T00:00:00.000Z\"", NULL);
+  }
+
+  /* two new recommendations of each new consultation */
+  for (guint i = 0; i < 2 * n_copies; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("uuid=\"0ca7c0e0-0000-4000-8000-%012x\"", i);
+      g_autofree char *of = g_strdup_printf ("consultation=\"5e1ec7ed-0000-4000-8000-%012x\"", i / 2);
+      g_autofree char *title = g_strdup_printf ("%.*s %u<", (int) strlen (o_title) - 1, o_title, i);
+      g_autofree char *own_uuid = g_strdup_printf ("uuid=\"%s\"", o_uuid);
+
+      append_changed (xml, outcome, own_uuid, uuid, o_consultation, of, o_title, title, NULL);
+    }
+  /* the first recommendation here, changed since; new ones of the
+   * consultation changed and of the one sent again; one deleted here
+   * before, sent again */
+  {
+    g_autofree char *own_uuid = g_strdup_printf ("uuid=\"%s\"", o_uuid);
+    g_autofree char *of_first = g_strdup_printf ("consultation=\"%s\"", c_uuid);
+    g_autofree char *of_again = g_strdup_printf ("consultation=\"%s\"", deleted_consultation);
+    g_autofree char *again = g_strdup_printf ("uuid=\"%s\"", deleted_outcome);
+
+    append_changed (xml, outcome, o_updated, "updated=\"2098-01-01T00:00:00.000Z\"", NULL);
+    append_changed (xml, outcome, own_uuid, "uuid=\"0ca7c0e0-0000-4000-8000-00000000f001\"",
+                    o_consultation, of_first, o_title, ">一条新建议<", NULL);
+    append_changed (xml, outcome, own_uuid, "uuid=\"0ca7c0e0-0000-4000-8000-00000000f002\"",
+                    o_consultation, of_again, o_title, ">又一条新建议<", NULL);
+    append_changed (xml, outcome, own_uuid, again, o_title, ">曾删除的建议<", o_updated,
+                    "updated=\"2098-01-01T00:00:00.000Z\"", NULL);
+    g_free (again);
+    again = g_strdup_printf ("uuid=\"%s\"", deleted_later);
+    append_changed (xml, outcome, own_uuid, again, o_title, ">删除前改过的建议<", o_updated,
+                    "updated=\"2098-01-01T00:00:00.000Z\"", NULL);
+  }
+  g_string_append (xml, "</tongxin>\n");
+  path = write_file (f, "many.xml", xml->str);
+
+  /* read and merged in one reading: a reading that fails to merge is
+   * done again against the schema, which would find these rows too */
+  handler = g_log_set_handler ("tx-exchange", G_LOG_LEVEL_DEBUG, on_read_again, &read_again);
+  g_assert_true (tx_exchange_import_file (f->store, path, on_day (&options, 2099, 1, 1), &report, &error));
+  g_log_remove_handler ("tx-exchange", handler);
+  g_assert_no_error (error);
+  g_assert_false (read_again);
+  g_assert_cmpuint (report.inserted, ==, n_copies + 1 + 2 * n_copies + 3);
+  g_assert_cmpuint (report.updated, ==, 2);
+  g_assert_cmpuint (report.rejected, ==, 1);
+  g_assert_cmpint (tx_store_count (f->store, "consultation"), ==, consultations + n_copies + 1);
+  g_assert_cmpint (tx_store_count (f->store, "outcome"), ==, outcomes + 2 * n_copies + 3);
+
+  /* each recommendation is of the consultation it names */
+  for (guint i = 0; i < 2 * n_copies; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT c.uuid FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                                              "WHERE o.uuid = '0ca7c0e0-0000-4000-8000-%012x'", i);
+      g_autofree char *of = sql_text (f->store, sql);
+      g_autofree char *expected = g_strdup_printf ("5e1ec7ed-0000-4000-8000-%012x", i / 2);
+
+      g_assert_cmpstr (of, ==, expected);
+    }
+  g_clear_pointer (&count, g_free);
+  count = sql_text (f->store, "SELECT c.uuid FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                              "WHERE o.uuid = '0ca7c0e0-0000-4000-8000-00000000f002'");
+  g_assert_cmpstr (count, ==, deleted_consultation);
+  g_clear_pointer (&count, g_free);
+  count = sql_text (f->store, "SELECT c.uuid FROM outcome o JOIN consultation c ON c.id = o.consultation_id "
+                              "WHERE o.uuid = '0ca7c0e0-0000-4000-8000-00000000f001'");
+  g_assert_cmpstr (count, ==, c_uuid);
+  g_clear_pointer (&count, g_free);
+  count = sql_text (f->store, "SELECT title FROM outcome WHERE uuid = '0ca7c0e0-0000-4000-8000-0000deadbeef'");
+  g_assert_cmpstr (count, ==, "曾删除的建议");
+  g_clear_pointer (&count, g_free);
+  count = sql_text (f->store, "SELECT count(*) FROM outcome WHERE uuid = '0ca7c0e0-0000-4000-8000-0000deadbee2'");
+  g_assert_cmpstr (count, ==, "0");
+
+  /* the last new consultation and the one sent again have the same
+   * people as the first */
+  ids = participant_ids (f->store, c_uuid);
+  copy_ids = participant_ids (f->store, "5e1ec7ed-0000-4000-8000-00000000044b");
+  g_assert_cmpstr (copy_ids, ==, ids);
+  g_clear_pointer (&copy_ids, g_free);
+  copy_ids = participant_ids (f->store, deleted_consultation);
+  g_assert_cmpstr (copy_ids, ==, ids);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1689,6 +1929,7 @@ main (int   argc,
   g_test_add ("/exchange/refuses/broken-rules", Fixture, NULL, fixture_set_up, test_refuses_broken_rules, fixture_tear_down);
   g_test_add ("/exchange/refuses/duplicate-uuid", Fixture, NULL, fixture_set_up, test_refuses_duplicate_uuid, fixture_tear_down);
   g_test_add ("/exchange/future-updated", Fixture, NULL, fixture_set_up, test_future_updated, fixture_tear_down);
+  g_test_add ("/exchange/many-into-held", Fixture, NULL, fixture_set_up, test_many_into_held, fixture_tear_down);
   g_test_add ("/exchange/stage-reason-travels", Fixture, NULL, fixture_set_up, test_stage_reason_travels, fixture_tear_down);
 
   return g_test_run ();

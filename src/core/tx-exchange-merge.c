@@ -380,8 +380,11 @@ decide_record (Importer  *imp,
    * tombstone either, a record is new: the only rows are the pass's
    * own, no two records have one id (tx_import_remember_record()), and the
    * deletions, which make tombstones, come after every record (the
-   * shape has them last). */
-  if (imp->check == CHECK_SHAPE && imp->was_empty[incoming->kind] && imp->was_empty[KIND_DELETED])
+   * shape has them last).  Likewise a record whose id is neither among
+   * its table's nor among the tombstones', when the pass read both
+   * whole (tx_import_is_new_here()). */
+  if ((imp->check == CHECK_SHAPE && imp->was_empty[incoming->kind] && imp->was_empty[KIND_DELETED]) ||
+      tx_import_is_new_here (imp, incoming->kind, incoming->uuid))
     *merge = MERGE_INSERT;
   else
     *merge = decide (imp, kind, lookups[incoming->kind], incoming->uuid, incoming->updated, &here);

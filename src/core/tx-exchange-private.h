@@ -215,6 +215,12 @@ typedef struct {
    * (townships, people, consultations, …), found once each: their kinds
    * and row ids */
   ReadTable              found_here;
+  /* how many ids of each kind the pass looked for in the database; whose
+   * tables it read whole (found_here holds every row, tombstones every
+   * tombstone, KIND_DELETED); and the tombstones' ids */
+  guint                  looks[N_KINDS];
+  gboolean               read_whole[N_KINDS];
+  ReadTable              tombstones;
 
   /* what the pass knows of the database, when the file is read against
    * its shape (see decide_record()) */
@@ -298,6 +304,11 @@ tx_import_find_row (Importer   *imp,
 gint64
 tx_import_find_township (Importer   *imp,
                          const char *uuid);
+
+gboolean
+tx_import_is_new_here (Importer   *imp,
+                       Kind        kind,
+                       const char *uuid);
 
 gboolean
 tx_import_is_known (Importer   *imp,

@@ -1680,10 +1680,14 @@ tx_import_begin_reading (Importer *imp)
 {
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->found_here.slots, g_free);
+  g_clear_pointer (&imp->tombstones.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
 
   imp->records_read = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
   imp->found_here = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
+  imp->tombstones = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
+  memset (imp->looks, 0, sizeof imp->looks);
+  memset (imp->read_whole, 0, sizeof imp->read_whole);
   imp->plans_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->next_person_id = 0;
 }
@@ -1804,27 +1808,172 @@ tx_import_keep_read (Importer   *imp,
   keep_in (&imp->records_read, uuid, kind, id);
 }
 
+/*
+ * A large file merged into a database that holds records looks up, for
+ * each of its records, whether it is here already (decide_record()),
+ * and the rows it refers to (find_here()): a look in the database each.
+ * Once a pass has looked for LOOKS_BEFORE_READING_ALL ids of one kind,
+ * and that kind's table holds no more than ROWS_READ_PER_LOOK rows for
+ * each look made, the ids of all its rows are read at once (and the
+ * tombstones', likewise): an id not among them is not here, and needs
+ * no look.  Rows are never taken out of a table by an import, and the
+ * rows it adds are the file's records, which the pass knows
+ * (records_read): the ids read stay right to the end of the pass.
+ */
+#define LOOKS_BEFORE_READING_ALL 1024
+#define ROWS_READ_PER_LOOK 16
+
+static const char * const table_size_sql[N_KINDS] = {
+  [KIND_PERSON] = "SELECT max(id) FROM person",
+  [KIND_CONSULTATION] = "SELECT max(id) FROM consultation",
+  [KIND_OUTCOME] = "SELECT max(id) FROM outcome",
+  [KIND_ACTIVITY] = "SELECT max(id) FROM activity",
+  [KIND_DELETED] = "SELECT count(*) FROM tombstone",
+};
+
+static const char * const every_id_sql[N_KINDS] = {
+  [KIND_PERSON] = "SELECT uuid, id FROM person",
+  [KIND_CONSULTATION] = "SELECT uuid, id FROM consultation",
+  [KIND_OUTCOME] = "SELECT uuid, id FROM outcome",
+  [KIND_ACTIVITY] = "SELECT uuid, id FROM activity",
+  [KIND_DELETED] = "SELECT uuid, 0 FROM tombstone",
+};
+
+/* Reads the ids of every row of @kind's table (KIND_DELETED: of every
+ * tombstone); FALSE, and nothing kept as read whole, when the database
+ * could not be read (each id is looked up then, and the look says). */
+static gboolean
+read_every_id (Importer *imp,
+               Kind      kind)
+{
+  ReadTable *table = kind == KIND_DELETED ? &imp->tombstones : &imp->found_here;
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, every_id_sql[kind], NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    keep_in (table, (const char *) sqlite3_column_text (stmt, 0), kind, sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+/* Counts a look in the database for an id of @kind, and reads all its
+ * table's ids when enough were looked for. */
+static void
+count_look (Importer *imp,
+            Kind      kind)
+{
+  guint n = ++imp->looks[kind];
+  sqlite3_stmt *stmt;
+  gint64 rows = -1;
+
+  if (table_size_sql[kind] == NULL || imp->read_whole[kind] ||
+      n < LOOKS_BEFORE_READING_ALL || (n & (n - 1)) != 0)
+    return;
+
+  stmt = tx_store_prepare (imp->store, table_size_sql[kind], NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    rows = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  if (rows >= 0 && rows <= (gint64) n * ROWS_READ_PER_LOOK)
+    imp->read_whole[kind] = read_every_id (imp, kind);
+}
+
+/* What the pass knows of the row of @kind with @uuid here without a
+ * look: TRUE with its id, or with 0 when its table was read whole and
+ * has no such row; FALSE when it does not know. */
+static gboolean
+known_here (Importer   *imp,
+            Kind        kind,
+            const char *uuid,
+            gint64     *id)
+{
+  guint64 bytes[2];
+  ReadSlot *slot;
+
+  if (!uuid_to_bytes (uuid, bytes))
+    return FALSE;
+
+  slot = find_slot (&imp->found_here, bytes);
+  if (slot->value != 0 && (Kind) ((slot->value & 7) - 1) == kind)
+    {
+      *id = slot->value >> 3;
+      return TRUE;
+    }
+  if (slot->value == 0 && imp->read_whole[kind])
+    {
+      *id = 0;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The row id of the record of @kind and @uuid in the database (0: none),
  * which @sql finds; looked up once a pass.  Records are never taken out
  * of the table by an import (only marked removed), so an id found stays
- * right to the end of the pass. */
+ * right to the end of the pass.  @added_here: whether the pass may have
+ * added the row without keeping its id (then the ids read at once may
+ * not have it, and it is looked up). */
 static gint64
 find_here (Importer   *imp,
            Kind        kind,
            const char *sql,
-           const char *uuid)
+           const char *uuid,
+           gboolean    added_here)
 {
-  Kind found;
   gint64 id;
 
-  if (lookup_in (&imp->found_here, uuid, &found, &id) && found == kind)
-    return id;
+  if (added_here || imp->check != CHECK_SHAPE)
+    {
+      Kind found;
+
+      if (lookup_in (&imp->found_here, uuid, &found, &id) && found == kind)
+        return id;
+    }
+  else
+    {
+      if (known_here (imp, kind, uuid, &id))
+        return id;
+      count_look (imp, kind);
+      if (known_here (imp, kind, uuid, &id))
+        return id;
+    }
 
   id = tx_import_lookup_id (imp, sql, uuid);
   if (id != 0)
     keep_in (&imp->found_here, uuid, kind, id);
 
   return id;
+}
+
+/**
+ * tx_import_is_new_here:
+ *
+ * Whether the database surely holds neither a row of @kind with @uuid
+ * nor a tombstone of it, without a look: the pass read both tables
+ * whole.  FALSE when it does not know (and decide() looks).
+ */
+gboolean
+tx_import_is_new_here (Importer   *imp,
+                       Kind        kind,
+                       const char *uuid)
+{
+  guint64 bytes[2];
+  gint64 id;
+
+  if (imp->check != CHECK_SHAPE)
+    return FALSE;
+
+  count_look (imp, kind);
+  count_look (imp, KIND_DELETED);
+
+  return imp->read_whole[KIND_DELETED] && known_here (imp, kind, uuid, &id) && id == 0 &&
+         uuid_to_bytes (uuid, bytes) && find_slot (&imp->tombstones, bytes)->value == 0;
 }
 
 /* The row id of the person or consultation of @uuid: the one this pass
@@ -1837,12 +1986,16 @@ tx_import_find_row (Importer   *imp,
   Kind earlier;
   gint64 id;
 
-  if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind && id != 0)
+  gboolean read_here = lookup_read (imp, uuid, &earlier, &id) && earlier == kind;
+
+  if (read_here && id != 0)
     return id;
 
+  /* read before, and written without its id kept: an update, or a
+   * record deleted here before that came back */
   return find_here (imp, kind, kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
                                                    : "SELECT id FROM consultation WHERE uuid = ?",
-                    uuid);
+                    uuid, read_here);
 }
 
 /* The row id of the township of @uuid (0: none); townships are few, and
@@ -1854,7 +2007,7 @@ tx_import_find_township (Importer   *imp,
   if (uuid == NULL)
     return 0;
 
-  return find_here (imp, KIND_TOWNSHIP, "SELECT id FROM township WHERE uuid = ?", uuid);
+  return find_here (imp, KIND_TOWNSHIP, "SELECT id FROM township WHERE uuid = ?", uuid, TRUE);
 }
 
 /* Whether a township, a person, a consultation, a recommendation or an
@@ -1879,7 +2032,7 @@ tx_import_is_known (Importer   *imp,
   if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind)
     return TRUE;
 
-  return find_here (imp, kind, sql, uuid) != 0;
+  return find_here (imp, kind, sql, uuid, FALSE) != 0;
 }
 
 /* Whether what a record refers to is known, as it is read.  A file read

@@ -118,6 +118,7 @@ importer_clear (Importer *imp)
   tx_import_clear_offices (imp);
   g_clear_pointer (&imp->records_read.slots, g_free);
   g_clear_pointer (&imp->found_here.slots, g_free);
+  g_clear_pointer (&imp->tombstones.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
   g_clear_pointer (&imp->participant_rows, g_array_unref);
   g_clear_pointer (&imp->tables_added_to, g_hash_table_unref);
