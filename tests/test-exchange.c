@@ -1896,6 +1896,98 @@ test_many_into_held (Fixture       *f,
   g_assert_cmpstr (copy_ids, ==, ids);
 }
 
+/* More people than are written at a time, into an empty database: each
+ * keeps their own name, categories and post, and each participant is
+ * the person the file names. */
+static void
+test_many_people (Fixture       *f,
+                  gconstpointer  data)
+{
+  const guint n_people = 9000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) other = open_new_store (f, "many-people.db");
+  g_autofree char *raw = export_raw (f, f->store);
+  const char *township_start = strstr (raw, "\n  <township ") + 1;
+  g_autofree char *township = g_strndup (township_start, strchr (township_start, '\n') + 1 - township_start);
+  g_autofree char *township_uuid = element_attribute (township, "uuid");
+  g_autofree char *consultation = first_element (raw, "consultation");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<tongxin xmlns=\"urn:tongxin:exchange:1\" exported=\"2026-11-27T10:00:00+08:00\">\n");
+  g_autoptr(GString) participants = g_string_new ("");
+  const char *first_participant;
+  const char *after_participants;
+  TxImportReport report;
+  TxImportOptions options;
+
+  /* a township of the sample data, and people of it; some hold a
+   * liaison group's post, since a day */
+  g_string_append (xml, township);
+  for (guint i = 0; i < n_people; i++)
+    g_string_append_printf (xml,
+                            "  <person uuid=\"%08x-7e57-4000-8000-%012x\" updated=\"2026-04-06T08:14:40.000Z\" township=\"%s\">"
+                            "<name>测试%u</name><gender>%s</gender>"
+                            "<category>%s</category>%s%s</person>\n",
+                            g_int_hash (&i), i, township_uuid, i, i % 2 ? "female" : "male",
+                            i % 7 ? (i % 3 ? "expert" : "npc_deputy") : "liaison_officer",
+                            i % 5 ? "" : "<category>stakeholder</category>",
+                            i % 7 ? "" : "<post-since>2020-01-02</post-since>");
+
+  /* the sample's first consultation, with everyone of the file */
+  first_participant = strstr (consultation, "    <participant ");
+  after_participants = strstr (consultation, "    <minutes");
+  g_assert_nonnull (first_participant);
+  g_assert_nonnull (after_participants);
+  for (guint i = 0; i < n_people; i++)
+    {
+      guint n = (i + n_people - 1) % n_people;   /* the last first */
+
+      g_string_append_printf (participants, "    <participant person=\"%08x-7e57-4000-8000-%012x\" role=\"member\" "
+                              "invited=\"true\" attended=\"true\"/>\n", g_int_hash (&n), n);
+    }
+  g_string_append_len (xml, consultation, first_participant - consultation);
+  g_string_append (xml, participants->str);
+  g_string_append (xml, after_participants);
+  g_string_append (xml, "</tongxin>\n");
+  {
+    g_autofree char *own = g_strdup_printf ("township=\"%s\"", element_attribute (consultation, "township"));
+    g_autofree char *here = g_strdup_printf ("township=\"%s\"", township_uuid);
+
+    g_string_replace (xml, own, here, 0);
+  }
+  path = write_file (f, "many-people.xml", xml->str);
+
+  g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tx_store_count (other, "person"), ==, n_people);
+
+  /* each row of a person is theirs: the uuid, name, categories and post
+   * the file gives them */
+  text = sql_text (other, "SELECT count(*) FROM person p WHERE substr (p.uuid, 25) != printf ('%012x', CAST (substr (p.name, 3) AS INTEGER)) "
+                          "OR (SELECT group_concat (category) FROM (SELECT category FROM person_category WHERE person_id = p.id ORDER BY position)) "
+                          "   IS NOT (CASE WHEN CAST (substr (p.name, 3) AS INTEGER) % 7 = 0 THEN 'liaison_officer' "
+                          "                WHEN CAST (substr (p.name, 3) AS INTEGER) % 3 THEN 'expert' ELSE 'npc_deputy' END "
+                          "           || CASE WHEN CAST (substr (p.name, 3) AS INTEGER) % 5 THEN '' ELSE ',stakeholder' END) "
+                          "OR (p.gender = 'female') != (CAST (substr (p.name, 3) AS INTEGER) % 2) "
+                          "OR EXISTS (SELECT 1 FROM person_post WHERE person_id = p.id) != (CAST (substr (p.name, 3) AS INTEGER) % 7 = 0)");
+  g_assert_cmpstr (text, ==, "0");
+  g_clear_pointer (&text, g_free);
+
+  /* the participants, each the person the file names at their place */
+  text = sql_text (other, "SELECT count(*) FROM participant");
+  g_assert_cmpstr (text, ==, "9000");
+  g_clear_pointer (&text, g_free);
+  text = sql_text (other, "SELECT count(*) FROM participant pa JOIN person p ON p.id = pa.person_id "
+                          "WHERE substr (p.uuid, 25) != printf ('%012x', (pa.position + 8999) % 9000)");
+  g_assert_cmpstr (text, ==, "0");
+  g_clear_pointer (&text, g_free);
+
+  /* and the search finds them */
+  text = sql_text (other, "SELECT count(*) FROM person_search WHERE person_search MATCH '测试8192'");
+  g_assert_cmpstr (text, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1929,6 +2021,7 @@ main (int   argc,
   g_test_add ("/exchange/refuses/broken-rules", Fixture, NULL, fixture_set_up, test_refuses_broken_rules, fixture_tear_down);
   g_test_add ("/exchange/refuses/duplicate-uuid", Fixture, NULL, fixture_set_up, test_refuses_duplicate_uuid, fixture_tear_down);
   g_test_add ("/exchange/future-updated", Fixture, NULL, fixture_set_up, test_future_updated, fixture_tear_down);
+  g_test_add ("/exchange/many-people", Fixture, NULL, fixture_set_up, test_many_people, fixture_tear_down);
   g_test_add ("/exchange/many-into-held", Fixture, NULL, fixture_set_up, test_many_into_held, fixture_tear_down);
   g_test_add ("/exchange/stage-reason-travels", Fixture, NULL, fixture_set_up, test_stage_reason_travels, fixture_tear_down);
 

@@ -474,6 +474,16 @@ last_person_id (Importer  *imp,
   return rc == SQLITE_ROW;
 }
 
+/* A person new here written, with their id: the participants find
+ * them by it. */
+static void
+person_written (const char *uuid,
+                gint64      id,
+                gpointer    user_data)
+{
+  tx_import_keep_read (user_data, uuid, KIND_PERSON, id);
+}
+
 /*
  * People new here are added many at a time, as the roster import adds
  * them (TxRosterBulk): it writes the same rows as tx_roster_save_person(),
@@ -493,24 +503,19 @@ add_new_person (Importer  *imp,
     {
       gint64 last_id;
 
-      /* every new row takes the id after the last, one by one or many
-       * at a time: the participants find them by it */
       if (!last_person_id (imp, &last_id, error))
         return FALSE;
-      imp->next_person_id = last_id + 1;
 
       imp->new_people = tx_roster_bulk_new (imp->store, last_id == 0 ? G_MAXUINT : 0, error);
       if (imp->new_people == NULL)
         return FALSE;
+      tx_roster_bulk_set_written_func (imp->new_people, person_written, imp);
     }
 
   if (incoming->pinyin == NULL)
     tx_collate_sort_keys (person->name, &incoming->pinyin, &incoming->strokes);
-  if (!tx_roster_bulk_add (imp->new_people, person, incoming->pinyin, incoming->strokes, error))
-    return FALSE;
 
-  tx_import_keep_read (imp, person->uuid, KIND_PERSON, imp->next_person_id++);
-  return TRUE;
+  return tx_roster_bulk_add (imp->new_people, person, incoming->pinyin, incoming->strokes, error);
 }
 
 /* The people added many at a time, written: before any other record
@@ -520,25 +525,8 @@ tx_import_finish_new_people (Importer  *imp,
                              GError   **error)
 {
   g_autoptr(TxRosterBulk) bulk = g_steal_pointer (&imp->new_people);
-  gint64 last_id;
 
-  if (bulk == NULL)
-    return TRUE;
-
-  if (!tx_roster_bulk_finish (bulk, error) || !last_person_id (imp, &last_id, error))
-    return FALSE;
-
-  /* the ids kept for them are theirs (else the file is merged again,
-   * one person at a time) */
-  if (last_id != imp->next_person_id - 1)
-    {
-      g_set_error (error, TX_STORE_ERROR, TX_STORE_ERROR_WRITE,
-                   "people were given ids up to %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
-                   last_id, imp->next_person_id - 1);
-      return FALSE;
-    }
-
-  return TRUE;
+  return bulk == NULL || tx_roster_bulk_finish (bulk, error);
 }
 
 static gboolean

@@ -225,7 +225,6 @@ typedef struct {
   /* what the pass knows of the database, when the file is read against
    * its shape (see decide_record()) */
   gboolean               was_empty[N_KINDS];   /* which tables had no row (KIND_DELETED: tombstones) */
-  gint64                 next_person_id;  /* of the next person new here */
   sqlite3_stmt          *rows[N_ROWS_KINDS][MAX_ROWS_PER_INSERT];  /* the store's statements */
   GArray                *participant_rows;   /* ParticipantRow, of one consultation */
   GHashTable            *tables_added_to;    /* names of the tables whose indexes were looked at */

@@ -1689,7 +1689,6 @@ tx_import_begin_reading (Importer *imp)
   memset (imp->looks, 0, sizeof imp->looks);
   memset (imp->read_whole, 0, sizeof imp->read_whole);
   imp->plans_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  imp->next_person_id = 0;
 }
 
 /* The 16 bytes of a uuid written as Tongxin writes it; FALSE for any
@@ -1840,8 +1839,8 @@ static const char * const every_id_sql[N_KINDS] = {
 };
 
 /* Reads the ids of every row of @kind's table (KIND_DELETED: of every
- * tombstone); FALSE, and nothing kept as read whole, when the database
- * could not be read (each id is looked up then, and the look says). */
+ * tombstone); FALSE when the database could not be read, which fails
+ * the import, as any read of it does (tx_import_step()). */
 static gboolean
 read_every_id (Importer *imp,
                Kind      kind)
@@ -1852,7 +1851,7 @@ read_every_id (Importer *imp,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = tx_import_step (imp, stmt)) == SQLITE_ROW)
     keep_in (table, (const char *) sqlite3_column_text (stmt, 0), kind, sqlite3_column_int64 (stmt, 1));
   sqlite3_reset (stmt);
 
@@ -1874,7 +1873,7 @@ count_look (Importer *imp,
     return;
 
   stmt = tx_store_prepare (imp->store, table_size_sql[kind], NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL && tx_import_step (imp, stmt) == SQLITE_ROW)
     rows = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 typedef struct _TxRosterBulk TxRosterBulk;
 
+typedef void (*TxRosterBulkWrittenFunc) (const char *uuid,
+                                         gint64      id,
+                                         gpointer    user_data);
+
 TxRosterBulk *tx_roster_bulk_new    (TxStore       *store,
                                      guint          n_expected,
                                      GError       **error);
@@ -19,6 +23,9 @@ gboolean      tx_roster_bulk_add    (TxRosterBulk  *bulk,
                                      GBytes        *pinyin,
                                      GBytes        *strokes,
                                      GError       **error);
+void          tx_roster_bulk_set_written_func (TxRosterBulk            *bulk,
+                                               TxRosterBulkWrittenFunc  func,
+                                               gpointer                 user_data);
 gboolean      tx_roster_bulk_finish (TxRosterBulk  *bulk,
                                      GError       **error);
 void          tx_roster_bulk_free   (TxRosterBulk  *bulk);
