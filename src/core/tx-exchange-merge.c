@@ -474,6 +474,10 @@ last_person_id (Importer  *imp,
   return rc == SQLITE_ROW;
 }
 
+/* People new here are written this many at a time, in the order of
+ * their uuids (tx_roster_bulk_set_batch()) */
+#define PEOPLE_PER_BATCH 8192
+
 /* A person new here written, with their id: the participants find
  * them by it. */
 static void
@@ -509,6 +513,7 @@ add_new_person (Importer  *imp,
       imp->new_people = tx_roster_bulk_new (imp->store, last_id == 0 ? G_MAXUINT : 0, error);
       if (imp->new_people == NULL)
         return FALSE;
+      tx_roster_bulk_set_batch (imp->new_people, PEOPLE_PER_BATCH);
       tx_roster_bulk_set_written_func (imp->new_people, person_written, imp);
     }
 

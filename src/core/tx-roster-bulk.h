@@ -23,6 +23,8 @@ gboolean      tx_roster_bulk_add    (TxRosterBulk  *bulk,
                                      GBytes        *pinyin,
                                      GBytes        *strokes,
                                      GError       **error);
+void          tx_roster_bulk_set_batch (TxRosterBulk *bulk,
+                                        guint         n_people);
 void          tx_roster_bulk_set_written_func (TxRosterBulk            *bulk,
                                                TxRosterBulkWrittenFunc  func,
                                                gpointer                 user_data);
