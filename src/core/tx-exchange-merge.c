@@ -749,7 +749,10 @@ write_participant_rows (Importer        *imp,
                         GError         **error)
 {
   GArray *rows = imp->participant_rows;
+  /* as the checks of references found them, when they did */
+  GArray *ids = imp->participants_of == self ? imp->participant_ids : NULL;
 
+  imp->participants_of = NULL;
   if (rows == NULL)
     rows = imp->participant_rows = g_array_new (FALSE, FALSE, sizeof (ParticipantRow));
   g_array_set_size (rows, 0);
@@ -757,7 +760,9 @@ write_participant_rows (Importer        *imp,
   for (guint i = 0; i < self->participants->len; i++)
     {
       TxParticipant *participant = g_ptr_array_index (self->participants, i);
-      gint64 person_id = tx_import_find_row (imp, KIND_PERSON, participant->person_uuid);
+      gint64 person_id = ids != NULL && i < ids->len && g_array_index (ids, gint64, i) != 0
+                         ? g_array_index (ids, gint64, i)
+                         : tx_import_find_row (imp, KIND_PERSON, participant->person_uuid);
       ParticipantRow row = { person_id, participant, i };
       guint j;
 

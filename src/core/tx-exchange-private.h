@@ -227,6 +227,10 @@ typedef struct {
   gboolean               was_empty[N_KINDS];   /* which tables had no row (KIND_DELETED: tombstones) */
   sqlite3_stmt          *rows[N_ROWS_KINDS][MAX_ROWS_PER_INSERT];  /* the store's statements */
   GArray                *participant_rows;   /* ParticipantRow, of one consultation */
+  /* the row ids of the participants of the consultation last checked
+   * (participants_of), as check_references() found them; 0: not known */
+  TxConsultation        *participants_of;
+  GArray                *participant_ids;    /* gint64 */
   GHashTable            *tables_added_to;    /* names of the tables whose indexes were looked at */
   GPtrArray             *deferred_indexes;   /* SQL of the indexes to make again */
 
@@ -313,6 +317,12 @@ gboolean
 tx_import_is_known (Importer   *imp,
                     Kind        kind,
                     const char *uuid);
+
+gboolean
+tx_import_find_known (Importer   *imp,
+                      Kind        kind,
+                      const char *uuid,
+                      gint64     *id);
 
 gboolean
 tx_import_remember_record (Importer  *imp,

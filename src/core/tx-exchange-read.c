@@ -1688,6 +1688,7 @@ tx_import_begin_reading (Importer *imp)
   imp->tombstones = (ReadTable) { g_new0 (ReadSlot, 1024), 1024, 0 };
   memset (imp->looks, 0, sizeof imp->looks);
   memset (imp->read_whole, 0, sizeof imp->read_whole);
+  imp->participants_of = NULL;
   imp->plans_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -2017,21 +2018,39 @@ tx_import_is_known (Importer   *imp,
                     Kind        kind,
                     const char *uuid)
 {
+  gint64 id;
+
+  return tx_import_find_known (imp, kind, uuid, &id);
+}
+
+/**
+ * tx_import_find_known:
+ * @id: (out): its row id, when the pass knows it (else 0)
+ *
+ * Likewise, with the row id of the record.
+ */
+gboolean
+tx_import_find_known (Importer   *imp,
+                      Kind        kind,
+                      const char *uuid,
+                      gint64     *id)
+{
   const char *sql = kind == KIND_TOWNSHIP ? "SELECT id FROM township WHERE uuid = ?"
                   : kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
                   : kind == KIND_OUTCOME ? "SELECT id FROM outcome WHERE uuid = ?"
                   : kind == KIND_ACTIVITY ? "SELECT id FROM activity WHERE uuid = ?"
                   : "SELECT id FROM consultation WHERE uuid = ?";
   Kind earlier;
-  gint64 id;
 
+  *id = 0;
   if (uuid == NULL)
     return FALSE;
 
-  if (lookup_read (imp, uuid, &earlier, &id) && earlier == kind)
+  if (lookup_read (imp, uuid, &earlier, id) && earlier == kind)
     return TRUE;
 
-  return find_here (imp, kind, sql, uuid, FALSE) != 0;
+  *id = find_here (imp, kind, sql, uuid, FALSE);
+  return *id != 0;
 }
 
 /* Whether what a record refers to is known, as it is read.  A file read

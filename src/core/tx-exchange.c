@@ -121,6 +121,7 @@ importer_clear (Importer *imp)
   g_clear_pointer (&imp->tombstones.slots, g_free);
   g_clear_pointer (&imp->plans_read, g_hash_table_unref);
   g_clear_pointer (&imp->participant_rows, g_array_unref);
+  g_clear_pointer (&imp->participant_ids, g_array_unref);
   g_clear_pointer (&imp->tables_added_to, g_hash_table_unref);
   g_clear_pointer (&imp->deferred_indexes, g_ptr_array_unref);
 }
@@ -283,6 +284,7 @@ check_references (Importer  *imp,
 {
   gboolean known = TRUE;
 
+  imp->participants_of = NULL;
   switch (incoming->kind)
     {
     case KIND_PERSON:
@@ -301,8 +303,15 @@ check_references (Importer  *imp,
       {
         TxConsultation *record = TX_CONSULTATION (incoming->record);
 
+        /* the ids found are kept for the participants' rows */
+        if (imp->participant_ids == NULL)
+          imp->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_array_set_size (imp->participant_ids, record->participants->len);
+        imp->participants_of = record;
         for (guint i = 0; known && i < record->participants->len; i++)
-          known = tx_import_is_known (imp, KIND_PERSON, ((TxParticipant *) g_ptr_array_index (record->participants, i))->person_uuid);
+          known = tx_import_find_known (imp, KIND_PERSON,
+                                        ((TxParticipant *) g_ptr_array_index (record->participants, i))->person_uuid,
+                                        &g_array_index (imp->participant_ids, gint64, i));
         known = known && tx_import_is_known (imp, KIND_TOWNSHIP, record->township_uuid);
       }
       break;
