@@ -1749,11 +1749,14 @@ test_many_into_held (Fixture       *f,
   g_autofree char *consultation = first_element (raw, "consultation");
   g_autofree char *outcome = first_element (raw, "outcome");
   g_autofree char *c_uuid = element_attribute (consultation, "uuid");
-  g_autofree char *c_updated = g_strdup_printf ("updated=\"%s\"", element_attribute (consultation, "updated"));
+  g_autofree char *c_stamp = element_attribute (consultation, "updated");
+  g_autofree char *c_updated = g_strdup_printf ("updated=\"%s\"", c_stamp);
   g_autofree char *c_title = NULL;
   g_autofree char *o_uuid = element_attribute (outcome, "uuid");
-  g_autofree char *o_updated = g_strdup_printf ("updated=\"%s\"", element_attribute (outcome, "updated"));
-  g_autofree char *o_consultation = g_strdup_printf ("consultation=\"%s\"", element_attribute (outcome, "consultation"));
+  g_autofree char *o_stamp = element_attribute (outcome, "updated");
+  g_autofree char *o_updated = g_strdup_printf ("updated=\"%s\"", o_stamp);
+  g_autofree char *o_of = element_attribute (outcome, "consultation");
+  g_autofree char *o_consultation = g_strdup_printf ("consultation=\"%s\"", o_of);
   g_autofree char *o_title = NULL;
   g_autofree char *deletions = NULL;
   g_autofree char *path = NULL;
@@ -1951,7 +1954,8 @@ test_many_people (Fixture       *f,
   g_string_append (xml, after_participants);
   g_string_append (xml, "</tongxin>\n");
   {
-    g_autofree char *own = g_strdup_printf ("township=\"%s\"", element_attribute (consultation, "township"));
+    g_autofree char *of = element_attribute (consultation, "township");
+    g_autofree char *own = g_strdup_printf ("township=\"%s\"", of);
     g_autofree char *here = g_strdup_printf ("township=\"%s\"", township_uuid);
 
     g_string_replace (xml, own, here, 0);
