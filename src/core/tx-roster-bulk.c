@@ -35,7 +35,6 @@
 #define PERSON_PARAMETERS 14
 #define CATEGORY_PARAMETERS 3
 
-/* A person waiting for the next INSERT of many */
 /* A person waiting to be written: what their row holds, copied into
  * the bulk's own memory (TextArena), so that the person is let go of by
  * whoever made them, when they like. */
@@ -232,6 +231,13 @@ arena_empty (TextArena *arena)
   g_ptr_array_set_size (arena->large, 0);
 }
 
+/**
+ * tx_roster_bulk_new:
+ * @n_expected: about how many people will be added
+ *
+ * Must be called inside tx_store_write(), and the bulk finished or freed
+ * before it returns.
+ */
 TxRosterBulk *
 tx_roster_bulk_new (TxStore  *store,
                     guint     n_expected,
