@@ -2229,8 +2229,6 @@ read_person (Importer    *imp,
         }
     }
 
-  incoming->description = describe (KIND_PERSON, elem);
-
   /* the roster editor's rules: a name, a phone it takes, texts it keeps */
   if (person->name != NULL)
     g_strstrip (person->name);
@@ -2459,8 +2457,6 @@ read_consultation (Importer    *imp,
   record->ends = shift_datetime (imp, child_text (elem, "ends"));
   tx_record_set_text (&record->research, child_text (elem, "research"));
 
-  incoming->description = describe (KIND_CONSULTATION, elem);
-
   if (!read_consultation_parts (imp, elem, record, error))
     return FALSE;
 
@@ -2526,8 +2522,6 @@ read_outcome (Importer    *imp,
           tx_outcome_add_supervision (record, phase, shifted, get_attr (child, "by"), elem_text (child));
         }
     }
-
-  incoming->description = describe (KIND_OUTCOME, elem);
 
   problems = tx_outcome_check (record, imp->latest_date);
   if (problems->len > 0)
@@ -2759,6 +2753,29 @@ describe_again (Importer    *imp,
 /* One record an id: which of two would the database keep?  (A deletion
  * may come twice, or beside the record it deleted once and that came
  * back: the later of them wins, as they are merged.) */
+/* What @incoming is, for messages ("the person 陈明").  Those of the
+ * kinds a file holds by the hundred thousand are made when first
+ * wanted: a message is rare, and making each took a twentieth of the
+ * reading thread's time. */
+static const char *
+describe_incoming (Incoming *incoming)
+{
+  if (incoming->description == NULL)
+    {
+      const char *text = NULL;
+
+      if (incoming->kind == KIND_PERSON)
+        text = TX_PERSON (incoming->record)->name;
+      else if (incoming->kind == KIND_CONSULTATION)
+        text = TX_CONSULTATION (incoming->record)->title;
+      else if (incoming->kind == KIND_OUTCOME)
+        text = TX_OUTCOME (incoming->record)->title;
+      incoming->description = tx_import_describe (incoming->kind, text);
+    }
+
+  return incoming->description;
+}
+
 gboolean
 tx_import_remember_record (Importer  *imp,
                            Incoming  *incoming,
@@ -2784,7 +2801,7 @@ tx_import_remember_record (Importer  *imp,
   return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_INVALID,
                             /* Translators: an id, then two records ("the person 陈明") and the line of the first */
                             _("the id %s is given to two records, %s on line %ld and %s here. Every record has an id of its own. %s"),
-                            incoming->uuid, earlier, earlier_line, incoming->description,
+                            incoming->uuid, earlier, earlier_line, describe_incoming (incoming),
                             _(NOT_WRITTEN_BY_TONGXIN));
 }
 
