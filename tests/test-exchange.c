@@ -1987,6 +1987,12 @@ test_many_people (Fixture       *f,
   g_assert_cmpstr (text, ==, "0");
   g_clear_pointer (&text, g_free);
 
+  /* their sort keys, made by whichever thread had the time */
+  text = sql_text (other, "SELECT count(*) FROM person WHERE sort_pinyin != tx_pinyin_key (name) "
+                          "OR sort_strokes != tx_strokes_key (name)");
+  g_assert_cmpstr (text, ==, "0");
+  g_clear_pointer (&text, g_free);
+
   /* and the search finds them */
   text = sql_text (other, "SELECT count(*) FROM person_search WHERE person_search MATCH '测试8192'");
   g_assert_cmpstr (text, ==, "1");

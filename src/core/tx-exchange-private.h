@@ -201,6 +201,7 @@ typedef struct {
   gboolean               city_activity;   /* the activity merged is organised by the city office */
   xmlRelaxNGPtr          schema;          /* compiled once, when a pass first needs it */
   TxRosterBulk          *new_people;      /* people not here yet, written many at a time */
+  gboolean               merging_behind;  /* many records read wait to be merged (the reading thread's) */
   TxBackupJob           *backup_job;      /* the backup taken while the pass merges */
   TxBackup              *backup_taken;    /* once taken, until the pass is kept or undone */
   GError                *first_error;     /* from libxml2's handler, or the database read */

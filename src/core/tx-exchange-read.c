@@ -2237,8 +2237,8 @@ read_person (Importer    *imp,
     return tx_import_fail_with_problems (imp, elem->line, problems, error);
 
   /* the costliest part of a new person, made while the other thread
-   * merges (add_new_person()) */
-  if (imp->check == CHECK_SHAPE && imp->pass == PASS_MERGE)
+   * merges when it is behind (else add_new_person() makes them) */
+  if (imp->check == CHECK_SHAPE && imp->pass == PASS_MERGE && imp->merging_behind)
     tx_collate_sort_keys (person->name, &incoming->pinyin, &incoming->strokes);
 
   if (township != NULL && !refers_to_known (imp, KIND_TOWNSHIP, township))

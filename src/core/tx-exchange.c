@@ -393,6 +393,7 @@ take_record_cb (Importer  *imp,
 #define MAX_WAITING 16384
 #define MAX_WAITING_TEXT (16 * 1024 * 1024)
 #define MERGER_WAKES 32
+#define MERGING_BEHIND 256
 
 /* nor more than this many bytes of attachments' files */
 #define MAX_WAITING_BYTES (64 * 1024 * 1024)
@@ -448,6 +449,9 @@ hand_over_cb (Importer  *imp,
       g_queue_push_tail (&ahead->waiting, incoming);
       ahead->waiting_bytes += incoming_bytes (incoming);
     }
+  /* whether the merging is behind: then the reading does what either
+   * may (the sort keys of new people), else it leaves it to the merging */
+  imp->merging_behind = ahead->waiting.length >= MERGING_BEHIND;
   if (ahead->merger_waits &&
       (ahead->waiting.length >= MERGER_WAKES || ahead->waiting_bytes >= MAX_WAITING_BYTES / 2))
     {
