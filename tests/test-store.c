@@ -300,9 +300,147 @@ test_filling (Fixture       *f,
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (store, "PRAGMA mmap_size"), ==, 0);
+  g_assert_cmpint (query_int (store, "PRAGMA temp_store"), ==, 2);
   g_assert_cmpint (sqlite3_exec (tx_store_get_db (store),
                                  ADD_PERSON_OF_NO_TOWNSHIP,
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+}
+
+/* 120,000 people whose sort keys run in another order than their ids,
+ * and their sort index dropped: sorted for the index, they take
+ * several of the runs tx_store_make_indexes() sorts apart. */
+#define MANY_PEOPLE 120000
+
+static GPtrArray *
+pinyin_index_sql (TxStore *store)
+{
+  GPtrArray *statements = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (statements, query_text (store, "SELECT sql FROM sqlite_schema WHERE name = 'person_pinyin'"));
+  g_assert_nonnull (g_ptr_array_index (statements, 0));
+
+  return statements;
+}
+
+static gboolean
+add_many_people (TxStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  return sqlite3_exec (tx_store_get_db (store),
+                       "DROP INDEX person_pinyin; "
+                       "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " G_STRINGIFY (MANY_PEOPLE) ") "
+                       "INSERT INTO person (uuid, name, sort_pinyin, updated_at) "
+                       "SELECT printf ('00000000-0000-4000-8000-%012d', i), '居民' || i, "
+                       "       CAST (printf ('%08d-%08d', (i * 7919) % 1000, i % 977) AS BLOB), '2026-03-01T08:00:00.000Z' "
+                       "FROM n",
+                       NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static gboolean
+make_pinyin_index (TxStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) statements = pinyin_index_sql (store);
+  int temp_store = query_int (store, "PRAGMA temp_store");
+
+  if (!add_many_people (store, NULL, error) || !tx_store_make_indexes (store, statements, error))
+    return FALSE;
+
+  /* the write goes on as it was */
+  g_assert_cmpint (query_int (store, "PRAGMA temp_store"), ==, temp_store);
+  g_assert_cmpint (query_int (store, "PRAGMA cache_size"), ==, -32768);
+  g_assert_cmpint (query_int (store, "PRAGMA threads"), ==, 0);
+
+  return TRUE;
+}
+
+/* once SQLite used a temporary table in a write, its sorts stay in memory */
+static gboolean
+make_pinyin_index_after_temp_table (TxStore   *store,
+                                    gpointer   user_data,
+                                    GError   **error)
+{
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store), "CREATE TEMP TABLE scratch (x); INSERT INTO scratch VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return make_pinyin_index (store, user_data, error);
+}
+
+/* an index that cannot be made (two people of one time of change) after
+ * one that can */
+static gboolean
+make_index_that_fails (TxStore   *store,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) statements = pinyin_index_sql (store);
+  gboolean made;
+
+  g_ptr_array_add (statements, g_strdup ("CREATE UNIQUE INDEX person_updated ON person (updated_at)"));
+  g_assert_true (add_many_people (store, NULL, error));
+  made = tx_store_make_indexes (store, statements, error);
+  g_assert_cmpint (query_int (store, "PRAGMA cache_size"), ==, -32768);
+  g_assert_cmpint (query_int (store, "PRAGMA threads"), ==, 0);
+
+  return made;
+}
+
+static void
+assert_pinyin_index_right (TxStore *store)
+{
+  g_autofree char *check = query_text (store, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person INDEXED BY person_pinyin WHERE deleted_at IS NULL "
+                                     "AND sort_pinyin >= x''"), ==, MANY_PEOPLE);
+  /* in the order of the keys, then of the ids: first 居民85000, of the
+   * key 00000000-00000001 (85000 × 7919 ends in 000, and is 1 past a
+   * multiple of 977) */
+  g_assert_cmpint (query_int (store, "SELECT id FROM person INDEXED BY person_pinyin WHERE deleted_at IS NULL "
+                                     "ORDER BY sort_pinyin, id LIMIT 1"), ==, 85000);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM (SELECT sort_pinyin, id, "
+                                     "  lag (sort_pinyin) OVER (ORDER BY sort_pinyin, id) AS before "
+                                     "  FROM person INDEXED BY person_pinyin WHERE deleted_at IS NULL) "
+                                     "WHERE before > sort_pinyin"), ==, 0);
+}
+
+/* Indexes of many rows made in a write: right, whether SQLite sorts
+ * their rows in files or in memory, and the write's settings as they
+ * were. */
+static void
+test_make_indexes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxStore) store = tx_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+
+  /* a new database, filled */
+  g_assert_true (tx_store_write_filling (store, make_pinyin_index, NULL, &error));
+  g_assert_no_error (error);
+  assert_pinyin_index_right (store);
+  g_assert_cmpint (query_int (store, "PRAGMA temp_store"), ==, 2);
+
+  /* a write that used a temporary table */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store), "DELETE FROM person", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (tx_store_write (store, make_pinyin_index_after_temp_table, NULL, &error));
+  g_assert_no_error (error);
+  assert_pinyin_index_right (store);
+  g_assert_cmpint (query_int (store, "PRAGMA temp_store"), ==, 2);
+
+  /* an index that fails fails the write, which keeps nothing */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (store), "DELETE FROM person", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (tx_store_write (store, make_index_that_fails, NULL, &error));
+  g_assert_error (error, TX_STORE_ERROR, TX_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the data breaks a rule of the database"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'person_pinyin'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'person_updated'"), ==, 0);
+  g_assert_cmpint (query_int (store, "PRAGMA temp_store"), ==, 2);
 }
 
 /* A record's row id by its uuid: a deleted one only when asked for. */
@@ -870,6 +1008,7 @@ main (int   argc,
   g_test_add ("/store/rollback", Fixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
   g_test_add ("/store/nested", Fixture, NULL, fixture_set_up, test_nested, fixture_tear_down);
   g_test_add ("/store/filling", Fixture, NULL, fixture_set_up, test_filling, fixture_tear_down);
+  g_test_add ("/store/make-indexes", Fixture, NULL, fixture_set_up, test_make_indexes, fixture_tear_down);
   g_test_add ("/store/find-id", Fixture, NULL, fixture_set_up, test_find_id, fixture_tear_down);
   g_test_add ("/store/uuid", Fixture, NULL, fixture_set_up, test_uuid, fixture_tear_down);
   g_test_add ("/store/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);

@@ -931,10 +931,8 @@ gboolean
 tx_import_make_deferred_indexes (Importer  *imp,
                                  GError   **error)
 {
-  for (guint i = 0; imp->deferred_indexes != NULL && i < imp->deferred_indexes->len; i++)
-    if (sqlite3_exec (tx_store_get_db (imp->store), g_ptr_array_index (imp->deferred_indexes, i),
-                      NULL, NULL, NULL) != SQLITE_OK)
-      return tx_store_set_sql_error (imp->store, error, _("Could not save"));
+  if (imp->deferred_indexes != NULL && !tx_store_make_indexes (imp->store, imp->deferred_indexes, error))
+    return FALSE;
 
   g_clear_pointer (&imp->deferred_indexes, g_ptr_array_unref);
   return TRUE;

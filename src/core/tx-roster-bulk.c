@@ -606,9 +606,8 @@ tx_roster_bulk_finish (TxRosterBulk  *bulk,
 
   if (bulk->indexes != NULL)
     {
-      for (guint i = 0; i < bulk->indexes->len; i++)
-        if (!exec_sql (bulk->store, g_ptr_array_index (bulk->indexes, i), error))
-          return FALSE;
+      if (!tx_store_make_indexes (bulk->store, bulk->indexes, error))
+        return FALSE;
       g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
     }
 

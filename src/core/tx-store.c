@@ -77,6 +77,9 @@ change_free (Change *change)
   g_free (change);
 }
 
+/* 32 MB of page cache: a large import or search stays in memory */
+#define PAGE_CACHE "PRAGMA cache_size = -32768"
+
 static gboolean
 exec_sql (TxStore     *self,
           const char  *sql,
@@ -802,6 +805,10 @@ tx_store_open_full (const char        *path,
   if (g_once_init_enter (&sqlite_configured))
     {
       sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      /* the journal of each statement in memory, whatever the
+       * temporary store: in a file, an import wrote into it each page
+       * its statements changed again (600 MB for a city) */
+      sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, -1);
       g_once_init_leave (&sqlite_configured, 1);
     }
 
@@ -919,7 +926,7 @@ tx_store_open_full (const char        *path,
         }
 
       exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
-      exec_sql (self, "PRAGMA cache_size = -32768", NULL);
+      exec_sql (self, PAGE_CACHE, NULL);
       exec_sql (self, "PRAGMA temp_store = MEMORY", NULL);
       self->data_version = pragma_int (self, "PRAGMA data_version");
       return g_steal_pointer (&self);
@@ -935,11 +942,9 @@ tx_store_open_full (const char        *path,
         !exec_sql (self, "PRAGMA journal_mode = WAL", &local_error) ||
         !exec_sql (self, "PRAGMA synchronous = FULL", &local_error) ||
         !exec_sql (self, "PRAGMA foreign_keys = ON", &local_error) ||
-        /* 32 MB of page cache: a large import or search stays in memory */
-        !exec_sql (self, "PRAGMA cache_size = -32768", &local_error) ||
-        /* the statement journals of a long write in memory: kept in a
-         * temporary file, an import wrote each page changed into it
-         * again for each statement (hundreds of thousands of writes) */
+        !exec_sql (self, PAGE_CACHE, &local_error) ||
+        /* temporary tables and sorts in memory (but the large sorts
+         * of tx_store_make_indexes()) */
         !exec_sql (self, "PRAGMA temp_store = MEMORY", &local_error) ||
         (app_id == 0 && !exec_sql (self, set_id, &local_error)))
       {
@@ -1524,14 +1529,98 @@ tx_store_write_filling (TxStore           *self,
     return tx_store_write (self, func, user_data, error);
 
   exec_sql (self, "PRAGMA journal_mode = DELETE", NULL);
+  /* for tx_store_make_indexes(): here, before the write, the temporary
+   * store can be moved */
+  exec_sql (self, "PRAGMA temp_store = FILE", NULL);
   exec_sql (self, "PRAGMA foreign_keys = OFF", NULL);
   exec_sql (self, "PRAGMA mmap_size = 268435456", NULL);
   written = tx_store_write (self, fill, &filling, error);
   exec_sql (self, "PRAGMA mmap_size = 0", NULL);
   exec_sql (self, "PRAGMA foreign_keys = ON", NULL);
+  exec_sql (self, "PRAGMA temp_store = MEMORY", NULL);
   exec_sql (self, "PRAGMA journal_mode = WAL", NULL);
 
   return written;
+}
+
+/*
+ * SQLite makes an index by sorting all its rows.  With the temporary
+ * store in memory, it sorts them in one run, by one thread.  With
+ * temporary files, it sorts them in runs as large as the page cache,
+ * writes each to a file and merges them, and other threads may sort the
+ * runs (PRAGMA threads).  Runs of 2 MB, small enough to stay in the
+ * processor's cache, sorted by a second thread: the indexes of 300,000
+ * people took 0.3 s instead of 0.6 s, their consultations' 0.65 s
+ * instead of 0.85 s.
+ */
+static int
+run_statements (TxStore    *self,
+                GPtrArray  *statements,
+                guint      *made)
+{
+  int rc = SQLITE_OK;
+
+  while (*made < statements->len &&
+         (rc = sqlite3_exec (self->db, g_ptr_array_index (statements, *made), NULL, NULL, NULL)) == SQLITE_OK)
+    (*made)++;
+  if (rc != SQLITE_OK)
+    {
+      rc = sqlite3_extended_errcode (self->db);
+      g_debug ("Could not make an index: %s (%d)", sqlite3_errmsg (self->db), rc);
+    }
+
+  return rc;
+}
+
+/**
+ * tx_store_make_indexes:
+ * @statements: (element-type utf8): CREATE INDEX statements
+ *
+ * Makes indexes of many rows, in a write, as fast as the processors
+ * let SQLite sort their rows: in runs written to temporary files, when
+ * the temporary store may be moved there.  Temporary files that cannot
+ * be written send the sort back to memory.  A failure undoes only the
+ * index that failed; the write goes on or is undone by its caller.
+ */
+gboolean
+tx_store_make_indexes (TxStore    *self,
+                       GPtrArray  *statements,
+                       GError    **error)
+{
+  g_autofree char *restore = NULL;
+  int temp_store;
+  guint made = 0;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+
+  /* inside a write, SQLite moves the temporary store only while no
+   * temporary table was used on the connection (a migration's ALTER
+   * TABLE uses one): then the indexes are sorted in memory */
+  temp_store = pragma_int (self, "PRAGMA temp_store");
+  restore = g_strdup_printf ("PRAGMA temp_store = %d", temp_store);
+  if (temp_store == 2)
+    exec_sql (self, "PRAGMA temp_store = FILE", NULL);
+
+  if (pragma_int (self, "PRAGMA temp_store") != 2)
+    {
+      g_autofree char *threads = g_strdup_printf ("PRAGMA threads = %d",
+                                                  CLAMP ((int) g_get_num_processors () - 1, 0, 3));
+
+      exec_sql (self, "PRAGMA cache_size = -2048", NULL);
+      exec_sql (self, threads, NULL);
+      rc = run_statements (self, statements, &made);
+      exec_sql (self, "PRAGMA threads = 0", NULL);
+      exec_sql (self, PAGE_CACHE, NULL);
+      if (rc != SQLITE_OK)
+        exec_sql (self, "PRAGMA temp_store = MEMORY", NULL);
+    }
+
+  if (made < statements->len)
+    rc = run_statements (self, statements, &made);
+  exec_sql (self, restore, NULL);
+
+  return rc == SQLITE_OK || tx_store_set_code_error (error, rc, _("Could not save"));
 }
 
 /**

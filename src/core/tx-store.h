@@ -74,6 +74,9 @@ gboolean      tx_store_write_filling       (TxStore           *self,
                                             TxStoreWriteFunc   func,
                                             gpointer           user_data,
                                             GError           **error);
+gboolean      tx_store_make_indexes        (TxStore           *self,
+                                            GPtrArray         *statements,
+                                            GError           **error);
 gboolean      tx_store_in_transaction      (TxStore           *self);
 void          tx_store_emit_changed        (TxStore           *self,
                                             const char        *kind);
