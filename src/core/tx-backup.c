@@ -38,7 +38,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tx-backup.h"
@@ -905,6 +907,13 @@ take_before_change_thread (gpointer data)
   TxBackupJob *job = data;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db = NULL;
+
+#ifdef __linux__
+  /* with what the import's threads leave of the processors: on two, the
+   * import of a city's file took a tenth longer with the copy at their
+   * priority.  The import waits for it before it commits. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
 
   if (tx_store_open_db_read_only (job->db_path, &db) != SQLITE_OK ||
       !tx_store_register_functions (db))
