@@ -882,6 +882,50 @@ test_issue (Fixture       *f,
     g_assert_cmpuint (report.deleted, ==, 1);
     held = tx_store_load_activity (f->jinshan, tx_activity_get_uuid (training), NULL);
     g_assert_null (held);
+
+    /* a file that gives the circular's id to another record too is
+     * refused, and says which two records have it: the activity before
+     * it, or a second circular after it */
+    {
+      g_autofree char *twice = path_in (f, "下发-2001-twice.xml");
+      const char *circular = strstr (contents, "<circular uuid=\"");
+      const char *circular_end = circular != NULL ? strstr (circular, "</circular>\n") : NULL;
+      const char *activity = strstr (contents, "<activity uuid=\"");
+      const char *digest = g_strrstr (contents, "<?tongxin-sha256 ");
+      g_autofree char *circular_uuid = NULL;
+      g_autoptr(GString) changed = g_string_new (contents);
+
+      g_assert_nonnull (circular_end);
+      g_assert_nonnull (activity);
+      g_assert_nonnull (digest);
+      g_assert_true (activity < circular);
+      circular_uuid = g_strndup (circular + strlen ("<circular uuid=\""), 36);
+      g_string_overwrite_len (changed, activity + strlen ("<activity uuid=\"") - contents, circular_uuid, 36);
+      /* changed here, it is not Tongxin's: without the checksum it ends with */
+      g_string_truncate (changed, digest - contents);
+      g_assert_true (g_file_set_contents (twice, changed->str, -1, NULL));
+
+      g_assert_false (tx_exchange_import_file (f->jinshan, twice, NULL, &report, &error));
+      g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, circular_uuid));
+      g_assert_nonnull (strstr (error->message, "the activity “联络组组长业务培训” on line"));
+      g_assert_nonnull (strstr (error->message, "and the circular of Q2 2001 (version 1) here"));
+      g_clear_error (&error);
+
+      g_string_assign (changed, contents);
+      g_string_truncate (changed, digest - contents);
+      g_string_insert_len (changed, circular_end + strlen ("</circular>\n") - contents,
+                           circular, circular_end + strlen ("</circular>\n") - circular);
+      g_assert_true (g_file_set_contents (twice, changed->str, -1, NULL));
+
+      g_assert_false (tx_exchange_import_file (f->jinshan, twice, NULL, &report, &error));
+      g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, circular_uuid));
+      g_assert_nonnull (strstr (error->message, "the circular of Q2 2001 (version 1) on line"));
+      g_assert_nonnull (strstr (error->message, "and the circular of Q2 2001 (version 1) here"));
+      g_clear_error (&error);
+    }
   }
 }
 

@@ -128,8 +128,13 @@ typedef enum {
  */
 typedef struct {
   guint64 uuid[2];
-  guint64 value;     /* 0: a free slot */
+  guint64 value;     /* 0: a free slot; else the kind plus one, in the low
+                      * KIND_BITS bits, and the row id above them */
 } ReadSlot;
+
+#define KIND_BITS 4
+#define KIND_MASK ((1 << KIND_BITS) - 1)
+G_STATIC_ASSERT (N_KINDS < (1 << KIND_BITS));
 
 typedef struct {
   ReadSlot *slots;

@@ -1751,8 +1751,8 @@ lookup_in (ReadTable   *table,
   if (slot->value == 0)
     return FALSE;
 
-  *kind = (slot->value & 7) - 1;
-  *id = slot->value >> 3;
+  *kind = (slot->value & KIND_MASK) - 1;
+  *id = slot->value >> KIND_BITS;
 
   return TRUE;
 }
@@ -1794,7 +1794,7 @@ keep_in (ReadTable  *table,
       slot->uuid[0] = bytes[0];
       slot->uuid[1] = bytes[1];
     }
-  slot->value = (guint64) (kind + 1) | (guint64) id << 3;
+  slot->value = (guint64) (kind + 1) | (guint64) id << KIND_BITS;
 }
 
 /* Keeps that the record of @uuid, of @kind, is read, and has the row
@@ -1899,9 +1899,9 @@ known_here (Importer   *imp,
     return FALSE;
 
   slot = find_slot (&imp->found_here, bytes);
-  if (slot->value != 0 && (Kind) ((slot->value & 7) - 1) == kind)
+  if (slot->value != 0 && (Kind) ((slot->value & KIND_MASK) - 1) == kind)
     {
-      *id = slot->value >> 3;
+      *id = slot->value >> KIND_BITS;
       return TRUE;
     }
   if (slot->value == 0 && imp->read_whole[kind])
@@ -2143,9 +2143,19 @@ describe (Kind  kind,
       text = child_text (elem, "file-name");
       break;
 
+    case KIND_CIRCULAR:
+      {
+        const char *year = get_attr (elem, "year");
+        const char *quarter = get_attr (elem, "quarter");
+        const char *version = get_attr (elem, "version");
+
+        /* Translators: the circular of a quarter, and its version */
+        return g_strdup_printf (_("the circular of Q%d %d (version %d)"), atoi (quarter ? quarter : "0"),
+                                atoi (year ? year : "0"), atoi (version ? version : "0"));
+      }
+
     case KIND_PLAN:
     case KIND_THRESHOLD:
-    case KIND_CIRCULAR:
     case KIND_DELETED:
     default:
       g_return_val_if_reached (NULL);
@@ -2321,9 +2331,7 @@ read_circular (Importer    *imp,
   incoming->organization = g_strdup (get_attr (elem, "organization") ? get_attr (elem, "organization") : "");
   incoming->suggestions = g_strdup (child_text (elem, "suggestions") ? child_text (elem, "suggestions") : "");
   incoming->ledger = g_strdup (child_text (elem, "ledger") ? child_text (elem, "ledger") : "");
-  /* Translators: the circular of a quarter, and its version */
-  incoming->description = g_strdup_printf (_("the circular of Q%d %d (version %d)"),
-                                           incoming->quarter, incoming->year, incoming->version);
+  incoming->description = describe (KIND_CIRCULAR, elem);
 
   if (incoming->version < 1 || incoming->quarter < 1 || incoming->quarter > 4)
     return tx_import_fail_at (imp, elem->line, error, TX_EXCHANGE_ERROR_INVALID,
