@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "tx-activity.h"
+#include "tx-arena.h"
 #include "tx-attachment.h"
 #include "tx-backup.h"
 #include "tx-exchange.h"
@@ -40,10 +41,9 @@ typedef struct _ElementShape ElementShape;
  * here, bounded in depth and in text, instead of by libxml2.  Names
  * are the reader's (its dictionary keeps them while it reads); what an
  * element has none of is not allocated.  A record's elements and what
- * they hold are taken from one ElemArena, let go of at once with the
+ * they hold are taken from one TxArena, let go of at once with the
  * record's root. */
 typedef struct _Elem Elem;
-typedef struct _ElemArena ElemArena;
 
 struct _Elem
 {
@@ -58,7 +58,7 @@ struct _Elem
   guint                n_children;
   guint                children_size;
   gboolean             foreign;      /* has an attribute in a namespace */
-  ElemArena           *arena;        /* the record's, on its root */
+  TxArena             *arena;        /* the record's, on its root */
 
   /* when the file is checked against the shape: the element's, and
    * where among its children the next child may be */

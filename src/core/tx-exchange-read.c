@@ -520,104 +520,23 @@ value_fits (ValueKind           kind,
     }
 }
 
-/* Memory taken in blocks and let go of at once: a record's elements,
- * their attributes' values, their texts and their lists of children,
- * rather than each of them on its own.  The reading against the shape
- * takes every record from one arena, emptied for the next
- * (arena_empty()). */
-#define ARENA_BLOCK 8192
-
-struct _ElemArena
-{
-  GSList *blocks;   /* of ARENA_BLOCK bytes, as taken from g_malloc(), the last first */
-  GSList *large;    /* a long text's or list's, each of its own size */
-  char   *next;     /* the free room of the last block */
-  gsize   left;
-};
-
-static gpointer
-arena_alloc (ElemArena *arena,
-             gsize      size)
-{
-  gpointer memory;
-
-  size = (size + 15) & ~(gsize) 15;
-  if (size > arena->left)
-    {
-      /* a long text or list has a block of its own */
-      if (size > ARENA_BLOCK / 4)
-        {
-          memory = g_malloc (size);
-          arena->large = g_slist_prepend (arena->large, memory);
-          return memory;
-        }
-      arena->next = g_malloc (ARENA_BLOCK);
-      arena->left = ARENA_BLOCK;
-      arena->blocks = g_slist_prepend (arena->blocks, arena->next);
-    }
-
-  memory = arena->next;
-  arena->next += size;
-  arena->left -= size;
-
-  return memory;
-}
-
-static char *
-arena_strdup (ElemArena  *arena,
-              const char *text,
-              gsize       length)
-{
-  char *copy = arena_alloc (arena, length + 1);
-
-  memcpy (copy, text, length);
-  copy[length] = '\0';
-
-  return copy;
-}
-
-/* Lets go of what @arena holds, but for its first block, which it
- * takes from again. */
-static void
-arena_empty (ElemArena *arena)
-{
-  GSList *first = g_slist_last (arena->blocks);
-
-  g_slist_free_full (g_steal_pointer (&arena->large), g_free);
-  if (first == NULL)
-    return;
-
-  arena->blocks = g_slist_remove_link (arena->blocks, first);
-  g_slist_free_full (arena->blocks, g_free);
-  arena->blocks = first;
-  arena->next = first->data;
-  arena->left = ARENA_BLOCK;
-}
-
-/* Lets go of all @arena holds */
-static void
-arena_clear (ElemArena *arena)
-{
-  g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
-  g_slist_free_full (g_steal_pointer (&arena->large), g_free);
-  arena->next = NULL;
-  arena->left = 0;
-}
-
-static void
-arena_free (ElemArena *arena)
-{
-  arena_clear (arena);
-  g_free (arena);
-}
+/* A record's elements, their attributes' values, their texts and their
+ * lists of children are cut from an arena of blocks of this size, let
+ * go of at once.  The reading against the shape takes every record
+ * from one arena, emptied for the next. */
+#define ELEM_ARENA_BLOCK 8192
 
 /* Frees a record's root, and with it all its elements. */
 static void
 elem_free (Elem *elem)
 {
-  g_return_if_fail (elem->arena != NULL);
+  /* the root is in its arena too */
+  TxArena *arena = elem->arena;
 
-  arena_free (elem->arena);
+  g_return_if_fail (arena != NULL);
+
+  tx_arena_clear (arena);
+  g_free (arena);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Elem, elem_free)
@@ -1256,24 +1175,24 @@ reader_line (xmlTextReaderPtr reader)
 /* An element called @name, at @line, with room for @n_attributes
  * attributes, in @arena */
 static Elem *
-elem_new (ElemArena  *arena,
+elem_new (TxArena    *arena,
           const char *name,
           long        line,
           int         n_attributes)
 {
-  Elem *elem = memset (arena_alloc (arena, sizeof (Elem)), 0, sizeof (Elem));
+  Elem *elem = memset (tx_arena_alloc (arena, sizeof (Elem)), 0, sizeof (Elem));
 
   elem->name = name;
   elem->line = line;
   if (n_attributes > 0)
-    elem->attributes = arena_alloc (arena, 2 * n_attributes * sizeof (char *));
+    elem->attributes = tx_arena_alloc (arena, 2 * n_attributes * sizeof (char *));
 
   return elem;
 }
 
 /* The element the reader is on, in @arena */
 static Elem *
-elem_new_from_reader (ElemArena        *arena,
+elem_new_from_reader (TxArena          *arena,
                       xmlTextReaderPtr  reader)
 {
   int n_attributes = xmlTextReaderHasAttributes (reader) == 1 ? xmlTextReaderAttributeCount (reader) : 0;
@@ -1299,7 +1218,7 @@ elem_new_from_reader (ElemArena        *arena,
         }
       value = (const char *) xmlTextReaderConstValue (reader);
       elem->attributes[elem->n_attributes++] = (const char *) xmlTextReaderConstLocalName (reader);
-      elem->attributes[elem->n_attributes++] = arena_strdup (arena, value, strlen (value));
+      elem->attributes[elem->n_attributes++] = tx_arena_copy (arena, value, strlen (value));
     }
   xmlTextReaderMoveToElement (reader);
 
@@ -1311,8 +1230,11 @@ elem_new_from_reader (ElemArena        *arena,
 static Elem *
 elem_new_root (xmlTextReaderPtr reader)
 {
-  ElemArena *arena = g_new0 (ElemArena, 1);
-  Elem *root = elem_new_from_reader (arena, reader);
+  TxArena *arena = g_new (TxArena, 1);
+  Elem *root;
+
+  tx_arena_init (arena, ELEM_ARENA_BLOCK);
+  root = elem_new_from_reader (arena, reader);
 
   root->arena = arena;
 
@@ -1324,7 +1246,7 @@ elem_new_root (xmlTextReaderPtr reader)
  * the end of its value.  Every "&" of a value is there "&#38;" (the
  * parser leaves it for a tree to read again): it is "&" here. */
 static Elem *
-elem_new_from_parser (ElemArena      *arena,
+elem_new_from_parser (TxArena        *arena,
                       const char     *name,
                       long            line,
                       int             n_attributes,
@@ -1336,7 +1258,7 @@ elem_new_from_parser (ElemArena      *arena,
     {
       const char *value = (const char *) attributes[5 * i + 3];
       gsize length = (const char *) attributes[5 * i + 4] - value;
-      char *copy = arena_strdup (arena, value, length);
+      char *copy = tx_arena_copy (arena, value, length);
 
       if (memchr (copy, '&', length) != NULL)
         {
@@ -1364,14 +1286,14 @@ elem_new_from_parser (ElemArena      *arena,
 
 /* Adds @child to @parent's children, in @parent's record's @arena */
 static void
-elem_add_child (ElemArena *arena,
+elem_add_child (TxArena   *arena,
                 Elem      *parent,
                 Elem      *child)
 {
   if (parent->n_children == parent->children_size)
     {
       guint size = MAX (4, 2 * parent->children_size);
-      Elem **children = arena_alloc (arena, size * sizeof (Elem *));
+      Elem **children = tx_arena_alloc (arena, size * sizeof (Elem *));
 
       if (parent->n_children > 0)
         memcpy (children, parent->children, parent->n_children * sizeof (Elem *));
@@ -1383,7 +1305,7 @@ elem_add_child (ElemArena *arena,
 
 /* Appends @length bytes of @text to @elem's text, in @arena */
 static void
-elem_append_text (ElemArena  *arena,
+elem_append_text (TxArena    *arena,
                   Elem       *elem,
                   const char *text,
                   gsize       length)
@@ -1391,7 +1313,7 @@ elem_append_text (ElemArena  *arena,
   if (elem->text == NULL || elem->text_length + length + 1 > elem->text_size)
     {
       gsize size = MAX (elem->text_length + length + 1, elem->text != NULL ? 2 * elem->text_size : 0);
-      char *grown = arena_alloc (arena, size);
+      char *grown = tx_arena_alloc (arena, size);
 
       if (elem->text_length > 0)
         memcpy (grown, elem->text, elem->text_length);
@@ -1517,7 +1439,7 @@ max_text_bytes (void)
  * long. */
 static gboolean
 elem_append_text_within_limit (Importer    *imp,
-                               ElemArena   *arena,
+                               TxArena     *arena,
                                Elem        *elem,
                                long         line,
                                const char  *text,
@@ -3132,7 +3054,7 @@ typedef struct {
   gboolean           stopped;
   int                depth;             /* elements open, the root's too */
   Elem               root;              /* where among the records the next may be */
-  ElemArena          arena;             /* the record's elements, emptied for the next */
+  TxArena            arena;             /* the record's elements, emptied for the next */
   Kind               kind;              /* the record's */
   Elem              *open[MAX_DEPTH];   /* the elements open in it, the record first */
 } ShapeReading;
@@ -3179,9 +3101,12 @@ on_start_element_cb (void           *user_data,
 
   if (depth == 0)
     {
-      ElemArena arena = { NULL, };
-      Elem *root = elem_new_from_parser (&arena, name, line, n_attributes, attributes);
+      TxArena arena;
+      Elem *root;
       gboolean fits;
+
+      tx_arena_init (&arena, ELEM_ARENA_BLOCK);
+      root = elem_new_from_parser (&arena, name, line, n_attributes, attributes);
 
       /* a file of another kind, or of another version, is said so */
       if (!check_root (imp, root, (const char *) ns, &reading->error))
@@ -3191,7 +3116,7 @@ on_start_element_cb (void           *user_data,
         }
       root->shape = &root_shape;
       fits = attributes_fit (root);
-      arena_clear (&arena);
+      tx_arena_clear (&arena);
       if (!reading->stopped && !fits)
         stop_at (reading, "the attributes of the root");
       return;
@@ -3206,7 +3131,7 @@ on_start_element_cb (void           *user_data,
   if (depth == 1)
     {
       reading->kind = tx_import_kind_from_element (name);
-      arena_empty (&reading->arena);
+      tx_arena_empty (&reading->arena);
       elem = elem_new_from_parser (&reading->arena, name, line, n_attributes, attributes);
       elem->shape = reading->kind < N_KINDS ? next_child_shape (&reading->root, (const char *) ns, name) : NULL;
       if (elem->shape == NULL)
@@ -3369,6 +3294,8 @@ read_records_by_shape (Importer        *imp,
   if (input == NULL)
     return fail_to_open (imp, error);
 
+  tx_arena_init (&reading.arena, ELEM_ARENA_BLOCK);
+
   handler.initialized = XML_SAX2_MAGIC;
   handler.startElementNs = on_start_element_cb;
   handler.endElementNs = on_end_element_cb;
@@ -3409,7 +3336,7 @@ read_records_by_shape (Importer        *imp,
     stop_at (&reading, "the end of the file");
 
   xmlFreeParserCtxt (reading.ctxt);
-  arena_clear (&reading.arena);
+  tx_arena_clear (&reading.arena);
 
   /* a fault that libxml2's handler saw wins: it was found first */
   if (imp->first_error != NULL)

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tx-arena.h"
 #include "tx-collate.h"
 #include "tx-records-private.h"
 #include "tx-roster-bulk.h"
@@ -36,7 +37,7 @@
 #define CATEGORY_PARAMETERS 3
 
 /* A person waiting to be written: what their row holds, copied into
- * the bulk's own memory (TextArena), so that the person is let go of by
+ * the bulk's own memory (a TxArena), so that the person is let go of by
  * whoever made them, when they like. */
 typedef struct {
   const char   *uuid;
@@ -60,16 +61,6 @@ typedef struct {
   gint64        township_id;
 } Pending;
 
-/* Memory that the texts of the people waiting are copied into, one
- * block after another, and used again once they are written. */
-#define ARENA_BLOCK (256 * 1024)
-
-typedef struct {
-  GPtrArray *blocks;      /* of ARENA_BLOCK bytes */
-  GPtrArray *large;       /* texts larger than a block, one each */
-  guint      block;       /* the one being filled */
-  gsize      used;        /* of it */
-} TextArena;
 
 typedef struct {
   gint64     person_id;
@@ -93,7 +84,7 @@ struct _TxRosterBulk
   gint64        next_id;
   GArray       *pending;       /* Pending */
   GArray       *pending_categories;  /* TxCategory, of the people pending */
-  TextArena     texts;         /* of the people pending */
+  TxArena       texts;         /* of the people pending: what their rows hold, copied */
   GArray       *categories;    /* PendingCategory */
   GPtrArray    *indexes;       /* SQL of the dropped sort indexes, or NULL */
   guint         batch;         /* people written at a time */
@@ -183,52 +174,11 @@ prepare_insert (TxStore     *store,
   return tx_store_prepare (store, sql->str, error);
 }
 
-/* A copy of @size bytes at @data, and a zero after them. */
-static const void *
-arena_copy (TextArena     *arena,
-            gconstpointer  data,
-            gsize          size)
-{
-  guint8 *copy;
-
-  if (size + 1 > ARENA_BLOCK)
-    {
-      copy = g_malloc (size + 1);
-      g_ptr_array_add (arena->large, copy);
-    }
-  else
-    {
-      if (arena->blocks->len == 0 || arena->used + size + 1 > ARENA_BLOCK)
-        {
-          if (arena->blocks->len > 0)
-            arena->block++;
-          if (arena->block == arena->blocks->len)
-            g_ptr_array_add (arena->blocks, g_malloc (ARENA_BLOCK));
-          arena->used = 0;
-        }
-      copy = (guint8 *) g_ptr_array_index (arena->blocks, arena->block) + arena->used;
-      arena->used += size + 1;
-    }
-  memcpy (copy, data, size);
-  copy[size] = 0;
-
-  return copy;
-}
-
 static const char *
-arena_text (TextArena  *arena,
+arena_text (TxArena    *arena,
             const char *text)
 {
-  return text != NULL ? arena_copy (arena, text, strlen (text)) : "";
-}
-
-/* Empties @arena, keeping its blocks for what comes next. */
-static void
-arena_empty (TextArena *arena)
-{
-  arena->block = 0;
-  arena->used = 0;
-  g_ptr_array_set_size (arena->large, 0);
+  return text != NULL ? tx_arena_copy (arena, text, strlen (text)) : "";
 }
 
 /**
@@ -255,8 +205,9 @@ tx_roster_bulk_new (TxStore  *store,
   bulk->batch = PEOPLE_PER_INSERT;
   bulk->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), PEOPLE_PER_INSERT);
   bulk->pending_categories = g_array_new (FALSE, FALSE, sizeof (TxCategory));
-  bulk->texts.blocks = g_ptr_array_new_with_free_func (g_free);
-  bulk->texts.large = g_ptr_array_new_with_free_func (g_free);
+  /* a person's texts copied one after another, and the blocks cut
+   * from again once they are written */
+  tx_arena_init (&bulk->texts, 256 * 1024);
   bulk->categories = g_array_sized_new (FALSE, FALSE, sizeof (PendingCategory), CATEGORIES_PER_INSERT);
 
   stmt = tx_store_prepare (store, "SELECT coalesce (max (id), 0), count (*) FROM person", error);
@@ -402,7 +353,7 @@ write_people (TxRosterBulk  *bulk,
 
   g_array_set_size (bulk->pending, 0);
   g_array_set_size (bulk->pending_categories, 0);
-  arena_empty (&bulk->texts);
+  tx_arena_empty (&bulk->texts);
 
   return TRUE;
 }
@@ -498,7 +449,7 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
     }
 
   {
-    TextArena *texts = &bulk->texts;
+    TxArena *texts = &bulk->texts;
     gsize n_pinyin, n_strokes;
     gconstpointer pinyin_data = g_bytes_get_data (pinyin, &n_pinyin);
     gconstpointer strokes_data = g_bytes_get_data (strokes, &n_strokes);
@@ -515,9 +466,9 @@ tx_roster_bulk_add (TxRosterBulk  *bulk,
     pending.updated_at = arena_text (texts, person->updated_at);
     pending.post_since = person->post_since != NULL && person->post_since[0] != '\0'
                          ? arena_text (texts, person->post_since) : NULL;
-    pending.pinyin = arena_copy (texts, pinyin_data, n_pinyin);
+    pending.pinyin = (const guint8 *) tx_arena_copy (texts, pinyin_data, n_pinyin);
     pending.n_pinyin = n_pinyin;
-    pending.strokes = arena_copy (texts, strokes_data, n_strokes);
+    pending.strokes = (const guint8 *) tx_arena_copy (texts, strokes_data, n_strokes);
     pending.n_strokes = n_strokes;
     pending.first_category = bulk->pending_categories->len;
     pending.n_categories = person->categories->len;
@@ -625,8 +576,7 @@ tx_roster_bulk_free (TxRosterBulk *bulk)
   g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->pending, g_array_unref);
   g_clear_pointer (&bulk->pending_categories, g_array_unref);
-  g_clear_pointer (&bulk->texts.blocks, g_ptr_array_unref);
-  g_clear_pointer (&bulk->texts.large, g_ptr_array_unref);
+  tx_arena_clear (&bulk->texts);
   g_clear_pointer (&bulk->categories, g_array_unref);
   g_free (bulk->now);
   g_free (bulk);
