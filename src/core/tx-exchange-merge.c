@@ -239,21 +239,13 @@ name_here (Importer   *imp,
                Kind        kind,
                const char *uuid)
 {
-  static const char * const names[N_KINDS] = {
-    [KIND_TOWNSHIP] = "SELECT name FROM township WHERE uuid = ?",
-    [KIND_PERSON] = "SELECT name FROM person WHERE uuid = ?",
-    [KIND_CONSULTATION] = "SELECT title FROM consultation WHERE uuid = ?",
-    [KIND_OUTCOME] = "SELECT title FROM outcome WHERE uuid = ?",
-    [KIND_ACTIVITY] = "SELECT title FROM activity WHERE uuid = ?",
-    [KIND_ATTACHMENT] = "SELECT file_name FROM attachment WHERE uuid = ?",
-  };
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
 
-  if (names[kind] == NULL)
+  if (tx_import_kind_sql (kind, KIND_SQL_LABEL) == NULL)
     return NULL;
 
-  stmt = tx_store_prepare (imp->store, names[kind], NULL);
+  stmt = tx_store_prepare (imp->store, tx_import_kind_sql (kind, KIND_SQL_LABEL), NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -365,14 +357,6 @@ decide_record (Importer  *imp,
                gboolean  *new_here,
                GError   **error)
 {
-  static const char * const lookups[N_KINDS] = {
-    [KIND_TOWNSHIP] = "SELECT id, updated_at, deleted_at FROM township WHERE uuid = ?",
-    [KIND_PERSON] = "SELECT id, updated_at, deleted_at FROM person WHERE uuid = ?",
-    [KIND_CONSULTATION] = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?",
-    [KIND_OUTCOME] = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?",
-    [KIND_ACTIVITY] = "SELECT id, updated_at, deleted_at FROM activity WHERE uuid = ?",
-    [KIND_ATTACHMENT] = "SELECT id, updated_at, deleted_at FROM attachment WHERE uuid = ?",
-  };
   const char *kind = tx_import_kind_elements[incoming->kind];
   g_auto(Here) here = { 0, };
 
@@ -387,7 +371,7 @@ decide_record (Importer  *imp,
       tx_import_is_new_here (imp, incoming->kind, incoming->uuid))
     *merge = MERGE_INSERT;
   else
-    *merge = decide (imp, kind, lookups[incoming->kind], incoming->uuid, incoming->updated, &here);
+    *merge = decide (imp, kind, tx_import_kind_sql (incoming->kind, KIND_SQL_HERE), incoming->uuid, incoming->updated, &here);
   count_merge (imp, *merge);
 
   /* neither held here nor deleted before: no row of it to update */
@@ -574,7 +558,7 @@ merge_plan (Importer    *imp,
   g_auto(Here) here = { 0, };
   Merge merge = MERGE_INSERT;
 
-  township_id = tx_import_lookup_id (imp, "SELECT id FROM township WHERE uuid = ?", incoming->township);
+  township_id = tx_import_lookup_id (imp, tx_import_kind_sql (KIND_TOWNSHIP, KIND_SQL_ID), incoming->township);
   if (township_id == 0)
     return tx_import_fail_at (imp, incoming->line, error, TX_EXCHANGE_ERROR_REFERENCE,
                               _("the plan refers to the township %s, which is neither in the file nor in the database."),
@@ -1201,44 +1185,21 @@ merge_deletion (Importer    *imp,
                 GError     **error)
 {
   const char *kind = incoming->deleted_kind;
+  Kind deleted = tx_import_kind_from_element (kind);
   const char *uuid = incoming->uuid;
   const char *at = incoming->updated;
-  const char *lookup = NULL;
-  const char *update = NULL;
+  const char *lookup;
+  const char *update;
   sqlite3_stmt *stmt;
   g_auto(Here) here = { 0, };
   Merge merge;
 
-  if (g_strcmp0 (kind, "township") == 0)
-    {
-      lookup = "SELECT id, updated_at, deleted_at FROM township WHERE uuid = ?";
-      update = "UPDATE township SET deleted_at = ?2 WHERE id = ?1";
-    }
-  else if (g_strcmp0 (kind, "person") == 0)
-    {
-      lookup = "SELECT id, updated_at, deleted_at FROM person WHERE uuid = ?";
-      update = "UPDATE person SET deleted_at = ?2 WHERE id = ?1";
-    }
-  else if (g_strcmp0 (kind, "consultation") == 0)
-    {
-      lookup = "SELECT id, updated_at, deleted_at FROM consultation WHERE uuid = ?";
-      update = "UPDATE consultation SET deleted_at = ?2 WHERE id = ?1";
-    }
-  else if (g_strcmp0 (kind, "activity") == 0)
-    {
-      lookup = "SELECT id, updated_at, deleted_at FROM activity WHERE uuid = ?";
-      update = "UPDATE activity SET deleted_at = ?2 WHERE id = ?1";
-    }
-  else if (g_strcmp0 (kind, "attachment") == 0)
-    {
-      lookup = "SELECT id, updated_at, deleted_at FROM attachment WHERE uuid = ?";
-      update = "UPDATE attachment SET deleted_at = ?2 WHERE id = ?1";
-    }
-  else
-    {
-      lookup = "SELECT id, updated_at, deleted_at FROM outcome WHERE uuid = ?";
-      update = "UPDATE outcome SET deleted_at = ?2 WHERE id = ?1";
-    }
+  /* of a kind with a table of its own (the shape lets no other through);
+   * else a recommendation, as the schema's last choice */
+  if (deleted == N_KINDS || tx_import_kind_sql (deleted, KIND_SQL_HERE) == NULL)
+    deleted = KIND_OUTCOME;
+  lookup = tx_import_kind_sql (deleted, KIND_SQL_HERE);
+  update = tx_import_kind_sql (deleted, KIND_SQL_DELETE);
 
   /* the deletion of an activity of the city's is the city's to make */
   imp->city_activity = g_strcmp0 (kind, "activity") == 0 && is_city_activity (imp, uuid);

@@ -266,6 +266,21 @@ extern const char * const tx_import_kind_elements[N_KINDS];
 Kind
 tx_import_kind_from_element (const char *name);
 
+/* Statements of the table of a kind of record (tx_import_kind_sql()) */
+typedef enum {
+  KIND_SQL_ID,        /* its row's id by its uuid */
+  KIND_SQL_HERE,      /* its row's id, updated_at and deleted_at by its uuid */
+  KIND_SQL_LABEL,     /* its name, title or file name by its uuid */
+  KIND_SQL_DELETE,    /* sets deleted_at (?2) of the row of id ?1 */
+  KIND_SQL_LAST_ID,   /* the greatest id of its rows (of tombstones: their number) */
+  KIND_SQL_EVERY_ID,  /* the uuid and id of every row (of tombstones: 0) */
+  N_KIND_SQL
+} KindSql;
+
+const char *
+tx_import_kind_sql (Kind     kind,
+                    KindSql  what);
+
 void
 tx_import_incoming_free (Incoming *incoming);
 

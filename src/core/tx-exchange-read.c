@@ -1745,20 +1745,14 @@ tx_import_keep_read (Importer   *imp,
 #define LOOKS_BEFORE_READING_ALL 1024
 #define ROWS_READ_PER_LOOK 16
 
-static const char * const table_size_sql[N_KINDS] = {
-  [KIND_PERSON] = "SELECT max(id) FROM person",
-  [KIND_CONSULTATION] = "SELECT max(id) FROM consultation",
-  [KIND_OUTCOME] = "SELECT max(id) FROM outcome",
-  [KIND_ACTIVITY] = "SELECT max(id) FROM activity",
-  [KIND_DELETED] = "SELECT count(*) FROM tombstone",
-};
-
-static const char * const every_id_sql[N_KINDS] = {
-  [KIND_PERSON] = "SELECT uuid, id FROM person",
-  [KIND_CONSULTATION] = "SELECT uuid, id FROM consultation",
-  [KIND_OUTCOME] = "SELECT uuid, id FROM outcome",
-  [KIND_ACTIVITY] = "SELECT uuid, id FROM activity",
-  [KIND_DELETED] = "SELECT uuid, 0 FROM tombstone",
+/* The tables that may be read whole: of the kinds a city's file holds
+ * many records of, and the tombstones */
+static const gboolean may_read_whole[N_KINDS] = {
+  [KIND_PERSON] = TRUE,
+  [KIND_CONSULTATION] = TRUE,
+  [KIND_OUTCOME] = TRUE,
+  [KIND_ACTIVITY] = TRUE,
+  [KIND_DELETED] = TRUE,
 };
 
 /* Reads the ids of every row of @kind's table (KIND_DELETED: of every
@@ -1769,7 +1763,7 @@ read_every_id (Importer *imp,
                Kind      kind)
 {
   ReadTable *table = kind == KIND_DELETED ? &imp->tombstones : &imp->found_here;
-  sqlite3_stmt *stmt = tx_store_prepare (imp->store, every_id_sql[kind], NULL);
+  sqlite3_stmt *stmt = tx_store_prepare (imp->store, tx_import_kind_sql (kind, KIND_SQL_EVERY_ID), NULL);
   int rc;
 
   if (stmt == NULL)
@@ -1791,11 +1785,11 @@ count_look (Importer *imp,
   sqlite3_stmt *stmt;
   gint64 rows = -1;
 
-  if (table_size_sql[kind] == NULL || imp->read_whole[kind] ||
+  if (!may_read_whole[kind] || imp->read_whole[kind] ||
       n < LOOKS_BEFORE_READING_ALL || (n & (n - 1)) != 0)
     return;
 
-  stmt = tx_store_prepare (imp->store, table_size_sql[kind], NULL);
+  stmt = tx_store_prepare (imp->store, tx_import_kind_sql (kind, KIND_SQL_LAST_ID), NULL);
   if (stmt != NULL && tx_import_step (imp, stmt) == SQLITE_ROW)
     rows = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
@@ -1849,6 +1843,10 @@ find_here (Importer   *imp,
            gboolean    added_here)
 {
   gint64 id;
+
+  /* of no kind with a table of its own */
+  if (sql == NULL)
+    return 0;
 
   if (added_here || imp->check != CHECK_SHAPE)
     {
@@ -1915,9 +1913,7 @@ tx_import_find_row (Importer   *imp,
 
   /* read before, and written without its id kept: an update, or a
    * record deleted here before that came back */
-  return find_here (imp, kind, kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
-                                                   : "SELECT id FROM consultation WHERE uuid = ?",
-                    uuid, read_here);
+  return find_here (imp, kind, tx_import_kind_sql (kind, KIND_SQL_ID), uuid, read_here);
 }
 
 /* The row id of the township of @uuid (0: none); townships are few, and
@@ -1929,7 +1925,7 @@ tx_import_find_township (Importer   *imp,
   if (uuid == NULL)
     return 0;
 
-  return find_here (imp, KIND_TOWNSHIP, "SELECT id FROM township WHERE uuid = ?", uuid, TRUE);
+  return find_here (imp, KIND_TOWNSHIP, tx_import_kind_sql (KIND_TOWNSHIP, KIND_SQL_ID), uuid, TRUE);
 }
 
 /* Whether a township, a person, a consultation, a recommendation or an
@@ -1957,11 +1953,6 @@ tx_import_find_known (Importer   *imp,
                       const char *uuid,
                       gint64     *id)
 {
-  const char *sql = kind == KIND_TOWNSHIP ? "SELECT id FROM township WHERE uuid = ?"
-                  : kind == KIND_PERSON ? "SELECT id FROM person WHERE uuid = ?"
-                  : kind == KIND_OUTCOME ? "SELECT id FROM outcome WHERE uuid = ?"
-                  : kind == KIND_ACTIVITY ? "SELECT id FROM activity WHERE uuid = ?"
-                  : "SELECT id FROM consultation WHERE uuid = ?";
   Kind earlier;
 
   *id = 0;
@@ -1971,7 +1962,7 @@ tx_import_find_known (Importer   *imp,
   if (lookup_read (imp, uuid, &earlier, id) && earlier == kind)
     return TRUE;
 
-  *id = find_here (imp, kind, sql, uuid, FALSE);
+  *id = find_here (imp, kind, tx_import_kind_sql (kind, KIND_SQL_ID), uuid, FALSE);
   return *id != 0;
 }
 

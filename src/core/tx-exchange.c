@@ -42,6 +42,58 @@ const char * const tx_import_kind_elements[N_KINDS] = {
   "township", "person", "plan", "consultation", "outcome", "activity", "attachment", "threshold", "circular", "deleted",
 };
 
+/* The column that names a record of each kind that has a table of its
+ * own, which is called as its element is */
+static const char * const kind_labels[N_KINDS] = {
+  [KIND_TOWNSHIP] = "name",
+  [KIND_PERSON] = "name",
+  [KIND_CONSULTATION] = "title",
+  [KIND_OUTCOME] = "title",
+  [KIND_ACTIVITY] = "title",
+  [KIND_ATTACHMENT] = "file_name",
+};
+
+/* Of the table (%1$s) and its label column (%2$s) */
+static const char * const kind_sql_formats[N_KIND_SQL] = {
+  [KIND_SQL_ID] = "SELECT id FROM %1$s WHERE uuid = ?",
+  [KIND_SQL_HERE] = "SELECT id, updated_at, deleted_at FROM %1$s WHERE uuid = ?",
+  [KIND_SQL_LABEL] = "SELECT %2$s FROM %1$s WHERE uuid = ?",
+  [KIND_SQL_DELETE] = "UPDATE %1$s SET deleted_at = ?2 WHERE id = ?1",
+  [KIND_SQL_LAST_ID] = "SELECT max(id) FROM %1$s",
+  [KIND_SQL_EVERY_ID] = "SELECT uuid, id FROM %1$s",
+};
+
+/**
+ * tx_import_kind_sql:
+ *
+ * Returns: (nullable): the statement @what of the table of the records
+ *   of @kind, the same text at each call (tx_store_prepare() keeps its
+ *   statement); NULL when they have no table of their own (or @kind is
+ *   N_KINDS, no kind)
+ */
+const char *
+tx_import_kind_sql (Kind     kind,
+                    KindSql  what)
+{
+  static char *statements[N_KINDS][N_KIND_SQL];
+  static gsize made;
+
+  if (kind >= N_KINDS || what >= N_KIND_SQL)
+    return NULL;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint k = 0; k < N_KINDS; k++)
+        for (guint w = 0; w < N_KIND_SQL && kind_labels[k] != NULL; w++)
+          statements[k][w] = g_strdup_printf (kind_sql_formats[w], tx_import_kind_elements[k], kind_labels[k]);
+      statements[KIND_DELETED][KIND_SQL_LAST_ID] = g_strdup ("SELECT count(*) FROM tombstone");
+      statements[KIND_DELETED][KIND_SQL_EVERY_ID] = g_strdup ("SELECT uuid, 0 FROM tombstone");
+      g_once_init_leave (&made, 1);
+    }
+
+  return statements[kind][what];
+}
+
 /* The kind of record an element of @name is; N_KINDS: none. */
 Kind
 tx_import_kind_from_element (const char *name)
