@@ -4,12 +4,17 @@
  */
 #define G_LOG_DOMAIN "tx-store"
 
+/* sync_file_range() */
+#define _GNU_SOURCE 1
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tx-backup.h"
 #include "tx-collate.h"
@@ -1467,6 +1472,35 @@ typedef struct {
   int              broken_before;
 } Filling;
 
+/*
+ * Asks the kernel to start writing to the disk what a long write has
+ * written of the database so far (SQLite writes pages out when its
+ * cache is full, here and there through the write), rather than all
+ * of it at the commit, which waits for the disk: after filling a
+ * city's database the commit's sync took 0.1 s instead of 0.015 s on
+ * this machine's disk, and an old office PC's is slower.  A hint: what
+ * it cannot do changes nothing.
+ */
+static void
+start_writeback (TxStore *self)
+{
+#ifdef __linux__
+  static const char * const suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+      int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+      if (fd < 0)
+        continue;
+      if (sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE) != 0)
+        g_debug ("Could not start writing %s to the disk: %s", path, g_strerror (errno));
+      close (fd);
+    }
+#endif
+}
+
 static gboolean
 fill (TxStore   *self,
       gpointer   user_data,
@@ -1475,8 +1509,10 @@ fill (TxStore   *self,
   Filling *filling = user_data;
   int broken = 0;
 
-  if (!filling->func (self, filling->user_data, error) ||
-      !count_broken_references (self, &broken, error))
+  if (!filling->func (self, filling->user_data, error))
+    return FALSE;
+  start_writeback (self);
+  if (!count_broken_references (self, &broken, error))
     return FALSE;
 
   if (broken > filling->broken_before)
@@ -1619,6 +1655,8 @@ tx_store_make_indexes (TxStore    *self,
   if (made < statements->len)
     rc = run_statements (self, statements, &made);
   exec_sql (self, restore, NULL);
+  /* the new indexes' pages */
+  start_writeback (self);
 
   return rc == SQLITE_OK || tx_store_set_code_error (error, rc, _("Could not save"));
 }
