@@ -239,13 +239,14 @@ name_here (Importer   *imp,
                Kind        kind,
                const char *uuid)
 {
+  const char *sql = tx_import_kind_sql (kind, KIND_SQL_LABEL);
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
 
-  if (tx_import_kind_sql (kind, KIND_SQL_LABEL) == NULL)
+  if (sql == NULL)
     return NULL;
 
-  stmt = tx_store_prepare (imp->store, tx_import_kind_sql (kind, KIND_SQL_LABEL), NULL);
+  stmt = tx_store_prepare (imp->store, sql, NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -862,8 +863,8 @@ defer_indexes (Importer    *imp,
                const char  *table,
                GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *first_row = NULL;
+  GPtrArray *dropped;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -882,31 +883,12 @@ defer_indexes (Importer    *imp,
   if (rc != SQLITE_DONE)
     return rc != SQLITE_ERROR;
 
-  stmt = tx_store_prepare (imp->store,
-                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
-                           "AND sql IS NOT NULL AND name IN (SELECT name FROM pragma_index_list (?1) WHERE NOT \"unique\")",
-                           error);
-  if (stmt == NULL)
+  dropped = tx_store_drop_indexes (imp->store, table, error);
+  if (dropped == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   if (imp->deferred_indexes == NULL)
     imp->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = tx_store_step (imp->store, stmt, error)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
-      g_ptr_array_add (imp->deferred_indexes, g_strdup (tx_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
-    return FALSE;
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
-
-      if (sqlite3_exec (tx_store_get_db (imp->store), drop, NULL, NULL, NULL) != SQLITE_OK)
-        return tx_store_set_sql_error (imp->store, error, _("Could not save"));
-    }
+  g_ptr_array_extend_and_steal (imp->deferred_indexes, g_steal_pointer (&dropped));
 
   return TRUE;
 }
@@ -1202,7 +1184,7 @@ merge_deletion (Importer    *imp,
   update = tx_import_kind_sql (deleted, KIND_SQL_DELETE);
 
   /* the deletion of an activity of the city's is the city's to make */
-  imp->city_activity = g_strcmp0 (kind, "activity") == 0 && is_city_activity (imp, uuid);
+  imp->city_activity = deleted == KIND_ACTIVITY && is_city_activity (imp, uuid);
   merge = decide (imp, kind, lookup, uuid, at, &here);
   imp->city_activity = FALSE;
   /* deleted on both sides: they agree */

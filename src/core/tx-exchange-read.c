@@ -1808,25 +1808,13 @@ known_here (Importer   *imp,
             const char *uuid,
             gint64     *id)
 {
-  guint64 bytes[2];
-  ReadSlot *slot;
+  Kind found;
 
-  if (!uuid_to_bytes (uuid, bytes))
-    return FALSE;
+  if (lookup_in (&imp->found_here, uuid, &found, id))
+    return found == kind;
 
-  slot = find_slot (&imp->found_here, bytes);
-  if (slot->value != 0 && (Kind) ((slot->value & KIND_MASK) - 1) == kind)
-    {
-      *id = slot->value >> KIND_BITS;
-      return TRUE;
-    }
-  if (slot->value == 0 && imp->read_whole[kind])
-    {
-      *id = 0;
-      return TRUE;
-    }
-
-  return FALSE;
+  *id = 0;
+  return imp->read_whole[kind] && is_uuid (uuid);
 }
 
 /* The row id of the record of @kind and @uuid in the database (0: none),
@@ -1883,7 +1871,7 @@ tx_import_is_new_here (Importer   *imp,
                        Kind        kind,
                        const char *uuid)
 {
-  guint64 bytes[2];
+  Kind found;
   gint64 id;
 
   if (imp->check != CHECK_SHAPE)
@@ -1892,8 +1880,9 @@ tx_import_is_new_here (Importer   *imp,
   count_look (imp, kind);
   count_look (imp, KIND_DELETED);
 
+  /* known_here() read @uuid: lookup_in() finds it or it is not there */
   return imp->read_whole[KIND_DELETED] && known_here (imp, kind, uuid, &id) && id == 0 &&
-         uuid_to_bytes (uuid, bytes) && find_slot (&imp->tombstones, bytes)->value == 0;
+         !lookup_in (&imp->tombstones, uuid, &found, &id);
 }
 
 /* The row id of the person or consultation of @uuid: the one this pass

@@ -92,57 +92,6 @@ struct _TxRosterBulk
   gpointer      written_data;
 };
 
-static gboolean
-exec_sql (TxStore     *store,
-          const char  *sql,
-          GError     **error)
-{
-  if (sqlite3_exec (tx_store_get_db (store), sql, NULL, NULL, NULL) != SQLITE_OK)
-    return tx_store_set_sql_error (store, error, _("Could not save"));
-
-  return TRUE;
-}
-
-/* Drops the indexes of the person table that are not constraints (the
- * sort keys), returning the SQL that makes them again.  The indexes of
- * the categories are kept: people are added in the order of their ids,
- * so their categories go at the end of those indexes, which costs less
- * than making them again. */
-static GPtrArray *
-drop_person_indexes (TxStore  *store,
-                     GError  **error)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = tx_store_prepare (store,
-                           "SELECT name, sql FROM sqlite_schema "
-                           "WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = tx_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup (tx_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ERROR)
-    return NULL;
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
-
-      if (!exec_sql (store, drop, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&indexes);
-}
-
 /* OR FAIL: a row a constraint refuses stops its statement where it is,
  * and the caller undoes the whole import.  With SQLite's default
  * (ABORT), a statement of many rows would first copy every page it
@@ -238,9 +187,12 @@ tx_roster_bulk_new (TxStore  *store,
       bulk->post == NULL)
     return NULL;
 
+  /* The sort keys' indexes; the categories' are kept: people are added
+   * in the order of their ids, so their categories go at the end of
+   * those indexes, which costs less than making them again. */
   if (n_expected >= REBUILD_INDEXES_FROM && n_expected >= n_existing)
     {
-      bulk->indexes = drop_person_indexes (store, error);
+      bulk->indexes = tx_store_drop_indexes (store, "person", error);
       if (bulk->indexes == NULL)
         return NULL;
     }

@@ -1579,6 +1579,60 @@ tx_store_write_filling (TxStore           *self,
   return written;
 }
 
+/**
+ * tx_store_drop_indexes:
+ * @table: one of the store's own tables, never text from elsewhere
+ *
+ * Drops the indexes of @table that keep no value unique (those are
+ * constraints), in a write: rows are added to a table faster without
+ * them, and tx_store_make_indexes() makes them again from all the rows
+ * at once.
+ *
+ * Returns: (transfer full) (element-type utf8): the statements that make
+ *   them again, or %NULL with @error set
+ */
+GPtrArray *
+tx_store_drop_indexes (TxStore     *self,
+                       const char  *table,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (self), NULL);
+
+  stmt = tx_store_prepare (self,
+                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+                           "AND sql IS NOT NULL AND name IN (SELECT name FROM pragma_index_list (?1) WHERE NOT \"unique\")",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = tx_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (tx_column_text (stmt, 0)));
+      g_ptr_array_add (statements, g_strdup (tx_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    return NULL;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (sqlite3_exec (self->db, drop, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          tx_store_set_sql_error (self, error, _("Could not save"));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&statements);
+}
+
 /*
  * SQLite makes an index by sorting all its rows.  With the temporary
  * store in memory, it sorts them in one run, by one thread.  With

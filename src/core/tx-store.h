@@ -74,6 +74,9 @@ gboolean      tx_store_write_filling       (TxStore           *self,
                                             TxStoreWriteFunc   func,
                                             gpointer           user_data,
                                             GError           **error);
+GPtrArray    *tx_store_drop_indexes        (TxStore           *self,
+                                            const char        *table,
+                                            GError           **error);
 gboolean      tx_store_make_indexes        (TxStore           *self,
                                             GPtrArray         *statements,
                                             GError           **error);
