@@ -1899,6 +1899,38 @@ test_many_into_held (Fixture       *f,
   g_assert_cmpstr (copy_ids, ==, ids);
 }
 
+/* The uuids of the people of the participants in @element, in its order */
+static char *
+participant_people (const char *element)
+{
+  static const char open[] = "<participant person=\"";
+  GString *people = g_string_new ("");
+
+  for (const char *at = strstr (element, open); at != NULL; at = strstr (at, open))
+    {
+      at += strlen (open);
+      if (people->len > 0)
+        g_string_append_c (people, ' ');
+      g_string_append_len (people, at, strchr (at, '"') - at);
+    }
+
+  return g_string_free (people, FALSE);
+}
+
+/* The same, as the database holds them: by their places, then (at the
+ * same place) by their uuids */
+static char *
+participant_people_here (TxStore    *store,
+                         const char *consultation)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (uuid, ' ') FROM "
+                                          "(SELECT p.uuid FROM participant pa JOIN person p ON p.id = pa.person_id "
+                                          " JOIN consultation c ON c.id = pa.consultation_id "
+                                          " WHERE c.uuid = '%s' ORDER BY pa.position, p.uuid)", consultation);
+
+  return sql_text (store, sql);
+}
+
 /* More people than are written at a time, into an empty database: each
  * keeps their own name, categories and post, and each participant is
  * the person the file names. */
@@ -1996,6 +2028,49 @@ test_many_people (Fixture       *f,
   /* and the search finds them */
   text = sql_text (other, "SELECT count(*) FROM person_search WHERE person_search MATCH '测试8192'");
   g_assert_cmpstr (text, ==, "1");
+  g_clear_pointer (&text, g_free);
+
+  /* written again, by their places, and at the same place by their
+   * uuids; a file of so many participants takes every person's uuid
+   * at once: three places for all of them, each a third of the people,
+   * whose uuids here go the other way from their row ids */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (other),
+                                 "UPDATE participant SET position = position % 3; "
+                                 "UPDATE person SET uuid = printf ('%08x', 100000 - id) || substr (uuid, 9)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *uuid = element_attribute (consultation, "uuid");
+    g_autofree char *expected = participant_people_here (other, uuid);
+    g_autofree char *again = export_raw (f, other);
+    g_autofree char *written = first_element (again, "consultation");
+    g_autofree char *people = participant_people (written);
+    g_autofree char *record = tx_exchange_write_record (other, "consultation", uuid, &error);
+    g_autofree char *record_people = NULL;
+    g_autofree char *by_id = sql_text (other, "SELECT group_concat (uuid, ' ') FROM "
+                                              "(SELECT p.uuid FROM participant pa JOIN person p ON p.id = pa.person_id "
+                                              " ORDER BY pa.position, p.id)");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (expected), ==, 9000 * 37 - 1);
+    g_assert_cmpstr (by_id, !=, expected);
+    g_assert_cmpstr (people, ==, expected);
+    record_people = participant_people (record);
+    g_assert_cmpstr (record_people, ==, expected);
+  }
+
+  /* and those of a few, each looked up: the sample's, all at one place */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->store), "UPDATE participant SET position = 0", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_autofree char *sample = export_raw (f, f->store);
+    g_autofree char *first = first_element (sample, "consultation");
+    g_autofree char *uuid = element_attribute (first, "uuid");
+    g_autofree char *expected = participant_people_here (f->store, uuid);
+    g_autofree char *people = participant_people (first);
+
+    g_assert_cmpstr (people, !=, "");
+    g_assert_cmpstr (people, ==, expected);
+  }
 }
 
 int

@@ -19,6 +19,7 @@
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
+#include "tx-arena.h"
 #include "tx-attachment.h"
 #include "tx-exchange.h"
 #include "tx-file.h"
@@ -38,7 +39,20 @@ typedef struct {
   gboolean          issue;        /* only what the city sends its townships: townships, plans, its own
                                    * activities, thresholds, circulars */
   gboolean          city;         /* written by the city office: its thresholds and circulars go with it */
+  GArray           *people;       /* PersonUuid by id, every person's, once many were wanted (person_uuid()) */
+  TxArena           uuids;        /* what people and looked_up point to */
+  guint             looked_up;    /* people's uuids looked up one by one */
+  GArray           *rows;         /* MeetingRow, of the meeting being written */
 } Exporter;
+
+static void
+exporter_clear (Exporter *ex)
+{
+  g_clear_pointer (&ex->people, g_array_unref);
+  g_clear_pointer (&ex->rows, g_array_unref);
+  if (ex->uuids.blocks != NULL)
+    tx_arena_clear (&ex->uuids);
+}
 
 /* The next row of @stmt: FALSE at the end, and FALSE with the export
  * failed when the database could not be read (never a short file that
@@ -286,26 +300,160 @@ export_consultation_parts (Exporter *ex,
   }
 }
 
+/*
+ * Participants name their people by uuid.  Looked up one by one (a
+ * join), each took a row of the person table, somewhere in it: the
+ * participants of a city's 60,000 consultations, a million, took a
+ * third of its export.  Once many are wanted, every person's uuid is
+ * read at once, from the index of uuids (a few MB for a city), and
+ * found by the row id.
+ */
+#define LOOK_UPS_BEFORE_ALL 1024
+
+typedef struct {
+  gint64      id;
+  const char *uuid;
+} PersonUuid;
+
+static int
+compare_person_ids (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = ((const PersonUuid *) a)->id;
+  gint64 y = ((const PersonUuid *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+static void
+read_people_uuids (Exporter *ex)
+{
+  sqlite3_stmt *stmt = tx_store_prepare (ex->store, "SELECT id, uuid FROM person", NULL);
+
+  ex->people = g_array_new (FALSE, FALSE, sizeof (PersonUuid));
+  while (ex_step (ex, stmt))
+    {
+      PersonUuid person = { sqlite3_column_int64 (stmt, 0), NULL };
+
+      person.uuid = tx_arena_copy (&ex->uuids, sqlite3_column_text (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      g_array_append_val (ex->people, person);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  g_array_sort (ex->people, compare_person_ids);
+}
+
+/* The uuid of the person of row @id; NULL when there is none */
+static const char *
+person_uuid (Exporter *ex,
+             gint64    id)
+{
+  const char *uuid = NULL;
+
+  if (ex->uuids.blocks == NULL)
+    tx_arena_init (&ex->uuids, 64 * 1024);
+  if (ex->people == NULL && ++ex->looked_up > LOOK_UPS_BEFORE_ALL)
+    read_people_uuids (ex);
+
+  if (ex->people != NULL)
+    {
+      PersonUuid *people = (PersonUuid *) (gpointer) ex->people->data;
+      guint low = 0, high = ex->people->len;
+
+      /* ids mostly run without a gap */
+      if (high > 0 && id >= people[0].id && id - people[0].id < high && people[id - people[0].id].id == id)
+        return people[id - people[0].id].uuid;
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (people[middle].id < id)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      return low < ex->people->len && people[low].id == id ? people[low].uuid : NULL;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = tx_store_prepare (ex->store, "SELECT uuid FROM person WHERE id = ?", NULL);
+
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (ex_step (ex, stmt))
+        uuid = tx_arena_copy (&ex->uuids, sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+
+  return uuid;
+}
+
+/* A participant of the meeting being written */
+typedef struct {
+  gint64      position;
+  const char *person;     /* uuid */
+  const char *role;       /* interned */
+  gboolean    invited;
+  int         attended;   /* -1: not known */
+} MeetingRow;
+
+static int
+compare_meeting_rows (gconstpointer a,
+                      gconstpointer b)
+{
+  const MeetingRow *x = a;
+  const MeetingRow *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+
+  return strcmp (x->person, y->person);
+}
+
 /* The participants of the meeting @id, by @stmt (of the participant
- * table of a consultation, or an activity's): person, role, invited,
- * attended */
+ * table of a consultation, or an activity's): person_id, role,
+ * invited, attended, position; in the order of their places, then of
+ * their people's uuids */
 static void
 export_participants (Exporter     *ex,
                      sqlite3_stmt *stmt,
                      gint64        id)
 {
+  if (ex->rows == NULL)
+    ex->rows = g_array_new (FALSE, FALSE, sizeof (MeetingRow));
+  g_array_set_size (ex->rows, 0);
+
   sqlite3_bind_int64 (stmt, 1, id);
   while (ex_step (ex, stmt))
     {
-      start (ex, "participant");
-      attr (ex, "person", tx_column_text (stmt, 0));
-      attr (ex, "role", tx_column_text (stmt, 1));
-      attr (ex, "invited", sqlite3_column_int (stmt, 2) ? "true" : "false");
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        attr (ex, "attended", sqlite3_column_int (stmt, 3) ? "true" : "false");
-      end (ex);
+      MeetingRow row = {
+        sqlite3_column_int64 (stmt, 4),
+        person_uuid (ex, sqlite3_column_int64 (stmt, 0)),
+        g_intern_string (tx_column_text (stmt, 1)),
+        sqlite3_column_int (stmt, 2) != 0,
+        sqlite3_column_type (stmt, 3) != SQLITE_NULL ? sqlite3_column_int (stmt, 3) != 0 : -1,
+      };
+
+      /* one whose person is not there is not written, as a join */
+      if (row.person != NULL)
+        g_array_append_val (ex->rows, row);
     }
   sqlite3_reset (stmt);
+  g_array_sort (ex->rows, compare_meeting_rows);
+
+  for (guint i = 0; i < ex->rows->len; i++)
+    {
+      MeetingRow *row = &g_array_index (ex->rows, MeetingRow, i);
+
+      start (ex, "participant");
+      attr (ex, "person", row->person);
+      attr (ex, "role", row->role);
+      attr (ex, "invited", row->invited ? "true" : "false");
+      if (row->attended >= 0)
+        attr (ex, "attended", row->attended ? "true" : "false");
+      end (ex);
+    }
 }
 
 static void
@@ -319,9 +467,8 @@ export_consultations (Exporter *ex)
                                      "  AND (?3 IS NULL OR c.uuid = ?3) "
                                      "ORDER BY c.starts_at IS NULL, c.starts_at, c.title, c.uuid");
   sqlite3_stmt *participants = tx_store_prepare (ex->store,
-                                                 "SELECT p.uuid, pa.role, pa.invited, pa.attended "
-                                                 "FROM participant pa JOIN person p ON p.id = pa.person_id "
-                                                 "WHERE pa.consultation_id = ? ORDER BY pa.position, p.uuid", NULL);
+                                                 "SELECT person_id, role, invited, attended, position "
+                                                 "FROM participant WHERE consultation_id = ?", NULL);
   sqlite3_stmt *minutes = tx_store_prepare (ex->store,
                                             "SELECT recorder, agenda, consensus, next_steps FROM minutes "
                                             "WHERE consultation_id = ?", NULL);
@@ -520,9 +667,8 @@ export_activities (Exporter *ex)
                                               "SELECT t.uuid FROM activity_township at JOIN township t ON t.id = at.township_id "
                                               "WHERE at.activity_id = ? ORDER BY t.uuid", NULL);
   sqlite3_stmt *participants = tx_store_prepare (ex->store,
-                                                 "SELECT p.uuid, pa.role, pa.invited, pa.attended "
-                                                 "FROM activity_participant pa JOIN person p ON p.id = pa.person_id "
-                                                 "WHERE pa.activity_id = ? ORDER BY pa.position, p.uuid", NULL);
+                                                 "SELECT person_id, role, invited, attended, position "
+                                                 "FROM activity_participant WHERE activity_id = ?", NULL);
 
   if (stmt == NULL || townships == NULL || participants == NULL)
     {
@@ -1035,6 +1181,7 @@ tx_exchange_export_with (TxStore                *store,
     ex.failed = TRUE;
 
   xmlFreeTextWriter (ex.writer);
+  exporter_clear (&ex);
   xmlSetGenericErrorFunc (previous_error_context, previous_error_func);
   if (!ex.failed && compressor != NULL && !output_write (&output, NULL, 0, TRUE))
     ex.failed = TRUE;
@@ -1150,6 +1297,7 @@ tx_exchange_write_record (TxStore     *store,
   if (xmlTextWriterFlush (ex.writer) < 0)
     ok = FALSE;
   xmlFreeTextWriter (ex.writer);
+  exporter_clear (&ex);
   g_clear_error (&ex.read_error);
 
   if (ok)
