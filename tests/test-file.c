@@ -294,6 +294,41 @@ test_close_then_commit (Fixture       *f,
   g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
 }
 
+/* Many pieces, small and larger than what the writer holds before it
+ * writes (256 kB), reach the file whole and in order.  (What it holds
+ * when the file cannot take it fails the commit: write_over_limit().) */
+static void
+test_pieces (Fixture       *f,
+             gconstpointer  data)
+{
+  static const gsize sizes[] = { 1, 4000, 70000, 300000, 5, 262144, 262143, 17 };
+  g_autofree char *path = g_build_filename (f->dir, "export.xml", NULL);
+  g_autoptr(GString) expected = g_string_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxFileWriter) writer = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  writer = tx_file_writer_new (path, &error);
+  g_assert_no_error (error);
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autofree char *piece = g_malloc (sizes[i]);
+
+        for (gsize j = 0; j < sizes[i]; j++)
+          piece[j] = 'a' + (n++ % 26);
+        g_string_append_len (expected, piece, sizes[i]);
+        g_assert_true (tx_file_writer_write (writer, piece, sizes[i]));
+      }
+  g_assert_true (tx_file_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_assert_cmpuint (length, ==, expected->len);
+  g_assert_true (memcmp (text, expected->str, length) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +336,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/file/whole", Fixture, NULL, fixture_set_up, test_whole, fixture_tear_down);
+  g_test_add ("/file/pieces", Fixture, NULL, fixture_set_up, test_pieces, fixture_tear_down);
   g_test_add ("/file/size-limit-keeps-earlier", Fixture, NULL, fixture_set_up,
               test_file_size_limit_keeps_earlier, fixture_tear_down);
   g_test_add ("/file/size-limit-new", Fixture, NULL, fixture_set_up, test_file_size_limit_new, fixture_tear_down);

@@ -39,6 +39,11 @@
 
 #define FILE_MODE 0600
 
+/* What is written goes to the file this much at a time: libxml2 and
+ * Cairo hand over a few kB at a time, and an export of a city, 440 MB,
+ * made a hundred thousand calls to the system */
+#define BUFFER_SIZE (256 * 1024)
+
 struct _TxFileWriter
 {
   char     *path;
@@ -46,6 +51,8 @@ struct _TxFileWriter
   int       fd;          /* -1 once closed */
   int       errsv;       /* the first failure, 0 while none */
   gboolean  committed;
+  char     *buffer;      /* BUFFER_SIZE bytes, once anything is written */
+  gsize     buffered;    /* of them, not yet in the file */
 };
 
 G_DEFINE_QUARK (tx-file-error-quark, tx_file_error)
@@ -252,23 +259,11 @@ tx_file_writer_has_failed (TxFileWriter *writer)
   return writer->errsv != 0;
 }
 
-/**
- * tx_file_writer_write:
- *
- * Appends @data.  After a failure nothing more is written, and the
- * commit reports it; callers that stream (Cairo) may stop at once.
- *
- * Returns: %FALSE once writing has failed
- */
-gboolean
-tx_file_writer_write (TxFileWriter *writer,
-                      const void   *data,
-                      gsize         size)
+static void
+write_out (TxFileWriter *writer,
+           const char   *p,
+           gsize         size)
 {
-  const char *p = data;
-
-  g_return_val_if_fail (writer->fd >= 0 || writer->errsv != 0, FALSE);
-
   while (size > 0 && writer->errsv == 0)
     {
       gssize written = write (writer->fd, p, size);
@@ -286,6 +281,47 @@ tx_file_writer_write (TxFileWriter *writer,
           p += written;
           size -= written;
         }
+    }
+}
+
+static void
+write_buffered (TxFileWriter *writer)
+{
+  write_out (writer, writer->buffer, writer->buffered);
+  writer->buffered = 0;
+}
+
+/**
+ * tx_file_writer_write:
+ *
+ * Appends @data.  After a failure nothing more is written, and the
+ * commit reports it; callers that stream (Cairo) may stop at once.
+ * What is appended reaches the file 256 kB at a time, and at the close:
+ * a failure may show at a later write, or only there.
+ *
+ * Returns: %FALSE once writing has failed
+ */
+gboolean
+tx_file_writer_write (TxFileWriter *writer,
+                      const void   *data,
+                      gsize         size)
+{
+  g_return_val_if_fail (writer->fd >= 0 || writer->errsv != 0, FALSE);
+
+  if (writer->errsv != 0)
+    return FALSE;
+
+  if (writer->buffered + size > BUFFER_SIZE)
+    write_buffered (writer);
+
+  if (size >= BUFFER_SIZE)
+    write_out (writer, data, size);
+  else if (size > 0)
+    {
+      if (writer->buffer == NULL)
+        writer->buffer = g_malloc (BUFFER_SIZE);
+      memcpy (writer->buffer + writer->buffered, data, size);
+      writer->buffered += size;
     }
 
   return writer->errsv == 0;
@@ -319,6 +355,8 @@ gboolean
 tx_file_writer_close (TxFileWriter  *writer,
                       GError       **error)
 {
+  if (writer->fd >= 0 && writer->errsv == 0)
+    write_buffered (writer);
   if (writer->fd >= 0 && writer->errsv == 0)
     {
       /* EINVAL: a file system that cannot sync; the close still says */
@@ -381,6 +419,7 @@ tx_file_writer_free (TxFileWriter *writer)
     return;
 
   discard (writer);
+  g_free (writer->buffer);
   g_free (writer->path);
   g_free (writer->temp_path);
   g_free (writer);
