@@ -863,10 +863,8 @@ defer_indexes (Importer    *imp,
                const char  *table,
                GError     **error)
 {
-  g_autofree char *first_row = NULL;
   GPtrArray *dropped;
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean has_rows;
 
   if (imp->tables_added_to == NULL)
     imp->tables_added_to = g_hash_table_new (g_str_hash, g_str_equal);
@@ -874,14 +872,10 @@ defer_indexes (Importer    *imp,
     return TRUE;
 
   /* @table is one of this file's own names, never text of the file */
-  first_row = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", table);
-  stmt = tx_store_prepare (imp->store, first_row, error);
-  if (stmt == NULL)
+  if (!tx_store_table_has_rows (imp->store, table, &has_rows, error))
     return FALSE;
-  rc = tx_store_step (imp->store, stmt, error);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rc != SQLITE_ERROR;
+  if (has_rows)
+    return TRUE;
 
   dropped = tx_store_drop_indexes (imp->store, table, error);
   if (dropped == NULL)
@@ -1420,31 +1414,13 @@ gboolean
 tx_import_look_at_tables (Importer  *imp,
                           GError   **error)
 {
-  static const char * const any_row[N_KINDS] = {
-    [KIND_TOWNSHIP] = "SELECT 1 FROM township LIMIT 1",
-    [KIND_PERSON] = "SELECT 1 FROM person LIMIT 1",
-    [KIND_PLAN] = "SELECT 1 FROM plan LIMIT 1",
-    [KIND_CONSULTATION] = "SELECT 1 FROM consultation LIMIT 1",
-    [KIND_OUTCOME] = "SELECT 1 FROM outcome LIMIT 1",
-    [KIND_ACTIVITY] = "SELECT 1 FROM activity LIMIT 1",
-    [KIND_ATTACHMENT] = "SELECT 1 FROM attachment LIMIT 1",
-    [KIND_THRESHOLD] = "SELECT 1 FROM setting LIMIT 1",
-    [KIND_CIRCULAR] = "SELECT 1 FROM circular LIMIT 1",
-    [KIND_DELETED] = "SELECT 1 FROM tombstone LIMIT 1",
-  };
-
   for (guint kind = 0; kind < N_KINDS; kind++)
     {
-      sqlite3_stmt *stmt = tx_store_prepare (imp->store, any_row[kind], error);
-      int rc;
+      gboolean has_rows;
 
-      if (stmt == NULL)
+      if (!tx_store_table_has_rows (imp->store, tx_import_kind_tables[kind], &has_rows, error))
         return FALSE;
-      rc = tx_store_step (imp->store, stmt, error);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ERROR)
-        return FALSE;
-      imp->was_empty[kind] = rc == SQLITE_DONE;
+      imp->was_empty[kind] = !has_rows;
     }
 
   return TRUE;

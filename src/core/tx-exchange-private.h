@@ -262,6 +262,7 @@ typedef gboolean (*TakeRecordFunc) (Importer  *imp,
                                     GError   **error);
 
 extern const char * const tx_import_kind_elements[N_KINDS];
+extern const char * const tx_import_kind_tables[N_KINDS];
 
 Kind
 tx_import_kind_from_element (const char *name);

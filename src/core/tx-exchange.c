@@ -42,8 +42,14 @@ const char * const tx_import_kind_elements[N_KINDS] = {
   "township", "person", "plan", "consultation", "outcome", "activity", "attachment", "threshold", "circular", "deleted",
 };
 
+/* The table of the records of each kind: most are called as their
+ * element is */
+const char * const tx_import_kind_tables[N_KINDS] = {
+  "township", "person", "plan", "consultation", "outcome", "activity", "attachment", "setting", "circular", "tombstone",
+};
+
 /* The column that names a record of each kind that has a table of its
- * own, which is called as its element is */
+ * own, with a uuid, updated_at and deleted_at */
 static const char * const kind_labels[N_KINDS] = {
   [KIND_TOWNSHIP] = "name",
   [KIND_PERSON] = "name",
@@ -85,7 +91,7 @@ tx_import_kind_sql (Kind     kind,
     {
       for (guint k = 0; k < N_KINDS; k++)
         for (guint w = 0; w < N_KIND_SQL && kind_labels[k] != NULL; w++)
-          statements[k][w] = g_strdup_printf (kind_sql_formats[w], tx_import_kind_elements[k], kind_labels[k]);
+          statements[k][w] = g_strdup_printf (kind_sql_formats[w], tx_import_kind_tables[k], kind_labels[k]);
       statements[KIND_DELETED][KIND_SQL_LAST_ID] = g_strdup ("SELECT count(*) FROM tombstone");
       statements[KIND_DELETED][KIND_SQL_EVERY_ID] = g_strdup ("SELECT uuid, 0 FROM tombstone");
       g_once_init_leave (&made, 1);

@@ -2337,6 +2337,35 @@ tx_store_count (TxStore    *store,
 }
 
 /**
+ * tx_store_table_has_rows:
+ * @table: one of the store's own tables, never text from elsewhere
+ * @has_rows: (out): whether it holds any row, deleted or not
+ *
+ * Returns: %FALSE with @error set when the table could not be read
+ */
+gboolean
+tx_store_table_has_rows (TxStore     *self,
+                         const char  *table,
+                         gboolean    *has_rows,
+                         GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" LIMIT 1", table);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+
+  stmt = tx_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = tx_store_step (self, stmt, error);
+  sqlite3_reset (stmt);
+  *has_rows = rc == SQLITE_ROW;
+
+  return rc != SQLITE_ERROR;
+}
+
+/**
  * tx_store_holds_records:
  *
  * Whether the database holds records a clerk keeps: a township, a

@@ -104,6 +104,10 @@ guint         tx_store_count               (TxStore           *self,
 gboolean      tx_store_holds_records       (TxStore           *self);
 gboolean      tx_store_has_records         (TxStore           *self,
                                             const char        *kind);
+gboolean      tx_store_table_has_rows      (TxStore           *self,
+                                            const char        *table,
+                                            gboolean          *has_rows,
+                                            GError           **error);
 
 /* Low level, for the modules of src/core only. */
 sqlite3      *tx_store_get_db              (TxStore           *self);
