@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <sys/wait.h>
 
+#include "tx-documents.h"
 #include "tx-exchange.h"
 #include "tx-roster-document.h"
 #include "tx-roster.h"
@@ -447,6 +448,183 @@ test_filter_stated (Fixture       *f,
   g_assert_null (strstr (everyone, "筛选条件"));
 }
 
+/* The roster of many more people than a print holds at a time: read a
+ * few hundred at a time from the database, it prints as the people
+ * held all at once do, page for page; the CLI's way (one read of the
+ * database) gives the same pages. */
+static void
+test_read_a_few_at_a_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(TxTableDocument) held = NULL;
+  g_autoptr(TxTableDocument) read = NULL;
+  g_autofree char *held_pdf = g_build_filename (f->dir, "held.pdf", NULL);
+  g_autofree char *read_pdf = g_build_filename (f->dir, "read.pdf", NULL);
+  g_autofree char *cli_pdf = g_build_filename (f->dir, "cli.pdf", NULL);
+  g_autofree char *held_text = NULL;
+  g_autofree char *read_text = NULL;
+  g_autofree char *cli_text = NULL;
+  g_autofree char *count = NULL;
+  TxRosterPrintOptions options = { 0, };
+  TxPersonFilter filter = { 0, };
+  guint n_people;
+  guint n_pages;
+
+  /* 900 more, some with a unit long enough to take lines */
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (f->store),
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 900) "
+                                 "INSERT INTO person (uuid, name, organization, phone, updated_at, sort_pinyin, sort_strokes) "
+                                 "SELECT printf ('00000000-0000-4000-8000-%012d', i), '测试' || i, "
+                                 "       CASE WHEN i % 7 = 0 THEN '福泉市道路运输服务中心第' || i || '工程队综合办公室' ELSE '' END, "
+                                 "       printf ('1380000%04d', i), '2026-11-27T00:00:00.000Z', "
+                                 "       tx_pinyin_key ('测试' || i), tx_strokes_key ('测试' || i) FROM n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  options.organization = "福泉市政协";
+  options.date = tx_date_new (2026, 11, 27);
+  options.order = TX_ORDER_PINYIN;
+  people = tx_roster_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+  n_people = people->len;
+  g_assert_cmpuint (n_people, >, 1000);
+  ids = tx_roster_query_ids (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, n_people);
+
+  held = tx_roster_document_new_full (people, &options);
+  g_assert_true (tx_table_document_write_pdf (held, held_pdf, &error));
+  g_assert_no_error (error);
+  read = tx_roster_document_new_for_ids (f->store, ids, &options);
+  g_assert_true (tx_table_document_write_pdf (read, read_pdf, &error));
+  g_assert_no_error (error);
+
+  n_pages = tx_test_pdf_pages (held_pdf);
+  g_assert_cmpuint (n_pages, >, 30);
+  g_assert_cmpuint (tx_test_pdf_pages (read_pdf), ==, n_pages);
+  g_assert_cmpuint (tx_table_document_get_n_pages (read), ==, n_pages);
+  held_text = tx_test_pdf_text (held_pdf, TRUE);
+  read_text = tx_test_pdf_text (read_pdf, TRUE);
+  g_assert_cmpstr (read_text, ==, held_text);
+  count = g_strdup_printf ("共 %u 人", n_people);
+  g_assert_nonnull (strstr (read_text, count));
+  g_assert_nonnull (strstr (read_text, "测试900"));
+  {
+    g_autofree char *plain = tx_test_pdf_text (read_pdf, FALSE);
+    g_autofree char *squeezed = tx_test_squeeze (plain);
+
+    /* a long unit over lines */
+    g_assert_nonnull (strstr (squeezed, "福泉市道路运输服务中心第700工程队综合办公室"));
+  }
+
+  /* the CLI's way: the settings' issuing body, none here */
+  g_assert_cmpuint (tx_documents_write_roster (f->store, &filter, NULL, options.date, cli_pdf, &error), ==, n_pages);
+  g_assert_no_error (error);
+  cli_text = tx_test_pdf_text (cli_pdf, TRUE);
+  g_assert_nonnull (strstr (cli_text, count));
+  g_assert_nonnull (strstr (cli_text, "测试900"));
+}
+
+/* Someone gone from the database between the list and its pages: no
+ * file, an earlier one kept, and the clerk told to print again. */
+static void
+test_read_fails (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "名册.pdf", NULL);
+  g_autofree char *kept = NULL;
+  TxRosterPrintOptions options = { 0, };
+  TxPersonFilter filter = { 0, };
+  gint64 gone = G_GINT64_CONSTANT (999999);
+
+  options.date = tx_date_new (2026, 11, 27);
+  ids = tx_roster_query_ids (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_array_insert_val (ids, 100, gone);
+  g_assert_true (g_file_set_contents (pdf, "earlier", -1, NULL));
+
+  doc = tx_roster_document_new_for_ids (f->store, ids, &options);
+  g_assert_false (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, pdf));
+  g_assert_nonnull (strstr (error->message, "deleted while it was printed"));
+  g_assert_nonnull (strstr (error->message, "Nothing was written"));
+  g_assert_true (g_file_get_contents (pdf, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "earlier");
+}
+
+/* A table whose rows are asked for, and whose last pass (drawing) finds
+ * one it cannot have: the pages laid out, nothing written. */
+typedef struct {
+  guint n_asked;
+  guint fail_after;
+} CountedRows;
+
+static gboolean
+counted_row (guint      index,
+             char     **cells,
+             gpointer   user_data,
+             GError   **error)
+{
+  CountedRows *rows = user_data;
+
+  if (++rows->n_asked > rows->fail_after)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_IO, "the disk could not be read");
+      return FALSE;
+    }
+  cells[0] = g_strdup_printf ("%u", index + 1);
+  cells[1] = g_strdup_printf ("第%u行", index + 1);
+
+  return TRUE;
+}
+
+static void
+test_row_fails_while_drawn (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const TxTableColumn columns[] = {
+    { "序号", 0, TX_ALIGN_CENTER, TX_COLUMN_FIT, 10.0, FALSE },
+    { "内容", 1, TX_ALIGN_START, TX_COLUMN_SHARE, 0, FALSE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TxTableDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "table.pdf", NULL);
+  g_autofree char *text = NULL;
+  CountedRows rows = { 0, G_MAXUINT };
+  guint n_asked;
+
+  /* asked for once to fit the columns, once to lay out the pages, once
+   * to draw them */
+  doc = tx_table_document_new ("表", columns, G_N_ELEMENTS (columns));
+  tx_table_document_set_rows (doc, 2000, counted_row, &rows, NULL);
+  g_assert_true (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  text = tx_test_pdf_text (pdf, FALSE);
+  g_assert_nonnull (strstr (text, "第2000行"));
+  g_assert_cmpuint (rows.n_asked, >=, 3 * 2000);
+  n_asked = rows.n_asked;
+  g_clear_pointer (&doc, tx_table_document_free);
+
+  /* the same, failing well within the last pass */
+  g_assert_true (g_file_set_contents (pdf, "earlier", -1, NULL));
+  g_clear_pointer (&text, g_free);
+  rows.n_asked = 0;
+  rows.fail_after = n_asked - 1000;
+  doc = tx_table_document_new ("表", columns, G_N_ELEMENTS (columns));
+  tx_table_document_set_rows (doc, 2000, counted_row, &rows, NULL);
+  g_assert_false (tx_table_document_write_pdf (doc, pdf, &error));
+  g_assert_nonnull (strstr (error->message, "the disk could not be read"));
+  g_assert_nonnull (strstr (error->message, "Nothing was written"));
+  g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "earlier");
+}
+
 /* What tongxin-cli prints, and its exit status. */
 static int
 run_cli (Fixture     *f,
@@ -564,6 +742,11 @@ main (int   argc,
   g_test_add ("/roster-print/bad-columns", Fixture, NULL, fixture_set_up, test_bad_columns, fixture_tear_down);
   g_test_add ("/roster-print/filter-stated", Fixture, NULL, fixture_set_up, test_filter_stated, fixture_tear_down);
   g_test_add ("/roster-print/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/roster-print/read-a-few-at-a-time", Fixture, NULL, fixture_set_up, test_read_a_few_at_a_time,
+              fixture_tear_down);
+  g_test_add ("/roster-print/read-fails", Fixture, NULL, fixture_set_up, test_read_fails, fixture_tear_down);
+  g_test_add ("/roster-print/row-fails-while-drawn", Fixture, NULL, fixture_set_up, test_row_fails_while_drawn,
+              fixture_tear_down);
   g_test_add ("/roster-print/fonts", Fixture, NULL, fixture_set_up, test_fonts, fixture_tear_down);
 
   return g_test_run ();

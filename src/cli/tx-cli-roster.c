@@ -354,13 +354,12 @@ tx_cli_cmd_roster_print (Cli *cli)
   g_autoptr(TxStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(TxTableDocument) doc = NULL;
   g_autoptr(GArray) columns = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *columns_text = NULL;
   g_autofree char *orientation = NULL;
   gboolean landscape = FALSE;
+  guint n_pages = 0;
   const CommandOption extra[] = {
     { "columns", &columns_text, NULL },
     { "orientation", &orientation, NULL },
@@ -391,25 +390,16 @@ tx_cli_cmd_roster_print (Cli *cli)
     }
   if (status == 0)
     {
-      people = tx_roster_query (store, &filter, &error);
-      if (people == NULL)
+      n_pages = tx_documents_write_roster (store, &filter, &layout, cli->today, g_ptr_array_index (files, 0), &error);
+      if (n_pages == 0)
         status = tx_cli_fail ("%s", error->message);
     }
-  if (status != 0)
-    {
-      tx_person_filter_clear (&filter);
-      return status;
-    }
-
-  doc = tx_documents_prepare_roster (store, people, &filter, &layout, cli->today);
   tx_person_filter_clear (&filter);
+  if (status != 0)
+    return status;
 
-  if (!tx_table_document_write_pdf (doc, g_ptr_array_index (files, 0), &error))
-    return tx_cli_fail ("%s", error->message);
-
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n",
-                        tx_table_document_get_n_pages (doc)),
-           tx_table_document_get_n_pages (doc), (const char *) g_ptr_array_index (files, 0));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u page written to %s\n", "%u pages written to %s\n", n_pages),
+           n_pages, (const char *) g_ptr_array_index (files, 0));
   return EXIT_SUCCESS;
 }
 

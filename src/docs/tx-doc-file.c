@@ -61,13 +61,14 @@ write_to_file (void                *closure,
 }
 
 /**
- * tx_doc_file_write:
+ * tx_doc_file_write_checked:
  * @kind: the format; a PNG has one page, at twice @width × @height
  *   (for print and HiDPI screens)
  * @width: of a page, in points (PDF, SVG) or pixels (PNG, before doubling)
  * @n_pages: at least one
  * @title: (nullable): the PDF's title
- * @draw: (scope call): draws each page
+ * @draw: (scope call): draws each page, or says why it cannot (what it
+ *   draws from could not be read): then nothing is written
  *
  * Writes the pages to @path, whole or not at all (see TxFileWriter).
  *
@@ -75,17 +76,18 @@ write_to_file (void                *closure,
  *   could not be written; an earlier file at @path is then unchanged
  */
 gboolean
-tx_doc_file_write (const char     *path,
-                   TxDocFileKind   kind,
-                   double          width,
-                   double          height,
-                   guint           n_pages,
-                   const char     *title,
-                   TxDocDrawPage   draw,
-                   gpointer        user_data,
-                   GError        **error)
+tx_doc_file_write_checked (const char           *path,
+                           TxDocFileKind         kind,
+                           double                width,
+                           double                height,
+                           guint                 n_pages,
+                           const char           *title,
+                           TxDocDrawPageChecked  draw,
+                           gpointer              user_data,
+                           GError              **error)
 {
   g_autoptr(TxFileWriter) writer = NULL;
+  g_autoptr(GError) draw_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -127,13 +129,23 @@ tx_doc_file_write (const char     *path,
 
   for (guint page = 0; page < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
     {
-      draw (cr, page, user_data);
+      if (!draw (cr, page, user_data, &draw_error))
+        break;
       if (kind == TX_DOC_FILE_PDF)
         cairo_show_page (cr);
     }
 
   status = cairo_status (cr);
   cairo_destroy (cr);
+
+  /* the temporary file goes with the writer */
+  if (draw_error != NULL)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, TX_FILE_ERROR, TX_FILE_ERROR_FAILED,
+                   _("Could not write “%s”: %s. Nothing was written."), path, draw_error->message);
+      return FALSE;
+    }
 
   if (kind == TX_DOC_FILE_PNG)
     {
@@ -163,4 +175,44 @@ tx_doc_file_write (const char     *path,
     }
 
   return tx_file_writer_commit (writer, error);
+}
+
+/* A page drawn by a TxDocDrawPage, which cannot fail */
+typedef struct {
+  TxDocDrawPage draw;
+  gpointer      user_data;
+} Unchecked;
+
+static gboolean
+draw_unchecked (cairo_t   *cr,
+                guint      page,
+                gpointer   user_data,
+                GError   **error)
+{
+  Unchecked *unchecked = user_data;
+
+  unchecked->draw (cr, page, unchecked->user_data);
+  return TRUE;
+}
+
+/**
+ * tx_doc_file_write:
+ * @draw: (scope call): draws each page
+ *
+ * tx_doc_file_write_checked() for pages that are always drawn.
+ */
+gboolean
+tx_doc_file_write (const char     *path,
+                   TxDocFileKind   kind,
+                   double          width,
+                   double          height,
+                   guint           n_pages,
+                   const char     *title,
+                   TxDocDrawPage   draw,
+                   gpointer        user_data,
+                   GError        **error)
+{
+  Unchecked unchecked = { draw, user_data };
+
+  return tx_doc_file_write_checked (path, kind, width, height, n_pages, title, draw_unchecked, &unchecked, error);
 }

@@ -20,6 +20,11 @@ typedef void (*TxDocDrawPage) (cairo_t  *cr,
                                guint     page,
                                gpointer  user_data);
 
+/* The same, or FALSE with @error set when it cannot be drawn */
+typedef gboolean (*TxDocDrawPageChecked) (cairo_t   *cr,
+                                          guint      page,
+                                          gpointer   user_data,
+                                          GError   **error);
 gboolean tx_doc_file_kind_from_path (const char     *path,
                                      TxDocFileKind  *kind,
                                      GError        **error);
@@ -32,5 +37,13 @@ gboolean tx_doc_file_write          (const char     *path,
                                      TxDocDrawPage   draw,
                                      gpointer        user_data,
                                      GError        **error);
-
+gboolean tx_doc_file_write_checked  (const char            *path,
+                                     TxDocFileKind          kind,
+                                     double                 width,
+                                     double                 height,
+                                     guint                  n_pages,
+                                     const char            *title,
+                                     TxDocDrawPageChecked   draw,
+                                     gpointer               user_data,
+                                     GError               **error);
 G_END_DECLS

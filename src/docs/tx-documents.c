@@ -112,42 +112,76 @@ tx_documents_prepare_signin (TxStore                *store,
                                  (phones ? TX_SIGNIN_COLUMN_PHONE : 0));
 }
 
+typedef struct {
+  const TxPersonFilter       *filter;
+  TxRosterPrintOptions        options;
+  const char                 *path;
+  guint                       n_pages;
+} RosterWrite;
+
+static gboolean
+write_roster (TxStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  RosterWrite *write = user_data;
+  g_autoptr(GArray) ids = tx_roster_query_ids (store, write->filter, error);
+  g_autoptr(TxTableDocument) doc = NULL;
+
+  if (ids == NULL)
+    return FALSE;
+
+  doc = tx_roster_document_new_for_ids (store, ids, &write->options);
+  if (!tx_table_document_write_pdf (doc, write->path, error))
+    return FALSE;
+
+  write->n_pages = tx_table_document_get_n_pages (doc);
+  return TRUE;
+}
+
 /**
- * tx_documents_prepare_roster:
- * @people: (element-type TxPerson): those to list, in their order
- * @filter: the filter that chose them (township, category, text and
- *   order), said on the page
+ * tx_documents_write_roster:
+ * @filter: who to list (township, category, text) and in which order,
+ *   said on the page
  * @layout: (nullable): the columns and the orientation, or %NULL for
  *   the default columns on A4 portrait
  * @today: the day it is printed
+ * @path: the PDF to write
  *
- * The printed roster, with the issuing body and the phone numbers as
- * the settings say.
+ * Prints the roster to @path, with the issuing body and the phone
+ * numbers as the settings say.  However many are listed, the people
+ * are read a few hundred at a time as the pages are laid out and
+ * drawn, all within one read of the database.
  *
- * Returns: (transfer full): the roster, not yet paginated
+ * Returns: the number of pages, or 0 with @error set (and nothing
+ *   written)
  */
-TxTableDocument *
-tx_documents_prepare_roster (TxStore                    *store,
-                             GPtrArray                  *people,
-                             const TxPersonFilter       *filter,
-                             const TxRosterPrintOptions *layout,
-                             TxDate                      today)
+guint
+tx_documents_write_roster (TxStore                    *store,
+                           const TxPersonFilter       *filter,
+                           const TxRosterPrintOptions *layout,
+                           TxDate                      today,
+                           const char                 *path,
+                           GError                    **error)
 {
   TxSettings *settings = tx_store_get_settings (store);
-  TxRosterPrintOptions options = { 0, };
+  RosterWrite write = { filter, { 0, }, path, 0 };
 
   if (layout != NULL)
-    options = *layout;
-  options.organization = tx_settings_get_organization (settings);
-  options.township = filter->township;
-  options.has_category = filter->has_category;
-  options.category = filter->category;
-  options.search = filter->search;
-  options.order = filter->order;
-  options.date = today;
-  options.full_phones = tx_settings_get_print_full_phones (settings);
+    write.options = *layout;
+  write.options.organization = tx_settings_get_organization (settings);
+  write.options.township = filter->township;
+  write.options.has_category = filter->has_category;
+  write.options.category = filter->category;
+  write.options.search = filter->search;
+  write.options.order = filter->order;
+  write.options.date = today;
+  write.options.full_phones = tx_settings_get_print_full_phones (settings);
 
-  return tx_roster_document_new_full (people, &options);
+  if (!tx_store_read (store, write_roster, &write, error))
+    return 0;
+
+  return write.n_pages;
 }
 
 /**

@@ -33,11 +33,12 @@ TxTableDocument *tx_documents_prepare_signin  (TxStore                *store,
                                                const TxSigninOptions  *options,
                                                GPtrArray             **warnings,
                                                GError                **error);
-TxTableDocument *tx_documents_prepare_roster  (TxStore                *store,
-                                               GPtrArray              *people,
+guint            tx_documents_write_roster    (TxStore                *store,
                                                const TxPersonFilter   *filter,
                                                const TxRosterPrintOptions *layout,
-                                               TxDate                  today);
+                                               TxDate                  today,
+                                               const char             *path,
+                                               GError                **error);
 gboolean         tx_documents_write_minutes   (TxConsultation         *consultation,
                                                const char             *path,
                                                GError                **error);

@@ -19,6 +19,7 @@
 
 #include "tx-doc-format.h"
 #include "tx-person.h"
+#include "tx-roster.h"
 #include "tx-roster-document.h"
 #include "tx-vocabulary.h"
 
@@ -220,14 +221,123 @@ describe_filter (const TxRosterPrintOptions *options)
   }
 }
 
-/**
- * tx_roster_document_new_full:
- * @people: (element-type TxPerson): in the order to print
- * @options: what the list is of, and how it prints
- */
-TxTableDocument *
-tx_roster_document_new_full (GPtrArray                  *people,
-                             const TxRosterPrintOptions *options)
+/* People read from the database this many at a time */
+#define PEOPLE_AT_A_TIME 256
+
+/* The rows of a roster: of the people given, or of the people of @ids,
+ * read from the database PEOPLE_AT_A_TIME at a time */
+typedef struct {
+  GPtrArray      *people;       /* TxPerson: all given, or those read, from first on */
+  guint           first;
+  TxStore        *store;
+  GArray         *ids;          /* gint64, or NULL */
+  TxDate          today;
+  TxRosterColumn  chosen[TX_N_ROSTER_COLUMNS];
+  guint           n_chosen;
+  gboolean        title_apart;  /* the title in a column of its own */
+  gboolean        full_phones;
+} RosterRows;
+
+static void
+roster_rows_free (RosterRows *rows)
+{
+  g_clear_pointer (&rows->people, g_ptr_array_unref);
+  g_clear_object (&rows->store);
+  g_clear_pointer (&rows->ids, g_array_unref);
+  g_free (rows);
+}
+
+static TxPerson *
+roster_person (RosterRows  *rows,
+               guint        index,
+               GError     **error)
+{
+  guint n;
+
+  if (rows->ids == NULL || (index >= rows->first && index - rows->first < rows->people->len))
+    return g_ptr_array_index (rows->people, index - rows->first);
+
+  n = MIN (PEOPLE_AT_A_TIME, rows->ids->len - index);
+  g_clear_pointer (&rows->people, g_ptr_array_unref);
+  rows->first = index;
+  rows->people = tx_roster_load_people (rows->store, rows->today, &g_array_index (rows->ids, gint64, index), n, error);
+  if (rows->people != NULL && rows->people->len != n)
+    {
+      g_set_error_literal (error, TX_STORE_ERROR, TX_STORE_ERROR_NOT_FOUND,
+                           /* Translators: why a printed roster was not written; it follows
+                            * "Could not write “名册.pdf”: " */
+                           _("someone on the roster was deleted while it was printed; print it again"));
+      g_clear_pointer (&rows->people, g_ptr_array_unref);
+    }
+  if (rows->people == NULL)
+    {
+      rows->people = g_ptr_array_new ();
+      return NULL;
+    }
+
+  return g_ptr_array_index (rows->people, 0);
+}
+
+static gboolean
+roster_row (guint      index,
+            char     **cells,
+            gpointer   user_data,
+            GError   **error)
+{
+  RosterRows *rows = user_data;
+  TxPerson *person = roster_person (rows, index, error);
+  g_autoptr(GString) categories = NULL;
+  g_autoptr(GString) work = NULL;
+
+  if (person == NULL)
+    return FALSE;
+
+  categories = g_string_new (NULL);
+  for (guint c = 0; c < tx_person_get_n_categories (person); c++)
+    g_string_append_printf (categories, "%s%s", c ? "、" : "",
+                            tx_category_get_chinese (tx_person_get_category (person, c)));
+
+  work = g_string_new (tx_person_get_organization (person));
+  if (!rows->title_apart && tx_person_get_title (person)[0] != '\0')
+    {
+      if (work->len > 0)
+        g_string_append (work, " ");
+      g_string_append (work, tx_person_get_title (person));
+    }
+
+  cells[0] = g_strdup_printf ("%u", index + 1);
+  for (guint c = 0; c < rows->n_chosen; c++)
+    {
+      const char *text = "";
+
+      switch (rows->chosen[c])
+        {
+        case TX_ROSTER_COLUMN_NAME:         text = tx_person_get_name (person); break;
+        case TX_ROSTER_COLUMN_GENDER:       text = tx_gender_get_chinese (tx_person_get_gender (person)); break;
+        case TX_ROSTER_COLUMN_ETHNICITY:    text = tx_person_get_ethnicity (person); break;
+        case TX_ROSTER_COLUMN_TOWNSHIP:     text = tx_person_get_township_name (person); break;
+        case TX_ROSTER_COLUMN_VILLAGE:      text = tx_person_get_village (person); break;
+        case TX_ROSTER_COLUMN_CATEGORIES:   text = categories->str; break;
+        case TX_ROSTER_COLUMN_ORGANIZATION: text = work->str; break;
+        case TX_ROSTER_COLUMN_TITLE:        text = tx_person_get_title (person); break;
+        case TX_ROSTER_COLUMN_PHONE:
+          cells[c + 1] = rows->full_phones ? g_strdup (tx_person_get_phone (person))
+                                           : tx_doc_mask_phone (tx_person_get_phone (person));
+          continue;
+        case TX_ROSTER_COLUMN_NOTES:        text = tx_person_get_notes (person); break;
+        default:                            break;
+        }
+      cells[c + 1] = g_strdup (text != NULL ? text : "");
+    }
+
+  return TRUE;
+}
+
+/* The roster of @rows, as it prints: its columns, title and lines */
+static TxTableDocument *
+new_roster (RosterRows                 *rows,
+            guint                       n_people,
+            const TxRosterPrintOptions *options)
 {
   const TxRosterColumn *chosen = options->columns;
   guint n_chosen = options->n_columns;
@@ -236,14 +346,19 @@ tx_roster_document_new_full (GPtrArray                  *people,
   g_autofree char *filter = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *count = NULL;
-  gboolean title_apart = FALSE;
   TxTableDocument *doc;
 
   if (chosen == NULL || n_chosen == 0)
     chosen = tx_roster_columns_get_default (&n_chosen);
+  n_chosen = MIN (n_chosen, TX_N_ROSTER_COLUMNS);
 
+  rows->n_chosen = n_chosen;
+  rows->full_phones = options->full_phones;
   for (guint c = 0; c < n_chosen; c++)
-    title_apart |= chosen[c] == TX_ROSTER_COLUMN_TITLE;
+    {
+      rows->chosen[c] = chosen[c];
+      rows->title_apart |= chosen[c] == TX_ROSTER_COLUMN_TITLE;
+    }
 
   columns = g_new0 (TxTableColumn, n_chosen + 1);
   columns[0] = number_column;
@@ -251,7 +366,7 @@ tx_roster_document_new_full (GPtrArray                  *people,
     {
       columns[c + 1] = roster_columns[chosen[c]].column;
       /* the title in a column of its own: the unit alone here */
-      if (chosen[c] == TX_ROSTER_COLUMN_ORGANIZATION && title_apart)
+      if (chosen[c] == TX_ROSTER_COLUMN_ORGANIZATION && rows->title_apart)
         columns[c + 1].header = "工作单位";
     }
 
@@ -271,55 +386,54 @@ tx_roster_document_new_full (GPtrArray                  *people,
     }
 
   date_text = tx_date_format_chinese (options->date);
-  count = g_strdup_printf ("打印日期：%s　　共 %u 人", date_text, people->len);
+  count = g_strdup_printf ("打印日期：%s　　共 %u 人", date_text, n_people);
   tx_table_document_add_line (doc, count);
 
-  for (guint i = 0; i < people->len; i++)
-    {
-      TxPerson *person = g_ptr_array_index (people, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *phone = options->full_phones ? g_strdup (tx_person_get_phone (person))
-                                                    : tx_doc_mask_phone (tx_person_get_phone (person));
-      g_autoptr(GString) categories = g_string_new (NULL);
-      g_autoptr(GString) work = g_string_new (tx_person_get_organization (person));
-      g_autofree const char **cells = g_new0 (const char *, n_chosen + 2);
-
-      for (guint c = 0; c < tx_person_get_n_categories (person); c++)
-        g_string_append_printf (categories, "%s%s", c ? "、" : "",
-                                tx_category_get_chinese (tx_person_get_category (person, c)));
-
-      if (!title_apart && tx_person_get_title (person)[0] != '\0')
-        {
-          if (work->len > 0)
-            g_string_append (work, " ");
-          g_string_append (work, tx_person_get_title (person));
-        }
-
-      cells[0] = number;
-      for (guint c = 0; c < n_chosen; c++)
-        {
-          const char *text = "";
-
-          switch (chosen[c])
-            {
-            case TX_ROSTER_COLUMN_NAME:         text = tx_person_get_name (person); break;
-            case TX_ROSTER_COLUMN_GENDER:       text = tx_gender_get_chinese (tx_person_get_gender (person)); break;
-            case TX_ROSTER_COLUMN_ETHNICITY:    text = tx_person_get_ethnicity (person); break;
-            case TX_ROSTER_COLUMN_TOWNSHIP:     text = tx_person_get_township_name (person); break;
-            case TX_ROSTER_COLUMN_VILLAGE:      text = tx_person_get_village (person); break;
-            case TX_ROSTER_COLUMN_CATEGORIES:   text = categories->str; break;
-            case TX_ROSTER_COLUMN_ORGANIZATION: text = work->str; break;
-            case TX_ROSTER_COLUMN_TITLE:        text = tx_person_get_title (person); break;
-            case TX_ROSTER_COLUMN_PHONE:        text = phone; break;
-            case TX_ROSTER_COLUMN_NOTES:        text = tx_person_get_notes (person); break;
-            default:                            break;
-            }
-          cells[c + 1] = text != NULL ? text : "";
-        }
-      tx_table_document_add_row (doc, cells);
-    }
+  tx_table_document_set_rows (doc, n_people, roster_row, rows, (GDestroyNotify) roster_rows_free);
 
   return doc;
+}
+
+/**
+ * tx_roster_document_new_full:
+ * @people: (element-type TxPerson): in the order to print
+ * @options: what the list is of, and how it prints
+ */
+TxTableDocument *
+tx_roster_document_new_full (GPtrArray                  *people,
+                             const TxRosterPrintOptions *options)
+{
+  RosterRows *rows = g_new0 (RosterRows, 1);
+
+  rows->people = g_ptr_array_ref (people);
+
+  return new_roster (rows, people->len, options);
+}
+
+/**
+ * tx_roster_document_new_for_ids:
+ * @ids: (element-type gint64): of the people, in the order to print
+ *   (tx_roster_query_ids())
+ * @options: what the list is of, and how it prints
+ *
+ * The roster of a city: the people are read from @store a few hundred
+ * at a time as the pages are laid out and drawn, never all held.  Read
+ * it within one read of the store (tx_store_read()), with @ids, so that
+ * every page shows the same roster.
+ */
+TxTableDocument *
+tx_roster_document_new_for_ids (TxStore                    *store,
+                                GArray                     *ids,
+                                const TxRosterPrintOptions *options)
+{
+  RosterRows *rows = g_new0 (RosterRows, 1);
+
+  rows->people = g_ptr_array_new ();
+  rows->store = g_object_ref (store);
+  rows->ids = g_array_ref (ids);
+  rows->today = options->date;
+
+  return new_roster (rows, ids->len, options);
 }
 
 /**

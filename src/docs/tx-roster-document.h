@@ -51,6 +51,9 @@ TxTableDocument *tx_roster_document_new      (GPtrArray                  *people
                                               gboolean                    full_phones);
 TxTableDocument *tx_roster_document_new_full (GPtrArray                  *people,
                                               const TxRosterPrintOptions *options);
+TxTableDocument *tx_roster_document_new_for_ids (TxStore                 *store,
+                                              GArray                     *ids,
+                                              const TxRosterPrintOptions *options);
 
 const char      *tx_roster_column_to_key     (TxRosterColumn              column);
 const char      *tx_roster_column_get_header (TxRosterColumn              column);

@@ -33,12 +33,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "tx-doc-file.h"
 #include "tx-doc-format.h"
 #include "tx-doc-title.h"
+#include "tx-file.h"
 #include "tx-table-document.h"
 
 #define TITLE_SIZE      22.0   /* 2号 */
@@ -89,6 +91,16 @@ struct _TxTableDocument
   guint          n_columns;
   GPtrArray     *rows;
   double         min_row_height;
+
+  /* or rows asked for as they are needed (tx_table_document_set_rows()),
+   * a window of them held at a time */
+  TxTableRowFunc row_func;
+  gpointer       row_data;
+  GDestroyNotify row_destroy;
+  guint          n_func_rows;
+  GPtrArray     *window;        /* Row, from row window_first on */
+  guint          window_first;
+  GError        *row_error;     /* the first row that could not be had */
   gboolean       landscape;
 
   PangoContext  *context;
@@ -133,6 +145,7 @@ tx_table_document_new (const char          *title,
     }
   doc->widths = g_new0 (double, n_columns);
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  doc->window = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   doc->page_groups = g_ptr_array_new_with_free_func (g_free);
 
@@ -162,6 +175,10 @@ tx_table_document_free (TxTableDocument *doc)
   g_free (doc->columns);
   g_free (doc->widths);
   g_ptr_array_unref (doc->rows);
+  g_ptr_array_unref (doc->window);
+  if (doc->row_destroy != NULL)
+    doc->row_destroy (doc->row_data);
+  g_clear_error (&doc->row_error);
   g_array_unref (doc->page_starts);
   g_ptr_array_unref (doc->page_groups);
   g_clear_object (&doc->measure_serif);
@@ -223,7 +240,7 @@ tx_table_document_set_min_row_height (TxTableDocument *doc,
 }
 
 static Row *
-add_row (TxTableDocument    *doc,
+new_row (TxTableDocument    *doc,
          const char * const *cells)
 {
   Row *row = g_new0 (Row, 1);
@@ -231,11 +248,23 @@ add_row (TxTableDocument    *doc,
   row->cells = g_new0 (char *, doc->n_columns + 1);
   for (guint i = 0; i < doc->n_columns; i++)
     {
-      g_autofree char *clean = tx_doc_clean_text (cells[i], TX_DOC_TEXT_LINES);
+      g_autofree char *clean = tx_doc_clean_text (cells[i] != NULL ? cells[i] : "", TX_DOC_TEXT_LINES);
 
       /* an organisation's name typed with ASCII quotes prints “ ” */
       row->cells[i] = tx_doc_chinese_punctuation (clean);
     }
+  row->height = -1;
+
+  return row;
+}
+
+static Row *
+add_row (TxTableDocument    *doc,
+         const char * const *cells)
+{
+  Row *row = new_row (doc, cells);
+
+  g_return_val_if_fail (doc->row_func == NULL, row);
 
   g_ptr_array_add (doc->rows, row);
   return row;
@@ -264,14 +293,97 @@ tx_table_document_add_group (TxTableDocument *doc,
 {
   Row *row = g_new0 (Row, 1);
 
+  g_return_if_fail (doc->row_func == NULL);
+
   row->group = tx_doc_clean_text (title, TX_DOC_TEXT_ONE_LINE);
+  row->height = -1;
   g_ptr_array_add (doc->rows, row);
+}
+
+/**
+ * tx_table_document_set_rows:
+ * @n_rows: how many
+ * @func: gives row @index, asked for as the pages are laid out and drawn
+ *
+ * Instead of rows added one by one, and all held: the rows of a list of
+ * a city's 100,000 people are asked for when needed, a few hundred held
+ * at a time, so that the memory a print takes does not grow with the
+ * list.  Each is asked for again in each pass over them (the widths of
+ * the columns, the pages, each page drawn), mostly in order.  No group
+ * or blank row goes with them.
+ */
+void
+tx_table_document_set_rows (TxTableDocument *doc,
+                            guint            n_rows,
+                            TxTableRowFunc   func,
+                            gpointer         user_data,
+                            GDestroyNotify   destroy)
+{
+  g_return_if_fail (doc->rows->len == 0 && doc->row_func == NULL);
+
+  doc->n_func_rows = n_rows;
+  doc->row_func = func;
+  doc->row_data = user_data;
+  doc->row_destroy = destroy;
+}
+
+/* Rows held at a time, at least (and at most twice as many) */
+#define WINDOW_ROWS 256
+
+/* How many rows there are, with the groups */
+static guint
+n_all_rows (TxTableDocument *doc)
+{
+  return doc->row_func != NULL ? doc->n_func_rows : doc->rows->len;
+}
+
+/* Row @i: held until the document goes back before it, or WINDOW_ROWS
+ * rows past it, so that a row and the next may be looked at together */
+static Row *
+get_row (TxTableDocument *doc,
+         guint            i)
+{
+  if (doc->row_func == NULL)
+    return g_ptr_array_index (doc->rows, i);
+
+  /* neither held nor the next: from there */
+  if (i < doc->window_first || i > doc->window_first + doc->window->len)
+    {
+      g_ptr_array_set_size (doc->window, 0);
+      doc->window_first = i;
+    }
+
+  while (i >= doc->window_first + doc->window->len)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) cells = g_new0 (char *, doc->n_columns + 1);
+
+      if (doc->window->len >= 2 * WINDOW_ROWS)
+        {
+          g_ptr_array_remove_range (doc->window, 0, WINDOW_ROWS);
+          doc->window_first += WINDOW_ROWS;
+        }
+
+      /* one that cannot be had is drawn empty, and the file is not
+       * written (tx_table_document_write_pdf()) */
+      if (!doc->row_func (doc->window_first + doc->window->len, cells, doc->row_data, &error) &&
+          doc->row_error == NULL)
+        doc->row_error = error != NULL ? g_steal_pointer (&error)
+                                       : g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_IO,
+                                                              _("Could not read the database"));
+      g_ptr_array_add (doc->window, new_row (doc, (const char * const *) cells));
+    }
+
+  return g_ptr_array_index (doc->window, i - doc->window_first);
 }
 
 guint
 tx_table_document_get_n_rows (TxTableDocument *doc)
 {
   guint n = 0;
+
+  if (doc->row_func != NULL)
+    return doc->n_func_rows;
 
   for (guint i = 0; i < doc->rows->len; i++)
     if (((Row *) g_ptr_array_index (doc->rows, i))->cells != NULL)
@@ -574,11 +686,43 @@ compute_widths (TxTableDocument *doc)
   double claimed = 0, weights = 0, least = 0, left;
   guint n_shared = 0;
 
+  g_autofree double *widests = g_new0 (double, doc->n_columns);
+  guint n_open = 0;
+
+  /* the widest text of each column but a fixed one, up to the most it
+   * may take; the rows once, for all the columns */
+  for (guint c = 0; c < doc->n_columns; c++)
+    if (doc->columns[c].sizing != TX_COLUMN_FIXED)
+      {
+        /* the header is a word too */
+        widests[c] = natural_width (doc, TX_FONT_LIST_SANS, doc->columns[c].header, -1);
+        n_open += widests[c] + 2 * CELL_PAD_X < cap;
+      }
+  for (guint i = 0; i < n_all_rows (doc) && n_open > 0; i++)
+    {
+      Row *row = get_row (doc, i);
+
+      for (guint c = 0; c < doc->n_columns && row->cells != NULL; c++)
+        {
+          const TxTableColumn *column = &doc->columns[c];
+          const char *text = row->cells[c];
+          gboolean fit = column->sizing == TX_COLUMN_FIT;
+
+          if (column->sizing == TX_COLUMN_FIXED || widests[c] + 2 * CELL_PAD_X >= cap || text[0] == '\0')
+            continue;
+          if (fit && g_utf8_strlen (text, -1) * CELL_SIZE * 1.1 > widests[c])
+            widests[c] = MAX (widests[c], natural_width (doc, TX_FONT_LIST_SERIF, text, -1));
+          else if (!fit)
+            widests[c] = widest_word (doc, TX_FONT_LIST_SERIF, text, column->whole, widests[c]);
+          n_open -= widests[c] + 2 * CELL_PAD_X >= cap;
+        }
+    }
+
   for (guint c = 0; c < doc->n_columns; c++)
     {
       const TxTableColumn *column = &doc->columns[c];
       gboolean fit = column->sizing == TX_COLUMN_FIT;
-      double widest = 0;
+      double widest;
 
       if (column->sizing == TX_COLUMN_FIXED)
         {
@@ -587,21 +731,7 @@ compute_widths (TxTableDocument *doc)
           continue;
         }
 
-      /* the header is a word too */
-      widest = natural_width (doc, TX_FONT_LIST_SANS, column->header, -1);
-      for (guint i = 0; i < doc->rows->len && widest + 2 * CELL_PAD_X < cap; i++)
-        {
-          Row *row = g_ptr_array_index (doc->rows, i);
-          const char *text = row->cells != NULL ? row->cells[c] : "";
-
-          if (text[0] == '\0')
-            continue;
-          if (fit && g_utf8_strlen (text, -1) * CELL_SIZE * 1.1 > widest)
-            widest = MAX (widest, natural_width (doc, TX_FONT_LIST_SERIF, text, -1));
-          else if (!fit)
-            widest = widest_word (doc, TX_FONT_LIST_SERIF, text, column->whole, widest);
-        }
-      widest = CLAMP (widest + 2 * CELL_PAD_X + 1, fit ? column->width * TX_MM : 0, cap);
+      widest = CLAMP (widests[c] + 2 * CELL_PAD_X + 1, fit ? column->width * TX_MM : 0, cap);
 
       if (fit)
         {
@@ -735,11 +865,17 @@ draw_title_block (TxTableDocument *doc,
   return y + TITLE_GAP;
 }
 
+/* The height of @row on this paper, measured once */
 static double
-row_height (TxTableDocument *doc,
-            Row             *row)
+height_of (TxTableDocument *doc,
+           Row             *row)
 {
-  return MAX (measure_row (doc, (const char **) row->cells, TX_FONT_LIST_SERIF), doc->min_row_height);
+  if (row->height < 0)
+    row->height = row->cells != NULL
+                  ? MAX (measure_row (doc, (const char **) row->cells, TX_FONT_LIST_SERIF), doc->min_row_height)
+                  : measure_group (doc, row->group);
+
+  return row->height;
 }
 
 static char *
@@ -767,13 +903,14 @@ lay_out (TxTableDocument *doc,
 
   for (guint i = 0; i < doc->n_shown; i++)
     {
-      Row *row = g_ptr_array_index (doc->rows, i);
-      Row *next = i + 1 < doc->n_shown ? g_ptr_array_index (doc->rows, i + 1) : NULL;
-      double needed = row->height;
+      /* in this order: the row, then the next, held with it */
+      Row *row = get_row (doc, i);
+      Row *next = i + 1 < doc->n_shown ? get_row (doc, i + 1) : NULL;
+      double needed = height_of (doc, row);
 
       /* a group title is never left alone at the foot of a page */
       if (row->cells == NULL && next != NULL && next->cells != NULL)
-        needed += next->height;
+        needed += height_of (doc, next);
 
       if ((used + needed > body || i == forced_break) &&
           i > g_array_index (doc->page_starts, guint, doc->page_starts->len - 1))
@@ -787,7 +924,7 @@ lay_out (TxTableDocument *doc,
         }
       if (row->cells == NULL)
         group = row;
-      used += row->height;
+      used += height_of (doc, row);
     }
 }
 
@@ -799,7 +936,7 @@ holds_nobody (TxTableDocument *doc,
 {
   for (guint i = first; i < doc->n_shown; i++)
     {
-      Row *row = g_ptr_array_index (doc->rows, i);
+      Row *row = get_row (doc, i);
 
       if (row->cells != NULL && !row->blank)
         return FALSE;
@@ -826,7 +963,11 @@ tx_table_document_paginate (TxTableDocument *doc,
   doc->page_width = page_width;
   doc->page_height = page_height;
   doc->max_cell_height = 0;
-  doc->n_shown = doc->rows->len;
+  doc->n_shown = n_all_rows (doc);
+  /* measured again on this paper */
+  g_ptr_array_set_size (doc->window, 0);
+  for (guint i = 0; i < doc->rows->len; i++)
+    ((Row *) g_ptr_array_index (doc->rows, i))->height = -1;
 
   compute_widths (doc);
 
@@ -846,13 +987,6 @@ tx_table_document_paginate (TxTableDocument *doc,
                                 - 2 * CELL_PAD_Y,
                                 MIN_CELL_LINES * line, CELL_LINES * line);
 
-  for (guint i = 0; i < doc->rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (doc->rows, i);
-
-      row->height = row->cells != NULL ? row_height (doc, row) : measure_group (doc, row->group);
-    }
-
   /* A last page of blank rows alone: they are dropped when blank rows
    * print on the page before; when none do, the last person's row (and
    * the heading of their group, if it would be alone) goes over to
@@ -870,7 +1004,7 @@ tx_table_document_paginate (TxTableDocument *doc,
 
       for (guint i = before; i < last; i++)
         {
-          Row *row = g_ptr_array_index (doc->rows, i);
+          Row *row = get_row (doc, i);
 
           if (row->cells != NULL && row->blank)
             blank_before = TRUE;
@@ -880,7 +1014,7 @@ tx_table_document_paginate (TxTableDocument *doc,
 
       if (!blank_before && forced_break == G_MAXUINT && person != G_MAXUINT)
         {
-          if (person > before && ((Row *) g_ptr_array_index (doc->rows, person - 1))->cells == NULL)
+          if (person > before && get_row (doc, person - 1)->cells == NULL)
             person--;
           if (person > before)
             {
@@ -927,8 +1061,8 @@ tx_table_document_get_n_dropped_blank_rows (TxTableDocument *doc)
 {
   guint n = 0;
 
-  for (guint i = doc->n_shown; i < doc->rows->len; i++)
-    if (((Row *) g_ptr_array_index (doc->rows, i))->cells != NULL)
+  for (guint i = doc->n_shown; i < n_all_rows (doc); i++)
+    if (get_row (doc, i)->cells != NULL)
       n++;
 
   return n;
@@ -1075,13 +1209,14 @@ tx_table_document_draw_page (TxTableDocument *doc,
 
   for (guint i = first; i < last; i++)
     {
-      Row *row = g_ptr_array_index (doc->rows, i);
+      Row *row = get_row (doc, i);
+      double height = height_of (doc, row);
 
       if (row->cells != NULL)
-        draw_cells (doc, cr, (const char **) row->cells, y, row->height, TX_FONT_LIST_SERIF, 1.0);
+        draw_cells (doc, cr, (const char **) row->cells, y, height, TX_FONT_LIST_SERIF, 1.0);
       else
-        draw_group (doc, cr, row->group, y, row->height);
-      y += row->height;
+        draw_group (doc, cr, row->group, y, height);
+      y += height;
     }
 
   /* "第 1 页 共 3 页" */
@@ -1099,12 +1234,22 @@ tx_table_document_draw_page (TxTableDocument *doc,
   cairo_restore (cr);
 }
 
-static void
-draw_page (cairo_t  *cr,
-           guint     page,
-           gpointer  user_data)
+static gboolean
+draw_page (cairo_t   *cr,
+           guint      page,
+           gpointer   user_data,
+           GError   **error)
 {
-  tx_table_document_draw_page (user_data, cr, page);
+  TxTableDocument *doc = user_data;
+
+  tx_table_document_draw_page (doc, cr, page);
+  if (doc->row_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&doc->row_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -1112,7 +1257,8 @@ draw_page (cairo_t  *cr,
  *
  * Writes every page on A4, portrait or as set with
  * tx_table_document_set_landscape(), to @path, whole or not at all: a
- * failure (a full disk) leaves an earlier file at @path as it was.
+ * failure (a full disk, a row that could not be had) leaves an earlier
+ * file at @path as it was.
  */
 gboolean
 tx_table_document_write_pdf (TxTableDocument  *doc,
@@ -1123,6 +1269,15 @@ tx_table_document_write_pdf (TxTableDocument  *doc,
   double height = doc->landscape ? TX_A4_WIDTH : TX_A4_HEIGHT;
   guint n_pages = tx_table_document_paginate (doc, width, height);
 
-  return tx_doc_file_write (path, TX_DOC_FILE_PDF, width, height, n_pages,
-                            doc->title, draw_page, doc, error);
+  /* a row that could not be had while the pages were laid out */
+  if (doc->row_error != NULL)
+    {
+      g_set_error (error, TX_FILE_ERROR, TX_FILE_ERROR_FAILED,
+                   _("Could not write “%s”: %s. Nothing was written."), path, doc->row_error->message);
+      g_clear_error (&doc->row_error);
+      return FALSE;
+    }
+
+  return tx_doc_file_write_checked (path, TX_DOC_FILE_PDF, width, height, n_pages,
+                                    doc->title, draw_page, doc, error);
 }

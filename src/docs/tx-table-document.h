@@ -58,6 +58,13 @@ typedef struct {
 
 typedef struct _TxTableDocument TxTableDocument;
 
+/* Row @index's cells, one new string for each column, into @cells;
+ * FALSE with @error set when it cannot be had */
+typedef gboolean (*TxTableRowFunc) (guint      index,
+                                    char     **cells,
+                                    gpointer   user_data,
+                                    GError   **error);
+
 TxTableDocument *tx_table_document_new          (const char            *title,
                                                  const TxTableColumn   *columns,
                                                  guint                  n_columns);
@@ -79,6 +86,11 @@ void             tx_table_document_add_blank_row (TxTableDocument      *doc,
                                                  const char * const    *cells);
 void             tx_table_document_add_group    (TxTableDocument       *doc,
                                                  const char            *title);
+void             tx_table_document_set_rows     (TxTableDocument       *doc,
+                                                 guint                  n_rows,
+                                                 TxTableRowFunc         func,
+                                                 gpointer               user_data,
+                                                 GDestroyNotify         destroy);
 guint            tx_table_document_get_n_rows   (TxTableDocument       *doc);
 
 /* Lays the rows out on pages of the given size (points). */
