@@ -1083,17 +1083,41 @@ tx_table_document_get_column_width (TxTableDocument *doc,
   return doc->widths[column];
 }
 
-static void
-draw_cells (TxTableDocument  *doc,
-            cairo_t          *cr,
-            const char      **cells,
-            double            y,
-            double            height,
-            const char       *family,
-            double            shade)
+/* The layouts of a row's cells as they are drawn: the header row's
+ * centred, as on a ruled form */
+static PangoLayout **
+make_row_layouts (TxTableDocument  *doc,
+                  const char      **cells,
+                  const char       *family,
+                  gboolean          header)
 {
-  /* the header row (shaded) centred, as on a ruled form */
-  gboolean header = shade < 1.0;
+  PangoLayout **layouts = g_new0 (PangoLayout *, doc->n_columns + 1);
+
+  for (guint c = 0; c < doc->n_columns; c++)
+    layouts[c] = make_cell_layout (doc, family, cells[c], column_width (doc, c),
+                                   header || doc->columns[c].align == TX_ALIGN_CENTER
+                                   ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+                                   doc->columns[c].whole);
+
+  return layouts;
+}
+
+static void
+free_row_layouts (PangoLayout **layouts)
+{
+  for (PangoLayout **layout = layouts; *layout != NULL; layout++)
+    g_object_unref (*layout);
+  g_free (layouts);
+}
+
+static void
+draw_row_layouts (TxTableDocument  *doc,
+                  cairo_t          *cr,
+                  PangoLayout     **layouts,
+                  double            y,
+                  double            height,
+                  double            shade)
+{
   double x = TX_MARGIN_LEFT;
 
   if (shade < 1.0)
@@ -1109,11 +1133,7 @@ draw_cells (TxTableDocument  *doc,
   for (guint c = 0; c < doc->n_columns; c++)
     {
       double width = column_width (doc, c);
-      g_autoptr(PangoLayout) layout = make_cell_layout (doc, family, cells[c], width,
-                                                        header || doc->columns[c].align == TX_ALIGN_CENTER
-                                                        ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
-                                                        doc->columns[c].whole);
-      double text_height = layout_height (layout);
+      double text_height = layout_height (layouts[c]);
 
       cairo_rectangle (cr, x, y, width, height);
       cairo_stroke (cr);
@@ -1124,7 +1144,7 @@ draw_cells (TxTableDocument  *doc,
       cairo_rectangle (cr, x, y, width, height);
       cairo_clip (cr);
       cairo_move_to (cr, x + CELL_PAD_X, y + (height - text_height) / 2);
-      pango_cairo_show_layout (cr, layout);
+      pango_cairo_show_layout (cr, layouts[c]);
       cairo_restore (cr);
 
       x += width;
@@ -1166,6 +1186,7 @@ tx_table_document_draw_page (TxTableDocument *doc,
                              cairo_t         *cr,
                              guint            page)
 {
+  PangoLayout **layouts;
   const char **headers;
   const char *continued;
   guint first, last;
@@ -1194,7 +1215,9 @@ tx_table_document_draw_page (TxTableDocument *doc,
   headers = g_new0 (const char *, doc->n_columns + 1);
   for (guint c = 0; c < doc->n_columns; c++)
     headers[c] = doc->columns[c].header;
-  draw_cells (doc, cr, headers, y, doc->header_height, TX_FONT_LIST_SANS, 0.88);
+  layouts = make_row_layouts (doc, headers, TX_FONT_LIST_SANS, TRUE);
+  draw_row_layouts (doc, cr, layouts, y, doc->header_height, 0.88);
+  free_row_layouts (layouts);
   g_free (headers);
   y += doc->header_height;
 
@@ -1210,13 +1233,25 @@ tx_table_document_draw_page (TxTableDocument *doc,
   for (guint i = first; i < last; i++)
     {
       Row *row = get_row (doc, i);
-      double height = height_of (doc, row);
 
       if (row->cells != NULL)
-        draw_cells (doc, cr, (const char **) row->cells, y, height, TX_FONT_LIST_SERIF, 1.0);
+        {
+          layouts = make_row_layouts (doc, (const char **) row->cells, TX_FONT_LIST_SERIF, FALSE);
+          /* a row read again is as tall as its cells, as measured */
+          if (row->height < 0)
+            {
+              double height = 0;
+
+              for (guint c = 0; c < doc->n_columns; c++)
+                height = MAX (height, layout_height (layouts[c]) + 2 * CELL_PAD_Y);
+              row->height = MAX (height, doc->min_row_height);
+            }
+          draw_row_layouts (doc, cr, layouts, y, row->height, 1.0);
+          free_row_layouts (layouts);
+        }
       else
-        draw_group (doc, cr, row->group, y, height);
-      y += height;
+        draw_group (doc, cr, row->group, y, height_of (doc, row));
+      y += row->height;
     }
 
   /* "第 1 页 共 3 页" */
