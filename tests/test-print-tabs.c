@@ -268,6 +268,21 @@ test_roster_tab (Fixture       *fixture,
   g_assert_null (strstr (again, LUO_PHONE_MASKED));
   g_assert_nonnull (strstr (again, LUO_NOTES));
   g_assert_null (strstr (again, LUO_ORGANIZATION));
+
+  /* The people are read when the pages are laid out (in a thread, on a
+   * connection of its own), not when the print is made: a note changed
+   * in between prints as changed. */
+  g_clear_object (&print);
+  g_clear_pointer (&text, g_free);
+  print = tx_roster_page_create_print (page, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (fixture->store),
+                                 "UPDATE person SET notes = '改后的备注' WHERE instr (notes, '" LUO_NOTES "') > 0",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  tab = open_tab (fixture, print);
+  text = print_with_tab (fixture, print, tab, "人员名册-changed.pdf");
+  g_assert_nonnull (strstr (text, "改后的备注"));
+  g_assert_null (strstr (text, LUO_NOTES));
 }
 
 /* The sign-in sheet: its order and its optional columns */

@@ -228,7 +228,8 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 typedef struct {
   TxStore    *store;          /* for the tab's choice, on the main thread */
   GSettings  *settings;       /* and for the columns ticked */
-  GPtrArray  *people;         /* TxPerson, in the order to print */
+  char       *path;           /* of the database, read again in the thread that lays out */
+  TxPersonFilter filter;      /* who to print, in which order */
   char       *organization;
   char       *township;       /* NULL: all townships */
   gboolean    has_category;
@@ -245,7 +246,8 @@ roster_print_free (RosterPrint *roster)
 {
   g_clear_object (&roster->store);
   g_clear_object (&roster->settings);
-  g_clear_pointer (&roster->people, g_ptr_array_unref);
+  g_free (roster->path);
+  tx_person_filter_clear (&roster->filter);
   g_clear_pointer (&roster->columns, g_array_unref);
   g_free (roster->organization);
   g_free (roster->township);
@@ -262,6 +264,17 @@ build_roster (gpointer   user_data,
 {
   RosterPrint *roster = user_data;
   TxRosterPrintOptions options = { 0, };
+  g_autoptr(TxStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  /* here, in the thread, on a connection of its own: reading a city's
+   * roster takes most of a second */
+  store = tx_store_open_full (roster->path, TX_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return NULL;
+  people = tx_roster_query (store, &roster->filter, error);
+  if (people == NULL)
+    return NULL;
 
   options.organization = roster->organization;
   options.township = roster->township;
@@ -274,7 +287,7 @@ build_roster (gpointer   user_data,
   options.columns = (const TxRosterColumn *) roster->columns->data;
   options.n_columns = roster->columns->len;
 
-  return tx_roster_document_new_full (roster->people, &options);
+  return tx_roster_document_new_full (people, &options);
 }
 
 /* The columns a clerk may choose, in the order they print. */
@@ -447,6 +460,9 @@ on_print_done_cb (TxTablePrint     *print,
  * roster.print shows its dialog, tx_roster_page_print_to_file() writes
  * it; the tests fill the dialog's tab in between.
  *
+ * The people are read when the pages are laid out, in a thread, on a
+ * connection of its own: a city's roster takes most of a second to read.
+ *
  * Returns: (transfer full) (nullable): the print, or %NULL with @error
  */
 TxTablePrint *
@@ -458,18 +474,14 @@ tx_roster_page_create_print (TxRosterPage  *self,
   TxPersonFilter filter;
 
   tx_roster_page_read_filter (self, &filter);
-  roster->people = tx_roster_query (self->store, &filter, error);
+  tx_person_filter_copy (&roster->filter, &filter);
+  roster->path = g_strdup (tx_store_get_path (self->store));
   roster->township = g_steal_pointer (&filter.township);
   roster->search = g_steal_pointer (&filter.search);
   roster->has_category = filter.has_category;
   roster->category = filter.category;
   roster->order = filter.order;
   tx_person_filter_clear (&filter);
-  if (roster->people == NULL)
-    {
-      roster_print_free (roster);
-      return NULL;
-    }
 
   roster->store = g_object_ref (self->store);
   roster->organization = g_strdup (tx_settings_get_organization (tx_store_get_settings (self->store)));
