@@ -660,16 +660,60 @@ measure_group (TxTableDocument *doc,
   return layout_height (layout) + 2 * CELL_PAD_Y;
 }
 
+/* The layouts of a row's cells as they are drawn: the header row's
+ * centred, as on a ruled form */
+static PangoLayout **
+make_row_layouts (TxTableDocument  *doc,
+                  const char      **cells,
+                  const char       *family,
+                  gboolean          header)
+{
+  PangoLayout **layouts = g_new0 (PangoLayout *, doc->n_columns + 1);
+
+  for (guint c = 0; c < doc->n_columns; c++)
+    layouts[c] = make_cell_layout (doc, family, cells[c], column_width (doc, c),
+                                   header || doc->columns[c].align == TX_ALIGN_CENTER
+                                   ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+                                   doc->columns[c].whole);
+
+  return layouts;
+}
+
+static void
+free_row_layouts (PangoLayout **layouts)
+{
+  for (PangoLayout **layout = layouts; *layout != NULL; layout++)
+    g_object_unref (*layout);
+  g_free (layouts);
+}
+
+/* How tall a row of these layouts is: a row of the table at least
+ * doc->min_row_height (room to sign), the header row as its text.  The
+ * same whether the row is measured to lay the pages out or drawn. */
 static double
-measure_row (TxTableDocument  *doc,
-             const char      **cells,
-             const char       *family)
+row_height (TxTableDocument  *doc,
+            PangoLayout     **layouts,
+            gboolean          header)
 {
   double height = 0;
 
   for (guint c = 0; c < doc->n_columns; c++)
-    height = MAX (height, measure_cell (doc, cells[c], column_width (doc, c), family, doc->columns[c].whole));
+    height = MAX (height, layout_height (layouts[c]) + 2 * CELL_PAD_Y);
 
+  return header ? height : MAX (height, doc->min_row_height);
+}
+
+/* The same, of @cells */
+static double
+measure_row (TxTableDocument  *doc,
+             const char      **cells,
+             const char       *family,
+             gboolean          header)
+{
+  PangoLayout **layouts = make_row_layouts (doc, cells, family, header);
+  double height = row_height (doc, layouts, header);
+
+  free_row_layouts (layouts);
   return height;
 }
 
@@ -872,7 +916,7 @@ height_of (TxTableDocument *doc,
 {
   if (row->height < 0)
     row->height = row->cells != NULL
-                  ? MAX (measure_row (doc, (const char **) row->cells, TX_FONT_LIST_SERIF), doc->min_row_height)
+                  ? measure_row (doc, (const char **) row->cells, TX_FONT_LIST_SERIF, FALSE)
                   : measure_group (doc, row->group);
 
   return row->height;
@@ -973,7 +1017,7 @@ tx_table_document_paginate (TxTableDocument *doc,
 
   for (guint c = 0; c < doc->n_columns; c++)
     headers[c] = doc->columns[c].header;
-  doc->header_height = measure_row (doc, headers, TX_FONT_LIST_SANS);
+  doc->header_height = measure_row (doc, headers, TX_FONT_LIST_SANS, TRUE);
   g_free (headers);
 
   doc->title_height = draw_title_block (doc, NULL);
@@ -1081,33 +1125,6 @@ tx_table_document_get_column_width (TxTableDocument *doc,
   g_return_val_if_fail (column < doc->n_columns, 0);
 
   return doc->widths[column];
-}
-
-/* The layouts of a row's cells as they are drawn: the header row's
- * centred, as on a ruled form */
-static PangoLayout **
-make_row_layouts (TxTableDocument  *doc,
-                  const char      **cells,
-                  const char       *family,
-                  gboolean          header)
-{
-  PangoLayout **layouts = g_new0 (PangoLayout *, doc->n_columns + 1);
-
-  for (guint c = 0; c < doc->n_columns; c++)
-    layouts[c] = make_cell_layout (doc, family, cells[c], column_width (doc, c),
-                                   header || doc->columns[c].align == TX_ALIGN_CENTER
-                                   ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
-                                   doc->columns[c].whole);
-
-  return layouts;
-}
-
-static void
-free_row_layouts (PangoLayout **layouts)
-{
-  for (PangoLayout **layout = layouts; *layout != NULL; layout++)
-    g_object_unref (*layout);
-  g_free (layouts);
 }
 
 static void
@@ -1237,15 +1254,9 @@ tx_table_document_draw_page (TxTableDocument *doc,
       if (row->cells != NULL)
         {
           layouts = make_row_layouts (doc, (const char **) row->cells, TX_FONT_LIST_SERIF, FALSE);
-          /* a row read again is as tall as its cells, as measured */
+          /* a row read again: measured from the layouts it is drawn with */
           if (row->height < 0)
-            {
-              double height = 0;
-
-              for (guint c = 0; c < doc->n_columns; c++)
-                height = MAX (height, layout_height (layouts[c]) + 2 * CELL_PAD_Y);
-              row->height = MAX (height, doc->min_row_height);
-            }
+            row->height = row_height (doc, layouts, FALSE);
           draw_row_layouts (doc, cr, layouts, y, row->height, 1.0);
           free_row_layouts (layouts);
         }
