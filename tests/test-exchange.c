@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "tx-backup.h"
+#include "tx-digest.h"
 #include "tx-exchange.h"
 #include "tx-office.h"
 #include "tx-records.h"
@@ -604,6 +605,42 @@ test_compressed (Fixture       *f,
 
   cut = g_bytes_new (contents, length - 100);
   assert_damaged_refused (f, cut, "cut.xml.gz");
+}
+
+/*
+ * The SHA-256 Tongxin writes and checks (tx-digest.c) is the standard
+ * one: that of FIPS 180-2's examples, and GLib's for the same bytes
+ * given in pieces of every length across the 64-byte blocks.
+ */
+static void
+test_digest_standard (void)
+{
+  g_autoptr(GBytes) abc = g_bytes_new_static ("abc", 3);
+  g_autoptr(GBytes) none = g_bytes_new_static ("", 0);
+  g_autofree char *of_abc = tx_digest_hex_of_bytes (abc);
+  g_autofree char *of_none = tx_digest_hex_of_bytes (none);
+  g_autoptr(TxDigest) digest = tx_digest_new ();
+  g_autoptr(GChecksum) reference = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 data[4099];
+  char hex[TX_DIGEST_HEX_LENGTH];
+  gsize given = 0;
+
+  g_assert_cmpstr (of_abc, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  g_assert_cmpstr (of_none, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  for (gsize i = 0; i < sizeof data; i++)
+    data[i] = (guint8) (i * 131 + (i >> 7));
+  for (gsize piece = 1; given + piece <= sizeof data; given += piece, piece++)
+    tx_digest_update (digest, data + given, piece);
+  tx_digest_update (digest, data + given, sizeof data - given);
+  g_checksum_update (reference, data, sizeof data);
+  tx_digest_finish (digest, hex);
+  g_assert_cmpstr (hex, ==, g_checksum_get_string (reference));
+
+  /* and it starts over */
+  tx_digest_update (digest, "abc", 3);
+  tx_digest_finish (digest, hex);
+  g_assert_cmpstr (hex, ==, of_abc);
 }
 
 /*
@@ -2090,6 +2127,7 @@ main (int   argc,
   g_test_add ("/exchange/since-last", Fixture, NULL, fixture_set_up, test_since_last, fixture_tear_down);
   g_test_add ("/exchange/one-township", Fixture, NULL, fixture_set_up, test_one_township, fixture_tear_down);
   g_test_add ("/exchange/offices", Fixture, NULL, fixture_set_up, test_offices, fixture_tear_down);
+  g_test_add_func ("/exchange/digest-standard", test_digest_standard);
   g_test_add ("/exchange/digest", Fixture, NULL, fixture_set_up, test_digest, fixture_tear_down);
   g_test_add ("/exchange/compressed", Fixture, NULL, fixture_set_up, test_compressed, fixture_tear_down);
   g_test_add ("/exchange/schema-invalid", Fixture, NULL, fixture_set_up, test_schema_invalid, fixture_tear_down);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "tx-attachment.h"
+#include "tx-digest.h"
 #include "tx-vocabulary.h"
 
 void
@@ -255,7 +256,7 @@ tx_attachment_add (TxStore           *store,
   attachment->file_name = g_steal_pointer (&display);
   attachment->media_type = g_strdup (media_type);
   attachment->size = length;
-  attachment->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  attachment->sha256 = tx_digest_hex_of_bytes (bytes);
   attachment->updated_at = tx_store_stamp_now (store);
 
   adding.attachment = attachment;
@@ -283,7 +284,7 @@ tx_attachment_check_bytes (const TxAttachment *attachment,
     return g_strdup (_("its file is missing from the database"));
   if ((gint64) g_bytes_get_size (bytes) != attachment->size)
     return g_strdup (_("its file is not the length it had"));
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sha256 = tx_digest_hex_of_bytes (bytes);
   if (g_strcmp0 (sha256, attachment->sha256) != 0)
     return g_strdup (_("its file's bytes changed since it was attached"));
 
@@ -324,7 +325,7 @@ tx_attachment_check_received (const TxAttachment *attachment,
       /* Translators: an attachment's file in an exchange file; two numbers of bytes */
       return g_strdup_printf (_("its file is cut or damaged: it has %s bytes of the %s it was sent with"), has, sent);
     }
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sha256 = tx_digest_hex_of_bytes (bytes);
   if (g_strcmp0 (sha256, attachment->sha256) != 0)
     return g_strdup (_("its file was damaged on the way: its checksum is not the one it was sent with"));
   if (media_type == NULL || g_strcmp0 (media_type, attachment->media_type) != 0)

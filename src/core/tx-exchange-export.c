@@ -21,6 +21,7 @@
 
 #include "tx-arena.h"
 #include "tx-attachment.h"
+#include "tx-digest.h"
 #include "tx-exchange.h"
 #include "tx-file.h"
 #include "tx-office.h"
@@ -887,7 +888,7 @@ export_records (TxStore   *store,
 typedef struct {
   TxFileWriter *file;
   GConverter   *compressor;   /* (nullable) */
-  GChecksum    *digest;       /* of a file not compressed: what is written */
+  TxDigest     *digest;       /* of a file not compressed: what is written */
 } Output;
 
 /* Writes @length bytes of @data, compressed if the file is; with
@@ -904,7 +905,7 @@ output_write (Output     *output,
   if (output->compressor == NULL)
     {
       if (output->digest != NULL)
-        g_checksum_update (output->digest, (const guchar *) data, length);
+        tx_digest_update (output->digest, data, length);
       return tx_file_writer_write (output->file, data, length);
     }
   if (length == 0 && !finish)
@@ -1082,7 +1083,7 @@ tx_exchange_export_with (TxStore                *store,
   g_autoptr(GError) write_error = NULL;
   g_autoptr(TxFileWriter) file = NULL;
   g_autoptr(GConverter) compressor = NULL;
-  g_autoptr(GChecksum) digest = NULL;
+  g_autoptr(TxDigest) digest = NULL;
   g_autofree char *office = tx_office_dup_uuid (store, NULL);
   g_autoptr(TxPeer) city = find_city (store);
   Output output = { NULL, NULL };
@@ -1122,7 +1123,7 @@ tx_exchange_export_with (TxStore                *store,
   if (g_str_has_suffix (path, ".gz"))
     compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1));
   else
-    digest = g_checksum_new (G_CHECKSUM_SHA256);
+    digest = tx_digest_new ();
   output.file = file;
   output.compressor = compressor;
   output.digest = digest;
@@ -1190,7 +1191,11 @@ tx_exchange_export_with (TxStore                *store,
    * refused (tx_import_check_digest()) */
   if (!ex.failed && digest != NULL)
     {
-      g_autofree char *end = g_strdup_printf ("<?" TX_EXCHANGE_DIGEST_PI " %s?>\n", g_checksum_get_string (digest));
+      char hex[TX_DIGEST_HEX_LENGTH];
+      g_autofree char *end = NULL;
+
+      tx_digest_finish (digest, hex);
+      end = g_strdup_printf ("<?" TX_EXCHANGE_DIGEST_PI " %s?>\n", hex);
 
       if (!tx_file_writer_write (file, end, strlen (end)))
         ex.failed = TRUE;

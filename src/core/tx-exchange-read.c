@@ -22,6 +22,7 @@
 #include <libxml/SAX2.h>
 
 #include "tx-collate.h"
+#include "tx-digest.h"
 #include "tx-exchange-private.h"
 #include "tx-ledger.h"
 #include "tx-records-private.h"
@@ -853,10 +854,11 @@ tx_import_check_digest (Importer  *imp,
                         GError   **error)
 {
   g_autoptr(GInputStream) raw = NULL;
-  g_autoptr(GChecksum) digest = NULL;
+  g_autoptr(TxDigest) digest = NULL;
   g_autofree char *buffer = NULL;
   g_autofree char *expected = NULL;
   char tail[DIGEST_TAIL + 1];
+  char hex[TX_DIGEST_HEX_LENGTH];
   goffset size, hashed, start;
   gsize n_tail = 0;
   const char *marker;
@@ -893,7 +895,7 @@ tx_import_check_digest (Importer  *imp,
 
   /* all before it, hashed */
   start = size - (goffset) n_tail + (marker - tail);
-  digest = g_checksum_new (G_CHECKSUM_SHA256);
+  digest = tx_digest_new ();
   raw = open_raw_input (imp, error);
   if (raw == NULL)
     return FALSE;
@@ -906,11 +908,12 @@ tx_import_check_digest (Importer  *imp,
         return FALSE;
       if (n == 0)
         break;
-      g_checksum_update (digest, (const guchar *) buffer, n);
+      tx_digest_update (digest, buffer, n);
       hashed += n;
     }
 
-  if (hashed != start || g_ascii_strcasecmp (expected, g_checksum_get_string (digest)) != 0)
+  tx_digest_finish (digest, hex);
+  if (hashed != start || g_ascii_strcasecmp (expected, hex) != 0)
     {
       g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
                    _("%s is damaged or incomplete: what it holds does not match its checksum. "
