@@ -43,7 +43,7 @@ import sys
 
 # Bump when the output changes: bench-city.py rebuilds its cached
 # databases when the version differs.
-VERSION = 2
+VERSION = 3
 
 TODAY = datetime.date(2026, 11, 27)
 FIRST_MEETING = datetime.date(2024, 1, 8)
@@ -634,11 +634,15 @@ class Parts:
     """The exchange file, written as it is made; split into parts of at
     most @limit bytes, each a whole exchange file, when it would be larger
     (city.xml, city.2.xml, …): records refer to records of earlier parts,
-    which an import of the parts in order finds in the database."""
+    which an import of the parts in order finds in the database.  Each
+    part ends as an export's does, with the SHA-256 of all before it,
+    which an import checks before it reads a record."""
 
     HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<tongxin xmlns="urn:tongxin:exchange:1" exported="%sT10:00:00+08:00">\n' % TODAY.isoformat()).encode()
     TAIL = b"</tongxin>\n"
+    DIGEST = b"<?tongxin-sha256 %s?>\n"
+    DIGEST_SIZE = len(DIGEST % (b"0" * 64))
 
     def __init__(self, path, limit):
         self.path = path
@@ -656,23 +660,29 @@ class Parts:
             stem, dot, ext = self.path.rpartition(".")
             path = "%s.%d.%s" % (stem, n, ext) if dot else "%s.%d" % (self.path, n)
         self.file = open(path, "wb", buffering=1 << 20)
-        self.file.write(self.HEAD)
+        self.digest = hashlib.sha256()
+        self._put(self.HEAD)
         self.size = len(self.HEAD)
         self.records = 0
         self.paths.append(path)
 
+    def _put(self, data):
+        self.file.write(data)
+        self.digest.update(data)
+
     def _close(self):
-        self.file.write(self.TAIL)
-        self.size += len(self.TAIL)
+        self._put(self.TAIL)
+        self.file.write(self.DIGEST % self.digest.hexdigest().encode())
+        self.size += len(self.TAIL) + self.DIGEST_SIZE
         self.file.close()
         self.sizes.append(self.size)
 
     def write(self, text):
         data = text.encode()
-        if self.records > 0 and self.size + len(data) + len(self.TAIL) > self.limit:
+        if self.records > 0 and self.size + len(data) + len(self.TAIL) + self.DIGEST_SIZE > self.limit:
             self._close()
             self._open()
-        self.file.write(data)
+        self._put(data)
         self.size += len(data)
         self.records += 1
 
