@@ -534,6 +534,8 @@ assert_damaged_refused (Fixture    *f,
   g_autofree char *after = NULL;
   g_autoptr(TxStore) fresh = NULL;
   g_autofree char *fresh_name = g_strconcat ("fresh-", name, ".db", NULL);
+  g_autoptr(GPtrArray) backups_before = tx_backup_list (tx_store_get_path (f->store), NULL);
+  g_autoptr(GPtrArray) backups_after = NULL;
   TxImportReport report = { 0, };
   TxImportOptions options;
 
@@ -543,8 +545,21 @@ assert_damaged_refused (Fixture    *f,
   g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ);
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, name));
-  g_assert_nonnull (strstr (error->message, "damaged or incomplete"));
+  g_assert_nonnull (strstr (error->message, "damaged or incomplete: what it holds does not match its checksum"));
   assert_no_libxml2_words (error->message);
+  after = export_text (f, f->store);
+  g_assert_cmpstr (before, ==, after);
+  /* and the backup taken alongside is not kept */
+  backups_after = tx_backup_list (tx_store_get_path (f->store), NULL);
+  g_assert_cmpuint (backups_after->len, ==, backups_before->len);
+
+  /* the same bytes, given in memory */
+  g_clear_error (&error);
+  options.display_name = name;
+  g_assert_false (tx_exchange_import_bytes (f->store, file, &options, &report, &error));
+  g_assert_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "damaged or incomplete: what it holds does not match its checksum"));
+  g_free (after);
   after = export_text (f, f->store);
   g_assert_cmpstr (before, ==, after);
 
@@ -669,6 +684,11 @@ test_digest (Fixture       *f,
   TxImportOptions options;
   gsize before;
   int start = -1;
+  static const struct { const char *from, *to; } changes[] = {
+    { "</name>", "</nbme>" },
+    { "<?xml version=\"1.0\"", "<?xml version=\"9.0\"" },
+    { "<phone>1", "<phone>x" },
+  };
 
   /* the SHA-256 of all before it, to the last newline of the document */
   g_assert_true (g_regex_match (last, text, 0, &match));
@@ -685,6 +705,23 @@ test_digest (Fixture       *f,
   changed = g_bytes_new (text, strlen (text));
   value[strlen ("<name>")] ^= 0x01;
   assert_damaged_refused (f, changed, "changed.xml");
+
+  /* a change that the reading stumbles on first is said to be damage
+   * all the same: in the name of an element, in the prolog, in a value
+   * the rules refuse */
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autofree char *damaged = g_strdup (text);
+      char *at = strstr (damaged, changes[i].from);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *name = g_strdup_printf ("changed-%u.xml", i);
+
+      g_assert_nonnull (at);
+      g_assert_cmpuint (strlen (changes[i].from), ==, strlen (changes[i].to));
+      memcpy (at, changes[i].to, strlen (changes[i].to));
+      bytes = g_bytes_new (damaged, strlen (damaged));
+      assert_damaged_refused (f, bytes, name);
+    }
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_true (tx_exchange_import_file (other, path, on_day (&options, 2026, 11, 27), &report, &error));

@@ -45,6 +45,9 @@ typedef struct _ElementShape ElementShape;
  * record's root. */
 typedef struct _Elem Elem;
 
+/* the check of a file's SHA-256, in a thread of its own (tx-exchange-read.c) */
+typedef struct _DigestCheck DigestCheck;
+
 struct _Elem
 {
   const char          *name;
@@ -208,6 +211,7 @@ typedef struct {
   TxRosterBulk          *new_people;      /* people not here yet, written many at a time */
   gboolean               merging_behind;  /* many records read wait to be merged (the reading thread's) */
   TxBackupJob           *backup_job;      /* the backup taken while the pass merges */
+  DigestCheck           *digest_check;    /* the file's SHA-256, checked while the pass merges */
   TxBackup              *backup_taken;    /* once taken, until the pass is kept or undone */
   GError                *first_error;     /* from libxml2's handler, or the database read */
   GError                *merge_error;     /* the database read, while another thread reads the file */
@@ -293,8 +297,15 @@ void
 tx_import_clear_offices (Importer *imp);
 
 gboolean
-tx_import_check_digest (Importer  *imp,
+tx_import_start_digest (Importer  *imp,
                         GError   **error);
+
+gboolean
+tx_import_finish_digest (Importer  *imp,
+                         GError   **error);
+
+void
+tx_import_clear_digest (Importer *imp);
 
 gboolean
 tx_import_check_compressed (Importer  *imp,

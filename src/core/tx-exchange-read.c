@@ -15,8 +15,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -841,29 +848,107 @@ tx_import_check_compressed (Importer  *imp,
 /*
  * A file not compressed ends with the SHA-256 of all before it
  * (<?tongxin-sha256 HEX?>, written by the export): when it does, the
- * file is read through once first and refused if the two differ, so
- * that a copy damaged on its way (a byte changed in a value, which would
- * still read) writes nothing.  A file without it (of an earlier
- * version, or written by hand) is read as it is; a compressed one has
- * gzip's checksum instead (tx_import_check_compressed()).
+ * file is refused if the two differ, so that a copy damaged on its way
+ * (a byte changed in a value, which would still read) writes nothing.
+ * A file without it (of an earlier version, or written by hand) is read
+ * as it is; a compressed one has gzip's checksum instead
+ * (tx_import_check_compressed()).
+ *
+ * The file is hashed by a thread of its own, at a low priority, while
+ * it is read and merged (tx_import_start_digest()): hashing a city's
+ * file takes a few tenths of a second, and the import's threads leave a
+ * processor idle for longer than that.  Nothing is kept before the two
+ * are found the same (tx_import_finish_digest(), before the merge
+ * commits), and a file that fails otherwise is said to be damaged when
+ * it is.
  */
 #define DIGEST_TAIL 160
 
+struct _DigestCheck {
+  GThread  *thread;      /* hashing, until tx_import_finish_digest() */
+  int       fd;          /* the file's, read with pread(): or -1, and */
+  GBytes   *bytes;       /* the file in memory */
+  goffset   length;      /* what is hashed: all before the mark */
+  char     *expected;
+  gboolean  read_failed;
+  goffset   hashed;
+  char      hex[TX_DIGEST_HEX_LENGTH];
+  gboolean  same;        /* once finished */
+};
+
+static gpointer
+hash_file_thread (gpointer data)
+{
+  DigestCheck *check = data;
+  g_autoptr(TxDigest) digest = tx_digest_new ();
+
+#ifdef __linux__
+  /* in what the reading and the merging leave of the processors */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+
+  if (check->bytes != NULL)
+    {
+      tx_digest_update (digest, g_bytes_get_data (check->bytes, NULL), check->length);
+      check->hashed = check->length;
+    }
+  else
+    {
+      g_autofree char *buffer = g_malloc (READ_BUFFER_SIZE);
+
+      while (check->hashed < check->length)
+        {
+          ssize_t n = pread (check->fd, buffer, MIN ((goffset) READ_BUFFER_SIZE, check->length - check->hashed),
+                             check->hashed);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            {
+              if (n < 0)
+                g_debug ("The exchange file could not be read to check it: %s", g_strerror (errno));
+              check->read_failed = n < 0;
+              break;
+            }
+          tx_digest_update (digest, buffer, n);
+          check->hashed += n;
+        }
+    }
+  tx_digest_finish (digest, check->hex);
+
+  return NULL;
+}
+
+static void
+digest_check_free (DigestCheck *check)
+{
+  if (check->thread != NULL)
+    g_thread_join (check->thread);
+  g_clear_pointer (&check->bytes, g_bytes_unref);
+  g_free (check->expected);
+  g_free (check);
+}
+
+/**
+ * tx_import_start_digest:
+ *
+ * Starts checking the file against the SHA-256 it ends with, if it ends
+ * with one.
+ *
+ * Returns: %FALSE with @error set when the end of the file cannot be read
+ */
 gboolean
-tx_import_check_digest (Importer  *imp,
+tx_import_start_digest (Importer  *imp,
                         GError   **error)
 {
-  g_autoptr(GInputStream) raw = NULL;
-  g_autoptr(TxDigest) digest = NULL;
-  g_autofree char *buffer = NULL;
-  g_autofree char *expected = NULL;
+  DigestCheck *check;
   char tail[DIGEST_TAIL + 1];
-  char hex[TX_DIGEST_HEX_LENGTH];
-  goffset size, hashed, start;
+  goffset size;
   gsize n_tail = 0;
   const char *marker;
   const char *end;
 
+  g_clear_pointer (&imp->digest_check, digest_check_free);
   if (imp->compressed)
     return TRUE;
 
@@ -890,30 +975,50 @@ tx_import_check_digest (Importer  *imp,
   end = strstr (marker, "?>");
   if (end == NULL)
     return TRUE;   /* not the end of the file: the reading says what is wrong */
-  expected = g_strstrip (g_strndup (marker + strlen ("<?" TX_EXCHANGE_DIGEST_PI " "),
-                                    end - marker - strlen ("<?" TX_EXCHANGE_DIGEST_PI " ")));
 
-  /* all before it, hashed */
-  start = size - (goffset) n_tail + (marker - tail);
-  digest = tx_digest_new ();
-  raw = open_raw_input (imp, error);
-  if (raw == NULL)
-    return FALSE;
-  buffer = g_malloc (READ_BUFFER_SIZE);
-  for (hashed = 0; hashed < start;)
+  check = g_new0 (DigestCheck, 1);
+  check->expected = g_strstrip (g_strndup (marker + strlen ("<?" TX_EXCHANGE_DIGEST_PI " "),
+                                           end - marker - strlen ("<?" TX_EXCHANGE_DIGEST_PI " ")));
+  check->length = size - (goffset) n_tail + (marker - tail);
+  if (imp->bytes != NULL)
     {
-      gssize n = g_input_stream_read (raw, buffer, MIN ((goffset) READ_BUFFER_SIZE, start - hashed), NULL, error);
+      check->bytes = g_bytes_ref (imp->bytes);
+      check->fd = -1;
+    }
+  else
+    check->fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (imp->file));
+  check->thread = g_thread_new ("tx-exchange-digest", hash_file_thread, check);
+  imp->digest_check = check;
 
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        break;
-      tx_digest_update (digest, buffer, n);
-      hashed += n;
+  return TRUE;
+}
+
+/**
+ * tx_import_finish_digest:
+ *
+ * Waits for the check tx_import_start_digest() started, if it did; it
+ * says the same each time it is asked again.
+ *
+ * Returns: %FALSE with @error set when the file is not the one its
+ *   SHA-256 is of: nothing of it may then be kept
+ */
+gboolean
+tx_import_finish_digest (Importer  *imp,
+                         GError   **error)
+{
+  DigestCheck *check = imp->digest_check;
+
+  if (check == NULL)
+    return TRUE;
+
+  if (check->thread != NULL)
+    {
+      g_thread_join (g_steal_pointer (&check->thread));
+      check->same = !check->read_failed && check->hashed == check->length &&
+                    g_ascii_strcasecmp (check->expected, check->hex) == 0;
     }
 
-  tx_digest_finish (digest, hex);
-  if (hashed != start || g_ascii_strcasecmp (expected, hex) != 0)
+  if (!check->same)
     {
       g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
                    _("%s is damaged or incomplete: what it holds does not match its checksum. "
@@ -924,6 +1029,18 @@ tx_import_check_digest (Importer  *imp,
     }
 
   return TRUE;
+}
+
+/**
+ * tx_import_clear_digest:
+ *
+ * Lets go of the check tx_import_start_digest() started, if it did,
+ * once it is over: before the file is closed.
+ */
+void
+tx_import_clear_digest (Importer *imp)
+{
+  g_clear_pointer (&imp->digest_check, digest_check_free);
 }
 
 /* At least @wanted bytes of @input to look at, unless it ends first.

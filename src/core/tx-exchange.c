@@ -157,6 +157,7 @@ report_progress (Importer *imp,
 static void
 importer_clear (Importer *imp)
 {
+  tx_import_clear_digest (imp);
   g_clear_pointer (&imp->latest_updated, g_free);
   g_clear_pointer (&imp->import_time, g_free);
   g_clear_pointer (&imp->bytes, g_bytes_unref);
@@ -817,7 +818,10 @@ merge_file_cb (TxStore   *store,
   if (!tx_store_audit (store, "import", "store", NULL, what, error))
     return FALSE;
 
-  /* nothing is kept before the backup taken alongside is */
+  /* nothing is kept before the file is found whole, and the backup
+   * taken alongside is */
+  if (!tx_import_finish_digest (imp, error))
+    return FALSE;
   if (imp->backup_job != NULL &&
       !tx_backup_finish_before_import (g_steal_pointer (&imp->backup_job), &imp->backup_taken, error))
     return FALSE;
@@ -932,6 +936,25 @@ back_up (Importer   *imp,
                                        undecided, error);
 }
 
+/* Fails with that the file is damaged, when its SHA-256 says so, in
+ * the place of @error: a file changed on its way may fail anywhere, and
+ * its fault is that it was changed. */
+static gboolean
+fail_damaged_first (Importer  *imp,
+                    GError   **error)
+{
+  g_autoptr(GError) damaged = NULL;
+
+  if (!tx_import_finish_digest (imp, &damaged))
+    {
+      if (error != NULL)
+        g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&damaged));
+    }
+
+  return FALSE;
+}
+
 /*
  * Reads, checks and merges the file: nothing is written unless the whole
  * file is right.  What was there is backed up (unless the caller backed
@@ -978,9 +1001,10 @@ import_file (Importer        *imp,
     }
 
   if (!tx_import_check_size (imp, error) || !tx_import_check_compressed (imp, error) ||
-      !tx_import_check_digest (imp, error) ||
-      !tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
+      !tx_import_start_digest (imp, error))
     return FALSE;
+  if (!tx_import_check_prolog (imp, error) || !tx_import_match_townships (imp, error))
+    return fail_damaged_first (imp, error);
   /* the city's file carries every township (下发): a township's office
    * keeps its own (tx_import_is_other_township()) */
   imp->keeps_own = -1;
@@ -1000,6 +1024,9 @@ import_file (Importer        *imp,
     if (imp->backup_job != NULL)
       tx_backup_finish_before_import (g_steal_pointer (&imp->backup_job), &imp->backup_taken, NULL);
     tx_backup_settle (imp->store, g_steal_pointer (&imp->backup_taken), merged);
+    /* a file damaged on its way is not read again */
+    if (!merged && !tx_import_finish_digest (imp, NULL))
+      return fail_damaged_first (imp, error);
     if (!merged)
       {
         g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);
