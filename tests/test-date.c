@@ -259,6 +259,46 @@ test_fixed_day (void)
   g_assert_cmpint (tx_day_get_today (day), ==, tx_date_new (2026, 11, 28));
 }
 
+/*
+ * A day is the one GLib's GDate counts (TxDate is its Julian day),
+ * every day of the years 1 to 3000 and of the last years a date may
+ * have; and no day that is not in the calendar (the 29th of February of
+ * a year not leap, the 31st of April) is one.
+ */
+static void
+test_new_as_gdate (void)
+{
+  static const int years[][2] = { { 1, 3000 }, { G_MAXUINT16 - 100, G_MAXUINT16 } };
+
+  for (guint r = 0; r < G_N_ELEMENTS (years); r++)
+    for (int year = years[r][0]; year <= years[r][1]; year++)
+      for (int month = 1; month <= 12; month++)
+        for (int day = 0; day <= 32; day++)
+          {
+            TxDate date = tx_date_new (year, month, day);
+            GDate gdate;
+
+            if (!g_date_valid_dmy (day, month, year))
+              {
+                if (date != TX_DATE_NONE)
+                  g_error ("%04d-%02d-%02d is no day, and was taken for one", year, month, day);
+                continue;
+              }
+            g_date_clear (&gdate, 1);
+            g_date_set_dmy (&gdate, day, month, year);
+            if ((guint32) date != g_date_get_julian (&gdate))
+              g_error ("%04d-%02d-%02d is day %d, not %u", year, month, day, date, g_date_get_julian (&gdate));
+          }
+
+  g_assert_cmpint (tx_date_new (2024, 2, 29), ==, tx_date_new (2024, 3, 1) - 1);
+  g_assert_cmpint (tx_date_new (2023, 2, 29), ==, TX_DATE_NONE);
+  g_assert_cmpint (tx_date_new (1900, 2, 29), ==, TX_DATE_NONE);
+  g_assert_cmpint (tx_date_new (2000, 2, 29), !=, TX_DATE_NONE);
+  g_assert_cmpint (tx_date_new (2026, 4, 31), ==, TX_DATE_NONE);
+  g_assert_cmpint (tx_date_new (0, 1, 1), ==, TX_DATE_NONE);
+  g_assert_cmpint (tx_date_new (G_MAXUINT16 + 1, 1, 1), ==, TX_DATE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/date/parse/refused", test_parse_refused);
   g_test_add_func ("/date/parse/not-utf8", test_parse_not_utf8);
   g_test_add_func ("/date/iso", test_iso);
+  g_test_add_func ("/date/new-as-gdate", test_new_as_gdate);
   g_test_add_func ("/date/read-digits", test_read_digits);
   g_test_add_func ("/date/chinese", test_chinese);
   g_test_add_func ("/date/counting", test_counting);

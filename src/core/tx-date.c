@@ -45,16 +45,23 @@ tx_date_new (int year,
              int month,
              int day)
 {
-  GDate gdate;
+  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap;
+  int y, days_in_year;
 
-  if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy (day, month, year))
+  if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1)
+    return TX_DATE_NONE;
+  leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > month_days[month - 1] + (month == 2 && leap))
     return TX_DATE_NONE;
 
-  g_date_clear (&gdate, 1);
-  g_date_set_dmy (&gdate, day, month, year);
+  /* GDate's Julian day (1 is 1 January of the year 1), counted here:
+   * the reading of a city's file asks for millions of days.  The year
+   * is taken to start in March, so that February's leap day ends it. */
+  y = month <= 2 ? year - 1 : year;
+  days_in_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
 
-  return (TxDate) g_date_get_julian (&gdate);
+  return (TxDate) (365 * y + y / 4 - y / 100 + y / 400 + days_in_year - 305);
 }
 
 static gboolean

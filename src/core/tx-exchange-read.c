@@ -627,12 +627,22 @@ on_reader_error_cb (void        *user_data,
                  imp->display_name, xml_error->line);
 }
 
+/* Whether two names are the same: most that are not differ in their
+ * first letter, which is looked at before the rest (a city's file has
+ * millions of elements, each named several times) */
+static inline gboolean
+same_name (const char *a,
+           const char *b)
+{
+  return a[0] == b[0] && strcmp (a, b) == 0;
+}
+
 static const char *
 get_attr (Elem       *elem,
           const char *name)
 {
   for (guint i = 0; i + 1 < elem->n_attributes; i += 2)
-    if (g_str_equal (elem->attributes[i], name))
+    if (same_name (elem->attributes[i], name))
       return elem->attributes[i + 1];
 
   return NULL;
@@ -642,7 +652,7 @@ static gboolean
 is_element (Elem       *elem,
             const char *name)
 {
-  return g_str_equal (elem->name, name);
+  return same_name (elem->name, name);
 }
 
 static const char *
@@ -1467,7 +1477,7 @@ attributes_fit (Elem *elem)
       const AttributeShape *shape = NULL;
 
       for (guint j = 0; shapes != NULL && shapes[j].name != NULL && shape == NULL; j++)
-        if (g_str_equal (shapes[j].name, name))
+        if (same_name (shapes[j].name, name))
           shape = &shapes[j];
 
       if (shape == NULL || !value_fits (shape->kind, shape->choices, value))
@@ -1497,7 +1507,7 @@ next_child_shape (Elem       *parent,
     {
       const ChildShape *child = &children[parent->next_child];
 
-      if (g_str_equal (child->element->name, name) && (child->occurs == OCCURS_ANY || parent->n_of_next == 0))
+      if (same_name (child->element->name, name) && (child->occurs == OCCURS_ANY || parent->n_of_next == 0))
         {
           parent->n_of_next++;
           return child->element;
@@ -1566,8 +1576,8 @@ elem_append_text_within_limit (Importer    *imp,
                                gsize        length,
                                GError     **error)
 {
-  gsize limit = g_str_equal (elem->name, "ledger") ? MAX_LEDGER_BYTES
-              : g_str_equal (elem->name, "data") ? MAX_DATA_BYTES
+  gsize limit = same_name (elem->name, "ledger") ? MAX_LEDGER_BYTES
+              : same_name (elem->name, "data") ? MAX_DATA_BYTES
               : max_text_bytes ();
 
   if (elem->text_length + length > limit)
