@@ -46,6 +46,7 @@ typedef struct {
   TxStore  *store;
   TxDay    *day;
   TxWindow *window;
+  gboolean  changed;   /* change_roster_once() */
 } Fixture;
 
 static void
@@ -206,6 +207,37 @@ print_roster (Fixture      *fixture,
   return tx_test_read_pdf_text (path);
 }
 
+/* As the first page is about to be drawn: every note changed, and
+ * someone deleted */
+static void
+change_roster_once (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page_nr,
+                    GtkPageSetup      *setup,
+                    Fixture           *fixture)
+{
+  if (fixture->changed)
+    return;
+  fixture->changed = TRUE;
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (fixture->store),
+                                 "UPDATE person SET notes = '又改的备注'; "
+                                 "DELETE FROM person_category WHERE person_id = (SELECT id FROM person WHERE name = '测试1'); "
+                                 "DELETE FROM person WHERE name = '测试1'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static guint
+count_in (const char *text,
+          const char *what)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, what); at != NULL; at = strstr (at + strlen (what), what))
+    n++;
+
+  return n;
+}
+
 static void
 test_roster_tab (Fixture       *fixture,
                  gconstpointer  data)
@@ -283,6 +315,30 @@ test_roster_tab (Fixture       *fixture,
   text = print_with_tab (fixture, print, tab, "人员名册-changed.pdf");
   g_assert_nonnull (strstr (text, "改后的备注"));
   g_assert_null (strstr (text, LUO_NOTES));
+
+  /* Then a few hundred at a time, laid out and drawn, all of them as
+   * they were when the pages were laid out: notes changed and someone
+   * deleted as the first page is about to be drawn change nothing. */
+  g_clear_object (&print);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (sqlite3_exec (tx_store_get_db (fixture->store),
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 700) "
+                                 "INSERT INTO person (uuid, name, notes, updated_at, sort_pinyin, sort_strokes) "
+                                 "SELECT printf ('00000000-0000-4000-8000-%012d', i), '测试' || i, '原来的备注', "
+                                 "       '2026-11-27T00:00:00.000Z', tx_pinyin_key ('测试' || i), tx_strokes_key ('测试' || i) "
+                                 "FROM n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  print = tx_roster_page_create_print (page, &error);
+  g_assert_no_error (error);
+  g_signal_connect (tx_table_print_get_operation (print), "request-page-setup",
+                    G_CALLBACK (change_roster_once), fixture);
+  fixture->changed = FALSE;
+  tab = open_tab (fixture, print);
+  text = print_with_tab (fixture, print, tab, "人员名册-held.pdf");
+  g_assert_true (fixture->changed);
+  g_assert_null (strstr (text, "又改的备注"));
+  g_assert_cmpuint (count_in (text, "原来的备注"), ==, 700);
+  g_assert_true (g_regex_match_simple ("测试1(?![0-9])", text, 0, 0));
 }
 
 /* The sign-in sheet: its order and its optional columns */

@@ -1761,6 +1761,36 @@ tx_store_read (TxStore           *self,
   return ok;
 }
 
+/**
+ * tx_store_hold_snapshot:
+ *
+ * Begins a read that lasts as long as @self is open: all that is read
+ * through @self from then on is the database as it is now, whatever
+ * other connections write meanwhile.  For a connection of its own,
+ * opened read-only (tx_store_open_full()), that reads the rows of a
+ * long document a few hundred at a time, first as its pages are laid
+ * out and then as they are drawn: every page is of the same roster.
+ * The read ends when @self is closed.
+ */
+gboolean
+tx_store_hold_snapshot (TxStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (TX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* a deferred transaction reads nothing until it reads: it is made to */
+  if (!exec_sql (self, "BEGIN DEFERRED; SELECT count(*) FROM sqlite_schema", NULL))
+    {
+      exec_sql (self, "ROLLBACK", NULL);
+      return tx_store_set_sql_error (self, error, _("Could not read the database"));
+    }
+  /* what reads and writes through @self is inside it */
+  self->depth++;
+
+  return TRUE;
+}
+
 gboolean
 tx_store_audit (TxStore     *self,
                 const char  *action,

@@ -133,6 +133,8 @@ GArray       *tx_store_step_ids            (TxStore           *self,
 GArray       *tx_store_query_ints          (TxStore           *self,
                                             const char        *sql,
                                             GError           **error);
+gboolean      tx_store_hold_snapshot       (TxStore           *self,
+                                            GError           **error);
 gboolean      tx_store_read                (TxStore           *self,
                                             TxStoreWriteFunc   func,
                                             gpointer           user_data,

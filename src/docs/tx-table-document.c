@@ -1280,6 +1280,28 @@ tx_table_document_draw_page (TxTableDocument *doc,
   cairo_restore (cr);
 }
 
+/**
+ * tx_table_document_take_row_error:
+ *
+ * Whether every row asked for so far (tx_table_document_set_rows()),
+ * to lay the pages out or to draw them, could be had: one that could
+ * not was drawn empty, and what was laid out or drawn must not be used.
+ *
+ * Returns: %FALSE with @error set to why the first could not
+ */
+gboolean
+tx_table_document_take_row_error (TxTableDocument  *doc,
+                                  GError          **error)
+{
+  if (doc->row_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&doc->row_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 draw_page (cairo_t   *cr,
            guint      page,
@@ -1289,13 +1311,8 @@ draw_page (cairo_t   *cr,
   TxTableDocument *doc = user_data;
 
   tx_table_document_draw_page (doc, cr, page);
-  if (doc->row_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&doc->row_error));
-      return FALSE;
-    }
 
-  return TRUE;
+  return tx_table_document_take_row_error (doc, error);
 }
 
 /**

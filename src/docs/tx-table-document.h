@@ -105,6 +105,8 @@ double           tx_table_document_get_column_width (TxTableDocument   *doc,
 void             tx_table_document_draw_page    (TxTableDocument       *doc,
                                                  cairo_t               *cr,
                                                  guint                  page);
+gboolean         tx_table_document_take_row_error (TxTableDocument     *doc,
+                                                 GError               **error);
 gboolean         tx_table_document_write_pdf    (TxTableDocument       *doc,
                                                  const char            *path,
                                                  GError               **error);

@@ -265,15 +265,17 @@ build_roster (gpointer   user_data,
   RosterPrint *roster = user_data;
   TxRosterPrintOptions options = { 0, };
   g_autoptr(TxStore) store = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GArray) ids = NULL;
 
-  /* here, in the thread, on a connection of its own: reading a city's
-   * roster takes most of a second */
+  /* here, in the thread, on a connection of its own, which the document
+   * keeps: it reads its people a few hundred at a time, as the pages are
+   * laid out here and then drawn on the main thread, all of them as the
+   * roster was when it was laid out */
   store = tx_store_open_full (roster->path, TX_STORE_OPEN_READ_ONLY, error);
-  if (store == NULL)
+  if (store == NULL || !tx_store_hold_snapshot (store, error))
     return NULL;
-  people = tx_roster_query (store, &roster->filter, error);
-  if (people == NULL)
+  ids = tx_roster_query_ids (store, &roster->filter, error);
+  if (ids == NULL)
     return NULL;
 
   options.organization = roster->organization;
@@ -287,7 +289,7 @@ build_roster (gpointer   user_data,
   options.columns = (const TxRosterColumn *) roster->columns->data;
   options.n_columns = roster->columns->len;
 
-  return tx_roster_document_new_full (people, &options);
+  return tx_roster_document_new_for_ids (store, ids, &options);
 }
 
 /* The columns a clerk may choose, in the order they print. */

@@ -107,6 +107,9 @@ paginate_in_thread (GTask        *task,
   doc = job->build (job->user_data, &error);
   if (doc != NULL)
     tx_table_document_paginate (doc, job->page_width, job->page_height);
+  /* a row read as the pages were laid out, that could not be */
+  if (doc != NULL && !tx_table_document_take_row_error (doc, &error))
+    g_clear_pointer (&doc, tx_table_document_free);
   pango_cairo_font_map_set_default (NULL);
 
   g_mutex_lock (&job->mutex);
@@ -199,8 +202,20 @@ on_draw_page_cb (GtkPrintOperation *operation,
                  int                page_nr,
                  TxTablePrint      *self)
 {
-  if (self->job->doc != NULL)
-    tx_table_document_draw_page (self->job->doc, gtk_print_context_get_cairo_context (context), page_nr);
+  g_autoptr(GError) error = NULL;
+
+  if (self->job->doc == NULL)
+    return;
+
+  tx_table_document_draw_page (self->job->doc, gtk_print_context_get_cairo_context (context), page_nr);
+  /* a row read as the page was drawn, that could not be: the print
+   * stops, and says why */
+  if (!tx_table_document_take_row_error (self->job->doc, &error))
+    {
+      if (self->job->error == NULL)
+        self->job->error = g_steal_pointer (&error);
+      gtk_print_operation_cancel (operation);
+    }
 }
 
 static GObject *
