@@ -884,6 +884,7 @@ struct _DigestCheck {
   goffset   hashed;
   char      hex[TX_DIGEST_HEX_LENGTH];
   gboolean  same;        /* once finished */
+  gint      stop;        /* (atomic) the import is over: hash no further */
 };
 
 static gpointer
@@ -906,7 +907,7 @@ hash_file_thread (gpointer data)
     {
       g_autofree char *buffer = g_malloc (READ_BUFFER_SIZE);
 
-      while (check->hashed < check->length)
+      while (check->hashed < check->length && !g_atomic_int_get (&check->stop))
         {
           ssize_t n = pread (check->fd, buffer, MIN ((goffset) READ_BUFFER_SIZE, check->length - check->hashed),
                              check->hashed);
@@ -932,6 +933,7 @@ hash_file_thread (gpointer data)
 static void
 digest_check_free (DigestCheck *check)
 {
+  g_atomic_int_set (&check->stop, TRUE);
   if (check->thread != NULL)
     g_thread_join (check->thread);
   g_clear_pointer (&check->bytes, g_bytes_unref);
@@ -995,8 +997,16 @@ tx_import_start_digest (Importer  *imp,
       check->bytes = g_bytes_ref (imp->bytes);
       check->fd = -1;
     }
-  else
+  else if (G_IS_FILE_DESCRIPTOR_BASED (imp->file))
     check->fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (imp->file));
+  else
+    {
+      /* open_file() opens a file of this computer, which has one */
+      digest_check_free (check);
+      g_set_error (error, TX_EXCHANGE_ERROR, TX_EXCHANGE_ERROR_READ,
+                   _("Could not open “%s”. Check that the file exists and can be read."), imp->display_name);
+      return FALSE;
+    }
   check->thread = g_thread_new ("tx-exchange-digest", hash_file_thread, check);
   imp->digest_check = check;
 
