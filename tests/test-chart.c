@@ -952,18 +952,6 @@ smallest_text (const char *pdf)
   return smallest;
 }
 
-/* How many times @word is in @text. */
-static guint
-count_word (const char *text,
-            const char *word)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + strlen (word), word))
-    n++;
-
-  return n;
-}
 
 /* A city's ledger (100 townships) on A4: one page, every township and
  * colour in words inside the GB/T 9704 margins, no text under 9 pt;
@@ -1006,15 +994,15 @@ test_city (Fixture       *f,
       tx_test_assert_words_inside (pdf, 28 * mm, 37 * mm, width - 26 * mm, height - 35 * mm);
       drawn = tx_test_pdf_text (pdf, TRUE);
       for (guint row = 0; row < chart->rows->len; row++)
-        g_assert_cmpuint (count_word (drawn, g_ptr_array_index (chart->rows, row)), ==, 1);
+        g_assert_cmpuint (tx_test_count (drawn, g_ptr_array_index (chart->rows, row)), ==, 1);
       {
         guint n_red = 0;
 
         for (guint i = 0; i < chart->colors->len; i++)
           n_red += g_array_index (chart->colors, int, i) == TX_COLOR_RED;
-        g_assert_cmpuint (count_word (drawn, "红"), ==, n_red);
+        g_assert_cmpuint (tx_test_count (drawn, "红"), ==, n_red);
       }
-      g_assert_cmpuint (count_word (drawn, chart->title), ==, pages);
+      g_assert_cmpuint (tx_test_count (drawn, chart->title), ==, pages);
 
       /* the SVG: its words, and their size printed across the text block */
       g_assert_true (tx_chart_write (chart, svg, TX_CHART_PAGE_A4, &error));
@@ -1182,7 +1170,7 @@ test_city_circular_chart (Fixture       *f,
       g_assert_no_error (error);
       content = tx_test_zip_member (odt, "content.xml");
       content_text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
-      g_assert_cmpuint (count_word (content_text, "<draw:image "), ==, parts->len);
+      g_assert_cmpuint (tx_test_count (content_text, "<draw:image "), ==, parts->len);
     }
 }
 

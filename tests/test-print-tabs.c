@@ -31,6 +31,7 @@
 #include "tx-roster.h"
 #include "tx-settings.h"
 #include "tx-test-gui.h"
+#include "tx-test-pdf.h"
 #include "tx-window.h"
 
 #define SHUANGGU "双谷村新型农村综合体建设协商"
@@ -226,18 +227,6 @@ change_roster_once (GtkPrintOperation *operation,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
-static guint
-count_in (const char *text,
-          const char *what)
-{
-  guint n = 0;
-
-  for (const char *at = strstr (text, what); at != NULL; at = strstr (at + strlen (what), what))
-    n++;
-
-  return n;
-}
-
 static void
 test_roster_tab (Fixture       *fixture,
                  gconstpointer  data)
@@ -337,7 +326,7 @@ test_roster_tab (Fixture       *fixture,
   text = print_with_tab (fixture, print, tab, "人员名册-held.pdf");
   g_assert_true (fixture->changed);
   g_assert_null (strstr (text, "又改的备注"));
-  g_assert_cmpuint (count_in (text, "原来的备注"), ==, 700);
+  g_assert_cmpuint (tx_test_count (text, "原来的备注"), ==, 700);
   g_assert_true (g_regex_match_simple ("测试1(?![0-9])", text, 0, 0));
 }
 

@@ -125,6 +125,19 @@ tx_test_assert_words_inside (const char *pdf,
   g_assert_cmpuint (n_words, >, 10);
 }
 
+/* How many times @word is in @text (read back from a document) */
+guint
+tx_test_count (const char *text,
+               const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + strlen (word), word))
+    n++;
+
+  return n;
+}
+
 /* @text without the spaces, line and page breaks pdftotext puts in */
 char *
 tx_test_squeeze (const char *text)

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 char *tx_test_squeeze     (const char *text);
+guint tx_test_count       (const char *text,
+                           const char *word);
 char *tx_test_pdf_font_of (const char *xml,
                            const char *text);
 char *tx_test_unjoin      (char       *text);

@@ -1025,8 +1025,8 @@ import_file (Importer        *imp,
       tx_backup_finish_before_import (g_steal_pointer (&imp->backup_job), &imp->backup_taken, NULL);
     tx_backup_settle (imp->store, g_steal_pointer (&imp->backup_taken), merged);
     /* a file damaged on its way is not read again */
-    if (!merged && !tx_import_finish_digest (imp, NULL))
-      return fail_damaged_first (imp, error);
+    if (!merged && !tx_import_finish_digest (imp, error))
+      return FALSE;
     if (!merged)
       {
         g_debug ("%s is read again, to check it first: %s", imp->display_name, local_error->message);
