@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "tx-activity.h"
+#include "tx-after-frame.h"
 #include "tx-untrained-list.h"
 
 #include <glib/gi18n.h>
@@ -74,6 +75,9 @@ struct _TxOverviewPage
   int             quarter;
   guint           reload_id;
   GCancellable   *reading;       /* the read under way, or NULL */
+  TxOverviewReading *waiting;    /* read before the window's first frame, shown after it */
+  guint           waiting_id;
+  gboolean        drawn;         /* the window has drawn a frame since the page was read */
   GCancellable   *untrained_reading;  /* who is not trained, read again alone */
   int             training_days;
   gboolean        untrained_in_ledger;  /* the city's rule: then the colours depend on it */
@@ -252,57 +256,15 @@ show_ledger_state (TxOverviewPage *self,
     }
 }
 
-/* What was read, or why it could not be; nothing at all without a
- * store (@reading %NULL). */
-/* What the city's Overview says of a township's last file */
-static TxTextRow *
-describe_receipt (const TxReceipt *receipt,
-                  TxDate           today,
-                  int              stale_days)
-{
-  g_autofree char *received = NULL;
-  g_autofree char *as_of = NULL;
-  g_autofree char *subtitle = NULL;
-  int age = tx_receipt_get_age (receipt, today);
-
-  if (receipt->received_at == NULL)
-    return tx_text_row_new (receipt->name, _("No file received yet"), FALSE);
-
-  received = tx_timestamp_format_local (receipt->received_at);
-  as_of = tx_timestamp_format_local (receipt->exported);
-  /* Translators: when a township's last file came, as of when its data are, and whether it held everything */
-  subtitle = g_strdup_printf (receipt->complete ? _("Received %s · data as of %s · everything")
-                                                : _("Received %s · data as of %s · the changes since the file before"),
-                              received, as_of);
-  if (stale_days > 0 && age > stale_days)
-    {
-      g_autofree char *old = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No data sent for %d day · %s",
-                                                           "No data sent for %d days · %s", age),
-                                              age, subtitle);
-
-      return tx_text_row_new (receipt->name, old, TRUE);
-    }
-
-  return tx_text_row_new (receipt->name, subtitle, FALSE);
-}
-
 /* The city's: the last file of each township */
 static void
 show_receipts (TxOverviewPage    *self,
                TxOverviewReading *reading)
 {
   gboolean city = reading != NULL && reading->receipts != NULL;
-  GPtrArray *rows = NULL;
 
   gtk_widget_set_visible (self->received_group, city);
-  if (city)
-    {
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tx_text_row_free);
-      for (guint i = 0; i < reading->receipts->len; i++)
-        g_ptr_array_add (rows, describe_receipt (g_ptr_array_index (reading->receipts, i),
-                                                 reading->today, reading->stale_days));
-    }
-  tx_text_rows_show (self->receipts, rows);
+  tx_text_rows_show (self->receipts, city ? g_ptr_array_ref (reading->receipts) : NULL);
 }
 
 /* The liaison group leaders and officers in post too long without a
@@ -455,6 +417,33 @@ take_held (GWeakRef *ref)
 
 /* What was read, shown; unless the page was read again meanwhile. */
 static void
+show_waiting_cb (GtkWidget *widget)
+{
+  TxOverviewPage *self = TX_OVERVIEW_PAGE (widget);
+  g_autoptr(TxOverviewReading) reading = g_steal_pointer (&self->waiting);
+
+  self->waiting_id = 0;
+  self->drawn = TRUE;
+  show_reading (self, reading, reading->error);
+}
+
+/* What was read before the window drew its first frame is shown after
+ * it: laid out in that frame, the sample's quarter took 0.1 s of it,
+ * where the frame shows the page being read and the quarter fills in */
+static void
+show_when_drawn (TxOverviewPage    *self,
+                 TxOverviewReading *reading)
+{
+  tx_after_frame_cancel (&self->waiting_id);
+  g_clear_pointer (&self->waiting, tx_overview_reading_free);
+  self->waiting = reading;
+  if (self->drawn)
+    show_waiting_cb (GTK_WIDGET (self));
+  else
+    self->waiting_id = tx_after_frame (GTK_WIDGET (self), show_waiting_cb);
+}
+
+static void
 on_read_cb (GObject      *source_object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -478,7 +467,7 @@ on_read_cb (GObject      *source_object,
       show_reading (self, none, error);
     }
   else
-    show_reading (self, reading, reading->error);
+    show_when_drawn (self, g_steal_pointer (&reading));
 }
 
 /* Reads the quarter shown again, in a worker when the database is a
@@ -657,8 +646,9 @@ tx_overview_page_get_reload_pending (TxOverviewPage *self)
 {
   g_return_val_if_fail (TX_IS_OVERVIEW_PAGE (self), FALSE);
 
-  return self->reload_id != 0 || self->reading != NULL || tx_attention_list_is_filling (self->attention) ||
-         tx_text_rows_is_filling (self->receipts) || tx_text_rows_is_filling (self->untrained);
+  return self->reload_id != 0 || self->reading != NULL || self->waiting != NULL ||
+         tx_attention_list_is_filling (self->attention) || tx_text_rows_is_filling (self->receipts) ||
+         tx_text_rows_is_filling (self->untrained);
 }
 
 static void
@@ -742,6 +732,8 @@ tx_overview_page_dispose (GObject *object)
 
   tx_overview_page_set_store (self, NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  tx_after_frame_cancel (&self->waiting_id);
+  g_clear_pointer (&self->waiting, tx_overview_reading_free);
   if (self->untrained_reading != NULL)
     g_cancellable_cancel (self->untrained_reading);
   g_clear_object (&self->untrained_reading);

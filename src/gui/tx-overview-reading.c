@@ -12,11 +12,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tx-activity.h"
 #include "tx-office.h"
 #include "tx-overview-reading.h"
 #include "tx-settings.h"
 #include "tx-records.h"
+#include "tx-text-rows.h"
 
 /**
  * tx_overview_reading_new:
@@ -98,6 +101,38 @@ read_quarters (TxOverviewReading  *reading,
   return TRUE;
 }
 
+/* What the city's Overview says of a township's last file */
+static TxTextRow *
+describe_receipt (const TxReceipt *receipt,
+                  TxDate           today,
+                  int              stale_days)
+{
+  g_autofree char *received = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *subtitle = NULL;
+  int age = tx_receipt_get_age (receipt, today);
+
+  if (receipt->received_at == NULL)
+    return tx_text_row_new (receipt->name, _("No file received yet"), FALSE);
+
+  received = tx_timestamp_format_local (receipt->received_at);
+  as_of = tx_timestamp_format_local (receipt->exported);
+  /* Translators: when a township's last file came, as of when its data are, and whether it held everything */
+  subtitle = g_strdup_printf (receipt->complete ? _("Received %s · data as of %s · everything")
+                                                : _("Received %s · data as of %s · the changes since the file before"),
+                              received, as_of);
+  if (stale_days > 0 && age > stale_days)
+    {
+      g_autofree char *old = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No data sent for %d day · %s",
+                                                           "No data sent for %d days · %s", age),
+                                              age, subtitle);
+
+      return tx_text_row_new (receipt->name, old, TRUE);
+    }
+
+  return tx_text_row_new (receipt->name, subtitle, FALSE);
+}
+
 /**
  * tx_overview_reading_read:
  *
@@ -134,10 +169,15 @@ tx_overview_reading_read (TxOverviewReading  *reading,
   /* the city's: how recent its data of each township are */
   if (g_strcmp0 (tx_settings_get_office_kind (tx_store_get_settings (store)), "city") == 0)
     {
-      reading->stale_days = tx_settings_get_stale_days (tx_store_get_settings (store));
-      reading->receipts = tx_office_list_receipts (store, error);
-      if (reading->receipts == NULL)
+      int stale_days = tx_settings_get_stale_days (tx_store_get_settings (store));
+      g_autoptr(GPtrArray) receipts = tx_office_list_receipts (store, error);
+
+      if (receipts == NULL)
         return FALSE;
+      reading->receipts = g_ptr_array_new_full (receipts->len, (GDestroyNotify) tx_text_row_free);
+      for (guint i = 0; i < receipts->len; i++)
+        g_ptr_array_add (reading->receipts, describe_receipt (g_ptr_array_index (receipts, i), reading->today,
+                                                              stale_days));
     }
 
   /* who has held a post too long without a training, judged today */

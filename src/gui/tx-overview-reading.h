@@ -29,8 +29,7 @@ typedef struct {
   GArray       *issued;    /* gboolean, of each of @keys */
   TxLedger     *ledger;
   TxChartData  *charts[TX_OVERVIEW_N_CHARTS];
-  GPtrArray    *receipts;  /* TxReceipt, at the city office: the last file of each township; else NULL */
-  int           stale_days;
+  GPtrArray    *receipts;  /* TxTextRow, at the city office: what the last file of each township was; else NULL */
   GPtrArray    *untrained;  /* TxUntrained: leaders and officers long in post without a training */
   int           training_days;
   gboolean      untrained_in_ledger;  /* the city counts them in the ledger */
