@@ -29,8 +29,9 @@
 #                 query for those four quarters
 #   export        tongxin-cli export OUT.xml vs sqlite3 DB .dump; no target
 #   import        tongxin-cli import into a new database vs xmllint
-#                 --stream --noout (the parts in turn, for a city larger
-#                 than one exchange file holds)
+#                 --stream --noout (for a city larger than one exchange
+#                 file holds, its parts in one command, vs xmllint on
+#                 each in turn)
 #   import-write  the same import vs sqlite3 writing the same rows into
 #                 a new database of the same schema (copied from the
 #                 city's database, references not checked, indexes
@@ -360,8 +361,7 @@ def build_city(cli, cache, people, log):
     start = time.perf_counter()
     tmp = db + ".tmp"
     remove_db(tmp)
-    for part in counts["files"]:
-        run_one([cli, "--db", tmp, "--today", TODAY, "import", part])
+    run_one([cli, "--db", tmp, "--today", TODAY, "import"] + counts["files"])
     for table, want in (("township", counts["townships"]), ("person", counts["people"]),
                         ("consultation", counts["consultations"]), ("outcome", counts["outcomes"])):
         got = sqlite_count(tmp, table)
@@ -491,8 +491,10 @@ def measurements(cli, manifest, work, skip_slow, only):
                      "sqlite3 .dump", [(["sqlite3", db, ".dump"], None)]))
     if want("import"):
         fresh = FreshDb(os.path.join(work, "import.db"), manifest["people"])
-        steps = [([cli, "--db", fresh.path, "--today", TODAY, "import", part], None) for part in manifest["files"]]
-        label = "import" if len(manifest["files"]) == 1 else "import (%d parts)" % len(manifest["files"])
+        # the parts of a city too large for one file, as a clerk imports
+        # them: together, in one command (and one write)
+        steps = [([cli, "--db", fresh.path, "--today", TODAY, "import"] + manifest["files"], None)]
+        label = "import" if len(manifest["files"]) == 1 else "import (%d files)" % len(manifest["files"])
         xmllint = shutil.which("xmllint")
         if xmllint:
             baseline = [([xmllint, "--stream", "--noout", part], None) for part in manifest["files"]]
@@ -508,7 +510,7 @@ def measurements(cli, manifest, work, skip_slow, only):
         floor_sql = os.path.join(work, "floor.sql")
         with open(floor_sql, "w") as f:
             f.write(write_floor_sql(template, db))
-        steps = [([cli, "--db", fresh.path, "--today", TODAY, "import", part], None) for part in manifest["files"]]
+        steps = [([cli, "--db", fresh.path, "--today", TODAY, "import"] + manifest["files"], None)]
         rows.append(("import-write", "import", steps, fresh, "sqlite3 writing the rows",
                      [(["sh", "-c", 'rm -f "$1"*; cp "$2" "$1" && sqlite3 "$1" < "$3"', "floor", floor, template,
                         floor_sql], None)]))

@@ -22,10 +22,11 @@
 # Deterministic (a fixed seed, --seed), Python 3 standard library only,
 # and streamed: records are written as they are made, and what is kept
 # in memory is a few small numbers per person and per consultation.
-# A city larger than tongxin-cli import reads in one file (256 MB; about
-# 200,000 people) is written in parts, city.xml, city.2.xml, …, each a
+# A city larger than tongxin-cli import reads in one file (4 GB; about
+# 3 million people) is written in parts, city.xml, city.2.xml, …, each a
 # whole exchange file whose records may refer to those of the parts
-# before it: import them in order.
+# before it: import them in order.  A city of 300,000 people is one
+# file of 390 MB, as `tongxin-cli export` writes it.
 # The same people can be written as a roster CSV (--csv) in the columns
 # `tongxin-cli roster import` reads.
 #
@@ -43,7 +44,7 @@ import sys
 
 # Bump when the output changes: bench-city.py rebuilds its cached
 # databases when the version differs.
-VERSION = 3
+VERSION = 4
 
 TODAY = datetime.date(2026, 11, 27)
 FIRST_MEETING = datetime.date(2024, 1, 8)
@@ -52,8 +53,8 @@ YEARS = (2024, 2025, 2026)
 N_TOWNSHIPS = 100
 CITY = "清川市"
 
-# What tongxin-cli import reads at most (MAX_FILE_SIZE, tx-exchange.c).
-MAX_FILE_SIZE = 256 * 1024 * 1024
+# What tongxin-cli import reads at most (MAX_FILE_SIZE, tx-exchange-read.c).
+MAX_FILE_SIZE = 4000000000
 
 # ---------------------------------------------------------------- words
 
@@ -726,9 +727,9 @@ def generate(n_people, path, csv_path=None, seed=20261127, max_part_bytes=MAX_FI
         print("city.py: %d townships, %d people, %d consultations, %d recommendations, %d bytes in %d file(s): %s"
               % (counts["townships"], counts["people"], counts["consultations"], counts["outcomes"],
                  counts["bytes"], len(paths), " ".join(paths)), file=sys.stderr)
-        if len(paths) > 1:
+        if len(paths) > 1 and max_part_bytes >= MAX_FILE_SIZE:
             print("city.py: note: the city is larger than one exchange file holds (tongxin-cli import reads "
-                  "at most %d MB): import the parts in order" % (MAX_FILE_SIZE // (1024 * 1024)), file=sys.stderr)
+                  "at most %d MB): import the parts in order" % (MAX_FILE_SIZE // 1000000), file=sys.stderr)
     return counts
 
 
